@@ -1,0 +1,516 @@
+"""The claim model: the vocabulary of the whole codebase.
+
+Every class is frozen; build them from outside data with the readers and extractors, change
+them with ``attrs.evolve``. Invariants (a span's quote is its text, a range's low is not above
+its high) are validators, so an inconsistent object cannot exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from enum import Enum
+
+import attrs
+from attrs import field, frozen
+
+
+class Kind(str, Enum):
+    """What a claim is about."""
+
+    CASUALTIES = "casualties"
+    STRENGTH = "strength"
+    EQUIPMENT = "equipment"
+    CAPTURED = "captured"
+    DISPLACED = "displaced"
+    DATE = "date"
+    RESULT = "result"
+    COMMANDER = "commander"
+    UNIT = "unit"
+    TERRITORY = "territory"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class Qualifier(str, Enum):
+    """How a figure is bounded, as stated in the text."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Category(str, Enum):
+    """What a figure counts."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    MISSING = "missing"
+    CAPTURED = "captured"
+    KILLED_OR_MISSING = "killed_or_missing"
+    CASUALTIES = "casualties"
+    TROOPS = "troops"
+    UNITS = "units"
+    TANKS = "tanks"
+    ARMOURED_VEHICLES = "armoured_vehicles"
+    ARTILLERY = "artillery"
+    AIRCRAFT = "aircraft"
+    HELICOPTERS = "helicopters"
+    VEHICLES = "vehicles"
+    DISPLACED = "displaced"
+    REFUGEES = "refugees"
+    VILLAGES = "villages"
+    AREA = "area"
+    PEOPLE = "people"
+    OTHER = "other"
+
+
+class Population(str, Enum):
+    """Whether a figure counts combatants, civilians or is not said."""
+
+    MILITARY = "military"
+    CIVILIAN = "civilian"
+    UNKNOWN = "unknown"
+
+
+class Precision(str, Enum):
+    """How precisely a date is known (EDTF in spirit)."""
+
+    DAY = "day"
+    PART_OF_MONTH = "part_of_month"
+    MONTH = "month"
+    SEASON = "season"
+    PART_OF_YEAR = "part_of_year"
+    YEAR = "year"
+
+
+class ClaimantClass(str, Enum):
+    """Who the original claimant is, for source criticism."""
+
+    BELLIGERENT = "belligerent"
+    JOURNALIST = "journalist"
+    SCHOLAR = "scholar"
+    NGO = "ngo"
+    INTERNATIONAL = "international"
+    UNKNOWN = "unknown"
+    NONE = "none"
+
+
+class HedgeKind(str, Enum):
+    ALLEGED = "alleged"
+    REPORTED = "reported"
+    BELIEVED = "believed"
+    ESTIMATED = "estimated"
+    UNNAMED_SOURCE = "unnamed_source"
+    OFFICIAL = "official"
+    UNCERTAIN = "uncertain"
+
+
+class DocumentFormat(str, Enum):
+    PLAIN_EXPORT = "plain_export"
+    SCRAPED_TABLE = "scraped_table"
+    TEXT = "text"
+
+
+class Severity(str, Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+class Outcome(str, Enum):
+    """What a reconciler rule concluded about a group of claims."""
+
+    CONFLICT = "conflict"
+    INDETERMINATE = "indeterminate"
+    IDENTITY = "identity"
+    CONSISTENT = "consistent"
+
+
+class TargetKind(str, Enum):
+    CLAIM = "claim"
+    CONFLICT = "conflict"
+
+
+class Verdict(str, Enum):
+    """A reviewer's verdict. The first four apply to claims, the next three to conflicts."""
+
+    ACCEPTED = "accepted"
+    DISPUTED = "disputed"
+    NEEDS_SOURCE = "needs_source"
+    REJECTED = "rejected"
+    RESOLVED = "resolved"
+    OPEN = "open"
+    NOT_A_CONFLICT = "not_a_conflict"
+    NOTE = "note"
+    CONFIDENCE = "confidence"
+    RETRACTED = "retracted"
+
+
+CLAIM_VERDICTS = (Verdict.ACCEPTED, Verdict.DISPUTED, Verdict.NEEDS_SOURCE, Verdict.REJECTED)
+CONFLICT_VERDICTS = (Verdict.RESOLVED, Verdict.OPEN, Verdict.NOT_A_CONFLICT)
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@frozen
+class Span:
+    """Where a claim's text sits in its document: offsets and the quote, side by side.
+
+    Offsets are character offsets into the decoded text, so ``text[start:end] == quote``.
+    Prefix and suffix (up to 32 characters each) let an annotation re-anchor after an edit
+    moves the offsets, as the W3C TextQuoteSelector does.
+    """
+
+    document: str
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_non_negative)
+    quote: str = field()
+    prefix: str = ""
+    suffix: str = ""
+    line: int = 1
+    column: int = 1
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before start {self.start}")
+
+    @quote.validator
+    def _quote_length(self, attribute: attrs.Attribute, value: str) -> None:
+        if len(value) != self.end - self.start:
+            raise ValueError(
+                f"quote has {len(value)} characters but the span covers {self.end - self.start}"
+            )
+
+
+@frozen
+class UncertainDate:
+    """A date known to lie between ``earliest`` and ``latest`` (inclusive).
+
+    ``interval`` is true when the text names a period the event spans (`April – May 1994`),
+    false when it names one moment known only to some precision (`late 1993`).
+    """
+
+    earliest: dt.date
+    latest: dt.date = field()
+    precision: Precision
+    text: str
+    interval: bool = False
+    year_inferred: bool = False
+
+    @latest.validator
+    def _ordered(self, attribute: attrs.Attribute, value: dt.date) -> None:
+        if value < self.earliest:
+            raise ValueError(f"latest {value} is before earliest {self.earliest}")
+
+    def overlaps(self, other: UncertainDate) -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+
+@frozen
+class Quantity:
+    """A figure as stated: ``~4,000`` is low = high = 4000, approx; ``Up to 2,000`` has no low."""
+
+    low: int | None
+    high: int | None = field()
+    qualifier: Qualifier
+    category: Category
+    population: Population = Population.UNKNOWN
+    unit: str | None = None
+    as_of: UncertainDate | None = None
+    increment: bool = False
+
+    @high.validator
+    def _bounds(self, attribute: attrs.Attribute, value: int | None) -> None:
+        if self.low is None and value is None:
+            raise ValueError("a quantity needs a low or a high bound")
+        if self.low is not None and value is not None and value < self.low:
+            raise ValueError(f"high {value} is below low {self.low}")
+
+
+@frozen
+class Person:
+    """A named person (a commander), with markers the source glued to the name (KIA, †)."""
+
+    name: str
+    markers: tuple[str, ...] = ()
+    rank: str | None = None
+
+
+@frozen
+class Unit:
+    """A military unit: its number and echelon (`701st motorized rifle brigade`)."""
+
+    name: str
+    number: int | None = None
+    echelon: str | None = None
+
+
+@frozen
+class TextValue:
+    """A statement with no figure: a result, a territorial change, an event."""
+
+    text: str
+
+
+Value = Quantity | UncertainDate | Person | Unit | TextValue
+
+
+@frozen
+class Side:
+    """The belligerent a claim is about: the infobox column and, when inferred, the name."""
+
+    column: int | None = None
+    name: str | None = None
+    reason: str | None = None
+
+
+@frozen
+class Hedge:
+    """A word that weakens a claim (`Alleged:`, `reportedly`), with its offsets."""
+
+    kind: HedgeKind
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@frozen
+class Attribution:
+    """Who says it, as a chain: document, cited reference, original claimant and its class."""
+
+    document: str
+    claimant: str | None = None
+    claimant_class: ClaimantClass = ClaimantClass.NONE
+    claimant_side: str | None = None
+    reference: str | None = None
+    inherited: bool = False
+    evidence: str | None = None
+
+    @property
+    def attributed(self) -> bool:
+        return self.claimant is not None
+
+
+@frozen
+class Confidence:
+    """A score in [0, 1] and an Admiralty-style grade (source A–F, information 1–6), with reasons."""
+
+    score: float = field(validator=attrs.validators.and_(attrs.validators.ge(0.0), attrs.validators.le(1.0)))
+    grade: str
+    reasons: tuple[str, ...] = ()
+    reliability: str = "F"
+    credibility: int = 6
+    overridden: bool = False
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that is the same every time the same parts are hashed."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+UNRATED = Confidence(score=0.5, grade="F6", reasons=("not yet assessed",))
+
+
+@frozen
+class Claim:
+    """One attributed factual statement found in a document."""
+
+    id: str
+    document: str
+    kind: Kind
+    subject: str
+    side: Side
+    value: Value
+    span: Span
+    attribution: Attribution
+    rule: str
+    hedges: tuple[Hedge, ...] = ()
+    confidence: Confidence = UNRATED
+    section: str | None = None
+    part_of: str | None = None
+    field: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        document: str,
+        kind: Kind,
+        subject: str,
+        side: Side,
+        value: Value,
+        span: Span,
+        attribution: Attribution,
+        rule: str,
+        hedges: tuple[Hedge, ...] = (),
+        section: str | None = None,
+        part_of: str | None = None,
+        field: str | None = None,
+    ) -> Claim:
+        """Build a claim whose id is derived from its document, span and kind."""
+        return cls(
+            id=claim_id(span.document, span.start, span.end, kind),
+            document=document,
+            kind=kind,
+            subject=subject,
+            side=side,
+            value=value,
+            span=span,
+            attribution=attribution,
+            rule=rule,
+            hedges=hedges,
+            section=section,
+            part_of=part_of,
+            field=field,
+        )
+
+
+def claim_id(document_id: str, start: int, end: int, kind: Kind) -> str:
+    return stable_id("c_", document_id, start, end, kind.value)
+
+
+@frozen
+class Section:
+    """A heading and the text range it governs."""
+
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+@frozen
+class InfoboxField:
+    """One infobox value: a `- Key: Value` line or a table cell under a label row.
+
+    ``key`` is normalised (`Strength`, `Casualties`, `Commander`); ``column`` is the belligerent
+    column (1, 2, 3 for a row spanning all columns) or None; ``start``/``end`` cover the value.
+    """
+
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+    line: int
+    column: int | None = None
+
+
+@frozen
+class Problem:
+    """Something odd the reader found and did not guess at (an empty field, a stray marker)."""
+
+    message: str
+    line: int
+    column: int = 1
+
+
+@frozen
+class Document:
+    """A read document: its text, title, format, sections and infobox fields."""
+
+    id: str
+    path: str
+    title: str
+    format: DocumentFormat
+    text: str
+    sha256: str
+    sections: tuple[Section, ...] = ()
+    infobox: tuple[InfoboxField, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    body_start: int = 0
+    belligerents: tuple[str, ...] = ()
+
+
+@frozen
+class Conflict:
+    """Claims that cannot all be true (or a link between them), with a sentence to act on."""
+
+    id: str
+    rule: str
+    severity: Severity
+    claims: tuple[str, ...]
+    explanation: str
+    outcome: Outcome = Outcome.CONFLICT
+    subject: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        rule: str,
+        severity: Severity,
+        claims: tuple[str, ...],
+        explanation: str,
+        outcome: Outcome = Outcome.CONFLICT,
+        subject: str | None = None,
+    ) -> Conflict:
+        ordered = tuple(sorted(set(claims)))
+        return cls(
+            id=stable_id("k_", rule, *ordered),
+            rule=rule,
+            severity=severity,
+            claims=ordered,
+            explanation=explanation,
+            outcome=outcome,
+            subject=subject,
+        )
+
+
+@frozen
+class Anchor:
+    """Where an annotation's target was when it was made, to re-attach it after an edit."""
+
+    document: str
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    kind: Kind | None = None
+
+    @classmethod
+    def of_claim(cls, claim: Claim) -> Anchor:
+        return cls(
+            document=claim.span.document,
+            quote=claim.span.quote,
+            prefix=claim.span.prefix,
+            suffix=claim.span.suffix,
+            start=claim.span.start,
+            end=claim.span.end,
+            kind=claim.kind,
+        )
+
+
+@frozen
+class Annotation:
+    """A reviewer's act on a claim or conflict. Append-only: history is the audit trail.
+
+    A retraction (undo) is itself an annotation whose ``retracts`` names the one it withdraws.
+    """
+
+    id: str
+    target_kind: TargetKind
+    target_id: str
+    verdict: Verdict
+    reviewer: str
+    created_at: dt.datetime
+    note: str = ""
+    confidence_override: float | None = field(
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.and_(attrs.validators.ge(0.0), attrs.validators.le(1.0))
+        ),
+    )
+    override_reason: str | None = None
+    anchor: Anchor | None = None
+    retracts: str | None = None

@@ -1,0 +1,1 @@
+"""The claims store (SQLite by default)."""

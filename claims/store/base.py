@@ -1,0 +1,128 @@
+"""The store interface: what the CLI, the TUI and the reports may ask of a store.
+
+Documents, claims and conflicts are derived and may be rebuilt at any time; annotations are
+the reviewers' work, append-only, and never deleted. A PostgreSQL store would implement the
+same protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from attrs import frozen
+
+from claims.model import (
+    Annotation,
+    Claim,
+    Conflict,
+    Document,
+    Kind,
+    TargetKind,
+    Verdict,
+)
+
+
+class StoreError(Exception):
+    """The store cannot be used (not a claims database, newer schema, locked too long)."""
+
+
+@frozen
+class ClaimQuery:
+    """A filter over stored claims. Every field left as None matches everything."""
+
+    document: str | None = None
+    kind: Kind | None = None
+    side: str | None = None
+    """A column number (`1`, `2`) or a substring of the side's name."""
+    verdict: Verdict | None = None
+    only_conflicts: bool = False
+    only_unattributed: bool = False
+    only_unreviewed: bool = False
+    search: str | None = None
+    """Case-insensitive substring of the quote, subject or claimant."""
+
+
+@frozen
+class DocumentInfo:
+    id: str
+    path: str
+    title: str
+    format: str
+    sha256: str
+    claims: int
+    ingested_at: str
+
+
+@frozen
+class ReanchorReport:
+    """What happened to existing annotations when a changed document was re-ingested."""
+
+    stayed: int = 0
+    moved: int = 0
+    orphaned: int = 0
+
+
+@frozen
+class IngestSummary:
+    documents: int
+    claims: int
+    conflicts: int
+    unchanged: int = 0
+    reanchor: ReanchorReport = ReanchorReport()
+
+
+class Store(Protocol):
+    """A claims store. Every method is safe to call from one thread per store object."""
+
+    def ingest(
+        self,
+        documents: Sequence[Document],
+        claims: Sequence[Claim],
+        conflicts: Sequence[Conflict] | None = None,
+    ) -> IngestSummary:
+        """Replace these documents' derived data in one transaction and re-anchor annotations.
+
+        When ``conflicts`` is given, the stored conflicts are replaced by them.
+        """
+        ...
+
+    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None: ...
+
+    def documents(self) -> list[DocumentInfo]: ...
+
+    def document(self, document_id: str) -> Document | None: ...
+
+    def count_claims(self, query: ClaimQuery = ClaimQuery()) -> int: ...
+
+    def claims(
+        self, query: ClaimQuery = ClaimQuery(), offset: int = 0, limit: int | None = None
+    ) -> list[Claim]:
+        """Claims matching ``query`` ordered by document then position."""
+        ...
+
+    def claim(self, claim_id: str) -> Claim | None: ...
+
+    def conflicts(self, claim_id: str | None = None) -> list[Conflict]: ...
+
+    def conflict(self, conflict_id: str) -> Conflict | None: ...
+
+    def annotate(self, annotation: Annotation) -> None:
+        """Append an annotation, committed before this returns."""
+        ...
+
+    def annotations(
+        self, target_id: str | None = None, target_kind: TargetKind | None = None
+    ) -> list[Annotation]:
+        """Annotations in the order they were made, oldest first."""
+        ...
+
+    def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
+        """The latest non-retracted verdict annotation for each target."""
+        ...
+
+    def orphaned_annotations(self) -> list[Annotation]:
+        """Annotations whose target no longer exists and could not be re-anchored."""
+        ...
+
+    def close(self) -> None: ...

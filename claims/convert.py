@@ -49,6 +49,8 @@ converter = _build()
 
 def to_data(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings, numbers) for any model object."""
+    if type(obj) in VALUE_TAGS:
+        return converter.unstructure(obj, unstructure_as=Value)
     return converter.unstructure(obj)
 
 

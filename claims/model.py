@@ -429,6 +429,12 @@ class Document:
     problems: tuple[Problem, ...] = ()
     body_start: int = 0
     belligerents: tuple[str, ...] = ()
+    """Belligerent names per infobox column when the document gives them ('' when not)."""
+    prose: tuple[tuple[int, int], ...] = ()
+    """Ranges of running prose (a scraped page may have a lead paragraph before its table)."""
+
+    def prose_ranges(self) -> tuple[tuple[int, int], ...]:
+        return self.prose or ((self.body_start, len(self.text)),)
 
 
 @frozen

@@ -1,0 +1,57 @@
+"""The `claims` command: a thin click layer over the library.
+
+stdout carries data only; diagnostics are one plain line on stderr. Exit codes: 0 ok,
+1 findings, 2 usage or input error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claims.errors import ExitCode, InputError
+from claims.store.base import StoreError
+
+
+class UserError(click.UsageError):
+    """A problem with the user's input or store; exits 2 with a one-line message."""
+
+    exit_code = ExitCode.USAGE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claims")
+def cli() -> None:
+    """Track attributed claims in contested texts, find conflicts, review and audit them."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the group and map every failure to an exit code and one stderr line."""
+    try:
+        rv = cli.main(args=argv, prog_name="claims", standalone_mode=False)
+    except KeyboardInterrupt:
+        click.echo("claims: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.exceptions.Abort:
+        click.echo("claims: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.UsageError as exc:
+        if exc.ctx is not None and not isinstance(exc, UserError):
+            click.echo(exc.ctx.get_usage(), err=True)
+        click.echo(f"claims: {exc.format_message()}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except click.ClickException as exc:
+        click.echo(f"claims: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except (InputError, StoreError) as exc:
+        click.echo(f"claims: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    sys.exit(rv if isinstance(rv, int) else ExitCode.OK)
+
+
+# Subcommands register themselves on `cli` when imported; one line each.
+from claims.cli import documents as _documents  # noqa: E402,F401

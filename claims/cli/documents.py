@@ -1,0 +1,252 @@
+"""`claims extract`, `ingest`, `list`, `show`, `export`: reading documents and the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+
+from claims.cli import UserError, cli
+from claims.cli.options import db_option
+from claims.convert import to_data
+from claims.describe import describe_claimant, describe_side, describe_value
+from claims.errors import ExitCode, InputError
+from claims.model import Claim, Document, DocumentFormat, Kind
+from claims.pipeline import Loaded, load_paths
+
+SCHEMA = "claims/1"
+
+input_format_option = click.option(
+    "--input-format",
+    "input_format",
+    type=click.Choice(["auto"] + [f.value for f in DocumentFormat]),
+    default="auto",
+    show_default=True,
+    help="How to read the documents; auto detects the format from the text.",
+)
+encoding_option = click.option(
+    "--encoding", default="utf-8", show_default=True, help="Text encoding of the documents."
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Fail (exit 2) if any file cannot be read."
+)
+
+
+def _format(value: str) -> DocumentFormat | None:
+    return None if value == "auto" else DocumentFormat(value)
+
+
+def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputError], strict: bool) -> None:
+    """Warn on stderr about every unreadable file and every oddity a reader noticed."""
+    for error in errors:
+        click.echo(f"claims: {error}", err=True)
+    for document in loaded_documents:
+        for problem in document.problems:
+            click.echo(f"{document.path}:{problem.line}:{problem.column}: warning: {problem.message}", err=True)
+    if errors and (strict or not loaded_documents):
+        what = "no document could be read" if not loaded_documents else f"{len(errors)} file(s) could not be read (--strict)"
+        raise UserError(what)
+
+
+def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool) -> Loaded:
+    loaded = load_paths(paths, _format(input_format), encoding)
+    report_input(loaded.documents, loaded.errors, strict)
+    return loaded
+
+
+def document_data(document: Document) -> dict:
+    return {
+        "id": document.id,
+        "path": document.path,
+        "title": document.title,
+        "format": document.format.value,
+        "sha256": document.sha256,
+        "belligerents": list(document.belligerents),
+        "infobox": [to_data(f) for f in document.infobox],
+        "sections": [to_data(s) for s in document.sections],
+        "problems": [to_data(p) for p in document.problems],
+    }
+
+
+def claim_line(claim: Claim) -> str:
+    """One line per claim: where, what kind, about whom, the value, the quote, who says so."""
+    quote = claim.span.quote.replace("\n", " ")
+    if len(quote) > 70:
+        quote = quote[:67] + "..."
+    return (
+        f"{claim.document}:{claim.span.line}:{claim.span.column}\t{claim.kind.value}\t"
+        f"{describe_side(claim.side)}\t{describe_value(claim.value)}\t\"{quote}\"\t"
+        f"{describe_claimant(claim)}\t{claim.confidence.grade}\t{claim.id}"
+    )
+
+
+def emit_claims(claims: Sequence[Claim], documents: Sequence[Document] | None, output: str) -> None:
+    if output == "json":
+        payload = {"schema": SCHEMA}
+        if documents is not None:
+            payload["documents"] = [document_data(d) for d in documents]
+        payload["claims"] = [to_data(c) for c in claims]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for claim in claims:
+            click.echo(claim_line(claim))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@input_format_option
+@encoding_option
+@strict_option
+def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: str, strict: bool) -> None:
+    """Print the claims found in PATHS (files or folders) without touching a store."""
+    from claims.confidence import assess
+
+    loaded = load(paths, input_format, encoding, strict)
+    emit_claims(assess(loaded.claims, []), loaded.documents, output)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@input_format_option
+@click.option("--format", "format_alias", type=click.Choice([f.value for f in DocumentFormat]), default=None,
+              help="Same as --input-format.")
+@encoding_option
+@strict_option
+def ingest(
+    paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool
+) -> None:
+    """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
+    from claims.service import ingest_documents
+
+    loaded = load(paths, format_alias or input_format, encoding, strict)
+    summary = ingest_documents(db_path, loaded.documents, loaded.claims)
+    r = summary.reanchor
+    click.echo(
+        f"Ingested {summary.documents} document(s) ({summary.unchanged} unchanged) into {db_path}: "
+        f"{summary.claims} claims, {summary.conflicts} conflicts in the store."
+    )
+    click.echo(f"Annotations: {r.stayed} stayed, {r.moved} moved, {r.orphaned} orphaned.")
+    if r.orphaned:
+        click.echo("Orphaned annotations are kept; see them with `claims list --orphaned`.")
+    if loaded.errors:
+        sys.exit(ExitCode.USAGE if strict else ExitCode.OK)
+
+
+def _kind(value: str | None) -> Kind | None:
+    if value is None:
+        return None
+    try:
+        return Kind(value)
+    except ValueError:
+        raise UserError(f"unknown kind {value!r}; choose one of: {', '.join(k.value for k in Kind)}") from None
+
+
+@cli.command(name="list")
+@db_option
+@click.option("--doc", "document", default=None, help="Only claims of this document id.")
+@click.option("--kind", default=None, help="Only claims of this kind (casualties, strength, date, ...).")
+@click.option("--side", default=None, help="Only claims about this side: a column number or part of a name.")
+@click.option("--search", default=None, help="Only claims whose quote, subject or claimant contains this.")
+@click.option("--unattributed", is_flag=True, help="Only claims with no claimant.")
+@click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_claims(
+    db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
+    unattributed: bool, orphaned: bool, output: str,
+) -> None:
+    """List stored claims, filtered."""
+    from claims.service import open_existing_store
+    from claims.store import ClaimQuery
+
+    store = open_existing_store(db_path)
+    try:
+        if orphaned:
+            for annotation in store.orphaned_annotations():
+                click.echo(json.dumps(to_data(annotation), ensure_ascii=False) if output == "json" else
+                           f"{annotation.id}\t{annotation.target_kind.value}\t{annotation.verdict.value}\t"
+                           f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}")
+            return
+        query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
+                           only_unattributed=unattributed)
+        emit_claims(store.claims(query), None, output)
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.argument("claim_id")
+@db_option
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(claim_id: str, db_path: str, output: str) -> None:
+    """Show one claim with its context, attribution, confidence, conflicts and annotations."""
+    from claims.service import open_existing_store
+
+    store = open_existing_store(db_path)
+    try:
+        claim = store.claim(claim_id)
+        if claim is None:
+            raise UserError(f"no claim {claim_id!r} in {db_path}; `claims list` shows the ids")
+        conflicts = store.conflicts(claim_id)
+        annotations = store.annotations(claim_id)
+        if output == "json":
+            click.echo(json.dumps({
+                "schema": SCHEMA,
+                "claim": to_data(claim),
+                "conflicts": [to_data(c) for c in conflicts],
+                "annotations": [to_data(a) for a in annotations],
+            }, ensure_ascii=False, indent=2))
+            return
+        document = store.document(claim.span.document)
+        click.echo(f"{claim.id}  {claim.kind.value}  {describe_value(claim.value)}")
+        click.echo(f"  document:    {claim.document} line {claim.span.line}, column {claim.span.column}")
+        click.echo(f"  subject:     {claim.subject}")
+        click.echo(f"  side:        {describe_side(claim.side)}" + (f" ({claim.side.reason})" if claim.side.reason else ""))
+        click.echo(f"  quote:       \"{claim.span.quote}\"")
+        if document is not None:
+            start = max(0, claim.span.start - 120)
+            end = min(len(document.text), claim.span.end + 120)
+            context = document.text[start:claim.span.start] + "»" + claim.span.quote + "«" + document.text[claim.span.end:end]
+            click.echo(f"  context:     ...{' '.join(context.split())}...")
+        click.echo(f"  claimant:    {describe_claimant(claim)}")
+        if claim.attribution.evidence:
+            click.echo(f"  because:     {claim.attribution.evidence}")
+        for hedge in claim.hedges:
+            click.echo(f"  hedge:       {hedge.kind.value}: \"{hedge.text}\"")
+        click.echo(f"  rule:        {claim.rule}")
+        click.echo(f"  confidence:  {claim.confidence.score:.2f} {claim.confidence.grade}"
+                   + (" (reviewer override)" if claim.confidence.overridden else ""))
+        for reason in claim.confidence.reasons:
+            click.echo(f"               - {reason}")
+        for conflict in conflicts:
+            click.echo(f"  conflict:    {conflict.rule} [{conflict.severity.value}] {conflict.explanation}")
+        for annotation in annotations:
+            click.echo(f"  annotation:  {annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: "
+                       f"{annotation.verdict.value} {annotation.note}".rstrip())
+    finally:
+        store.close()
+
+
+@cli.command()
+@db_option
+@click.option("--format", "output", type=click.Choice(["json"]), default="json", show_default=True)
+def export(db_path: str, output: str) -> None:
+    """Export the whole store (documents, claims, conflicts, annotations) as JSON."""
+    from claims.service import open_existing_store
+
+    store = open_existing_store(db_path)
+    try:
+        documents = [store.document(info.id) for info in store.documents()]
+        payload = {
+            "schema": SCHEMA,
+            "documents": [document_data(d) for d in documents if d is not None],
+            "claims": [to_data(c) for c in store.claims()],
+            "conflicts": [to_data(c) for c in store.conflicts()],
+            "annotations": [to_data(a) for a in store.annotations()],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    finally:
+        store.close()

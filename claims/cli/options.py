@@ -1,0 +1,18 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import click
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default="claims.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite store file.",
+)
+
+reviewer_option = click.option(
+    "--reviewer", default=None, help="Your name on annotations (default: config, then $USER)."
+)

@@ -1,0 +1,103 @@
+"""Readers: a file in any supported format -> a Document with sections and infobox fields.
+
+The format is detected from the text (`detect_format`); `format=` overrides it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claims.errors import InputError
+from claims.model import Document, DocumentFormat, Problem
+from claims.readers import plain_export, plaintext, scraped_table
+from claims.readers.common import decode, document_id, sha256
+
+PARSERS = {
+    DocumentFormat.PLAIN_EXPORT: plain_export.parse,
+    DocumentFormat.SCRAPED_TABLE: scraped_table.parse,
+    DocumentFormat.TEXT: plaintext.parse,
+}
+
+SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", ""}
+
+
+def detect_format(text: str) -> DocumentFormat:
+    if plain_export.looks_like(text):
+        return DocumentFormat.PLAIN_EXPORT
+    if scraped_table.looks_like(text):
+        return DocumentFormat.SCRAPED_TABLE
+    return DocumentFormat.TEXT
+
+
+def read_text(text: str, path: str = "document.txt", format: DocumentFormat | None = None) -> Document:
+    """Read a document from its text. Never raises for odd content; oddities become problems."""
+    chosen = format or detect_format(text)
+    try:
+        parsed = PARSERS[chosen](text)
+    except StopIteration:
+        # A forced format whose landmarks are missing falls back to plain text.
+        chosen = DocumentFormat.TEXT
+        parsed = plaintext.parse(text)
+    problems = parsed.problems
+    if format is not None and format is not detect_format(text) and chosen is format:
+        problems += (Problem(f"read as {format.value} as asked, though it looks like {detect_format(text).value}", 1),)
+    return Document(
+        id=document_id(path),
+        path=path,
+        title=parsed.title or Path(path).stem,
+        format=chosen,
+        text=text,
+        sha256=sha256(text),
+        sections=parsed.sections,
+        infobox=parsed.infobox,
+        problems=problems,
+        body_start=parsed.body_start,
+        belligerents=parsed.belligerents,
+        prose=parsed.prose,
+    )
+
+
+def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None, encoding: str = "utf-8") -> Document:
+    """Read one file. Raises InputError (one line: file and what is wrong) for unreadable input."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(scraped_table_limit() + 1)
+    except FileNotFoundError:
+        raise InputError(name, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory; pass the files in it or use a command that walks folders") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return read_text(decode(data, name, encoding), name, format)
+
+
+def scraped_table_limit() -> int:
+    from claims.readers.common import MAX_BYTES
+
+    return MAX_BYTES
+
+
+def iter_document_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:
+    """Expand folders into the readable files they hold (sorted); missing paths become errors."""
+    found: list[str] = []
+    errors: list[InputError] = []
+    for given in paths:
+        if os.path.isdir(given):
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+                        continue
+                    found.append(os.path.join(root, name))
+        elif os.path.exists(given):
+            found.append(given)
+        else:
+            errors.append(InputError(given, "no such file or directory"))
+    return found, errors
+
+
+__all__ = ["detect_format", "iter_document_paths", "read_path", "read_text"]

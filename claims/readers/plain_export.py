@@ -1,0 +1,112 @@
+"""The plain export format: `= Title =`, an `Infobox` block of `- Key: Value` lines, prose
+with `==Heading==` sections (seed Terter, corpus Grozny and Tskhinvali)."""
+
+from __future__ import annotations
+
+import re
+
+from claims.model import InfoboxField, Problem, Section
+from claims.readers.common import normalise_key
+from claims.readers.structure import ParsedDocument, belligerents_from, is_blank_value, lines_with_offsets
+
+TITLE = re.compile(r"^\s*=\s*(?P<title>[^=].*?)\s*=\s*$")
+HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")
+FIELD = re.compile(r"^-\s*(?P<label>[^:\n]{1,60}?)\s*:\s?(?P<value>.*?)\s*$")
+
+
+def looks_like(text: str) -> bool:
+    head = text[:4096]
+    return bool(re.search(r"(?m)^\s*=[^=\n].*=\s*$", head)) and bool(
+        re.search(r"(?m)^Infobox\s*$", head)
+    )
+
+
+def parse(text: str) -> ParsedDocument:
+    title = ""
+    fields: list[InfoboxField] = []
+    problems: list[Problem] = []
+    sections: list[Section] = []
+    body_start = 0
+    state = "start"
+    for number, start, end in lines_with_offsets(text):
+        line = text[start:end].rstrip("\r")
+        if state == "start":
+            match = TITLE.match(line)
+            if match and not title:
+                title = match.group("title").strip()
+                body_start = end + 1
+                continue
+            if line.strip() == "Infobox":
+                state = "infobox"
+                continue
+            if line.strip():
+                state = "body"
+                body_start = start
+        elif state == "infobox":
+            if not line.strip():
+                if fields:
+                    state = "body"
+                    body_start = min(end + 1, len(text))
+                continue
+            match = FIELD.match(line)
+            if not match:
+                if line.lstrip().startswith("-"):
+                    problems.append(Problem(f"infobox line has no `Key: Value`: {line.strip()[:60]!r}", number))
+                    continue
+                state = "body"
+                body_start = start
+            else:
+                label = match.group("label")
+                key, column = normalise_key(label)
+                value_start = start + match.start("value")
+                value_end = start + match.end("value")
+                value = text[value_start:value_end]
+                if is_blank_value(value):
+                    problems.append(
+                        Problem(
+                            f"infobox field {label} has no value ({value.strip() or 'empty'!s}); "
+                            "icons or links were probably stripped",
+                            number,
+                            match.start("value") + 1,
+                        )
+                    )
+                    continue
+                fields.append(
+                    InfoboxField(
+                        key=key,
+                        label=label,
+                        value=value,
+                        start=value_start,
+                        end=value_end,
+                        line=number,
+                        column=column,
+                    )
+                )
+                continue
+        if state == "body":
+            match = HEADING.match(line)
+            if match:
+                sections.append(Section(match.group("title"), len(match.group("marks")), start, len(text)))
+    if body_start > len(text):
+        body_start = len(text)
+    return ParsedDocument(
+        title=title,
+        infobox=tuple(fields),
+        sections=close_sections(sections, len(text)),
+        problems=tuple(problems),
+        body_start=body_start,
+        belligerents=belligerents_from(fields),
+    )
+
+
+def close_sections(sections: list[Section], length: int) -> tuple[Section, ...]:
+    """Each section runs to the start of the next heading of the same or a higher level."""
+    closed = []
+    for i, section in enumerate(sections):
+        end = length
+        for later in sections[i + 1 :]:
+            if later.level <= section.level:
+                end = later.start
+                break
+        closed.append(Section(section.title, section.level, section.start, end))
+    return tuple(closed)

@@ -1,0 +1,83 @@
+"""Name folding: transliteration variants compare equal (Orudzhev/Orujev, Kalbajar/Kelbajar).
+
+``fold`` is a normal form for exact comparison; ``similar`` also accepts names whose consonant
+skeletons match and whose folds are a couple of letters apart (vowel spelling differences).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPECIAL = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ł": "l", "đ": "d", "Đ": "d", "ø": "o", "ß": "ss", "ʼ": "", "’": "", "'": ""})
+# Romanisation variants, applied in order: longest first so `dzh` is not read as `d` + `zh`.
+_DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k"))
+_DOUBLE = re.compile(r"([a-z])\1+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, romanisation variants unified, double letters single."""
+    s = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = _NON_ALNUM.sub(" ", s)
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    return " ".join(s.split())
+
+
+def skeleton(text: str) -> str:
+    """The folded text without vowels and spaces: `kalbajar` and `kelbajar` share `klbjr`."""
+    return _VOWELS.sub("", fold(text)).replace(" ", "")
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def similar(a: str, b: str) -> bool:
+    """True when two names are spellings of one name (same fold, or same skeleton and close)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if not fa or not fb or fa[0] != fb[0]:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    return len(sa) >= 3 and sa == sb and _distance(fa, fb, 2) <= 2
+
+
+_STOP = frozenset(
+    "the of and pro various forces force army armed troops side alleged foreign volunteers "
+    "republic self proclaimed federal federation units unit peoples people s".split()
+)
+
+
+_COMPASS = frozenset("north south east west upper lower new great".split())
+
+
+def side_token(name: str | None) -> str | None:
+    """A short key for a belligerent name: `Russia`, `Russian`, `the Russian side` -> `rus`.
+
+    The first significant word, folded, cut to four letters so demonyms meet country names
+    (Azerbaijan/Azerbaijani, Croatia/Croatian). Returns None for an empty or generic name.
+    """
+    if not name:
+        return None
+    words = [w for w in fold(name.replace("-", " ")).split() if w not in _STOP and len(w) >= 3 and not w.isdigit()]
+    if not words:
+        return None
+    if words[0] in _COMPASS and len(words) > 1:
+        return f"{words[0][:4]} {words[1][:4]}"
+    return words[0][:4]

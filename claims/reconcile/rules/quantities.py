@@ -1,0 +1,173 @@
+"""Pairwise figure rules: two figures for one quantity that cannot both be true.
+
+One sweep per bucket of comparable claims (same event, kind, side, category); each clashing
+pair is reported under the most specific rule that describes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claims.model import Claim, Conflict, Outcome, Population, Quantity, Severity
+from claims.reconcile.index import (
+    Context,
+    between,
+    is_running_total,
+    quantity_buckets,
+    scope,
+)
+from claims.reconcile.intervals import describe, strict, tolerant
+from claims.reconcile.names import fold
+from claims.reconcile.rules import cite, family, finding, rule
+
+INTERVAL = rule(
+    "R-INTERVAL", Severity.MEDIUM, "figures that cannot both be true",
+    """Two figures for the same quantity (event, kind, side, category, population, time) whose
+    intervals do not overlap once each is given its tolerance: approximate figures widen by
+    10–15 %, round figures by half their rounding unit (at most 5 %), `at least`/`up to` are
+    open-ended (see `claims.reconcile.intervals`). Restatements are never reported: `over three
+    thousand` and `3,500` agree, `6,000+` and `6,900` agree, `2,700` lies in `2,500–2,700`.
+    Severity is high when both figures are stated in the document's own voice, low when both are
+    attributed to different claimants (the text already presents a dispute), medium otherwise.
+    Figures with different scopes (`in entire South Ossetia` against `peacekeepers`) or that agree
+    only under tolerance are reported as indeterminate; figures dated to disjoint times
+    (`December 1993` against `February 1994`) are not compared. Check which source each figure
+    comes from and whether both count the same thing.""",
+)
+INFOBOX_BODY = rule(
+    "R-INFOBOX-BODY", Severity.MEDIUM, "infobox and body disagree",
+    """The same as R-INTERVAL for a pair of which one figure is in the document's infobox and the
+    other in its prose: the summary and the text say different things. Check which one the
+    cited sources support and correct the other.""",
+)
+VERSION_DRIFT = rule(
+    "R-VERSION-DRIFT", Severity.MEDIUM, "two versions of one article disagree",
+    """The same as R-INTERVAL for two documents that are versions of one article (a revision, a
+    mirror or a copy: same event, same title). One of them changed the figure; check the edit
+    history and the sources cited at each version to learn which figure is supported.""",
+)
+
+PAIR_LIMIT = 40
+"""Buckets up to this size are compared pair by pair; larger ones by a sorted sweep."""
+
+_ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[", re.I)
+
+
+def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
+    qa, qb = a.value, b.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if a.id == b.id or a.span == b.span:
+        return False
+    if {qa.population, qb.population} == {Population.MILITARY, Population.CIVILIAN}:
+        return False
+    if qa.as_of is not None and qb.as_of is not None and not qa.as_of.overlaps(qb.as_of):
+        return False
+    if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of):
+        return False
+    if a.document == b.document and a.field is not None and a.field == b.field:
+        # Figures listed in one infobox cell are sub-groups (`Killed: 169, ... Killed: 11`)
+        # unless the cell presents them as alternatives (`15,000 or 40,000–60,000`).
+        if not (a.attribution.claimant or b.attribution.claimant):
+            text = between(a, b, ctx)
+            if text is not None and not _ALTERNATIVE.search(text):
+                return False
+    return True
+
+
+def _clash(a: Claim, b: Claim, ctx: Context) -> Conflict | None:
+    qa, qb = a.value, b.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    ta, tb = tolerant(qa), tolerant(qb)
+    sa, sb = strict(qa), strict(qb)
+    if sa.overlaps(sb):
+        return None
+    if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)):
+        total, other = (a, b) if is_running_total(a, ctx) else (b, a)
+        if strict(other.value).high <= strict(total.value).high:  # type: ignore[arg-type]
+            return None  # an earlier part of a running tally
+    if a.document != b.document and ctx.versions_of_one_article(a, b):
+        r = VERSION_DRIFT
+    elif a.document == b.document and (a.field is None) != (b.field is None):
+        r = INFOBOX_BODY
+    else:
+        r = INTERVAL
+    first, second = sorted((a, b), key=lambda c: (strict(c.value).low, c.id))  # type: ignore[arg-type]
+    figures = f"{cite(first, ctx)} and {cite(second, ctx)}"
+    subject = f"{a.kind.value} ({qa.category.value.replace('_', ' ')})"
+    side = a.side.name or b.side.name
+    about = f" for {side}" if side else ""
+    scope_a, scope_b = scope(a, ctx), scope(b, ctx)
+    if scope_a != scope_b:
+        return finding(
+            r, (a, b),
+            f"Different scopes, not compared as a conflict: {figures} give {subject}{about} as "
+            f"{describe(first.value)} and {describe(second.value)}, but one counts "  # type: ignore[arg-type]
+            f"{', '.join(sorted(scope_a ^ scope_b))}. Check whether both count the same forces.",
+            ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
+        )
+    dated = ""
+    if (qa.as_of is None) != (qb.as_of is None):
+        d = qa.as_of or qb.as_of
+        dated = f" One figure is dated ({d.text}) and the other is not, so they may count different moments."  # type: ignore[union-attr]
+    if ta.overlaps(tb):
+        return finding(
+            r, (a, b),
+            f"{figures} give {subject}{about} as {describe(first.value)} and "  # type: ignore[arg-type]
+            f"{describe(second.value)}; they agree only if the round or approximate figure is read "  # type: ignore[arg-type]
+            f"loosely.{dated} Check whether the sources mean the same figure.",
+            ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
+        )
+    severity = r.severity
+    claimants = {fold(c.attribution.claimant) for c in (a, b) if c.attribution.claimant}
+    if not claimants:
+        severity = Severity.HIGH
+    elif len(claimants) == 2:
+        severity = Severity.LOW
+    if dated:
+        severity = Severity.LOW if severity is Severity.MEDIUM else Severity.MEDIUM if severity is Severity.HIGH else severity
+    action = {
+        VERSION_DRIFT.id: "Check the edit history and the sources cited in each version.",
+        INFOBOX_BODY.id: "Check which one the cited sources support and correct the other.",
+        INTERVAL.id: "Check which source each figure comes from and whether both count the same thing.",
+    }[r.id]
+    return finding(
+        r, (a, b),
+        f"{figures} give {subject}{about} as {describe(first.value)} and "  # type: ignore[arg-type]
+        f"{describe(second.value)}, which cannot both be true.{dated} {action}",  # type: ignore[arg-type]
+        ctx, severity=severity,
+    )
+
+
+def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """All pairs in a small bucket; in a large one, each claim against the lowest ceiling so far.
+
+    The sweep visits claims by rising lower bound and keeps the claim whose upper bound is the
+    lowest seen; any later claim starting above that bound clashes with it. This finds every
+    claim that is in conflict with some other claim in O(n log n) while reporting at most one
+    pair per claim.
+    """
+    ordered = sorted(claims, key=lambda c: (tolerant(c.value).low, c.id))  # type: ignore[arg-type]
+    if len(ordered) <= PAIR_LIMIT:
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                yield a, b
+        return
+    lowest: Claim | None = None
+    for c in ordered:
+        if lowest is not None and tolerant(c.value).low > tolerant(lowest.value).high:  # type: ignore[arg-type]
+            yield lowest, c
+        if lowest is None or tolerant(c.value).high < tolerant(lowest.value).high:  # type: ignore[arg-type]
+            lowest = c
+
+
+@family
+def figure_clashes(ctx: Context) -> Iterator[Conflict]:
+    for bucket in quantity_buckets(ctx).values():
+        if len(bucket) < 2:
+            continue
+        for a, b in _pairs(bucket):
+            if _comparable(a, b, ctx):
+                found = _clash(a, b, ctx)
+                if found is not None:
+                    yield found

@@ -1,0 +1,1 @@
+"""Conflict reports and audit output renderers."""

@@ -41,7 +41,7 @@ _TIME_OF_DAY = (
 _SIMPLE = (
     rf"(?P<tod>{_TIME_OF_DAY})?(?:"
     rf"(?P<dm_d>{_DAY})(?:\s*/\s*(?P<dm_d2>[0-3]?\d))?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
-    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d:])(?:,?\s+(?P<md_y>{_YEAR}))?"
+    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?!\d|:\d)(?:,?\s+(?P<md_y>{_YEAR}))?"
     rf"|(?P<pt>{_PART})[\s\-]*(?:(?P<pt_m>{_MONTH})(?:\s+of)?(?:,?\s+(?P<pt_my>{_YEAR}))?|(?P<pt_y>{_YEAR}))"
     rf"|(?:the\s+)?(?P<se>{_SEASON})(?:\s+of)?\s+(?P<se_y>{_YEAR})"
     rf"|(?P<my_m>{_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})"

@@ -192,3 +192,24 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
 def claim_kinds(kinds: Iterable[Kind], claims: Iterable[Claim]) -> list[Claim]:
     wanted = set(kinds)
     return [c for c in claims if c.kind in wanted]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def sentence(claim: Claim, ctx: Context, limit: int = 300) -> str:
+    """The whole sentence (or infobox line) the claim sits in."""
+    doc = ctx.documents.get(claim.document)
+    if not doc or not doc.text:
+        return claim.span.prefix + claim.span.quote + claim.span.suffix
+    tail = doc.text[claim.span.end: claim.span.end + limit]
+    m = _SENTENCE_END.search(tail)
+    return before(claim, ctx, limit) + claim.span.quote + (tail[: m.start()] if m else tail)
+
+
+_CONTEXT_SECTIONS = re.compile(r"background|prelude|aftermath|legacy|history|analysis|see also|references|notes|commemoration|memorial", re.I)
+
+
+def in_context_section(claim: Claim) -> bool:
+    """The claim is in a background or aftermath section, where other times are expected."""
+    return bool(claim.section and _CONTEXT_SECTIONS.search(claim.section))

@@ -1,0 +1,143 @@
+"""Date rules: dates outside the event's stated range, and dates out of order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from claims.model import Claim, Conflict, Kind, Outcome, Severity, UncertainDate
+from claims.reconcile.index import Context, in_context_section, sentence
+from claims.reconcile.rules import cite, family, finding, rule
+
+DATE_RANGE = rule(
+    "R-DATE-RANGE", Severity.LOW, "a date outside the event's date range",
+    """A dated statement in the account of the event (not in a Background or Aftermath section)
+    that cannot fall inside the date range the infobox gives (`Date: April – May 1994`), and two
+    infobox date ranges for one event that do not overlap (medium). Partly known dates (`late
+    1993`) are intervals; only a date that lies wholly outside the range is reported, and a date
+    whose year was inferred from context is said so. Check the date, the year, and whether the
+    sentence is really about this event.""",
+)
+DATE_ORDER = rule(
+    "R-DATE-ORDER", Severity.MEDIUM, "dates out of order",
+    """The event cannot end before it begins: a date given for the start (`began`, `launched`)
+    later than a date given for an end (`ended`, `withdrew`, `retreated`) in the same document
+    is a conflict; a date stated as `after N days` of fighting is checked against the start date
+    (`began on the night of April 10` + 10 days = `April 20`: consistent, recorded as such).
+    Check both dates against the sources.""",
+)
+
+_START = re.compile(r"\b(began|begun|begins|launched|started|commenced|opened|initiated)\b", re.I)
+_END = re.compile(r"\b(ended|ends|concluded|withdrew|withdrawn|retreated|ceasefire|surrendered|fell)\b", re.I)
+_AFTER = re.compile(r"\bafter\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(days?|weeks?|months?)\b", re.I)
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _dates(ctx: Context) -> dict[str, list[Claim]]:
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in ctx.claims.values():
+        if c.kind is Kind.DATE and isinstance(c.value, UncertainDate):
+            by_doc[c.document].append(c)
+    for v in by_doc.values():
+        v.sort(key=lambda c: (c.span.start, c.id))
+    return by_doc
+
+
+def _range_of(claims: list[Claim]) -> Claim | None:
+    ranged = [c for c in claims if c.field is not None]
+    return ranged[0] if ranged else None
+
+
+@family
+def dates_in_range(ctx: Context) -> Iterator[Conflict]:
+    by_doc = _dates(ctx)
+    ranges: dict[str, Claim] = {}
+    for doc, claims in by_doc.items():
+        rng = _range_of(claims)
+        if rng is None:
+            continue
+        ranges[doc] = rng
+        r = rng.value
+        assert isinstance(r, UncertainDate)
+        for c in claims:
+            if c.field is not None or in_context_section(c):
+                continue
+            d = c.value
+            assert isinstance(d, UncertainDate)
+            if d.overlaps(r):
+                continue
+            inferred = " Its year was inferred from context; check it." if d.year_inferred else ""
+            yield finding(
+                DATE_RANGE, (rng, c),
+                f"{cite(c, ctx)} ({d.earliest.isoformat()}–{d.latest.isoformat()}) lies outside the event's date "
+                f"range {cite(rng, ctx)}.{inferred} Check the date and whether the sentence is about this event.",
+                ctx,
+            )
+    # Two documents of one event whose infobox ranges do not overlap.
+    docs = sorted(ranges)
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            ra, rb = ranges[a], ranges[b]
+            if ctx.event(ra).id != ctx.event(rb).id:
+                continue
+            if not ra.value.overlaps(rb.value):  # type: ignore[union-attr]
+                yield finding(
+                    DATE_RANGE, (ra, rb),
+                    f"The two documents give date ranges for the event that do not overlap: {cite(ra, ctx)} and "
+                    f"{cite(rb, ctx)}. Check whether they describe the same event and which dates the sources support.",
+                    ctx, severity=Severity.MEDIUM,
+                )
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
+
+
+@family
+def dates_in_order(ctx: Context) -> Iterator[Conflict]:
+    for claims in _dates(ctx).values():
+        body = [c for c in claims if c.field is None and not in_context_section(c)]
+        text = {c.id: sentence(c, ctx) for c in body}
+        starts = [c for c in body if _START.search(text[c.id])]
+        ends = [c for c in body if _END.search(text[c.id]) and not _START.search(text[c.id])]
+        for s in starts:
+            for e in ends:
+                if s.value.earliest > e.value.latest:  # type: ignore[union-attr]
+                    yield finding(
+                        DATE_ORDER, (s, e),
+                        f"The start {cite(s, ctx)} is dated after the end {cite(e, ctx)}. Check both dates.",
+                        ctx,
+                    )
+        if not starts:
+            continue
+        start = starts[0]
+        sd = start.value
+        assert isinstance(sd, UncertainDate)
+        for c in body:
+            m = _AFTER.search(text[c.id])
+            if c is start or m is None:
+                continue
+            n = _count(m.group(1))
+            unit = m.group(2).lower().rstrip("s")
+            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+            slack = {"day": 1, "week": 3, "month": 10}[unit]
+            d = c.value
+            assert isinstance(d, UncertainDate)
+            expected_low = sd.earliest + dt.timedelta(days=days - slack)
+            expected_high = sd.latest + dt.timedelta(days=days + slack)
+            if d.latest >= expected_low and d.earliest <= expected_high:
+                yield finding(
+                    DATE_ORDER, (start, c),
+                    f"Consistent: {cite(start, ctx)} plus {n} {m.group(2)} gives {cite(c, ctx)}.",
+                    ctx, outcome=Outcome.CONSISTENT, severity=Severity.INFO,
+                )
+            else:
+                yield finding(
+                    DATE_ORDER, (start, c),
+                    f"{cite(c, ctx)} says `after {n} {m.group(2)}`, but the start {cite(start, ctx)} plus "
+                    f"{n} {m.group(2)} does not reach that date. Check both dates.",
+                    ctx,
+                )

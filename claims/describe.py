@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claims.model import (
     Claim,
     Person,
@@ -13,6 +15,20 @@ from claims.model import (
     Unit,
     Value,
 )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """Text safe for a terminal: control and bidi characters shown as escapes, not obeyed.
+
+    Tabs and (when ``newlines``) line breaks are kept; everything else that a terminal would
+    interpret (ESC sequences, carriage returns, bidi overrides) becomes ``\\x1b``-style text.
+    """
+    if not newlines:
+        text = text.replace("\n", " ")
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def figure(n: int | None) -> str:

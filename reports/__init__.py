@@ -1,1 +1,195 @@
-"""Conflict reports and audit output renderers."""
+"""Conflict reports: one data model (``build_report``), one renderer per format.
+
+``text`` is for terminals and CI logs, ``markdown`` for a wiki talk page or an issue tracker,
+``json_report`` for machines (`claims/1` schema), ``html`` for one self-contained, printable,
+offline page with a chart per disputed quantity. Renderers treat every piece of document text
+as data: escaped for the format, never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from attrs import field, frozen
+
+from claims.model import (
+    Annotation,
+    Claim,
+    Conflict,
+    Document,
+    Outcome,
+    Quantity,
+    TargetKind,
+    Verdict,
+)
+from claims.reconcile import RULES, build_context, sort_conflicts
+from claims.reconcile.index import Context
+
+SCHEMA = "claims/1"
+FIGURE_RULES = frozenset({"R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT"})
+SUM_RULES = frozenset({"R-TOTAL-SIDES", "R-SUM-PARTS"})
+CHART_ROWS = 24
+
+
+@frozen
+class Chart:
+    """The estimates of one disputed quantity, to draw as intervals on one axis."""
+
+    title: str
+    claims: tuple[Claim, ...]
+    conflicts: tuple[str, ...]
+    summed: tuple[str, ...] = ()
+    """Claims whose sum is drawn as an extra row (a total against its parts)."""
+
+
+@frozen
+class EventReport:
+    id: str
+    name: str
+    documents: tuple[str, ...]
+    conflicts: tuple[Conflict, ...]
+    charts: tuple[Chart, ...]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for k in self.conflicts if k.outcome is outcome)
+
+
+@frozen
+class Report:
+    title: str
+    events: tuple[EventReport, ...]
+    claims: Mapping[str, Claim]
+    documents: Mapping[str, Document]
+    verdicts: Mapping[str, Annotation] = field(factory=dict)
+    """Target id (claim or conflict) -> the reviewer's current verdict."""
+    notes: Mapping[str, tuple[Annotation, ...]] = field(factory=dict)
+    """Target id -> reviewers' notes, oldest first."""
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [k for e in self.events for k in e.conflicts]
+
+    def document_title(self, document_id: str) -> str:
+        doc = self.documents.get(document_id)
+        return (doc.title or doc.path) if doc else document_id
+
+    def totals(self) -> dict[Outcome, int]:
+        out = {o: 0 for o in Outcome}
+        for k in self.conflicts:
+            out[k.outcome] += 1
+        return out
+
+
+def _chart_title(claim: Claim, ctx: Context) -> str:
+    q = claim.value
+    assert isinstance(q, Quantity)
+    side = claim.side.name or (ctx.documents[claim.document].belligerents[claim.side.column - 1]
+                               if claim.side.column and claim.document in ctx.documents
+                               and len(ctx.documents[claim.document].belligerents) >= claim.side.column
+                               and ctx.documents[claim.document].belligerents[claim.side.column - 1] else None)
+    who = f" — {side}" if side else (f" — column {claim.side.column}" if claim.side.column else "")
+    return f"{claim.kind.value.capitalize()}: {q.category.value.replace('_', ' ')}{who}"
+
+
+def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
+    keys: dict[tuple, list[str]] = defaultdict(list)
+    for k in conflicts:
+        if k.rule not in FIGURE_RULES or k.outcome is Outcome.CONSISTENT:
+            continue
+        for cid in k.claims:
+            c = ctx.claims.get(cid)
+            if c is not None and isinstance(c.value, Quantity):
+                key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
+                if k.id not in keys[key]:
+                    keys[key].append(k.id)
+    sums = []
+    for k in conflicts:
+        if k.rule in SUM_RULES and k.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
+            claims = [ctx.claims[c] for c in k.claims if c in ctx.claims]
+            summed = tuple(c.id for c in claims if c.part_of or (k.rule == "R-TOTAL-SIDES" and c.side.column is not None))
+            title = f"{rule_title(k.rule).capitalize()}: {claims[0].kind.value}"
+            sums.append(Chart(title=title, claims=tuple(claims), conflicts=(k.id,), summed=summed))
+    if not keys:
+        return tuple(sums)
+    members: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in ctx.claims.values():
+        if isinstance(c.value, Quantity) and not c.value.increment:
+            key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
+            if key in keys:
+                members[key].append(c)
+    charts = []
+    for key in sorted(keys):
+        claims = sorted(members[key], key=lambda c: (c.document, c.span.start))[:CHART_ROWS]
+        charts.append(Chart(title=_chart_title(claims[0], ctx), claims=tuple(claims), conflicts=tuple(keys[key])))
+    return tuple(charts + sums)
+
+
+def build_report(
+    documents: Sequence[Document],
+    claims: Iterable[Claim],
+    conflicts: Iterable[Conflict],
+    annotations: Iterable[Annotation] = (),
+    *,
+    verdicts: Mapping[str, Annotation] | None = None,
+    title: str = "Conflict report",
+    grouping: Mapping[str, str] | None = None,
+) -> Report:
+    """Gather conflicts per event, charts per disputed quantity, and reviewers' work."""
+    claims = list(claims)
+    ctx = build_context(documents, claims, grouping=grouping)
+    by_event: dict[str, list[Conflict]] = defaultdict(list)
+    for k in conflicts:
+        event = next((ctx.event(ctx.claims[c]) for c in k.claims if c in ctx.claims), None)
+        by_event[event.id if event else ""].append(k)
+    events = []
+    for e in ctx.events:
+        ks = sort_conflicts(by_event.get(e.id, []))
+        events.append(EventReport(id=e.id, name=e.name, documents=e.documents, conflicts=tuple(ks),
+                                  charts=_charts(ks, ctx)))
+    annotations = list(annotations)
+    if verdicts is None:
+        verdicts = current_verdicts(annotations)
+    notes: dict[str, list[Annotation]] = defaultdict(list)
+    retracted = {a.retracts for a in annotations if a.retracts}
+    for a in annotations:
+        if a.note and a.id not in retracted and not a.retracts:
+            notes[a.target_id].append(a)
+    documents_by_key = {**{d.path: d for d in ctx.documents.values()}, **ctx.documents}
+    return Report(
+        title=title,
+        events=tuple(events),
+        claims={c.id: c for c in claims},
+        documents=documents_by_key,
+        verdicts=dict(verdicts),
+        notes={k: tuple(v) for k, v in notes.items()},
+    )
+
+
+def current_verdicts(annotations: Iterable[Annotation]) -> dict[str, Annotation]:
+    """The latest non-retracted verdict per target (notes and retractions are not verdicts)."""
+    annotations = list(annotations)
+    retracted = {a.retracts for a in annotations if a.retracts}
+    out: dict[str, Annotation] = {}
+    for a in annotations:
+        if a.id in retracted or a.retracts or a.verdict in (Verdict.NOTE, Verdict.RETRACTED):
+            continue
+        if a.verdict is Verdict.CONFIDENCE and a.target_kind is TargetKind.CLAIM:
+            continue
+        prev = out.get(a.target_id)
+        if prev is None or a.created_at >= prev.created_at:
+            out[a.target_id] = a
+    return out
+
+
+def rule_title(rule_id: str) -> str:
+    r = RULES.get(rule_id)
+    return r.title if r else rule_id
+
+
+OUTCOME_LABELS = {
+    Outcome.CONFLICT: "conflict",
+    Outcome.INDETERMINATE: "to decide",
+    Outcome.IDENTITY: "same entity",
+    Outcome.CONSISTENT: "checked, consistent",
+}

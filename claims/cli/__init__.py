@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from claims.describe import printable
 from claims.errors import ExitCode, InputError
 from claims.store.base import StoreError
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"claims: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except (InputError, StoreError) as exc:
-        click.echo(f"claims: {exc}", err=True)
+        click.echo(printable(f"claims: {exc}"), err=True)
         sys.exit(ExitCode.USAGE)
     except BrokenPipeError:
         sys.stderr.close()
@@ -55,3 +56,6 @@ def main(argv: list[str] | None = None) -> None:
 
 # Subcommands register themselves on `cli` when imported; one line each.
 from claims.cli import documents as _documents  # noqa: E402,F401
+from claims.cli import conflicts as _conflicts  # noqa: E402,F401
+from claims.cli import review as _review  # noqa: E402,F401
+from claims.cli import audit as _audit  # noqa: E402,F401

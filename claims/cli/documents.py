@@ -11,7 +11,7 @@ import click
 from claims.cli import UserError, cli
 from claims.cli.options import db_option
 from claims.convert import to_data
-from claims.describe import describe_claimant, describe_side, describe_value
+from claims.describe import describe_claimant, describe_side, describe_value, printable
 from claims.errors import ExitCode, InputError
 from claims.model import Claim, Document, DocumentFormat, Kind
 from claims.pipeline import Loaded, load_paths
@@ -41,10 +41,10 @@ def _format(value: str) -> DocumentFormat | None:
 def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputError], strict: bool) -> None:
     """Warn on stderr about every unreadable file and every oddity a reader noticed."""
     for error in errors:
-        click.echo(f"claims: {error}", err=True)
+        click.echo(printable(f"claims: {error}"), err=True)
     for document in loaded_documents:
         for problem in document.problems:
-            click.echo(f"{document.path}:{problem.line}:{problem.column}: warning: {problem.message}", err=True)
+            click.echo(printable(f"{document.path}:{problem.line}:{problem.column}: warning: {problem.message}"), err=True)
     if errors and (strict or not loaded_documents):
         what = "no document could be read" if not loaded_documents else f"{len(errors)} file(s) could not be read (--strict)"
         raise UserError(what)
@@ -72,10 +72,10 @@ def document_data(document: Document) -> dict:
 
 def claim_line(claim: Claim) -> str:
     """One line per claim: where, what kind, about whom, the value, the quote, who says so."""
-    quote = claim.span.quote.replace("\n", " ")
+    quote = claim.span.quote
     if len(quote) > 70:
         quote = quote[:67] + "..."
-    return (
+    return printable(
         f"{claim.document}:{claim.span.line}:{claim.span.column}\t{claim.kind.value}\t"
         f"{describe_side(claim.side)}\t{describe_value(claim.value)}\t\"{quote}\"\t"
         f"{describe_claimant(claim)}\t{claim.confidence.grade}\t{claim.id}"
@@ -167,8 +167,8 @@ def list_claims(
         if orphaned:
             for annotation in store.orphaned_annotations():
                 click.echo(json.dumps(to_data(annotation), ensure_ascii=False) if output == "json" else
-                           f"{annotation.id}\t{annotation.target_kind.value}\t{annotation.verdict.value}\t"
-                           f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}")
+                           printable(f"{annotation.id}\t{annotation.target_kind.value}\t{annotation.verdict.value}\t"
+                           f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}"))
             return
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
                            only_unattributed=unattributed)
@@ -201,33 +201,38 @@ def show(claim_id: str, db_path: str, output: str) -> None:
             }, ensure_ascii=False, indent=2))
             return
         document = store.document(claim.span.document)
-        click.echo(f"{claim.id}  {claim.kind.value}  {describe_value(claim.value)}")
-        click.echo(f"  document:    {claim.document} line {claim.span.line}, column {claim.span.column}")
-        click.echo(f"  subject:     {claim.subject}")
-        click.echo(f"  side:        {describe_side(claim.side)}" + (f" ({claim.side.reason})" if claim.side.reason else ""))
-        click.echo(f"  quote:       \"{claim.span.quote}\"")
+        echo = _safe_echo
+        echo(f"{claim.id}  {claim.kind.value}  {describe_value(claim.value)}")
+        echo(f"  document:    {claim.document} line {claim.span.line}, column {claim.span.column}")
+        echo(f"  subject:     {claim.subject}")
+        echo(f"  side:        {describe_side(claim.side)}" + (f" ({claim.side.reason})" if claim.side.reason else ""))
+        echo(f"  quote:       \"{claim.span.quote}\"")
         if document is not None:
             start = max(0, claim.span.start - 120)
             end = min(len(document.text), claim.span.end + 120)
             context = document.text[start:claim.span.start] + "»" + claim.span.quote + "«" + document.text[claim.span.end:end]
-            click.echo(f"  context:     ...{' '.join(context.split())}...")
-        click.echo(f"  claimant:    {describe_claimant(claim)}")
+            echo(f"  context:     ...{' '.join(context.split())}...")
+        echo(f"  claimant:    {describe_claimant(claim)}")
         if claim.attribution.evidence:
-            click.echo(f"  because:     {claim.attribution.evidence}")
+            echo(f"  because:     {claim.attribution.evidence}")
         for hedge in claim.hedges:
-            click.echo(f"  hedge:       {hedge.kind.value}: \"{hedge.text}\"")
-        click.echo(f"  rule:        {claim.rule}")
-        click.echo(f"  confidence:  {claim.confidence.score:.2f} {claim.confidence.grade}"
+            echo(f"  hedge:       {hedge.kind.value}: \"{hedge.text}\"")
+        echo(f"  rule:        {claim.rule}")
+        echo(f"  confidence:  {claim.confidence.score:.2f} {claim.confidence.grade}"
                    + (" (reviewer override)" if claim.confidence.overridden else ""))
         for reason in claim.confidence.reasons:
-            click.echo(f"               - {reason}")
+            echo(f"               - {reason}")
         for conflict in conflicts:
-            click.echo(f"  conflict:    {conflict.rule} [{conflict.severity.value}] {conflict.explanation}")
+            echo(f"  conflict:    {conflict.rule} [{conflict.severity.value}] {conflict.explanation}")
         for annotation in annotations:
-            click.echo(f"  annotation:  {annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: "
+            echo(f"  annotation:  {annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: "
                        f"{annotation.verdict.value} {annotation.note}".rstrip())
     finally:
         store.close()
+
+
+def _safe_echo(text: str) -> None:
+    click.echo(printable(text))
 
 
 @cli.command()

@@ -1,0 +1,53 @@
+"""Claim extraction: infobox fields and prose become attributed claims with exact spans.
+
+``extract_document`` is the one entry point the pipeline uses; ``extract_infobox`` and
+``extract_prose`` are its two halves. Every claim names the rule that produced it
+(``infobox.casualties``, ``prose.figure``, ``prose.date``, ...), see ``RULES``.
+"""
+
+from __future__ import annotations
+
+from claims.extract.infobox import extract_infobox
+from claims.model import Claim, Document
+
+__all__ = ["extract_document", "extract_infobox", "extract_prose", "RULES"]
+
+
+def extract_prose(document: Document) -> list[Claim]:
+    from claims.extract.prose import extract_prose as _extract_prose
+
+    return _extract_prose(document)
+
+
+def extract_document(document: Document) -> list[Claim]:
+    """Infobox and prose claims, sorted by span start, ids unique."""
+    seen: set[str] = set()
+    out: list[Claim] = []
+    for claim in extract_infobox(document) + extract_prose(document):
+        if claim.id in seen:
+            continue
+        seen.add(claim.id)
+        out.append(claim)
+    out.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value))
+    return out
+
+
+RULES: dict[str, str] = {
+    "infobox.date": "The infobox Date field: the event's date range.",
+    "infobox.result": "The infobox Result field, as stated.",
+    "infobox.territory": "The infobox Territory field, as stated.",
+    "infobox.commander": "One commander of a side, with markers (KIA, †, WIA) split off.",
+    "infobox.strength": "A figure in a side's Strength field (troops, units, equipment).",
+    "infobox.casualties": "A figure in a side's Casualties field (killed, wounded, captured, displaced, equipment lost).",
+    "infobox.displaced": "A figure in a Displaced field.",
+    "infobox.units": "A figure in a Units field.",
+    "infobox.unit": "A unit named in a Strength or Units field (number and echelon).",
+    "infobox.belligerent": "A belligerent entry, kept so a hedge on it (`Alleged:`) is seen.",
+    "prose.figure": "A figure in the prose with what it counts (casualties, strength, equipment, ...).",
+    "prose.total_parts": "A part of a list that follows a total (`28 ... - 8 tanks, 5 IFVs, 15 APCs`); part_of is the total.",
+    "prose.date": "A date in the prose; a year left out is taken from context.",
+    "prose.relative_date": "`the next day`, `after 10 days`: resolved against the previous date or the start.",
+    "prose.unit": "A numbered unit mentioned in the prose (`701st ... Division`).",
+    "prose.outcome": "An outcome sentence (`failed to achieve their goals`), to compare with the Result.",
+    "prose.quotation": "A quoted statement; attribution claimant None when no speaker is named.",
+}

@@ -9,6 +9,7 @@ days`) are resolved against the previous date or the date the fighting began.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -39,10 +40,10 @@ _TIME_OF_DAY = (
 
 # One simple date. Named groups say which form matched; the order puts longer forms first.
 _SIMPLE = (
-    rf"(?P<tod>{_TIME_OF_DAY})?(?:"
+    rf"(?<![A-Za-z])(?=[0-9JFMASONDEeLlTtBbSsWwFfam])(?P<tod>{_TIME_OF_DAY})?(?:"
     rf"(?P<dm_d>{_DAY})(?:\s*/\s*(?P<dm_d2>[0-3]?\d))?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?!\d|:\d)(?:,?\s+(?P<md_y>{_YEAR}))?"
-    rf"|(?P<pt>{_PART})[\s\-]*(?:(?P<pt_m>{_MONTH})(?:\s+of)?(?:,?\s+(?P<pt_my>{_YEAR}))?|(?P<pt_y>{_YEAR}))"
+    rf"|(?P<pt>{_PART})[\s\-]*(?:(?P<pt_m>{_MONTH})(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))(?:\s+of)?(?:,?\s+(?P<pt_my>{_YEAR}))?|(?P<pt_y>{_YEAR}))"
     rf"|(?:the\s+)?(?P<se>{_SEASON})(?:\s+of)?\s+(?P<se_y>{_YEAR})"
     rf"|(?P<my_m>{_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})"
     rf"|{_BARE_MONTH_BEFORE}(?P<bm>{_MONTH})"
@@ -52,7 +53,7 @@ _SIMPLE = (
 _SIMPLE_RE = re.compile(_SIMPLE)
 # A day range inside one month: `8–11 August 2008`.
 _DAY_RANGE_RE = re.compile(
-    rf"(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"(?<![\w])(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
 )
 _RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*")
 _RANGE_OPENER_RE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
@@ -65,7 +66,11 @@ _RELATIVE_RE = re.compile(
     r"|(?P<after>after\s+(?P<anum>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)"
     r"\s+(?P<aunit>day|week|month)s?)"
 )
-_START_VERB_RE = re.compile(r"\b(?:began|begun|begins|launched|started|opened|commenced)\b")
+_START_VERB_RE = re.compile(
+    r"\b(?:(?:offensive|operation|attack|assault|battle|war|fighting|campaign|invasion|siege)\s+"
+    r"(?:began|begun|begins|started|opened|commenced)|(?<!again\s)(?:launched|began|started|opened)\s+"
+    r"(?:the|an|a|its|their)\s+(?:\w+\s+)?(?:offensive|operation|attack|assault|campaign|invasion|siege))\b"
+)
 
 
 @dataclass
@@ -77,15 +82,16 @@ class DateContext:
     start: UncertainDate | None = None
     #: (offset, year) of every year mentioned in the text, in order.
     year_mentions: list[tuple[int, int]] = field(default_factory=list)
+    _positions: list[int] | None = field(default=None, repr=False)
 
     def year_before(self, offset: int) -> int | None:
         """The nearest year stated before ``offset``, else the default year."""
-        best = None
-        for pos, year in self.year_mentions:
-            if pos >= offset:
-                break
-            best = year
-        return best if best is not None else self.default_year
+        if self._positions is None or len(self._positions) != len(self.year_mentions):
+            self._positions = [pos for pos, _ in self.year_mentions]
+        index = bisect_left(self._positions, offset)
+        if index == 0:
+            return self.default_year
+        return self.year_mentions[index - 1][1]
 
 
 @dataclass(frozen=True)
@@ -323,10 +329,12 @@ def _single(text: str, p: _Partial, ctx: DateContext) -> FoundDate | None:
 
 def _note_start(text: str, offset: int, value: UncertainDate, ctx: DateContext) -> None:
     """Remember the date the fighting began, the anchor for `after 10 days`."""
+    if ctx.start is not None or value.precision != Precision.DAY:
+        return  # the first start found is the operation's; later `launched attacks` are episodes
     sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset), 0)
     stop = text.find(". ", offset)
     window = text[sentence_start:stop if stop != -1 else offset + 200]
-    if value.precision == Precision.DAY and _START_VERB_RE.search(window):
+    if _START_VERB_RE.search(window):
         ctx.start = value
 
 

@@ -177,10 +177,14 @@ class FoundQuantity:
     spelled: bool = False
 
 
+_VALUE_RE = re.compile(rf"({DIGITS_PATTERN})\s*(million|thousand)?", re.I)
+_YEAR_RE = re.compile(r"1[6-9]\d\d|20\d\d")
+
+
 def _value(token: str) -> int | None:
     token = token.strip()
     if token[:1].isdigit():
-        m = re.match(rf"({DIGITS_PATTERN})\s*(million|thousand)?", token, re.I)
+        m = _VALUE_RE.match(token)
         if not m:
             return None
         v = parse_digits(m.group(1))
@@ -193,7 +197,7 @@ def _value(token: str) -> int | None:
 
 
 def _is_year(token: str) -> bool:
-    return bool(re.fullmatch(r"1[6-9]\d\d|20\d\d", token.strip()))
+    return _YEAR_RE.fullmatch(token.strip()) is not None
 
 
 def kind_for(category: Category, noun_category: Category | None, field_key: str | None) -> Kind:
@@ -284,8 +288,8 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
             e = m.end("n1")  # `1994-95`, `10-2`: not a range of figures
             v2 = None
     # Not figures: a lone year, or a duration, distance or percentage.
-    if v2 is None and _is_year(n1) and field_key is None:
-        return None
+    if _is_year(n1) and (field_key is None or n2 is not None) and (v2 is None or _is_year(n2)):
+        return None  # a year or a span of years (`1994–1995`)
     after_num = e
     plus = m.group("plus") is not None
     if v2 is not None and plus:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from claims.model import Claim, Conflict, Document, Outcome, Severity
 from claims.reconcile.events import ALL_DOCUMENTS, Event, group_events, pseudo_documents
 from claims.reconcile.index import Context, resolve_sides
@@ -39,7 +41,7 @@ def build_context(
     grouping: Mapping[str, str] | None = None,
 ) -> Context:
     """Events, documents, claims and resolved sides: what every rule reads."""
-    claims = sorted(claims, key=lambda c: c.id)
+    claims = sorted(_by_document_id(documents, claims), key=lambda c: c.id)
     docs = pseudo_documents(documents, claims)
     events = group_events(docs, claims, grouping=grouping)
     by_doc = {d.id: d for d in docs}
@@ -50,6 +52,14 @@ def build_context(
         claims={c.id: c for c in claims},
         sides=resolve_sides(events, by_doc, claims),
     )
+
+
+def _by_document_id(documents: Sequence[Document], claims: Iterable[Claim]) -> list[Claim]:
+    """Claims whose ``document`` names a document by its path are pointed at its id."""
+    ids = {d.id for d in documents}
+    alias = {d.path: d.id for d in documents if d.path not in ids}
+    return [attrs.evolve(c, document=alias[c.document]) if c.document not in ids and c.document in alias else c
+            for c in claims]
 
 
 def sort_conflicts(conflicts: Iterable[Conflict]) -> list[Conflict]:

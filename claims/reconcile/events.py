@@ -29,11 +29,13 @@ _ENGAGEMENT = (
     "counter assault storming defence defense raid encirclement recapture relief attack "
     "campaign engagement fighting"
 ).split()
+_ENGAGEMENT_FOLDED = frozenset(fold(w) for w in _ENGAGEMENT)
 _FILLER = frozenset("of for at on the in a an by to".split())
-_ORDINALS = {
+_ORDINALS_RAW = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
 }
+_ORDINALS = {fold(k): v for k, v in _ORDINALS_RAW.items()}
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(\d\d)\b)?")
 _PAREN = re.compile(r"\([^)]*\)")
 
@@ -76,7 +78,7 @@ class TitleKey:
         ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
         words = [w for w in words if w not in _ORDINALS]
         article = " ".join(w for w in words if w not in _FILLER)
-        core = " ".join(w for w in words if w not in _FILLER and w not in _ENGAGEMENT)
+        core = " ".join(w for w in words if w not in _FILLER and w not in _ENGAGEMENT_FOLDED)
         return cls(
             core=core or article,
             ordinal=ordinal,

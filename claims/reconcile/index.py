@@ -12,6 +12,7 @@ or of the same column in the event's other documents when they all agree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -49,51 +50,122 @@ class Context:
         return (doc.title or doc.path) if doc else document_id
 
 
-def resolve_sides(events: Sequence[Event], documents: Mapping[str, Document], claims: Iterable[Claim]) -> dict[str, str]:
-    """Give each claim a side key comparable across the documents of its event."""
-    claims = list(claims)
-    names: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
-    commanders: dict[tuple[str, int], set[str]] = defaultdict(set)
+def _column_votes(documents: Mapping[str, Document], claims: Sequence[Claim]) -> dict[tuple[str, int], Counter[str]]:
+    votes: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
     for c in claims:
-        col = c.side.column
-        if col is None:
-            continue
         token = side_token(c.side.name)
-        if token:
-            names[(c.document, col)][token] += 1
-        if isinstance(c.value, Person) and c.value.name.split():
-            commanders[(c.document, col)].add(fold(c.value.name.split()[-1]))
+        if c.side.column is not None and token:
+            votes[(c.document, c.side.column)][token] += 1
     for doc in documents.values():
         for i, name in enumerate(doc.belligerents, 1):
             token = side_token(name)
             if token:
-                names[(doc.id, i)][token] += 2
+                votes[(doc.id, i)][token] += 3
+    return votes
 
-    resolved: dict[tuple[str, int], str] = {
-        node: counts.most_common(1)[0][0] for node, counts in names.items() if counts
-    }
-    event_of = {d: e for e in events for d in e.documents}
-    nodes = {(c.document, c.side.column) for c in claims if c.side.column is not None}
-    for node in sorted(nodes - resolved.keys()):
-        doc, col = node
-        event = event_of.get(doc)
-        peers = [(d, k) for (d, k) in resolved if d != doc and event is not None and d in event.documents]
-        shared = [resolved[p] for p in peers if commanders.get(node) and commanders[node] & commanders.get(p, set())]
-        if shared and len(set(shared)) == 1:
-            resolved[node] = shared[0]
-            continue
-        same_col = {resolved[(d, k)] for (d, k) in peers if k == col}
-        if len(same_col) == 1:
-            resolved[node] = same_col.pop()
+
+class _Sides:
+    """Union-find over (document, column) nodes that never joins two columns of one document."""
+
+    def __init__(self, nodes: Iterable[tuple[str, int]]):
+        self.parent = {n: n for n in nodes}
+        self.members = {n: {n} for n in nodes}
+
+    def find(self, n: tuple[str, int]) -> tuple[str, int]:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
+        return n
+
+    def union(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        docs_a = {d: k for d, k in self.members[ra]}
+        if any(d in docs_a and docs_a[d] != k for d, k in self.members[rb]):
+            return False
+        ra, rb = min(ra, rb), max(ra, rb)
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        return True
+
+
+def resolve_sides(events: Sequence[Event], documents: Mapping[str, Document], claims: Iterable[Claim]) -> dict[str, str]:
+    """Give each claim a side key comparable across the documents of its event.
+
+    Infobox columns are joined across documents when they carry the same belligerent name, share
+    a commander, or face the same opponent in a two-sided infobox (`JNA | Croatia` and
+    `Yugoslav People's Army | Croatia`: the left columns are one side); a column with no name
+    joins the same column of the event's other documents when those all agree.
+    """
+    claims = list(claims)
+    votes = _column_votes(documents, claims)
+    commanders: dict[tuple[str, int], set[str]] = defaultdict(set)
+    nodes: set[tuple[str, int]] = set(votes)
+    for c in claims:
+        if c.side.column is not None and c.side.column <= 2:
+            nodes.add((c.document, c.side.column))
+            if isinstance(c.value, Person) and c.value.name.split():
+                commanders[(c.document, c.side.column)].add(fold(c.value.name.split()[-1]))
+    top: dict[tuple[str, int], str] = {}
+    for node, counts in votes.items():
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            top[node] = ranked[0][0]
+    event_of = {d: e.id for e in events for d in e.documents}
+    by_event: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for node in sorted(nodes):
+        by_event[event_of.get(node[0], node[0])].append(node)
+
+    keys: dict[tuple[str, int], str] = {}
+    token_key: dict[tuple[str, str], str] = {}
+    for event_id, members in by_event.items():
+        uf = _Sides(members)
+        by_token: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for n in members:
+            if n in top:
+                by_token[top[n]].append(n)
+        for group in by_token.values():
+            for n in group[1:]:
+                uf.union(group[0], n)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a[0] != b[0] and commanders.get(a) and commanders[a] & commanders.get(b, set()):
+                    uf.union(a, b)
+        pairs = [(n, (n[0], 3 - n[1])) for n in members if n[1] in (1, 2) and (n[0], 3 - n[1]) in uf.parent]
+        changed = True
+        while changed:
+            changed = False
+            for a, a_opp in pairs:
+                for b, b_opp in pairs:
+                    if a[0] != b[0] and uf.find(a_opp) == uf.find(b_opp) and uf.union(a, b):
+                        changed = True
+        for n in members:
+            if len(uf.members.get(uf.find(n), ())) == 1 and n not in top:
+                peers = {uf.find(m) for m in members if m[1] == n[1] and m[0] != n[0]}
+                if len(peers) == 1:
+                    uf.union(n, peers.pop())
+        for n in members:
+            root = uf.find(n)
+            tokens = sorted({top[m] for m in uf.members[root] if m in top})
+            keys[n] = "/".join(tokens) if tokens else f"{root[0]}#c{root[1]}"
+            for t in tokens:
+                token_key[(event_id, t)] = keys[n]
+
     out: dict[str, str] = {}
     for c in claims:
+        node = (c.document, c.side.column) if c.side.column is not None else None
+        event_id = event_of.get(c.document, c.document)
+        if node in keys:
+            out[c.id] = keys[node]  # type: ignore[index]
+            continue
         token = side_token(c.side.name)
-        if token is None and c.side.column is not None:
-            if c.side.column >= 3 and (c.document, c.side.column) not in resolved:
-                token = NO_SIDE
-            else:
-                token = resolved.get((c.document, c.side.column), f"{c.document}#c{c.side.column}")
-        out[c.id] = token or NO_SIDE
+        if token:
+            out[c.id] = token_key.get((event_id, token), token)
+        elif node is not None and node in votes and votes[node]:
+            out[c.id] = token_key.get((event_id, votes[node].most_common(1)[0][0]), NO_SIDE)
+        else:
+            out[c.id] = NO_SIDE
     return out
 
 
@@ -101,7 +173,7 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     """Quantity claims bucketed by (event, kind, side, category); increments are left out."""
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in ctx.claims.values():
-        if isinstance(c.value, Quantity) and not c.value.increment:
+        if isinstance(c.value, Quantity) and not c.value.increment and c.kind is not Kind.OTHER:
             key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
             buckets[key].append(c)
     return buckets
@@ -152,7 +224,14 @@ _ROLE_SCOPES = {
     "militia": re.compile(r"\bmilitia", re.I),
     "volunteers": re.compile(r"\bvolunteer", re.I),
     "attack forces": re.compile(r"\battack forces", re.I),
+    "children": re.compile(r"\bchildren\b", re.I),
+    "women": re.compile(r"\bwomen\b", re.I),
 }
+
+
+@lru_cache(maxsize=4096)
+def _event_words(name: str) -> frozenset[str]:
+    return frozenset(TitleKey.of(name).core.split())
 
 
 def scope(claim: Claim, ctx: Context) -> frozenset[str]:
@@ -160,8 +239,10 @@ def scope(claim: Claim, ctx: Context) -> frozenset[str]:
 
     Places that name the event itself (`in Grozny` in the Battle of Grozny) are not a scope.
     """
-    text = claim.span.quote + after(claim, ctx)
-    event_words = set(TitleKey.of(ctx.event(claim).name).core.split())
+    tail = after(claim, ctx)
+    tail = re.split(r"\d", tail, maxsplit=1)[0]  # stop at the next figure in the same cell
+    text = claim.span.quote + tail
+    event_words = _event_words(ctx.event(claim).name)
     found = set()
     for m in _PLACE_SCOPE.finditer(text):
         words = set(fold(m.group(1)).split())

@@ -19,6 +19,7 @@ if the loose one is read loosely, which a reviewer should decide.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -53,9 +54,10 @@ def rounding_unit(n: int) -> int:
 
 
 def _round_slack(n: int) -> float:
-    if n < 10:
+    unit = rounding_unit(n)
+    if n < 10 or unit < 10:
         return 0.0
-    return min(rounding_unit(n) / 2, 0.05 * n)
+    return min(unit / 2, 0.05 * n)
 
 
 def _approx_slack(n: int) -> float:
@@ -64,6 +66,7 @@ def _approx_slack(n: int) -> float:
     return max(share * n, _round_slack(n), 1.0)
 
 
+@lru_cache(maxsize=1 << 18)
 def strict(q: Quantity) -> Interval:
     """What the words say, no slack. `more than N` is taken as just above N."""
     if q.qualifier is Qualifier.AT_LEAST:
@@ -75,6 +78,7 @@ def strict(q: Quantity) -> Interval:
     return Interval(float(low), float(high))
 
 
+@lru_cache(maxsize=1 << 18)
 def tolerant(q: Quantity) -> Interval:
     """What the words can honestly mean (see the module docstring)."""
     if q.qualifier is Qualifier.AT_LEAST:

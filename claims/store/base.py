@@ -61,6 +61,8 @@ class ReanchorReport:
     stayed: int = 0
     moved: int = 0
     orphaned: int = 0
+    fuzzy: int = 0
+    """Of the moved, how many matched a claim whose quote changed (the reviewer should check)."""
 
 
 @frozen

@@ -6,13 +6,19 @@ prefix and suffix, offsets, kind), as the W3C TextQuoteSelector does, and is mat
 the new extraction in tiers, strongest first:
 
 1. ``exact``: same kind, quote, prefix and suffix (the nearest one when the text repeats).
-2. ``span``: same kind, quote and offsets (the text around it changed, the claim did not move).
-3. ``quote``: same kind and quote, and the context still agrees (one side identical, or both
-   mostly similar); ranked by context similarity, then by distance from where the claim is
-   expected to be now.
-4. ``fuzzy``: the quote itself changed (`600 killed` edited to `700 killed`), among claims of
-   the same kind near the expected position; accepted only when the context agrees and the
-   quote is similar. The score is recorded so the reviewer is told the statement changed.
+2. ``quote``: same kind and quote, and the context still agrees (one side identical, or both
+   mostly similar). Edits keep statements in order, so a candidate between the new positions
+   of the nearest exactly matched claims before and after it wins over one outside; among
+   those, the most similar context wins.
+3. ``fuzzy``: the quote itself changed (`600 killed` edited to `700 killed`), among claims of
+   the same kind within :data:`FUZZY_WINDOW` characters of where it may be now; accepted
+   only when the context agrees and the quote is similar (see the thresholds below). The
+   score is recorded so the reviewer is told the statement changed.
+
+Context similarity weighs the characters next to the quote most, and the part of the context
+in the quote's own sentence (or infobox line) more than the rest: in templated text the
+sentence says which statement it is (`In the Alpha sector, 600 killed`), the neighbouring
+sentence does not.
 
 Every new claim goes to at most one anchor and every anchor to at most one claim: anchors
 taken from one version of a document are different statements, so two of them never land on
@@ -25,6 +31,7 @@ own sentence was deleted; that annotation is orphaned instead.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
@@ -47,6 +54,19 @@ FUZZY_MIN = 0.75
 FUZZY_CONTEXT_MIN = 0.6
 FUZZY_QUOTE_MIN = 0.5
 
+ADJACENT_WEIGHT = 0.75
+"""Share of a context's similarity taken from the unbroken run of agreeing characters next to
+the quote; the rest is how much of it survives anywhere. Templated text agrees everywhere
+except in the few characters (a name, a column number) that say which statement it is."""
+
+SAME_SENTENCE_WEIGHT = 0.7
+"""Share of a context side's similarity taken from the quote's own sentence or line."""
+
+_SENTENCE_END = re.compile(r"[\n.!?]")
+
+AMBIGUITY_MARGIN = 0.1
+"""Two different old statements scoring within this of each other for one claim: neither gets it."""
+
 FUZZY_WINDOW = 4000
 """Characters either side of the expected position searched for a changed quote."""
 
@@ -58,7 +78,6 @@ class Method(str, Enum):
     """How an anchor was matched to a claim of the new extraction."""
 
     EXACT = "exact"
-    SPAN = "span"
     QUOTE = "quote"
     FUZZY = "fuzzy"
     ORPHANED = "orphaned"
@@ -94,10 +113,17 @@ def anchor_in(claim: Claim, text: str | None) -> Anchor:
 
 
 def context_similarity(old: Anchor, new: Anchor) -> float:
-    """How alike the text around two quotes is, in [0, 1]; characters next to the quote weigh most."""
+    """How much of an old quote's context survives around a new one, in [0, 1].
+
+    Each side counts by its length, so a context cut short by the start or end of the document
+    says little; the characters next to the quote weigh most.
+    """
     before = _side_similarity(old.prefix[::-1], new.prefix[::-1])
     after = _side_similarity(old.suffix, new.suffix)
-    return (before + after) / 2
+    total = len(old.prefix) + len(old.suffix)
+    if total == 0:
+        return 1.0 if not (new.prefix or new.suffix) else 0.5
+    return (before * len(old.prefix) + after * len(old.suffix)) / total
 
 
 def quote_similarity(old: str, new: str) -> float:
@@ -111,10 +137,29 @@ def _side_similarity(old: str, new: str) -> float:
     # Both strings read outward from the quote, so a common prefix is the adjacent text.
     if old == new:
         return 1.0
-    longest = max(len(old), len(new))
-    adjacent = len(commonprefix([old, new])) / longest
-    overall = SequenceMatcher(None, old, new, autojunk=False).ratio()
-    return (adjacent + overall) / 2
+    same_sentence = _similarity(_SENTENCE_END.split(old, 1)[0], _SENTENCE_END.split(new, 1)[0])
+    return SAME_SENTENCE_WEIGHT * same_sentence + (1 - SAME_SENTENCE_WEIGHT) * _similarity(old, new)
+
+
+def _similarity(old: str, new: str) -> float:
+    """How much of the old context survives in the new, next to the quote and anywhere in it.
+
+    Measured against the old context's own length, so a context cut short by the end of the
+    document still agrees fully with text that now continues past it.
+    """
+    if old == new:
+        return 1.0
+    if not old:
+        return 0.5
+    adjacent = len(commonprefix([old, new])) / len(old)
+    blocks = SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+    overall = sum(block.size for block in blocks) / len(old)
+    return ADJACENT_WEIGHT * adjacent + (1 - ADJACENT_WEIGHT) * overall
+
+
+def _near_tie(best: float, other: float) -> bool:
+    """Two scores too close to choose between; a full agreement beats any partial one."""
+    return best - other < AMBIGUITY_MARGIN and (best < 1.0 or other >= 1.0)
 
 
 def _kind_fits(anchor: Anchor, candidate: Anchor) -> bool:
@@ -143,28 +188,32 @@ class _Matcher:
     """One matching run: distinct old anchors against the new claims, one to one."""
 
     def __init__(
-        self, anchors: list[Anchor], claims: Sequence[Claim], text: str, claimed: Collection[str]
+        self,
+        anchors: list[Anchor],
+        claims: Sequence[Claim],
+        text: str,
+        claimed: Collection[str],
     ) -> None:
         self.anchors = anchors
         self.claim_ids = [c.id for c in claims]
         self.new = [anchor_in(c, text) for c in claims]
+        self.text = text
         self.claimed = claimed
         self.match: dict[int, tuple[int, Method, float]] = {}
         self.taken: set[int] = set()
+        self.refused: set[int] = set()
         self.by_exact: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-        self.by_span: dict[tuple[int, int, str], list[int]] = defaultdict(list)
         self.by_quote: dict[str, list[int]] = defaultdict(list)
         self.by_kind: dict[object, list[int]] = defaultdict(list)
-        order = sorted(range(len(self.new)), key=lambda i: self.new[i].start)
-        for i in order:
+        for i in sorted(range(len(self.new)), key=lambda i: self.new[i].start):
             c = self.new[i]
             self.by_exact[(c.quote, c.prefix, c.suffix)].append(i)
-            self.by_span[(c.start, c.end, c.quote)].append(i)
             self.by_quote[c.quote].append(i)
             self.by_kind[c.kind].append(i)
             self.by_kind[None].append(i)
-        self.starts = {key: [self.new[i].start for i in members] for key, members in self.by_quote.items()}
-        self.kind_starts = {key: [self.new[i].start for i in members] for key, members in self.by_kind.items()}
+        self.quote_starts = {q: [self.new[i].start for i in m] for q, m in self.by_quote.items()}
+        self.kind_starts = {k: [self.new[i].start for i in m] for k, m in self.by_kind.items()}
+        self.expected: dict[int, tuple[int, int, int]] = {}
 
     def free(self, i: int, method: Method) -> bool:
         """A new claim can take this match: not yet taken, and only exact matches reuse claimed ones."""
@@ -172,77 +221,112 @@ class _Matcher:
             return False
         return method is Method.EXACT or self.claim_ids[i] not in self.claimed
 
-    def assign(self, pairs: list[tuple[tuple[float, ...], int, int, Method, float]]) -> None:
-        """Greedy one-to-one assignment of (sort key, anchor, claim, method, score), best first."""
+    def assign(
+        self, pairs: list[tuple[tuple[float, ...], int, int, Method, float]], contested: bool = False
+    ) -> None:
+        """Greedy one-to-one assignment of (sort key, anchor, claim, method, score), best first.
+
+        With ``contested``, near ties are refused rather than guessed: a claim two different
+        anchors want about equally (same distance, scores within :data:`AMBIGUITY_MARGIN`)
+        goes to neither, and an anchor that fits two claims about equally takes neither and is
+        orphaned. The text no longer says which statement is which, and an orphan the
+        reviewer sees is better than an annotation silently attached to the wrong figure.
+        """
         pairs.sort(key=lambda p: p[0])
-        for _, a, i, method, score in pairs:
-            if a not in self.match and i not in self.taken:
-                self.match[a] = (i, method, score)
+        by_claim: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+        by_anchor: dict[int, list[tuple[float, int, float]]] = defaultdict(list)
+        for key, a, i, _, score in pairs:
+            by_claim[i].append((key[0], a, score))
+            by_anchor[a].append((key[0], i, score))
+        for key, a, i, method, score in pairs:
+            if a in self.match or a in self.refused or i in self.taken:
+                continue
+            if contested and any(
+                b != a and d == key[0] and _near_tie(score, s)
+                and b not in self.match and b not in self.refused
+                for d, b, s in by_claim[i]
+            ):
                 self.taken.add(i)
+                continue
+            if contested and any(
+                j != i and d == key[0] and _near_tie(score, s) and j not in self.taken
+                for d, j, s in by_anchor[a]
+            ):
+                self.refused.add(a)
+                continue
+            self.match[a] = (i, method, score)
+            self.taken.add(i)
 
     def pending(self) -> list[int]:
-        return [a for a in range(len(self.anchors)) if a not in self.match]
+        return [a for a in range(len(self.anchors)) if a not in self.match and a not in self.refused]
+
+    def locate(self) -> None:
+        """Where each pending anchor may be now: between its nearest matched neighbours.
+
+        Edits keep statements in order, so a claim lies after the new position of the matched
+        claim before it and before that of the matched claim after it; within that range (or
+        with no neighbour on a side) the context decides. The centre, used to pick the
+        nearest candidates, is the old position moved as far as the nearest neighbour moved.
+        """
+        moved = sorted(
+            (self.anchors[a].start, self.new[i].start) for a, (i, _, _) in self.match.items()
+        )
+        for a in self.pending():
+            start = self.anchors[a].start
+            pivot = bisect.bisect_right(moved, (start, float("inf")))
+            before = moved[pivot - 1] if pivot > 0 else None
+            after = moved[pivot] if pivot < len(moved) else None
+            low = before[1] if before else -1
+            high = after[1] if after else len(self.text) + 1
+            near = min(
+                (n for n in (before, after) if n), key=lambda n: abs(n[0] - start), default=(start, start)
+            )
+            self.expected[a] = (low, high, start + near[1] - near[0])
+
+    def distance(self, a: int, i: int) -> int:
+        """How far a candidate lies outside the range where the anchor may be now."""
+        low, high, _ = self.expected[a]
+        position = self.new[i].start
+        return max(low - position, position - high, 0)
 
     def run(self) -> None:
-        pairs = []
-        for a, anchor in enumerate(self.anchors):
-            for i in self.by_exact.get((anchor.quote, anchor.prefix, anchor.suffix), ()):
-                if _kind_fits(anchor, self.new[i]) and self.free(i, Method.EXACT):
-                    pairs.append(((abs(self.new[i].start - anchor.start),), a, i, Method.EXACT, 1.0))
-        self.assign(pairs)
-
-        pairs = []
-        for a in self.pending():
-            anchor = self.anchors[a]
-            for i in self.by_span.get((anchor.start, anchor.end, anchor.quote), ()):
-                if _kind_fits(anchor, self.new[i]) and self.free(i, Method.SPAN):
-                    score = context_similarity(anchor, self.new[i])
-                    pairs.append(((-score,), a, i, Method.SPAN, score))
-        self.assign(pairs)
-
-        shifts = sorted(
-            (self.anchors[a].start, self.new[i].start - self.anchors[a].start)
-            for a, (i, _, _) in self.match.items()
+        self.assign(
+            [
+                ((abs(self.new[i].start - anchor.start),), a, i, Method.EXACT, 1.0)
+                for a, anchor in enumerate(self.anchors)
+                for i in self.by_exact.get((anchor.quote, anchor.prefix, anchor.suffix), ())
+                if _kind_fits(anchor, self.new[i]) and self.free(i, Method.EXACT)
+            ]
         )
+        self.locate()
+
         pairs = []
         for a in self.pending():
             anchor = self.anchors[a]
-            expected = anchor.start + _shift_near(shifts, anchor.start)
-            members = self.by_quote.get(anchor.quote)
-            if not members:
-                continue
-            for i in _nearest(self.starts[anchor.quote], members, expected, MAX_CANDIDATES):
+            position = self.expected[a][2]
+            members = self.by_quote.get(anchor.quote, [])
+            starts = self.quote_starts.get(anchor.quote, [])
+            for i in _nearest(starts, members, position, MAX_CANDIDATES):
                 if _kind_fits(anchor, self.new[i]) and self.free(i, Method.QUOTE):
                     score = context_similarity(anchor, self.new[i])
                     if score >= QUOTE_CONTEXT_MIN:
-                        distance = abs(self.new[i].start - expected)
-                        pairs.append(((-score, distance), a, i, Method.QUOTE, score))
-        self.assign(pairs)
+                        pairs.append(((self.distance(a, i), -score), a, i, Method.QUOTE, score))
+        self.assign(pairs, contested=True)
 
         pairs = []
         for a in self.pending():
             anchor = self.anchors[a]
-            expected = anchor.start + _shift_near(shifts, anchor.start)
+            position = self.expected[a][2]
             members = self.by_kind.get(anchor.kind, [])
             starts = self.kind_starts.get(anchor.kind, [])
-            for i in _nearest(starts, members, expected, MAX_CANDIDATES):
-                candidate = self.new[i]
-                if abs(candidate.start - expected) > FUZZY_WINDOW or not self.free(i, Method.FUZZY):
+            for i in _nearest(starts, members, position, MAX_CANDIDATES):
+                distance = self.distance(a, i)
+                if distance > FUZZY_WINDOW or not self.free(i, Method.FUZZY):
                     continue
-                score = _fuzzy_score(anchor, candidate)
+                score = _fuzzy_score(anchor, self.new[i])
                 if score is not None:
-                    distance = abs(candidate.start - expected)
-                    pairs.append(((-score, distance), a, i, Method.FUZZY, score))
-        self.assign(pairs)
-
-
-def _shift_near(shifts: list[tuple[int, int]], start: int) -> int:
-    """How far the nearest already matched old claim moved: where this one should be now."""
-    if not shifts:
-        return 0
-    pivot = bisect.bisect_left(shifts, (start,))
-    options = [shifts[j] for j in (pivot - 1, pivot) if 0 <= j < len(shifts)]
-    return min(options, key=lambda s: abs(s[0] - start))[1]
+                    pairs.append(((distance, -score), a, i, Method.FUZZY, score))
+        self.assign(pairs, contested=True)
 
 
 def _fuzzy_score(anchor: Anchor, candidate: Anchor) -> float | None:

@@ -64,9 +64,9 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
             continue
         other = 3 - col
         other_fields = [f for f in doc.infobox if f.column == other and f.key.lower().startswith("casualt")]
-        other_unknown = all(_UNKNOWN.match(f.value) for f in other_fields)
+        other_unknown = bool(other_fields) and all(_UNKNOWN.match(f.value) for f in other_fields)
         if not by_doc_col.get((c.document, other)) and other_unknown:
-            said = f"“{other_fields[0].value.strip()}”" if other_fields and other_fields[0].value.strip() else "not given"
+            said = f"“{other_fields[0].value.strip()}”" if other_fields[0].value.strip() else "left empty"
             yield finding(
                 ENEMY_LOSS, (c,),
                 f"{cite(c, ctx)} gives one side's losses as plain fact while the other side's losses are {said}. "

@@ -77,12 +77,12 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
                 ctx,
             )
     # Two documents of one event whose infobox ranges do not overlap.
-    docs = sorted(ranges)
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
+    per_event: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(ranges):
+        per_event[ctx.event(ranges[doc]).id].append(doc)
+    for docs in per_event.values():
+        for a, b in ((a, b) for i, a in enumerate(docs) for b in docs[i + 1:]):
             ra, rb = ranges[a], ranges[b]
-            if ctx.event(ra).id != ctx.event(rb).id:
-                continue
             if not ra.value.overlaps(rb.value):  # type: ignore[union-attr]
                 yield finding(
                     DATE_RANGE, (ra, rb),
@@ -118,7 +118,7 @@ def dates_in_order(ctx: Context) -> Iterator[Conflict]:
         assert isinstance(sd, UncertainDate)
         for c in body:
             m = _AFTER.search(text[c.id])
-            if c is start or m is None:
+            if c is start or m is None or _AFTER.search(c.span.quote):
                 continue
             n = _count(m.group(1))
             unit = m.group(2).lower().rstrip("s")

@@ -48,7 +48,7 @@ VERSION_DRIFT = rule(
     history and the sources cited at each version to learn which figure is supported.""",
 )
 
-PAIR_LIMIT = 40
+PAIR_LIMIT = 12
 """Buckets up to this size are compared pair by pair; larger ones by a sorted sweep."""
 
 _ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[", re.I)
@@ -140,25 +140,32 @@ def _clash(a: Claim, b: Claim, ctx: Context) -> Conflict | None:
 
 
 def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """All pairs in a small bucket; in a large one, each claim against the lowest ceiling so far.
+    """All pairs in a small bucket; in a large one, each outlier against the consensus.
 
-    The sweep visits claims by rising lower bound and keeps the claim whose upper bound is the
-    lowest seen; any later claim starting above that bound clashes with it. This finds every
-    claim that is in conflict with some other claim in O(n log n) while reporting at most one
-    pair per claim.
+    A large bucket (many sources for one quantity) is swept once: the point covered by the most
+    tolerant intervals is the consensus, and every claim whose interval misses it is paired with
+    the narrowest consensus claim. O(n log n), and one finding per outlier rather than one per
+    pair, which is what a reviewer can act on.
     """
-    ordered = sorted(claims, key=lambda c: (tolerant(c.value).low, c.id))  # type: ignore[arg-type]
+    intervals = {c.id: tolerant(c.value) for c in claims}  # type: ignore[arg-type]
+    ordered = sorted(claims, key=lambda c: (intervals[c.id].low, c.id))
     if len(ordered) <= PAIR_LIMIT:
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 yield a, b
         return
-    lowest: Claim | None = None
+    edges = sorted([(iv.low, 0) for iv in intervals.values()] + [(iv.high, 1) for iv in intervals.values()])
+    depth = best = 0
+    point = edges[0][0]
+    for value, closing in edges:
+        depth += -1 if closing else 1
+        if depth > best:
+            best, point = depth, value
+    consensus = [c for c in ordered if intervals[c.id].contains(point)]
+    anchor = min(consensus, key=lambda c: (intervals[c.id].high - intervals[c.id].low, c.id))
     for c in ordered:
-        if lowest is not None and tolerant(c.value).low > tolerant(lowest.value).high:  # type: ignore[arg-type]
-            yield lowest, c
-        if lowest is None or tolerant(c.value).high < tolerant(lowest.value).high:  # type: ignore[arg-type]
-            lowest = c
+        if not intervals[c.id].contains(point):
+            yield anchor, c
 
 
 @family

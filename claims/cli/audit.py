@@ -1,0 +1,219 @@
+"""`claims audit`: lint drafts for unattributed and overstated claims, for editors and CI.
+
+stdout carries the report only (text, JSON, GitHub annotations or SARIF); everything else
+(unreadable files, stale baseline entries, a written baseline) is one line each on stderr.
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/input error,
+130 interrupted; --exit-zero turns 1 into 0.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import click
+
+from claims.cli import UserError, cli
+from claims.errors import ExitCode, InputError
+from claims.model import Claim, Document
+
+FORMATS = ("text", "json", "github", "sarif")
+LEVELS = ("error", "warning", "suggestion")
+
+
+def _echo_errors(errors: Sequence[InputError]) -> None:
+    for error in errors:
+        click.echo(f"claims: {error}", err=True)
+
+
+def _read(paths: Sequence[str], what: str) -> list[Document]:
+    from claims.pipeline import read_paths
+
+    documents, errors = read_paths(paths)
+    _echo_errors(errors)
+    if errors:
+        raise UserError(f"{len(errors)} {what} file(s) could not be read")
+    if not documents:
+        raise UserError(f"no {what} documents found in {', '.join(paths)} (looked for .txt, .md, .markdown, .text, .wiki)")
+    return documents
+
+
+def _extract(documents: Sequence[Document]) -> list[Claim]:
+    from claims.pipeline import extract_all
+
+    return extract_all(documents)
+
+
+def _reconciled(documents: Sequence[Document], claims: Sequence[Claim]):
+    from claims.audit import KnownConflict
+    from claims.reconcile import reconcile
+
+    by_id = {c.id: c for c in claims}
+    return [
+        KnownConflict(conflict, tuple(by_id[i] for i in conflict.claims if i in by_id))
+        for conflict in reconcile(list(documents), list(claims))
+    ]
+
+
+def _from_store(db_path: str):
+    """Known conflicts (not resolved by a reviewer) and disputed/rejected claims from the store."""
+    from claims.audit import KnownConflict, ReviewedClaim
+    from claims.model import TargetKind, Verdict
+    from claims.service import open_existing_store
+
+    store = open_existing_store(db_path)
+    try:
+        settled = {
+            target for target, annotation in store.current_verdicts(TargetKind.CONFLICT).items()
+            if annotation.verdict in (Verdict.RESOLVED, Verdict.NOT_A_CONFLICT)
+        }
+        conflicts = []
+        for conflict in store.conflicts():
+            if conflict.id in settled:
+                continue
+            members = tuple(c for c in (store.claim(i) for i in conflict.claims) if c is not None)
+            conflicts.append(KnownConflict(conflict, members))
+        reviewed = []
+        for target, annotation in store.current_verdicts(TargetKind.CLAIM).items():
+            if annotation.verdict in (Verdict.DISPUTED, Verdict.REJECTED):
+                claim = store.claim(target)
+                if claim is not None:
+                    reviewed.append(ReviewedClaim(claim, annotation))
+        return conflicts, reviewed
+    finally:
+        store.close()
+
+
+def _tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claims")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _list_rules() -> None:
+    from claims.audit import RULES
+
+    for rule in RULES:
+        click.echo(f"{rule.code}  {rule.slug:<26} {rule.severity.value:<10} {rule.summary}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format: text for people, json for scripts, github for Actions annotations, sarif for code scanning.")
+@click.option("--fail-on", type=click.Choice(LEVELS), default=None,
+              help="Exit 1 when a finding is at least this severe (default: config, else error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (usage and input errors still exit 2).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="JSON file of accepted findings: only findings not in it are reported (default: config).")
+@click.option("--update-baseline", is_flag=True, help="Write every current finding to the baseline file and exit 0.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="A claims store: use its conflicts and its reviewers' disputed/rejected verdicts.")
+@click.option("--source", "sources", multiple=True, type=click.Path(), metavar="FILE",
+              help="A source document the draft is based on (repeatable): finds hedges and attributions the draft dropped.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Config file (default: claims.toml or pyproject.toml [tool.claims.audit], from here upward).")
+@click.option("--list-rules", is_flag=True, help="Print the rules (code, slug, default severity, summary) and exit.")
+@click.pass_context
+def audit(
+    ctx: click.Context, paths: tuple[str, ...], output: str, fail_on: str | None, exit_zero: bool,
+    baseline_path: str | None, update_baseline: bool, db_path: str | None, sources: tuple[str, ...],
+    config_path: str | None, list_rules: bool,
+) -> None:
+    """Audit PATHS (drafts: files or folders) for unattributed figures, quotations and judgements.
+
+    Every finding is `path:line:col`, a rule code (CT001...) and severity. Suppress one on its
+    line with `<!-- claims: ignore CT001 -->`; see `--list-rules` for the rules.
+    """
+    from claims.audit import ConfigError, Level, load_config, run_audit
+    from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+
+    if list_rules:
+        _list_rules()
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH to audit (a file or a folder)", ctx=ctx)
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    threshold = Level(fail_on) if fail_on else config.fail_on
+    baseline_file = baseline_path or config.baseline
+    if update_baseline and not baseline_file:
+        raise UserError("--update-baseline needs --baseline FILE (or `baseline` in the config)")
+
+    documents = _read(paths, "draft")
+    source_documents = _read(sources, "source") if sources else []
+    drafts = {os.path.realpath(d.path) for d in documents}
+    if any(os.path.realpath(d.path) in drafts for d in source_documents):
+        click.echo("claims: a --source file is also being audited; it is not compared with itself", err=True)
+        source_documents = [d for d in source_documents if os.path.realpath(d.path) not in drafts]
+    claims = _extract(documents)
+    source_claims = _extract(source_documents) if source_documents else []
+    conflicts = _reconciled(documents + source_documents, claims + source_claims)
+    reviewed = []
+    if db_path is not None:
+        from claims.store.base import StoreError
+
+        try:
+            stored_conflicts, reviewed = _from_store(db_path)
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
+        conflicts += stored_conflicts
+
+    result = run_audit(
+        documents, claims, config=config, conflicts=conflicts, reviewed=reviewed,
+        sources=source_documents, source_claims=source_claims,
+    )
+    for note in result.notes:
+        click.echo(f"claims: {note}", err=True)
+
+    if update_baseline:
+        try:
+            written = write_baseline(result.findings, baseline_file)
+        except BaselineError as exc:
+            raise UserError(str(exc)) from None
+        click.echo(f"claims: wrote {written} accepted finding(s) to {baseline_file}", err=True)
+        return
+
+    findings = list(result.findings)
+    accepted = 0
+    if baseline_file:
+        try:
+            applied = apply_baseline(findings, load_baseline(baseline_file), baseline_file)
+        except BaselineError as exc:
+            raise UserError(str(exc)) from None
+        findings, accepted = list(applied.new), len(applied.accepted)
+        for entry in applied.stale:
+            click.echo(
+                f"claims: {baseline_file}: baseline entry no longer matches: {entry.path} {entry.code} "
+                f"“{' '.join(entry.quote.split())[:60]}” (fixed or changed; --update-baseline drops it)",
+                err=True,
+            )
+
+    click.echo(_render(output, findings, config, accepted, result.suppressed, len(documents)), nl=False)
+
+    failing = any(f.severity.at_least(threshold) for f in findings)
+    if failing and not exit_zero:
+        ctx.exit(ExitCode.FINDINGS)
+
+
+def _render(output: str, findings, config, accepted: int, suppressed: int, files: int) -> str:
+    if output == "json":
+        from reports import audit_json
+
+        return audit_json.render(findings)
+    if output == "github":
+        from reports import audit_github
+
+        return audit_github.render(findings)
+    if output == "sarif":
+        from reports import audit_sarif
+
+        return audit_sarif.render(findings, level_of=config.level, tool_version=_tool_version())
+    from reports import audit_text
+
+    return audit_text.render(findings, suppressed=suppressed, accepted=accepted, files=files)

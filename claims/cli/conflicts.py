@@ -1,0 +1,129 @@
+"""`claims conflicts` (reconcile files, no store) and `claims report` (report on a store)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+import click
+
+from claims.cli import UserError, cli
+from claims.cli.documents import encoding_option, input_format_option, load, strict_option
+from claims.cli.options import db_option
+from claims.errors import ExitCode
+from claims.model import Outcome
+from claims.reconcile import ALL_DOCUMENTS
+
+_RENDERERS = ("text", "markdown", "json", "html")
+
+
+def _render(report, fmt: str) -> str:
+    if fmt == "text":
+        from reports import text as renderer
+    elif fmt == "markdown":
+        from reports import markdown as renderer
+    elif fmt == "json":
+        from reports import json_report as renderer
+    else:
+        from reports import html as renderer
+    return renderer.render(report)
+
+
+def _grouping(event: str | None, grouping_file: str | None) -> Mapping[str, str] | None:
+    """`--event NAME` puts every document in one event; `--grouping FILE` maps document -> event."""
+    if event and grouping_file:
+        raise UserError("give --event or --grouping, not both")
+    if event:
+        return {ALL_DOCUMENTS: event}
+    if not grouping_file:
+        return None
+    try:
+        with open(grouping_file, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{grouping_file}: cannot read the grouping file ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise UserError(f"{grouping_file}: expected a JSON object mapping document (id, path or file name) to event name")
+    return data
+
+
+event_option = click.option("--event", default=None, help="Treat every document as describing this one event.")
+grouping_option = click.option(
+    "--grouping", "grouping_file", default=None, type=click.Path(dir_okay=False),
+    help="JSON object mapping a document (id, path or file name) to an event name; overrides the automatic grouping.",
+)
+
+
+@cli.command("conflicts")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="Output format (stdout).")
+@event_option
+@grouping_option
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts are found.")
+@input_format_option
+@encoding_option
+@strict_option
+def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, grouping_file: str | None,
+                      exit_zero: bool, input_format: str, encoding: str, strict: bool) -> int:
+    """Reconcile the documents under PATHS (no store) and print the conflicts found.
+
+    Exit code 1 when at least one finding is a conflict (not a tension to decide, a link or a
+    consistent check), so the command can gate a CI job; --exit-zero turns that off.
+    """
+    from claims.confidence import assess
+    from claims.reconcile import reconcile
+    from reports import build_report
+
+    grouping = _grouping(event, grouping_file)
+    loaded = load(paths, input_format, encoding, strict)
+    found = reconcile(loaded.documents, loaded.claims, grouping=grouping)
+    claims = assess(loaded.claims, found, documents=loaded.documents, grouping=grouping)
+    report = build_report(loaded.documents, claims, found, grouping=grouping, title="Conflicts")
+    sys.stdout.write(_render(report, fmt))
+    if not exit_zero and any(k.outcome is Outcome.CONFLICT for k in found):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+@cli.command("report")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="html", show_default=True)
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (`-` for stdout).")
+@click.option("--title", default="Conflict report", show_default=True)
+def report_command(db_path: str, fmt: str, output: str, title: str) -> int:
+    """Write a conflict report for the store, with reviewers' verdicts and notes."""
+    from claims.model import TargetKind
+    from claims.service import open_existing_store
+    from claims.store.base import StoreError
+    from reports import build_report
+
+    try:
+        store = open_existing_store(db_path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        documents = [d for d in (store.document(info.id) for info in store.documents()) if d is not None]
+        claims = store.claims()
+        stored_conflicts = store.conflicts()
+        annotations = store.annotations()
+        verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
+    finally:
+        store.close()
+    report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
+    rendered = _render(report, fmt)
+    if output == "-":
+        sys.stdout.write(rendered)
+    else:
+        tmp = f"{output}.tmp"
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(rendered)
+            os.replace(tmp, output)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
+        click.echo(f"claims: wrote {fmt} report to {output}", err=True)
+    return ExitCode.OK

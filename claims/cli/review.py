@@ -1,0 +1,45 @@
+"""`claims review`: open the review TUI on a store (reading documents into it first if given).
+
+Textual is imported inside the command, so `import claims` never loads it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from claims.cli import UserError, cli
+from claims.cli.options import db_option, reviewer_option
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@db_option
+@reviewer_option
+def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
+    """Review claims and conflicts in a terminal UI; every annotation is saved as you make it.
+
+    With PATHS (files or folders), read and ingest them into --db first. Your name on
+    annotations comes from --reviewer, then `reviewer` in ~/.config/claims/config.toml,
+    then the environment's user name. Press ? in the app for the keys.
+    """
+    from tui.config import ConfigError, load_config, resolve_reviewer
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    name = resolve_reviewer(reviewer, config)
+    if not paths and not os.path.exists(db_path):
+        raise UserError(f"{db_path}: no such store; give documents to read: claims review PATH... --db {db_path}")
+    for path in paths:
+        if not os.path.exists(path):
+            raise UserError(f"{path}: no such file or folder")
+
+    from tui.app import ReviewApp
+
+    app = ReviewApp(db_path=db_path, reviewer=name, paths=paths, keymap=config.keymap)
+    app.run()
+    for message in app.exit_messages:
+        click.echo(f"claims: {message}", err=True)

@@ -1,0 +1,156 @@
+"""Which belligerent a figure is about: the infobox column, or the people a sentence names.
+
+Names come from the document's belligerent columns when the reader found them; otherwise a
+demonym (`Azerbaijani soldiers`) maps to its country (`Azerbaijan`). Every side carries the
+reason it was chosen, so a reviewer can check it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.model import Document, Side
+
+#: Demonym or adjective (lower case, singular) -> the name of the party.
+DEMONYMS: dict[str, str] = {
+    "azerbaijani": "Azerbaijan", "azeri": "Azerbaijan", "azerbaijan": "Azerbaijan",
+    "armenian": "Armenia", "armenia": "Armenia", "karabakh armenian": "Armenia",
+    "russian": "Russia", "russia": "Russia", "soviet": "Soviet Union", "federal": "Russia",
+    "chechen": "Chechnya", "chechnya": "Chechnya", "ichkerian": "Chechnya",
+    "georgian": "Georgia", "georgia": "Georgia",
+    "south ossetian": "South Ossetia", "ossetian": "South Ossetia", "south ossetia": "South Ossetia",
+    "abkhaz": "Abkhazia", "abkhazian": "Abkhazia",
+    "croatian": "Croatia", "croat": "Croatia", "croatia": "Croatia",
+    "serbian": "Serbia", "serb": "Serbia", "serbia": "Serbia",
+    "yugoslav": "Yugoslavia", "jna": "Yugoslavia", "yugoslavia": "Yugoslavia",
+    "bosnian": "Bosnia and Herzegovina", "bosniak": "Bosnia and Herzegovina",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine",
+    "turkish": "Turkey", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "israeli": "Israel", "palestinian": "Palestine", "afghan": "Afghanistan",
+    "american": "United States", "british": "United Kingdom", "french": "France",
+    "german": "Germany", "polish": "Poland", "finnish": "Finland", "moldovan": "Moldova",
+    "transnistrian": "Transnistria", "tajik": "Tajikistan", "kurdish": "Kurdistan",
+    "lebanese": "Lebanon", "libyan": "Libya", "yemeni": "Yemen", "saudi": "Saudi Arabia",
+}
+_DEMONYM_RE = re.compile(
+    r"\b(?P<d>South\s+Ossetian|South\s+Ossetia|Karabakh\s+Armenian|"
+    + "|".join(sorted((k.capitalize() if k not in ("jna",) else "JNA") for k in DEMONYMS if " " not in k))
+    + r")(?:s|es)?\b"
+)
+_FORCE_WORDS = re.compile(
+    r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
+    r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
+)
+_TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|in\s+total|altogether|both\s+sides|on\s+both\s+sides|combined)\b")
+_HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
+
+
+def canonical(demonym: str) -> str | None:
+    key = re.sub(r"\s+", " ", demonym.strip().lower())
+    key = re.sub(r"(?:es|s)$", "", key) if key not in DEMONYMS else key
+    return DEMONYMS.get(key)
+
+
+def acronyms(name: str) -> list[str]:
+    """`Chechen Republic of Ichkeria` -> `CRI` (claimants cite parties by acronym); every
+    leading run of two or more capitalised words gives one, since names run together."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", name) if w[0].isupper()]
+    return ["".join(w[0] for w in words[:n]) for n in range(2, len(words) + 1)]
+
+
+class SideResolver:
+    """Maps infobox columns and demonyms to the document's belligerents."""
+
+    def __init__(self, document: Document) -> None:
+        self.columns: dict[int, str] = {}
+        for index, name in enumerate(document.belligerents, start=1):
+            name = (name or "").strip(" ,;|")
+            if name and not _HEDGE_PREFIX.match(name):
+                self.columns[index] = name
+        self._by_party: dict[str, tuple[int, str]] = {}
+        for column, name in self.columns.items():
+            for m in _DEMONYM_RE.finditer(name):
+                party = canonical(m.group("d"))
+                if party and party not in self._by_party:
+                    self._by_party[party] = (column, name)
+            for word in re.findall(r"[A-Za-z]+", name):
+                party = canonical(word)
+                if party and party not in self._by_party:
+                    self._by_party[party] = (column, name)
+            for short in acronyms(name):
+                self._by_party.setdefault(short.lower(), (column, name))
+
+    def column_side(self, column: int | None) -> Side:
+        """The side for an infobox column (column 3 spans every column, so it has none)."""
+        if column in (1, 2):
+            return Side(column=column, name=self.columns.get(column), reason=f"infobox column {column}")
+        return Side(column=None, name=None, reason="infobox row spanning all columns")
+
+    def party(self, mention: str) -> tuple[int | None, str] | None:
+        """(column, name) for a demonym or name mentioned in text, or None."""
+        party = canonical(mention)
+        if party is None:
+            hit = self._by_party.get(mention.strip().lower())
+            return hit
+        if party in self._by_party:
+            return self._by_party[party]
+        return None, party
+
+    def side_for_mention(self, mention: str, reason: str) -> Side | None:
+        hit = self.party(mention)
+        if hit is None:
+            return None
+        column, name = hit
+        return Side(column=column, name=name, reason=reason)
+
+    def infer(
+        self,
+        text: str,
+        figure_start: int,
+        figure_end: int,
+        sentence_start: int,
+        sentence_end: int,
+        skip: list[tuple[int, int]] = (),
+    ) -> Side:
+        """The side a figure in a sentence is about, with the reason; Side() when unclear.
+
+        First a demonym inside the figure (`12 Russian KIA`, `50,000 Azerbaijanis`) or right
+        after it (`of Russian peacekeepers`); then one party named with a force word in the
+        sentence (`The Azerbaijani forces, made up of ...`). A sentence that says `overall` or
+        names two parties gives no side: the figure is a total or ambiguous.
+        """
+        def outside_skip(pos: int) -> bool:
+            return not any(a <= pos < b for a, b in skip)
+
+        for m in _DEMONYM_RE.finditer(text, figure_start, min(sentence_end, figure_end + 25)):
+            if not outside_skip(m.start()):
+                continue
+            if m.start() >= figure_end and not re.match(r"\s*of\s+(?:the\s+)?$", text[figure_end:m.start()]):
+                continue
+            side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}")
+            if side is not None:
+                return side
+        if _TOTAL_WORDS.search(text, sentence_start, sentence_end):
+            return Side(reason="the sentence gives a total across sides")
+        parties: dict[str, tuple[int | None, str, str]] = {}
+        for m in _DEMONYM_RE.finditer(text, sentence_start, sentence_end):
+            if not outside_skip(m.start()):
+                continue
+            if not _FORCE_WORDS.match(text, m.end()):
+                continue
+            hit = self.party(m.group("d"))
+            if hit is None:
+                continue
+            parties.setdefault(hit[1], (hit[0], hit[1], text[m.start():_FORCE_WORDS.match(text, m.end()).end()]))
+        if len(parties) == 1:
+            column, name, phrase = next(iter(parties.values()))
+            return Side(column=column, name=name, reason=f"the sentence names {phrase}")
+        return Side()
+
+    def demonym_in(self, text: str, start: int, end: int) -> Side | None:
+        """A side named inside ``text[start:end]`` (an infobox value such as `50,000 Azerbaijanis`)."""
+        for m in _DEMONYM_RE.finditer(text, start, end):
+            side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}")
+            if side is not None:
+                return side
+        return None

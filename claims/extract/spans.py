@@ -1,0 +1,65 @@
+"""Spans and claims built the one way the contract wants: offsets into ``Document.text``."""
+
+from __future__ import annotations
+
+from claims.model import Attribution, Claim, Document, Hedge, Kind, Side, Span, Value
+from claims.textmap import LineMap, span_in
+
+_LINE_MAPS: dict[int, tuple[str, LineMap]] = {}
+
+
+def _lines(document: Document) -> LineMap:
+    key = id(document.text)
+    hit = _LINE_MAPS.get(key)
+    if hit is None or hit[0] is not document.text:
+        if len(_LINE_MAPS) > 64:
+            _LINE_MAPS.clear()
+        hit = (document.text, LineMap(document.text))
+        _LINE_MAPS[key] = hit
+    return hit[1]
+
+
+def make_span(document: Document, start: int, end: int) -> Span:
+    """The span ``document.text[start:end]``: quote, 32 characters of prefix and suffix, and
+    the 1-based line and column of ``start``."""
+    return span_in(document.text, document.id, start, end, _lines(document))
+
+
+def trim(text: str, start: int, end: int, chars: str = " \t\r\n,;|.") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def build_claim(
+    document: Document,
+    *,
+    kind: Kind,
+    subject: str,
+    side: Side,
+    value: Value,
+    start: int,
+    end: int,
+    attribution: Attribution,
+    rule: str,
+    hedges: tuple[Hedge, ...] = (),
+    section: str | None = None,
+    part_of: str | None = None,
+    field: str | None = None,
+) -> Claim:
+    return Claim.create(
+        document=document.id,
+        kind=kind,
+        subject=subject,
+        side=side,
+        value=value,
+        span=make_span(document, start, end),
+        attribution=attribution,
+        rule=rule,
+        hedges=hedges,
+        section=section,
+        part_of=part_of,
+        field=field,
+    )

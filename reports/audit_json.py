@@ -1,0 +1,24 @@
+"""Audit findings as a JSON list (through the project's one converter)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from claims.audit.findings import Finding
+from claims.convert import to_data
+
+FIELDS = (
+    "code", "slug", "severity", "message", "path", "line", "column", "end_line", "end_column",
+    "claim_id", "quote", "fix", "fingerprint",
+)
+
+
+def finding_data(finding: Finding) -> dict:
+    data = to_data(finding)
+    data["severity"] = finding.severity.value
+    return {key: data[key] for key in FIELDS}
+
+
+def render(findings: Sequence[Finding]) -> str:
+    return json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,77 @@
+"""Markdown for a wiki talk page or an issue tracker: a summary table, then each finding with
+its claims side by side. Document text is escaped so it cannot become markup or HTML."""
+
+from __future__ import annotations
+
+import re
+
+from claims.describe import describe_claimant, describe_value
+from claims.model import Claim, Conflict, Outcome
+from reports import OUTCOME_LABELS, Report, rule_title
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally in Markdown: markup characters backslashed, HTML entities escaped."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
+
+
+def _where(claim: Claim) -> str:
+    place = f"infobox {claim.field}" if claim.field else (claim.section or "body")
+    return f"{place}, line {claim.span.line}"
+
+
+def _confidence(claim: Claim) -> str:
+    c = claim.confidence
+    return f"{c.grade} ({c.score:.2f}){' reviewer override' if c.overridden else ''}"
+
+
+def _claim_rows(report: Report, k: Conflict) -> list[str]:
+    rows = ["| Figure | Quote | Document | Where | Claimant | Confidence | Verdict |",
+            "|---|---|---|---|---|---|---|"]
+    for cid in k.claims:
+        c = report.claims.get(cid)
+        if c is None:
+            rows.append(f"| {escape(cid)} | (claim not found) | | | | | |")
+            continue
+        v = report.verdicts.get(cid)
+        verdict = f"{v.verdict.value} ({v.reviewer})" if v else ""
+        cells = [describe_value(c.value), c.span.quote, report.document_title(c.document), _where(c),
+                 describe_claimant(c), _confidence(c), verdict]
+        rows.append("| " + " | ".join(escape(x) for x in cells) + " |")
+    return rows
+
+
+def render(report: Report, *, include_consistent: bool = True) -> str:
+    out = [f"# {escape(report.title)}", ""]
+    totals = report.totals()
+    out.append(f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
+               f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks.")
+    out += ["", "| Event | Documents | Conflicts | To decide | Identities | Consistent |", "|---|---|---|---|---|---|"]
+    for e in report.events:
+        out.append(f"| {escape(e.name)} | {len(e.documents)} | {e.count(Outcome.CONFLICT)} | "
+                   f"{e.count(Outcome.INDETERMINATE)} | {e.count(Outcome.IDENTITY)} | {e.count(Outcome.CONSISTENT)} |")
+    for e in report.events:
+        shown = [k for k in e.conflicts if include_consistent or k.outcome is not Outcome.CONSISTENT]
+        if not shown:
+            continue
+        out += ["", f"## {escape(e.name)}", "",
+                "Documents: " + ", ".join(escape(report.document_title(d)) for d in e.documents)]
+        for k in shown:
+            out += ["", f"### {escape(k.rule)}: {escape(rule_title(k.rule))} "
+                        f"({k.severity.value}, {OUTCOME_LABELS[k.outcome]})", ""]
+            v = report.verdicts.get(k.id)
+            if v is not None:
+                out += [f"**Reviewed:** {escape(v.verdict.value)} by {escape(v.reviewer)}"
+                        + (f": {escape(v.note)}" if v.note else ""), ""]
+            out += [escape(k.explanation), ""]
+            out += _claim_rows(report, k)
+            for cid in (k.id, *k.claims):
+                for note in report.notes.get(cid, ()):
+                    out.append(f"\n> Note by {escape(note.reviewer)}: {escape(note.note)}")
+    return "\n".join(out) + "\n"

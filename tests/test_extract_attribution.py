@@ -1,0 +1,71 @@
+"""Claimants, their class and side, and hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract.attribution import classify_claimant, find_attributions, find_blocks, find_hedges
+from claims.model import ClaimantClass, HedgeKind
+
+
+def claimants(text: str) -> list[str]:
+    return [a.claimant for a in find_attributions(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("According to the Azerbaijani side, on April 16, units attacked.", "the Azerbaijani side"),
+        ("According to British journalist Thomas de Waal, overall, more than six thousand died.",
+         "British journalist Thomas de Waal"),
+        ("The Defence Ministry said that 40 soldiers were killed.", "The Defence Ministry"),
+        ("Forty soldiers were killed, Georgian officials said.", "Georgian officials"),
+        ("Twelve died (per Azerbaijan).", "Azerbaijan"),
+        ("By Memorial's account, 300 civilians died.", "Memorial's account"),
+    ],
+)
+def test_claimant_forms(text: str, who: str) -> None:
+    assert who in claimants(text)
+
+
+def test_sentence_initial_according_to_extends() -> None:
+    text = "According to the Azerbaijani side, on April 16, units attacked."
+    assert find_attributions(text, 0, len(text))[0].extends
+
+
+def test_unnamed_sources_are_not_claimants() -> None:
+    text = "According to some sources, 300 soldiers died."
+    assert claimants(text) == []
+    assert [h.kind for h in find_hedges(text, 0, len(text))] == [HedgeKind.UNNAMED_SOURCE]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Alleged: Russian volunteers", HedgeKind.ALLEGED), ("300 were reportedly killed", HedgeKind.REPORTED),
+     ("it is believed that 300 died", HedgeKind.BELIEVED), ("Officially 12 KIA", HedgeKind.OFFICIAL)],
+)
+def test_hedges(text: str, kind: HedgeKind) -> None:
+    hedges = find_hedges(text, 0, len(text))
+    assert hedges and hedges[0].kind == kind
+    assert text[hedges[0].start:hedges[0].end] == hedges[0].text
+
+
+@pytest.mark.parametrize(
+    ("claimant", "cls", "side"),
+    [
+        ("the Azerbaijani side", ClaimantClass.BELLIGERENT, "Azerbaijan"),
+        ("British journalist Thomas de Waal", ClaimantClass.JOURNALIST, None),
+        ("historian Jane Doe", ClaimantClass.SCHOLAR, None),
+        ("Memorial", ClaimantClass.NGO, None),
+        ("the OSCE", ClaimantClass.INTERNATIONAL, None),
+        ("Russian official figure", ClaimantClass.BELLIGERENT, "Russia"),
+        ("Western estimates", ClaimantClass.UNKNOWN, None),
+    ],
+)
+def test_classify(claimant: str, cls: ClaimantClass, side: str | None) -> None:
+    assert classify_claimant(claimant) == (cls, side)
+
+
+def test_blocks_in_an_infobox_value() -> None:
+    value = "Western estimate: 5,000+ soldiers killed , Per Russia:, 1,834 soldiers killed"
+    assert [b[2] for b in find_blocks(value, 0, len(value))] == ["Western estimate", "Russia"]

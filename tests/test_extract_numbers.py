@@ -1,0 +1,44 @@
+"""Number words both ways and digit tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract.numbers import parse_digits, parse_number_words, render_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("six thousand", 6000),
+        ("three thousand", 3000),
+        ("a dozen", 12),
+        ("twenty-one", 21),
+        ("one hundred and five", 105),
+        ("a thousand", 1000),
+        ("two hundred thousand", 200_000),
+        ("one million", 1_000_000),
+        ("seven", 7),
+    ],
+)
+def test_parse_number_words(text: str, value: int) -> None:
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "soldiers", "six soldiers", "a"])
+def test_parse_number_words_rejects_other_text(text: str) -> None:
+    assert parse_number_words(text) is None
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [(0, "zero"), (21, "twenty-one"), (6000, "six thousand"), (1_000_000, "one million"),
+     (105, "one hundred five"), (999_999, "nine hundred ninety-nine thousand nine hundred ninety-nine")],
+)
+def test_render_number(n: int, words: str) -> None:
+    assert render_number(n) == words
+
+
+@pytest.mark.parametrize(("token", "value"), [("1,834", 1834), ("80 000", 80000), ("2600", 2600)])
+def test_parse_digits(token: str, value: int) -> None:
+    assert parse_digits(token) == value

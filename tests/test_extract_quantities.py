@@ -1,0 +1,81 @@
+"""Figures with their bounds, category, as-of date and what is never a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract.quantities import find_quantities
+from claims.model import Category, Kind, Population, Qualifier
+
+
+def one(text: str, field_key: str | None = None):
+    found = find_quantities(text, field_key=field_key)
+    assert len(found) == 1, [text[q.start:q.end] for q in found]
+    q = found[0]
+    return q, text[q.start:q.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "low", "high", "qualifier", "category", "kind"),
+    [
+        ("~4,000 servicemen killed", "Casualties", 4000, 4000, Qualifier.APPROX, Category.KILLED, Kind.CASUALTIES),
+        ("more than six thousand servicemen were killed", None, 6000, None, Qualifier.AT_LEAST, Category.KILLED, Kind.CASUALTIES),
+        ("Up to 2,000 servicemen", None, None, 2000, Qualifier.AT_MOST, Category.TROOPS, Kind.STRENGTH),
+        ("35–58 killed", "Casualties", 35, 58, Qualifier.RANGE, Category.KILLED, Kind.CASUALTIES),
+        ("1,000+", "Strength", 1000, None, Qualifier.AT_LEAST, Category.TROOPS, Kind.STRENGTH),
+        ("≈500 missing", "Casualties", 500, 500, Qualifier.APPROX, Category.MISSING, Kind.CASUALTIES),
+        ("60,000 (est.)", "Strength", 60000, 60000, Qualifier.APPROX, Category.TROOPS, Kind.STRENGTH),
+        ("6-8,000 soldiers killed", "Casualties", 6000, 8000, Qualifier.RANGE, Category.KILLED, Kind.CASUALTIES),
+        ("~ 80 000 - 100 000 soldiers[1]", "Strength", 80000, 100000, Qualifier.RANGE, Category.TROOPS, Kind.STRENGTH),
+        ("62 tanks destroyed", "Casualties", 62, 62, Qualifier.EXACT, Category.TANKS, Kind.EQUIPMENT),
+        ("96 captured (official figure)", "Casualties", 96, 96, Qualifier.EXACT, Category.CAPTURED, Kind.CAPTURED),
+        ("50,000 Azerbaijanis displaced", "Casualties", 50000, 50000, Qualifier.EXACT, Category.DISPLACED, Kind.DISPLACED),
+        ("Killed: 169", "Casualties", 169, 169, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+        ("over three thousand soldiers of the 701st Division", None, 3000, None, Qualifier.AT_LEAST, Category.TROOPS, Kind.STRENGTH),
+        ("killing four Ossetians", None, 4, 4, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+    ],
+)
+def test_figures(text, key, low, high, qualifier, category, kind) -> None:
+    q, _ = one(text, key)
+    assert (q.low, q.high, q.qualifier, q.category, q.kind) == (low, high, qualifier, category, kind)
+
+
+def test_as_of_and_increment() -> None:
+    q, quote = one("3,500 servicemen (December 1993)", "Strength")
+    assert quote == "3,500 servicemen (December 1993)"
+    assert q.as_of is not None and q.as_of.earliest.isoformat() == "1993-12-01"
+    q, quote = one("+2,000 servicemen (February 1994)", "Strength")
+    assert q.increment and q.low == 2000 and quote.startswith("+2,000")
+    assert q.as_of.earliest.isoformat() == "1994-02-01"
+
+
+def test_claimant_notes_beside_a_figure() -> None:
+    q, _ = one("6,000 (CRI claim)", "Strength")
+    assert q.claimant == "CRI claim"
+    q, _ = one("1,600 people killed according to South Ossetian sources", "Casualties")
+    assert q.claimant == "South Ossetian sources"
+
+
+def test_population() -> None:
+    q, _ = one(">25,000+ civilians killed", "Casualties")
+    assert q.population == Population.CIVILIAN and q.qualifier == Qualifier.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1994 the war went on.",
+        "the 83rd motorized rifle brigade attacked",
+        "the 701st brigade",
+        "Croats were 43.8% of the town",
+        "as noted.[12] Then",
+        "a T-72 and a Mi-8",
+        "at 8:00 am",
+        "about 25 km from Gori",
+        "it lasted 3 months",
+        "one of the commanders",
+        "between 1994–1995 the war",
+    ],
+)
+def test_never_figures(text: str) -> None:
+    assert find_quantities(text) == []

@@ -1,0 +1,317 @@
+"""The reconciler: event grouping, each rule firing and not firing, and the not-a-conflict list."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.model import ClaimantClass, Conflict, Kind, Outcome, Person, Qualifier, Severity
+from claims.reconcile import ALL_DOCUMENTS, RULES, group_events, reconcile
+from claims.reconcile.events import TitleKey
+from claims.reconcile.intervals import strict, tolerant
+from claims.reconcile.names import fold, similar
+from test_reconcile_fixtures import claim, kalbajar, make_doc, q, seeds, terter
+
+
+def by_rule(conflicts: list[Conflict], rule: str) -> list[Conflict]:
+    return [k for k in conflicts if k.rule == rule]
+
+
+def real(conflicts: list[Conflict]) -> list[Conflict]:
+    return [k for k in conflicts if k.outcome is Outcome.CONFLICT]
+
+
+# --- registry --------------------------------------------------------------------------------
+
+def test_every_rule_has_id_severity_and_doc() -> None:
+    assert set(RULES) == {
+        "R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT", "R-SUM-PARTS", "R-TOTAL-SIDES", "R-DATE-RANGE",
+        "R-DATE-ORDER", "R-UNIT-ECHELON", "R-PERSON-VARIANT", "R-RESULT-BODY", "R-ENEMY-LOSS-UNATTRIBUTED",
+    }
+    for r in RULES.values():
+        assert r.id.startswith("R-") and isinstance(r.severity, Severity) and len(r.doc) > 80 and r.title
+
+
+# --- names and events ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [("Orudzhev", "Orujev"), ("Kalbajar", "Kelbajar"), ("Atgeriyev", "Atgeriev"),
+                                  ("Khojaly", "Hojali"), ("Dudayev", "Dudaev")])
+def test_transliteration_variants_are_similar(a: str, b: str) -> None:
+    assert similar(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Ivanov", "Petrov"), ("Grozny", "Gori"), ("Terter", "Tartu")])
+def test_different_names_are_not_similar(a: str, b: str) -> None:
+    assert not similar(a, b)
+
+
+def test_fold_strips_diacritics() -> None:
+    assert fold("Života Panić") == fold("Zivota Panic")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Battle of Kalbajar", "Operation Kelbajar"),
+    ("Capture of Shusha", "Battle of Shusha"),
+    ("Battle of Grozny (1994–1995)", "1994-95 First Battle of Grozny"),
+    ("Siege of Vukovar", "Battle of Vukovar"),
+])
+def test_titles_of_one_event(a: str, b: str) -> None:
+    assert TitleKey.of(a).same_event(TitleKey.of(b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Terter operation", "Operation Kalbajar"),
+    ("First Battle of Grozny", "Second Battle of Grozny"),
+    ("Battle of Grozny (1994–1995)", "Battle of Grozny (1999–2000)"),
+    ("Battle of Grozny", "First Chechen War"),
+])
+def test_titles_of_different_events(a: str, b: str) -> None:
+    assert not TitleKey.of(a).same_event(TitleKey.of(b))
+
+
+def test_seeds_are_two_events_and_never_compared() -> None:
+    docs, claims = seeds()
+    events = group_events(docs, claims)
+    assert len(events) == 2
+    found = reconcile(docs, claims)
+    for k in found:
+        docs_involved = {c.split("_")[0] for c in k.claims}
+        assert docs_involved
+    across = [k for k in found if k.rule not in ("R-UNIT-ECHELON", "R-PERSON-VARIANT")
+              and len({c for c in k.claims} & {c.id for c in kalbajar()[1]}) and
+              len({c for c in k.claims} & {c.id for c in terter()[1]})]
+    assert across == []
+    assert real(found) == []
+
+
+def test_user_grouping_overrides() -> None:
+    a = make_doc("a", "Operation Foo", "x")
+    b = make_doc("b", "Battle of Bar", "y")
+    assert len(group_events([a, b])) == 2
+    assert len(group_events([a, b], grouping={ALL_DOCUMENTS: "War"})) == 1
+    assert len(group_events([a, b], grouping={"a": "E", "b": "E"})) == 1
+
+
+def test_versions_of_one_article() -> None:
+    a = make_doc("a", "Battle of Foo", "x")
+    b = make_doc("b", "Battle of Foo", "y")
+    c = make_doc("c", "Capture of Foo", "z")
+    (event,) = group_events([a, b, c])
+    assert event.version_group("a") == event.version_group("b") != event.version_group("c")
+
+
+# --- intervals -------------------------------------------------------------------------------
+
+def test_tolerance_for_approximate_and_round_figures() -> None:
+    assert tolerant(q(4000, qualifier=Qualifier.APPROX)).low == 3400
+    assert tolerant(q(6000)).low == 5700 and tolerant(q(1834)).low == 1834
+    assert strict(q(3000, None, Qualifier.AT_LEAST)).high == float("inf")
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+def test_seed_findings() -> None:
+    docs, claims = seeds()
+    found = reconcile(docs, claims)
+    total = by_rule(found, "R-TOTAL-SIDES")
+    assert len(total) == 1 and total[0].outcome is Outcome.INDETERMINATE
+    assert "6,000" in total[0].explanation and "de Waal" in total[0].explanation
+    (parts,) = by_rule(found, "R-SUM-PARTS")
+    assert parts.outcome is Outcome.CONSISTENT and "8 + 5 + 15 = 28" in parts.explanation
+    (result,) = by_rule(found, "R-RESULT-BODY")
+    assert "failed to achieve their goals" in result.explanation
+    (enemy,) = by_rule(found, "R-ENEMY-LOSS-UNATTRIBUTED")
+    assert "600 killed" in enemy.explanation
+    (unit,) = by_rule(found, "R-UNIT-ECHELON")
+    assert "brigade" in unit.explanation and "division" in unit.explanation
+    (order,) = by_rule(found, "R-DATE-ORDER")
+    assert order.outcome is Outcome.CONSISTENT
+    assert by_rule(found, "R-INTERVAL") == []  # `over three thousand` agrees with 3,500
+
+
+# --- pairwise figures ------------------------------------------------------------------------
+
+TEXT = ("= Battle of Foo =\nStrength1: 50,000 soldiers\nStrength1b: 36,000\nCasualties1: 1,100 soldiers killed | "
+        "879 killed\nCasualties2: at least 6,000 killed, 6,900 killed\nThe defenders numbered 1,800 men. "
+        "Later 2,500 were killed.\n")
+
+
+def foo() -> tuple:
+    return make_doc("foo", "Battle of Foo", TEXT, belligerents=("Northland", "Southland"))
+
+
+def test_interval_conflict_fires_and_explains() -> None:
+    d = foo()
+    a = claim(d, "50,000 soldiers", Kind.STRENGTH, q(50000, category=q(1).category.TROOPS), column=1, field="Strength1")
+    b = claim(d, "36,000", Kind.STRENGTH, q(36000, category=q(1).category.TROOPS), column=1, field="Strength1b")
+    (k,) = reconcile([d], [a, b])
+    assert k.rule == "R-INTERVAL" and k.outcome is Outcome.CONFLICT and k.severity is Severity.HIGH
+    assert "36,000" in k.explanation and "50,000" in k.explanation and "line" in k.explanation
+
+
+def test_infobox_against_body() -> None:
+    d = foo()
+    a = claim(d, "1,100 soldiers killed", Kind.CASUALTIES, q(1100), column=1, field="Casualties1")
+    b = claim(d, "2,500 were killed", Kind.CASUALTIES, q(2500), side_name="Northland")
+    (k,) = reconcile([d], [a, b])
+    assert k.rule == "R-INFOBOX-BODY"
+
+
+def test_version_drift_between_copies() -> None:
+    d1 = make_doc("v1", "Battle of Foo", "Casualties: 1,100 soldiers killed", belligerents=("Northland", "Southland"))
+    d2 = make_doc("v2", "Battle of Foo", "Casualties: 879 killed", belligerents=("Northland", "Southland"))
+    a = claim(d1, "1,100 soldiers killed", Kind.CASUALTIES, q(1100), column=1, field="Casualties1")
+    b = claim(d2, "879 killed", Kind.CASUALTIES, q(879), column=1, field="Casualties1")
+    (k,) = reconcile([d1, d2], [a, b])
+    assert k.rule == "R-VERSION-DRIFT" and k.outcome is Outcome.CONFLICT
+
+
+def test_sides_match_by_name_not_column() -> None:
+    d1 = make_doc("v1", "Battle of Foo", "Casualties: 1,100 killed", belligerents=("Northland", "Southland"))
+    d2 = make_doc("v2", "Battle of Foo", "Casualties: 879 killed", belligerents=("Southland", "Northland"))
+    a = claim(d1, "1,100 killed", Kind.CASUALTIES, q(1100), column=1, field="Casualties1")
+    b = claim(d2, "879 killed", Kind.CASUALTIES, q(879), column=1, field="Casualties1")
+    assert reconcile([d1, d2], [a, b]) == []
+
+
+# Pairs that look different but agree (restatements, bounds, scopes, times, running totals).
+NOT_CONFLICTS = [
+    ("over three thousand", q(3000, None, Qualifier.AT_LEAST), "3,500", q(3500)),
+    ("at least 6,000", q(6000, None, Qualifier.AT_LEAST), "6,900", q(6900)),
+    ("more than 25,000", q(25000, None, Qualifier.AT_LEAST), "35,000", q(35000)),
+    ("2,700", q(2700), "2,500–2,700", q(2500, 2700, Qualifier.RANGE)),
+    ("17,892–52,000", q(17892, 52000, Qualifier.RANGE), "17,892", q(17892)),
+    ("~1,800", q(1800, qualifier=Qualifier.APPROX), "1,800–2,200", q(1800, 2200, Qualifier.RANGE)),
+    ("up to 2,000", q(2000, qualifier=Qualifier.AT_MOST), "1,500", q(1500)),
+    ("~4,000", q(4000, qualifier=Qualifier.APPROX), "4,200", q(4200)),
+]
+
+
+@pytest.mark.parametrize("qa, va, qb, vb", NOT_CONFLICTS)
+def test_not_a_conflict(qa: str, va, qb: str, vb) -> None:
+    d = make_doc("n", "Battle of Foo", f"Figures: {qa} killed; {qb} killed.", belligerents=("Northland", "Southland"))
+    a = claim(d, qa, Kind.CASUALTIES, va, column=1, claimant="A", claimant_class=ClaimantClass.SCHOLAR)
+    b = claim(d, qb, Kind.CASUALTIES, vb, column=1, claimant="B", claimant_class=ClaimantClass.SCHOLAR)
+    assert real(reconcile([d], [a, b])) == []
+
+
+def test_different_scope_is_not_a_hard_conflict() -> None:
+    d = make_doc("s", "Battle of Foo", "Strength: 10,000 servicemen in entire Westland | 500 peacekeepers\n")
+    a = claim(d, "10,000 servicemen", Kind.STRENGTH, q(10000, category=q(1).category.TROOPS), column=1, field="S1")
+    b = claim(d, "500 peacekeepers", Kind.STRENGTH, q(500, category=q(1).category.TROOPS), column=1, field="S2")
+    found = reconcile([d], [a, b])
+    assert real(found) == [] and [k.outcome for k in found] == [Outcome.INDETERMINATE]
+
+
+def test_different_times_are_not_compared() -> None:
+    from test_reconcile_fixtures import day
+
+    d = make_doc("t", "Battle of Foo", "Strength: 38,000 (December) | 70,500 (February)")
+    a = claim(d, "38,000", Kind.STRENGTH, q(38000, category=q(1).category.TROOPS, as_of=day(1994, 12, 1, "Dec")),
+              column=1, field="S1")
+    b = claim(d, "70,500", Kind.STRENGTH, q(70500, category=q(1).category.TROOPS, as_of=day(1995, 2, 1, "Feb")),
+              column=1, field="S2")
+    assert reconcile([d], [a, b]) == []
+
+
+def test_running_total_is_an_update() -> None:
+    d = make_doc("r", "Battle of Foo", "Snipers fired, killing four men. The total fatalities became six.")
+    a = claim(d, "killing four", Kind.CASUALTIES, q(4), side_name="Northland")
+    b = claim(d, "six", Kind.CASUALTIES, q(6), side_name="Northland")
+    assert reconcile([d], [a, b]) == []
+
+
+def test_sub_groups_in_one_cell_are_not_alternatives() -> None:
+    d = make_doc("g", "Battle of Foo", "Casualties1: Killed: 169, Wounded: 947, Killed: 11\n")
+    a = claim(d, "169", Kind.CASUALTIES, q(169), column=1, field="Casualties1")
+    b = claim(d, "11", Kind.CASUALTIES, q(11), column=1, field="Casualties1", nth=0)
+    assert reconcile([d], [a, b]) == []
+
+
+def test_alternatives_in_one_cell_conflict() -> None:
+    d = make_doc("g", "Battle of Foo", "Strength1: 15,000 or 40,000–60,000\n")
+    a = claim(d, "15,000", Kind.STRENGTH, q(15000, category=q(1).category.TROOPS), column=1, field="Strength1")
+    b = claim(d, "40,000–60,000", Kind.STRENGTH, q(40000, 60000, Qualifier.RANGE, q(1).category.TROOPS),
+              column=1, field="Strength1")
+    assert [k.rule for k in real(reconcile([d], [a, b]))] == ["R-INTERVAL"]
+
+
+def test_attributed_dispute_is_low_severity() -> None:
+    d = make_doc("c", "Battle of Foo", "Losses: 3,000 (Southland claim); 17,391 (Northland claim)")
+    a = claim(d, "3,000", Kind.CASUALTIES, q(3000), column=2, claimant="Southland", claimant_class=ClaimantClass.BELLIGERENT)
+    b = claim(d, "17,391", Kind.CASUALTIES, q(17391), column=2, claimant="Northland", claimant_class=ClaimantClass.BELLIGERENT)
+    (k,) = reconcile([d], [a, b])
+    assert k.outcome is Outcome.CONFLICT and k.severity is Severity.LOW
+
+
+# --- totals ------------------------------------------------------------------------------------
+
+def test_sum_of_parts_that_does_not_add_up() -> None:
+    d = make_doc("p", "Battle of Foo", "Captured 30 vehicles - 8 tanks, 5 trucks, 15 carriers.")
+    total = claim(d, "30 vehicles", Kind.CAPTURED, q(30, category=q(1).category.VEHICLES))
+    parts = [claim(d, t, Kind.CAPTURED, q(n, category=q(1).category.VEHICLES), part_of=total.id)
+             for t, n in (("8 tanks", 8), ("5 trucks", 5), ("15 carriers", 15))]
+    (k,) = reconcile([d], [total, *parts])
+    assert k.rule == "R-SUM-PARTS" and k.outcome is Outcome.CONFLICT and "= 28" in k.explanation
+
+
+def test_total_across_sides_conflict() -> None:
+    d = make_doc("t", "Battle of Foo", "C1: 4,000 killed\nC2: 2,000 killed\nOverall, 20,000 were killed.",
+                 belligerents=("Northland", "Southland"))
+    a = claim(d, "4,000 killed", Kind.CASUALTIES, q(4000), column=1, field="C1")
+    b = claim(d, "2,000 killed", Kind.CASUALTIES, q(2000), column=2, field="C2")
+    t = claim(d, "20,000 were killed", Kind.CASUALTIES, q(20000))
+    (k,) = reconcile([d], [a, b, t])
+    assert k.rule == "R-TOTAL-SIDES" and k.outcome is Outcome.CONFLICT
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_date_outside_range_and_out_of_order() -> None:
+    import datetime as dt
+
+    from claims.model import Precision, UncertainDate
+    from test_reconcile_fixtures import day
+
+    text = "Date: May 1994\nThe attack began on 20 May. The enemy withdrew on 10 May. Fighting on 3 July.\n"
+    d = make_doc("d", "Battle of Foo", text)
+    rng = claim(d, "May 1994", Kind.DATE, UncertainDate(dt.date(1994, 5, 1), dt.date(1994, 5, 31), Precision.MONTH,
+                                                       "May 1994", interval=True), field="Date")
+    began = claim(d, "20 May", Kind.DATE, day(1994, 5, 20, "20 May"))
+    ended = claim(d, "10 May", Kind.DATE, day(1994, 5, 10, "10 May"))
+    july = claim(d, "3 July", Kind.DATE, day(1994, 7, 3, "3 July"))
+    found = reconcile([d], [rng, began, ended, july])
+    assert [k.rule for k in real(found)] == ["R-DATE-ORDER", "R-DATE-RANGE"] or \
+        sorted(k.rule for k in real(found)) == ["R-DATE-ORDER", "R-DATE-RANGE"]
+
+
+# --- identities ----------------------------------------------------------------------------------
+
+def test_person_variant_is_an_identity() -> None:
+    d1 = make_doc("p1", "Battle of Foo", "Commander: Elbrus Orudzhev")
+    d2 = make_doc("p2", "Capture of Foo", "Commander: Elbrus Orujev")
+    a = claim(d1, "Elbrus Orudzhev", Kind.COMMANDER, Person("Elbrus Orudzhev"), column=2)
+    b = claim(d2, "Elbrus Orujev", Kind.COMMANDER, Person("Elbrus Orujev"), column=2)
+    (k,) = reconcile([d1, d2], [a, b])
+    assert k.rule == "R-PERSON-VARIANT" and k.outcome is Outcome.IDENTITY
+
+
+def test_people_in_unrelated_wars_are_not_linked() -> None:
+    d1 = make_doc("p1", "Battle of Foo", "Commander: Elbrus Orudzhev")
+    d2 = make_doc("p2", "Siege of Bar", "Commander: Elbrus Orujev")
+    a = claim(d1, "Elbrus Orudzhev", Kind.COMMANDER, Person("Elbrus Orudzhev"), column=2)
+    b = claim(d2, "Elbrus Orujev", Kind.COMMANDER, Person("Elbrus Orujev"), column=2)
+    assert reconcile([d1, d2], [a, b]) == []
+
+
+# --- result against body --------------------------------------------------------------------------
+
+def test_result_body_does_not_fire_when_body_agrees() -> None:
+    from claims.model import TextValue
+
+    d = make_doc("r", "Battle of Foo", "Result: Northland victory\nThe Southland troops withdrew from the town.\n")
+    r = claim(d, "Northland victory", Kind.RESULT, TextValue("Northland victory"), field="Result")
+    assert reconcile([d], [r]) == []
+    d2 = make_doc("r2", "Battle of Bar", "Result: Northland victory\nThe Northland forces were repelled at the river.\n")
+    r2 = claim(d2, "Northland victory", Kind.RESULT, TextValue("Northland victory"), field="Result")
+    (k,) = reconcile([d2], [r2])
+    assert k.rule == "R-RESULT-BODY" and "repelled" in k.explanation

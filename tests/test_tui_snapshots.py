@@ -1,0 +1,69 @@
+"""Screenshots of the review app at fixed sizes; regenerate only on purpose (--snapshot-update).
+
+The store is built from the seeds with paths relative to the repository, and no annotation is
+made (their times would change), so the pictures only change when the app or the data do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui_helpers import ROOT, build_seed_store, detail_text, wait_until
+from tui.app import ReviewApp
+from tui.widgets.claim_list import ClaimList
+
+
+@pytest.fixture
+def seed_app(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    db = build_seed_store(tmp_path / "seeds.db")
+    monkeypatch.chdir(tmp_path)  # the title shows the store's file name only
+    return ReviewApp(str(db.name), "reviewer")
+
+
+async def settled(pilot) -> None:
+    app = pilot.app
+    claims = app.main_screen.query_one(ClaimList)
+    await wait_until(pilot, lambda: claims.highlighted is not None, what="claims")
+    await wait_until(pilot, lambda: "Source" in detail_text(app.main_screen), what="detail")
+    await pilot.pause(0.1)
+
+
+class TestMainScreen:
+    def test_narrow_80x24(self, snap_compare, seed_app):
+        async def run_before(pilot):
+            await settled(pilot)
+            await pilot.press("down", "down", "down", "down")
+            await pilot.pause(0.3)
+
+        assert snap_compare(seed_app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_wide_200x50(self, snap_compare, seed_app):
+        async def run_before(pilot):
+            await settled(pilot)
+            await pilot.press("f")
+            await pilot.pause(0.3)
+
+        assert snap_compare(seed_app, terminal_size=(200, 50), run_before=run_before)
+
+
+class TestConflictsScreen:
+    def test_conflicts_120x40(self, snap_compare, seed_app):
+        async def run_before(pilot):
+            await settled(pilot)
+            await pilot.press("C")
+            screen = pilot.app.screen
+            await wait_until(pilot, lambda: getattr(screen, "current_claims", None), what="conflict")
+            await pilot.pause(0.3)
+
+        assert snap_compare(seed_app, terminal_size=(120, 40), run_before=run_before)
+
+
+class TestHelp:
+    def test_help_100x40(self, snap_compare, seed_app):
+        async def run_before(pilot):
+            await settled(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause(0.2)
+
+        assert snap_compare(seed_app, terminal_size=(100, 40), run_before=run_before)

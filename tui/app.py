@@ -1,0 +1,268 @@
+"""The review app: owns the store gateway, the verdict caches and every annotation write.
+
+Screens ask the app to ``commit`` an annotation; the write runs on the store's writer thread and
+comes back as a message, and only then do the caches and screens change, so what the screen
+shows is what the store holds.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+
+from rich.text import Text
+from textual import work
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.screen import Screen
+
+from claims.model import Annotation, Claim, Conflict, TargetKind, Verdict
+from claims.store import new_annotation
+from claims.store.base import ClaimQuery, DocumentInfo, Store
+from tui.bindings import APP_KEYS, SCOPES, bindings
+from tui.data import (
+    VERDICT_LABELS,
+    StoreGateway,
+    Written,
+    annotate_and_read_back,
+    current_verdict,
+    last_undoable,
+    retract,
+)
+from tui.screens.conflicts import ConflictsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen, claim_label
+
+
+def _default_opener(db_path: str) -> Callable[[], Store]:
+    def opener() -> Store:
+        from claims.store import open_store
+
+        return open_store(db_path)
+
+    return opener
+
+
+class ReviewApp(App[int]):
+    """``claims review``: annotate claims and conflicts; every keystroke of work is committed."""
+
+    CSS_PATH = "review.tcss"
+    TITLE = "claims review"
+    BINDINGS = bindings(APP_KEYS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    ENABLE_COMMAND_PALETTE = True
+
+    class StoreReady(Message):
+        def __init__(self, documents: list[DocumentInfo], total: int, unreviewed: int,
+                     claim_verdicts: dict[str, Verdict], conflict_verdicts: dict[str, Verdict],
+                     notes: list[str]) -> None:
+            super().__init__()
+            self.documents = documents
+            self.total = total
+            self.unreviewed = unreviewed
+            self.claim_verdicts = claim_verdicts
+            self.conflict_verdicts = conflict_verdicts
+            self.notes = notes
+
+    class AnnotationWritten(Message):
+        def __init__(self, written: Written, label: str) -> None:
+            super().__init__()
+            self.written = written
+            self.label = label
+
+    class AnnotationFailed(Message):
+        def __init__(self, error: BaseException, label: str) -> None:
+            super().__init__()
+            self.error = error
+            self.label = label
+
+    def __init__(
+        self,
+        db_path: str,
+        reviewer: str,
+        paths: Sequence[str] = (),
+        *,
+        opener: Callable[[], Store] | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.db_label = os.path.basename(db_path) or db_path
+        self.reviewer = reviewer
+        self.paths = list(paths)
+        self.keymap = dict(keymap or {})
+        self.gateway = StoreGateway(opener or _default_opener(db_path))
+        self.claim_verdicts: dict[str, Verdict] = {}
+        self.conflict_verdicts: dict[str, Verdict] = {}
+        self.total_claims = 0
+        self.unreviewed_claims = 0
+        self.exit_messages: list[str] = []
+        self.started_at = time.perf_counter()
+        self.main_screen = MainScreen()
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(self.main_screen)
+        if self.paths:
+            self.notify(f"Reading {len(self.paths)} path(s) into {self.db_label}…", timeout=3, markup=False)
+        self._open_store()
+
+    def on_unmount(self) -> None:
+        self.gateway.close()
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_store(self) -> None:
+        notes: list[str] = []
+        if self.paths:
+            notes = self._ingest(self.paths)
+
+        def snapshot(store: Store):
+            documents = store.documents()
+            total = store.count_claims(ClaimQuery())
+            unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
+            claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM).items()}
+            conflict_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CONFLICT).items()}
+            return documents, total, unreviewed, claim_verdicts, conflict_verdicts
+
+        self.post_message(self.StoreReady(*self.gateway.read(snapshot), notes))
+
+    def _ingest(self, paths: Sequence[str]) -> list[str]:
+        from claims.pipeline import load_paths
+        from claims.service import ingest_documents
+
+        loaded = load_paths(paths)
+        notes = [str(error) for error in loaded.errors]
+        notes += [f"{d.path}:{p.line}:{p.column}: {p.message}" for d in loaded.documents for p in d.problems]
+        if loaded.documents:
+            summary = ingest_documents(self.db_path, loaded.documents, loaded.claims)
+            r = summary.reanchor
+            notes.insert(0, f"Read {summary.documents} document(s): {summary.claims:,} claims, "
+                            f"{summary.conflicts:,} conflicts in the store; annotations {r.stayed} stayed, "
+                            f"{r.moved} moved, {r.orphaned} orphaned.")
+        else:
+            notes.insert(0, "No document could be read from the paths given.")
+        return notes
+
+    def on_review_app_store_ready(self, message: StoreReady) -> None:
+        self.claim_verdicts.clear()
+        self.claim_verdicts.update(message.claim_verdicts)
+        self.conflict_verdicts.clear()
+        self.conflict_verdicts.update(message.conflict_verdicts)
+        self.total_claims = message.total
+        self.unreviewed_claims = message.unreviewed
+        self.exit_messages.extend(message.notes[1:])
+        if message.notes:
+            problems = len(message.notes) - 1
+            text = message.notes[0] + (f" {problems} warning(s), printed when you quit." if problems else "")
+            self.notify(text, timeout=6, markup=False)
+        self.main_screen.store_ready(message.documents)
+
+    def reload_counts(self) -> None:
+        self._open_store()
+
+    def on_worker_state_changed(self, event) -> None:
+        if event.worker.error is not None:
+            self.notify(f"{event.worker.name or 'background task'} failed: {event.worker.error}",
+                        title="Error", severity="error", timeout=10, markup=False)
+
+    # -- annotations ------------------------------------------------------------------------
+
+    def commit(self, target: Claim | Conflict, verdict: Verdict, *, note: str = "",
+               confidence_override: float | None = None, override_reason: str | None = None) -> Annotation:
+        """Append an annotation to the store now (on the writer thread)."""
+        annotation = new_annotation(target, verdict, self.reviewer, note=note,
+                                    confidence_override=confidence_override, override_reason=override_reason)
+        what = claim_label(target) if isinstance(target, Claim) else target.rule
+        label = f"{VERDICT_LABELS[verdict].capitalize()}: {what}"
+        self._write(partial(annotate_and_read_back, annotation=annotation), label)
+        return annotation
+
+    def undo(self) -> None:
+        """Retract this reviewer's latest live annotation (a new RETRACTED annotation)."""
+        reviewer = self.reviewer
+
+        def undo_last(store: Store) -> Written | None:
+            target = last_undoable(store.annotations(), reviewer)
+            if target is None:
+                return None
+            retraction = retract(store, target, reviewer)
+            history = store.annotations(retraction.target_id, retraction.target_kind)
+            return Written(retraction, history, current_verdict(history, retraction.target_kind))
+
+        self._write(undo_last, "Undo")
+
+    def _write(self, fn: Callable[[Store], Written | None], label: str) -> None:
+        future = self.gateway.write(lambda store: fn(store))
+
+        def done(f) -> None:
+            error = f.exception()
+            if error is not None:
+                self.post_message(self.AnnotationFailed(error, label))
+            elif f.result() is None:
+                self.post_message(self.AnnotationFailed(LookupError("nothing of yours to undo"), label))
+            else:
+                self.post_message(self.AnnotationWritten(f.result(), label))
+
+        future.add_done_callback(done)
+
+    def on_review_app_annotation_written(self, message: AnnotationWritten) -> None:
+        written = message.written
+        annotation = written.annotation
+        verdicts = self.claim_verdicts if annotation.target_kind is TargetKind.CLAIM else self.conflict_verdicts
+        before = verdicts.get(annotation.target_id)
+        if written.verdict is None:
+            verdicts.pop(annotation.target_id, None)
+        else:
+            verdicts[annotation.target_id] = written.verdict
+        if annotation.target_kind is TargetKind.CLAIM:
+            if before is None and written.verdict is not None:
+                self.unreviewed_claims -= 1
+            elif before is not None and written.verdict is None:
+                self.unreviewed_claims += 1
+        if annotation.verdict is Verdict.RETRACTED:
+            undone = next((a for a in written.history if a.id == annotation.retracts), None)
+            what = VERDICT_LABELS.get(undone.verdict, "annotation") if undone else "annotation"
+            self.notify(f"Undone: {what} (kept in the history as retracted).", timeout=3, markup=False)
+        else:
+            self.notify(f"Saved. {message.label}", timeout=2, markup=False)
+        for screen in self.screen_stack:
+            if hasattr(screen, "annotation_written"):
+                screen.annotation_written(written)
+
+    def on_review_app_annotation_failed(self, message: AnnotationFailed) -> None:
+        if isinstance(message.error, LookupError):
+            self.notify("Nothing of yours to undo.", severity="warning", timeout=3)
+            return
+        self.notify(f"NOT saved ({message.label}): {message.error}", title="Store error",
+                    severity="error", timeout=15, markup=False)
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def open_conflicts(self, claim: Claim | None) -> None:
+        def back(chosen: Claim | None) -> None:
+            if chosen is not None:
+                self.main_screen.goto_claim(chosen)
+
+        self.push_screen(ConflictsScreen(claim), back)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        scope = SCOPES["Claims"] if isinstance(screen, MainScreen) else (
+            SCOPES["Conflicts"] if isinstance(screen, ConflictsScreen) else ())
+        for spec in scope:
+            yield SystemCommand(spec.palette, spec.help, partial(self._run_screen_action, screen, spec.action))
+        for spec in APP_KEYS:
+            if spec.id != "app.quit":
+                yield SystemCommand(spec.palette, spec.help, partial(self.run_action, spec.action))
+
+    async def _run_screen_action(self, screen: Screen, action: str) -> None:
+        await self.run_action(action, screen)

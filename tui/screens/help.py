@@ -1,0 +1,55 @@
+"""The help screen: every key binding by scope, from tui.bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.bindings import SCOPES, display_key
+
+INTRO = (
+    "Every annotation is saved the moment you make it; nothing to save, nothing to lose. "
+    "Annotations are never deleted: undo adds a retraction to the history. "
+    "ctrl+p opens the command palette with every command below."
+)
+
+
+def keys_table(keymap: Mapping[str, str] | None = None) -> Table:
+    keymap = keymap or {}
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("key", no_wrap=True, style="bold cyan")
+    table.add_column("does")
+    table.add_column("id", style="dim", no_wrap=True)
+    for scope, specs in SCOPES.items():
+        table.add_row(Text(scope, style="bold underline"), "", "")
+        for spec in specs:
+            table.add_row(Text(keymap.get(spec.id, display_key(spec))), Text(spec.help), Text(spec.id))
+        table.add_row("", "", "")
+    table.add_row(Text("Claims list", style="bold underline"), "", "")
+    for key, what in (("↑ ↓ j k", "move"), ("pgup pgdn space", "page"), ("home end", "first, last"),
+                      ("tab", "next pane"), ("ctrl+p", "command palette")):
+        table.add_row(Text(key), Text(what), "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        keymap = getattr(self.app, "keymap", {})
+        with VerticalScroll(id="help-dialog", classes="dialog"):
+            yield Static(Text("claims review — keys", style="bold"))
+            yield Static(Text(INTRO, style="dim"))
+            yield Static(keys_table(keymap))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

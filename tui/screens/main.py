@@ -1,0 +1,508 @@
+"""The claims screen: filters, the virtual claims list, and the detail of the highlighted claim."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import attrs
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.cache import LRUCache
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from claims.describe import describe_value
+from claims.model import CLAIM_VERDICTS, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
+from claims.store.base import ClaimQuery, DocumentInfo
+from tui.bindings import MAIN_KEYS, bindings
+from tui.data import VERDICT_LABELS, Written
+from tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
+from tui.dialogs.note import NoteDialog
+from tui.widgets.claim_detail import ClaimDetail, claim_detail
+from tui.widgets.claim_list import ClaimList, ClaimListHeader
+
+PAGE_SIZE = 200
+SEARCH_DELAY = 0.25
+
+
+def describe_query(query: ClaimQuery, documents: dict[str, str]) -> list[str]:
+    """The active filters, in words, for the status line."""
+    parts = []
+    if query.search:
+        parts.append(f"“{query.search}”")
+    if query.document:
+        parts.append(f"doc {documents.get(query.document, query.document)}")
+    if query.kind:
+        parts.append(query.kind.value)
+    if query.side:
+        parts.append(f"side {query.side}")
+    if query.verdict:
+        parts.append(VERDICT_LABELS[query.verdict])
+    if query.only_conflicts:
+        parts.append("in conflicts")
+    if query.only_unattributed:
+        parts.append("unattributed")
+    if query.only_unreviewed:
+        parts.append("unreviewed")
+    return parts
+
+
+def claim_label(claim: Claim) -> str:
+    return f"{describe_value(claim.value)} — “{' '.join(claim.span.quote.split())[:60]}”"
+
+
+class FilterPanel(VerticalScroll):
+    """Document, kind, side, verdict and the three 'only' switches."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Document")
+        yield Select([], prompt="any document", id="filter-document", allow_blank=True)
+        yield Label("Kind")
+        yield Select([(k.value, k) for k in Kind], prompt="any kind", id="filter-kind")
+        yield Label("Side")
+        yield Input(placeholder="1, 2 or a name", id="filter-side")
+        yield Label("Verdict")
+        yield Select([(VERDICT_LABELS[v], v) for v in CLAIM_VERDICTS], prompt="any verdict", id="filter-verdict")
+        yield Checkbox("only in conflicts", id="filter-conflicts")
+        yield Checkbox("only unattributed", id="filter-unattributed")
+        yield Checkbox("only unreviewed", id="filter-unreviewed")
+
+    def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
+        select = self.query_one("#filter-document", Select)
+        select.set_options([(Text(f"{d.title} ({d.claims})"), d.id) for d in documents])
+
+    def read_query(self, search: str) -> ClaimQuery:
+        def value(selector: str):
+            v = self.query_one(selector, Select).value
+            return None if v is Select.NULL else v
+
+        side = self.query_one("#filter-side", Input).value.strip()
+        return ClaimQuery(
+            document=value("#filter-document"),
+            kind=value("#filter-kind"),
+            side=side or None,
+            verdict=value("#filter-verdict"),
+            only_conflicts=self.query_one("#filter-conflicts", Checkbox).value,
+            only_unattributed=self.query_one("#filter-unattributed", Checkbox).value,
+            only_unreviewed=self.query_one("#filter-unreviewed", Checkbox).value,
+            search=search.strip() or None,
+        )
+
+    def clear(self) -> None:
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#filter-side", Input).value = ""
+        for checkbox in self.query(Checkbox):
+            checkbox.value = False
+
+
+class MainScreen(Screen):
+    """The reviewer's home: find a claim, read it in context, give a verdict."""
+
+    BINDINGS = bindings(MAIN_KEYS)
+    AUTO_FOCUS = "ClaimList"
+
+    class QueryDone(Message):
+        def __init__(self, query: ClaimQuery, total: int, page: list[Claim], page_number: int, cursor: int,
+                     seconds: float) -> None:
+            super().__init__()
+            self.query = query
+            self.total = total
+            self.page = page
+            self.page_number = page_number
+            self.cursor = cursor
+            self.seconds = seconds
+
+    class DetailLoaded(Message):
+        def __init__(self, claim: Claim, document: Document | None, conflicts: list[Conflict],
+                     history: list[Annotation]) -> None:
+            super().__init__()
+            self.claim = claim
+            self.document = document
+            self.conflicts = conflicts
+            self.history = history
+
+    class Found(Message):
+        """A claim searched for (next unreviewed, or a jump from a conflict) is at ``index``."""
+
+        def __init__(self, generation: int, index: int | None, claim: Claim | None, what: str) -> None:
+            super().__init__()
+            self.generation = generation
+            self.index = index
+            self.claim = claim
+            self.what = what
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_ = ClaimQuery()
+        self.current: Claim | None = None
+        self.pinned: Claim | None = None
+        """A claim shown from the conflicts screen that the filtered list does not contain."""
+        self.current_history: list[Annotation] = []
+        self.current_conflicts: list[Conflict] = []
+        self._documents: LRUCache[str, Document | None] = LRUCache(16)
+        self._document_titles: dict[str, str] = {}
+        self._search_timer: Timer | None = None
+        self._suppress_filter_events = False
+        self.first_paint_at: float | None = None
+
+    @property
+    def gateway(self):
+        return self.app.gateway
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="body"):
+            yield FilterPanel(id="filters", classes="-hidden")
+            with Vertical(id="workspace"):
+                with Vertical(id="list-pane"):
+                    with Horizontal(id="search-bar"):
+                        yield Static("Loading…", id="status")
+                        yield Input(placeholder="/ search", id="search", compact=True)
+                    yield ClaimListHeader(id="list-header")
+                    yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE, id="claims")
+                yield ClaimDetail(id="detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        title = Text()
+        title.append("claims review", style="bold")
+        title.append("  ")
+        title.append(self.app.db_label, style="dim")
+        title.append("  reviewer ", style="dim")
+        title.append(self.app.reviewer, style="bold")
+        self.query_one("#title-bar", Static).update(title)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _fetch_page(self, query: ClaimQuery, offset: int, limit: int) -> list[Claim]:
+        return self.gateway.read(lambda store: store.claims(query, offset, limit))
+
+    def store_ready(self, documents: Sequence[DocumentInfo]) -> None:
+        """Called by the app once the store is open (and the paths ingested)."""
+        self._document_titles = {d.id: d.title for d in documents}
+        self._suppress_filter_events = True
+        self.query_one(FilterPanel).set_documents(documents)
+        self.call_after_refresh(self._end_suppress)
+        self.run_query()
+
+    def _end_suppress(self) -> None:
+        self._suppress_filter_events = False
+
+    def run_query(self, keep_cursor: bool = False) -> None:
+        cursor = self.query_one(ClaimList).cursor if keep_cursor else 0
+        self._query_worker(self.query_, cursor)
+
+    @work(thread=True, exclusive=True, group="query", exit_on_error=False)
+    def _query_worker(self, query: ClaimQuery, cursor: int) -> None:
+        started = time.perf_counter()
+        total = self.gateway.read(lambda store: store.count_claims(query))
+        cursor = max(0, min(cursor, total - 1))
+        page_number = cursor // PAGE_SIZE
+        page = self.gateway.read(lambda store: store.claims(query, page_number * PAGE_SIZE, PAGE_SIZE))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.QueryDone(query, total, page, page_number, cursor, time.perf_counter() - started))
+
+    def on_main_screen_query_done(self, message: QueryDone) -> None:
+        if message.query != self.query_:
+            return
+        claims = self.query_one(ClaimList)
+        claims.reset(message.query, message.total, [], message.cursor)
+        claims.on_claim_list_page_loaded(ClaimList.PageLoaded(claims.generation, message.page_number, message.page))
+        self.update_status()
+        if message.total == 0:
+            self.current = None
+            self.query_one(ClaimDetail).show_message(
+                "No claim matches these filters. Press x to clear them." if self.query_ != ClaimQuery()
+                else "The store has no claims yet. Quit and run `claims review PATH...` to read documents."
+            )
+        if self.first_paint_at is None:
+            self.first_paint_at = time.perf_counter()
+
+    def update_status(self) -> None:
+        claims = self.query_one(ClaimList)
+        app = self.app
+        text = Text()
+        text.append(f"Showing {claims.total:,} of {app.total_claims:,} claims", style="bold")
+        reviewed = app.total_claims - app.unreviewed_claims
+        text.append(f" · {reviewed:,} reviewed", style="dim")
+        filters = describe_query(self.query_, self._document_titles)
+        if filters:
+            text.append(" · ", style="dim")
+            text.append(", ".join(filters), style="italic")
+        self.query_one("#status", Static).update(text)
+
+    # -- detail -----------------------------------------------------------------------------
+
+    @on(ClaimList.Highlighted)
+    def _claim_highlighted(self, message: ClaimList.Highlighted) -> None:
+        if message.claim is None:
+            return
+        self.pinned = None
+        self.show_claim(message.claim)
+
+    def show_claim(self, claim: Claim) -> None:
+        self.current = claim
+        self._detail_worker(claim)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _detail_worker(self, claim: Claim) -> None:
+        document_id = claim.span.document
+        document = self._documents.get(document_id)
+        if document is None:
+            document = self.gateway.read(lambda store: store.document(document_id))
+            self._documents[document_id] = document
+        conflicts = self.gateway.read(lambda store: store.conflicts(claim.id))
+        history = self.gateway.read(lambda store: store.annotations(claim.id, TargetKind.CLAIM))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.DetailLoaded(claim, document, conflicts, history))
+
+    def on_main_screen_detail_loaded(self, message: DetailLoaded) -> None:
+        if self.current is None or message.claim.id != self.current.id:
+            return
+        self.current_history = message.history
+        self.current_conflicts = message.conflicts
+        self._render_detail(message.document)
+
+    def _render_detail(self, document: Document | None = None) -> None:
+        if self.current is None:
+            return
+        if document is None:
+            document = self._documents.get(self.current.span.document)
+        self.query_one(ClaimDetail).show(
+            claim_detail(self.current, document, self.current_conflicts, self.current_history,
+                         self.app.conflict_verdicts)
+        )
+
+    # -- filters and search -----------------------------------------------------------------
+
+    def _apply_filters(self) -> None:
+        search = self.query_one("#search", Input).value
+        query = self.query_one(FilterPanel).read_query(search)
+        if query != self.query_:
+            self.query_ = query
+            self.run_query()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._apply_filters)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self._apply_filters()
+        self.query_one(ClaimList).focus()
+
+    @on(Input.Changed, "#filter-side")
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _filter_changed(self) -> None:
+        if not self._suppress_filter_events:
+            self._apply_filters()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_toggle_filters(self) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.toggle_class("-hidden")
+        if panel.has_class("-hidden"):
+            self.query_one(ClaimList).focus()
+        else:
+            panel.query_one("#filter-document").focus()
+
+    def action_clear_filters(self) -> None:
+        self._suppress_filter_events = True
+        self.query_one(FilterPanel).clear()
+        self.query_one("#search", Input).value = ""
+        self.call_after_refresh(self._end_suppress)
+        self.query_ = ClaimQuery()
+        self.run_query()
+
+    def action_refresh(self) -> None:
+        self.app.reload_counts()
+        self.run_query(keep_cursor=True)
+
+    def action_back_to_list(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one(ClaimList).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Single-letter keys type into the search box and the side filter; the box wins.
+        if isinstance(self.focused, Input) and action not in ("search", "toggle_filters", "back_to_list"):
+            return False
+        return True
+
+    # -- annotating -------------------------------------------------------------------------
+
+    def target_claim(self) -> Claim | None:
+        """The claim keys act on: the one under the cursor, or one opened from a conflict.
+
+        Read from the list itself, not from the last Highlighted message, so a verdict typed
+        right after a cursor move lands on the row the reviewer sees.
+        """
+        if self.pinned is not None:
+            return self.pinned
+        return self.query_one(ClaimList).highlighted
+
+    def _need_claim(self) -> Claim | None:
+        claim = self.target_claim()
+        if claim is None:
+            self.notify("No claim selected.", severity="warning")
+        return claim
+
+    def action_verdict(self, value: str, with_note: bool = False) -> None:
+        claim = self._need_claim()
+        if claim is None:
+            return
+        verdict = Verdict(value)
+        if not with_note:
+            self.app.commit(claim, verdict)
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.app.commit(claim, verdict, note=note)
+
+        self.app.push_screen(NoteDialog(f"{VERDICT_LABELS[verdict].capitalize()}, with a note", claim_label(claim),
+                                        required=False), done)
+
+    def action_note(self) -> None:
+        claim = self._need_claim()
+        if claim is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note:
+                self.app.commit(claim, Verdict.NOTE, note=note)
+
+        self.app.push_screen(NoteDialog("Note on the claim", claim_label(claim)), done)
+
+    def action_override(self) -> None:
+        claim = self._need_claim()
+        if claim is None:
+            return
+
+        def done(choice: ConfidenceOverride | None) -> None:
+            if choice is not None:
+                self.app.commit(claim, Verdict.CONFIDENCE, note=choice.note,
+                                confidence_override=choice.score, override_reason=choice.reason)
+
+        self.app.push_screen(ConfidenceDialog(claim_label(claim), claim.confidence.score), done)
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def annotation_written(self, written: Written) -> None:
+        """The app committed an annotation: redraw what shows it."""
+        annotation = written.annotation
+        if annotation.target_kind is TargetKind.CONFLICT:
+            if any(c.id == annotation.target_id for c in self.current_conflicts):
+                self._render_detail()
+            return
+        claims = self.query_one(ClaimList)
+        claims.refresh_claim(annotation.target_id)
+        if self.current is not None and self.current.id == annotation.target_id:
+            self.current_history = written.history
+            self._render_detail()
+        self.update_status()
+        if self.query_.only_unreviewed or self.query_.verdict is not None:
+            # The claim may have left the filtered list; the next one moves under the cursor.
+            self.run_query(keep_cursor=True)
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def action_open_claim(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            self.query_one(ClaimList).focus()
+        else:
+            self.maximize(self.query_one(ClaimDetail), container=False)
+
+    def action_next_unreviewed(self, direction: int = 1) -> None:
+        claims = self.query_one(ClaimList)
+        if not claims.total:
+            return
+        self._find_unreviewed(claims.generation, self.query_, claims.cursor, direction, claims.total)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _find_unreviewed(self, generation: int, query: ClaimQuery, start: int, direction: int, total: int) -> None:
+        verdicts = self.app.claim_verdicts
+        step = 500
+        position = start + direction
+        worker = get_current_worker()
+        while 0 <= position < total and not worker.is_cancelled:
+            offset = position if direction > 0 else max(0, position - step + 1)
+            page = self.gateway.read(lambda store: store.claims(query, offset, step))
+            indexed = list(enumerate(page, start=offset))
+            if direction < 0:
+                indexed = [item for item in reversed(indexed) if item[0] <= position]
+            for index, claim in indexed:
+                if claim.id not in verdicts:
+                    self.post_message(self.Found(generation, index, claim, "unreviewed"))
+                    return
+            position = offset + len(page) if direction > 0 else offset - 1
+            if not page:
+                break
+        self.post_message(self.Found(generation, None, None, "unreviewed"))
+
+    def on_main_screen_found(self, message: Found) -> None:
+        claims = self.query_one(ClaimList)
+        if message.generation != claims.generation:
+            return
+        if message.index is None:
+            if message.what == "unreviewed":
+                self.notify("No more unreviewed claims in this direction.", timeout=3)
+            elif message.claim is not None:
+                self.pinned = message.claim
+                self.show_claim(message.claim)
+                self.notify("That claim is not in the filtered list; showing it anyway.", timeout=4)
+            return
+        claims.move_to(message.index)
+
+    def goto_claim(self, claim: Claim) -> None:
+        """Show ``claim`` (from the conflicts screen) and put the cursor on it if it is listed."""
+        claims = self.query_one(ClaimList)
+        index = claims.index_of(claim.id)
+        if index is not None:
+            claims.move_to(index)
+            self.show_claim(claim)
+        else:
+            self.show_claim(claim)
+            self._find_claim(claims.generation, self.query_, claim, claims.total)
+        claims.focus()
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _find_claim(self, generation: int, query: ClaimQuery, claim: Claim, total: int) -> None:
+        step = 2000
+        worker = get_current_worker()
+        for offset in range(0, min(total, 200_000), step):
+            if worker.is_cancelled:
+                return
+            page = self.gateway.read(lambda store: store.claims(query, offset, step))
+            for index, found in enumerate(page, start=offset):
+                if found.id == claim.id:
+                    self.post_message(self.Found(generation, index, found, "claim"))
+                    return
+        self.post_message(self.Found(generation, None, claim, "claim"))
+
+    def action_claim_conflicts(self) -> None:
+        claim = self._need_claim()
+        if claim is None:
+            return
+        known = self.current is not None and self.current.id == claim.id
+        if known and not self.current_conflicts:
+            self.notify("This claim is in no conflict. C lists all conflicts.", timeout=3)
+            return
+        self.app.open_conflicts(claim)
+
+    def action_all_conflicts(self) -> None:
+        self.app.open_conflicts(None)

@@ -102,11 +102,16 @@ def test_table_row_with_more_cells_than_columns(tmp_path):
 
 
 def test_huge_single_line_file(tmp_path):
+    """50 MB on one line (no newline at all), mostly narrative with a figure now and then."""
     path = tmp_path / "huge.txt"
-    sentence = "About 300 soldiers were killed near the river on 5 May 1994 according to the army. "
-    path.write_text(sentence * (50 * 1024 * 1024 // len(sentence)), encoding="utf-8")
+    narrative = "The column moved along the river road towards the pass under heavy snow and fog. " * 120
+    block = narrative + "About 300 soldiers were killed near the bridge, the army said. "
+    path.write_text(block * (50 * 1024 * 1024 // len(block)), encoding="utf-8")
     result = run("extract", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr[-500:]
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) == 50 * 1024 * 1024 // len(block)
+    assert all(c["value"]["low"] == 300 for c in claims)
 
 
 def test_store_that_is_not_a_claims_database(tmp_path):

@@ -74,6 +74,8 @@ def test_ingest_and_every_filter(store: SQLiteStore) -> None:
     store.annotate(new_annotation(d1[2], Verdict.NOTE, "ana", note="check the village name"))
     assert [c.id for c in store.claims(ClaimQuery(verdict=Verdict.ACCEPTED))] == [d1[0].id]
     assert store.count_claims(ClaimQuery(only_unreviewed=True)) == 3
+    assert len(store.claims(ClaimQuery(only_unreviewed=True))) == 3
+    assert store.count_claims(ClaimQuery(only_unreviewed=True, document="d1")) == 1
 
     conflict = Conflict.create(
         rule="range", severity=Severity.HIGH, claims=(d1[0].id, d1[1].id), explanation="x"

@@ -154,7 +154,7 @@ async def test_restart_shows_verdicts_and_the_unreviewed_filter_works(seed_db):
         claims = await loaded(pilot, app)
         assert app.claim_verdicts == {first.id: Verdict.REJECTED}
         assert "⊘" in row_text(claims, 0)
-        assert "rejected" in detail_text(app.main_screen)
+        await wait_until(pilot, lambda: "rejected" in detail_text(app.main_screen), what="verdict in the detail")
         app.main_screen.query_one("#filter-unreviewed").value = True
         await wait_until(pilot, lambda: claims.query_.only_unreviewed and claims.total == total - 1,
                          what="unreviewed filter")

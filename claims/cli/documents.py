@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import click
 
@@ -13,10 +13,10 @@ from claims.cli.options import db_option
 from claims.convert import to_data
 from claims.describe import describe_claimant, describe_side, describe_value, printable
 from claims.errors import ExitCode, InputError
+from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import Claim, Document, DocumentFormat, Kind
 from claims.pipeline import Loaded, load_paths
 
-SCHEMA = "claims/1"
 
 input_format_option = click.option(
     "--input-format",
@@ -56,42 +56,30 @@ def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool) -
     return loaded
 
 
-def document_data(document: Document) -> dict:
-    return {
-        "id": document.id,
-        "path": document.path,
-        "title": document.title,
-        "format": document.format.value,
-        "sha256": document.sha256,
-        "belligerents": list(document.belligerents),
-        "infobox": [to_data(f) for f in document.infobox],
-        "sections": [to_data(s) for s in document.sections],
-        "problems": [to_data(p) for p in document.problems],
-    }
-
-
-def claim_line(claim: Claim) -> str:
+def claim_line(claim: Claim, paths: Mapping[str, str]) -> str:
     """One line per claim: where, what kind, about whom, the value, the quote, who says so."""
     quote = claim.span.quote
     if len(quote) > 70:
         quote = quote[:67] + "..."
     return printable(
-        f"{claim.document}:{claim.span.line}:{claim.span.column}\t{claim.kind.value}\t"
+        f"{paths.get(claim.span.document, claim.document)}:{claim.span.line}:{claim.span.column}\t{claim.kind.value}\t"
         f"{describe_side(claim.side)}\t{describe_value(claim.value)}\t\"{quote}\"\t"
         f"{describe_claimant(claim)}\t{claim.confidence.grade}\t{claim.id}"
     )
 
 
-def emit_claims(claims: Sequence[Claim], documents: Sequence[Document] | None, output: str) -> None:
+def emit_claims(
+    claims: Sequence[Claim], paths: Mapping[str, str], output: str, documents: Sequence[Document] | None = None
+) -> None:
     if output == "json":
-        payload = {"schema": SCHEMA}
+        payload: dict = {"schema": SCHEMA}
         if documents is not None:
-            payload["documents"] = [document_data(d) for d in documents]
-        payload["claims"] = [to_data(c) for c in claims]
+            payload["documents"] = [document_record(d) for d in documents]
+        payload["claims"] = claim_records(claims, paths)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for claim in claims:
-            click.echo(claim_line(claim))
+            click.echo(claim_line(claim, paths))
 
 
 @cli.command()
@@ -105,7 +93,7 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
     from claims.confidence import assess
 
     loaded = load(paths, input_format, encoding, strict)
-    emit_claims(assess(loaded.claims, []), loaded.documents, output)
+    emit_claims(assess(loaded.claims, []), paths_of(loaded.documents), output, loaded.documents)
 
 
 @cli.command()
@@ -172,7 +160,7 @@ def list_claims(
             return
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
                            only_unattributed=unattributed)
-        emit_claims(store.claims(query), None, output)
+        emit_claims(store.claims(query), paths_of(store.documents()), output)
     finally:
         store.close()
 
@@ -203,7 +191,8 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         document = store.document(claim.span.document)
         echo = _safe_echo
         echo(f"{claim.id}  {claim.kind.value}  {describe_value(claim.value)}")
-        echo(f"  document:    {claim.document} line {claim.span.line}, column {claim.span.column}")
+        where = document.path if document is not None else claim.document
+        echo(f"  document:    {where} line {claim.span.line}, column {claim.span.column}")
         echo(f"  subject:     {claim.subject}")
         echo(f"  side:        {describe_side(claim.side)}" + (f" ({claim.side.reason})" if claim.side.reason else ""))
         echo(f"  quote:       \"{claim.span.quote}\"")
@@ -244,11 +233,12 @@ def export(db_path: str, output: str) -> None:
 
     store = open_existing_store(db_path)
     try:
-        documents = [store.document(info.id) for info in store.documents()]
+        infos = store.documents()
+        documents = [store.document(info.id) for info in infos]
         payload = {
             "schema": SCHEMA,
-            "documents": [document_data(d) for d in documents if d is not None],
-            "claims": [to_data(c) for c in store.claims()],
+            "documents": [document_record(d) for d in documents if d is not None],
+            "claims": claim_records(store.claims(), paths_of(infos)),
             "conflicts": [to_data(c) for c in store.conflicts()],
             "annotations": [to_data(a) for a in store.annotations()],
         }

@@ -37,7 +37,7 @@ from claims.model import (  # noqa: E402
     Side,
     Span,
 )
-from claims.store import ClaimQuery, open_store  # noqa: E402
+from claims.store import open_store  # noqa: E402
 
 CLAIMS_PER_DOCUMENT = 100
 LINE = "Casualties{col}: {n:,} killed according to source {i} [note] and more text here.\n"

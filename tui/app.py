@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.message import Message

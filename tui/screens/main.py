@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-import attrs
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -308,7 +307,9 @@ class MainScreen(Screen):
             self._apply_filters()
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # Focus now, not on the next idle: keys typed right after `/` must land in the box,
+        # never on the list where a letter is a verdict.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_toggle_filters(self) -> None:
         panel = self.query_one(FilterPanel)

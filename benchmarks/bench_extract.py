@@ -1,6 +1,6 @@
 """Extraction speed over a synthetic corpus of realistic battle-article sentences.
 
-    python benchmarks/bench_extract.py [--mb 8] [--seed 1] [--profile]
+    python benchmarks/bench_extract.py [--mb 8] [--seed 1] [--rich 0.15] [--profile] [--write DIR]
 
 Builds documents in the plain export format (an infobox and a few thousand words of prose made
 from sentence templates: figures, dates, attributions, hedges, and mostly sentences with
@@ -96,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of sentences carrying figures/dates/attributions (default 0.15)")
     parser.add_argument("--corpus", default=None,
                         help="instead, repeat the real documents in this folder (e.g. ../shared/corpus)")
+    parser.add_argument("--write", default=None, metavar="DIR",
+                        help="also write the generated documents to DIR (doc00000.txt, ...)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time extraction this many times and report the best (default 1)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     target = int(args.mb * 1_000_000)
@@ -109,22 +113,33 @@ def main(argv: list[str] | None = None) -> int:
             text = make_document(rng, len(texts), rng.randint(8_000, 40_000), args.rich)
         texts.append(text)
         total += len(text.encode("utf-8"))
-    t0 = time.perf_counter()
+    if args.write:
+        out = Path(args.write)
+        out.mkdir(parents=True, exist_ok=True)
+        for i, text in enumerate(texts):
+            (out / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+    # CPU time of this process (other work on the machine does not count), best of --repeat.
+    t0 = time.process_time()
     documents = [read_text(t, path=f"doc{i}.txt") for i, t in enumerate(texts)]
-    t1 = time.perf_counter()
-    profiler = cProfile.Profile() if args.profile else None
-    if profiler:
-        profiler.enable()
-    n_claims = sum(len(extract_document(d)) for d in documents)
-    t2 = time.perf_counter()
-    if profiler:
-        profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    t1 = time.process_time()
+    best = None
+    n_claims = 0
+    for _ in range(max(1, args.repeat)):
+        profiler = cProfile.Profile() if args.profile else None
+        if profiler:
+            profiler.enable()
+        start = time.process_time()
+        n_claims = sum(len(extract_document(d)) for d in documents)
+        took = time.process_time() - start
+        if profiler:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        best = took if best is None else min(best, took)
     mb = total / 1_000_000
     print(f"corpus: {len(texts)} documents, {mb:.1f} MB, {n_claims} claims")
     print(f"read:    {t1 - t0:6.2f} s  {mb / (t1 - t0):6.1f} MB/s")
-    print(f"extract: {t2 - t1:6.2f} s  {mb / (t2 - t1):6.1f} MB/s  (target >= 20 MB/s per core)")
-    print(f"both:    {t2 - t0:6.2f} s  {mb / (t2 - t0):6.1f} MB/s")
+    print(f"extract: {best:6.2f} s  {mb / best:6.1f} MB/s  (target >= 20 MB/s per core)")
+    print(f"both:    {t1 - t0 + best:6.2f} s  {mb / (t1 - t0 + best):6.1f} MB/s")
     return 0
 
 

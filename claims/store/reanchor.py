@@ -26,6 +26,11 @@ the same claim, and a statement that now appears twice is given to one annotatio
 the caller passes the anchors of *every* old claim (annotated or not), an old claim that is
 still there keeps its own counterpart, so a neighbour's annotation cannot take it after its
 own sentence was deleted; that annotation is orphaned instead.
+
+Near ties are refused, not guessed: when two old statements fit one claim about equally, or
+one statement fits two different claims about equally (within :data:`AMBIGUITY_MARGIN`, and
+neither fits fully), the annotation is orphaned. The reviewer sees an orphan; nobody sees an
+annotation silently attached to the wrong figure.
 """
 
 from __future__ import annotations

@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claims.audit.findings import Finding
+from claims.describe import printable
 from claims.audit.rules import Level
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`%`, CR and LF as the runner expects; other control characters shown as escapes, since
+    the log is read in a terminal."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

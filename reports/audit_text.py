@@ -8,35 +8,20 @@ breaks included, become one space.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 from claims.audit.findings import Finding
 from claims.audit.rules import Level
+from claims.describe import printable
 
 QUOTE_LIMIT = 200
-_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def escape_control(text: str) -> str:
-    """Escape every control and bidi-control character as `\\xNN` / `\\uNNNN`."""
-    out = []
-    for ch in text:
-        if ch in _BIDI or (unicodedata.category(ch) == "Cc"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def display(text: str, limit: int | None = None) -> str:
     """One line of document text, safe to print in a terminal."""
     flat = re.sub(r"[ \t\r\n]+", " ", text).strip()
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return escape_control(flat)
+    return printable(flat)
 
 
 def _plural(count: int, word: str) -> str:
@@ -64,7 +49,7 @@ def render(
 ) -> str:
     lines = []
     for f in findings:
-        lines.append(f"{escape_control(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} {escape_control(f.message)}")
+        lines.append(f"{printable(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} {printable(f.message)}")
         lines.append(f"    {display(f.quote, QUOTE_LIMIT)}")
     lines.append(summary(findings, suppressed=suppressed, accepted=accepted, files=files))
     return "\n".join(lines) + "\n"

@@ -117,7 +117,8 @@ def ingest(
         f"Ingested {summary.documents} document(s) ({summary.unchanged} unchanged) into {db_path}: "
         f"{summary.claims} claims, {summary.conflicts} conflicts in the store."
     )
-    click.echo(f"Annotations: {r.stayed} stayed, {r.moved} moved, {r.orphaned} orphaned.")
+    fuzzy = f" ({r.fuzzy} by fuzzy match: check them)" if r.fuzzy else ""
+    click.echo(f"Annotations: {r.stayed} stayed, {r.moved} moved{fuzzy}, {r.orphaned} orphaned.")
     if r.orphaned:
         click.echo("Orphaned annotations are kept; see them with `claims list --orphaned`.")
     if loaded.errors:

@@ -18,17 +18,22 @@ from claims.model import (
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str, newlines: bool = False) -> str:
     """Text safe for a terminal: control and bidi characters shown as escapes, not obeyed.
 
-    Tabs and (when ``newlines``) line breaks are kept; everything else that a terminal would
-    interpret (ESC sequences, carriage returns, bidi overrides) becomes ``\\x1b``-style text.
+    Tabs are kept, and line breaks when ``newlines``; everything else a terminal would interpret
+    (ESC sequences, carriage returns, bidi overrides) becomes ``\\x1b``-style text.
     """
-    if not newlines:
-        text = text.replace("\n", " ")
-    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    pattern = _CONTROL if newlines else _CONTROL_OR_NEWLINE
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def figure(n: int | None) -> str:

@@ -56,16 +56,47 @@ def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool) -
     return loaded
 
 
+# Column caps for the text table; the quote gets what is left.
+CAPS = {"where": 40, "kind": 10, "side": 18, "value": 30, "claimant": 28}
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
+    where = f"{paths.get(claim.span.document, claim.document)}:{claim.span.line}:{claim.span.column}"
+    return {
+        "where": where,
+        "kind": claim.kind.value,
+        "side": describe_side(claim.side),
+        "value": describe_value(claim.value),
+        "quote": f"\"{claim.span.quote}\"",
+        "claimant": describe_claimant(claim),
+        "grade": claim.confidence.grade,
+        "id": claim.id,
+    }
+
+
 def claim_line(claim: Claim, paths: Mapping[str, str]) -> str:
-    """One line per claim: where, what kind, about whom, the value, the quote, who says so."""
-    quote = claim.span.quote
-    if len(quote) > 70:
-        quote = quote[:67] + "..."
-    return printable(
-        f"{paths.get(claim.span.document, claim.document)}:{claim.span.line}:{claim.span.column}\t{claim.kind.value}\t"
-        f"{describe_side(claim.side)}\t{describe_value(claim.value)}\t\"{quote}\"\t"
-        f"{describe_claimant(claim)}\t{claim.confidence.grade}\t{claim.id}"
-    )
+    """One tab-separated line per claim: where, kind, side, value, quote, claimant, grade, id."""
+    return printable("\t".join(claim_fields(claim, paths).values()))
+
+
+def claim_table(claims: Sequence[Claim], paths: Mapping[str, str], quote_width: int = 44) -> list[str]:
+    """Claims as aligned columns for reading in a terminal (ids last, for `claims show`)."""
+    rows = [claim_fields(c, paths) for c in claims]
+    widths = {
+        key: min(cap, max((len(r[key]) for r in rows), default=0)) for key, cap in CAPS.items()
+    }
+    widths["quote"] = quote_width
+    header = {"where": "WHERE", "kind": "KIND", "side": "SIDE", "value": "VALUE", "quote": "QUOTE",
+              "claimant": "CLAIMANT", "grade": "CONF", "id": "ID"}
+    lines = []
+    for r in [header, *rows] if rows else []:
+        cells = [_clip(r[key], widths[key]).ljust(widths[key]) for key in ("where", "kind", "side", "value", "quote", "claimant")]
+        lines.append(printable("  ".join(cells + [r["grade"].ljust(4), r["id"]])))
+    return lines
 
 
 def emit_claims(
@@ -77,14 +108,18 @@ def emit_claims(
             payload["documents"] = [document_record(d) for d in documents]
         payload["claims"] = claim_records(claims, paths)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
+    elif output == "tsv":
         for claim in claims:
             click.echo(claim_line(claim, paths))
+    else:
+        for line in claim_table(claims, paths):
+            click.echo(line)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output", type=click.Choice(["text", "tsv", "json"]), default="text", show_default=True,
+              help="text: aligned columns; tsv: tab-separated; json: the claims/1 contract.")
 @input_format_option
 @encoding_option
 @strict_option
@@ -142,7 +177,7 @@ def _kind(value: str | None) -> Kind | None:
 @click.option("--search", default=None, help="Only claims whose quote, subject or claimant contains this.")
 @click.option("--unattributed", is_flag=True, help="Only claims with no claimant.")
 @click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output", type=click.Choice(["text", "tsv", "json"]), default="text", show_default=True)
 def list_claims(
     db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
     unattributed: bool, orphaned: bool, output: str,

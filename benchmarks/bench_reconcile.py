@@ -6,6 +6,10 @@ a few dates, commanders and units, with realistic disagreement. Documents carry 
 rules that read prose then have nothing to scan), so the figure rules and the index dominate.
 
     .venv/bin/python benchmarks/bench_reconcile.py [--claims 1000000] [--documents 5000]
+    .venv/bin/python benchmarks/bench_reconcile.py --claims 100000 --documents 500 --events 200
+
+Peak memory is the process's maximum resident set (``resource.getrusage``), shown before
+reconciling (the generated corpus alone) and after, so the reconciler's share is the difference.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import sys
 import time
 
@@ -71,6 +76,11 @@ def generate(n_claims: int, n_docs: int, n_events: int, seed: int = 1) -> tuple[
     return docs, claims
 
 
+def _peak_rss_mb() -> float:
+    """The process's peak resident set so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -80,10 +90,12 @@ def main() -> int:
     t0 = time.perf_counter()
     docs, claims = generate(args.claims, args.documents, args.events)
     t1 = time.perf_counter()
+    generated_rss = _peak_rss_mb()
     found = reconcile(docs, claims)
     t2 = time.perf_counter()
     print(f"generated {len(claims):,} claims in {len(docs):,} documents ({args.events:,} events) in {t1 - t0:.1f} s")
-    print(f"reconciled in {t2 - t1:.1f} s: {len(found):,} findings")
+    print(f"reconciled in {t2 - t1:.2f} s: {len(found):,} findings")
+    print(f"peak RSS: {generated_rss:,.0f} MB after generating, {_peak_rss_mb():,.0f} MB after reconciling")
     return 0
 
 

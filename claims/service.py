@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from claims.model import Annotation, Claim, Conflict, Document
-from claims.store.base import IngestSummary, Store, StoreError
+from claims.model import Annotation, Claim, Conflict, Document, Kind
+from claims.store.base import ClaimQuery, IngestSummary, Store, StoreError
 
 
 def open_existing_store(path: str) -> Store:
@@ -26,38 +26,38 @@ def derive(
     from claims.reconcile import reconcile
 
     conflicts = reconcile(list(documents), list(claims))
-    return assess(list(claims), conflicts, list(annotations)), conflicts
+    return assess(list(claims), conflicts, list(annotations), documents=list(documents)), conflicts
 
 
 def ingest_documents(db_path: str, documents: Sequence[Document], claims: Sequence[Claim]) -> IngestSummary:
-    """Store new documents and re-derive conflicts and confidence across the whole store.
+    """Store new documents and re-derive conflicts and confidence where they can have changed.
 
-    Conflicts span documents (two versions of one article), so every ingest reconciles the
-    new claims with those already stored, in one transaction.
+    Conflicts span documents (two versions of one article), so the new claims are reconciled
+    with those already stored, but only within the affected events: those holding a new
+    document before or after this ingest, and the other events of their wars (see
+    :func:`claims.reconcile.affected_documents`). Only these documents' claims are loaded and
+    assessed; stored claims whose confidence changed are rewritten, conflicts of the affected
+    documents replaced, and everything else left as it is, in one transaction. The cost is
+    that of the events touched, not of the store: a small ingest into a large store is fast.
     """
+    from claims.reconcile import affected_documents
     from claims.store import open_store
 
     store = open_store(db_path)
     try:
         new_ids = {d.id for d in documents}
-        others = [store.document(info.id) for info in store.documents() if info.id not in new_ids]
-        other_documents = [d for d in others if d is not None]
-        other_claims = [c for d in other_documents for c in store.claims(_by_document(d.id))]
-        all_documents = list(documents) + other_documents
-        assessed, conflicts = derive(all_documents, list(claims) + other_claims, store.annotations())
-        summary = store.ingest(all_documents, assessed, conflicts)
-        return IngestSummary(
-            documents=len(documents),
-            claims=summary.claims,
-            conflicts=summary.conflicts,
-            unchanged=summary.unchanged - len(other_documents),
-            reanchor=summary.reanchor,
-        )
+        before = store.document_outlines()
+        dates_before = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
+        after = [d for d in before if d.id not in new_ids] + list(documents)
+        dates_after = [c for c in dates_before if c.document not in new_ids]
+        dates_after += [c for c in claims if c.kind is Kind.DATE and c.field is not None]
+        scope = affected_documents(before, after, new_ids, dates_before, dates_after)
+        loaded = [store.document(d) for d in sorted(scope - new_ids)]
+        others = [d for d in loaded if d is not None]
+        stored = [c for d in others for c in store.claims(ClaimQuery(document=d.id))]
+        assessed, conflicts = derive(list(documents) + others, list(claims) + stored, store.annotations())
+        ingested = assessed[: len(claims)]
+        refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
+        return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)
     finally:
         store.close()
-
-
-def _by_document(document_id: str):
-    from claims.store import ClaimQuery
-
-    return ClaimQuery(document=document_id)

@@ -324,3 +324,25 @@ def test_annotation_round_trips_through_the_store(store: SQLiteStore) -> None:
     store.annotate(full)
     (stored,) = store.annotations(d1[0].id)
     assert attrs.evolve(stored, anchor=None) == full
+
+
+def test_scoped_ingest_replaces_only_the_scope_conflicts_and_refreshes_claims(store: SQLiteStore) -> None:
+    d1 = seed(store)
+    d2 = store.claims(ClaimQuery(document="d2"))
+    k1 = Conflict.create(rule="r", severity=Severity.LOW, claims=(d1[0].id, d1[1].id), explanation="d1")
+    k2 = Conflict.create(rule="r", severity=Severity.LOW, claims=(d2[0].id, d2[1].id), explanation="d2")
+    store.replace_conflicts([k1, k2])
+    k1b = Conflict.create(rule="s", severity=Severity.LOW, claims=(d1[2].id,), explanation="d1 again")
+    graded = attrs.evolve(d2[0], confidence=attrs.evolve(d2[0].confidence, score=0.9, grade="B2"))
+    store.ingest([make_document("d1", TEXT)], d1, [k1b], conflict_scope={"d1"}, refreshed=[graded])
+    assert store.conflicts() == [k2, k1b]
+    assert store.claim(d2[0].id) == graded
+    with pytest.raises(StoreError, match="is ingested"):
+        store.ingest([make_document("d2", OTHER)], d2, refreshed=[graded])
+
+
+def test_outlines_and_infobox_claims(store: SQLiteStore) -> None:
+    seed(store)
+    outlines = {d.id: d for d in store.document_outlines(lead=10)}
+    assert outlines["d1"].text == TEXT[:10] and outlines["d2"].title == "d2"
+    assert store.count_claims(ClaimQuery(only_infobox=True)) == 0

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
+import attrs
 import click
 
 from claims.cli import UserError, cli
@@ -109,7 +110,11 @@ def report_command(db_path: str, fmt: str, output: str, title: str) -> int:
         documents = [d for d in (store.document(info.id) for info in store.documents()) if d is not None]
         claims = store.claims()
         stored_conflicts = store.conflicts()
-        annotations = store.annotations()
+        moved = store.current_targets()
+        # Notes are shown on what they are attached to now, which an edit may have changed.
+        annotations = [
+            attrs.evolve(a, target_id=moved[a.id]) if moved.get(a.id) else a for a in store.annotations()
+        ]
         verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
     finally:
         store.close()

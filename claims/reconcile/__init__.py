@@ -10,20 +10,24 @@ that came out consistent (sums and date arithmetic, recorded so a reviewer sees 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from operator import attrgetter
 
 import attrs
 
-from claims.model import Claim, Conflict, Document, Outcome, Severity
+from claims.model import Claim, Conflict, Document, Outcome, Person, Severity, UncertainDate
 from claims.reconcile.events import ALL_DOCUMENTS, Event, group_events, pseudo_documents
 from claims.reconcile.index import Context, resolve_sides
 from claims.reconcile.rules import FAMILIES, RULES, Rule
+from claims.reconcile.rules.identities import same_war, war_of
 
 __all__ = [
     "ALL_DOCUMENTS",
     "Event",
     "RULES",
     "Rule",
+    "affected_documents",
     "build_context",
     "group_events",
     "reconcile",
@@ -40,17 +44,27 @@ def build_context(
     *,
     grouping: Mapping[str, str] | None = None,
 ) -> Context:
-    """Events, documents, claims and resolved sides: what every rule reads."""
-    claims = sorted(_by_document_id(documents, claims), key=lambda c: c.id)
-    docs = pseudo_documents(documents, claims)
-    events = group_events(docs, claims, grouping=grouping)
+    """Events, documents, claims and resolved sides: what every rule reads.
+
+    Claims are put in id order once here, so every rule sees them in the same order whatever
+    order they came in (reconciliation does not depend on input order).
+    """
+    ordered = _by_document_id(documents, claims)
+    ordered.sort(key=attrgetter("id"))
+    docs = pseudo_documents(documents, ordered)
+    by_type: dict[type, list[Claim]] = defaultdict(list)
+    for c in ordered:
+        by_type[type(c.value)].append(c)
+    # The documents already stand in for every claim's, so grouping only needs the dates.
+    events = group_events(docs, by_type.get(UncertainDate, ()), grouping=grouping)
     by_doc = {d.id: d for d in docs}
     return Context(
         events=tuple(events),
         event_of={d: e for e in events for d in e.documents},
         documents=by_doc,
-        claims={c.id: c for c in claims},
-        sides=resolve_sides(events, by_doc, claims),
+        claims={c.id: c for c in ordered},
+        sides=resolve_sides(events, by_doc, ordered, persons=by_type.get(Person, ())),
+        by_type=dict(by_type),
     )
 
 
@@ -58,6 +72,8 @@ def _by_document_id(documents: Sequence[Document], claims: Iterable[Claim]) -> l
     """Claims whose ``document`` names a document by its path are pointed at its id."""
     ids = {d.id for d in documents}
     alias = {d.path: d.id for d in documents if d.path not in ids}
+    if not alias:
+        return list(claims)
     return [attrs.evolve(c, document=alias[c.document]) if c.document not in ids and c.document in alias else c
             for c in claims]
 
@@ -87,3 +103,46 @@ def reconcile(
         for conflict in fam(ctx):
             found.setdefault(conflict.id, conflict)
     return sort_conflicts(found.values())
+
+
+def affected_documents(
+    before: Sequence[Document],
+    after: Sequence[Document],
+    changed: Collection[str],
+    dates_before: Iterable[Claim] = (),
+    dates_after: Iterable[Claim] = (),
+) -> set[str]:
+    """The documents to reconcile again when the ``changed`` documents are (re)ingested.
+
+    ``before`` and ``after`` are every stored document before and after the change (outlines
+    with the lead of the text suffice), ``dates_*`` their infobox date claims (an event's
+    years come from them). Every event holding a changed document, in the grouping before or
+    after, is affected: its members, version groups and sides may change. So is every event
+    of the same war as an affected document, because the identity rules (R-UNIT-ECHELON,
+    R-PERSON-VARIANT) compare units and people across a war's events; the war set is widened
+    until it is closed under spelling variants. Events outside the result are untouched: a
+    full reconciliation would give them the same findings, with one exception: an identity
+    rule reports one link per pair of names for all the claims it is given, so two unrelated
+    wars sharing a unit number at the same two echelons keep one link each.
+    """
+    changed = set(changed)
+    scope = set(changed)
+    new_events = group_events(after, dates_after)
+    for event in (*group_events(before, dates_before), *new_events):
+        if changed.intersection(event.documents):
+            scope.update(event.documents)
+    event_of = {d: e for e in new_events for d in e.documents}
+    wars = {d.id: war_of(d) for d in after}
+    pending = {war_of(d) for d in before if d.id in changed} | {wars.get(d) for d in scope}
+    pending.discard(None)
+    seen: set[str] = set()
+    while pending:
+        war = pending.pop()
+        seen.add(war)  # type: ignore[arg-type]
+        for document_id, other in wars.items():
+            if document_id not in scope and same_war(war, other):
+                scope.update(event_of[document_id].documents)
+                for member in event_of[document_id].documents:
+                    if wars[member] and wars[member] not in seen:
+                        pending.add(wars[member])
+    return scope

@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from claims.model import Claim, Document, Kind, Person, Quantity
 from claims.reconcile.events import Event, TitleKey
@@ -27,7 +28,12 @@ NO_SIDE = "-"
 
 @frozen
 class Context:
-    """Everything a rule needs to know about the claims of one reconciliation."""
+    """Everything a rule needs to know about the claims of one reconciliation.
+
+    ``claims`` iterates in claim-id order. ``by_type`` partitions the same claims by the type
+    of their value (``Quantity``, ``UncertainDate``, ``Person``...), also in id order, so a rule
+    about one kind of value reads only those claims instead of scanning the whole corpus.
+    """
 
     events: tuple[Event, ...]
     event_of: Mapping[str, Event]
@@ -35,9 +41,16 @@ class Context:
     claims: Mapping[str, Claim]
     sides: Mapping[str, str]
     """claim id -> side key (a name token such as `rusi`, `doc#c2`, or `-`)."""
+    by_type: Mapping[type, Sequence[Claim]] = field(factory=dict)
+    memo: dict[str, Any] = field(factory=dict, eq=False, repr=False)
+    """Indexes derived from the claims on first use and shared by the rules (see `quantity_buckets`)."""
 
     def event(self, claim: Claim) -> Event:
         return self.event_of[claim.document]
+
+    def of_type(self, value_type: type) -> Sequence[Claim]:
+        """The claims whose value is a ``value_type``, in id order."""
+        return self.by_type.get(value_type, ())
 
     def versions_of_one_article(self, a: Claim, b: Claim) -> bool:
         if a.document == b.document:
@@ -50,12 +63,23 @@ class Context:
         return (doc.title or doc.path) if doc else document_id
 
 
-def _column_votes(documents: Mapping[str, Document], claims: Sequence[Claim]) -> dict[tuple[str, int], Counter[str]]:
+SideKey = tuple[str, int | None, str | None]
+"""What a claim's side key depends on: its document, infobox column and side name."""
+
+
+def _column_votes(
+    documents: Mapping[str, Document], stated: Mapping[SideKey, int]
+) -> dict[tuple[str, int], Counter[str]]:
+    """Belligerent-name votes per (document, column): one per claim, three per infobox name.
+
+    ``stated`` counts the claims per (document, column, name) in claim order, so the tokens of
+    a column are met in the order their first claim comes (which breaks ties downstream).
+    """
     votes: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
-    for c in claims:
-        token = side_token(c.side.name)
-        if c.side.column is not None and token:
-            votes[(c.document, c.side.column)][token] += 1
+    for (document, column, name), n in stated.items():
+        token = side_token(name)
+        if column is not None and token:
+            votes[(document, column)][token] += n
     for doc in documents.values():
         for i, name in enumerate(doc.belligerents, 1):
             token = side_token(name)
@@ -90,23 +114,35 @@ class _Sides:
         return True
 
 
-def resolve_sides(events: Sequence[Event], documents: Mapping[str, Document], claims: Iterable[Claim]) -> dict[str, str]:
+def resolve_sides(
+    events: Sequence[Event],
+    documents: Mapping[str, Document],
+    claims: Iterable[Claim],
+    persons: Iterable[Claim] | None = None,
+) -> dict[str, str]:
     """Give each claim a side key comparable across the documents of its event.
 
     Infobox columns are joined across documents when they carry the same belligerent name, share
     a commander, or face the same opponent in a two-sided infobox (`JNA | Croatia` and
     `Yugoslav People's Army | Croatia`: the left columns are one side); a column with no name
     joins the same column of the event's other documents when those all agree.
+
+    ``persons``, when given, are the claims among ``claims`` whose value is a Person (the
+    commanders that join columns), so the whole corpus need not be scanned for them.
     """
-    claims = list(claims)
-    votes = _column_votes(documents, claims)
+    claims = claims if isinstance(claims, Sequence) else list(claims)
+    # A claim's side key depends only on (document, column, name): resolve each such triple once.
+    stated: Counter[SideKey] = Counter((c.document, c.side.column, c.side.name) for c in claims)
+    votes = _column_votes(documents, stated)
     commanders: dict[tuple[str, int], set[str]] = defaultdict(set)
     nodes: set[tuple[str, int]] = set(votes)
-    for c in claims:
-        if c.side.column is not None and c.side.column <= 2:
-            nodes.add((c.document, c.side.column))
-            if isinstance(c.value, Person) and c.value.name.split():
-                commanders[(c.document, c.side.column)].add(fold(c.value.name.split()[-1]))
+    for document, column, _ in stated:
+        if column is not None and column <= 2:
+            nodes.add((document, column))
+    for c in claims if persons is None else persons:
+        column = c.side.column
+        if column is not None and column <= 2 and isinstance(c.value, Person) and c.value.name.split():
+            commanders[(c.document, column)].add(fold(c.value.name.split()[-1]))
     top: dict[tuple[str, int], str] = {}
     for node, counts in votes.items():
         ranked = counts.most_common(2)
@@ -152,30 +188,38 @@ def resolve_sides(events: Sequence[Event], documents: Mapping[str, Document], cl
             for t in tokens:
                 token_key[(event_id, t)] = keys[n]
 
-    out: dict[str, str] = {}
-    for c in claims:
-        node = (c.document, c.side.column) if c.side.column is not None else None
-        event_id = event_of.get(c.document, c.document)
+    resolved: dict[SideKey, str] = {}
+    for triple in stated:
+        document, column, name = triple
+        node = (document, column) if column is not None else None
+        event_id = event_of.get(document, document)
+        token = side_token(name)
         if node in keys:
-            out[c.id] = keys[node]  # type: ignore[index]
-            continue
-        token = side_token(c.side.name)
-        if token:
-            out[c.id] = token_key.get((event_id, token), token)
+            resolved[triple] = keys[node]  # type: ignore[index]
+        elif token:
+            resolved[triple] = token_key.get((event_id, token), token)
         elif node is not None and node in votes and votes[node]:
-            out[c.id] = token_key.get((event_id, votes[node].most_common(1)[0][0]), NO_SIDE)
+            resolved[triple] = token_key.get((event_id, votes[node].most_common(1)[0][0]), NO_SIDE)
         else:
-            out[c.id] = NO_SIDE
-    return out
+            resolved[triple] = NO_SIDE
+    return {c.id: resolved[(c.document, c.side.column, c.side.name)] for c in claims}
 
 
 def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
-    """Quantity claims bucketed by (event, kind, side, category); increments are left out."""
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if isinstance(c.value, Quantity) and not c.value.increment and c.kind is not Kind.OTHER:
-            key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
-            buckets[key].append(c)
+    """Quantity claims bucketed by (event id, kind, side, category); increments are left out.
+
+    Computed once per context and shared by the rules that read it (do not mutate).
+    """
+    buckets = ctx.memo.get("quantity_buckets")
+    if buckets is None:
+        buckets = defaultdict(list)
+        event_id = {d: e.id for d, e in ctx.event_of.items()}
+        sides = ctx.sides
+        for c in ctx.of_type(Quantity):
+            q = c.value
+            if not q.increment and c.kind is not Kind.OTHER:  # type: ignore[union-attr]
+                buckets[(event_id[c.document], c.kind, sides[c.id], q.category)].append(c)  # type: ignore[union-attr]
+        ctx.memo["quantity_buckets"] = buckets
     return buckets
 
 
@@ -238,7 +282,16 @@ def scope(claim: Claim, ctx: Context) -> frozenset[str]:
     """What part of the whole a figure counts (`in entire South Ossetia`, `peacekeepers`).
 
     Places that name the event itself (`in Grozny` in the Battle of Grozny) are not a scope.
+    Remembered per claim: a consensus figure is compared with every outlier of its bucket.
     """
+    known: dict[str, frozenset[str]] = ctx.memo.setdefault("scope", {})
+    found = known.get(claim.id)
+    if found is None:
+        found = known[claim.id] = _scope(claim, ctx)
+    return found
+
+
+def _scope(claim: Claim, ctx: Context) -> frozenset[str]:
     tail = after(claim, ctx)
     tail = re.split(r"\d", tail, maxsplit=1)[0]  # stop at the next figure in the same cell
     text = claim.span.quote + tail

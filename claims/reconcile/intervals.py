@@ -66,32 +66,42 @@ def _approx_slack(n: int) -> float:
     return max(share * n, _round_slack(n), 1.0)
 
 
-@lru_cache(maxsize=1 << 18)
 def strict(q: Quantity) -> Interval:
     """What the words say, no slack. `more than N` is taken as just above N."""
-    if q.qualifier is Qualifier.AT_LEAST:
-        return Interval(float(q.low if q.low is not None else 0), INF)
-    if q.qualifier is Qualifier.AT_MOST:
-        return Interval(0.0, float(q.high if q.high is not None else INF))
-    low = q.low if q.low is not None else q.high
-    high = q.high if q.high is not None else q.low
-    return Interval(float(low), float(high))
+    return _strict(q.qualifier, q.low, q.high)
+
+
+def tolerant(q: Quantity) -> Interval:
+    """What the words can honestly mean (see the module docstring)."""
+    return _tolerant(q.qualifier, q.low, q.high)
+
+
+# Cached on the three fields an interval depends on: hashing a whole Quantity (an attrs class
+# with Python-level __eq__) costs more than the arithmetic it would save.
+@lru_cache(maxsize=1 << 18)
+def _strict(qualifier: Qualifier, low: int | None, high: int | None) -> Interval:
+    if qualifier is Qualifier.AT_LEAST:
+        return Interval(float(low if low is not None else 0), INF)
+    if qualifier is Qualifier.AT_MOST:
+        return Interval(0.0, float(high if high is not None else INF))
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    return Interval(float(lo), float(hi))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1 << 18)
-def tolerant(q: Quantity) -> Interval:
-    """What the words can honestly mean (see the module docstring)."""
-    if q.qualifier is Qualifier.AT_LEAST:
-        low = q.low if q.low is not None else 0
-        return Interval(low - _round_slack(low), INF)
-    if q.qualifier is Qualifier.AT_MOST:
-        high = q.high if q.high is not None else q.low
-        return Interval(0.0, high + _round_slack(high))
-    low = q.low if q.low is not None else q.high
-    high = q.high if q.high is not None else q.low
-    if q.qualifier is Qualifier.APPROX:
-        return Interval(max(0.0, low - _approx_slack(low)), high + _approx_slack(high))
-    return Interval(max(0.0, low - _round_slack(low)), high + _round_slack(high))
+def _tolerant(qualifier: Qualifier, low: int | None, high: int | None) -> Interval:
+    if qualifier is Qualifier.AT_LEAST:
+        lo = low if low is not None else 0
+        return Interval(lo - _round_slack(lo), INF)
+    if qualifier is Qualifier.AT_MOST:
+        hi = high if high is not None else low
+        return Interval(0.0, hi + _round_slack(hi))  # type: ignore[operator,arg-type]
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    if qualifier is Qualifier.APPROX:
+        return Interval(max(0.0, lo - _approx_slack(lo)), hi + _approx_slack(hi))  # type: ignore[operator,arg-type]
+    return Interval(max(0.0, lo - _round_slack(lo)), hi + _round_slack(hi))  # type: ignore[operator,arg-type]
 
 
 def nominal(q: Quantity) -> float:

@@ -7,7 +7,7 @@ same protocol.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from attrs import frozen
@@ -41,6 +41,8 @@ class ClaimQuery:
     only_unreviewed: bool = False
     search: str | None = None
     """Case-insensitive substring of the quote, subject or claimant."""
+    only_infobox: bool = False
+    """Only claims read from an infobox field (not from the prose)."""
 
 
 @frozen
@@ -82,10 +84,16 @@ class Store(Protocol):
         documents: Sequence[Document],
         claims: Sequence[Claim],
         conflicts: Sequence[Conflict] | None = None,
+        *,
+        conflict_scope: Collection[str] | None = None,
+        refreshed: Sequence[Claim] = (),
     ) -> IngestSummary:
         """Replace these documents' derived data in one transaction and re-anchor annotations.
 
-        When ``conflicts`` is given, the stored conflicts are replaced by them.
+        When ``conflicts`` is given, the stored conflicts are replaced by them: all of them, or
+        with ``conflict_scope`` (document ids) only those involving a claim of those documents.
+        ``refreshed`` claims of other stored documents are rewritten in place (new confidence).
+        Conflict annotations follow their conflict through re-anchored claims (``via-claims``).
         """
         ...
 
@@ -94,6 +102,14 @@ class Store(Protocol):
     def documents(self) -> list[DocumentInfo]: ...
 
     def document(self, document_id: str) -> Document | None: ...
+
+    def document_outlines(self, lead: int = 3000) -> list[Document]:
+        """Every stored document with its text cut to the first ``lead`` characters.
+
+        Enough to group documents into events (title, infobox) and to read a `Part of` line,
+        without loading every full text.
+        """
+        ...
 
     def count_claims(self, query: ClaimQuery = ClaimQuery()) -> int: ...
 
@@ -121,6 +137,14 @@ class Store(Protocol):
 
     def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
         """The latest non-retracted verdict annotation for each target."""
+        ...
+
+    def current_targets(self) -> dict[str, str | None]:
+        """annotation id -> the target it is attached to now, for annotations that moved.
+
+        Re-anchoring after an edit moves annotations to new claim (or conflict) ids; an
+        annotation's own ``target_id`` keeps naming what it was made on. None: orphaned.
+        """
         ...
 
     def orphaned_annotations(self) -> list[Annotation]:

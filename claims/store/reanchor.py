@@ -80,12 +80,14 @@ MAX_CANDIDATES = 24
 
 
 class Method(str, Enum):
-    """How an anchor was matched to a claim of the new extraction."""
+    """How an annotation was re-attached: an anchor matched to a claim, or a conflict followed."""
 
     EXACT = "exact"
     QUOTE = "quote"
     FUZZY = "fuzzy"
     ORPHANED = "orphaned"
+    VIA_CLAIMS = "via-claims"
+    """A conflict annotation that followed its conflict's claims (see ``SQLiteStore.ingest``)."""
 
 
 @frozen

@@ -15,6 +15,7 @@ target when it never moved.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import sqlite3
@@ -22,7 +23,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +43,7 @@ from claims.model import (
     Outcome,
     TargetKind,
     Verdict,
+    stable_id,
 )
 from claims.store.base import (
     ClaimQuery,
@@ -275,14 +277,27 @@ class SQLiteStore:
         documents: Sequence[Document],
         claims: Sequence[Claim],
         conflicts: Sequence[Conflict] | None = None,
+        *,
+        conflict_scope: Collection[str] | None = None,
+        refreshed: Sequence[Claim] = (),
     ) -> IngestSummary:
-        """Replace these documents' claims (and all conflicts, when given) in one transaction.
+        """Replace these documents' claims (and conflicts, when given) in one transaction.
 
         A document whose sha256 is unchanged still has its claims replaced (extraction may have
         improved) and is counted in ``unchanged``. Annotations are never deleted: those whose
         claim changed id are re-anchored or recorded as orphaned, as the summary reports.
-        Conflicts left pointing at claims that no longer exist are dropped when ``conflicts``
-        is None; run the reconciler and :meth:`replace_conflicts` to rebuild them.
+
+        ``conflicts`` replace every stored conflict, or, with ``conflict_scope`` (document ids),
+        only those involving a claim of one of these documents: an incremental ingest
+        re-derives the affected events and leaves the others' conflicts as they are.
+        ``refreshed`` are claims of other stored documents whose derived fields (confidence)
+        changed; they are rewritten in place, by id. When ``conflicts`` is None, conflicts left
+        pointing at claims that no longer exist are dropped; run the reconciler and
+        :meth:`replace_conflicts` to rebuild them.
+
+        A conflict annotation whose conflict disappeared follows it when a new conflict of the
+        same rule joins the re-anchored counterparts of the old conflict's claims (recorded
+        with method ``via-claims``); otherwise it is orphaned.
         """
         by_document: dict[str, list[Claim]] = {d.id: [] for d in documents}
         if len(by_document) != len(documents):
@@ -301,19 +316,38 @@ class SQLiteStore:
                 )
             seen[claim.id] = claim
             by_document[claim.document].append(claim)
+        for claim in refreshed:
+            if claim.document in by_document:
+                raise StoreError(f"refreshed claim {claim.id} belongs to {claim.document!r}, which is ingested")
         now = _utc_now()
         document_rows = [
             (d.id, d.path, d.title, d.format.value, d.sha256, now, dumps(d)) for d in documents
         ]
         claim_rows = [_claim_row(c) for c in claims]
+        refreshed_rows = [(*_claim_row(c)[1:], c.id) for c in refreshed]
         conflict_rows = None if conflicts is None else _conflict_rows(conflicts)
+        scope_json = None if conflict_scope is None else json.dumps(sorted(set(conflict_scope)))
 
         def work(conn: sqlite3.Connection) -> IngestSummary:
             counts: dict[str, int] = defaultdict(int)
             touched: set[tuple[TargetKind, str]] = set()
             unchanged = 0
+            annotated = _annotated_conflicts(conn)
+            # Documents whose old claims must be matched to new ones: for claim annotations,
+            # and for conflict annotations that may follow their claims.
+            conflict_documents = _documents_of(
+                conn, {cid for conflict in annotated.values() for cid in conflict.claims}
+            )
+            followed = set(conflict_documents.values())
+            mappings: dict[str, dict[str, ReanchorResult]] = {}
             old_anchors: dict[str, list[tuple[str, Anchor]]] = {}
-            conflicts_before = _annotated_conflicts(conn)
+            if scope_json is not None:
+                conn.execute(
+                    "DELETE FROM conflicts WHERE id IN (SELECT cc.conflict_id FROM conflict_claims cc "
+                    "JOIN claims c ON c.id = cc.claim_id "
+                    "WHERE c.document_id IN (SELECT value FROM json_each(?)))",
+                    (scope_json,),
+                )
             for document, row in zip(documents, document_rows):
                 old = conn.execute(
                     "SELECT sha256, json_extract(data, '$.text') FROM documents WHERE id = ?",
@@ -321,7 +355,7 @@ class SQLiteStore:
                 ).fetchone()
                 if old is not None and old[0] == document.sha256:
                     unchanged += 1
-                if _has_claim_annotations(conn, document.id):
+                if document.id in followed or _has_claim_annotations(conn, document.id):
                     old_anchors[document.id] = _stored_anchors(conn, document.id, old[1] if old else None)
                 conn.execute(
                     "INSERT INTO documents (id, path, title, format, sha256, ingested_at, data) "
@@ -335,20 +369,24 @@ class SQLiteStore:
                 f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 claim_rows,
             )
+            _update_claims(conn, refreshed_rows)
             for document in documents:
                 if document.id in old_anchors:
+                    anchors = old_anchors[document.id]
+                    mapping = {
+                        r.key: r for r in reanchor(anchors, by_document[document.id], document.text)
+                    }
+                    mappings[document.id] = mapping
                     _reanchor_document(
-                        conn, document, old_anchors[document.id], by_document[document.id],
-                        now, counts, touched,
+                        conn, document, anchors, mapping, by_document[document.id], now, counts, touched,
                     )
-            if conflict_rows is None:
-                conn.execute(
-                    "DELETE FROM conflicts WHERE id IN (SELECT cc.conflict_id FROM conflict_claims cc "
-                    "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = cc.claim_id))"
-                )
-            else:
-                _write_conflicts(conn, conflict_rows)
-            _count_conflict_annotations(conn, conflicts_before, counts)
+            if conflict_rows is not None:
+                _write_conflicts(conn, conflict_rows, replace_all=scope_json is None)
+            conn.execute(
+                "DELETE FROM conflicts WHERE id IN (SELECT cc.conflict_id FROM conflict_claims cc "
+                "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = cc.claim_id))"
+            )
+            _follow_conflicts(conn, annotated, conflict_documents, mappings, now, counts, touched)
             _refresh_verdicts(conn, touched)
             return IngestSummary(
                 documents=len(documents),
@@ -394,6 +432,21 @@ class SQLiteStore:
             ).fetchone()
         )
         return None if row is None else loads(row[0], Document)
+
+    def document_outlines(self, lead: int = 3000) -> list[Document]:
+        """Every stored document with its text cut to the first ``lead`` characters, by path.
+
+        Enough to group documents into events (title, infobox) and to read a `Part of` line;
+        SQLite cuts the text, so Python never decodes the full texts.
+        """
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT json_set(data, '$.text', substr(json_extract(data, '$.text'), 1, ?)) "
+                "FROM documents ORDER BY path, id",
+                (max(lead, 0),),
+            ).fetchall()
+        )
+        return [loads(row[0], Document) for row in rows]
 
     def count_claims(self, query: ClaimQuery = ClaimQuery()) -> int:
         """How many claims match ``query``, counted in SQLite.
@@ -563,6 +616,15 @@ class SQLiteStore:
         )
         return [loads(row[0], Annotation) for row in rows]
 
+    def current_targets(self) -> dict[str, str | None]:
+        """annotation id -> the target it is attached to now, for annotations that moved (None: orphaned)."""
+        rows = self._read(
+            lambda conn: conn.execute(
+                "SELECT e.id, e.target_id FROM effective_annotations e WHERE e.method != 'original'"
+            ).fetchall()
+        )
+        return dict(rows)
+
     def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
         """How an annotation was re-attached over time, oldest first (empty when it never moved)."""
         rows = self._read(
@@ -600,6 +662,18 @@ def _claim_row(claim: Claim) -> tuple[Any, ...]:
     )
 
 
+def _update_claims(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Rewrite stored claims in place (rows as from :func:`_claim_row`, id moved last)."""
+    for row in rows:
+        cursor = conn.execute(
+            'UPDATE claims SET document_id = ?, kind = ?, side_column = ?, side_name = ?, subject = ?, '
+            'quote = ?, start = ?, "end" = ?, claimant = ?, data = ? WHERE id = ?',
+            row,
+        )
+        if cursor.rowcount != 1:
+            raise StoreError(f"refreshed claim {row[-1]} is not stored; ingest its document instead")
+
+
 def _conflict_rows(
     conflicts: Sequence[Conflict],
 ) -> tuple[list[tuple[str, str, str, str, str]], list[tuple[str, str]]]:
@@ -622,9 +696,13 @@ def _conflict_rows(
 def _write_conflicts(
     conn: sqlite3.Connection,
     rows: tuple[list[tuple[str, str, str, str, str]], list[tuple[str, str]]],
+    *,
+    replace_all: bool = True,
 ) -> None:
+    """Insert conflicts (and their claim links), first deleting every stored one when ``replace_all``."""
     conflict_rows, links = rows
-    conn.execute("DELETE FROM conflicts")
+    if replace_all:
+        conn.execute("DELETE FROM conflicts")
     conn.executemany(
         "INSERT INTO conflicts (id, rule, severity, outcome, data) VALUES (?, ?, ?, ?, ?)",
         conflict_rows,
@@ -756,6 +834,8 @@ def _where(query: ClaimQuery) -> tuple[str, list[Any]]:
         params.extend(CONFLICT_OUTCOMES)
     if query.only_unattributed:
         clauses.append("c.claimant IS NULL")
+    if query.only_infobox:
+        clauses.append("json_extract(c.data, '$.field') IS NOT NULL")
     if query.search:
         clauses.append(
             "(c.quote LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\' OR c.claimant LIKE ? ESCAPE '\\')"
@@ -807,6 +887,7 @@ def _reanchor_document(
     conn: sqlite3.Connection,
     document: Document,
     old_anchors: list[tuple[str, Anchor]],
+    current: dict[str, ReanchorResult],
     new_claims: list[Claim],
     now: str,
     counts: dict[str, int],
@@ -814,10 +895,10 @@ def _reanchor_document(
 ) -> None:
     """Re-attach the document's claim annotations to its new claims, appending what moved.
 
-    Every old claim of the document is matched at once, so claims compete fairly for their
-    counterparts; annotations left over from older versions (orphaned, or made on a claim
-    that had already been replaced) are matched afterwards and only take a claim another old
-    claim has when they match it exactly.
+    ``current`` is where each old claim of the document went: every old claim is matched at
+    once, so claims compete fairly for their counterparts. Annotations left over from older
+    versions (orphaned, or made on a claim that had already been replaced) are matched
+    afterwards and only take a claim another old claim has when they match it exactly.
     """
     rows = conn.execute(
         "SELECT id, target_id, method, anchor FROM effective_annotations "
@@ -826,7 +907,6 @@ def _reanchor_document(
     ).fetchall()
     old = dict(old_anchors)
     new_by_id = {c.id: c for c in new_claims}
-    current = {r.key: r for r in reanchor(old_anchors, new_claims, document.text)}
     stale = [
         (annotation_id, loads(anchor, Anchor))
         for annotation_id, target, _, anchor in rows
@@ -876,23 +956,96 @@ def _append_target(
     )
 
 
-def _annotated_conflicts(conn: sqlite3.Connection) -> dict[str, int]:
-    """How many annotations each existing, annotated conflict has."""
-    return dict(
-        conn.execute(
-            "SELECT a.target_id, count(*) FROM annotations a WHERE a.target_kind = 'conflict' "
-            "AND EXISTS (SELECT 1 FROM conflicts k WHERE k.id = a.target_id) GROUP BY a.target_id"
-        ).fetchall()
-    )
+def _annotated_conflicts(conn: sqlite3.Connection) -> dict[str, Conflict]:
+    """Each stored conflict that some annotation currently targets."""
+    rows = conn.execute(
+        "SELECT k.data FROM conflicts k WHERE k.id IN "
+        "(SELECT e.target_id FROM effective_annotations e WHERE e.target_kind = 'conflict')"
+    ).fetchall()
+    conflicts = (loads(row[0], Conflict) for row in rows)
+    return {k.id: k for k in conflicts}
 
 
-def _count_conflict_annotations(
-    conn: sqlite3.Connection, before: dict[str, int], counts: dict[str, int]
+def _documents_of(conn: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
+    """claim id -> document id, for the given claims that are stored."""
+    if not claim_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT id, document_id FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(claim_ids)),),
+    ).fetchall()
+    return dict(rows)
+
+
+def _follow_conflicts(
+    conn: sqlite3.Connection,
+    annotated: dict[str, Conflict],
+    claim_documents: dict[str, str],
+    mappings: dict[str, dict[str, ReanchorResult]],
+    now: str,
+    counts: dict[str, int],
+    touched: set[tuple[TargetKind, str]],
 ) -> None:
-    """Conflict annotations stay when their conflict id survived, else they are orphaned."""
-    for conflict_id, n in before.items():
-        exists = conn.execute("SELECT 1 FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
-        counts["stayed" if exists else "orphaned"] += n
+    """Keep, move or orphan the annotations of each conflict annotated before this ingest.
+
+    A conflict that still exists keeps its annotations. One that vanished (its claims changed
+    id in an edit) passes them to the new conflict of the same rule whose claims are exactly
+    the old claims' re-anchored counterparts, recorded as ``via-claims`` with the weakest
+    claim match as score (a fuzzy match, where a quote changed, is counted as such). Failing
+    that the annotations are orphaned, and the reviewer is shown them.
+    """
+    for conflict in annotated.values():
+        annotation_ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM effective_annotations WHERE target_kind = 'conflict' AND target_id = ?",
+                (conflict.id,),
+            )
+        ]
+        if conn.execute("SELECT 1 FROM conflicts WHERE id = ?", (conflict.id,)).fetchone():
+            counts["stayed"] += len(annotation_ids)
+            continue
+        follower = _follower(conn, conflict, claim_documents, mappings)
+        if follower is None:
+            counts["orphaned"] += len(annotation_ids)
+            continue
+        target, score, fuzzy = follower
+        for annotation_id in annotation_ids:
+            _append_target(conn, annotation_id, target, Method.VIA_CLAIMS, score, None, now)
+        counts["moved"] += len(annotation_ids)
+        if fuzzy:
+            counts["fuzzy"] += len(annotation_ids)
+        touched.update({(TargetKind.CONFLICT, conflict.id), (TargetKind.CONFLICT, target)})
+
+
+def _follower(
+    conn: sqlite3.Connection,
+    conflict: Conflict,
+    claim_documents: dict[str, str],
+    mappings: dict[str, dict[str, ReanchorResult]],
+) -> tuple[str, float, bool] | None:
+    """(new conflict id, score, whether a claim matched fuzzily) for a vanished conflict, or None."""
+    claims: list[str] = []
+    scores: list[float] = [1.0]
+    fuzzy = False
+    for claim_id in conflict.claims:
+        document = claim_documents.get(claim_id)
+        if document in mappings:
+            result = mappings[document].get(claim_id)
+            if result is None or result.claim_id is None:
+                return None
+            claims.append(result.claim_id)
+            scores.append(result.score)
+            fuzzy = fuzzy or result.method is Method.FUZZY
+        elif conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone():
+            claims.append(claim_id)
+        else:
+            return None
+    target = stable_id("k_", conflict.rule, *sorted(set(claims)))
+    row = conn.execute("SELECT rule FROM conflicts WHERE id = ?", (target,)).fetchone()
+    if row is None or row[0] != conflict.rule:
+        return None
+    return target, min(scores), fuzzy
 
 
 def open_store(path: str | os.PathLike[str] = "claims.db") -> SQLiteStore:

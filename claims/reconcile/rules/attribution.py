@@ -6,7 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from claims.model import Category, Claim, ClaimantClass, Conflict, Kind, Outcome, Quantity, Severity
+from claims.model import (
+    Category, Claim, ClaimantClass, Conflict, Document, InfoboxField, Kind, Outcome, Quantity, Severity,
+)
 from claims.reconcile.index import NO_SIDE, Context
 from claims.reconcile.intervals import strict
 from claims.reconcile.names import side_token
@@ -27,28 +29,30 @@ _LOSSES = {Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURE
 _UNKNOWN = re.compile(r"^\W*(unknown|n/?a|none given|not known|\?)?\W*$", re.I)
 
 
-def _is_loss(c: Claim) -> bool:
-    return c.kind is Kind.CASUALTIES and isinstance(c.value, Quantity) and c.value.category in _LOSSES
+def _casualty_fields(doc: Document, column: int) -> list[InfoboxField]:
+    return [f for f in doc.infobox if f.column == column and f.key.lower().startswith("casualt")]
 
 
 @family
 def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
-    losses = [c for c in ctx.claims.values() if _is_loss(c)]
-    by_doc_col: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    losses = [c for c in ctx.of_type(Quantity) if c.kind is Kind.CASUALTIES and c.value.category in _LOSSES]  # type: ignore[union-attr]
+    event_id = {d: e.id for d, e in ctx.event_of.items()}
+    sides = ctx.sides
+    counted_columns = {(c.document, c.side.column) for c in losses if c.side.column is not None}
     attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
     for c in losses:
-        if c.side.column is not None:
-            by_doc_col[(c.document, c.side.column)].append(c)
         a = c.attribution
         if a.claimant and a.claimant_class is ClaimantClass.BELLIGERENT:
             iv = strict(c.value)  # type: ignore[arg-type]
-            attributed[(ctx.event(c).id, ctx.sides[c.id], iv.low, iv.high)].append(c)
-    for c in sorted(losses, key=lambda c: c.id):
-        if c.attribution.claimant or c.hedges or ctx.sides[c.id] == NO_SIDE:
+            attributed[(event_id[c.document], sides[c.id], iv.low, iv.high)].append(c)
+    other_fields_of: dict[tuple[str, int], list[InfoboxField]] = {}
+    for c in losses:  # in id order
+        side = sides[c.id]
+        if c.attribution.claimant or c.hedges or side == NO_SIDE:
             continue
         iv = strict(c.value)  # type: ignore[arg-type]
-        echoes = [e for e in attributed.get((ctx.event(c).id, ctx.sides[c.id], iv.low, iv.high), [])
-                  if side_token(e.attribution.claimant_side) not in (None, ctx.sides[c.id])]
+        echoes = [e for e in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
+                  if side_token(e.attribution.claimant_side) not in (None, side)]
         if echoes:
             e = echoes[0]
             yield finding(
@@ -63,9 +67,11 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
         if col not in (1, 2) or doc is None or c.field is None:
             continue
         other = 3 - col
-        other_fields = [f for f in doc.infobox if f.column == other and f.key.lower().startswith("casualt")]
+        other_fields = other_fields_of.get((doc.id, other))
+        if other_fields is None:
+            other_fields = other_fields_of[(doc.id, other)] = _casualty_fields(doc, other)
         other_unknown = bool(other_fields) and all(_UNKNOWN.match(f.value) for f in other_fields)
-        if not by_doc_col.get((c.document, other)) and other_unknown:
+        if (c.document, other) not in counted_columns and other_unknown:
             said = f"“{other_fields[0].value.strip()}”" if other_fields[0].value.strip() else "left empty"
             yield finding(
                 ENEMY_LOSS, (c,),

@@ -37,12 +37,16 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 
 
 def _dates(ctx: Context) -> dict[str, list[Claim]]:
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if c.kind is Kind.DATE and isinstance(c.value, UncertainDate):
-            by_doc[c.document].append(c)
-    for v in by_doc.values():
-        v.sort(key=lambda c: (c.span.start, c.id))
+    """Date claims per document in text order, computed once per context (do not mutate)."""
+    by_doc: dict[str, list[Claim]] | None = ctx.memo.get("dates")
+    if by_doc is None:
+        by_doc = defaultdict(list)
+        for c in ctx.of_type(UncertainDate):
+            if c.kind is Kind.DATE:
+                by_doc[c.document].append(c)
+        for v in by_doc.values():
+            v.sort(key=lambda c: (c.span.start, c.id))
+        ctx.memo["dates"] = by_doc
     return by_doc
 
 

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from claims.model import Claim, Conflict, Outcome, Person, Severity, Unit
+from claims.model import Claim, Conflict, Document, Outcome, Person, Severity, Unit
 from claims.reconcile.events import TitleKey
 from claims.reconcile.index import NO_SIDE, Context
 from claims.reconcile.names import fold, similar, skeleton
@@ -37,22 +37,29 @@ _PART_OF_LINE = re.compile(r"^\s*Part\s*of:?\s+(?:the\s+)?(.+?)\s*(?:\||$)", re.
 _CAP = 20
 
 
-def _war(ctx: Context, document_id: str) -> str | None:
-    doc = ctx.documents.get(document_id)
-    if doc is None:
-        return None
-    for f in doc.infobox:
+def war_of(document: Document) -> str | None:
+    """The war a document's event is part of (infobox `Part of`, or a `Part of` line in its lead)."""
+    for f in document.infobox:
         if fold(f.key).replace(" ", "") == "partof" and f.value.strip():
             return TitleKey.of(f.value).core
-    m = _PART_OF_LINE.search(doc.text[:3000])
+    m = _PART_OF_LINE.search(document.text[:3000])
     return TitleKey.of(m.group(1)).core if m else None
+
+
+def same_war(a: str | None, b: str | None) -> bool:
+    """Two wars (as :func:`war_of` gives them) are one: equal or spelling variants."""
+    return bool(a and b and (a == b or similar(a, b)))
+
+
+def _war(ctx: Context, document_id: str) -> str | None:
+    doc = ctx.documents.get(document_id)
+    return None if doc is None else war_of(doc)
 
 
 def _related(a: Claim, b: Claim, ctx: Context, wars: dict[str, str | None]) -> bool:
     if ctx.event(a).id == ctx.event(b).id:
         return True
-    wa, wb = wars[a.document], wars[b.document]
-    return bool(wa and wb and (wa == wb or similar(wa, wb)))
+    return same_war(wars[a.document], wars[b.document])
 
 
 def _opposed(a: Claim, b: Claim, ctx: Context) -> bool:
@@ -74,8 +81,8 @@ def _echelon(u: Unit) -> str | None:
 @family
 def unit_echelons(ctx: Context) -> Iterator[Conflict]:
     units: dict[int, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if isinstance(c.value, Unit) and c.value.number is not None:
+    for c in ctx.of_type(Unit):
+        if c.value.number is not None:  # type: ignore[union-attr]
             units[c.value.number].append(c)
     wars = {d: _war(ctx, d) for d in {c.document for v in units.values() for c in v}}
     for number, claims in sorted(units.items()):
@@ -108,8 +115,8 @@ def _surname(p: Person) -> str:
 @family
 def person_variants(ctx: Context) -> Iterator[Conflict]:
     buckets: dict[str, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if isinstance(c.value, Person) and _surname(c.value):
+    for c in ctx.of_type(Person):
+        if _surname(c.value):  # type: ignore[arg-type]
             buckets[skeleton(_surname(c.value))].append(c)
     wars = {d: _war(ctx, d) for d in {c.document for v in buckets.values() for c in v}}
     for bucket in buckets.values():

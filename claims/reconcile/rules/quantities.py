@@ -7,7 +7,9 @@ pair is reported under the most specific rule that describes it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 
 from claims.model import Claim, Conflict, Outcome, Population, Quantity, Severity
 from claims.reconcile.index import (
@@ -145,27 +147,35 @@ def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     A large bucket (many sources for one quantity) is swept once: the point covered by the most
     tolerant intervals is the consensus, and every claim whose interval misses it is paired with
     the narrowest consensus claim. O(n log n), and one finding per outlier rather than one per
-    pair, which is what a reviewer can act on.
+    pair, which is what a reviewer can act on. Sources mostly repeat a few figures, so the sweep
+    runs over the distinct intervals with their multiplicity, and only the outliers are sorted.
     """
-    intervals = {c.id: tolerant(c.value) for c in claims}  # type: ignore[arg-type]
-    ordered = sorted(claims, key=lambda c: (intervals[c.id].low, c.id))
-    if len(ordered) <= PAIR_LIMIT:
+    intervals = [tolerant(c.value) for c in claims]  # type: ignore[arg-type]
+    if len(claims) <= PAIR_LIMIT:
+        ordered = [c for _, c in sorted(zip(intervals, claims), key=lambda t: (t[0].low, t[1].id))]
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 yield a, b
         return
-    edges = sorted([(iv.low, 0) for iv in intervals.values()] + [(iv.high, 1) for iv in intervals.values()])
+    spans = Counter(map(_BOUNDS, intervals))
+    edges = sorted([(low, 0, n) for (low, _), n in spans.items()] + [(high, 1, n) for (_, high), n in spans.items()])
     depth = best = 0
     point = edges[0][0]
-    for value, closing in edges:
-        depth += -1 if closing else 1
+    for value, closing, n in edges:
+        depth += -n if closing else n
         if depth > best:
             best, point = depth, value
-    consensus = [c for c in ordered if intervals[c.id].contains(point)]
-    anchor = min(consensus, key=lambda c: (intervals[c.id].high - intervals[c.id].low, c.id))
-    for c in ordered:
-        if not intervals[c.id].contains(point):
-            yield anchor, c
+    narrowest = min(high - low for low, high in spans if low <= point <= high)
+    anchor = min((c for iv, c in zip(intervals, claims)
+                  if iv.low <= point <= iv.high and iv.high - iv.low == narrowest), key=_ID)
+    outliers = sorted(((iv.low, c.id, c) for iv, c in zip(intervals, claims) if not iv.low <= point <= iv.high),
+                      key=lambda t: t[:2])
+    for _, _, c in outliers:
+        yield anchor, c
+
+
+_BOUNDS = attrgetter("low", "high")
+_ID = attrgetter("id")
 
 
 @family

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from claims.model import Claim, Conflict, Document, Kind, Outcome, Severity, TextValue
@@ -75,10 +76,20 @@ def _line_of(doc: Document, pos: int) -> int:
     return doc.text.count("\n", 0, pos) + 1
 
 
+def _event_claims(ctx: Context) -> dict[str, list[Claim]]:
+    """Event claims (a sentence of the account) per document."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in ctx.claims.values():
+        if c.kind is Kind.EVENT:
+            by_doc[c.document].append(c)
+    return by_doc
+
+
 @family
 def result_against_body(ctx: Context) -> Iterator[Conflict]:
-    for c in sorted(ctx.claims.values(), key=lambda c: c.id):
-        if c.kind is not Kind.RESULT or not isinstance(c.value, TextValue):
+    outcomes: dict[str, list[Claim]] | None = None
+    for c in ctx.of_type(TextValue):  # in id order
+        if c.kind is not Kind.RESULT:
             continue
         m = _WINNER.search(c.value.text)
         doc = ctx.documents.get(c.document)
@@ -90,8 +101,10 @@ def result_against_body(ctx: Context) -> Iterator[Conflict]:
         found = list(_setbacks(doc, winner))[:2]
         if not found:
             continue
-        events = [e for e in ctx.claims.values() if e.document == c.document and e.kind is Kind.EVENT
-                  and any(e.span.start <= pos + len(s) and pos <= e.span.end for pos, s, _ in found)]
+        if outcomes is None:
+            outcomes = _event_claims(ctx)
+        events = [e for e in outcomes.get(c.document, ())
+                  if any(e.span.start <= pos + len(s) and pos <= e.span.end for pos, s, _ in found)]
         sentences = "; ".join(f"“{s}” (line {_line_of(doc, pos)}, “{phrase}”)" for pos, s, phrase in found)
         yield finding(
             RESULT_BODY, (c, *events),

@@ -63,8 +63,8 @@ def _sum_text(parts: Sequence[Claim], point: float, tol: Interval) -> str:
 @family
 def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
     parts: dict[str, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if c.part_of and isinstance(c.value, Quantity):
+    for c in ctx.of_type(Quantity):
+        if c.part_of:
             parts[c.part_of].append(c)
     for total_id, members in sorted(parts.items()):
         total = ctx.claims.get(total_id)
@@ -92,16 +92,18 @@ def _population_fits(total: Quantity, part: Quantity) -> bool:
 
 @family
 def total_across_sides(ctx: Context) -> Iterator[Conflict]:
+    sides = ctx.sides
+    figures = [c for c in ctx.of_type(Quantity) if not c.value.increment and not c.part_of]  # type: ignore[union-attr]
+    totals = [c for c in figures
+              if c.side.column is None and sides[c.id] == NO_SIDE and is_overall_total(c, ctx)]
+    if not totals:
+        return
+    # Per-side figures matter only in the documents that state an overall total.
+    with_totals = {t.document for t in totals}
     per_doc: dict[tuple, list[Claim]] = defaultdict(list)
-    totals: list[Claim] = []
-    for c in ctx.claims.values():
-        if not isinstance(c.value, Quantity) or c.value.increment or c.part_of:
-            continue
-        if c.side.column is None and ctx.sides[c.id] == NO_SIDE:
-            if is_overall_total(c, ctx):
-                totals.append(c)
-        elif ctx.sides[c.id] != NO_SIDE:
-            per_doc[(c.document, c.kind, c.value.category)].append(c)
+    for c in figures:
+        if c.document in with_totals and sides[c.id] != NO_SIDE:
+            per_doc[(c.document, c.kind, c.value.category)].append(c)  # type: ignore[union-attr]
     for total in sorted(totals, key=lambda c: c.id):
         q = total.value
         assert isinstance(q, Quantity)

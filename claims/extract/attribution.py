@@ -26,13 +26,19 @@ _SPEECH_VERB = (
 _SPEECH_RE = re.compile(rf"\b(?:has\s+|had\s+|have\s+)?(?P<verb>{_SPEECH_VERB})\b(?P<that>\s+that\b)?")
 _PER_RE = re.compile(r"(?<![\w])(?:[Pp]er|[Aa]s\s+per)\s+(?P<who>[A-Z][^,.;:()\[\]|\n]{1,50}?)(?=\s*(?:[,.;:()\[\]|\n]|$))")
 _POSSESSIVE_RE = re.compile(
-    r"(?:\b[Bb]y\s+)?(?P<who>(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w\-]*){0,5})['’]s?\s+"
+    r"(?=[BbtA-Z])(?:\b[Bb]y\s+)?(?P<who>(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w\-]*){0,5})['’]s?\s+"
     r"(?P<what>data|figures?|estimates?|account|count|report|tally|statistics|sources)\b"
 )
 _BLOCK_RE = re.compile(
     r"(?:^|(?<=[,|\n]))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
     r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
 )
+_DIGIT_RE = re.compile(r"\d")
+_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_CONNECTIVES_RE = re.compile(r"(?i)\b(?:but|and|however|also|yet)\b")
+_SPACE_DIGIT_RE = re.compile(r"\s*\d")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|be)\s*$")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that", "these", "those", "there"}
 _UNNAMED = re.compile(
     r"(?i)^(?:some|other|several|various|many|most|few|unnamed|anonymous|unconfirmed|unofficial|local)"
@@ -140,7 +146,7 @@ def _clean_claimant(text: str, start: int, end: int) -> tuple[str, int, int] | N
     chunk = chunk.rstrip(" ,")
     if not chunk or chunk.lower() in _PRONOUNS or chunk.split()[0].lower() in _PRONOUNS:
         return None
-    if len(chunk.split()) > 8 or re.search(r"\d", chunk):
+    if len(chunk.split()) > 8 or _DIGIT_RE.search(chunk):
         return None
     return chunk, start, start + len(chunk)
 
@@ -155,17 +161,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[FoundAttribution]:
         head = text[lo:m.start()]
         # Sentence-initial (`According to X, on April 16, ...`): governs the sentence and
         # plausibly the next ones.
-        initial = not re.search(r"[A-Za-z0-9]", re.sub(r"(?i)\b(?:but|and|however|also|yet)\b", "", head))
+        initial = not _ALNUM_RE.search(_CONNECTIVES_RE.sub("", head))
         found.append(FoundAttribution(who, m.start("who"), m.start("who") + len(who), lo, hi,
                                       "according_to", extends=initial))
     for m in _SPEECH_RE.finditer(text, lo, hi):
         verb = m.group("verb")
         after = text[m.end():m.end() + 3]
         # `estimated 250,000` is a bound, not a speaker
-        if verb.startswith("estimat") and re.match(r"\s*\d", after):
+        if verb.startswith("estimat") and _SPACE_DIGIT_RE.match(after):
             continue
         before = text[lo:m.start()]
-        if re.search(r"\b(?:was|were|is|are|been|be)\s*$", before):
+        if _PASSIVE_BEFORE_RE.search(before):
             continue  # passive (`was reported`): a hedge
         boundary = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("“"),
                        before.rfind('"'), before.rfind("”"))
@@ -177,7 +183,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[FoundAttribution]:
         if cleaned is None:
             continue
         who, s, e = cleaned
-        if is_unnamed(who) or not re.search(r"[A-Za-z]", who):
+        if is_unnamed(who) or not _LETTER_RE.search(who):
             continue
         if not (who[:1].isupper() or re.search(
             r"(?i)\b(?:side|ministry|officials?|government|authorities|command|spokes\w*|journalist\w*"
@@ -195,7 +201,9 @@ def find_attributions(text: str, lo: int, hi: int) -> list[FoundAttribution]:
     return found
 
 
-_HEDGE_RE = re.compile("|".join(f"(?P<h{i}>{p.pattern})" for i, (p, _) in enumerate(_HEDGE_PATTERNS)))
+# Every hedge pattern starts with \b; checking it once up front rejects positions inside words
+# without trying the seven alternatives (same matches).
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<h{i}>{p.pattern})" for i, (p, _) in enumerate(_HEDGE_PATTERNS)) + ")")
 _HEDGE_KINDS = {f"h{i}": kind for i, (_, kind) in enumerate(_HEDGE_PATTERNS)}
 
 

@@ -40,7 +40,7 @@ _TIME_OF_DAY = (
 
 # One simple date. Named groups say which form matched; the order puts longer forms first.
 _SIMPLE = (
-    rf"(?<![A-Za-z])(?=[0-9JFMASONDEeLlTtBbSsWwFfam])(?P<tod>{_TIME_OF_DAY})?(?:"
+    rf"(?=[0-9JFMASONDEeLlTtBbSsWwFfam])(?<![A-Za-z])(?P<tod>{_TIME_OF_DAY})?(?:"
     rf"(?P<dm_d>{_DAY})(?:\s*/\s*(?P<dm_d2>[0-3]?\d))?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?!\d|:\d)(?:,?\s+(?P<md_y>{_YEAR}))?"
     rf"|(?P<pt>{_PART})[\s\-]*(?:(?P<pt_m>{_MONTH})(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))(?:\s+of)?(?:,?\s+(?P<pt_my>{_YEAR}))?|(?P<pt_y>{_YEAR}))"
@@ -57,7 +57,10 @@ _DAY_RANGE_RE = re.compile(
 )
 _RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*")
 _RANGE_OPENER_RE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
-_BARE_YEAR_RE = re.compile(rf"(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\-–]\d)")
+# A year not part of a larger number, `(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\-–]\d)` written to
+# start with its first digit (the lookbehind moved after it), so the regex engine skips to
+# the next `1` or `2` instead of trying every position: year_mentions scans whole documents.
+_BARE_YEAR_RE = re.compile(rf"(?P<y>(?:1[6-9]|20)\d\d)(?<![\w,.$£€]\d{{4}})(?!\d|,\d)\b(?![\-–]\d)")
 _RELATIVE_RE = re.compile(
     r"(?P<next>the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after"
     r"|the\s+same\s+day)"
@@ -66,6 +69,8 @@ _RELATIVE_RE = re.compile(
     r"|(?P<after>after\s+(?P<anum>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)"
     r"\s+(?P<aunit>day|week|month)s?)"
 )
+# Every relative date holds one of these words: without one, _RELATIVE_RE need not scan.
+_RELATIVE_HINT = re.compile(r"(?:n(?:ext)|f(?:ollowing)|s(?:ame)|l(?:ater)|a(?:fter))")
 _START_VERB_RE = re.compile(
     r"\b(?:(?:offensive|operation|attack|assault|battle|war|fighting|campaign|invasion|siege)\s+"
     r"(?:began|begun|begins|started|opened|commenced)|(?<!again\s)(?:launched|began|started|opened)\s+"
@@ -106,8 +111,11 @@ def _month(token: str) -> int:
     return MONTHS[token[:3].lower()]
 
 
+_LEADING_DIGITS_RE = re.compile(r"\d+")
+
+
 def _day(token: str) -> int:
-    return int(re.match(r"\d+", token).group(0))
+    return int(_LEADING_DIGITS_RE.match(token).group(0))
 
 
 def _last_day(year: int, month: int) -> int:
@@ -253,7 +261,8 @@ def find_dates(text: str, lo: int, hi: int, ctx: DateContext) -> list[FoundDate]
             continue
         items.append((p.start, p))
         i += 1
-    for m in _RELATIVE_RE.finditer(text, lo, hi):
+    relative = _RELATIVE_HINT.search(text, lo, hi) is not None
+    for m in _RELATIVE_RE.finditer(text, lo, hi) if relative else ():
         if not any(isinstance(it, _Partial) and it.start <= m.start() < it.end for _, it in items):
             items.append((m.start(), m))
     items.sort(key=lambda it: it[0])

@@ -75,11 +75,131 @@ _YEAR_TRIGGER = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _QUOTE_TRIGGER = re.compile(r"[“\"]")
 
 
+def _alternation(words: list[str], boundary: bool = False) -> str:
+    r"""``words`` as one group factored by first letter (`t(?:wo|en|hree)`): the regex engine
+    then skips a position after one character test instead of one per word. ``boundary``
+    asks for a word boundary before each word, written as a lookbehind after its first letter
+    (`t(?<!\w.)(?:wo|en)`) so the pattern still starts with a literal."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in by_first.items():
+        rests = sorted(set(rests), key=len, reverse=True)
+        guard = r"(?<!\w.)" if boundary else ""
+        parts.append(re.escape(first) + guard + ("(?:" + "|".join(rests) + ")" if rests != [""] else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NUMBER_TRIGGER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand"
+    " million dozen"
+).split()
+_MONTH_TRIGGER_WORDS = "jan feb mar apr may jun jul aug sep oct nov dec spring summer autumn winter fall day later after".split()
+
+
+# The prefilter. A sentence can only yield a claim if it holds a digit, a quotation mark, a
+# number word, a capitalised month name, a relative-date word (`next`, `following`, `same`,
+# `later`, `after`) or an outcome verb; a paragraph can only pass an attribution on to the next
+# sentences if it says `according`. Each pattern below is a necessary condition for one of the
+# extractors to find anything (checked against their patterns, case included), scanned with
+# a first-character skip, so whole paragraphs with nothing in them cost a few regex scans.
+_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_RELATIVE_WORDS = "next following same later after".split()
+#: On the text: capitalised months (``_MONTH`` in dates.py is case-sensitive), relative-date
+#: words and outcome verbs (``_RELATIVE_RE``/``_OUTCOME_RE`` are case-sensitive, lower case).
+_HINT_WORDS = re.compile(_alternation(
+    _MONTH_ABBREVIATIONS + _RELATIVE_WORDS
+    + "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
+    + [r"able\s+to"]  # `(?:was|were)\s+able\s+to`: not `considerably`
+))
+#: On the lower-cased text: the number words of the trigger (``words`` flag), exactly.
+_WORDS_FLAG = re.compile(_alternation(_NUMBER_TRIGGER_WORDS, boundary=True) + r"\b")
+#: On the lower-cased text: the ``month`` flag of the trigger, exactly.
+_MONTH_FLAG = re.compile(_alternation(_MONTH_TRIGGER_WORDS, boundary=True))
+#: On the text, with a digit: anything ``find_dates`` can start from (its month names are
+#: case-sensitive and may follow a letter, as in `midJanuary`; relative dates are lower case).
+_DATE_HINT = re.compile(_alternation(_MONTH_ABBREVIATIONS + _RELATIVE_WORDS))
+#: On the lower-cased text: a necessary condition for ``find_attributions`` or ``find_hedges``
+#: to find anything. Only then are the trigger's ``attr`` and ``hedge`` flags computed, exactly.
+_ATTR_HEDGE_HINT = re.compile(_alternation(
+    ["'", "’", r"per\s", r"est\.", r"may\s+have", r"might\s+have", r"put\s+the"]
+    + "accord said says stat claim report admit estimat announc confirm wrote writes asserted alleg told"
+      " acknowledged noted declared insisted maintained counted suppos purport believ thought sources"
+      " accounts witnesses observers official possibly perhaps probably unconfirmed unverified unclear"
+      " presumably".split()
+))
+# Bits of a sentence's prefilter mask.
+_HAS_DIGIT = 1
+_HAS_QUOTE = 8
+_HAS_HINT_WORD = 2
+_HAS_NUMBER_WORD = 4  # only looked for in sentences without a digit
+_HINT_DIGIT = re.compile(r"\d")
+_HINT_DIGIT_QUOTE = re.compile(r"[\d\"“]")
+_HINT_QUOTE = re.compile(r"[\"“]")
+_OUTCOME_HINT = re.compile(_alternation(
+    "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
+    + [r"able\s+to"]
+))
+#: On the lower-cased text: a necessary condition for ``find_hedges`` to find anything.
+_HEDGE_HINT = re.compile(_alternation(
+    "alleg suppos purport report believ thought said estimat sources accounts witnesses observers official"
+    " possibly perhaps probably unconfirmed unverified unclear presumably".split()
+    + [r"est\.", r"may\s+have", r"might\s+have"]
+))
+#: On the lower-cased text: the trigger's ``attr`` and ``hedge`` alternatives on their own. A hit
+#: counts only if the trigger's scan would match it there too (see ``_Extractor._unhidden``).
+_ATTR_ALONE = re.compile(_alternation(
+    "accord said says stat claim report admit estimat announc confirm wrote told".split() + [r"per\s", r"'s\s", r"’s\s"]
+))
+_HEDGE_ALONE = re.compile(_alternation(
+    "alleg believ sources official possibl perhaps probabl unconfirm unverif might unclear presum suppos purport"
+    " thought".split() + [r"may\s+have"]
+))
+
+
+_TOKEN_TAIL_RE = re.compile(r"[\w.]+\Z")
+_LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
+
+
 @dataclass
 class _Sentence:
     start: int
     end: int
     paragraph: int
+
+
+def _split_line(text: str, pos: int, line_end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of the non-blank line ``text[pos:line_end]``, empty ones
+    dropped. A period after an abbreviation (`Gen.`, `e.g.`) or an initial (`A.`) is no boundary."""
+    out: list[tuple[int, int]] = []
+    start = pos
+    for m in _BOUNDARY_RE.finditer(text, pos, line_end):
+        at = m.start()
+        if text[at] == "." and at > pos:
+            # The token before the period is the run of word characters and dots that ends
+            # there, within 12 characters (what `([\w.]+)\.?...$` finds on that window); the
+            # character before the period is never a period (the boundary takes them all).
+            c = text[at - 1]
+            if c.isalnum() or c == "_":
+                token = text[_TOKEN_TAIL_RE.search(text, max(pos, at - 12), at).start():at].lower()
+                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                    continue
+        end = m.end()
+        e = end
+        while e > start and text[e - 1] in " \t\r\n":
+            e -= 1
+        if e > start:
+            out.append((start, e))
+        start = end
+    if start < line_end and text[start:line_end].strip():
+        e = line_end
+        while e > start and text[e - 1] in " \t\r\n":
+            e -= 1
+        if e > start:
+            out.append((start, e))
+    return out
 
 
 def split_sentences(text: str, lo: int, hi: int) -> list[_Sentence]:
@@ -91,20 +211,11 @@ def split_sentences(text: str, lo: int, hi: int) -> list[_Sentence]:
         nl = text.find("\n", pos, hi)
         line_end = hi if nl == -1 else nl
         if line_end > pos and text[pos:line_end].strip():
-            start = pos
-            for m in _BOUNDARY_RE.finditer(text, pos, line_end):
-                word = re.search(r"([\w.]+)\.?[\"”’)\]]*$", text[max(pos, m.start() - 12):m.start() + 1])
-                token = word.group(1).lower().rstrip(".") if word else ""
-                if text[m.start()] == "." and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-                    continue
-                end = m.end()
-                out.append(_Sentence(start, _rstrip(text, start, end), paragraph))
-                start = end
-            if start < line_end and text[start:line_end].strip():
-                out.append(_Sentence(start, _rstrip(text, start, line_end), paragraph))
+            for a, b in _split_line(text, pos, line_end):
+                out.append(_Sentence(a, b, paragraph))
             paragraph += 1
         pos = line_end + 1
-    return [s for s in out if s.end > s.start]
+    return out
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -146,6 +257,7 @@ class _Extractor:
         self._section_starts = [s.start for s in document.sections]
         self._attributions: dict[tuple, Attribution] = {}
         self.inherited: tuple[FoundAttribution, int, int] | None = None  # (attr, paragraph, sentence index)
+        self.lower = self.text
 
     def section_for(self, offset: int) -> str | None:
         """The innermost section holding ``offset`` (sections are sorted by start)."""
@@ -171,9 +283,100 @@ class _Extractor:
         return made
 
     def run(self) -> list[Claim]:
+        text = self.text
+        lower = text.lower()
+        if len(lower) != len(text):
+            # A character changed length when lower-cased (`İ`): the trigger then runs on the
+            # text as it is; keep the plain path for such documents.
+            return self.run_reference()
+        self.lower = lower
+        for lo, hi in prose_regions(self.document):
+            self._region(lo, hi)
+        return self.claims
+
+    def _region(self, lo: int, hi: int) -> None:
+        """The prose in ``text[lo:hi]``: only paragraphs the prefilter lets through are split,
+        and only their sentences with a hint (or all of a paragraph saying `according`, whose
+        attribution may carry over) are looked at. Paragraph ids: 0 for the region's first
+        non-blank line (as the sentence-by-sentence path numbers them), else line offset + 1."""
+        text = self.text
+        lower = self.lower
+        digit_or_quote = _HINT_DIGIT_QUOTE.search
+        digit = _HINT_DIGIT.search
+        quote = _HINT_QUOTE.search
+        hint_word = _HINT_WORDS.search
+        numbers = _WORDS_FLAG.search
+        first = True
+        pos = lo
+        while pos < hi:
+            nl = text.find("\n", pos, hi)
+            line_end = hi if nl == -1 else nl
+            if line_end > pos:
+                if first:
+                    if not text[pos:line_end].strip():
+                        pos = line_end + 1
+                        continue
+                    para = 0
+                    first = False
+                else:
+                    para = pos + 1
+                found = []
+                m = digit_or_quote(text, pos, line_end)
+                if m is not None:  # one scan for both in lines that have neither
+                    for search, bit in ((digit, _HAS_DIGIT), (quote, _HAS_QUOTE)):
+                        m2 = search(text, m.start(), line_end)
+                        if m2 is not None:
+                            found.append((m2.start(), search, text, bit))
+                m = hint_word(text, pos, line_end)
+                if m is not None:
+                    found.append((m.start(), hint_word, text, _HAS_HINT_WORD))
+                accord = lower.find("accord", pos, line_end) != -1
+                # Number words only matter in sentences without a digit; look for them in the
+                # whole line only when nothing else makes it worth splitting.
+                number_at = -1  # -1: not looked for in the whole line, -2: looked for, none
+                if not found:
+                    m = numbers(lower, pos, line_end)
+                    number_at = -2 if m is None else m.start()
+                if (found or accord or number_at >= 0) and (para or text[pos:line_end].strip()):
+                    sentences = _split_line(text, pos, line_end)
+                    n = len(sentences)
+                    ends = [b for _, b in sentences]
+                    masks = [0] * n
+                    if number_at >= 0:
+                        found.append((number_at, numbers, lower, _HAS_NUMBER_WORD))
+                    # Which sentences each hint pattern hits: one search per hit sentence.
+                    for at, search, string, bit in found:
+                        while True:
+                            k = bisect_right(ends, at)
+                            if k == n:
+                                break
+                            a, b = sentences[k]
+                            if a <= at:
+                                masks[k] |= bit
+                                at = b
+                            else:
+                                at = a
+                            m = search(string, at, line_end)
+                            if m is None:
+                                break
+                            at = m.start()
+                    for index in range(n):
+                        mask = masks[index]
+                        if number_at == -1 and not mask & _HAS_DIGIT:
+                            a, b = sentences[index]
+                            if numbers(lower, a, b) is not None:
+                                mask |= _HAS_NUMBER_WORD
+                        if mask or accord:
+                            a, b = sentences[index]
+                            self._sentence(a, b, para, index, None, hi, mask)
+            pos = line_end + 1
+
+    def run_reference(self) -> list[Claim]:
+        """Every sentence, flags from one trigger scan per region (the slow, plain path)."""
         lower = self.text.lower()
         if len(lower) != len(self.text):
             lower = self.text  # a character changed length when lower-cased; offsets must hold
+        self.lower = lower
         for lo, hi in prose_regions(self.document):
             sentences = split_sentences(self.text, lo, hi)
             flags: list[set[str]] = [set() for _ in sentences]
@@ -188,41 +391,104 @@ class _Extractor:
                 if sentences[k].start <= pos:
                     flags[k].add(m.lastgroup)
             for index, sentence in enumerate(sentences):
-                self.sentence(sentence, index, flags[index])
+                self._sentence(sentence.start, sentence.end, sentence.paragraph, index, flags[index], hi)
         return self.claims
 
+    def _unhidden(self, alone: re.Pattern, group: str, lo: int, hi: int, region_hi: int) -> bool:
+        r"""Whether the trigger's scan over the region has a ``group`` match in ``[lo, hi)``.
+
+        The scan's matches do not overlap, so a hit of ``alone`` may be swallowed by an earlier
+        match (`confirm` inside `unconfirmed`, `may have` after the month `may`). For each hit
+        the scan is replayed from the start of its run of ASCII letters and digits: no trigger
+        match runs into such a run from before it (only `per\s`, `'s\s` and `may\s+have` cross
+        a non-alphanumeric character, and they end at or inside a word that starts no trigger),
+        so the replay sees the same matches the whole scan does."""
+        lower = self.lower
+        pos = lo
+        search = alone.search
+        while True:
+            hit = search(lower, pos, hi)
+            if hit is None:
+                return False
+            q = hit.start()
+            w = q
+            while w > lo:
+                c = lower[w - 1]
+                if ("a" <= c <= "z") or ("0" <= c <= "9"):
+                    w -= 1
+                else:
+                    break
+            for m in _TRIGGER_RE.finditer(lower, w, region_hi):
+                start = m.start()
+                if start > q:
+                    break
+                if m.lastgroup == group:
+                    return True
+            pos = q + 1
+
     def sentence(self, s: _Sentence, index: int, flags: set[str]) -> None:
+        self._sentence(s.start, s.end, s.paragraph, index, flags, s.end)
+
+    def _sentence(self, lo: int, hi: int, para: int, index: int, flags: set[str] | None, region_hi: int,
+                  mask: int = 0) -> None:
+        """One sentence. ``flags`` are the trigger's groups, or None: then each is worked out
+        only when an extractor could find something, from ``mask`` (the prefilter patterns that
+        hit the sentence, ``_HAS_*`` bits) and the patterns above."""
         text = self.text
-        lo, hi = s.start, s.end
-        if self.inherited is not None and (self.inherited[1] != s.paragraph or index - self.inherited[2] > _INHERIT_SENTENCES):
-            self.inherited = None
-        if not flags:
-            return
-        has_digit = "digit" in flags
-        has_words = "words" in flags
-        has_month = "month" in flags
-        has_quote = "quote" in flags
-        has_outcome = "outcome" in flags
-        attributions: list[FoundAttribution] = []
-        if "attr" in flags:
-            attributions = find_attributions(text, s.start, s.end)
-        own = [a for a in attributions if a.extends]
-        if self.inherited is not None:
-            attr, paragraph, at = self.inherited
-            if paragraph != s.paragraph or index - at > _INHERIT_SENTENCES or attributions:
-                self.inherited = None
-        if own:
-            self.inherited = (own[0], s.paragraph, index)
-        if not (has_digit or has_words or has_month or has_quote or has_outcome):
-            return
-        hedges = find_hedges(text, s.start, s.end) if "hedge" in flags or "attr" in flags else []
-        section = self.section_for(s.start)
+        inherited = self.inherited
+        if inherited is not None and (inherited[1] != para or index - inherited[2] > _INHERIT_SENTENCES):
+            self.inherited = inherited = None
+        if flags is not None:
+            if not flags:
+                return
+            has_attr = "attr" in flags
+            hedged = has_attr or "hedge" in flags
+        elif _ATTR_HEDGE_HINT.search(self.lower, lo, hi) is not None:
+            has_attr = self._unhidden(_ATTR_ALONE, "attr", lo, hi, region_hi)
+            hedged = has_attr or self._unhidden(_HEDGE_ALONE, "hedge", lo, hi, region_hi)
+        else:
+            has_attr = hedged = False
+        attributions: list[FoundAttribution] = find_attributions(text, lo, hi) if has_attr else []
+        if inherited is not None and attributions:
+            self.inherited = inherited = None
+        if attributions:
+            for a in attributions:
+                if a.extends:
+                    self.inherited = (a, para, index)
+                    break
+        if flags is not None:
+            has_digit = "digit" in flags
+            has_words = "words" in flags
+            has_month = "month" in flags
+            has_quote = "quote" in flags
+            if not (has_digit or has_words or has_month or has_quote or "outcome" in flags):
+                return
+            run_dates = has_month or (has_digit and _YEAR_TRIGGER.search(text, lo, hi) is not None)
+            run_outcomes = "outcome" in flags
+        else:
+            # Each flag only where its extractor could find something: the same claims.
+            has_digit = mask & _HAS_DIGIT
+            has_quote = mask & _HAS_QUOTE
+            has_words = not has_digit and mask & _HAS_NUMBER_WORD  # the `words` flag exactly
+            hint_word = mask & _HAS_HINT_WORD
+            run_dates = (has_digit and _YEAR_TRIGGER.search(text, lo, hi) is not None) or (
+                (has_digit or (hint_word and _DATE_HINT.search(text, lo, hi) is not None))
+                and _MONTH_FLAG.search(self.lower, lo, hi) is not None
+            )
+            # An _OUTCOME_RE match always carries an `outcome` trigger and an outcome hint word.
+            run_outcomes = hint_word and _OUTCOME_HINT.search(text, lo, hi) is not None
+        if hedged and (flags is not None or _HEDGE_HINT.search(self.lower, lo, hi) is not None):
+            hedges = find_hedges(text, lo, hi)
+        else:
+            hedges = []
+        section = self.section_for(lo)
         skip = [(a.start, a.end) for a in attributions]
-        new: list[tuple[Claim, bool]] = []
+        s = _Sentence(lo, hi, para)
+        new: list[Claim] = []
 
         dates = []
-        if has_month or (has_digit and _YEAR_TRIGGER.search(text, lo, hi) is not None):
-            dates = find_dates(text, s.start, s.end, self.dates)
+        if run_dates:
+            dates = find_dates(text, lo, hi, self.dates)
             for d in dates:
                 claim = build_claim(
                     self.document, kind=Kind.DATE, subject=self.subject, side=Side(), value=d.value,
@@ -230,19 +496,19 @@ class _Extractor:
                     rule="prose.relative_date" if d.relative else "prose.date",
                     hedges=tuple(hedges), section=section,
                 )
-                new.append((claim, True))
+                new.append(claim)
         if has_digit or has_words:
             excluded = [(d.start, d.end) for d in dates]
-            found = find_quantities(text, s.start, s.end, excluded=excluded,
+            found = find_quantities(text, lo, hi, excluded=excluded,
                                     default_year=self.dates.default_year)
             self._figures(found, s, index, attributions, hedges, section, skip)
             if has_digit:
                 self._units(s, index, attributions, section, skip, found)
-        if has_outcome:
+        if run_outcomes:
             self._outcomes(s, index, attributions, hedges, section, skip)
         if has_quote:
             self._quotations(s, attributions, section)
-        self.claims.extend(c for c, _ in new)
+        self.claims.extend(new)
 
     def _attr_for(self, offset: int, attributions: list[FoundAttribution], s: _Sentence, index: int,
                   own: str | None = None, own_start: int | None = None) -> Attribution:
@@ -335,7 +601,7 @@ class _Extractor:
             end = min(end_comma) if end_comma else s.end
             while start < end and text[start] in " \t":
                 start += 1
-            lead = re.match(r"(?:and|but|while|whereas|so|then)\s+", text[start:end])
+            lead = _LEAD_RE.match(text[start:end])
             if lead:
                 start += lead.end()
             while end > start and text[end - 1] in " .\t":

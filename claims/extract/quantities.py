@@ -11,6 +11,7 @@ numbers (`T-72`, `Mi-8`) and numbers inside dates are never figures.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -30,8 +31,11 @@ _NUM = (
     rf"|(?<![\w\-])(?:{NUMBER_WORDS_PATTERN})(?![\w\-]))"
 )
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s*to\s*|\s+and\s+(?=\d))"
+# The lookahead names every character a figure can start with (a digit, `a`, or the first
+# letter of a number word): the same matches, found without trying both alternatives at
+# every position of a sentence.
 _FIGURE_RE = re.compile(
-    rf"(?i:(?P<n1>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM2}))?)"
+    rf"(?i:(?=[\dazotfsenhmbd])(?P<n1>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM2}))?)"
     rf"(?P<plus>\+)?(?P<ormore>\s+or\s+more\b)?"
 )
 
@@ -44,6 +48,40 @@ _BEFORE_QUALIFIERS = [
                 r"|\bless\s+than|\bfewer\s+than|\bunder|\bat\s+most|\bmaximum\s+of)\s*$"), Qualifier.AT_MOST),
 ]
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s*$")
+
+# The patterns that look back from a number (qualifiers, `between`, `killed:`, `deaths
+# reached`, `killing`) all end at the number: the text before it must end with one of their
+# last words. ``_may_end_with`` checks that first; the regex search over the window (the
+# costly part, it is tried at every position) only runs when it could match.
+_QUALIFIER_WORDS = frozenset(
+    "about around approximately approx roughly nearly almost estimated est some circa ca than over least"
+    " of exceeding to as under most between".split()
+)
+_LINKING_WORDS = frozenset("became was were reached to at totaled totalled numbered is are of".split())
+_VERB_BEFORE_WORDS = frozenset(
+    "killing killed kill wounding wounded wound injuring injured capturing captured destroying destroyed"
+    " downing downed lost losing displacing displaced least about around some over than to nearly".split()
+)
+
+
+def _may_end_with(window: str, words: frozenset, symbols: str = "", *, dot: bool = False, space: bool = False) -> bool:
+    """False only if ``window`` cannot end (before trailing whitespace, which ``space``
+    requires) with one of ``words`` (any case), a symbol, or, with ``dot``, a word and `.`."""
+    stripped = window.rstrip()
+    if not stripped or (space and len(stripped) == len(window)):
+        return False
+    last = stripped[-1]
+    if last in symbols:
+        return True
+    if dot and last == ".":
+        stripped = stripped[:-1]
+    i = len(stripped)
+    while i > 0 and stripped[i - 1].isalpha():
+        i -= 1
+    word = stripped[i:]
+    if not word:
+        return False
+    return not word.isascii() or word.lower() in words
 
 # Nouns: (pattern, category, population). Longer phrases first.
 _NOUNS: list[tuple[str, Category, Population]] = [
@@ -179,6 +217,10 @@ class FoundQuantity:
 
 _VALUE_RE = re.compile(rf"({DIGITS_PATTERN})\s*(million|thousand)?", re.I)
 _YEAR_RE = re.compile(r"1[6-9]\d\d|20\d\d")
+_SEPARATOR_RE = re.compile(r"[,\s\u00a0\u202f]")
+_DIGITS_ONLY_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s+")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,4}")
 
 
 def _value(token: str) -> int | None:
@@ -190,7 +232,7 @@ def _value(token: str) -> int | None:
         v = parse_digits(m.group(1))
         scale = (m.group(2) or "").lower()
         v *= {"million": 1_000_000, "thousand": 1_000}.get(scale, 1)
-        if v != int(v):
+        if not math.isfinite(v) or v != int(v):  # a run of 309+ digits is no figure (and was a crash)
             return None
         return int(v)
     return parse_number_words(token)
@@ -275,10 +317,10 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
     if n2 is not None and v2 is None:
         return None
     if v2 is not None:
-        lead = re.split(r"[,\s\u00a0\u202f]", n2.strip())[0]
+        lead = _SEPARATOR_RE.split(n2.strip())[0]
         if (
             v1 < v2
-            and re.fullmatch(r"\d+", n1.strip())
+            and _DIGITS_ONLY_RE.fullmatch(n1.strip())
             and lead != n2.strip()
             and len(n1.strip()) <= len(lead)
             and v1 * 1000 <= v2
@@ -315,7 +357,7 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
         increment = True
         bound_start = s - 1
     else:
-        for pat, qual in _BEFORE_QUALIFIERS:
+        for pat, qual in _BEFORE_QUALIFIERS if _may_end_with(before, _QUALIFIER_WORDS, "~≈><", dot=True) else ():
             bm = pat.search(before)
             if bm:
                 qualifier = qual
@@ -323,7 +365,7 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
                 if qual == Qualifier.APPROX and "estimat" in bm.group(0).lower():
                     hedges.append(Hedge(HedgeKind.ESTIMATED, bm.group(0).strip(), bound_start, bound_start + len(bm.group(0).rstrip())))
                 break
-        if qualifier == Qualifier.EXACT and _BETWEEN_RE.search(before) and v2 is not None:
+        if qualifier == Qualifier.EXACT and v2 is not None and _BETWEEN_RE.search(before):
             bound_start = window_start + _BETWEEN_RE.search(before).start()
     if v2 is not None:
         qualifier = Qualifier.RANGE
@@ -341,13 +383,11 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
     noun_start = noun_end = None
     nm = _NOUN_RE.match(text, end, hi)
     if nm:
-        for name, val in nm.groupdict().items():
-            if val is not None and name in _NOUN_GROUPS:
-                noun_cat, population = _NOUN_GROUPS[name]
-                break
-        else:
-            if nm.group("dem"):
-                noun_cat, population = Category.PEOPLE, Population.UNKNOWN
+        # The one noun group that matched is the last group closed (`mods` closes before it).
+        if nm.lastgroup in _NOUN_GROUPS:
+            noun_cat, population = _NOUN_GROUPS[nm.lastgroup]
+        elif nm.group("dem"):
+            noun_cat, population = Category.PEOPLE, Population.UNKNOWN
         if noun_cat is not None:
             noun_start = nm.start() + len(nm.group(0)) - len(nm.group(0).lstrip())
             noun_end = nm.end()
@@ -359,26 +399,32 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
     status_cat = None
     sm = _STATUS_RE.match(text, end, hi)
     if sm and not (sm.group(0).startswith(",") and noun_cat is not None):
-        status = re.sub(r"\s+", " ", sm.group("status").lower())
+        status = _SPACES_RE.sub(" ", sm.group("status").lower())
         status_cat = _STATUS_CATEGORY.get(status)
         end = sm.end()
     label_cat = None
-    lm = _LABEL_BEFORE_RE.search(text, max(lo, bound_start - 20), bound_start)
+    lm = None
+    if text[max(lo, bound_start - 20):bound_start].rstrip().endswith(":"):
+        lm = _LABEL_BEFORE_RE.search(text, max(lo, bound_start - 20), bound_start)
     if lm:
         bound_start = lm.start()
         label_cat = _STATUS_CATEGORY.get(lm.group("label").lower(), None) or (
             Category.CAPTURED if lm.group("label").lower().startswith(("pow", "prisoner")) else None
         )
-    nb = _NOUN_BEFORE_RE.search(text, max(lo, bound_start - 40), bound_start)
+    nb = None
+    if _may_end_with(text[max(lo, bound_start - 40):bound_start], _LINKING_WORDS, space=True):
+        nb = _NOUN_BEFORE_RE.search(text, max(lo, bound_start - 40), bound_start)
     if nb and label_cat is None:
-        noun_word = re.sub(r"\s+", " ", nb.group("noun").lower())
+        noun_word = _SPACES_RE.sub(" ", nb.group("noun").lower())
         label_cat = {
             "fatalities": Category.KILLED, "deaths": Category.KILLED, "dead": Category.KILLED,
             "death toll": Category.KILLED, "killed": Category.KILLED, "wounded": Category.WOUNDED,
             "injured": Category.WOUNDED,
         }.get(noun_word, Category.CASUALTIES)
     verb_cat = None
-    vm = _VERB_BEFORE_RE.search(text, max(lo, bound_start - 30), bound_start)
+    vm = None
+    if _may_end_with(text[max(lo, bound_start - 30):bound_start], _VERB_BEFORE_WORDS, space=True):
+        vm = _VERB_BEFORE_RE.search(text, max(lo, bound_start - 30), bound_start)
     if vm:
         verb_cat = _VERB_CATEGORY.get(vm.group("verb").lower())
 
@@ -446,7 +492,7 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
             hedges.append(Hedge(HedgeKind.UNNAMED_SOURCE, paren, pm.start("paren"), pm.end("paren")))
             end = pm.end()
         elif _CLAIMANT_WORDS.search(paren) or paren[:1].isupper():
-            if not re.fullmatch(r"[A-Z]{2,4}", paren) or _CLAIMANT_WORDS.search(paren):
+            if not _ACRONYM_RE.fullmatch(paren) or _CLAIMANT_WORDS.search(paren):
                 claimant, claimant_start = paren, pm.start("paren")
                 end = pm.end()
             else:

@@ -8,6 +8,7 @@ reason it was chosen, so a reviewer can check it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.model import Document, Side
 
@@ -32,11 +33,24 @@ DEMONYMS: dict[str, str] = {
     "transnistrian": "Transnistria", "tajik": "Tajikistan", "kurdish": "Kurdistan",
     "lebanese": "Lebanon", "libyan": "Libya", "yemeni": "Yemen", "saudi": "Saudi Arabia",
 }
-_DEMONYM_RE = re.compile(
-    r"\b(?P<d>South\s+Ossetian|South\s+Ossetia|Karabakh\s+Armenian|"
-    + "|".join(sorted((k.capitalize() if k not in ("jna",) else "JNA") for k in DEMONYMS if " " not in k))
-    + r")(?:s|es)?\b"
-)
+
+
+def _demonym_pattern() -> re.Pattern:
+    r"""``\b(?P<d>South\s+Ossetian|...|Abkhaz|...)(?:s|es)?\b``, its alternatives bucketed by
+    first letter (in their order) and the leading ``\b`` written as a lookbehind after that
+    letter: the same matches, but the pattern starts with a capital letter, so the regex engine
+    skips the lower-case text between names instead of trying every alternative everywhere."""
+    names = [r"South\s+Ossetian", r"South\s+Ossetia", r"Karabakh\s+Armenian"] + sorted(
+        (k.capitalize() if k not in ("jna",) else "JNA") for k in DEMONYMS if " " not in k
+    )
+    buckets: dict[str, list[str]] = {}
+    for name in names:
+        buckets.setdefault(name[0], []).append(name[1:])
+    body = "|".join(f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in buckets.items())
+    return re.compile(rf"(?P<d>{body})(?:s|es)?\b")
+
+
+_DEMONYM_RE = _demonym_pattern()
 _FORCE_WORDS = re.compile(
     r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
     r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
@@ -45,9 +59,15 @@ _TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|in\s+total|altogether|both\s+sides|
 _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
 
+_SPACES_RE = re.compile(r"\s+")
+_PLURAL_RE = re.compile(r"(?:es|s)$")
+_OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=4096)
 def canonical(demonym: str) -> str | None:
-    key = re.sub(r"\s+", " ", demonym.strip().lower())
-    key = re.sub(r"(?:es|s)$", "", key) if key not in DEMONYMS else key
+    key = _SPACES_RE.sub(" ", demonym.strip().lower())
+    key = _PLURAL_RE.sub("", key) if key not in DEMONYMS else key
     return DEMONYMS.get(key)
 
 
@@ -68,6 +88,7 @@ class SideResolver:
             if name and not _HEDGE_PREFIX.match(name):
                 self.columns[index] = name
         self._by_party: dict[str, tuple[int, str]] = {}
+        self._sentence_sides: dict[tuple, Side] = {}
         for column, name in self.columns.items():
             for m in _DEMONYM_RE.finditer(name):
                 party = canonical(m.group("d"))
@@ -125,11 +146,24 @@ class SideResolver:
         for m in _DEMONYM_RE.finditer(text, figure_start, min(sentence_end, figure_end + 25)):
             if not outside_skip(m.start()):
                 continue
-            if m.start() >= figure_end and not re.match(r"\s*of\s+(?:the\s+)?$", text[figure_end:m.start()]):
+            if m.start() >= figure_end and not _OF_THE_RE.match(text[figure_end:m.start()]):
                 continue
             side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}")
             if side is not None:
                 return side
+        # The rest depends only on the sentence (and the skipped spans): several figures of
+        # one sentence share it.
+        key = (text, sentence_start, sentence_end, tuple(skip))
+        cached = self._sentence_sides.get(key)
+        if cached is not None:
+            return cached
+        side = self._sentence_side(text, sentence_start, sentence_end, outside_skip)
+        if len(self._sentence_sides) > 256:
+            self._sentence_sides.clear()
+        self._sentence_sides[key] = side
+        return side
+
+    def _sentence_side(self, text: str, sentence_start: int, sentence_end: int, outside_skip) -> Side:
         if _TOTAL_WORDS.search(text, sentence_start, sentence_end):
             return Side(reason="the sentence gives a total across sides")
         parties: dict[str, tuple[int | None, str, str]] = {}

@@ -19,6 +19,7 @@ from claims.model import (
     Conflict,
     Document,
     Outcome,
+    Population,
     Quantity,
     TargetKind,
     Verdict,
@@ -71,8 +72,15 @@ class Report:
         return [k for e in self.events for k in e.conflicts]
 
     def document_title(self, document_id: str) -> str:
+        """The document's title, with its file name when another document has the same title."""
         doc = self.documents.get(document_id)
-        return (doc.title or doc.path) if doc else document_id
+        if doc is None:
+            return document_id
+        title = doc.title or doc.path
+        unique = {d.id: d for d in self.documents.values()}.values()
+        if sum(1 for d in unique if (d.title or d.path) == title) > 1:
+            return f"{title} ({doc.id})"
+        return title
 
     def totals(self) -> dict[Outcome, int]:
         out = {o: 0 for o in Outcome}
@@ -89,7 +97,8 @@ def _chart_title(claim: Claim, ctx: Context) -> str:
                                and len(ctx.documents[claim.document].belligerents) >= claim.side.column
                                and ctx.documents[claim.document].belligerents[claim.side.column - 1] else None)
     who = f" — {side}" if side else (f" — column {claim.side.column}" if claim.side.column else "")
-    return f"{claim.kind.value.capitalize()}: {q.category.value.replace('_', ' ')}{who}"
+    civilians = " (civilians)" if q.population is Population.CIVILIAN else ""
+    return f"{claim.kind.value.capitalize()}: {q.category.value.replace('_', ' ')}{civilians}{who}"
 
 
 def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
@@ -100,7 +109,8 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
         for cid in k.claims:
             c = ctx.claims.get(cid)
             if c is not None and isinstance(c.value, Quantity):
-                key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
+                key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value,
+                       c.value.population.value)
                 if k.id not in keys[key]:
                     keys[key].append(k.id)
     sums = []
@@ -115,7 +125,8 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
     members: dict[tuple, list[Claim]] = defaultdict(list)
     for c in ctx.claims.values():
         if isinstance(c.value, Quantity) and not c.value.increment:
-            key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value)
+            key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value,
+                   c.value.population.value)
             if key in keys:
                 members[key].append(c)
     charts = []

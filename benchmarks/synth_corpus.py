@@ -66,8 +66,10 @@ def _prose(rng: random.Random, e: dict, drift: float, rounds: int = 1) -> str:
     m1 = MONTHS[e["month"] - 1]
     parts = [f"{e['name']} was fought between {e['a_adj']} and {e['b_adj']} forces in {m1} {e['year']}."]
     sentences: list[str] = []
-    for round_ in range(rounds):
-        sentences += _sentences(rng, e, drift if round_ == 0 else drift * rng.choice([0.5, 1.0, 1.5]))
+    for _ in range(rounds):
+        # Later rounds restate the version's figures (as articles do), so conflicts come from
+        # the versions' drift and the few per-round figures, not from every repetition.
+        sentences += _sentences(rng, e, drift)
     rng.shuffle(sentences)
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     return "\n\n".join(parts + paragraphs) + "\n"

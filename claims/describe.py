@@ -54,6 +54,8 @@ def describe_quantity(q: Quantity) -> str:
     if q.increment:
         text = "+" + text
     text += f" {q.category.value.replace('_', ' ')}"
+    if q.lost:
+        text += " lost"
     if q.population.value == "civilian":
         text += " (civilians)"
     if q.as_of is not None:

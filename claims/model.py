@@ -216,7 +216,13 @@ class UncertainDate:
 
 @frozen
 class Quantity:
-    """A figure as stated: ``~4,000`` is low = high = 4000, approx; ``Up to 2,000`` has no low."""
+    """A figure as stated: ``~4,000`` is low = high = 4000, approx; ``Up to 2,000`` has no low.
+
+    ``lost`` is true when the figure counts losses (equipment destroyed, shot down, lost,
+    knocked out or damaged, as in a Casualties field or `12 tanks were destroyed`), not holdings
+    (`600 tanks` in a Strength field): the two are different quantities and are never compared.
+    Set for equipment only; people lost are told apart by their category (killed, wounded...).
+    """
 
     low: int | None
     high: int | None = field()
@@ -226,6 +232,7 @@ class Quantity:
     unit: str | None = None
     as_of: UncertainDate | None = None
     increment: bool = False
+    lost: bool = False
 
     @high.validator
     def _bounds(self, attribute: attrs.Attribute, value: int | None) -> None:

@@ -38,7 +38,7 @@ def quantities(draw):
     return m.Quantity(
         low, high, draw(st.sampled_from(m.Qualifier)), draw(st.sampled_from(m.Category)),
         draw(st.sampled_from(m.Population)), draw(st.none() | texts), draw(st.none() | uncertain_dates()),
-        draw(st.booleans()),
+        draw(st.booleans()), draw(st.booleans()),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from claims.model import ClaimantClass, Conflict, Kind, Outcome, Person, Qualifier, Severity
@@ -26,6 +27,7 @@ def test_every_rule_has_id_severity_and_doc() -> None:
     assert set(RULES) == {
         "R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT", "R-SUM-PARTS", "R-TOTAL-SIDES", "R-DATE-RANGE",
         "R-DATE-ORDER", "R-UNIT-ECHELON", "R-PERSON-VARIANT", "R-RESULT-BODY", "R-ENEMY-LOSS-UNATTRIBUTED",
+        "R-MEASURES",
     }
     for r in RULES.values():
         assert r.id.startswith("R-") and isinstance(r.severity, Severity) and len(r.doc) > 80 and r.title
@@ -163,6 +165,37 @@ def test_version_drift_between_copies() -> None:
     b = claim(d2, "879 killed", Kind.CASUALTIES, q(879), column=1, field="Casualties1")
     (k,) = reconcile([d1, d2], [a, b])
     assert k.rule == "R-VERSION-DRIFT" and k.outcome is Outcome.CONFLICT
+
+
+def test_killed_above_killed_or_missing_is_a_conflict() -> None:
+    d = make_doc("m", "Battle of Foo", "Casualties: 5,000 killed (A) | 1,200 killed or missing (B)",
+                 belligerents=("Northland", "Southland"))
+    a = claim(d, "5,000 killed", Kind.CASUALTIES, q(5000), column=1, field="Casualties1", claimant="A")
+    b = claim(d, "1,200 killed or missing", Kind.CASUALTIES, q(1200, category=q(1).category.KILLED_OR_MISSING),
+              column=1, field="Casualties1b", claimant="B")
+    (k,) = reconcile([d], [a, b])
+    assert k.rule == "R-MEASURES" and k.outcome is Outcome.CONFLICT
+    # Fewer killed than killed or missing is no contradiction, in one document.
+    c = claim(d, "1,200 killed or missing", Kind.CASUALTIES, q(12000, category=q(1).category.KILLED_OR_MISSING),
+              column=1, field="Casualties1b", claimant="B")
+    assert reconcile([d], [a, c]) == []
+
+
+def test_a_figure_replaced_by_another_measure_between_versions() -> None:
+    d1 = make_doc("v1", "Battle of Foo", "Casualties: 17,391 killed or missing (Northland claim)",
+                  belligerents=("Northland", "Southland"))
+    d2 = make_doc("v2", "Battle of Foo", "Casualties: 2,500-2,700 (Northland official data)",
+                  belligerents=("Northland", "Southland"))
+    a = claim(d1, "17,391 killed or missing", Kind.CASUALTIES, q(17391, category=q(1).category.KILLED_OR_MISSING),
+              column=2, field="Casualties2", claimant="Northland claim", claimant_side="Northland",
+              claimant_class=ClaimantClass.BELLIGERENT)
+    b = claim(d2, "2,500-2,700", Kind.CASUALTIES, q(2500, 2700, Qualifier.RANGE), column=2, field="Casualties2",
+              claimant="Northland official data", claimant_side="Northland", claimant_class=ClaimantClass.BELLIGERENT)
+    (k,) = reconcile([d1, d2], [a, b])
+    assert k.rule == "R-MEASURES" and k.outcome is Outcome.INDETERMINATE
+    # Different claimants' figures by different measures are not compared.
+    c = attrs.evolve(b, attribution=attrs.evolve(b.attribution, claimant="Southland", claimant_side="Southland"))
+    assert reconcile([d1, d2], [a, c]) == []
 
 
 def test_sides_match_by_name_not_column() -> None:

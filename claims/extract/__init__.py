@@ -38,7 +38,7 @@ RULES: dict[str, str] = {
     "infobox.territory": "The infobox Territory field, as stated.",
     "infobox.commander": "One commander of a side, with markers (KIA, †, WIA) split off.",
     "infobox.strength": "A figure in a side's Strength field (troops, units, equipment).",
-    "infobox.casualties": "A figure in a side's Casualties field (killed, wounded, captured, displaced, equipment lost).",
+    "infobox.casualties": "A figure in a side's Casualties field (killed, wounded, captured, displaced, equipment lost); a note closing the list covers it (inherited).",
     "infobox.displaced": "A figure in a Displaced field.",
     "infobox.units": "A figure in a Units field.",
     "infobox.unit": "A unit named in a Strength or Units field (number and echelon).",
@@ -48,6 +48,6 @@ RULES: dict[str, str] = {
     "prose.date": "A date in the prose; a year left out is taken from context.",
     "prose.relative_date": "`the next day`, `after 10 days`: resolved against the previous date or the start.",
     "prose.unit": "A numbered unit mentioned in the prose (`701st ... Division`).",
-    "prose.outcome": "An outcome sentence (`failed to achieve their goals`), to compare with the Result.",
+    "prose.outcome": "A decisive outcome clause that names its side (`the Armenian troops failed to achieve their goals`, `withdrew`, `victory for X`), to compare with the Result.",
     "prose.quotation": "A quoted statement; attribution claimant None when no speaker is named.",
 }

@@ -59,6 +59,12 @@ class _Context:
         self.sides = SideResolver(document)
         self.subject = _subject(document)
         self.default_year = _default_year(document)
+        #: The year a date without one is read in: the infobox date or title, else the first
+        #: year the document mentions (None when it mentions none).
+        self.context_year = self.default_year
+        if self.context_year is None:
+            years = year_mentions(document.text)
+            self.context_year = years[0][1] if years else None
         self.heading: tuple[str, str] | None = None
 
 
@@ -183,7 +189,7 @@ def _comma_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     text = ctx.document.text
     key = f.key if f.key in ("Strength", "Casualties") else None
-    dctx = DateContext(default_year=ctx.default_year or 2000, year_mentions=year_mentions(text, f.start, f.end))
+    dctx = DateContext(default_year=ctx.context_year or 2000, year_mentions=year_mentions(text, f.start, f.end))
     dates = [d for d in find_dates(text, f.start, f.end, dctx) if not d.relative]
     excluded = [(d.start, d.end) for d in dates]
     blocks = find_blocks(text, f.start, f.end)
@@ -192,16 +198,35 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     claims: list[Claim] = []
     prev_end = f.start
     rule = f"infobox.{(f.key or 'field').lower()}"
+    closing = None if blocks or (ctx.heading is not None and ctx.heading[0] == f.key) else _closing_note(text, found, f.end)
+    labels = [d for d in _date_labels(text, dates, found)
+              if ctx.context_year is not None or not d.value.year_inferred]
+    previous = None
     for q in found:
         if any(a <= q.start < b for a, b, _ in blocks):
             continue
+        category = q.category
+        if (q.bare and q.claimant is not None and previous is not None and previous.claimant is not None
+                and not previous.bare and _ALTERNATIVE_GAP.fullmatch(text, previous.end, q.start)):
+            # `3,000 killed (Chechen estimate) 2,500-2,700 (Russian official data)`: competing
+            # estimates listed one after the other; the second leaves out what it counts.
+            category = previous.category
+        previous = q
+        as_of = q.as_of
+        if as_of is None:
+            governing_dates = [d for d in labels if d.end <= q.start]
+            if governing_dates:
+                as_of = governing_dates[-1].value
         claimant, evidence = q.claimant, "a note beside the figure" if q.claimant else None
+        inherited = False
         if claimant is None:
             governing = [b for b in blocks if b[1] <= q.start]
             if governing:
                 claimant, evidence = governing[-1][2], "a label before the figure in the same field"
             elif ctx.heading is not None and ctx.heading[0] == f.key:
                 claimant, evidence = ctx.heading[1], "a label row above the figure"
+            elif closing is not None:
+                claimant, evidence, inherited = closing, "a note closing the field, after the last figure", True
         if claimant is not None and is_unnamed(claimant):
             claimant = None
         hedges = list(q.hedges)
@@ -210,23 +235,59 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
                 hedges.append(h)
         prev_end = q.end
         side = ctx.sides.column_side(f.column)
-        named = ctx.sides.demonym_in(text, q.start, q.end)
+        # Only the figure itself says whom it is about: `2,500-2,700 (Russian official data)` is
+        # a figure for the column's side that Russia gives, not a Russian figure.
+        named = ctx.sides.demonym_in(text, q.start, q.body_end if q.body_end is not None else q.end)
         if named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
-        value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=q.category,
-                         population=q.population, unit=q.noun, as_of=q.as_of, increment=q.increment)
+        value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category,
+                         population=q.population, unit=q.noun, as_of=as_of, increment=q.increment,
+                         lost=q.lost)
         kind = q.kind
         if key == "Strength" and kind == Kind.OTHER:
             kind = Kind.STRENGTH
         claims.append(build_claim(
             ctx.document, kind=kind, subject=ctx.subject, side=side, value=value,
-            start=q.start, end=q.end, attribution=_attribution(ctx, claimant, evidence),
+            start=q.start, end=q.end, attribution=_attribution(ctx, claimant, evidence, inherited),
             rule=rule, hedges=tuple(hedges), field=f.label,
         ))
     if f.key in ("Strength", "Units"):
         claims.extend(_units(ctx, f, [(q.start, q.end) for q in found]))
     return claims
+
+
+_ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
+_LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
+
+
+def _closing_note(text: str, found: list, end: int) -> str | None:
+    """`6,900 killed 471 captured (Russian claim)`: a bracketed note after the last figure of a
+    field, with nothing after it, where no other figure names a claimant, is a note on the
+    whole list (a template put it on a line of its own; the scrape glued it to the last
+    figure). Returned so the earlier figures get it as an *inherited* attribution."""
+    if len(found) < 2:
+        return None
+    last = found[-1]
+    if last.claimant is None or last.claimant_start is None or text[last.claimant_start - 1:last.claimant_start] != "(":
+        return None
+    if any(q.claimant is not None for q in found[:-1]) or text[last.end:end].strip(" \t|,;"):
+        return None
+    return last.claimant
+
+
+def _date_labels(text: str, dates: list, found: list) -> list:
+    """Dates that label the figures after them in a cell: `December 31: 38,000 men total`,
+    `(December 1994) 38,000`. A date inside a figure's own span (`38,000 (December 1994)`) is
+    that figure's note, not a label."""
+    labels = []
+    for d in dates:
+        if any(q.start <= d.start < q.end for q in found):
+            continue
+        wrapped = d.start > 0 and text[d.start - 1] == "(" and text[d.end:d.end + 1] == ")"
+        if wrapped or _LABEL_AFTER_DATE.match(text, d.end):
+            labels.append(d)
+    return labels
 
 
 def _units(ctx: _Context, f: InfoboxField, taken: list[tuple[int, int]]) -> list[Claim]:

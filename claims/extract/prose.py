@@ -18,7 +18,7 @@ from claims.extract.dates import DateContext, find_dates, year_mentions
 from claims.extract.infobox import _default_year, _subject, parse_unit
 from claims.extract.numbers import NUMBER_WORDS
 from claims.extract.quantities import FoundQuantity, find_quantities
-from claims.extract.sides import SideResolver
+from claims.extract.sides import _DEMONYM_RE, SideResolver
 from claims.extract.spans import build_claim
 from claims.model import Attribution, Claim, Document, Hedge, Kind, Quantity, Side, TextValue
 
@@ -37,13 +37,26 @@ _MONTH_TRIGGER = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all\s+of|day|later|after)"
 )
+#: Decisive outcomes only: what can bear on the stated result (a side failed, retreated, was
+#: repelled, took the town, won or lost). `were able to cut off the road` is not one.
+_ABLE = r"(?:managed\s+to|(?:was|were)\s+able\s+to|succeeded\s+in)\s+"
 _OUTCOME_RE = re.compile(
-    r"\b(?:failed\s+to\s+\w+|managed\s+to\s+\w+|succeeded\s+in\s+\w+|(?:was|were)\s+able\s+to\s+\w+"
-    r"|forced\s+(?:\w+\s+){0,4}to\s+(?:retreat|withdraw|surrender)|withdrew|retreated|surrendered"
-    r"|came\s+under\s+the\s+control\s+of|(?:re)?captured\s+the\s+(?:city|town|village|capital)"
-    r"|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?victory\s+for|ended\s+(?:in|with)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:victory|defeat))"
+    r"\b(?:failed\s+to\s+(?:\w+ly\s+)?(?:achieve|take|capture|seize|hold|break|reach|gain|win|retake"
+    r"|recapture|change|dislodge|advance|accomplish|defend|stop|prevent|occupy|encircle|defeat|complete)"
+    r"|forced\s+(?:\w+\s+){0,4}to\s+(?:retreat|withdraw|surrender|abandon|pull\s+back)"
+    rf"|{_ABLE}forc(?:e|ing)\s+(?:\w+\s+){{0,4}}to\s+(?:retreat|withdraw|surrender|abandon|pull\s+back)"
+    rf"|{_ABLE}(?:(?:re)?captur(?:e|ing)|tak(?:e|ing)|seiz(?:e|ing))\s+(?:the\s+(?:city|town|village|capital)|[A-Z][\w\-]+)"
+    rf"|{_ABLE}(?:retreat|withdraw)"
+    r"|withdrew|retreated|surrendered"
+    r"|(?:was|were)\s+(?:(?:\w+ly|finally|eventually|also)\s+)?(?:repelled|repulsed|defeated|routed)"
+    r"|came\s+under\s+the\s+control\s+of"
+    r"|(?:re)?captured\s+the\s+(?:city|town|village|capital)"
+    r"|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?(?:victory|defeat)\s+(?:for|of)"
+    r"|ended\s+(?:in|with)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:victory|defeat))"
 )
-_OUTCOME_TRIGGER = re.compile(r"fail|manag|succeed|able|forced|withdr|retreat|surrender|control|captured|victory|ended")
+#: Outcomes whose side is named after the verb (`victory for the JNA`, `came under the control of
+#: the Armenians`); for the others the side is the subject, named before it.
+_SIDE_AFTER_RE = re.compile(r"came|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?(?:victory|defeat)|ended")
 _QUOTE_RE = re.compile(r"“(?P<q>[^”\n]{12,600})”|(?<![\w])\"(?P<q2>[^\"\n]{12,600})\"(?![\w])")
 _ATTRIBUTION_TRIGGER = re.compile(
     r"(?i)accord|said|says|stat|claim|report|admit|estimat|announc|confirm|wrote|told|per\s|['’]s\s+(?:data|figures|estimate|account)"
@@ -52,6 +65,12 @@ _UNIT_RE = re.compile(
     r"\b\d{1,4}(?:st|nd|rd|th)\s+(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,5}?"
     r"(?i:army\s+group|army|corps|division|brigade|regiment|battalion|batallion|detachment|squadron|flotilla)\b"
 )
+#: A distributive word before a strength figure in its clause: the size of each unit, not a count.
+_TYPICAL_SIZE_RE = re.compile(
+    r"\b(?:typically|usually|normally|generally|on\s+average|each\s+(?:of|with|consisting|composed"
+    r"|numbering|comprising))\b[^,.;:()]{0,30}$"
+)
+_NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")  # an acronym (`JNA`, `NKR`)
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
 _TOTAL_SEP_RE = re.compile(r"\s*(?:[-–—:]|,?\s*(?:including|of\s+which|among\s+them|comprising|namely)\b)\s*")
 _INHERIT_SENTENCES = 3
@@ -66,7 +85,8 @@ _TRIGGER_RE = re.compile(
     r"|(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall"
     r"|day|later|after))"
     r"|(?P<attr>accord|said|says|stat|claim|report|admit|estimat|announc|confirm|wrote|told|per\s|['’]s\s)"
-    r"|(?P<outcome>fail|manag|succeed|able|forced|withdr|retreat|surrender|control|captured|victory|ended)"
+    r"|(?P<outcome>fail|manag|succeed|able|forced|withdr|retreat|surrender|control|captured|victory|ended"
+    r"|defeat|repel|repuls|routed)"
     r"|(?P<hedge>alleg|believ|sources|official|possibl|perhaps|probabl|unconfirm|unverif|may\s+have"
     r"|might|unclear|presum|suppos|purport|thought)"
 )
@@ -112,6 +132,7 @@ _RELATIVE_WORDS = "next following same later after".split()
 _HINT_WORDS = re.compile(_alternation(
     _MONTH_ABBREVIATIONS + _RELATIVE_WORDS
     + "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
+    + "defeat repelled repulsed routed".split()
     + [r"able\s+to"]  # `(?:was|were)\s+able\s+to`: not `considerably`
 ))
 #: On the lower-cased text: the number words of the trigger (``words`` flag), exactly.
@@ -140,6 +161,7 @@ _HINT_DIGIT_QUOTE = re.compile(r"[\d\"“]")
 _HINT_QUOTE = re.compile(r"[\"“]")
 _OUTCOME_HINT = re.compile(_alternation(
     "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
+    + "defeat repelled repulsed routed".split()
     + [r"able\s+to"]
 ))
 #: On the lower-cased text: a necessary condition for ``find_hedges`` to find anything.
@@ -533,9 +555,19 @@ class _Extractor:
         for q in found:
             if q.kind is None:
                 continue
-            side = self.sides.infer(text, q.start, q.end, s.start, s.end, skip)
+            if q.kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(s.start, q.start - 40), q.start):
+                continue  # `groups typically composed of around twenty personnel`: a unit's size
+            # The side comes from the figure and its noun phrase, never from its own attribution
+            # (`1,600 people killed according to South Ossetian sources`).
+            own_skip = skip
+            if q.claimant is not None and q.claimant_start is not None:
+                own_skip = [*skip, (q.claimant_start, q.claimant_start + len(q.claimant))]
+            figure_end = q.body_end if q.body_end is not None else q.end
+            figure_start = q.head_start if q.head_start is not None else q.start
+            side = self.sides.infer(text, figure_start, figure_end, s.start, s.end, own_skip)
             value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=q.category,
-                             population=q.population, unit=q.noun, as_of=q.as_of, increment=q.increment)
+                             population=q.population, unit=q.noun, as_of=q.as_of, increment=q.increment,
+                             lost=q.lost)
             claim_hedges = _merge(q.hedges, hedges)
             claim = build_claim(
                 self.document, kind=q.kind, subject=self.subject, side=side, value=value,
@@ -591,12 +623,14 @@ class _Extractor:
             ))
 
     def _outcomes(self, s: _Sentence, index: int, attributions, hedges, section, skip) -> None:
+        """Decisive outcome clauses (``_OUTCOME_RE``) whose side the clause names: the subject
+        before the verb (`the Armenian troops failed to achieve their goals`) or, for a victory,
+        a defeat or a change of control, the party after it (`a costly victory for the JNA`).
+        A clause that names no side (`They withdrew`) says nothing the result can be checked
+        against, and is left out."""
         text = self.text
         for m in _OUTCOME_RE.finditer(text, s.start, s.end):
             start = max(text.rfind(",", s.start, m.start()) + 1, text.rfind(";", s.start, m.start()) + 1, s.start)
-            if start > s.start:
-                # keep the subject when the clause before the comma is only an introduction
-                pass
             end_comma = [p for p in (text.find(",", m.end(), s.end), text.find(";", m.end(), s.end)) if p != -1]
             end = min(end_comma) if end_comma else s.end
             while start < end and text[start] in " \t":
@@ -606,15 +640,40 @@ class _Extractor:
                 start += lead.end()
             while end > start and text[end - 1] in " .\t":
                 end -= 1
-            if end <= start:
+            if end <= start or not start <= m.start():
                 continue
-            side = self.sides.infer(text, start, end, start, end, skip)
+            if _SIDE_AFTER_RE.match(text, m.start()):
+                side = self._named_side(m.end(), end, skip, "the clause names {} after the outcome")
+                if side is None:  # `the Serbian victory ended ...`, `ended in a Croatian defeat`
+                    side = self._named_side(start, m.end(), skip, "the clause names {}")
+            else:
+                side = self._named_side(start, m.start(), skip, "the subject names {}")
+            if side is None:
+                continue
             self.claims.append(build_claim(
                 self.document, kind=Kind.EVENT, subject=self.subject, side=side,
                 value=TextValue(text[start:end]), start=start, end=end,
                 attribution=self._attr_for(start, attributions, s, index),
                 rule="prose.outcome", hedges=tuple(hedges), section=section,
             ))
+
+    def _named_side(self, lo: int, hi: int, skip, reason: str) -> Side | None:
+        """The first party named in ``text[lo:hi]`` (a demonym, or a belligerent's name or acronym)
+        outside ``skip``, or None."""
+        text = self.text
+        for m in _DEMONYM_RE.finditer(text, lo, hi):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            side = self.sides.side_for_mention(m.group("d"), reason.format(m.group(0)))
+            if side is not None:
+                return side
+        for m in _NAME_TOKEN_RE.finditer(text, lo, hi):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            hit = self.sides.party(m.group(0))
+            if hit is not None and hit[0] is not None:
+                return Side(column=hit[0], name=hit[1], reason=reason.format(m.group(0)))
+        return None
 
     def _quotations(self, s: _Sentence, attributions: list[FoundAttribution], section) -> None:
         text = self.text

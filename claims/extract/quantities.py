@@ -60,7 +60,7 @@ _QUALIFIER_WORDS = frozenset(
 _LINKING_WORDS = frozenset("became was were reached to at totaled totalled numbered is are of".split())
 _VERB_BEFORE_WORDS = frozenset(
     "killing killed kill wounding wounded wound injuring injured capturing captured destroying destroyed"
-    " downing downed lost losing displacing displaced least about around some over than to nearly".split()
+    " downing downed lost losing out displacing displaced least about around some over than to nearly".split()
 )
 
 
@@ -133,19 +133,20 @@ _STATUS_RE = re.compile(
     r"(?i)(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|being|are|reported))?\s*"
     r"(?P<status>killed\s+or\s+missing|killed\s+in\s+action|missing\s+in\s+action|taken\s+prisoner"
     r"|killed|dead|died|wounded|injured|missing|captured|destroyed|shot\s+down|lost|displaced"
-    r"|froze\s+to\s+death|damaged|executed|murdered|KIA|WIA|MIA|POWs?|taken\s+captive)(?![\w\-])"
+    r"|froze\s+to\s+death|damaged|knocked\s+out|executed|murdered|KIA|WIA|MIA|POWs?|taken\s+captive)(?![\w\-])"
 )
 _LABEL_BEFORE_RE = re.compile(
     r"(?i)(?P<label>killed|dead|wounded|injured|missing|MIA|KIA|WIA|captured|POWs?|prisoners)\s*:\s*$"
 )
 _VERB_BEFORE_RE = re.compile(
     r"(?i)\b(?P<verb>killing|killed|kill|wounding|wounded|wound|injuring|injured|capturing|captured"
-    r"|destroying|destroyed|downing|downed|lost|losing|displacing|displaced)\s+(?:(?:at\s+least|about|around|some|over|more\s+than|up\s+to|nearly)\s+)?$"
+    r"|destroying|destroyed|downing|downed|lost|losing|knocking\s+out|knocked\s+out|displacing|displaced)\s+(?:(?:at\s+least|about|around|some|over|more\s+than|up\s+to|nearly)\s+)?$"
 )
 _NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?P<noun>fatalities|casualties|death\s+toll|deaths|dead|losses|wounded|killed|injured)"
     r"\s+(?:(?:became|was|were|reached|rose\s+to|stood\s+at|totall?ed|numbered|is|are|of|at|to)\s+){1,2}$"
 )
+_HEAD_BEFORE_RE = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+$")
 _PERCENT_SHARE_RE = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _TRAILING_PAREN_RE = re.compile(r"\s*\((?P<paren>[^()\[\]\n]{1,60})\)")
 _ACCORDING_AFTER_RE = re.compile(
@@ -165,7 +166,7 @@ _STATUS_CATEGORY = {
     "captured": Category.CAPTURED, "taken prisoner": Category.CAPTURED, "pow": Category.CAPTURED,
     "pows": Category.CAPTURED, "taken captive": Category.CAPTURED, "prisoners": Category.CAPTURED,
     "destroyed": Category.CASUALTIES, "shot down": Category.CASUALTIES, "lost": Category.CASUALTIES,
-    "damaged": Category.CASUALTIES, "displaced": Category.DISPLACED,
+    "damaged": Category.CASUALTIES, "knocked out": Category.CASUALTIES, "displaced": Category.DISPLACED,
 }
 _VERB_CATEGORY = {
     "kill": Category.KILLED, "killing": Category.KILLED, "killed": Category.KILLED,
@@ -175,7 +176,13 @@ _VERB_CATEGORY = {
     "destroying": Category.CASUALTIES, "destroyed": Category.CASUALTIES, "downing": Category.CASUALTIES,
     "downed": Category.CASUALTIES, "lost": Category.CASUALTIES, "losing": Category.CASUALTIES,
     "displacing": Category.DISPLACED, "displaced": Category.DISPLACED,
+    "knocking out": Category.CASUALTIES, "knocked out": Category.CASUALTIES,
 }
+#: Status words and verbs that make an equipment figure a count of losses, not of holdings.
+_LOSS_WORDS = frozenset((
+    "destroyed", "shot down", "lost", "damaged", "knocked out", "destroying", "downing", "downed",
+    "losing", "knocking out",
+))
 EQUIPMENT = {
     Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
     Category.HELICOPTERS, Category.VEHICLES,
@@ -213,6 +220,16 @@ class FoundQuantity:
     claimant_start: int | None = None
     hedges: tuple[Hedge, ...] = ()
     spelled: bool = False
+    body_end: int | None = None
+    """End of the figure itself (number, noun phrase, status word), before a trailing note such as
+    `(December 1993)` or `according to X`: the side a figure is about is read from here only."""
+    head_start: int | None = None
+    """Start of a noun phrase before the number that says what it counts (`Ossetian fatalities
+    became six`), when there is one."""
+    bare: bool = False
+    """No noun, status word, label or verb says what the figure counts (`2,500 (Russian data)`)."""
+    lost: bool = False
+    """Equipment counted as lost (`62 tanks destroyed`, any equipment in a Casualties field)."""
 
 
 _VALUE_RE = re.compile(rf"({DIGITS_PATTERN})\s*(million|thousand)?", re.I)
@@ -397,10 +414,12 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
             if "civilian" in mods:
                 population = Population.CIVILIAN
     status_cat = None
+    status_word = None
     sm = _STATUS_RE.match(text, end, hi)
     if sm and not (sm.group(0).startswith(",") and noun_cat is not None):
         status = _SPACES_RE.sub(" ", sm.group("status").lower())
         status_cat = _STATUS_CATEGORY.get(status)
+        status_word = status
         end = sm.end()
     label_cat = None
     lm = None
@@ -414,7 +433,12 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
     nb = None
     if _may_end_with(text[max(lo, bound_start - 40):bound_start], _LINKING_WORDS, space=True):
         nb = _NOUN_BEFORE_RE.search(text, max(lo, bound_start - 40), bound_start)
+    head_start = None
     if nb and label_cat is None:
+        # `the total Ossetian fatalities became six`: the noun phrase before the number is the
+        # figure's own; a people named in it says whom the figure is about.
+        hm = _HEAD_BEFORE_RE.search(text, max(lo, nb.start() - 30), nb.start())
+        head_start = hm.start() if hm else nb.start()
         noun_word = _SPACES_RE.sub(" ", nb.group("noun").lower())
         label_cat = {
             "fatalities": Category.KILLED, "deaths": Category.KILLED, "dead": Category.KILLED,
@@ -467,6 +491,12 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
     if kind == Kind.OTHER and _PERCENT_SHARE_RE.match(text, end, hi):
         return None  # census shares (`31,445 Serbs (37.4%)`) describe a population, not the event
 
+    body_end = end
+    lost = kind == Kind.EQUIPMENT and (
+        field_key == "Casualties"
+        or status_word in _LOSS_WORDS
+        or (vm is not None and _SPACES_RE.sub(" ", vm.group("verb").lower()) in _LOSS_WORDS)
+    )
     # A trailing note: `(December 1993)`, `(est.)`, `(CRI claim)`, `according to X`.
     as_of = None
     claimant = None
@@ -526,4 +556,8 @@ def _one(text, m, lo, hi, field_key, excluded, default_year) -> FoundQuantity | 
         claimant_start=claimant_start,
         hedges=tuple(hedges),
         spelled=spelled,
+        body_end=body_end,
+        head_start=head_start,
+        bare=event_cat is None and noun_cat is None,
+        lost=lost,
     )

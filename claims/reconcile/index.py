@@ -1,7 +1,9 @@
 """The comparison index: which claims may be compared, and the text around a claim.
 
-Claims are bucketed by (event, kind, side, category); rules compare only within a bucket, so
-the work grows with the size of the largest bucket, never with the square of the corpus.
+Claims are bucketed by (event, kind, side, category, lost); rules compare only within a bucket,
+so the work grows with the size of the largest bucket, never with the square of the corpus.
+``lost`` keeps equipment held (`600 tanks` in a Strength field) apart from equipment lost
+(`400 tanks destroyed`): they are different quantities.
 
 Sides are matched across documents by belligerent name (`Russia`/`Russian`), not by infobox
 column, because two articles may put the belligerents in a different order. A column whose
@@ -206,7 +208,7 @@ def resolve_sides(
 
 
 def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
-    """Quantity claims bucketed by (event id, kind, side, category); increments are left out.
+    """Quantity claims bucketed by (event id, kind, side, category, lost); increments are left out.
 
     Computed once per context and shared by the rules that read it (do not mutate).
     """
@@ -218,7 +220,7 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
         for c in ctx.of_type(Quantity):
             q = c.value
             if not q.increment and c.kind is not Kind.OTHER:  # type: ignore[union-attr]
-                buckets[(event_id[c.document], c.kind, sides[c.id], q.category)].append(c)  # type: ignore[union-attr]
+                buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost)].append(c)  # type: ignore[union-attr]
         ctx.memo["quantity_buckets"] = buckets
     return buckets
 
@@ -258,7 +260,7 @@ def between(a: Claim, b: Claim, ctx: Context) -> str | None:
 
 
 _PLACE_SCOPE = re.compile(
-    r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
+    r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
 _ROLE_SCOPES = {
@@ -281,7 +283,8 @@ def _event_words(name: str) -> frozenset[str]:
 def scope(claim: Claim, ctx: Context) -> frozenset[str]:
     """What part of the whole a figure counts (`in entire South Ossetia`, `peacekeepers`).
 
-    Places that name the event itself (`in Grozny` in the Battle of Grozny) are not a scope.
+    Places that name the event itself (`in Grozny` in the Battle of Grozny) are not a scope, except
+    after `entering`: the forces `entering Grozny` are a part of those committed to its battle.
     Remembered per claim: a consensus figure is compared with every outlier of its bucket.
     """
     known: dict[str, frozenset[str]] = ctx.memo.setdefault("scope", {})
@@ -299,7 +302,9 @@ def _scope(claim: Claim, ctx: Context) -> frozenset[str]:
     found = set()
     for m in _PLACE_SCOPE.finditer(text):
         words = set(fold(m.group(1)).split())
-        if not words & event_words:
+        if m.group("prep") == "entering":
+            found.add("entering " + fold(m.group(1)))
+        elif not words & event_words:
             found.add("in " + fold(m.group(1)))
     for label, pattern in _ROLE_SCOPES.items():
         if pattern.search(text):

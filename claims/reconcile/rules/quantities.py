@@ -1,6 +1,7 @@
 """Pairwise figure rules: two figures for one quantity that cannot both be true.
 
-One sweep per bucket of comparable claims (same event, kind, side, category); each clashing
+One sweep per bucket of comparable claims (same event, kind, side, category, and holdings apart
+from losses); each clashing
 pair is reported under the most specific rule that describes it.
 """
 
@@ -11,8 +12,11 @@ from collections import Counter
 from collections.abc import Iterator
 from operator import attrgetter
 
-from claims.model import Claim, Conflict, Outcome, Population, Quantity, Severity
+from collections import defaultdict
+
+from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Quantity, Severity
 from claims.reconcile.index import (
+    NO_SIDE,
     Context,
     between,
     is_running_total,
@@ -25,7 +29,7 @@ from claims.reconcile.rules import cite, family, finding, rule
 
 INTERVAL = rule(
     "R-INTERVAL", Severity.MEDIUM, "figures that cannot both be true",
-    """Two figures for the same quantity (event, kind, side, category, population, time) whose
+    """Two figures for the same quantity (event, kind, side, category, held or lost, population, time) whose
     intervals do not overlap once each is given its tolerance: approximate figures widen by
     10–15 %, round figures by half their rounding unit (at most 5 %), `at least`/`up to` are
     open-ended (see `claims.reconcile.intervals`). Restatements are never reported: `over three
@@ -48,6 +52,18 @@ VERSION_DRIFT = rule(
     """The same as R-INTERVAL for two documents that are versions of one article (a revision, a
     mirror or a copy: same event, same title). One of them changed the figure; check the edit
     history and the sources cited at each version to learn which figure is supported.""",
+)
+
+MEASURES = rule(
+    "R-MEASURES", Severity.MEDIUM, "one side's dead counted by two measures",
+    """A count of killed and a count of killed or missing for the same side of one event (kind,
+    side, population and time as for R-INTERVAL). The killed cannot outnumber the killed or
+    missing: a killed figure above the other beyond tolerance is a conflict (indeterminate when
+    only the strict figures clash). Otherwise the two measures are not compared, except in two
+    versions of one article that give the same belligerent's figure (one claimant side) where one
+    is more than three times the other (`17,391 killed or missing (Russian claim)` in one version,
+    `2,500-2,700 (Russian official data)` in the next): the figure was probably replaced, reported
+    as indeterminate. Check which measure each source uses and why the article changed.""",
 )
 
 PAIR_LIMIT = 12
@@ -96,7 +112,7 @@ def _clash(a: Claim, b: Claim, ctx: Context) -> Conflict | None:
         r = INTERVAL
     first, second = sorted((a, b), key=lambda c: (strict(c.value).low, c.id))  # type: ignore[arg-type]
     figures = f"{cite(first, ctx)} and {cite(second, ctx)}"
-    subject = f"{a.kind.value} ({qa.category.value.replace('_', ' ')})"
+    subject = f"{a.kind.value} ({qa.category.value.replace('_', ' ')}{' lost' if qa.lost else ''})"
     side = a.side.name or b.side.name
     about = f" for {side}" if side else ""
     scope_a, scope_b = scope(a, ctx), scope(b, ctx)
@@ -188,3 +204,59 @@ def figure_clashes(ctx: Context) -> Iterator[Conflict]:
                 found = _clash(a, b, ctx)
                 if found is not None:
                     yield found
+
+
+_DEAD_MEASURES = (Category.KILLED, Category.KILLED_OR_MISSING)
+_DRIFT_RATIO = 3
+
+
+@family
+def measure_clashes(ctx: Context) -> Iterator[Conflict]:
+    """Killed against killed-or-missing for one side (R-MEASURES); small groups only."""
+    groups: dict[tuple, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+    for (event, kind, side, category, _lost), bucket in quantity_buckets(ctx).items():
+        if kind is Kind.CASUALTIES and side != NO_SIDE and category in _DEAD_MEASURES:
+            groups[(event, side)][category is Category.KILLED_OR_MISSING].extend(bucket)
+    for key in sorted(groups):
+        killed, either = groups[key]
+        if not killed or not either or len(killed) > PAIR_LIMIT or len(either) > PAIR_LIMIT:
+            continue
+        for a in sorted(killed, key=_ID):
+            for b in sorted(either, key=_ID):
+                if _comparable(a, b, ctx):
+                    found = _measure_clash(a, b, ctx)
+                    if found is not None:
+                        yield found
+
+
+def _measure_clash(killed: Claim, either: Claim, ctx: Context) -> Conflict | None:
+    qk, qe = killed.value, either.value
+    assert isinstance(qk, Quantity) and isinstance(qe, Quantity)
+    sk, se = strict(qk), strict(qe)
+    figures = f"{cite(killed, ctx)} and {cite(either, ctx)}"
+    side = killed.side.name or either.side.name
+    about = f" for {side}" if side else ""
+    if sk.low > se.high:
+        hard = tolerant(qk).low > tolerant(qe).high
+        return finding(
+            MEASURES, (killed, either),
+            f"{figures} give{about} {describe(qk)} and {describe(qe)}: more killed than killed or "
+            f"missing{'' if hard else ', unless the round or approximate figures are read loosely'}. "
+            "Check which source each figure comes from and whether both count the same people.",
+            ctx, outcome=Outcome.CONFLICT if hard else Outcome.INDETERMINATE,
+            severity=None if hard else Severity.LOW,
+        )
+    says_k, says_e = killed.attribution.claimant_side, either.attribution.claimant_side
+    if says_k is None or says_k != says_e or not ctx.versions_of_one_article(killed, either):
+        return None
+    small, big = (sk, se) if sk.high <= se.low else (se, sk)
+    if small.high == float("inf") or big.low <= _DRIFT_RATIO * small.high:
+        return None
+    return finding(
+        MEASURES, (killed, either),
+        f"Two versions of one article give {says_k}'s figure{about} by different measures: {figures} "
+        f"({describe(qk)} against {describe(qe)}). Killed and killed or missing need not agree, but "
+        f"one is more than {_DRIFT_RATIO} times the other, so the figure was probably replaced. "
+        "Check the edit history and the sources cited in each version.",
+        ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
+    )

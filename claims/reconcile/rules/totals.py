@@ -103,11 +103,11 @@ def total_across_sides(ctx: Context) -> Iterator[Conflict]:
     per_doc: dict[tuple, list[Claim]] = defaultdict(list)
     for c in figures:
         if c.document in with_totals and sides[c.id] != NO_SIDE:
-            per_doc[(c.document, c.kind, c.value.category)].append(c)  # type: ignore[union-attr]
+            per_doc[(c.document, c.kind, c.value.category, c.value.lost)].append(c)  # type: ignore[union-attr]
     for total in sorted(totals, key=lambda c: c.id):
         q = total.value
         assert isinstance(q, Quantity)
-        candidates = [p for p in per_doc.get((total.document, total.kind, q.category), [])
+        candidates = [p for p in per_doc.get((total.document, total.kind, q.category, q.lost), [])
                       if _population_fits(q, p.value)]  # type: ignore[arg-type]
         by_side: dict[str, list[Claim]] = defaultdict(list)
         for p in candidates:

@@ -54,6 +54,8 @@ def _event(rng: random.Random, index: int) -> dict:
         "wounded": (rng.randint(1, 200) * 10, rng.randint(1, 200) * 10),
         "tanks": rng.randint(3, 60),
         "unit": rng.randint(1, 900),
+        "displaced": rng.randint(5, 90) * 1000,
+        "claimant": rng.choice(CLAIMANTS),
     }
 
 
@@ -70,7 +72,6 @@ def _prose(rng: random.Random, e: dict, drift: float, rounds: int = 1) -> str:
         # Later rounds restate the version's figures (as articles do), so conflicts come from
         # the versions' drift and the few per-round figures, not from every repetition.
         sentences += _sentences(rng, e, drift)
-    rng.shuffle(sentences)
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     return "\n\n".join(parts + paragraphs) + "\n"
 
@@ -82,18 +83,18 @@ def _sentences(rng: random.Random, e: dict, drift: float) -> list[str]:
     return [
         f"The offensive began on the night of {m1} {e['day']}, when up to {_fig(sa)} servicemen and "
         f"{e['tanks']} tanks of the {_ordinal(e['unit'])} motorized rifle brigade were brought into battle.",
-        f"According to {rng.choice(CLAIMANTS)}, {_fig(ka)} {e['a_adj']} soldiers were killed and "
+        f"According to {e['claimant']}, {_fig(ka)} {e['a_adj']} soldiers were killed and "
         f"{_fig(e['wounded'][0])} wounded.",
         f"The {e['b_adj']} side claimed that more than {NUMBER_WORDS.get(kb, _fig(kb))} {e['a_adj']} "
         f"soldiers died in the fighting.",
-        f"On {m1} {e['day'] + 5}, after {rng.randint(3, 9)} days of fierce fighting, the {e['b_adj']} units "
+        f"On {m1} {e['day'] + 5}, after 5 days of fierce fighting, the {e['b_adj']} units "
         f"were forced to retreat; the next day a counterattack was repelled.",
         f"Reportedly, about {_fig(kb)} {e['b_adj']} servicemen were killed and around "
         f"{_fig(e['wounded'][1])} wounded.",
-        f"By {m2} {e['year']}, some {_fig(rng.randint(5, 90) * 1000)} civilians had been displaced.",
+        f"By {m2} {e['year']}, some {_fig(int(e['displaced'] * drift))} civilians had been displaced.",
         f"As trophies, {e['tanks'] + 11} armored vehicles were captured - {e['tanks']} tanks, "
         f"{5} infantry fighting vehicles, {6} armored personnel carriers.",
-        f"It is believed that the {_ordinal(e['unit'])} brigade lost half of its officers in late {e['year']}.",
+        f"It is believed that the {_ordinal(e['unit'])} brigade lost half of its officers in {m1} {e['year']}.",
         f"“The city will be held at any cost,” one commander said in mid-{m1} {e['year']}.",
         f"The {e['a_adj']} troops failed to achieve their goals, and the front line did not change.",
     ]

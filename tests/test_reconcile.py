@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from claims.model import ClaimantClass, Conflict, Kind, Outcome, Person, Qualifier, Severity
+from claims.model import Category, Claim, ClaimantClass, Conflict, Kind, Outcome, Person, Qualifier, Severity
 from claims.reconcile import ALL_DOCUMENTS, RULES, group_events, reconcile
 from claims.reconcile.events import TitleKey
 from claims.reconcile.intervals import strict, tolerant
@@ -251,6 +251,27 @@ def test_running_total_is_an_update() -> None:
     a = claim(d, "killing four", Kind.CASUALTIES, q(4), side_name="Northland")
     b = claim(d, "six", Kind.CASUALTIES, q(6), side_name="Northland")
     assert reconcile([d], [a, b]) == []
+
+
+def test_parts_of_different_lists_name_different_sub_groups() -> None:
+    text = ("28 armored vehicles were captured - 8 tanks, 5 infantry fighting vehicles, 15 armored personnel "
+            "carriers. Later 11 armored vehicles were captured - 5 tanks, 6 armored personnel carriers.")
+    d = make_doc("p", "Battle of Foo", text)
+    armour = Category.ARMOURED_VEHICLES
+
+    def part(quote: str, n: int, noun: str, total: Claim, category=armour) -> Claim:
+        value = attrs.evolve(q(n, category=category), unit=noun)
+        return claim(d, quote, Kind.CAPTURED, value, side_name="Northland", part_of=total.id)
+
+    first = claim(d, "28 armored vehicles", Kind.CAPTURED, q(28, category=armour), side_name="Northland")
+    second = claim(d, "11 armored vehicles", Kind.CAPTURED, q(11, category=armour), side_name="Northland")
+    ifv = part("5 infantry fighting vehicles", 5, "infantry fighting vehicles", first)
+    apc = part("6 armored personnel carriers", 6, "armored personnel carriers", second)
+    apc15 = part("15 armored personnel carriers", 15, "armored personnel carriers", first)
+    conflicts = [k for k in reconcile([d], [first, second, ifv, apc, apc15]) if k.outcome is Outcome.CONFLICT]
+    pairs = {frozenset(k.claims) for k in conflicts}
+    assert frozenset({ifv.id, apc.id}) not in pairs  # different sub-groups: not comparable
+    assert frozenset({apc.id, apc15.id}) in pairs  # the same sub-group, two figures: compared
 
 
 def test_sub_groups_in_one_cell_are_not_alternatives() -> None:

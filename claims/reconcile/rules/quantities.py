@@ -72,6 +72,10 @@ PAIR_LIMIT = 12
 _ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[", re.I)
 
 
+def _noun(q: Quantity) -> str:
+    return (q.unit or q.category.value).lower().replace("armour", "armor").rstrip("s")
+
+
 def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
     qa, qb = a.value, b.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
@@ -82,6 +86,10 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
     if qa.as_of is not None and qb.as_of is not None and not qa.as_of.overlaps(qb.as_of):
         return False
     if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of):
+        return False
+    if (a.part_of or b.part_of) and _noun(qa) != _noun(qb):
+        # A part names a sub-group (`5 infantry fighting vehicles` of 28 armoured vehicles);
+        # it says nothing about another figure of the broader category.
         return False
     if a.document == b.document and a.field is not None and a.field == b.field:
         # Figures listed in one infobox cell are sub-groups (`Killed: 169, ... Killed: 11`)

@@ -24,18 +24,20 @@ INTRO = (
 def keys_table(keymap: Mapping[str, str] | None = None) -> Table:
     keymap = keymap or {}
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+    # Two columns, the binding id under its description, so the text keeps its width in 80 columns.
     table.add_column("key", no_wrap=True, style="bold cyan")
-    table.add_column("does")
-    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("does (binding id)")
     for scope, specs in SCOPES.items():
-        table.add_row(Text(scope, style="bold underline"), "", "")
+        table.add_row(Text(scope, style="bold underline"), "")
         for spec in specs:
-            table.add_row(Text(keymap.get(spec.id, display_key(spec))), Text(spec.help), Text(spec.id))
-        table.add_row("", "", "")
-    table.add_row(Text("Claims list", style="bold underline"), "", "")
+            does = Text(spec.help)
+            does.append(f"  {spec.id}", style="dim")
+            table.add_row(Text(keymap.get(spec.id, display_key(spec))), does)
+        table.add_row("", "")
+    table.add_row(Text("Claims list", style="bold underline"), "")
     for key, what in (("↑ ↓ j k", "move"), ("pgup pgdn space", "page"), ("home end", "first, last"),
                       ("tab", "next pane"), ("ctrl+p", "command palette")):
-        table.add_row(Text(key), Text(what), "")
+        table.add_row(Text(key), Text(what))
     return table
 
 

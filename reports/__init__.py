@@ -8,7 +8,7 @@ as data: escaped for the format, never interpreted.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, frozen
@@ -66,6 +66,8 @@ class Report:
     """Target id (claim or conflict) -> the reviewer's current verdict."""
     notes: Mapping[str, tuple[Annotation, ...]] = field(factory=dict)
     """Target id -> reviewers' notes, oldest first."""
+    shared_titles: frozenset[str] = frozenset()
+    """Titles that more than one document has; those documents are also named by file."""
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -77,10 +79,7 @@ class Report:
         if doc is None:
             return document_id
         title = doc.title or doc.path
-        unique = {d.id: d for d in self.documents.values()}.values()
-        if sum(1 for d in unique if (d.title or d.path) == title) > 1:
-            return f"{title} ({doc.id})"
-        return title
+        return f"{title} ({doc.id})" if title in self.shared_titles else title
 
     def totals(self) -> dict[Outcome, int]:
         out = {o: 0 for o in Outcome}
@@ -167,6 +166,7 @@ def build_report(
         if a.note and a.id not in retracted and not a.retracts:
             notes[a.target_id].append(a)
     documents_by_key = {**{d.path: d for d in ctx.documents.values()}, **ctx.documents}
+    title_counts = Counter(d.title or d.path for d in ctx.documents.values())
     return Report(
         title=title,
         events=tuple(events),
@@ -174,6 +174,7 @@ def build_report(
         documents=documents_by_key,
         verdicts=dict(verdicts),
         notes={k: tuple(v) for k, v in notes.items()},
+        shared_titles=frozenset(t for t, n in title_counts.items() if n > 1),
     )
 
 

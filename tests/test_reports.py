@@ -111,3 +111,15 @@ def test_cli_conflicts_on_hand_files(tmp_path) -> None:
     bad.write_text("[1, 2]")
     result = CliRunner().invoke(cli, ["conflicts", str(tmp_path), "--grouping", str(bad)])
     assert result.exit_code == 2
+
+
+def test_documents_with_the_same_title_are_named_by_file() -> None:
+    a = make_doc("2006.txt", "Battle of Foo", "In 1991, 1,100 soldiers were killed.")
+    b = make_doc("2010.txt", "Battle of Foo", "In 1991, 879 soldiers were killed.")
+    c = make_doc("bar.txt", "Battle of Bar", "Nothing.")
+    claims = [claim(a, "1,100 soldiers", Kind.CASUALTIES, q(1100), side_name="Croatia"),
+              claim(b, "879 soldiers", Kind.CASUALTIES, q(879), side_name="Croatia")]
+    report = build_report([a, b, c], claims, reconcile([a, b, c], claims))
+    assert report.document_title("2006.txt") == "Battle of Foo (2006.txt)"
+    assert report.document_title("bar.txt") == "Battle of Bar"
+    assert "Battle of Foo (2010.txt)" in markdown.render(report)

@@ -119,9 +119,11 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
-    results = run_stage(stage_extract_and_ingest, str(corpus), str(db))
-    results |= run_stage(stage_reconcile, str(db))
-    results |= run_stage(stage_report, str(db), str(args.workdir / "report.html"))
+    results: dict = {}
+    for stage, stage_args in ((stage_extract_and_ingest, (str(corpus), str(db))), (stage_reconcile, (str(db),)),
+                              (stage_report, (str(db), str(args.workdir / "report.html")))):
+        results |= run_stage(stage, *stage_args)
+        print(json.dumps(results), file=sys.stderr, flush=True)
     n = results["claims"]
     print(json.dumps(results, indent=2), file=sys.stderr)
     print(f"{results['documents']:,} documents, {results['mb']:.1f} MB, {n:,} claims")

@@ -26,6 +26,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "infobox": [to_data(f) for f in document.infobox],
         "sections": [to_data(s) for s in document.sections],
         "problems": [to_data(p) for p in document.problems],
+        "references": [to_data(r) for r in document.references],
     }
 
 

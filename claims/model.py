@@ -112,6 +112,7 @@ class DocumentFormat(str, Enum):
     PLAIN_EXPORT = "plain_export"
     SCRAPED_TABLE = "scraped_table"
     TEXT = "text"
+    WIKITEXT = "wikitext"
 
 
 class Severity(str, Enum):
@@ -422,6 +423,22 @@ class Problem:
 
 
 @frozen
+class Reference:
+    """A source the document cites: a `<ref>` element, a reused `<ref name=... />` or a short
+    footnote template (`{{sfn|...}}`), with its offsets and a short label for people to read.
+
+    ``label`` is what a claim's ``Attribution.reference`` carries: the cite template's author,
+    title and year (`de Waal, Black Garden (2003)`), else the reference's own text, trimmed.
+    A reused reference has the label of the one that defines its name.
+    """
+
+    name: str | None
+    label: str
+    start: int
+    end: int
+
+
+@frozen
 class Document:
     """A read document: its text, title, format, sections and infobox fields."""
 
@@ -439,6 +456,8 @@ class Document:
     """Belligerent names per infobox column when the document gives them ('' when not)."""
     prose: tuple[tuple[int, int], ...] = ()
     """Ranges of running prose (a scraped page may have a lead paragraph before its table)."""
+    references: tuple[Reference, ...] = ()
+    """Cited references in text order (wikitext `<ref>`s); empty for formats that have none."""
 
     def prose_ranges(self) -> tuple[tuple[int, int], ...]:
         return self.prose or ((self.body_start, len(self.text)),)

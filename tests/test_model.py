@@ -77,6 +77,7 @@ documents = st.builds(
     st.lists(st.builds(m.Problem, texts, small, small), max_size=2).map(tuple),
     small, st.lists(texts, max_size=2).map(tuple),
     st.lists(st.tuples(small, small), max_size=2).map(tuple),
+    st.lists(st.builds(m.Reference, st.none() | texts, texts, small, small), max_size=2).map(tuple),
 )
 conflicts = st.builds(
     m.Conflict, texts, texts, st.sampled_from(m.Severity), st.lists(texts, max_size=3).map(tuple), texts,

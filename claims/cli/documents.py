@@ -60,8 +60,10 @@ def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool) -
 CAPS = {"where": 40, "kind": 10, "side": 18, "value": 30, "claimant": 28}
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _clip(text: str, width: int, keep_end: bool = False) -> str:
+    if len(text) <= width:
+        return text
+    return "…" + text[len(text) - width + 1 :] if keep_end else text[: width - 1] + "…"
 
 
 def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
@@ -94,7 +96,9 @@ def claim_table(claims: Sequence[Claim], paths: Mapping[str, str], quote_width: 
               "claimant": "CLAIMANT", "grade": "CONF", "id": "ID"}
     lines = []
     for r in [header, *rows] if rows else []:
-        cells = [_clip(r[key], widths[key]).ljust(widths[key]) for key in ("where", "kind", "side", "value", "quote", "claimant")]
+        # A location keeps its end (file name, line and column) when it must be shortened.
+        cells = [_clip(r[key], widths[key], keep_end=key == "where").ljust(widths[key])
+                 for key in ("where", "kind", "side", "value", "quote", "claimant")]
         lines.append(printable("  ".join(cells + [r["grade"].ljust(4), r["id"]])))
     return lines
 

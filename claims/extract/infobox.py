@@ -14,6 +14,7 @@ import re
 from claims.extract.attribution import classify_claimant, find_blocks, find_hedges, is_unnamed
 from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.quantities import find_quantities
+from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sides import SideResolver
 from claims.extract.spans import build_claim, trim
 from claims.model import (
@@ -21,6 +22,7 @@ from claims.model import (
     Claim,
     ClaimantClass,
     Document,
+    DocumentFormat,
     Hedge,
     HedgeKind,
     InfoboxField,
@@ -31,6 +33,8 @@ from claims.model import (
     TextValue,
     Unit,
 )
+from claims.readers.wikitext import display_text
+from claims.readers.wikitext import scan as scan_markup
 
 ECHELONS = (
     "army group", "army", "corps", "division", "brigade", "regiment", "battalion", "batallion",
@@ -63,15 +67,31 @@ class _Context:
         #: year the document mentions (None when it mentions none).
         self.context_year = self.default_year
         if self.context_year is None:
-            years = year_mentions(document.text)
+            years = document_year_mentions(document)
             self.context_year = years[0][1] if years else None
         self.heading: tuple[str, str] | None = None
+        #: Wikitext values hold markup: values shown to people are rendered (`[[Armenia]]` ->
+        #: Armenia, `{{KIA}}` -> KIA); spans still quote the markup.
+        self.wiki = document.format is DocumentFormat.WIKITEXT
+
+    def shown(self, raw: str) -> str:
+        return display_text(raw) if self.wiki else raw
+
+
+def document_year_mentions(document: Document) -> list[tuple[int, int]]:
+    """(offset, year) for the years a reader sees: in wikitext only those in infobox items
+    and prose, never a citation's `|year=2001` or a comment's."""
+    if document.format is not DocumentFormat.WIKITEXT:
+        return year_mentions(document.text)
+    ranges = sorted([(f.start, f.end) for f in document.infobox] + list(document.prose))
+    return [m for lo, hi in ranges for m in year_mentions(document.text, lo, hi)]
 
 
 def _subject(document: Document) -> str:
+    wiki = document.format is DocumentFormat.WIKITEXT
     for f in document.infobox:
         if f.key == "Conflict" and f.value.strip(" ,"):
-            return f.value.strip(" ,")
+            return display_text(f.value) if wiki else f.value.strip(" ,")
     return document.title or document.id
 
 
@@ -103,12 +123,16 @@ def extract_infobox(document: Document) -> list[Claim]:
     """Every claim the infobox states."""
     ctx = _Context(document)
     claims: list[Claim] = []
+    references = ReferenceIndex(document) if document.references else None
     for f in document.infobox:
         if f.start >= f.end or document.text[f.start:f.end] != f.value:
             continue
         handler = _HANDLERS.get(f.key)
         if handler is not None:
+            before = len(claims)
             claims.extend(handler(ctx, f))
+            if references is not None:
+                cite_claims(references, claims, before, f.end)
         _note_heading(ctx, f)
     return claims
 
@@ -147,7 +171,7 @@ def _text_field(kind: Kind, rule: str):
         hedges = tuple(find_hedges(ctx.document.text, start, end))
         side = ctx.sides.column_side(f.column) if f.column in (1, 2) else Side()
         return [build_claim(
-            ctx.document, kind=kind, subject=ctx.subject, side=side, value=TextValue(quote),
+            ctx.document, kind=kind, subject=ctx.subject, side=side, value=TextValue(ctx.shown(quote)),
             start=start, end=end, attribution=_attribution(ctx, None), rule=rule,
             hedges=hedges, field=f.label,
         )]
@@ -165,7 +189,7 @@ def _combatant(ctx: _Context, f: InfoboxField) -> list[Claim]:
         side = ctx.sides.column_side(f.column)
         claims.append(build_claim(
             ctx.document, kind=Kind.OTHER, subject=ctx.subject, side=side,
-            value=TextValue(_strip_hedge_prefix(text[start:end])), start=start, end=end,
+            value=TextValue(_strip_hedge_prefix(ctx.shown(text[start:end]))), start=start, end=end,
             attribution=_attribution(ctx, None), rule="infobox.belligerent", hedges=hedges,
             field=f.label,
         ))
@@ -411,12 +435,33 @@ def _strip_belligerent_prefix(ctx: _Context, start: int, end: int) -> int:
     return start
 
 
+def _wiki_person_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """People in a wikitext commander item: split at commas outside links and templates
+    (`[[A]], [[B]] {{KIA}}`), each with the markers after it."""
+    regions = scan_markup(text, start, end)
+    items = []
+    pos = start
+    comma = text.find(",", pos, end)
+    while comma != -1:
+        if not any(a <= comma < b for a, b, _, _ in regions):
+            items.append(trim(text, pos, comma))
+            pos = comma + 1
+        comma = text.find(",", comma + 1, end)
+    items.append(trim(text, pos, end))
+    return [(a, b) for a, b in items if a < b]
+
+
 def _commanders(ctx: _Context, f: InfoboxField) -> list[Claim]:
     text = ctx.document.text
-    start = _strip_belligerent_prefix(ctx, f.start, f.end)
+    if ctx.wiki:
+        start = f.start
+        items = _wiki_person_items(text, start, f.end)
+    else:
+        start = _strip_belligerent_prefix(ctx, f.start, f.end)
+        items = _person_items(text, start, f.end)
     claims = []
-    for a, b in _person_items(text, start, f.end):
-        person = split_person(text[a:b])
+    for a, b in items:
+        person = split_person(ctx.shown(text[a:b]))
         if person is None:
             continue
         claims.append(build_claim(

@@ -14,13 +14,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from claims.extract.attribution import FoundAttribution, classify_claimant, find_attributions, find_hedges, is_unnamed
-from claims.extract.dates import DateContext, find_dates, year_mentions
-from claims.extract.infobox import _default_year, _subject, parse_unit
+from claims.extract.dates import DateContext, find_dates
+from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.numbers import NUMBER_WORDS
 from claims.extract.quantities import FoundQuantity, find_quantities
 from claims.extract.sides import _DEMONYM_RE, SideResolver
 from claims.extract.spans import build_claim
-from claims.model import Attribution, Claim, Document, Hedge, Kind, Quantity, Side, TextValue
+from claims.extract.references import ReferenceIndex, cite_claims
+from claims.model import Attribution, Claim, Document, DocumentFormat, Hedge, Kind, Quantity, Side, TextValue
 
 _ABBREVIATIONS = {
     "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "vs", "approx",
@@ -248,7 +249,10 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 def prose_regions(document: Document) -> list[tuple[int, int]]:
     """Where the prose is: from ``body_start`` on, plus a lead paragraph the reader found
-    before the infobox table (some scraped pages put one there)."""
+    before the infobox table (some scraped pages put one there). Wikitext's prose ranges are
+    exact (the reader cut out refs, templates and tables), so they are the regions."""
+    if document.format is DocumentFormat.WIKITEXT:
+        return list(document.prose)
     text = document.text
     regions = []
     first_field = min((f.start for f in document.infobox), default=document.body_start)
@@ -274,7 +278,7 @@ class _Extractor:
         self.sides = SideResolver(document)
         self.subject = _subject(document)
         default_year = _default_year(document)
-        self.dates = DateContext(default_year=default_year, year_mentions=year_mentions(self.text))
+        self.dates = DateContext(default_year=default_year, year_mentions=document_year_mentions(document))
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
         self._attributions: dict[tuple, Attribution] = {}
@@ -307,6 +311,10 @@ class _Extractor:
     def run(self) -> list[Claim]:
         text = self.text
         lower = text.lower()
+        if self.document.format is DocumentFormat.WIKITEXT:
+            self.lower = lower if len(lower) == len(text) else text
+            self._wikitext()
+            return self.claims
         if len(lower) != len(text):
             # A character changed length when lower-cased (`İ`): the trigger then runs on the
             # text as it is; keep the plain path for such documents.
@@ -392,6 +400,47 @@ class _Extractor:
                             a, b = sentences[index]
                             self._sentence(a, b, para, index, None, hi, mask)
             pos = line_end + 1
+
+    def _wikitext(self) -> None:
+        """Wikitext prose: the reader's ranges are pieces of lines between markup (a `<ref>`
+        cuts a line in two). The pieces of one line are one paragraph, their sentences numbered
+        across the pieces, so an `According to X,` carries over a `<ref>` as over a full stop.
+        A claim cites the reference right after it or after its sentence."""
+        text = self.text
+        lower = self.lower
+        index_refs = ReferenceIndex(self.document) if self.document.references else None
+        ranges = self.document.prose
+        i = 0
+        n = len(ranges)
+        while i < n:
+            first = ranges[i][0]
+            line_start = text.rfind("\n", 0, first) + 1
+            line_end = text.find("\n", first)
+            if line_end == -1:
+                line_end = len(text)
+            sentences: list[tuple[int, int, int]] = []
+            while i < n and ranges[i][0] < line_end:
+                lo, hi = ranges[i]
+                sentences.extend((a, b, hi) for a, b in _split_line(text, lo, hi))
+                i += 1
+            accord = lower.find("accord", line_start, line_end) != -1
+            para = line_start + 1
+            for index, (a, b, hi) in enumerate(sentences):
+                mask = 0
+                if _HINT_DIGIT.search(text, a, b) is not None:
+                    mask |= _HAS_DIGIT
+                elif _WORDS_FLAG.search(lower, a, b) is not None:
+                    mask |= _HAS_NUMBER_WORD
+                if _HINT_QUOTE.search(text, a, b) is not None:
+                    mask |= _HAS_QUOTE
+                if _HINT_WORDS.search(text, a, b) is not None:
+                    mask |= _HAS_HINT_WORD
+                if not (mask or accord):
+                    continue
+                before = len(self.claims)
+                self._sentence(a, b, para, index, None, hi, mask)
+                if index_refs is not None and len(self.claims) > before:
+                    cite_claims(index_refs, self.claims, before, b)
 
     def run_reference(self) -> list[Claim]:
         """Every sentence, flags from one trigger scan per region (the slow, plain path)."""

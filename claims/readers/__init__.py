@@ -10,13 +10,14 @@ from pathlib import Path
 
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
-from claims.readers import plain_export, plaintext, scraped_table
+from claims.readers import plain_export, plaintext, scraped_table, wikitext
 from claims.readers.common import decode, document_id, sha256
 
 PARSERS = {
     DocumentFormat.PLAIN_EXPORT: plain_export.parse,
     DocumentFormat.SCRAPED_TABLE: scraped_table.parse,
     DocumentFormat.TEXT: plaintext.parse,
+    DocumentFormat.WIKITEXT: wikitext.parse,
 }
 
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", ""}
@@ -27,6 +28,8 @@ def detect_format(text: str) -> DocumentFormat:
         return DocumentFormat.PLAIN_EXPORT
     if scraped_table.looks_like(text):
         return DocumentFormat.SCRAPED_TABLE
+    if wikitext.looks_like(text):
+        return DocumentFormat.WIKITEXT
     return DocumentFormat.TEXT
 
 
@@ -55,6 +58,7 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
         body_start=parsed.body_start,
         belligerents=parsed.belligerents,
         prose=parsed.prose,
+        references=parsed.references,
     )
 
 

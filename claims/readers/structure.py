@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from attrs import frozen
 
-from claims.model import InfoboxField, Problem, Section
+from claims.model import InfoboxField, Problem, Reference, Section
 
 
 @frozen
@@ -19,6 +19,7 @@ class ParsedDocument:
     belligerents: tuple[str, ...] = ()
     prose: tuple[tuple[int, int], ...] = ()
     """Ranges of running prose; empty means from ``body_start`` to the end."""
+    references: tuple[Reference, ...] = ()
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, int, int]]:

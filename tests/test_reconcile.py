@@ -101,6 +101,16 @@ def test_versions_of_one_article() -> None:
     assert event.version_group("a") == event.version_group("b") != event.version_group("c")
 
 
+def test_a_document_without_years_does_not_chain_two_different_battles() -> None:
+    early = make_doc("a", "Battle of Foo", "The Battle of Foo was fought in March 1994 near the river.")
+    undated = make_doc("b", "Battle of Foo", "The Battle of Foo was fought near the river.")
+    late = make_doc("c", "Battle of Foo", "The Battle of Foo was fought in May 1999 near the river.")
+    events = group_events([early, undated, late])
+    event_of = {d: e.id for e in events for d in e.documents}
+    assert event_of["a"] != event_of["c"]
+    assert event_of["b"] in (event_of["a"], event_of["c"])
+
+
 # --- intervals -------------------------------------------------------------------------------
 
 def test_tolerance_for_approximate_and_round_figures() -> None:
@@ -369,3 +379,14 @@ def test_result_body_does_not_fire_when_body_agrees() -> None:
     r2 = claim(d2, "Northland victory", Kind.RESULT, TextValue("Northland victory"), field="Result")
     (k,) = reconcile([d2], [r2])
     assert k.rule == "R-RESULT-BODY" and "repelled" in k.explanation
+
+
+def test_restated_figures_make_one_finding_that_names_every_statement() -> None:
+    a = make_doc("v1.txt", "Battle of Foo", "Then 4,300 soldiers were killed. Indeed 4,300 soldiers were killed.")
+    b = make_doc("v2.txt", "Battle of Foo", "Then 9,000 soldiers were killed. Indeed 9,000 soldiers were killed.")
+    claims = [claim(d, quote, Kind.CASUALTIES, q(n), side_name="Northland", nth=nth)
+              for d, quote, n in ((a, "4,300 soldiers", 4300), (b, "9,000 soldiers", 9000)) for nth in (0, 1)]
+    conflicts = [k for k in reconcile([a, b], claims) if k.outcome is Outcome.CONFLICT]
+    assert len(conflicts) == 1
+    assert set(conflicts[0].claims) == {c.id for c in claims}
+    assert "restated 2 more times" in conflicts[0].explanation

@@ -120,14 +120,24 @@ def pseudo_documents(documents: Sequence[Document], claims: Iterable[Claim]) -> 
     return [*documents, *extra.values()]
 
 
+_LEAD_CHARS = 400
+"""How much of the prose's opening to read for years when the infobox gives no date."""
+
+
 def _document_years(document: Document, dates: Iterable[UncertainDate]) -> set[int]:
+    """The years a document's event spans: its infobox date, else years elsewhere in the
+    infobox (`3,500 servicemen (December 1993)`), else years in the opening of its prose."""
     years: set[int] = set()
     for d in dates:
         years.update(range(d.earliest.year, d.latest.year + 1))
-    if not years:
-        for f in document.infobox:
-            if f.key.lower() == "date":
-                years.update(int(m.group(1)) for m in _YEAR.finditer(f.value))
+    for fields in ([f for f in document.infobox if f.key.lower() == "date"], document.infobox):
+        if years:
+            break
+        for f in fields:
+            years.update(int(m.group(1)) for m in _YEAR.finditer(f.value))
+    if not years and document.text:
+        start = document.prose_ranges()[0][0]
+        years.update(int(m.group(1)) for m in _YEAR.finditer(document.text, start, start + _LEAD_CHARS))
     return years
 
 
@@ -149,8 +159,21 @@ def _override_for(document: Document, grouping: Mapping[str, str]) -> str | None
 
 
 class _UnionFind:
-    def __init__(self, items: Iterable[str]):
+    """Union-find over documents that refuses to join groups whose years cannot overlap.
+
+    Without the check, a document with no years would chain `Battle of X` (1994) and
+    `Battle of X` (1999) into one event through itself.
+    """
+
+    def __init__(self, items: Iterable[str], years: Mapping[str, tuple[int, int] | None] | None = None):
         self.parent = {i: i for i in items}
+        self.spans: dict[str, list[tuple[int, int]]] = {
+            i: [y] for i, y in (years or {}).items() if y is not None
+        }
+
+    def compatible(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return all(x[0] <= y[1] and y[0] <= x[1] for x in self.spans.get(ra, []) for y in self.spans.get(rb, []))
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -161,7 +184,9 @@ class _UnionFind:
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            root, child = min(ra, rb), max(ra, rb)
+            self.parent[child] = root
+            self.spans[root] = self.spans.get(root, []) + self.spans.pop(child, [])
 
     def groups(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -195,7 +220,7 @@ def group_events(
         years = _document_years(d, infobox_dates.get(d.id, ()))
         keys[d.id] = [TitleKey.of(t, years) for t in _title_candidates(d)]
 
-    uf = _UnionFind(keys)
+    uf = _UnionFind(keys, {d: next((k.years for k in tks if k.years), None) for d, tks in keys.items()})
     buckets: dict[str, list[tuple[str, TitleKey]]] = defaultdict(list)
     for doc_id, tks in keys.items():
         for tk in tks:
@@ -203,7 +228,7 @@ def group_events(
     for members in buckets.values():
         for i, (da, ka) in enumerate(members):
             for db, kb in members[i + 1:]:
-                if da != db and uf.find(da) != uf.find(db) and ka.same_event(kb):
+                if da != db and uf.find(da) != uf.find(db) and ka.same_event(kb) and uf.compatible(da, db):
                     uf.union(da, db)
 
     groups = [sorted(g) for g in uf.groups().values()] + [sorted(g) for g in named.values()]

@@ -202,16 +202,45 @@ _BOUNDS = attrgetter("low", "high")
 _ID = attrgetter("id")
 
 
+def _restatement(c: Claim) -> tuple:
+    """Claims with the same key say the same thing: one document, one figure, one claimant."""
+    q = c.value
+    assert isinstance(q, Quantity)
+    claimant = fold(c.attribution.claimant) if c.attribution.claimant else None
+    return (c.document, q.qualifier, q.low, q.high, q.as_of, q.population, c.part_of is None, claimant)
+
+
 @family
 def figure_clashes(ctx: Context) -> Iterator[Conflict]:
+    """Compare one representative per restated figure and list the restatements in the finding.
+
+    An article that repeats "4,300 killed" eight times against another version's "6,500" has
+    one disagreement, not 64: the reviewer gets one finding naming every place it is stated.
+    """
     for bucket in quantity_buckets(ctx).values():
         if len(bucket) < 2:
             continue
-        for a, b in _pairs(bucket):
+        groups: dict[tuple, list[Claim]] = {}
+        for c in bucket:
+            groups.setdefault(_restatement(c), []).append(c)
+        restated = {g[0].id: g[1:] for g in groups.values() if len(g) > 1}
+        for a, b in _pairs([g[0] for g in groups.values()]):
             if _comparable(a, b, ctx):
                 found = _clash(a, b, ctx)
                 if found is not None:
-                    yield found
+                    yield _with_restatements(found, restated.get(a.id, []) + restated.get(b.id, []))
+
+
+def _with_restatements(found: Conflict, extra: list[Claim]) -> Conflict:
+    if not extra:
+        return found
+    times = "once more" if len(extra) == 1 else f"{len(extra)} more times"
+    return Conflict.create(
+        rule=found.rule, severity=found.severity, claims=found.claims + tuple(c.id for c in extra),
+        explanation=f"{found.explanation} The same figures are restated {times} (lines "
+        f"{', '.join(str(c.span.line) for c in extra)}).",
+        outcome=found.outcome, subject=found.subject,
+    )
 
 
 _DEAD_MEASURES = (Category.KILLED, Category.KILLED_OR_MISSING)

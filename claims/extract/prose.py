@@ -75,6 +75,15 @@ _NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")  # an acronym (`JNA`, `NKR`)
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
 _TOTAL_SEP_RE = re.compile(r"\s*(?:[-–—:]|,?\s*(?:including|of\s+which|among\s+them|comprising|namely)\b)\s*")
 _INHERIT_SENTENCES = 3
+#: How each form of attribution is described to the reviewer.
+_EVIDENCE = {
+    "according_to": "`according to` in the same sentence",
+    "said": "a speech verb (said, claimed, reported...) in the same sentence",
+    "verb": "a speech verb (said, claimed, reported...) in the same sentence",
+    "per": "`per` in the same sentence",
+    "possessive": "a possessive source (`X's data`) in the same sentence",
+    "who": "named in the same sentence",
+}
 #: One pass over the lower-cased prose finds everything that can make a sentence worth the
 #: expensive patterns; each group is a flag for the sentence the hit falls in.
 _TRIGGER_RE = re.compile(
@@ -588,7 +597,7 @@ class _Extractor:
         if attributions:
             before = [a for a in attributions if a.start <= offset]
             chosen = before[-1] if before else attributions[0]
-            return self.attribution(chosen.claimant, evidence=f"`{chosen.form}` in the same sentence")
+            return self.attribution(chosen.claimant, evidence=_EVIDENCE.get(chosen.form, "named in the same sentence"))
         if self.inherited is not None:
             attr, paragraph, at = self.inherited
             if paragraph == s.paragraph and at < index:

@@ -100,7 +100,22 @@ def _chart_title(claim: Claim, ctx: Context) -> str:
     return f"{claim.kind.value.capitalize()}: {q.category.value.replace('_', ' ')}{civilians}{who}"
 
 
-def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
+def _chart_key(c: Claim, ctx: Context) -> tuple:
+    q = c.value
+    assert isinstance(q, Quantity)
+    return (ctx.event(c).id, c.kind.value, ctx.sides[c.id], q.category.value, q.population.value)
+
+
+def _chart_members(ctx: Context) -> dict[tuple, list[Claim]]:
+    """Every figure by chart key, built once for all events (not once per event)."""
+    members: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in ctx.claims.values():
+        if isinstance(c.value, Quantity) and not c.value.increment:
+            members[_chart_key(c, ctx)].append(c)
+    return members
+
+
+def _charts(conflicts: Sequence[Conflict], ctx: Context, members: Mapping[tuple, list[Claim]]) -> tuple[Chart, ...]:
     keys: dict[tuple, list[str]] = defaultdict(list)
     for k in conflicts:
         if k.rule not in FIGURE_RULES or k.outcome is Outcome.CONSISTENT:
@@ -108,8 +123,7 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
         for cid in k.claims:
             c = ctx.claims.get(cid)
             if c is not None and isinstance(c.value, Quantity):
-                key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value,
-                       c.value.population.value)
+                key = _chart_key(c, ctx)
                 if k.id not in keys[key]:
                     keys[key].append(k.id)
     sums = []
@@ -121,16 +135,11 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
             sums.append(Chart(title=title, claims=tuple(claims), conflicts=(k.id,), summed=summed))
     if not keys:
         return tuple(sums)
-    members: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if isinstance(c.value, Quantity) and not c.value.increment:
-            key = (ctx.event(c).id, c.kind.value, ctx.sides[c.id], c.value.category.value,
-                   c.value.population.value)
-            if key in keys:
-                members[key].append(c)
     charts = []
     for key in sorted(keys):
-        claims = sorted(members[key], key=lambda c: (c.document, c.span.start))[:CHART_ROWS]
+        claims = sorted(members.get(key, []), key=lambda c: (c.document, c.span.start))[:CHART_ROWS]
+        if not claims:
+            continue
         charts.append(Chart(title=_chart_title(claims[0], ctx), claims=tuple(claims), conflicts=tuple(keys[key])))
     return tuple(charts + sums)
 
@@ -153,10 +162,11 @@ def build_report(
         event = next((ctx.event(ctx.claims[c]) for c in k.claims if c in ctx.claims), None)
         by_event[event.id if event else ""].append(k)
     events = []
+    members = _chart_members(ctx)
     for e in ctx.events:
         ks = sort_conflicts(by_event.get(e.id, []))
         events.append(EventReport(id=e.id, name=e.name, documents=e.documents, conflicts=tuple(ks),
-                                  charts=_charts(ks, ctx)))
+                                  charts=_charts(ks, ctx, members)))
     annotations = list(annotations)
     if verdicts is None:
         verdicts = current_verdicts(annotations)

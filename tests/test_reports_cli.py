@@ -87,7 +87,18 @@ def reviewed_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object
         result = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", fmt, "-o", str(out)])
         assert result.exit_code == 0, result.output
         outputs[fmt] = out.read_text(encoding="utf-8")
-    return {"outputs": outputs, "conflicts": conflict_ids}
+    return {"outputs": outputs, "conflicts": conflict_ids, "db": db}
+
+
+def test_report_of_one_event_without_passed_checks(reviewed_store: dict) -> None:
+    result = CliRunner().invoke(cli, ["report", "--db", str(reviewed_store["db"]), "--format", "markdown",
+                                      "-o", "-", "--event", "terter", "--hide-consistent"])
+    assert result.exit_code == 0, result.output
+    assert "## Terter operation" in result.output
+    assert "## Operation Kalbajar" not in result.output
+    assert "R-SUM-PARTS" not in result.output  # 8 + 5 + 15 = 28 passed: hidden
+    missing = CliRunner().invoke(cli, ["report", "--db", str(reviewed_store["db"]), "-o", "-", "--event", "Borodino"])
+    assert missing.exit_code == 2 and "Borodino" in missing.output
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

@@ -20,7 +20,7 @@ from claims.reconcile import ALL_DOCUMENTS
 _RENDERERS = ("text", "markdown", "json", "html")
 
 
-def _render(report, fmt: str) -> str:
+def _render(report, fmt: str, include_consistent: bool = True) -> str:
     if fmt == "text":
         from reports import text as renderer
     elif fmt == "markdown":
@@ -29,7 +29,9 @@ def _render(report, fmt: str) -> str:
         from reports import json_report as renderer
     else:
         from reports import html as renderer
-    return renderer.render(report)
+    if fmt == "json":
+        return renderer.render(report)
+    return renderer.render(report, include_consistent=include_consistent)
 
 
 def _grouping(event: str | None, grouping_file: str | None) -> Mapping[str, str] | None:
@@ -95,7 +97,11 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write (`-` for stdout).")
 @click.option("--title", default="Conflict report", show_default=True)
-def report_command(db_path: str, fmt: str, output: str, title: str) -> int:
+@click.option("--event", "event_filter", default=None,
+              help="Only events whose name contains this text (case-insensitive), for large stores.")
+@click.option("--hide-consistent", is_flag=True, help="Leave out the checks that passed.")
+def report_command(db_path: str, fmt: str, output: str, title: str, event_filter: str | None,
+                   hide_consistent: bool) -> int:
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
     from claims.model import TargetKind
     from claims.service import open_existing_store
@@ -119,7 +125,14 @@ def report_command(db_path: str, fmt: str, output: str, title: str) -> int:
     finally:
         store.close()
     report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
-    rendered = _render(report, fmt)
+    if event_filter:
+        wanted = event_filter.casefold()
+        events = tuple(e for e in report.events if wanted in e.name.casefold())
+        if not events:
+            raise UserError(f"no event in {db_path} has {event_filter!r} in its name; "
+                            "`claims report` without --event lists them all")
+        report = attrs.evolve(report, events=events)
+    rendered = _render(report, fmt, include_consistent=not hide_consistent)
     if output == "-":
         sys.stdout.write(rendered)
     else:

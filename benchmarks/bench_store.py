@@ -9,7 +9,6 @@ Run on demand (not part of the test suite):
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import resource
 import sys
@@ -18,12 +17,13 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from claims.model import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.model import (  # noqa: E402
     Attribution,
     Category,
     Claim,
     Document,
-    DocumentFormat,
     Kind,
     Qualifier,
     Quantity,
@@ -31,7 +31,8 @@ from claims.model import (
     Span,
     Verdict,
 )
-from claims.store import ClaimQuery, new_annotation, open_store
+from claims.store import ClaimQuery, new_annotation, open_store  # noqa: E402
+from tests.store_helpers import make_document  # noqa: E402
 
 CLAIMS_PER_DOCUMENT = 200
 DOCUMENTS_PER_INGEST = 250
@@ -66,12 +67,7 @@ def synthetic_document(n: int, rng: random.Random) -> tuple[Document, list[Claim
                 rule="bench",
             )
         )
-    text = "".join(parts)
-    document = Document(
-        id=doc_id, path=f"{doc_id}.txt", title=doc_id, format=DocumentFormat.TEXT, text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    return document, claims
+    return make_document(doc_id, "".join(parts)), claims
 
 
 def batches(total: int, rng: random.Random) -> Iterator[tuple[list[Document], list[Claim]]]:

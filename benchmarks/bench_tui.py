@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import os
 import statistics
 import sys
@@ -30,20 +29,21 @@ from claims.model import (  # noqa: E402
     Category,
     Claim,
     Document,
-    DocumentFormat,
     Kind,
     Qualifier,
     Quantity,
     Side,
-    Span,
 )
 from claims.store import open_store  # noqa: E402
+from claims.textmap import LineMap, span_in  # noqa: E402
+from tests.store_helpers import make_document  # noqa: E402
 
 CLAIMS_PER_DOCUMENT = 100
 LINE = "Casualties{col}: {n:,} killed according to source {i} [note] and more text here.\n"
 
 
 def synthetic_document(d: int) -> tuple[Document, list[Claim]]:
+    """Document ``d``: CLAIMS_PER_DOCUMENT lines, each holding one figure that becomes a claim."""
     lines, claims = [], []
     offset = 0
     doc_id = f"doc-{d:06d}.txt"
@@ -57,20 +57,17 @@ def synthetic_document(d: int) -> tuple[Document, list[Claim]]:
         lines.append(line)
         offset += len(line)
     text = "".join(lines)
+    line_map = LineMap(text)
     for start, figure, i in parts:
-        end = start + len(figure)
         n = int(figure.split()[0].replace(",", ""))
-        span = Span(document=doc_id, start=start, end=end, quote=figure,
-                    prefix=text[max(0, start - 32):start], suffix=text[end:end + 32], line=i + 1, column=14)
+        span = span_in(text, doc_id, start, start + len(figure), line_map)
         claims.append(Claim.create(
             document=doc_id, kind=Kind.CASUALTIES if i % 3 else Kind.STRENGTH, subject=f"Battle {d}",
             side=Side(column=i % 2 + 1), rule="bench.synthetic",
             value=Quantity(low=n, high=n, qualifier=Qualifier.EXACT, category=Category.KILLED),
             span=span, attribution=Attribution(document=doc_id, claimant=None if i % 4 else f"source {i}"),
         ))
-    document = Document(id=doc_id, path=doc_id, title=f"Synthetic battle {d}", format=DocumentFormat.TEXT,
-                        text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    return document, claims
+    return make_document(doc_id, text, path=doc_id, title=f"Synthetic battle {d}"), claims
 
 
 def build_store(path: Path, n_claims: int) -> None:

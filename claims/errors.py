@@ -15,7 +15,7 @@ class ExitCode(IntEnum):
 class InputError(Exception):
     """A document could not be read. ``str()`` is one line naming the file and the problem."""
 
-    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None) -> None:
         self.path = path
         self.message = message
         self.line = line

@@ -383,6 +383,8 @@ class Claim:
 
 
 def claim_id(document_id: str, start: int, end: int, kind: Kind) -> str:
+    """The id ``Claim.create`` gives: the same for the same document, span and kind, so
+    annotations survive re-extraction (``extract.spans.build_claim`` inlines it for speed)."""
     return stable_id("c_", document_id, start, end, kind.value)
 
 

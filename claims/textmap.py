@@ -7,6 +7,7 @@ from bisect import bisect_right
 from claims.model import Span
 
 CONTEXT = 32
+"""Characters of prefix and suffix kept on either side of a quote."""
 
 
 class LineMap:

@@ -21,17 +21,17 @@ from claims.model import (
     Side,
     Span,
 )
-from claims.store.reanchor import CONTEXT
+from claims.textmap import CONTEXT
 
 FIGURE = re.compile(r"\d[\d,]* killed")
 
 
-def make_document(doc_id: str, text: str, path: str | None = None) -> Document:
-    """A plain-text document with the given text."""
+def make_document(doc_id: str, text: str, path: str | None = None, title: str | None = None) -> Document:
+    """A plain-text document with the given text (also the benchmarks' synthetic documents)."""
     return Document(
         id=doc_id,
         path=path or f"{doc_id}.txt",
-        title=doc_id,
+        title=title or doc_id,
         format=DocumentFormat.TEXT,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

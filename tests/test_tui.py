@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
@@ -11,8 +9,6 @@ from claims.model import (
     Attribution,
     Category,
     Claim,
-    Document,
-    DocumentFormat,
     Kind,
     Qualifier,
     Quantity,
@@ -22,6 +18,7 @@ from claims.model import (
     Verdict,
 )
 from claims.store import ClaimQuery, open_store
+from tests.store_helpers import make_document
 from tests.tui_helpers import ROOT, build_seed_store, detail_text, row_text, synchronous, wait_until
 from tui.app import ReviewApp
 from tui.bindings import ALL_KEYS, MAIN_KEYS
@@ -237,9 +234,7 @@ MARKUP_TEXT = (
 
 def markup_store(path) -> tuple[str, Claim]:
     text = MARKUP_TEXT
-    document = Document(id="markup.txt", path="[red]markup.txt", title="Markup [bold]test[/bold]",
-                        format=DocumentFormat.TEXT, text=text,
-                        sha256=hashlib.sha256(text.encode()).hexdigest())
+    document = make_document("markup.txt", text, path="[red]markup.txt", title="Markup [bold]test[/bold]")
     start = text.index("[bold]600")
     end = text.index(" and [link")
     span = Span(document=document.id, start=start, end=end, quote=text[start:end],

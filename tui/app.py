@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
 from claims.model import Annotation, Claim, Conflict, TargetKind, Verdict
 from claims.store import new_annotation
@@ -164,7 +165,7 @@ class ReviewApp(App[int]):
     def reload_counts(self) -> None:
         self._open_store()
 
-    def on_worker_state_changed(self, event) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.error is not None:
             self.notify(f"{event.worker.name or 'background task'} failed: {event.worker.error}",
                         title="Error", severity="error", timeout=10, markup=False)

@@ -24,6 +24,7 @@ from attrs import frozen
 
 from claims.audit.findings import Finding
 from claims.convert import from_data, to_data
+from claims.files import write_atomically
 
 SCHEMA = "claims-audit-baseline/1"
 
@@ -121,11 +122,8 @@ def write_baseline(findings: Sequence[Finding], baseline_path: str) -> int:
     """Write every finding as accepted; return how many entries were written."""
     baseline = baseline_of(findings, baseline_path)
     text = json.dumps(to_data(baseline), ensure_ascii=False, indent=2) + "\n"
-    tmp = baseline_path + ".tmp"
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, baseline_path)
+        write_atomically(baseline_path, text)
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: cannot write the baseline: {exc.strerror or exc}") from None
     return len(baseline.findings)

@@ -37,6 +37,14 @@ class Hit:
     message: str
     claim_id: str | None = None
 
+    @classmethod
+    def on_claim(cls, code: str, document: str, claim: Claim, message: str) -> Hit:
+        """A hit covering exactly ``claim``'s span, linked to the claim."""
+        return cls(
+            code=code, document=document, start=claim.span.start, end=claim.span.end,
+            message=message, claim_id=claim.id,
+        )
+
 
 @frozen
 class KnownConflict:
@@ -426,16 +434,14 @@ def undisclosed_conflicts(ctx: AuditContext) -> Iterator[Hit]:
             known, matched = matches[0]
             others = [c for c in known.claims if c.id != matched.id]
             against = f"{_quoted(others[0].span.quote, 40)} ({_where(others[0])})" if others else "another claim"
-            yield Hit(
-                code="CT006",
-                document=document_id,
-                start=claim.span.start,
-                end=claim.span.end,
-                message=(
+            yield Hit.on_claim(
+                "CT006",
+                document_id,
+                claim,
+                (
                     f"figure {_quoted(claim.span.quote, 40)} conflicts with {against} ({known.conflict.rule}) "
                     "but the text does not say so; give both figures with their claimants, or add {{Disputed inline}}"
                 ),
-                claim_id=claim.id,
             )
 
 
@@ -460,16 +466,14 @@ def reviewer_disputed(ctx: AuditContext) -> Iterator[Hit]:
             verdict = reviewed.verdict
             note = f" (“{_short(verdict.note, 80)}”)" if verdict.note.strip() else ""
             advice = "remove it" if verdict.verdict is Verdict.REJECTED else "attribute it and add {{Disputed inline}}"
-            yield Hit(
-                code="CT007",
-                document=document_id,
-                start=claim.span.start,
-                end=claim.span.end,
-                message=(
+            yield Hit.on_claim(
+                "CT007",
+                document_id,
+                claim,
+                (
                     f"{_quoted(claim.span.quote, 40)} was marked {verdict.verdict.value} by {verdict.reviewer} "
                     f"on {verdict.created_at:%Y-%m-%d}{note} but is stated as fact; {advice}"
                 ),
-                claim_id=claim.id,
             )
 
 
@@ -515,31 +519,27 @@ def dropped_qualifications(ctx: AuditContext) -> Iterator[Hit]:
             hedged = [(c, h) for c in matches if (h := _source_hedge(ctx, c))]
             if hedged:
                 source, hedge = hedged[0]
-                yield Hit(
-                    code="CT008",
-                    document=document_id,
-                    start=claim.span.start,
-                    end=claim.span.end,
-                    message=(
+                yield Hit.on_claim(
+                    "CT008",
+                    document_id,
+                    claim,
+                    (
                         f"{_quoted(claim.span.quote, 40)} is hedged in the source ({_quoted(hedge, 30)}, {_where(source)}) "
                         "but stated plainly here; keep the hedge or name who reported it"
                     ),
-                    claim_id=claim.id,
                 )
                 continue
             attributed = [c for c in matches if c.attribution.claimant]
             if attributed:
                 source = attributed[0]
-                yield Hit(
-                    code="CT010",
-                    document=document_id,
-                    start=claim.span.start,
-                    end=claim.span.end,
-                    message=(
+                yield Hit.on_claim(
+                    "CT010",
+                    document_id,
+                    claim,
+                    (
                         f"{_quoted(claim.span.quote, 40)} is attributed to {source.attribution.claimant} in the source "
                         f"({_where(source)}) but has no claimant here; restore the attribution"
                     ),
-                    claim_id=claim.id,
                 )
 
 

@@ -65,15 +65,6 @@ DISAGREEMENT = re.compile(
 )
 """Words that tell the reader a figure is contested."""
 
-HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|supposedly|alleged|unconfirmed|unverified|"
-    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|said|claimed|reported|rumou?red)|"
-    r"it\s+is\s+(?:believed|thought|said|claimed|reported|estimated)|according\s+to|"
-    r"claimed|claims?|estimated|approximately|about|around|roughly|some|up\s+to|as\s+many\s+as|possibly|perhaps|may\s+have)\b|^\s*(?:-\s*)?Alleged\s*:",
-    re.I | re.M,
-)
-"""Hedges for the dropped-hedge comparison, as they appear in a source's sentence."""
-
 STRONG_HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|supposedly|alleged|unconfirmed|unverified|"
     r"(?:is|are|was|were)\s+(?:widely\s+)?(?:believed|thought|said|claimed|reported|rumou?red)|"

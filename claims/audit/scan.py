@@ -229,11 +229,6 @@ class DocumentText:
     def unit_text(self, unit: Unit) -> str:
         return self.text[unit.start : unit.end]
 
-    def in_quotation(self, start: int, end: int | None = None) -> bool:
-        end = start if end is None else end
-        index = bisect_right(self._quote_starts, start) - 1
-        return index >= 0 and self.quotations[index].start < start and end <= self.quotations[index].end
-
     def without_quotations(self, unit: Unit) -> str:
         """The unit's text with quoted passages blanked out (offsets kept)."""
         chars = list(self.clean[unit.start : unit.end])
@@ -255,4 +250,3 @@ NUMBER_BODY = (
     + NUMBER_WORDS_PATTERN
     + r"|dozens|hundreds|thousands)(?![\w])"
 )
-NUMBER = re.compile(NUMBER_BODY, re.I)

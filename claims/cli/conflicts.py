@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -14,11 +13,9 @@ from claims.cli import UserError, cli
 from claims.cli.documents import encoding_option, input_format_option, load, strict_option
 from claims.cli.options import db_option
 from claims.errors import ExitCode
+from claims.files import write_atomically
 from claims.model import Outcome
 from claims.reconcile import ALL_DOCUMENTS
-
-_RENDERERS = ("text", "markdown", "json", "html")
-
 
 def _render(report, fmt: str, include_consistent: bool = True) -> str:
     if fmt == "text":
@@ -136,11 +133,8 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
     if output == "-":
         sys.stdout.write(rendered)
     else:
-        tmp = f"{output}.tmp"
         try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(rendered)
-            os.replace(tmp, output)
+            write_atomically(output, rendered)
         except OSError as exc:
             raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
         click.echo(f"claims: wrote {fmt} report to {output}", err=True)

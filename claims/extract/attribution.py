@@ -142,7 +142,6 @@ def _clean_claimant(text: str, start: int, end: int) -> tuple[str, int, int] | N
         if chunk.lower().startswith(word):
             chunk = chunk[len(word):]
             start += len(word)
-    trail = len(chunk) - len(chunk.rstrip(" ,"))
     chunk = chunk.rstrip(" ,")
     if not chunk or chunk.lower() in _PRONOUNS or chunk.split()[0].lower() in _PRONOUNS:
         return None

@@ -213,7 +213,6 @@ def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
     for m in _DAY_RANGE_RE.finditer(text, lo, hi):
         found.append(_Partial(m.start(), m.end(), int(m["y"]) if m["y"] else None, _month(m["m"]),
                               "day", day=_day(m["d1"]), day2=_day(m["d2"])))
-    pos = lo
     for m in _SIMPLE_RE.finditer(text, lo, hi):
         if any(f.start <= m.start() < f.end for f in found):
             continue
@@ -221,7 +220,6 @@ def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
             # `May` alone is usually the verb; only a `May 1994`/`May 5` form is a date.
             continue
         found.append(_partial_from_match(m))
-        pos = m.end()
     found.sort(key=lambda p: p.start)
     return found
 
@@ -403,9 +401,3 @@ def parse_date(text: str, default_year: int | None = None, *, bare_year: bool = 
             y = int(m["y"])
             return UncertainDate(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, m.group(0))
     return None
-
-
-def find_date_spans(text: str, default_year: int | None = None) -> list[FoundDate]:
-    """Every absolute date in ``text`` (used to keep date digits out of figures)."""
-    ctx = DateContext(default_year=default_year, year_mentions=year_mentions(text))
-    return [f for f in find_dates(text, 0, len(text), ctx) if not f.relative]

@@ -20,11 +20,8 @@ from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
     Claim,
-    ClaimantClass,
     Document,
     DocumentFormat,
-    Hedge,
-    HedgeKind,
     InfoboxField,
     Kind,
     Person,
@@ -36,10 +33,6 @@ from claims.model import (
 from claims.readers.wikitext import display_text
 from claims.readers.wikitext import scan as scan_markup
 
-ECHELONS = (
-    "army group", "army", "corps", "division", "brigade", "regiment", "battalion", "batallion",
-    "company", "detachment", "squadron", "platoon", "group", "unit", "guard", "flotilla", "fleet",
-)
 _ECHELON_RE = re.compile(
     r"(?i)\b(?P<e>army\s+group|army|corps|division|brigade|regiment|battalion|batallion|company"
     r"|detachment|squadron|platoon|flotilla|fleet)s?\b"

@@ -20,10 +20,6 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-SPECIAL = {"dozen": 12, "a dozen": 12, "dozens": None, "score": 20}
-
-#: Every word that can be part of a spelled-out number (used by the prefilter too).
-NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | {"dozen"}
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 
@@ -33,7 +29,6 @@ NUMBER_WORDS_PATTERN = (
     rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_ATOM}))"
     rf"(?:(?:\s+and\s+|[\s\-]+)(?:{_ATOM}))*"
 )
-_NUMBER_WORDS_RE = re.compile(rf"(?i)\b{NUMBER_WORDS_PATTERN}\b")
 
 
 def parse_number_words(text: str) -> int | None:
@@ -110,20 +105,9 @@ def render_number(n: int) -> str:
 # Digits: `1,834`, `80 000` (space or narrow no-break space), `1.834` is ambiguous and read as
 # a decimal unless followed by a scale word; `1.5 million`.
 DIGITS_PATTERN = r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3})+(?!\d)|\d+(?:\.\d+)?"
-_SCALE_AFTER = re.compile(r"\s*(million|thousand|billion)\b", re.I)
 
 
 def parse_digits(token: str) -> float:
     """The value of a digit token with separators (`1,834` -> 1834, `80 000` -> 80000)."""
     cleaned = token.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     return float(cleaned)
-
-
-def find_number_words(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, value) for each spelled-out number in ``text``."""
-    found = []
-    for m in _NUMBER_WORDS_RE.finditer(text):
-        value = parse_number_words(m.group(0))
-        if value is not None:
-            found.append((m.start(), m.end(), value))
-    return found

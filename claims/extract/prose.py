@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from claims.extract.attribution import FoundAttribution, classify_claimant, find_attributions, find_hedges, is_unnamed
 from claims.extract.dates import DateContext, find_dates
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
-from claims.extract.numbers import NUMBER_WORDS
 from claims.extract.quantities import FoundQuantity, find_quantities
 from claims.extract.sides import _DEMONYM_RE, SideResolver
 from claims.extract.spans import build_claim
@@ -29,15 +28,6 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "u.s", "u.n", "ca", "cf", "prof", "adm", "brig", "pp", "p", "vol", "fig",
 }
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?:\[\d+\]|\[citation needed\])*(?:\s+|(?=[A-Z][a-z]))")
-_NUMBER_WORD_TRIGGER = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|fifteen|thirteen|fourteen"
-    r"|sixteen|seventeen|eighteen|nineteen)\b"
-)
-_MONTH_TRIGGER = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all\s+of|day|later|after)"
-)
 #: Decisive outcomes only: what can bear on the stated result (a side failed, retreated, was
 #: repelled, took the town, won or lost). `were able to cut off the road` is not one.
 _ABLE = r"(?:managed\s+to|(?:was|were)\s+able\s+to|succeeded\s+in)\s+"
@@ -59,9 +49,6 @@ _OUTCOME_RE = re.compile(
 #: the Armenians`); for the others the side is the subject, named before it.
 _SIDE_AFTER_RE = re.compile(r"came|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?(?:victory|defeat)|ended")
 _QUOTE_RE = re.compile(r"“(?P<q>[^”\n]{12,600})”|(?<![\w])\"(?P<q2>[^\"\n]{12,600})\"(?![\w])")
-_ATTRIBUTION_TRIGGER = re.compile(
-    r"(?i)accord|said|says|stat|claim|report|admit|estimat|announc|confirm|wrote|told|per\s|['’]s\s+(?:data|figures|estimate|account)"
-)
 _UNIT_RE = re.compile(
     r"\b\d{1,4}(?:st|nd|rd|th)\s+(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,5}?"
     r"(?i:army\s+group|army|corps|division|brigade|regiment|battalion|batallion|detachment|squadron|flotilla)\b"
@@ -102,7 +89,6 @@ _TRIGGER_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_TRIGGER = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
-_QUOTE_TRIGGER = re.compile(r"[“\"]")
 
 
 def _alternation(words: list[str], boundary: bool = False) -> str:
@@ -248,12 +234,6 @@ def split_sentences(text: str, lo: int, hi: int) -> list[_Sentence]:
             paragraph += 1
         pos = line_end + 1
     return out
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\r\n":
-        end -= 1
-    return end
 
 
 def prose_regions(document: Document) -> list[tuple[int, int]]:

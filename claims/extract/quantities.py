@@ -19,7 +19,6 @@ from claims.extract.dates import parse_date
 from claims.extract.numbers import DIGITS_PATTERN, NUMBER_WORDS_PATTERN, parse_digits, parse_number_words
 from claims.model import Category, Hedge, HedgeKind, Kind, Population, Qualifier, UncertainDate
 
-_SCALE = r"(?:\s*(?:million|thousand|bn|m)\b)?"
 _NUM2 = (
     rf"(?:(?<![\w.,\[/:])(?:{DIGITS_PATTERN})(?!\d|[.,]\d|\s*%|st\b|nd\b|rd\b|th\b|:\d|\]|\s*per\s?cent)"
     rf"(?:\s+(?:million|thousand)\b)?"

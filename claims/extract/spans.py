@@ -6,7 +6,7 @@ from bisect import bisect_right
 from hashlib import sha1
 
 from claims.model import Attribution, Claim, Document, Hedge, Kind, Side, Span, Value
-from claims.textmap import CONTEXT, LineMap, span_in
+from claims.textmap import CONTEXT, LineMap, strip_range
 
 _LINE_MAPS: dict[int, tuple[str, LineMap]] = {}
 
@@ -22,18 +22,9 @@ def _lines(document: Document) -> LineMap:
     return hit[1]
 
 
-def make_span(document: Document, start: int, end: int) -> Span:
-    """The span ``document.text[start:end]``: quote, 32 characters of prefix and suffix, and
-    the 1-based line and column of ``start``."""
-    return span_in(document.text, document.id, start, end, _lines(document))
-
-
 def trim(text: str, start: int, end: int, chars: str = " \t\r\n,;|.") -> tuple[int, int]:
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
+    """``strip_range`` that by default also drops the separators around an infobox item."""
+    return strip_range(text, start, end, chars)
 
 
 def build_claim(
@@ -52,7 +43,7 @@ def build_claim(
     part_of: str | None = None,
     field: str | None = None,
 ) -> Claim:
-    # What Claim.create and make_span do, without the intermediate calls (this runs per claim):
+    # What Claim.create and textmap.span_in do, without the intermediate calls (this runs per claim):
     # the id is claims.model.claim_id(document, start, end, kind), the line and column come
     # from one bisect over the document's cached line starts.
     text = document.text

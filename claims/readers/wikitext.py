@@ -32,7 +32,7 @@ from claims.model import InfoboxField, Problem, Reference, Section
 from claims.readers.common import normalise_key
 from claims.readers.plain_export import close_sections
 from claims.readers.structure import ParsedDocument
-from claims.textmap import LineMap
+from claims.textmap import LineMap, strip_range
 
 #: A markup region: start, end, kind and (for templates) the normalised template name.
 Region = tuple[int, int, str, str]
@@ -265,7 +265,7 @@ def template_params(text: str, start: int, end: int) -> list[tuple[str | None, i
             if candidate and "\n" not in candidate:
                 key = candidate
                 lo = equals[0] + 1
-        vs, ve = _trim(text, lo, b)
+        vs, ve = strip_range(text, lo, b)
         params.append((key, vs, ve))
     return params
 
@@ -286,14 +286,6 @@ def _outside(text: str, char: str, lo: int, hi: int, regions: list[Region], firs
             break
         pos = text.find(char, pos + 1, hi)
     return found
-
-
-def _trim(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
 
 
 # -- rendering markup as plain text -------------------------------------------------------------
@@ -477,9 +469,9 @@ def value_items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             while line_start < a:
                 nl = text.find("\n", line_start, a)
                 line_end = a if nl == -1 else nl
-                s, e = _trim(text, line_start, line_end)
-                s = _trim(text, s, e, " \t*#:;,")[0]
-                e = _trim(text, s, e, " \t,;")[1]
+                s, e = strip_range(text, line_start, line_end)
+                s = strip_range(text, s, e, " \t*#:;,")[0]
+                e = strip_range(text, s, e, " \t,;")[1]
                 if any(ch.isalnum() for ch in text[s:e]):
                     items.append((s, e))
                 line_start = line_end + 1
@@ -624,10 +616,10 @@ def _prose(text: str, lo: int, hi: int, hidden: list[tuple[int, int]]) -> list[t
             nl = text.find("\n", a, b)
             line_end = b if nl == -1 else nl
             at_line_start = a == 0 or text[a - 1] == "\n"
-            s, e = _trim(text, a, line_end, " \t\r")
+            s, e = strip_range(text, a, line_end, " \t\r")
             if at_line_start:
-                s, e = _trim(text, s, e, " \t\r*#:;")
-            s, e = _trim(text, s, e, " \t\r,;")
+                s, e = strip_range(text, s, e, " \t\r*#:;")
+            s, e = strip_range(text, s, e, " \t\r,;")
             if any(ch.isalnum() for ch in text[s:e]):
                 out.append((s, e))
             a = line_end + 1

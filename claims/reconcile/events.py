@@ -255,7 +255,3 @@ def _versions(group: list[str], keys: Mapping[str, list[TitleKey]], by_id: Mappi
 def _event_name(group: list[str], by_id: Mapping[str, Document]) -> str:
     titles = sorted((by_id[d].title or d for d in group), key=lambda t: (len(t), t))
     return titles[0].strip(" |")
-
-
-def event_of_documents(events: Iterable[Event]) -> dict[str, Event]:
-    return {doc: e for e in events for doc in e.documents}

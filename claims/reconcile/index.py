@@ -328,11 +328,6 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
     return bool(_OVERALL.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-def claim_kinds(kinds: Iterable[Kind], claims: Iterable[Claim]) -> list[Claim]:
-    wanted = set(kinds)
-    return [c for c in claims if c.kind in wanted]
-
-
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 

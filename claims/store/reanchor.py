@@ -46,9 +46,7 @@ from os.path import commonprefix
 from attrs import frozen
 
 from claims.model import Anchor, Claim
-
-CONTEXT = 32
-"""Characters of prefix and suffix kept on either side of a quote."""
+from claims.textmap import CONTEXT
 
 QUOTE_CONTEXT_MIN = 0.5
 """Context similarity an unchanged quote needs to count as the same statement."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from attrs import frozen
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList, Static
+
+from tui.dialogs.base import SaveCancelDialog
 
 OVERRIDE_REASONS: tuple[str, ...] = (
     "checked the cited source",
@@ -39,11 +39,8 @@ def parse_score(text: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
-class ConfidenceDialog(ModalScreen[ConfidenceOverride | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="dialog.save"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-    ]
+class ConfidenceDialog(SaveCancelDialog[ConfidenceOverride]):
+    """Ask for a new score and a reason; dismisses with the override or None when cancelled."""
 
     def __init__(self, subject: str, current: float) -> None:
         super().__init__()
@@ -60,9 +57,7 @@ class ConfidenceDialog(ModalScreen[ConfidenceOverride | None]):
             yield OptionList(*OVERRIDE_REASONS, id="reason")
             yield Input(placeholder="why, in your words (optional unless 'other')", id="free-text")
             yield Static("", id="confidence-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.save_cancel_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#reason", OptionList).highlighted = 0
@@ -78,13 +73,6 @@ class ConfidenceDialog(ModalScreen[ConfidenceOverride | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.query_one("#free-text", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def _error(self, message: str) -> None:
         self.query_one("#confidence-error", Static).update(message)
@@ -106,6 +94,3 @@ class ConfidenceDialog(ModalScreen[ConfidenceOverride | None]):
                 return
             reason, note = note, ""
         self.dismiss(ConfidenceOverride(score=score, reason=reason, note=note))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import Label, Static, TextArea
+
+from tui.dialogs.base import SaveCancelDialog
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(SaveCancelDialog[str]):
     """Ask for a note; dismisses with the text (stripped) or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="dialog.save"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-    ]
 
     def __init__(self, title: str, subject: str, initial: str = "", required: bool = True) -> None:
         super().__init__()
@@ -31,19 +26,10 @@ class NoteDialog(ModalScreen[str | None]):
             yield Static(Text(self._subject, style="dim"), classes="dialog-subject")
             yield TextArea(self._initial, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="note-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.save_cancel_buttons()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         note = self.query_one(TextArea).text.strip()
@@ -51,6 +37,3 @@ class NoteDialog(ModalScreen[str | None]):
             self.query_one("#note-error", Static).update("Write a note, or press escape to cancel.")
             return
         self.dismiss(note)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

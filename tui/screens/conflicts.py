@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 from claims.describe import describe_claimant, describe_side, describe_value
 from claims.model import Annotation, Claim, Conflict, Document, TargetKind, Verdict
 from tui.bindings import CONFLICT_KEYS, bindings
-from tui.data import VERDICT_LABELS, VERDICT_MARKS, Written
+from tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
 from tui.dialogs.note import NoteDialog
 from tui.widgets.claim_detail import _severity_style, history_text, source_context
 
@@ -77,7 +77,7 @@ class ConflictsScreen(Screen):
         self.focused_claim: Claim | None = None
 
     @property
-    def gateway(self):
+    def gateway(self) -> StoreGateway:
         return self.app.gateway
 
     def compose(self) -> ComposeResult:
@@ -193,7 +193,7 @@ class ConflictsScreen(Screen):
         history.append_text(history_text(message.history))
         self.query_one("#conflict-history", Static).update(history)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         while widget is not None and not isinstance(widget, ClaimCard):
             widget = widget.parent if isinstance(widget.parent, (ClaimCard, Horizontal, VerticalScroll)) else None

@@ -20,7 +20,7 @@ from claims.describe import describe_value
 from claims.model import CLAIM_VERDICTS, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
 from claims.store.base import ClaimQuery, DocumentInfo
 from tui.bindings import MAIN_KEYS, bindings
-from tui.data import VERDICT_LABELS, Written
+from tui.data import VERDICT_LABELS, StoreGateway, Written
 from tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
 from tui.dialogs.note import NoteDialog
 from tui.widgets.claim_detail import ClaimDetail, claim_detail
@@ -152,7 +152,7 @@ class MainScreen(Screen):
         self.first_paint_at: float | None = None
 
     @property
-    def gateway(self):
+    def gateway(self) -> StoreGateway:
         return self.app.gateway
 
     def compose(self) -> ComposeResult:

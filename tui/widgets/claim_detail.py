@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -221,7 +222,7 @@ def claim_detail(
 class ClaimDetail(VerticalScroll, can_focus=True):
     """A scrollable pane showing one claim (or a hint when there is none)."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(Text("No claim selected.", style="dim"), id="detail-body")
 
     def show(self, renderable: RenderableType) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 from rich.text import Text
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from claims.describe import describe_value
 from claims.model import Claim, Verdict
@@ -41,7 +41,7 @@ class PageCache(OrderedDict[int, list[Claim]]):
         super().__init__()
         self.maxsize = maxsize
 
-    def get(self, page: int, default=None):  # type: ignore[override]
+    def get(self, page: int, default: list[Claim] | None = None) -> list[Claim] | None:  # type: ignore[override]
         if page in self:
             self.move_to_end(page)
             return self[page]
@@ -278,7 +278,7 @@ class ClaimList(ScrollView, can_focus=True):
         self.refresh()
         self._emit_highlight()
 
-    def on_worker_state_changed(self, event) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "claim-pages":
             return
         event.stop()
@@ -332,12 +332,12 @@ class ClaimList(ScrollView, can_focus=True):
         if claim is not None:
             self.post_message(self.Selected(claim, self.cursor))
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = self.scroll_offset.y + event.y
         if 0 <= index < self.total:
             self.cursor = index
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._lines.clear()
         self.virtual_size = Size(self.size.width, self.total)
 

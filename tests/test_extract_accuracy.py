@@ -243,3 +243,14 @@ def test_forces_entering_the_battles_place_are_a_part_not_a_rival_count() -> Non
     pair = [k for k in reconcile([document], claims) if {total, entering} <= set(k.claims)]
     assert pair and all(k.outcome is Outcome.INDETERMINATE for k in pair), [k.explanation for k in pair]
     assert "entering" in pair[0].explanation
+
+
+def test_a_combatant_named_as_claimant_is_a_belligerent() -> None:
+    _, claims = extract(
+        "= Battle of Karst =\n\nInfobox\n- Combatant1: Northland\n- Combatant2: Velmar Guard\n"
+        "- Casualties1: 40 killed\n\nAccording to the Velmar Guard, 300 soldiers were killed on the ridge.\n"
+    )
+    claim = find(claims, "300 soldiers were killed")
+    assert claim.attribution.claimant == "the Velmar Guard"
+    assert claim.attribution.claimant_class.value == "belligerent"
+    assert claim.attribution.claimant_side == "Velmar Guard"

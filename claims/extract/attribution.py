@@ -126,6 +126,9 @@ def _party_in(claimant: str, sides: SideResolver | None) -> str | None:
             hit = sides.party(word)
             if hit is not None and hit[0] is not None:
                 return hit[1]
+        named = sides.combatant_in(claimant)
+        if named is not None:
+            return named[1]
     return None
 
 

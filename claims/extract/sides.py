@@ -78,6 +78,11 @@ def acronyms(name: str) -> list[str]:
     return ["".join(w[0] for w in words[:n]) for n in range(2, len(words) + 1)]
 
 
+_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
+
+
 class SideResolver:
     """Maps infobox columns and demonyms to the document's belligerents."""
 
@@ -100,6 +105,23 @@ class SideResolver:
                     self._by_party[party] = (column, name)
             for short in acronyms(name):
                 self._by_party.setdefault(short.lower(), (column, name))
+        # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
+        # belligerent speaking as a claimant even when its name is no demonym.
+        self._combatants: list[tuple[re.Pattern[str], int, str]] = []
+        for field in document.infobox:
+            if field.key == "Combatant" and field.column in self.columns:
+                for item in _COMBATANT_SPLIT.split(_LINK.sub(r"\1", _TEMPLATE.sub(" ", field.value))):
+                    item = item.strip(" ,;|'")
+                    if len(item) >= 3 and any(ch.isalpha() for ch in item) and not _HEDGE_PREFIX.match(item):
+                        pattern = re.compile(rf"(?i)\b{re.escape(item)}\b")
+                        self._combatants.append((pattern, field.column, self.columns[field.column]))
+
+    def combatant_in(self, text: str) -> tuple[int, str] | None:
+        """(column, belligerent) when ``text`` names one of the infobox's combatants."""
+        for pattern, column, name in self._combatants:
+            if pattern.search(text):
+                return column, name
+        return None
 
     def column_side(self, column: int | None) -> Side:
         """The side for an infobox column (column 3 spans every column, so it has none)."""

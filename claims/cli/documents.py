@@ -14,7 +14,7 @@ from claims.convert import to_data
 from claims.describe import describe_claimant, describe_side, describe_value, printable
 from claims.errors import ExitCode, InputError
 from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
-from claims.model import Claim, Document, DocumentFormat, Kind
+from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
 from claims.pipeline import Loaded, load_paths
 
 
@@ -88,12 +88,12 @@ def claim_line(claim: Claim, paths: Mapping[str, str]) -> str:
 def claim_table(claims: Sequence[Claim], paths: Mapping[str, str], quote_width: int = 44) -> list[str]:
     """Claims as aligned columns for reading in a terminal (ids last, for `claims show`)."""
     rows = [claim_fields(c, paths) for c in claims]
-    widths = {
-        key: min(cap, max((len(r[key]) for r in rows), default=0)) for key, cap in CAPS.items()
-    }
-    widths["quote"] = quote_width
     header = {"where": "WHERE", "kind": "KIND", "side": "SIDE", "value": "VALUE", "quote": "QUOTE",
               "claimant": "CLAIMANT", "grade": "CONF", "id": "ID"}
+    widths = {
+        key: min(cap, max(len(r[key]) for r in [header, *rows])) for key, cap in CAPS.items()
+    }
+    widths["quote"] = quote_width
     lines = []
     for r in [header, *rows] if rows else []:
         # A location keeps its end (file name, line and column) when it must be shortened.
@@ -180,11 +180,15 @@ def _kind(value: str | None) -> Kind | None:
 @click.option("--side", default=None, help="Only claims about this side: a column number or part of a name.")
 @click.option("--search", default=None, help="Only claims whose quote, subject or claimant contains this.")
 @click.option("--unattributed", is_flag=True, help="Only claims with no claimant.")
+@click.option("--verdict", type=click.Choice([v.value for v in CLAIM_VERDICTS]), default=None,
+              help="Only claims whose current verdict is this.")
+@click.option("--unreviewed", is_flag=True, help="Only claims with no verdict yet.")
+@click.option("--in-conflict", "in_conflict", is_flag=True, help="Only claims in a conflict or a tension to decide.")
 @click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
 @click.option("--format", "output", type=click.Choice(["text", "tsv", "json"]), default="text", show_default=True)
 def list_claims(
     db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
-    unattributed: bool, orphaned: bool, output: str,
+    unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, orphaned: bool, output: str,
 ) -> None:
     """List stored claims, filtered."""
     from claims.service import open_existing_store
@@ -199,7 +203,8 @@ def list_claims(
                            f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}"))
             return
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
-                           only_unattributed=unattributed)
+                           only_unattributed=unattributed, verdict=Verdict(verdict) if verdict else None,
+                           only_unreviewed=unreviewed, only_conflicts=in_conflict)
         emit_claims(store.claims(query), paths_of(store.documents()), output)
     finally:
         store.close()

@@ -254,3 +254,17 @@ def test_a_combatant_named_as_claimant_is_a_belligerent() -> None:
     assert claim.attribution.claimant == "the Velmar Guard"
     assert claim.attribution.claimant_class.value == "belligerent"
     assert claim.attribution.claimant_side == "Velmar Guard"
+
+
+def test_footnote_markers_become_the_reference_of_the_claims_they_follow() -> None:
+    _, claims = extract(
+        "Battle of Karst | |||||||\n---|---|---|---|\nStrength | |||||||\n"
+        "~ 80 000 soldiers[1] | 1,800 soldiers | ||||||\n"
+        "The town was held by around 1,800 lightly armed soldiers against 36,000 others.[4][5] "
+        "Later 300 men were killed[7]. Nobody counted the 40 wounded.\n"
+    )
+    assert find(claims, "~ 80 000 soldiers").attribution.reference == "[1]"
+    assert find(claims, "1,800 soldiers").attribution.reference is None
+    assert find(claims, "around 1,800 lightly armed soldiers").attribution.reference == "[4][5]"
+    assert find(claims, "300 men were killed").attribution.reference == "[7]"
+    assert find(claims, "40 wounded").attribution.reference is None

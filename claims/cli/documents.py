@@ -247,6 +247,8 @@ def show(claim_id: str, db_path: str, output: str) -> None:
             context = document.text[start:claim.span.start] + "»" + claim.span.quote + "«" + document.text[claim.span.end:end]
             echo(f"  context:     ...{' '.join(context.split())}...")
         echo(f"  claimant:    {describe_claimant(claim)}")
+        if claim.attribution.reference:
+            echo(f"  cites:       {claim.attribution.reference}")
         if claim.attribution.evidence:
             echo(f"  because:     {claim.attribution.evidence}")
         for hedge in claim.hedges:

@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 from claims.extract.infobox import extract_infobox
-from claims.model import Claim, Document
+from claims.extract.references import cite_footnotes
+from claims.model import Claim, Document, DocumentFormat
 
 __all__ = ["extract_document", "extract_infobox", "extract_prose", "RULES"]
 
@@ -29,6 +30,8 @@ def extract_document(document: Document) -> list[Claim]:
         seen.add(claim.id)
         out.append(claim)
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value))
+    if document.format is not DocumentFormat.WIKITEXT:
+        out = cite_footnotes(document, out)
     return out
 
 

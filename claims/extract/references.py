@@ -7,6 +7,8 @@ gets the labels of the references that start there, joined with `; `.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from claims.model import Claim, Document
@@ -51,3 +53,48 @@ def cite_claims(index: ReferenceIndex, claims: list[Claim], start: int, end_of_t
         label = index.after(claim.span.end) or fallback
         if label is not None:
             claims[k] = with_reference(claim, label)
+
+
+_FOOTNOTES = re.compile(r"(?:\[\d{1,3}\])+")
+_SENTENCE_END = re.compile(r"[.!?](?=\[|\s|$)|\n")
+
+
+def cite_footnotes(document: Document, claims: list[Claim]) -> list[Claim]:
+    """Footnote markers (`[12]`) left by a scraped page, as the reference of the claims they
+    follow: right after the claim's quote, else at the end of its sentence or line.
+
+    The marker is all the page keeps of the citation, so the label is the marker itself; it
+    tells the reviewer the figure was cited and where to look in the original.
+    """
+    text = document.text
+    if "[" not in text:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.attribution.reference is None:
+            label = _footnotes_after(text, claim.span.end)
+            if label is not None:
+                claim = with_reference(claim, label)
+        out.append(claim)
+    return out
+
+
+def _footnotes_after(text: str, pos: int) -> str | None:
+    found = _FOOTNOTES.match(text, pos)
+    if found is None:
+        end = _SENTENCE_END.search(text, pos)
+        if end is None or end.group() == "\n":
+            return None
+        found = _FOOTNOTES.match(text, end.end()) or _FOOTNOTES.match(text, end.start() - _tail(text, end.start()))
+    return found.group() if found else None
+
+
+def _tail(text: str, pos: int) -> int:
+    """How many characters of footnote markers end just before ``pos`` (`killed[2].`)."""
+    start = pos
+    while start > 0 and text[start - 1] == "]":
+        opening = text.rfind("[", 0, start - 1)
+        if opening == -1 or not text[opening + 1 : start - 1].isdigit():
+            break
+        start = opening
+    return pos - start

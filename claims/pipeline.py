@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import attrs
@@ -36,7 +37,7 @@ def read_paths(
             errors.append(exc)
             continue
         if document.id in seen:
-            document = attrs.evolve(document, id=name.replace("\\", "/").lstrip("./"))
+            document = attrs.evolve(document, id=os.path.normpath(name).replace("\\", "/"))
         seen.add(document.id)
         documents.append(document)
     return documents, errors

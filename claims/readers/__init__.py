@@ -11,7 +11,7 @@ from pathlib import Path
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
 from claims.readers import plain_export, plaintext, scraped_table, wikitext
-from claims.readers.common import decode, document_id, sha256
+from claims.readers.common import MAX_BYTES, decode, document_id, sha256
 
 PARSERS = {
     DocumentFormat.PLAIN_EXPORT: plain_export.parse,
@@ -67,7 +67,7 @@ def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
-            data = handle.read(scraped_table_limit() + 1)
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(name, "no such file or directory") from None
     except IsADirectoryError:
@@ -77,12 +77,6 @@ def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     return read_text(decode(data, name, encoding), name, format)
-
-
-def scraped_table_limit() -> int:
-    from claims.readers.common import MAX_BYTES
-
-    return MAX_BYTES
 
 
 def iter_document_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:

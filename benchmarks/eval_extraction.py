@@ -1,204 +1,372 @@
-"""Score claim extraction against a gold file (the format of ../shared/corpus/gold.json).
+"""Evaluate claim extraction on the real corpus: ``tune/`` and ``check/`` side by side.
 
-    python benchmarks/eval_extraction.py [CORPUS_DIR] [--gold GOLD.json] [--misses]
+    python benchmarks/eval_extraction.py [--corpus DIR] [--claims BIN] [--sets tune,check]
+                                         [--misses N] [--json FILE]
 
-Each gold item names a document, a kind, a side, bounds, a qualifier, the verbatim text, the
-claimant (``attributed_to``) and for dates an ISO/EDTF-like value. A gold item is *found* when
-an extracted claim of the same kind overlaps an occurrence of its text (commanders: any
-commander claim inside the gold field). For found items the script checks the value (bounds or
-date interval), the qualifier and the claimant (case-insensitive containment either way).
+Defaults: ``--corpus ../shared/corpus`` and ``--claims .venv/bin/claims``, both relative to the
+repository root. Each set is a folder of the corpus with documents, ``gold.json`` and
+``SOURCES.md``. The tool is run as a user runs it and as the official scorer
+(``../shared/eval/score.py``) runs it: ``claims extract DOC --format json`` as a subprocess, one
+document per call, so nothing leaks between documents. Only documents named in ``gold.json``
+are run. Exit status: 0, or 2 (one line on stderr) when the corpus, a set, its gold or the
+``claims`` executable is missing.
 
-Precision counts extracted claims of the kinds the gold annotates that overlap a gold item of
-their kind. Claims of rules the gold does not annotate (belligerent entries, units, quotations,
-outcome events) are left out of precision and listed as such.
+Matching (as score.py). A claim's *family* is ``figure`` for casualties, strength, equipment,
+captured and displaced, else its kind. For a gold item, the *candidates* are the extracted claims
+of its family whose span overlaps an occurrence of the gold ``text``; the *hits* are the
+candidates whose value matches (figures: same low/high, or the same set of given bounds; dates:
+the same earliest/latest days as the EDTF bounds of ``date_value``; commanders, results,
+territory: any value). A gold item is *found* when it has a hit. Where one claim is needed (kind,
+claimant precision, side), the *matched claim* is the hit overlapping the gold text most, then
+the earliest, then the shortest.
+
+Metrics, printed per set for all documents, then for news and for encyclopedia documents (genre
+from the "format / genre" column of each set's SOURCES.md: ``news`` and ``report`` are news,
+everything else is encyclopedia):
+
+- recall per family: found / gold items of that family.
+- figure recall, figure precision: as score.py. Precision = extracted figure claims whose span
+  overlaps an occurrence of any gold figure text / all extracted figure claims (a lower bound:
+  the gold may be incomplete, and an overlapping claim is counted right whatever its value).
+- value accuracy: among gold figures with at least one candidate, the share that is found.
+- qualifier accuracy: as score.py, among found gold figures with a gold qualifier, the share
+  with a hit whose ``value.qualifier`` equals it.
+- per figure kind: recall, and kind accuracy = among found gold figures of that kind, the share
+  whose matched claim has exactly the gold ``kind`` (``figure kind accuracy``: all five kinds).
+- attribution recall: as score.py, among gold items with an ``attributed_to``, the share with a
+  hit (or, when there is no hit, a candidate) whose claimant matches it: case-insensitive
+  substring either way, claimant at least 3 characters.
+- claimant precision: among found gold items (any family) whose matched claim gives a claimant,
+  the share where the gold ``attributed_to`` is set and matches it (same rule). A claimant where
+  the gold says null (the document's own voice) is wrong. ``wrong claimants`` counts the rest.
+- side accuracy: among found gold figures, the share whose matched claim's ``side.name`` agrees
+  with the gold ``side``: both null, or both given and equal under the lenient rule of
+  ``eval_common.side_matches`` (case-insensitive whole-word containment, a shared significant
+  word by stem such as Ukraine~Ukrainian or Iraq~Iraqi, an acronym such as DPR~Donetsk People's
+  Republic, and a gold ``A/B`` matches either part).
+  side given: among found gold figures whose gold side is set, the share with a side at all.
+- errors: documents where the CLI timed out, failed to start, printed nothing or bad JSON (their
+  gold items count as missed, as in score.py); wall time: seconds spent on the set.
+
+The table has columns tune | check | check - tune and marks with ``!`` every share where check
+trails tune by more than 0.05 (the change then fits documents, not language). ``--misses N``
+lists the first N tune items that are not fully right (missed, or found with a wrong or missing
+claimant, a wrong kind or a wrong side), with what overlaps them and why; check is only ever
+reported as totals, so that nobody tunes on it.
+
+Agreement with score.py: figure recall, per-family recall, attribution recall, qualifier
+accuracy and figure precision use its functions and its order of evaluation, and were checked to
+give the same counts as ``score.py extract`` on tune/ and check/ (tune 265/372, 47/145, 265/265,
+267/272; check 122/181, 24/112, 122/122, 123/126 on the tool as of fdbf21f).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import re
 import sys
-from collections import Counter, defaultdict
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from eval_common import (
+    FAMILIES,
+    FIGURE_KINDS,
+    GENRES,
+    Claim,
+    Ratio,
+    Span,
+    claimant_matches,
+    claimant_of,
+    claims_of,
+    g,
+    kind_family,
+    occurrences,
+    overlap_length,
+    overlaps,
+    read_genres,
+    run_json,
+    side_matches,
+    side_name,
+    span_of,
+    value_match,
+)
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+FLAG_GAP = 0.05
+SECTIONS: tuple[str, ...] = ("all", *GENRES)
 
-from claims.extract import extract_document  # noqa: E402
-from claims.model import Kind, Quantity, UncertainDate  # noqa: E402
-from claims.readers import read_path  # noqa: E402
-
-FIGURE_KINDS = {"casualties", "strength", "equipment", "captured", "displaced", "other"}
-NOT_ANNOTATED_RULES = {"infobox.belligerent", "infobox.unit", "prose.unit", "prose.quotation", "prose.outcome"}
-
-
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out = []
-    start = text.find(needle)
-    while start != -1 and needle:
-        out.append((start, start + len(needle)))
-        start = text.find(needle, start + 1)
-    return out
-
-
-def _norm(s: str | None) -> str:
-    s = (s or "").casefold().strip()
-    s = re.sub(r"^(?:the|per|according to)\s+", "", s)
-    return re.sub(r"\s+", " ", s)
-
-
-def _edtf_bounds(value: str) -> tuple[dt.date, dt.date]:
-    def one(part: str, last: bool) -> dt.date:
-        bits = [int(b) for b in part.split("-")]
-        if len(bits) == 3:
-            return dt.date(*bits)
-        if len(bits) == 2:
-            y, m = bits
-            if not last:
-                return dt.date(y, m, 1)
-            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(bits[0], 12, 31) if last else dt.date(bits[0], 1, 1)
-
-    if "/" in value:
-        a, b = value.split("/")
-        return one(a, False), one(b, True)
-    return one(value, False), one(value, True)
-
-
-def evaluate(corpus: Path, gold_path: Path) -> dict:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    for item in gold:
-        by_doc[item["doc"]].append(item)
-    stats = {
-        "found": Counter(), "total": Counter(), "value_ok": 0, "value_n": 0, "qual_ok": 0,
-        "qual_n": 0, "attr_ok": 0, "attr_n": 0, "date_ok": 0, "date_n": 0,
-        "spurious_attr": 0, "misses": [], "wrong": [], "extra": [], "prec_ok": Counter(),
-        "prec_n": Counter(), "excluded": Counter(),
-    }
-    for doc_name, items in sorted(by_doc.items()):
-        document = read_path(str(corpus / doc_name))
-        claims = extract_document(document)
-        text = document.text
-        matched_claims: set[str] = set()
-        for item in items:
-            kind = item["kind"]
-            stats["total"][kind] += 1
-            spans = _occurrences(text, item["text"])
-            def overlaps(c) -> bool:
-                return any(c.span.start < b and a < c.span.end for a, b in spans)
-            if kind == "commander":
-                cands = [c for c in claims if c.kind == Kind.COMMANDER
-                         and any(a <= c.span.start and c.span.end <= b for a, b in spans)]
-            else:
-                cands = [c for c in claims if c.kind.value == kind and overlaps(c)]
-            if not cands:
-                others = [f"{c.kind.value}:{c.span.quote!r}" for c in claims if overlaps(c)]
-                stats["misses"].append(f"{doc_name}: {kind} {item['text']!r}" + (f" (found as {', '.join(others)})" if others else ""))
-                continue
-            stats["found"][kind] += 1
-            matched_claims.update(c.id for c in cands)
-            best = cands[0]
-            if kind in FIGURE_KINDS and item.get("low", None) is not None or item.get("high") is not None:
-                qs = [c for c in cands if isinstance(c.value, Quantity)]
-                ok = [c for c in qs if c.value.low == item["low"] and c.value.high == item["high"]]
-                stats["value_n"] += 1
-                if ok:
-                    stats["value_ok"] += 1
-                    best = ok[0]
-                elif qs:
-                    best = qs[0]
-                    stats["wrong"].append(f"{doc_name}: value {item['text']!r} gold {item['low']}-{item['high']} got {best.value.low}-{best.value.high}")
-                if item.get("qualifier") and isinstance(best.value, Quantity):
-                    stats["qual_n"] += 1
-                    if best.value.qualifier.value == item["qualifier"]:
-                        stats["qual_ok"] += 1
-                    else:
-                        stats["wrong"].append(f"{doc_name}: qualifier {item['text']!r} gold {item['qualifier']} got {best.value.qualifier.value}")
-            if item.get("date_value"):
-                stats["date_n"] += 1
-                lo, hi = _edtf_bounds(item["date_value"])
-                ds = [c for c in cands if isinstance(c.value, UncertainDate)]
-                if any(c.value.earliest == lo and c.value.latest == hi for c in ds):
-                    stats["date_ok"] += 1
-                else:
-                    got = ", ".join(f"{c.value.earliest}/{c.value.latest}" for c in ds)
-                    stats["wrong"].append(f"{doc_name}: date {item['text']!r} gold {item['date_value']} got {got}")
-            claimant = best.attribution.claimant
-            if item.get("attributed_to"):
-                stats["attr_n"] += 1
-                g, e = _norm(item["attributed_to"]), _norm(claimant)
-                if e and (g in e or e in g):
-                    stats["attr_ok"] += 1
-                else:
-                    stats["wrong"].append(f"{doc_name}: claimant {item['text']!r} gold {item['attributed_to']!r} got {claimant!r}")
-            elif claimant:
-                stats["spurious_attr"] += 1
-        gold_kinds = {i["kind"] for i in items} | FIGURE_KINDS | {"date", "result", "commander", "territory"}
-        for c in claims:
-            if c.rule in NOT_ANNOTATED_RULES:
-                stats["excluded"][c.rule] += 1
-                continue
-            if c.kind.value not in gold_kinds:
-                continue
-            stats["prec_n"][c.kind.value] += 1
-            if c.id in matched_claims:
-                stats["prec_ok"][c.kind.value] += 1
-            else:
-                stats["extra"].append(f"{doc_name}: {c.kind.value} {c.span.quote!r} ({c.rule})")
-    return stats
-
-
-def _ratio(a: int, b: int) -> str:
-    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
-
-
-def report(stats: dict, show_misses: bool) -> str:
-    lines = ["kind         recall              precision"]
-    kinds = sorted(set(stats["total"]) | set(stats["prec_n"]))
-    for k in kinds:
-        lines.append(f"{k:12} {_ratio(stats['found'][k], stats['total'][k]):19} {_ratio(stats['prec_ok'][k], stats['prec_n'][k])}")
-    fig_found = sum(stats["found"][k] for k in FIGURE_KINDS)
-    fig_total = sum(stats["total"][k] for k in FIGURE_KINDS)
-    fig_ok = sum(stats["prec_ok"][k] for k in FIGURE_KINDS)
-    fig_n = sum(stats["prec_n"][k] for k in FIGURE_KINDS)
-    all_found, all_total = sum(stats["found"].values()), sum(stats["total"].values())
-    all_ok, all_n = sum(stats["prec_ok"].values()), sum(stats["prec_n"].values())
-    lines += [
-        "",
-        f"figure recall        {_ratio(fig_found, fig_total)}",
-        f"figure precision     {_ratio(fig_ok, fig_n)}",
-        f"overall recall       {_ratio(all_found, all_total)}",
-        f"overall precision    {_ratio(all_ok, all_n)}",
-        f"value accuracy       {_ratio(stats['value_ok'], stats['value_n'])}",
-        f"qualifier accuracy   {_ratio(stats['qual_ok'], stats['qual_n'])}",
-        f"date accuracy        {_ratio(stats['date_ok'], stats['date_n'])}",
-        f"attribution recall   {_ratio(stats['attr_ok'], stats['attr_n'])}",
-        f"claimants where gold has none: {stats['spurious_attr']}",
-        "not scored (gold does not annotate): " + ", ".join(f"{k} {v}" for k, v in sorted(stats["excluded"].items())),
+# (key, label) rows of one section; keys absent from a section print as n/a.
+ROWS: list[tuple[str, str]] = (
+    [(f"recall.{f}", f"recall {f}") for f in FAMILIES]
+    + [
+        ("figure.recall", "figure recall"),
+        ("figure.precision", "figure precision"),
+        ("figure.value", "value accuracy"),
+        ("figure.qualifier", "qualifier accuracy"),
+        ("figure.kind", "figure kind accuracy"),
     ]
-    if show_misses:
-        lines += ["", f"misses ({len(stats['misses'])}):"] + [f"  {m}" for m in stats["misses"]]
-        lines += ["", f"wrong values/claimants ({len(stats['wrong'])}):"] + [f"  {m}" for m in stats["wrong"]]
-        lines += ["", f"extracted, not in gold ({len(stats['extra'])}):"] + [f"  {m}" for m in stats["extra"]]
+    + [row for k in FIGURE_KINDS for row in ((f"{k}.recall", f"{k} recall"), (f"{k}.kind", f"{k} kind accuracy"))]
+    + [
+        ("attribution.recall", "attribution recall"),
+        ("claimant.precision", "claimant precision"),
+        ("claimant.wrong", "wrong claimants"),
+        ("side.accuracy", "side accuracy"),
+        ("side.given", "side given"),
+    ]
+)
+COUNT_ROWS: list[tuple[str, str]] = [("documents", "documents"), ("gold", "gold claims")]
+
+
+@dataclass
+class Section:
+    """The tallies of one set restricted to one genre (or to all documents)."""
+
+    ratios: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+@dataclass
+class SetResult:
+    name: str
+    sections: dict[str, Section] = field(default_factory=lambda: {s: Section() for s in SECTIONS})
+    errors: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    wall: float = 0.0
+
+
+class Unusable(Exception):
+    """The evaluation cannot run (missing corpus, gold, executable); the message is one line."""
+
+
+def _value_text(c: dict[str, Any]) -> str:
+    """A short rendering of a claim's (or gold item's) value."""
+    v = c.get("value") if "value" in c else c
+    if not isinstance(v, dict):
+        return "-"
+    if v.get("date_value") or v.get("earliest"):
+        return str(v.get("date_value") or f"{v.get('earliest')}/{v.get('latest')}")
+    lo, hi, q = v.get("low"), v.get("high"), v.get("qualifier")
+    if lo is None and hi is None:
+        return "-"
+    bound = [str(b) if b is not None else "?" for b in (lo, hi)]
+    return (bound[0] if lo == hi else "-".join(bound)) + (f" {q}" if q else "")
+
+
+def _describe(c: Claim) -> str:
+    return f"{c.get('kind')} {_value_text(c)} by {claimant_of(c)!r} side {side_name(c)!r}"
+
+
+def _best_hit(hits: list[tuple[Claim, Span]], occ: list[Span]) -> Claim:
+    """The matched claim: most overlap with the gold text, then earliest, then shortest."""
+    return min(hits, key=lambda h: (-max(overlap_length(h[1], o) for o in occ), h[1][0], h[1][1] - h[1][0]))[0]
+
+
+def score_document(
+    doc: str,
+    text: str,
+    gold: list[dict[str, Any]],
+    claims: list[Claim],
+    tallies: list[Section],
+    misses: list[str] | None,
+) -> None:
+    """Add one document's figures to every section in ``tallies``; append its misses."""
+    cs = [(c, span_of(c, text)) for c in claims]
+    located = [(c, sp) for c, sp in cs if sp]
+    gold_spans: list[tuple[str, Span]] = []
+
+    def add(key: str, ok: bool) -> None:
+        for t in tallies:
+            t.ratios[key].add(ok)
+
+    for x in gold:
+        fam = kind_family(x["kind"])
+        occ = occurrences(text, x["text"])
+        gold_spans.extend((fam, o) for o in occ)
+        around = [(c, sp) for c, sp in located if any(overlaps(sp, o) for o in occ)]
+        cands = [(c, sp) for c, sp in around if kind_family(c.get("kind")) == fam]
+        hits = [(c, sp) for c, sp in cands if value_match(x, c)]
+        found = bool(hits)
+        add(f"recall.{fam}", found)
+        why: list[str] = []
+        if not occ:
+            why.append("gold text not in the document")
+        elif not around:
+            why.append("no candidate")
+        elif not cands:
+            why.append("wrong family")
+        elif not found:
+            why.append("value")
+        want = x.get("attributed_to")
+        if want:  # as score.py: any hit, or any candidate when nothing hits
+            attr_ok = any(claimant_matches(want, claimant_of(c)) for c, _ in (hits or cands))
+            add("attribution.recall", attr_ok)
+            if found and not attr_ok:
+                why.append(f"claimant (want {want!r})")
+        best = _best_hit(hits, occ) if found else None
+        if best is not None and (given := claimant_of(best)):
+            right = bool(want) and claimant_matches(want, given)
+            add("claimant.precision", right)
+            for t in tallies:
+                t.counts["claimant.wrong"] += int(not right)
+            if not right:
+                why = [w for w in why if not w.startswith("claimant")]
+                why.append(f"claimant (want {want!r}, got {given!r})")
+        if fam == "figure":
+            if cands:
+                add("figure.value", found)
+            add(f"{x['kind']}.recall", found)
+            if x.get("qualifier") and found:  # as score.py
+                add("figure.qualifier", any(g(c, "value", "qualifier") == x["qualifier"] for c, _ in hits))
+            if best is not None:
+                kind_ok = best.get("kind") == x["kind"]
+                add(f"{x['kind']}.kind", kind_ok)
+                add("figure.kind", kind_ok)
+                side_ok = side_matches(x.get("side"), side_name(best))
+                add("side.accuracy", side_ok)
+                if x.get("side"):
+                    add("side.given", side_name(best) is not None)
+                if not kind_ok:
+                    why.append(f"kind (got {best.get('kind')})")
+                if not side_ok:
+                    why.append(f"side (want {x.get('side')!r})")
+        if why and misses is not None:
+            gold_value = _value_text(x)
+            seen = "; ".join(_describe(c) for c, _ in around[:4]) or "nothing"
+            misses.append(
+                f"{doc}: {x['kind']} {x['text']!r} = {gold_value} by {want!r} side {x.get('side')!r}\n"
+                f"    found: {seen}\n    why: {', '.join(why)}"
+            )
+    for c, sp in cs:  # figure precision, as score.py
+        if kind_family(c.get("kind")) == "figure":
+            add("figure.precision", bool(sp) and any(f == "figure" and overlaps(sp, o) for f, o in gold_spans))
+    for t in tallies:
+        t.counts["documents"] += 1
+        t.counts["gold"] += len(gold)
+
+
+def evaluate_set(set_dir: Path, claims_bin: str, keep_misses: bool) -> SetResult:
+    """Run the CLI on every gold document of one corpus folder and tally the metrics."""
+    gold_path = set_dir / "gold.json"
+    if not gold_path.is_file():
+        raise Unusable(f"no gold file at {gold_path}")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    sources = set_dir / "SOURCES.md"
+    genres = read_genres(sources) if sources.is_file() else {}
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for x in gold:
+        by_doc[x["doc"]].append(x)
+    result = SetResult(set_dir.name)
+    started = time.perf_counter()
+    for doc in sorted(by_doc):
+        path = set_dir / doc
+        text = path.read_text(encoding="utf-8")  # as score.py (universal newlines)
+        out, err = run_json([claims_bin, "extract", str(path), "--format", "json"])
+        if err:
+            result.errors.append(f"{doc}: {err}")
+        genre = genres.get(doc)
+        if genre is None:
+            print(f"eval_extraction: {doc} is not in {sources}; counted as encyclopedia", file=sys.stderr)
+            genre = "encyclopedia"
+        tallies = [result.sections["all"], result.sections[genre]]
+        score_document(doc, text, by_doc[doc], claims_of(out), tallies, result.misses if keep_misses else None)
+    result.wall = time.perf_counter() - started
+    for sec in result.sections.values():  # figure recall is the figure family's recall
+        if "recall.figure" in sec.ratios:
+            sec.ratios["figure.recall"] = sec.ratios["recall.figure"]
+    return result
+
+
+def _cell(section: Section, key: str) -> tuple[str, float | None]:
+    if key in section.counts or key == "claimant.wrong":
+        n = section.counts.get(key, 0)
+        return str(n), None
+    r = section.ratios.get(key)
+    return (r.cell(), r.value) if r else ("n/a", None)
+
+
+def render(results: list[SetResult]) -> str:
+    """The side-by-side table; a difference column only when exactly two sets are shown."""
+    pair = len(results) == 2
+    head = f"{'metric':<26}" + "".join(f"{r.name:>16}" for r in results)
+    if pair:
+        head += f"{results[1].name + ' - ' + results[0].name:>16}"
+    lines: list[str] = []
+    for section in SECTIONS:
+        title = "all documents" if section == "all" else f"{section} documents"
+        lines += ["", f"== {title}", head]
+        for key, label in COUNT_ROWS + ROWS:
+            cells = [_cell(r.sections[section], key) for r in results]
+            row = f"{label:<26}" + "".join(f"{c:>16}" for c, _ in cells)
+            if pair:
+                (a, va), (b, vb) = cells
+                if va is not None and vb is not None:
+                    row += f"{vb - va:>+16.2f}" + (" !" if va - vb > FLAG_GAP else "")
+                elif key in ("claimant.wrong", *dict(COUNT_ROWS)):
+                    row += f"{int(b) - int(a):>+16d}"
+            lines.append(row)
+    lines += ["", "== run"]
+    lines.append(f"{'errors':<26}" + "".join(f"{len(r.errors):>16}" for r in results))
+    lines.append(f"{'wall time (s)':<26}" + "".join(f"{r.wall:>16.1f}" for r in results))
+    for r in results:
+        lines += [f"error ({r.name}): {e}" for e in r.errors]
     return "\n".join(lines)
 
 
+def to_json(results: list[SetResult], corpus: Path, claims_bin: str) -> dict[str, Any]:
+    return {
+        "corpus": str(corpus),
+        "claims": claims_bin,
+        "sets": {
+            r.name: {
+                "wall_seconds": round(r.wall, 3),
+                "errors": r.errors,
+                "sections": {
+                    s: {
+                        **{k: {"num": v.num, "den": v.den, "value": v.value} for k, v in sorted(sec.ratios.items())},
+                        **dict(sorted(sec.counts.items())),
+                    }
+                    for s, sec in r.sections.items()
+                },
+            }
+            for r in results
+        },
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
-    parser.add_argument("--gold", default=None, help="gold file (default: CORPUS/gold.json)")
-    parser.add_argument("--misses", action="store_true", help="list misses, wrong values and extras")
-    args = parser.parse_args(argv)
-    corpus = Path(args.corpus)
-    gold = Path(args.gold) if args.gold else corpus / "gold.json"
-    if not gold.exists():
-        print(f"eval_extraction: no gold file at {gold}", file=sys.stderr)
+    p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    p.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"), help="folder of set folders")
+    p.add_argument("--claims", default=str(REPO / ".venv" / "bin" / "claims"), help="the claims executable")
+    p.add_argument("--sets", default="tune,check", help="comma-separated set folders (default tune,check)")
+    p.add_argument("--misses", type=int, default=0, metavar="N", help="list the first N misses of tune/ only")
+    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    a = p.parse_args(argv)
+    corpus = Path(a.corpus)
+    sets = [s.strip() for s in a.sets.split(",") if s.strip()]
+    try:
+        if not corpus.is_dir():
+            raise Unusable(f"corpus folder not found: {corpus} (give --corpus DIR)")
+        if not Path(a.claims).is_file():
+            raise Unusable(f"claims executable not found: {a.claims} (give --claims BIN)")
+        missing = [s for s in sets if not (corpus / s).is_dir()]
+        if missing or not sets:
+            raise Unusable(f"set folder(s) not found in {corpus}: {', '.join(missing) or '(none given)'}")
+        results = [evaluate_set(corpus / s, a.claims, keep_misses=(s == "tune" and a.misses > 0)) for s in sets]
+    except Unusable as e:
+        print(f"eval_extraction: {e}", file=sys.stderr)
         return 2
-    print(report(evaluate(corpus, gold), args.misses))
+    flag = f"; '!' = {sets[1]} trails {sets[0]} by more than {FLAG_GAP}" if len(sets) == 2 else ""
+    print(f"claims extract on {corpus} ({a.claims}){flag}")
+    print(render(results))
+    for r in results:
+        if r.misses:
+            print(f"\n== first {min(a.misses, len(r.misses))} of {len(r.misses)} misses in {r.name}/")
+            print("\n".join(r.misses[: a.misses]))
+    if a.json:
+        Path(a.json).write_text(json.dumps(to_json(results, corpus, a.claims), indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -50,6 +50,7 @@ class Category(str, Enum):
     MISSING = "missing"
     CAPTURED = "captured"
     KILLED_OR_MISSING = "killed_or_missing"
+    KILLED_OR_WOUNDED = "killed_or_wounded"
     CASUALTIES = "casualties"
     TROOPS = "troops"
     UNITS = "units"
@@ -59,6 +60,9 @@ class Category(str, Enum):
     AIRCRAFT = "aircraft"
     HELICOPTERS = "helicopters"
     VEHICLES = "vehicles"
+    SHIPS = "ships"
+    DRONES = "drones"
+    MISSILES = "missiles"
     DISPLACED = "displaced"
     REFUGEES = "refugees"
     VILLAGES = "villages"
@@ -234,6 +238,8 @@ class Quantity:
     as_of: UncertainDate | None = None
     increment: bool = False
     lost: bool = False
+    vague: bool = False
+    """A vague amount (`hundreds`, `several dozen`): the figure is only a lower bound."""
 
     @high.validator
     def _bounds(self, attribute: attrs.Attribute, value: int | None) -> None:
@@ -301,6 +307,12 @@ class Attribution:
     reference: str | None = None
     inherited: bool = False
     evidence: str | None = None
+    cue: str | None = None
+    """The reporting cue that makes the claim the claimant's (`said`, `according to`)."""
+    source_span: tuple[int, int] | None = None
+    """Offsets of the claimant's name in the document (None when inherited or a header)."""
+    content_span: tuple[int, int] | None = None
+    """Offsets of the text the cue attributes to the claimant; the claim lies inside it."""
 
     @property
     def attributed(self) -> bool:
@@ -346,6 +358,8 @@ class Claim:
     section: str | None = None
     part_of: str | None = None
     field: str | None = None
+    negated: bool = False
+    """The claimant denies it (`X denied losing a helicopter`): not a claim that it happened."""
 
     @classmethod
     def create(

@@ -1,126 +1,629 @@
-"""Who says it: claimants (`According to X,`, `X said`, `per X`, `(CRI claim)`) and hedges.
+"""Who says it: attributions as relations of a source, a cue and a content span.
 
-A claimant is a named source; its class (belligerent, journalist, scholar, NGO, international
-body, unknown) and, for a belligerent, its side matter for source criticism. Unnamed sources
-(`some sources`, `it is believed`, `reportedly`, `Alleged:`) are hedges, never claimants.
+The model is the one the PARC corpus annotates news attributions with. A *cue* (`said`,
+`claimed`, `according to`, `put the toll at`, `X's figures`) links a *source* (who) to a
+*content* span (what is attributed). A claim inside a content span gets that source, and only
+that one; nested contents (`X said Y claimed N`) give the innermost source, the original
+claimant. The forms handled, each a way of finding the source and the content from the cue:
+
+- source before the cue, content after: `The ministry said (that) ...`, `X claims ...`,
+  `Russian separatists claim to have killed ...`, `X put its losses at 300`;
+- content before, source after: `..., the ministry said.`, `..., said X.`, `“...,” he said`;
+- prepositions: `According to X, ...` (content after, and carried over the next sentences),
+  `..., according to X`, `(per X)`, `citing X`, `as reported by X`, `data collected by X`;
+- possessives: `X's figures show ...`, `by X's count`;
+- quotations with a reporting clause before, inside or after them (paragraph-level: a quote
+  may run over several sentences);
+- headlines: `Rights group: more than 600 killed`, `... - investigators`.
+
+Sources are noun phrases: names, acronyms, phrases headed by a source noun (`the defence
+ministry`, `a human rights monitoring group`), pronouns and definite descriptions (`it`, `he`,
+`the ministry`) that the caller resolves against earlier sources. Unnamed sources (`officials
+said`, `some sources`) are hedges: the relation is kept with ``unnamed`` set and no claimant.
+Every word list is lexicon data (``claims/lexicon``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
 
-from claims.extract.sides import SideResolver
+from attrs import frozen
+
+from claims.lexicon import lexicon, phrase_pattern
 from claims.model import ClaimantClass, Hedge, HedgeKind
 
-_STOP = r"[,.;:()\[\]|\n\"“”]"
-
-_ACCORDING_RE = re.compile(
-    rf"(?i:according\s+to)\s+(?P<who>[^,.;:()\[\]|\n\"“”]{{2,80}}?)(?=\s*(?:{_STOP}|$|\s+(?:on|in|at|by|the|some|more|over|about|up)\s+(?:\d|[a-z])))"
-)
-_SPEECH_VERB = (
-    r"(?:said|says|stated|states|claimed|claims|reported|reports|admitted|admits|estimated|estimates"
-    r"|announced|announces|confirmed|confirms|wrote|writes|asserted|alleged|told|acknowledged"
-    r"|noted|declared|insisted|maintained|put\s+the\s+(?:figure|number|toll)|counted)"
-)
-_SPEECH_RE = re.compile(rf"\b(?:has\s+|had\s+|have\s+)?(?P<verb>{_SPEECH_VERB})\b(?P<that>\s+that\b)?")
-_PER_RE = re.compile(r"(?<![\w])(?:[Pp]er|[Aa]s\s+per)\s+(?P<who>[A-Z][^,.;:()\[\]|\n]{1,50}?)(?=\s*(?:[,.;:()\[\]|\n]|$))")
-_POSSESSIVE_RE = re.compile(
-    r"(?=[BbtA-Z])(?:\b[Bb]y\s+)?(?P<who>(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w\-]*){0,5})['’]s?\s+"
-    r"(?P<what>data|figures?|estimates?|account|count|report|tally|statistics|sources)\b"
-)
-_BLOCK_RE = re.compile(
-    r"(?:^|(?<=[,|\n]))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
-    r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
-)
-_DIGIT_RE = re.compile(r"\d")
-_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
-_LETTER_RE = re.compile(r"[A-Za-z]")
-_CONNECTIVES_RE = re.compile(r"(?i)\b(?:but|and|however|also|yet)\b")
-_SPACE_DIGIT_RE = re.compile(r"\s*\d")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|be)\s*$")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that", "these", "those", "there"}
-_UNNAMED = re.compile(
-    r"(?i)^(?:some|other|several|various|many|most|few|unnamed|anonymous|unconfirmed|unofficial|local)"
-    r"\s+(?:sources|reports|accounts|estimates|witnesses|observers|analysts|media|people|officials)$"
-)
-
-_HEDGE_PATTERNS: list[tuple[re.Pattern, HedgeKind]] = [
-    (re.compile(r"\b(?:[Aa]lleged(?:ly)?|[Ss]upposedly|[Pp]urportedly|[Aa]llegations?)\b"), HedgeKind.ALLEGED),
-    (re.compile(r"\b(?:[Rr]eportedly|(?:was|were|is|are|has\s+been|have\s+been)\s+reported|[Rr]eports\s+(?:say|said|suggest))\b"), HedgeKind.REPORTED),
-    (re.compile(r"\b(?:(?:it\s+)?(?:is|are|was|were)\s+believed|[Bb]elieved\s+to|[Tt]hought\s+to|[Ss]aid\s+to\s+have)\b"), HedgeKind.BELIEVED),
-    (re.compile(r"\b(?:(?:it\s+)?(?:is|are|was|were)\s+estimated|[Ee]stimated|[Ee]st\.)(?![\w])"), HedgeKind.ESTIMATED),
-    (re.compile(r"\b(?:[Ss]ome|[Oo]ther|[Ss]everal|[Vv]arious|[Uu]nnamed|[Aa]nonymous|[Uu]nofficial)\s+(?:sources|reports|accounts|estimates|witnesses|observers)\b"), HedgeKind.UNNAMED_SOURCE),
-    (re.compile(r"\b(?:[Oo]fficially|[Oo]fficial\s+(?:figures?|data|estimates?|count))\b"), HedgeKind.OFFICIAL),
-    (re.compile(r"\b(?:[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Uu]nconfirmed|[Uu]nverified|[Mm]ay\s+have|[Mm]ight\s+have|[Uu]nclear|[Pp]resumably)\b"), HedgeKind.UNCERTAIN),
+__all__ = [
+    "Relation",
+    "classify_claimant",
+    "find_attributions",
+    "find_blocks",
+    "find_hedges",
+    "find_quote_relations",
+    "is_unnamed",
+    "source_heads_in",
 ]
 
-_JOURNALIST = re.compile(
-    r"(?i)\b(?:journalists?|correspondents?|reporters?|newspapers?|gazeta|times|post|guardian|bbc|cnn"
-    r"|reuters|associated\s+press|afp|a\.p\.|news|magazine|tv|television|radio|nezavisimaya|nezavimisaya"
-    r"|izvestia|kommersant|novaya|economist|telegraph|independent|press)\b"
-)
-_SCHOLAR = re.compile(
-    r"(?i)\b(?:historians?|scholars?|professors?|researchers?|analysts?|academics?|university"
-    r"|institute|author|authors|experts?|political\s+scientists?|sociologists?|demographers?|dr\.?)\b"
-)
-_NGO = re.compile(
-    r"(?i)\b(?:memorial|human\s+rights|hrw|amnesty|ngos?|soldiers['’]?\s+mothers|csmr|helsinki"
-    r"|médecins|msf|watch|foundation|groups?)\b"
-)
-_INTERNATIONAL = re.compile(
-    r"(?i)\b(?:un|united\s+nations|osce|unhcr|icrc|red\s+cross|european\s+union|eu|nato|council\s+of\s+europe"
-    r"|icty|tribunal|pace|unicef|world\s+bank|observers?|monitors?|csce|unprofor|international)\b"
-)
-_BELLIGERENT_WORDS = re.compile(
-    r"(?i)\b(?:side|ministry|ministers?|government|officials?|military|army|command|authorities|forces"
-    r"|president|spokes(?:man|woman|person)|commanders?|defen[cs]e|general\s+staff|state|federal"
-    r"|headquarters|separatists?|rebels?|leadership|prosecutor|kremlin|claim)\b"
-)
 
+@frozen
+class Relation:
+    """One attribution: a source, its cue and the content span it governs.
 
-@dataclass(frozen=True)
-class FoundAttribution:
-    """A claimant named in a sentence and the part of the text it governs."""
+    ``form`` says how it was found (`source_before`, `source_after`, `according`,
+    `possessive`, `quote`, `headline`, `passive`); ``type`` what the cue says of the content
+    (assert, claim, belief, confirm, deny, record: lexicon ``cues.toml``). ``pronoun`` marks a
+    source the caller must resolve (`it`, `he`, `the ministry`); ``unnamed`` a source that is
+    no claimant (`officials said`); ``extends`` a sentence-initial `According to X,` whose
+    attribution plausibly carries over the following sentences.
+    """
 
-    claimant: str
-    start: int
-    end: int
-    scope_start: int
-    scope_end: int
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
     form: str
+    type: str = "assert"
+    unnamed: bool = False
+    pronoun: bool = False
     extends: bool = False
 
+    @property
+    def claimant(self) -> str | None:
+        return None if self.unnamed else self.source
 
-def classify_claimant(claimant: str, sides: SideResolver | None = None) -> tuple[ClaimantClass, str | None]:
-    """The class of a claimant and, for a belligerent, the party it speaks for."""
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the span lies in the content and not in the source itself."""
+        if not (self.content_start <= start and end <= self.content_end):
+            return False
+        if self.source_start is not None and self.source_end is not None:
+            if self.source_start <= start < self.source_end:
+                return False
+        return True
+
+
+# --- patterns from the lexicon ---------------------------------------------------------------
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z]))*|[“”\"'‘’(),;:\[\]—–-]")
+_AUX_BEFORE_CUE = frozenset(
+    "has have had also later previously then would could will further again since earlier "
+    "already initially first subsequently separately recently reportedly officially publicly "
+    "did does do not yet once just still now repeatedly".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its his her their our whose my your".split())
+_CLAUSE_WORDS = frozenset(
+    "that which who whom where when while whereas as if because since although though but and or "
+    "so then than after before until unless once whether what how why".split()
+)
+_PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "&", "de", "al", "von", "van", "der", "du", "la", "le", "el", "bin", "ibn"})
+_TIME_AFTER_CUE = re.compile(
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|the\s+\w+))?|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
+)
+_THAT = re.compile(r"(?i)[ \t]*(?:,[ \t]*)?(?:that\b|:|,)[ \t]*")
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    prepositions = [p for p in lx.cue_prepositions if p not in ("by", "based on", "per")]
+    return {
+        "verb": re.compile(phrase_pattern(lx.cue_verbs), re.I),
+        "preposition": re.compile(
+            rf"(?i)(?:{phrase_pattern(prepositions)}|(?<![\w])(?:as\s+)?per(?=\s+[A-Z]))[ \t]+"
+        ),
+        "possessive": re.compile(
+            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
+        ),
+        "relay": re.compile(phrase_pattern(lx.relay), re.I),
+        "header_suffix": re.compile(rf"(?i){phrase_pattern(lx.source_suffixes)}$"),
+    }
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() is False and word.isupper() and len(word) > 1)
+
+
+def _source_noun(word: str) -> bool:
+    lx = lexicon()
+    w = word.lower().rstrip("’'").removesuffix("’s").removesuffix("'s")
+    return w in lx.source_heads or w in lx.unnamed_heads
+
+
+_NOT_SOURCE = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february "
+    "march april may june july august september october november december reporters journalists".split()
+)
+_STOP_IN_NP = frozenset(
+    "to from by into onto over under after before during since until than as about against between "
+    "is are was were be been being have has had do does did will would can could should may might must "
+    "not no there here who whom which what when where why how that this these those".split()
+)
+
+
+def _head_ok(word: str) -> bool:
+    lx = lexicon()
+    lower = word.lower()
+    if lower in _NOT_SOURCE:
+        return False
+    return _is_name_word(word) or _source_noun(word) or lower in lx.pronouns or lx.party_of(word) is not None
+
+
+def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int) -> tuple[int, int] | None:
+    """The source noun phrase ending right before ``words[index]`` (the cue): (start, end).
+
+    The head is the word before the cue (over auxiliaries and adverbs: `has announced`, `later
+    said`), a name, a source noun, a party or a pronoun. The phrase runs left over modifiers
+    (names, adjectives, nouns, `of`/`for`/`in`/`with`, possessives, a parenthesis such as
+    `(DPR)`) to a determiner, punctuation or a clause word; `the` after `of` does not end it
+    (`The Defense Ministry of the self-proclaimed Donetsk People's Republic`). An apposition
+    between commas is skipped (`Eduard Basurin, an official with the defense ministry, told`;
+    `The ... Observatory, with sources inside Syria, reported`): the source is the phrase
+    before it."""
+    lx = lexicon()
+    i = index - 1
+    while i >= 0 and (words[i][2].lower() in _AUX_BEFORE_CUE or (words[i][2].lower().endswith("ly") and words[i][2][:1].islower())):
+        i -= 1
+    if i < 0:
+        return None
+    if words[i][2] == ",":
+        # `X, <apposition>, said`: the source is X, before the previous comma.
+        j = i - 1
+        while j >= 0 and words[j][2] not in (",", ";", ":", "“", "”", '"', "(", ")"):
+            j -= 1
+        if j <= 0 or words[j][2] != ",":
+            return None
+        return _np_before(text, words, j, lo)
+    if words[i][2] == ")":
+        j = i - 1
+        while j >= 0 and words[j][2] != "(":
+            j -= 1
+        if j <= 0:
+            return None
+        end = words[i][1]
+        i = j - 1
+    else:
+        end = words[i][1]
+    if i < 0 or not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+        return None
+    start = words[i][0]
+    if words[i][2].lower() in lx.pronouns:
+        return start, end
+    i -= 1
+    count = 1
+    while i >= 0 and count < 14:
+        s, e, w = words[i]
+        lower = w.lower()
+        if w in ("’s", "'s"):
+            i -= 1
+            continue
+        if not w[:1].isalnum():
+            break
+        if lower in ("the", "a", "an"):
+            prev = words[i - 1][2].lower() if i > 0 else ""
+            if prev in ("of", "for", "in", "with", "on", "at", "from"):
+                start = s
+                i -= 1
+                count += 1
+                continue
+            start = s
+            break
+        if lower in ("its", "his", "her", "their", "our", "whose"):
+            break
+        if lower == "and":
+            if i > 0 and (_is_name_word(words[i - 1][2]) or lx.party_of(words[i - 1][2]) is not None) and _is_name_word(words[i + 1][2]):
+                start = s
+                i -= 1
+                count += 1
+                continue
+            break
+        if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or lower in lx.cue_verbs or w[:1].isdigit():
+            break
+        if lower in lx.predicates_after and not _is_name_word(w):
+            break
+        start = s
+        i -= 1
+        count += 1
+    # Leading prepositions the walk took (`of`, `in`).
+    seg = text[start:end]
+    lead = re.match(r"(?i)(?:(?:of|for|in|with|at|on|from)\s+)+", seg)
+    if lead:
+        start += lead.end()
+    return (start, end) if start < end else None
+
+
+def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The source noun phrase right after ``pos`` (`said the spokesman`, `according to the
+    Palestinian Ministry of Health (MoH)`): names, source nouns, adjectives, up to a clause
+    boundary."""
+    lx = lexicon()
+    words = _words(text, pos, min(hi, pos + 200))
+    start = end = None
+    has_head = False
+    count = 0
+    for k, (s, e, w) in enumerate(words):
+        lower = w.lower()
+        if w in (",", ";", ":", "“", "”", '"', "—"):
+            break
+        if w == "(":
+            # A parenthesis right after a name is part of it (`(MoH)`).
+            close = text.find(")", s, min(hi, s + 40))
+            if end is not None and close != -1:
+                end = close + 1
+            break
+        if w in (")", "[", "]"):
+            break
+        if lower in _CLAUSE_WORDS - {"and"} or (lower == "and" and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]))):
+            break
+        if lower in lx.cue_verbs and start is not None:
+            break
+        if lower in ("on", "in", "at", "during", "late", "early", "last", "this") and start is not None and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]) and lower in ("in", "of")):
+            break
+        if w[:1].isdigit():
+            break
+        ok = (_is_name_word(w) or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
+              or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
+              or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
+              or w in ("’s", "'s"))
+        if not ok:
+            break
+        if _head_ok(w):
+            has_head = True
+        if start is None:
+            start = s
+        end = e
+        count += 1
+        if count > 14:
+            break
+    if start is None or not has_head:
+        return None
+    seg = text[start:end]
+    tail = re.search(r"(?i)(?:\s+(?:of|for|in|with|at|on|and|the|a|an))+$", seg)
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+_AGENT = re.compile(
+    r"(?i)\b(?:data|figures?|estimates?|statistics|information|numbers|reports?|counts?|tally|records)\s+"
+    r"(?:collected|compiled|gathered|published|released|provided|given|issued|cited|kept|obtained|verified)\s+by\s+"
+)
+_FROM_SOURCE = re.compile(r"(?i)\b(?:data|figures?|estimates?|statistics|information|numbers|reports?|counts?)\s+(?:from|by|of)\s+")
+
+
+def _agent_of(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """`preliminary data collected by the Protection Cluster`: the agent is the source."""
+    m = _AGENT.search(text, start, hi)
+    if m is None or m.start() >= end:
+        m = _FROM_SOURCE.search(text, start, hi)
+    if m is None or m.start() >= end:
+        return start, end
+    inner = _np_after(text, m.end(), hi)
+    return inner if inner is not None else (start, end)
+
+
+def is_unnamed(source: str) -> bool:
+    """A source that names nobody: `officials`, `some sources`, `local reports`, `witnesses`.
+
+    A party or organisation in the phrase names it (`Ukrainian officials`, `rebel sources`,
+    `various Israeli sources` are claimants)."""
+    lx = lexicon()
+    words = [w.lower().strip("’'") for w in re.findall(r"[\w'’\-]+", source)]
+    if not words:
+        return True
+    if words[-1] not in lx.unnamed_heads:
+        return False
+    return all(w in lx.unnamed_modifiers or w in lx.unnamed_heads for w in words)
+
+
+def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], content: tuple[int, int],
+          form: str, type_: str, *, extends: bool = False) -> Relation | None:
+    lx = lexicon()
+    if source is None:
+        return Relation(None, None, None, text[cue[0]:cue[1]], cue[0], cue[1], content[0], content[1], form,
+                        type_, unnamed=True)
+    s, e = source
+    src = text[s:e].strip()
+    lower = src.lower()
+    pronoun = lower in lx.pronouns or (
+        lower.split()[0] == "the" and len(lower.split()) <= 3 and all(_source_noun(w) or w == "the" or lexicon().party_of(w) for w in lower.split())
+        and not any(w[:1].isupper() for w in src.split()[1:] if lexicon().party_of(w) is None)
+    )
+    return Relation(src, s, e, text[cue[0]:cue[1]], cue[0], cue[1], content[0], content[1], form, type_,
+                    unnamed=is_unnamed(src), pronoun=pronoun, extends=extends)
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last `;` or a contrast word
+    (`, while`) before it, else the sentence start."""
+    lx = lexicon()
+    best = lo
+    for m in re.finditer(rf"(?i);|,\s*(?:{phrase_pattern(lx.contrast)})\s", text[lo:pos]):
+        best = lo + m.end()
+    return best
+
+
+def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
+    """The attribution relations in the sentence ``text[lo:hi]``, in text order.
+
+    Contents are cut where the next relation's source begins when that follows a contrast
+    (`X said A, while Y said B`: A is X's, B is Y's)."""
+    p = _cue_patterns()
+    lx = lexicon()
+    words = _words(text, lo, hi)
+    index_at = {s: k for k, (s, _, _) in enumerate(words)}
+    found: list[Relation] = []
+    taken: list[tuple[int, int]] = []
+
+    # Prepositions: `according to X`, `per X`, `citing X`, `as reported by X`.
+    for m in p["preposition"].finditer(text, lo, hi):
+        np = _np_after(text, m.end(), hi)
+        if np is None:
+            continue
+        np = _agent_of(text, np[0], np[1], hi)
+        head = text[lo:m.start()]
+        initial = not re.search(r"[A-Za-z0-9]", re.sub(r"(?i)\b(?:but|and|however|also|yet|so|then)\b", "", head))
+        if initial:
+            content = (np[1], hi)
+        else:
+            content = (lo, hi)
+        rel = _make(text, np, (m.start(), m.end()), content, "according", "assert", extends=initial)
+        if rel is not None:
+            found.append(rel)
+            taken.append((m.start(), np[1]))
+
+    # Possessives: `X's figures show`, `by Memorial's account`.
+    for m in p["possessive"].finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        who = m.group("who")
+        if lx.party_of(who) is None and not any(_source_noun(w) or _is_name_word(w) for w in who.split()):
+            continue
+        start = m.start("who")
+        rel = Relation(f"{who}'s {m.group('what')}", start, m.end(), m.group("what"), m.start("what"), m.end(),
+                       lo, hi, "possessive", "assert")
+        found.append(rel)
+        taken.append((m.start(), m.end()))
+
+    # Verbs.
+    for m in p["verb"].finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        form = m.group(0).lower()
+        cue = lx.cue_verbs.get(re.sub(r"\s+", " ", form))
+        if cue is None:
+            continue
+        k = index_at.get(m.start())
+        if k is None:
+            continue
+        if m.group(0)[:1].isupper() and k > 0 and words[k - 1][2][:1].isalnum():
+            continue  # `Islamic State`, `Reports Unit`: part of a name
+        before_word = words[k - 1][2].lower() if k > 0 else ""
+        after = text[m.end():min(hi, m.end() + 40)]
+        # A noun, not a verb: `the claim`, `their report`, `3 reports`.
+        if before_word in _DETERMINERS or (before_word[:1].isdigit()):
+            continue
+        # A qualifier, not a cue: `an estimated 250,000`, `estimated 3,000 dead`.
+        if re.match(r"[ \t]+(?:at[ \t]+)?[~≈]?\d", after) and cue.lemma in ("estimate", "report", "count", "record"):
+            if before_word in ("an", "the", "") or not words or k == 0:
+                continue
+        # `put`, `gave`, `set`, `cited`, `quoted` are cues only in `put the toll at N`,
+        # `gave the figure as N`, `quoted X as saying`.
+        if cue.lemma == "put":
+            window = text[m.end():min(hi, m.end() + 60)]
+            if form in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+                if not re.search(r"(?i)\bas\s+saying\b", window) and form not in ("citing", "quoting"):
+                    continue
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,5}?(?:at|as)[ \t]+(?:about|around|some|more\s+than|over|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window):
+                continue
+        # Passive: `was reported` is a hedge; `was reported by X` names X after.
+        if before_word in ("was", "were", "is", "are", "been", "be", "being") or (
+            k > 1 and before_word.endswith("ly") and words[k - 2][2].lower() in ("was", "were", "is", "are", "been", "be")
+        ):
+            by = re.match(r"(?i)[ \t]+by[ \t]+", text[m.end():hi])
+            if by:
+                np = _np_after(text, m.end() + by.end(), hi)
+                if np is not None:
+                    rel = _make(text, np, (m.start(), m.end()), (lo, hi), "passive", cue.type)
+                    if rel is not None:
+                        found.append(rel)
+                        taken.append((m.start(), np[1]))
+            continue
+        source = _np_before(text, words, k, lo)
+        if source is not None:
+            # `..., the ministry said (on Wednesday).` / `“...,” Kadyrov said`: the content is
+            # before the source when a comma or quote closes it and nothing follows the cue.
+            before_source = text[lo:source[0]].rstrip()
+            rest = text[m.end():hi]
+            tail = _TIME_AFTER_CUE.match(rest)
+            rest_after = rest[tail.end():] if tail else rest
+            trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
+                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after)
+            if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
+                content = (_quote_open_or(text, lo, source[0]), hi)
+                rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
+            else:
+                that = _THAT.match(text, m.end(), hi)
+                content_start = m.end()
+                tm = _TIME_AFTER_CUE.match(text, content_start, hi)
+                if tm and tm.end() > content_start and not re.match(r"[ \t]*\d", text[tm.end():tm.end() + 3]):
+                    content_start = tm.end()
+                that = _THAT.match(text, content_start, hi)
+                if that:
+                    content_start = that.end()
+                rel = _make(text, source, (m.start(), m.end()), (content_start, hi), "source_before", cue.type)
+            if rel is not None:
+                found.append(rel)
+                taken.append((source[0], m.end()))
+            continue
+        # Inverted: `..., said the spokesman.`
+        np = _np_after(text, m.end(), hi)
+        before_cue = text[lo:m.start()].rstrip()
+        if np is not None and before_cue and before_cue[-1] in ",”\"'’":
+            rel = _make(text, np, (m.start(), m.end()), (lo, m.start()), "source_after", cue.type)
+            if rel is not None:
+                found.append(rel)
+                taken.append((m.start(), np[1]))
+            continue
+        # A cue with no source in the sentence (`officials said` was caught above; `It is
+        # claimed`): nothing to attribute.
+    found.sort(key=lambda r: r.cue_start)
+    return _cut_at_contrast(text, found)
+
+
+def _quote_open_or(text: str, lo: int, pos: int) -> int:
+    return lo
+
+
+def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
+    """`X said A, while Y said B`: X's content ends where Y's clause starts."""
+    lx = lexicon()
+    out = list(relations)
+    contrast = re.compile(rf"(?i)[,;]?\s*(?:{phrase_pattern(lx.contrast)})?\s*$")
+    for i, r in enumerate(out):
+        for later in out[i + 1:]:
+            if later.form != "source_before" or later.source_start is None:
+                continue
+            if r.content_start <= later.source_start < r.content_end:
+                head = text[r.content_start:later.source_start]
+                m = contrast.search(head)
+                cut = r.content_start + (m.start() if m else len(head))
+                if cut > r.content_start:
+                    out[i] = Relation(r.source, r.source_start, r.source_end, r.cue, r.cue_start, r.cue_end,
+                                      r.content_start, cut, r.form, r.type, r.unnamed, r.pronoun, r.extends)
+                    r = out[i]
+                break
+    return out
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”]{8,2000}”|(?<![\w])\"[^\"\n]{8,2000}\"(?![\w])|(?<![\w’'])'[^'\n]{8,600}'(?![\w])|‘[^’\n]{8,600}’(?![\w])")
+
+
+def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
+    """Quotations in the paragraph ``text[lo:hi]`` whose speaker a reporting clause names:
+    `“...,” Kadyrov said`, `“...,” said the ministry`, `He claimed: '...'`, `X told
+    reporters: “...”`. The content is the whole quotation, over as many sentences as it runs."""
+    lx = lexicon()
+    p = _cue_patterns()
+    out: list[Relation] = []
+    for q in _QUOTE_PAIRS.finditer(text, lo, hi):
+        inner = q.group(0)[1:-1]
+        if len(inner.split()) < 3:
+            continue
+        content = (q.start(), q.end())
+        # After: `,” Kadyrov said`, `,” said X`, `,” the Russian statement said`.
+        after = re.compile(r"[ \t]*,?[ \t]*").match(text, q.end(), hi).end()
+        words = _words(text, after, min(hi, after + 160))
+        found = None
+        for k, (s, e, w) in enumerate(words[:12]):
+            if w in (".", ";", "“", '"') or (w == "," and k > 0):
+                break
+            cue = lx.cue_verbs.get(w.lower())
+            if cue is None:
+                continue
+            if k > 0:
+                src = _np_before(text, words, k, after)
+                if src is not None and src[0] <= words[0][0] + 1:
+                    found = _make(text, src, (s, e), content, "quote", cue.type)
+            else:
+                np = _np_after(text, e, hi)
+                if np is not None:
+                    found = _make(text, np, (s, e), content, "quote", cue.type)
+            break
+        if found is None:
+            # Before: `He claimed: '...'`, `X told reporters: “...”`, `X said: “...”`.
+            head = text[max(lo, q.start() - 160):q.start()]
+            m = re.search(r"(?:[:,])[ \t]*$", head)
+            if m:
+                seg_start = max(lo, q.start() - 160)
+                seg_end = seg_start + m.start()
+                words = _words(text, seg_start, seg_end)
+                for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+                    cue = lx.cue_verbs.get(words[k][2].lower())
+                    if cue is None:
+                        continue
+                    src = _np_before(text, words, k, seg_start)
+                    if src is not None:
+                        found = _make(text, src, (words[k][0], words[k][1]), content, "quote", cue.type)
+                    break
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def source_heads_in(text: str) -> list[str]:
+    """The source nouns in a phrase (`the defence ministry` -> [`ministry`])."""
+    return [w for w in re.findall(r"[\w'’\-]+", text.lower()) if w in lexicon().source_heads]
+
+
+# --- hedges ----------------------------------------------------------------------------------
+
+@cache
+def _hedge_re() -> tuple[re.Pattern[str], dict[str, HedgeKind]]:
+    lx = lexicon()
+    parts = []
+    kinds = {}
+    for i, (kind, words) in enumerate(lx.hedges.items()):
+        parts.append(f"(?P<h{i}>{phrase_pattern(words)})")
+        kinds[f"h{i}"] = HedgeKind(kind)
+    return re.compile("|".join(parts), re.I), kinds
+
+
+def find_hedges(text: str, lo: int, hi: int) -> list[Hedge]:
+    """Hedges in ``text[lo:hi]`` with their offsets (`Alleged:`, `reportedly`, `some sources`)."""
+    pattern, kinds = _hedge_re()
+    return [Hedge(kind=kinds[m.lastgroup], text=m.group(0), start=m.start(), end=m.end())
+            for m in pattern.finditer(text, lo, hi)]
+
+
+# --- claimant classes ------------------------------------------------------------------------
+
+@cache
+def _class_patterns() -> list[tuple[ClaimantClass, re.Pattern[str]]]:
+    lx = lexicon()
+    order = ["journalist", "scholar", "ngo", "international"]
+    return [(ClaimantClass(name), re.compile(phrase_pattern(lx.claimant_classes[name]), re.I)) for name in order]
+
+
+@cache
+def _belligerent_pattern() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(lexicon().claimant_classes["belligerent"]), re.I)
+
+
+def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | None]:
+    """The class of a claimant and, for a belligerent, the party it speaks for.
+
+    A named journalist, scholar, NGO or international body is that, whatever country it is
+    from (`British journalist Thomas de Waal`); a party named in the claimant, or a side word
+    (`ministry`, `government`, `army`), makes it a belligerent."""
     party = _party_in(claimant, sides)
-    if _JOURNALIST.search(claimant):
-        return ClaimantClass.JOURNALIST, None
-    if _SCHOLAR.search(claimant):
-        return ClaimantClass.SCHOLAR, None
-    if _NGO.search(claimant):
-        return ClaimantClass.NGO, None
-    if _INTERNATIONAL.search(claimant):
-        return ClaimantClass.INTERNATIONAL, None
+    for cls, pattern in _class_patterns():
+        if pattern.search(claimant):
+            return cls, None
     if party is not None:
         return ClaimantClass.BELLIGERENT, party
-    if _BELLIGERENT_WORDS.search(claimant) and re.search(r"(?i)\b(?:ministry|government|army|military|command|authorities|side)\b", claimant):
+    if _belligerent_pattern().search(claimant) and re.search(
+        r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?)\b", claimant
+    ):
         return ClaimantClass.BELLIGERENT, None
     return ClaimantClass.UNKNOWN, None
 
 
-def _party_in(claimant: str, sides: SideResolver | None) -> str | None:
-    from claims.extract.sides import _DEMONYM_RE, canonical
+def _party_in(claimant: str, sides) -> str | None:
+    from claims.extract.figures import party_mentions
 
-    for m in _DEMONYM_RE.finditer(claimant):
+    for _, _, party in party_mentions(claimant, 0, len(claimant)):
         if sides is not None:
-            hit = sides.party(m.group("d"))
+            hit = sides.party(party)
             if hit is not None:
                 return hit[1]
-        party = canonical(m.group("d"))
-        if party:
-            return party
+        return party
     if sides is not None:
         for word in re.findall(r"\b[A-Z]{2,5}\b", claimant):
             hit = sides.party(word)
@@ -132,90 +635,13 @@ def _party_in(claimant: str, sides: SideResolver | None) -> str | None:
     return None
 
 
-def is_unnamed(claimant: str) -> bool:
-    return bool(_UNNAMED.match(claimant.strip()))
+# --- infobox blocks --------------------------------------------------------------------------
 
-
-def _clean_claimant(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    chunk = text[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    start += lead
-    chunk = chunk.strip()
-    for word in ("and ", "but ", "while ", "whereas ", "as ", "so ", "although "):
-        if chunk.lower().startswith(word):
-            chunk = chunk[len(word):]
-            start += len(word)
-    chunk = chunk.rstrip(" ,")
-    if not chunk or chunk.lower() in _PRONOUNS or chunk.split()[0].lower() in _PRONOUNS:
-        return None
-    if len(chunk.split()) > 8 or _DIGIT_RE.search(chunk):
-        return None
-    return chunk, start, start + len(chunk)
-
-
-def find_attributions(text: str, lo: int, hi: int) -> list[FoundAttribution]:
-    """Claimants named in the sentence ``text[lo:hi]``, each with the text it governs."""
-    found: list[FoundAttribution] = []
-    for m in _ACCORDING_RE.finditer(text, lo, hi):
-        who = m.group("who").strip()
-        if is_unnamed(who):
-            continue
-        head = text[lo:m.start()]
-        # Sentence-initial (`According to X, on April 16, ...`): governs the sentence and
-        # plausibly the next ones.
-        initial = not _ALNUM_RE.search(_CONNECTIVES_RE.sub("", head))
-        found.append(FoundAttribution(who, m.start("who"), m.start("who") + len(who), lo, hi,
-                                      "according_to", extends=initial))
-    for m in _SPEECH_RE.finditer(text, lo, hi):
-        verb = m.group("verb")
-        after = text[m.end():m.end() + 3]
-        # `estimated 250,000` is a bound, not a speaker
-        if verb.startswith("estimat") and _SPACE_DIGIT_RE.match(after):
-            continue
-        before = text[lo:m.start()]
-        if _PASSIVE_BEFORE_RE.search(before):
-            continue  # passive (`was reported`): a hedge
-        boundary = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("“"),
-                       before.rfind('"'), before.rfind("”"))
-        if boundary != -1 and boundary < len(before) - 1:
-            who_start = lo + boundary + 1
-        else:
-            who_start = lo
-        cleaned = _clean_claimant(text, who_start, m.start())
-        if cleaned is None:
-            continue
-        who, s, e = cleaned
-        if is_unnamed(who) or not _LETTER_RE.search(who):
-            continue
-        if not (who[:1].isupper() or re.search(
-            r"(?i)\b(?:side|ministry|officials?|government|authorities|command|spokes\w*|journalist\w*"
-            r"|historian\w*|sources?|military|army|media|press|observers?|reporters?|witnesses)\b", who)):
-            continue
-        found.append(FoundAttribution(who, s, e, lo, hi, "said"))
-    for m in _PER_RE.finditer(text, lo, hi):
-        who = m.group("who").strip()
-        if not is_unnamed(who):
-            found.append(FoundAttribution(who, m.start("who"), m.start("who") + len(who), lo, hi, "per"))
-    for m in _POSSESSIVE_RE.finditer(text, lo, hi):
-        who = f"{m.group('who')}'s {m.group('what')}"
-        found.append(FoundAttribution(who, m.start("who"), m.end(), lo, hi, "possessive"))
-    found.sort(key=lambda f: f.start)
-    return found
-
-
-# Every hedge pattern starts with \b; checking it once up front rejects positions inside words
-# without trying the seven alternatives (same matches).
-_HEDGE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<h{i}>{p.pattern})" for i, (p, _) in enumerate(_HEDGE_PATTERNS)) + ")")
-_HEDGE_KINDS = {f"h{i}": kind for i, (_, kind) in enumerate(_HEDGE_PATTERNS)}
-
-
-def find_hedges(text: str, lo: int, hi: int) -> list[Hedge]:
-    """Hedges in ``text[lo:hi]`` with their offsets (`Alleged:`, `reportedly`, `some sources`)."""
-    hedges: list[Hedge] = []
-    for m in _HEDGE_RE.finditer(text, lo, hi):
-        kind = _HEDGE_KINDS[m.lastgroup]
-        hedges.append(Hedge(kind=kind, text=m.group(0), start=m.start(), end=m.end()))
-    return hedges
+_BLOCK_RE = re.compile(
+    r"(?:^|(?<=[,|\n]))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
+    r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
+)
+_HEADING_ONLY = re.compile(r"(?i)^(?:official|independent|other|total|unofficial)\s+(?:estimates?|figures?|data)$")
 
 
 def find_blocks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -224,10 +650,7 @@ def find_blocks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out = []
     for m in _BLOCK_RE.finditer(text[lo:hi]):
         who = (m.group("who") or m.group("label") or "").strip()
-        if not who:
-            continue
-        if re.match(r"(?i)^(?:official|independent|other|total|unofficial)\s+(?:estimates?|figures?|data)$", who):
-            # A heading (`Official estimates:`), not a claimant; a hedge at most.
-            continue
+        if not who or _HEADING_ONLY.match(who):
+            continue  # a heading (`Official estimates:`), not a claimant
         out.append((lo + m.start(), lo + m.end(), who))
     return out

@@ -1,88 +1,207 @@
-"""Numbers as written: digits with separators (`1,834`, `80 000`, `1.5 million`) and words.
+"""Numbers as written: digits with separators and footnote markers, words, vague amounts.
 
-``parse_number_words`` reads English number words (`six thousand`, `a dozen`, `twenty-one`);
-``render_number`` writes an integer the same way, so the two round-trip. ``parse_digits``
-reads a digit token. All three return plain ``int`` values; callers decide what a figure means.
+``find_numbers`` returns every number expression in a stretch of text with its value, whether
+it is vague (`hundreds`, `several dozen`: a lower bound) and whether it was spelled out. The
+words come from the lexicon (``claims/lexicon/numbers.toml``); values are exact integers of
+any size (`1.5 million` is 1,500,000, never a float). ``parse_number_words`` reads a spelled
+number and ``render_number`` writes one, so the two round-trip.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import cache
 
-ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+from attrs import frozen
 
-_WORD_SPLIT = re.compile(r"[\s\-]+")
+from claims.lexicon import lexicon
 
-#: A run of number words, as a regex fragment (case-insensitive callers add ``(?i)``).
-_ATOM = "|".join(sorted(list(ONES) + list(TENS) + list(SCALES) + ["dozen"], key=len, reverse=True))
-NUMBER_WORDS_PATTERN = (
-    rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_ATOM}))"
-    rf"(?:(?:\s+and\s+|[\s\-]+)(?:{_ATOM}))*"
-)
+__all__ = [
+    "DIGITS_PATTERN",
+    "FOOTNOTE",
+    "NUMBER_WORDS_PATTERN",
+    "NumberExpr",
+    "find_numbers",
+    "parse_digits",
+    "parse_number_words",
+    "render_number",
+]
+
+#: A footnote marker a scraped page leaves inside or after a figure: `[12]`, `[*]`, `[a]`,
+#: `[note 3]`, with an optional page cite (`[6]:p.224`, `[3]:87`).
+FOOTNOTE = r"(?:\[(?:\d{1,3}|[a-z]|\*{1,3}|note\s*\d{1,3}|citation needed|nb\s*\d+)\](?::\s?p{0,2}\.?\s?\d+(?:[-–]\d+)?)?)"
+_FOOTNOTES = rf"(?:{FOOTNOTE})*"
+
+#: Digits: `1,834`, `80 000` (a space or no-break space before each group of three), `12.5`,
+#: `1.5` before a scale word. A run of digits of any length is one number.
+DIGITS_PATTERN = r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+(?:\.\d+)?"
+
+
+def parse_digits(token: str) -> int | Fraction:
+    """The exact value of a digit token with separators (`1,834` -> 1834, `1.5` -> 3/2)."""
+    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", token)
+    if "." in cleaned:
+        return Fraction(Decimal(cleaned))
+    return int(cleaned)
+
+
+@frozen
+class NumberExpr:
+    """A number as written: ``text[start:end]``, its value and how it was written.
+
+    ``value`` is the smallest value the words allow (`several hundred` is 300 and vague);
+    ``vague`` marks amounts that are only a lower bound; ``spelled`` marks numbers written in
+    words, ``article`` a lone `a`/`an`/`one` that only counts before a noun (`a helicopter`).
+    """
+
+    start: int
+    end: int
+    value: int
+    vague: bool = False
+    spelled: bool = False
+    article: bool = False
+
+
+@cache
+def _word_tables() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, float], dict[str, int],
+                             dict[str, int], dict[str, int]]:
+    lx = lexicon()
+    return lx.ones, lx.tens, lx.scales, lx.fractions, lx.counters, lx.vague_plurals, lx.vague_multipliers
+
+
+@cache
+def _words_re() -> re.Pattern[str]:
+    ones, tens, scales, fractions, counters, plurals, multipliers = _word_tables()
+    vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)
+    vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
+    vocabulary |= {"and", "of", "a", "an", "tens"}
+    words = sorted(vocabulary, key=len, reverse=True)
+    atom = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?:(?:\s+|-){atom})*(?![\w\-])")
+
+
+NUMBER_WORDS_PATTERN = r"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))(?:(?:\s+and\s+|[\s\-]+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))*"
+"""A plain run of number words (for callers that only need to spot one, such as the audit)."""
+
+_CONNECTORS = {"and", "of", "a", "an"}
+
+
+def _parse_words(words: list[str]) -> tuple[int, bool] | None:
+    """(value, vague) of a run of number words, or None if the run is not one number.
+
+    Exact forms: `three thousand`, `twenty-one`, `one hundred and five`, `a dozen`, `two and a
+    half million`, `a million and a half`, `half a million`. Vague forms (a lower bound):
+    `hundreds`, `tens of thousands`, `several hundred`, `several dozen`, `dozens`, `a few`."""
+    ones, tens, scales, fractions, counters, plurals, multipliers = _word_tables()
+    text = " ".join(words)
+    if text in plurals:
+        return plurals[text], True
+    # `hundreds of thousands`, `tens of thousands` written with `of`; `thousands of` trailing.
+    for phrase, value in sorted(plurals.items(), key=lambda kv: -len(kv[0])):
+        if text == phrase + " of" or text == phrase:
+            return value, True
+    vague = False
+    multiplier: Fraction | None = None
+    for phrase in sorted(multipliers, key=len, reverse=True):
+        if text == phrase:
+            return multipliers[phrase], True
+        if text.startswith(phrase + " "):
+            multiplier = Fraction(multipliers[phrase])
+            words = text[len(phrase) + 1:].split()
+            vague = True
+            break
+    n = len(words)
+    total = Fraction(0)
+    current: Fraction | None = None
+    last_scale = Fraction(1)
+    pending: Fraction | None = None  # `two and a half` waiting for its scale
+    i = 0
+    while i < n:
+        w = words[i]
+        if w == "and":
+            if i + 2 < n and words[i + 1] in ("a", "an") and words[i + 2] in fractions:
+                frac = Fraction(fractions[words[i + 2]]).limit_denominator(100)
+                if current is None and last_scale > 1:
+                    total += frac * last_scale  # `a million and a half`
+                else:
+                    pending = frac  # `two and a half million`
+                i += 3
+                continue
+            i += 1  # `one hundred and five`
+            continue
+        if w == "of":
+            return None
+        if w in ("a", "an"):
+            if i + 1 < n and words[i + 1] in fractions:
+                i += 1
+                continue
+            w = "one"
+        if w in fractions:
+            frac = Fraction(fractions[w]).limit_denominator(100)
+            if i + 1 < n and words[i + 1] in ("a", "an"):  # `half a million`
+                current = frac
+                i += 2
+                continue
+            current = frac if current is None else current * frac
+        elif w in ones:
+            current = (current or 0) + ones[w]
+        elif w in tens:
+            current = (current or 0) + tens[w]
+        elif w in counters:
+            current = (current if current is not None else 1) * counters[w]
+        elif w in scales:
+            base = current if current is not None else Fraction(1)
+            if pending is not None:
+                base += pending
+                pending = None
+            if scales[w] == 100:
+                current = base * 100
+            else:
+                total += base * scales[w]
+                last_scale = Fraction(scales[w])
+                current = None
+        else:
+            return None
+        i += 1
+    if pending is not None or (current is None and total == 0):
+        return None
+    value = total + (current or 0)
+    if multiplier is not None:
+        value *= multiplier
+    if value.denominator != 1:
+        return None
+    return int(value), vague
 
 
 def parse_number_words(text: str) -> int | None:
     """The value of a spelled-out number (`three thousand` -> 3000), or None if it is not one.
 
     Accepts hyphens (`twenty-one`), `and` (`one hundred and five`), `a`/`an` for one
-    (`a thousand`, `a dozen`). Returns None for anything that is not entirely number words.
-    """
-    words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
+    (`a thousand`, `a dozen`) and fractions of a scale (`two and a half million`)."""
+    words = [w for w in re.split(r"[\s\-]+", text.strip().lower()) if w]
     if not words:
         return None
-    if words[0] in ("a", "an"):
-        if len(words) == 1:
-            return None
-        words[0] = "one"
-    total = 0
-    current = 0
-    seen = False
-    for word in words:
-        if word in ONES:
-            current += ONES[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "dozen":
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in SCALES:
-            scale = SCALES[word]
-            total += (current or 1) * scale
-            current = 0
-        else:
-            return None
-        seen = True
-    if not seen:
+    parsed = _parse_words(words)
+    if parsed is None or parsed[1]:
         return None
-    return total + current
+    return parsed[0]
 
 
 def _below_thousand(n: int) -> list[str]:
+    ones = {v: k for k, v in _word_tables()[0].items() if k not in ("a", "an")}
+    tens = {v: k for k, v in _word_tables()[1].items() if k != "fourty"}
     words: list[str] = []
     hundreds, rest = divmod(n, 100)
     if hundreds:
-        words += [_ONES_BY_VALUE[hundreds], "hundred"]
+        words += [ones[hundreds], "hundred"]
     if rest >= 20:
-        tens, ones = divmod(rest, 10)
-        words.append(_TENS_BY_VALUE[tens * 10] + (f"-{_ONES_BY_VALUE[ones]}" if ones else ""))
+        t, o = divmod(rest, 10)
+        words.append(tens[t * 10] + (f"-{ones[o]}" if o else ""))
     elif rest or not words:
-        words.append(_ONES_BY_VALUE[rest])
+        words.append(ones[rest])
     return words
-
-
-_ONES_BY_VALUE = {v: k for k, v in ONES.items()}
-_TENS_BY_VALUE = {v: k for k, v in TENS.items()}
 
 
 def render_number(n: int) -> str:
@@ -102,12 +221,99 @@ def render_number(n: int) -> str:
     return " ".join(parts)
 
 
-# Digits: `1,834`, `80 000` (space or narrow no-break space), `1.834` is ambiguous and read as
-# a decimal unless followed by a scale word; `1.5 million`.
-DIGITS_PATTERN = r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}\b))\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# A digit figure: digits, footnote markers, an optional scale word (`1.5 million`).
+_DIGIT_RE = re.compile(
+    rf"(?<![\w.,\[/:^])(?<![A-Za-z]-)(?P<d>{DIGITS_PATTERN})(?P<fn>{_FOOTNOTES})"
+    rf"(?:\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
+    re.I,
+)
+_SCALE_WORDS = {"million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
+# Digits that are not a figure by their look: an ordinal, a decimal share, a time, a power,
+# a calibre or measure glued to the number, a model number (`T-72`), a score (`3-2`).
+_NOT_FIGURE_AFTER = re.compile(r"(?:st|nd|rd|th)\b|\s*%|\s*per\s?cent\b|:\d|\^|mm\b|cm\b|km\b|kg\b|[a-z]{1,2}\d")
 
 
-def parse_digits(token: str) -> float:
-    """The value of a digit token with separators (`1,834` -> 1834, `80 000` -> 80000)."""
-    cleaned = token.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    return float(cleaned)
+def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberExpr]:
+    """Every number in ``text[lo:hi]``, digits and words, in text order, not overlapping."""
+    hi = len(text) if hi is None else hi
+    found: list[NumberExpr] = []
+    for m in _DIGIT_RE.finditer(text, lo, hi):
+        d = m.group("d")
+        if _NOT_FIGURE_AFTER.match(text, m.end("d")) and not m.group("fn"):
+            continue
+        try:
+            value = parse_digits(d)
+        except (InvalidOperation, ValueError):
+            continue
+        end = m.end("d") if not m.group("scale") else m.end()
+        scale = m.group("scale")
+        if scale:
+            value = value * _SCALE_WORDS[scale.lower()]
+        elif m.group("fn"):
+            end = m.end("d")
+        if isinstance(value, Fraction):
+            if value.denominator != 1:
+                continue  # `12.5` alone is a measure, not a count
+            value = int(value)
+        found.append(NumberExpr(m.start("d"), end, int(value)))
+    taken = [(n.start, n.end) for n in found]
+    for m in _words_re().finditer(text, lo, hi):
+        start, end = m.start(), m.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = [w for w in re.split(r"[\s\-]+", m.group(0).lower()) if w]
+        # Trim connectors that cannot end or start a number (`of`, `and`, a dangling `a`).
+        while words and words[-1] in ("and", "of", "a", "an"):
+            if words[-1] == "of" and " ".join(words) in _vague_with_of():
+                break
+            words.pop()
+        while words and words[0] in ("and", "of"):
+            words.pop(0)
+        if not words or words in (["a"], ["an"]):
+            continue
+        parsed = _parse_run(words)
+        if parsed is None:
+            continue
+        value, vague, used = parsed
+        # Offsets of the words used, from the match.
+        span = _span_of_words(text, start, end, words, used)
+        if span is None:
+            continue
+        s, e = span
+        article = used == 1 and words[0] in ("a", "an", "one")
+        found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+@cache
+def _vague_with_of() -> frozenset[str]:
+    plurals = _word_tables()[5]
+    return frozenset(p + " of" for p in plurals)
+
+
+def _parse_run(words: list[str]) -> tuple[int, bool, int] | None:
+    """The longest prefix of ``words`` that is one number: (value, vague, words used)."""
+    for n in range(len(words), 0, -1):
+        head = words[:n]
+        if head[-1] in ("and", "a", "an") and n > 1:
+            continue
+        parsed = _parse_words(head)
+        if parsed is not None:
+            return parsed[0], parsed[1], n
+    return None
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+")
+
+
+def _span_of_words(text: str, start: int, end: int, words: list[str], used: int) -> tuple[int, int] | None:
+    """Offsets of the first ``used`` of ``words`` inside ``text[start:end]`` (the words were
+    split on spaces and hyphens; leading connectors may have been dropped)."""
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(text, start, end)]
+    for i in range(len(tokens)):
+        if [t[2] for t in tokens[i:i + len(words)]] == words:
+            first = tokens[i]
+            last = tokens[i + used - 1]
+            return first[0], last[1]
+    return None

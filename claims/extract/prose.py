@@ -1,33 +1,65 @@
-"""Claims from prose: figures, dates, units, outcomes and quotations, with attribution.
+"""Claims from prose: figures, dates, units, outcomes, commanders and quotations, attributed.
 
-The text is cut into paragraphs and sentences (tolerating `retreat.Several`, a period with no
-space). A cheap prefilter decides which sentences get the expensive patterns: figures and
-dates only where there is a digit, a number word or a month; attribution only where there is
-something to attribute. A sentence-initial `According to X,` is carried over the following
-sentences of its paragraph as *inherited* attribution, so a reviewer sees it was not restated.
+Prose is read paragraph by paragraph, sentence by sentence (``sentences``). In each sentence:
+
+1. attribution relations (``attribution.find_attributions``) and, for the paragraph, the
+   quotations a reporting clause assigns (``find_quote_relations``); pronoun and definite
+   sources (`it`, `he`, `the ministry`) are resolved against the sources and people named
+   before (``_Discourse``);
+2. dates, then figures (``figures.read_figures``) with the sentence's structure applied:
+   members of a list share a predicate (`258 Kurdish fighters, 10 others and 20 civilians
+   have also been killed`), parts of a total get its category and side (`71: 66 soldiers,
+   one security coordinator and four civilians`), a scope names the side (`Among the IS,
+   ...`), `its own losses` is the claimant's side and `enemy` the other;
+3. each claim gets the innermost relation whose content holds it; a sentence with none
+   inherits the attribution of the statement it continues (the sentences after `According to
+   X,`, or after a source's statement in the same story), marked as inherited, with the reason.
+
+Headlines are prose too: `Rights group: more than 600 killed` names its source before a colon.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from functools import cache
 
-from claims.extract.attribution import FoundAttribution, classify_claimant, find_attributions, find_hedges, is_unnamed
+from attrs import frozen
+
+from claims.extract.attribution import (
+    Relation,
+    classify_claimant,
+    find_attributions,
+    find_hedges,
+    find_quote_relations,
+    is_unnamed,
+    source_heads_in,
+)
 from claims.extract.dates import DateContext, find_dates
+from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
-from claims.extract.quantities import FoundQuantity, find_quantities
-from claims.extract.sides import _DEMONYM_RE, SideResolver
-from claims.extract.spans import build_claim
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.model import Attribution, Claim, Document, DocumentFormat, Hedge, Kind, Quantity, Side, TextValue
+from claims.extract.sentences import paragraphs, sentences
+from claims.extract.sides import SideResolver
+from claims.extract.spans import build_claim
+from claims.lexicon import lexicon, trie_pattern
+from claims.model import (
+    Attribution,
+    Category,
+    Claim,
+    ClaimantClass,
+    Document,
+    Hedge,
+    Kind,
+    Person,
+    Population,
+    Quantity,
+    Side,
+    TextValue,
+)
 
-_ABBREVIATIONS = {
-    "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "no", "vs", "approx",
-    "est", "e.g", "i.e", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s", "u.n", "ca", "cf", "prof", "adm", "brig", "pp", "p", "vol", "fig",
-}
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"”’)\]]*(?:\[\d+\]|\[citation needed\])*(?:\s+|(?=[A-Z][a-z]))")
+__all__ = ["extract_prose", "prose_regions"]
+
 #: Decisive outcomes only: what can bear on the stated result (a side failed, retreated, was
 #: repelled, took the town, won or lost). `were able to cut off the road` is not one.
 _ABLE = r"(?:managed\s+to|(?:was|were)\s+able\s+to|succeeded\s+in)\s+"
@@ -42,12 +74,10 @@ _OUTCOME_RE = re.compile(
     r"|(?:was|were)\s+(?:(?:\w+ly|finally|eventually|also)\s+)?(?:repelled|repulsed|defeated|routed)"
     r"|came\s+under\s+the\s+control\s+of"
     r"|(?:re)?captured\s+the\s+(?:city|town|village|capital)"
-    r"|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?(?:victory|defeat)\s+(?:for|of)"
+    r"|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+|biggest\s+|major\s+)?(?:victory|defeat)\s+(?:for|of)"
     r"|ended\s+(?:in|with)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:victory|defeat))"
 )
-#: Outcomes whose side is named after the verb (`victory for the JNA`, `came under the control of
-#: the Armenians`); for the others the side is the subject, named before it.
-_SIDE_AFTER_RE = re.compile(r"came|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+)?(?:victory|defeat)|ended")
+_SIDE_AFTER_RE = re.compile(r"came|(?:a\s+)?(?:decisive\s+|pyrrhic\s+|costly\s+|biggest\s+|major\s+)?(?:victory|defeat)|ended")
 _QUOTE_RE = re.compile(r"“(?P<q>[^”\n]{12,600})”|(?<![\w])\"(?P<q2>[^\"\n]{12,600})\"(?![\w])")
 _UNIT_RE = re.compile(
     r"\b\d{1,4}(?:st|nd|rd|th)\s+(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,5}?"
@@ -58,189 +88,72 @@ _TYPICAL_SIZE_RE = re.compile(
     r"\b(?:typically|usually|normally|generally|on\s+average|each\s+(?:of|with|consisting|composed"
     r"|numbering|comprising))\b[^,.;:()]{0,30}$"
 )
-_NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")  # an acronym (`JNA`, `NKR`)
-_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
-_TOTAL_SEP_RE = re.compile(r"\s*(?:[-–—:]|,?\s*(?:including|of\s+which|among\s+them|comprising|namely)\b)\s*")
-_INHERIT_SENTENCES = 3
-#: How each form of attribution is described to the reviewer.
-_EVIDENCE = {
-    "according_to": "`according to` in the same sentence",
-    "said": "a speech verb (said, claimed, reported...) in the same sentence",
-    "verb": "a speech verb (said, claimed, reported...) in the same sentence",
-    "per": "`per` in the same sentence",
-    "possessive": "a possessive source (`X's data`) in the same sentence",
-    "who": "named in the same sentence",
-}
-#: One pass over the lower-cased prose finds everything that can make a sentence worth the
-#: expensive patterns; each group is a flag for the sentence the hit falls in.
-_TRIGGER_RE = re.compile(
-    r"(?P<digit>\d+)"
-    r"|(?P<quote>[“\"])"
-    r"|(?P<words>\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety|hundred|thousand|million|dozen)\b)"
-    r"|(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall"
-    r"|day|later|after))"
-    r"|(?P<attr>accord|said|says|stat|claim|report|admit|estimat|announc|confirm|wrote|told|per\s|['’]s\s)"
-    r"|(?P<outcome>fail|manag|succeed|able|forced|withdr|retreat|surrender|control|captured|victory|ended"
-    r"|defeat|repel|repuls|routed)"
-    r"|(?P<hedge>alleg|believ|sources|official|possibl|perhaps|probabl|unconfirm|unverif|may\s+have"
-    r"|might|unclear|presum|suppos|purport|thought)"
-)
-_DIGIT_RE = re.compile(r"\d")
-_YEAR_TRIGGER = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
-
-
-def _alternation(words: list[str], boundary: bool = False) -> str:
-    r"""``words`` as one group factored by first letter (`t(?:wo|en|hree)`): the regex engine
-    then skips a position after one character test instead of one per word. ``boundary``
-    asks for a word boundary before each word, written as a lookbehind after its first letter
-    (`t(?<!\w.)(?:wo|en)`) so the pattern still starts with a literal."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for first, rests in by_first.items():
-        rests = sorted(set(rests), key=len, reverse=True)
-        guard = r"(?<!\w.)" if boundary else ""
-        parts.append(re.escape(first) + guard + ("(?:" + "|".join(rests) + ")" if rests != [""] else ""))
-    return "(?:" + "|".join(parts) + ")"
-
-
-_NUMBER_TRIGGER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-    " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand"
-    " million dozen"
-).split()
-_MONTH_TRIGGER_WORDS = "jan feb mar apr may jun jul aug sep oct nov dec spring summer autumn winter fall day later after".split()
-
-
-# The prefilter. A sentence can only yield a claim if it holds a digit, a quotation mark, a
-# number word, a capitalised month name, a relative-date word (`next`, `following`, `same`,
-# `later`, `after`) or an outcome verb; a paragraph can only pass an attribution on to the next
-# sentences if it says `according`. Each pattern below is a necessary condition for one of the
-# extractors to find anything (checked against their patterns, case included), scanned with
-# a first-character skip, so whole paragraphs with nothing in them cost a few regex scans.
-_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_RELATIVE_WORDS = "next following same later after".split()
-#: On the text: capitalised months (``_MONTH`` in dates.py is case-sensitive), relative-date
-#: words and outcome verbs (``_RELATIVE_RE``/``_OUTCOME_RE`` are case-sensitive, lower case).
-_HINT_WORDS = re.compile(_alternation(
-    _MONTH_ABBREVIATIONS + _RELATIVE_WORDS
-    + "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
-    + "defeat repelled repulsed routed".split()
-    + [r"able\s+to"]  # `(?:was|were)\s+able\s+to`: not `considerably`
-))
-#: On the lower-cased text: the number words of the trigger (``words`` flag), exactly.
-_WORDS_FLAG = re.compile(_alternation(_NUMBER_TRIGGER_WORDS, boundary=True) + r"\b")
-#: On the lower-cased text: the ``month`` flag of the trigger, exactly.
-_MONTH_FLAG = re.compile(_alternation(_MONTH_TRIGGER_WORDS, boundary=True))
-#: On the text, with a digit: anything ``find_dates`` can start from (its month names are
-#: case-sensitive and may follow a letter, as in `midJanuary`; relative dates are lower case).
-_DATE_HINT = re.compile(_alternation(_MONTH_ABBREVIATIONS + _RELATIVE_WORDS))
-#: On the lower-cased text: a necessary condition for ``find_attributions`` or ``find_hedges``
-#: to find anything. Only then are the trigger's ``attr`` and ``hedge`` flags computed, exactly.
-_ATTR_HEDGE_HINT = re.compile(_alternation(
-    ["'", "’", r"per\s", r"est\.", r"may\s+have", r"might\s+have", r"put\s+the"]
-    + "accord said says stat claim report admit estimat announc confirm wrote writes asserted alleg told"
-      " acknowledged noted declared insisted maintained counted suppos purport believ thought sources"
-      " accounts witnesses observers official possibly perhaps probably unconfirmed unverified unclear"
-      " presumably".split()
-))
-# Bits of a sentence's prefilter mask.
-_HAS_DIGIT = 1
-_HAS_QUOTE = 8
-_HAS_HINT_WORD = 2
-_HAS_NUMBER_WORD = 4  # only looked for in sentences without a digit
-_HINT_DIGIT = re.compile(r"\d")
-_HINT_DIGIT_QUOTE = re.compile(r"[\d\"“]")
-_HINT_QUOTE = re.compile(r"[\"“]")
-_OUTCOME_HINT = re.compile(_alternation(
-    "failed managed succeeded forced withdrew retreated surrendered control captured victory ended".split()
-    + "defeat repelled repulsed routed".split()
-    + [r"able\s+to"]
-))
-#: On the lower-cased text: a necessary condition for ``find_hedges`` to find anything.
-_HEDGE_HINT = re.compile(_alternation(
-    "alleg suppos purport report believ thought said estimat sources accounts witnesses observers official"
-    " possibly perhaps probably unconfirmed unverified unclear presumably".split()
-    + [r"est\.", r"may\s+have", r"might\s+have"]
-))
-#: On the lower-cased text: the trigger's ``attr`` and ``hedge`` alternatives on their own. A hit
-#: counts only if the trigger's scan would match it there too (see ``_Extractor._unhidden``).
-_ATTR_ALONE = re.compile(_alternation(
-    "accord said says stat claim report admit estimat announc confirm wrote told".split() + [r"per\s", r"'s\s", r"’s\s"]
-))
-_HEDGE_ALONE = re.compile(_alternation(
-    "alleg believ sources official possibl perhaps probabl unconfirm unverif might unclear presum suppos purport"
-    " thought".split() + [r"may\s+have"]
-))
-
-
-_TOKEN_TAIL_RE = re.compile(r"[\w.]+\Z")
+_NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
+_DIGIT_OR_WORD = re.compile(
+    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|scores"
+    r"|several|a|an)\b)"
+)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*$")
+_PARTS_SEP = re.compile(
+    r"\s*(?:[:–—-]|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
+    r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
+    re.I,
+)
+_SCOPE_RE = re.compile(
+    r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
+    r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
+)
+_LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_TITLE_RE = re.compile(
+    r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
+    r"|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
+    r"|[Gg]eneral|[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
+    r"|[Aa]dmiral|[Mm]arshal|[Ff]ield\s+[Mm]arshal|[Ww]arlord|Lt\.\s*Col\.|Col\.|Maj\.|Brig\.|Adm\.))\s+)"
+    r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3})"
+)
+_COMMANDED_BY = re.compile(
+    r"\b(?:commanded|led|headed)\s+by\s+(?:the\s+)?(?:(?:[A-Z][a-z]+[- ])?(?:[A-Z][a-z]+\.?)\s+)?"
+    r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|de|van|von)){1,3})"
+)
+_PERSON_RE = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
+)
+_HEADLINE_SOURCE = re.compile(r"^\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+_HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
+#: How far a statement's attribution carries over into following sentences that name no source.
+_CARRY_SENTENCES = 4
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    paragraph: int
+_QUOTE_CHARS = re.compile(r"[\"“”‘']")
 
 
-def _split_line(text: str, pos: int, line_end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of the non-blank line ``text[pos:line_end]``, empty ones
-    dropped. A period after an abbreviation (`Gen.`, `e.g.`) or an initial (`A.`) is no boundary."""
-    out: list[tuple[int, int]] = []
-    start = pos
-    for m in _BOUNDARY_RE.finditer(text, pos, line_end):
-        at = m.start()
-        if text[at] == "." and at > pos:
-            # The token before the period is the run of word characters and dots that ends
-            # there, within 12 characters (what `([\w.]+)\.?...$` finds on that window); the
-            # character before the period is never a period (the boundary takes them all).
-            c = text[at - 1]
-            if c.isalnum() or c == "_":
-                token = text[_TOKEN_TAIL_RE.search(text, max(pos, at - 12), at).start():at].lower()
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                    continue
-        end = m.end()
-        e = end
-        while e > start and text[e - 1] in " \t\r\n":
-            e -= 1
-        if e > start:
-            out.append((start, e))
-        start = end
-    if start < line_end and text[start:line_end].strip():
-        e = line_end
-        while e > start and text[e - 1] in " \t\r\n":
-            e -= 1
-        if e > start:
-            out.append((start, e))
-    return out
-
-
-def split_sentences(text: str, lo: int, hi: int) -> list[_Sentence]:
-    """Sentences of ``text[lo:hi]``; paragraphs are lines. Tolerates `retreat.Several`."""
-    out: list[_Sentence] = []
-    paragraph = 0
-    pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        line_end = hi if nl == -1 else nl
-        if line_end > pos and text[pos:line_end].strip():
-            for a, b in _split_line(text, pos, line_end):
-                out.append(_Sentence(a, b, paragraph))
-            paragraph += 1
-        pos = line_end + 1
-    return out
+@cache
+def _trigger() -> re.Pattern[str]:
+    """What a sentence needs for any extractor or for an attribution to find something: a
+    digit, a number word, a month or season, a quotation mark, an outcome verb, a title, or a
+    reporting cue (from the lexicon)."""
+    lx = lexicon()
+    words = set(lx.ones) | set(lx.tens) | set(lx.scales) | set(lx.counters) | set(lx.vague_plurals)
+    words |= {w for phrase in lx.vague_multipliers for w in phrase.split()} - {"a", "an"}
+    words |= set(lx.cue_verbs) | {w.split()[0] for w in lx.cue_prepositions if w not in ("by", "per")}
+    words |= {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+              "january", "february", "march", "april", "june", "july", "august", "september", "october",
+              "november", "december", "spring", "summer", "autumn", "winter", "next", "following", "later",
+              "same", "failed", "managed", "succeeded", "forced", "withdrew", "retreated", "surrendered",
+              "control", "captured", "victory", "defeat", "ended", "repelled", "repulsed", "routed", "able",
+              "leader", "commander", "commanded", "led", "headed", "general", "colonel", "minister",
+              "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen"}
+    words -= {"a", "an"}
+    # Scanned over the lower-cased text: a case-sensitive trie is several times faster.
+    return re.compile(rf"\d|[\"“”‘]|\b{trie_pattern(w.lower() for w in words)}\b")
 
 
 def prose_regions(document: Document) -> list[tuple[int, int]]:
-    """Where the prose is: from ``body_start`` on, plus a lead paragraph the reader found
-    before the infobox table (some scraped pages put one there). Wikitext's prose ranges are
-    exact (the reader cut out refs, templates and tables), so they are the regions."""
-    if document.format is DocumentFormat.WIKITEXT:
+    """Where the prose is: the reader's prose ranges, or from ``body_start`` on plus a lead
+    paragraph before the infobox table."""
+    if document.prose:
         return list(document.prose)
     text = document.text
     regions = []
@@ -260,417 +173,443 @@ def prose_regions(document: Document) -> list[tuple[int, int]]:
     return regions
 
 
+@frozen
+class _Source:
+    text: str
+    start: int
+    person: bool
+    party: str | None
+
+
+class _Discourse:
+    """The sources and people named so far, to resolve `it`, `he`, `the ministry`; and the
+    attribution that carries over into sentences naming no source."""
+
+    def __init__(self) -> None:
+        self.sources: list[_Source] = []
+        self.persons: list[tuple[int, str]] = []
+        self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
+
+    def note_persons(self, text: str, lo: int, hi: int) -> None:
+        lx = lexicon()
+        for m in _PERSON_RE.finditer(text, lo, hi):
+            words = m.group(0).split()
+            # Leading titles and party words are no part of a name (`Ukrainian President X`).
+            while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
+                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")):
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
+                                     or lx.party_of(w) for w in words):
+                continue
+            self.persons.append((m.start(), " ".join(words)))
+
+    def note_source(self, name: str, start: int) -> None:
+        lx = lexicon()
+        words = name.split()
+        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not any(
+            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) for w in words)
+        from claims.extract.figures import party_mentions
+
+        parties = party_mentions(name, 0, len(name))
+        self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
+
+    def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
+        """(claimant, how it was resolved) for a relation's source."""
+        source = relation.source or ""
+        lower = source.lower()
+        before = [s for s in self.sources if s.start < (relation.source_start or 0)]
+        if lower in ("he", "she"):
+            candidates = [(p[0], p[1]) for p in self.persons if p[0] < (relation.source_start or 0)]
+            candidates += [(s.start, s.text) for s in before if s.person]
+            if candidates:
+                name = max(candidates)[1]
+                return name, f"`{source}` refers back to {name}"
+            return None, None
+        if lower in ("it", "they", "this", "these", "we", "the latter"):
+            pool = [s for s in before if not s.person]
+            if pool:
+                name = pool[-1].text
+                return name, f"`{source}` refers back to {name}"
+            return None, None
+        # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
+        heads = source_heads_in(source)
+        for s in reversed(before):
+            if s.text.lower() == lower:
+                continue
+            if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
+                return s.text, f"`{source}` refers back to {s.text}"
+        if any(h in ("statement", "report", "statements", "reports") for h in heads):
+            party = None
+            from claims.extract.figures import party_mentions
+
+            named = party_mentions(source, 0, len(source))
+            party = named[0][2] if named else None
+            for s in reversed(before):
+                if party is None or s.party == party:
+                    return s.text, f"`{source}` refers back to {s.text}"
+        return source, None
+
+
 class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
         self.sides = SideResolver(document)
         self.subject = _subject(document)
-        default_year = _default_year(document)
-        self.dates = DateContext(default_year=default_year, year_mentions=document_year_mentions(document))
+        self.dates = DateContext(default_year=_default_year(document), year_mentions=document_year_mentions(document))
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
-        self._attributions: dict[tuple, Attribution] = {}
-        self.inherited: tuple[FoundAttribution, int, int] | None = None  # (attr, paragraph, sentence index)
-        self.lower = self.text
+        self.discourse = _Discourse()
+        self._references = ReferenceIndex(document) if document.references else None
+        self._headline_done = bool(document.infobox)
+        lower = self.text.lower()
+        #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
+        self._scan = lower if len(lower) == len(self.text) else None
+        #: Figure claims of the current paragraph, for `40 more`, `another 50`, `four of whom`.
+        self._recent: list[Claim] = []
 
     def section_for(self, offset: int) -> str | None:
-        """The innermost section holding ``offset`` (sections are sorted by start)."""
         index = bisect_right(self._section_starts, offset)
         for s in reversed(self.document.sections[max(0, index - 8):index]):
             if s.start <= offset < max(s.end, s.start + 1):
                 return s.title
         return None
 
-    def attribution(self, claimant: str | None, *, inherited: bool = False, evidence: str | None = None) -> Attribution:
-        key = (claimant, inherited, evidence)
-        hit = self._attributions.get(key)
-        if hit is not None:
-            return hit
-        if claimant is None:
-            made = Attribution(document=self.document.id)
-        else:
-            cls, side = classify_claimant(claimant, self.sides)
-            made = Attribution(document=self.document.id, claimant=claimant, claimant_class=cls,
-                               claimant_side=side, inherited=inherited, evidence=evidence)
-        if len(self._attributions) < 10_000:
-            self._attributions[key] = made
-        return made
-
     def run(self) -> list[Claim]:
         text = self.text
-        lower = text.lower()
-        if self.document.format is DocumentFormat.WIKITEXT:
-            self.lower = lower if len(lower) == len(text) else text
-            self._wikitext()
-            return self.claims
-        if len(lower) != len(text):
-            # A character changed length when lower-cased (`İ`): the trigger then runs on the
-            # text as it is; keep the plain path for such documents.
-            return self.run_reference()
-        self.lower = lower
+        paragraph_index = 0
         for lo, hi in prose_regions(self.document):
-            self._region(lo, hi)
+            for p_lo, p_hi in paragraphs(text, lo, hi):
+                self._paragraph(p_lo, p_hi, paragraph_index)
+                paragraph_index += 1
         return self.claims
 
-    def _region(self, lo: int, hi: int) -> None:
-        """The prose in ``text[lo:hi]``: only paragraphs the prefilter lets through are split,
-        and only their sentences with a hint (or all of a paragraph saying `according`, whose
-        attribution may carry over) are looked at. Paragraph ids: 0 for the region's first
-        non-blank line (as the sentence-by-sentence path numbers them), else line offset + 1."""
+    def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
-        lower = self.lower
-        digit_or_quote = _HINT_DIGIT_QUOTE.search
-        digit = _HINT_DIGIT.search
-        quote = _HINT_QUOTE.search
-        hint_word = _HINT_WORDS.search
-        numbers = _WORDS_FLAG.search
-        first = True
-        pos = lo
-        while pos < hi:
-            nl = text.find("\n", pos, hi)
-            line_end = hi if nl == -1 else nl
-            if line_end > pos:
-                if first:
-                    if not text[pos:line_end].strip():
-                        pos = line_end + 1
-                        continue
-                    para = 0
-                    first = False
-                else:
-                    para = pos + 1
-                found = []
-                m = digit_or_quote(text, pos, line_end)
-                if m is not None:  # one scan for both in lines that have neither
-                    for search, bit in ((digit, _HAS_DIGIT), (quote, _HAS_QUOTE)):
-                        m2 = search(text, m.start(), line_end)
-                        if m2 is not None:
-                            found.append((m2.start(), search, text, bit))
-                m = hint_word(text, pos, line_end)
-                if m is not None:
-                    found.append((m.start(), hint_word, text, _HAS_HINT_WORD))
-                accord = lower.find("accord", pos, line_end) != -1
-                # Number words only matter in sentences without a digit; look for them in the
-                # whole line only when nothing else makes it worth splitting.
-                number_at = -1  # -1: not looked for in the whole line, -2: looked for, none
-                if not found:
-                    m = numbers(lower, pos, line_end)
-                    number_at = -2 if m is None else m.start()
-                if (found or accord or number_at >= 0) and (para or text[pos:line_end].strip()):
-                    sentences = _split_line(text, pos, line_end)
-                    n = len(sentences)
-                    ends = [b for _, b in sentences]
-                    masks = [0] * n
-                    if number_at >= 0:
-                        found.append((number_at, numbers, lower, _HAS_NUMBER_WORD))
-                    # Which sentences each hint pattern hits: one search per hit sentence.
-                    for at, search, string, bit in found:
-                        while True:
-                            k = bisect_right(ends, at)
-                            if k == n:
-                                break
-                            a, b = sentences[k]
-                            if a <= at:
-                                masks[k] |= bit
-                                at = b
-                            else:
-                                at = a
-                            m = search(string, at, line_end)
-                            if m is None:
-                                break
-                            at = m.start()
-                    for index in range(n):
-                        mask = masks[index]
-                        if number_at == -1 and not mask & _HAS_DIGIT:
-                            a, b = sentences[index]
-                            if numbers(lower, a, b) is not None:
-                                mask |= _HAS_NUMBER_WORD
-                        if mask or accord:
-                            a, b = sentences[index]
-                            self._sentence(a, b, para, index, None, hi, mask)
-            pos = line_end + 1
+        headline = False
+        if not self._headline_done:
+            self._headline_done = True
+            stripped = text[lo:hi].strip()
+            headline = not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 30
+        scan = self._scan
+        trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
+        scan = scan if scan is not None else text
+        if trigger.search(scan, lo, hi) is None:
+            return  # nothing any extractor or attribution could start from
+        quotes = find_quote_relations(text, lo, hi) if _QUOTE_CHARS.search(text, lo, hi) else []
+        if not headline:
+            self._recent = self._recent[-3:]
+        spans = sentences(text, lo, hi)
+        # Only sentences with something to start from are read (one scan over the paragraph).
+        wanted = set()
+        ends = [e for _, e in spans]
+        for m in trigger.finditer(scan, lo, hi):
+            k = bisect_right(ends, m.start())
+            if k < len(spans):
+                wanted.add(k)
+        for k, (s, e) in enumerate(spans):
+            if k in wanted or any(q.content_start < e and s < q.content_end for q in quotes):
+                self.discourse.note_persons(text, s, e)
+                self._sentence(s, e, index, k, quotes, headline)
 
-    def _wikitext(self) -> None:
-        """Wikitext prose: the reader's ranges are pieces of lines between markup (a `<ref>`
-        cuts a line in two). The pieces of one line are one paragraph, their sentences numbered
-        across the pieces, so an `According to X,` carries over a `<ref>` as over a full stop.
-        A claim cites the reference right after it or after its sentence."""
+    # --- one sentence -----------------------------------------------------------------------
+
+    def _sentence(self, lo: int, hi: int, paragraph: int, index: int, quotes: list[Relation], headline: bool) -> None:
         text = self.text
-        lower = self.lower
-        index_refs = ReferenceIndex(self.document) if self.document.references else None
-        ranges = self.document.prose
-        i = 0
-        n = len(ranges)
-        while i < n:
-            first = ranges[i][0]
-            line_start = text.rfind("\n", 0, first) + 1
-            line_end = text.find("\n", first)
-            if line_end == -1:
-                line_end = len(text)
-            sentences: list[tuple[int, int, int]] = []
-            while i < n and ranges[i][0] < line_end:
-                lo, hi = ranges[i]
-                sentences.extend((a, b, hi) for a, b in _split_line(text, lo, hi))
-                i += 1
-            accord = lower.find("accord", line_start, line_end) != -1
-            para = line_start + 1
-            for index, (a, b, hi) in enumerate(sentences):
-                mask = 0
-                if _HINT_DIGIT.search(text, a, b) is not None:
-                    mask |= _HAS_DIGIT
-                elif _WORDS_FLAG.search(lower, a, b) is not None:
-                    mask |= _HAS_NUMBER_WORD
-                if _HINT_QUOTE.search(text, a, b) is not None:
-                    mask |= _HAS_QUOTE
-                if _HINT_WORDS.search(text, a, b) is not None:
-                    mask |= _HAS_HINT_WORD
-                if not (mask or accord):
-                    continue
-                before = len(self.claims)
-                self._sentence(a, b, para, index, None, hi, mask)
-                if index_refs is not None and len(self.claims) > before:
-                    cite_claims(index_refs, self.claims, before, b)
-
-    def run_reference(self) -> list[Claim]:
-        """Every sentence, flags from one trigger scan per region (the slow, plain path)."""
-        lower = self.text.lower()
-        if len(lower) != len(self.text):
-            lower = self.text  # a character changed length when lower-cased; offsets must hold
-        self.lower = lower
-        for lo, hi in prose_regions(self.document):
-            sentences = split_sentences(self.text, lo, hi)
-            flags: list[set[str]] = [set() for _ in sentences]
-            k = 0
-            n = len(sentences)
-            for m in _TRIGGER_RE.finditer(lower, lo, hi):
-                pos = m.start()
-                while k < n and sentences[k].end <= pos:
-                    k += 1
-                if k == n:
-                    break
-                if sentences[k].start <= pos:
-                    flags[k].add(m.lastgroup)
-            for index, sentence in enumerate(sentences):
-                self._sentence(sentence.start, sentence.end, sentence.paragraph, index, flags[index], hi)
-        return self.claims
-
-    def _unhidden(self, alone: re.Pattern, group: str, lo: int, hi: int, region_hi: int) -> bool:
-        r"""Whether the trigger's scan over the region has a ``group`` match in ``[lo, hi)``.
-
-        The scan's matches do not overlap, so a hit of ``alone`` may be swallowed by an earlier
-        match (`confirm` inside `unconfirmed`, `may have` after the month `may`). For each hit
-        the scan is replayed from the start of its run of ASCII letters and digits: no trigger
-        match runs into such a run from before it (only `per\s`, `'s\s` and `may\s+have` cross
-        a non-alphanumeric character, and they end at or inside a word that starts no trigger),
-        so the replay sees the same matches the whole scan does."""
-        lower = self.lower
-        pos = lo
-        search = alone.search
-        while True:
-            hit = search(lower, pos, hi)
-            if hit is None:
-                return False
-            q = hit.start()
-            w = q
-            while w > lo:
-                c = lower[w - 1]
-                if ("a" <= c <= "z") or ("0" <= c <= "9"):
-                    w -= 1
-                else:
-                    break
-            for m in _TRIGGER_RE.finditer(lower, w, region_hi):
-                start = m.start()
-                if start > q:
-                    break
-                if m.lastgroup == group:
-                    return True
-            pos = q + 1
-
-    def sentence(self, s: _Sentence, index: int, flags: set[str]) -> None:
-        self._sentence(s.start, s.end, s.paragraph, index, flags, s.end)
-
-    def _sentence(self, lo: int, hi: int, para: int, index: int, flags: set[str] | None, region_hi: int,
-                  mask: int = 0) -> None:
-        """One sentence. ``flags`` are the trigger's groups, or None: then each is worked out
-        only when an extractor could find something, from ``mask`` (the prefilter patterns that
-        hit the sentence, ``_HAS_*`` bits) and the patterns above."""
-        text = self.text
-        inherited = self.inherited
-        if inherited is not None and (inherited[1] != para or index - inherited[2] > _INHERIT_SENTENCES):
-            self.inherited = inherited = None
-        if flags is not None:
-            if not flags:
-                return
-            has_attr = "attr" in flags
-            hedged = has_attr or "hedge" in flags
-        elif _ATTR_HEDGE_HINT.search(self.lower, lo, hi) is not None:
-            has_attr = self._unhidden(_ATTR_ALONE, "attr", lo, hi, region_hi)
-            hedged = has_attr or self._unhidden(_HEDGE_ALONE, "hedge", lo, hi, region_hi)
-        else:
-            has_attr = hedged = False
-        attributions: list[FoundAttribution] = find_attributions(text, lo, hi) if has_attr else []
-        if inherited is not None and attributions:
-            self.inherited = inherited = None
-        if attributions:
-            for a in attributions:
-                if a.extends:
-                    self.inherited = (a, para, index)
-                    break
-        if flags is not None:
-            has_digit = "digit" in flags
-            has_words = "words" in flags
-            has_month = "month" in flags
-            has_quote = "quote" in flags
-            if not (has_digit or has_words or has_month or has_quote or "outcome" in flags):
-                return
-            run_dates = has_month or (has_digit and _YEAR_TRIGGER.search(text, lo, hi) is not None)
-            run_outcomes = "outcome" in flags
-        else:
-            # Each flag only where its extractor could find something: the same claims.
-            has_digit = mask & _HAS_DIGIT
-            has_quote = mask & _HAS_QUOTE
-            has_words = not has_digit and mask & _HAS_NUMBER_WORD  # the `words` flag exactly
-            hint_word = mask & _HAS_HINT_WORD
-            run_dates = (has_digit and _YEAR_TRIGGER.search(text, lo, hi) is not None) or (
-                (has_digit or (hint_word and _DATE_HINT.search(text, lo, hi) is not None))
-                and _MONTH_FLAG.search(self.lower, lo, hi) is not None
-            )
-            # An _OUTCOME_RE match always carries an `outcome` trigger and an outcome hint word.
-            run_outcomes = hint_word and _OUTCOME_HINT.search(text, lo, hi) is not None
-        if hedged and (flags is not None or _HEDGE_HINT.search(self.lower, lo, hi) is not None):
-            hedges = find_hedges(text, lo, hi)
-        else:
-            hedges = []
+        relations = find_attributions(text, lo, hi)
+        if headline:
+            relations += self._headline_relations(lo, hi)
+        relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
+        resolved = self._resolve(relations)
+        has_figure = _DIGIT_OR_WORD.search(text, lo, hi) is not None
+        hedges = find_hedges(text, lo, hi)
         section = self.section_for(lo)
-        skip = [(a.start, a.end) for a in attributions]
-        s = _Sentence(lo, hi, para)
-        new: list[Claim] = []
+        before = len(self.claims)
+        dates = find_dates(text, lo, hi, self.dates)
+        for d in dates:
+            self.claims.append(build_claim(
+                self.document, kind=Kind.DATE, subject=self.subject, side=Side(), value=d.value,
+                start=d.start, end=d.end, attribution=self._attribution(d.start, d.end, resolved, paragraph, index),
+                rule="prose.relative_date" if d.relative else "prose.date", hedges=tuple(hedges), section=section,
+            ))
+        if has_figure:
+            figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates])
+            self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
+            self._units(lo, hi, resolved, section, paragraph, index)
+        self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
+        self._commanders(lo, hi, section)
+        if '"' in text[lo:hi] or "“" in text[lo:hi]:
+            self._quotations(lo, hi, resolved, section)
+        if self._references is not None and len(self.claims) > before:
+            cite_claims(self._references, self.claims, before, hi)
+        # The statement this sentence makes carries over into the next sentences.
+        carrying = [r for r, claimant, _ in resolved if claimant and not r.unnamed
+                    and (r.extends or (r.form in ("source_before", "source_after", "quote", "passive") and r.content_end >= hi - 2))]
+        if carrying:
+            r = carrying[-1]
+            claimant = next(c for rr, c, _ in resolved if rr is r)
+            self.discourse.carry = (r, claimant, paragraph, index)
+        elif any(claimant for _, claimant, _ in resolved):
+            self.discourse.carry = None
 
-        dates = []
-        if run_dates:
-            dates = find_dates(text, lo, hi, self.dates)
-            for d in dates:
-                claim = build_claim(
-                    self.document, kind=Kind.DATE, subject=self.subject, side=Side(), value=d.value,
-                    start=d.start, end=d.end, attribution=self._attr_for(d.start, attributions, s, index),
-                    rule="prose.relative_date" if d.relative else "prose.date",
-                    hedges=tuple(hedges), section=section,
-                )
-                new.append(claim)
-        if has_digit or has_words:
-            excluded = [(d.start, d.end) for d in dates]
-            found = find_quantities(text, lo, hi, excluded=excluded,
-                                    default_year=self.dates.default_year)
-            self._figures(found, s, index, attributions, hedges, section, skip)
-            if has_digit:
-                self._units(s, index, attributions, section, skip, found)
-        if run_outcomes:
-            self._outcomes(s, index, attributions, hedges, section, skip)
-        if has_quote:
-            self._quotations(s, attributions, section)
-        self.claims.extend(new)
-
-    def _attr_for(self, offset: int, attributions: list[FoundAttribution], s: _Sentence, index: int,
-                  own: str | None = None, own_start: int | None = None) -> Attribution:
-        if own is not None and not is_unnamed(own):
-            return self.attribution(own, evidence="named beside the figure")
-        if attributions:
-            before = [a for a in attributions if a.start <= offset]
-            chosen = before[-1] if before else attributions[0]
-            return self.attribution(chosen.claimant, evidence=_EVIDENCE.get(chosen.form, "named in the same sentence"))
-        if self.inherited is not None:
-            attr, paragraph, at = self.inherited
-            if paragraph == s.paragraph and at < index:
-                return self.attribution(attr.claimant, inherited=True,
-                                        evidence="carried over from an earlier sentence of the paragraph")
-        return self.attribution(None)
-
-    def _figures(self, found: list[FoundQuantity], s: _Sentence, index: int,
-                 attributions: list[FoundAttribution], hedges: list[Hedge], section: str | None,
-                 skip: list[tuple[int, int]]) -> None:
+    def _headline_relations(self, lo: int, hi: int) -> list[Relation]:
+        """`Rights group: more than 600 killed`, `... - investigators`: a headline's source."""
         text = self.text
-        made: list[tuple[FoundQuantity, Claim]] = []
-        for q in found:
-            if q.kind is None:
-                continue
-            if q.kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(s.start, q.start - 40), q.start):
-                continue  # `groups typically composed of around twenty personnel`: a unit's size
-            # The side comes from the figure and its noun phrase, never from its own attribution
-            # (`1,600 people killed according to South Ossetian sources`).
-            own_skip = skip
-            if q.claimant is not None and q.claimant_start is not None:
-                own_skip = [*skip, (q.claimant_start, q.claimant_start + len(q.claimant))]
-            figure_end = q.body_end if q.body_end is not None else q.end
-            figure_start = q.head_start if q.head_start is not None else q.start
-            side = self.sides.infer(text, figure_start, figure_end, s.start, s.end, own_skip)
-            value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=q.category,
-                             population=q.population, unit=q.noun, as_of=q.as_of, increment=q.increment,
-                             lost=q.lost)
-            claim_hedges = _merge(q.hedges, hedges)
-            claim = build_claim(
-                self.document, kind=q.kind, subject=self.subject, side=side, value=value,
-                start=q.start, end=q.end,
-                attribution=self._attr_for(q.start, attributions, s, index, q.claimant, q.claimant_start),
-                rule="prose.figure", hedges=claim_hedges, section=section,
-            )
-            made.append((q, claim))
-        # A total followed by its parts: `28 armored vehicles were captured - 8 tanks, 5 ...`.
-        i = 0
-        while i < len(made):
-            q, total = made[i]
-            sep = _TOTAL_SEP_RE.match(text, q.end, s.end)
-            parts = []
-            if sep and q.low is not None:
-                pos = sep.end()
-                j = i + 1
-                while j < len(made) and made[j][0].start == pos:
-                    parts.append(j)
-                    nxt = _LIST_SEP_RE.match(text, made[j][0].end, s.end)
-                    if nxt is None:
-                        break
-                    pos = nxt.end()
-                    j += 1
-            if len(parts) >= 2:
-                self.claims.append(total)
-                for j in parts:
-                    part = made[j][1]
-                    kind = total.kind if total.kind in (Kind.CAPTURED,) else part.kind
-                    part_claim = build_claim(
-                        self.document, kind=kind, subject=self.subject,
-                        side=part.side if part.side.name else total.side, value=part.value,
-                        start=part.span.start, end=part.span.end, attribution=total.attribution,
-                        rule="prose.total_parts", hedges=part.hedges, section=section,
-                        part_of=total.id,
-                    )
-                    self.claims.append(part_claim)
-                i = parts[-1] + 1
-                continue
-            self.claims.append(total)
-            i += 1
+        out = []
+        m = _HEADLINE_SOURCE.match(text, lo, hi)
+        if m and (source_heads_in(m.group("who")) or lexicon().party_of(m.group("who").split()[0]) is not None):
+            s, e = m.start("who"), m.end("who")
+            out.append(Relation(text[s:e], s, e, ":", e, e + 1, m.end(), hi, "headline",
+                                unnamed=is_unnamed(text[s:e])))
+        t = _HEADLINE_TAIL.search(text, lo, hi)
+        if t and source_heads_in(t.group("who")):
+            s, e = t.start("who"), t.end("who")
+            out.append(Relation(text[s:e], s, e, "-", t.start(), s, lo, t.start(), "headline",
+                                unnamed=is_unnamed(text[s:e])))
+        return out
 
-    def _units(self, s: _Sentence, index: int, attributions, section, skip, found) -> None:
-        for m in _UNIT_RE.finditer(self.text, s.start, s.end):
+    def _resolve(self, relations: list[Relation]) -> list[tuple[Relation, str | None, str | None]]:
+        """Each relation with its claimant (pronouns and definite sources resolved) and how."""
+        out = []
+        for r in sorted(relations, key=lambda r: r.cue_start):
+            if r.unnamed or r.source is None:
+                out.append((r, None, None))
+                continue
+            if r.pronoun:
+                claimant, how = self.discourse.resolve(r)
+            else:
+                claimant, how = r.source, None
+                self.discourse.note_source(r.source, r.source_start or r.cue_start)
+            out.append((r, claimant, how))
+        return out
+
+    def _covering(self, start: int, end: int, resolved):
+        """The innermost relation whose content holds ``[start, end)``."""
+        best = None
+        for r, claimant, how in resolved:
+            if r.covers(start, end):
+                if best is None or (r.content_end - r.content_start) < (best[0].content_end - best[0].content_start):
+                    best = (r, claimant, how)
+        return best
+
+    def _attribution(self, start: int, end: int, resolved, paragraph: int, index: int) -> Attribution:
+        hit = self._covering(start, end, resolved)
+        doc = self.document.id
+        if hit is not None:
+            r, claimant, how = hit
+            if claimant is None:
+                return Attribution(document=doc, cue=r.cue, content_span=(r.content_start, r.content_end))
+            cls, side = classify_claimant(claimant, self.sides)
+            evidence = _EVIDENCE.get(r.form, "named in the same sentence")
+            if how:
+                evidence = f"{evidence}; {how}"
+            return Attribution(
+                document=doc, claimant=claimant, claimant_class=cls, claimant_side=side, evidence=evidence,
+                cue=r.cue.strip(), source_span=(r.source_start, r.source_end) if r.source_start is not None and not r.pronoun else None,
+                content_span=(r.content_start, r.content_end),
+            )
+        if any(r.covers(start, end) for r, c, _ in resolved):
+            return Attribution(document=doc)
+        if any(c for _, c, _ in resolved) or any(r.unnamed for r, _, _ in resolved):
+            return Attribution(document=doc)
+        carry = self.discourse.carry
+        if carry is not None:
+            r, claimant, p, k = carry
+            if index - k <= _CARRY_SENTENCES if p == paragraph else (paragraph - p <= 3):
+                cls, side = classify_claimant(claimant, self.sides)
+                where = "an earlier sentence of the paragraph" if p == paragraph else "an earlier paragraph"
+                return Attribution(
+                    document=doc, claimant=claimant, claimant_class=cls, claimant_side=side, inherited=True,
+                    evidence=f"carried over from {where}, where {claimant} is the source ({r.cue.strip()})",
+                    cue=r.cue.strip(),
+                )
+        return Attribution(document=doc)
+
+    # --- figures ----------------------------------------------------------------------------
+
+    def _figures(self, figures: list[Figure], lo: int, hi: int, resolved, hedges: list[Hedge], section,
+                 paragraph: int, index: int) -> None:
+        text = self.text
+        n = len(figures)
+        categories: list[Category | None] = [f.category for f in figures]
+        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory") for f in figures]
+        parents: list[int | None] = [None] * n
+        # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
+        for i in range(n - 1):
+            gap = text[figures[i].np_end:figures[i + 1].start]
+            if parents[i] is None and _PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0:
+                k = i + 1
+                while k < n:
+                    parents[k] = i
+                    if k + 1 < n and _list_gap(text, figures[k], figures[k + 1]):
+                        k += 1
+                        continue
+                    break
+        # Lists and totals with their parts share a predicate: the one after the last member
+        # (over a closing comma: `11,100 Palestinians, including ..., were injured`), or the
+        # one before the first (`killing 12 soldiers and 3 civilians`).
+        i = 0
+        while i < n:
+            j = i
+            while j + 1 < n and (_list_gap(text, figures[j], figures[j + 1]) or parents[j + 1] is not None and
+                                 (parents[j + 1] == i or parents[j + 1] == parents[j] or parents[j + 1] == j)):
+                j += 1
+            members = range(i, j + 1)
+            last, first = figures[j], figures[i]
+            shared = None
+            if last.predicate_after and last.category is not None and last.noun_group in ("people", None):
+                shared = last.category
+            else:
+                after = predicate_after(text, _after_comma(text, last.np_end, hi), hi)
+                if after is not None and after[1] not in ("strength", "equipment_lost"):
+                    shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES
+            if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
+                shared = first.category
+            if shared is not None and j > i:
+                for k in members:
+                    if not settled[k] and figures[k].noun_group in ("people", None):
+                        categories[k] = shared
+                        settled[k] = True
+            elif shared is not None and not settled[i] and figures[i].noun_group in ("people", None):
+                categories[i] = shared
+                settled[i] = True
+            i = j + 1
+        for k in range(n):
+            parent = parents[k]
+            if parent is not None and not settled[k] and categories[parent] is not None:
+                cat = categories[parent]
+                if figures[k].noun_group in ("people", None) and cat not in (Category.TROOPS, Category.PEOPLE):
+                    categories[k] = cat
+                    settled[k] = True
+        # A share of a total stated in a list after it (`the toll includes four suicide bombers`).
+        made: list[Claim | None] = []
+        for k, f in enumerate(figures):
+            cat = categories[k]
+            if cat is None:
+                if f.low is None and f.high is None:
+                    made.append(None)
+                    continue
+                cat = Category.OTHER
+            kind = kind_for(cat, f.lost)
+            if kind is Kind.OTHER and not settled[k] and f.noun_group is None:
+                made.append(None)
+                continue
+            if kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(lo, f.start - 40), f.start):
+                made.append(None)
+                continue
+            attribution = self._attribution(f.number_start, f.number_end, resolved, paragraph, index)
+            antecedent = self._antecedent(f, made)
+            if antecedent is not None and not settled[k] and isinstance(antecedent.value, Quantity):
+                cat = antecedent.value.category
+                kind = antecedent.kind
+            side = self._side(f, lo, hi, attribution, resolved, antecedent)
+            if parents[k] is not None and side.name is None and made[parents[k]] is not None:
+                parent_side = made[parents[k]].side
+                if parent_side.name is not None:
+                    side = Side(column=parent_side.column, name=parent_side.name,
+                                reason=f"part of a total about {parent_side.name}")
+            population = f.population
+            value = Quantity(low=f.low, high=f.high, qualifier=f.qualifier, category=cat, population=population,
+                             unit=f.noun, increment=f.increment, lost=f.lost, vague=f.vague)
+            claim_hedges = tuple(h for h in hedges if not (f.start <= (h.start or 0) < f.end)) + tuple(
+                h for h in hedges if f.start <= (h.start or 0) < f.end)
+            rel = self._covering(f.number_start, f.number_end, resolved)
+            negated = rel is not None and rel[0].type == "deny"
+            claim = build_claim(
+                self.document, kind=kind, subject=self.subject, side=side, value=value, start=f.start, end=f.end,
+                attribution=attribution, rule="prose.total_parts" if parents[k] is not None else "prose.figure",
+                hedges=claim_hedges, section=section,
+                part_of=made[parents[k]].id if parents[k] is not None and made[parents[k]] is not None else None,
+                negated=negated,
+            )
+            made.append(claim)
+        new = [c for c in made if c is not None]
+        self.claims.extend(new)
+        self._recent = (self._recent + new)[-5:]
+
+    def _antecedent(self, f: Figure, made: list[Claim | None]) -> Claim | None:
+        """The figure an anaphoric one continues (`40 more`, `four of whom`, `another 50`), or
+        the one a partitive names by its number (`16 out of the 481 militants`)."""
+        earlier = self._recent[-5:] + [c for c in made if c is not None]
+        m = re.search(r"(?i)\bof\s+(?:the\s+)?([\d,]+)\b", self.text[f.start:f.end])
+        if m:
+            value = int(m.group(1).replace(",", ""))
+            for c in reversed(earlier):
+                if isinstance(c.value, Quantity) and value in (c.value.low, c.value.high):
+                    return c
+        if f.anaphoric and earlier:
+            return earlier[-1]
+        return None
+
+    def _side(self, f: Figure, lo: int, hi: int, attribution: Attribution, resolved,
+              antecedent: Claim | None = None) -> Side:
+        """The side a figure is about: a party its own words name, the claimant's own side
+        (`its soldiers`), the other side (`enemy`), the figure it continues (`40 more`), a
+        scope (`Among the IS, ...`), the subject of a loss verb (`X lost 300 men`), else what
+        the sentence says (one party with forces). Civilians are no belligerent's figure."""
+        text = self.text
+        if f.population is Population.CIVILIAN:
+            return Side(reason="civilians: not a belligerent's figure")
+        if antecedent is not None:
+            a = antecedent.side
+            return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")
+        for s, e, party in f.party_mentions:
+            side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
+            if side is not None:
+                return side
+        if f.relative_side == "own" and attribution.claimant_side:
+            side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
+            if side is not None:
+                return side
+        if f.relative_side == "enemy" and attribution.claimant_side:
+            other = self.sides.opponent_of(attribution.claimant_side)
+            if other is not None:
+                return Side(column=other[0], name=other[1], reason=f"`enemy` is the side opposed to the claimant ({attribution.claimant})")
+        skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
+        scope = _SCOPE_RE.search(text, lo, f.start)
+        if scope is not None:
+            who = scope.group("who") or scope.group("who2")
+            for s, e, party in party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
+                side = self.sides.side_for_mention(party, f"the sentence is about {who}")
+                if side is not None:
+                    return side
+        if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
+            clause_start = max(text.rfind(",", lo, f.start), text.rfind(";", lo, f.start), lo)
+            for s, e, party in party_mentions(text, clause_start, f.start):
+                if any(a is not None and a <= s < b for a, b in skip):
+                    continue
+                side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
+                if side is not None:
+                    return side
+        return self.sides.infer(text, f.start, f.end, lo, hi, skip)
+
+    # --- units, outcomes, commanders, quotations -------------------------------------------
+
+    def _units(self, lo: int, hi: int, resolved, section, paragraph: int, index: int) -> None:
+        text = self.text
+        skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
+        for m in _UNIT_RE.finditer(text, lo, hi):
             unit = parse_unit(m.group(0))
             if unit is None:
                 continue
-            side = self.sides.infer(self.text, m.start(), m.end(), s.start, s.end, skip)
+            side = self.sides.infer(text, m.start(), m.end(), lo, hi, skip)
             self.claims.append(build_claim(
                 self.document, kind=Kind.UNIT, subject=self.subject, side=side, value=unit,
-                start=m.start(), end=m.end(), attribution=self._attr_for(m.start(), attributions, s, index),
+                start=m.start(), end=m.end(), attribution=self._attribution(m.start(), m.end(), resolved, paragraph, index),
                 rule="prose.unit", section=section,
             ))
 
-    def _outcomes(self, s: _Sentence, index: int, attributions, hedges, section, skip) -> None:
-        """Decisive outcome clauses (``_OUTCOME_RE``) whose side the clause names: the subject
-        before the verb (`the Armenian troops failed to achieve their goals`) or, for a victory,
-        a defeat or a change of control, the party after it (`a costly victory for the JNA`).
-        A clause that names no side (`They withdrew`) says nothing the result can be checked
-        against, and is left out."""
+    def _outcomes(self, lo: int, hi: int, resolved, hedges, section, paragraph: int, index: int) -> None:
+        """Decisive outcome clauses whose side the clause names: the subject before the verb
+        (`the Armenian troops failed to achieve their goals`) or, for a victory, a defeat or a
+        change of control, the party after it (`a costly victory for the JNA`). A clause that
+        names no side (`They withdrew`) says nothing the result can be checked against."""
         text = self.text
-        for m in _OUTCOME_RE.finditer(text, s.start, s.end):
-            start = max(text.rfind(",", s.start, m.start()) + 1, text.rfind(";", s.start, m.start()) + 1, s.start)
-            end_comma = [p for p in (text.find(",", m.end(), s.end), text.find(";", m.end(), s.end)) if p != -1]
-            end = min(end_comma) if end_comma else s.end
+        skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
+        for m in _OUTCOME_RE.finditer(text, lo, hi):
+            start = max(text.rfind(",", lo, m.start()) + 1, text.rfind(";", lo, m.start()) + 1, lo)
+            end_comma = [p for p in (text.find(",", m.end(), hi), text.find(";", m.end(), hi)) if p != -1]
+            end = min(end_comma) if end_comma else hi
             while start < end and text[start] in " \t":
                 start += 1
             lead = _LEAD_RE.match(text[start:end])
@@ -682,7 +621,7 @@ class _Extractor:
                 continue
             if _SIDE_AFTER_RE.match(text, m.start()):
                 side = self._named_side(m.end(), end, skip, "the clause names {} after the outcome")
-                if side is None:  # `the Serbian victory ended ...`, `ended in a Croatian defeat`
+                if side is None:
                     side = self._named_side(start, m.end(), skip, "the clause names {}")
             else:
                 side = self._named_side(start, m.start(), skip, "the subject names {}")
@@ -691,18 +630,16 @@ class _Extractor:
             self.claims.append(build_claim(
                 self.document, kind=Kind.EVENT, subject=self.subject, side=side,
                 value=TextValue(text[start:end]), start=start, end=end,
-                attribution=self._attr_for(start, attributions, s, index),
+                attribution=self._attribution(start, end, resolved, paragraph, index),
                 rule="prose.outcome", hedges=tuple(hedges), section=section,
             ))
 
     def _named_side(self, lo: int, hi: int, skip, reason: str) -> Side | None:
-        """The first party named in ``text[lo:hi]`` (a demonym, or a belligerent's name or acronym)
-        outside ``skip``, or None."""
         text = self.text
-        for m in _DEMONYM_RE.finditer(text, lo, hi):
-            if any(a <= m.start() < b for a, b in skip):
+        for s, e, party in party_mentions(text, lo, hi):
+            if any(a <= s < b for a, b in skip):
                 continue
-            side = self.sides.side_for_mention(m.group("d"), reason.format(m.group(0)))
+            side = self.sides.side_for_mention(party, reason.format(text[s:e]))
             if side is not None:
                 return side
         for m in _NAME_TOKEN_RE.finditer(text, lo, hi):
@@ -713,29 +650,71 @@ class _Extractor:
                 return Side(column=hit[0], name=hit[1], reason=reason.format(m.group(0)))
         return None
 
-    def _quotations(self, s: _Sentence, attributions: list[FoundAttribution], section) -> None:
+    def _commanders(self, lo: int, hi: int, section) -> None:
+        """People named with a military or leadership title (`Rebel leader Denis Pushilin`,
+        `Defense Minister Sergei Shoigu`) or as the one commanding (`commanded by X`)."""
         text = self.text
-        for m in _QUOTE_RE.finditer(text, s.start, min(len(text), s.end + 1)):
+        seen: set[tuple[int, int]] = set()
+        for pattern in (_TITLE_RE, _COMMANDED_BY):
+            for m in pattern.finditer(text, lo, hi):
+                s, e = m.start("name"), m.end("name")
+                if (s, e) in seen:
+                    continue
+                seen.add((s, e))
+                title = m.group("title").strip() if "title" in m.groupdict() and m.group("title") else None
+                side = Side()
+                named = party_mentions(text, m.start(), s)
+                if named:
+                    side = self.sides.side_for_mention(named[0][2], f"the title names {text[named[0][0]:named[0][1]]}") or Side()
+                self.claims.append(build_claim(
+                    self.document, kind=Kind.COMMANDER, subject=self.subject, side=side,
+                    value=Person(name=text[s:e], rank=title), start=m.start() if title else s, end=e,
+                    attribution=Attribution(document=self.document.id), rule="prose.commander", section=section,
+                ))
+
+    def _quotations(self, lo: int, hi: int, resolved, section) -> None:
+        text = self.text
+        for m in _QUOTE_RE.finditer(text, lo, min(len(text), hi + 1)):
             inner = m.group("q") or m.group("q2")
             if len(inner.split()) < 4:
                 continue
-            speakers = [a for a in attributions if a.form in ("said", "according_to", "per")]
-            claimant = speakers[0].claimant if speakers else None
-            attribution = self.attribution(claimant, evidence="a speaker named in the sentence" if claimant else None)
-            end = min(m.end(), len(text))
+            claimant = None
+            for r, c, _ in resolved:
+                if c and (r.form == "quote" and r.content_start <= m.start() < r.content_end or r.covers(m.start(), m.end())):
+                    claimant = c
+                    break
+            attribution = Attribution(document=self.document.id)
+            if claimant:
+                cls, side = classify_claimant(claimant, self.sides)
+                attribution = Attribution(document=self.document.id, claimant=claimant, claimant_class=cls,
+                                          claimant_side=side, evidence="a speaker named with the quotation")
             self.claims.append(build_claim(
                 self.document, kind=Kind.OTHER, subject=self.subject, side=Side(),
-                value=TextValue(inner), start=m.start(), end=end, attribution=attribution,
+                value=TextValue(inner), start=m.start(), end=min(m.end(), len(text)), attribution=attribution,
                 rule="prose.quotation", section=section,
             ))
 
 
-def _merge(first: tuple[Hedge, ...], second: list[Hedge]) -> tuple[Hedge, ...]:
-    out = list(first)
-    for h in second:
-        if not any(x.start == h.start and x.kind == h.kind for x in out):
-            out.append(h)
-    return tuple(out)
+_EVIDENCE = {
+    "according": "`according to` (or `per`, `citing`) names the source in the same sentence",
+    "source_before": "a reporting verb with its source before it in the same sentence",
+    "source_after": "a reporting verb with its source after the statement in the same sentence",
+    "passive": "a passive reporting verb with its agent (`was reported by X`)",
+    "possessive": "a possessive source (`X's figures`) in the same sentence",
+    "quote": "the speaker of the quotation",
+    "headline": "the source a headline names",
+}
+
+
+def _list_gap(text: str, a: Figure, b: Figure) -> bool:
+    """Whether ``b`` is the next member of a list that ``a`` is in (`A, B and C`)."""
+    m = _LIST_SEP.match(text[a.np_end:b.start])
+    return m is not None and m.start() == 0
+
+
+def _after_comma(text: str, pos: int, hi: int) -> int:
+    m = re.compile(r"[ \t]*,[ \t]*").match(text, pos, hi)
+    return m.end() if m else pos
 
 
 def extract_prose(document: Document) -> list[Claim]:

@@ -10,47 +10,37 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.lexicon import lexicon
 from claims.model import Document, Side
 
-#: Demonym or adjective (lower case, singular) -> the name of the party.
-DEMONYMS: dict[str, str] = {
-    "azerbaijani": "Azerbaijan", "azeri": "Azerbaijan", "azerbaijan": "Azerbaijan",
-    "armenian": "Armenia", "armenia": "Armenia", "karabakh armenian": "Armenia",
-    "russian": "Russia", "russia": "Russia", "soviet": "Soviet Union", "federal": "Russia",
-    "chechen": "Chechnya", "chechnya": "Chechnya", "ichkerian": "Chechnya",
-    "georgian": "Georgia", "georgia": "Georgia",
-    "south ossetian": "South Ossetia", "ossetian": "South Ossetia", "south ossetia": "South Ossetia",
-    "abkhaz": "Abkhazia", "abkhazian": "Abkhazia",
-    "croatian": "Croatia", "croat": "Croatia", "croatia": "Croatia",
-    "serbian": "Serbia", "serb": "Serbia", "serbia": "Serbia",
-    "yugoslav": "Yugoslavia", "jna": "Yugoslavia", "yugoslavia": "Yugoslavia",
-    "bosnian": "Bosnia and Herzegovina", "bosniak": "Bosnia and Herzegovina",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine",
-    "turkish": "Turkey", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "israeli": "Israel", "palestinian": "Palestine", "afghan": "Afghanistan",
-    "american": "United States", "british": "United Kingdom", "french": "France",
-    "german": "Germany", "polish": "Poland", "finnish": "Finland", "moldovan": "Moldova",
-    "transnistrian": "Transnistria", "tajik": "Tajikistan", "kurdish": "Kurdistan",
-    "lebanese": "Lebanon", "libyan": "Libya", "yemeni": "Yemen", "saudi": "Saudi Arabia",
-}
-
-
 def _demonym_pattern() -> re.Pattern:
-    r"""``\b(?P<d>South\s+Ossetian|...|Abkhaz|...)(?:s|es)?\b``, its alternatives bucketed by
-    first letter (in their order) and the leading ``\b`` written as a lookbehind after that
-    letter: the same matches, but the pattern starts with a capital letter, so the regex engine
-    skips the lower-case text between names instead of trying every alternative everywhere."""
-    names = [r"South\s+Ossetian", r"South\s+Ossetia", r"Karabakh\s+Armenian"] + sorted(
-        (k.capitalize() if k not in ("jna",) else "JNA") for k in DEMONYMS if " " not in k
+    r"""Every party name in the lexicon (``parties.toml``) as one pattern with a group ``d``:
+    lower-case entries as capitalised words (`Azerbaijani`, `South Ossetian`, `Kyiv`), acronyms
+    exactly (`JNA`, `DPR`), each with an optional plural `s`/`es`."""
+    lx = lexicon()
+    names = set()
+    for alias in lx.party_aliases:
+        names.add(" ".join(w[:1].upper() + w[1:] for w in alias.split()))
+    names |= set(lx.party_acronyms)
+    body = "|".join(
+        r"\s+".join(re.escape(w) for w in name.split())
+        for name in sorted(names, key=len, reverse=True)
     )
-    buckets: dict[str, list[str]] = {}
-    for name in names:
-        buckets.setdefault(name[0], []).append(name[1:])
-    body = "|".join(f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in buckets.items())
-    return re.compile(rf"(?P<d>{body})(?:s|es)?\b")
+    return re.compile(rf"(?<![\w\-])(?P<d>{body})(?:s|es)?(?![\w\-])")
 
 
-_DEMONYM_RE = _demonym_pattern()
+class _LazyPattern:
+    """The demonym pattern, compiled on first use (it is large; importing costs nothing)."""
+
+    _compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if _LazyPattern._compiled is None:
+            _LazyPattern._compiled = _demonym_pattern()
+        return getattr(_LazyPattern._compiled, name)
+
+
+_DEMONYM_RE = _LazyPattern()
 _FORCE_WORDS = re.compile(
     r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
     r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
@@ -60,15 +50,13 @@ _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
 
 _SPACES_RE = re.compile(r"\s+")
-_PLURAL_RE = re.compile(r"(?:es|s)$")
 _OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=4096)
 def canonical(demonym: str) -> str | None:
-    key = _SPACES_RE.sub(" ", demonym.strip().lower())
-    key = _PLURAL_RE.sub("", key) if key not in DEMONYMS else key
-    return DEMONYMS.get(key)
+    """The party a demonym, name or acronym stands for (`Azerbaijanis` -> Azerbaijan)."""
+    return lexicon().party_of(_SPACES_RE.sub(" ", demonym.strip()))
 
 
 def acronyms(name: str) -> list[str]:
@@ -138,6 +126,15 @@ class SideResolver:
         if party in self._by_party:
             return self._by_party[party]
         return None, party
+
+    def opponent_of(self, party: str) -> tuple[int, str] | None:
+        """(column, name) of the other side in a two-column infobox, when ``party`` is one."""
+        hit = self.party(party)
+        if hit is None or hit[0] not in (1, 2):
+            return None
+        other = 3 - hit[0]
+        name = self.columns.get(other)
+        return (other, name) if name else None
 
     def side_for_mention(self, mention: str, reason: str) -> Side | None:
         hit = self.party(mention)

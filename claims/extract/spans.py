@@ -42,6 +42,7 @@ def build_claim(
     section: str | None = None,
     part_of: str | None = None,
     field: str | None = None,
+    negated: bool = False,
 ) -> Claim:
     # What Claim.create and textmap.span_in do, without the intermediate calls (this runs per claim):
     # the id is claims.model.claim_id(document, start, end, kind), the line and column come
@@ -59,5 +60,5 @@ def build_claim(
     return Claim(
         id=f"c_{digest[:12]}", document=doc_id, kind=kind, subject=subject, side=side, value=value,
         span=span, attribution=attribution, rule=rule, hedges=hedges, section=section,
-        part_of=part_of, field=field,
+        part_of=part_of, field=field, negated=negated,
     )

@@ -1,0 +1,614 @@
+"""Figures in text with what they count and what happened to it.
+
+A figure is a number expression (``numbers.find_numbers``) read with the words around it:
+
+- its **bounds**: a qualifier before (`about`, `more than`, `up to`, `as few as`), a range
+  (`35–58`, `between 300 and 400`, `45[11]-55`), a mark after (`1,000+`, `or more`, `(est.)`);
+- its **noun phrase**: modifiers and a head noun from the lexicon (`4,000 servicemen`,
+  `62 tanks`, `3,048 Ukrainians`), or a partitive (`16 out of the 481 militants`, `four of
+  whom`, `Seventeen of those victims`), with a prepositional phrase that can name a party
+  (`fighters from YPG`, `soldiers of Ukraine's 36th Marine Brigade`);
+- its **predicate**: what happened (`were killed`, `surrendered`, `shot down`, `numbered`)
+  after the noun phrase, a verb or noun before the number (`killing 12`, `the deaths of
+  5,400`), or a subject noun linked to it (`the death toll was 71`, `losses were 15,000`).
+
+The predicate and noun decide the category (killed, wounded, captured, tanks, troops...), and
+the category the claim kind. Every word list is lexicon data. ``read_figures`` returns one
+``Figure`` per number that is a figure; the sentence-level work (lists sharing a predicate,
+sides named by scope, attribution) is the caller's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from attrs import frozen
+
+from claims.extract.numbers import FOOTNOTE, NumberExpr, find_numbers
+from claims.lexicon import NounSense, lexicon, phrase_pattern
+from claims.model import Category, Kind, Population, Qualifier
+
+__all__ = ["EQUIPMENT", "Figure", "LOSSES", "kind_for", "party_mentions", "predicate_after", "read_figures"]
+
+EQUIPMENT = frozenset({
+    Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
+    Category.HELICOPTERS, Category.VEHICLES, Category.SHIPS, Category.DRONES, Category.MISSILES,
+})
+LOSSES = frozenset({
+    Category.KILLED, Category.WOUNDED, Category.MISSING, Category.KILLED_OR_MISSING,
+    Category.KILLED_OR_WOUNDED, Category.CASUALTIES,
+})
+
+
+@frozen
+class Figure:
+    """One figure found in text, with the parts a claim is built from.
+
+    ``start``/``end`` cover the figure as a reader quotes it (qualifier, number, noun phrase
+    and a predicate right after it); ``number_start``/``number_end`` the number itself;
+    ``np_end`` the end of its noun phrase with any prepositional phrase (where a list's next
+    member may start). ``category`` is None when nothing says what the number counts (the
+    caller may still give it one: a list's shared predicate, an infobox field).
+    """
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    np_end: int
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    vague: bool
+    category: Category | None
+    population: Population
+    lost: bool
+    noun: str | None
+    noun_group: str | None
+    """`people`, `loss`, `equipment`, `territory`, `units` (NounSense.group) or None."""
+    predicate: str | None
+    """The predicate words that gave the category (`were killed`, `the deaths of`)."""
+    predicate_after: bool
+    """The predicate follows the noun phrase (it may then be shared by a list before it)."""
+    party_mentions: tuple[tuple[int, int, str], ...]
+    """Parties named inside the figure's own noun phrase: (start, end, party)."""
+    relative_side: str | None
+    """`own` (`its soldiers`, `their own losses`) or `enemy` (`enemy tanks`), else None."""
+    spelled: bool
+    increment: bool
+    year_like: bool
+    anaphoric: bool = False
+    """`40 more`, `10 others`, `four of whom`, `another 50`: what it counts is said before it."""
+
+    @property
+    def kind(self) -> Kind | None:
+        return kind_for(self.category, self.lost) if self.category is not None else None
+
+
+def kind_for(category: Category, lost: bool = False) -> Kind:
+    """The claim kind for a category."""
+    if category in (Category.CAPTURED,):
+        return Kind.CAPTURED
+    if category in (Category.DISPLACED, Category.REFUGEES):
+        return Kind.DISPLACED
+    if category in EQUIPMENT:
+        return Kind.EQUIPMENT
+    if category in LOSSES:
+        return Kind.CASUALTIES
+    if category in (Category.TROOPS, Category.UNITS):
+        return Kind.STRENGTH
+    if category in (Category.VILLAGES, Category.AREA):
+        return Kind.TERRITORY
+    return Kind.OTHER
+
+
+# --- patterns built from the lexicon ---------------------------------------------------------
+
+_WS = r"[ \t\u00a0]+"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    quals = {q: phrase_pattern(words) for q, words in lx.qualifiers_before.items()}
+    qual_alt = "|".join(f"(?P<q_{q}>{p})" for q, p in quals.items())
+    after_quals = {q: phrase_pattern(words) for q, words in lx.qualifiers_after.items()}
+    return {
+        # A qualifier right before a number (the window ends at the number).
+        "qual_before": re.compile(rf"(?i)(?:{qual_alt})[ \t\u00a0]*(?:a\s+total\s+of\s+)?$"),
+        "after_at_least": re.compile(rf"(?i)[ \t]*{after_quals['at_least']}"),
+        "after_approx": re.compile(rf"(?i)[ \t]*{after_quals['approx']}"),
+        "nouns": re.compile(phrase_pattern(lx.nouns), re.I),
+        "not_figure": re.compile(rf"[ \t\u00a0]*-?{phrase_pattern(lx.not_figure_nouns)}", re.I),
+        "pred_after": re.compile(phrase_pattern(lx.predicates_after), re.I),
+        "pred_before": re.compile(
+            rf"(?i)(?P<p>{phrase_pattern(lx.predicates_before)})[ \t]+"
+            rf"(?:(?:the|a|an|some|another|an\s+additional|a\s+further|nearly|almost|at\s+least|about|around|over|more\s+than|up\s+to|as\s+many\s+as|roughly|approximately|estimated|an\s+estimated|its|their|his|her|our)[ \t]+)*[\"“'‘]?$"
+        ),
+        "subject_link": re.compile(
+            rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
+            rf"(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)"
+            rf"[ \t]+(?:{phrase_pattern(lx.subject_links)})[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+        ),
+        "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
+    }
+
+
+def qual_alt_plain(lx) -> str:
+    return phrase_pattern([w for words in lx.qualifiers_before.values() for w in words if w[:1].isalpha()])
+
+
+_RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*")
+_AUX = frozenset(
+    "were was are is be been being have has had also all now already since then later subsequently "
+    "eventually officially reportedly allegedly reported said believed thought feared presumed "
+    "estimated to who that which whom apparently likely probably possibly either both each "
+    "just only still further additionally altogether in total overall so far".split()
+)
+_STOP_MODIFIER = frozenset(
+    "of in on at to from by with for into onto over under after before during since until than as "
+    "and or but nor were was are is be been have has had who which that whom whose the a an this "
+    "these those there here it its their his her our my your we they he she i you will would could "
+    "should may might must can not no".split()
+)
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-\.]*|\d+mm|\d+(?:st|nd|rd|th)")
+_PARTITIVE = re.compile(
+    r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
+)
+_SPACES = re.compile(r"[ \t\u00a0]*")
+_ANOTHER = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|plus(?:\s+another)?|and\s+another)[ \t]+$")
+_SPACES_QUOTES = re.compile(r"[ \t\u00a0\"“”'‘’]*")
+#: A parenthetical between a noun phrase and its predicate: `, including fighters,`,
+#: `, among them 51 wounded,`, `(of which 4,436 wounded)`.
+_PARENTHETICAL = re.compile(
+    r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|either)\b[^,;:.()]{1,80},|\([^()\n]{1,80}\)"
+)
+_PP = re.compile(r"(?i)[ \t]+(?P<p>of|from|with|among|belonging\s+to|supporting|serving\s+in|serving\s+with|attached\s+to)[ \t]+")
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|including)\s|\sand\s+(?=[\d~]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|another|some|about|around|over|at)\s)", re.I)
+
+
+def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Parties named by the capitalised words (or acronyms) in ``text[start:end]``, with
+    multi-word names tried first (`Islamic State`, `South Ossetian`)."""
+    lx = lexicon()
+    found: list[tuple[int, int, str]] = []
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[A-Za-zÀ-ÿ][\w'’\.\-]*", text[start:end])]
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            s, _, first = words[i]
+            e = words[i + n - 1][1]
+            if not first[:1].isupper():
+                break
+            phrase = text[start + s:start + e]
+            party = _party_of_phrase(phrase)
+            if party is not None:
+                hit = (start + s, start + e, party, n)
+                break
+        if hit is not None:
+            found.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return found
+
+
+def _party_of_phrase(phrase: str) -> str | None:
+    lx = lexicon()
+    bare = re.sub(r"['’]s$", "", phrase.rstrip("."))
+    for candidate in (phrase, bare, phrase.rstrip(".")):
+        party = lx.party_of(candidate)
+        if party is not None:
+            return party
+    # `pro-Russian`, `Russian-backed`: allied with a party, not that party.
+    return None
+
+
+def read_figures(
+    text: str,
+    lo: int = 0,
+    hi: int | None = None,
+    *,
+    excluded: list[tuple[int, int]] = (),
+    field: bool = False,
+) -> list[Figure]:
+    """Every figure in ``text[lo:hi]`` (a sentence, or an infobox cell when ``field``).
+
+    In a field a bare number is a figure (the field says what it counts); in prose a number
+    needs a noun, a predicate or a qualifier to be one, and a year (`In 1994`) or a number
+    inside ``excluded`` (dates) never is."""
+    hi = len(text) if hi is None else hi
+    numbers = [n for n in find_numbers(text, lo, hi) if not any(a <= n.start < b for a, b in excluded)]
+    figures: list[Figure] = []
+    skip_until = lo
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        if n.start < skip_until:
+            i += 1
+            continue
+        second = None
+        if i + 1 < len(numbers):
+            sep = _RANGE_SEP.match(text, n.end, numbers[i + 1].start)
+            if sep is not None and sep.end() == numbers[i + 1].start and numbers[i + 1].spelled == n.spelled:
+                second = numbers[i + 1]
+        figure = _read_one(text, lo, hi, n, second, field)
+        if figure is not None:
+            figures.append(figure)
+            skip_until = figure.np_end
+            i += 2 if second is not None and figure.high is not None and figure.number_end >= second.end else 1
+        else:
+            i += 1
+    taken = [(f.start, f.np_end) for f in figures]
+    figures.extend(_article_figures(text, lo, hi, taken))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+_ARTICLE = re.compile(r"(?i)(?<![\w\-])(?:a|an)[ \t]+(?=[a-z])")
+
+
+def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    """`a helicopter was shot down`, `denied losing a helicopter`, `A volunteer with YPG also
+    died`: one of something, counted only when a predicate says what happened to it."""
+    out = []
+    for m in _ARTICLE.finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        number = NumberExpr(m.start(), m.end() - len(text[m.start():m.end()]) + len(text[m.start():m.end()].rstrip()), 1,
+                            spelled=True, article=True)
+        figure = _read_one(text, lo, hi, number, None, False)
+        if figure is None or figure.predicate is None or figure.noun_group not in ("people", "equipment"):
+            continue
+        out.append(figure)
+    return out
+
+
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+
+
+def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
+    p = _patterns()
+    lx = lexicon()
+    low: int | None = n.value
+    high: int | None = n.value
+    number_end = n.end
+    qualifier = Qualifier.EXACT
+    vague = n.vague
+    if n.vague:
+        qualifier = Qualifier.AT_LEAST
+        high = None
+    # A range: `35–58`, `6-8,000`, `between 300 and 400`. `1994-95` is no range of figures,
+    # and `300 soldiers and 400 civilians` two figures.
+    if second is not None:
+        v1, v2 = n.value, second.value
+        joiner = text[n.end:second.start]
+        opener = p["range_open"].search(text, max(lo, n.start - 12), n.start)
+        if re.search(r"\band\b", joiner) is None or opener is not None:
+            first = text[n.start:n.end]
+            lead = re.split(r"[,\s\u00a0\u202f]", text[second.start:second.end])[0]
+            if first.isdigit() and len(first) <= len(lead) < len(text[second.start:second.end]) and v1 * 1000 <= v2:
+                v1 *= 1000  # `6-8,000` is 6,000 to 8,000
+            if v1 < v2:
+                low, high = v1, v2
+                number_end = second.end
+                qualifier = Qualifier.RANGE
+                vague = n.vague or second.vague
+    start = n.start
+    if qualifier is Qualifier.RANGE:
+        opener = p["range_open"].search(text, max(lo, start - 12), start)
+        if opener is not None:
+            start = opener.start()
+    # A year, a span of years or a time is no figure unless a noun says it counts people.
+    year_like = (not n.spelled and _YEAR.fullmatch(text[n.start:n.end]) is not None and "," not in text[n.start:n.end])
+    # Marks after the number.
+    end = number_end
+    increment = False
+    fn = re.compile(rf"(?:{FOOTNOTE})+").match(text, end, hi)
+    if fn:
+        end = fn.end()
+    if qualifier is Qualifier.EXACT or qualifier is Qualifier.AT_LEAST:
+        plus = re.compile(r"\+(?!\d)").match(text, end, hi)
+        if plus:
+            qualifier, high, end = Qualifier.AT_LEAST, None, plus.end()
+        else:
+            m = p["after_at_least"].match(text, end, hi)
+            if m and not text[m.start():m.end()].strip().startswith("+"):
+                if qualifier is Qualifier.EXACT:
+                    qualifier, high, end = Qualifier.AT_LEAST, None, m.end()
+    if p["not_figure"].match(text, end, hi):
+        return None
+    # A qualifier before the number.
+    before_start = max(lo, start - 40)
+    qm = p["qual_before"].search(text, before_start, start) if qualifier is not Qualifier.RANGE else None
+    if qm is not None:
+        q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
+        word = qm.group(0).strip().lower()
+        if not (q == "at_least" and word == "+" ):
+            start = qm.start()
+            if q == "approx" and qualifier is Qualifier.EXACT:
+                qualifier = Qualifier.APPROX
+            elif q == "at_least":
+                qualifier, high = Qualifier.AT_LEAST, None
+                if low is None:
+                    low = n.value
+            elif q == "at_most":
+                qualifier, low, high = Qualifier.AT_MOST, None, (high if high is not None else n.value)
+    elif text[max(lo, start - 1):start] == "+" and (start - 1 == lo or not text[start - 2:start - 1].isalnum()):
+        increment = True
+        start -= 1
+    elif text[max(lo, start - 1):start] in ("~", "≈"):
+        start -= 1
+        if qualifier is Qualifier.EXACT:
+            qualifier = Qualifier.APPROX
+    # The noun phrase after the number.
+    noun_start = end
+    noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    partitive_category = None
+    if sense is None:
+        part = _partitive(text, end, hi)
+        if part is not None:
+            noun, sense, np_end, mentions, relative, partitive_category = part
+    if year_like and sense is None:
+        return None
+    if n.article and sense is None:
+        return None
+    # What happened: a predicate after the noun phrase, or before the number.
+    category: Category | None = None
+    lost = False
+    predicate = None
+    follows = False
+    population = Population(sense.population) if sense is not None else Population.UNKNOWN
+    if sense is not None and sense.group in ("loss", "equipment", "territory", "units"):
+        category = Category(sense.category) if sense.group != "people" else None
+    elif sense is not None:
+        category = None
+    if partitive_category is not None and category is None:
+        category = partitive_category
+    anaphoric = (noun is not None and (_fold(noun) in _WEAK_HEADS or _fold(noun).startswith("of ")
+                                       or _fold(noun) in ("of them", "of whom", "of which", "out of them")))
+    anaphoric = anaphoric or _ANOTHER.search(text, max(lo, start - 20), start) is not None
+    after = predicate_after(text, np_end if sense is not None else end, hi)
+    before = p["pred_before"].search(text, max(lo, start - 60), start)
+    subject = p["subject_link"].search(text, max(lo, start - 120), start) if before is None else None
+    if subject is not None:
+        # `The cumulative Israeli fatality toll was 71`, `the death toll among Palestinians`,
+        # `its own losses at 300`: the subject names whose the figure is.
+        head_start = _modifiers_before(text, max(lo, subject.start() - 40), subject.start())
+        mentions = mentions + party_mentions(text, head_start, subject.end())
+        if re.search(r"(?i)\b(?:its|their|our)\b", text[head_start:subject.end()]):
+            relative = relative or "own"
+    predicate_end = None
+    if after is not None:
+        predicate, cat, predicate_end = after
+        follows = True
+        category = _combine(category, cat, sense)
+        if cat == "equipment_lost" or (cat in ("killed", "casualties", "captured") and sense is not None and sense.group == "equipment"):
+            lost = True
+    people_unsettled = sense is not None and sense.group == "people" and category in (None, Category.TROOPS, Category.PEOPLE)
+    if before is not None and (category is None or people_unsettled or (sense is not None and sense.group == "equipment" and not lost)):
+        cat = lexicon().predicates_before[_fold(before.group("p"))]
+        if not (sense is not None and sense.group == "equipment" and cat not in ("equipment_lost", "killed", "captured")):
+            predicate = before.group("p")
+            follows = False
+            category = _combine(category, cat, sense)
+            if cat in ("equipment_lost", "killed", "captured") and sense is not None and sense.group == "equipment":
+                lost = True
+    if category is None and subject is not None:
+        cat = lexicon().subject_nouns[_fold(subject.group("n"))]
+        predicate = subject.group(0).strip()
+        category = _combine(None, cat, sense)
+    if category is None and sense is not None and sense.group == "people":
+        category = Category.TROOPS if sense.category == "troops" else Category.PEOPLE
+    if sense is not None and sense.group == "equipment" and category in LOSSES:
+        category, lost = Category(sense.category), True
+    if category is None and not field:
+        if sense is None and qualifier is Qualifier.EXACT:
+            return None  # a bare number in prose says nothing checkable
+    end = max(np_end if sense is not None else end, predicate_end or 0)
+    if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
+        population = Population.CIVILIAN
+    return Figure(
+        start=start, end=end, number_start=n.start, number_end=number_end,
+        np_end=max(np_end if sense is not None else end, predicate_end or 0),
+        low=low, high=high, qualifier=qualifier, vague=vague, category=category, population=population,
+        lost=lost, noun=noun, noun_group=sense.group if sense is not None else None,
+        predicate=predicate, predicate_after=follows, party_mentions=tuple(mentions),
+        relative_side=relative, spelled=n.spelled, increment=increment, year_like=year_like,
+        anaphoric=anaphoric,
+    )
+
+
+def _modifiers_before(text: str, lo: int, pos: int) -> int:
+    """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`)."""
+    m = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$").search(text, lo, pos)
+    return m.start() if m else pos
+
+
+def _fold(words: str) -> str:
+    return re.sub(r"\s+", " ", words.strip().lower())
+
+
+def _combine(noun_category: Category | None, predicate: str, sense: NounSense | None) -> Category:
+    """The category from a predicate (`killed`, `equipment_lost`, `strength`...) and the noun."""
+    if predicate == "equipment_lost":
+        if sense is not None and sense.group == "equipment":
+            return Category(sense.category)
+        if sense is not None and sense.group == "people":
+            return Category.CASUALTIES
+        return noun_category or Category.CASUALTIES
+    if predicate == "strength":
+        if sense is not None and sense.group in ("equipment", "loss", "territory", "units"):
+            return Category(sense.category)
+        return noun_category if noun_category is not None else Category.TROOPS
+    if sense is not None and sense.group == "equipment":
+        return Category(sense.category)
+    if sense is not None and sense.group == "loss" and predicate not in ("killed", "casualties"):
+        return Category(sense.category)  # `53 wounded ... were evacuated`
+    return Category(predicate)
+
+
+_WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
+
+
+def _noun_phrase(text: str, pos: int, hi: int):
+    """(noun, sense, end, party mentions, relative side) of the noun phrase starting at ``pos``:
+    up to five modifiers, then a head noun from the lexicon (longest match) or a people's
+    plural (`3,048 Ukrainians`), then a prepositional phrase that may name a party. A weak head
+    (`40 more`, `10 others`) is taken only when no stronger one follows. ``sense`` is None
+    when no head is found."""
+    p = _patterns()
+    lx = lexicon()
+    cursor = pos
+    modifiers = 0
+    relative = None
+    weak = None
+    while modifiers <= 5:
+        ws = _SPACE_PAREN.match(text, cursor, hi)
+        at = ws.end() if ws else cursor
+        head = p["nouns"].match(text, at, hi)
+        sense = None
+        if head is not None:
+            word = _fold(head.group(0))
+            sense = lx.nouns.get(word) or lx.nouns.get(word.rstrip("'’s"))
+        w = _WORD_RE.match(text, at, hi)
+        if sense is None and w is not None and w.group(0)[:1].isupper() and w.group(0).endswith("s"):
+            if w.group(0).lower().rstrip("'’") in lx.people_plurals:
+                head, sense = w, NounSense("people", "unknown", "people")
+        if sense is not None and _another_head_follows(text, head.end(), hi):
+            sense = None  # `civilian Kurds`, `militia members`: the first noun is a modifier
+        if sense is not None:
+            if _fold(head.group(0)) in _WEAK_HEADS and weak is None:
+                weak = (head, sense, at)
+            elif _fold(head.group(0)) not in _WEAK_HEADS:
+                return _finish_np(text, pos, at, head, sense, hi, relative)
+        if w is None:
+            break
+        word = w.group(0)
+        lower = word.lower().rstrip(".")
+        if word[:1].islower() and (lower in _STOP_MODIFIER or lower in lx.predicates_after or lower in lx.cue_verbs):
+            if lower in ("its", "their", "our") and modifiers == 0:
+                relative = "own"
+            else:
+                break
+        if lower in lx.enemy_words:
+            relative = "enemy"
+        if lower == "own":
+            relative = "own"
+        cursor = w.end()
+        modifiers += 1
+    if weak is not None:
+        head, sense, at = weak
+        return _finish_np(text, pos, at, head, sense, hi, relative)
+    return None, None, pos, [], relative
+
+
+_SPACE_PAREN = re.compile(r"[ \t\u00a0]*(?:\((?:[^()\n]{1,30})\)[ \t]*)?[\"“”'‘’]?[ \t]*")
+
+
+def _another_head_follows(text: str, pos: int, hi: int) -> bool:
+    """Whether a head noun or a people's plural starts right after ``pos`` (one space)."""
+    m = re.compile(r"[ \t]+(?=[A-Za-z])").match(text, pos, hi)
+    if m is None:
+        return False
+    lx = lexicon()
+    nxt = _patterns()["nouns"].match(text, m.end(), hi)
+    if nxt is not None and _fold(nxt.group(0)) in lx.nouns and _fold(nxt.group(0)) not in _WEAK_HEADS:
+        return True
+    w = _WORD_RE.match(text, m.end(), hi)
+    return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lx.people_plurals
+
+
+def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
+    end = head.end()
+    mentions = party_mentions(text, pos, end)
+    pp_end, pp_mentions, pp_relative = _pp(text, end, hi)
+    return head.group(0), sense, pp_end, mentions + pp_mentions, relative or pp_relative
+
+
+def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], str | None]:
+    """A prepositional phrase after a head noun (`of Ukraine's 36th Marine Brigade`, `from
+    YPG`, `supporting the Kurds`): its end and the parties it names. It stops at a clause
+    boundary, a verb or a number."""
+    m = _PP.match(text, pos, hi)
+    if m is None:
+        return pos, [], None
+    stop = _CLAUSE_END.search(text, m.end(), hi)
+    limit = stop.start() if stop else hi
+    # Stop at the first auxiliary or predicate verb (`fighters from YPG died in clashes`).
+    lx = lexicon()
+    end = m.end()
+    relative = None
+    for w in re.finditer(r"[\w'’\-\.]+", text[m.end():limit]):
+        lower = w.group(0).lower()
+        if w.group(0)[:1].islower() and (lower in _AUX - {"to", "that", "who", "which", "whom"}
+                                         or lower in lx.predicates_after or lower in lx.cue_verbs):
+            break
+        if re.fullmatch(r"\d[\d,]*", lower):
+            break
+        if lower in ("its", "their", "our") and end == m.end():
+            relative = "own"
+        if lower in lx.enemy_words:
+            relative = "enemy"
+        end = m.end() + w.end()
+    if end == m.end():
+        return pos, [], None
+    return end, party_mentions(text, m.end(), end), relative
+
+
+def _partitive(text: str, pos: int, hi: int):
+    """`16 out of the 481 militants`, `four of whom`, `Seventeen of those victims`, `N of its
+    soldiers`: the noun comes from the phrase after `of`."""
+    m = _PARTITIVE.match(text, pos, hi)
+    if m is None:
+        return None
+    if m.group("pron"):
+        return m.group(0).strip(), NounSense("people", "unknown", "people"), m.end(), [], None, None
+    # Skip a number (`out of the 481`) and read the noun phrase after it.
+    after = m.end()
+    num = re.compile(r"[ \t]*[\d,]+").match(text, after, hi)
+    if num:
+        after = num.end()
+    noun, sense, np_end, mentions, relative = _noun_phrase(text, after, hi)
+    if sense is None:
+        # `of those killed`: a predicate as the noun.
+        pm = _patterns()["pred_after"].match(text, after + len(text[after:]) - len(text[after:].lstrip()), hi)
+        if pm is not None:
+            cat = lexicon().predicates_after[_fold(pm.group(0))]
+            if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties"):
+                return pm.group(0), NounSense("people", "unknown", "people"), pm.end(), [], None, Category(cat)
+        return None
+    own = "own" if re.search(r"(?i)\b(?:its|their|our)\b", m.group(0)) else relative
+    return noun, sense, np_end, mentions, own, None
+
+
+def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None:
+    """A predicate after the noun phrase, over auxiliaries and adverbs (`have also been
+    killed`, `who were severely wounded`, `are believed to have been killed`), within the
+    clause: (words, category, end)."""
+    p = _patterns()
+    lx = lexicon()
+    cursor = pos
+    steps = 0
+    while steps < 8:
+        at = _SPACES_QUOTES.match(text, cursor, hi).end()
+        paren = _PARENTHETICAL.match(text, at, hi)
+        if paren is not None and steps == 0:
+            at = _SPACES_QUOTES.match(text, paren.end(), hi).end()
+        m = p["pred_after"].match(text, at, hi)
+        if m is not None:
+            word = _fold(m.group(0))
+            return m.group(0), lx.predicates_after[word], m.end()
+        w = re.compile(r"[A-Za-z]+(?:ly)?").match(text, at, hi)
+        if w is None:
+            return None
+        lower = w.group(0).lower()
+        if lower not in _AUX and not lower.endswith("ly"):
+            return None
+        cursor = w.end()
+        steps += 1
+    return None

@@ -1,0 +1,109 @@
+"""Paragraphs and sentences, the one way extraction and the audit cut text.
+
+A paragraph is a line, or soft-wrapped lines run together (a line that does not end a
+sentence, followed by one that starts in lower case). A sentence ends at `.`, `!` or `?`
+(with closing quotes, brackets and footnote markers after it), also when no space follows
+(`retreat.Several`), but not after an abbreviation (`Gen.`, `U.S.`, `e.g.`) or an initial.
+Page furniture (lexicon ``page.toml``: `Read also: ...`, `Advertisement`) is no paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from claims.lexicon import lexicon
+
+__all__ = ["ABBREVIATIONS", "is_noise_line", "paragraphs", "sentences"]
+
+ABBREVIATIONS = frozenset(
+    "gen col lt maj capt cpt sgt mr mrs ms dr st no nos vs approx est e.g i.e etc jan feb mar apr jun jul "
+    "aug sep sept oct nov dec u.s u.n u.k ca cf prof adm brig pp p vol fig al ed eds sen rep gov pres "
+    "lieut cmdr cdr wg gp sq fl inc ltd co corp dept govt mt ft".split()
+)
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"”’'»)\]]*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\])*(?:\s+|(?=[A-Z][a-z]))"
+)
+_TOKEN_TAIL = re.compile(r"[\w.]+\Z")
+_ENDS_SENTENCE = re.compile(r"[.!?:\"”’)\]]\s*$")
+
+
+def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[lo:hi]`` (one paragraph), trimmed."""
+    out: list[tuple[int, int]] = []
+    start = lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        at = m.start()
+        if text[at] == "." and at > lo:
+            c = text[at - 1]
+            if c.isalnum() or c == "_":
+                tail = _TOKEN_TAIL.search(text, max(lo, at - 12), at)
+                token = text[tail.start():at].lower() if tail else ""
+                if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
+                    len(token) <= 4 and "." in token
+                ):
+                    continue
+                if token.isdigit() and text[m.end():m.end() + 1].islower():
+                    continue  # `No. 5 said`, a number before a lower-case word
+        end = m.end()
+        e = end
+        while e > start and text[e - 1] in " \t\r\n":
+            e -= 1
+        while start < e and text[start] in " \t\r\n":
+            start += 1
+        if e > start:
+            out.append((start, e))
+        start = end
+    e = hi
+    while e > start and text[e - 1] in " \t\r\n":
+        e -= 1
+    while start < e and text[start] in " \t\r\n":
+        start += 1
+    if e > start:
+        out.append((start, e))
+    return out
+
+
+@cache
+def _noise() -> tuple[re.Pattern[str], frozenset[str]]:
+    lx = lexicon()
+    starts = "|".join(re.escape(w) for w in sorted(lx.noise_lines, key=len, reverse=True))
+    return re.compile(rf"(?i)\s*(?:{starts})(?:\s|:|$|\b)"), lx.noise_exact
+
+
+def is_noise_line(line: str) -> bool:
+    """Page furniture: a related-article link, a call to subscribe, an advertisement."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    pattern, exact = _noise()
+    if stripped.lower() in exact:
+        return True
+    return pattern.match(stripped) is not None
+
+
+def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph in ``text[lo:hi]``: lines, soft-wrapped ones joined,
+    page furniture left out."""
+    pos = lo
+    current: tuple[int, int] | None = None
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        end = hi if nl == -1 else nl
+        line = text[pos:end]
+        if not line.strip() or is_noise_line(line):
+            if current is not None:
+                yield current
+                current = None
+        else:
+            stripped = line.strip()
+            if current is not None and not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower():
+                current = (current[0], end)
+            else:
+                if current is not None:
+                    yield current
+                current = (pos, end)
+        pos = end + 1
+    if current is not None:
+        yield current

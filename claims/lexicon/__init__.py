@@ -1,0 +1,218 @@
+"""The words extraction and the audit read, kept as data in this folder's TOML files.
+
+Each file documents its own tables; this module loads them once and hands out typed views
+and compiled patterns. A new word is a one-line change in a data file: no code knows a word
+list of its own. Files:
+
+- ``numbers.toml``: number words, scales, fractions, counters, vague amounts;
+- ``qualifiers.toml``: words that bound a figure (`about`, `more than`, `up to`, `or more`);
+- ``nouns.toml``: what a figure counts (troops, civilians, deaths, tanks, villages...);
+- ``predicates.toml``: what happened to it (killed, wounded, captured, destroyed, numbered...);
+- ``cues.toml``: reporting cues (said, claimed, according to, `X claim:`);
+- ``sources.toml``: heads of source noun phrases, unnamed sources, claimant classes;
+- ``parties.toml``: demonyms, capitals and armed groups, folded to one party name;
+- ``hedges.toml``: words that weaken a claim, by kind;
+- ``page.toml``: page furniture that is never content (`Read also`, `Advertisement`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from attrs import frozen
+
+__all__ = [
+    "CueVerb",
+    "Lexicon",
+    "NounSense",
+    "lexicon",
+    "phrase_pattern",
+    "trie_pattern",
+]
+
+
+def _load(name: str) -> dict:
+    with resources.files(__package__).joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def phrase_pattern(phrases: Iterable[str], *, words: bool = True) -> str:
+    """A regex alternation of ``phrases``, longest first, white space matching any run of it.
+
+    ``words`` puts a word boundary on each side of a phrase that starts or ends with a word
+    character (symbols such as `~` or `+` get none)."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in phrase.split())
+        if words:
+            if phrase[:1].isalnum():
+                body = r"(?<![\w\-])" + body
+            if phrase[-1:].isalnum():
+                body = body + r"(?![\w\-])"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words`` (lower case, white space matching any run of it),
+    nested as a trie (`a(?:bout|ccording)`) so the engine rejects a position after a character
+    or two instead of trying every word: word lists of hundreds scan at tens of MB/s."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+@frozen
+class NounSense:
+    """What a head noun after a number says: a category (claims.model.Category value), the
+    population it implies, and its group: `people` (the predicate decides what happened),
+    `loss` (the noun is the predicate: `deaths`), `equipment`, `territory`, `units`."""
+
+    category: str
+    population: str
+    group: str
+
+
+@frozen
+class CueVerb:
+    """One form of a reporting verb and what it says about its content."""
+
+    lemma: str
+    type: str
+
+
+class Lexicon:
+    """Every word list, loaded from the data files, with the patterns built from them."""
+
+    def __init__(self) -> None:
+        numbers = _load("numbers.toml")
+        self.ones: dict[str, int] = numbers["ones"]
+        self.tens: dict[str, int] = numbers["tens"]
+        self.scales: dict[str, int] = numbers["scales"]
+        self.fractions: dict[str, float] = numbers["fractions"]
+        self.counters: dict[str, int] = numbers["counters"]
+        self.vague_plurals: dict[str, int] = numbers["vague_plurals"]
+        self.vague_multipliers: dict[str, int] = numbers["vague_multipliers"]
+
+        qualifiers = _load("qualifiers.toml")
+        self.qualifiers_before: dict[str, list[str]] = {
+            k: v for k, v in qualifiers["before"].items() if k != "range_openers"
+        }
+        self.range_openers: list[str] = qualifiers["before"]["range_openers"]
+        self.qualifiers_after: dict[str, list[str]] = qualifiers["after"]
+
+        nouns = _load("nouns.toml")
+        self.nouns: dict[str, NounSense] = {}
+        for name, table in nouns["people"].items():
+            category = {"troops": "troops", "civilian": "people", "unknown": "people"}[name]
+            for word in table["words"]:
+                self.nouns.setdefault(word, NounSense(category, table["population"], "people"))
+        for category, table in nouns["losses"].items():
+            population = "civilian" if category == "displaced" else "unknown"
+            for word in table["words"]:
+                self.nouns.setdefault(word, NounSense(category, population, "loss"))
+        for category, table in nouns["equipment"].items():
+            for word in table["words"]:
+                self.nouns.setdefault(word, NounSense(category, "military", "equipment"))
+        for category, table in nouns["territory"].items():
+            for word in table["words"]:
+                self.nouns.setdefault(word, NounSense(category, "unknown", "territory"))
+        for word in nouns["units"]["words"]:
+            self.nouns.setdefault(word, NounSense("units", "military", "units"))
+        self.not_figure_nouns: list[str] = nouns["not_figures"]["words"]
+
+        predicates = _load("predicates.toml")
+        self.predicates_after: dict[str, str] = {}
+        for category, table in predicates["after"].items():
+            for word in table["words"]:
+                self.predicates_after.setdefault(word, category)
+        self.predicates_before: dict[str, str] = {}
+        for category, table in predicates["before"].items():
+            for word in table["words"]:
+                self.predicates_before.setdefault(word, category)
+        subject = predicates["subject_nouns"]
+        self.subject_links: list[str] = subject.pop("links")
+        self.subject_nouns: dict[str, str] = {w: cat for cat, words in subject.items() for w in words}
+
+        cues = _load("cues.toml")
+        self.cue_verbs: dict[str, CueVerb] = {}
+        for lemma, table in cues["verbs"].items():
+            for form in table["forms"]:
+                self.cue_verbs.setdefault(form, CueVerb(lemma, table["type"]))
+        self.cue_prepositions: list[str] = cues["prepositions"]["forms"]
+        self.source_suffixes: list[str] = cues["source_suffixes"]["forms"]
+        self.relay: list[str] = cues["relay"]["forms"]
+        self.contrast: list[str] = cues["contrast"]["forms"]
+
+        sources = _load("sources.toml")
+        self.source_heads: frozenset[str] = frozenset(sources["heads"])
+        self.unnamed_modifiers: frozenset[str] = frozenset(sources["unnamed_modifiers"])
+        self.unnamed_heads: frozenset[str] = frozenset(sources["unnamed_heads"])
+        self.pronouns: frozenset[str] = frozenset(sources["pronouns"])
+        self.not_person_words: frozenset[str] = frozenset(sources["not_person_words"])
+        self.claimant_classes: dict[str, list[str]] = sources["classes"]
+
+        parties = _load("parties.toml")
+        self.party_aliases: dict[str, str] = {}
+        self.party_acronyms: dict[str, str] = {}
+        #: Plural nouns for a people (`Ukrainians`, `Kurds`): a figure's head noun and its side.
+        self.people_plurals: frozenset[str] = frozenset(
+            name for party, names in parties["demonyms"].items() for name in names
+            if name.endswith("s") and " " not in name and name.islower()
+        )
+        for table in (parties["demonyms"], parties["groups"]):
+            for party, names in table.items():
+                for name in names:
+                    if name.isupper() or (name.replace(".", "").isupper() and "." in name):
+                        self.party_acronyms.setdefault(name, party)
+                    else:
+                        self.party_aliases.setdefault(name.lower(), party)
+                self.party_aliases.setdefault(party.lower(), party)
+        self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
+        self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
+
+        self.hedges: dict[str, list[str]] = _load("hedges.toml")
+        page = _load("page.toml")
+        self.noise_lines: list[str] = page["noise_line_starts"]
+        self.noise_exact: frozenset[str] = frozenset(w.lower() for w in page["noise_lines"])
+
+    def party_of(self, mention: str) -> str | None:
+        """The party a mention names (`Ukrainian`, `Kyiv`, `ISIS`, `Islamic State's`), or None."""
+        if mention in self.party_acronyms:
+            return self.party_acronyms[mention]
+        if mention + "." in self.party_acronyms:
+            return self.party_acronyms[mention + "."]
+        key = re.sub(r"\s+", " ", mention.strip().lower())
+        key = re.sub(r"['’]s$", "", key)
+        hit = self.party_aliases.get(key)
+        if hit is None and key.endswith("es"):
+            hit = self.party_aliases.get(key[:-2])
+        if hit is None and key.endswith("s"):
+            hit = self.party_aliases.get(key[:-1])
+        return hit
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    return Lexicon()

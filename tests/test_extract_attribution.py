@@ -9,7 +9,8 @@ from claims.model import ClaimantClass, HedgeKind
 
 
 def claimants(text: str) -> list[str]:
-    return [a.claimant for a in find_attributions(text, 0, len(text))]
+    """The named claimants (an unnamed source is a relation with no claimant)."""
+    return [a.claimant for a in find_attributions(text, 0, len(text)) if a.claimant]
 
 
 @pytest.mark.parametrize(

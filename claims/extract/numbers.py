@@ -181,7 +181,7 @@ def parse_number_words(text: str) -> int | None:
     Accepts hyphens (`twenty-one`), `and` (`one hundred and five`), `a`/`an` for one
     (`a thousand`, `a dozen`) and fractions of a scale (`two and a half million`)."""
     words = [w for w in re.split(r"[\s\-]+", text.strip().lower()) if w]
-    if not words:
+    if not words or words in (["a"], ["an"]):
         return None
     parsed = _parse_words(words)
     if parsed is None or parsed[1]:

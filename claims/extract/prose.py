@@ -277,11 +277,16 @@ class _Extractor:
 
     def run(self) -> list[Claim]:
         text = self.text
-        paragraph_index = 0
+        paragraph_index = -1
+        line = None
         for lo, hi in prose_regions(self.document):
             for p_lo, p_hi in paragraphs(text, lo, hi):
+                # Pieces of one line (wikitext prose cut around a `<ref>`) are one paragraph.
+                start_of_line = text.rfind("\n", 0, p_lo)
+                if start_of_line != line:
+                    paragraph_index += 1
+                    line = start_of_line
                 self._paragraph(p_lo, p_hi, paragraph_index)
-                paragraph_index += 1
         return self.claims
 
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
@@ -415,7 +420,10 @@ class _Extractor:
         carry = self.discourse.carry
         if carry is not None:
             r, claimant, p, k = carry
-            if index - k <= _CARRY_SENTENCES if p == paragraph else (paragraph - p <= 3):
+            # Within a paragraph any statement carries over; past its end only a reported
+            # statement (`X said ...`), as news stories go on in the source's voice, never an
+            # `According to X,` that opens a passage of an article.
+            if index - k <= _CARRY_SENTENCES if p == paragraph else (paragraph - p <= 3 and r.form != "according"):
                 cls, side = classify_claimant(claimant, self.sides)
                 where = "an earlier sentence of the paragraph" if p == paragraph else "an earlier paragraph"
                 return Attribution(
@@ -491,6 +499,9 @@ class _Extractor:
                     continue
                 cat = Category.OTHER
             kind = kind_for(cat, f.lost)
+            if kind is Kind.TERRITORY and f.vague:
+                made.append(None)  # `several villages`: nothing a reviewer can check
+                continue
             if kind is Kind.OTHER and not settled[k] and f.noun_group is None:
                 made.append(None)
                 continue
@@ -509,8 +520,10 @@ class _Extractor:
                     side = Side(column=parent_side.column, name=parent_side.name,
                                 reason=f"part of a total about {parent_side.name}")
             population = f.population
+            # Parts of equipment lost are lost too (`28 armored vehicles were captured - 8 tanks, ...`).
+            lost = f.lost or (parents[k] is not None and figures[parents[k]].lost and f.noun_group == "equipment")
             value = Quantity(low=f.low, high=f.high, qualifier=f.qualifier, category=cat, population=population,
-                             unit=f.noun, increment=f.increment, lost=f.lost, vague=f.vague)
+                             unit=f.noun, increment=f.increment, lost=lost, vague=f.vague)
             claim_hedges = tuple(h for h in hedges if not (f.start <= (h.start or 0) < f.end)) + tuple(
                 h for h in hedges if f.start <= (h.start or 0) < f.end)
             rel = self._covering(f.number_start, f.number_end, resolved)
@@ -665,7 +678,10 @@ class _Extractor:
                 side = Side()
                 named = party_mentions(text, m.start(), s)
                 if named:
-                    side = self.sides.side_for_mention(named[0][2], f"the title names {text[named[0][0]:named[0][1]]}") or Side()
+                    # Only a belligerent of the document: `Soviet leader X` may be a former title.
+                    hit = self.sides.party(named[0][2])
+                    if hit is not None and hit[0] is not None:
+                        side = Side(column=hit[0], name=hit[1], reason=f"the title names {text[named[0][0]:named[0][1]]}")
                 self.claims.append(build_claim(
                     self.document, kind=Kind.COMMANDER, subject=self.subject, side=side,
                     value=Person(name=text[s:e], rank=title), start=m.start() if title else s, end=e,

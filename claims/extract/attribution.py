@@ -115,7 +115,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?:{phrase_pattern(prepositions)}|(?<![\w])(?:as\s+)?per(?=\s+[A-Z]))[ \t]+"
         ),
         "possessive": re.compile(
-            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
+            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
         ),
         "relay": re.compile(phrase_pattern(lx.relay), re.I),
         "header_suffix": re.compile(rf"(?i){phrase_pattern(lx.source_suffixes)}$"),
@@ -173,12 +173,19 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     if i < 0:
         return None
     if words[i][2] == ",":
-        # `X, <apposition>, said`: the source is X, before the previous comma.
+        # `X, <apposition>, said`: the source is X, before the previous comma, unless the part
+        # between the commas is the name and X describes it (`The press secretary of the
+        # ministry, Ivan Petrov, said`).
         j = i - 1
         while j >= 0 and words[j][2] not in (",", ";", ":", "“", "”", '"', "(", ")"):
             j -= 1
         if j <= 0 or words[j][2] != ",":
             return None
+        between = words[j + 1:i]
+        if 2 <= len(between) <= 4 and all(_is_name_word(w) and w.lower() not in lexicon().not_person_words
+                                          and not _source_noun(w) and lexicon().party_of(w) is None
+                                          for _, _, w in between):
+            return between[0][0], between[-1][1]
         return _np_before(text, words, j, lo)
     if words[i][2] == ")":
         j = i - 1
@@ -406,7 +413,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue  # `Islamic State`, `Reports Unit`: part of a name
         before_word = words[k - 1][2].lower() if k > 0 else ""
         after = text[m.end():min(hi, m.end() + 40)]
-        # A noun, not a verb: `the claim`, `their report`, `3 reports`.
+        # A noun, not a verb: `the claim`, `their report`, `3 reports`; `estimates by the
+        # ministry` names its source after `by`.
+        by_source = re.match(r"[ \t]+(?:by|from)[ \t]+", after) if form.endswith("s") else None
+        if by_source is not None:
+            np = _np_after(text, m.end() + by_source.end(), hi)
+            if np is not None:
+                rel = _make(text, np, (m.start(), m.end()), (lo, hi), "possessive", cue.type)
+                if rel is not None:
+                    found.append(rel)
+                    taken.append((m.start(), np[1]))
+            continue
         if before_word in _DETERMINERS or (before_word[:1].isdigit()):
             continue
         # A qualifier, not a cue: `an estimated 250,000`, `estimated 3,000 dead`.
@@ -416,9 +433,21 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         # `put`, `gave`, `set`, `cited`, `quoted` are cues only in `put the toll at N`,
         # `gave the figure as N`, `quoted X as saying`.
         if cue.lemma == "put":
-            window = text[m.end():min(hi, m.end() + 60)]
+            window = text[m.end():min(hi, m.end() + 80)]
             if form in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
-                if not re.search(r"(?i)\bas\s+saying\b", window) and form not in ("citing", "quoting"):
+                # `the agency quoted Major X as saying ...`: the speaker is the source, the
+                # agency only relays the statement.
+                relayed = re.match(r"(?i)[ \t]+(?P<who>.{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)[ \t]*(?:that[ \t]+)?", window)
+                if relayed:
+                    s0 = m.end() + relayed.start("who")
+                    np = _np_after(text, s0, m.end() + relayed.end("who"))
+                    if np is not None:
+                        rel = _make(text, np, (m.start(), m.end()), (m.end() + relayed.end(), hi), "relay", "assert")
+                        if rel is not None:
+                            found.append(rel)
+                            taken.append((m.start(), m.end() + relayed.end()))
+                    continue
+                if form not in ("citing", "quoting"):
                     continue
             elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,5}?(?:at|as)[ \t]+(?:about|around|some|more\s+than|over|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window):
                 continue
@@ -519,13 +548,13 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
         content = (q.start(), q.end())
         # After: `,” Kadyrov said`, `,” said X`, `,” the Russian statement said`.
         after = re.compile(r"[ \t]*,?[ \t]*").match(text, q.end(), hi).end()
-        words = _words(text, after, min(hi, after + 160))
+        words = _words(text, after, min(hi, after + 200))
         found = None
-        for k, (s, e, w) in enumerate(words[:12]):
-            if w in (".", ";", "“", '"') or (w == "," and k > 0):
+        for k, (s, e, w) in enumerate(words[:16]):
+            if w in (".", ";", "“", '"', "!", "?"):
                 break
             cue = lx.cue_verbs.get(w.lower())
-            if cue is None:
+            if cue is None or w[:1].isupper() and k > 0:
                 continue
             if k > 0:
                 src = _np_before(text, words, k, after)

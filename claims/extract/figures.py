@@ -157,6 +157,14 @@ _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_COPULA = re.compile(
+    r"(?i)[ \t]+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)[ \t]+"
+    r"(?:(?:all|mostly|also|reportedly|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|identified\s+as|reported\s+to\s+be|confirmed\s+as)[ \t]+)*"
+)
+_SCOPE_BEFORE = re.compile(
+    r"(?i)\b(?:of|among)[ \t]+(?:those|the|these|all[ \t]+the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+    r"(?P<w>killed|dead|wounded|injured|victims|casualties|deaths|fatalities|missing|captured|prisoners|displaced)\b"
+)
 _ANOTHER = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|plus(?:\s+another)?|and\s+another)[ \t]+$")
 _SPACES_QUOTES = re.compile(r"[ \t\u00a0\"“”'‘’]*")
 #: A parenthetical between a noun phrase and its predicate: `, including fighters,`,
@@ -353,6 +361,13 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         part = _partitive(text, end, hi)
         if part is not None:
             noun, sense, np_end, mentions, relative, partitive_category = part
+    if sense is None:
+        # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
+        cop = _COPULA.match(text, end, hi)
+        if cop is not None:
+            noun2, sense2, np_end2, mentions2, relative2 = _noun_phrase(text, cop.end(), hi)
+            if sense2 is not None and sense2.group == "people":
+                noun, sense, np_end, mentions, relative = noun2, sense2, np_end2, mentions2, relative2
     if year_like and sense is None:
         return None
     if n.article and sense is None:
@@ -402,6 +417,16 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         cat = lexicon().subject_nouns[_fold(subject.group("n"))]
         predicate = subject.group(0).strip()
         category = _combine(None, cat, sense)
+    if category is None and (sense is None or sense.group == "people"):
+        # `Of those killed, 45 were civilians`: a partitive scope before the number says it.
+        scope = _SCOPE_BEFORE.search(text, lo, start)
+        if scope is not None:
+            word = _fold(scope.group("w"))
+            hit = lx.nouns.get(word)
+            cat = hit.category if hit is not None and hit.group == "loss" else lx.predicates_after.get(word)
+            if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties"):
+                category = Category(cat)
+                predicate = scope.group(0)
     if category is None and sense is not None and sense.group == "people":
         category = Category.TROOPS if sense.category == "troops" else Category.PEOPLE
     if sense is not None and sense.group == "equipment" and category in LOSSES:
@@ -525,6 +550,8 @@ def _another_head_follows(text: str, pos: int, hi: int) -> bool:
 
 def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
     end = head.end()
+    if sense.group == "people" and sense.population != "civilian" and re.search(r"(?i)\bcivilian\b", text[pos:at]):
+        sense = NounSense(sense.category, "civilian", sense.group)  # `27 civilian Kurds`
     mentions = party_mentions(text, pos, end)
     pp_end, pp_mentions, pp_relative = _pp(text, end, hi)
     return head.group(0), sense, pp_end, mentions + pp_mentions, relative or pp_relative

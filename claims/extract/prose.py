@@ -124,6 +124,15 @@ _HEADLINE_SOURCE = re.compile(r"^\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
+_AMONG = re.compile(r"\W*(?i:among)\b")
+#: Words that make a sentence go on with an earlier paragraph's statement.
+_CONTINUES = re.compile(
+    r"(?i)\b(?:of[ \t]+(?:those|them|whom|these|the[ \t]+(?:total|dead|victims|killed|casualties|\w+[ \t]+cases))"
+    r"|among[ \t]+(?:them|those|the[ \t]+(?:total|dead|victims|casualties|killed))|in[ \t]+addition|additionally"
+    r"|also|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
+    r"|(?:most|many|some|all|none)[ \t]+of[ \t]+(?:them|those|the[ \t]+(?:dead|victims|killed))|of[ \t]+whom"
+    r"|(?:out[ \t]+)?of[ \t]+the[ \t]+\d)\b"
+)
 
 
 _QUOTE_CHARS = re.compile(r"[\"“”‘']")
@@ -262,6 +271,9 @@ class _Extractor:
         self.discourse = _Discourse()
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
+        #: The organisation whose own publication this is (`The Syrian Observatory for Human
+        #: Rights` as a page's first line): the claimant of what the page says in its own voice.
+        self._publisher: str | None = None
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
         self._scan = lower if len(lower) == len(self.text) else None
@@ -291,19 +303,19 @@ class _Extractor:
 
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
-        headline = False
+        stripped = text[lo:hi].strip()
+        # A headline or subhead: no full stop at the end, short. Its figures are stated in
+        # the headline's own voice unless it names a source (`Rights group: ...`).
+        headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
-            stripped = text[lo:hi].strip()
-            headline = not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 30
+            self._publisher = _masthead(stripped) if headline else None
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
         if trigger.search(scan, lo, hi) is None:
             return  # nothing any extractor or attribution could start from
         quotes = find_quote_relations(text, lo, hi) if _QUOTE_CHARS.search(text, lo, hi) else []
-        if not headline:
-            self._recent = self._recent[-3:]
         spans = sentences(text, lo, hi)
         # Only sentences with something to start from are read (one scan over the paragraph).
         wanted = set()
@@ -397,7 +409,14 @@ class _Extractor:
                     best = (r, claimant, how)
         return best
 
-    def _attribution(self, start: int, end: int, resolved, paragraph: int, index: int) -> Attribution:
+    def _attribution(self, start: int, end: int, resolved, paragraph: int, index: int,
+                     sentence: tuple[int, int] | None = None) -> Attribution:
+        """The attribution of ``text[start:end]``: the innermost relation whose content holds
+        it; else the statement it continues: an earlier sentence of the paragraph, or an
+        earlier paragraph when this sentence says it goes on with it (`Of those killed, ...`,
+        `In addition, ...`, `also`)."""
+        if sentence is None:
+            sentence = (self.text.rfind("\n", 0, start) + 1, end)
         hit = self._covering(start, end, resolved)
         doc = self.document.id
         if hit is not None:
@@ -423,7 +442,11 @@ class _Extractor:
             # Within a paragraph any statement carries over; past its end only a reported
             # statement (`X said ...`), as news stories go on in the source's voice, never an
             # `According to X,` that opens a passage of an article.
-            if index - k <= _CARRY_SENTENCES if p == paragraph else (paragraph - p <= 3 and r.form != "according"):
+            if index - k <= _CARRY_SENTENCES if p == paragraph else (
+                    paragraph - p <= 3 and r.form != "according"
+                    and (_CONTINUES.search(self.text, *sentence) or _AMONG.match(self.text, sentence[0]))):
+                # The chain goes on from here: the next paragraph may continue this one.
+                self.discourse.carry = (r, claimant, paragraph, index)
                 cls, side = classify_claimant(claimant, self.sides)
                 where = "an earlier sentence of the paragraph" if p == paragraph else "an earlier paragraph"
                 return Attribution(
@@ -431,6 +454,12 @@ class _Extractor:
                     evidence=f"carried over from {where}, where {claimant} is the source ({r.cue.strip()})",
                     cue=r.cue.strip(),
                 )
+        if self._publisher is not None:
+            cls, side = classify_claimant(self._publisher, self.sides)
+            return Attribution(
+                document=doc, claimant=self._publisher, claimant_class=cls, claimant_side=side,
+                evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
+            )
         return Attribution(document=doc)
 
     # --- figures ----------------------------------------------------------------------------
@@ -508,7 +537,7 @@ class _Extractor:
             if kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(lo, f.start - 40), f.start):
                 made.append(None)
                 continue
-            attribution = self._attribution(f.number_start, f.number_end, resolved, paragraph, index)
+            attribution = self._attribution(f.number_start, f.number_end, resolved, paragraph, index, (lo, hi))
             antecedent = self._antecedent(f, made)
             if antecedent is not None and not settled[k] and isinstance(antecedent.value, Quantity):
                 cat = antecedent.value.category
@@ -720,6 +749,23 @@ _EVIDENCE = {
     "quote": "the speaker of the quotation",
     "headline": "the source a headline names",
 }
+
+
+_ORG_HEADS = re.compile(
+    r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
+    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
+)
+
+
+def _masthead(line: str) -> str | None:
+    """An organisation's name alone on a page's first line (its own report), else None."""
+    words = line.split()
+    if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
+        return None
+    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
+    if not all(w[:1].isupper() or w.lower() in small for w in words):
+        return None
+    return line.strip()
 
 
 def _list_gap(text: str, a: Figure, b: Figure) -> bool:

@@ -1,0 +1,121 @@
+"""Attribution as relations of source, cue and content, sentence by sentence and across them.
+
+Every sentence here is written for the test (none comes from a corpus). Each case names the
+figure and who must be its claimant (None: the document's own voice, or an unnamed source).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_document
+from claims.model import Kind
+from claims.readers import read_text
+
+FIGURE_KINDS = {Kind.CASUALTIES, Kind.STRENGTH, Kind.EQUIPMENT, Kind.CAPTURED, Kind.DISPLACED}
+
+
+def figures(text: str):
+    document = read_text(text, "story.txt")
+    return [c for c in extract_document(document) if c.kind in FIGURE_KINDS]
+
+
+def claimant_of(text: str, number: str) -> str | None:
+    hits = [c for c in figures(text) if number in c.span.quote]
+    assert hits, (number, [c.span.quote for c in figures(text)])
+    return hits[0].attribution.claimant
+
+
+# (text, number, expected claimant). The first line of each text is a headline unless the text
+# has only one line; one figure is checked per case.
+SENTENCES = [
+    # source before, content after
+    ("Intro.\n\nThe Northern Front said it had destroyed 46 tanks.", "46", "The Northern Front"),
+    ("Intro.\n\nThe defence ministry said on Tuesday that 312 soldiers were killed.", "312", "The defence ministry"),
+    ("Intro.\n\nGeneral Anton Varga told reporters that 80 fighters had surrendered.", "80", "General Anton Varga"),
+    ("Intro.\n\nThe army has claimed that 1,200 rebels were killed in the offensive.", "1,200", "The army"),
+    ("Intro.\n\nHuman Rights Watch documented at least 140 deaths in the city.", "140", "Human Rights Watch"),
+    ("Intro.\n\nThe monitoring group estimated that some 900 civilians fled.", "900", "The monitoring group"),
+    ("Intro.\n\nThe press secretary of the Defence Ministry of Ostland, Ivan Petrov, said 55 soldiers were wounded.",
+     "55", "Ivan Petrov"),
+    # content before, source after
+    ("Intro.\n\nAt least 30 people were killed in the strike, the health ministry said.", "30", "the health ministry"),
+    ("Intro.\n\nSome 400 troops were captured, said a spokesman for the rebels.", "400", "a spokesman for the rebels"),
+    ("Intro.\n\n“We lost 17 men in the assault,” Colonel Hana Brodt said.", "17", "Colonel Hana Brodt"),
+    ("Intro.\n\n“Around 60 tanks were destroyed,” the Western Command said in a statement.", "60", "the Western Command"),
+    # prepositions
+    ("Intro.\n\nAccording to the Red Cross, 2,000 people were displaced.", "2,000", "the Red Cross"),
+    ("Intro.\n\n3,400 civilians have fled the town, according to the United Nations.", "3,400", "the United Nations"),
+    ("Intro.\n\nThe toll rose to 71, citing figures from the local hospital.", "71", "the local hospital"),
+    ("Intro.\n\nBy the army's count, 250 insurgents were killed.", "250", "the army's count"),
+    # coordination and contrast: each figure to its own source
+    ("Intro.\n\nThe Northern Front said it had destroyed 46 tanks, while the defence ministry put its own losses at 300 killed.",
+     "46", "The Northern Front"),
+    ("Intro.\n\nThe Northern Front said it had destroyed 46 tanks, while the defence ministry put its own losses at 300 killed.",
+     "300", "the defence ministry"),
+    ("Intro.\n\nRebels claimed 90 soldiers died, but the government said only 12 were killed.", "12", "the government"),
+    # pronouns and definite sources
+    ("Intro.\n\nThe Eastern Observatory reported fighting near the bridge. It said 58 fighters were killed.",
+     "58", "The Eastern Observatory"),
+    ("Intro.\n\nCommander Ilya Soren spoke in the evening. He claimed 20 enemy tanks were destroyed.", "20", "Ilya Soren"),
+    # headlines
+    ("Rights group: more than 600 killed in fight for Dorva\n\nFighting went on.", "600", "Rights group"),
+    # unnamed sources stay hedges
+    ("Intro.\n\nOfficials said 30 people were killed.", "30", None),
+    ("Intro.\n\nAccording to some sources, 300 soldiers died.", "300", None),
+    ("Intro.\n\nAbout 50 people were reportedly killed.", "50", None),
+    # the document's own voice
+    ("Intro.\n\nThe town had a garrison of 2,000 troops before the war.", "2,000", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "claimant"), SENTENCES)
+def test_claimant_of_each_form(text: str, number: str, claimant: str | None) -> None:
+    assert claimant_of(text, number) == claimant
+
+
+def test_an_according_to_carries_over_its_paragraph_not_the_next() -> None:
+    text = (
+        "Intro.\n\nAccording to the Lowland side, 40 soldiers were killed on the first day. "
+        "Another 60 were wounded.\n\nBy evening 120 troops had reached the river."
+    )
+    found = {c.span.quote: c for c in figures(text)}
+    wounded = next(c for q, c in found.items() if "60" in q)
+    assert wounded.attribution.claimant == "the Lowland side" and wounded.attribution.inherited
+    reached = next(c for q, c in found.items() if "120" in q)
+    assert reached.attribution.claimant is None
+
+
+def test_a_statement_carries_into_a_paragraph_that_continues_it() -> None:
+    text = (
+        "Intro.\n\nAt least 500 people have died since the siege began, the Valley Monitor said.\n\n"
+        "Of those killed, 45 were civilians.\n\n"
+        "The city had 80,000 residents before the war."
+    )
+    by_number = {c.span.quote.split()[0]: c for c in figures(text)}
+    assert by_number["45"].attribution.claimant == "the Valley Monitor" and by_number["45"].attribution.inherited
+    assert by_number["80,000"].attribution.claimant is None
+
+
+def test_a_denial_is_a_negated_claim() -> None:
+    text = "Intro.\n\nThe ministry denied losing a helicopter near the border."
+    [claim] = [c for c in figures(text)]
+    assert claim.negated and claim.attribution.claimant == "The ministry"
+
+
+def test_a_relayed_quotation_names_the_speaker_not_the_agency() -> None:
+    text = "Intro.\n\nThe agency quoted Major Lena Ost as saying that 70 soldiers were captured."
+    assert claimant_of(text, "70") == "Major Lena Ost"
+
+
+def test_no_figure_is_given_a_source_whose_content_does_not_hold_it() -> None:
+    document = read_text(
+        "Intro.\n\nThe Northern Front said it had destroyed 46 tanks, while the defence ministry put its own "
+        "losses at 300 killed.\n\nRebels claimed 90 soldiers died, but the government said only 12 were killed.",
+        "story.txt",
+    )
+    for claim in extract_document(document):
+        a = claim.attribution
+        if a.content_span is not None and a.claimant is not None and not a.inherited:
+            start, end = a.content_span
+            assert start <= claim.span.start and claim.span.end <= end + 1, (claim.span.quote, a.claimant)

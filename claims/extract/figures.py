@@ -27,7 +27,7 @@ from attrs import frozen
 
 from claims.extract.numbers import FOOTNOTE, NumberExpr, find_numbers
 from claims.lexicon import NounSense, lexicon, phrase_pattern
-from claims.model import Category, Kind, Population, Qualifier
+from claims.model import Category, Kind, Population, Qualifier, UncertainDate
 
 __all__ = ["EQUIPMENT", "Figure", "LOSSES", "kind_for", "party_mentions", "predicate_after", "read_figures"]
 
@@ -80,6 +80,12 @@ class Figure:
     year_like: bool
     anaphoric: bool = False
     """`40 more`, `10 others`, `four of whom`, `another 50`: what it counts is said before it."""
+    note_claimant: tuple[int, int] | None = None
+    """A claimant in a note right after the figure (`58 killed (separatist claim)`)."""
+    note_hedge: str | None = None
+    """`estimated`, `official` or `unnamed_source` when a note after the figure says so."""
+    as_of: UncertainDate | None = None
+    """The date the figure holds for, from a note (`3,500 servicemen (December 1993)`)."""
 
     @property
     def kind(self) -> Kind | None:
@@ -157,6 +163,7 @@ _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
 _COPULA = re.compile(
     r"(?i)[ \t]+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)[ \t]+"
     r"(?:(?:all|mostly|also|reportedly|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|identified\s+as|reported\s+to\s+be|confirmed\s+as)[ \t]+)*"
@@ -223,6 +230,7 @@ def read_figures(
     *,
     excluded: list[tuple[int, int]] = (),
     field: bool = False,
+    default_year: int | None = None,
 ) -> list[Figure]:
     """Every figure in ``text[lo:hi]`` (a sentence, or an infobox cell when ``field``).
 
@@ -246,6 +254,7 @@ def read_figures(
                 second = numbers[i + 1]
         figure = _read_one(text, lo, hi, n, second, field)
         if figure is not None:
+            figure = _with_note(text, figure, hi, default_year)
             figures.append(figure)
             skip_until = figure.np_end
             i += 2 if second is not None and figure.high is not None and figure.number_end >= second.end else 1
@@ -362,6 +371,14 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if part is not None:
             noun, sense, np_end, mentions, relative, partitive_category = part
     if sense is None:
+        # `600 PKK`, `1,500–2,000 YPG & YPJ`: a party's name for its fighters.
+        named = _PARTY_RUN.match(text, end, hi)
+        if named is not None:
+            parties = party_mentions(text, named.start(1), named.end(1))
+            if parties:
+                noun, sense, np_end = named.group(1), NounSense("troops", "military", "people"), named.end(1)
+                mentions = parties
+    if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
         cop = _COPULA.match(text, end, hi)
         if cop is not None:
@@ -452,6 +469,56 @@ def _modifiers_before(text: str, lo: int, pos: int) -> int:
     """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`)."""
     m = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$").search(text, lo, pos)
     return m.start() if m else pos
+
+
+_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*\((?P<paren>[^()\[\]\n]{1,80})\)")
+_NOTE_SOURCE_WORDS = re.compile(r"(?i)\b(?:claims?|data|estimates?|figures?|sources?|counts?|reports?|statistics|tally|version)\b")
+_NOTE_EST = re.compile(r"(?i)^\s*(?:est\.?|estimated?|estimate|approx\.?|approximately)\s*$")
+_NOTE_OFFICIAL = re.compile(r"(?i)^\s*official(?:ly)?(?:\s+(?:figures?|data|count|estimates?))?\s*$")
+_NOTE_AS_OF = re.compile(r"(?i)\s*(?:,\s*)?(?:as\s+(?:of|at)|by|until|on)\s+(?P<date>.+)$")
+
+
+def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figure:
+    """A note in brackets right after a figure: an as-of date (`(December 1993)`), `(est.)`,
+    `(official figure)`, or a claimant (`(separatist claim)`, `(Kurdish claims as of 1
+    November 2014)`, `(per Ukraine)`). The figure's span takes the note in."""
+    import attrs
+
+    from claims.extract.dates import parse_date
+
+    m = _NOTE.match(text, f.end, hi)
+    if m is None:
+        return f
+    paren = m.group("paren").strip()
+    start = m.start("paren") + (len(m.group("paren")) - len(m.group("paren").lstrip()))
+    date = parse_date(paren, default_year)
+    if date is not None and len(date.text) >= len(paren) - 3:
+        return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), as_of=date)
+    if _NOTE_EST.match(paren):
+        qualifier = Qualifier.APPROX if f.qualifier is Qualifier.EXACT else f.qualifier
+        return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), qualifier=qualifier, note_hedge="estimated")
+    if _NOTE_OFFICIAL.match(paren):
+        return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_hedge="official")
+    per = re.match(r"(?i)(?:per|according\s+to|source:)\s+", paren)
+    who_start = start + (per.end() if per else 0)
+    who = paren[per.end():] if per else paren
+    as_of = None
+    tail = _NOTE_AS_OF.search(who)
+    if tail is not None:
+        as_of = parse_date(tail.group("date"), default_year)
+        if as_of is not None:
+            who = who[:tail.start()]
+    who = who.strip(" ,;")
+    if not who or re.search(r"\d", who):
+        return f
+    from claims.extract.attribution import is_unnamed
+
+    if per or _NOTE_SOURCE_WORDS.search(who) or (who[:1].isupper() and len(who.split()) <= 5):
+        if is_unnamed(who):
+            return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_hedge="unnamed_source", as_of=as_of)
+        return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_claimant=(who_start, who_start + len(who)),
+                            as_of=as_of)
+    return f
 
 
 def _fold(words: str) -> str:

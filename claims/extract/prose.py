@@ -30,6 +30,7 @@ from claims.extract.attribution import (
     Relation,
     classify_claimant,
     find_attributions,
+    find_blocks,
     find_hedges,
     find_quote_relations,
     is_unnamed,
@@ -198,6 +199,8 @@ class _Discourse:
         self.sources: list[_Source] = []
         self.persons: list[tuple[int, str]] = []
         self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
+        #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
+        self.header: str | None = None
 
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
@@ -304,6 +307,13 @@ class _Extractor:
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
         stripped = text[lo:hi].strip()
+        header = _block_header(stripped)
+        if header is not None:
+            # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
+            self.discourse.header = header
+            return
+        if self.discourse.header is not None and not _LIST_ITEM.match(stripped):
+            self.discourse.header = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
         # the headline's own voice unless it names a source (`Rights group: ...`).
         headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
@@ -350,7 +360,8 @@ class _Extractor:
                 rule="prose.relative_date" if d.relative else "prose.date", hedges=tuple(hedges), section=section,
             ))
         if has_figure:
-            figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates])
+            figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
+                                   default_year=self.dates.default_year)
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
             self._units(lo, hi, resolved, section, paragraph, index)
         self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
@@ -434,6 +445,11 @@ class _Extractor:
             )
         if any(r.covers(start, end) for r, c, _ in resolved):
             return Attribution(document=doc)
+        if self.discourse.header is not None:
+            claimant = self.discourse.header
+            cls, side = classify_claimant(claimant, self.sides)
+            return Attribution(document=doc, claimant=claimant, claimant_class=cls, claimant_side=side,
+                               evidence=f"the header `{claimant}:` over the list the figure is in")
         if any(c for _, c, _ in resolved) or any(r.unnamed for r, _, _ in resolved):
             return Attribution(document=doc)
         carry = self.discourse.carry
@@ -537,7 +553,12 @@ class _Extractor:
             if kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(lo, f.start - 40), f.start):
                 made.append(None)
                 continue
-            attribution = self._attribution(f.number_start, f.number_end, resolved, paragraph, index, (lo, hi))
+            if f.note_claimant is not None:
+                s0, e0 = f.note_claimant
+                note = Relation(text[s0:e0], s0, e0, "()", s0 - 1, s0, f.start, f.end, "note")
+                attribution = self._attribution(f.number_start, f.number_end, [(note, text[s0:e0], None)], paragraph, index, (lo, hi))
+            else:
+                attribution = self._attribution(f.number_start, f.number_end, resolved, paragraph, index, (lo, hi))
             antecedent = self._antecedent(f, made)
             if antecedent is not None and not settled[k] and isinstance(antecedent.value, Quantity):
                 cat = antecedent.value.category
@@ -552,7 +573,7 @@ class _Extractor:
             # Parts of equipment lost are lost too (`28 armored vehicles were captured - 8 tanks, ...`).
             lost = f.lost or (parents[k] is not None and figures[parents[k]].lost and f.noun_group == "equipment")
             value = Quantity(low=f.low, high=f.high, qualifier=f.qualifier, category=cat, population=population,
-                             unit=f.noun, increment=f.increment, lost=lost, vague=f.vague)
+                             unit=f.noun, as_of=f.as_of, increment=f.increment, lost=lost, vague=f.vague)
             claim_hedges = tuple(h for h in hedges if not (f.start <= (h.start or 0) < f.end)) + tuple(
                 h for h in hedges if f.start <= (h.start or 0) < f.end)
             rel = self._covering(f.number_start, f.number_end, resolved)
@@ -748,7 +769,22 @@ _EVIDENCE = {
     "possessive": "a possessive source (`X's figures`) in the same sentence",
     "quote": "the speaker of the quotation",
     "headline": "the source a headline names",
+    "note": "a note in brackets right after the figure",
 }
+
+
+_LIST_ITEM = re.compile(r"(?:[•*\-–·]\s*)?(?:[~≈<>+]?\s*\d|(?i:about|around|some|over|up\s+to|more\s+than|at\s+least|several|hundreds|thousands|dozens|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
+def _block_header(line: str) -> str | None:
+    """The claimant a header line names (`Per Ukraine:`, `Vietnamese figures:`, `Western
+    historians estimate:`), or None. A header holds no figure of its own and ends in a colon."""
+    if not line.endswith(":") or len(line) > 60 or re.search(r"\d", line):
+        return None
+    blocks = find_blocks(line, 0, len(line))
+    if len(blocks) == 1 and blocks[0][1] >= len(line) - 1 and not is_unnamed(blocks[0][2]):
+        return blocks[0][2]
+    return None
 
 
 _ORG_HEADS = re.compile(

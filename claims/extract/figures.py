@@ -164,6 +164,10 @@ _PARTITIVE = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
 _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
+_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
+    r"|losses|displaced|refugees|killed\s+or\s+missing)[ \t]*:[ \t]*$"
+)
 _COPULA = re.compile(
     r"(?i)[ \t]+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)[ \t]+"
     r"(?:(?:all|mostly|also|reportedly|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|identified\s+as|reported\s+to\s+be|confirmed\s+as)[ \t]+)*"
@@ -342,19 +346,20 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # A qualifier before the number.
     before_start = max(lo, start - 40)
     qm = p["qual_before"].search(text, before_start, start) if qualifier is not Qualifier.RANGE else None
+    if qm is not None and qm.group(0).strip() == "+" and text[max(lo, start - 1):start] == "+" and (
+            start - 1 == lo or not text[start - 2:start - 1].isalnum()):
+        qm = None  # `+2,000 servicemen`: an increment, read below
     if qm is not None:
         q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
-        word = qm.group(0).strip().lower()
-        if not (q == "at_least" and word == "+" ):
-            start = qm.start()
-            if q == "approx" and qualifier is Qualifier.EXACT:
-                qualifier = Qualifier.APPROX
-            elif q == "at_least":
-                qualifier, high = Qualifier.AT_LEAST, None
-                if low is None:
-                    low = n.value
-            elif q == "at_most":
-                qualifier, low, high = Qualifier.AT_MOST, None, (high if high is not None else n.value)
+        start = qm.start()
+        if q == "approx" and qualifier is Qualifier.EXACT:
+            qualifier = Qualifier.APPROX
+        elif q == "at_least":
+            qualifier, high = Qualifier.AT_LEAST, None
+            if low is None:
+                low = n.value
+        elif q == "at_most":
+            qualifier, low, high = Qualifier.AT_MOST, None, (high if high is not None else n.value)
     elif text[max(lo, start - 1):start] == "+" and (start - 1 == lo or not text[start - 2:start - 1].isalnum()):
         increment = True
         start -= 1
@@ -430,6 +435,17 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             category = _combine(category, cat, sense)
             if cat in ("equipment_lost", "killed", "captured") and sense is not None and sense.group == "equipment":
                 lost = True
+    if category is None or (sense is not None and sense.group == "people" and predicate is None):
+        # `Killed: 169`, `POW: 96`: a label before the number names what it counts.
+        label = _LABEL_BEFORE.search(text, max(lo, start - 24), start)
+        if label is not None:
+            word = _fold(label.group("l"))
+            hit = lx.nouns.get(word)
+            cat = hit.category if hit is not None and hit.group == "loss" else lx.predicates_after.get(word)
+            if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties", "killed_or_missing"):
+                category = Category(cat)
+                predicate = label.group(0)
+                start = label.start()
     if category is None and subject is not None:
         cat = lexicon().subject_nouns[_fold(subject.group("n"))]
         predicate = subject.group(0).strip()
@@ -609,8 +625,11 @@ def _another_head_follows(text: str, pos: int, hi: int) -> bool:
         return False
     lx = lexicon()
     nxt = _patterns()["nouns"].match(text, m.end(), hi)
-    if nxt is not None and _fold(nxt.group(0)) in lx.nouns and _fold(nxt.group(0)) not in _WEAK_HEADS:
-        return True
+    if nxt is not None and _fold(nxt.group(0)) not in _WEAK_HEADS:
+        sense = lx.nouns.get(_fold(nxt.group(0)))
+        # `civilians killed`: a loss noun after a people noun is its predicate, not its head.
+        if sense is not None and sense.group in ("people", "equipment", "units"):
+            return True
     w = _WORD_RE.match(text, m.end(), hi)
     return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lx.people_plurals
 

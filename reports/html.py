@@ -14,7 +14,7 @@ from html import escape as _escape
 from claims.describe import describe_claimant, describe_value
 from claims.model import Claim, Conflict, Outcome, Qualifier, Quantity
 from claims.reconcile.intervals import INF, Interval, nominal, strict, tolerant
-from reports import OUTCOME_LABELS, Chart, EventReport, Report, rule_title
+from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, rule_title
 
 
 def esc(text: object) -> str:

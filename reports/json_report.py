@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from claims.convert import to_data
-from reports import SCHEMA, Report
+from claims.reports import SCHEMA, Report
 
 
 def report_data(report: Report) -> dict:

@@ -7,7 +7,7 @@ import re
 
 from claims.describe import describe_claimant, describe_value
 from claims.model import Claim, Conflict, Outcome
-from reports import OUTCOME_LABELS, Report, rule_title
+from claims.reports import OUTCOME_LABELS, Report, rule_title
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from claims.cli import cli
 from claims.model import Verdict
 from claims.store import ClaimQuery, new_annotation, open_store
-from tests.conftest import SEEDS, TERTER
+from conftest import SEEDS, TERTER
 
 
 def invoke(*args: str):

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tui.config import ConfigError, ReviewConfig, config_path, load_config, resolve_reviewer
+from claims.tui.config import ConfigError, ReviewConfig, config_path, load_config, resolve_reviewer
 
 
 def test_option_wins_then_config_then_environment():

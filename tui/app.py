@@ -21,8 +21,8 @@ from textual.worker import Worker
 from claims.model import Annotation, Claim, Conflict, TargetKind, Verdict
 from claims.store import new_annotation
 from claims.store.base import ClaimQuery, DocumentInfo, Store
-from tui.bindings import APP_KEYS, SCOPES, bindings
-from tui.data import (
+from claims.tui.bindings import APP_KEYS, SCOPES, bindings
+from claims.tui.data import (
     VERDICT_LABELS,
     StoreGateway,
     Written,
@@ -31,9 +31,9 @@ from tui.data import (
     last_undoable,
     retract,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen, claim_label
+from claims.tui.screens.conflicts import ConflictsScreen
+from claims.tui.screens.help import HelpScreen
+from claims.tui.screens.main import MainScreen, claim_label
 
 
 def _default_opener(db_path: str) -> Callable[[], Store]:

@@ -203,17 +203,17 @@ def audit(
 
 def _render(output: str, findings, config, accepted: int, suppressed: int, files: int) -> str:
     if output == "json":
-        from reports import audit_json
+        from claims.reports import audit_json
 
         return audit_json.render(findings)
     if output == "github":
-        from reports import audit_github
+        from claims.reports import audit_github
 
         return audit_github.render(findings)
     if output == "sarif":
-        from reports import audit_sarif
+        from claims.reports import audit_sarif
 
         return audit_sarif.render(findings, level_of=config.level, tool_version=_tool_version())
-    from reports import audit_text
+    from claims.reports import audit_text
 
     return audit_text.render(findings, suppressed=suppressed, accepted=accepted, files=files)

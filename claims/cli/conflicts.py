@@ -19,13 +19,13 @@ from claims.reconcile import ALL_DOCUMENTS
 
 def _render(report, fmt: str, include_consistent: bool = True) -> str:
     if fmt == "text":
-        from reports import text as renderer
+        from claims.reports import text as renderer
     elif fmt == "markdown":
-        from reports import markdown as renderer
+        from claims.reports import markdown as renderer
     elif fmt == "json":
-        from reports import json_report as renderer
+        from claims.reports import json_report as renderer
     else:
-        from reports import html as renderer
+        from claims.reports import html as renderer
     if fmt == "json":
         return renderer.render(report)
     return renderer.render(report, include_consistent=include_consistent)
@@ -75,7 +75,7 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
     """
     from claims.confidence import assess
     from claims.reconcile import reconcile
-    from reports import build_report
+    from claims.reports import build_report
 
     grouping = _grouping(event, grouping_file)
     loaded = load(paths, input_format, encoding, strict)
@@ -103,7 +103,7 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
     from claims.model import TargetKind
     from claims.service import open_existing_store
     from claims.store.base import StoreError
-    from reports import build_report
+    from claims.reports import build_report
 
     try:
         store = open_existing_store(db_path)

@@ -14,10 +14,10 @@ from textual.worker import get_current_worker
 
 from claims.describe import describe_claimant, describe_side, describe_value
 from claims.model import Annotation, Claim, Conflict, Document, TargetKind, Verdict
-from tui.bindings import CONFLICT_KEYS, bindings
-from tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
-from tui.dialogs.note import NoteDialog
-from tui.widgets.claim_detail import _severity_style, history_text, source_context
+from claims.tui.bindings import CONFLICT_KEYS, bindings
+from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
+from claims.tui.dialogs.note import NoteDialog
+from claims.tui.widgets.claim_detail import _severity_style, history_text, source_context
 
 MAX_SIDE_BY_SIDE = 4
 

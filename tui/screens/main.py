@@ -19,12 +19,12 @@ from textual.worker import get_current_worker
 from claims.describe import describe_value
 from claims.model import CLAIM_VERDICTS, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
 from claims.store.base import ClaimQuery, DocumentInfo
-from tui.bindings import MAIN_KEYS, bindings
-from tui.data import VERDICT_LABELS, StoreGateway, Written
-from tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
-from tui.dialogs.note import NoteDialog
-from tui.widgets.claim_detail import ClaimDetail, claim_detail
-from tui.widgets.claim_list import ClaimList, ClaimListHeader
+from claims.tui.bindings import MAIN_KEYS, bindings
+from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
+from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
+from claims.tui.dialogs.note import NoteDialog
+from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
+from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
 
 PAGE_SIZE = 200
 SEARCH_DELAY = 0.25

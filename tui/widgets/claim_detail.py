@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from claims.describe import describe_side, describe_value
 from claims.model import Annotation, Claim, Conflict, Document, Verdict
-from tui.data import VERDICT_LABELS, VERDICT_MARKS, current_override, current_verdict, live
+from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, current_override, current_verdict, live
 
 CONTEXT_CHARS = 240
 SPAN_STYLE = "bold black on #e5c07b"

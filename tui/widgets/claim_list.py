@@ -29,7 +29,7 @@ from textual.worker import Worker, get_current_worker
 from claims.describe import describe_value
 from claims.model import Claim, Verdict
 from claims.store.base import ClaimQuery
-from tui.data import VERDICT_MARKS
+from claims.tui.data import VERDICT_MARKS
 
 PageFetcher = Callable[[ClaimQuery, int, int], list[Claim]]
 

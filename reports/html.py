@@ -11,9 +11,20 @@ from __future__ import annotations
 import math
 from html import escape as _escape
 
-from claims.describe import describe_claimant, describe_value
-from claims.model import Claim, Conflict, Outcome, Qualifier, Quantity
-from claims.reconcile.intervals import INF, Interval, nominal, strict, tolerant
+from claims.api import (
+    INF,
+    Claim,
+    Conflict,
+    Interval,
+    Outcome,
+    Qualifier,
+    Quantity,
+    describe_claimant,
+    describe_value,
+    nominal,
+    strict,
+    tolerant,
+)
 from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, rule_title
 
 

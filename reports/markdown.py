@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claims.describe import describe_claimant, describe_value
-from claims.model import Claim, Conflict, Outcome
+from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value
 from claims.reports import OUTCOME_LABELS, Report, rule_title
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from claims.describe import printable
-from claims.model import Outcome
+from claims.api import Outcome, printable
 from claims.reports import OUTCOME_LABELS, Report
 
 

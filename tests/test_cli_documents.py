@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from claims.cli import cli
 from claims.model import Verdict
-from claims.store import ClaimQuery, new_annotation, open_store
+from claims.review import new_annotation
+from claims.store import ClaimQuery, open_store
 from conftest import SEEDS, TERTER
 
 

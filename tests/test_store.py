@@ -23,7 +23,8 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from claims.store import ClaimQuery, SQLiteStore, StoreError, new_annotation, open_store
+from claims.review import new_annotation
+from claims.store import ClaimQuery, SQLiteStore, StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = (

@@ -12,8 +12,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from claims.describe import describe_claimant, describe_side, describe_value
-from claims.model import Annotation, Claim, Conflict, Document, TargetKind, Verdict
+from claims.api import (
+    Annotation,
+    Claim,
+    Conflict,
+    Document,
+    TargetKind,
+    Verdict,
+    describe_claimant,
+    describe_side,
+    describe_value,
+)
 from claims.tui.bindings import CONFLICT_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
 from claims.tui.dialogs.note import NoteDialog

@@ -16,9 +16,19 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from claims.describe import describe_value
-from claims.model import CLAIM_VERDICTS, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
-from claims.store.base import ClaimQuery, DocumentInfo
+from claims.api import (
+    CLAIM_VERDICTS,
+    Annotation,
+    Claim,
+    ClaimQuery,
+    Conflict,
+    Document,
+    DocumentInfo,
+    Kind,
+    TargetKind,
+    Verdict,
+    describe_value,
+)
 from claims.tui.bindings import MAIN_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
 from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride

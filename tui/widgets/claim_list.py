@@ -26,9 +26,7 @@ from textual.widget import Widget
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from claims.describe import describe_value
-from claims.model import Claim, Verdict
-from claims.store.base import ClaimQuery
+from claims.api import Claim, ClaimQuery, Verdict, describe_value
 from claims.tui.data import VERDICT_MARKS
 
 PageFetcher = Callable[[ClaimQuery, int, int], list[Claim]]

@@ -1,4 +1,4 @@
-"""Re-attach annotations to claims after a document is edited: pure functions, no SQLite.
+"""Match the anchors of a document's old claims to its new claims after an edit: pure functions.
 
 Claim ids derive from character offsets, so any edit before a claim changes its id. An
 annotation therefore remembers an :class:`~claims.model.Anchor` (quote, 32 characters of
@@ -85,7 +85,7 @@ class Method(str, Enum):
     FUZZY = "fuzzy"
     ORPHANED = "orphaned"
     VIA_CLAIMS = "via-claims"
-    """A conflict annotation that followed its conflict's claims (see ``SQLiteStore.ingest``)."""
+    """A conflict annotation that followed its conflict's claims (see :func:`claims.review.reanchor.follow_conflicts`)."""
 
 
 @frozen

@@ -37,7 +37,7 @@ from claims.audit import Rule as AuditRule
 from claims.audit import load_config as load_audit_config
 from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from claims.confidence import assess
-from claims.convert import from_data, to_data
+from claims.convert import from_config, from_data, to_data
 from claims.describe import describe_claimant, describe_side, describe_value, printable
 from claims.errors import ExitCode, InputError
 from claims.extract import extract_document
@@ -194,6 +194,7 @@ __all__ = [
     "document_record",
     "extract_all",
     "extract_document",
+    "from_config",
     "from_data",
     "ingest_documents",
     "last_undoable",

@@ -81,6 +81,15 @@ class Report:
         title = doc.title or doc.path
         return f"{title} ({doc.id})" if title in self.shared_titles else title
 
+    def members(self, conflict: Conflict) -> list[tuple[str, Claim | None]]:
+        """Each claim id of a conflict with its claim (None when the report does not hold it)."""
+        return [(cid, self.claims.get(cid)) for cid in conflict.claims]
+
+    def verdict_of(self, target_id: str) -> str:
+        """`accepted (ana)`: the current verdict on a claim or conflict and who gave it, or ''."""
+        v = self.verdicts.get(target_id)
+        return f"{v.verdict.value} ({v.reviewer})" if v else ""
+
     def totals(self) -> dict[Outcome, int]:
         out = {o: 0 for o in Outcome}
         for k in self.conflicts:
@@ -191,6 +200,11 @@ def build_report(
         notes=notes(annotations),
         shared_titles=frozenset(t for t, n in title_counts.items() if n > 1),
     )
+
+
+def place(claim: Claim) -> str:
+    """Where in its document a claim is: `infobox Casualties2`, its section, or `body`."""
+    return f"infobox {claim.field}" if claim.field else (claim.section or "body")
 
 
 def rule_title(rule_id: str) -> str:

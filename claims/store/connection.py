@@ -14,9 +14,9 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from claims.store.base import StoreError
 from claims.store.schema import SQLITE_HEADER, migrate
@@ -108,6 +108,10 @@ class Connection:
                 return work(self._conn)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: {exc}") from None
+
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
+        """Every row of one query."""
+        return self.read(lambda conn: conn.execute(sql, params).fetchall())
 
     def snapshot(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` in one read transaction, so its queries see one state of the file."""

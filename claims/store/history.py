@@ -33,7 +33,7 @@ def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
     ).fetchone():
         raise StoreError(f"annotation {annotation.id} retracts {annotation.retracts}, which is not stored")
     if annotation.target_kind is TargetKind.CLAIM:
-        claim = load_one(conn.execute("SELECT data FROM claims WHERE id = ?", (annotation.target_id,)).fetchone(), Claim)
+        claim = load_one(conn.execute("SELECT data FROM claims WHERE id = ?", (annotation.target_id,)).fetchall(), Claim)
         annotation = anchored(annotation, claim)
     conn.execute(
         "INSERT INTO annotations (id, target_kind, target_id, document_id, verdict, reviewer, "

@@ -6,7 +6,6 @@ of fields the queries filter or sort on.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -119,6 +118,6 @@ def load_anchor(data: str | None) -> Anchor | None:
     return loads(data, Anchor) if data else None
 
 
-def load_one(row: sqlite3.Row | tuple[Any, ...] | None, cls: type[Any]) -> Any:
-    """The object in the first column of ``row``, or None when there is no row."""
-    return None if row is None else loads(row[0], cls)
+def load_one(rows: Sequence[Sequence[Any]], cls: type[Any]) -> Any:
+    """The object in the first column of the first row, or None when there is no row."""
+    return loads(rows[0][0], cls) if rows else None

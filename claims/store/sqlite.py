@@ -229,21 +229,15 @@ class SQLiteStore:
 
     def documents(self) -> list[DocumentInfo]:
         """Every stored document with its claim count, by path."""
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT d.id, d.path, d.title, d.format, d.sha256, "
-                "(SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at "
-                "FROM documents d ORDER BY d.path, d.id"
-            ).fetchall()
+        rows = self._db.rows(
+            "SELECT d.id, d.path, d.title, d.format, d.sha256, "
+            "(SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at "
+            "FROM documents d ORDER BY d.path, d.id"
         )
         return [DocumentInfo(*row) for row in rows]
 
     def document(self, document_id: str) -> Document | None:
-        return self._db.read(
-            lambda conn: load_one(
-                conn.execute("SELECT data FROM documents WHERE id = ?", (document_id,)).fetchone(), Document
-            )
-        )
+        return load_one(self._db.rows("SELECT data FROM documents WHERE id = ?", (document_id,)), Document)
 
     def document_outlines(self, lead: int = 3000) -> list[Document]:
         """Every stored document with its text cut to the first ``lead`` characters, by path.
@@ -251,12 +245,10 @@ class SQLiteStore:
         Enough to group documents into events (title, infobox) and to read a `Part of` line;
         SQLite cuts the text, so Python never decodes the full texts.
         """
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT json_set(data, '$.text', substr(json_extract(data, '$.text'), 1, ?)) "
-                "FROM documents ORDER BY path, id",
-                (max(lead, 0),),
-            ).fetchall()
+        rows = self._db.rows(
+            "SELECT json_set(data, '$.text', substr(json_extract(data, '$.text'), 1, ?)) "
+            "FROM documents ORDER BY path, id",
+            (max(lead, 0),),
         )
         return [loads(row[0], Document) for row in rows]
 
@@ -268,9 +260,7 @@ class SQLiteStore:
         """
         if not (query.only_unreviewed and query.verdict is None):
             clause, params = where(query)
-            return self._db.read(
-                lambda conn: conn.execute(f"SELECT count(*) FROM claims c{clause}", params).fetchone()[0]
-            )
+            return self._db.rows(f"SELECT count(*) FROM claims c{clause}", params)[0][0]
         clause, params = where(attrs.evolve(query, only_unreviewed=False))
         reviewed = (" AND " if clause else " WHERE ") + REVIEWED_CLAIM
 
@@ -286,13 +276,10 @@ class SQLiteStore:
     ) -> list[Claim]:
         """Claims matching ``query`` ordered by document then position; one page when ``limit`` is set."""
         sql, params = claims_page(query, offset, limit)
-        rows = self._db.read(lambda conn: conn.execute(sql, params).fetchall())
-        return [loads(row[0], Claim) for row in rows]
+        return [loads(row[0], Claim) for row in self._db.rows(sql, params)]
 
     def claim(self, claim_id: str) -> Claim | None:
-        return self._db.read(
-            lambda conn: load_one(conn.execute("SELECT data FROM claims WHERE id = ?", (claim_id,)).fetchone(), Claim)
-        )
+        return load_one(self._db.rows("SELECT data FROM claims WHERE id = ?", (claim_id,)), Claim)
 
     def conflicts(self, claim_id: str | None = None) -> list[Conflict]:
         """Every conflict, or those involving ``claim_id``, in the order they were stored."""
@@ -304,15 +291,10 @@ class SQLiteStore:
                 "WHERE cc.claim_id = ? ORDER BY k.rowid"
             )
             params = (claim_id,)
-        rows = self._db.read(lambda conn: conn.execute(sql, params).fetchall())
-        return [loads(row[0], Conflict) for row in rows]
+        return [loads(row[0], Conflict) for row in self._db.rows(sql, params)]
 
     def conflict(self, conflict_id: str) -> Conflict | None:
-        return self._db.read(
-            lambda conn: load_one(
-                conn.execute("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)).fetchone(), Conflict
-            )
-        )
+        return load_one(self._db.rows("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)), Conflict)
 
     # -- annotations ---------------------------------------------------------------------------
 
@@ -358,8 +340,7 @@ class SQLiteStore:
             if target_kind is not None:
                 sql += " WHERE target_kind = ?"
                 params = (target_kind.value,)
-            rows = self._db.read(lambda conn: conn.execute(sql + " ORDER BY seq", params).fetchall())
-            return [loads(row[0], Annotation) for row in rows]
+            return [loads(row[0], Annotation) for row in self._db.rows(sql + " ORDER BY seq", params)]
         rows = self._db.read(lambda conn: history.history_rows(conn, target_id))
         return [
             loads(data, Annotation)
@@ -369,50 +350,39 @@ class SQLiteStore:
 
     def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
         """Effective target id -> its current verdict annotation (see :mod:`claims.review.policy`)."""
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT v.target_id, a.data FROM current_verdicts v "
-                "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?",
-                (target_kind.value,),
-            ).fetchall()
+        rows = self._db.rows(
+            "SELECT v.target_id, a.data FROM current_verdicts v "
+            "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?",
+            (target_kind.value,),
         )
         return {target: loads(data, Annotation) for target, data in rows}
 
     def orphaned_annotations(self) -> list[Annotation]:
         """Annotations whose target no longer exists and could not be re-anchored, oldest first."""
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT e.data FROM effective_annotations e WHERE "
-                "(e.target_kind = 'claim' AND (e.target_id IS NULL OR NOT EXISTS "
-                "  (SELECT 1 FROM claims c WHERE c.id = e.target_id))) OR "
-                "(e.target_kind = 'conflict' AND NOT EXISTS "
-                "  (SELECT 1 FROM conflicts k WHERE k.id = e.target_id)) "
-                "ORDER BY e.seq"
-            ).fetchall()
+        rows = self._db.rows(
+            "SELECT e.data FROM effective_annotations e WHERE "
+            "(e.target_kind = 'claim' AND (e.target_id IS NULL OR NOT EXISTS "
+            "  (SELECT 1 FROM claims c WHERE c.id = e.target_id))) OR "
+            "(e.target_kind = 'conflict' AND NOT EXISTS "
+            "  (SELECT 1 FROM conflicts k WHERE k.id = e.target_id)) "
+            "ORDER BY e.seq"
         )
         return [loads(row[0], Annotation) for row in rows]
 
     def current_targets(self) -> dict[str, str | None]:
         """annotation id -> the target it is attached to now, for annotations that moved (None: orphaned)."""
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT e.id, e.target_id FROM effective_annotations e WHERE e.method != 'original'"
-            ).fetchall()
-        )
-        return dict(rows)
+        return dict(self._db.rows("SELECT e.id, e.target_id FROM effective_annotations e WHERE e.method != 'original'"))
 
     def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
         """How an annotation was re-attached over time, oldest first (empty when it never moved)."""
-        rows = self._db.read(
-            lambda conn: conn.execute(
-                "SELECT annotation_id, target_id, method, score, created_at FROM annotation_targets "
-                "WHERE annotation_id = ? ORDER BY seq",
-                (annotation_id,),
-            ).fetchall()
+        rows = self._db.rows(
+            "SELECT annotation_id, target_id, method, score, created_at FROM annotation_targets "
+            "WHERE annotation_id = ? ORDER BY seq",
+            (annotation_id,),
         )
         return [Reanchoring(*row) for row in rows]
 
     def integrity_check(self) -> list[str]:
         """SQLite's integrity check: an empty list when the file is sound."""
-        rows = self._db.read(lambda conn: conn.execute("PRAGMA integrity_check").fetchall())
-        return [] if [r[0] for r in rows] == ["ok"] else [r[0] for r in rows]
+        problems = [row[0] for row in self._db.rows("PRAGMA integrity_check")]
+        return [] if problems == ["ok"] else problems

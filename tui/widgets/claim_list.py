@@ -25,19 +25,10 @@ from textual.widget import Widget
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from claims.api import Claim, ClaimQuery, Verdict, describe_value
+from claims.api import Claim, ClaimQuery, Verdict, describe_side, describe_value
 from claims.tui.data import VERDICT_MARKS
 
 PageFetcher = Callable[[ClaimQuery, int, int], list[Claim]]
-
-
-def short_side(claim: Claim) -> str:
-    side = claim.side
-    if side.name:
-        return side.name
-    if side.column:
-        return f"col {side.column}"
-    return "-"
 
 
 def short_claimant(claim: Claim) -> str:
@@ -369,7 +360,7 @@ class ClaimList(ScrollView, can_focus=True):
         cells = [
             (mark, _parse_style(mark_style)),
             (claim.kind.value, dim),
-            (short_side(claim), None),
+            (describe_side(claim.side, short=True), None),
             (describe_value(claim.value), Style(bold=True)),
             (one_line(claim.span.quote), None),
             (claimant, unattributed if claim.attribution.claimant is None else None),

@@ -1,8 +1,8 @@
 """The public API of the claims core: what the CLI, the TUI and the reports use.
 
 Everything a front end needs is named here, so the modules behind it can move without
-breaking the front ends, and an import contract (``.importlinter``) can hold the TUI and the
-reports to this module and :mod:`claims.model`. The pipeline, in order:
+breaking the front ends, and the import contract (``[tool.importlinter]`` in pyproject.toml)
+holds the TUI and the reports to this module and :mod:`claims.model`. The pipeline, in order:
 
 - **read**: :func:`read_path`, :func:`read_text`, :func:`read_paths`, :func:`load_paths`;
 - **extract**: :func:`extract_document`, :func:`extract_all`;

@@ -1,4 +1,4 @@
-"""The app's side of the store: one reader and one writer thread, and small pure helpers.
+"""The app's side of the store: one reader and one writer thread, and what runs on the writer.
 
 A store object may be used from one thread only (SQLite connections are bound to the thread
 that opened them), so the gateway opens one store in a reader thread for queries and one in a

@@ -32,7 +32,7 @@ def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
         "SELECT 1 FROM annotations WHERE id = ?", (annotation.retracts,)
     ).fetchone():
         raise StoreError(f"annotation {annotation.id} retracts {annotation.retracts}, which is not stored")
-    if annotation.target_kind is TargetKind.CLAIM:
+    if annotation.target_kind is TargetKind.CLAIM and annotation.anchor is None:
         claim = load_one(conn.execute("SELECT data FROM claims WHERE id = ?", (annotation.target_id,)).fetchall(), Claim)
         annotation = anchored(annotation, claim)
     conn.execute(

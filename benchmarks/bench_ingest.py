@@ -70,7 +70,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         began = time.perf_counter()
-        summary = ingest_documents(str(db), documents, claims)
+        with open_store(db) as store:
+            summary = ingest_documents(store, documents, claims)
         print(f"first ingest of {len(claims):,} claims ({len(documents):,} documents): "
               f"{time.perf_counter() - began:.1f} s, {summary.conflicts:,} findings")
         template = documents[0]
@@ -82,7 +83,8 @@ def main() -> int:
         }
         for label, (document, found) in cases.items():
             began = time.perf_counter()
-            summary = ingest_documents(str(db), [document], found)
+            with open_store(db) as store:
+                summary = ingest_documents(store, [document], found)
             print(f"incremental ingest of {label} ({len(found)} claims): "
                   f"{(time.perf_counter() - began) * 1000:,.0f} ms")
         print(f"full re-derivation of the store (the old cost of every ingest): {full_rederive(db):.1f} s")

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.append(str(REPO))  # after site-packages: an installed `claims` (with claims.tui) wins
 
 CLAIMS_PER_DOCUMENT_ROUND = 24  # measured: one prose round of synth_corpus yields about this many
 
@@ -70,9 +70,9 @@ def stage_reconcile(db: str, queue: multiprocessing.Queue) -> None:
 
 
 def stage_report(db: str, out: str, queue: multiprocessing.Queue) -> None:
-    import reports
+    from claims import reports
     from claims.store import open_store
-    from reports import html
+    from claims.reports import html
 
     store = open_store(db)
     t0 = time.perf_counter()

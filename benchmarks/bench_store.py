@@ -31,7 +31,8 @@ from claims.model import (  # noqa: E402
     Span,
     Verdict,
 )
-from claims.store import ClaimQuery, new_annotation, open_store  # noqa: E402
+from claims.review import new_annotation  # noqa: E402
+from claims.store import ClaimQuery, open_store  # noqa: E402
 from tests.store_helpers import make_document  # noqa: E402
 
 CLAIMS_PER_DOCUMENT = 200

@@ -22,7 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# For tests.store_helpers; after site-packages, so an installed `claims` (with claims.tui) wins.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from claims.model import (  # noqa: E402
     Attribution,
@@ -95,8 +96,8 @@ def build_store(path: Path, n_claims: int) -> None:
 
 
 async def measure(db: Path) -> dict[str, float]:
-    from tui.app import ReviewApp
-    from tui.widgets.claim_list import ClaimList
+    from claims.tui.app import ReviewApp
+    from claims.tui.widgets.claim_list import ClaimList
 
     results: dict[str, float] = {}
     started = time.perf_counter()

@@ -38,13 +38,12 @@ from claims.model import (
     Outcome,
     Qualifier,
     Quantity,
-    TargetKind,
-    Verdict,
 )
 from claims.reconcile import build_context
 from claims.reconcile.index import Context, quantity_buckets
 from claims.reconcile.intervals import tolerant
 from claims.reconcile.names import fold, side_token
+from claims.review import current_overrides
 
 GRADES = "ABCDEF"
 RELIABILITY_WEIGHT = {"A": 0.95, "B": 0.8, "C": 0.65, "D": 0.5, "E": 0.3, "F": 0.2}
@@ -111,19 +110,6 @@ def _corroboration(ctx: Context) -> dict[str, set[tuple[str, str]]]:
     return agree
 
 
-def _overrides(annotations: Iterable[Annotation]) -> dict[str, Annotation]:
-    annotations = list(annotations)
-    retracted = {a.retracts for a in annotations if a.retracts}
-    latest: dict[str, Annotation] = {}
-    for a in annotations:
-        if (a.target_kind is TargetKind.CLAIM and a.verdict is Verdict.CONFIDENCE
-                and a.confidence_override is not None and a.id not in retracted):
-            prev = latest.get(a.target_id)
-            if prev is None or a.created_at >= prev.created_at:
-                latest[a.target_id] = a
-    return latest
-
-
 def assess(
     claims: Sequence[Claim],
     conflicts: Iterable[Conflict],
@@ -146,7 +132,7 @@ def assess(
                 tensions[cid] += 1
             elif k.outcome is Outcome.CONSISTENT:
                 checked.add(cid)
-    overrides = _overrides(annotations)
+    overrides = current_overrides(list(annotations))
     out = []
     for claim in claims:
         grade, reasons = _reliability(claim, ctx.sides)

@@ -1,17 +1,27 @@
-"""The one cattrs converter: every serialisation (JSON output, store rows, exports) goes here.
+"""The cattrs converters: every serialisation (JSON output, store rows, exports) and every
+configuration file goes through this module.
 
 Claim values are a tagged union keyed by ``type`` (`quantity`, `date`, `person`, `unit`,
-`text`), so stored data survives a class rename.
+`text`), so stored data survives a class rename. Configuration files (TOML tables) are read
+by a stricter converter, :func:`from_config`: unknown keys are errors, attribute names are
+spelt with hyphens (``fail_on`` is ``fail-on``), strings, lists and enum values are not
+coerced, and every problem is one readable line naming the key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.v import format_exception
 from cattrs.strategies import configure_tagged_union
 
 from claims import model
@@ -68,3 +78,96 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
 
 def loads(text: str, cls: type[T]) -> T:
     return from_data(json.loads(text), cls)
+
+
+# -- configuration files ---------------------------------------------------------------------
+
+_KEY = "\x00"
+"""Stands for the offending key in a message until the key's path is known."""
+
+
+def _config_key(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def _build_config() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+
+    def text(value: Any, cls: type) -> Any:
+        # Our enums are str enums, so they dispatch here too: one of their values, any case.
+        if issubclass(cls, Enum):
+            names = [member.value for member in cls]
+            if isinstance(value, str) and value.strip().lower() in names:
+                return cls(value.strip().lower())
+            raise ValueError(f"{_KEY} is {value!r}; choose one of: {', '.join(names)}")
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{_KEY} is {value!r}; it must be a non-empty string")
+        return value.strip()
+
+    def listed(cls: Any) -> Any:
+        (item,) = get_args(cls) or (Any,)
+
+        def structure(value: Any, _: type) -> list[Any]:
+            if not isinstance(value, list):
+                raise ValueError(f"{_KEY} is {value!r}; it must be a list")
+            out = []
+            for index, v in enumerate(value):
+                try:
+                    out.append(conv.structure(v, item))
+                except ValueError as exc:
+                    raise ValueError(str(exc).replace(_KEY, f"{_KEY}[{index}]")) from None
+            return out
+
+        return structure
+
+    def table(cls: type) -> Any:
+        renamed = {a.name: override(rename=_config_key(a.name)) for a in attrs.fields(cls)}
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renamed)
+
+    conv.register_structure_hook(str, text)
+    conv.register_structure_hook(Enum, text)
+    conv.register_structure_hook_factory(lambda t: get_origin(t) in (list, tuple) or t in (list, tuple), listed)
+    conv.register_structure_hook_factory(attrs.has, table)
+    return conv
+
+
+config_converter = _build_config()
+
+_SEGMENT = re.compile(r"\.(\w+)|\[(['\"])(.*?)\2\]|\[(\d+)\]")
+
+
+def _readable_path(path: str, prefix: str) -> str:
+    """cattrs' ``prefix.fail_on`` / ``prefix.rules['CT001']`` as the file spells them."""
+    out = prefix
+    for match in _SEGMENT.finditer(path[len(prefix):]):
+        attribute, _, key, index = match.groups()
+        out += f".{_config_key(attribute)}" if attribute else (f".{key}" if key is not None else f"[{index}]")
+    return out.lstrip(".")
+
+
+def _config_message(exc: BaseException, cls: type | None) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = ", ".join(sorted(_config_key(a.name) for a in attrs.fields(exc.cl)))
+        unknown = sorted(exc.extra_fields)[0]
+        return f"unknown key {_KEY}.{unknown}; known keys: {known}"
+    if isinstance(exc, ValueError) and _KEY in str(exc):
+        return str(exc)
+    return f"{_KEY}: {format_exception(exc, cls)}"
+
+
+def from_config(table: Mapping[str, Any], cls: type[T], prefix: str) -> T:
+    """Build ``cls`` from a config table, or raise ValueError with one line per problem (joined).
+
+    ``prefix`` is where the table sits in the file (`tool.claims.audit`), so every message
+    names the key as the user wrote it: ``tool.claims.audit.fail-on is 'fatal'; choose one
+    of: error, warning, suggestion``.
+    """
+    try:
+        return config_converter.structure(table, cls)
+    except cattrs.BaseValidationError as exc:
+        lines = []
+        for line in cattrs.transform_error(exc, path=prefix, format_exception=_config_message):
+            message, _, path = line.rpartition(" @ ")
+            where = _readable_path(path, prefix)
+            lines.append(message.replace(f"{_KEY}.", f"{where}." if where else "").replace(_KEY, where))
+        raise ValueError("; ".join(lines)) from None

@@ -83,13 +83,14 @@ def describe_value(value: Value) -> str:
     return str(value)
 
 
-def describe_side(side: Side) -> str:
-    if side.name and side.column:
+def describe_side(side: Side, *, short: bool = False) -> str:
+    """The side's name and column (`Armenia (col 1)`); ``short``: the name, else `col 1`."""
+    if side.name and side.column and not short:
         return f"{side.name} (col {side.column})"
     if side.name:
         return side.name
     if side.column:
-        return f"column {side.column}"
+        return f"col {side.column}" if short else f"column {side.column}"
     return "-"
 
 

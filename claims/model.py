@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from enum import Enum
 
 import attrs
@@ -491,6 +492,11 @@ class Conflict:
     outcome: Outcome = Outcome.CONFLICT
     subject: str | None = None
 
+    @staticmethod
+    def id_for(rule: str, claims: Iterable[str]) -> str:
+        """The stable id of the conflict a rule finds among these claims (in any order)."""
+        return stable_id("k_", rule, *sorted(set(claims)))
+
     @classmethod
     def create(
         cls,
@@ -504,7 +510,7 @@ class Conflict:
     ) -> Conflict:
         ordered = tuple(sorted(set(claims)))
         return cls(
-            id=stable_id("k_", rule, *ordered),
+            id=cls.id_for(rule, ordered),
             rule=rule,
             severity=severity,
             claims=ordered,

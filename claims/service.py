@@ -1,21 +1,20 @@
-"""Operations on a store that several front ends share (CLI, TUI): ingest, open, derive."""
+"""Operations on an open store that several front ends share (CLI, TUI): ingest, derive, audit inputs.
+
+Each receives a :class:`~claims.store.Store` and never opens one: the caller decides which store
+(and which backend) to use, and closes it.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from claims.model import Annotation, Claim, Conflict, Document, Kind
-from claims.store.base import ClaimQuery, IngestSummary, Store, StoreError
+from claims.model import Annotation, Claim, Conflict, Document, Kind, TargetKind
+from claims.review import DISPUTING_VERDICTS, SETTLED_CONFLICT_VERDICTS
+from claims.store.base import ClaimQuery, IngestSummary, Store
 
-
-def open_existing_store(path: str) -> Store:
-    """Open a store that must already exist (for read commands)."""
-    from claims.store import open_store
-
-    if not os.path.exists(path):
-        raise StoreError(f"{path}: no such store; run `claims ingest PATH... --db {path}` first")
-    return open_store(path)
+if TYPE_CHECKING:
+    from claims.audit import KnownConflict, ReviewedClaim
 
 
 def derive(
@@ -29,7 +28,7 @@ def derive(
     return assess(list(claims), conflicts, list(annotations), documents=list(documents)), conflicts
 
 
-def ingest_documents(db_path: str, documents: Sequence[Document], claims: Sequence[Claim]) -> IngestSummary:
+def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequence[Claim]) -> IngestSummary:
     """Store new documents and re-derive conflicts and confidence where they can have changed.
 
     Conflicts span documents (two versions of one article), so the new claims are reconciled
@@ -41,23 +40,41 @@ def ingest_documents(db_path: str, documents: Sequence[Document], claims: Sequen
     that of the events touched, not of the store: a small ingest into a large store is fast.
     """
     from claims.reconcile import affected_documents
-    from claims.store import open_store
 
-    store = open_store(db_path)
-    try:
-        new_ids = {d.id for d in documents}
-        before = store.document_outlines()
-        dates_before = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
-        after = [d for d in before if d.id not in new_ids] + list(documents)
-        dates_after = [c for c in dates_before if c.document not in new_ids]
-        dates_after += [c for c in claims if c.kind is Kind.DATE and c.field is not None]
-        scope = affected_documents(before, after, new_ids, dates_before, dates_after)
-        loaded = [store.document(d) for d in sorted(scope - new_ids)]
-        others = [d for d in loaded if d is not None]
-        stored = [c for d in others for c in store.claims(ClaimQuery(document=d.id))]
-        assessed, conflicts = derive(list(documents) + others, list(claims) + stored, store.annotations())
-        ingested = assessed[: len(claims)]
-        refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
-        return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)
-    finally:
-        store.close()
+    new_ids = {d.id for d in documents}
+    before = store.document_outlines()
+    dates_before = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
+    after = [d for d in before if d.id not in new_ids] + list(documents)
+    dates_after = [c for c in dates_before if c.document not in new_ids]
+    dates_after += [c for c in claims if c.kind is Kind.DATE and c.field is not None]
+    scope = affected_documents(before, after, new_ids, dates_before, dates_after)
+    loaded = [store.document(d) for d in sorted(scope - new_ids)]
+    others = [d for d in loaded if d is not None]
+    stored = [c for d in others for c in store.claims(ClaimQuery(document=d.id))]
+    assessed, conflicts = derive(list(documents) + others, list(claims) + stored, store.annotations())
+    ingested = assessed[: len(claims)]
+    refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
+    return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)
+
+
+def reviewed_for_audit(store: Store) -> tuple[list[KnownConflict], list[ReviewedClaim]]:
+    """What a store tells the audit: conflicts no reviewer settled, and claims reviewers dispute."""
+    from claims.audit import KnownConflict, ReviewedClaim
+
+    settled = {
+        target for target, annotation in store.current_verdicts(TargetKind.CONFLICT).items()
+        if annotation.verdict in SETTLED_CONFLICT_VERDICTS
+    }
+    conflicts = []
+    for conflict in store.conflicts():
+        if conflict.id in settled:
+            continue
+        members = tuple(c for c in (store.claim(i) for i in conflict.claims) if c is not None)
+        conflicts.append(KnownConflict(conflict, members))
+    reviewed = []
+    for target, annotation in store.current_verdicts(TargetKind.CLAIM).items():
+        if annotation.verdict in DISPUTING_VERDICTS:
+            claim = store.claim(target)
+            if claim is not None:
+                reviewed.append(ReviewedClaim(claim, annotation))
+    return conflicts, reviewed

@@ -13,23 +13,23 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, frozen
 
-from claims.model import (
+from claims.api import (
     Annotation,
+    ChartKind,
     Claim,
     Conflict,
+    Context,
     Document,
     Outcome,
     Population,
     Quantity,
-    TargetKind,
-    Verdict,
+    build_context,
+    conflict_rule,
+    current_verdicts,
+    notes,
+    sort_conflicts,
 )
-from claims.reconcile import RULES, build_context, sort_conflicts
-from claims.reconcile.index import Context
 
-SCHEMA = "claims/1"
-FIGURE_RULES = frozenset({"R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT"})
-SUM_RULES = frozenset({"R-TOTAL-SIDES", "R-SUM-PARTS"})
 CHART_ROWS = 24
 
 
@@ -81,6 +81,15 @@ class Report:
         title = doc.title or doc.path
         return f"{title} ({doc.id})" if title in self.shared_titles else title
 
+    def members(self, conflict: Conflict) -> list[tuple[str, Claim | None]]:
+        """Each claim id of a conflict with its claim (None when the report does not hold it)."""
+        return [(cid, self.claims.get(cid)) for cid in conflict.claims]
+
+    def verdict_of(self, target_id: str) -> str:
+        """`accepted (ana)`: the current verdict on a claim or conflict and who gave it, or ''."""
+        v = self.verdicts.get(target_id)
+        return f"{v.verdict.value} ({v.reviewer})" if v else ""
+
     def totals(self) -> dict[Outcome, int]:
         out = {o: 0 for o in Outcome}
         for k in self.conflicts:
@@ -115,10 +124,15 @@ def _chart_members(ctx: Context) -> dict[tuple, list[Claim]]:
     return members
 
 
+def _chart_kind(rule_id: str) -> ChartKind:
+    rule = conflict_rule(rule_id)
+    return rule.chart if rule else ChartKind.NONE
+
+
 def _charts(conflicts: Sequence[Conflict], ctx: Context, members: Mapping[tuple, list[Claim]]) -> tuple[Chart, ...]:
     keys: dict[tuple, list[str]] = defaultdict(list)
     for k in conflicts:
-        if k.rule not in FIGURE_RULES or k.outcome is Outcome.CONSISTENT:
+        if _chart_kind(k.rule) is not ChartKind.SPREAD or k.outcome is Outcome.CONSISTENT:
             continue
         for cid in k.claims:
             c = ctx.claims.get(cid)
@@ -128,9 +142,10 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context, members: Mapping[tuple,
                     keys[key].append(k.id)
     sums = []
     for k in conflicts:
-        if k.rule in SUM_RULES and k.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
+        kind = _chart_kind(k.rule)
+        if kind in (ChartKind.PARTS, ChartKind.SIDES) and k.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
             claims = [ctx.claims[c] for c in k.claims if c in ctx.claims]
-            summed = tuple(c.id for c in claims if c.part_of or (k.rule == "R-TOTAL-SIDES" and c.side.column is not None))
+            summed = tuple(c.id for c in claims if c.part_of or (kind is ChartKind.SIDES and c.side.column is not None))
             title = f"{rule_title(k.rule).capitalize()}: {claims[0].kind.value}"
             sums.append(Chart(title=title, claims=tuple(claims), conflicts=(k.id,), summed=summed))
     if not keys:
@@ -154,7 +169,11 @@ def build_report(
     title: str = "Conflict report",
     grouping: Mapping[str, str] | None = None,
 ) -> Report:
-    """Gather conflicts per event, charts per disputed quantity, and reviewers' work."""
+    """Gather conflicts per event, charts per disputed quantity, and reviewers' work.
+
+    ``annotations`` are oldest first in the store's order and attached where they are now
+    (:func:`claims.api.attached`); ``verdicts`` default to what the review policy makes of them.
+    """
     claims = list(claims)
     ctx = build_context(documents, claims, grouping=grouping)
     by_event: dict[str, list[Conflict]] = defaultdict(list)
@@ -170,11 +189,6 @@ def build_report(
     annotations = list(annotations)
     if verdicts is None:
         verdicts = current_verdicts(annotations)
-    notes: dict[str, list[Annotation]] = defaultdict(list)
-    retracted = {a.retracts for a in annotations if a.retracts}
-    for a in annotations:
-        if a.note and a.id not in retracted and not a.retracts:
-            notes[a.target_id].append(a)
     documents_by_key = {**{d.path: d for d in ctx.documents.values()}, **ctx.documents}
     title_counts = Counter(d.title or d.path for d in ctx.documents.values())
     return Report(
@@ -183,30 +197,20 @@ def build_report(
         claims={c.id: c for c in claims},
         documents=documents_by_key,
         verdicts=dict(verdicts),
-        notes={k: tuple(v) for k, v in notes.items()},
+        notes=notes(annotations),
         shared_titles=frozenset(t for t, n in title_counts.items() if n > 1),
     )
 
 
-def current_verdicts(annotations: Iterable[Annotation]) -> dict[str, Annotation]:
-    """The latest non-retracted verdict per target (notes and retractions are not verdicts)."""
-    annotations = list(annotations)
-    retracted = {a.retracts for a in annotations if a.retracts}
-    out: dict[str, Annotation] = {}
-    for a in annotations:
-        if a.id in retracted or a.retracts or a.verdict in (Verdict.NOTE, Verdict.RETRACTED):
-            continue
-        if a.verdict is Verdict.CONFIDENCE and a.target_kind is TargetKind.CLAIM:
-            continue
-        prev = out.get(a.target_id)
-        if prev is None or a.created_at >= prev.created_at:
-            out[a.target_id] = a
-    return out
+def place(claim: Claim) -> str:
+    """Where in its document a claim is: `infobox Casualties2`, its section, or `body`."""
+    return f"infobox {claim.field}" if claim.field else (claim.section or "body")
 
 
 def rule_title(rule_id: str) -> str:
-    r = RULES.get(rule_id)
-    return r.title if r else rule_id
+    """The rule's title, or its id for a rule the reconciler does not know."""
+    rule = conflict_rule(rule_id)
+    return rule.title if rule else rule_id
 
 
 OUTCOME_LABELS = {

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claims.audit.findings import Finding
-from claims.describe import printable
-from claims.audit.rules import Level
+from claims.api import Finding, Level, printable
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
 

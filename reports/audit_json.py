@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from claims.audit.findings import Finding
-from claims.convert import to_data
+from claims.api import Finding, to_data
 
 FIELDS = (
     "code", "slug", "severity", "message", "path", "line", "column", "end_line", "end_column",

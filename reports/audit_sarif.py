@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from claims.audit.findings import Finding
-from claims.audit.rules import RULES, Level
+from claims.api import AUDIT_RULES, Finding, Level
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
@@ -37,7 +36,7 @@ def render(
     """``level_of(code)`` is the configured level of a rule, None when it is off."""
     rules = []
     index = {}
-    for position, rule in enumerate(RULES):
+    for position, rule in enumerate(AUDIT_RULES):
         index[rule.code] = position
         configured = level_of(rule.code) if level_of is not None else rule.severity
         enabled = configured is not None

@@ -11,9 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from claims.audit.findings import Finding
-from claims.audit.rules import Level
-from claims.describe import printable
+from claims.api import Finding, Level, printable
 
 QUOTE_LIMIT = 200
 def display(text: str, limit: int | None = None) -> str:

@@ -11,10 +11,21 @@ from __future__ import annotations
 import math
 from html import escape as _escape
 
-from claims.describe import describe_claimant, describe_value
-from claims.model import Claim, Conflict, Outcome, Qualifier, Quantity
-from claims.reconcile.intervals import INF, Interval, nominal, strict, tolerant
-from reports import OUTCOME_LABELS, Chart, EventReport, Report, rule_title
+from claims.api import (
+    INF,
+    Claim,
+    Conflict,
+    Interval,
+    Outcome,
+    Qualifier,
+    Quantity,
+    describe_claimant,
+    describe_value,
+    nominal,
+    strict,
+    tolerant,
+)
+from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, place, rule_title
 
 
 def esc(text: object) -> str:
@@ -190,22 +201,18 @@ LEGEND = ('<p class="legend">● exact figure &nbsp; ◇ approximate (pale band:
 def _claim_table(report: Report, k: Conflict) -> str:
     rows = ["<table><thead><tr><th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
             "<th>Confidence</th><th>Verdict</th></tr></thead><tbody>"]
-    for cid in k.claims:
-        c = report.claims.get(cid)
+    for cid, c in report.members(k):
         if c is None:
             rows.append(f"<tr><td colspan=6>{esc(cid)} (claim not found)</td></tr>")
             continue
-        where = f"infobox {c.field}" if c.field else (c.section or "body")
         conf = c.confidence
         reasons = "".join(f"<li>{esc(r)}</li>" for r in conf.reasons)
-        v = report.verdicts.get(cid)
-        verdict = f"{esc(v.verdict.value)} ({esc(v.reviewer)})" if v else ""
         rows.append(
             f"<tr><td>{esc(describe_value(c.value))}</td><td class=quote>“{esc(c.span.quote)}”</td>"
-            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>{esc(where)}, line {c.span.line}</span></td>"
+            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>{esc(place(c))}, line {c.span.line}</span></td>"
             f"<td>{esc(describe_claimant(c))}</td>"
             f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
-            f"<ul class=reasons>{reasons}</ul></td><td>{verdict}</td></tr>"
+            f"<ul class=reasons>{reasons}</ul></td><td>{esc(report.verdict_of(cid))}</td></tr>"
         )
     rows.append("</tbody></table>")
     return "".join(rows)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from claims.convert import to_data
-from reports import SCHEMA, Report
+from claims.api import SCHEMA, to_data
+from claims.reports import Report
 
 
 def report_data(report: Report) -> dict:

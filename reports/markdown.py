@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from claims.describe import describe_claimant, describe_value
-from claims.model import Claim, Conflict, Outcome
-from reports import OUTCOME_LABELS, Report, rule_title
+from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value
+from claims.reports import OUTCOME_LABELS, Report, place, rule_title
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
@@ -22,8 +21,7 @@ def escape(text: str) -> str:
 
 
 def _where(claim: Claim) -> str:
-    place = f"infobox {claim.field}" if claim.field else (claim.section or "body")
-    return f"{place}, line {claim.span.line}"
+    return f"{place(claim)}, line {claim.span.line}"
 
 
 def _confidence(claim: Claim) -> str:
@@ -34,15 +32,12 @@ def _confidence(claim: Claim) -> str:
 def _claim_rows(report: Report, k: Conflict) -> list[str]:
     rows = ["| Figure | Quote | Document | Where | Claimant | Confidence | Verdict |",
             "|---|---|---|---|---|---|---|"]
-    for cid in k.claims:
-        c = report.claims.get(cid)
+    for cid, c in report.members(k):
         if c is None:
             rows.append(f"| {escape(cid)} | (claim not found) | | | | | |")
             continue
-        v = report.verdicts.get(cid)
-        verdict = f"{v.verdict.value} ({v.reviewer})" if v else ""
         cells = [describe_value(c.value), c.span.quote, report.document_title(c.document), _where(c),
-                 describe_claimant(c), _confidence(c), verdict]
+                 describe_claimant(c), _confidence(c), report.verdict_of(cid)]
         rows.append("| " + " | ".join(escape(x) for x in cells) + " |")
     return rows
 

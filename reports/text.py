@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from claims.describe import printable
-from claims.model import Outcome
-from reports import OUTCOME_LABELS, Report
+from claims.api import Outcome, printable
+from claims.reports import OUTCOME_LABELS, Report
 
 
 def render(report: Report, *, width: int = 100, include_consistent: bool = True) -> str:

@@ -104,15 +104,15 @@ def test_db_verdicts(tmp_path, monkeypatch):
     """CT007 from a reviewer's verdict in the store, matched by quote after the text moved."""
     from claims.model import Verdict
     from claims.pipeline import load_paths
-    from claims.service import ingest_documents
-    from claims.store import new_annotation, open_store
+    from claims.api import ingest_documents, new_annotation, open_store
 
     monkeypatch.chdir(tmp_path)
     draft = Path("draft.md")
     draft.write_text("The garrison lost 600 killed.[1]\n")
     db = "claims.db"
     loaded = load_paths([str(draft)])
-    ingest_documents(db, loaded.documents, loaded.claims)
+    with open_store(db) as store:
+        ingest_documents(store, loaded.documents, loaded.claims)
     store = open_store(db)
     try:
         claim = next(c for c in store.claims() if c.span.quote.startswith("600"))

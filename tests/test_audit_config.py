@@ -9,7 +9,7 @@ import pytest
 from claims.audit import AuditConfig, ConfigError, Level, load_config, run_audit
 from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from claims.audit.config import find_config
-from tests.audit_helpers import codes, doc
+from audit_helpers import codes, doc
 
 
 class TestConfig:

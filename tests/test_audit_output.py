@@ -14,8 +14,8 @@ import pytest
 from claims.audit import AuditConfig, Finding, Level, run_audit
 from claims.audit.rules import RULES, RULES_BY_CODE
 from claims.model import Category, Kind
-from reports import audit_github, audit_json, audit_sarif, audit_text
-from tests.audit_helpers import doc, figure
+from claims.reports import audit_github, audit_json, audit_sarif, audit_text
+from audit_helpers import doc, figure
 
 GOLDEN = Path(__file__).parent / "golden" / "audit"
 

@@ -15,7 +15,7 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from tests.audit_helpers import codes, doc, figure, findings, reported
+from audit_helpers import codes, doc, figure, findings, reported
 
 
 class TestUnattributedFigure:

@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from claims.cli import cli
 from claims.model import Verdict
-from claims.store import ClaimQuery, new_annotation, open_store
-from tests.conftest import SEEDS, TERTER
+from claims.review import new_annotation
+from claims.store import ClaimQuery, open_store
+from conftest import SEEDS, TERTER
 
 
 def invoke(*args: str):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import KALBAJAR, SEEDS, TERTER
+from conftest import KALBAJAR, SEEDS, TERTER
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

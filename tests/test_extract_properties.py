@@ -11,7 +11,7 @@ from claims.extract.spans import build_claim
 from claims.model import Attribution, Claim, Kind, Side, TextValue, claim_id
 from claims.readers import read_text
 from claims.textmap import span_in
-from tests.store_helpers import make_document
+from store_helpers import make_document
 
 FRAGMENTS = st.sampled_from([
     "According to the Azerbaijani side, ", "On April 17, ", "the next day ", "after 10 days ",

@@ -9,7 +9,7 @@ import pytest
 from claims.extract import extract_document
 from claims.model import ClaimantClass, HedgeKind, Kind, Qualifier
 from claims.readers import read_path
-from tests.conftest import KALBAJAR, TERTER
+from conftest import KALBAJAR, TERTER
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,7 @@ def test_ct001_accepts_a_reference_on_the_claim_when_the_text_shows_no_citation(
 
 
 def test_other_formats_get_no_reference(doc):
-    from tests.conftest import KALBAJAR, TERTER
+    from conftest import KALBAJAR, TERTER
 
     for path in (TERTER, KALBAJAR):
         document = read_path(path)

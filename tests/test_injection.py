@@ -13,7 +13,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import reports
+from claims import reports
 from claims.audit.engine import run_audit
 from claims.cli.documents import claim_line
 from claims.confidence import assess
@@ -21,7 +21,7 @@ from claims.extract import extract_document
 from claims.jsonout import paths_of
 from claims.readers import read_text
 from claims.reconcile import reconcile
-from reports import audit_github, audit_json, audit_sarif, audit_text, html, json_report, markdown, text
+from claims.reports import audit_github, audit_json, audit_sarif, audit_text, html, json_report, markdown, text
 
 HOSTILE = [
     "[bold red]x[/bold red]",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from claims.errors import InputError
 from claims.model import DocumentFormat
 from claims.readers import detect_format, read_path, read_text
-from tests.conftest import KALBAJAR, TERTER
+from conftest import KALBAJAR, TERTER
 
 
 def fields(document, key):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from store_helpers import figure_claims, make_claim
 
 from claims.model import Anchor, Kind
-from claims.store.reanchor import Method, anchor_in, reanchor
+from claims.review.matching import Method, anchor_in, reanchor
 
 NAMES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 FIGURES = ["600", "700", "2,000", "45"]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from claims.confidence import assess
 from claims.model import Annotation, Kind, TargetKind, Verdict
 from claims.reconcile import reconcile
-from reports import build_report
-from reports import html as html_report
-from reports import json_report, markdown, text
+from claims.reports import build_report
+from claims.reports import html as html_report
+from claims.reports import json_report, markdown, text
 from test_reconcile_fixtures import claim, make_doc, q, seeds
 
 EVIL = "<script>alert(1)</script> [bold]x[/bold] | *a* _b_"

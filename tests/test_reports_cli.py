@@ -20,8 +20,7 @@ from conftest import KALBAJAR, ROOT, TERTER
 from claims.cli import cli
 from claims.model import TargetKind, Verdict
 from claims.pipeline import load_paths
-from claims.service import ingest_documents
-from claims.store import ClaimQuery, new_annotation, open_store
+from claims.api import ClaimQuery, ingest_documents, new_annotation, open_store
 
 GOLDEN = Path(__file__).parent / "golden" / "reports"
 FORMATS = {"text": "conflicts.txt", "markdown": "conflicts.md", "json": "conflicts.json"}
@@ -64,7 +63,8 @@ def reviewed_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = tmp / "claims.db"
     loaded = load_paths([str(folder)])
-    ingest_documents(str(db), loaded.documents, loaded.claims)
+    with open_store(db) as store:
+        ingest_documents(store, loaded.documents, loaded.claims)
     with open_store(db) as store:
         killed = store.claims(ClaimQuery(search="600 killed"))[0]
         result = next(k for k in store.conflicts() if k.rule == "R-RESULT-BODY" and "Terter" in (k.subject or ""))
@@ -77,7 +77,8 @@ def reviewed_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object
     edited.write_text(edited.read_text(encoding="utf-8").replace("==Battle==\n", "==Battle==\nIt rained.\n", 1),
                       encoding="utf-8")
     loaded = load_paths([str(edited)])
-    ingest_documents(str(db), loaded.documents, loaded.claims)
+    with open_store(db) as store:
+        ingest_documents(store, loaded.documents, loaded.claims)
     with open_store(db) as store:
         assert store.orphaned_annotations() == []
         conflict_ids = set(store.current_verdicts(TargetKind.CONFLICT))

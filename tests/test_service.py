@@ -12,8 +12,8 @@ from claims.convert import dumps
 from claims.model import Claim, Conflict, Document, Outcome, TargetKind, Verdict
 from claims.pipeline import load_paths
 from claims.reconcile import affected_documents
-from claims.service import ingest_documents
-from claims.store import ClaimQuery, SQLiteStore, new_annotation, open_store
+from claims.api import ingest_documents, new_annotation
+from claims.store import ClaimQuery, IngestSummary, SQLiteStore, open_store
 
 UNRELATED = """= Siege of Ostrava =
 
@@ -42,8 +42,9 @@ def edited_terter(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return path
 
 
-def ingest(db: Path, *paths: Path) -> None:
-    ingest_documents(str(db), *read(*paths))
+def ingest(db: Path, *paths: Path) -> IngestSummary:
+    with open_store(db) as store:
+        return ingest_documents(store, *read(*paths))
 
 
 def snapshot(store: SQLiteStore) -> tuple[set[str], set[str]]:
@@ -131,7 +132,7 @@ def test_a_conflict_verdict_follows_its_claims_through_an_edit(tmp_path: Path) -
         store.annotate(verdict)
     # A sentence added before the account moves its claims (new ids, so a new conflict id).
     edited_terter(folder, TERTER.name, "==Battle==\n", "==Battle==\nThe weather was cold.\n")
-    ingest_documents(str(db), *read(folder / TERTER.name))
+    ingest(db, folder / TERTER.name)
     with open_store(db) as store:
         moved = conflict_of(store, "R-RESULT-BODY")
         assert moved.id != result.id
@@ -153,8 +154,7 @@ def test_a_conflict_verdict_is_orphaned_when_its_conflict_is_gone(tmp_path: Path
         store.annotate(verdict)
     # Both sides' losses are now given, so the one-sided count is no longer suspicious.
     edited_terter(folder, TERTER.name, "Casualties1: Unknown", "Casualties1: 300 killed")
-    documents, claims = read(folder / TERTER.name)
-    summary = ingest_documents(str(db), documents, claims)
+    summary = ingest(db, folder / TERTER.name)
     assert summary.reanchor.orphaned == 1
     with open_store(db) as store:
         assert store.orphaned_annotations() == [verdict]

@@ -23,7 +23,8 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from claims.store import ClaimQuery, SQLiteStore, StoreError, new_annotation, open_store
+from claims.review import new_annotation
+from claims.store import ClaimQuery, SQLiteStore, StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = (
@@ -346,3 +347,17 @@ def test_outlines_and_infobox_claims(store: SQLiteStore) -> None:
     outlines = {d.id: d for d in store.document_outlines(lead=10)}
     assert outlines["d1"].text == TEXT[:10] and outlines["d2"].title == "d2"
     assert store.count_claims(ClaimQuery(only_infobox=True)) == 0
+
+
+def test_open_store_by_path_or_url(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:///relative.db") as store:
+        assert store.count_claims() == 0
+    assert (tmp_path / "relative.db").exists()
+    with open_store(f"sqlite:///{tmp_path / 'absolute.db'}") as store:
+        assert store.documents() == []
+    with pytest.raises(StoreError, match="no store backend for postgresql://"):
+        open_store("postgresql://db.example/claims")
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()

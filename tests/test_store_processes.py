@@ -20,7 +20,8 @@ TEXT = "".join(f"In sector {i}, {100 + i} killed were reported. " for i in range
 ANNOTATE = """
 import sys
 from claims.model import Verdict
-from claims.store import open_store, new_annotation
+from claims.review import new_annotation
+from claims.store import open_store
 path, count, reviewer = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 store = open_store(path)
 claims = store.claims(limit=50)

@@ -18,16 +18,16 @@ from claims.model import (
     Verdict,
 )
 from claims.store import ClaimQuery, open_store
-from tests.store_helpers import make_document
-from tests.tui_helpers import ROOT, build_seed_store, detail_text, row_text, synchronous, wait_until
-from tui.app import ReviewApp
-from tui.bindings import ALL_KEYS, MAIN_KEYS
-from tui.dialogs.confidence import OVERRIDE_REASONS, ConfidenceDialog
-from tui.dialogs.note import NoteDialog
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.widgets.claim_list import ClaimList
+from store_helpers import make_document
+from tui_helpers import ROOT, build_seed_store, detail_text, row_text, synchronous, wait_until
+from claims.tui.app import ReviewApp
+from claims.tui.bindings import ALL_KEYS, MAIN_KEYS
+from claims.tui.dialogs.confidence import OVERRIDE_REASONS, ConfidenceDialog
+from claims.tui.dialogs.note import NoteDialog
+from claims.tui.screens.conflicts import ConflictsScreen
+from claims.tui.screens.help import HelpScreen
+from claims.tui.screens.main import MainScreen
+from claims.tui.widgets.claim_list import ClaimList
 
 
 @pytest.fixture
@@ -290,7 +290,7 @@ async def test_every_binding_is_in_the_palette_and_the_help(seed_db):
         assert "review: accept claim" in titles
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        from tests.tui_helpers import plain
+        from tui_helpers import plain
         from textual.widgets import Static
 
         help_text = "".join(plain(s.content, width=110) for s in app.screen.query(Static))

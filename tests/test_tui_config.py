@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
-from tui.config import ConfigError, ReviewConfig, config_path, load_config, resolve_reviewer
+from claims.tui.config import ConfigError, ReviewConfig, config_path, load_config, resolve_reviewer
 
 
 def test_option_wins_then_config_then_environment():
@@ -34,11 +32,6 @@ def test_config_file_is_read_and_broken_ones_are_named(tmp_path):
 def test_config_path_honours_environment(tmp_path):
     assert config_path({"CLAIMS_CONFIG": "/x/c.toml"}).as_posix() == "/x/c.toml"
     assert config_path({"XDG_CONFIG_HOME": "/xdg"}).as_posix() == "/xdg/claims/config.toml"
-
-
-def test_importing_claims_and_its_cli_does_not_load_textual():
-    code = "import sys, claims, claims.cli; assert 'textual' not in sys.modules, 'textual loaded'"
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_review_without_store_or_paths_is_a_usage_error(tmp_path, monkeypatch):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui_helpers import ROOT, build_seed_store, detail_text, wait_until
-from tui.app import ReviewApp
-from tui.widgets.claim_list import ClaimList
+from tui_helpers import ROOT, build_seed_store, detail_text, wait_until
+from claims.tui.app import ReviewApp
+from claims.tui.widgets.claim_list import ClaimList
 
 
 @pytest.fixture

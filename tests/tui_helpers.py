@@ -11,7 +11,7 @@ from rich.console import Console
 
 from claims.model import Claim
 from claims.pipeline import load_paths
-from claims.service import ingest_documents
+from claims.api import ingest_documents, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +25,8 @@ def build_seed_store(db_path: Path) -> Path:
     """Ingest the two seeds (read by a path relative to the repo, so snapshots are portable)."""
     loaded = load_paths(["seeds"])
     assert len(loaded.documents) == 2, loaded.errors
-    ingest_documents(str(db_path), loaded.documents, consistent(loaded.claims))
+    with open_store(db_path) as store:
+        ingest_documents(store, loaded.documents, consistent(loaded.claims))
     return db_path
 
 

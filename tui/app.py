@@ -18,31 +18,29 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
-from claims.model import Annotation, Claim, Conflict, TargetKind, Verdict
-from claims.store import new_annotation
-from claims.store.base import ClaimQuery, DocumentInfo, Store
-from tui.bindings import APP_KEYS, SCOPES, bindings
-from tui.data import (
-    VERDICT_LABELS,
-    StoreGateway,
-    Written,
-    annotate_and_read_back,
-    current_verdict,
-    last_undoable,
-    retract,
+from claims.api import (
+    Annotation,
+    Claim,
+    ClaimQuery,
+    Conflict,
+    DocumentInfo,
+    Store,
+    TargetKind,
+    Verdict,
+    ingest_documents,
+    load_paths,
+    new_annotation,
+    open_store,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen, claim_label
+from claims.tui.bindings import APP_KEYS, SCOPES, bindings
+from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, undo_last
+from claims.tui.screens.conflicts import ConflictsScreen
+from claims.tui.screens.help import HelpScreen
+from claims.tui.screens.main import MainScreen, claim_label
 
 
 def _default_opener(db_path: str) -> Callable[[], Store]:
-    def opener() -> Store:
-        from claims.store import open_store
-
-        return open_store(db_path)
-
-    return opener
+    return partial(open_store, db_path)
 
 
 class ReviewApp(App[int]):
@@ -132,14 +130,13 @@ class ReviewApp(App[int]):
         self.post_message(self.StoreReady(*self.gateway.read(snapshot), notes))
 
     def _ingest(self, paths: Sequence[str]) -> list[str]:
-        from claims.pipeline import load_paths
-        from claims.service import ingest_documents
-
         loaded = load_paths(paths)
         notes = [str(error) for error in loaded.errors]
         notes += [f"{d.path}:{p.line}:{p.column}: {p.message}" for d in loaded.documents for p in d.problems]
         if loaded.documents:
-            summary = ingest_documents(self.db_path, loaded.documents, loaded.claims)
+            summary = self.gateway.write(
+                lambda store: ingest_documents(store, loaded.documents, loaded.claims)
+            ).result()
             r = summary.reanchor
             notes.insert(0, f"Read {summary.documents} document(s): {summary.claims:,} claims, "
                             f"{summary.conflicts:,} conflicts in the store; annotations {r.stayed} stayed, "
@@ -184,17 +181,7 @@ class ReviewApp(App[int]):
 
     def undo(self) -> None:
         """Retract this reviewer's latest live annotation (a new RETRACTED annotation)."""
-        reviewer = self.reviewer
-
-        def undo_last(store: Store) -> Written | None:
-            target = last_undoable(store.annotations(), reviewer)
-            if target is None:
-                return None
-            retraction = retract(store, target, reviewer)
-            history = store.annotations(retraction.target_id, retraction.target_kind)
-            return Written(retraction, history, current_verdict(history, retraction.target_kind))
-
-        self._write(undo_last, "Undo")
+        self._write(partial(undo_last, reviewer=self.reviewer), "Undo")
 
     def _write(self, fn: Callable[[Store], Written | None], label: str) -> None:
         future = self.gateway.write(lambda store: fn(store))

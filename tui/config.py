@@ -19,6 +19,8 @@ from pathlib import Path
 
 from attrs import field, frozen
 
+from claims.api import from_config
+
 
 class ConfigError(Exception):
     """The config file exists but cannot be used; ``str()`` names the file and the problem."""
@@ -28,6 +30,14 @@ class ConfigError(Exception):
 class ReviewConfig:
     reviewer: str | None = None
     keymap: dict[str, str] = field(factory=dict)
+
+
+@frozen
+class ConfigFile:
+    """The file as written: the reviewer's name and ``[keys]``, binding id = key(s)."""
+
+    reviewer: str | None = None
+    keys: dict[str, str] = field(factory=dict)
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -51,13 +61,12 @@ def load_config(path: Path | None = None) -> ReviewConfig:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    reviewer = data.get("reviewer")
-    if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
-        raise ConfigError(f"{path}: `reviewer` must be a non-empty string")
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f'{path}: [keys] must map binding ids to keys, e.g. "review.accept" = "y"')
-    return ReviewConfig(reviewer=reviewer.strip() if reviewer else None, keymap=dict(keys))
+    try:
+        file = from_config(data, ConfigFile, "")
+    except ValueError as exc:
+        hint = ' ([keys] maps binding ids to keys, e.g. "review.accept" = "y")' if "keys" in str(exc) else ""
+        raise ConfigError(f"{path}: {exc}{hint}") from None
+    return ReviewConfig(reviewer=file.reviewer, keymap=dict(file.keys))
 
 
 def environment_user(env: Mapping[str, str] | None = None) -> str:

@@ -2,7 +2,7 @@
 
 The library is ``run_audit(documents, claims, ...)`` -> ``AuditResult`` of ``Finding``s; rules
 are catalogued in ``claims.audit.rules``, configuration in ``claims.audit.config``, baselines in
-``claims.audit.baseline``; the renderers are ``reports.audit_*``.
+``claims.audit.baseline``; the renderers are ``claims.reports.audit_*``.
 """
 
 from claims.audit.checks import KnownConflict, ReviewedClaim

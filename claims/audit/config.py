@@ -21,17 +21,36 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from enum import Enum
 from pathlib import Path
 
 from attrs import field, frozen
 
 from claims.audit.rules import RULES, Level, find_rule
-
-CONFIG_KEYS = {"fail-on", "baseline", "rules", "extend-evaluative-words"}
+from claims.convert import from_config
 
 
 class ConfigError(Exception):
     """The configuration file cannot be used; ``str()`` names the file and the key."""
+
+
+class Setting(str, Enum):
+    """A rule's level in the config: a severity, or off."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+    OFF = "off"
+
+
+@frozen
+class AuditTable:
+    """The audit table as written in the file (keys spelt with hyphens: ``fail-on``)."""
+
+    fail_on: Level = Level.ERROR
+    baseline: str | None = None
+    rules: dict[str, Setting] = field(factory=dict)
+    extend_evaluative_words: list[str] = field(factory=list)
 
 
 @frozen
@@ -98,46 +117,27 @@ def load_config(path: str | os.PathLike[str] | None = None, *, search: bool = Tr
 
 
 def parse_config(table: Mapping[str, object], where: str = "config", prefix: str = "audit") -> AuditConfig:
-    unknown = sorted(set(table) - CONFIG_KEYS)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key {prefix}.{unknown[0]}; known keys: {', '.join(sorted(CONFIG_KEYS))}"
-        )
-    fail_on = Level.ERROR
-    if "fail-on" in table:
-        fail_on = _level(table["fail-on"], f"{where}: {prefix}.fail-on", allow_off=False)  # type: ignore[assignment]
-    baseline = table.get("baseline")
-    if baseline is not None and not isinstance(baseline, str):
-        raise ConfigError(f"{where}: {prefix}.baseline must be a file name")
-    if baseline is not None and not os.path.isabs(baseline) and where not in ("config",):
+    """The configuration in ``table`` (read from ``where``, at ``[prefix]`` in it)."""
+    try:
+        raw = from_config(table, AuditTable, prefix)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    baseline = raw.baseline
+    if baseline is not None and not os.path.isabs(baseline) and where != "config":
         baseline = os.path.join(os.path.dirname(where), baseline)
-    words = table.get("extend-evaluative-words", [])
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ConfigError(f"{where}: {prefix}.extend-evaluative-words must be a list of words")
-    rules = table.get("rules", {})
-    if not isinstance(rules, dict):
-        raise ConfigError(f"{where}: [{prefix}.rules] must be a table of rule = severity")
     severities: dict[str, Level | None] = {}
-    for name, value in rules.items():
+    for name, setting in raw.rules.items():
         rule = find_rule(name)
         if rule is None:
             raise ConfigError(
                 f"{where}: unknown rule {name!r} in [{prefix}.rules]; rules are "
                 + ", ".join(r.code for r in RULES)
             )
-        severities[rule.code] = _level(value, f"{where}: {prefix}.rules.{name}", allow_off=True)
+        severities[rule.code] = None if setting is Setting.OFF else Level(setting.value)
     return AuditConfig(
         severities=severities,
-        fail_on=fail_on,  # type: ignore[arg-type]
+        fail_on=raw.fail_on,
         baseline=baseline,
-        evaluative_words=tuple(w.strip() for w in words),
+        evaluative_words=tuple(raw.extend_evaluative_words),
         source=None if where == "config" else where,
     )
-
-
-def _level(value: object, where: str, *, allow_off: bool) -> Level | None:
-    choices = [level.value for level in Level] + (["off"] if allow_off else [])
-    if isinstance(value, str) and value.strip().lower() in choices:
-        text = value.strip().lower()
-        return None if text == "off" else Level(text)
-    raise ConfigError(f"{where} is {value!r}; choose one of: {', '.join(choices)}")

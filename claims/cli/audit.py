@@ -18,6 +18,7 @@ from claims.errors import ExitCode, InputError
 from claims.model import Claim, Document
 
 FORMATS = ("text", "json", "github", "sarif")
+"""The names in :data:`claims.reports.formats.AUDIT_FORMATS` (kept here so --help needs no import)."""
 LEVELS = ("error", "warning", "suggestion")
 
 
@@ -56,32 +57,11 @@ def _reconciled(documents: Sequence[Document], claims: Sequence[Claim]):
 
 
 def _from_store(db_path: str):
-    """Known conflicts (not resolved by a reviewer) and disputed/rejected claims from the store."""
-    from claims.audit import KnownConflict, ReviewedClaim
-    from claims.model import TargetKind, Verdict
-    from claims.service import open_existing_store
+    """Known conflicts (not settled by a reviewer) and disputed/rejected claims from the store."""
+    from claims.api import open_store, reviewed_for_audit
 
-    store = open_existing_store(db_path)
-    try:
-        settled = {
-            target for target, annotation in store.current_verdicts(TargetKind.CONFLICT).items()
-            if annotation.verdict in (Verdict.RESOLVED, Verdict.NOT_A_CONFLICT)
-        }
-        conflicts = []
-        for conflict in store.conflicts():
-            if conflict.id in settled:
-                continue
-            members = tuple(c for c in (store.claim(i) for i in conflict.claims) if c is not None)
-            conflicts.append(KnownConflict(conflict, members))
-        reviewed = []
-        for target, annotation in store.current_verdicts(TargetKind.CLAIM).items():
-            if annotation.verdict in (Verdict.DISPUTED, Verdict.REJECTED):
-                claim = store.claim(target)
-                if claim is not None:
-                    reviewed.append(ReviewedClaim(claim, annotation))
-        return conflicts, reviewed
-    finally:
-        store.close()
+    with open_store(db_path, create=False) as store:
+        return reviewed_for_audit(store)
 
 
 def _tool_version() -> str:
@@ -194,26 +174,14 @@ def audit(
                 err=True,
             )
 
-    click.echo(_render(output, findings, config, accepted, result.suppressed, len(documents)), nl=False)
+    from claims.reports.formats import AuditOutput, render_audit
+
+    rendered = render_audit(output, AuditOutput(
+        findings, level_of=config.level, tool_version=_tool_version(),
+        suppressed=result.suppressed, accepted=accepted, files=len(documents),
+    ))
+    click.echo(rendered, nl=False)
 
     failing = any(f.severity.at_least(threshold) for f in findings)
     if failing and not exit_zero:
         ctx.exit(ExitCode.FINDINGS)
-
-
-def _render(output: str, findings, config, accepted: int, suppressed: int, files: int) -> str:
-    if output == "json":
-        from reports import audit_json
-
-        return audit_json.render(findings)
-    if output == "github":
-        from reports import audit_github
-
-        return audit_github.render(findings)
-    if output == "sarif":
-        from reports import audit_sarif
-
-        return audit_sarif.render(findings, level_of=config.level, tool_version=_tool_version())
-    from reports import audit_text
-
-    return audit_text.render(findings, suppressed=suppressed, accepted=accepted, files=files)

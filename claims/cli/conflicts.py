@@ -17,19 +17,6 @@ from claims.files import write_atomically
 from claims.model import Outcome
 from claims.reconcile import ALL_DOCUMENTS
 
-def _render(report, fmt: str, include_consistent: bool = True) -> str:
-    if fmt == "text":
-        from reports import text as renderer
-    elif fmt == "markdown":
-        from reports import markdown as renderer
-    elif fmt == "json":
-        from reports import json_report as renderer
-    else:
-        from reports import html as renderer
-    if fmt == "json":
-        return renderer.render(report)
-    return renderer.render(report, include_consistent=include_consistent)
-
 
 def _grouping(event: str | None, grouping_file: str | None) -> Mapping[str, str] | None:
     """`--event NAME` puts every document in one event; `--grouping FILE` maps document -> event."""
@@ -73,16 +60,16 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
     Exit code 1 when at least one finding is a conflict (not a tension to decide, a link or a
     consistent check), so the command can gate a CI job; --exit-zero turns that off.
     """
-    from claims.confidence import assess
-    from claims.reconcile import reconcile
-    from reports import build_report
+    from claims.api import assess, reconcile
+    from claims.reports import build_report
+    from claims.reports.formats import render_report
 
     grouping = _grouping(event, grouping_file)
     loaded = load(paths, input_format, encoding, strict)
     found = reconcile(loaded.documents, loaded.claims, grouping=grouping)
     claims = assess(loaded.claims, found, documents=loaded.documents, grouping=grouping)
     report = build_report(loaded.documents, claims, found, grouping=grouping, title="Conflicts")
-    sys.stdout.write(_render(report, fmt))
+    sys.stdout.write(render_report(fmt, report))
     if not exit_zero and any(k.outcome is Outcome.CONFLICT for k in found):
         return ExitCode.FINDINGS
     return ExitCode.OK
@@ -100,27 +87,21 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
 def report_command(db_path: str, fmt: str, output: str, title: str, event_filter: str | None,
                    hide_consistent: bool) -> int:
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
-    from claims.model import TargetKind
-    from claims.service import open_existing_store
-    from claims.store.base import StoreError
-    from reports import build_report
+    from claims.api import StoreError, TargetKind, attached, open_store
+    from claims.reports import build_report
+    from claims.reports.formats import render_report
 
     try:
-        store = open_existing_store(db_path)
+        store = open_store(db_path, create=False)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    try:
+    with store:
         documents = [d for d in (store.document(info.id) for info in store.documents()) if d is not None]
         claims = store.claims()
         stored_conflicts = store.conflicts()
-        moved = store.current_targets()
         # Notes are shown on what they are attached to now, which an edit may have changed.
-        annotations = [
-            attrs.evolve(a, target_id=moved[a.id]) if moved.get(a.id) else a for a in store.annotations()
-        ]
+        annotations = attached(store.annotations(), store.current_targets())
         verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
-    finally:
-        store.close()
     report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
     if event_filter:
         wanted = event_filter.casefold()
@@ -129,7 +110,7 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             raise UserError(f"no event in {db_path} has {event_filter!r} in its name; "
                             "`claims report` without --event lists them all")
         report = attrs.evolve(report, events=events)
-    rendered = _render(report, fmt, include_consistent=not hide_consistent)
+    rendered = render_report(fmt, report, include_consistent=not hide_consistent)
     if output == "-":
         sys.stdout.write(rendered)
     else:

@@ -147,10 +147,11 @@ def ingest(
     paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool
 ) -> None:
     """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
-    from claims.service import ingest_documents
+    from claims.api import ingest_documents, open_store
 
     loaded = load(paths, format_alias or input_format, encoding, strict)
-    summary = ingest_documents(db_path, loaded.documents, loaded.claims)
+    with open_store(db_path) as store:
+        summary = ingest_documents(store, loaded.documents, loaded.claims)
     r = summary.reanchor
     click.echo(
         f"Ingested {summary.documents} document(s) ({summary.unchanged} unchanged) into {db_path}: "
@@ -191,11 +192,9 @@ def list_claims(
     unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, orphaned: bool, output: str,
 ) -> None:
     """List stored claims, filtered."""
-    from claims.service import open_existing_store
-    from claims.store import ClaimQuery
+    from claims.api import ClaimQuery, open_store
 
-    store = open_existing_store(db_path)
-    try:
+    with open_store(db_path, create=False) as store:
         if orphaned:
             for annotation in store.orphaned_annotations():
                 click.echo(json.dumps(to_data(annotation), ensure_ascii=False) if output == "json" else
@@ -206,8 +205,6 @@ def list_claims(
                            only_unattributed=unattributed, verdict=Verdict(verdict) if verdict else None,
                            only_unreviewed=unreviewed, only_conflicts=in_conflict)
         emit_claims(store.claims(query), paths_of(store.documents()), output)
-    finally:
-        store.close()
 
 
 @cli.command()
@@ -216,10 +213,9 @@ def list_claims(
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show(claim_id: str, db_path: str, output: str) -> None:
     """Show one claim with its context, attribution, confidence, conflicts and annotations."""
-    from claims.service import open_existing_store
+    from claims.api import open_store
 
-    store = open_existing_store(db_path)
-    try:
+    with open_store(db_path, create=False) as store:
         claim = store.claim(claim_id)
         if claim is None:
             raise UserError(f"no claim {claim_id!r} in {db_path}; `claims list` shows the ids")
@@ -263,8 +259,6 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         for annotation in annotations:
             echo(f"  annotation:  {annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: "
                        f"{annotation.verdict.value} {annotation.note}".rstrip())
-    finally:
-        store.close()
 
 
 def _safe_echo(text: str) -> None:
@@ -276,10 +270,9 @@ def _safe_echo(text: str) -> None:
 @click.option("--format", "output", type=click.Choice(["json"]), default="json", show_default=True)
 def export(db_path: str, output: str) -> None:
     """Export the whole store (documents, claims, conflicts, annotations) as JSON."""
-    from claims.service import open_existing_store
+    from claims.api import open_store
 
-    store = open_existing_store(db_path)
-    try:
+    with open_store(db_path, create=False) as store:
         infos = store.documents()
         documents = [store.document(info.id) for info in infos]
         payload = {
@@ -290,5 +283,3 @@ def export(db_path: str, output: str) -> None:
             "annotations": [to_data(a) for a in store.annotations()],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    finally:
-        store.close()

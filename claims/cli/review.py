@@ -24,7 +24,7 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     annotations comes from --reviewer, then `reviewer` in ~/.config/claims/config.toml,
     then the environment's user name. Press ? in the app for the keys.
     """
-    from tui.config import ConfigError, load_config, resolve_reviewer
+    from claims.tui.config import ConfigError, load_config, resolve_reviewer
 
     try:
         config = load_config()
@@ -37,7 +37,7 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
         if not os.path.exists(path):
             raise UserError(f"{path}: no such file or folder")
 
-    from tui.app import ReviewApp
+    from claims.tui.app import ReviewApp
 
     app = ReviewApp(db_path=db_path, reviewer=name, paths=paths, keymap=config.keymap)
     app.run()

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 _SPECIAL = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ł": "l", "đ": "d", "Đ": "d", "ø": "o", "ß": "ss", "ʼ": "", "’": "", "'": ""})
 # Romanisation variants, applied in order: longest first so `dzh` is not read as `d` + `zh`.
 _DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k"))
@@ -35,18 +37,6 @@ def skeleton(text: str) -> str:
     return _VOWELS.sub("", fold(text)).replace(" ", "")
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def similar(a: str, b: str) -> bool:
     """True when two names are spellings of one name (same fold, or same skeleton and close)."""
     fa, fb = fold(a), fold(b)
@@ -55,7 +45,7 @@ def similar(a: str, b: str) -> bool:
     if not fa or not fb or fa[0] != fb[0]:
         return False
     sa, sb = skeleton(a), skeleton(b)
-    return len(sa) >= 3 and sa == sb and _distance(fa, fb, 2) <= 2
+    return len(sa) >= 3 and sa == sb and Levenshtein.distance(fa, fb, score_cutoff=2) <= 2
 
 
 _STOP = frozenset(

@@ -1,8 +1,10 @@
-"""The store interface: what the CLI, the TUI and the reports may ask of a store.
+"""The store interface: everything the CLI, the TUI and the services may ask of a store.
 
 Documents, claims and conflicts are derived and may be rebuilt at any time; annotations are
-the reviewers' work, append-only, and never deleted. A PostgreSQL store would implement the
-same protocol.
+the reviewers' work, append-only, and never deleted. A store persists and queries; what an
+annotation history means (the current verdict, a retraction) and where annotations go after
+an edit are decided by :mod:`claims.review`, which every backend calls. A PostgreSQL store
+would implement this protocol and register itself in :func:`claims.store.open_store`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
+from claims.review import ReanchorReport
 
 
 class StoreError(Exception):
@@ -57,14 +60,17 @@ class DocumentInfo:
 
 
 @frozen
-class ReanchorReport:
-    """What happened to existing annotations when a changed document was re-ingested."""
+class Reanchoring:
+    """One re-attachment of an annotation: where it went, how it was matched, and when.
 
-    stayed: int = 0
-    moved: int = 0
-    orphaned: int = 0
-    fuzzy: int = 0
-    """Of the moved, how many matched a claim whose quote changed (the reviewer should check)."""
+    ``target_id`` is None and ``method`` is ``orphaned`` when no claim matched.
+    """
+
+    annotation_id: str
+    target_id: str | None
+    method: str
+    score: float
+    created_at: str
 
 
 @frozen
@@ -78,6 +84,10 @@ class IngestSummary:
 
 class Store(Protocol):
     """A claims store. Every method is safe to call from one thread per store object."""
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc_info: object) -> None: ...
 
     def ingest(
         self,
@@ -97,7 +107,9 @@ class Store(Protocol):
         """
         ...
 
-    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None: ...
+    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        """Replace every stored conflict in one transaction."""
+        ...
 
     def documents(self) -> list[DocumentInfo]: ...
 
@@ -126,17 +138,23 @@ class Store(Protocol):
     def conflict(self, conflict_id: str) -> Conflict | None: ...
 
     def annotate(self, annotation: Annotation) -> None:
-        """Append an annotation, committed before this returns."""
+        """Append an annotation, committed before this returns; checked with
+        :func:`claims.review.check_annotation`."""
+        ...
+
+    def retract(self, annotation_id: str, reviewer: str, note: str = "") -> Annotation:
+        """Append a retraction of an annotation (undo), aimed where it is attached now."""
         ...
 
     def annotations(
         self, target_id: str | None = None, target_kind: TargetKind | None = None
     ) -> list[Annotation]:
-        """Annotations in the order they were made, oldest first."""
+        """Annotations in the store's sequence, oldest first; with ``target_id``, those attached
+        to it now (re-anchored ones included)."""
         ...
 
     def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
-        """The latest non-retracted verdict annotation for each target."""
+        """Effective target id -> its current verdict, as :func:`claims.review.current_verdict` says."""
         ...
 
     def current_targets(self) -> dict[str, str | None]:
@@ -149,6 +167,14 @@ class Store(Protocol):
 
     def orphaned_annotations(self) -> list[Annotation]:
         """Annotations whose target no longer exists and could not be re-anchored."""
+        ...
+
+    def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
+        """How an annotation was re-attached over time, oldest first."""
+        ...
+
+    def integrity_check(self) -> list[str]:
+        """Problems the backend finds in its own storage; empty when it is sound."""
         ...
 
     def close(self) -> None: ...

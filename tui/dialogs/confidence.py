@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 
-from tui.dialogs.base import SaveCancelDialog
+from claims.tui.dialogs.base import SaveCancelDialog
 
 OVERRIDE_REASONS: tuple[str, ...] = (
     "checked the cited source",

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static, TextArea
 
-from tui.dialogs.base import SaveCancelDialog
+from claims.tui.dialogs.base import SaveCancelDialog
 
 
 class NoteDialog(SaveCancelDialog[str]):

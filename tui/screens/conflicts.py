@@ -8,16 +8,24 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from claims.describe import describe_claimant, describe_side, describe_value
-from claims.model import Annotation, Claim, Conflict, Document, TargetKind, Verdict
-from tui.bindings import CONFLICT_KEYS, bindings
-from tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
-from tui.dialogs.note import NoteDialog
-from tui.widgets.claim_detail import _severity_style, history_text, source_context
+from claims.api import (
+    Annotation,
+    Claim,
+    Conflict,
+    Document,
+    TargetKind,
+    Verdict,
+    describe_claimant,
+    describe_side,
+    describe_value,
+)
+from claims.tui.bindings import CONFLICT_KEYS, bindings
+from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
+from claims.tui.screens.annotating import AnnotatingScreen
+from claims.tui.widgets.claim_detail import _severity_style, history_text, source_context
 
 MAX_SIDE_BY_SIDE = 4
 
@@ -48,7 +56,7 @@ class ClaimCard(VerticalScroll, can_focus=True):
         yield Static(Group(head, Text(), source_context(self._document, claim, chars=160)))
 
 
-class ConflictsScreen(Screen):
+class ConflictsScreen(AnnotatingScreen):
     """All conflicts, or those of one claim; verdict keys apply to the highlighted conflict."""
 
     BINDINGS = bindings(CONFLICT_KEYS)
@@ -202,40 +210,17 @@ class ConflictsScreen(Screen):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _need_conflict(self) -> Conflict | None:
-        if self.current is None:
-            self.notify("No conflict selected.", severity="warning")
+    TARGET = "conflict"
+
+    def annotation_target(self) -> Conflict | None:
         return self.current
 
-    def action_verdict(self, value: str, with_note: bool = False) -> None:
-        conflict = self._need_conflict()
-        if conflict is None:
-            return
-        verdict = Verdict(value)
-        if not with_note:
-            self.app.commit(conflict, verdict)
-            return
+    def target_label(self, target: Claim | Conflict) -> str:
+        assert isinstance(target, Conflict)
+        return target.explanation
 
-        def done(note: str | None) -> None:
-            if note is not None:
-                self.app.commit(conflict, verdict, note=note)
-
-        self.app.push_screen(NoteDialog(f"Conflict {VERDICT_LABELS[verdict]}, with a note", conflict.explanation,
-                                        required=False), done)
-
-    def action_note(self) -> None:
-        conflict = self._need_conflict()
-        if conflict is None:
-            return
-
-        def done(note: str | None) -> None:
-            if note:
-                self.app.commit(conflict, Verdict.NOTE, note=note)
-
-        self.app.push_screen(NoteDialog("Note on the conflict", conflict.explanation), done)
-
-    def action_undo(self) -> None:
-        self.app.undo()
+    def verdict_title(self, verdict: Verdict) -> str:
+        return f"Conflict {VERDICT_LABELS[verdict]}, with a note"
 
     def action_next_open(self, direction: int = 1) -> None:
         table = self.query_one(DataTable)

@@ -1,4 +1,4 @@
-"""The help screen: every key binding by scope, from tui.bindings."""
+"""The help screen: every key binding by scope, from claims.tui.bindings."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import SCOPES, display_key
+from claims.tui.bindings import SCOPES, display_key
 
 INTRO = (
     "Every annotation is saved the moment you make it; nothing to save, nothing to lose. "

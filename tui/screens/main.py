@@ -11,20 +11,29 @@ from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from claims.describe import describe_value
-from claims.model import CLAIM_VERDICTS, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
-from claims.store.base import ClaimQuery, DocumentInfo
-from tui.bindings import MAIN_KEYS, bindings
-from tui.data import VERDICT_LABELS, StoreGateway, Written
-from tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
-from tui.dialogs.note import NoteDialog
-from tui.widgets.claim_detail import ClaimDetail, claim_detail
-from tui.widgets.claim_list import ClaimList, ClaimListHeader
+from claims.api import (
+    CLAIM_VERDICTS,
+    Annotation,
+    Claim,
+    ClaimQuery,
+    Conflict,
+    Document,
+    DocumentInfo,
+    Kind,
+    TargetKind,
+    Verdict,
+    describe_value,
+)
+from claims.tui.bindings import MAIN_KEYS, bindings
+from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
+from claims.tui.screens.annotating import AnnotatingScreen
+from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
+from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
+from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
 
 PAGE_SIZE = 200
 SEARCH_DELAY = 0.25
@@ -101,7 +110,7 @@ class FilterPanel(VerticalScroll):
             checkbox.value = False
 
 
-class MainScreen(Screen):
+class MainScreen(AnnotatingScreen):
     """The reviewer's home: find a claim, read it in context, give a verdict."""
 
     BINDINGS = bindings(MAIN_KEYS)
@@ -354,41 +363,14 @@ class MainScreen(Screen):
             return self.pinned
         return self.query_one(ClaimList).highlighted
 
-    def _need_claim(self) -> Claim | None:
-        claim = self.target_claim()
-        if claim is None:
-            self.notify("No claim selected.", severity="warning")
-        return claim
+    annotation_target = target_claim
 
-    def action_verdict(self, value: str, with_note: bool = False) -> None:
-        claim = self._need_claim()
-        if claim is None:
-            return
-        verdict = Verdict(value)
-        if not with_note:
-            self.app.commit(claim, verdict)
-            return
-
-        def done(note: str | None) -> None:
-            if note is not None:
-                self.app.commit(claim, verdict, note=note)
-
-        self.app.push_screen(NoteDialog(f"{VERDICT_LABELS[verdict].capitalize()}, with a note", claim_label(claim),
-                                        required=False), done)
-
-    def action_note(self) -> None:
-        claim = self._need_claim()
-        if claim is None:
-            return
-
-        def done(note: str | None) -> None:
-            if note:
-                self.app.commit(claim, Verdict.NOTE, note=note)
-
-        self.app.push_screen(NoteDialog("Note on the claim", claim_label(claim)), done)
+    def target_label(self, target: Claim | Conflict) -> str:
+        assert isinstance(target, Claim)
+        return claim_label(target)
 
     def action_override(self) -> None:
-        claim = self._need_claim()
+        claim = self._need_target()
         if claim is None:
             return
 
@@ -398,9 +380,6 @@ class MainScreen(Screen):
                                 confidence_override=choice.score, override_reason=choice.reason)
 
         self.app.push_screen(ConfidenceDialog(claim_label(claim), claim.confidence.score), done)
-
-    def action_undo(self) -> None:
-        self.app.undo()
 
     def annotation_written(self, written: Written) -> None:
         """The app committed an annotation: redraw what shows it."""
@@ -496,7 +475,7 @@ class MainScreen(Screen):
         self.post_message(self.Found(generation, None, claim, "claim"))
 
     def action_claim_conflicts(self) -> None:
-        claim = self._need_claim()
+        claim = self._need_target()
         if claim is None:
             return
         known = self.current is not None and self.current.id == claim.id

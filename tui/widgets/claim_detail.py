@@ -15,9 +15,19 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from claims.describe import describe_side, describe_value
-from claims.model import Annotation, Claim, Conflict, Document, Verdict
-from tui.data import VERDICT_LABELS, VERDICT_MARKS, current_override, current_verdict, live
+from claims.api import (
+    Annotation,
+    Claim,
+    Conflict,
+    Document,
+    Verdict,
+    current_override,
+    current_verdict,
+    describe_side,
+    describe_value,
+    live,
+)
+from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS
 
 CONTEXT_CHARS = 240
 SPAN_STYLE = "bold black on #e5c07b"
@@ -197,7 +207,8 @@ def claim_detail(
     history: Sequence[Annotation],
     conflict_verdicts: Mapping[str, Verdict],
 ) -> RenderableType:
-    verdict = current_verdict(history)
+    current = current_verdict(history)
+    verdict = current.verdict if current else None
     return Group(
         claim_header(claim, verdict),
         Text(),

@@ -7,9 +7,8 @@ as fast as one of ten. Rendered lines are cached per row, as Toolong does for lo
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from functools import lru_cache
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -26,41 +25,10 @@ from textual.widget import Widget
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from claims.describe import describe_value
-from claims.model import Claim, Verdict
-from claims.store.base import ClaimQuery
-from tui.data import VERDICT_MARKS
+from claims.api import Claim, ClaimQuery, Verdict, describe_side, describe_value
+from claims.tui.data import VERDICT_MARKS
 
 PageFetcher = Callable[[ClaimQuery, int, int], list[Claim]]
-
-
-class PageCache(OrderedDict[int, list[Claim]]):
-    """The most recently used pages of a result, evicting the oldest beyond ``maxsize``."""
-
-    def __init__(self, maxsize: int) -> None:
-        super().__init__()
-        self.maxsize = maxsize
-
-    def get(self, page: int, default: list[Claim] | None = None) -> list[Claim] | None:  # type: ignore[override]
-        if page in self:
-            self.move_to_end(page)
-            return self[page]
-        return default
-
-    def __setitem__(self, page: int, claims: list[Claim]) -> None:
-        super().__setitem__(page, claims)
-        self.move_to_end(page)
-        while len(self) > self.maxsize:
-            self.popitem(last=False)
-
-
-def short_side(claim: Claim) -> str:
-    side = claim.side
-    if side.name:
-        return side.name
-    if side.column:
-        return f"col {side.column}"
-    return "-"
 
 
 def short_claimant(claim: Claim) -> str:
@@ -187,7 +155,7 @@ class ClaimList(ScrollView, can_focus=True):
         self.query_: ClaimQuery = ClaimQuery()
         self.total = 0
         self.generation = 0
-        self._pages = PageCache(64)
+        self._pages: LRUCache[int, list[Claim]] = LRUCache(64)
         self._requested: set[int] = set()
         self._missing: set[int] = set()
         self._lines: LRUCache[tuple, Strip] = LRUCache(2000)
@@ -225,9 +193,9 @@ class ClaimList(ScrollView, can_focus=True):
     def loaded(self) -> list[tuple[int, Claim]]:
         """Every (index, claim) currently fetched, in order."""
         found = []
-        for page_number, page in sorted(dict(self._pages).items()):
+        for page_number in sorted(self._pages.keys()):
             base = page_number * self.page_size
-            found.extend((base + i, claim) for i, claim in enumerate(page))
+            found.extend((base + i, claim) for i, claim in enumerate(self._pages[page_number]))
         return found
 
     def index_of(self, claim_id: str) -> int | None:
@@ -272,6 +240,7 @@ class ClaimList(ScrollView, can_focus=True):
         message.stop()
         if message.generation != self.generation:
             return
+        self._pages.discard(message.page)  # LRUCache.set keeps an existing entry
         self._pages[message.page] = message.claims
         self._requested.discard(message.page)
         self._lines.clear()
@@ -391,7 +360,7 @@ class ClaimList(ScrollView, can_focus=True):
         cells = [
             (mark, _parse_style(mark_style)),
             (claim.kind.value, dim),
-            (short_side(claim), None),
+            (describe_side(claim.side, short=True), None),
             (describe_value(claim.value), Style(bold=True)),
             (one_line(claim.span.quote), None),
             (claimant, unattributed if claim.attribution.claimant is None else None),

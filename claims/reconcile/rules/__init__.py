@@ -8,11 +8,24 @@ a family share one pass over the index (the three pairwise figure rules share on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import Enum
 
 from attrs import frozen
 
 from claims.model import Claim, Conflict, Outcome, Severity
 from claims.reconcile.index import Context
+
+
+class ChartKind(str, Enum):
+    """How a report can draw a rule's findings."""
+
+    NONE = "none"
+    SPREAD = "spread"
+    """Figures for one quantity: every source's estimate of it on one axis."""
+    PARTS = "parts"
+    """A total against the sum of its parts (the claims marked ``part_of``)."""
+    SIDES = "sides"
+    """A total across sides against the sum of the per-side figures."""
 
 
 @frozen
@@ -22,14 +35,16 @@ class Rule:
     title: str
     doc: str
     """What the rule checks, its tolerance, and what a reviewer should do about a finding."""
+    chart: ChartKind = ChartKind.NONE
 
 
 RULES: dict[str, Rule] = {}
 FAMILIES: list[Callable[[Context], Iterable[Conflict]]] = []
 
 
-def rule(id: str, severity: Severity, title: str, doc: str) -> Rule:
-    r = Rule(id=id, severity=severity, title=title, doc=" ".join(doc.split()))
+def rule(id: str, severity: Severity, title: str, doc: str, chart: ChartKind = ChartKind.NONE) -> Rule:
+    """Register a rule under its stable id."""
+    r = Rule(id=id, severity=severity, title=title, doc=" ".join(doc.split()), chart=chart)
     RULES[id] = r
     return r
 

@@ -25,7 +25,7 @@ from claims.reconcile.index import (
 )
 from claims.reconcile.intervals import describe, strict, tolerant
 from claims.reconcile.names import fold
-from claims.reconcile.rules import cite, family, finding, rule
+from claims.reconcile.rules import ChartKind, cite, family, finding, rule
 
 INTERVAL = rule(
     "R-INTERVAL", Severity.MEDIUM, "figures that cannot both be true",
@@ -40,18 +40,21 @@ INTERVAL = rule(
     only under tolerance are reported as indeterminate; figures dated to disjoint times
     (`December 1993` against `February 1994`) are not compared. Check which source each figure
     comes from and whether both count the same thing.""",
+    chart=ChartKind.SPREAD,
 )
 INFOBOX_BODY = rule(
     "R-INFOBOX-BODY", Severity.MEDIUM, "infobox and body disagree",
     """The same as R-INTERVAL for a pair of which one figure is in the document's infobox and the
     other in its prose: the summary and the text say different things. Check which one the
     cited sources support and correct the other.""",
+    chart=ChartKind.SPREAD,
 )
 VERSION_DRIFT = rule(
     "R-VERSION-DRIFT", Severity.MEDIUM, "two versions of one article disagree",
     """The same as R-INTERVAL for two documents that are versions of one article (a revision, a
     mirror or a copy: same event, same title). One of them changed the figure; check the edit
     history and the sources cited at each version to learn which figure is supported.""",
+    chart=ChartKind.SPREAD,
 )
 
 MEASURES = rule(

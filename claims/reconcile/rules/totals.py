@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from claims.model import Claim, Conflict, Outcome, Population, Qualifier, Quantity, Severity
 from claims.reconcile.index import NO_SIDE, Context, is_overall_total
 from claims.reconcile.intervals import INF, Interval, describe, describe_interval, nominal, strict, tolerant
-from claims.reconcile.rules import cite, family, finding, rule
+from claims.reconcile.rules import ChartKind, cite, family, finding, rule
 
 SUM_PARTS = rule(
     "R-SUM-PARTS", Severity.MEDIUM, "a total is not the sum of its parts",
@@ -17,6 +17,7 @@ SUM_PARTS = rule(
     `part_of`) is checked against the sum of the parts, each with its tolerance. A sum that
     matches is recorded as consistent; one that misses is a conflict; one that matches only under
     tolerance is indeterminate. Check the arithmetic and whether a part was left out.""",
+    chart=ChartKind.PARTS,
 )
 TOTAL_SIDES = rule(
     "R-TOTAL-SIDES", Severity.LOW, "an overall total against the per-side figures",
@@ -27,6 +28,7 @@ TOTAL_SIDES = rule(
     the approximate figures were rounded down), not a conflict. A sum that cannot reach the total
     under any tolerance is a conflict of medium severity. Check whether the total and the
     per-side figures come from the same source and count the same people.""",
+    chart=ChartKind.SIDES,
 )
 
 

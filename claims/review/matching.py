@@ -1,4 +1,4 @@
-"""Re-attach annotations to claims after a document is edited: pure functions, no SQLite.
+"""Match the anchors of a document's old claims to its new claims after an edit: pure functions.
 
 Claim ids derive from character offsets, so any edit before a claim changes its id. An
 annotation therefore remembers an :class:`~claims.model.Anchor` (quote, 32 characters of
@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from enum import Enum
 from os.path import commonprefix
@@ -85,7 +85,7 @@ class Method(str, Enum):
     FUZZY = "fuzzy"
     ORPHANED = "orphaned"
     VIA_CLAIMS = "via-claims"
-    """A conflict annotation that followed its conflict's claims (see ``SQLiteStore.ingest``)."""
+    """A conflict annotation that followed its conflict's claims (see :func:`claims.review.reanchor.follow_conflicts`)."""
 
 
 @frozen
@@ -304,34 +304,50 @@ class _Matcher:
             ]
         )
         self.locate()
+        self.assign(
+            self.candidates(Method.QUOTE, self.by_quote, self.quote_starts, lambda a: a.quote, self.quote_fit),
+            contested=True,
+        )
+        self.assign(
+            self.candidates(Method.FUZZY, self.by_kind, self.kind_starts, lambda a: a.kind, self.fuzzy_fit),
+            contested=True,
+        )
 
+    def candidates(
+        self,
+        method: Method,
+        members: dict,
+        starts: dict,
+        key: Callable[[Anchor], object],
+        fit: Callable[[int, int], float | None],
+    ) -> list[tuple[tuple[float, ...], int, int, Method, float]]:
+        """Scored pairs for each pending anchor and its nearest free candidates in ``members[key]``.
+
+        Pairs sort by how far the candidate lies outside where the anchor may be, then by score.
+        """
         pairs = []
         for a in self.pending():
-            anchor = self.anchors[a]
-            position = self.expected[a][2]
-            members = self.by_quote.get(anchor.quote, [])
-            starts = self.quote_starts.get(anchor.quote, [])
-            for i in _nearest(starts, members, position, MAX_CANDIDATES):
-                if _kind_fits(anchor, self.new[i]) and self.free(i, Method.QUOTE):
-                    score = context_similarity(anchor, self.new[i])
-                    if score >= QUOTE_CONTEXT_MIN:
-                        pairs.append(((self.distance(a, i), -score), a, i, Method.QUOTE, score))
-        self.assign(pairs, contested=True)
-
-        pairs = []
-        for a in self.pending():
-            anchor = self.anchors[a]
-            position = self.expected[a][2]
-            members = self.by_kind.get(anchor.kind, [])
-            starts = self.kind_starts.get(anchor.kind, [])
-            for i in _nearest(starts, members, position, MAX_CANDIDATES):
-                distance = self.distance(a, i)
-                if distance > FUZZY_WINDOW or not self.free(i, Method.FUZZY):
-                    continue
-                score = _fuzzy_score(anchor, self.new[i])
+            found = key(self.anchors[a])
+            nearest = _nearest(starts.get(found, []), members.get(found, []), self.expected[a][2], MAX_CANDIDATES)
+            for i in nearest:
+                score = fit(a, i) if self.free(i, method) else None
                 if score is not None:
-                    pairs.append(((distance, -score), a, i, Method.FUZZY, score))
-        self.assign(pairs, contested=True)
+                    pairs.append(((self.distance(a, i), -score), a, i, method, score))
+        return pairs
+
+    def quote_fit(self, a: int, i: int) -> float | None:
+        """The context similarity of an unchanged quote, when it is enough."""
+        anchor, candidate = self.anchors[a], self.new[i]
+        if not _kind_fits(anchor, candidate):
+            return None
+        score = context_similarity(anchor, candidate)
+        return score if score >= QUOTE_CONTEXT_MIN else None
+
+    def fuzzy_fit(self, a: int, i: int) -> float | None:
+        """The combined similarity of a changed quote near where the anchor may be."""
+        if self.distance(a, i) > FUZZY_WINDOW:
+            return None
+        return _fuzzy_score(self.anchors[a], self.new[i])
 
 
 def _fuzzy_score(anchor: Anchor, candidate: Anchor) -> float | None:

@@ -1,0 +1,224 @@
+"""The public API of the claims core: what the CLI, the TUI and the reports use.
+
+Everything a front end needs is named here, so the modules behind it can move without
+breaking the front ends, and the import contract (``[tool.importlinter]`` in pyproject.toml)
+holds the TUI and the reports to this module and :mod:`claims.model`. The pipeline, in order:
+
+- **read**: :func:`read_path`, :func:`read_text`, :func:`read_paths`, :func:`load_paths`;
+- **extract**: :func:`extract_document`, :func:`extract_all`;
+- **reconcile**: :func:`reconcile`, :func:`assess` (confidence), :func:`derive` (both);
+  :func:`build_context` for the events, documents and sides the rules saw; the rules'
+  descriptions in :data:`CONFLICT_RULES` / :func:`conflict_rule`; figures as intervals;
+- **store**: :func:`open_store` (a path or URL) and the :class:`Store` protocol;
+  :func:`ingest_documents` into an open store;
+- **review**: the policy of :mod:`claims.review` (current verdicts, retractions, overrides);
+- **audit**: :func:`run_audit`, its rules, configuration and baselines;
+- **output**: descriptions for people, :func:`to_data` for machines, the JSON :data:`SCHEMA`.
+
+``import claims`` stays cheap: the package re-exports these names lazily, on first use.
+"""
+
+from __future__ import annotations
+
+from claims.audit import (
+    RULES as AUDIT_RULES,
+)
+from claims.audit import (
+    AuditConfig,
+    AuditResult,
+    Finding,
+    KnownConflict,
+    Level,
+    ReviewedClaim,
+    run_audit,
+)
+from claims.audit import ConfigError as AuditConfigError
+from claims.audit import Rule as AuditRule
+from claims.audit import load_config as load_audit_config
+from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from claims.confidence import assess
+from claims.convert import from_config, from_data, to_data
+from claims.describe import describe_claimant, describe_side, describe_value, printable
+from claims.errors import ExitCode, InputError
+from claims.extract import extract_document
+from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
+from claims.model import (
+    CLAIM_VERDICTS,
+    CONFLICT_VERDICTS,
+    Anchor,
+    Annotation,
+    Attribution,
+    Category,
+    Claim,
+    ClaimantClass,
+    Confidence,
+    Conflict,
+    Document,
+    DocumentFormat,
+    Hedge,
+    HedgeKind,
+    Kind,
+    Outcome,
+    Person,
+    Population,
+    Qualifier,
+    Quantity,
+    Severity,
+    Side,
+    Span,
+    TargetKind,
+    TextValue,
+    UncertainDate,
+    Unit,
+    Value,
+    Verdict,
+)
+from claims.pipeline import Loaded, extract_all, load_paths, read_paths
+from claims.readers import detect_format, read_path, read_text
+from claims.reconcile import ALL_DOCUMENTS, build_context, reconcile, sort_conflicts
+from claims.reconcile.index import Context
+from claims.reconcile.intervals import INF, Interval, nominal, strict, tolerant
+from claims.reconcile.rules import RULES as CONFLICT_RULES
+from claims.reconcile.rules import ChartKind
+from claims.reconcile.rules import Rule as ConflictRule
+from claims.review import (
+    DISPUTING_VERDICTS,
+    SETTLED_CONFLICT_VERDICTS,
+    attached,
+    check_annotation,
+    current_override,
+    current_overrides,
+    current_verdict,
+    current_verdicts,
+    last_undoable,
+    live,
+    new_annotation,
+    notes,
+    retraction_of,
+    withdrawn,
+)
+from claims.service import derive, ingest_documents, reviewed_for_audit
+from claims.store import (
+    ClaimQuery,
+    DocumentInfo,
+    IngestSummary,
+    ReanchorReport,
+    Reanchoring,
+    Store,
+    StoreError,
+    open_store,
+)
+
+
+def conflict_rule(rule_id: str) -> ConflictRule | None:
+    """The reconciler rule with this id (its title, severity, documentation, chart), if any."""
+    return CONFLICT_RULES.get(rule_id)
+
+
+__all__ = [
+    "ALL_DOCUMENTS",
+    "AUDIT_RULES",
+    "CLAIM_VERDICTS",
+    "CONFLICT_RULES",
+    "CONFLICT_VERDICTS",
+    "DISPUTING_VERDICTS",
+    "INF",
+    "SCHEMA",
+    "SETTLED_CONFLICT_VERDICTS",
+    "Anchor",
+    "Annotation",
+    "Attribution",
+    "AuditConfig",
+    "AuditConfigError",
+    "AuditResult",
+    "AuditRule",
+    "BaselineError",
+    "Category",
+    "ChartKind",
+    "Claim",
+    "ClaimQuery",
+    "ClaimantClass",
+    "Confidence",
+    "Conflict",
+    "ConflictRule",
+    "Context",
+    "Document",
+    "DocumentFormat",
+    "DocumentInfo",
+    "ExitCode",
+    "Finding",
+    "Hedge",
+    "HedgeKind",
+    "IngestSummary",
+    "InputError",
+    "Interval",
+    "Kind",
+    "KnownConflict",
+    "Level",
+    "Loaded",
+    "Outcome",
+    "Person",
+    "Population",
+    "Qualifier",
+    "Quantity",
+    "ReanchorReport",
+    "Reanchoring",
+    "ReviewedClaim",
+    "Severity",
+    "Side",
+    "Span",
+    "Store",
+    "StoreError",
+    "TargetKind",
+    "TextValue",
+    "UncertainDate",
+    "Unit",
+    "Value",
+    "Verdict",
+    "apply_baseline",
+    "assess",
+    "attached",
+    "build_context",
+    "check_annotation",
+    "claim_records",
+    "conflict_rule",
+    "current_override",
+    "current_overrides",
+    "current_verdict",
+    "current_verdicts",
+    "derive",
+    "describe_claimant",
+    "describe_side",
+    "describe_value",
+    "detect_format",
+    "document_record",
+    "extract_all",
+    "extract_document",
+    "from_config",
+    "from_data",
+    "ingest_documents",
+    "last_undoable",
+    "live",
+    "load_audit_config",
+    "load_baseline",
+    "load_paths",
+    "new_annotation",
+    "nominal",
+    "notes",
+    "open_store",
+    "paths_of",
+    "printable",
+    "read_path",
+    "read_paths",
+    "read_text",
+    "reconcile",
+    "retraction_of",
+    "reviewed_for_audit",
+    "run_audit",
+    "sort_conflicts",
+    "strict",
+    "to_data",
+    "tolerant",
+    "withdrawn",
+    "write_baseline",
+]

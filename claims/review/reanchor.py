@@ -1,0 +1,190 @@
+"""Where each annotation goes when a re-ingested document's claims change id: the decisions.
+
+The store gathers what it holds (the old claims' anchors, each annotation's current target),
+calls these functions inside its ingest transaction and appends the moves they return; it
+decides nothing itself. Claim annotations follow their claim through :mod:`matching
+<claims.review.matching>`; conflict annotations follow their conflict's claims.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from attrs import frozen
+
+from claims.model import Anchor, Claim, Conflict, TargetKind
+from claims.review.matching import Method, ReanchorResult, anchor_in, reanchor
+
+
+@frozen
+class ReanchorReport:
+    """What happened to existing annotations when a changed document was re-ingested."""
+
+    stayed: int = 0
+    moved: int = 0
+    orphaned: int = 0
+    fuzzy: int = 0
+    """Of the moved, how many matched a claim whose quote changed (the reviewer should check)."""
+
+    def __add__(self, other: ReanchorReport) -> ReanchorReport:
+        return ReanchorReport(
+            self.stayed + other.stayed,
+            self.moved + other.moved,
+            self.orphaned + other.orphaned,
+            self.fuzzy + other.fuzzy,
+        )
+
+
+@frozen
+class Attachment:
+    """An annotation as the store holds it now: its current target, how it got there, its anchor."""
+
+    annotation_id: str
+    target_id: str | None
+    method: str
+    """``original`` when it never moved, else the :class:`Method` value of its last move."""
+    anchor: Anchor | None
+
+
+@frozen
+class Move:
+    """A re-attachment for the store to record; ``target_id`` None means orphaned."""
+
+    annotation_id: str
+    target_kind: TargetKind
+    previous: str | None
+    """Where the annotation was attached before this move."""
+    target_id: str | None
+    method: Method
+    score: float
+    anchor: Anchor | None
+    """The anchor where it is attached now (for an orphan, the last one it had)."""
+
+
+@frozen
+class DocumentReanchoring:
+    """The outcome for one document: where each old claim went, the moves, the counts."""
+
+    claims: Mapping[str, ReanchorResult]
+    """Old claim id -> its counterpart among the new claims (or orphaned)."""
+    moves: tuple[Move, ...]
+    report: ReanchorReport
+
+
+def _orphaned(key: str) -> ReanchorResult:
+    return ReanchorResult(key, None, Method.ORPHANED, 0.0)
+
+
+def reanchor_document(
+    text: str,
+    old_anchors: Sequence[tuple[str, Anchor]],
+    new_claims: Sequence[Claim],
+    attachments: Iterable[Attachment],
+) -> DocumentReanchoring:
+    """Re-attach a document's claim annotations to its new claims.
+
+    ``old_anchors`` are (claim id, anchor) for every claim the document had: every old claim is
+    matched at once, so claims compete fairly for their counterparts. ``attachments`` are the
+    claim annotations of the document, oldest first. Those left over from older versions
+    (orphaned, or made on a claim that had already been replaced) are matched afterwards and
+    only take a claim another old claim has when they match it exactly.
+    """
+    attachments = list(attachments)
+    current = {r.key: r for r in reanchor(old_anchors, new_claims, text)}
+    old = dict(old_anchors)
+    new_by_id = {c.id: c for c in new_claims}
+    stale = [
+        (a.annotation_id, a.anchor) for a in attachments if a.target_id not in old and a.anchor is not None
+    ]
+    claimed = {r.claim_id for r in current.values() if r.claim_id is not None}
+    leftover = {r.key: r for r in reanchor(stale, new_claims, text, claimed=claimed)}
+    counts: Counter[str] = Counter()
+    moves: list[Move] = []
+    for a in attachments:
+        if a.target_id in old:
+            result, last_anchor = current[a.target_id], old[a.target_id]
+        else:
+            result, last_anchor = leftover.get(a.annotation_id, _orphaned(a.annotation_id)), a.anchor
+        if result.claim_id is None:
+            counts["orphaned"] += 1
+            if a.method != Method.ORPHANED.value:
+                moves.append(Move(a.annotation_id, TargetKind.CLAIM, a.target_id, None, Method.ORPHANED,
+                                  0.0, last_anchor))
+            continue
+        if result.claim_id == a.target_id and result.method is not Method.FUZZY:
+            counts["stayed"] += 1
+            continue
+        counts["moved"] += 1
+        counts["fuzzy"] += result.method is Method.FUZZY
+        moves.append(Move(a.annotation_id, TargetKind.CLAIM, a.target_id, result.claim_id, result.method,
+                          result.score, anchor_in(new_by_id[result.claim_id], text)))
+    return DocumentReanchoring(current, tuple(moves), ReanchorReport(**counts))
+
+
+def follower(
+    conflict: Conflict,
+    moved_claims: Mapping[str, ReanchorResult | None],
+    claim_exists: Callable[[str], bool],
+    conflict_rule: Callable[[str], str | None],
+) -> tuple[str, float, bool] | None:
+    """(new conflict id, score, whether a claim matched fuzzily) for a vanished conflict, or None.
+
+    ``moved_claims`` holds the old claims of re-ingested documents and where each went (None: it
+    was not among the document's claims); other claims must still exist as they are. The new
+    conflict must have the same rule and exactly the counterparts as its claims.
+    """
+    claims: list[str] = []
+    scores: list[float] = [1.0]
+    fuzzy = False
+    for claim_id in conflict.claims:
+        if claim_id in moved_claims:
+            result = moved_claims[claim_id]
+            if result is None or result.claim_id is None:
+                return None
+            claims.append(result.claim_id)
+            scores.append(result.score)
+            fuzzy = fuzzy or result.method is Method.FUZZY
+        elif claim_exists(claim_id):
+            claims.append(claim_id)
+        else:
+            return None
+    target = Conflict.id_for(conflict.rule, claims)
+    if conflict_rule(target) != conflict.rule:
+        return None
+    return target, min(scores), fuzzy
+
+
+def follow_conflicts(
+    annotated: Iterable[tuple[Conflict, Sequence[str]]],
+    moved_claims: Mapping[str, ReanchorResult | None],
+    claim_exists: Callable[[str], bool],
+    conflict_rule: Callable[[str], str | None],
+) -> tuple[list[Move], ReanchorReport]:
+    """Keep, move or orphan the annotations (ids given) of each conflict annotated before an ingest.
+
+    A conflict that still exists keeps its annotations. One that vanished (its claims changed
+    id in an edit) passes them to the new conflict of the same rule whose claims are exactly
+    the old claims' re-anchored counterparts, recorded as ``via-claims`` with the weakest
+    claim match as score (a fuzzy match, where a quote changed, is counted as such). Failing
+    that the annotations are orphaned, and the reviewer is shown them.
+    """
+    counts: Counter[str] = Counter()
+    moves: list[Move] = []
+    for conflict, annotation_ids in annotated:
+        if conflict_rule(conflict.id) is not None:
+            counts["stayed"] += len(annotation_ids)
+            continue
+        found = follower(conflict, moved_claims, claim_exists, conflict_rule)
+        if found is None:
+            counts["orphaned"] += len(annotation_ids)
+            continue
+        target, score, fuzzy = found
+        moves.extend(
+            Move(annotation_id, TargetKind.CONFLICT, conflict.id, target, Method.VIA_CLAIMS, score, None)
+            for annotation_id in annotation_ids
+        )
+        counts["moved"] += len(annotation_ids)
+        if fuzzy:
+            counts["fuzzy"] += len(annotation_ids)
+    return moves, ReanchorReport(**counts)

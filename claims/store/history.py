@@ -1,0 +1,175 @@
+"""The annotation tables: appending annotations and re-anchoring moves, and the verdict cache.
+
+Annotations and ``annotation_targets`` (where re-anchoring moved each one) are append-only;
+an annotation's effective target is its latest ``annotation_targets`` row, or its own target
+when it never moved (the ``effective_annotations`` view). ``current_verdicts`` caches, per
+target, what :func:`claims.review.current_verdict` says, so the verdict filters stay indexed
+on a million claims. Every function runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable
+
+from claims.convert import loads
+from claims.model import Anchor, Annotation, Claim, Conflict, TargetKind
+from claims.review import anchored, current_verdict, withdrawn
+from claims.review.reanchor import Attachment, Move
+from claims.store.base import StoreError
+from claims.store.queries import ANNOTATIONS_OF_TARGET
+from claims.store.rows import ActRow, anchor_json, anchor_of_row, annotation_row, load_anchor, load_one
+
+Target = tuple[TargetKind, str]
+
+
+def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
+    """Append an annotation (a claim's anchor added when it has none) and refresh the verdicts it touches."""
+    if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone():
+        raise StoreError(f"an annotation with id {annotation.id} is already stored")
+    if annotation.retracts is not None and not conn.execute(
+        "SELECT 1 FROM annotations WHERE id = ?", (annotation.retracts,)
+    ).fetchone():
+        raise StoreError(f"annotation {annotation.id} retracts {annotation.retracts}, which is not stored")
+    if annotation.target_kind is TargetKind.CLAIM and annotation.anchor is None:
+        claim = load_one(conn.execute("SELECT data FROM claims WHERE id = ?", (annotation.target_id,)).fetchall(), Claim)
+        annotation = anchored(annotation, claim)
+    conn.execute(
+        "INSERT INTO annotations (id, target_kind, target_id, document_id, verdict, reviewer, "
+        "created_at, retracts, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        annotation_row(annotation),
+    )
+    # A retraction changes the verdict of what it retracts, and of what that one retracted.
+    touched = {(annotation.target_kind, annotation.target_id)}
+    retracted = annotation.retracts
+    while retracted is not None:
+        row = conn.execute(
+            "SELECT target_kind, target_id, retracts FROM effective_annotations WHERE id = ?",
+            (retracted,),
+        ).fetchone()
+        if row is None:
+            break
+        if row[1] is not None:
+            touched.add((TargetKind(row[0]), row[1]))
+        retracted = row[2]
+    refresh_verdicts(conn, touched)
+
+
+def effective(conn: sqlite3.Connection, annotation_id: str) -> tuple[Annotation, str | None, Anchor | None] | None:
+    """An annotation with the target and anchor it is attached to now, or None when not stored."""
+    row = conn.execute(
+        "SELECT data, target_id, anchor FROM effective_annotations WHERE id = ?", (annotation_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return loads(row[0], Annotation), row[1], load_anchor(row[2])
+
+
+def history_rows(conn: sqlite3.Connection, target_id: str) -> list[tuple]:
+    """Rows of :data:`~claims.store.queries.ANNOTATIONS_OF_TARGET` for one target."""
+    return conn.execute(ANNOTATIONS_OF_TARGET, {"t": target_id}).fetchall()
+
+
+def refresh_verdicts(conn: sqlite3.Connection, targets: Iterable[Target]) -> None:
+    """Recompute the cached current verdict of each target from the annotation history."""
+    targets = set(targets)
+    if not targets:
+        return
+    retractions = [
+        ActRow.of(*row)
+        for row in conn.execute(
+            "SELECT id, target_kind, verdict, retracts FROM annotations WHERE verdict = 'retracted' ORDER BY seq"
+        )
+    ]
+    gone = withdrawn(retractions)
+    for kind, target_id in targets:
+        history = [ActRow.of(aid, k, v, r) for _, aid, k, v, r, _ in history_rows(conn, target_id)]
+        current = current_verdict(history, kind, gone)
+        if current is None:
+            conn.execute(
+                "DELETE FROM current_verdicts WHERE target_kind = ? AND target_id = ?",
+                (kind.value, target_id),
+            )
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO current_verdicts (target_kind, target_id, verdict, annotation_id) "
+                "VALUES (?, ?, ?, ?)",
+                (kind.value, target_id, current.verdict.value, current.id),
+            )
+
+
+def append_moves(conn: sqlite3.Connection, moves: Iterable[Move], now: str) -> set[Target]:
+    """Record re-anchoring moves; returns the targets whose verdicts they change."""
+    touched: set[Target] = set()
+    for move in moves:
+        conn.execute(
+            "INSERT INTO annotation_targets (annotation_id, target_id, method, score, anchor, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (move.annotation_id, move.target_id, move.method.value, move.score, anchor_json(move.anchor), now),
+        )
+        touched.update((move.target_kind, t) for t in (move.previous, move.target_id) if t is not None)
+    return touched
+
+
+def has_claim_annotations(conn: sqlite3.Connection, document_id: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM annotations WHERE document_id = ? AND target_kind = 'claim' LIMIT 1",
+            (document_id,),
+        ).fetchone()
+        is not None
+    )
+
+
+def stored_anchors(conn: sqlite3.Connection, document_id: str, text: str | None) -> list[tuple[str, Anchor]]:
+    """The anchor of every claim the document has now, before it is replaced."""
+    return [
+        (claim_id, anchor_of_row(text, document_id, kind, start, end, quote))
+        for claim_id, kind, start, end, quote in conn.execute(
+            'SELECT id, kind, start, "end", quote FROM claims WHERE document_id = ?', (document_id,)
+        )
+    ]
+
+
+def claim_attachments(conn: sqlite3.Connection, document_id: str) -> list[Attachment]:
+    """The document's claim annotations as attached now, oldest first."""
+    return [
+        Attachment(annotation_id, target, method, load_anchor(anchor))
+        for annotation_id, target, method, anchor in conn.execute(
+            "SELECT id, target_id, method, anchor FROM effective_annotations "
+            "WHERE document_id = ? AND target_kind = 'claim' ORDER BY seq",
+            (document_id,),
+        )
+    ]
+
+
+def annotated_conflicts(conn: sqlite3.Connection) -> list[tuple[Conflict, list[str]]]:
+    """Each stored conflict some annotation currently targets, with those annotations' ids."""
+    rows = conn.execute(
+        "SELECT k.data FROM conflicts k WHERE k.id IN "
+        "(SELECT e.target_id FROM effective_annotations e WHERE e.target_kind = 'conflict')"
+    ).fetchall()
+    out = []
+    for (data,) in rows:
+        conflict = loads(data, Conflict)
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM effective_annotations WHERE target_kind = 'conflict' AND target_id = ?",
+                (conflict.id,),
+            )
+        ]
+        out.append((conflict, ids))
+    return out
+
+
+def documents_of(conn: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
+    """claim id -> document id, for the given claims that are stored."""
+    if not claim_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT id, document_id FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(claim_ids)),),
+    ).fetchall()
+    return dict(rows)

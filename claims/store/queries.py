@@ -1,0 +1,86 @@
+"""ClaimQuery to SQL, and the fixed queries over annotations that several store methods share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.model import Outcome
+from claims.store.base import ClaimQuery
+
+CONFLICT_OUTCOMES = (Outcome.CONFLICT.value, Outcome.INDETERMINATE.value)
+"""Conflict outcomes that ``ClaimQuery.only_conflicts`` selects (consistent/identity links do not)."""
+
+ANNOTATIONS_OF_TARGET = """
+    SELECT a.seq, a.id, a.target_kind, a.verdict, a.retracts, a.data FROM annotations a
+    WHERE a.target_id = :t
+      AND NOT EXISTS (SELECT 1 FROM annotation_targets m WHERE m.annotation_id = a.id)
+    UNION ALL
+    SELECT a.seq, a.id, a.target_kind, a.verdict, a.retracts, a.data
+    FROM annotation_targets m JOIN annotations a ON a.id = m.annotation_id
+    WHERE m.target_id = :t
+      AND m.seq = (SELECT max(seq) FROM annotation_targets WHERE annotation_id = m.annotation_id)
+    ORDER BY 1
+"""
+"""Annotations whose effective target is ``:t`` (never moved and aimed at it, or last moved to
+it), in the store's sequence: seq, id, target_kind, verdict, retracts, data."""
+
+REVIEWED_CLAIM = "c.id IN (SELECT target_id FROM current_verdicts WHERE target_kind = 'claim')"
+
+
+def like(text: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``text`` anywhere."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where(query: ClaimQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause over claims ``c`` (with a leading space, or empty) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.document is not None:
+        clauses.append("c.document_id = ?")
+        params.append(query.document)
+    if query.kind is not None:
+        clauses.append("c.kind = ?")
+        params.append(query.kind.value)
+    if query.side is not None:
+        side = query.side.strip()
+        if side.isdigit():
+            clauses.append("c.side_column = ?")
+            params.append(int(side))
+        else:
+            clauses.append("c.side_name LIKE ? ESCAPE '\\'")
+            params.append(like(side))
+    if query.verdict is not None:
+        clauses.append(
+            "c.id IN (SELECT target_id FROM current_verdicts WHERE target_kind = 'claim' AND verdict = ?)"
+        )
+        params.append(query.verdict.value)
+    if query.only_unreviewed:
+        clauses.append(
+            "NOT EXISTS (SELECT 1 FROM current_verdicts v "
+            "WHERE v.target_kind = 'claim' AND v.target_id = c.id)"
+        )
+    if query.only_conflicts:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id "
+            f"WHERE cc.claim_id = c.id AND k.outcome IN ({', '.join('?' * len(CONFLICT_OUTCOMES))}))"
+        )
+        params.extend(CONFLICT_OUTCOMES)
+    if query.only_unattributed:
+        clauses.append("c.claimant IS NULL")
+    if query.only_infobox:
+        clauses.append("json_extract(c.data, '$.field') IS NOT NULL")
+    if query.search:
+        clauses.append(
+            "(c.quote LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\' OR c.claimant LIKE ? ESCAPE '\\')"
+        )
+        params.extend([like(query.search)] * 3)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def claims_page(query: ClaimQuery, offset: int, limit: int | None) -> tuple[str, list[Any]]:
+    """SELECT of the matching claims' data, by document then position, one page."""
+    clause, params = where(query)
+    sql = f'SELECT c.data FROM claims c{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
+    return sql, [*params, -1 if limit is None else max(limit, 0), max(offset, 0)]

@@ -1,0 +1,123 @@
+"""Model objects to SQLite rows and back: which columns each table indexes, and the JSON.
+
+Every row keeps the object's full converter JSON in ``data``; the other columns are copies
+of fields the queries filter or sort on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import frozen
+
+from claims.convert import dumps, loads
+from claims.model import Anchor, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
+from claims.store.base import StoreError
+from claims.textmap import CONTEXT
+
+CLAIM_COLUMNS = (
+    'id, document_id, kind, side_column, side_name, subject, quote, start, "end", claimant, data'
+)
+
+ConflictRows = tuple[list[tuple[str, str, str, str, str]], list[tuple[str, str]]]
+"""Rows of ``conflicts`` and of ``conflict_claims`` (its links to claims)."""
+
+
+@frozen
+class ActRow:
+    """The columns of an annotation row the review policy reads (see :class:`claims.review.Act`)."""
+
+    id: str
+    target_kind: TargetKind
+    verdict: Verdict
+    retracts: str | None
+
+    @classmethod
+    def of(cls, id: str, target_kind: str, verdict: str, retracts: str | None = None) -> ActRow:
+        return cls(id, TargetKind(target_kind), Verdict(verdict), retracts)
+
+
+def document_row(document: Document, ingested_at: str) -> tuple[Any, ...]:
+    return (
+        document.id, document.path, document.title, document.format.value, document.sha256,
+        ingested_at, dumps(document),
+    )
+
+
+def claim_row(claim: Claim) -> tuple[Any, ...]:
+    """The claim's row, in the order of :data:`CLAIM_COLUMNS`."""
+    span = claim.span
+    return (
+        claim.id,
+        claim.document,
+        claim.kind.value,
+        claim.side.column,
+        claim.side.name,
+        claim.subject,
+        span.quote,
+        span.start,
+        span.end,
+        claim.attribution.claimant,
+        dumps(claim),
+    )
+
+
+def conflict_rows(conflicts: Sequence[Conflict]) -> ConflictRows:
+    """Conflict rows and their claim links; two conflicts with one id are an error."""
+    rows: dict[str, tuple[str, str, str, str, str]] = {}
+    links: list[tuple[str, str]] = []
+    for conflict in conflicts:
+        if conflict.id in rows:
+            raise StoreError(f"two conflicts share the id {conflict.id} (rule {conflict.rule})")
+        rows[conflict.id] = (
+            conflict.id,
+            conflict.rule,
+            conflict.severity.value,
+            conflict.outcome.value,
+            dumps(conflict),
+        )
+        links.extend((conflict.id, claim_id) for claim_id in dict.fromkeys(conflict.claims))
+    return list(rows.values()), links
+
+
+def annotation_row(annotation: Annotation) -> tuple[Any, ...]:
+    document_id = annotation.anchor.document if annotation.anchor is not None else None
+    return (
+        annotation.id,
+        annotation.target_kind.value,
+        annotation.target_id,
+        document_id,
+        annotation.verdict.value,
+        annotation.reviewer,
+        annotation.created_at.isoformat(),
+        annotation.retracts,
+        dumps(annotation),
+    )
+
+
+def anchor_of_row(text: str | None, document_id: str, kind: str, start: int, end: int, quote: str) -> Anchor:
+    """The anchor of a stored claim, with its context read from the stored text when it fits."""
+    fits = text is not None and text[start:end] == quote
+    return Anchor(
+        document=document_id,
+        quote=quote,
+        prefix=text[max(0, start - CONTEXT) : start] if fits and text is not None else "",
+        suffix=text[end : end + CONTEXT] if fits and text is not None else "",
+        start=start,
+        end=end,
+        kind=Kind(kind),
+    )
+
+
+def anchor_json(anchor: Anchor | None) -> str | None:
+    return None if anchor is None else dumps(anchor)
+
+
+def load_anchor(data: str | None) -> Anchor | None:
+    return loads(data, Anchor) if data else None
+
+
+def load_one(rows: Sequence[Sequence[Any]], cls: type[Any]) -> Any:
+    """The object in the first column of the first row, or None when there is no row."""
+    return loads(rows[0][0], cls) if rows else None

@@ -1,0 +1,62 @@
+"""What the claims and conflicts screens share: verdict, note and undo keys on their target."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from claims.api import Claim, Conflict, Verdict
+from claims.tui.data import VERDICT_LABELS
+from claims.tui.dialogs.note import NoteDialog
+
+
+class AnnotatingScreen(Screen):
+    """A screen whose verdict keys annotate its current target (a claim or a conflict)."""
+
+    TARGET = "claim"
+    """What the target is called in messages and dialog titles."""
+
+    def annotation_target(self) -> Claim | Conflict | None:
+        """The claim or conflict the keys act on now."""
+        raise NotImplementedError
+
+    def target_label(self, target: Claim | Conflict) -> str:
+        """The target as the note dialog shows it."""
+        raise NotImplementedError
+
+    def verdict_title(self, verdict: Verdict) -> str:
+        return f"{VERDICT_LABELS[verdict].capitalize()}, with a note"
+
+    def _need_target(self) -> Claim | Conflict | None:
+        target = self.annotation_target()
+        if target is None:
+            self.notify(f"No {self.TARGET} selected.", severity="warning")
+        return target
+
+    def action_verdict(self, value: str, with_note: bool = False) -> None:
+        target = self._need_target()
+        if target is None:
+            return
+        verdict = Verdict(value)
+        if not with_note:
+            self.app.commit(target, verdict)
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.app.commit(target, verdict, note=note)
+
+        self.app.push_screen(NoteDialog(self.verdict_title(verdict), self.target_label(target), required=False), done)
+
+    def action_note(self) -> None:
+        target = self._need_target()
+        if target is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note:
+                self.app.commit(target, Verdict.NOTE, note=note)
+
+        self.app.push_screen(NoteDialog(f"Note on the {self.TARGET}", self.target_label(target)), done)
+
+    def action_undo(self) -> None:
+        self.app.undo()

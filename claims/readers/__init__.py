@@ -10,7 +10,7 @@ from pathlib import Path
 
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
-from claims.readers import plain_export, plaintext, scraped_table, wikitext
+from claims.readers import plain_export, plaintext, rendered, scraped_table, wikitext
 from claims.readers.common import MAX_BYTES, decode, document_id, sha256
 
 PARSERS = {
@@ -18,6 +18,7 @@ PARSERS = {
     DocumentFormat.SCRAPED_TABLE: scraped_table.parse,
     DocumentFormat.TEXT: plaintext.parse,
     DocumentFormat.WIKITEXT: wikitext.parse,
+    DocumentFormat.RENDERED: rendered.parse,
 }
 
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", ""}
@@ -30,6 +31,8 @@ def detect_format(text: str) -> DocumentFormat:
         return DocumentFormat.SCRAPED_TABLE
     if wikitext.looks_like(text):
         return DocumentFormat.WIKITEXT
+    if rendered.looks_like(text):
+        return DocumentFormat.RENDERED
     return DocumentFormat.TEXT
 
 

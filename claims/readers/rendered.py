@@ -50,14 +50,24 @@ SECTION_LABELS = {
     "belligerents": "Combatant",
     "combatants": "Combatant",
     "commanders and leaders": "Commander",
+    "commanders & leaders": "Commander",
     "commanders": "Commander",
+    "commander": "Commander",
+    "leaders": "Commander",
     "units involved": "Units",
     "units": "Units",
     "strength": "Strength",
     "casualties and losses": "Casualties",
+    "casualties & losses": "Casualties",
     "casualties": "Casualties",
+    "losses": "Casualties",
     "territorial changes": "Territory",
 }
+# A label glued to its first value (`Commanders and leadersAdolf Hitler`, `Strength 6,000`).
+_GLUED_SECTION = re.compile(
+    r"^(?P<label>Belligerents|Combatants|Commanders and leaders|Commanders & leaders|Commanders|Units involved"
+    r"|Strength|Casualties and losses|Casualties & losses|Casualties|Losses)(?P<sep>\s*[:|]\s*|\s*)(?P<value>\S.*)$"
+)
 STRONG_LABELS = {"belligerents", "commanders and leaders", "casualties and losses", "units involved", "territorial changes"}
 INLINE_LABELS = {
     "date": "Date",
@@ -204,7 +214,7 @@ def is_prose(line: str) -> bool:
     s = line.strip()
     if not s or _BULLET.match(s) or _FOOTNOTE_LINE.match(s):
         return False
-    words = s.split()
+    words = re.sub(r"\([^()]*\)", " ", s).split()
     if len(words) < 15:
         return False
     function = sum(1 for w in words if w.lower().strip(",.;:()\"'“”") in _FUNCTION_WORDS)
@@ -218,6 +228,16 @@ def is_prose(line: str) -> bool:
 def _section_label(line: str) -> str | None:
     s = _TRAILING_PIPES.sub("", line).strip().rstrip(":").strip()
     return s.lower() if s.lower() in SECTION_LABELS else None
+
+
+def _glued_section(line: str) -> re.Match | None:
+    m = _GLUED_SECTION.match(line.strip())
+    if m is None or is_prose(line) or re.match(r"\d\s*:", m.group("value")):
+        return None
+    value = m.group("value")
+    if not (value[0].isupper() or value[0].isdigit() or value[0] in "(~[«\"“•≈+"):
+        return None
+    return m
 
 
 def _dump_match(line: str) -> re.Match | None:
@@ -251,6 +271,8 @@ def looks_like(text: str) -> bool:
         if not s or len(s) > 300:
             continue
         label = _section_label(s)
+        if label is None and _glued_section(s) is not None:
+            label = _glued_section(s).group("label").lower()
         if label is not None:
             (strong if label in STRONG_LABELS else weak).add(label)
             continue
@@ -263,7 +285,9 @@ def looks_like(text: str) -> bool:
         inline = _inline_match(s)
         if inline is not None and inline.group("value") and inline.group("label") in ("Date", "Location", "Result"):
             weak.add(inline.group("label").lower())
-    return len(strong) >= 2 or (len(strong) >= 1 and len(weak) >= 1) or numbered_dump >= 2
+    sections = {SECTION_LABELS[x] for x in strong | weak if x in SECTION_LABELS}
+    return (len(strong) >= 2 or (len(strong) >= 1 and len(weak) >= 1) or len(sections) >= 3
+            or numbered_dump >= 2)
 
 
 def _region_start(text: str, lines: list[tuple[int, int, int]]) -> int:
@@ -271,7 +295,7 @@ def _region_start(text: str, lines: list[tuple[int, int, int]]) -> int:
         line = text[s:e].strip()
         if not line:
             continue
-        if _section_label(line) or _dump_match(line) or (_inline_match(line) and not is_prose(line)):
+        if _section_label(line) or _glued_section(line) or _dump_match(line) or (_inline_match(line) and not is_prose(line)):
             return index
     raise StopIteration  # read_text falls back to plain text
 
@@ -356,6 +380,7 @@ class _Reader:
         self.noise_zone = False
         self.dump = False
         self.belligerents: tuple[str, ...] = ()
+        self.forced: tuple[int, str] | None = None
         self.side_headers: list[_Entry] = []
 
     # -- the region ---------------------------------------------------------------------------
@@ -368,7 +393,7 @@ class _Reader:
         end_index = len(lines)
         for index in range(first, len(lines)):
             _, s, e = lines[index]
-            if is_prose(text[s:e]):
+            if is_prose(text[s:e]) and not self._label_ahead(index):
                 end_index = index
                 break
         for index in range(first, end_index):
@@ -396,6 +421,23 @@ class _Reader:
             belligerents=self.belligerents,
             prose=tuple(prose),
         )
+
+    def _label_ahead(self, index: int, lines_ahead: int = 3) -> bool:
+        """A label line within the next few lines: a long line inside the infobox (a result
+        told in a sentence), not the start of the prose."""
+        seen = 0
+        for _, s, e in self.lines[index + 1:]:
+            line = self.text[s:e].strip()
+            if not line:
+                continue
+            if _section_label(line) or (self.dump and _dump_match(line)):
+                return True
+            if is_prose(line):
+                return False
+            seen += 1
+            if seen >= lines_ahead:
+                return False
+        return False
 
     def _head(self, first: int) -> tuple[str, list[tuple[int, int]]]:
         """Title, `Part of` and lead prose before the first infobox landmark; the rest (image
@@ -477,6 +519,14 @@ class _Reader:
             self.noise_zone = False
             self._open_section(label, pipe=pipe_end, number=number)
             return
+        glued = _glued_section(line) if not (self.dump and _dump_match(line)) else None
+        if glued is not None:
+            self.noise_zone = False
+            self._open_section(glued.group("label").lower(), pipe=pipe_end, number=number, shown=glued.group("label"))
+            self._cell_line(index, a + glued.start("value"), b, number, pipe_end=False)
+            if pipe_end:
+                self._pipe_separator()
+            return
         if self.noise_zone:
             return
         if self.dump:
@@ -555,6 +605,22 @@ class _Reader:
     def _cell_line(self, index: int | None, a: int, b: int, number: int, pipe_end: bool) -> None:
         text = self.text
         section = self.section
+        if section is not None and section.key in COLUMN_KEYS and "\t" in text[a:b] and self.forced is None:
+            # Cells copied from an HTML table: one tab between the columns.
+            pos = a
+            column = 1
+            for m in list(re.finditer(r"\t+", text[a:b])) + [None]:
+                end = a + m.start() if m is not None else b
+                sa, sb = _trim(text, pos, end)
+                if sa < sb:
+                    self.forced = (column, "tab-separated cells")
+                    self._cell_line(index, sa, sb, number, pipe_end=False)
+                    self.forced = None
+                column += 1
+                if m is not None:
+                    pos = a + m.end()
+            self._end_cell(pipe_end)
+            return
         bullet = _BULLET.match(text[a:b])
         if bullet is not None:
             a, b = _trim(text, a + bullet.end(), b)
@@ -622,6 +688,8 @@ class _Reader:
         section = self.section
         if cell.key not in COLUMN_KEYS:
             pass
+        elif self.forced is not None:
+            cell.column, cell.column_reason = self.forced
         elif section.column is not None:
             cell.column = section.column
         elif section.pipe:

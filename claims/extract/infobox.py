@@ -42,11 +42,14 @@ _ECHELON_RE = re.compile(
     r"|detachment|squadron|platoon|flotilla|fleet)s?\b"
 )
 _UNIT_NUMBER_RE = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b")
-_MARKER_TOKEN = r"(?:†|‡|\(killed\)|\(KIA\)|\(WIA\)|\(POW\)|\(MIA\)|\(executed\)|\(captured\)|\(wounded\)|\(died\)|KIA|WIA|POW|MIA|\(X\))"
+_MARKER_TOKEN = r"(?:†|‡|\(killed\)|\(KIA\)|\(WIA\)|\(POW\)|\(MIA\)|\(executed\)|\(captured\)|\(wounded\)|\(died\)|\(surrendered\)|KIA|WIA|POW|MIA|Surrendered|\(X\))"
 _TRAILING_MARKERS_RE = re.compile(rf"(?:\s*{_MARKER_TOKEN})+\s*$")
 _GLUED_MARKER_RE = re.compile(r"(?<=[a-zà-ÿčćšžđ])(?P<m>KIA|WIA|POW|MIA)$")
 _RANKS = re.compile(
-    r"^(?P<rank>(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Colonel|Col\.?|Captain|Capt\.?|Admiral|"
+    r"^(?P<rank>(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Vice|Rear|Wg\.?|Wing|Sqn\.?|Squadron|Air)"
+    r"[\s\-]+(?:Col\.?|Colonel|Gen\.?|General|Cdr\.?|Commander|Adm\.?|Admiral|Ldr\.?|Leader|Marshal)"
+    r"|Vicecomodoro|Comodoro|Generalleutnant|Generaloberst|Generalmajor|Generalfeldmarschall"
+    r"|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Colonel|Col\.?|Captain|Capt\.?|Admiral|"
     r"Adm\.?|Marshal|General|Gen\.?|Commander|Sergeant|Sgt\.?|Field Marshal|President|"
     r"Prime Minister|Minister|Defence Minister|Defense Minister)(?:\s+(?:General|Colonel|Commander))?)\s+"
 )
@@ -549,6 +552,11 @@ def _rendered_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
     first = last = None  # span of the current person (incl. markers)
     names = 0
     previous = ""
+    # A cell of three name words or fewer is one person (`Ismet Sheikh Hassan` on its line).
+    words = [m.group(0).strip(",;") for m in _PERSON_BREAK.finditer(text, start, end) if m.group("tok")]
+    words = [w for w in words if w not in _MARKER_WORDS and w.lower().rstrip("-") not in _PARTICLES
+             and not w[:1].islower() and not (_RANKS.match(w + " ") or w.rstrip(".") in _RANK_WORDS)]
+    most = 3 if len(words) <= 3 else 2
 
     def close() -> None:
         nonlocal first, last, names
@@ -564,8 +572,6 @@ def _rendered_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group("paren"):
             if first is not None and (_PAREN_MARKERS.match(tok) or _NICKNAME.match(tok)):
                 last = m.end()
-                if _NICKNAME.match(tok):
-                    continue
             close()
             continue
         bare = tok.strip(",;")
@@ -587,13 +593,13 @@ def _rendered_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 first = m.start()
             last = m.end()
             continue
-        if names >= 2 and not is_particle and previous.lower().rstrip("-") not in _PARTICLES \
+        if names >= most and not is_particle and previous.lower().rstrip("-") not in _PARTICLES \
                 and not _INITIAL.match(previous):
             close()
         if first is None:
             first = m.start()
         last = m.end() - (len(tok) - len(tok.rstrip(",;")))
-        if not is_particle and not _INITIAL.match(bare):
+        if not is_particle:
             names += 1
         previous = bare
         if tok.endswith((",", ";")):
@@ -608,7 +614,7 @@ _RANK_WORDS = {
     "Comodoro", "Lieutenant-Colonel", "Lieutenant-General", "Major-General", "Brigadier-General",
     "Vice-Admiral", "Rear-Admiral", "Colonel-General", "Generalleutnant", "Generaloberst", "Generalmajor",
     "Generalfeldmarschall", "Field", "Wing", "Squadron", "Leader", "Air", "Vice", "Rear", "Teniente",
-    "Coronel", "Mayor", "Capitán", "Capitan", "Sheikh", "Emir",
+    "Coronel", "Mayor", "Capitán", "Capitan",
 }
 
 _PEOPLE = {Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED,

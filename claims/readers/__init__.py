@@ -37,7 +37,13 @@ def detect_format(text: str) -> DocumentFormat:
 
 
 def read_text(text: str, path: str = "document.txt", format: DocumentFormat | None = None) -> Document:
-    """Read a document from its text. Never raises for odd content; oddities become problems."""
+    """Read a document from its text. Never raises for odd content; oddities become problems.
+
+    A UTF-8 byte order mark stays in the text (offsets count it, as a reader of the file sees
+    them) but the readers see it as a space, so it hides no title or label."""
+    original = text
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
     chosen = format or detect_format(text)
     try:
         parsed = PARSERS[chosen](text)
@@ -53,8 +59,8 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
         path=path,
         title=parsed.title or Path(path).stem,
         format=chosen,
-        text=text,
-        sha256=sha256(text),
+        text=original,
+        sha256=sha256(original),
         sections=parsed.sections,
         infobox=parsed.infobox,
         problems=problems,

@@ -381,6 +381,8 @@ class _Reader:
         self.dump = False
         self.belligerents: tuple[str, ...] = ()
         self.forced: tuple[int, str] | None = None
+        self.open_pipe_cell = False
+        self._skip_next: int | None = None
         self.side_headers: list[_Entry] = []
 
     # -- the region ---------------------------------------------------------------------------
@@ -404,11 +406,13 @@ class _Reader:
         body_start = lines[end_index][1] if end_index < len(lines) else len(text)
         if end_index >= len(lines) and self.cells:
             last = max(self.cells, key=lambda c: c.end)
-            if last.end >= len(text.rstrip()) and not re.search(r"[.)\]|:a-z]$|\b[A-Z][a-z]+$|\d$", text[last.start:last.end]):
-                pass
-            if last.end >= len(text.rstrip()) and re.search(r"\([^)]*$", text[last.start:last.end]):
-                self.problems.append(Problem("the infobox's last cell is cut off (an unclosed bracket at the end of "
-                                             "the file); the file may be truncated", last.line))
+            tail = text[last.start:last.end]
+            if last.end >= len(text.rstrip()) and (
+                re.search(r"\([^)]*$", tail) or re.search(r"(?:[&,;(]|\band|\bof)$", tail) or self.open_pipe_cell
+            ):
+                self.problems.append(Problem("the infobox's last cell is cut off at the end of the file (an unclosed "
+                                             "bracket, a dangling word or an unclosed cell); the file may be truncated",
+                                             last.line))
         sections = _headings(text, lines[end_index:])
         if body_start < len(text):
             prose.append((body_start, len(text)))
@@ -511,7 +515,7 @@ class _Reader:
                 self._open_section("territorial changes", pipe=True, number=number)
                 self._skip_next = index + 1
                 return
-        if getattr(self, "_skip_next", None) == index:
+        if self._skip_next == index:
             self._skip_next = None
             return
         label = _section_label(line)
@@ -541,6 +545,7 @@ class _Reader:
         self._cell_line(index, a, b, number, pipe_end)
 
     def _pipe_separator(self) -> None:
+        self.open_pipe_cell = False
         section = self.section
         if section is not None and section.pipe:
             section.pipe_column += 1
@@ -666,6 +671,8 @@ class _Reader:
     def _end_cell(self, pipe_end: bool) -> None:
         if pipe_end:
             self._pipe_separator()
+        elif self.section is not None and self.section.pipe:
+            self.open_pipe_cell = True
 
     def _implicit_strength(self, number: int, why: str) -> None:
         old = self.section
@@ -739,7 +746,7 @@ class _Reader:
         for m in _INLINE_HEADER.finditer(text, a, b):
             if m.start() > pos and text[pos:m.start()].strip():
                 self._figure_cell(pos, m.start(), number, bullet)
-            self._header(m.group("label").strip(), a + 0 if False else m.start("label"), number, inline=True)
+            self._header(m.group("label").strip(), m.start("label"), number, inline=True)
             pos = m.end()
         if text[pos:b].strip():
             pa, pb = _trim(text, pos, b)
@@ -850,9 +857,6 @@ class _Reader:
         raw = text[a:b]
         # Segments between runs of two or more spaces (icons rendered as spaces).
         segments: list[tuple[int, int]] = []
-        pos = a
-        for m in re.finditer(r"\s{2,}", raw.strip()):
-            pass
         lead = len(raw) - len(raw.lstrip())
         start = a + lead
         for m in re.finditer(r"[ \t]{2,}", text[start:b]):
@@ -924,11 +928,6 @@ class _Reader:
             out.append((tokens[other_start][0], tokens[-1][1], None))
         if out and alias is not None:
             out[0] = (out[0][0], out[0][1], alias)
-        # A place name run into other words (`Local Forces Rojava`) only splits when every part
-        # is a place; otherwise the stretch is one entry.
-        if len(out) > 1 and not all(place_at(text[x:y].split(), 0) == len(text[x:y].split()) for x, y, _ in out):
-            if not any(place_at(text[x:y].split(), 0) == len(text[x:y].split()) for x, y, _ in out[:1]):
-                pass
         return out
 
     def _columns_of_entries(self, entries: list[_Entry], cells: list[_Cell]) -> None:

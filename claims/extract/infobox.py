@@ -521,11 +521,10 @@ def _time_label_date(ctx: _Context, f: InfoboxField):
     as-of date of its figures; None for labels with no date (`Initial:`)."""
     if f.time_label is None or f.time_start is None:
         return None
-    text = ctx.document.text
-    end = min(len(text), f.time_start + len(f.time_label) + 1)
+    label = f.time_label  # read on its own: what is glued before it (`Strength1:`) is no context
     dctx = DateContext(default_year=ctx.context_year or ctx.default_year or 2000,
-                       year_mentions=year_mentions(text, f.time_start, end))
-    found = [d for d in find_dates(text, f.time_start, end, dctx) if not d.relative]
+                       year_mentions=year_mentions(label, 0, len(label)))
+    found = [d for d in find_dates(label, 0, len(label), dctx) if not d.relative]
     if not found or (ctx.context_year is None and found[0].value.year_inferred):
         return None
     return found[0].value
@@ -792,58 +791,11 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             following = _following(text, c, min(later + [f.end]))
             units.append(_Unit(f, i, _token(c, text, min(later + [f.end])), own, _is_part(text, f, c),
                                words=f"{c.value.unit or ''} {following[:40]}"))
-        structural = any(u.field.column is not None for u in units)
-        column = 1
-        column_why = "the first column's cells come first"
-        seen: set[tuple] = set()
-        times: set[str | None] = set()
-        headers: set[str | None] = set()
-        equipment: set[tuple] = set()
-        last_time = last_header = last_group = None
-        previous: _Unit | None = None
-        count = 0
-        boundary = -1
-        last_structural: int | None = None
-        for unit in units:
+        placed = _columns_of_units(units, out, known)
+        column_of = {i: placed[k][0] for k, unit in enumerate(units) for i in unit.members}
+        for k, unit in enumerate(units):
             f = unit.field
-            if f.column is not None:
-                if f.column != last_structural:
-                    seen, times, headers, equipment, count = set(), set(), set(), set(), 0
-                    last_structural = f.column
-                column = f.column
-                why = f.column_reason or _format_reason(f)
-            else:
-                key = (f.time_label, f.claimant, unit.token)
-                why = None
-                if count and not unit.part and previous is not None:
-                    rival = unit.note is not None and previous.note is not None and unit.note != previous.note
-                    same_labels = f.time_label == last_time and f.claimant == last_header
-                    if not structural and last_group is not None and f.group != last_group:
-                        why = "a new group of cells"
-                    elif f.time_label is not None and f.time_label != last_time and f.time_label in times:
-                        why = f"time label {f.time_label!r} repeated"
-                    elif f.claimant is not None and f.claimant != last_header and f.claimant in headers:
-                        why = f"claimant header {f.claimant!r} repeated"
-                    elif key in seen and not rival:
-                        why = f"{unit.token!r} repeated"
-                    elif same_labels and (f.time_label, f.claimant) in equipment and any(
-                            _is_personnel(out[j], unit.words) for j in unit.members):
-                        why = "personnel listed after equipment"
-                if why is not None:
-                    column += 1
-                    seen, times, headers, equipment, count = set(), set(), set(), set(), 0
-                    boundary = out[previous.members[-1]].span.end if previous is not None else -1
-                    column_why = why
-                if not unit.part:
-                    seen.add(key)
-                    times.add(f.time_label)
-                    headers.add(f.claimant)
-                    if any(_is_equipment(out[j]) for j in unit.members):
-                        equipment.add((f.time_label, f.claimant))
-                why = column_why
-                last_time, last_header, last_group = f.time_label, f.claimant, f.group
-            count += 1
-            previous = unit
+            column, why, boundary = placed[k]
             for i in unit.members:
                 c = out[i]
                 side = side_for(column, why)
@@ -854,9 +806,9 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                         and f.claimant_start < boundary:
                     attribution = Attribution(document=ctx.document.id)  # the header was the last column's
                 if attribution.inherited and attribution.evidence and "closing" in attribution.evidence:
+                    # A note closing the cell covers the figures of its last figure's column only.
                     mates = [j for j in indexes if owner[j] is f]
-                    if mates and mates[-1] != i and (out[mates[-1]].side.column, out[mates[-1]].side.reason) != (
-                            side.column, side.reason) and mates[-1] not in unit.members:
+                    if mates and column_of[mates[-1]] != column:
                         attribution = Attribution(document=ctx.document.id)
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 if named is not None and f.column is None and side.column is not None:
@@ -871,6 +823,86 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             side = attrs.evolve(side, reason=f"{side.reason}; a footnote on that cell")
         out[i] = attrs.evolve(out[i], side=side)
     return out
+
+
+def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> list[tuple[int, str, int]]:
+    """(column, reason, boundary offset) for each unit of a block, by the rules in
+    ``_rendered_sides``. There are never more columns than belligerents: when the breaks make
+    more, a break that opens a one-cell stretch (a stray row, such as a third party's toll
+    inside the first column) is dropped, first to last, until they fit."""
+    suppressed: set[int] = set()
+    while True:
+        placed, breaks = _place_units(units, claims, suppressed)
+        if max((p[0] for p in placed), default=1) <= known:
+            return placed
+        stray = [k for n, k in enumerate(breaks) if (breaks[n + 1] if n + 1 < len(breaks) else len(units)) - k == 1]
+        stray = [k for k in stray if k not in suppressed]
+        if not stray:
+            return placed
+        suppressed.add(stray[0])
+
+
+def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
+    structural = any(u.field.column is not None for u in units)
+    placed: list[tuple[int, str, int]] = []
+    breaks: list[int] = []
+    column = 1
+    column_why = "the first column's cells come first"
+    seen: set[tuple] = set()
+    times: set[str | None] = set()
+    headers: set[str | None] = set()
+    equipment: set[tuple] = set()
+    last_time = last_header = last_group = None
+    previous: _Unit | None = None
+    count = 0
+    boundary = -1
+    last_structural: int | None = None
+    for k, unit in enumerate(units):
+        f = unit.field
+        if f.column is not None:
+            if f.column != last_structural:
+                seen, times, headers, equipment, count = set(), set(), set(), set(), 0
+                last_structural = f.column
+            column = f.column
+            why = f.column_reason or _format_reason(f)
+        else:
+            key = (f.time_label, f.claimant, unit.token)
+            why = None
+            if count and not unit.part and previous is not None and k not in suppressed:
+                rival = unit.note is not None and previous.note is not None and unit.note != previous.note
+                same_labels = f.time_label == last_time and f.claimant == last_header
+                if not structural and last_group is not None and f.group != last_group:
+                    why = "a new group of cells"
+                elif f.time_label is not None and f.time_label != last_time and f.time_label in times:
+                    why = f"time label {f.time_label!r} repeated"
+                elif f.claimant is not None and f.claimant != last_header and f.claimant in headers:
+                    why = f"claimant header {f.claimant!r} repeated"
+                elif key in seen and not rival:
+                    why = f"{unit.token!r} repeated"
+                elif f.claimant is not None and last_header is None and any(
+                        s[1] is None and s[2] == unit.token for s in seen):
+                    why = f"{unit.token!r} repeated under a claimant header, after figures with none"
+                elif same_labels and (f.time_label, f.claimant) in equipment and any(
+                        _is_personnel(claims[j], unit.words) for j in unit.members):
+                    why = "personnel listed after equipment"
+            if why is not None:
+                column += 1
+                breaks.append(k)
+                seen, times, headers, equipment, count = set(), set(), set(), set(), 0
+                boundary = claims[previous.members[-1]].span.end if previous is not None else -1
+                column_why = why
+            if not unit.part:
+                seen.add(key)
+                times.add(f.time_label)
+                headers.add(f.claimant)
+                if any(_is_equipment(claims[j]) for j in unit.members):
+                    equipment.add((f.time_label, f.claimant))
+            why = column_why
+            last_time, last_header, last_group = f.time_label, f.claimant, f.group
+        count += 1
+        previous = unit
+        placed.append((column, why, boundary))
+    return placed, breaks
 
 
 def _format_reason(f: InfoboxField) -> str:

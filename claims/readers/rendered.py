@@ -214,9 +214,9 @@ def is_prose(line: str) -> bool:
     s = line.strip()
     if not s or _BULLET.match(s) or _FOOTNOTE_LINE.match(s):
         return False
-    words = re.sub(r"\([^()]*\)", " ", s).split()
-    if len(words) < 15:
+    if len(s.split()) < 15:
         return False
+    words = re.sub(r"\([^()]*\)", " ", s).split() or s.split()
     function = sum(1 for w in words if w.lower().strip(",.;:()\"'“”") in _FUNCTION_WORDS)
     if function / len(words) < 0.2:
         return False
@@ -426,9 +426,12 @@ class _Reader:
             prose=tuple(prose),
         )
 
-    def _label_ahead(self, index: int, lines_ahead: int = 3) -> bool:
+    def _label_ahead(self, index: int, lines_ahead: int = 2) -> bool:
         """A label line within the next few lines: a long line inside the infobox (a result
         told in a sentence), not the start of the prose."""
+        line = self.text[self.lines[index][1]:self.lines[index][2]].strip()
+        if len(line.split()) >= 40 or len(re.findall(r"[a-z)\]][.!?](?:\s|$)", line)) > 1:
+            return False  # a paragraph, not a cell told in a sentence
         seen = 0
         for _, s, e in self.lines[index + 1:]:
             line = self.text[s:e].strip()

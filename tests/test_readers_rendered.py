@@ -746,3 +746,52 @@ def test_noise_lines_anywhere_never_break_spans_or_make_claims(name, inserts):
         assert text[c.span.start:c.span.end] == c.span.quote
         if c.kind in (Kind.CASUALTIES, Kind.STRENGTH, Kind.EQUIPMENT, Kind.CAPTURED, Kind.COMMANDER):
             assert not any(a <= c.span.start < b for a, b in noise_ranges), (c.span.quote, name)
+
+
+# -- scraped tables: an empty first cell, cells spilled past the result line, broken rows -------
+
+SPILLED = """Battle of Orsk | |||||||||
+---|---|---|---|---|---|---|---|---|---|
+Part of the Velmar War | |||||||||
+Belligerents | |||||||||
+Velmar
+| Ostrania | ||||||||
+Commanders and leaders | |||||||||
+Anton Brask (POW) Ilse Varn | Pavo Renn Oskar Duhl | ||||||||
+Casualties and losses | |||||||||
+|
+Ostranian figures: 900 dead 2,000 wounded |
+Decisive Ostranian victory
+Irregulars
+1,100–1,300 dead
+700 missing
+12 guns lost
+The Battle of Orsk was fought in 1920 between the armies of Velmar and Ostrania near the town of Orsk, and it ended with the retreat of the Velmar army after two days.
+"""
+
+
+def test_scraped_table_with_an_empty_cell_spilling_below_the_result_and_a_row_broken_over_lines():
+    doc = read(SPILLED)
+    assert doc.format is DocumentFormat.SCRAPED_TABLE
+    assert doc.belligerents == ("Velmar", "Ostrania")
+    assert fields(doc, "Commander") == [(1, "Anton Brask (POW) Ilse Varn"), (2, "Pavo Renn Oskar Duhl")]
+    assert fields(doc, "Casualties") == [
+        (2, "Ostranian figures: 900 dead 2,000 wounded"),
+        (1, "1,100–1,300 dead"), (1, "700 missing"), (1, "12 guns lost")]
+    assert fields(doc, "Result") == [(None, "Decisive Ostranian victory")]
+    assert any("below the table" in p.message for p in doc.problems)
+    assert SPILLED[doc.body_start:].startswith("The Battle of Orsk")
+    claims = extract_document(doc)
+    assert claim(claims, "1,100–1,300 dead").side.name == "Velmar"
+    assert claim(claims, "900 dead").side.name == "Ostrania"
+
+
+def test_empty_parameters_are_problems_not_fields():
+    text = ("Conflict:Battle of Orsk\nDate:2 May 1920\nResult:Ostranian victory\nCombatant1: ,\n"
+            "Combatant2: Ostrania\nCommander1: Anton Brask\nCommander2: Pavo Renn\n\n"
+            "The Battle of Orsk was fought on 2 May 1920 between the armies of Velmar and Ostrania near the "
+            "town of Orsk, and it ended with the retreat of the Velmar army.\n")
+    doc = read(text)
+    assert doc.format is DocumentFormat.RENDERED
+    assert fields(doc, "Combatant") == [(2, "Ostrania")]
+    assert [p.line for p in doc.problems if "has no" in p.message] == [4]

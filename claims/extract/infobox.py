@@ -773,6 +773,9 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
     cell_tokens: dict[int, tuple[str, str | None] | None] = {}
     for block, indexes in blocks.items():
         indexes.sort(key=lambda i: (out[i].span.start, out[i].span.end))
+        of_field: dict[int, list[int]] = {}
+        for i in indexes:
+            of_field.setdefault(id(owner[i]), []).append(i)
         units: list[_Unit] = []
         for i in indexes:
             f = owner[i]
@@ -785,7 +788,7 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                     continue
                 units.append(_Unit(f, i, single[0], single[1], _is_part(text, f, out[i])))
                 continue
-            later = [out[j].span.start for j in indexes if owner[j] is f and out[j].span.start >= out[i].span.end]
+            later = [out[j].span.start for j in of_field[id(f)] if out[j].span.start >= out[i].span.end]
             c = out[i]
             own = c.attribution.claimant if c.attribution.evidence == "a note beside the figure" else None
             following = _following(text, c, min(later + [f.end]))
@@ -807,7 +810,7 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                     attribution = Attribution(document=ctx.document.id)  # the header was the last column's
                 if attribution.inherited and attribution.evidence and "closing" in attribution.evidence:
                     # A note closing the cell covers the figures of its last figure's column only.
-                    mates = [j for j in indexes if owner[j] is f]
+                    mates = of_field[id(f)]
                     if mates and column_of[mates[-1]] != column:
                         attribution = Attribution(document=ctx.document.id)
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
@@ -831,7 +834,7 @@ def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> li
     more, a break that opens a one-cell stretch (a stray row, such as a third party's toll
     inside the first column) is dropped, first to last, until they fit."""
     suppressed: set[int] = set()
-    while True:
+    for _ in range(8):
         placed, breaks = _place_units(units, claims, suppressed)
         if max((p[0] for p in placed), default=1) <= known:
             return placed
@@ -840,6 +843,7 @@ def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> li
         if not stray:
             return placed
         suppressed.add(stray[0])
+    return placed
 
 
 def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):

@@ -844,7 +844,12 @@ class _Reader:
             return
         entries: list[_Entry] = []
         for index, cell in enumerate(cells):
-            entries.extend(self._entries_of_line(cell, index))
+            found = self._entries_of_line(cell, index)
+            if not found:
+                value = self.text[cell.start:cell.end]
+                self.problems.append(Problem(f"infobox cell under {cell.label} has no name ({value.strip()!r}); "
+                                             "flag icons or links were probably stripped", cell.line))
+            entries.extend(found)
         # Drop the cells: Combatant fields are made from the entries.
         self.cells = [c for c in self.cells if not (c.block == block and c.key == "Combatant")]
         self._columns_of_entries(entries, cells)

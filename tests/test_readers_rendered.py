@@ -795,3 +795,25 @@ def test_empty_parameters_are_problems_not_fields():
     assert doc.format is DocumentFormat.RENDERED
     assert fields(doc, "Combatant") == [(2, "Ostrania")]
     assert [p.line for p in doc.problems if "has no" in p.message] == [4]
+
+
+PIECES = [
+    "Belligerents", "Commanders and leaders", "Strength |", "Casualties and losses", "Units involved",
+    "Territorial", "changes |", "Date14 May 1920", "Result Velmar victory", "Location |", "|", "||||", "",
+    "  • 12 killed", "- 40% of Orsk", "* Number updated to 9", "40 killed[*]", "Per Velmar:", "3 June:",
+    "Initial: 5,000 men At the time of the siege: 7,000 men", "Velmar Anton Brask", "Flag of X.svg Ivo Sarn",
+    " Velmar  Ostrania", "Velmar Velmar Ostrania Ostrania", "Local Forces:", "(Velmar claim)",
+    "Strength1:3 June:", "Casualties2:Ostranian estimate:", "Commander1:", "6,000[2] 9,000–11,000",
+    "Map", "5km", "Anton\tBrask", "Velmar\tOstrania", "(as of 3 May)", "aOver 10 soldiers fought on.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), min_size=1, max_size=40))
+def test_any_mix_of_rendered_shapes_reads_and_extracts_with_exact_spans(lines):
+    text = "\n".join(lines)
+    doc = read_text(text, "mix.txt", format=DocumentFormat.RENDERED)
+    for f in doc.infobox:
+        assert text[f.start:f.end] == f.value
+    for c in extract_document(doc):
+        assert text[c.span.start:c.span.end] == c.span.quote

@@ -433,7 +433,8 @@ class _Reader:
         if len(line.split()) >= 40 or len(re.findall(r"[a-z)\]][.!?](?:\s|$)", line)) > 1:
             return False  # a paragraph, not a cell told in a sentence
         seen = 0
-        for _, s, e in self.lines[index + 1:]:
+        for following in range(index + 1, len(self.lines)):
+            _, s, e = self.lines[following]
             line = self.text[s:e].strip()
             if not line:
                 continue

@@ -351,6 +351,7 @@ class _Section:
     time: tuple[str, int] | None = None
     subheader: str | None = None
     implicit: str | None = None
+    line: int = 0
 
 
 @dataclass
@@ -564,7 +565,7 @@ class _Reader:
         self._flush_pending(key)
         self._close_section()
         self.section = _Section(key=key, label=shown or label[:1].upper() + label[1:], block=self._next_block(),
-                                pipe=pipe, column=column)
+                                pipe=pipe, column=column, line=number)
         self.seen_keys.add(key)
         self.group += 1
         self.last_bullet = None
@@ -573,6 +574,10 @@ class _Reader:
         section = self.section
         if section is None:
             return
+        if section.key in COLUMN_KEYS and section.implicit is None and section.line and not any(
+                c.block == section.block for c in self.cells) and not self.pending:
+            self.problems.append(Problem(f"infobox row {section.label!r} has no values (names or icons stripped?)",
+                                         section.line))
         if section.key == "Combatant":
             self._entries_of_block(section.block)
         self.section = None

@@ -118,6 +118,7 @@ class DocumentFormat(str, Enum):
     SCRAPED_TABLE = "scraped_table"
     TEXT = "text"
     WIKITEXT = "wikitext"
+    RENDERED = "rendered"
 
 
 class Severity(str, Enum):
@@ -419,6 +420,23 @@ class InfoboxField:
 
     ``key`` is normalised (`Strength`, `Casualties`, `Commander`); ``column`` is the belligerent
     column (1, 2, 3 for a row spanning all columns) or None; ``start``/``end`` cover the value.
+
+    Rendered infobox pages (one cell per line, no column markup) say more about a cell than its
+    column, and extraction needs it to split a list of cells into columns:
+
+    - ``column_reason``: why the reader put the cell in ``column`` (`pipe-separated cell 2`,
+      `under the sub-header 'Local Forces'`, `flag 'Argentina' before the name`); None when the
+      column comes from the format itself (`Casualties2`) or is unknown.
+    - ``claimant``: the claimant header governing the cell (`Western historians estimate`,
+      `Ukraine` for `Per Ukraine:`), with ``claimant_start`` its offset in the text.
+    - ``time_label``: the time-point label governing the cell (`13 March`, `As of March 13`,
+      `Initial`), with ``time_start`` its offset.
+    - ``group``: a structural group id (cells between blank lines, a run of bullets, one
+      pipe-delimited cell); a change of group may be a change of column.
+    - ``block``: which label line the cell sits under (one id per `Strength`, `Casualties and
+      losses`, ... occurrence), so extraction can walk one section's cells in order.
+    - ``note_of``: for a footnote (`* Number updated to 269` under `185 killed[*]`), the start
+      offset of the cell it is about.
     """
 
     key: str
@@ -428,6 +446,14 @@ class InfoboxField:
     end: int
     line: int
     column: int | None = None
+    column_reason: str | None = None
+    claimant: str | None = None
+    claimant_start: int | None = None
+    time_label: str | None = None
+    time_start: int | None = None
+    group: int | None = None
+    block: int | None = None
+    note_of: int | None = None
 
 
 @frozen

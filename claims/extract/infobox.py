@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from claims.extract.attribution import classify_claimant, find_blocks, find_hedges, is_unnamed
 from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.quantities import find_quantities
@@ -19,12 +21,14 @@ from claims.extract.sides import SideResolver
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
+    Category,
     Claim,
     Document,
     DocumentFormat,
     InfoboxField,
     Kind,
     Person,
+    Population,
     Quantity,
     Side,
     TextValue,
@@ -38,11 +42,14 @@ _ECHELON_RE = re.compile(
     r"|detachment|squadron|platoon|flotilla|fleet)s?\b"
 )
 _UNIT_NUMBER_RE = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b")
-_MARKER_TOKEN = r"(?:†|‡|\(killed\)|\(KIA\)|\(WIA\)|\(POW\)|\(MIA\)|\(executed\)|\(captured\)|\(wounded\)|\(died\)|KIA|WIA|POW|MIA|\(X\))"
+_MARKER_TOKEN = r"(?:†|‡|\(killed\)|\(KIA\)|\(WIA\)|\(POW\)|\(MIA\)|\(executed\)|\(captured\)|\(wounded\)|\(died\)|\(surrendered\)|KIA|WIA|POW|MIA|Surrendered|\(X\))"
 _TRAILING_MARKERS_RE = re.compile(rf"(?:\s*{_MARKER_TOKEN})+\s*$")
 _GLUED_MARKER_RE = re.compile(r"(?<=[a-zà-ÿčćšžđ])(?P<m>KIA|WIA|POW|MIA)$")
 _RANKS = re.compile(
-    r"^(?P<rank>(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Colonel|Col\.?|Captain|Capt\.?|Admiral|"
+    r"^(?P<rank>(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Vice|Rear|Wg\.?|Wing|Sqn\.?|Squadron|Air)"
+    r"[\s\-]+(?:Col\.?|Colonel|Gen\.?|General|Cdr\.?|Commander|Adm\.?|Admiral|Ldr\.?|Leader|Marshal)"
+    r"|Vicecomodoro|Comodoro|Generalleutnant|Generaloberst|Generalmajor|Generalfeldmarschall"
+    r"|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Colonel|Col\.?|Captain|Capt\.?|Admiral|"
     r"Adm\.?|Marshal|General|Gen\.?|Commander|Sergeant|Sgt\.?|Field Marshal|President|"
     r"Prime Minister|Minister|Defence Minister|Defense Minister)(?:\s+(?:General|Colonel|Commander))?)\s+"
 )
@@ -117,6 +124,7 @@ def extract_infobox(document: Document) -> list[Claim]:
     ctx = _Context(document)
     claims: list[Claim] = []
     references = ReferenceIndex(document) if document.references else None
+    rendered: list[tuple[InfoboxField, int, int]] = []
     for f in document.infobox:
         if f.start >= f.end or document.text[f.start:f.end] != f.value:
             continue
@@ -126,7 +134,11 @@ def extract_infobox(document: Document) -> list[Claim]:
             claims.extend(handler(ctx, f))
             if references is not None:
                 cite_claims(references, claims, before, f.end)
+            if f.block is not None:
+                rendered.append((f, before, len(claims)))
         _note_heading(ctx, f)
+    if rendered:
+        claims = _rendered_sides(ctx, claims, rendered)
     return claims
 
 
@@ -143,14 +155,22 @@ def _note_heading(ctx: _Context, f: InfoboxField) -> None:
 
 def _date(ctx: _Context, f: InfoboxField) -> list[Claim]:
     text = ctx.document.text
-    dctx = DateContext(default_year=ctx.default_year, year_mentions=year_mentions(text, f.start, f.end))
-    found = [d for d in find_dates(text, f.start, f.end, dctx) if not d.relative]
+    shift = 0
+    if f.start > 0 and text[f.start - 1].isalnum():
+        # A label glued to its value (`Date14 January`): read the value on its own, so the
+        # glued label does not hide the first number from word boundaries.
+        text, shift = f.value, f.start
+        lo, hi = 0, len(f.value)
+    else:
+        lo, hi = f.start, f.end
+    dctx = DateContext(default_year=ctx.default_year, year_mentions=year_mentions(text, lo, hi))
+    found = [d for d in find_dates(text, lo, hi, dctx) if not d.relative]
     if not found:
         return []
     d = found[0]
     return [build_claim(
         ctx.document, kind=Kind.DATE, subject=ctx.subject, side=Side(), value=d.value,
-        start=d.start, end=d.end, attribution=_attribution(ctx, None), rule="infobox.date",
+        start=d.start + shift, end=d.end + shift, attribution=_attribution(ctx, None), rule="infobox.date",
         field=f.label,
     )]
 
@@ -215,9 +235,12 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     claims: list[Claim] = []
     prev_end = f.start
     rule = f"infobox.{(f.key or 'field').lower()}"
+    if f.key == "Note":
+        rule = "infobox.casualties" if f.label.lower().startswith("casualt") else "infobox.strength"
     closing = None if blocks or (ctx.heading is not None and ctx.heading[0] == f.key) else _closing_note(text, found, f.end)
     labels = [d for d in _date_labels(text, dates, found)
               if ctx.context_year is not None or not d.value.year_inferred]
+    time_label = _time_label_date(ctx, f)
     previous = None
     for q in found:
         if any(a <= q.start < b for a, b, _ in blocks):
@@ -234,12 +257,16 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
             governing_dates = [d for d in labels if d.end <= q.start]
             if governing_dates:
                 as_of = governing_dates[-1].value
+            elif time_label is not None:
+                as_of = time_label
         claimant, evidence = q.claimant, "a note beside the figure" if q.claimant else None
         inherited = False
         if claimant is None:
             governing = [b for b in blocks if b[1] <= q.start]
             if governing:
                 claimant, evidence = governing[-1][2], "a label before the figure in the same field"
+            elif f.claimant is not None:
+                claimant, evidence = f.claimant, "a header over the cells"
             elif ctx.heading is not None and ctx.heading[0] == f.key:
                 claimant, evidence = ctx.heading[1], "a label row above the figure"
             elif closing is not None:
@@ -446,9 +473,13 @@ def _wiki_person_items(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 def _commanders(ctx: _Context, f: InfoboxField) -> list[Claim]:
     text = ctx.document.text
+    if f.block is not None and _FIGURE_FIRST.match(text, f.start, f.end):
+        return _figures(ctx, attrs.evolve(f, key="Strength"))  # `790 army` under the commanders
     if ctx.wiki:
         start = f.start
         items = _wiki_person_items(text, start, f.end)
+    elif f.block is not None:
+        items = _rendered_people(text, f.start, f.end)
     else:
         start = _strip_belligerent_prefix(ctx, f.start, f.end)
         items = _person_items(text, start, f.end)
@@ -474,6 +505,410 @@ _HANDLERS = {
     "Casualties": _figures,
     "Displaced": _figures,
     "Units": _figures,
+    "Note": _figures,
     "Combatant": _combatant,
     "Belligerents": _combatant,
 }
+
+
+# -- rendered infobox pages ----------------------------------------------------------------------
+
+_FIGURE_FIRST = re.compile(r"\s*[~≈+]?\d")
+
+
+def _time_label_date(ctx: _Context, f: InfoboxField):
+    """The date a time-point label over the cell names (`13 March:`, `As of March 13:`), as the
+    as-of date of its figures; None for labels with no date (`Initial:`)."""
+    if f.time_label is None or f.time_start is None:
+        return None
+    label = f.time_label  # read on its own: what is glued before it (`Strength1:`) is no context
+    dctx = DateContext(default_year=ctx.context_year or ctx.default_year or 2000,
+                       year_mentions=year_mentions(label, 0, len(label)))
+    found = [d for d in find_dates(label, 0, len(label), dctx) if not d.relative]
+    if not found or (ctx.context_year is None and found[0].value.year_inferred):
+        return None
+    return found[0].value
+
+
+_PERSON_BREAK = re.compile(
+    r"(?P<paren>\((?:[^()]|\([^()]*\))*\))|(?P<ref>\[[^\[\]\n]{1,20}\])|(?P<tok>[^\s()\[\]]+)"
+)
+_NICKNAME = re.compile(r'^\(\s*["“\']')
+_MARKER_WORDS = {"†", "‡", "KIA", "WIA", "POW", "MIA", "Surrendered", "surrendered", "(X)"}
+_PAREN_MARKERS = re.compile(r"(?i)^\((?:KIA|WIA|POW|MIA|killed|executed|captured|wounded|died|surrendered|X)\)$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]\.(?:[A-Z]\.)*$")
+
+
+def _rendered_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """People in a rendered commanders cell: one a line, or run together on one line
+    (`Adolf Hitler Erich von Manstein Friedrich Paulus`). A marker (`†`, `(WIA)`, `KIA`,
+    `Surrendered`) or a quoted nickname (`("Abu Layla")`) ends a person and stays in its span;
+    a note in brackets (`(Caliph)`, `(from 18 November 2014)`) and footnotes end it and are left
+    out; a rank starts one; past two name words (particles and initials aside) the next
+    capitalised word starts the next person. Names of three words run together with the next
+    name cannot be told apart; they are split after two."""
+    items: list[tuple[int, int]] = []
+    first = last = None  # span of the current person (incl. markers)
+    names = 0
+    previous = ""
+    # A cell of three name words or fewer is one person (`Ismet Sheikh Hassan` on its line).
+    words = [m.group(0).strip(",;") for m in _PERSON_BREAK.finditer(text, start, end) if m.group("tok")]
+    words = [w for w in words if w not in _MARKER_WORDS and w.lower().rstrip("-") not in _PARTICLES
+             and not w[:1].islower() and not (_RANKS.match(w + " ") or w.rstrip(".") in _RANK_WORDS)]
+    most = 3 if len(words) <= 3 else 2
+
+    def close() -> None:
+        nonlocal first, last, names
+        if first is not None and names:
+            items.append((first, last))
+        first = last = None
+        names = 0
+
+    for m in _PERSON_BREAK.finditer(text, start, end):
+        tok = m.group(0)
+        if m.group("ref"):
+            continue
+        if m.group("paren"):
+            if first is not None and (_PAREN_MARKERS.match(tok) or _NICKNAME.match(tok)):
+                last = m.end()
+            close()
+            continue
+        bare = tok.strip(",;")
+        if bare in _MARKER_WORDS or _GLUED_MARKER_RE.search(bare):
+            if first is not None:
+                last = m.end() - (len(tok) - len(tok.rstrip(",;")))
+                if bare in _MARKER_WORDS:
+                    close()
+                    continue
+            else:
+                continue
+        is_particle = bare.lower().rstrip("-") in _PARTICLES or bool(
+            re.match(r"^(?:al|el|bin|ibn|ad|as|ash|an)-", bare)) or (bare[:1].islower() and not bare[:1].isdigit())
+        is_rank = bool(_RANKS.match(bare + " ")) or bare.rstrip(".") in _RANK_WORDS
+        if is_rank:
+            if names:
+                close()
+            if first is None:
+                first = m.start()
+            last = m.end()
+            continue
+        if names >= most and not is_particle and previous.lower().rstrip("-") not in _PARTICLES \
+                and not _INITIAL.match(previous):
+            close()
+        if first is None:
+            first = m.start()
+        last = m.end() - (len(tok) - len(tok.rstrip(",;")))
+        if not is_particle:
+            names += 1
+        previous = bare
+        if tok.endswith((",", ";")):
+            close()
+    close()
+    return items
+
+
+_RANK_WORDS = {
+    "Lt", "Col", "Maj", "Gen", "Capt", "Cdr", "Wg", "Sqn", "Ldr", "Adm", "Brig", "Sgt", "Cpl", "Lieutenant",
+    "Colonel", "Major", "General", "Captain", "Commander", "Admiral", "Brigadier", "Marshal", "Vicecomodoro",
+    "Comodoro", "Lieutenant-Colonel", "Lieutenant-General", "Major-General", "Brigadier-General",
+    "Vice-Admiral", "Rear-Admiral", "Colonel-General", "Generalleutnant", "Generaloberst", "Generalmajor",
+    "Generalfeldmarschall", "Field", "Wing", "Squadron", "Leader", "Air", "Vice", "Rear", "Teniente",
+    "Coronel", "Mayor", "Capitán", "Capitan",
+}
+
+_PEOPLE = {Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED,
+           Category.KILLED_OR_MISSING, Category.CASUALTIES}
+_EQUIPMENT = {Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
+              Category.HELICOPTERS, Category.VEHICLES}
+
+
+def _token(claim: Claim, text: str = "", end: int | None = None) -> str:
+    """What a figure counts, for telling a repeat (the next column's list) from the next item:
+    the category for people, else the noun (or the words after a figure that has none:
+    `790 army`, `202 (airforce)`)."""
+    q = claim.value
+    civilian = "civilian " if q.population is Population.CIVILIAN else ""
+    if q.category in _PEOPLE:
+        return civilian + q.category.value
+    unit = q.unit or ""
+    rest = _following(text, claim, end) if end is not None else ""
+    if not unit and rest:
+        words = re.match(r"[\s(:.,;]*([^\W\d_]+(?:\s+[^\W\d_]+)?)", rest)
+        unit = words.group(1) if words else ""
+    unit = re.sub(r"\[[^\]]*\]|[()]", " ", unit.lower())
+    unit = re.sub(r"\s+", " ", unit).strip()
+    status = _STATUS.search(claim.span.quote + " " + rest[:25])
+    status_word = " " + re.sub(r"\s+", " ", status.group(0).lower()) if status else (" lost" if q.lost else "")
+    return civilian + (unit or q.category.value) + status_word
+
+
+def _is_equipment(claim: Claim) -> bool:
+    return claim.kind is Kind.EQUIPMENT or claim.value.category in _EQUIPMENT
+
+
+_PERSONNEL = re.compile(
+    r"(?i)\b(?:men|troops|soldiers|personnel|fighters|servicemen|army|armies|navy|air\s*force|airforce|marines"
+    r"|militia|militiamen|infantry|paratroopers|guerrillas|combatants|volunteers|police|policemen|officers"
+    r"|sailors|airmen|commandos|effectives|strong)\b"
+)
+_STATUS = re.compile(r"(?i)\b(?:damaged|destroyed|captured|lost|shot\s+down|crashed|abandoned|disabled|sunk|downed)\b")
+_CITES = re.compile(r"\[[^\]\n]{0,20}\](?::\s*p{0,2}\.?\s*[\d–\-]+)?")
+
+
+def _following(text: str, claim: Claim, end: int) -> str:
+    """The words between a figure and the next one in its cell, without footnotes."""
+    return _CITES.sub(" ", text[claim.span.end:max(end, claim.span.end)])
+
+
+def _is_personnel(claim: Claim, after: str) -> bool:
+    """A figure that counts people under arms, by the words that say so (not a bare number)."""
+    q = claim.value
+    if claim.kind is not Kind.STRENGTH or _is_equipment(claim):
+        return False
+    words = claim.span.quote + " " + after
+    return bool(_PERSONNEL.search(_CITES.sub(" ", words)))
+
+
+def _is_part(text: str, f: InfoboxField, claim: Claim) -> bool:
+    """A figure inside brackets or after `including` is a part of the figure before it."""
+    before = text[f.start:claim.span.start]
+    if before.count("(") > before.count(")"):
+        return True
+    return bool(re.search(r"(?i)\b(?:including|incl\.|of\s+(?:which|whom|them))\s*$", before))
+
+
+_SINGLE_CELL = re.compile(
+    r"^\s*(?:[~≈+]|c\.|ca\.|about|over|some|up\s+to|at\s+least|more\s+than|approx\.?)?\s*"
+    r"\d[\d,.\u00a0\u202f]*(?:\[[^\]\n]*\])*\s*(?:[-–—]\s*\d[\d,.]*(?:\[[^\]\n]*\])*)?\+?(?P<rest>.*)$",
+    re.S | re.I,
+)
+_CLAIM_NOTE = re.compile(
+    r"\((?P<note>[^()]*\b(?:claims?|estimates?|figures?|according|sources?|per|data|official|reported)\b[^()]*)\)", re.I
+)
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*(?![\w])")
+_SYNONYMS = {
+    "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed", "kia": "killed",
+    "fatalities": "killed", "injured": "wounded", "wia": "wounded", "prisoners": "captured",
+    "prisoner": "captured", "pow": "captured", "pows": "captured", "surrendered": "captured",
+    "mia": "missing",
+}
+
+
+def _cell_token(text: str, f: InfoboxField) -> tuple[str, str | None] | None:
+    """(what the cell counts, its own claimant note) for a cell holding one figure
+    (`45[11]-55 killed[14]`, `2 35mm AA guns captured`, `58 killed (separatist claim)`), None
+    for a cell with several figures. Parts in brackets (`(including 4,436 wounded)`) and notes
+    are left out of what it counts; `dead` and `killed` count the same."""
+    m = _SINGLE_CELL.match(f.value)
+    if not m:
+        return None
+    rest = m.group("rest")
+    note = _CLAIM_NOTE.search(rest)
+    rest = _CLAIM_NOTE.sub(" ", rest)
+    rest = re.sub(r"\([^()]*\)", lambda x: " " if re.search(r"\d", x.group(0)) else x.group(0), rest)
+    rest = _CITES.sub(" ", rest)
+    if _STANDALONE_NUMBER.search(rest):
+        return None
+    words = [_SYNONYMS.get(w, w) for w in re.findall(r"[^\W_]+", rest.lower())]
+    return " ".join(words) or "(a bare number)", (note.group("note").strip() if note else None)
+
+
+class _Unit:
+    """One step of a block's figure list: a one-figure cell (all its claims) or one figure of
+    a cell that holds several."""
+
+    def __init__(self, field: InfoboxField, index: int, token: str, note: str | None, part: bool,
+                 words: str = "") -> None:
+        self.field = field
+        self.members = [index]
+        self.token = token
+        self.words = words or token
+        self.note = note
+        self.part = part
+
+
+def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[InfoboxField, int, int]]) -> list[Claim]:
+    """Sides for the claims of a rendered infobox page: the column the reader found, or for
+    the figures of a block whose cells carry no column, the column their order gives.
+
+    A block's figures are one list, column 1's first. A new column starts when what a cell
+    counts repeats under the same time label and claimant header (`47 killed, 145 wounded, 961
+    captured, 17 killed`: the second `killed`), when a time label or claimant header comes back
+    (the second `13 March:`), when personnel follow equipment under the same labels (a column
+    lists its personnel first), or at a new group of cells (a blank line, the end of a bullet
+    run) when the block has no structural columns. A figure in brackets or after `including` is
+    a part of the one before and never starts a column. Two cells in a row with their own,
+    different claimant notes (`58 killed (separatist claim)`, `70 killed (opposition claim)`)
+    are rival estimates of one thing, not two columns. Asterisk footnotes go to the column of
+    the cell that cites them. Civilian tolls get no side."""
+    text = ctx.document.text
+    out = list(claims)
+    owner: dict[int, InfoboxField] = {}
+    for f, lo, hi in fields:
+        for i in range(lo, hi):
+            owner[i] = f
+    known = max(2, len(ctx.sides.columns))
+
+    def side_for(column: int | None, why: str | None) -> Side:
+        if column is None:
+            return Side(reason=why or "the infobox does not say which column this cell is in")
+        if column > known:
+            return Side(reason=f"infobox column {column} of {known} ({why}); no belligerent for it")
+        name = ctx.sides.columns.get(column)
+        return Side(column=column, name=name, reason=f"infobox column {column} ({why})" if why else f"infobox column {column}")
+
+    blocks: dict[int, list[int]] = {}
+    notes: list[int] = []
+    for i, f in owner.items():
+        c = out[i]
+        if isinstance(c.value, Quantity) and f.key in ("Strength", "Casualties", "Note", "Commander", "Units"):
+            if f.note_of is not None:
+                notes.append(i)
+            else:
+                blocks.setdefault(f.block, []).append(i)
+        elif f.column is not None:
+            out[i] = attrs.evolve(c, side=side_for(f.column, f.column_reason or _format_reason(f)))
+        elif c.kind in (Kind.COMMANDER, Kind.UNIT, Kind.OTHER):
+            out[i] = attrs.evolve(c, side=side_for(None, None))
+    cell_tokens: dict[int, tuple[str, str | None] | None] = {}
+    for block, indexes in blocks.items():
+        indexes.sort(key=lambda i: (out[i].span.start, out[i].span.end))
+        of_field: dict[int, list[int]] = {}
+        for i in indexes:
+            of_field.setdefault(id(owner[i]), []).append(i)
+        units: list[_Unit] = []
+        for i in indexes:
+            f = owner[i]
+            if id(f) not in cell_tokens:
+                cell_tokens[id(f)] = _cell_token(text, f)
+            single = cell_tokens[id(f)]
+            if single is not None:
+                if units and units[-1].field is f:
+                    units[-1].members.append(i)
+                    continue
+                units.append(_Unit(f, i, single[0], single[1], _is_part(text, f, out[i])))
+                continue
+            later = [out[j].span.start for j in of_field[id(f)] if out[j].span.start >= out[i].span.end]
+            c = out[i]
+            own = c.attribution.claimant if c.attribution.evidence == "a note beside the figure" else None
+            following = _following(text, c, min(later + [f.end]))
+            units.append(_Unit(f, i, _token(c, text, min(later + [f.end])), own, _is_part(text, f, c),
+                               words=f"{c.value.unit or ''} {following[:40]}"))
+        placed = _columns_of_units(units, out, known)
+        column_of = {i: placed[k][0] for k, unit in enumerate(units) for i in unit.members}
+        for k, unit in enumerate(units):
+            f = unit.field
+            column, why, boundary = placed[k]
+            for i in unit.members:
+                c = out[i]
+                side = side_for(column, why)
+                if c.value.population is Population.CIVILIAN and c.side.name is None:
+                    side = Side(reason="a civilian toll, not a belligerent's")
+                attribution = c.attribution
+                if attribution.evidence == "a header over the cells" and f.claimant_start is not None \
+                        and f.claimant_start < boundary:
+                    attribution = Attribution(document=ctx.document.id)  # the header was the last column's
+                if attribution.inherited and attribution.evidence and "closing" in attribution.evidence:
+                    # A note closing the cell covers the figures of its last figure's column only.
+                    mates = of_field[id(f)]
+                    if mates and column_of[mates[-1]] != column:
+                        attribution = Attribution(document=ctx.document.id)
+                named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
+                if named is not None and f.column is None and side.column is not None:
+                    side = Side(column=side.column, name=named.name, reason=f"{side.reason}; {named.reason}")
+                out[i] = attrs.evolve(c, side=side, attribution=attribution)
+    # An asterisk footnote (`* Number updated to 269`) is about the cell that cites it.
+    for i in notes:
+        f = owner[i]
+        cited = [j for j in owner if owner[j].start == f.note_of and j not in notes]
+        side = out[cited[0]].side if cited else Side(reason="a footnote whose cell was not found")
+        if cited:
+            side = attrs.evolve(side, reason=f"{side.reason}; a footnote on that cell")
+        out[i] = attrs.evolve(out[i], side=side)
+    return out
+
+
+def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> list[tuple[int, str, int]]:
+    """(column, reason, boundary offset) for each unit of a block, by the rules in
+    ``_rendered_sides``. There are never more columns than belligerents: when the breaks make
+    more, a break that opens a one-cell stretch (a stray row, such as a third party's toll
+    inside the first column) is dropped, first to last, until they fit."""
+    suppressed: set[int] = set()
+    for _ in range(8):
+        placed, breaks = _place_units(units, claims, suppressed)
+        if max((p[0] for p in placed), default=1) <= known:
+            return placed
+        stray = [k for n, k in enumerate(breaks) if (breaks[n + 1] if n + 1 < len(breaks) else len(units)) - k == 1]
+        stray = [k for k in stray if k not in suppressed]
+        if not stray:
+            return placed
+        suppressed.add(stray[0])
+    return placed
+
+
+def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
+    structural = any(u.field.column is not None for u in units)
+    placed: list[tuple[int, str, int]] = []
+    breaks: list[int] = []
+    column = 1
+    column_why = "the first column's cells come first"
+    seen: set[tuple] = set()
+    times: set[str | None] = set()
+    headers: set[str | None] = set()
+    equipment: set[tuple] = set()
+    last_time = last_header = last_group = None
+    previous: _Unit | None = None
+    count = 0
+    boundary = -1
+    last_structural: int | None = None
+    for k, unit in enumerate(units):
+        f = unit.field
+        if f.column is not None:
+            if f.column != last_structural:
+                seen, times, headers, equipment, count = set(), set(), set(), set(), 0
+                last_structural = f.column
+            column = f.column
+            why = f.column_reason or _format_reason(f)
+        else:
+            key = (f.time_label, f.claimant, unit.token)
+            why = None
+            if count and not unit.part and previous is not None and k not in suppressed:
+                rival = unit.note is not None and previous.note is not None and unit.note != previous.note
+                same_labels = f.time_label == last_time and f.claimant == last_header
+                if not structural and last_group is not None and f.group != last_group:
+                    why = "a new group of cells"
+                elif f.time_label is not None and f.time_label != last_time and f.time_label in times:
+                    why = f"time label {f.time_label!r} repeated"
+                elif f.claimant is not None and f.claimant != last_header and f.claimant in headers:
+                    why = f"claimant header {f.claimant!r} repeated"
+                elif key in seen and not rival:
+                    why = f"{unit.token!r} repeated"
+                elif f.claimant is not None and last_header is None and any(
+                        s[1] is None and s[2] == unit.token for s in seen):
+                    why = f"{unit.token!r} repeated under a claimant header, after figures with none"
+                elif same_labels and (f.time_label, f.claimant) in equipment and any(
+                        _is_personnel(claims[j], unit.words) for j in unit.members):
+                    why = "personnel listed after equipment"
+            if why is not None:
+                column += 1
+                breaks.append(k)
+                seen, times, headers, equipment, count = set(), set(), set(), set(), 0
+                boundary = claims[previous.members[-1]].span.end if previous is not None else -1
+                column_why = why
+            if not unit.part:
+                seen.add(key)
+                times.add(f.time_label)
+                headers.add(f.claimant)
+                if any(_is_equipment(claims[j]) for j in unit.members):
+                    equipment.add((f.time_label, f.claimant))
+            why = column_why
+            last_time, last_header, last_group = f.time_label, f.claimant, f.group
+        count += 1
+        previous = unit
+        placed.append((column, why, boundary))
+    return placed, breaks
+
+
+def _format_reason(f: InfoboxField) -> str:
+    digits = re.search(r"\d+$", f.label or "")
+    return f"parameter {f.label}" if digits else "the infobox layout"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
-from claims.readers import plain_export, plaintext, scraped_table, wikitext
+from claims.readers import plain_export, plaintext, rendered, scraped_table, wikitext
 from claims.readers.common import MAX_BYTES, decode, document_id, sha256
 
 PARSERS = {
@@ -18,6 +18,7 @@ PARSERS = {
     DocumentFormat.SCRAPED_TABLE: scraped_table.parse,
     DocumentFormat.TEXT: plaintext.parse,
     DocumentFormat.WIKITEXT: wikitext.parse,
+    DocumentFormat.RENDERED: rendered.parse,
 }
 
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", ""}
@@ -30,11 +31,19 @@ def detect_format(text: str) -> DocumentFormat:
         return DocumentFormat.SCRAPED_TABLE
     if wikitext.looks_like(text):
         return DocumentFormat.WIKITEXT
+    if rendered.looks_like(text):
+        return DocumentFormat.RENDERED
     return DocumentFormat.TEXT
 
 
 def read_text(text: str, path: str = "document.txt", format: DocumentFormat | None = None) -> Document:
-    """Read a document from its text. Never raises for odd content; oddities become problems."""
+    """Read a document from its text. Never raises for odd content; oddities become problems.
+
+    A UTF-8 byte order mark stays in the text (offsets count it, as a reader of the file sees
+    them) but the readers see it as a space, so it hides no title or label."""
+    original = text
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
     chosen = format or detect_format(text)
     try:
         parsed = PARSERS[chosen](text)
@@ -50,8 +59,8 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
         path=path,
         title=parsed.title or Path(path).stem,
         format=chosen,
-        text=text,
-        sha256=sha256(text),
+        text=original,
+        sha256=sha256(original),
         sections=parsed.sections,
         infobox=parsed.infobox,
         problems=problems,

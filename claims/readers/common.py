@@ -65,7 +65,10 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
     """Decode a file's bytes, refusing binary, empty and undecodable input with a clear message."""
     if not data.strip():
         raise InputError(path, "the file is empty; nothing to read")
-    if b"\x00" in data[:8192]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-16"  # a UTF-16 byte order mark says what the file is
+    wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf16", "utf-32", "utf32"))
+    if b"\x00" in data[:8192] and not wide:
         raise InputError(path, "this looks like a binary file (it contains NUL bytes); give a text document")
     if len(data) > MAX_BYTES:
         raise InputError(

@@ -137,6 +137,15 @@ def parse(text: str) -> ParsedDocument:
         if label is not None and values_under_label == 0:
             problems.append(Problem(f"infobox row {label!r} has no values (names or icons stripped?)", label_line))
 
+    empty_column: int | None = None  # a label row whose first cell is empty (`|` alone)
+    key_of_empty: tuple[str, str] | None = None
+
+    def next_line(after: int) -> str:
+        for _, s, e in lines[after + 1:]:
+            if text[s:e].strip():
+                return text[s:e].strip()
+        return ""
+
     index = rule_index + 1
     while index < len(lines):
         number, start, end = lines[index]
@@ -144,10 +153,18 @@ def parse(text: str) -> ParsedDocument:
         if not line.strip():
             index += 1
             continue
+        if line.lstrip().startswith("| ") and label is not None and row:
+            # `French Union` / `| Việt Minh | |||`: the leading pipe closes the cell above.
+            start = start + line.index("|") + 1
+            line = text[start:end]
         if "|" not in line:
             if label is None and len(line) < 300:
                 index += 1
                 continue  # caption text before the first label
+            if label is not None and len(line) < 300 and next_line(index).startswith("|"):
+                row.append((_trim(text, start, end), number))  # a cell whose pipe is on the next line
+                index += 1
+                continue
             is_last = all(not text[s:e].strip() for _, s, e in lines[index + 1 :])
             if row and is_last:
                 row.append((_trim(text, start, end), number))
@@ -155,6 +172,13 @@ def parse(text: str) -> ParsedDocument:
                 index += 1
                 continue
             break
+        if line.strip() == "|" and label is not None and not row and values_under_label == 0 and previous_width == 0:
+            # `Casualties and losses | ||||` then `|` alone: the first column's cell is empty.
+            row.append(((start, start), number))
+            empty_column = 1
+            key_of_empty = (key or label, label)
+            index += 1
+            continue
         if ONLY_PIPES.match(line):
             flush()
             index += 1
@@ -191,6 +215,25 @@ def parse(text: str) -> ParsedDocument:
             fields.append(InfoboxField("Result", "Result", text[s:e], s, e, first[0]))
             body_lines = body_lines[1:]
             body_start = body_lines[0][1] if body_lines else len(text)
+            # Cells spilled below the table after the result line (the column whose cell was
+            # empty): short lines with figures, up to the first line of prose.
+            spilled = 0
+            while key_of_empty is not None and body_lines and not _is_prose_line(text[body_lines[0][1]:body_lines[0][2]]):
+                n, s, e = body_lines[0]
+                s, e = _trim(text, s, e)
+                if s < e and len(text[s:e]) <= 160 and re.search(r"\d", text[s:e]) and key_of_empty is not None:
+                    fields.append(InfoboxField(key_of_empty[0], key_of_empty[1], text[s:e], s, e, n, empty_column))
+                    spilled += 1
+                elif s < e and len(text[s:e]) > 160:
+                    break
+                body_lines = body_lines[1:]
+            if spilled:
+                problems.append(Problem(
+                    f"{spilled} {key_of_empty[1]} cells below the table, after the result line; read as "
+                    f"column {empty_column} (the row's empty cell)", first[0] + 1))
+                body_start = body_lines[0][1] if body_lines else len(text)
+            elif key_of_empty is not None:
+                body_start = lines[index + 1][1] if index + 1 < len(lines) else len(text)
         sections = _headings(text, body_lines)
         prose.append((body_start, len(text)))
 
@@ -211,6 +254,12 @@ def parse(text: str) -> ParsedDocument:
         belligerents=belligerents,
         prose=tuple(prose),
     )
+
+
+def _is_prose_line(line: str) -> bool:
+    from claims.readers.rendered import is_prose
+
+    return is_prose(line)
 
 
 def _belligerent_name(value: str) -> str:

@@ -343,6 +343,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                     qualifier, high, end = Qualifier.AT_LEAST, None, m.end()
     if p["not_figure"].match(text, end, hi):
         return None
+    # A footnote marker after a bare figure is no part of it (it is the figure's citation).
+    bare_end = number_end if fn is not None and end == fn.end() else end
     # A qualifier before the number.
     before_start = max(lo, start - 40)
     qm = p["qual_before"].search(text, before_start, start) if qualifier is not Qualifier.RANGE else None
@@ -390,8 +392,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             noun2, sense2, np_end2, mentions2, relative2 = _noun_phrase(text, cop.end(), hi)
             if sense2 is not None and sense2.group == "people":
                 noun, sense, np_end, mentions, relative = noun2, sense2, np_end2, mentions2, relative2
-    if year_like and sense is None:
-        return None
+    if year_like and sense is None and not (field and (qualifier is not Qualifier.EXACT or increment)):
+        return None  # `In 1994`; but `2000+` in a Strength cell is a figure
     if n.article and sense is None:
         return None
     # What happened: a predicate after the noun phrase, or before the number.
@@ -467,12 +469,12 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT:
             return None  # a bare number in prose says nothing checkable
-    end = max(np_end if sense is not None else end, predicate_end or 0)
+    end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN
     return Figure(
         start=start, end=end, number_start=n.start, number_end=number_end,
-        np_end=max(np_end if sense is not None else end, predicate_end or 0),
+        np_end=max(np_end if sense is not None else bare_end, predicate_end or 0),
         low=low, high=high, qualifier=qualifier, vague=vague, category=category, population=population,
         lost=lost, noun=noun, noun_group=sense.group if sense is not None else None,
         predicate=predicate, predicate_after=follows, party_mentions=tuple(mentions),

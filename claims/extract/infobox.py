@@ -622,6 +622,9 @@ _EQUIPMENT = {Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Ca
               Category.HELICOPTERS, Category.VEHICLES}
 
 
+_CLAIMANT_NOTE_WORDS = re.compile(r"(?i)\b(?:claims?|estimates?|figures?|data|sources?|count)\b")
+
+
 def _token(claim: Claim, text: str = "", end: int | None = None) -> str:
     """What a figure counts, for telling a repeat (the next column's list) from the next item:
     the category for people, else the noun (or the words after a figure that has none:
@@ -633,8 +636,11 @@ def _token(claim: Claim, text: str = "", end: int | None = None) -> str:
     unit = q.unit or ""
     rest = _following(text, claim, end) if end is not None else ""
     if not unit and rest:
+        rest = re.sub(r"^(?:\s*\[[^\]\n]{1,12}\])+", "", rest)  # footnote markers
         words = re.match(r"[\s(:.,;]*([^\W\d_]+(?:\s+[^\W\d_]+)?)", rest)
         unit = words.group(1) if words else ""
+        if _CLAIMANT_NOTE_WORDS.search(unit):
+            unit = ""  # `(Velmarian claim)`: who says it, not what it counts
     unit = re.sub(r"\[[^\]]*\]|[()]", " ", unit.lower())
     unit = re.sub(r"\s+", " ", unit).strip()
     status = _STATUS.search(claim.span.quote + " " + rest[:25])

@@ -43,7 +43,7 @@ from claims.reconcile import build_context
 from claims.reconcile.index import Context, quantity_buckets
 from claims.reconcile.intervals import tolerant
 from claims.reconcile.names import fold, side_token
-from claims.review import current_overrides
+from claims.review import apply_override, current_overrides
 
 GRADES = "ABCDEF"
 RELIABILITY_WEIGHT = {"A": 0.95, "B": 0.8, "C": 0.65, "D": 0.5, "E": 0.3, "F": 0.2}
@@ -171,15 +171,5 @@ def assess(
             reliability=grade,
             credibility=credibility,
         )
-        override = overrides.get(claim.id)
-        if override is not None:
-            why = override.override_reason or override.note or "no reason given"
-            confidence = attrs.evolve(
-                confidence,
-                score=float(override.confidence_override),  # type: ignore[arg-type]
-                reasons=(f"Reviewer {override.reviewer} set confidence to {override.confidence_override:.2f}: {why}",
-                         *confidence.reasons),
-                overridden=True,
-            )
-        out.append(attrs.evolve(claim, confidence=confidence))
+        out.append(apply_override(attrs.evolve(claim, confidence=confidence), overrides.get(claim.id)))
     return out

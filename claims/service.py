@@ -31,6 +31,10 @@ def derive(
 def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequence[Claim]) -> IngestSummary:
     """Store new documents and re-derive conflicts and confidence where they can have changed.
 
+    Confidence is assessed without the reviewers' overrides: the store re-anchors annotations in
+    the same transaction and applies the override in force to every claim it reads, so an
+    override follows its annotation to the claim it is attached to now.
+
     Conflicts span documents (two versions of one article), so the new claims are reconciled
     with those already stored, but only within the affected events: those holding a new
     document before or after this ingest, and the other events of their wars (see
@@ -51,7 +55,9 @@ def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequen
     loaded = [store.document(d) for d in sorted(scope - new_ids)]
     others = [d for d in loaded if d is not None]
     stored = [c for d in others for c in store.claims(ClaimQuery(document=d.id))]
-    assessed, conflicts = derive(list(documents) + others, list(claims) + stored, store.annotations())
+    # The stored confidence is the computed one: the store applies the reviewers' overrides in
+    # force when it reads claims, after re-anchoring has moved them to the new claims.
+    assessed, conflicts = derive(list(documents) + others, list(claims) + stored)
     ingested = assessed[: len(claims)]
     refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
     return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from hypothesis import given, settings
+from edit_helpers import check_reanchoring, random_edit
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import figure_claims, make_claim
 
-from claims.model import Anchor, Kind
+from claims.api import ingest_documents, new_annotation, open_store
+from claims.extract import extract_document
+from claims.model import Anchor, Claim, Kind, Verdict
+from claims.pipeline import load_paths
+from claims.readers import read_path
 from claims.review.matching import Method, anchor_in, reanchor
 
 NAMES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
@@ -205,3 +211,132 @@ def test_matching_a_large_document_stays_fast() -> None:
     results = reanchor(anchors, new_claims, edited)
     assert time.perf_counter() - began < 3.0
     assert sum(r.method is Method.ORPHANED for r in results) == 1
+
+
+# -- real extraction: structure first, an assignment, never another statement -------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reanchor"
+ORLEN = FIXTURES / "battle-of-orlen.txt"
+VESSA = FIXTURES / "siege-of-vessa.txt"
+ISSUE_LINE = "Killed: 169, Wounded: 947, MIA: 1, Killed: 11, Wounded: 227, MIA: 3"
+
+
+def versions(tmp_path: Path, text: str, edited: str) -> tuple[Path, str, str]:
+    """A store path and an article file (one id for both versions) holding ``text`` first."""
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    return tmp_path / "claims.db", text, edited
+
+
+def ingest_file(store, path: Path):
+    loaded = load_paths([str(path)])
+    return ingest_documents(store, loaded.documents, loaded.claims)
+
+
+def by_quote(store, quote: str, field_prefix: str = "Casualties1") -> Claim:
+    found = [c for c in store.claims() if c.span.quote == quote and (c.field or "").startswith(field_prefix)]
+    assert len(found) == 1, (quote, found)
+    return found[0]
+
+
+def test_the_issue_case_orphans_the_deleted_figure_and_keeps_the_other(tmp_path: Path) -> None:
+    text = ORLEN.read_text(encoding="utf-8")
+    assert ISSUE_LINE in text
+    db, _, edited = versions(tmp_path, text, text.replace(ISSUE_LINE, "Killed: 11, Wounded: 227"))
+    article = tmp_path / "article.txt"
+    with open_store(db) as store:
+        ingest_file(store, article)
+        k169, k11 = by_quote(store, "Killed: 169"), by_quote(store, "Killed: 11")
+        rejected = new_annotation(k169, Verdict.REJECTED, "ana")
+        override = new_annotation(k169, Verdict.CONFIDENCE, "ana", confidence_override=0.1, override_reason="typo")
+        accepted = new_annotation(k11, Verdict.ACCEPTED, "ben", note="matches the ministry")
+        for annotation in (rejected, override, accepted):
+            store.annotate(annotation)
+        article.write_text(edited, encoding="utf-8")
+        summary = ingest_file(store, article)
+        moved = store.current_targets()
+        new11 = by_quote(store, "Killed: 11")
+        assert moved.get(accepted.id, accepted.target_id) == new11.id
+        assert moved[rejected.id] is None and moved[override.id] is None
+        assert {a.id for a in store.orphaned_annotations()} == {rejected.id, override.id}
+        assert not any(c.confidence.overridden for c in store.claims())
+        assert store.current_verdicts()[new11.id].id == accepted.id
+    report = summary.reanchor
+    assert report.orphaned == 2 and report.fuzzy == 0
+    orphans = [c for c in report.changes if c.method is Method.ORPHANED]
+    assert {(c.verdict, c.old_quote) for c in orphans} == {("rejected", "Killed: 169"), ("confidence", "Killed: 169")}
+
+
+def test_an_override_follows_its_annotation_and_is_in_force_where_it_lands(tmp_path: Path) -> None:
+    text = ORLEN.read_text(encoding="utf-8")
+    edited = text.replace("- Casualties1:", "- Strength3: 2,000 reservists\n- Casualties1:")
+    db, _, _ = versions(tmp_path, text, edited)
+    article = tmp_path / "article.txt"
+    with open_store(db) as store:
+        ingest_file(store, article)
+        k11 = by_quote(store, "Killed: 11")
+        store.annotate(new_annotation(k11, Verdict.CONFIDENCE, "ana", confidence_override=0.15, override_reason="x"))
+        assert store.claim(k11.id).confidence.overridden
+        article.write_text(edited, encoding="utf-8")
+        ingest_file(store, article)
+        now = by_quote(store, "Killed: 11")
+        assert now.id != k11.id
+        assert now.confidence.overridden and now.confidence.score == 0.15
+        assert now.confidence.reasons[0].startswith("Reviewer ana set confidence to 0.15")
+        assert [c.id for c in store.claims() if c.confidence.overridden] == [now.id]
+
+
+def test_a_commander_whose_rank_changed_keeps_the_annotation_as_a_changed_statement(tmp_path: Path) -> None:
+    text = VESSA.read_text(encoding="utf-8")
+    edited = text.replace("Colonel Mile Dorn", "Mile Dorn")
+    db, _, _ = versions(tmp_path, text, edited)
+    article = tmp_path / "article.txt"
+    with open_store(db) as store:
+        ingest_file(store, article)
+        dorn = by_quote(store, "Colonel Mile Dorn", "Commanders")
+        store.annotate(new_annotation(dorn, Verdict.ACCEPTED, "ana"))
+        article.write_text(edited, encoding="utf-8")
+        summary = ingest_file(store, article)
+        (change,) = summary.reanchor.changes
+        assert (change.method, change.old_quote, change.new_quote) == (Method.FUZZY, "Colonel Mile Dorn", "Mile Dorn")
+        assert store.current_verdicts()[change.claim_id].verdict is Verdict.ACCEPTED
+
+
+def test_a_figure_still_present_elsewhere_is_never_taken_for_an_edit(tmp_path: Path) -> None:
+    text = VESSA.read_text(encoding="utf-8")
+    # The two casualty rows swap: each figure is now in the other column.
+    first = "6-8,000 soldiers killed, around 400 tanks and APCs destroyed, 20 planes shot down |"
+    second = "1,100 soldiers killed, 2,600 soldiers missing |"
+    edited = text.replace(first, "@").replace(second, first).replace("@", second)
+    db, _, _ = versions(tmp_path, text, edited)
+    article = tmp_path / "article.txt"
+    with open_store(db) as store:
+        ingest_file(store, article)
+        killed = by_quote(store, "6-8,000 soldiers killed", "Casualties")
+        disputed = new_annotation(killed, Verdict.DISPUTED, "ana")
+        store.annotate(disputed)
+        article.write_text(edited, encoding="utf-8")
+        ingest_file(store, article)
+        target = store.current_targets().get(disputed.id, disputed.target_id)
+        now = store.claim(target) if target is not None else None
+        assert now is None or now.span.quote == "6-8,000 soldiers killed"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from([ORLEN, VESSA]), st.randoms(use_true_random=False), st.integers(1, 3))
+def test_random_edits_of_real_documents_never_attach_to_another_statement(path: Path, rng, count: int) -> None:
+    document = read_path(path)
+    claims = _claims_of(path)
+    edited = random_edit(document, claims, rng, count)
+    outcome = check_reanchoring(document, edited, old_claims=claims)
+    assert not outcome.wrong, outcome.wrong
+    assert outcome.kept >= outcome.eligible - 2, edited.description
+
+
+_EXTRACTED: dict[Path, list] = {}
+
+
+def _claims_of(path: Path) -> list:
+    if path not in _EXTRACTED:
+        _EXTRACTED[path] = extract_document(read_path(path))
+    return _EXTRACTED[path]

@@ -15,6 +15,7 @@ from claims.describe import describe_claimant, describe_side, describe_value, pr
 from claims.errors import ExitCode, InputError
 from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
+from claims.review import Reattached
 from claims.pipeline import Loaded, load_paths
 
 
@@ -153,16 +154,52 @@ def ingest(
     with open_store(db_path) as store:
         summary = ingest_documents(store, loaded.documents, loaded.claims)
     r = summary.reanchor
-    click.echo(
+    _safe_echo(
         f"Ingested {summary.documents} document(s) ({summary.unchanged} unchanged) into {db_path}: "
         f"{summary.claims} claims, {summary.conflicts} conflicts in the store."
     )
-    fuzzy = f" ({r.fuzzy} by fuzzy match: check them)" if r.fuzzy else ""
+    fuzzy = f" ({r.fuzzy} to a changed statement)" if r.fuzzy else ""
     click.echo(f"Annotations: {r.stayed} stayed, {r.moved} moved{fuzzy}, {r.orphaned} orphaned.")
+    for line in reattached_lines(r.changes, limit=MOVES_SHOWN):
+        _safe_echo(line)
     if r.orphaned:
         click.echo("Orphaned annotations are kept; see them with `claims list --orphaned`.")
     if loaded.errors:
         sys.exit(ExitCode.USAGE if strict else ExitCode.OK)
+
+
+MOVES_SHOWN = 30
+"""Re-attachments listed after an ingest; `claims list --moved` lists them all."""
+
+_HOW = {
+    "quote": "same quote, its context changed",
+    "fuzzy": "the statement changed",
+    "orphaned": "orphaned: its statement is gone",
+}
+
+
+def reattached_lines(changes: Sequence[Reattached], limit: int | None = None) -> list[str]:
+    """One line per annotation moved other than exactly (or orphaned), old quote and new."""
+    if not changes:
+        return []
+    lines = ["Check these annotations (moved to a changed or re-worded statement, or orphaned):"]
+    for change in changes[:limit]:
+        where = f"{change.document}: " if change.document else ""
+        what = f"{change.verdict:<12} {where}“{one_line(change.old_quote)}”"
+        if change.new_quote is None:
+            lines.append(f"  {what}  {_HOW['orphaned']}")
+        else:
+            arrow = "" if change.new_quote == change.old_quote else f" → “{one_line(change.new_quote)}”"
+            score = f", score {change.score:.2f}" if change.method.value == "fuzzy" else ""
+            lines.append(f"  {what}{arrow}  ({_HOW.get(change.method.value, change.method.value)}{score}) "
+                         f"{change.claim_id}")
+    if limit is not None and len(changes) > limit:
+        lines.append(f"  … and {len(changes) - limit} more: `claims list --moved`")
+    return lines
+
+
+def one_line(text: str, width: int = 60) -> str:
+    return _clip(" ".join(text.split()), width)
 
 
 def _kind(value: str | None) -> Kind | None:
@@ -186,15 +223,26 @@ def _kind(value: str | None) -> Kind | None:
 @click.option("--unreviewed", is_flag=True, help="Only claims with no verdict yet.")
 @click.option("--in-conflict", "in_conflict", is_flag=True, help="Only claims in a conflict or a tension to decide.")
 @click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
+@click.option("--moved", is_flag=True,
+              help="List annotations an edit moved to a changed or re-worded statement, or orphaned (old and new quote).")
 @click.option("--format", "output", type=click.Choice(["text", "tsv", "json"]), default="text", show_default=True)
 def list_claims(
     db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
-    unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, orphaned: bool, output: str,
+    unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, orphaned: bool, moved: bool,
+    output: str,
 ) -> None:
     """List stored claims, filtered."""
     from claims.api import ClaimQuery, open_store
 
     with open_store(db_path, create=False) as store:
+        if moved:
+            changes = store.reattached()
+            if output == "json":
+                click.echo(json.dumps([to_data(c) for c in changes], ensure_ascii=False, indent=2))
+            else:
+                for line in reattached_lines(changes)[1:]:
+                    _safe_echo(line.strip() if output == "tsv" else line)
+            return
         if orphaned:
             for annotation in store.orphaned_annotations():
                 click.echo(json.dumps(to_data(annotation), ensure_ascii=False) if output == "json" else

@@ -18,8 +18,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 import attrs
+from attrs import frozen
 
-from claims.model import CLAIM_VERDICTS, CONFLICT_VERDICTS, Annotation, TargetKind, Verdict
+from claims.model import CLAIM_VERDICTS, CONFLICT_VERDICTS, Annotation, Claim, TargetKind, Verdict
 
 
 class Act(Protocol):
@@ -97,19 +98,76 @@ def current_verdicts(history: Sequence[Annotation]) -> dict[str, Annotation]:
     return out
 
 
-def _is_override(annotation: Annotation) -> bool:
-    return (annotation.target_kind is TargetKind.CLAIM and annotation.verdict is Verdict.CONFIDENCE
-            and annotation.confidence_override is not None)
+def _is_override(annotation: Act) -> bool:
+    return annotation.target_kind is TargetKind.CLAIM and annotation.verdict is Verdict.CONFIDENCE
+
+
+def override_in_force(history: Sequence[A], withdrawn_ids: Collection[str] | None = None) -> A | None:
+    """The confidence override in force in one claim's history: the latest not withdrawn.
+
+    The history is the claim's annotations as attached now (moved ones included), so an
+    override follows its annotation wherever re-anchoring takes it.
+    """
+    return next((a for a in reversed(live(history, withdrawn_ids)) if _is_override(a)), None)
 
 
 def current_overrides(history: Sequence[Annotation]) -> dict[str, Annotation]:
-    """Claim id -> the confidence override in force (the latest one not withdrawn)."""
+    """Claim id -> the confidence override in force (the latest one not withdrawn).
+
+    The claims are the annotations' ``target_id``s: pass annotations as they are attached now
+    (:func:`attached`) when claims may have moved.
+    """
     return {a.target_id: a for a in live(history) if _is_override(a)}
 
 
 def current_override(history: Sequence[Annotation]) -> Annotation | None:
     """The confidence override in force in one claim's history (moved annotations included)."""
-    return next((a for a in reversed(live(history)) if _is_override(a)), None)
+    return override_in_force(history)
+
+
+@frozen
+class InForce:
+    """What a target's history says now: everything a front end shows of its review."""
+
+    verdict: Annotation | None
+    """The current verdict (None: unreviewed)."""
+    override: Annotation | None
+    """The confidence override in force (claims only)."""
+    notes: tuple[Annotation, ...]
+    """Annotations in force that carry a note, oldest first."""
+
+
+def in_force(history: Sequence[Annotation], target_kind: TargetKind = TargetKind.CLAIM) -> InForce:
+    """The verdict, override and notes in force in one target's history (as attached now).
+
+    The one answer to "what did the reviewers decide about this": the CLI, the TUI, the
+    reports and the audit ask it (directly, or through the store, which caches it).
+    """
+    gone = withdrawn(history)
+    return InForce(
+        verdict=current_verdict(history, target_kind, gone),
+        override=override_in_force(history, gone) if target_kind is TargetKind.CLAIM else None,
+        notes=tuple(a for a in live(history, gone) if a.note),
+    )
+
+
+def apply_override(claim: Claim, override: Annotation | None) -> Claim:
+    """The claim with its confidence as a reviewer's override in force sets it (unchanged if None).
+
+    The computed grade and reasons are kept after the reviewer's, so the reader sees both.
+    """
+    if override is None or override.confidence_override is None:
+        return claim
+    confidence = claim.confidence
+    why = override.override_reason or override.note or "no reason given"
+    reason = f"Reviewer {override.reviewer} set confidence to {override.confidence_override:.2f}: {why}"
+    computed = tuple(r for r in confidence.reasons if not r.startswith("Reviewer "))
+    return attrs.evolve(
+        claim,
+        confidence=attrs.evolve(
+            confidence, score=float(override.confidence_override), reasons=(reason, *computed), overridden=True
+        ),
+    )
 
 
 def notes(history: Sequence[Annotation]) -> dict[str, tuple[Annotation, ...]]:

@@ -13,8 +13,26 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from attrs import frozen
 
-from claims.model import Anchor, Claim, Conflict, TargetKind
-from claims.review.matching import Method, ReanchorResult, anchor_in, reanchor
+from claims.model import Anchor, Claim, Conflict, Document, TargetKind, Verdict
+from claims.review.matching import Method, ReanchorResult, anchor_in, reanchor, sites_of
+
+
+@frozen
+class Reattached:
+    """An annotation a re-ingest moved other than exactly, or orphaned: for the reviewer to check.
+
+    ``new_quote`` and ``claim_id`` are None when it was orphaned.
+    """
+
+    annotation_id: str
+    verdict: str
+    """The annotation's verdict value (``accepted``, ``note``, ``confidence`` ...)."""
+    document: str
+    method: Method
+    score: float
+    old_quote: str
+    new_quote: str | None
+    claim_id: str | None
 
 
 @frozen
@@ -26,6 +44,8 @@ class ReanchorReport:
     orphaned: int = 0
     fuzzy: int = 0
     """Of the moved, how many matched a claim whose quote changed (the reviewer should check)."""
+    changes: tuple[Reattached, ...] = ()
+    """Every annotation this ingest moved other than exactly, or orphaned, in document order."""
 
     def __add__(self, other: ReanchorReport) -> ReanchorReport:
         return ReanchorReport(
@@ -33,6 +53,7 @@ class ReanchorReport:
             self.moved + other.moved,
             self.orphaned + other.orphaned,
             self.fuzzy + other.fuzzy,
+            self.changes + other.changes,
         )
 
 
@@ -45,6 +66,8 @@ class Attachment:
     method: str
     """``original`` when it never moved, else the :class:`Method` value of its last move."""
     anchor: Anchor | None
+    verdict: str = ""
+    """The annotation's verdict value, for the list of moves a reviewer checks."""
 
 
 @frozen
@@ -77,49 +100,67 @@ def _orphaned(key: str) -> ReanchorResult:
 
 
 def reanchor_document(
-    text: str,
-    old_anchors: Sequence[tuple[str, Anchor]],
+    old_claims: Sequence[Claim],
+    old_document: Document | None,
+    new_document: Document,
     new_claims: Sequence[Claim],
     attachments: Iterable[Attachment],
 ) -> DocumentReanchoring:
     """Re-attach a document's claim annotations to its new claims.
 
-    ``old_anchors`` are (claim id, anchor) for every claim the document had: every old claim is
-    matched at once, so claims compete fairly for their counterparts. ``attachments`` are the
-    claim annotations of the document, oldest first. Those left over from older versions
-    (orphaned, or made on a claim that had already been replaced) are matched afterwards and
-    only take a claim another old claim has when they match it exactly.
+    ``old_claims`` are every claim the document had, and ``old_document`` the version they
+    were read from (None when the store no longer has it: their places are then unknown).
+    Every old claim is matched at once, so claims compete fairly for their counterparts.
+    ``attachments`` are the claim annotations of the document, oldest first. Those left over
+    from older versions (orphaned, or made on a claim that had already been replaced) are
+    matched afterwards and only take a claim another old claim has when they match it exactly.
     """
     attachments = list(attachments)
-    current = {r.key: r for r in reanchor(old_anchors, new_claims, text)}
-    old = dict(old_anchors)
+    text = new_document.text
+    old_text = old_document.text if old_document is not None else None
+    old_sites = list(zip((c.id for c in old_claims), sites_of(old_claims, old_document, old_text)))
+    current = {r.key: r for r in reanchor(old_sites, new_claims, text, new_document=new_document)}
+    old = dict(old_sites)
     new_by_id = {c.id: c for c in new_claims}
     stale = [
         (a.annotation_id, a.anchor) for a in attachments if a.target_id not in old and a.anchor is not None
     ]
     claimed = {r.claim_id for r in current.values() if r.claim_id is not None}
-    leftover = {r.key: r for r in reanchor(stale, new_claims, text, claimed=claimed)}
+    leftover = {
+        r.key: r for r in reanchor(stale, new_claims, text, claimed=claimed, new_document=new_document)
+    }
     counts: Counter[str] = Counter()
     moves: list[Move] = []
+    changes: list[Reattached] = []
     for a in attachments:
         if a.target_id in old:
-            result, last_anchor = current[a.target_id], old[a.target_id]
+            result, last_anchor = current[a.target_id], old[a.target_id].anchor
         else:
             result, last_anchor = leftover.get(a.annotation_id, _orphaned(a.annotation_id)), a.anchor
+        shown = a.verdict != Verdict.RETRACTED.value and last_anchor is not None
         if result.claim_id is None:
             counts["orphaned"] += 1
             if a.method != Method.ORPHANED.value:
                 moves.append(Move(a.annotation_id, TargetKind.CLAIM, a.target_id, None, Method.ORPHANED,
                                   0.0, last_anchor))
+                if shown:
+                    changes.append(Reattached(a.annotation_id, a.verdict, new_document.id, Method.ORPHANED, 0.0,
+                                              last_anchor.quote, None, None))  # type: ignore[union-attr]
             continue
         if result.claim_id == a.target_id and result.method is not Method.FUZZY:
             counts["stayed"] += 1
             continue
         counts["moved"] += 1
         counts["fuzzy"] += result.method is Method.FUZZY
+        claim = new_by_id[result.claim_id]
         moves.append(Move(a.annotation_id, TargetKind.CLAIM, a.target_id, result.claim_id, result.method,
-                          result.score, anchor_in(new_by_id[result.claim_id], text)))
-    return DocumentReanchoring(current, tuple(moves), ReanchorReport(**counts))
+                          result.score, anchor_in(claim, text)))
+        if shown and result.method is not Method.EXACT:
+            changes.append(Reattached(a.annotation_id, a.verdict, new_document.id, result.method, result.score,
+                                      last_anchor.quote, claim.span.quote, claim.id))  # type: ignore[union-attr]
+    order = {c.id: c.span.start for c in new_claims}
+    changes.sort(key=lambda c: (c.claim_id is None, order.get(c.claim_id or "", 0)))
+    return DocumentReanchoring(current, tuple(moves), ReanchorReport(**counts, changes=tuple(changes)))
 
 
 def follower(

@@ -23,7 +23,7 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from claims.review import ReanchorReport
+from claims.review import ReanchorReport, Reattached
 
 
 class StoreError(Exception):
@@ -171,6 +171,12 @@ class Store(Protocol):
 
     def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
         """How an annotation was re-attached over time, oldest first."""
+        ...
+
+    def reattached(self) -> list[Reattached]:
+        """Claim annotations whose last move was not exact (same quote in changed context, a
+        changed quote) or orphaned them, with the quote before and after: what a reviewer should
+        check after re-ingesting edited documents. Retractions are left out."""
         ...
 
     def integrity_check(self) -> list[str]:

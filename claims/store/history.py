@@ -14,12 +14,13 @@ import sqlite3
 from collections.abc import Collection, Iterable
 
 from claims.convert import loads
-from claims.model import Anchor, Annotation, Claim, Conflict, TargetKind
-from claims.review import anchored, current_verdict, withdrawn
-from claims.review.reanchor import Attachment, Move
+from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind
+from claims.review import anchored, current_verdict, override_in_force, withdrawn
+from claims.review.matching import Method
+from claims.review.reanchor import Attachment, Move, Reattached
 from claims.store.base import StoreError
 from claims.store.queries import ANNOTATIONS_OF_TARGET
-from claims.store.rows import ActRow, anchor_json, anchor_of_row, annotation_row, load_anchor, load_one
+from claims.store.rows import ActRow, anchor_json, annotation_row, load_anchor, load_one
 
 Target = tuple[TargetKind, str]
 
@@ -71,18 +72,41 @@ def history_rows(conn: sqlite3.Connection, target_id: str) -> list[tuple]:
     return conn.execute(ANNOTATIONS_OF_TARGET, {"t": target_id}).fetchall()
 
 
-def refresh_verdicts(conn: sqlite3.Connection, targets: Iterable[Target]) -> None:
-    """Recompute the cached current verdict of each target from the annotation history."""
-    targets = set(targets)
-    if not targets:
-        return
-    retractions = [
+def _withdrawn(conn: sqlite3.Connection) -> frozenset[str]:
+    return withdrawn([
         ActRow.of(*row)
         for row in conn.execute(
             "SELECT id, target_kind, verdict, retracts FROM annotations WHERE verdict = 'retracted' ORDER BY seq"
         )
-    ]
-    gone = withdrawn(retractions)
+    ])
+
+
+def refresh_overrides(conn: sqlite3.Connection, claim_ids: Iterable[str], gone: frozenset[str] | None = None) -> None:
+    """Recompute the cached confidence override in force of each claim (as :mod:`claims.review` says)."""
+    claim_ids = set(claim_ids)
+    if not claim_ids:
+        return
+    gone = _withdrawn(conn) if gone is None else gone
+    for claim_id in claim_ids:
+        history = [ActRow.of(aid, k, v, r) for _, aid, k, v, r, _ in history_rows(conn, claim_id)]
+        override = override_in_force([a for a in history if a.target_kind is TargetKind.CLAIM], gone)
+        if override is None:
+            conn.execute("DELETE FROM current_overrides WHERE target_id = ?", (claim_id,))
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO current_overrides (target_id, annotation_id) VALUES (?, ?)",
+                (claim_id, override.id),
+            )
+
+
+def refresh_verdicts(conn: sqlite3.Connection, targets: Iterable[Target]) -> None:
+    """Recompute the cached current verdict of each target, and the override in force of each
+    claim, from the annotation history."""
+    targets = set(targets)
+    if not targets:
+        return
+    gone = _withdrawn(conn)
+    refresh_overrides(conn, [t for k, t in targets if k is TargetKind.CLAIM], gone)
     for kind, target_id in targets:
         history = [ActRow.of(aid, k, v, r) for _, aid, k, v, r, _ in history_rows(conn, target_id)]
         current = current_verdict(history, kind, gone)
@@ -122,22 +146,27 @@ def has_claim_annotations(conn: sqlite3.Connection, document_id: str) -> bool:
     )
 
 
-def stored_anchors(conn: sqlite3.Connection, document_id: str, text: str | None) -> list[tuple[str, Anchor]]:
-    """The anchor of every claim the document has now, before it is replaced."""
+def stored_claims(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
+    """Every claim the document has now, before it is replaced, in document order."""
     return [
-        (claim_id, anchor_of_row(text, document_id, kind, start, end, quote))
-        for claim_id, kind, start, end, quote in conn.execute(
-            'SELECT id, kind, start, "end", quote FROM claims WHERE document_id = ?', (document_id,)
+        loads(data, Claim)
+        for (data,) in conn.execute(
+            'SELECT data FROM claims WHERE document_id = ? ORDER BY start, "end", id', (document_id,)
         )
     ]
+
+
+def stored_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
+    """The stored version of a document, before it is replaced."""
+    return load_one(conn.execute("SELECT data FROM documents WHERE id = ?", (document_id,)).fetchall(), Document)
 
 
 def claim_attachments(conn: sqlite3.Connection, document_id: str) -> list[Attachment]:
     """The document's claim annotations as attached now, oldest first."""
     return [
-        Attachment(annotation_id, target, method, load_anchor(anchor))
-        for annotation_id, target, method, anchor in conn.execute(
-            "SELECT id, target_id, method, anchor FROM effective_annotations "
+        Attachment(annotation_id, target, method, load_anchor(anchor), verdict)
+        for annotation_id, target, method, anchor, verdict in conn.execute(
+            "SELECT id, target_id, method, anchor, verdict FROM effective_annotations "
             "WHERE document_id = ? AND target_kind = 'claim' ORDER BY seq",
             (document_id,),
         )
@@ -173,3 +202,34 @@ def documents_of(conn: sqlite3.Connection, claim_ids: Collection[str]) -> dict[s
         (json.dumps(sorted(claim_ids)),),
     ).fetchall()
     return dict(rows)
+
+
+def reattached(conn: sqlite3.Connection) -> list[Reattached]:
+    """Claim annotations whose latest move is ``quote``, ``fuzzy`` or ``orphaned``, oldest first.
+
+    The quote before the move is the anchor of the move before it (or the annotation's own);
+    an orphan's recorded anchor is the last one it had.
+    """
+    rows = conn.execute(
+        "SELECT a.id, a.verdict, a.document_id, t.method, t.score, t.anchor, t.target_id, t.seq, "
+        "json_extract(a.data, '$.anchor') FROM annotations a "
+        "JOIN annotation_targets t ON t.seq = (SELECT max(seq) FROM annotation_targets WHERE annotation_id = a.id) "
+        "WHERE a.target_kind = 'claim' AND a.verdict != 'retracted' AND t.method IN ('quote', 'fuzzy', 'orphaned') "
+        "ORDER BY a.document_id, a.seq"
+    ).fetchall()
+    out = []
+    for annotation_id, verdict, document_id, method, score, anchor, target, seq, own in rows:
+        now = load_anchor(anchor)
+        if method == Method.ORPHANED.value:
+            before, after = now, None
+        else:
+            previous = conn.execute(
+                "SELECT anchor FROM annotation_targets WHERE annotation_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
+                (annotation_id, seq),
+            ).fetchone()
+            before, after = load_anchor(previous[0] if previous else (own if isinstance(own, str) else None)), now
+        out.append(Reattached(
+            annotation_id, verdict, document_id or "", Method(method), float(score),
+            before.quote if before is not None else "", after.quote if after is not None else None, target,
+        ))
+    return out

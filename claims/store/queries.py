@@ -79,8 +79,15 @@ def where(query: ClaimQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+CLAIM_WITH_OVERRIDE = (
+    "SELECT c.data, o.data FROM claims c "
+    "LEFT JOIN current_overrides v ON v.target_id = c.id LEFT JOIN annotations o ON o.id = v.annotation_id"
+)
+"""A claim's data and that of the confidence override in force on it (NULL when none)."""
+
+
 def claims_page(query: ClaimQuery, offset: int, limit: int | None) -> tuple[str, list[Any]]:
-    """SELECT of the matching claims' data, by document then position, one page."""
+    """SELECT of the matching claims' data (and their overrides' data), by document then position, one page."""
     clause, params = where(query)
-    sql = f'SELECT c.data FROM claims c{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
+    sql = f'{CLAIM_WITH_OVERRIDE}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
     return sql, [*params, -1 if limit is None else max(limit, 0), max(offset, 0)]

@@ -12,9 +12,9 @@ from typing import Any
 from attrs import frozen
 
 from claims.convert import dumps, loads
-from claims.model import Anchor, Annotation, Claim, Conflict, Document, Kind, TargetKind, Verdict
+from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind, Verdict
+from claims.review import apply_override
 from claims.store.base import StoreError
-from claims.textmap import CONTEXT
 
 CLAIM_COLUMNS = (
     'id, document_id, kind, side_column, side_name, subject, quote, start, "end", claimant, data'
@@ -96,18 +96,10 @@ def annotation_row(annotation: Annotation) -> tuple[Any, ...]:
     )
 
 
-def anchor_of_row(text: str | None, document_id: str, kind: str, start: int, end: int, quote: str) -> Anchor:
-    """The anchor of a stored claim, with its context read from the stored text when it fits."""
-    fits = text is not None and text[start:end] == quote
-    return Anchor(
-        document=document_id,
-        quote=quote,
-        prefix=text[max(0, start - CONTEXT) : start] if fits and text is not None else "",
-        suffix=text[end : end + CONTEXT] if fits and text is not None else "",
-        start=start,
-        end=end,
-        kind=Kind(kind),
-    )
+def claim_of_row(data: str, override: str | None) -> Claim:
+    """A stored claim, with the confidence override in force on it applied (see
+    :func:`claims.review.apply_override`)."""
+    return apply_override(loads(data, Claim), loads(override, Annotation) if override else None)
 
 
 def anchor_json(anchor: Anchor | None) -> str | None:

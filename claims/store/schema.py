@@ -2,7 +2,8 @@
 
 Migration *n* (1-based) brings a store from schema version *n - 1* to *n*; each is applied in
 its own transaction together with its row in ``schema_version``, so a store is always at one
-whole version. Append new migrations; never edit an applied one.
+whole version. A step is SQL, or a function of the connection for what SQL cannot say (filling
+a cache by :mod:`claims.review`'s rules). Append new migrations; never edit an applied one.
 
 Annotations and their re-anchoring history (``annotation_targets``) are append-only, which
 triggers enforce. ``current_verdicts`` is a cache derived from those two tables, kept so the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claims.store.base import StoreError
@@ -33,7 +34,7 @@ def _append_only(table: str) -> tuple[str, str]:
     )
 
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
         """CREATE TABLE documents (
             id TEXT PRIMARY KEY,
@@ -125,7 +126,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID""",
         "CREATE INDEX current_verdicts_by_verdict ON current_verdicts(target_kind, verdict, target_id)",
     ),
+    (
+        # Like current_verdicts, a cache: the confidence override in force per claim, so every
+        # read of a claim shows it wherever re-anchoring took the annotation.
+        """CREATE TABLE current_overrides (
+            target_id TEXT PRIMARY KEY,
+            annotation_id TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        lambda conn: _fill_overrides(conn),
+    ),
 )
+
+def _fill_overrides(conn: sqlite3.Connection) -> None:
+    from claims.store.history import refresh_overrides
+
+    refresh_overrides(conn, [row[0] for row in conn.execute(
+        "SELECT DISTINCT target_id FROM effective_annotations "
+        "WHERE target_kind = 'claim' AND verdict = 'confidence' AND target_id IS NOT NULL"
+    )])
+
 
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this code writes and understands."""
@@ -154,7 +173,9 @@ def stored_version(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def migrate(
-    conn: sqlite3.Connection, path: Path, migrations: Sequence[Sequence[str]] = MIGRATIONS
+    conn: sqlite3.Connection,
+    path: Path,
+    migrations: Sequence[Sequence[str | Callable[[sqlite3.Connection], None]]] = MIGRATIONS,
 ) -> int:
     """Bring the store at ``path`` up to ``len(migrations)``; returns the version now stored.
 
@@ -180,7 +201,10 @@ def migrate(
                 )
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             for statement in migrations[version]:
-                conn.execute(statement)
+                if isinstance(statement, str):
+                    conn.execute(statement)
+                else:
+                    statement(conn)
             conn.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                 (version + 1, dt.datetime.now(dt.timezone.utc).isoformat()),

@@ -18,16 +18,17 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from claims.convert import loads
-from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind
-from claims.review import check_annotation, retraction_of
+from claims.model import Annotation, Claim, Conflict, Document, TargetKind
+from claims.review import Reattached, check_annotation, retraction_of
 from claims.review.matching import ReanchorResult
 from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_document
 from claims.store import history
 from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreError
 from claims.store.connection import Connection
-from claims.store.queries import REVIEWED_CLAIM, claims_page, where
+from claims.store.queries import CLAIM_WITH_OVERRIDE, REVIEWED_CLAIM, claims_page, where
 from claims.store.rows import (
     CLAIM_COLUMNS,
+    claim_of_row,
     ConflictRows,
     claim_row,
     conflict_rows,
@@ -153,7 +154,7 @@ class SQLiteStore:
             followed: dict[str, list[str]] = defaultdict(list)
             for claim_id, document_id in conflict_documents.items():
                 followed[document_id].append(claim_id)
-            old_anchors: dict[str, list[tuple[str, Anchor]]] = {}
+            old_versions: dict[str, tuple[list[Claim], Document | None]] = {}
             if scope_json is not None:
                 conn.execute(
                     "DELETE FROM conflicts WHERE id IN (SELECT cc.conflict_id FROM conflict_claims cc "
@@ -162,14 +163,13 @@ class SQLiteStore:
                     (scope_json,),
                 )
             for document, row in zip(documents, document_rows):
-                old = conn.execute(
-                    "SELECT sha256, json_extract(data, '$.text') FROM documents WHERE id = ?",
-                    (document.id,),
-                ).fetchone()
+                old = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document.id,)).fetchone()
                 if old is not None and old[0] == document.sha256:
                     unchanged += 1
                 if document.id in followed or history.has_claim_annotations(conn, document.id):
-                    old_anchors[document.id] = history.stored_anchors(conn, document.id, old[1] if old else None)
+                    old_versions[document.id] = (
+                        history.stored_claims(conn, document.id), history.stored_document(conn, document.id)
+                    )
                 conn.execute(
                     "INSERT INTO documents (id, path, title, format, sha256, ingested_at, data) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET path = excluded.path, "
@@ -184,10 +184,11 @@ class SQLiteStore:
             _update_claims(conn, refreshed)
             moved_claims: dict[str, ReanchorResult | None] = {}
             for document in documents:
-                if document.id not in old_anchors:
+                if document.id not in old_versions:
                     continue
+                old_claims, old_document = old_versions[document.id]
                 outcome = reanchor_document(
-                    document.text, old_anchors[document.id], by_document[document.id],
+                    old_claims, old_document, document, by_document[document.id],
                     history.claim_attachments(conn, document.id),
                 )
                 touched |= history.append_moves(conn, outcome.moves, now)
@@ -276,10 +277,12 @@ class SQLiteStore:
     ) -> list[Claim]:
         """Claims matching ``query`` ordered by document then position; one page when ``limit`` is set."""
         sql, params = claims_page(query, offset, limit)
-        return [loads(row[0], Claim) for row in self._db.rows(sql, params)]
+        return [claim_of_row(*row) for row in self._db.rows(sql, params)]
 
     def claim(self, claim_id: str) -> Claim | None:
-        return load_one(self._db.rows("SELECT data FROM claims WHERE id = ?", (claim_id,)), Claim)
+        """The claim with this id, its confidence as a reviewer's override in force sets it."""
+        rows = self._db.rows(f"{CLAIM_WITH_OVERRIDE} WHERE c.id = ?", (claim_id,))
+        return claim_of_row(*rows[0]) if rows else None
 
     def conflicts(self, claim_id: str | None = None) -> list[Conflict]:
         """Every conflict, or those involving ``claim_id``, in the order they were stored."""
@@ -381,6 +384,14 @@ class SQLiteStore:
             (annotation_id,),
         )
         return [Reanchoring(*row) for row in rows]
+
+    def reattached(self) -> list[Reattached]:
+        """Claim annotations last moved other than exactly, or orphaned, with old and new quote."""
+
+        def work(conn: sqlite3.Connection) -> list[Reattached]:
+            return history.reattached(conn)
+
+        return self._db.snapshot(work)
 
     def integrity_check(self) -> list[str]:
         """SQLite's integrity check: an empty list when the file is sound."""

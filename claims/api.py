@@ -38,7 +38,8 @@ from claims.audit import load_config as load_audit_config
 from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from claims.confidence import assess
 from claims.convert import from_config, from_data, to_data
-from claims.describe import describe_claimant, describe_side, describe_value, printable
+from claims.describe import describe_claimant, describe_side, describe_value
+from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
 from claims.extract import extract_document
 from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
@@ -205,6 +206,7 @@ __all__ = [
     "from_data",
     "in_force",
     "ingest_documents",
+    "json_printable",
     "last_undoable",
     "live",
     "load_audit_config",

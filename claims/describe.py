@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from claims.model import (
     Claim,
     Person,
@@ -15,25 +13,9 @@ from claims.model import (
     Unit,
     Value,
 )
+from claims.textmap import printable
 
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str, newlines: bool = False) -> str:
-    """Text safe for a terminal: control and bidi characters shown as escapes, not obeyed.
-
-    Tabs are kept, and line breaks when ``newlines``; everything else a terminal would interpret
-    (ESC sequences, carriage returns, bidi overrides) becomes ``\\x1b``-style text.
-    """
-    pattern = _CONTROL if newlines else _CONTROL_OR_NEWLINE
-    return pattern.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+__all__ = ["describe_claimant", "describe_side", "describe_value", "printable"]
 
 
 def figure(n: int | None) -> str:

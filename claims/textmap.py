@@ -1,7 +1,10 @@
-"""Offsets to line/column and to spans with context, shared by readers and extractors."""
+"""Offsets to line/column and to spans with context, shared by readers and extractors; and
+the one sanitiser for text that reaches a terminal.
+"""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from claims.model import Span
@@ -51,3 +54,44 @@ def strip_range(text: str, start: int, end: int, chars: str = " \t\r\n") -> tupl
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+# C0 and C1 controls (ESC starts CSI and OSC sequences; 0x9b is an 8-bit CSI, 0x9d an OSC),
+# DEL, and the invisible characters that reorder or hide text: bidi marks, embeddings,
+# overrides and isolates, zero-width characters, line and paragraph separators, the BOM.
+_INVISIBLE = "\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_CONTROL_OR_NEWLINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_INVISIBLE}]")
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """Text safe for a terminal: control and bidi characters shown as escapes, never obeyed.
+
+    The one sanitiser for every string that reaches a terminal from a document, a note, a path
+    or a reviewer's name, in the CLI and the TUI alike. Tabs are kept, and line breaks when
+    ``newlines``; everything else a terminal would interpret (ESC, CSI and OSC sequences,
+    carriage returns, backspaces, bidi overrides, zero-width characters) becomes visible text
+    such as ``\\x1b`` or ``\\u202e``. Markup is not its business: front ends show text as
+    text (``rich.text.Text``, ``markup=False``).
+    """
+    pattern = _CONTROL if newlines else _CONTROL_OR_NEWLINE
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+
+
+def json_printable(text: str) -> str:
+    """JSON text with the characters a terminal would obey written as ``\\uXXXX`` escapes.
+
+    ``json.dumps`` already escapes C0 controls; with ``ensure_ascii=False`` it leaves DEL, the
+    C1 controls and bidi overrides raw. Escaped, the JSON still decodes to the same strings.
+    Only for JSON text: an escape is valid only inside a JSON string, where these characters
+    can only be.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

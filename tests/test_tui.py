@@ -263,7 +263,7 @@ async def test_markup_in_documents_and_notes_is_shown_as_text(tmp_path):
         row = row_text(claims, 0)
         assert "[bold]600[/bold] killed [/x]" in row
         assert "[bold red]" in row and "[blink]" in row
-        await wait_until(pilot, lambda: "Source" in detail_text(app.main_screen), what="detail")
+        await wait_until(pilot, lambda: "History (" in detail_text(app.main_screen), what="detail")
         text = detail_text(app.main_screen)
         assert "[bold]600[/bold] killed [/x]" in text
         assert "[link=https://evil.example]click[/link]" in text

@@ -25,7 +25,7 @@ async def settled(pilot) -> None:
     app = pilot.app
     claims = app.main_screen.query_one(ClaimList)
     await wait_until(pilot, lambda: claims.highlighted is not None, what="claims")
-    await wait_until(pilot, lambda: "Source" in detail_text(app.main_screen), what="detail")
+    await wait_until(pilot, lambda: "History (" in detail_text(app.main_screen), what="detail")
     await pilot.pause(0.1)
 
 
@@ -34,7 +34,8 @@ class TestMainScreen:
         async def run_before(pilot):
             await settled(pilot)
             await pilot.press("down", "down", "down", "down")
-            await pilot.pause(0.3)
+            await settled(pilot)
+            await pilot.pause(0.2)
 
         assert snap_compare(seed_app, terminal_size=(80, 24), run_before=run_before)
 

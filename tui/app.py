@@ -31,12 +31,19 @@ from claims.api import (
     load_paths,
     new_annotation,
     open_store,
+    printable,
 )
 from claims.tui.bindings import APP_KEYS, SCOPES, bindings
-from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, undo_last
-from claims.tui.screens.conflicts import ConflictsScreen
+from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, undo_last_on
+from claims.tui.screens.conflicts import ConflictsScreen, conflict_label
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen, claim_label
+from claims.tui.screens.moved import MovedScreen
+
+
+def target_label(target: Claim | Conflict) -> str:
+    """How a toast names the claim or conflict an action was on."""
+    return claim_label(target) if isinstance(target, Claim) else f"conflict {conflict_label(target)}"
 
 
 def _default_opener(db_path: str) -> Callable[[], Store]:
@@ -111,6 +118,13 @@ class ReviewApp(App[int]):
     def on_unmount(self) -> None:
         self.gateway.close()
 
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast, from every screen, as text: never markup, never a control sequence
+        (toasts name claims, paths and errors that come from the data)."""
+        super().notify(printable(str(message), newlines=True), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
+
     # -- opening ----------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -138,9 +152,10 @@ class ReviewApp(App[int]):
                 lambda store: ingest_documents(store, loaded.documents, loaded.claims)
             ).result()
             r = summary.reanchor
+            check = f" {len(r.changes)} to check: press m." if r.changes else ""
             notes.insert(0, f"Read {summary.documents} document(s): {summary.claims:,} claims, "
                             f"{summary.conflicts:,} conflicts in the store; annotations {r.stayed} stayed, "
-                            f"{r.moved} moved, {r.orphaned} orphaned.")
+                            f"{r.moved} moved, {r.orphaned} orphaned.{check}")
         else:
             notes.insert(0, "No document could be read from the paths given.")
         return notes
@@ -156,7 +171,7 @@ class ReviewApp(App[int]):
         if message.notes:
             problems = len(message.notes) - 1
             text = message.notes[0] + (f" {problems} warning(s), printed when you quit." if problems else "")
-            self.notify(text, timeout=6, markup=False)
+            self.notify(text, timeout=6)
         self.main_screen.store_ready(message.documents)
 
     def reload_counts(self) -> None:
@@ -165,23 +180,24 @@ class ReviewApp(App[int]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.error is not None:
             self.notify(f"{event.worker.name or 'background task'} failed: {event.worker.error}",
-                        title="Error", severity="error", timeout=10, markup=False)
+                        title="Error", severity="error", timeout=10)
 
     # -- annotations ------------------------------------------------------------------------
 
     def commit(self, target: Claim | Conflict, verdict: Verdict, *, note: str = "",
                confidence_override: float | None = None, override_reason: str | None = None) -> Annotation:
-        """Append an annotation to the store now (on the writer thread)."""
+        """Append an annotation on ``target`` to the store now (on the writer thread); the toast
+        names the target."""
         annotation = new_annotation(target, verdict, self.reviewer, note=note,
                                     confidence_override=confidence_override, override_reason=override_reason)
-        what = claim_label(target) if isinstance(target, Claim) else target.rule
-        label = f"{VERDICT_LABELS[verdict].capitalize()}: {what}"
+        label = f"{VERDICT_LABELS[verdict].capitalize()}: {target_label(target)}"
         self._write(partial(annotate_and_read_back, annotation=annotation), label)
         return annotation
 
-    def undo(self) -> None:
-        """Retract this reviewer's latest live annotation (a new RETRACTED annotation)."""
-        self._write(partial(undo_last, reviewer=self.reviewer), "Undo")
+    def undo(self, target: Claim | Conflict) -> None:
+        """Retract this reviewer's latest annotation in force on ``target``, the item shown
+        (a new RETRACTED annotation); annotations on other items are never undone from here."""
+        self._write(partial(undo_last_on, target=target, reviewer=self.reviewer), target_label(target))
 
     def _write(self, fn: Callable[[Store], Written | None], label: str) -> None:
         future = self.gateway.write(lambda store: fn(store))
@@ -191,7 +207,7 @@ class ReviewApp(App[int]):
             if error is not None:
                 self.post_message(self.AnnotationFailed(error, label))
             elif f.result() is None:
-                self.post_message(self.AnnotationFailed(LookupError("nothing of yours to undo"), label))
+                self.post_message(self.AnnotationFailed(LookupError("nothing to undo"), label))
             else:
                 self.post_message(self.AnnotationWritten(f.result(), label))
 
@@ -201,32 +217,32 @@ class ReviewApp(App[int]):
         written = message.written
         annotation = written.annotation
         verdicts = self.claim_verdicts if annotation.target_kind is TargetKind.CLAIM else self.conflict_verdicts
-        before = verdicts.get(annotation.target_id)
+        before = verdicts.get(written.target_id)
         if written.verdict is None:
-            verdicts.pop(annotation.target_id, None)
+            verdicts.pop(written.target_id, None)
         else:
-            verdicts[annotation.target_id] = written.verdict
+            verdicts[written.target_id] = written.verdict
         if annotation.target_kind is TargetKind.CLAIM:
             if before is None and written.verdict is not None:
                 self.unreviewed_claims -= 1
             elif before is not None and written.verdict is None:
                 self.unreviewed_claims += 1
         if annotation.verdict is Verdict.RETRACTED:
-            undone = next((a for a in written.history if a.id == annotation.retracts), None)
+            undone = written.undone
             what = VERDICT_LABELS.get(undone.verdict, "annotation") if undone else "annotation"
-            self.notify(f"Undone: {what} (kept in the history as retracted).", timeout=3, markup=False)
+            self.notify(f"Undone: your {what} on {message.label} (kept in the history as retracted).", timeout=4)
         else:
-            self.notify(f"Saved. {message.label}", timeout=2, markup=False)
+            self.notify(f"Saved. {message.label}", timeout=2)
         for screen in self.screen_stack:
             if hasattr(screen, "annotation_written"):
                 screen.annotation_written(written)
 
     def on_review_app_annotation_failed(self, message: AnnotationFailed) -> None:
         if isinstance(message.error, LookupError):
-            self.notify("Nothing of yours to undo.", severity="warning", timeout=3)
+            self.notify(f"Nothing of yours to undo on {message.label}.", severity="warning", timeout=4)
             return
         self.notify(f"NOT saved ({message.label}): {message.error}", title="Store error",
-                    severity="error", timeout=15, markup=False)
+                    severity="error", timeout=15)
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -236,6 +252,13 @@ class ReviewApp(App[int]):
                 self.main_screen.goto_claim(chosen)
 
         self.push_screen(ConflictsScreen(claim), back)
+
+    def open_moved(self) -> None:
+        def back(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.main_screen.goto_claim_id(claim_id)
+
+        self.push_screen(MovedScreen(), back)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import attrs
 
-from claims.api import Annotation, Store, Verdict, current_verdict, last_undoable
+from claims.api import Annotation, Claim, Conflict, Store, TargetKind, Verdict, in_force, last_undoable
 
 T = TypeVar("T")
 StoreOpener = Callable[[], Store]
@@ -74,27 +74,36 @@ class Written:
     annotation: Annotation
     history: list[Annotation]
     verdict: Verdict | None
+    target_id: str
+    """The claim or conflict acted on (where the annotation is attached now)."""
+    claim: Claim | None = None
+    """The claim re-read after the write (its confidence shows an override in force)."""
+    undone: Annotation | None = None
+    """For an undo, the annotation it withdrew."""
 
 
-def read_back(store: Store, annotation: Annotation) -> Written:
-    """The annotation just committed, with its target's history and current verdict now."""
-    history = store.annotations(annotation.target_id, annotation.target_kind)
-    verdict = current_verdict(history, annotation.target_kind)
-    return Written(annotation, history, verdict.verdict if verdict else None)
+def read_back(store: Store, annotation: Annotation, target_id: str, undone: Annotation | None = None) -> Written:
+    """The annotation just committed, with its target's history, verdict and claim now."""
+    history = store.annotations(target_id, annotation.target_kind)
+    verdict = in_force(history, annotation.target_kind).verdict
+    claim = store.claim(target_id) if annotation.target_kind is TargetKind.CLAIM else None
+    return Written(annotation, history, verdict.verdict if verdict else None, target_id, claim, undone)
 
 
 def annotate_and_read_back(store: Store, annotation: Annotation) -> Written:
     """Append an annotation (on the writer thread) and read its target back."""
     store.annotate(annotation)
-    return read_back(store, annotation)
+    return read_back(store, annotation, annotation.target_id)
 
 
-def undo_last(store: Store, reviewer: str) -> Written | None:
-    """Retract this reviewer's latest annotation in force; None when there is none."""
-    target = last_undoable(store.annotations(), reviewer)
-    if target is None:
+def undo_last_on(store: Store, target: Claim | Conflict, reviewer: str) -> Written | None:
+    """Retract this reviewer's latest annotation in force on ``target`` (the item shown);
+    None when there is none. Annotations on other claims are never touched."""
+    kind = TargetKind.CLAIM if isinstance(target, Claim) else TargetKind.CONFLICT
+    undone = last_undoable(store.annotations(target.id, kind), reviewer)
+    if undone is None:
         return None
-    return read_back(store, store.retract(target.id, reviewer))
+    return read_back(store, store.retract(undone.id, reviewer), target.id, undone)
 
 
 VERDICT_LABELS: dict[Verdict, str] = {

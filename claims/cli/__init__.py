@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from claims.describe import printable
+from claims.textmap import printable
 from claims.errors import ExitCode, InputError
 from claims.store.base import StoreError
 
@@ -40,10 +40,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.UsageError as exc:
         if exc.ctx is not None and not isinstance(exc, UserError):
             click.echo(exc.ctx.get_usage(), err=True)
-        click.echo(f"claims: {exc.format_message()}", err=True)
+        click.echo(printable(f"claims: {exc.format_message()}"), err=True)
         sys.exit(ExitCode.USAGE)
     except click.ClickException as exc:
-        click.echo(f"claims: {exc.format_message()}", err=True)
+        click.echo(printable(f"claims: {exc.format_message()}"), err=True)
         sys.exit(exc.exit_code)
     except (InputError, StoreError) as exc:
         click.echo(printable(f"claims: {exc}"), err=True)

@@ -16,6 +16,7 @@ import click
 from claims.cli import UserError, cli
 from claims.errors import ExitCode, InputError
 from claims.model import Claim, Document
+from claims.textmap import printable
 
 FORMATS = ("text", "json", "github", "sarif")
 """The names in :data:`claims.reports.formats.AUDIT_FORMATS` (kept here so --help needs no import)."""
@@ -24,7 +25,7 @@ LEVELS = ("error", "warning", "suggestion")
 
 def _echo_errors(errors: Sequence[InputError]) -> None:
     for error in errors:
-        click.echo(f"claims: {error}", err=True)
+        click.echo(printable(f"claims: {error}"), err=True)
 
 
 def _read(paths: Sequence[str], what: str) -> list[Document]:

@@ -16,6 +16,7 @@ from claims.errors import ExitCode
 from claims.files import write_atomically
 from claims.model import Outcome
 from claims.reconcile import ALL_DOCUMENTS
+from claims.textmap import printable
 
 
 def _grouping(event: str | None, grouping_file: str | None) -> Mapping[str, str] | None:
@@ -118,5 +119,5 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             write_atomically(output, rendered)
         except OSError as exc:
             raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
-        click.echo(f"claims: wrote {fmt} report to {output}", err=True)
+        click.echo(printable(f"claims: wrote {fmt} report to {output}"), err=True)
     return ExitCode.OK

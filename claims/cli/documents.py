@@ -11,7 +11,8 @@ import click
 from claims.cli import UserError, cli
 from claims.cli.options import db_option
 from claims.convert import to_data
-from claims.describe import describe_claimant, describe_side, describe_value, printable
+from claims.describe import describe_claimant, describe_side, describe_value
+from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
 from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
@@ -76,7 +77,8 @@ def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
         "value": describe_value(claim.value),
         "quote": f"\"{claim.span.quote}\"",
         "claimant": describe_claimant(claim),
-        "grade": claim.confidence.grade,
+        # A reviewer's override in force shows as its score, starred.
+        "grade": f"{claim.confidence.score:.2f}*" if claim.confidence.overridden else claim.confidence.grade,
         "id": claim.id,
     }
 
@@ -112,7 +114,7 @@ def emit_claims(
         if documents is not None:
             payload["documents"] = [document_record(d) for d in documents]
         payload["claims"] = claim_records(claims, paths)
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))
     elif output == "tsv":
         for claim in claims:
             click.echo(claim_line(claim, paths))
@@ -238,14 +240,14 @@ def list_claims(
         if moved:
             changes = store.reattached()
             if output == "json":
-                click.echo(json.dumps([to_data(c) for c in changes], ensure_ascii=False, indent=2))
+                click.echo(json_printable(json.dumps([to_data(c) for c in changes], ensure_ascii=False, indent=2)))
             else:
                 for line in reattached_lines(changes)[1:]:
                     _safe_echo(line.strip() if output == "tsv" else line)
             return
         if orphaned:
             for annotation in store.orphaned_annotations():
-                click.echo(json.dumps(to_data(annotation), ensure_ascii=False) if output == "json" else
+                click.echo(json_printable(json.dumps(to_data(annotation), ensure_ascii=False)) if output == "json" else
                            printable(f"{annotation.id}\t{annotation.target_kind.value}\t{annotation.verdict.value}\t"
                            f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}"))
             return
@@ -270,12 +272,12 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         conflicts = store.conflicts(claim_id)
         annotations = store.annotations(claim_id)
         if output == "json":
-            click.echo(json.dumps({
+            click.echo(json_printable(json.dumps({
                 "schema": SCHEMA,
                 "claim": to_data(claim),
                 "conflicts": [to_data(c) for c in conflicts],
                 "annotations": [to_data(a) for a in annotations],
-            }, ensure_ascii=False, indent=2))
+            }, ensure_ascii=False, indent=2)))
             return
         document = store.document(claim.span.document)
         echo = _safe_echo
@@ -330,4 +332,4 @@ def export(db_path: str, output: str) -> None:
             "conflicts": [to_data(c) for c in store.conflicts()],
             "annotations": [to_data(a) for a in store.annotations()],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))

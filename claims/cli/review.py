@@ -11,6 +11,7 @@ import click
 
 from claims.cli import UserError, cli
 from claims.cli.options import db_option, reviewer_option
+from claims.textmap import printable
 
 
 @cli.command()
@@ -42,4 +43,4 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     app = ReviewApp(db_path=db_path, reviewer=name, paths=paths, keymap=config.keymap)
     app.run()
     for message in app.exit_messages:
-        click.echo(f"claims: {message}", err=True)
+        click.echo(printable(f"claims: {message}"), err=True)

@@ -59,4 +59,7 @@ class AnnotatingScreen(Screen):
         self.app.push_screen(NoteDialog(f"Note on the {self.TARGET}", self.target_label(target)), done)
 
     def action_undo(self) -> None:
-        self.app.undo()
+        """Undo this reviewer's last annotation on the item shown, never on another."""
+        target = self._need_target()
+        if target is not None:
+            self.app.undo(target)

@@ -8,7 +8,10 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.coordinate import Coordinate
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
 from claims.api import (
@@ -21,6 +24,7 @@ from claims.api import (
     describe_claimant,
     describe_side,
     describe_value,
+    printable,
 )
 from claims.tui.bindings import CONFLICT_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
@@ -28,6 +32,12 @@ from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.widgets.claim_detail import _severity_style, history_text, source_context
 
 MAX_SIDE_BY_SIDE = 4
+
+
+def conflict_label(conflict: Conflict) -> str:
+    """A conflict named in a toast or a dialog: its rule and the start of its explanation."""
+    explanation = " ".join(conflict.explanation.split())
+    return printable(f"{conflict.rule}: {explanation[:70]}{'…' if len(explanation) > 70 else ''}")
 
 
 class ClaimCard(VerticalScroll, can_focus=True):
@@ -44,13 +54,13 @@ class ClaimCard(VerticalScroll, can_focus=True):
         head = Text()
         mark, style = VERDICT_MARKS.get(self._verdict, VERDICT_MARKS[None])
         head.append(f"{mark} ", style=style)
-        head.append(describe_value(claim.value), style="bold")
-        head.append(f"\n{claim.kind.value} · {describe_side(claim.side)}", style="dim")
+        head.append(printable(describe_value(claim.value)), style="bold")
+        head.append(f"\n{claim.kind.value} · {printable(describe_side(claim.side))}", style="dim")
         head.append("\n")
-        head.append(self._document.title if self._document else claim.document, style="italic")
+        head.append(printable(self._document.title if self._document else claim.document), style="italic")
         head.append(f" line {claim.span.line}", style="dim")
         head.append("\nclaimant: ", style="dim")
-        head.append(describe_claimant(claim),
+        head.append(printable(describe_claimant(claim)),
                     style="bold yellow" if claim.attribution.claimant is None else "")
         head.append(f"\nconfidence {claim.confidence.score:.2f} {claim.confidence.grade}", style="dim")
         yield Static(Group(head, Text(), source_context(self._document, claim, chars=160)))
@@ -81,6 +91,8 @@ class ConflictsScreen(AnnotatingScreen):
         self.claim = claim
         self.conflicts: list[Conflict] = []
         self.current: Conflict | None = None
+        """The conflict shown, which keys act on (always the one under the table's cursor)."""
+        self._by_id: dict[str, Conflict] = {}
         self.current_claims: list[Claim] = []
         self.focused_claim: Claim | None = None
 
@@ -114,9 +126,9 @@ class ConflictsScreen(AnnotatingScreen):
         title.append("Conflicts", style="bold")
         if self.claim is not None:
             title.append(" of ", style="dim")
-            title.append(describe_value(self.claim.value), style="bold")
+            title.append(printable(describe_value(self.claim.value)), style="bold")
             title.append(" “", style="dim")
-            title.append(" ".join(self.claim.span.quote.split())[:60])
+            title.append(printable(" ".join(self.claim.span.quote.split())[:60]))
             title.append("”", style="dim")
         if self.conflicts:
             settled = sum(1 for c in self.conflicts if c.id in self.app.conflict_verdicts)
@@ -131,6 +143,7 @@ class ConflictsScreen(AnnotatingScreen):
 
     def on_conflicts_screen_loaded(self, message: Loaded) -> None:
         self.conflicts = message.conflicts
+        self._by_id = {c.id: c for c in message.conflicts}
         table = self.query_one(DataTable)
         table.clear()
         for conflict in self.conflicts:
@@ -146,17 +159,41 @@ class ConflictsScreen(AnnotatingScreen):
         return (
             Text(mark, style=style),
             Text(conflict.severity.value, style=_severity_style(conflict.severity.value)),
-            Text(conflict.rule),
+            Text(printable(conflict.rule)),
             Text(str(len(conflict.claims)), justify="right"),
-            Text(" ".join(conflict.explanation.split())),
+            Text(printable(" ".join(conflict.explanation.split()))),
         )
 
     @on(DataTable.RowHighlighted, "#conflict-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        conflict = next((c for c in self.conflicts if c.id == event.row_key.value), None)
-        if conflict is not None:
-            self.current = conflict
-            self._load_detail(conflict)
+        self._at_cursor()
+
+    def _at_cursor(self) -> Conflict | None:
+        """The conflict under the table's cursor, made the one shown if it is not yet.
+
+        Read from the table itself, so a key pressed right after a move acts on the row the
+        reviewer sees, and the detail is switched to it before anything acts on it.
+        """
+        table = self.query_one(DataTable)
+        if not self.conflicts or table.row_count == 0:
+            return None
+        try:
+            row_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        except CellDoesNotExist:
+            return None
+        conflict = self._by_id.get(row_key.value)
+        if conflict is not None and (self.current is None or self.current.id != conflict.id):
+            self._show_conflict(conflict)
+        return conflict
+
+    def _show_conflict(self, conflict: Conflict) -> None:
+        """Show ``conflict`` now (its rule and explanation); its claims and history follow."""
+        self.current = conflict
+        self.current_claims = []
+        self.focused_claim = None
+        self._render_explanation(conflict)
+        self.query_one("#conflict-history", Static).update(Text("History: loading…", style="dim"))
+        self._load_detail(conflict)
 
     @work(thread=True, exclusive=True, group="conflict-detail", exit_on_error=False)
     def _load_detail(self, conflict: Conflict) -> None:
@@ -173,21 +210,23 @@ class ConflictsScreen(AnnotatingScreen):
         if not get_current_worker().is_cancelled:
             self.post_message(self.ConflictDetail(conflict, claims, documents, history))
 
-    async def on_conflicts_screen_conflict_detail(self, message: ConflictDetail) -> None:
-        if self.current is None or message.conflict.id != self.current.id:
-            return
-        conflict = message.conflict
+    def _render_explanation(self, conflict: Conflict) -> None:
         verdict = self.app.conflict_verdicts.get(conflict.id)
         text = Text()
         text.append(f"[{conflict.severity.value}] ", style=_severity_style(conflict.severity.value))
-        text.append(conflict.rule, style="bold")
+        text.append(printable(conflict.rule), style="bold")
         text.append(f"  {conflict.outcome.value}", style="dim")
         text.append("  ·  ", style="dim")
         text.append(VERDICT_LABELS[verdict] if verdict else "no verdict yet",
                     style=VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])[1])
         text.append("\n")
-        text.append(conflict.explanation)
+        text.append(printable(conflict.explanation))
         self.query_one("#conflict-explanation", Static).update(text)
+
+    async def on_conflicts_screen_conflict_detail(self, message: ConflictDetail) -> None:
+        if self.current is None or message.conflict.id != self.current.id:
+            return
+        self._render_explanation(message.conflict)
         competing = self.query_one("#competing", Horizontal)
         await competing.remove_children()
         self.current_claims = message.claims
@@ -213,11 +252,12 @@ class ConflictsScreen(AnnotatingScreen):
     TARGET = "conflict"
 
     def annotation_target(self) -> Conflict | None:
-        return self.current
+        """The conflict keys act on: the one under the cursor, which the screen shows."""
+        return self._at_cursor()
 
     def target_label(self, target: Claim | Conflict) -> str:
         assert isinstance(target, Conflict)
-        return target.explanation
+        return conflict_label(target)
 
     def verdict_title(self, verdict: Verdict) -> str:
         return f"Conflict {VERDICT_LABELS[verdict]}, with a note"
@@ -232,9 +272,14 @@ class ConflictsScreen(AnnotatingScreen):
         self.notify("Every conflict here has a verdict.", timeout=3)
 
     def action_goto_claim(self) -> None:
-        claim = self.focused_claim
-        if claim is None:
-            self.notify("No claim to go to.", severity="warning")
+        """Go to the competing claim that has the focus (else the first) of the conflict shown."""
+        conflict = self._at_cursor()
+        widget = self.focused
+        while widget is not None and not isinstance(widget, ClaimCard):
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        claim = widget.claim if isinstance(widget, ClaimCard) else self.focused_claim
+        if claim is None or conflict is None or claim.id not in conflict.claims:
+            self.notify("No claim of this conflict to go to yet.", severity="warning")
             return
         self.dismiss(claim)
 
@@ -245,7 +290,7 @@ class ConflictsScreen(AnnotatingScreen):
         annotation = written.annotation
         if annotation.target_kind is TargetKind.CONFLICT:
             table = self.query_one(DataTable)
-            conflict = next((c for c in self.conflicts if c.id == annotation.target_id), None)
+            conflict = self._by_id.get(written.target_id)
             if conflict is not None:
                 mark, style = VERDICT_MARKS.get(written.verdict, VERDICT_MARKS[None])
                 table.update_cell(conflict.id, "mark", Text(mark, style=style))

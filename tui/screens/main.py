@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +28,7 @@ from claims.api import (
     TargetKind,
     Verdict,
     describe_value,
+    printable,
 )
 from claims.tui.bindings import MAIN_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
@@ -43,13 +45,13 @@ def describe_query(query: ClaimQuery, documents: dict[str, str]) -> list[str]:
     """The active filters, in words, for the status line."""
     parts = []
     if query.search:
-        parts.append(f"“{query.search}”")
+        parts.append(f"“{printable(query.search)}”")
     if query.document:
-        parts.append(f"doc {documents.get(query.document, query.document)}")
+        parts.append(f"doc {printable(documents.get(query.document, query.document))}")
     if query.kind:
         parts.append(query.kind.value)
     if query.side:
-        parts.append(f"side {query.side}")
+        parts.append(f"side {printable(query.side)}")
     if query.verdict:
         parts.append(VERDICT_LABELS[query.verdict])
     if query.only_conflicts:
@@ -62,7 +64,8 @@ def describe_query(query: ClaimQuery, documents: dict[str, str]) -> list[str]:
 
 
 def claim_label(claim: Claim) -> str:
-    return f"{describe_value(claim.value)} — “{' '.join(claim.span.quote.split())[:60]}”"
+    """A claim named in a toast or a dialog: its value and quote, safe for the terminal."""
+    return printable(f"{describe_value(claim.value)} — “{' '.join(claim.span.quote.split())[:60]}”")
 
 
 class FilterPanel(VerticalScroll):
@@ -83,7 +86,7 @@ class FilterPanel(VerticalScroll):
 
     def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         select = self.query_one("#filter-document", Select)
-        select.set_options([(Text(f"{d.title} ({d.claims})"), d.id) for d in documents])
+        select.set_options([(Text(f"{printable(d.title)} ({d.claims})"), d.id) for d in documents])
 
     def read_query(self, search: str) -> ClaimQuery:
         def value(selector: str):
@@ -149,11 +152,14 @@ class MainScreen(AnnotatingScreen):
     def __init__(self) -> None:
         super().__init__()
         self.query_ = ClaimQuery()
-        self.current: Claim | None = None
-        self.pinned: Claim | None = None
-        """A claim shown from the conflicts screen that the filtered list does not contain."""
-        self.current_history: list[Annotation] = []
-        self.current_conflicts: list[Conflict] = []
+        self.selected: Claim | None = None
+        """The one selection: the claim the detail pane shows and every key acts on."""
+        self.pinned = False
+        """The selection was opened from the conflicts screen and the filtered list does not
+        hold it: the list shows no cursor until the reviewer moves in it."""
+        self.current_history: list[Annotation] | None = None
+        """The selected claim's annotations as attached now (None while they load)."""
+        self.current_conflicts: list[Conflict] | None = None
         self._documents: LRUCache[str, Document | None] = LRUCache(16)
         self._document_titles: dict[str, str] = {}
         self._search_timer: Timer | None = None
@@ -174,7 +180,8 @@ class MainScreen(AnnotatingScreen):
                         yield Static("Loading…", id="status")
                         yield Input(placeholder="/ search", id="search", compact=True)
                     yield ClaimListHeader(id="list-header")
-                    yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE, id="claims")
+                    yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE,
+                                    on_select=self._list_selected, id="claims")
                 yield ClaimDetail(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -182,9 +189,9 @@ class MainScreen(AnnotatingScreen):
         title = Text()
         title.append("claims review", style="bold")
         title.append("  ")
-        title.append(self.app.db_label, style="dim")
+        title.append(printable(self.app.db_label), style="dim")
         title.append("  reviewer ", style="dim")
-        title.append(self.app.reviewer, style="bold")
+        title.append(printable(self.app.reviewer), style="bold")
         self.query_one("#title-bar", Static).update(title)
 
     # -- loading ----------------------------------------------------------------------------
@@ -224,8 +231,7 @@ class MainScreen(AnnotatingScreen):
         claims.reset(message.query, message.total, [], message.cursor)
         claims.on_claim_list_page_loaded(ClaimList.PageLoaded(claims.generation, message.page_number, message.page))
         self.update_status()
-        if message.total == 0:
-            self.current = None
+        if message.total == 0 and not self.pinned:
             self.query_one(ClaimDetail).show_message(
                 "No claim matches these filters. Press x to clear them." if self.query_ != ClaimQuery()
                 else "The store has no claims yet. Quit and run `claims review PATH...` to read documents."
@@ -246,18 +252,41 @@ class MainScreen(AnnotatingScreen):
             text.append(", ".join(filters), style="italic")
         self.query_one("#status", Static).update(text)
 
-    # -- detail -----------------------------------------------------------------------------
+    # -- the selection and its detail ----------------------------------------------------------
 
-    @on(ClaimList.Highlighted)
-    def _claim_highlighted(self, message: ClaimList.Highlighted) -> None:
-        if message.claim is None:
+    @property
+    def current(self) -> Claim | None:
+        """The selected claim (the detail pane shows it; keys act on it)."""
+        return self.selected
+
+    def _list_selected(self, claim: Claim | None, reason: str) -> None:
+        """The list cursor is on ``claim`` (called at once, not by message, so a key pressed
+        right after a move acts on the new row). A claim pinned from the conflicts screen stays
+        selected while the list only reloads; moving in the list selects the row again."""
+        if self.pinned and reason != "move":
             return
-        self.pinned = None
-        self.show_claim(message.claim)
+        self._select(claim, pinned=False)
+
+    def _select(self, claim: Claim | None, *, pinned: bool) -> None:
+        """Make ``claim`` the selection and show it now; its conflicts and history follow."""
+        self.pinned = pinned and claim is not None
+        self.query_one(ClaimList).hide_cursor(self.pinned)
+        previous = self.selected
+        self.selected = claim
+        if claim is None:
+            self.current_history = self.current_conflicts = None
+            if self.query_one(ClaimList).total:
+                self.query_one(ClaimDetail).show_message("Loading…")
+            return
+        if previous is None or previous.id != claim.id:
+            self.current_history = self.current_conflicts = None
+        self._render_detail()
+        self._detail_worker(claim)
 
     def show_claim(self, claim: Claim) -> None:
-        self.current = claim
-        self._detail_worker(claim)
+        """Select ``claim`` as it is under the list cursor (or pinned, when it is not)."""
+        listed = self.query_one(ClaimList).highlighted
+        self._select(claim, pinned=listed is None or listed.id != claim.id)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _detail_worker(self, claim: Claim) -> None:
@@ -272,21 +301,26 @@ class MainScreen(AnnotatingScreen):
             self.post_message(self.DetailLoaded(claim, document, conflicts, history))
 
     def on_main_screen_detail_loaded(self, message: DetailLoaded) -> None:
-        if self.current is None or message.claim.id != self.current.id:
+        if self.selected is None or message.claim.id != self.selected.id:
             return
         self.current_history = message.history
         self.current_conflicts = message.conflicts
         self._render_detail(message.document)
 
     def _render_detail(self, document: Document | None = None) -> None:
-        if self.current is None:
+        """Draw the selected claim; what has not loaded yet says so."""
+        claim = self.selected
+        if claim is None:
             return
         if document is None:
-            document = self._documents.get(self.current.span.document)
-        self.query_one(ClaimDetail).show(
-            claim_detail(self.current, document, self.current_conflicts, self.current_history,
-                         self.app.conflict_verdicts)
-        )
+            document = self._documents.get(claim.span.document)
+        body = claim_detail(claim, document, self.current_conflicts, self.current_history,
+                            self.app.conflict_verdicts, self.app.claim_verdicts.get(claim.id))
+        if self.pinned:
+            banner = Text("Opened from the conflicts screen; the filtered list does not show it. "
+                          "Keys act on this claim; move in the list to leave it.", style="bold yellow")
+            body = Group(banner, Text(), body)
+        self.query_one(ClaimDetail).show(body)
 
     # -- filters and search -----------------------------------------------------------------
 
@@ -295,6 +329,7 @@ class MainScreen(AnnotatingScreen):
         query = self.query_one(FilterPanel).read_query(search)
         if query != self.query_:
             self.query_ = query
+            self.pinned = False  # the new result's cursor row becomes the selection
             self.run_query()
 
     @on(Input.Changed, "#search")
@@ -334,6 +369,7 @@ class MainScreen(AnnotatingScreen):
         self.query_one("#search", Input).value = ""
         self.call_after_refresh(self._end_suppress)
         self.query_ = ClaimQuery()
+        self.pinned = False
         self.run_query()
 
     def action_refresh(self) -> None:
@@ -354,14 +390,13 @@ class MainScreen(AnnotatingScreen):
     # -- annotating -------------------------------------------------------------------------
 
     def target_claim(self) -> Claim | None:
-        """The claim keys act on: the one under the cursor, or one opened from a conflict.
+        """The claim keys act on: the selection, which the detail pane shows.
 
-        Read from the list itself, not from the last Highlighted message, so a verdict typed
-        right after a cursor move lands on the row the reviewer sees.
+        The list tells the screen of every cursor move as it happens, so a verdict typed right
+        after a move lands on the row the reviewer sees; a claim opened from the conflicts
+        screen that the list does not hold is the selection until the reviewer moves.
         """
-        if self.pinned is not None:
-            return self.pinned
-        return self.query_one(ClaimList).highlighted
+        return self.selected
 
     annotation_target = target_claim
 
@@ -385,12 +420,14 @@ class MainScreen(AnnotatingScreen):
         """The app committed an annotation: redraw what shows it."""
         annotation = written.annotation
         if annotation.target_kind is TargetKind.CONFLICT:
-            if any(c.id == annotation.target_id for c in self.current_conflicts):
+            if any(c.id == annotation.target_id for c in self.current_conflicts or ()):
                 self._render_detail()
             return
         claims = self.query_one(ClaimList)
-        claims.refresh_claim(annotation.target_id)
-        if self.current is not None and self.current.id == annotation.target_id:
+        claims.refresh_claim(written.target_id, written.claim)
+        if self.selected is not None and self.selected.id == written.target_id:
+            if written.claim is not None:
+                self.selected = written.claim
             self.current_history = written.history
             self._render_detail()
         self.update_status()
@@ -438,25 +475,27 @@ class MainScreen(AnnotatingScreen):
         claims = self.query_one(ClaimList)
         if message.generation != claims.generation:
             return
+        if message.what == "claim" and not (self.pinned and self.selected is not None
+                                            and message.claim is not None and self.selected.id == message.claim.id):
+            return  # the reviewer moved on while the claim was looked for
         if message.index is None:
             if message.what == "unreviewed":
                 self.notify("No more unreviewed claims in this direction.", timeout=3)
-            elif message.claim is not None:
-                self.pinned = message.claim
-                self.show_claim(message.claim)
-                self.notify("That claim is not in the filtered list; showing it anyway.", timeout=4)
+            else:
+                self.notify("That claim is not in the filtered list: it is shown, and keys act on it, "
+                            "until you move in the list.", timeout=5)
             return
         claims.move_to(message.index)
 
     def goto_claim(self, claim: Claim) -> None:
-        """Show ``claim`` (from the conflicts screen) and put the cursor on it if it is listed."""
+        """Select ``claim`` (from the conflicts screen): on its row when the list holds it,
+        else pinned, the list showing no cursor, while the list is searched for it."""
         claims = self.query_one(ClaimList)
         index = claims.index_of(claim.id)
         if index is not None:
             claims.move_to(index)
-            self.show_claim(claim)
         else:
-            self.show_claim(claim)
+            self._select(claim, pinned=True)
             self._find_claim(claims.generation, self.query_, claim, claims.total)
         claims.focus()
 
@@ -478,11 +517,23 @@ class MainScreen(AnnotatingScreen):
         claim = self._need_target()
         if claim is None:
             return
-        known = self.current is not None and self.current.id == claim.id
-        if known and not self.current_conflicts:
+        if self.current_conflicts is not None and not self.current_conflicts:
             self.notify("This claim is in no conflict. C lists all conflicts.", timeout=3)
             return
         self.app.open_conflicts(claim)
 
     def action_all_conflicts(self) -> None:
         self.app.open_conflicts(None)
+
+    def action_moved(self) -> None:
+        self.app.open_moved()
+
+    def goto_claim_id(self, claim_id: str) -> None:
+        """Select the claim with this id (from the moved-annotations list), if it is stored."""
+        self._goto_worker(claim_id)
+
+    @work(thread=True, exclusive=True, group="goto", exit_on_error=False)
+    def _goto_worker(self, claim_id: str) -> None:
+        claim = self.gateway.read(lambda store: store.claim(claim_id))
+        if claim is not None:
+            self.app.call_from_thread(self.goto_claim, claim)

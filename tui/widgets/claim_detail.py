@@ -2,7 +2,9 @@
 conflicts and annotation history.
 
 Everything from the documents and the reviewers (text, quotes, notes, names) goes into
-``rich.text.Text`` objects as plain strings, so nothing in the data is read as markup.
+``rich.text.Text`` objects as plain strings, so nothing in the data is read as markup, and
+through :func:`claims.api.printable` first, so no control or bidi character reaches the
+terminal (they are shown as ``\x1b``-style text).
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from claims.api import (
     Conflict,
     Document,
     Verdict,
-    current_override,
-    current_verdict,
     describe_side,
     describe_value,
+    in_force,
     live,
+    printable,
 )
 from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS
 
@@ -38,11 +40,25 @@ def heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
+def shown(text: str | None) -> str:
+    """A string from the data, safe for the terminal, on one line."""
+    return printable(text or "")
+
+
+def shown_block(text: str | None) -> str:
+    """A string from the data, safe for the terminal, its line breaks kept."""
+    return printable(text or "", newlines=True)
+
+
 def source_context(document: Document | None, claim: Claim, chars: int = CONTEXT_CHARS) -> Text:
-    """The text around the claim with its span highlighted (and its hedges underlined)."""
+    """The text around the claim with its span highlighted (and its hedges underlined).
+
+    Each piece between the span's and the hedges' ends is made printable on its own, so the
+    highlight covers exactly the quote however its characters are escaped.
+    """
     if document is None or claim.span.end > len(document.text):
         text = Text("(source text not available; the quote:) ", style="dim")
-        text.append(claim.span.quote, style=SPAN_STYLE)
+        text.append(shown_block(claim.span.quote), style=SPAN_STYLE)
         return text
     source = document.text
     start = max(0, claim.span.start - chars)
@@ -54,17 +70,21 @@ def source_context(document: Document | None, claim: Claim, chars: int = CONTEXT
     last_break = source.rfind("\n", claim.span.end, end)
     if end < len(source) and last_break != -1:
         end = last_break
+    hedges = [
+        (h.start, h.end) for h in claim.hedges
+        if h.start is not None and h.end is not None and start <= h.start < h.end <= end
+    ]
+    cuts = sorted({start, end, claim.span.start, claim.span.end, *(p for h in hedges for p in h)})
     text = Text()
     if start > 0:
         text.append("…", style="dim")
-    text.append(source[start:end])
+    for lo, hi in zip(cuts, cuts[1:]):
+        styles = [HEDGE_STYLE for a, b in hedges if a <= lo and hi <= b]
+        if claim.span.start <= lo and hi <= claim.span.end:
+            styles.append(SPAN_STYLE)
+        text.append(shown_block(source[lo:hi]), style=" ".join(styles) or None)
     if end < len(source):
         text.append("…", style="dim")
-    offset = 1 if start > 0 else 0
-    for hedge in claim.hedges:
-        if hedge.start is not None and hedge.end is not None and start <= hedge.start < hedge.end <= end:
-            text.stylize(HEDGE_STYLE, hedge.start - start + offset, hedge.end - start + offset)
-    text.stylize(SPAN_STYLE, claim.span.start - start + offset, claim.span.end - start + offset)
     return text
 
 
@@ -72,52 +92,57 @@ def attribution_chain(claim: Claim, document: Document | None) -> Text:
     a = claim.attribution
     text = Text()
     text.append("document ", style="dim")
-    text.append(document.title if document is not None else a.document)
+    text.append(shown(document.title if document is not None else a.document))
     if document is not None:
-        text.append(f" ({document.path})", style="dim")
+        text.append(f" ({shown(document.path)})", style="dim")
     if a.reference:
         text.append("\n  → cites ", style="dim")
-        text.append(a.reference)
+        text.append(shown(a.reference))
     text.append("\n  → claimant ", style="dim")
     if a.claimant is None:
         text.append("unattributed", style="bold yellow")
         text.append(" — the document states it in its own voice", style="dim")
     else:
-        text.append(a.claimant, style="bold")
+        text.append(shown(a.claimant), style="bold")
         text.append(f" ({a.claimant_class.value}", style="dim")
         if a.claimant_side:
-            text.append(f", {a.claimant_side} side", style="dim")
+            text.append(f", {shown(a.claimant_side)} side", style="dim")
         text.append(")", style="dim")
         if a.inherited:
             text.append("\n    carried over from an earlier sentence", style="italic yellow")
     if a.evidence:
         text.append("\n    because: ", style="dim")
-        text.append(a.evidence, style="italic")
+        text.append(shown(a.evidence), style="italic")
     for hedge in claim.hedges:
         text.append(f"\n  hedge {hedge.kind.value}: ", style="dim")
-        text.append(hedge.text, style=HEDGE_STYLE)
+        text.append(shown(hedge.text), style=HEDGE_STYLE)
     return text
 
 
 def confidence_text(claim: Claim, history: Sequence[Annotation]) -> Text:
+    """The score and grade with their reasons; a reviewer's override in force first.
+
+    The claim comes from the store with the override in force applied; the history says who
+    set it and why (the same answer: :func:`claims.api.in_force`).
+    """
     c = claim.confidence
-    override = current_override(history)
+    override = in_force(history).override
     text = Text()
     if override is not None:
         text.append(f"{override.confidence_override:.2f}", style="bold")
         text.append("  reviewer override", style="bold magenta")
-        text.append(f" by {override.reviewer}", style="dim")
+        text.append(f" by {shown(override.reviewer)}", style="dim")
         if override.override_reason:
             text.append(": ")
-            text.append(override.override_reason, style="italic")
-        text.append(f"\n  computed: {c.score:.2f} {c.grade}", style="dim")
+            text.append(shown(override.override_reason), style="italic")
+        text.append(f"\n  grade {c.grade}", style="dim")
     else:
         text.append(f"{c.score:.2f} {c.grade}", style="bold")
         if c.overridden:
             text.append("  reviewer override", style="bold magenta")
     for reason in c.reasons:
         text.append("\n  • ")
-        text.append(reason)
+        text.append(shown(reason))
     return text
 
 
@@ -132,11 +157,11 @@ def conflicts_text(conflicts: Sequence[Conflict], conflict_verdicts: Mapping[str
         mark, style = VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])
         text.append(f"{mark} ", style=style)
         text.append(f"[{conflict.severity.value}] ", style=_severity_style(conflict.severity.value))
-        text.append(conflict.rule, style="bold")
+        text.append(shown(conflict.rule), style="bold")
         if verdict is not None:
             text.append(f" ({VERDICT_LABELS[verdict]})", style="dim")
         text.append("\n  ")
-        text.append(conflict.explanation)
+        text.append(shown(conflict.explanation))
     text.append("\n  press c to open them", style="dim")
     return text
 
@@ -145,7 +170,8 @@ def _severity_style(severity: str) -> str:
     return {"high": "bold red", "medium": "yellow", "low": "cyan"}.get(severity, "dim")
 
 
-def history_text(history: Sequence[Annotation]) -> Text:
+def history_text(history: Sequence[Annotation], claim: Claim | None = None) -> Text:
+    """The annotations, oldest first; one made on another wording of the claim says which."""
     if not history:
         return Text("no annotations yet", style="dim")
     alive = {a.id for a in live(history)}
@@ -156,7 +182,7 @@ def history_text(history: Sequence[Annotation]) -> Text:
             text.append("\n")
         struck = a.id not in alive and a.verdict is not Verdict.RETRACTED
         text.append(f"{a.created_at.astimezone():%Y-%m-%d %H:%M}  ", style="dim")
-        text.append(a.reviewer, style="bold")
+        text.append(shown(a.reviewer), style="bold")
         text.append("  ")
         what = VERDICT_LABELS.get(a.verdict, a.verdict.value)
         if a.verdict is Verdict.RETRACTED:
@@ -167,12 +193,16 @@ def history_text(history: Sequence[Annotation]) -> Text:
         text.append(what, style="strike dim" if struck else _verdict_style(a.verdict))
         if a.override_reason:
             text.append(" (", style="dim")
-            text.append(a.override_reason, style="italic")
+            text.append(shown(a.override_reason), style="italic")
             text.append(")", style="dim")
         if a.note:
             text.append("\n    “", style="dim")
-            text.append(a.note, style="strike dim" if struck else "italic")
+            text.append(shown_block(a.note), style="strike dim" if struck else "italic")
             text.append("”", style="dim")
+        if claim is not None and a.anchor is not None and a.anchor.quote != claim.span.quote:
+            text.append("\n    made on “", style="dim")
+            text.append(shown(" ".join(a.anchor.quote.split())), style="yellow")
+            text.append("”, moved here by an edit", style="dim")
     return text
 
 
@@ -184,49 +214,55 @@ def claim_header(claim: Claim, verdict: Verdict | None) -> Text:
     text = Text()
     mark, style = VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])
     text.append(f"{mark} ", style=style)
-    text.append(describe_value(claim.value), style="bold")
+    text.append(shown(describe_value(claim.value)), style="bold")
     text.append(f"  {claim.kind.value}", style="cyan")
     text.append("  about ", style="dim")
-    text.append(describe_side(claim.side))
+    text.append(shown(describe_side(claim.side)))
     text.append("\n")
     text.append(VERDICT_LABELS[verdict] if verdict else "unreviewed", style=style if verdict else "dim italic")
-    text.append(f"  ·  {claim.document} line {claim.span.line}, col {claim.span.column}", style="dim")
+    text.append(f"  ·  {shown(claim.document)} line {claim.span.line}, col {claim.span.column}", style="dim")
     if claim.section:
         text.append("  ·  § ", style="dim")
-        text.append(claim.section, style="dim")
+        text.append(shown(claim.section), style="dim")
     if claim.side.reason:
         text.append("\nside: ", style="dim")
-        text.append(claim.side.reason, style="dim italic")
+        text.append(shown(claim.side.reason), style="dim italic")
     return text
 
 
 def claim_detail(
     claim: Claim,
     document: Document | None,
-    conflicts: Sequence[Conflict],
-    history: Sequence[Annotation],
+    conflicts: Sequence[Conflict] | None,
+    history: Sequence[Annotation] | None,
     conflict_verdicts: Mapping[str, Verdict],
+    verdict: Verdict | None = None,
 ) -> RenderableType:
-    current = current_verdict(history)
-    verdict = current.verdict if current else None
+    """The whole detail of one claim. ``conflicts`` and ``history`` None: still loading (the
+    claim itself is shown at once, so the pane never shows another claim than the selected);
+    ``verdict`` is then the verdict the app knows for it."""
+    if history is not None:
+        current = in_force(history).verdict
+        verdict = current.verdict if current else None
+    loading = Text("loading…", style="dim italic")
     return Group(
         claim_header(claim, verdict),
         Text(),
         heading("Source"),
-        source_context(document, claim),
+        source_context(document, claim) if document is not None or history is not None else loading,
         Text(),
         heading("Attribution"),
         attribution_chain(claim, document),
         Text(),
         heading("Confidence"),
-        confidence_text(claim, history),
+        confidence_text(claim, history or ()),
         Text(),
-        heading(f"Conflicts ({len(conflicts)})"),
-        conflicts_text(conflicts, conflict_verdicts),
+        heading("Conflicts" + (f" ({len(conflicts)})" if conflicts is not None else "")),
+        conflicts_text(conflicts, conflict_verdicts) if conflicts is not None else loading,
         Text(),
-        heading(f"History ({len(history)})"),
-        history_text(history),
-        Text(f"\nrule {claim.rule} · id {claim.id}", style="dim"),
+        heading("History" + (f" ({len(history)})" if history is not None else "")),
+        history_text(history, claim) if history is not None else loading,
+        Text(f"\nrule {shown(claim.rule)} · id {claim.id}", style="dim"),
     )
 
 

@@ -25,10 +25,13 @@ from textual.widget import Widget
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from claims.api import Claim, ClaimQuery, Verdict, describe_side, describe_value
+from claims.api import Claim, ClaimQuery, Verdict, describe_side, describe_value, printable
 from claims.tui.data import VERDICT_MARKS
 
 PageFetcher = Callable[[ClaimQuery, int, int], list[Claim]]
+SelectionCallback = Callable[[Claim | None, str], None]
+"""Told the claim under the cursor (None while its page loads) and why: ``move`` (the cursor
+moved), ``reset`` (a new result), ``page`` (the cursor's page arrived)."""
 
 
 def short_claimant(claim: Claim) -> str:
@@ -41,7 +44,8 @@ def _parse_style(style: str) -> Style:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Text from the data on one line, safe for the terminal."""
+    return printable(" ".join(text.split()))
 
 
 def fit(text: str, width: int) -> str:
@@ -54,7 +58,8 @@ def fit(text: str, width: int) -> str:
 
 
 COLUMNS = ("", "kind", "side", "value", "quote", "claimant", "conf", "where")
-"""Titles; ``conf`` is the Admiralty-style grade (source A–F, information 1–6)."""
+"""Titles; ``conf`` is the Admiralty-style grade (source A–F, information 1–6), or the score a
+reviewer set with a star (`0.10*`) while an override is in force."""
 
 
 def column_widths(width: int) -> list[int]:
@@ -64,13 +69,13 @@ def column_widths(width: int) -> list[int]:
     claim is. The flexible column takes what is left.
     """
     if width < 90:
-        widths = [2, 10, 10, 0, 0, 12, 4, 0]
+        widths = [2, 10, 10, 0, 0, 12, 5, 0]
         flexible = 3
     elif width < 130:
-        widths = [2, 10, 12, 20, 0, 14, 4, 0]
+        widths = [2, 10, 12, 20, 0, 14, 5, 0]
         flexible = 4
     else:
-        widths = [2, 10, 14, 24, 0, 18, 4, 24]
+        widths = [2, 10, 14, 24, 0, 18, 5, 24]
         flexible = 4
     gaps = sum(1 for w in widths if w) + 1 + 1
     widths[flexible] = max(8, width - sum(widths) - gaps)
@@ -118,10 +123,11 @@ class ClaimList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor is on ``claim`` (None when the list is empty)."""
 
-        def __init__(self, claim: Claim | None, index: int) -> None:
+        def __init__(self, claim: Claim | None, index: int, reason: str = "move") -> None:
             super().__init__()
             self.claim = claim
             self.index = index
+            self.reason = reason
 
     class Selected(Message):
         """Enter was pressed on ``claim``."""
@@ -144,12 +150,16 @@ class ClaimList(ScrollView, can_focus=True):
         verdicts: Mapping[str, Verdict],
         *,
         page_size: int = 200,
+        on_select: SelectionCallback | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._fetch = fetch
+        self._on_select = on_select
+        self.cursor_hidden = False
+        """True while the screen shows a claim the list does not hold: no row looks selected."""
         self._verdicts = verdicts
         self.page_size = page_size
         self.query_: ClaimQuery = ClaimQuery()
@@ -178,7 +188,7 @@ class ClaimList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, total)
         self.set_reactive(ClaimList.cursor, max(0, min(cursor, total - 1)))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 2), animate=False, immediate=True)
-        self._emit_highlight()
+        self._emit_highlight("reset")
         self.refresh()
 
     def claim_at(self, index: int) -> Claim | None:
@@ -208,10 +218,23 @@ class ClaimList(ScrollView, can_focus=True):
     def highlighted(self) -> Claim | None:
         return self.claim_at(self.cursor)
 
-    def refresh_claim(self, claim_id: str) -> None:
-        """Redraw the row(s) of this claim (its verdict changed)."""
+    def refresh_claim(self, claim_id: str, claim: Claim | None = None) -> None:
+        """Redraw the row(s) of this claim (its verdict changed); with ``claim``, show it as
+        given (its confidence changed)."""
+        if claim is not None:
+            for number in list(self._pages.keys()):
+                page = self._pages.get(number)
+                if page is not None and any(c.id == claim_id for c in page):
+                    self._pages.discard(number)  # LRUCache.set keeps an existing entry
+                    self._pages[number] = [claim if c.id == claim_id else c for c in page]
         self._lines.clear()
         self.refresh()
+
+    def hide_cursor(self, hidden: bool) -> None:
+        if hidden != self.cursor_hidden:
+            self.cursor_hidden = hidden
+            self._lines.clear()
+            self.refresh()
 
     def _request(self, page: int) -> None:
         if page in self._requested or self._pages.get(page) is not None:
@@ -245,7 +268,7 @@ class ClaimList(ScrollView, can_focus=True):
         self._requested.discard(message.page)
         self._lines.clear()
         self.refresh()
-        self._emit_highlight()
+        self._emit_highlight("page")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "claim-pages":
@@ -262,7 +285,7 @@ class ClaimList(ScrollView, can_focus=True):
         self._lines.clear()
         self._scroll_cursor_visible()
         self.refresh()
-        self._emit_highlight()
+        self._emit_highlight("move", force=True)
 
     def _scroll_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height or 1
@@ -272,20 +295,32 @@ class ClaimList(ScrollView, can_focus=True):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
-    def _emit_highlight(self) -> None:
+    def _emit_highlight(self, reason: str, force: bool = False) -> None:
+        """Tell the screen, now (not by a message that could arrive after the next key), what
+        the cursor is on; then post Highlighted for anyone else."""
         claim = self.highlighted
         key = (self.cursor, claim.id if claim else None)
         if self.total and claim is None:
             self._request(self.cursor // self.page_size)
             self.call_after_refresh(self._fetch_missing)
+            if force and self._on_select is not None:
+                self._last_highlighted = key
+                self._on_select(None, reason)
             return
-        if key != self._last_highlighted:
+        if key != self._last_highlighted or force:
             self._last_highlighted = key
-            self.post_message(self.Highlighted(claim, self.cursor))
+            if self._on_select is not None:
+                self._on_select(claim, reason)
+            self.post_message(self.Highlighted(claim, self.cursor, reason))
 
     def move_to(self, index: int) -> None:
+        """Put the cursor on ``index`` (a move, even when it is already there)."""
         if self.total:
-            self.cursor = max(0, min(index, self.total - 1))
+            index = max(0, min(index, self.total - 1))
+            if index == self.cursor:
+                self._emit_highlight("move", force=True)
+            else:
+                self.cursor = index
 
     def action_cursor(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
@@ -319,7 +354,9 @@ class ClaimList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         claim = self.claim_at(index)
         verdict = self._verdicts.get(claim.id) if claim else None
-        key = (index, width, index == self.cursor, claim.id if claim else None, verdict, self.has_focus)
+        on_cursor = index == self.cursor and not self.cursor_hidden
+        key = (index, width, on_cursor, claim.id if claim else None, verdict, self.has_focus,
+               claim.confidence if claim else None)
         cached = self._lines.get(key)
         if cached is not None:
             return cached
@@ -330,7 +367,7 @@ class ClaimList(ScrollView, can_focus=True):
             style = self._styles()[4]
             strip = Strip([Segment(fit("  …", width), style)], width)
         else:
-            strip = self._render_claim(claim, verdict, width, index == self.cursor)
+            strip = self._render_claim(claim, verdict, width, on_cursor)
         self._lines[key] = strip
         return strip
 
@@ -357,15 +394,17 @@ class ClaimList(ScrollView, can_focus=True):
         mark, mark_style = VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])
         widths = column_widths(width)
         claimant = short_claimant(claim)
+        conf = claim.confidence
         cells = [
             (mark, _parse_style(mark_style)),
             (claim.kind.value, dim),
-            (describe_side(claim.side, short=True), None),
-            (describe_value(claim.value), Style(bold=True)),
+            (one_line(describe_side(claim.side, short=True)), None),
+            (one_line(describe_value(claim.value)), Style(bold=True)),
             (one_line(claim.span.quote), None),
-            (claimant, unattributed if claim.attribution.claimant is None else None),
-            (claim.confidence.grade, dim),
-            (f"{claim.document}:{claim.span.line}", dim),
+            (one_line(claimant), unattributed if claim.attribution.claimant is None else None),
+            # A reviewer's override in force shows as its score, marked.
+            (f"{conf.score:.2f}*" if conf.overridden else conf.grade, Style(bold=True) if conf.overridden else dim),
+            (one_line(f"{claim.document}:{claim.span.line}"), dim),
         ]
         # A cursor mark that survives a terminal without colour.
         segments: list[Segment] = [Segment("›" if is_cursor else " ", base)]

@@ -131,7 +131,8 @@ def test_store_with_a_newer_schema(tmp_path):
         tables = [r[0] for r in connection.execute("select name from sqlite_master where type='table'")]
         version_table = next(t for t in tables if "version" in t)
         columns = [r[1] for r in connection.execute(f"pragma table_info({version_table})")]
-        connection.execute(f"update {version_table} set {columns[0]} = 999")
+        connection.execute(f"update {version_table} set {columns[0]} = 999 "
+                           f"where {columns[0]} = (select max({columns[0]}) from {version_table})")
     assert_one_line_error(run("list", "--db", str(db)), "claims.db", "newer")
 
 

@@ -23,8 +23,13 @@ class UserError(click.UsageError):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claims")
-def cli() -> None:
+@click.option("--check", is_flag=True,
+              help="Check every store thoroughly as it opens (SQLite's integrity_check), not only quickly.")
+def cli(check: bool) -> None:
     """Track attributed claims in contested texts, find conflicts, review and audit them."""
+    from claims.store import check_on_open
+
+    check_on_open("full" if check else "quick")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,3 +64,4 @@ from claims.cli import documents as _documents  # noqa: E402,F401
 from claims.cli import conflicts as _conflicts  # noqa: E402,F401
 from claims.cli import review as _review  # noqa: E402,F401
 from claims.cli import audit as _audit  # noqa: E402,F401
+from claims.cli import maintenance as _maintenance  # noqa: E402,F401

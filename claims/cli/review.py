@@ -37,6 +37,11 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     for path in paths:
         if not os.path.exists(path):
             raise UserError(f"{path}: no such file or folder")
+    if os.path.exists(db_path):
+        # A damaged or read-only store is said here, in one line, before the app starts.
+        from claims.api import open_store
+
+        open_store(db_path).close()
 
     from claims.tui.app import ReviewApp
 

@@ -20,39 +20,61 @@ from claims.store.base import (
     Store,
     StoreError,
 )
+from claims.store.connection import StoreDamaged, check_on_open
 from claims.store.sqlite import SQLiteStore
 
 
-def _sqlite(path: str, create: bool) -> Store:
-    if not create and not os.path.exists(path):
+def writable(path: str) -> bool:
+    """Whether this process may write the store file and make its WAL files beside it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    sidecars = all(os.access(path + suffix, os.W_OK) for suffix in ("-wal", "-shm")
+                   if os.path.exists(path + suffix))
+    return os.access(path, os.W_OK) and sidecars and (
+        os.access(folder, os.W_OK) or all(os.path.exists(path + s) for s in ("-wal", "-shm")))
+
+
+def _sqlite(path: str, create: bool, read_only: bool | None) -> Store:
+    exists = os.path.exists(path)
+    if not create and not exists:
         raise StoreError(f"{path}: no such store; run `claims ingest PATH... --db {path}` first")
-    return SQLiteStore(path)
+    if exists and not os.path.isdir(path) and not writable(path):
+        if read_only is None and not create:
+            read_only = True  # a reading command reads a store it may not write
+        elif not read_only:
+            raise StoreError(f"{path} is read-only (the file or its folder is not writable) and this command "
+                             "writes to it; make it writable (chmod u+w), or work on a copy")
+    return SQLiteStore(path, read_only=bool(read_only))
 
 
-def _sqlite_url(rest: str, create: bool) -> Store:
+def _sqlite_url(rest: str, create: bool, read_only: bool | None) -> Store:
     # As SQLAlchemy reads them: sqlite:///relative.db, sqlite:////absolute/path.db
-    return _sqlite(rest[1:] if rest.startswith("/") else rest, create)
+    return _sqlite(rest[1:] if rest.startswith("/") else rest, create, read_only)
 
 
-BACKENDS: dict[str, Callable[[str, bool], Store]] = {"sqlite": _sqlite_url}
-"""URL scheme -> ``opener(what follows "scheme://", create)``."""
+BACKENDS: dict[str, Callable[[str, bool, bool | None], Store]] = {"sqlite": _sqlite_url}
+"""URL scheme -> ``opener(what follows "scheme://", create, read_only)``."""
 
 
-def open_store(location: str | os.PathLike[str] = "claims.db", *, create: bool = True) -> Store:
+def open_store(
+    location: str | os.PathLike[str] = "claims.db", *, create: bool = True, read_only: bool | None = None
+) -> Store:
     """Open the store at ``location``, a file path or a ``scheme://`` URL.
 
-    With ``create`` false a store that does not exist yet is an error (for read commands).
-    Raises StoreError when the store cannot be opened.
+    With ``create`` false a store that does not exist yet is an error: that is how reading
+    commands open a store, and they open one they may not write read-only (``read_only`` None
+    decides so; True forces it). A writing command on a read-only store gets a StoreError.
+    The store is checked as it opens (see :func:`check_on_open`); a damaged one raises
+    :class:`StoreDamaged`. Raises StoreError when the store cannot be opened.
     """
     text = os.fspath(location)
     scheme, _, rest = text.partition("://")
     if not rest or not scheme.isalnum():
-        return _sqlite(text, create)
+        return _sqlite(text, create, read_only)
     backend = BACKENDS.get(scheme.lower())
     if backend is None:
         raise StoreError(f"{text}: no store backend for {scheme}://; use a file path or one of "
                          + ", ".join(f"{name}://" for name in sorted(BACKENDS)))
-    return backend(rest, create)
+    return backend(rest, create, read_only)
 
 
 __all__ = [
@@ -64,6 +86,8 @@ __all__ = [
     "Reanchoring",
     "SQLiteStore",
     "Store",
+    "StoreDamaged",
     "StoreError",
+    "check_on_open",
     "open_store",
 ]

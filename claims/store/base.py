@@ -9,6 +9,7 @@ would implement this protocol and register itself in :func:`claims.store.open_st
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
@@ -27,7 +28,8 @@ from claims.review import ReanchorReport, Reattached
 
 
 class StoreError(Exception):
-    """The store cannot be used (not a claims database, newer schema, locked too long)."""
+    """The store cannot be used (not a claims database, newer schema, locked too long, damaged,
+    read-only for a write). ``str()`` is one line naming the file and what to do."""
 
 
 @frozen
@@ -179,8 +181,13 @@ class Store(Protocol):
         check after re-ingesting edited documents. Retractions are left out."""
         ...
 
-    def integrity_check(self) -> list[str]:
-        """Problems the backend finds in its own storage; empty when it is sound."""
+    def integrity_check(self, full: bool = True) -> list[str]:
+        """Problems the backend finds in its own storage; empty when it is sound (``full``: the
+        thorough check, else a quicker one)."""
+        ...
+
+    def backup(self, destination: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the whole store to ``destination`` while it stays in use."""
         ...
 
     def close(self) -> None: ...

@@ -13,14 +13,13 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable
 
-from claims.convert import loads
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind
 from claims.review import anchored, current_verdict, override_in_force, withdrawn
 from claims.review.matching import Method
 from claims.review.reanchor import Attachment, Move, Reattached
 from claims.store.base import StoreError
 from claims.store.queries import ANNOTATIONS_OF_TARGET
-from claims.store.rows import ActRow, anchor_json, annotation_row, load_anchor, load_one
+from claims.store.rows import ActRow, anchor_json, annotation_row, load_anchor, load_one, loads
 
 Target = tuple[TargetKind, str]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from attrs import frozen
 
-from claims.convert import dumps, loads
+from claims.convert import dumps, loads as _loads
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind, Verdict
 from claims.review import apply_override
 from claims.store.base import StoreError
@@ -36,6 +36,24 @@ class ActRow:
     @classmethod
     def of(cls, id: str, target_kind: str, verdict: str, retracts: str | None = None) -> ActRow:
         return cls(id, TargetKind(target_kind), Verdict(verdict), retracts)
+
+
+class UnreadableRow(StoreError):
+    """A stored row whose JSON cannot be read back: the store is damaged."""
+
+    def __init__(self, what: str, path: object = None) -> None:
+        self.what = what
+        where = f"{path} is damaged" if path is not None else "the store is damaged"
+        super().__init__(f"{where} ({what}); restore it from a backup, or see README, 'Recovering a damaged "
+                         "store' (`claims doctor --db PATH` lists what is wrong)")
+
+
+def loads(data: str, cls: type[Any], path: object = None) -> Any:
+    """A stored object from its JSON; a row that cannot be read is a damaged store."""
+    try:
+        return _loads(data, cls)
+    except Exception as exc:  # JSON cut short by a damaged page, or data that no longer fits the model
+        raise UnreadableRow(f"a stored {cls.__name__.lower()} cannot be read: {type(exc).__name__}", path) from None
 
 
 def document_row(document: Document, ingested_at: str) -> tuple[Any, ...]:
@@ -96,10 +114,10 @@ def annotation_row(annotation: Annotation) -> tuple[Any, ...]:
     )
 
 
-def claim_of_row(data: str, override: str | None) -> Claim:
+def claim_of_row(data: str, override: str | None, path: object = None) -> Claim:
     """A stored claim, with the confidence override in force on it applied (see
     :func:`claims.review.apply_override`)."""
-    return apply_override(loads(data, Claim), loads(override, Annotation) if override else None)
+    return apply_override(loads(data, Claim, path), loads(override, Annotation, path) if override else None)
 
 
 def anchor_json(anchor: Anchor | None) -> str | None:
@@ -110,6 +128,6 @@ def load_anchor(data: str | None) -> Anchor | None:
     return loads(data, Anchor) if data else None
 
 
-def load_one(rows: Sequence[Sequence[Any]], cls: type[Any]) -> Any:
+def load_one(rows: Sequence[Sequence[Any]], cls: type[Any], path: object = None) -> Any:
     """The object in the first column of the first row, or None when there is no row."""
-    return loads(rows[0][0], cls) if rows else None
+    return loads(rows[0][0], cls, path) if rows else None

@@ -12,28 +12,29 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from pathlib import Path
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 import attrs
 
-from claims.convert import loads
 from claims.model import Annotation, Claim, Conflict, Document, TargetKind
 from claims.review import Reattached, check_annotation, retraction_of
 from claims.review.matching import ReanchorResult
 from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_document
 from claims.store import history
 from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreError
-from claims.store.connection import Connection
+from claims.store.connection import CHECK_FULL, CHECK_QUICK, Connection
 from claims.store.queries import CLAIM_WITH_OVERRIDE, REVIEWED_CLAIM, claims_page, where
 from claims.store.rows import (
     CLAIM_COLUMNS,
-    claim_of_row,
     ConflictRows,
+    claim_of_row,
     claim_row,
     conflict_rows,
     document_row,
     load_one,
+    loads,
 )
 
 
@@ -94,9 +95,10 @@ class SQLiteStore:
     Safe to share between threads (calls are serialised).
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._db = Connection(path)
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, check: str | None = None) -> None:
+        self._db = Connection(path, read_only=read_only, check=check)
         self.path = self._db.path
+        self.read_only = read_only
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -238,7 +240,7 @@ class SQLiteStore:
         return [DocumentInfo(*row) for row in rows]
 
     def document(self, document_id: str) -> Document | None:
-        return load_one(self._db.rows("SELECT data FROM documents WHERE id = ?", (document_id,)), Document)
+        return load_one(self._db.rows("SELECT data FROM documents WHERE id = ?", (document_id,)), Document, self.path)
 
     def document_outlines(self, lead: int = 3000) -> list[Document]:
         """Every stored document with its text cut to the first ``lead`` characters, by path.
@@ -251,7 +253,7 @@ class SQLiteStore:
             "FROM documents ORDER BY path, id",
             (max(lead, 0),),
         )
-        return [loads(row[0], Document) for row in rows]
+        return [loads(row[0], Document, self.path) for row in rows]
 
     def count_claims(self, query: ClaimQuery = ClaimQuery()) -> int:
         """How many claims match ``query``, counted in SQLite.
@@ -277,12 +279,12 @@ class SQLiteStore:
     ) -> list[Claim]:
         """Claims matching ``query`` ordered by document then position; one page when ``limit`` is set."""
         sql, params = claims_page(query, offset, limit)
-        return [claim_of_row(*row) for row in self._db.rows(sql, params)]
+        return [claim_of_row(*row, self.path) for row in self._db.rows(sql, params)]
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, its confidence as a reviewer's override in force sets it."""
         rows = self._db.rows(f"{CLAIM_WITH_OVERRIDE} WHERE c.id = ?", (claim_id,))
-        return claim_of_row(*rows[0]) if rows else None
+        return claim_of_row(*rows[0], self.path) if rows else None
 
     def conflicts(self, claim_id: str | None = None) -> list[Conflict]:
         """Every conflict, or those involving ``claim_id``, in the order they were stored."""
@@ -294,10 +296,10 @@ class SQLiteStore:
                 "WHERE cc.claim_id = ? ORDER BY k.rowid"
             )
             params = (claim_id,)
-        return [loads(row[0], Conflict) for row in self._db.rows(sql, params)]
+        return [loads(row[0], Conflict, self.path) for row in self._db.rows(sql, params)]
 
     def conflict(self, conflict_id: str) -> Conflict | None:
-        return load_one(self._db.rows("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)), Conflict)
+        return load_one(self._db.rows("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)), Conflict, self.path)
 
     # -- annotations ---------------------------------------------------------------------------
 
@@ -343,10 +345,10 @@ class SQLiteStore:
             if target_kind is not None:
                 sql += " WHERE target_kind = ?"
                 params = (target_kind.value,)
-            return [loads(row[0], Annotation) for row in self._db.rows(sql + " ORDER BY seq", params)]
+            return [loads(row[0], Annotation, self.path) for row in self._db.rows(sql + " ORDER BY seq", params)]
         rows = self._db.read(lambda conn: history.history_rows(conn, target_id))
         return [
-            loads(data, Annotation)
+            loads(data, Annotation, self.path)
             for _, _, kind, _, _, data in rows
             if target_kind is None or kind == target_kind.value
         ]
@@ -358,7 +360,7 @@ class SQLiteStore:
             "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?",
             (target_kind.value,),
         )
-        return {target: loads(data, Annotation) for target, data in rows}
+        return {target: loads(data, Annotation, self.path) for target, data in rows}
 
     def orphaned_annotations(self) -> list[Annotation]:
         """Annotations whose target no longer exists and could not be re-anchored, oldest first."""
@@ -370,7 +372,7 @@ class SQLiteStore:
             "  (SELECT 1 FROM conflicts k WHERE k.id = e.target_id)) "
             "ORDER BY e.seq"
         )
-        return [loads(row[0], Annotation) for row in rows]
+        return [loads(row[0], Annotation, self.path) for row in rows]
 
     def current_targets(self) -> dict[str, str | None]:
         """annotation id -> the target it is attached to now, for annotations that moved (None: orphaned)."""
@@ -393,7 +395,10 @@ class SQLiteStore:
 
         return self._db.snapshot(work)
 
-    def integrity_check(self) -> list[str]:
-        """SQLite's integrity check: an empty list when the file is sound."""
-        problems = [row[0] for row in self._db.rows("PRAGMA integrity_check")]
-        return [] if problems == ["ok"] else problems
+    def integrity_check(self, full: bool = True) -> list[str]:
+        """SQLite's ``integrity_check`` (``quick_check`` when not ``full``): empty when sound."""
+        return self._db.check(CHECK_FULL if full else CHECK_QUICK)
+
+    def backup(self, destination: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the store to ``destination`` (SQLite's online backup)."""
+        self._db.backup(Path(destination))

@@ -1,16 +1,32 @@
-"""The pipeline as one call: paths -> documents -> claims (-> conflicts), collecting input errors."""
+"""The pipeline as one call: paths -> documents -> claims (-> conflicts), collecting input errors.
+
+Long work reports its progress through an optional callback (the CLI draws it), and a very
+long document is extracted a piece at a time (:func:`extract_bounded`), so memory follows the
+size of a piece, not of the document, beyond the document's own text.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 from attrs import frozen
 
 from claims.errors import InputError
-from claims.model import Claim, Document, DocumentFormat
+from claims.model import Claim, Document, DocumentFormat, InfoboxField, Section, Span, claim_id
 from claims.readers import iter_document_paths, read_path
+from claims.textmap import CONTEXT
+
+Progress = Callable[[str, int, int], None]
+"""Called with (what is being done, units done, units in all): files read, characters extracted."""
+
+PIECES_ABOVE = 16_000_000
+"""Documents longer than this (characters) are extracted a piece at a time."""
+
+PIECE = 2_000_000
+"""About how many characters of prose one piece holds; pieces end at a paragraph break."""
 
 
 @frozen
@@ -21,7 +37,8 @@ class Loaded:
 
 
 def read_paths(
-    paths: Sequence[str], format: DocumentFormat | None = None, encoding: str = "utf-8"
+    paths: Sequence[str], format: DocumentFormat | None = None, encoding: str = "utf-8",
+    progress: Progress | None = None,
 ) -> tuple[list[Document], list[InputError]]:
     """Read every file under ``paths``; unreadable ones become errors instead of stopping the run.
 
@@ -30,7 +47,9 @@ def read_paths(
     files, errors = iter_document_paths(list(paths))
     documents: list[Document] = []
     seen: set[str] = set()
-    for name in files:
+    for done, name in enumerate(files):
+        if progress is not None:
+            progress("reading", done, len(files))
         try:
             document = read_path(name, format=format, encoding=encoding)
         except InputError as exc:
@@ -40,21 +59,176 @@ def read_paths(
             document = attrs.evolve(document, id=os.path.normpath(name).replace("\\", "/"))
         seen.add(document.id)
         documents.append(document)
+    if progress is not None:
+        progress("reading", len(files), len(files))
     return documents, errors
 
 
-def extract_all(documents: Sequence[Document]) -> list[Claim]:
-    from claims.extract import extract_document
-
+def extract_all(documents: Sequence[Document], progress: Progress | None = None) -> list[Claim]:
+    """Every document's claims, in order; ``progress`` is told the characters done so far."""
     claims: list[Claim] = []
+    total = sum(len(d.text) for d in documents)
+    done = 0
     for document in documents:
-        claims.extend(extract_document(document))
+        def told(chars: int, base: int = done) -> None:
+            if progress is not None:
+                progress("extracting", base + chars, total)
+
+        claims.extend(extract_bounded(document, told))
+        done += len(document.text)
+    if progress is not None:
+        progress("extracting", total, total)
     return claims
 
 
 def load_paths(
-    paths: Sequence[str], format: DocumentFormat | None = None, encoding: str = "utf-8"
+    paths: Sequence[str], format: DocumentFormat | None = None, encoding: str = "utf-8",
+    progress: Progress | None = None,
 ) -> Loaded:
     """Read and extract; claims carry a first confidence assessment (no reconciliation)."""
-    documents, errors = read_paths(paths, format, encoding)
-    return Loaded(documents=documents, claims=extract_all(documents), errors=errors)
+    documents, errors = read_paths(paths, format, encoding, progress)
+    return Loaded(documents=documents, claims=extract_all(documents, progress), errors=errors)
+
+
+# -- very long documents -------------------------------------------------------------------------
+
+
+def extract_bounded(document: Document, progress: Callable[[int], None] | None = None) -> list[Claim]:
+    """The document's claims; a document over :data:`PIECES_ABOVE` characters piece by piece.
+
+    Extraction makes whole-text copies (a lower-cased text costs up to twelve bytes a
+    character while it is made), so a 200 MB document extracted whole needs gigabytes. In
+    pieces of about :data:`PIECE` characters, cut at paragraph breaks, it needs the text and
+    a piece. The claims are the same but at the cuts: a relative date (`the next day`) or an
+    attribution carried over from an earlier paragraph does not cross one.
+    """
+    from claims.extract import extract_document
+
+    if len(document.text) <= PIECES_ABOVE:
+        claims = extract_document(document)
+        if progress is not None:
+            progress(len(document.text))
+        return claims
+    return _extract_in_pieces(document, progress)
+
+
+def _extract_in_pieces(document: Document, progress: Callable[[int], None] | None) -> list[Claim]:
+    from claims.extract import extract_infobox, extract_prose
+    from claims.extract.prose import prose_regions
+    from claims.extract.references import cite_footnotes
+
+    text = document.text
+    cite = document.format is not DocumentFormat.WIKITEXT
+    claims = extract_infobox(document)
+    if cite:
+        claims = cite_footnotes(document, claims)
+    line, counted = 1, 0
+    for n, (lo, hi) in enumerate(_pieces(text, prose_regions(document))):
+        line += text.count("\n", counted, lo)
+        counted = lo
+        piece = _piece_document(document, lo, hi, first=n == 0)
+        found = extract_prose(piece)
+        if cite:
+            found = cite_footnotes(piece, found)
+        claims.extend(_moved_into(found, document, lo, line))
+        if progress is not None:
+            progress(hi)
+    seen: set[str] = set()
+    out = []
+    for claim in sorted(claims, key=lambda c: (c.span.start, c.span.end, c.kind.value)):
+        if claim.id not in seen:
+            seen.add(claim.id)
+            out.append(claim)
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEW_PARAGRAPH = re.compile(r"\n(?=[A-Z\"“])")
+_LINE_BREAK = re.compile(r"\n")
+_SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z])")
+
+
+def _cut(text: str, target: int, hi: int) -> int:
+    """Where to end a piece at or after ``target``: a blank line or a new paragraph near it,
+    else the next line break, else (one endless line) a sentence end, else ``target``."""
+    near = min(hi, target + PIECE // 2)
+    for pattern, limit in ((_BLANK_LINE, near), (_NEW_PARAGRAPH, near), (_LINE_BREAK, hi), (_SENTENCE_BREAK, near)):
+        found = pattern.search(text, target, limit)
+        if found is not None:
+            return found.end()
+    return target
+
+
+def _pieces(text: str, regions: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each prose region in pieces of about PIECE characters, ending at paragraph breaks."""
+    for lo, hi in regions:
+        start = lo
+        while hi - start > PIECE * 3 // 2:
+            cut = _cut(text, start + PIECE, hi)
+            if cut >= hi:
+                break
+            yield start, cut
+            start = cut
+        yield start, hi
+
+
+def _piece_document(document: Document, lo: int, hi: int, first: bool) -> Document:
+    """The document as the prose extractor sees one piece of it: the piece's text, its
+    sections and references moved into it, the infobox kept for what it says about the sides
+    and the year (the prose extractor reads no offsets from it)."""
+    infobox = document.infobox
+    if not infobox and not first:
+        # A page with no infobox treats its first lines as a headline and masthead; a later
+        # piece has none. A field that says nothing keeps the extractor from looking.
+        infobox = (InfoboxField(key="Piece", label="", value="", start=0, end=0, line=1),)
+    return attrs.evolve(
+        document,
+        text=document.text[lo:hi],
+        prose=((0, hi - lo),),
+        body_start=0,
+        infobox=infobox,
+        sections=tuple(
+            Section(s.title, s.level, max(s.start, lo) - lo, min(s.end, hi) - lo)
+            for s in document.sections if s.start < hi and s.end > lo
+        ),
+        references=tuple(
+            attrs.evolve(r, start=r.start - lo, end=r.end - lo)
+            for r in document.references if lo <= r.start and r.end <= hi
+        ),
+        problems=(),
+    )
+
+
+def _moved_into(claims: Sequence[Claim], document: Document, base: int, base_line: int) -> list[Claim]:
+    """Claims found in a piece starting at ``base`` (on line ``base_line``), as claims of the
+    whole document: offsets, context, line and column, ids and the links between them."""
+    text = document.text
+    ids: dict[str, str] = {}
+    moved = []
+    for claim in claims:
+        span = claim.span
+        start, end = span.start + base, span.end + base
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        new_span = Span(
+            document=span.document, start=start, end=end, quote=span.quote,
+            prefix=text[max(0, start - CONTEXT) : start], suffix=text[end : end + CONTEXT],
+            line=base_line + span.line - 1, column=column,
+        )
+        attribution = claim.attribution
+        attribution = attrs.evolve(
+            attribution,
+            source_span=_shift(attribution.source_span, base),
+            content_span=_shift(attribution.content_span, base),
+        )
+        hedges = tuple(
+            attrs.evolve(h, start=None if h.start is None else h.start + base, end=None if h.end is None else h.end + base)
+            for h in claim.hedges
+        )
+        new_id = claim_id(span.document, start, end, claim.kind)
+        ids[claim.id] = new_id
+        moved.append(attrs.evolve(claim, id=new_id, span=new_span, attribution=attribution, hedges=hedges))
+    return [attrs.evolve(c, part_of=ids.get(c.part_of, c.part_of)) if c.part_of else c for c in moved]
+
+
+def _shift(pair: tuple[int, int] | None, base: int) -> tuple[int, int] | None:
+    return None if pair is None else (pair[0] + base, pair[1] + base)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claims.model import Annotation, Claim, Conflict, Document, Kind, TargetKind
+from claims.pipeline import Progress
 from claims.review import DISPUTING_VERDICTS, SETTLED_CONFLICT_VERDICTS
 from claims.store.base import ClaimQuery, IngestSummary, Store
 
@@ -28,7 +29,9 @@ def derive(
     return assess(list(claims), conflicts, list(annotations), documents=list(documents)), conflicts
 
 
-def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequence[Claim]) -> IngestSummary:
+def ingest_documents(
+    store: Store, documents: Sequence[Document], claims: Sequence[Claim], *, progress: Progress | None = None
+) -> IngestSummary:
     """Store new documents and re-derive conflicts and confidence where they can have changed.
 
     Confidence is assessed without the reviewers' overrides: the store re-anchors annotations in
@@ -45,6 +48,8 @@ def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequen
     """
     from claims.reconcile import affected_documents
 
+    if progress is not None:
+        progress("reconciling")
     new_ids = {d.id for d in documents}
     before = store.document_outlines()
     dates_before = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
@@ -60,6 +65,8 @@ def ingest_documents(store: Store, documents: Sequence[Document], claims: Sequen
     assessed, conflicts = derive(list(documents) + others, list(claims) + stored)
     ingested = assessed[: len(claims)]
     refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
+    if progress is not None:
+        progress("storing")
     return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)
 
 

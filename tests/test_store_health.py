@@ -119,12 +119,20 @@ def test_a_read_only_store_is_read_by_reading_commands_and_refused_by_writing_on
 def test_an_old_schema_read_only_says_it_needs_an_upgrade(sound: Path, tmp_path: Path) -> None:
     db = copy(sound, tmp_path)
     with sqlite3.connect(db) as conn:
-        conn.execute("DELETE FROM schema_version WHERE version = (SELECT max(version) FROM schema_version)")
+        # Back to schema 1: the text inside the document's JSON, no overrides cache.
+        conn.execute("UPDATE documents SET data = json_set(data, '$.text', CAST(text AS TEXT))")
+        conn.execute("ALTER TABLE documents DROP COLUMN text")
         conn.execute("DROP TABLE current_overrides")
+        conn.execute("DELETE FROM schema_version WHERE version > 1")
     with pytest.raises(StoreError, match="read-only and at schema 1"):
         SQLiteStore(db, read_only=True)
     with open_store(db) as store:  # writable: migrated on open, the overrides cache filled
         assert any(c.confidence.overridden for c in store.claims())
+        document = store.document(store.documents()[0].id)
+        assert document.text.startswith("=") or len(document.text) > 100
+    with open_store(sound) as original, open_store(db) as migrated:
+        assert [migrated.document(d.id) for d in migrated.documents()] == [
+            original.document(d.id) for d in original.documents()]
 
 
 def test_doctor_reports_sound_and_damaged_stores(sound: Path, tmp_path: Path) -> None:

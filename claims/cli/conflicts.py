@@ -12,6 +12,7 @@ import click
 from claims.cli import UserError, cli
 from claims.cli.documents import encoding_option, input_format_option, load, strict_option
 from claims.cli.options import db_option
+from claims.cli.progress import ProgressBar
 from claims.errors import ExitCode
 from claims.files import write_atomically
 from claims.model import Outcome
@@ -96,14 +97,23 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
         store = open_store(db_path, create=False)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    with store:
-        documents = [d for d in (store.document(info.id) for info in store.documents()) if d is not None]
+    progress = ProgressBar()
+    with store, progress:
+        infos = store.documents()
+        documents = []
+        for done, info in enumerate(infos):
+            progress("reading", done, len(infos))
+            document = store.document(info.id)
+            if document is not None:
+                documents.append(document)
+        progress("reading", len(infos), len(infos))
         claims = store.claims()
         stored_conflicts = store.conflicts()
         # Notes are shown on what they are attached to now, which an edit may have changed.
         annotations = attached(store.annotations(), store.current_targets())
         verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
-    report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
+        progress("reporting")
+        report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
     if event_filter:
         wanted = event_filter.casefold()
         events = tuple(e for e in report.events if wanted in e.name.casefold())
@@ -111,7 +121,9 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             raise UserError(f"no event in {db_path} has {event_filter!r} in its name; "
                             "`claims report` without --event lists them all")
         report = attrs.evolve(report, events=events)
-    rendered = render_report(fmt, report, include_consistent=not hide_consistent)
+    with progress:
+        progress("rendering")
+        rendered = render_report(fmt, report, include_consistent=not hide_consistent)
     if output == "-":
         sys.stdout.write(rendered)
     else:

@@ -17,7 +17,8 @@ from claims.errors import ExitCode, InputError
 from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
 from claims.review import Reattached
-from claims.pipeline import Loaded, load_paths
+from claims.cli.progress import ProgressBar
+from claims.pipeline import Loaded, Progress, load_paths
 
 
 input_format_option = click.option(
@@ -52,8 +53,9 @@ def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputErr
         raise UserError(what)
 
 
-def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool) -> Loaded:
-    loaded = load_paths(paths, _format(input_format), encoding)
+def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool,
+         progress: Progress | None = None) -> Loaded:
+    loaded = load_paths(paths, _format(input_format), encoding, progress)
     report_input(loaded.documents, loaded.errors, strict)
     return loaded
 
@@ -134,8 +136,11 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
     """Print the claims found in PATHS (files or folders) without touching a store."""
     from claims.confidence import assess
 
-    loaded = load(paths, input_format, encoding, strict)
-    emit_claims(assess(loaded.claims, []), paths_of(loaded.documents), output, loaded.documents)
+    with ProgressBar() as progress:
+        loaded = load(paths, input_format, encoding, strict, progress)
+        progress("assessing")
+        claims = assess(loaded.claims, [])
+    emit_claims(claims, paths_of(loaded.documents), output, loaded.documents)
 
 
 @cli.command()
@@ -152,9 +157,10 @@ def ingest(
     """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
     from claims.api import ingest_documents, open_store
 
-    loaded = load(paths, format_alias or input_format, encoding, strict)
-    with open_store(db_path) as store:
-        summary = ingest_documents(store, loaded.documents, loaded.claims)
+    with ProgressBar() as progress:
+        loaded = load(paths, format_alias or input_format, encoding, strict, progress)
+        with open_store(db_path) as store:
+            summary = ingest_documents(store, loaded.documents, loaded.claims, progress=progress)
     r = summary.reanchor
     _safe_echo(
         f"Ingested {summary.documents} document(s) ({summary.unchanged} unchanged) into {db_path}: "

@@ -85,7 +85,9 @@ def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return read_text(decode(data, name, encoding), name, format)
+    text = decode(data, name, encoding)
+    del data  # a large file's bytes are not kept while its text is parsed
+    return read_text(text, name, format)
 
 
 def iter_document_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:

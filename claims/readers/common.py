@@ -57,8 +57,12 @@ def document_id(path: str) -> str:
     return os.path.basename(os.path.normpath(path)) or path
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def sha256(text: str, piece: int = 1 << 22) -> str:
+    """The SHA-256 of the text's UTF-8, encoded a piece at a time (no copy of a large text)."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), piece):
+        digest.update(text[start : start + piece].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:

@@ -19,7 +19,7 @@ from claims.review.matching import Method
 from claims.review.reanchor import Attachment, Move, Reattached
 from claims.store.base import StoreError
 from claims.store.queries import ANNOTATIONS_OF_TARGET
-from claims.store.rows import ActRow, anchor_json, annotation_row, load_anchor, load_one, loads
+from claims.store.rows import ActRow, anchor_json, annotation_row, document_of_row, load_anchor, load_one, loads
 
 Target = tuple[TargetKind, str]
 
@@ -157,7 +157,8 @@ def stored_claims(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
 
 def stored_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
     """The stored version of a document, before it is replaced."""
-    return load_one(conn.execute("SELECT data FROM documents WHERE id = ?", (document_id,)).fetchall(), Document)
+    row = conn.execute("SELECT data, text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return document_of_row(*row) if row else None
 
 
 def claim_attachments(conn: sqlite3.Connection, document_id: str) -> list[Attachment]:

@@ -6,9 +6,10 @@ of fields the queries filter or sort on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from claims.convert import dumps, loads as _loads
@@ -56,11 +57,40 @@ def loads(data: str, cls: type[Any], path: object = None) -> Any:
         raise UnreadableRow(f"a stored {cls.__name__.lower()} cannot be read: {type(exc).__name__}", path) from None
 
 
+TEXT_PIECE = 1 << 22
+"""Characters of a document's text encoded and written at a time."""
+
+
 def document_row(document: Document, ingested_at: str) -> tuple[Any, ...]:
+    """The document's row but for its text: its JSON without the text, and the text's UTF-8
+    length (the text column is filled piece by piece, see :func:`text_pieces`)."""
     return (
         document.id, document.path, document.title, document.format.value, document.sha256,
-        ingested_at, dumps(document),
+        ingested_at, dumps(attrs.evolve(document, text="")), sum(len(p) for p in text_pieces(document.text)),
     )
+
+
+def text_pieces(text: str) -> Iterator[bytes]:
+    """The text as UTF-8, a piece at a time: a long text is never encoded whole (CPython keeps
+    a whole encoding alive on the string it made it from)."""
+    for start in range(0, len(text), TEXT_PIECE):
+        yield text[start : start + TEXT_PIECE].encode("utf-8", "surrogatepass")
+
+
+def decode_text(stored: bytes | str | None, limit: int | None = None) -> str:
+    """A stored text column (UTF-8 bytes; text in stores from before they were bytes), at most
+    ``limit`` characters (a cut may fall inside a character's bytes: that character is dropped)."""
+    if stored is None:
+        return ""
+    if isinstance(stored, str):
+        return stored if limit is None else stored[:limit]
+    text = stored.decode("utf-8", "surrogatepass" if limit is None else "ignore")
+    return text if limit is None else text[:limit]
+
+
+def document_of_row(data: str, text: bytes | str | None, path: object = None, limit: int | None = None) -> Document:
+    """A stored document from its JSON (stored without the text) and its text column."""
+    return attrs.evolve(loads(data, Document, path), text=decode_text(text, limit))
 
 
 def claim_row(claim: Claim) -> tuple[Any, ...]:

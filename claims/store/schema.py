@@ -135,6 +135,12 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         ) WITHOUT ROWID""",
         lambda conn: _fill_overrides(conn),
     ),
+    (
+        # A document's text in a column of its own, out of its JSON, as UTF-8 bytes written a
+        # piece at a time: a 200 MB text is never built into (or parsed out of) a JSON string.
+        "ALTER TABLE documents ADD COLUMN text BLOB NOT NULL DEFAULT x''",
+        "UPDATE documents SET text = CAST(json_extract(data, '$.text') AS BLOB), data = json_set(data, '$.text', '')",
+    ),
 )
 
 def _fill_overrides(conn: sqlite3.Connection) -> None:

@@ -50,8 +50,8 @@ from claims.api import (  # noqa: E402
     open_store,
 )
 from claims.extract import extract_document  # noqa: E402
-from claims.readers import read_path, read_text  # noqa: E402
-from tests.edit_helpers import check_reanchoring, place, random_edit  # noqa: E402
+from claims.readers import read_path  # noqa: E402
+from tests.edit_helpers import check_reanchoring, place, random_edit, words  # noqa: E402
 
 PAIRS = [
     # (older, newer): revisions of one article, oldest first, as SOURCES.md dates them.
@@ -71,7 +71,7 @@ NAMED = 4
 
 
 def key(document: Document, claim: Claim) -> tuple:
-    return (claim.kind, claim.span.quote, place(document, claim))
+    return (claim.kind, words(claim.span.quote), place(document, claim))
 
 
 def loose(statement: tuple) -> tuple:

@@ -5,7 +5,7 @@ corpus). An edit is a set of replacements on the old text; the edited text remem
 of its characters came from, so every new claim has an *origin*: the old claim whose characters
 it is made of. Re-attaching an old claim's annotations to a new claim is right when that new
 claim is the old one (its origin), or says the same thing word for word in the same place (same
-kind and quote, in the same infobox field and column, or in the same sentence). Anything else
+kind and quote, whitespace aside, in the same infobox field and column, or in the same sentence). Anything else
 is an annotation on a different statement: wrong. Orphaning is never wrong, only a loss.
 """
 
@@ -22,9 +22,6 @@ from claims.extract import extract_document
 from claims.model import Claim, Document
 from claims.readers import read_text
 from claims.review.reanchor import Attachment, reanchor_document
-
-Piece = "tuple[int, int] | str"
-"""A range of the old text, or inserted text."""
 
 FILLERS = (
     "The weather was cold that week.",
@@ -63,13 +60,16 @@ class Edited:
         return min(start + position - self.starts[k], end - 1)
 
 
-def apply_edits(text: str, replacements: Sequence[Replacement], description: str) -> Edited:
-    """The text with the non-overlapping ``replacements`` made (overlapping later ones dropped)."""
-    chosen: list[Replacement] = []
-    for r in sorted(replacements, key=lambda r: (r.start, r.end)):
-        if chosen and r.start < chosen[-1].end:
+def apply_edits(text: str, edits: Sequence[Replacement | Sequence[Replacement]], description: str) -> Edited:
+    """The text with the ``edits`` made, each whole or not at all (a swap is two replacements):
+    one that overlaps an edit made before it is dropped."""
+    made: list[Replacement] = []
+    for edit in edits:
+        group = [edit] if isinstance(edit, Replacement) else list(edit)
+        if any(r.start < m.end and m.start < r.end or r.start == m.start for r in group for m in made):
             continue
-        chosen.append(r)
+        made.extend(group)
+    chosen = sorted(made, key=lambda r: (r.start, r.end))
     pieces: list = []
     position = 0
     for r in chosen:
@@ -108,6 +108,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     before = [m.end() for m in _BREAK.finditer(text, low, start)]
     after = _BREAK.search(text, end, min(len(text), end + 600))
     return " ".join(text[before[-1] if before else low : after.start() if after else end + 600].split())
+
+
+def words(quote: str) -> str:
+    """A quote as its words: a statement re-spaced (a copied sentence, a re-wrapped line) says
+    the same thing word for word."""
+    return " ".join(quote.split())
 
 
 def place(document: Document, claim: Claim) -> tuple:
@@ -211,16 +217,16 @@ EDITS: dict[str, Callable] = {
 
 def random_edit(document: Document, claims: Sequence[Claim], rng: random.Random, count: int = 1) -> Edited:
     """``count`` random edits of the document (fewer when some do not apply or overlap)."""
-    replacements: list[Replacement] = []
+    edits: list[list[Replacement]] = []
     names = []
     for _ in range(count):
         name = rng.choice(sorted(EDITS))
         made = EDITS[name](document, claims, rng)
         made = made if isinstance(made, list) else [made] if made is not None else []
         if made:
-            replacements.extend(made)
+            edits.append(made)
             names.append(name)
-    return apply_edits(document.text, replacements, ", ".join(names) or "no edit")
+    return apply_edits(document.text, edits, ", ".join(names) or "no edit")
 
 
 # -- the check ---------------------------------------------------------------------------------
@@ -263,11 +269,11 @@ def check_reanchoring(
     outcome = reanchor_document(old_claims, document, new_document, new_claims, attachments)
     moved = {m.annotation_id: m.target_id for m in outcome.moves}
     new_by_id = {c.id: c for c in new_claims}
-    new_places = {c.id: (c.kind, c.span.quote, place(new_document, c)) for c in new_claims}
+    new_places = {c.id: (c.kind, words(c.span.quote), place(new_document, c)) for c in new_claims}
     same_statement = {v for v in new_places.values()}
     wrong, eligible, kept, orphaned = [], 0, 0, 0
     for claim in old_claims:
-        key = (claim.kind, claim.span.quote, place(document, claim))
+        key = (claim.kind, words(claim.span.quote), place(document, claim))
         target = moved.get(f"a-{claim.id}", claim.id)
         still_there = key in same_statement
         eligible += still_there

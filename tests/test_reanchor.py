@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from edit_helpers import check_reanchoring, random_edit
+from edit_helpers import Replacement, apply_edits, check_reanchoring, random_edit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import figure_claims, make_claim
@@ -14,7 +14,7 @@ from claims.api import ingest_documents, new_annotation, open_store
 from claims.extract import extract_document
 from claims.model import Anchor, Claim, Kind, Verdict
 from claims.pipeline import load_paths
-from claims.readers import read_path
+from claims.readers import read_path, read_text
 from claims.review.matching import Method, anchor_in, reanchor
 
 NAMES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
@@ -331,6 +331,26 @@ def test_random_edits_of_real_documents_never_attach_to_another_statement(path: 
     outcome = check_reanchoring(document, edited, old_claims=claims)
     assert not outcome.wrong, outcome.wrong
     assert outcome.kept >= outcome.eligible - 2, edited.description
+
+
+def test_a_re_spaced_copy_of_the_sentence_is_the_same_statement() -> None:
+    """The figure is changed where it stands and a copy of its old sentence, re-spaced, is
+    inserted after it: the copy says the same thing word for word in the same sentence, so the
+    annotation may go to it; it never goes to another statement."""
+    sentence = 'And 712 fighters were killed, including 23 who  "blew themselves up," the group said.'
+    text = f"= Siege =\n\n==Battle==\nThe town lies on the river.\n{sentence}\nThe siege ended in May.\n"
+    document = read_text(text, "siege.txt")
+    claims = extract_document(document)
+    old = next(c for c in claims if c.span.quote.startswith("23 who"))
+    copy_at = text.index("The siege")
+    figure = text.index("23 who")
+    edited = apply_edits(text, [Replacement(figure, figure + 2, ("99",)),
+                                Replacement(copy_at, copy_at, (" ".join(sentence.split()) + "\n",))],
+                         "change the figure, insert a re-spaced copy")
+    outcome = check_reanchoring(document, edited, old_claims=claims)
+    assert not outcome.wrong, outcome.wrong
+    assert outcome.orphaned < len(claims), "the unchanged statements keep their annotations"
+    assert old.span.quote == '23 who  "blew themselves up'
 
 
 _EXTRACTED: dict[Path, list] = {}

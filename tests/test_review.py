@@ -103,9 +103,12 @@ def test_store_tui_and_reports_agree(tmp_path: Path) -> None:
         }
         report = build_report([document], claims, [conflict], store.annotations())
         overrides = {c.id: c.confidence for c in assess(claims, [conflict], store.annotations())}
+        in_store = store.claim(claims[1].id).confidence
     expected = {claims[0].id: Verdict.REJECTED, claims[1].id: Verdict.ACCEPTED, conflict.id: Verdict.RESOLVED}
     assert {t: a.verdict for t, a in stored.items()} == expected
     assert shown == expected
     assert {t: a.verdict for t, a in report.verdicts.items()} == expected
     assert {t: a.id for t, a in report.verdicts.items()} == {t: a.id for t, a in stored.items()}
     assert overrides[claims[1].id].overridden and overrides[claims[1].id].score == 0.9
+    assert in_store.overridden and in_store.score == 0.9
+    assert in_store.reasons[0] == overrides[claims[1].id].reasons[0]

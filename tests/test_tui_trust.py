@@ -230,6 +230,8 @@ async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(
         store.annotate(new_annotation(claim, Verdict.DISPUTED, "ana", note="check the ministry"))
         eleven = next(c for c in store.claims() if c.span.quote == "Killed: 11")
         store.annotate(new_annotation(eleven, Verdict.ACCEPTED, "ana"))
+        civilians = next(c for c in store.claims() if c.span.quote == "365 civilians killed")
+        store.annotate(new_annotation(civilians, Verdict.DISPUTED, "ana"))
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("Killed: 169, Wounded: 947, MIA: 1, ", ""), encoding="utf-8")
     code, out = run_cli("ingest", str(article), "--db", str(db))
@@ -247,6 +249,9 @@ async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(
     code, data = run_cli("list", "--db", str(db), "--format", "json")
     record = next(c for c in json.loads(data)["claims"] if c["id"] == now.id)
     assert record["confidence"]["overridden"] and record["confidence"]["score"] == 0.12
+    # The audit sees the verdict where the annotation moved: the disputed figure, still stated as fact.
+    code, audit = run_cli("audit", str(article), "--db", str(db), "--format", "json", "--exit-zero")
+    assert any(f["code"] == "CT007" and f["quote"] == "365 civilians killed" for f in json.loads(audit))
     for fmt in ("markdown", "html"):
         report = tmp_path / f"report.{fmt}"
         assert run_cli("report", "--db", str(db), "--format", fmt, "-o", str(report))[0] == 0
@@ -254,8 +259,10 @@ async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(
         assert "0.12" in written and "reviewer override" in written, fmt
 
     app = ReviewApp(str(db), "ben")
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
         claims = await loaded(pilot, app)
+        # Opening the store says an edit moved annotations, and where to check them.
+        assert "annotation(s) an edit moved or orphaned: press m to check them." in toasts(app)
         index = next(i for i, c in claims.loaded() if c.id == now.id)
         claims.move_to(index)
         await detail_loaded(pilot, app)
@@ -389,3 +396,23 @@ async def test_hostile_text_is_shown_escaped_on_every_screen_and_dialog(tmp_path
     with open_store(db) as store:
         assert store.count_claims(ClaimQuery()) == claims.total
         assert any(a.note == NOTE and a.target_kind is TargetKind.CLAIM for a in store.annotations())
+
+
+@synchronous
+async def test_a_key_right_after_a_jump_to_an_unloaded_page_never_acts_on_the_old_row(seed_db, monkeypatch):
+    import claims.tui.screens.main as main_module
+
+    monkeypatch.setattr(main_module, "PAGE_SIZE", 5)  # the last row's page is not loaded yet
+    app = ReviewApp(str(seed_db), "tester")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        claims = await loaded(pilot, app)
+        first = app.main_screen.selected
+        await pilot.press("end", "a")
+        await wait_until(pilot, lambda: claims.highlighted is not None and claims.cursor == claims.total - 1,
+                         what="last page")
+        await detail_loaded(pilot, app)
+        assert app.main_screen.selected.id == claims.highlighted.id
+        await pilot.pause(0.2)
+    made = stored(seed_db)
+    assert all(a.target_id != first.id for a in made)
+    assert all(a.target_id == claims.highlighted.id for a in made)

@@ -139,9 +139,12 @@ class ReviewApp(App[int]):
             unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
             claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM).items()}
             conflict_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CONFLICT).items()}
-            return documents, total, unreviewed, claim_verdicts, conflict_verdicts
+            return documents, total, unreviewed, claim_verdicts, conflict_verdicts, len(store.reattached())
 
-        self.post_message(self.StoreReady(*self.gateway.read(snapshot), notes))
+        *ready, moved = self.gateway.read(snapshot)
+        if moved and not notes:
+            notes = [f"{moved} annotation(s) an edit moved or orphaned: press m to check them."]
+        self.post_message(self.StoreReady(*ready, notes))
 
     def _ingest(self, paths: Sequence[str]) -> list[str]:
         loaded = load_paths(paths)

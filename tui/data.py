@@ -82,8 +82,11 @@ class Written:
     """For an undo, the annotation it withdrew."""
 
 
-def read_back(store: Store, annotation: Annotation, target_id: str, undone: Annotation | None = None) -> Written:
-    """The annotation just committed, with its target's history, verdict and claim now."""
+def read_back(store: Store, annotation: Annotation, target_id: str | None = None,
+              undone: Annotation | None = None) -> Written:
+    """The annotation just committed, with its target's history, verdict and claim now
+    (``target_id``: where it is attached now, by default what it was made on)."""
+    target_id = target_id or annotation.target_id
     history = store.annotations(target_id, annotation.target_kind)
     verdict = in_force(history, annotation.target_kind).verdict
     claim = store.claim(target_id) if annotation.target_kind is TargetKind.CLAIM else None

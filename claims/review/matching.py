@@ -111,9 +111,6 @@ class Method(str, Enum):
     """A conflict annotation that followed its conflict's claims (see :func:`claims.review.reanchor.follow_conflicts`)."""
 
 
-Field = tuple[str, "int | None"]
-
-
 @frozen
 class Place:
     """Where a claim sits in its document's structure, beyond its offsets."""

@@ -116,6 +116,34 @@ def test_a_read_only_store_is_read_by_reading_commands_and_refused_by_writing_on
     assert db.read_bytes() == sound.read_bytes()
 
 
+READING = [("list",), ("export",), ("report", "--format", "markdown", "-o", "-"), ("doctor",),
+           ("audit", str(SEEDS / "terter-operation.txt"), "--db")]
+WRITING = [("ingest", str(SEEDS)), ("review",)]
+
+
+@pytest.mark.parametrize("args", READING + WRITING, ids=[c[0] for c in READING + WRITING])
+def test_the_commands_on_a_read_only_store_read_it_or_say_so_in_one_line(
+    sound: Path, tmp_path: Path, monkeypatch, capsys, args
+) -> None:
+    from claims.cli import main
+
+    db = copy(sound, tmp_path)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    with pytest.raises(SystemExit) as exit_info:
+        main(command(args, db))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    if args in WRITING:
+        assert exit_info.value.code == 2
+        lines = [line for line in err.splitlines() if line.startswith("claims:")]
+        assert len(lines) == 1 and "is read-only" in lines[0] and "writes to it" in lines[0], err
+    else:
+        assert exit_info.value.code in (0, 1), err  # audit: 1 for findings
+        assert out.strip() and "read-only" not in err
+    assert db.read_bytes() == sound.read_bytes()
+
+
 def test_an_old_schema_read_only_says_it_needs_an_upgrade(sound: Path, tmp_path: Path) -> None:
     db = copy(sound, tmp_path)
     with sqlite3.connect(db) as conn:

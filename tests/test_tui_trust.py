@@ -130,6 +130,24 @@ async def test_keys_act_on_the_row_just_moved_to_and_the_detail_shows_it(seed_db
 
 
 @synchronous
+async def test_keys_in_the_full_screen_detail_act_on_the_claim_shown(seed_db):
+    app = ReviewApp(str(seed_db), "tester")
+    async with app.run_test(size=(100, 30)) as pilot:
+        claims = await loaded(pilot, app)
+        await pilot.press("down", "enter")
+        shown = claims.highlighted
+        assert app.main_screen.maximized is not None and app.focused is app.main_screen.maximized
+        await pilot.press("d")  # never typed into the search box behind it
+        await annotations_count(pilot, seed_db, 1)
+        assert [(a.target_id, a.verdict) for a in stored(seed_db)] == [(shown.id, Verdict.DISPUTED)]
+        assert app.main_screen.query_one("#search").value == ""
+        await pilot.press("escape")
+        assert app.main_screen.maximized is None and app.focused is claims
+        await pilot.press("down")
+        assert app.main_screen.selected.id == claims.claim_at(2).id
+
+
+@synchronous
 async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_db):
     with open_store(seed_db) as store:
         conflicts = store.conflicts()
@@ -348,6 +366,13 @@ async def test_hostile_text_is_shown_escaped_on_every_screen_and_dialog(tmp_path
         claims.move_to(hostile)
         await detail_loaded(pilot, app)
         assert_escaped(app, "hostile claim", "\\x1b[31m")
+        await pilot.press("enter")  # the claim full screen
+        await pilot.pause(0.1)
+        assert app.main_screen.maximized is not None
+        assert_escaped(app, "claim full screen", "\\x1b[31m")
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert app.main_screen.maximized is None
         await pilot.press("f")
         await pilot.pause(0.1)
         assert_escaped(app, "filters", "Orlen \\x1b[31mRed")

@@ -437,12 +437,20 @@ class MainScreen(AnnotatingScreen):
 
     # -- moving -----------------------------------------------------------------------------
 
+    def minimize(self) -> None:
+        """Leave the full-screen detail for the list, however it is left (enter, escape)."""
+        super().minimize()
+        self.query_one(ClaimList).focus()
+
     def action_open_claim(self) -> None:
         if self.maximized is not None:
             self.minimize()
-            self.query_one(ClaimList).focus()
         else:
-            self.maximize(self.query_one(ClaimDetail), container=False)
+            # Focus the detail it shows: the list is hidden, and keys typed next must act on the
+            # claim shown, never land in the search box.
+            detail = self.query_one(ClaimDetail)
+            if self.maximize(detail, container=False):
+                detail.focus()
 
     def action_next_unreviewed(self, direction: int = 1) -> None:
         claims = self.query_one(ClaimList)

@@ -269,6 +269,9 @@ def claim_detail(
 class ClaimDetail(VerticalScroll, can_focus=True):
     """A scrollable pane showing one claim (or a hint when there is none)."""
 
+    ALLOW_MAXIMIZE = True
+    """``enter`` shows it full screen (Textual's scroll containers refuse to be maximized)."""
+
     def compose(self) -> ComposeResult:
         yield Static(Text("No claim selected.", style="dim"), id="detail-body")
 

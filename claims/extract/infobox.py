@@ -446,7 +446,7 @@ def _person_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _strip_belligerent_prefix(ctx: _Context, start: int, end: int) -> int:
     text = ctx.document.text
     value = text[start:end]
-    for name in ctx.sides.columns.values():
+    for name in list(ctx.sides.raw.values()) + list(ctx.sides.columns.values()):
         words = name.split()
         for n in range(min(4, len(words)), 1, -1):
             prefix = " ".join(words[:n])
@@ -761,7 +761,7 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
         if column > known:
             return Side(reason=f"infobox column {column} of {known} ({why}); no belligerent for it")
         name = ctx.sides.columns.get(column)
-        return Side(column=column, name=name, reason=f"infobox column {column} ({why})" if why else f"infobox column {column}")
+        return Side(column=column, name=name, reason=ctx.sides.column_reason(column, why))
 
     blocks: dict[int, list[int]] = {}
     notes: list[int] = []

@@ -59,6 +59,23 @@ def canonical(demonym: str) -> str | None:
     return lexicon().party_of(_SPACES_RE.sub(" ", demonym.strip()))
 
 
+_ALLIED = re.compile(r"(?i)\bpro-|-backed|-allied|-supported|-led|\bweapons\b|\badvisors?\b|\bsupplied\b|\bsupport\b")
+_BETWEEN = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)")
+
+
+def _column_name(raw: str) -> str:
+    """A column's name as a side: the party the belligerent text names first (not a `pro-X`
+    or `X-backed` ally, nor a supplier), else its first entry."""
+    from claims.extract.figures import party_mentions
+
+    for s, e, party in party_mentions(raw, 0, len(raw)):
+        if _ALLIED.search(raw, max(0, s - 4), e + 8):
+            continue
+        return party
+    first = re.split(r"[,\n;]|\s{2,}", raw)[0].strip()
+    return first or raw
+
+
 def acronyms(name: str) -> list[str]:
     """`Chechen Republic of Ichkeria` -> `CRI` (claimants cite parties by acronym); every
     leading run of two or more capitalised words gives one, since names run together."""
@@ -75,24 +92,31 @@ class SideResolver:
     """Maps infobox columns and demonyms to the document's belligerents."""
 
     def __init__(self, document: Document) -> None:
-        self.columns: dict[int, str] = {}
+        #: The belligerent text of each infobox column, as the page gives it.
+        self.raw: dict[int, str] = {}
         for index, name in enumerate(document.belligerents, start=1):
             name = (name or "").strip(" ,;|")
             if name and not _HEDGE_PREFIX.match(name):
-                self.columns[index] = name
+                self.raw[index] = name
+        #: Each column's name as a side: the party its text names (`Various pro-Serbian
+        #: forces, JNA` -> Yugoslavia), else its first entry; a column the page leaves unnamed
+        #: (stripped flag icons) takes the party the text names most, besides the other
+        #: column's (``_unnamed_columns``).
+        self.columns: dict[int, str] = {c: _column_name(name) for c, name in self.raw.items()}
+        self.column_reasons: dict[int, str] = {}
+        self._unnamed_columns(document)
         self._by_party: dict[str, tuple[int, str]] = {}
         self._sentence_sides: dict[tuple, Side] = {}
-        for column, name in self.columns.items():
-            for m in _DEMONYM_RE.finditer(name):
-                party = canonical(m.group("d"))
-                if party and party not in self._by_party:
-                    self._by_party[party] = (column, name)
-            for word in re.findall(r"[A-Za-z]+", name):
-                party = canonical(word)
-                if party and party not in self._by_party:
-                    self._by_party[party] = (column, name)
-            for short in acronyms(name):
-                self._by_party.setdefault(short.lower(), (column, name))
+        for column in self.columns:
+            for name in (self.columns[column], self.raw.get(column, "")):
+                for m in _DEMONYM_RE.finditer(name):
+                    if _ALLIED.search(name, max(0, m.start() - 4), m.end() + 8):
+                        continue
+                    party = canonical(m.group("d"))
+                    if party and party not in self._by_party:
+                        self._by_party[party] = (column, self.columns[column])
+                for short in acronyms(name):
+                    self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
         self._combatants: list[tuple[re.Pattern[str], int, str]] = []
@@ -104,6 +128,42 @@ class SideResolver:
                         pattern = re.compile(rf"(?i)\b{re.escape(item)}\b")
                         self._combatants.append((pattern, field.column, self.columns[field.column]))
 
+    def _unnamed_columns(self, document: Document) -> None:
+        """Names for the columns of a two-sided infobox that the page left without one: the
+        parties the prose names, by how often (`between X and Y` in the lead first)."""
+        if not document.infobox or len(self.columns) >= 2:
+            return
+        from claims.extract.figures import party_mentions
+
+        text = document.text
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for lo, hi in (document.prose or ((document.body_start, len(text)),)):
+            for s, _, party in party_mentions(text, lo, min(hi, lo + 20000)):
+                counts[party] = counts.get(party, 0) + 1
+                first.setdefault(party, s)
+        between = _BETWEEN.search(text, document.body_start, min(len(text), document.body_start + 3000))
+        order: list[str] = []
+        if between:
+            from claims.extract.figures import party_mentions as pm
+
+            a = pm(between.group("a"), 0, len(between.group("a")))
+            b = pm(between.group("b"), 0, len(between.group("b")))
+            if a and b and a[0][2] != b[0][2]:
+                order = [a[0][2], b[0][2]]
+        taken = {canonical(n) or n for n in self.columns.values()}
+        ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
+        for column in (1, 2):
+            if column in self.columns:
+                continue
+            if order and len(self.columns) == 0:
+                self.columns[column] = order[column - 1]
+                self.column_reasons[column] = "the lead says the war was between {} and {}".format(*order)
+            elif ranked:
+                party = ranked.pop(0)
+                self.columns[column] = party
+                self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"
+
     def combatant_in(self, text: str) -> tuple[int, str] | None:
         """(column, belligerent) when ``text`` names one of the infobox's combatants."""
         for pattern, column, name in self._combatants:
@@ -114,8 +174,18 @@ class SideResolver:
     def column_side(self, column: int | None) -> Side:
         """The side for an infobox column (column 3 spans every column, so it has none)."""
         if column in (1, 2):
-            return Side(column=column, name=self.columns.get(column), reason=f"infobox column {column}")
+            return Side(column=column, name=self.columns.get(column), reason=self.column_reason(column))
         return Side(column=None, name=None, reason="infobox row spanning all columns")
+
+    def column_reason(self, column: int, why: str | None = None) -> str:
+        """`infobox column 1 (Various pro-Serbian forces, JNA)`, with how the column was found."""
+        parts = [why] if why else []
+        raw = self.raw.get(column)
+        if raw and raw != self.columns.get(column):
+            parts.append(raw)
+        if column in self.column_reasons:
+            parts.append(self.column_reasons[column])
+        return f"infobox column {column}" + (f" ({'; '.join(parts)})" if parts else "")
 
     def party(self, mention: str) -> tuple[int | None, str] | None:
         """(column, name) for a demonym or name mentioned in text, or None."""

@@ -65,4 +65,6 @@ def test_relative_dates_resolve_against_previous_and_start() -> None:
 
 
 def test_may_the_verb_is_not_a_date() -> None:
-    assert _dates("Troops may withdraw in 1994.") == []
+    # `in 1994` is a date (a year alone after `in`); `may` is not.
+    assert [quote for quote, _ in _dates("Troops may withdraw in 1994.")] == ["1994"]
+    assert _dates("Troops May withdraw.") == []

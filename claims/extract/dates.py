@@ -138,8 +138,8 @@ _DAY_RANGE_PREFIX_RE = re.compile(rf"(?<![A-Za-z])(?:{_TIME_OF_DAY}|the\s+)$")
 # Forms that start with a digit: ISO days, year ranges, decades, years with an era.
 _NUMERIC_RE = re.compile(
     r"(?=\d)(?<![\w.,$£€/])(?:"
-    r"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?![\d.,])"
-    r"|(?P<ry1>(?:1\d|20)\d\d)\s*(?P<rsep>[-–—/])\s*(?P<ry2>(?:1\d|20)\d\d|\d\d)(?![\d,]|\.\d|-\d)"
+    r"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d|[.,]\d)"
+    r"|(?P<ry1>(?:1\d|20)\d\d)\s*(?P<rsep>[-–—/])\s*(?P<ry2>(?:1\d|20)\d\d|\d\d)(?!\d|[,.]\d|-\d)"
     r"|(?P<dec>(?:1\d|20)\d0)['’]?s(?!\w)"
     rf"|(?P<era_y>\d{{1,4}})(?:\s*[-–—]\s*(?P<era_y2>\d{{1,4}}))?\s*(?:(?P<bc>{_ERA_BC})|{_ERA_AD})"
     r"|(?P<by>(?:1\d|20)\d\d)(?!\d|,\d|\.\d)\b"
@@ -231,6 +231,8 @@ _BOUND_AFTER_RE = re.compile(
     r"|(?P<since>\s+(?:onwards?|or\s+later)\b)"
     r"|(?P<until>\s+or\s+(?:earlier|before)\b)"
 )
+# A date inside a file name (`Flag of the British Army (1938-present).svg`) is no date.
+_FILE_NAME_AFTER_RE = re.compile(r"[^\s|]*?\.(?:svg|png|jpe?g|gif|tiff?|webp|pdf)\b", re.IGNORECASE)
 _OFFSET_BEFORE_RE = re.compile(
     r"(?<![\w-])(?P<off>(?:[Tt]he\s+)?(?:(?P<day>day)|(?P<n>\d{1,3}|an?|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?P<u>days?|weeks?)))"
@@ -364,7 +366,7 @@ class _Partial:
                 lo_m = hi_m
             return (year, lo_m, 1), (last_year, hi_m, _last_day(last_year, hi_m)), Precision.SEASON
         if self.kind == "decade":
-            lo, hi = _DECADE_PARTS.get(self.part, (0, 9)) if self.part else (0, 9)
+            lo, hi = _DECADE_PARTS.get(self.part, (0, 9))
             precision = Precision.PART_OF_DECADE if self.part else Precision.DECADE
             return (year + lo, 1, 1), (year + hi, 12, 31), precision
         if self.kind == "century":
@@ -446,16 +448,17 @@ def _overlaps_any(found: list[_Partial], start: int, end: int) -> bool:
     return False
 
 
-def _words_before(text: str, lo: int, pos: int, n: int = 3) -> list[str]:
-    """The last ``n`` words before ``pos`` (lower case, opening punctuation stripped), when a
-    space separates them from ``pos``; [] when a word or punctuation is glued to it."""
+def _words_before(text: str, lo: int, pos: int, n: int = 3, lower: bool = True) -> list[str]:
+    """The last ``n`` words before ``pos`` (opening punctuation stripped, lower case unless
+    ``lower`` is false), when a space separates them from ``pos``; [] when a word or
+    punctuation is glued to it."""
     if pos <= lo or not text[pos - 1].isspace():
         return []
     start = max(lo, pos - 40)
     words = text[start:pos].split()
     if start > lo and not text[start - 1].isspace() and words:
         words = words[1:]  # cut in the middle
-    return [w.lstrip(_PUNCT).lower() for w in words[-n:]]
+    return [w.lstrip(_PUNCT).lower() if lower else w.lstrip(_PUNCT) for w in words[-n:]]
 
 
 def _numeric_partials(text: str, lo: int, hi: int, found: list[_Partial], months: bool) -> None:
@@ -531,12 +534,13 @@ def _year_range(text: str, lo: int, m: re.Match) -> _Partial | None:
     if _COUNTED_AFTER_RE.match(text, e) or _YEAR_AFTER_BAD_RE.match(text, e):
         return None
     context = _year_context(text, lo, s)
-    if context is None:
-        # No preposition or determiner: only in parentheses `(1992–1994)` or as the whole of
-        # a field (`Date: 1992–1994`), and never for round counts (`1500–2000`).
+    if context is None or context == "of":
+        # No preposition or determiner: only after an undecided `of`, in parentheses
+        # `(1992–1994)` or as the whole of a field (`Date: 1992–1994`), and never for round
+        # counts (`1500–2000`).
         if y1 % 50 == 0 and y2 % 50 == 0:
             return None
-        if not (text[s - 1:s] == "(" or not text[lo:s].strip(" \t:-–—\u00a0")):
+        if context is None and not (text[s - 1:s] == "(" or not text[lo:s].strip(" \t:-–—\u00a0")):
             return None
     elif context == "quantity":
         return None
@@ -545,12 +549,23 @@ def _year_range(text: str, lo: int, m: re.Match) -> _Partial | None:
 
 def _year_context(text: str, lo: int, s: int) -> str | None:
     """How the words before offset ``s`` read a year there: `prep` (`in`, `since`, `c.`),
-    `det` (`the`, `its`), `quantity` (a figure's words, `a force of`), or None."""
-    words = _words_before(text, lo, s)
-    if not words:
+    `det` (`the`, `its`), `quantity` (a figure's words, `a force of`), or None.
+
+    `of` reads a date after a definite or named thing (`the war of 1812`, `the Treaty of
+    1994`), a quantity after an indefinite one (`a unit of 2000`), and is undecided (`of`)
+    otherwise (`the initial campaign of 1994–1995`).
+    """
+    raw = _words_before(text, lo, s, lower=False)
+    if not raw:
         return None
+    words = [w.lower() for w in raw]
     w1 = words[-1]
     w2 = words[-2] if len(words) > 1 else ""
+    if w1 == "of":
+        w3 = words[-3] if len(words) > 2 else ""
+        if w2 in _QUANTITY_WORDS or w3 in ("a", "an"):
+            return "quantity"
+        return "prep" if w3 == "the" or raw[-2][:1].isupper() else "of"
     if w1 == "the" and w2 in _YEAR_PREPS:
         return "det"
     if w1 == "year" and w2 == "the":
@@ -571,10 +586,10 @@ def _bare_year(text: str, lo: int, m: re.Match) -> _Partial | None:
     """A year alone that reads as a date, or a weak one that may end a range; None for a
     figure (`1995 soldiers`, `a force of 1800`, `1500-strong`, `20%`)."""
     s, e = m.start(), m.end()
-    if _YEAR_AFTER_BAD_RE.match(text, e):
-        return None
-    counted = _COUNTED_AFTER_RE.match(text, e) is not None
-    if counted:
+    after = _BOUND_AFTER_RE.match(text, e)
+    if after is not None and after["ongoing"]:
+        return _Partial(s, e, int(m["by"]), None, "year")  # `(2014–present)`
+    if _YEAR_AFTER_BAD_RE.match(text, e) or _COUNTED_AFTER_RE.match(text, e):
         return None
     context = _year_context(text, lo, s)
     weak = False
@@ -584,7 +599,7 @@ def _bare_year(text: str, lo: int, m: re.Match) -> _Partial | None:
             return None
     elif context == "quantity":
         return None
-    elif context is None:
+    elif context is None or context == "of":
         weak = not text.startswith(("'s", "’s"), e)  # `1994's offensive` is a date
     return _Partial(s, e, int(m["by"]), None, "year", weak=weak)
 
@@ -607,11 +622,13 @@ def _century_partials(text: str, lo: int, hi: int, found: list[_Partial]) -> Non
 
 def _apply_era(text: str, hi: int, p: _Partial) -> None:
     """A BC/AD after the date (`15 March 44 BC`, `the 5th century BC`), or AD before it."""
-    if p.bc:
-        return
+    if p.bc or p.kind in ("season", "decade"):
+        return  # `winter 1942/43 BC`, `the 1990s AD`: not read as eras
     m = _ERA_AFTER_RE.match(text, p.end, hi)
     if m is None:
         return
+    if m["bc"] and p.span_to is not None and p.kind == "year":
+        return  # `1992–1994 BC` counts up: no BC range reads so (`490–479 BC` is read whole)
     p.end = m.end()
     if not m["bc"]:
         return
@@ -738,6 +755,7 @@ def find_dates(text: str, lo: int, hi: int, ctx: DateContext) -> list[FoundDate]
         i += 1
     for u in units:
         _bounds_around(text, lo, hi, u)
+    units = [u for u in units if not _FILE_NAME_AFTER_RE.match(text, u.end, hi)]
     items: list[tuple[int, object]] = [(u.start, u) for u in units]
     relative = _RELATIVE_HINT.search(text, lo, hi) is not None
     for m in _RELATIVE_RE.finditer(text, lo, hi) if relative else ():
@@ -819,7 +837,11 @@ def _joins(text: str, lo: int, p: _Partial, q: _Partial) -> bool:
 
 def _to_value(lo: _Ymd, hi: _Ymd, precision: Precision, text: str, interval: bool,
               inferred: bool, bound: OpenBound | None) -> UncertainDate:
-    """An UncertainDate from astronomical bounds (years before AD 1 go to ``years``)."""
+    """An UncertainDate from astronomical bounds (years before AD 1 go to ``years``).
+
+    Raises ValueError when the bounds are out of order (the callers report a problem)."""
+    if hi < lo:
+        raise ValueError("the date ends before it starts")
     if lo[0] >= 1 and hi[0] >= 1:
         return UncertainDate(dt.date(*lo), dt.date(*hi), precision, text, interval=interval,
                              year_inferred=inferred, bound=bound)
@@ -853,8 +875,12 @@ def _range(text: str, u: _Unit, ctx: DateContext) -> FoundDate | None:
         return None
     precision = b1[2] if _rank(b1[2]) >= _rank(b2[2]) else b2[2]
     quote = text[u.start:u.end]
-    value = _to_value(b1[0], b2[1], precision, quote, True, inferred1 or inferred2, u.bound)
-    ctx.previous = _to_value(b2[0], b2[1], b2[2], quote, False, inferred2, None)
+    try:
+        value = _to_value(b1[0], b2[1], precision, quote, True, inferred1 or inferred2, u.bound)
+        ctx.previous = _to_value(b2[0], b2[1], b2[2], quote, False, inferred2, None)
+    except ValueError as exc:
+        _problem(text, u.start, u.end, str(exc), ctx)
+        return None
     _note_start(text, p.start, value, ctx)
     return FoundDate(u.start, u.end, value)
 
@@ -905,7 +931,11 @@ def _single(text: str, u: _Unit, ctx: DateContext) -> FoundDate | None:
         or (p.kind == "century" and p.span_to is not None and p.span_to - p.year > 99)
         or (p.kind == "season" and p.span_to is not None and p.season != "winter")
     )
-    value = _to_value(lo_, hi_, precision, quote, interval, inferred, u.bound)
+    try:
+        value = _to_value(lo_, hi_, precision, quote, interval, inferred, u.bound)
+    except ValueError as exc:
+        _problem(text, u.start, u.end, str(exc), ctx)
+        return None
     ctx.previous = value
     _note_start(text, p.start, value, ctx)
     return FoundDate(u.start, u.end, value)

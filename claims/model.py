@@ -222,14 +222,16 @@ class UncertainDate:
 
     Open bounds: ``bound`` is set when the text gives only one end (`before 1994`, `until
     early March 1943`, `16 September 2014 – ongoing`): ``earliest``/``latest`` hold that end as
-    written and ``bound`` says which side is open. ``lower``/``upper`` give the interval the
-    date can lie in (``datetime.date.min``/``max`` on the open side); ``overlaps`` uses them.
+    written and ``bound`` says which side is open (JSON: `"bound": "before"`, or null).
+    ``lower``/``upper`` give the interval the date can lie in, unbounded on the open side (the
+    bound itself counts as inside, for `before` and `after` too); ``overlaps`` uses them.
 
     Years before AD 1 (`44 BC`, `the 5th century BC`), which ``datetime.date`` cannot hold:
     ``years`` is then the first and last year in astronomical numbering (1 BC = 0, 44 BC = -43,
     the ISO 8601/EDTF convention), and a bound whose year is before AD 1 is stored in year 1
     with its month and day (`15 March 44 BC`: earliest = latest = 0001-03-15, years = (-43,
-    -43)). ``years`` is None for dates wholly in AD, whose JSON form is unchanged.
+    -43)). ``years`` is None (JSON null) for dates wholly in AD, whose ``earliest`` and
+    ``latest`` are read as always.
     """
 
     earliest: dt.date
@@ -268,15 +270,16 @@ class UncertainDate:
 
     @property
     def lower(self) -> tuple[int, int, int]:
-        """The earliest the date can be, as (astronomical year, month, day); open bounds reach
-        ``datetime.date.min``."""
+        """The earliest the date can be, as (astronomical year, month, day); an open start is a
+        year before any date."""
         if self.bound in (OpenBound.BEFORE, OpenBound.UNTIL):
             return (-(10**9), 1, 1)
         return (self.first_year, self.earliest.month, self.earliest.day)
 
     @property
     def upper(self) -> tuple[int, int, int]:
-        """The latest the date can be, as (astronomical year, month, day)."""
+        """The latest the date can be, as (astronomical year, month, day); an open end is a year
+        after any date."""
         if self.bound in (OpenBound.AFTER, OpenBound.SINCE):
             return (10**9, 12, 31)
         return (self.last_year, self.latest.month, self.latest.day)
@@ -288,19 +291,19 @@ class UncertainDate:
 
     @property
     def edtf(self) -> str:
-        """The date in EDTF-like notation: `1994-04/1994-05`, `1990/1999`, `-0043-03-15`,
-        `../1993` (before or until), `2014-09-16/..` (since or after)."""
-        def one(year: int, d: dt.date, hi: bool) -> str:
+        """The date in EDTF-like notation, to the precision it is known: `1994-04/1994-05`,
+        `1990/1999`, `-0043-03-15` (15 March 44 BC), `../1994` (before or until 1994: EDTF
+        does not tell the two apart), `2014-09-16/..` (since or after)."""
+        def one(year: int, d: dt.date) -> str:
             y = f"{year:05d}" if year < 0 else f"{year:04d}"
             if self.precision is Precision.DAY:
                 return f"{y}-{d.month:02d}-{d.day:02d}"
-            if self.precision in (Precision.PART_OF_MONTH, Precision.MONTH) or (
-                self.precision in (Precision.SEASON, Precision.PART_OF_YEAR)
-            ):
+            if self.precision in (Precision.PART_OF_MONTH, Precision.MONTH, Precision.SEASON,
+                                  Precision.PART_OF_YEAR):
                 return f"{y}-{d.month:02d}"
             return y
-        a = one(self.first_year, self.earliest, False)
-        b = one(self.last_year, self.latest, True)
+        a = one(self.first_year, self.earliest)
+        b = one(self.last_year, self.latest)
         if self.bound in (OpenBound.BEFORE, OpenBound.UNTIL):
             return f"../{b}"
         if self.bound in (OpenBound.AFTER, OpenBound.SINCE):

@@ -164,6 +164,13 @@ def test_numbers_that_are_figures_are_no_dates(text: str) -> None:
     assert _dates(text) == []
 
 
+def test_lists_of_years_and_days_with_of() -> None:
+    found = _dates("Raids came in 1942 and 1943, and in 1991, 1992 or 1995. In 1994, 2000 fled.")
+    assert [q for q, _ in found] == ["1942", "1943", "1991", "1992", "1995", "1994"]
+    quote, value = _one("It happened on the 5th of May 1994.")
+    assert (quote, value.earliest) == ("5th of May 1994", D(1994, 5, 5))
+
+
 def test_a_month_or_day_without_a_year_anywhere_takes_none_never_today() -> None:
     assert _dates("The IS began its assault on the city Sep 16, and by mid-September it was near.") == []
 

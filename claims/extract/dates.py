@@ -8,35 +8,40 @@ day`, `after 10 days`) are resolved against the previous date or the date the fi
 Forms read (each one a ``_Partial`` before its year is known; two joined by `–`, `to`,
 `until`, `through` or `between ... and` make a range):
 
-- days: `15 December 1993`, `April 20, 1994`, `Sep 16`, `Feb. 24`, `2 February 1943a` (a note
-  letter glued on), `the night of 21/22 May 1982`, `8–11 August`, `from 28 to 29 May 1982`,
-  `the night of the 21st to the 22nd May 1982`, `May 28–29, 1982`, ISO `2022-05-18`, a day
-  glued to an infobox label (`Date14 January`, `Date:13 March`);
+- days: `15 December 1993`, `April 20, 1994`, `the 5th of May 1994`, `Sep 16`, `Feb. 24`,
+  `2 February 1943a` (a note letter glued on), `the night of 21/22 May 1982`, `8–11 August`,
+  `from 28 to 29 May 1982`, `the night of the 21st to the 22nd May 1982`, `May 28–29, 1982`,
+  ISO `2022-05-18`, a day glued to an infobox label (`Date14 January`, `Date:13 March`);
 - parts of months and years: `mid-September`, `early 1994`, `the end of 1993`, `the first
   half of May`; seasons: `the autumn of 1993`, `winter 1942–43`, `in the spring` (year from
   context; `fall` only with a year: `the fall of Grozny` is no season);
-- years where they read as dates (`in 1994`, `since 1994`, `the 1994 offensive`, `c. 1994`,
-  `1994's`), never as figures (`1995 soldiers were killed`, `a force of 1800`, `rose by
-  2000`) or hyphenated counts (`1500-strong`); year ranges `1992–1994`, `1992-94`, `the winter
-  of 1942/43`, `from 1992 to 1994`, `between 1992 and 1994` (a range of round numbers such as
-  `1500–2000` is read as a date only after a preposition or determiner);
+- years where they read as dates (`in 1994`, `since 1994`, `the 1994 offensive`, `the war of
+  1812`, `c. 1994`, `1994's`, lists `in 1942 and 1943`), never as figures (`1995 soldiers
+  were killed`, `a force of 1800`, `rose by 2000`, `1500-strong`); year ranges `1992–1994`,
+  `1992-94`, `the winter of 1942/43`, `from 1992 to 1994`, `between 1992 and 1994` (a range
+  of round numbers such as `1500–2000` is a date only after a preposition or determiner);
 - decades `the 1990s`, `the early 1990s`, `the mid-1990s`; centuries `the 19th century`, `the
   late eighteenth century`, `the first half of the 20th century`, `the 18th–19th centuries`,
   `the 1800s` (the hundred years 1800–1899; the 19th century is 1801–1900, by its ordinal);
-- eras: `44 BC`, `15 March 44 BC`, `490–479 BC`, `the 5th century BC`, `AD 732`, `1066 AD`.
+- eras: `44 BC`, `15 March 44 BC`, `490–479 BC`, `the 5th century BC`, `AD 732`, `1066 AD`
+  (years before AD 1 go to ``UncertainDate.years``, astronomical: 44 BC = -43).
 
 Open bounds: `before X`, `prior to X` (OpenBound.BEFORE), `until`/`till`/`by`/`no later than
 X`/`X or earlier` (UNTIL), `after`/`later than X` (AFTER), `since X`, `from X` with no end,
 `starting X`, `X onwards`, `X – ongoing`/`– present` (SINCE): the date's bounds are X's and
 its ``bound`` says which side is open. The span is X as written (`20 February` in `By 20
-February`), plus an open end written after it (`16 September 2014 – ongoing`). `the day after 15 May`
-and `two days before 15 May` are offsets from X (DAY precision only).
+February`), plus an open end written after it (`16 September 2014 – ongoing`). `the day
+after 15 May` and `two days before 15 May` are offsets from X (DAY precision only).
 
 Impossible dates (`31 February 1994`, `45 May 1994`, `30 April – 2 April 1994`, ISO months
 above 12) are not dates and are never guessed into one: ``find_dates`` leaves them out of its
 result and appends a ``DateProblem`` (offsets, text, reason) to ``DateContext.problems``, for
-the caller to show as a warning. A day above 31 without a year (`45 May`) is no date and no
-problem (it reads as a figure before `May`).
+the caller to show as a warning (``parse_date`` takes a ``problems`` list). A day above 31
+without a year (`45 May`) is no date and no problem (it reads as a figure before `May`).
+
+Speed: ``find_dates`` runs on every sentence with a digit or a month word, so each form is
+scanned for only when a cheap test allows it (a capitalised month abbreviation, ``str.find``
+of `entur`, a season, an era), and the words before a year are looked up, not regex-scanned.
 """
 
 from __future__ import annotations
@@ -104,7 +109,7 @@ _GLUED_LABEL_RE = re.compile(r"Dates?(?=\d)")
 # One simple date. Named groups say which form matched; the order puts longer forms first.
 _SIMPLE = (
     rf"(?=[0-9JFMASONDEeLlTtBbSsWwFfam]){_START}(?P<tod>{_TIME_OF_DAY})?(?:"
-    rf"(?P<dm_d>{_DAY})(?:\s*/\s*(?P<dm_d2>\d{{1,2}}))?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
+    rf"(?P<dm_d>{_DAY})(?:\s*/\s*(?P<dm_d2>\d{{1,2}}))?\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?!\d|:\d)(?:,?\s+(?P<md_y>{_YEAR}))?"
     rf"|(?P<pt>{_PART})[\s\-]*(?:(?P<pt_m>{_MONTH})(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))(?:\s+of)?(?:,?\s+(?P<pt_my>{_YEAR}))?|(?P<pt_y>{_YEAR})(?![\-–—/]\d|'?s\b))"
     rf"|(?:the\s+)?(?P<se>{_SEASON})(?:\s+of)?\s+(?P<se_y>{_YEAR})(?:\s*[-–—/]\s*(?P<se_y2>\d{{4}}|\d\d)(?!\d))?"
@@ -177,7 +182,7 @@ _DECADE_PREFIX_RE = re.compile(rf"(?<!\w)(?:(?P<the>[Tt]he)\s+)?(?:(?P<part>{_PA
 # 1994`, `since 1994`, `c. 1994`, `the year 1994`, `prior to 1994`, `as of 1994`) ...
 _YEAR_PREPS = frozenset(
     "in during since until till through throughout before after from by of between circa c. ca."
-    " starting beginning year to than".split()
+    " starting beginning year years to than".split()
 )
 _YEAR_PREPS_NEEDING = {"to": ("prior", "up"), "than": ("later", "earlier")}
 # ... after a determiner when a word follows (`the 1994 offensive`, `its 2014 campaign`) ...
@@ -192,6 +197,10 @@ _QUANTITY_PREPS = frozenset("of by from between to".split())
 _PUNCT = "([{\"'“‘«"
 _YEAR_AFTER_BAD_RE = re.compile(r"(?:\s*%|[-–—]\w|\s*(?:per\s*cent|percent)\b)")
 _RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*")
+# A list of years (`in 1942 and 1943`): the later ones end at punctuation or `and`/`or`,
+# never before a verb (`in 1994, 2000 fled` counts people).
+_YEAR_LIST_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+_YEAR_LIST_END_RE = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _RANGE_OPENER_RE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 # A year not part of a larger number, `(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\-–]\d)` written to
 # start with its first digit (the lookbehind moved after it), so the regex engine skips to
@@ -752,6 +761,9 @@ def find_dates(text: str, lo: int, hi: int, ctx: DateContext) -> list[FoundDate]
             continue
         if not p.weak:
             units.append(_Unit(p.start, p.end, p))
+            if (q is not None and q.weak and p.kind == "year" and _YEAR_LIST_RE.fullmatch(text, p.end, q.start)
+                    and _YEAR_LIST_END_RE.match(text, q.end, hi)):
+                q.weak = False  # `in 1942 and 1943`, `in 1991, 1992 or 1995`
         i += 1
     for u in units:
         _bounds_around(text, lo, hi, u)

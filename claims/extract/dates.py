@@ -152,10 +152,8 @@ _NUMERIC_RE = re.compile(
 )
 # A capitalised month name or abbreviation: without one, the month forms need not be scanned.
 _MONTH_HINT = re.compile(r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)")
-# Rarer forms are only scanned for when one of these substrings is there (``str.find`` is far
-# cheaper than a regex scan): centuries, seasons without a year, eras.
-_SEASON_HINTS = ("pring", "ummer", "utumn", "inter")
-_ERA_HINTS = ("BC", "B.", "AD", "A.", "CE", "C.")
+# Rarer forms (centuries, seasons without a year, eras) are only scanned for when a substring
+# they need is in the text (see ``_simple_partials``).
 # Before a year when no month is near (the month forms then read these): `late 1993`, `the
 # end of 1993`, `the summer of 1993`, `winter 1942–43`.
 _PART_SEASON_BEFORE_RE = re.compile(
@@ -664,7 +662,8 @@ def _day_range_partial(text: str, lo: int, m: re.Match) -> _Partial:
 
 def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
     months = _MONTH_HINT.search(text, lo, hi) is not None
-    era = any(text.find(h, lo, hi) != -1 for h in _ERA_HINTS)
+    seg = text[lo:hi]  # `in` on a copy beats a regex or ``find`` calls for the rare-form hints
+    era = "BC" in seg or "AD" in seg or "CE" in seg or "B." in seg or "A." in seg or "C." in seg
     found: list[_Partial] = []
     if months:
         found = [_day_range_partial(text, lo, m) for m in _DAY_RANGE_RE.finditer(text, lo, hi)]
@@ -685,13 +684,13 @@ def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
                 # `May` alone is usually the verb; only a `May 1994`/`May 5` form is a date.
                 continue
             found.append(_partial_from_match(m))
-    if any(text.find(h, lo, hi) != -1 for h in _SEASON_HINTS):
+    if "pring" in seg or "ummer" in seg or "utumn" in seg or "inter" in seg:
         for m in _SEASON_ALONE_RE.finditer(text, lo, hi):
             if not _overlaps_any(found, m.start(), m.end()):
                 words = m["sx"].lower().split()
                 found.append(_Partial(m.start(), m.end(), None, None, "season", season=words[-1],
                                       part=words[0] if len(words) > 1 else None))
-    if text.find("entur", lo, hi) != -1:
+    if "entur" in seg:
         _century_partials(text, lo, hi, found)
     if era:
         for m in _AD_BEFORE_RE.finditer(text, lo, hi):

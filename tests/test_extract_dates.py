@@ -100,6 +100,7 @@ def _one(text: str, default_year: int | None = None):
         ("It lasted from May 1992 to 1994.", "May 1992 to 1994", D(1992, 5, 1), D(1994, 12, 31), Precision.YEAR, True),
         ("After the first campaign of 1994–1995, they regrouped.", "1994–1995", D(1994, 1, 1), D(1995, 12, 31), Precision.YEAR, True),
         ("The war of 1812 began.", "1812", D(1812, 1, 1), D(1812, 12, 31), Precision.YEAR, False),
+        ("Figures as of 2001 were lower.", "2001", D(2001, 1, 1), D(2001, 12, 31), Precision.YEAR, False),
         # decades and centuries
         ("Raids went on in the 1990s.", "the 1990s", D(1990, 1, 1), D(1999, 12, 31), Precision.DECADE, False),
         ("Raids began in the early 1990s.", "the early 1990s", D(1990, 1, 1), D(1993, 12, 31), Precision.PART_OF_DECADE, False),

@@ -47,7 +47,7 @@ of `entur`, a season, an era), and the words before a year are looked up, not re
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -448,11 +448,32 @@ def _ordinal(token: str) -> int:
     return _ORDINAL_WORDS.get(t, _ORDINAL_WORDS.get(t.replace(" ", "-"), 0))
 
 
-def _overlaps_any(found: list[_Partial], start: int, end: int) -> bool:
-    for f in found:
-        if f.start < end and start < f.end:
+class _Found:
+    """The partials read so far, sorted and not overlapping: an overlap test is a bisection
+    (a sentence of 20,000 years must not cost 20,000² comparisons)."""
+
+    __slots__ = ("items", "starts", "ends")
+
+    def __init__(self) -> None:
+        self.items: list[_Partial] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
             return True
-    return False
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+    def add(self, p: _Partial) -> bool:
+        """Keep ``p`` unless it overlaps a partial read before it."""
+        if self.overlaps(p.start, p.end):
+            return False
+        i = bisect_right(self.starts, p.start)
+        self.starts.insert(i, p.start)
+        self.ends.insert(i, p.end)
+        self.items.insert(i, p)
+        return True
 
 
 def _words_before(text: str, lo: int, pos: int, n: int = 3, lower: bool = True) -> list[str]:
@@ -468,28 +489,28 @@ def _words_before(text: str, lo: int, pos: int, n: int = 3, lower: bool = True) 
     return [w.lstrip(_PUNCT).lower() if lower else w.lstrip(_PUNCT) for w in words[-n:]]
 
 
-def _numeric_partials(text: str, lo: int, hi: int, found: list[_Partial], months: bool) -> None:
+def _numeric_partials(text: str, lo: int, hi: int, found: _Found, months: bool) -> None:
     """ISO days, year ranges, decades, years with an era and years alone that read as dates,
     added to ``found``. Without a month name in the text (``months`` false) the month forms
     were not scanned, so a part of a year or a season before a year is read here."""
     for m in _NUMERIC_RE.finditer(text, lo, hi):
         s, e = m.start(), m.end()
-        if _overlaps_any(found, s, e):
+        if found.overlaps(s, e):
             continue
         if m["by"] or m["ry1"]:
-            if not months:
+            if not months and _may_follow_part_or_season(text, lo, s):
                 pre = _PART_SEASON_BEFORE_RE.search(text, max(lo, s - 40), s)
                 if pre is not None:
-                    found.append(_part_or_season(pre, m))
+                    found.add(_part_or_season(pre, m))
                     continue
             p = _year_range(text, lo, m) if m["ry1"] else _bare_year(text, lo, m)
             if p is not None:
-                found.append(p)
+                found.add(p)
         elif m["iso_y"]:
             p = _Partial(s, e, int(m["iso_y"]), int(m["iso_m"]), "day", day=int(m["iso_d"]))
             if not 1 <= p.month <= 12:
                 p.month = None  # reported as impossible by _checked_bounds
-            found.append(p)
+            found.add(p)
         elif m["dec"]:
             decade = int(m["dec"])
             pre = _DECADE_PREFIX_RE.search(text, max(lo, s - 40), s)
@@ -499,9 +520,9 @@ def _numeric_partials(text: str, lo: int, hi: int, found: list[_Partial], months
                 start = pre.start()
                 part = _part_word(pre["part"]) if pre["part"] else None
             if decade % 100 == 0 and decade != 2000:
-                found.append(_Partial(start, e, decade, None, "century", part=part, span_to=decade + 99))
+                found.add(_Partial(start, e, decade, None, "century", part=part, span_to=decade + 99))
             else:
-                found.append(_Partial(start, e, decade, None, "decade", part=part))
+                found.add(_Partial(start, e, decade, None, "decade", part=part))
         else:
             y = int(m["era_y"])
             y2 = int(m["era_y2"]) if m["era_y2"] else None
@@ -512,7 +533,21 @@ def _numeric_partials(text: str, lo: int, hi: int, found: list[_Partial], months
                 first, last = y, y2 if y2 is not None else y
             if first == 0 and not m["bc"]:
                 continue  # `0 AD` is no year
-            found.append(_Partial(s, e, first, None, "year", span_to=last, bc=bool(m["bc"])))
+            found.add(_Partial(s, e, first, None, "year", span_to=last, bc=bool(m["bc"])))
+
+
+_PART_SEASON_LAST_WORDS = frozenset(
+    "early mid late of the spring summer autumn fall winter".split()
+    + "Early Mid Late Of The Spring Summer Autumn Fall Winter".split()
+)
+
+
+def _may_follow_part_or_season(text: str, lo: int, s: int) -> bool:
+    """A cheap test before ``_PART_SEASON_BEFORE_RE``: the word before ``s`` can end one."""
+    if s > lo and text[s - 1] == "-":
+        return text[max(lo, s - 4):s - 1].lower() == "mid"
+    words = _words_before(text, lo, s, 1, lower=False)
+    return bool(words) and words[0] in _PART_SEASON_LAST_WORDS
 
 
 def _part_or_season(pre: re.Match, m: re.Match) -> _Partial:
@@ -547,11 +582,19 @@ def _year_range(text: str, lo: int, m: re.Match) -> _Partial | None:
         # counts (`1500–2000`).
         if y1 % 50 == 0 and y2 % 50 == 0:
             return None
-        if context is None and not (text[s - 1:s] == "(" or not text[lo:s].strip(" \t:-–—\u00a0")):
+        if context is None and not (text[s - 1:s] == "(" or _starts_field(text, lo, s)):
             return None
     elif context == "quantity":
         return None
     return _Partial(s, e, y1, None, "year", span_to=y2)
+
+
+def _starts_field(text: str, lo: int, s: int) -> bool:
+    """Whether only spaces, colons and dashes stand between ``lo`` and ``s`` (`Date: 1992–1994`)."""
+    i = s - 1
+    while i >= lo and text[i] in " \t:-–—\u00a0":
+        i -= 1
+    return i < lo
 
 
 def _year_context(text: str, lo: int, s: int) -> str | None:
@@ -572,7 +615,7 @@ def _year_context(text: str, lo: int, s: int) -> str | None:
         w3 = words[-3] if len(words) > 2 else ""
         if w2 in _QUANTITY_WORDS or w3 in ("a", "an"):
             return "quantity"
-        return "prep" if w3 == "the" or raw[-2][:1].isupper() else "of"
+        return "prep" if w2 == "as" or w3 == "the" or raw[-2][:1].isupper() else "of"
     if w1 == "the" and w2 in _YEAR_PREPS:
         return "det"
     if w1 == "year" and w2 == "the":
@@ -611,10 +654,10 @@ def _bare_year(text: str, lo: int, m: re.Match) -> _Partial | None:
     return _Partial(s, e, int(m["by"]), None, "year", weak=weak)
 
 
-def _century_partials(text: str, lo: int, hi: int, found: list[_Partial]) -> None:
+def _century_partials(text: str, lo: int, hi: int, found: _Found) -> None:
     for m in _CENTURY_RE.finditer(text, lo, hi):
         s, e = m.start(), m.end()
-        if _overlaps_any(found, s, e):
+        if found.overlaps(s, e):
             continue
         c1 = _ordinal(m["c1"])
         c2 = _ordinal(m["c2"]) if m["c2"] else c1
@@ -623,8 +666,7 @@ def _century_partials(text: str, lo: int, hi: int, found: list[_Partial]) -> Non
         part = _part_word(m["cp"]) if m["cp"] else None
         if part is not None and m["c2"]:
             continue
-        found.append(_Partial(s, e, (c1 - 1) * 100 + 1, None, "century", part=part,
-                              span_to=c2 * 100))
+        found.add(_Partial(s, e, (c1 - 1) * 100 + 1, None, "century", part=part, span_to=c2 * 100))
 
 
 def _apply_era(text: str, hi: int, p: _Partial) -> None:
@@ -661,52 +703,47 @@ def _day_range_partial(text: str, lo: int, m: re.Match) -> _Partial:
 
 
 def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
+    """Every simple date between ``lo`` and ``hi``, in order, none overlapping another (the
+    first form read wins: glued labels, day ranges, month forms, seasons, centuries, eras,
+    then the forms that start with a digit)."""
     months = _MONTH_HINT.search(text, lo, hi) is not None
     seg = text[lo:hi]  # `in` on a copy beats a regex or ``find`` calls for the rare-form hints
     era = "BC" in seg or "AD" in seg or "CE" in seg or "B." in seg or "A." in seg or "C." in seg
-    found: list[_Partial] = []
+    found = _Found()
     if months:
-        found = [_day_range_partial(text, lo, m) for m in _DAY_RANGE_RE.finditer(text, lo, hi)]
-        simple = list(_SIMPLE_RE.finditer(text, lo, hi))
         glued_lo = max(0, lo - 5)  # a field's value may start just after its label
         if text.find("Date", glued_lo, hi) != -1:
             for g in _GLUED_LABEL_RE.finditer(text, glued_lo, hi):
                 m = _DAY_RANGE_GLUED_RE.match(text, g.end(), hi)
                 if m is not None:
-                    found.append(_day_range_partial(text, lo, m))
+                    found.add(_day_range_partial(text, lo, m))
                 elif (m := _SIMPLE_GLUED_RE.match(text, g.end(), hi)) is not None:
-                    simple.append(m)
-        ranges = len(found)
-        for m in simple:
-            if ranges and _overlaps_any(found[:ranges], m.start(), m.start() + 1):
-                continue
+                    found.add(_partial_from_match(m))
+        for m in _DAY_RANGE_RE.finditer(text, lo, hi):
+            if not found.overlaps(m.start(), m.end()):
+                found.add(_day_range_partial(text, lo, m))
+        for m in _SIMPLE_RE.finditer(text, lo, hi):
             if m.group("bm") and m.group("bm").startswith("May") and not m.group("bm")[3:4] == ".":
                 # `May` alone is usually the verb; only a `May 1994`/`May 5` form is a date.
                 continue
-            found.append(_partial_from_match(m))
+            if not found.overlaps(m.start(), m.end()):
+                found.add(_partial_from_match(m))
     if "pring" in seg or "ummer" in seg or "utumn" in seg or "inter" in seg:
         for m in _SEASON_ALONE_RE.finditer(text, lo, hi):
-            if not _overlaps_any(found, m.start(), m.end()):
-                words = m["sx"].lower().split()
-                found.append(_Partial(m.start(), m.end(), None, None, "season", season=words[-1],
-                                      part=words[0] if len(words) > 1 else None))
+            words = m["sx"].lower().split()
+            found.add(_Partial(m.start(), m.end(), None, None, "season", season=words[-1],
+                               part=words[0] if len(words) > 1 else None))
     if "entur" in seg:
         _century_partials(text, lo, hi, found)
     if era:
         for m in _AD_BEFORE_RE.finditer(text, lo, hi):
-            if not _overlaps_any(found, m.start(), m.end()) and int(m["y"]) > 0:
-                found.append(_Partial(m.start(), m.end(), int(m["y"]), None, "year"))
+            if int(m["y"]) > 0:
+                found.add(_Partial(m.start(), m.end(), int(m["y"]), None, "year"))
     _numeric_partials(text, lo, hi, found, months)
-    found.sort(key=lambda p: (p.start, -p.end))
-    kept: list[_Partial] = []
-    for p in found:  # the longest of overlapping forms (`14 January` over `January`)
-        if not kept or p.start >= kept[-1].end:
-            kept.append(p)
-    found = kept
     if era:
-        for p in found:
+        for p in found.items:
             _apply_era(text, hi, p)
-    return found
+    return found.items
 
 
 def _resolve_year(p: _Partial, ctx: DateContext) -> tuple[int | None, bool]:
@@ -769,9 +806,13 @@ def find_dates(text: str, lo: int, hi: int, ctx: DateContext) -> list[FoundDate]
     units = [u for u in units if not _FILE_NAME_AFTER_RE.match(text, u.end, hi)]
     items: list[tuple[int, object]] = [(u.start, u) for u in units]
     relative = _RELATIVE_HINT.search(text, lo, hi) is not None
-    for m in _RELATIVE_RE.finditer(text, lo, hi) if relative else ():
-        if not any(u.start <= m.start() < u.end or m.start() <= u.start < m.end() for u in units):
-            items.append((m.start(), m))
+    if relative:
+        taken = _Found()
+        for u in units:
+            taken.add(_Partial(u.start, u.end, None, None, "unit"))
+        for m in _RELATIVE_RE.finditer(text, lo, hi):
+            if not taken.overlaps(m.start(), m.end()):
+                items.append((m.start(), m))
     items.sort(key=lambda it: it[0])
     results: list[FoundDate] = []
     for _, item in items:

@@ -121,6 +121,7 @@ def _one(text: str, default_year: int | None = None):
         ("Date: 13 March– 7 May 1954", "13 March– 7 May 1954", D(1954, 3, 13), D(1954, 5, 7), Precision.DAY, True),
         ("Date14 January – 20 February 2015", "14 January – 20 February 2015", D(2015, 1, 14), D(2015, 2, 20), Precision.DAY, True),
         ("Date:13 March 1954", "13 March 1954", D(1954, 3, 13), D(1954, 3, 13), Precision.DAY, False),
+        ("Strength1:13 March 1954: ~10,800", "13 March 1954", D(1954, 3, 13), D(1954, 3, 13), Precision.DAY, False),
         ("Surrender: 2 February 1943a (note)", "2 February 1943", D(1943, 2, 2), D(1943, 2, 2), Precision.DAY, False),
         ("Published 2022-05-18 in the evening.", "2022-05-18", D(2022, 5, 18), D(2022, 5, 18), Precision.DAY, False),
         ("The battle (1982-05-28 – 1982-05-29) ended.", "1982-05-28 – 1982-05-29", D(1982, 5, 28), D(1982, 5, 29), Precision.DAY, True),
@@ -159,6 +160,7 @@ def test_forms(text, quote, earliest, latest, precision, interval) -> None:
         "A unit of 1994 was sent.",
         "A force of 1500–1700 attacked.",
         "Flag of the Army (1938-present).svg 3 Brigade",
+        "At 10:13 May troops moved.",
     ],
 )
 def test_numbers_that_are_figures_are_no_dates(text: str) -> None:

@@ -64,8 +64,9 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 # A day of the month: up to two digits, so that `31 February` and `45 May 1994` are seen (and
-# reported); not after a digit and colon (`10:30`), a decimal point or a slash.
-_DAY = r"(?<![\d.,/])(?<!\d:)(?:\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+# reported); not after a time's digit and colon (`10:30`), a decimal point or a slash, but
+# after a numbered label (`Strength1:13 March`).
+_DAY = r"(?<![\d.,/])(?<!(?<![A-Za-z])\d:)(?:\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 # Things a number counts: a year followed by one of them (within one word) is a figure.
 _COUNTED = (
     r"(?:soldiers?|troops?|men|women|children|people|persons?|civilians?|fighters?|militants?|"

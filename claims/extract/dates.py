@@ -142,8 +142,8 @@ _DAY_RANGE_GLUED_RE = re.compile(_DAY_RANGE.replace(_START, "", 1))
 # Before a day range, read backwards from it: `the night of (the) 21st to ...`, `the 21st`.
 _DAY_RANGE_PREFIX_RE = re.compile(rf"(?<![A-Za-z])(?:{_TIME_OF_DAY}|the\s+)$")
 # Forms that start with a digit: ISO days, year ranges, decades, years with an era.
-_NUMERIC_RE = re.compile(
-    r"(?=\d)(?<![\w.,$£€/])(?:"
+_NUMERIC = (
+    r"(?<![\w.,$£€/])(?:"
     r"(?P<iso_y>(?:1\d|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d|[.,]\d)"
     r"|(?P<ry1>(?:1\d|20)\d\d)\s*(?P<rsep>[-–—/])\s*(?P<ry2>(?:1\d|20)\d\d|\d\d)(?!\d|[,.]\d|-\d)"
     r"|(?P<dec>(?:1\d|20)\d0)['’]?s(?!\w)"
@@ -151,6 +151,11 @@ _NUMERIC_RE = re.compile(
     r"|(?P<by>(?:1\d|20)\d\d)(?!\d|,\d|\.\d)\b"
     r")"
 )
+_NUMERIC_RE = re.compile(r"(?=\d)" + _NUMERIC)
+# Without an era in the text every numeric form starts with a year's `1` or `2`: skipping
+# to those is cheaper than trying every digit.
+_NUMERIC_NO_ERA_RE = re.compile(r"(?=[12])" + _NUMERIC.replace(
+    rf"|(?P<era_y>\d{{1,4}})(?:\s*[-–—]\s*(?P<era_y2>\d{{1,4}}))?\s*(?:(?P<bc>{_ERA_BC})|{_ERA_AD})", "", 1))
 # A capitalised month name or abbreviation: without one, the month forms need not be scanned.
 _MONTH_HINT = re.compile(r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)")
 # Rarer forms (centuries, seasons without a year, eras) are only scanned for when a substring
@@ -320,7 +325,7 @@ _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "h1": (1, 6), "h
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "h1": (1, 15), "h2": (16, 31)}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Partial:
     """A simple date before its year is known: a function of the (astronomical) year."""
 
@@ -490,11 +495,11 @@ def _words_before(text: str, lo: int, pos: int, n: int = 3, lower: bool = True) 
     return [w.lstrip(_PUNCT).lower() if lower else w.lstrip(_PUNCT) for w in words[-n:]]
 
 
-def _numeric_partials(text: str, lo: int, hi: int, found: _Found, months: bool) -> None:
+def _numeric_partials(text: str, lo: int, hi: int, found: _Found, months: bool, era: bool = True) -> None:
     """ISO days, year ranges, decades, years with an era and years alone that read as dates,
     added to ``found``. Without a month name in the text (``months`` false) the month forms
     were not scanned, so a part of a year or a season before a year is read here."""
-    for m in _NUMERIC_RE.finditer(text, lo, hi):
+    for m in (_NUMERIC_RE if era else _NUMERIC_NO_ERA_RE).finditer(text, lo, hi):
         s, e = m.start(), m.end()
         if found.overlaps(s, e):
             continue
@@ -740,7 +745,7 @@ def _simple_partials(text: str, lo: int, hi: int) -> list[_Partial]:
         for m in _AD_BEFORE_RE.finditer(text, lo, hi):
             if int(m["y"]) > 0:
                 found.add(_Partial(m.start(), m.end(), int(m["y"]), None, "year"))
-    _numeric_partials(text, lo, hi, found, months)
+    _numeric_partials(text, lo, hi, found, months, era)
     if era:
         for p in found.items:
             _apply_era(text, hi, p)
@@ -765,7 +770,7 @@ def _resolve_year(p: _Partial, ctx: DateContext) -> tuple[int | None, bool]:
     return year, True
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """One date to resolve: a partial, or two joined into a range, with its bound and offset."""
 

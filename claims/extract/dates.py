@@ -322,7 +322,7 @@ _MONTH_NAMES = [""] + list(calendar.month_name)[1:]
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "h1": (0, 4), "h2": (5, 9)}
 _CENTURY_PARTS = {"early": (0, 32), "mid": (33, 65), "late": (66, 99), "h1": (0, 49), "h2": (50, 99)}
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "h1": (1, 6), "h2": (7, 12)}
-_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "h1": (1, 15), "h2": (16, 31)}
+_HALVES = {"h1": (1, 15), "h2": (16, 31)}
 
 
 @dataclass(slots=True)
@@ -359,7 +359,10 @@ class _Partial:
         if self.kind == "month":
             return (year, m, 1), (year, m, _last_day(year, m)), Precision.MONTH
         if self.kind == "part_month":
-            lo, hi = _MONTH_PARTS.get(self.part, (1, 31))
+            # `the second half of May` is days 16-31; `mid-January` is certainly in January but
+            # which days is a guess, so its bounds are the month's, the precision saying that
+            # only part of it is meant.
+            lo, hi = _HALVES.get(self.part, (1, 31))
             return (year, m, lo), (year, m, min(hi, _last_day(year, m))), Precision.PART_OF_MONTH
         if self.kind == "part_year":
             lo_m, hi_m = _YEAR_PARTS.get(self.part, (1, 12))

@@ -63,17 +63,21 @@ _ALLIED = re.compile(r"(?i)\bpro-|-backed|-allied|-supported|-led|\bweapons\b|\b
 _BETWEEN = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)")
 
 
+_VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
+
+
 def _column_name(raw: str) -> str:
-    """A column's name as a side: the party the belligerent text names first (not a `pro-X`
-    or `X-backed` ally, nor a supplier), else its first entry."""
+    """A column's name as a side: its first entry that names someone (not `Various pro-Serbian
+    forces` or `Weapons and advisors: ...`), as the party it names when the lexicon knows it
+    (`Chechen Republic of Ichkeria` -> Chechnya, `JNA` -> Yugoslavia), else as written."""
     from claims.extract.figures import party_mentions
 
-    for s, e, party in party_mentions(raw, 0, len(raw)):
-        if _ALLIED.search(raw, max(0, s - 4), e + 8):
-            continue
-        return party
-    first = re.split(r"[,\n;]|\s{2,}", raw)[0].strip()
-    return first or raw
+    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}", raw) if e.strip(" :")]
+    chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
+    for s, e, party in party_mentions(chosen, 0, len(chosen)):
+        if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
+            return party
+    return chosen
 
 
 def acronyms(name: str) -> list[str]:
@@ -151,7 +155,10 @@ class SideResolver:
             b = pm(between.group("b"), 0, len(between.group("b")))
             if a and b and a[0][2] != b[0][2]:
                 order = [a[0][2], b[0][2]]
-        taken = {canonical(n) or n for n in self.columns.values()}
+        from claims.extract.figures import party_mentions as named_in
+
+        taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in named_in(n, 0, len(n))}
+        taken |= set(self.columns.values())
         ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
         for column in (1, 2):
             if column in self.columns:
@@ -159,7 +166,9 @@ class SideResolver:
             if order and len(self.columns) == 0:
                 self.columns[column] = order[column - 1]
                 self.column_reasons[column] = "the lead says the war was between {} and {}".format(*order)
-            elif ranked:
+            elif ranked and len(self.columns) == 1:
+                # One column named: the other is the party the text names most besides it.
+                # With neither named there is no telling which column is which: no guess.
                 party = ranked.pop(0)
                 self.columns[column] = party
                 self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"

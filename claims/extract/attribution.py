@@ -102,6 +102,10 @@ _PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "
 _TIME_AFTER_CUE = re.compile(
     r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|the\s+\w+))?|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
 )
+_ADDRESSEE = re.compile(
+    r"(?i)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|state[ \t]+)?(?:[\w'’\.\-]+[ \t]+){0,3}?[\w'’\.\-]+"
+    r"(?=[ \t]*(?:[.,;:]|$|[ \t]+(?:that|on|in|by|at|during|late|earlier|last|this|over|via)\b))"
+)
 _THAT = re.compile(r"(?i)[ \t]*(?:,[ \t]*)?(?:that\b|:|,)[ \t]*")
 
 
@@ -278,6 +282,10 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
               or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
+        if not ok and w[:1].islower() and start is not None:
+            # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`).
+            nxt = [x for _, _, x in words[k + 1:k + 3]]
+            ok = any(_source_noun(x) or _is_name_word(x) for x in nxt) and lower not in _CLAUSE_WORDS
         if not ok:
             break
         if _head_ok(w):
@@ -470,6 +478,11 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             # before the source when a comma or quote closes it and nothing follows the cue.
             before_source = text[lo:source[0]].rstrip()
             rest = text[m.end():hi]
+            if cue.lemma == "tell":
+                # `told the BBC`, `told reporters by phone`: whom it was told, not what.
+                told = _ADDRESSEE.match(rest)
+                if told:
+                    rest = rest[told.end():]
             tail = _TIME_AFTER_CUE.match(rest)
             rest_after = rest[tail.end():] if tail else rest
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
@@ -667,7 +680,7 @@ def _party_in(claimant: str, sides) -> str | None:
 # --- infobox blocks --------------------------------------------------------------------------
 
 _BLOCK_RE = re.compile(
-    r"(?:^|(?<=[,|\n]))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
+    r"(?:^|(?<=[,|\n])|(?<=[a-z\d\]\)] ))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
     r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
 )
 _HEADING_ONLY = re.compile(r"(?i)^(?:official|independent|other|total|unofficial)\s+(?:estimates?|figures?|data)$")

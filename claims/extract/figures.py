@@ -531,7 +531,10 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
         return f
     from claims.extract.attribution import is_unnamed
 
-    if per or _NOTE_SOURCE_WORDS.search(who) or (who[:1].isupper() and len(who.split()) <= 5):
+    # A bare name in brackets after equipment names the thing (`1 frigate (HMS Arrow)`); after
+    # people it is who counted them (`2,700 killed (Memorial)`).
+    named = who[:1].isupper() and len(who.split()) <= 5 and f.noun_group != "equipment"
+    if per or _NOTE_SOURCE_WORDS.search(who) or named:
         if is_unnamed(who):
             return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_hedge="unnamed_source", as_of=as_of)
         return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_claimant=(who_start, who_start + len(who)),

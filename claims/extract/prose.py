@@ -130,7 +130,7 @@ _AMONG = re.compile(r"\W*(?i:among)\b")
 _CONTINUES = re.compile(
     r"(?i)\b(?:of[ \t]+(?:those|them|whom|these|the[ \t]+(?:total|dead|victims|killed|casualties|\w+[ \t]+cases))"
     r"|among[ \t]+(?:them|those|the[ \t]+(?:total|dead|victims|casualties|killed))|in[ \t]+addition|additionally"
-    r"|also|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
+    r"|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
     r"|(?:most|many|some|all|none)[ \t]+of[ \t]+(?:them|those|the[ \t]+(?:dead|victims|killed))|of[ \t]+whom"
     r"|(?:out[ \t]+)?of[ \t]+the[ \t]+\d)\b"
 )
@@ -471,9 +471,12 @@ class _Extractor:
                     cue=r.cue.strip(),
                 )
         if self._publisher is not None:
-            cls, side = classify_claimant(self._publisher, self.sides)
+            # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
+            publisher = next((s.text for s in reversed(self.discourse.sources)
+                              if _same_organisation(s.text, self._publisher)), self._publisher)
+            cls, side = classify_claimant(publisher, self.sides)
             return Attribution(
-                document=doc, claimant=self._publisher, claimant_class=cls, claimant_side=side,
+                document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
                 evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
             )
         return Attribution(document=doc)
@@ -791,6 +794,22 @@ _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
     r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
 )
+
+
+def _initials(name: str) -> str:
+    """`The Syrian Observatory For Human Rights` -> `SOHR`: capitalised words, function words left out."""
+    small = {"the", "of", "for", "and", "in", "on", "de", "du", "des"}
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’\-]*", name)
+                   if w[0].isupper() and w.lower() not in small).upper()
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """`SOHR` and `The Syrian Observatory For Human Rights`; `the Observatory` and it."""
+    la, lb = a.lower().removeprefix("the ").strip(), b.lower().removeprefix("the ").strip()
+    if la == lb or la in lb or lb in la:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short.isupper() and len(short) >= 2 and short == _initials(long_)
 
 
 def _masthead(line: str) -> str | None:

@@ -419,6 +419,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if m.group(0)[:1].isupper() and k > 0 and words[k - 1][2][:1].isalnum():
             continue  # `Islamic State`, `Reports Unit`: part of a name
+        if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
+            continue  # `..., adding that ...`: the main verb's source goes on speaking
         before_word = words[k - 1][2].lower() if k > 0 else ""
         after = text[m.end():min(hi, m.end() + 40)]
         # A noun, not a verb: `the claim`, `their report`, `3 reports`; `estimates by the
@@ -483,8 +485,12 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 told = _ADDRESSEE.match(rest)
                 if told:
                     rest = rest[told.end():]
-            tail = _TIME_AFTER_CUE.match(rest)
-            rest_after = rest[tail.end():] if tail else rest
+            rest_after = rest
+            for _ in range(3):  # `said in a statement on Friday`
+                tail = _TIME_AFTER_CUE.match(rest_after)
+                if tail is None or tail.end() == 0:
+                    break
+                rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
                 r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after)
             if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:

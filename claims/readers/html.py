@@ -49,6 +49,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -318,6 +319,7 @@ class _SourceMap:
         self.stream = self.data.stream()
         self.positions: dict[tuple[etree._Element, bool], int] = {}
         self._tags: dict[etree._Element, int] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
         cursor = 0
         for el, tail, text in _text_nodes(root):
             if not text.strip():
@@ -329,7 +331,8 @@ class _SourceMap:
             cursor = found + len(text)
 
     def tag_offset(self, el: etree._Element) -> int:
-        """The source offset of an element's start tag (its line, then the tag's name on it)."""
+        """The source offset of an element's start tag: the last `<tag` before the first text
+        inside it (exact on minified pages too), else the first `<tag` on its line."""
         cached = self._tags.get(el)
         if cached is not None:
             return cached
@@ -337,8 +340,23 @@ class _SourceMap:
         starts = self.data.line_starts
         start = starts[min(line, len(starts)) - 1]
         tag = el.tag if isinstance(el.tag, str) else ""
-        found = re.compile(r"<" + re.escape(tag) + r"\b", re.I).search(self.source, start, start + 65536) if tag else None
-        offset = found.start() if found is not None else start
+        offset = start
+        if tag:
+            pattern = self._patterns.get(tag)
+            if pattern is None:
+                pattern = self._patterns[tag] = re.compile("<" + re.escape(tag) + r"\b", re.I)
+            inner = next((self.positions[(node, tail)] for node, tail, _ in _text_nodes(el)
+                          if not (node is el and tail) and (node, tail) in self.positions), None)
+            found = -1
+            if inner is not None:
+                before = self.data.to_source(inner)
+                for match in pattern.finditer(self.source, max(start, before - 65536), before):
+                    found = match.start()
+            if found < 0:
+                match = pattern.search(self.source, start, start + 65536)
+                found = match.start() if match is not None else -1
+            if found >= 0:
+                offset = found
         self._tags[el] = offset
         return offset
 
@@ -482,18 +500,20 @@ def _shorten(label: str) -> str:
     return label if len(label) <= _LABEL_LIMIT else label[: _LABEL_LIMIT - 1].rstrip() + "…"
 
 
+@cache
+def _noise() -> tuple[re.Pattern[str], frozenset[str]]:
+    lx = lexicon()
+    starts = "|".join(re.escape(w) for w in sorted(lx.noise_lines, key=len, reverse=True))
+    return re.compile(rf"(?:{starts})(?:\s|:|$|\b)"), lx.noise_exact
+
+
 def _is_noise(line: str) -> bool:
     """Page furniture by the project's lexicon (`Read also: ...`, `Advertisement`)."""
     stripped = line.strip().lower()
     if not stripped:
         return True
-    lx = lexicon()
-    if stripped in lx.noise_exact:
-        return True
-    return any(
-        stripped.startswith(start) and (len(stripped) == len(start) or not stripped[len(start)].isalnum())
-        for start in lx.noise_lines
-    )
+    pattern, exact = _noise()
+    return stripped in exact or pattern.match(stripped) is not None
 
 
 class _Reader:
@@ -520,6 +540,7 @@ class _Reader:
         self.link_depth = 0
         self.in_article = 0
         self.collecting: list[_Line] | None = None
+        self.labels: dict[etree._Element, str] = {}
         """While reading an infobox cell: its items, one line each, instead of prose."""
 
     # -- metadata --------------------------------------------------------------------------------
@@ -851,6 +872,12 @@ class _Reader:
 
     def _label(self, target: etree._Element) -> str:
         """A footnote's label: a citation's author, title and year (COinS), else its text."""
+        label = self.labels.get(target)
+        if label is None:
+            label = self.labels[target] = self._read_label(target)
+        return label
+
+    def _read_label(self, target: etree._Element) -> str:
         for span in target.iter("span"):
             if _has_class(span, "Z3988") and span.get("title"):
                 label = _coins_label(span.get("title"))
@@ -973,6 +1000,19 @@ class _Reader:
             found = True
         return found
 
+    def _emit_title(self, title: str) -> None:
+        """A title taken from `<title>` or a `<meta>`: mapped to where the page states it."""
+        data = self.map.data
+        position = self.map.stream.find(title)
+        if position < 0:
+            meta = next((el for el in self.root.iter("meta") if (el.get("content") or "").strip() == title), None)
+            self.builder.emit(title, self.map.tag_offset(meta) if meta is not None else 0)
+            return
+        pieces = data.segments(position, len(title))
+        for k, (offset, source) in enumerate(pieces):
+            end = pieces[k + 1][0] if k + 1 < len(pieces) else len(title)
+            self.builder.emit(title[offset:end], source)
+
     def _runs_of(self, el: etree._Element) -> list[tuple[str, int]]:
         """An element's text as one line of mapped runs."""
         items: list[_Line] = []
@@ -1004,7 +1044,7 @@ class _Reader:
             for text, source in runs:
                 builder.emit(text, source)
         elif title:
-            builder.emit(title, 0)
+            self._emit_title(title)
         if title:
             if table is None:
                 self.prose.append((0, builder.length))  # a news headline is read as the text's first line
@@ -1114,8 +1154,6 @@ def source_position(document: Document, offset: int) -> tuple[int, int, int] | N
         return None
     text_start, source_start = provenance.offsets[k]
     source = source_start + (offset - text_start)
-    if k + 1 < len(provenance.offsets) and provenance.offsets[k + 1][0] - text_start == 0:
-        source = source_start
     lines = provenance.source_lines or (0,)
     line = bisect.bisect_right(lines, source)
     return source, line, source - lines[line - 1] + 1

@@ -134,8 +134,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "subject_link": re.compile(
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
-            rf"(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)"
-            rf"[ \t]+(?:{phrase_pattern(lx.subject_links)})[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
+            rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
     }
@@ -168,6 +168,8 @@ _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
     r"|losses|displaced|refugees|killed\s+or\s+missing)[ \t]*:[ \t]*$"
 )
+_OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
+_ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")
 _COPULA = re.compile(
     r"(?i)[ \t]+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)[ \t]+"
     r"(?:(?:all|mostly|also|reportedly|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|identified\s+as|reported\s+to\s+be|confirmed\s+as)[ \t]+)*"
@@ -285,6 +287,8 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
         figure = _read_one(text, lo, hi, number, None, False)
         if figure is None or figure.predicate is None or figure.noun_group not in ("people", "equipment"):
             continue
+        if figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
+            continue  # `a female commander`: one person named by role is no count
         out.append(figure)
     return out
 
@@ -385,6 +389,12 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if parties:
                 noun, sense, np_end = named.group(1), NounSense("troops", "military", "people"), named.end(1)
                 mentions = parties
+    if sense is None and not field:
+        # `one security coordinator`: a noun the lexicon does not list, read as people when it
+        # has the shape of a person's role (a list or a predicate must still say what happened).
+        role = _ROLE.match(text, end, hi)
+        if role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER:
+            noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
         cop = _COPULA.match(text, end, hi)
@@ -467,14 +477,16 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if sense is not None and sense.group == "equipment" and category in LOSSES:
         category, lost = Category(sense.category), True
     if category is None and not field:
-        if sense is None and qualifier is Qualifier.EXACT:
+        if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
     end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN
     return Figure(
         start=start, end=end, number_start=n.start, number_end=number_end,
-        np_end=max(np_end if sense is not None else bare_end, predicate_end or 0),
+        # The noun phrase only: a predicate after a parenthetical (`264 soldiers, including 53
+        # wounded, had left`) belongs to the span, but the figures inside it are read too.
+        np_end=np_end if sense is not None else bare_end,
         low=low, high=high, qualifier=qualifier, vague=vague, category=category, population=population,
         lost=lost, noun=noun, noun_group=sense.group if sense is not None else None,
         predicate=predicate, predicate_after=follows, party_mentions=tuple(mentions),
@@ -720,6 +732,8 @@ def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None
         m = p["pred_after"].match(text, at, hi)
         if m is not None:
             word = _fold(m.group(0))
+            if word in ("lost", "losing") and _OBJECT.match(text, m.end(), hi):
+                return None  # `families lost three members`: what they lost, not themselves
             return m.group(0), lx.predicates_after[word], m.end()
         w = re.compile(r"[A-Za-z]+(?:ly)?").match(text, at, hi)
         if w is None:

@@ -31,7 +31,7 @@ __all__ = [
 
 #: A footnote marker a scraped page leaves inside or after a figure: `[12]`, `[*]`, `[a]`,
 #: `[note 3]`, with an optional page cite (`[6]:p.224`, `[3]:87`).
-FOOTNOTE = r"(?:\[(?:\d{1,3}|[a-z]|\*{1,3}|note\s*\d{1,3}|citation needed|nb\s*\d+)\](?::\s?p{0,2}\.?\s?\d+(?:[-–]\d+)?)?)"
+FOOTNOTE = r"(?:\[(?:\d{1,3}|[a-z]|\*{1,3}|[Nn]ote\s*\d{1,3}|[Cc]itation needed|[Nn][Bb]\s*\d+)\](?::\s?p{0,2}\.?\s?\d+(?:[-–]\d+)?)?)"
 _FOOTNOTES = rf"(?:{FOOTNOTE})*"
 
 #: Digits: `1,834`, `80 000` (a space or no-break space before each group of three), `12.5`,

@@ -76,6 +76,10 @@ SENTENCES = [
     ("Intro.\n\nThe rebels claimed they had captured 200 government soldiers, but the defence ministry denied the claim.",
      "200", "The rebels"),
     ("Intro.\n\nSeparately, 12 civilians died when a shell hit a bus, witnesses said.", "12", None),
+    # a relayed source: the original claimant, not the outlet that cites it
+    ("Intro.\n\nThe Daily Courier, citing Western and Lowland sources, reported that 900 soldiers were captured.",
+     "900", "Western and Lowland sources"),
+    ("Intro.\n\nUp to 900 militants have been killed, the top commander, Gen. Jon Vale, said.", "900", "Gen. Jon Vale"),
 ]
 
 

@@ -686,8 +686,10 @@ def _party_in(claimant: str, sides) -> str | None:
 # --- infobox blocks --------------------------------------------------------------------------
 
 _BLOCK_RE = re.compile(
-    r"(?:^|(?<=[,|\n])|(?<=[a-z\d\]\)] ))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
+    r"(?:^|(?<=[,|\n])|(?<=[a-z\d\]\)] ))\s*(?:(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
     r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
+    # without a colon, right before the figures it heads: `Vietnamese figures 4,020 dead`
+    r"|(?P<bare>[A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?\s+(?:estimates?|figures?|claims?|data))(?=\s+[~≈]?\d))"
 )
 _HEADING_ONLY = re.compile(r"(?i)^(?:official|independent|other|total|unofficial)\s+(?:estimates?|figures?|data)$")
 
@@ -697,7 +699,7 @@ def find_blocks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     label end, claimant). Each governs the figures after it until the next label."""
     out = []
     for m in _BLOCK_RE.finditer(text[lo:hi]):
-        who = (m.group("who") or m.group("label") or "").strip()
+        who = (m.group("who") or m.group("label") or m.group("bare") or "").strip()
         if not who or _HEADING_ONLY.match(who):
             continue  # a heading (`Official estimates:`), not a claimant
         out.append((lo + m.start(), lo + m.end(), who))

@@ -501,7 +501,7 @@ def _modifiers_before(text: str, lo: int, pos: int) -> int:
     return m.start() if m else pos
 
 
-_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*\((?P<paren>[^()\[\]\n]{1,80})\)")
+_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*(?:\n[ \t]*)?\((?P<paren>[^()\[\]\n]{1,80})\)")
 _NOTE_SOURCE_WORDS = re.compile(r"(?i)\b(?:claims?|data|estimates?|figures?|sources?|counts?|reports?|statistics|tally|version)\b")
 _NOTE_EST = re.compile(r"(?i)^\s*(?:est\.?|estimated?|estimate|approx\.?|approximately)\s*$")
 _NOTE_OFFICIAL = re.compile(r"(?i)^\s*official(?:ly)?(?:\s+(?:figures?|data|count|estimates?))?\s*$")

@@ -121,7 +121,7 @@ _COMMANDED_BY = re.compile(
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
-_HEADLINE_SOURCE = re.compile(r"^\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+_HEADLINE_SOURCE = re.compile(r"\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
@@ -412,12 +412,21 @@ class _Extractor:
         return out
 
     def _covering(self, start: int, end: int, resolved):
-        """The innermost relation whose content holds ``[start, end)``."""
+        """The innermost relation whose content holds ``[start, end)``; a source the reporting
+        source cites (`The Times, citing Western sources, reported ...`) is the original
+        claimant of what it reports, so its relation wins over the reporting one."""
         best = None
         for r, claimant, how in resolved:
             if r.covers(start, end):
                 if best is None or (r.content_end - r.content_start) < (best[0].content_end - best[0].content_start):
                     best = (r, claimant, how)
+        if best is not None and best[0].form != "according":
+            reporter = best[0]
+            for r, claimant, how in resolved:
+                if (r.form == "according" and claimant and r.cue.strip().lower() in ("citing", "quoting")
+                        and reporter.source_start is not None
+                        and reporter.source_start <= r.cue_start <= reporter.content_start + 2):
+                    return r, claimant, how
         return best
 
     def _attribution(self, start: int, end: int, resolved, paragraph: int, index: int,

@@ -202,6 +202,16 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     else:
         end = words[i][1]
     if i < 0 or not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+        # `A parliamentary commission that investigated the tragedy said`: the source is the
+        # phrase before the relative clause.
+        for j in range(i, max(-1, i - 12), -1):
+            if words[j][2] in (",", ";", ":", "“", "”", '"'):
+                break
+            if words[j][2].lower() in ("that", "which", "who") and j > 0:
+                found = _np_before(text, words, j, lo)
+                if found is not None:
+                    return found
+                break
         return None
     start = words[i][0]
     if words[i][2].lower() in lx.pronouns:

@@ -218,8 +218,12 @@ class _Discourse:
     def note_source(self, name: str, start: int) -> None:
         lx = lexicon()
         words = name.split()
-        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not any(
-            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) for w in words)
+        tail = words[-2:] if len(words) >= 2 else words
+        # A name (`Syrskyi`, `Anton Varga`): capitalised words that are no organisation, party
+        # or source noun.
+        person = all(w[:1].isupper() for w in tail) and not any(
+            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) or w.isupper()
+            for w in words)
         from claims.extract.figures import party_mentions
 
         parties = party_mentions(name, 0, len(name))
@@ -649,8 +653,9 @@ class _Extractor:
                 if side is not None:
                     return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
-            clause_start = max(text.rfind(",", lo, f.start), text.rfind(";", lo, f.start), lo)
-            for s, e, party in party_mentions(text, clause_start, f.start):
+            # The party that lost them: the one named last before the verb (`Russia, he said,
+            # lost more than 47,000 troops`), not a source.
+            for s, e, party in reversed(party_mentions(text, lo, f.start)):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")

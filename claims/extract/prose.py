@@ -54,6 +54,7 @@ from claims.model import (
     Kind,
     Person,
     Population,
+    Problem,
     Quantity,
     Side,
     TextValue,
@@ -854,6 +855,15 @@ def _after_comma(text: str, pos: int, hi: int) -> int:
     return m.end() if m else pos
 
 
-def extract_prose(document: Document) -> list[Claim]:
-    """Every claim found in the document's prose."""
-    return _Extractor(document).run()
+def extract_prose(document: Document, problems: list | None = None) -> list[Claim]:
+    """Every claim found in the document's prose; impossible dates go to ``problems``."""
+    extractor = _Extractor(document)
+    claims = extractor.run()
+    if problems is not None and extractor.dates.problems:
+        from claims.textmap import LineMap
+
+        lines = LineMap(document.text)
+        for p in extractor.dates.problems:
+            line, column = lines.position(p.start)
+            problems.append(Problem(f"“{p.text}” is no date that exists ({p.reason}); left out", line, column))
+    return claims

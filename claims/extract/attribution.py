@@ -145,6 +145,8 @@ _NOT_SOURCE = frozenset(
     "march april may june july august september october november december reporters journalists".split()
 )
 _STOP_IN_NP = frozenset(
+    "meanwhile however moreover furthermore also yet still now later earlier separately instead indeed "
+    "nevertheless nonetheless thus therefore hence besides likewise similarly otherwise "
     "to from by into onto over under after before during since until than as about against between "
     "is are was were be been being have has had do does did will would can could should may might must "
     "not no there here who whom which what when where why how that this these those".split()
@@ -246,6 +248,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             break
         if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or lower in lx.cue_verbs or w[:1].isdigit():
             break
+        if w[:1].islower() and lower.endswith("ly") and len(lower) > 4:
+            break  # an adverb (`Separately`, `reportedly`) is no part of a name
         if lower in lx.predicates_after and not _is_name_word(w):
             break
         start = s

@@ -163,6 +163,13 @@ _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")
+_PLUS = re.compile(r"\+(?!\d)")
+_MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
+_SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
+_NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
 _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
@@ -194,21 +201,25 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     multi-word names tried first (`Islamic State`, `South Ossetian`)."""
     lx = lexicon()
     found: list[tuple[int, int, str]] = []
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[A-Za-zÀ-ÿ][\w'’\.\-]*", text[start:end])]
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORDS.finditer(text, start, end)]
+    starts = lx.party_first_words
     i = 0
     while i < len(words):
         hit = None
+        s, _, first = words[i]
+        key = first.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+        if not first[:1].isupper() or (key not in starts and key.rstrip("s") not in starts
+                                       and key.removesuffix("es") not in starts and first not in lx.party_acronyms):
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             if i + n > len(words):
                 continue
-            s, _, first = words[i]
             e = words[i + n - 1][1]
-            if not first[:1].isupper():
-                break
-            phrase = text[start + s:start + e]
+            phrase = text[s:e]
             party = _party_of_phrase(phrase)
             if party is not None:
-                hit = (start + s, start + e, party, n)
+                hit = (s, e, party, n)
                 break
         if hit is not None:
             found.append(hit[:3])
@@ -272,6 +283,7 @@ def read_figures(
     return figures
 
 
+_NEXT_WORD = re.compile(r"[\w'’\-]+[ \t]+")
 _ARTICLE = re.compile(r"(?i)(?<![\w\-])(?:a|an)[ \t]+(?=[a-z])")
 
 
@@ -279,9 +291,15 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
     """`a helicopter was shot down`, `denied losing a helicopter`, `A volunteer with YPG also
     died`: one of something, counted only when a predicate says what happened to it."""
     out = []
+    nouns = _patterns()["nouns"]
     for m in _ARTICLE.finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        # Only before a noun the lexicon knows, right away or after one word (`a government helicopter`).
+        if nouns.match(text, m.end(), hi) is None:
+            nxt = _NEXT_WORD.match(text, m.end(), hi)
+            if nxt is None or nouns.match(text, nxt.end(), hi) is None:
+                continue
         number = NumberExpr(m.start(), m.end() - len(text[m.start():m.end()]) + len(text[m.start():m.end()].rstrip()), 1,
                             spelled=True, article=True)
         figure = _read_one(text, lo, hi, number, None, False)
@@ -333,11 +351,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # Marks after the number.
     end = number_end
     increment = False
-    fn = re.compile(rf"(?:{FOOTNOTE})+").match(text, end, hi)
+    fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()
     if qualifier is Qualifier.EXACT or qualifier is Qualifier.AT_LEAST:
-        plus = re.compile(r"\+(?!\d)").match(text, end, hi)
+        plus = _PLUS.match(text, end, hi)
         if plus:
             qualifier, high, end = Qualifier.AT_LEAST, None, plus.end()
         else:
@@ -497,7 +515,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
 
 def _modifiers_before(text: str, lo: int, pos: int) -> int:
     """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`)."""
-    m = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$").search(text, lo, pos)
+    m = _MODIFIERS_BEFORE.search(text, lo, pos)
     return m.start() if m else pos
 
 
@@ -637,7 +655,7 @@ _SPACE_PAREN = re.compile(r"[ \t\u00a0]*(?:\((?:[^()\n]{1,30})\)[ \t]*)?[\"“�
 
 def _another_head_follows(text: str, pos: int, hi: int) -> bool:
     """Whether a head noun or a people's plural starts right after ``pos`` (one space)."""
-    m = re.compile(r"[ \t]+(?=[A-Za-z])").match(text, pos, hi)
+    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
     if m is None:
         return False
     lx = lexicon()
@@ -700,7 +718,7 @@ def _partitive(text: str, pos: int, hi: int):
         return m.group(0).strip(), NounSense("people", "unknown", "people"), m.end(), [], None, None
     # Skip a number (`out of the 481`) and read the noun phrase after it.
     after = m.end()
-    num = re.compile(r"[ \t]*[\d,]+").match(text, after, hi)
+    num = _NUMBER_AHEAD.match(text, after, hi)
     if num:
         after = num.end()
     noun, sense, np_end, mentions, relative = _noun_phrase(text, after, hi)
@@ -735,7 +753,7 @@ def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None
             if word in ("lost", "losing") and _OBJECT.match(text, m.end(), hi):
                 return None  # `families lost three members`: what they lost, not themselves
             return m.group(0), lx.predicates_after[word], m.end()
-        w = re.compile(r"[A-Za-z]+(?:ly)?").match(text, at, hi)
+        w = _LETTERS.match(text, at, hi)
         if w is None:
             return None
         lower = w.group(0).lower()

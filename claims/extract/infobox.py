@@ -17,7 +17,7 @@ from claims.extract.attribution import classify_claimant, find_blocks, find_hedg
 from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sides import SideResolver
+from claims.extract.sides import SideResolver, resolver_for
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
@@ -60,7 +60,7 @@ _SPACE_LIST_MARKERS = {"†", "‡", "X", "KIA", "WIA", "POW", "MIA", "(killed)"
 class _Context:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.sides = SideResolver(document)
+        self.sides = resolver_for(document)
         self.subject = _subject(document)
         self.default_year = _default_year(document)
         #: The year a date without one is read in: the infobox date or title, else the first

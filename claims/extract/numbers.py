@@ -16,7 +16,7 @@ from functools import cache
 
 from attrs import frozen
 
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, trie_pattern
 
 __all__ = [
     "DIGITS_PATTERN",
@@ -77,9 +77,8 @@ def _words_re() -> re.Pattern[str]:
     vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)
     vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
     vocabulary |= {"and", "of", "a", "an", "tens"}
-    words = sorted(vocabulary, key=len, reverse=True)
-    atom = "(?:" + "|".join(re.escape(w) for w in words) + ")"
-    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?:(?:\s+|-){atom})*(?![\w\-])")
+    atom = "(?:" + trie_pattern(vocabulary) + ")"
+    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?![\w'’])(?:(?:\s+|-){atom}(?![\w'’]))*(?![\w\-])")
 
 
 NUMBER_WORDS_PATTERN = r"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))(?:(?:\s+and\s+|[\s\-]+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))*"
@@ -257,6 +256,9 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
             value = int(value)
         found.append(NumberExpr(m.start("d"), end, int(value)))
     taken = [(n.start, n.end) for n in found]
+    if _words_hint().search(text[lo:hi].lower()) is None:
+        found.sort(key=lambda n: n.start)
+        return found
     for m in _words_re().finditer(text, lo, hi):
         start, end = m.start(), m.end()
         if any(a < end and start < b for a, b in taken):
@@ -284,6 +286,16 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found
+
+
+@cache
+def _words_hint() -> re.Pattern[str]:
+    """On lower-cased text: a number word other than `a`/`an` (which alone make no number)."""
+    ones, tens, scales, fractions, counters, plurals, multipliers = _word_tables()
+    vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)
+    vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
+    vocabulary -= {"a", "an", "and", "of"}
+    return re.compile(r"\b" + trie_pattern(vocabulary) + r"\b")
 
 
 @cache

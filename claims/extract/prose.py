@@ -41,7 +41,7 @@ from claims.extract.figures import Figure, kind_for, party_mentions, predicate_a
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import paragraphs, sentences
-from claims.extract.sides import SideResolver
+from claims.extract.sides import SideResolver, resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, trie_pattern
 from claims.model import (
@@ -137,6 +137,14 @@ _CONTINUES = re.compile(
 )
 
 
+#: Necessary words for an outcome clause, a title before a name, an ordinal unit number.
+_OUTCOME_HINT = re.compile(
+    r"fail|forced|forcing|withdr|retreat|surrender|repel|repuls|defeat|routed|control|captur|victory|ended|managed|succeeded|able\s+to|took|taking|seiz"
+)
+_TITLE_HINT = re.compile(
+    r"leader|command|chief|minister|general|gen\.|colonel|col\.|maj\.|major|brigadier|brig\.|admiral|adm\.|marshal|warlord|led\s+by|headed\s+by|lt\."
+)
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\s")
 _QUOTE_CHARS = re.compile(r"[\"“”‘']")
 
 
@@ -271,7 +279,7 @@ class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.sides = SideResolver(document)
+        self.sides = resolver_for(document)
         self.subject = _subject(document)
         self.dates = DateContext(default_year=_default_year(document), year_mentions=document_year_mentions(document))
         self.claims: list[Claim] = []
@@ -368,9 +376,13 @@ class _Extractor:
             figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
                                    default_year=self.dates.default_year)
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
-            self._units(lo, hi, resolved, section, paragraph, index)
-        self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
-        self._commanders(lo, hi, section)
+            if _ORDINAL_HINT.search(text, lo, hi):
+                self._units(lo, hi, resolved, section, paragraph, index)
+        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
+        if _OUTCOME_HINT.search(low):
+            self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
+        if _TITLE_HINT.search(low):
+            self._commanders(lo, hi, section)
         if '"' in text[lo:hi] or "“" in text[lo:hi]:
             self._quotations(lo, hi, resolved, section)
         if self._references is not None and len(self.claims) > before:

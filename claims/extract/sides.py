@@ -92,6 +92,21 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
+_RESOLVERS: dict[int, tuple[Document, "SideResolver"]] = {}
+
+
+def resolver_for(document: Document) -> "SideResolver":
+    """The document's SideResolver, built once for both extractors (the infobox and the prose)."""
+    hit = _RESOLVERS.get(id(document))
+    if hit is not None and hit[0] is document:
+        return hit[1]
+    if len(_RESOLVERS) > 16:
+        _RESOLVERS.clear()
+    resolver = SideResolver(document)
+    _RESOLVERS[id(document)] = (document, resolver)
+    return resolver
+
+
 class SideResolver:
     """Maps infobox columns and demonyms to the document's belligerents."""
 
@@ -123,14 +138,17 @@ class SideResolver:
                     self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
-        self._combatants: list[tuple[re.Pattern[str], int, str]] = []
+        combatants: dict[str, int] = {}
         for field in document.infobox:
             if field.key == "Combatant" and field.column in self.columns:
                 for item in _COMBATANT_SPLIT.split(_LINK.sub(r"\1", _TEMPLATE.sub(" ", field.value))):
                     item = item.strip(" ,;|'")
                     if len(item) >= 3 and any(ch.isalpha() for ch in item) and not _HEDGE_PREFIX.match(item):
-                        pattern = re.compile(rf"(?i)\b{re.escape(item)}\b")
-                        self._combatants.append((pattern, field.column, self.columns[field.column]))
+                        combatants.setdefault(item.lower(), field.column)
+        self._combatant_columns = combatants
+        self._combatants = re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
+        ) if combatants else None
 
     def _unnamed_columns(self, document: Document) -> None:
         """Names for the columns of a two-sided infobox that the page left without one: the
@@ -142,8 +160,13 @@ class SideResolver:
         text = document.text
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        budget = 4000  # the lead and the first sections name the parties; enough to rank them
         for lo, hi in (document.prose or ((document.body_start, len(text)),)):
-            for s, _, party in party_mentions(text, lo, min(hi, lo + 20000)):
+            if budget <= 0:
+                break
+            end = min(hi, lo + budget)
+            budget -= end - lo
+            for s, _, party in party_mentions(text, lo, end):
                 counts[party] = counts.get(party, 0) + 1
                 first.setdefault(party, s)
         between = _BETWEEN.search(text, document.body_start, min(len(text), document.body_start + 3000))
@@ -175,10 +198,11 @@ class SideResolver:
 
     def combatant_in(self, text: str) -> tuple[int, str] | None:
         """(column, belligerent) when ``text`` names one of the infobox's combatants."""
-        for pattern, column, name in self._combatants:
-            if pattern.search(text):
-                return column, name
-        return None
+        m = self._combatants.search(text) if self._combatants is not None else None
+        if m is None:
+            return None
+        column = self._combatant_columns[m.group(0).lower()]
+        return column, self.columns[column]
 
     def column_side(self, column: int | None) -> Side:
         """The side for an infobox column (column 3 spans every column, so it has none)."""

@@ -334,6 +334,7 @@ class _Entry:
     group: int
     alias: str | None = None
     column: int | None = None
+    reason: str | None = None  # how the column was decided
     split: bool = False  # the line had double spaces (flag icons) between entries
 
 

@@ -20,6 +20,7 @@ from claims.lexicon import lexicon, trie_pattern
 
 __all__ = [
     "DIGITS_PATTERN",
+    "number_words_hint",
     "FOOTNOTE",
     "NUMBER_WORDS_PATTERN",
     "NumberExpr",
@@ -256,7 +257,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
             value = int(value)
         found.append(NumberExpr(m.start("d"), end, int(value)))
     taken = [(n.start, n.end) for n in found]
-    if _words_hint().search(text[lo:hi].lower()) is None:
+    if number_words_hint().search(text[lo:hi].lower()) is None:
         found.sort(key=lambda n: n.start)
         return found
     for m in _words_re().finditer(text, lo, hi):
@@ -289,7 +290,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
 
 
 @cache
-def _words_hint() -> re.Pattern[str]:
+def number_words_hint() -> re.Pattern[str]:
     """On lower-cased text: a number word other than `a`/`an` (which alone make no number)."""
     ones, tens, scales, fractions, counters, plurals, multipliers = _word_tables()
     vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)

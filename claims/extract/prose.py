@@ -37,6 +37,7 @@ from claims.extract.attribution import (
     source_heads_in,
 )
 from claims.extract.dates import DateContext, find_dates
+from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
@@ -92,11 +93,6 @@ _TYPICAL_SIZE_RE = re.compile(
 )
 _NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
-_DIGIT_OR_WORD = re.compile(
-    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|scores"
-    r"|several|a|an)\b)"
-)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*$")
 _PARTS_SEP = re.compile(
     r"\s*(?:[:–—-]|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
@@ -145,6 +141,7 @@ _TITLE_HINT = re.compile(
     r"leader|command|chief|minister|general|gen\.|colonel|col\.|maj\.|major|brigadier|brig\.|admiral|adm\.|marshal|warlord|led\s+by|headed\s+by|lt\."
 )
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\s")
+_DIGIT = re.compile(r"\d")
 _QUOTE_CHARS = re.compile(r"[\"“”‘']")
 
 
@@ -361,7 +358,10 @@ class _Extractor:
             relations += self._headline_relations(lo, hi)
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         resolved = self._resolve(relations)
-        has_figure = _DIGIT_OR_WORD.search(text, lo, hi) is not None
+        # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
+        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
+        has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None
+                      or " a " in low or " an " in low or low.startswith(("a ", "an ")))
         hedges = find_hedges(text, lo, hi)
         section = self.section_for(lo)
         before = len(self.claims)
@@ -378,7 +378,6 @@ class _Extractor:
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
             if _ORDINAL_HINT.search(text, lo, hi):
                 self._units(lo, hi, resolved, section, paragraph, index)
-        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
         if _OUTCOME_HINT.search(low):
             self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
         if _TITLE_HINT.search(low):

@@ -371,16 +371,6 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
                     unnamed=is_unnamed(src), pronoun=pronoun, extends=extends)
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last `;` or a contrast word
-    (`, while`) before it, else the sentence start."""
-    lx = lexicon()
-    best = lo
-    for m in _cue_patterns()["clause_break"].finditer(text[lo:pos]):
-        best = lo + m.end()
-    return best
-
-
 def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     """The attribution relations in the sentence ``text[lo:hi]``, in text order.
 
@@ -517,7 +507,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
                 r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after)
             if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
-                content = (_quote_open_or(text, lo, source[0]), hi)
+                content = (lo, hi)
                 rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
             else:
                 that = _THAT.match(text, m.end(), hi)
@@ -575,13 +565,8 @@ class _Span:
         return self._text[self._start:self._end]
 
 
-def _quote_open_or(text: str, lo: int, pos: int) -> int:
-    return lo
-
-
 def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
     """`X said A, while Y said B`: X's content ends where Y's clause starts."""
-    lx = lexicon()
     out = list(relations)
     contrast = _cue_patterns()["contrast_tail"]
     for i, r in enumerate(out):
@@ -608,7 +593,6 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
     `“...,” Kadyrov said`, `“...,” said the ministry`, `He claimed: '...'`, `X told
     reporters: “...”`. The content is the whole quotation, over as many sentences as it runs."""
     lx = lexicon()
-    p = _cue_patterns()
     out: list[Relation] = []
     for q in _QUOTE_PAIRS.finditer(text, lo, hi):
         inner = q.group(0)[1:-1]

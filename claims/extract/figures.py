@@ -392,7 +392,6 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if qualifier is Qualifier.EXACT:
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
-    noun_start = end
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
     partitive_category = None
     if sense is None:

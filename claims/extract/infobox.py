@@ -17,7 +17,7 @@ from claims.extract.attribution import classify_claimant, find_blocks, find_hedg
 from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sides import SideResolver, resolver_for
+from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
@@ -668,7 +668,6 @@ def _following(text: str, claim: Claim, end: int) -> str:
 
 def _is_personnel(claim: Claim, after: str) -> bool:
     """A figure that counts people under arms, by the words that say so (not a bare number)."""
-    q = claim.value
     if claim.kind is not Kind.STRENGTH or _is_equipment(claim):
         return False
     words = claim.span.quote + " " + after

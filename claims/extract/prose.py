@@ -24,32 +24,30 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from attrs import frozen
 
 from claims.extract.attribution import (
     Relation,
     classify_claimant,
     find_attributions,
-    find_blocks,
     find_hedges,
     find_quote_relations,
     is_unnamed,
     source_heads_in,
 )
 from claims.extract.dates import DateContext, find_dates
+from claims.extract.discourse import AMONG, CONTINUES, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import paragraphs, sentences
-from claims.extract.sides import SideResolver, resolver_for
+from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, trie_pattern
 from claims.model import (
     Attribution,
     Category,
     Claim,
-    ClaimantClass,
     Document,
     Hedge,
     Kind,
@@ -122,15 +120,6 @@ _HEADLINE_SOURCE = re.compile(r"\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
-_AMONG = re.compile(r"\W*(?i:among)\b")
-#: Words that make a sentence go on with an earlier paragraph's statement.
-_CONTINUES = re.compile(
-    r"(?i)\b(?:of[ \t]+(?:those|them|whom|these|the[ \t]+(?:total|dead|victims|killed|casualties|\w+[ \t]+cases))"
-    r"|among[ \t]+(?:them|those|the[ \t]+(?:total|dead|victims|casualties|killed))|in[ \t]+addition|additionally"
-    r"|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
-    r"|(?:most|many|some|all|none)[ \t]+of[ \t]+(?:them|those|the[ \t]+(?:dead|victims|killed))|of[ \t]+whom"
-    r"|(?:out[ \t]+)?of[ \t]+the[ \t]+\d)\b"
-)
 
 
 #: Necessary words for an outcome clause, a title before a name, an ordinal unit number.
@@ -189,89 +178,6 @@ def prose_regions(document: Document) -> list[tuple[int, int]]:
     return regions
 
 
-@frozen
-class _Source:
-    text: str
-    start: int
-    person: bool
-    party: str | None
-
-
-class _Discourse:
-    """The sources and people named so far, to resolve `it`, `he`, `the ministry`; and the
-    attribution that carries over into sentences naming no source."""
-
-    def __init__(self) -> None:
-        self.sources: list[_Source] = []
-        self.persons: list[tuple[int, str]] = []
-        self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
-        #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
-        self.header: str | None = None
-
-    def note_persons(self, text: str, lo: int, hi: int) -> None:
-        lx = lexicon()
-        for m in _PERSON_RE.finditer(text, lo, hi):
-            words = m.group(0).split()
-            # Leading titles and party words are no part of a name (`Ukrainian President X`).
-            while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
-                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")):
-                words = words[1:]
-            if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
-                                     or lx.party_of(w) for w in words):
-                continue
-            self.persons.append((m.start(), " ".join(words)))
-
-    def note_source(self, name: str, start: int) -> None:
-        lx = lexicon()
-        words = name.split()
-        tail = words[-2:] if len(words) >= 2 else words
-        # A name (`Syrskyi`, `Anton Varga`): capitalised words that are no organisation, party
-        # or source noun.
-        person = all(w[:1].isupper() for w in tail) and not any(
-            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) or w.isupper()
-            for w in words)
-        from claims.extract.figures import party_mentions
-
-        parties = party_mentions(name, 0, len(name))
-        self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
-
-    def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
-        """(claimant, how it was resolved) for a relation's source."""
-        source = relation.source or ""
-        lower = source.lower()
-        before = [s for s in self.sources if s.start < (relation.source_start or 0)]
-        if lower in ("he", "she"):
-            candidates = [(p[0], p[1]) for p in self.persons if p[0] < (relation.source_start or 0)]
-            candidates += [(s.start, s.text) for s in before if s.person]
-            if candidates:
-                name = max(candidates)[1]
-                return name, f"`{source}` refers back to {name}"
-            return None, None
-        if lower in ("it", "they", "this", "these", "we", "the latter"):
-            pool = [s for s in before if not s.person]
-            if pool:
-                name = pool[-1].text
-                return name, f"`{source}` refers back to {name}"
-            return None, None
-        # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
-        heads = source_heads_in(source)
-        for s in reversed(before):
-            if s.text.lower() == lower:
-                continue
-            if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
-                return s.text, f"`{source}` refers back to {s.text}"
-        if any(h in ("statement", "report", "statements", "reports") for h in heads):
-            party = None
-            from claims.extract.figures import party_mentions
-
-            named = party_mentions(source, 0, len(source))
-            party = named[0][2] if named else None
-            for s in reversed(before):
-                if party is None or s.party == party:
-                    return s.text, f"`{source}` refers back to {s.text}"
-        return source, None
-
-
 class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -281,7 +187,7 @@ class _Extractor:
         self.dates = DateContext(default_year=_default_year(document), year_mentions=document_year_mentions(document))
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
-        self.discourse = _Discourse()
+        self.discourse = Discourse()
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
@@ -317,19 +223,19 @@ class _Extractor:
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
         stripped = text[lo:hi].strip()
-        header = _block_header(stripped)
+        header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
             self.discourse.header = header
             return
-        if self.discourse.header is not None and not _LIST_ITEM.match(stripped):
+        if self.discourse.header is not None and not LIST_ITEM.match(stripped):
             self.discourse.header = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
         # the headline's own voice unless it names a source (`Rights group: ...`).
         headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
-            self._publisher = _masthead(stripped) if headline else None
+            self._publisher = masthead(stripped) if headline else None
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
@@ -485,7 +391,7 @@ class _Extractor:
             # `According to X,` that opens a passage of an article.
             if index - k <= _CARRY_SENTENCES if p == paragraph else (
                     paragraph - p <= 3 and r.form != "according"
-                    and (_CONTINUES.search(self.text, *sentence) or _AMONG.match(self.text, sentence[0]))):
+                    and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0]))):
                 # The chain goes on from here: the next paragraph may continue this one.
                 self.discourse.carry = (r, claimant, paragraph, index)
                 cls, side = classify_claimant(claimant, self.sides)
@@ -498,7 +404,7 @@ class _Extractor:
         if self._publisher is not None:
             # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
             publisher = next((s.text for s in reversed(self.discourse.sources)
-                              if _same_organisation(s.text, self._publisher)), self._publisher)
+                              if same_organisation(s.text, self._publisher)), self._publisher)
             cls, side = classify_claimant(publisher, self.sides)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
@@ -800,53 +706,6 @@ _EVIDENCE = {
     "headline": "the source a headline names",
     "note": "a note in brackets right after the figure",
 }
-
-
-_LIST_ITEM = re.compile(r"(?:[•*\-–·]\s*)?(?:[~≈<>+]?\s*\d|(?i:about|around|some|over|up\s+to|more\s+than|at\s+least|several|hundreds|thousands|dozens|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
-
-
-def _block_header(line: str) -> str | None:
-    """The claimant a header line names (`Per Ukraine:`, `Vietnamese figures:`, `Western
-    historians estimate:`), or None. A header holds no figure of its own and ends in a colon."""
-    if not line.endswith(":") or len(line) > 60 or re.search(r"\d", line):
-        return None
-    blocks = find_blocks(line, 0, len(line))
-    if len(blocks) == 1 and blocks[0][1] >= len(line) - 1 and not is_unnamed(blocks[0][2]):
-        return blocks[0][2]
-    return None
-
-
-_ORG_HEADS = re.compile(
-    r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
-    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
-)
-
-
-def _initials(name: str) -> str:
-    """`The Syrian Observatory For Human Rights` -> `SOHR`: capitalised words, function words left out."""
-    small = {"the", "of", "for", "and", "in", "on", "de", "du", "des"}
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’\-]*", name)
-                   if w[0].isupper() and w.lower() not in small).upper()
-
-
-def _same_organisation(a: str, b: str) -> bool:
-    """`SOHR` and `The Syrian Observatory For Human Rights`; `the Observatory` and it."""
-    la, lb = a.lower().removeprefix("the ").strip(), b.lower().removeprefix("the ").strip()
-    if la == lb or la in lb or lb in la:
-        return True
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return short.isupper() and len(short) >= 2 and short == _initials(long_)
-
-
-def _masthead(line: str) -> str | None:
-    """An organisation's name alone on a page's first line (its own report), else None."""
-    words = line.split()
-    if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
-        return None
-    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
-    if not all(w[:1].isupper() or w.lower() in small for w in words):
-        return None
-    return line.strip()
 
 
 def _gap(text: str, a: Figure, b: Figure) -> str:

@@ -38,7 +38,7 @@ prose; nothing in it but notes is prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claims.model import InfoboxField, Problem, Section
 from claims.readers.common import normalise_key

@@ -69,6 +69,8 @@ class Category(str, Enum):
     VILLAGES = "villages"
     AREA = "area"
     PEOPLE = "people"
+    SHARE = "share"
+    """A percentage (`controls 40 percent of the city`): never compared with a count."""
     OTHER = "other"
 
 

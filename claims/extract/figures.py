@@ -279,11 +279,65 @@ def read_figures(
             i += 1
     taken = [(f.start, f.np_end) for f in figures]
     figures.extend(_article_figures(text, lo, hi, taken))
+    if "%" in text[lo:hi] or "cent" in text[lo:hi]:
+        figures.extend(_share_figures(text, lo, hi, taken))
     figures.sort(key=lambda f: f.start)
     return figures
 
 
 _NEXT_WORD = re.compile(r"[\w'’\-]+[ \t]+")
+_SHARE = re.compile(
+    r"(?<![\w.,])(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,3}))?[ \t]*(?:%|per[ \t]?cent\b|percent\b)(?![\w])",
+    re.I,
+)
+_TERRITORY_VERB = re.compile(
+    r"(?i)\b(?:control(?:s|led|ling)?|captur(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|hold(?:s|ing)?|held|seiz(?:e|es|ed|ing)"
+    r"|took|tak(?:e|es|en|ing)|retook|lost|los(?:e|es|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing))\b"
+)
+
+
+def _share_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Percentages: `controls 40 percent of the city` is territory, `90% of its forces have
+    evacuated` a share of something. Kept apart (category share) so a share is never compared
+    with a count; a census share in brackets after a figure (`31,445 Serbs (37.4%)`) is none."""
+    out = []
+    for m in _SHARE.finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in taken) or text[max(lo, m.start() - 1):m.start()] == "(":
+            continue
+        low_v, high_v = int(m.group("a")), int(m.group("b") or m.group("a"))
+        if high_v < low_v or high_v > 100:
+            continue
+        start, end = m.start(), m.end()
+        qualifier = Qualifier.RANGE if m.group("b") else Qualifier.EXACT
+        qm = _patterns()["qual_before"].search(text, max(lo, start - 40), start)
+        if qm is not None and qualifier is Qualifier.EXACT:
+            q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
+            qualifier = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}[q]
+            start = qm.start()
+        tail = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?[\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]*)*").match(text, end, hi)
+        if tail:
+            end = tail.end()
+        after = predicate_after(text, end, hi)
+        military = tail is not None and _patterns()["nouns"].search(text, tail.start(), tail.end()) is not None and any(
+            lexicon().nouns.get(_fold(w), NounSense("", "", "")).category == "troops"
+            for w in re.findall(r"[\w'’\-]+", text[tail.start():tail.end()]))
+        if after is not None and after[1] in ("displaced", "killed", "wounded", "captured") and not (
+                military and after[1] == "displaced"):
+            category, kind_end = Category(after[1]), after[2]
+            end = kind_end
+        elif _TERRITORY_VERB.search(text, max(lo, start - 40), start):
+            category = Category.AREA
+        else:
+            category = Category.SHARE
+        out.append(Figure(
+            start=start, end=end, number_start=m.start(), number_end=m.end(), np_end=end,
+            low=None if qualifier is Qualifier.AT_MOST else low_v,
+            high=None if qualifier is Qualifier.AT_LEAST else high_v, qualifier=qualifier, vague=False,
+            category=category, population=Population.UNKNOWN, lost=False, noun="percent", noun_group="share",
+            predicate=None, predicate_after=False, party_mentions=tuple(party_mentions(text, max(lo, start - 60), start)),
+            relative_side=None, spelled=False, increment=False, year_like=False,
+        ))
+    return out
 _ARTICLE = re.compile(r"(?i)(?<![\w\-])(?:a|an)[ \t]+(?=[a-z])")
 
 
@@ -591,6 +645,8 @@ def _combine(noun_category: Category | None, predicate: str, sense: NounSense | 
         return Category(sense.category)
     if sense is not None and sense.group == "loss" and predicate not in ("killed", "casualties"):
         return Category(sense.category)  # `53 wounded ... were evacuated`
+    if predicate == "displaced" and sense is not None and sense.category == "troops":
+        return Category.TROOPS  # troops evacuated or withdrawn are moved, not displaced
     return Category(predicate)
 
 

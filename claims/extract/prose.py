@@ -419,7 +419,7 @@ class _Extractor:
         text = self.text
         n = len(figures)
         categories: list[Category | None] = [f.category for f in figures]
-        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory") for f in figures]
+        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share") for f in figures]
         parents: list[int | None] = [None] * n
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
         for i in range(n - 1):

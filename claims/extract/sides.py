@@ -50,6 +50,7 @@ _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
 
 _SPACES_RE = re.compile(r"\s+")
+_NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?[a-z]\b")
 _OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
 
 
@@ -60,7 +61,16 @@ def canonical(demonym: str) -> str | None:
 
 
 _ALLIED = re.compile(r"(?i)\bpro-|-backed|-allied|-supported|-led|\bweapons\b|\badvisors?\b|\bsupplied\b|\bsupport\b")
-_BETWEEN = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)")
+_BETWEEN = re.compile(
+    r"\b[Bb]etween\s+(?:the\s+)?(?:(?:forces|armies|troops|army)\s+of\s+(?:the\s+)?)?(?P<a>[A-Z][^,;.]{2,60}?)"
+    r"\s+and\s+(?:the\s+)?(?:(?:forces|armies|troops|army)\s+of\s+(?:the\s+)?)?(?P<b>[A-Z][^,;.]{2,60}?)"
+    r"(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)"
+)
+# `waged by A against B`, `fought by A against B`: the same order as `between A and B`.
+_BY_AGAINST = re.compile(
+    r"\b(?:waged|fought|launched|conducted)\s+by\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+against\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)"
+    r"(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which|to|for)\b)"
+)
 
 
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
@@ -169,32 +179,103 @@ class SideResolver:
             for s, _, party in party_mentions(text, lo, end):
                 counts[party] = counts.get(party, 0) + 1
                 first.setdefault(party, s)
-        between = _BETWEEN.search(text, document.body_start, min(len(text), document.body_start + 3000))
+        lead = (0, min(len(text), document.body_start + 3000))  # a scraped page may put its lead above the box
+        between = _BETWEEN.search(text, *lead)
         order: list[str] = []
-        if between:
-            from claims.extract.figures import party_mentions as pm
-
-            a = pm(between.group("a"), 0, len(between.group("a")))
-            b = pm(between.group("b"), 0, len(between.group("b")))
-            if a and b and a[0][2] != b[0][2]:
-                order = [a[0][2], b[0][2]]
-        from claims.extract.figures import party_mentions as named_in
-
-        taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in named_in(n, 0, len(n))}
+        for match in (between, _BY_AGAINST.search(text, *lead)):
+            if match and not order:
+                a = party_mentions(match.group("a"), 0, len(match.group("a")))
+                b = party_mentions(match.group("b"), 0, len(match.group("b")))
+                if a and b and a[0][2] != b[0][2]:
+                    order = [a[0][2], b[0][2]]
+                    verb = "between {} and {}" if match is between else "waged by {} against {}"
+                    order_reason = ("the lead says the war was " + verb).format(*order)
+        taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in party_mentions(n, 0, len(n))}
         taken |= set(self.columns.values())
         ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
-        for column in (1, 2):
-            if column in self.columns:
-                continue
-            if order and len(self.columns) == 0:
+        if not self.columns and between:
+            self._split_entries(document, between)
+        if not self.columns and order:
+            for column in (1, 2):
                 self.columns[column] = order[column - 1]
-                self.column_reasons[column] = "the lead says the war was between {} and {}".format(*order)
-            elif ranked and len(self.columns) == 1:
-                # One column named: the other is the party the text names most besides it.
-                # With neither named there is no telling which column is which: no guess.
-                party = ranked.pop(0)
-                self.columns[column] = party
-                self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"
+                self.column_reasons[column] = order_reason
+        if len(self.columns) < 2:
+            self._columns_by_commanders(document, taken)
+        if len(self.columns) == 1 and ranked:
+            # One column named: the other is the party the text names most besides it. With
+            # neither named (and no `between X and Y`) there is no telling which is which.
+            column = 2 if 1 in self.columns else 1
+            party = next((p for p in ranked if p not in self.columns.values()), None)
+            if party is None:
+                return
+            self.columns[column] = party
+            self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"
+
+    def _columns_by_commanders(self, document: Document, taken: set[str]) -> None:
+        """Columns named by their commanders: where the prose introduces a commander of an
+        unnamed column with a party (`Russian Defence Minister Pavel Grachev`, `the Chechen
+        leader Dudayev`), that party is the column's. A column is named only when its
+        commanders point to one party at least twice and more than to any other."""
+        from claims.extract.figures import party_mentions
+
+        lx = lexicon()
+        surnames: dict[str, set[int]] = {}
+        for field in document.infobox:
+            if field.key != "Commander" or field.column not in (1, 2) or field.column in self.columns:
+                continue
+            for word in _NAME_TOKEN.findall(field.value):
+                if word.lower() in lx.source_heads or lx.party_of(word):
+                    continue
+                surnames.setdefault(word, set()).add(field.column)
+        surnames = {w: c for w, c in surnames.items() if len(c) == 1}
+        if not surnames:
+            return
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")\b")
+        text = document.text
+        votes: dict[int, dict[str, int]] = {1: {}, 2: {}}
+        counted: set[tuple[int, int]] = set()
+        for lo, hi in (document.prose or ((document.body_start, len(text)),)):
+            for m in pattern.finditer(text, lo, hi):
+                # The party nearest before the name, within its clause (`Chechen leader X`).
+                start = max(lo, m.start() - 60)
+                cut = max(text.rfind(".", start, m.start()), text.rfind(";", start, m.start()), text.rfind(",", start, m.start()))
+                mentions = party_mentions(text, max(start, cut + 1), m.start())
+                column = next(iter(surnames[m.group(0)]))
+                # `Tomas Halvik`: first and last name are one mention, one vote.
+                if mentions and (column, mentions[-1][0]) not in counted:
+                    counted.add((column, mentions[-1][0]))
+                    party = mentions[-1][2]
+                    votes[column][party] = votes[column].get(party, 0) + 1
+        for column in (1, 2):
+            if column in self.columns or not votes[column]:
+                continue
+            ranked = sorted(votes[column].items(), key=lambda kv: -kv[1])
+            party, n = ranked[0]
+            if n < 2 or (len(ranked) > 1 and ranked[1][1] == n) or party in taken or party in self.columns.values():
+                continue
+            self.columns[column] = party
+            self.column_reasons[column] = f"the column has no name; the text ties its commanders to {party} ({n} times)"
+
+    def _split_entries(self, document: Document, between: re.Match) -> None:
+        """A belligerents block whose entries the page left without columns (`French Union /
+        United States / Democratic Republic of Vietnam / China`): the lead's `between A and B`
+        says where the second column starts, at the entry B names."""
+        entries = [f.value.strip() for f in document.infobox if f.key == "Combatant" and f.column is None]
+        if len(entries) < 2:
+            return
+        a, b = between.group("a").lower(), between.group("b").lower()
+
+        def names(entry: str, phrase: str) -> bool:
+            head = " ".join(entry.lower().split()[:2])
+            return len(head) >= 3 and (head in phrase or phrase.startswith(entry.lower()[:12]))
+
+        first = next((i for i, e in enumerate(entries) if names(e, a)), None)
+        second = next((i for i, e in enumerate(entries) if names(e, b)), None)
+        if first == 0 and second is not None and second > 0:
+            for column, entry in ((1, entries[0]), (2, entries[second])):
+                self.raw[column] = entry
+                self.columns[column] = _column_name(entry)
+                self.column_reasons[column] = f"the lead says the war was between {entries[0]} and {entries[second]}"
 
     def combatant_in(self, text: str) -> tuple[int, str] | None:
         """(column, belligerent) when ``text`` names one of the infobox's combatants."""

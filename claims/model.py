@@ -69,6 +69,8 @@ class Category(str, Enum):
     VILLAGES = "villages"
     AREA = "area"
     PEOPLE = "people"
+    SHARE = "share"
+    """A percentage (`controls 40 percent of the city`): never compared with a count."""
     OTHER = "other"
 
 
@@ -81,7 +83,12 @@ class Population(str, Enum):
 
 
 class Precision(str, Enum):
-    """How precisely a date is known (EDTF in spirit)."""
+    """How precisely a date is known (EDTF in spirit), finest first.
+
+    The parts are thirds (early, mid, late) or halves (`the first half of`) of the unit after
+    them; a century is counted by its ordinal (the 19th century is 1801-1900; `the 1800s` is
+    1800-1899, a CENTURY too).
+    """
 
     DAY = "day"
     PART_OF_MONTH = "part_of_month"
@@ -89,6 +96,23 @@ class Precision(str, Enum):
     SEASON = "season"
     PART_OF_YEAR = "part_of_year"
     YEAR = "year"
+    PART_OF_DECADE = "part_of_decade"
+    DECADE = "decade"
+    PART_OF_CENTURY = "part_of_century"
+    CENTURY = "century"
+
+
+class OpenBound(str, Enum):
+    """Which way a date given as one bound (`before 1994`, `since 15 May`) is open.
+
+    The date's ``earliest``/``latest`` then hold the bound as written (`1994`), and this says
+    where the event lies relative to it.
+    """
+
+    BEFORE = "before"  # strictly before earliest: `before 1994`, `prior to May`
+    UNTIL = "until"  # at or before latest: `until`, `till`, `by`, `no later than`, `X or earlier`
+    AFTER = "after"  # strictly after latest: `after 1994`, `later than`
+    SINCE = "since"  # at or after earliest: `since`, `from X` (no end), `X onwards`, `X – ongoing`
 
 
 class ClaimantClass(str, Enum):
@@ -119,6 +143,7 @@ class DocumentFormat(str, Enum):
     TEXT = "text"
     WIKITEXT = "wikitext"
     RENDERED = "rendered"
+    HTML = "html"
 
 
 class Severity(str, Enum):
@@ -203,6 +228,19 @@ class UncertainDate:
 
     ``interval`` is true when the text names a period the event spans (`April – May 1994`),
     false when it names one moment known only to some precision (`late 1993`).
+
+    Open bounds: ``bound`` is set when the text gives only one end (`before 1994`, `until
+    early March 1943`, `16 September 2014 – ongoing`): ``earliest``/``latest`` hold that end as
+    written and ``bound`` says which side is open (JSON: `"bound": "before"`, or null).
+    ``lower``/``upper`` give the interval the date can lie in, unbounded on the open side (the
+    bound itself counts as inside, for `before` and `after` too); ``overlaps`` uses them.
+
+    Years before AD 1 (`44 BC`, `the 5th century BC`), which ``datetime.date`` cannot hold:
+    ``years`` is then the first and last year in astronomical numbering (1 BC = 0, 44 BC = -43,
+    the ISO 8601/EDTF convention), and a bound whose year is before AD 1 is stored in year 1
+    with its month and day (`15 March 44 BC`: earliest = latest = 0001-03-15, years = (-43,
+    -43)). ``years`` is None (JSON null) for dates wholly in AD, whose ``earliest`` and
+    ``latest`` are read as always.
     """
 
     earliest: dt.date
@@ -211,14 +249,75 @@ class UncertainDate:
     text: str
     interval: bool = False
     year_inferred: bool = False
+    bound: OpenBound | None = None
+    years: tuple[int, int] | None = field(default=None)
 
     @latest.validator
     def _ordered(self, attribute: attrs.Attribute, value: dt.date) -> None:
-        if value < self.earliest:
+        if self.years is None and value < self.earliest:
             raise ValueError(f"latest {value} is before earliest {self.earliest}")
 
+    @years.validator
+    def _years_ordered(self, attribute: attrs.Attribute, value: tuple[int, int] | None) -> None:
+        if value is None:
+            return
+        first, last = value
+        if first > last or (first == last and self.latest < self.earliest):
+            raise ValueError(f"years {value} are not in order")
+        if first > 0 and last > 0:
+            raise ValueError(f"years {value} are both AD: use earliest and latest alone")
+
+    @property
+    def first_year(self) -> int:
+        """The astronomical year of the earliest bound (1 BC = 0)."""
+        return self.years[0] if self.years is not None else self.earliest.year
+
+    @property
+    def last_year(self) -> int:
+        """The astronomical year of the latest bound (1 BC = 0)."""
+        return self.years[1] if self.years is not None else self.latest.year
+
+    @property
+    def lower(self) -> tuple[int, int, int]:
+        """The earliest the date can be, as (astronomical year, month, day); an open start is a
+        year before any date."""
+        if self.bound in (OpenBound.BEFORE, OpenBound.UNTIL):
+            return (-(10**9), 1, 1)
+        return (self.first_year, self.earliest.month, self.earliest.day)
+
+    @property
+    def upper(self) -> tuple[int, int, int]:
+        """The latest the date can be, as (astronomical year, month, day); an open end is a year
+        after any date."""
+        if self.bound in (OpenBound.AFTER, OpenBound.SINCE):
+            return (10**9, 12, 31)
+        return (self.last_year, self.latest.month, self.latest.day)
+
     def overlaps(self, other: UncertainDate) -> bool:
-        return self.earliest <= other.latest and other.earliest <= self.latest
+        if self.bound is None and other.bound is None and self.years is None and other.years is None:
+            return self.earliest <= other.latest and other.earliest <= self.latest
+        return self.lower <= other.upper and other.lower <= self.upper
+
+    @property
+    def edtf(self) -> str:
+        """The date in EDTF-like notation, to the precision it is known: `1994-04/1994-05`,
+        `1990/1999`, `-0043-03-15` (15 March 44 BC), `../1994` (before or until 1994: EDTF
+        does not tell the two apart), `2014-09-16/..` (since or after)."""
+        def one(year: int, d: dt.date) -> str:
+            y = f"{year:05d}" if year < 0 else f"{year:04d}"
+            if self.precision is Precision.DAY:
+                return f"{y}-{d.month:02d}-{d.day:02d}"
+            if self.precision in (Precision.PART_OF_MONTH, Precision.MONTH, Precision.SEASON,
+                                  Precision.PART_OF_YEAR):
+                return f"{y}-{d.month:02d}"
+            return y
+        a = one(self.first_year, self.earliest)
+        b = one(self.last_year, self.latest)
+        if self.bound in (OpenBound.BEFORE, OpenBound.UNTIL):
+            return f"../{b}"
+        if self.bound in (OpenBound.AFTER, OpenBound.SINCE):
+            return f"{a}/.."
+        return a if a == b else f"{a}/{b}"
 
 
 @frozen
@@ -482,6 +581,36 @@ class Reference:
 
 
 @frozen
+class Provenance:
+    """Where a document's text came from when it is not the file itself: a web page.
+
+    An HTML page is read into plain text (the document's ``text``, which every span points
+    into); this keeps what the page said about itself and how to find each character of the
+    text in the page. ``offsets`` are breakpoints ``(text offset, source offset)`` in text
+    order: a character at text offset ``t`` comes from source offset ``s + (t - t0)`` of the
+    last breakpoint ``(t0, s)`` at or before it (characters the reader added, such as line
+    breaks between blocks, point at the tag that caused them). ``source_lines`` are the
+    offsets at which the source's lines start, for a line and column in the saved file.
+    """
+
+    source: str
+    """The file or URL that was read."""
+    source_format: str = "html"
+    source_sha256: str = ""
+    url: str | None = None
+    """The page's own address (canonical link, `og:url`, or where it was fetched from)."""
+    title: str | None = None
+    """The page's title as its `<title>` gives it (the document title is the article's)."""
+    published: str | None = None
+    modified: str | None = None
+    author: str | None = None
+    site: str | None = None
+    fetched_at: str | None = None
+    offsets: tuple[tuple[int, int], ...] = ()
+    source_lines: tuple[int, ...] = ()
+
+
+@frozen
 class Document:
     """A read document: its text, title, format, sections and infobox fields."""
 
@@ -501,6 +630,8 @@ class Document:
     """Ranges of running prose (a scraped page may have a lead paragraph before its table)."""
     references: tuple[Reference, ...] = ()
     """Cited references in text order (wikitext `<ref>`s); empty for formats that have none."""
+    provenance: Provenance | None = None
+    """For a document read from a web page: the page's address, title, dates and offset map."""
 
     def prose_ranges(self) -> tuple[tuple[int, int], ...]:
         return self.prose or ((self.body_start, len(self.text)),)

@@ -15,7 +15,7 @@ import attrs
 from attrs import frozen
 
 from claims.errors import InputError
-from claims.model import Claim, Document, DocumentFormat, InfoboxField, Section, Span, claim_id
+from claims.model import Claim, Document, DocumentFormat, InfoboxField, Problem, Section, Span, claim_id
 from claims.readers import iter_document_paths, read_path
 from claims.textmap import CONTEXT
 
@@ -66,7 +66,17 @@ def read_paths(
 
 def extract_all(documents: Sequence[Document], progress: Progress | None = None) -> list[Claim]:
     """Every document's claims, in order; ``progress`` is told the characters done so far."""
+    claims, _ = extract_with_problems(documents, progress)
+    return claims
+
+
+def extract_with_problems(
+    documents: Sequence[Document], progress: Progress | None = None
+) -> tuple[list[Claim], list[Document]]:
+    """Claims of every document, and the documents with what extraction found odd (a date
+    that cannot exist) added to their problems; ``progress`` is told the characters done."""
     claims: list[Claim] = []
+    out: list[Document] = []
     total = sum(len(d.text) for d in documents)
     done = 0
     for document in documents:
@@ -74,11 +84,13 @@ def extract_all(documents: Sequence[Document], progress: Progress | None = None)
             if progress is not None:
                 progress("extracting", base + chars, total)
 
-        claims.extend(extract_bounded(document, told))
+        problems: list[Problem] = []
+        claims.extend(extract_bounded(document, told, problems))
+        out.append(attrs.evolve(document, problems=document.problems + tuple(problems)) if problems else document)
         done += len(document.text)
     if progress is not None:
         progress("extracting", total, total)
-    return claims
+    return claims, out
 
 
 def load_paths(
@@ -87,14 +99,18 @@ def load_paths(
 ) -> Loaded:
     """Read and extract; claims carry a first confidence assessment (no reconciliation)."""
     documents, errors = read_paths(paths, format, encoding, progress)
-    return Loaded(documents=documents, claims=extract_all(documents, progress), errors=errors)
+    claims, documents = extract_with_problems(documents, progress)
+    return Loaded(documents=documents, claims=claims, errors=errors)
 
 
 # -- very long documents -------------------------------------------------------------------------
 
 
-def extract_bounded(document: Document, progress: Callable[[int], None] | None = None) -> list[Claim]:
+def extract_bounded(
+    document: Document, progress: Callable[[int], None] | None = None, problems: list[Problem] | None = None
+) -> list[Claim]:
     """The document's claims; a document over :data:`PIECES_ABOVE` characters piece by piece.
+    What extraction finds odd goes to ``problems``, with its line in the whole document.
 
     Extraction makes whole-text copies (a lower-cased text costs up to twelve bytes a
     character while it is made), so a 200 MB document extracted whole needs gigabytes. In
@@ -105,20 +121,22 @@ def extract_bounded(document: Document, progress: Callable[[int], None] | None =
     from claims.extract import extract_document
 
     if len(document.text) <= PIECES_ABOVE:
-        claims = extract_document(document)
+        claims = extract_document(document, problems)
         if progress is not None:
             progress(len(document.text))
         return claims
-    return _extract_in_pieces(document, progress)
+    return _extract_in_pieces(document, progress, problems)
 
 
-def _extract_in_pieces(document: Document, progress: Callable[[int], None] | None) -> list[Claim]:
+def _extract_in_pieces(
+    document: Document, progress: Callable[[int], None] | None, problems: list[Problem] | None
+) -> list[Claim]:
     from claims.extract import extract_infobox, extract_prose
     from claims.extract.prose import prose_regions
     from claims.extract.references import cite_footnotes
 
     text = document.text
-    cite = document.format is not DocumentFormat.WIKITEXT
+    cite = not document.references  # as extract_document: footnote markers are all it has
     claims = extract_infobox(document)
     if cite:
         claims = cite_footnotes(document, claims)
@@ -127,10 +145,17 @@ def _extract_in_pieces(document: Document, progress: Callable[[int], None] | Non
         line += text.count("\n", counted, lo)
         counted = lo
         piece = _piece_document(document, lo, hi, first=n == 0)
-        found = extract_prose(piece)
+        found_problems: list[Problem] = []
+        found = extract_prose(piece, found_problems if problems is not None else None)
         if cite:
             found = cite_footnotes(piece, found)
         claims.extend(_moved_into(found, document, lo, line))
+        if problems is not None:
+            indent = lo - (text.rfind("\n", 0, lo) + 1)  # a piece may start inside a line
+            problems.extend(
+                attrs.evolve(p, line=line + p.line - 1, column=p.column + (indent if p.line == 1 else 0))
+                for p in found_problems
+            )
         if progress is not None:
             progress(hi)
     seen: set[str] = set()

@@ -54,7 +54,9 @@ The total Ossetian fatalities became six.
 def test_side_is_not_taken_from_the_claimant_in_an_infobox_cell() -> None:
     _, claims = extract(SIDES)
     russian_data = find(claims, "2,500-2,700 (Russian official data)")
-    assert russian_data.side.column == 1 and russian_data.side.name == "Chechen Republic of Ichkeria"
+    # The column's side is the party its belligerent text names.
+    assert russian_data.side.column == 1 and russian_data.side.name == "Chechnya"
+    assert "Chechen Republic of Ichkeria" in russian_data.side.reason
     assert russian_data.attribution.claimant_side == "Russia"
     chechen = find(claims, "3,000 killed (Chechen estimate)")
     assert chechen.side.column == 1 and "figure names" not in (chechen.side.reason or "")

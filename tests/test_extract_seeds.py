@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claims.extract import extract_document
-from claims.model import ClaimantClass, HedgeKind, Kind, Qualifier
+from claims.model import Precision, ClaimantClass, HedgeKind, Kind, Qualifier
 from claims.readers import read_path
 from conftest import KALBAJAR, TERTER
 
@@ -149,6 +149,8 @@ def test_kalbajar_dates(kalbajar) -> None:
     assert find(claims, "15 December", Kind.DATE).value.earliest == dt.date(1993, 12, 15)
     assert find(claims, "20 February", Kind.DATE).value.earliest == dt.date(1994, 2, 20)
     mid = find(claims, "mid-January 1994", Kind.DATE).value
-    assert (mid.earliest, mid.latest) == (dt.date(1994, 1, 11), dt.date(1994, 1, 20))
+    # Certainly in January; the precision says only part of it is meant.
+    assert (mid.earliest, mid.latest) == (dt.date(1994, 1, 1), dt.date(1994, 1, 31))
+    assert mid.precision is Precision.PART_OF_MONTH
     late = find(claims, "late 1993", Kind.DATE).value
     assert (late.earliest, late.latest) == (dt.date(1993, 9, 1), dt.date(1993, 12, 31))

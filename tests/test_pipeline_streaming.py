@@ -13,7 +13,7 @@ import claims.pipeline as pipeline
 from claims.cli.progress import ProgressBar
 from claims.extract import extract_document
 from claims.model import claim_id
-from claims.readers import read_path
+from claims.readers import read_path, read_text
 from claims.textmap import LineMap
 
 
@@ -80,3 +80,22 @@ def test_piped_commands_print_no_progress(tmp_path) -> None:
     )
     assert result.returncode == 0
     assert "extracting" not in result.stderr and "\x1b" not in result.stderr
+
+
+def test_a_document_in_pieces_reports_impossible_dates_at_their_line(monkeypatch) -> None:
+    paragraphs = [f"Paragraph {n}: the town was quiet and the roads were open that spring." for n in range(30)]
+    paragraphs[21] = "The army said 40 soldiers were killed on 31 February 1994 near the bridge."
+    text = "\n\n".join(paragraphs) + "\n"
+    document = read_text(text, "long.txt")
+    whole: list = []
+    extract_document(document, whole)
+    monkeypatch.setattr(pipeline, "PIECES_ABOVE", 0)
+    monkeypatch.setattr(pipeline, "PIECE", 300)
+    pieces: list = []
+    assert len(list(pipeline._pieces(text, [(0, len(text))]))) > 3
+    pipeline.extract_bounded(document, None, pieces)
+    assert [(p.line, p.column) for p in whole] == [(43, text.splitlines()[42].index("31 February") + 1)]
+    assert pieces == whole
+    # Through the pipeline, the document carries it among its problems.
+    _, documents = pipeline.extract_with_problems([document])
+    assert documents[0].problems[-1] == whole[0]

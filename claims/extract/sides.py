@@ -50,6 +50,7 @@ _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
 
 _SPACES_RE = re.compile(r"\s+")
+_NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?[a-z]\b")
 _OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
 
 
@@ -57,6 +58,36 @@ _OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
 def canonical(demonym: str) -> str | None:
     """The party a demonym, name or acronym stands for (`Azerbaijanis` -> Azerbaijan)."""
     return lexicon().party_of(_SPACES_RE.sub(" ", demonym.strip()))
+
+
+_ALLIED = re.compile(r"(?i)\bpro-|-backed|-allied|-supported|-led|\bweapons\b|\badvisors?\b|\bsupplied\b|\bsupport\b")
+_BETWEEN = re.compile(
+    r"\b[Bb]etween\s+(?:the\s+)?(?:(?:forces|armies|troops|army)\s+of\s+(?:the\s+)?)?(?P<a>[A-Z][^,;.]{2,60}?)"
+    r"\s+and\s+(?:the\s+)?(?:(?:forces|armies|troops|army)\s+of\s+(?:the\s+)?)?(?P<b>[A-Z][^,;.]{2,60}?)"
+    r"(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)"
+)
+# `waged by A against B`, `fought by A against B`: the same order as `between A and B`.
+_BY_AGAINST = re.compile(
+    r"\b(?:waged|fought|launched|conducted)\s+by\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+against\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)"
+    r"(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which|to|for)\b)"
+)
+
+
+_VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
+
+
+def _column_name(raw: str) -> str:
+    """A column's name as a side: its first entry that names someone (not `Various pro-Serbian
+    forces` or `Weapons and advisors: ...`), as the party it names when the lexicon knows it
+    (`Chechen Republic of Ichkeria` -> Chechnya, `JNA` -> Yugoslavia), else as written."""
+    from claims.extract.figures import party_mentions
+
+    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}", raw) if e.strip(" :")]
+    chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
+    for s, e, party in party_mentions(chosen, 0, len(chosen)):
+        if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
+            return party
+    return chosen
 
 
 def acronyms(name: str) -> list[str]:
@@ -71,51 +102,204 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
+_RESOLVERS: dict[int, tuple[Document, "SideResolver"]] = {}
+
+
+def resolver_for(document: Document) -> "SideResolver":
+    """The document's SideResolver, built once for both extractors (the infobox and the prose)."""
+    hit = _RESOLVERS.get(id(document))
+    if hit is not None and hit[0] is document:
+        return hit[1]
+    if len(_RESOLVERS) > 16:
+        _RESOLVERS.clear()
+    resolver = SideResolver(document)
+    _RESOLVERS[id(document)] = (document, resolver)
+    return resolver
+
+
 class SideResolver:
     """Maps infobox columns and demonyms to the document's belligerents."""
 
     def __init__(self, document: Document) -> None:
-        self.columns: dict[int, str] = {}
+        #: The belligerent text of each infobox column, as the page gives it.
+        self.raw: dict[int, str] = {}
         for index, name in enumerate(document.belligerents, start=1):
             name = (name or "").strip(" ,;|")
             if name and not _HEDGE_PREFIX.match(name):
-                self.columns[index] = name
+                self.raw[index] = name
+        #: Each column's name as a side: the party its text names (`Various pro-Serbian
+        #: forces, JNA` -> Yugoslavia), else its first entry; a column the page leaves unnamed
+        #: (stripped flag icons) takes the party the text names most, besides the other
+        #: column's (``_unnamed_columns``).
+        self.columns: dict[int, str] = {c: _column_name(name) for c, name in self.raw.items()}
+        self.column_reasons: dict[int, str] = {}
+        self._unnamed_columns(document)
         self._by_party: dict[str, tuple[int, str]] = {}
         self._sentence_sides: dict[tuple, Side] = {}
-        for column, name in self.columns.items():
-            for m in _DEMONYM_RE.finditer(name):
-                party = canonical(m.group("d"))
-                if party and party not in self._by_party:
-                    self._by_party[party] = (column, name)
-            for word in re.findall(r"[A-Za-z]+", name):
-                party = canonical(word)
-                if party and party not in self._by_party:
-                    self._by_party[party] = (column, name)
-            for short in acronyms(name):
-                self._by_party.setdefault(short.lower(), (column, name))
+        for column in self.columns:
+            for name in (self.columns[column], self.raw.get(column, "")):
+                for m in _DEMONYM_RE.finditer(name):
+                    if _ALLIED.search(name, max(0, m.start() - 4), m.end() + 8):
+                        continue
+                    party = canonical(m.group("d"))
+                    if party and party not in self._by_party:
+                        self._by_party[party] = (column, self.columns[column])
+                for short in acronyms(name):
+                    self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
-        self._combatants: list[tuple[re.Pattern[str], int, str]] = []
+        combatants: dict[str, int] = {}
         for field in document.infobox:
             if field.key == "Combatant" and field.column in self.columns:
                 for item in _COMBATANT_SPLIT.split(_LINK.sub(r"\1", _TEMPLATE.sub(" ", field.value))):
                     item = item.strip(" ,;|'")
                     if len(item) >= 3 and any(ch.isalpha() for ch in item) and not _HEDGE_PREFIX.match(item):
-                        pattern = re.compile(rf"(?i)\b{re.escape(item)}\b")
-                        self._combatants.append((pattern, field.column, self.columns[field.column]))
+                        combatants.setdefault(item.lower(), field.column)
+        self._combatant_columns = combatants
+        self._combatants = re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
+        ) if combatants else None
+
+    def _unnamed_columns(self, document: Document) -> None:
+        """Names for the columns of a two-sided infobox that the page left without one: the
+        parties the prose names, by how often (`between X and Y` in the lead first)."""
+        if not document.infobox or len(self.columns) >= 2:
+            return
+        from claims.extract.figures import party_mentions
+
+        text = document.text
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        budget = 4000  # the lead and the first sections name the parties; enough to rank them
+        for lo, hi in (document.prose or ((document.body_start, len(text)),)):
+            if budget <= 0:
+                break
+            end = min(hi, lo + budget)
+            budget -= end - lo
+            for s, _, party in party_mentions(text, lo, end):
+                counts[party] = counts.get(party, 0) + 1
+                first.setdefault(party, s)
+        lead = (0, min(len(text), document.body_start + 3000))  # a scraped page may put its lead above the box
+        between = _BETWEEN.search(text, *lead)
+        order: list[str] = []
+        for match in (between, _BY_AGAINST.search(text, *lead)):
+            if match and not order:
+                a = party_mentions(match.group("a"), 0, len(match.group("a")))
+                b = party_mentions(match.group("b"), 0, len(match.group("b")))
+                if a and b and a[0][2] != b[0][2]:
+                    order = [a[0][2], b[0][2]]
+                    verb = "between {} and {}" if match is between else "waged by {} against {}"
+                    order_reason = ("the lead says the war was " + verb).format(*order)
+        taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in party_mentions(n, 0, len(n))}
+        taken |= set(self.columns.values())
+        ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
+        if not self.columns and between:
+            self._split_entries(document, between)
+        if not self.columns and order:
+            for column in (1, 2):
+                self.columns[column] = order[column - 1]
+                self.column_reasons[column] = order_reason
+        if len(self.columns) < 2:
+            self._columns_by_commanders(document, taken)
+        if len(self.columns) == 1 and ranked:
+            # One column named: the other is the party the text names most besides it. With
+            # neither named (and no `between X and Y`) there is no telling which is which.
+            column = 2 if 1 in self.columns else 1
+            party = next((p for p in ranked if p not in self.columns.values()), None)
+            if party is None:
+                return
+            self.columns[column] = party
+            self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"
+
+    def _columns_by_commanders(self, document: Document, taken: set[str]) -> None:
+        """Columns named by their commanders: where the prose introduces a commander of an
+        unnamed column with a party (`Russian Defence Minister Pavel Grachev`, `the Chechen
+        leader Dudayev`), that party is the column's. A column is named only when its
+        commanders point to one party at least twice and more than to any other."""
+        from claims.extract.figures import party_mentions
+
+        lx = lexicon()
+        surnames: dict[str, set[int]] = {}
+        for field in document.infobox:
+            if field.key != "Commander" or field.column not in (1, 2) or field.column in self.columns:
+                continue
+            for word in _NAME_TOKEN.findall(field.value):
+                if word.lower() in lx.source_heads or lx.party_of(word):
+                    continue
+                surnames.setdefault(word, set()).add(field.column)
+        surnames = {w: c for w, c in surnames.items() if len(c) == 1}
+        if not surnames:
+            return
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")\b")
+        text = document.text
+        votes: dict[int, dict[str, int]] = {1: {}, 2: {}}
+        counted: set[tuple[int, int]] = set()
+        for lo, hi in (document.prose or ((document.body_start, len(text)),)):
+            for m in pattern.finditer(text, lo, hi):
+                # The party nearest before the name, within its clause (`Chechen leader X`).
+                start = max(lo, m.start() - 60)
+                cut = max(text.rfind(".", start, m.start()), text.rfind(";", start, m.start()), text.rfind(",", start, m.start()))
+                mentions = party_mentions(text, max(start, cut + 1), m.start())
+                column = next(iter(surnames[m.group(0)]))
+                # `Tomas Halvik`: first and last name are one mention, one vote.
+                if mentions and (column, mentions[-1][0]) not in counted:
+                    counted.add((column, mentions[-1][0]))
+                    party = mentions[-1][2]
+                    votes[column][party] = votes[column].get(party, 0) + 1
+        for column in (1, 2):
+            if column in self.columns or not votes[column]:
+                continue
+            ranked = sorted(votes[column].items(), key=lambda kv: -kv[1])
+            party, n = ranked[0]
+            if n < 2 or (len(ranked) > 1 and ranked[1][1] == n) or party in taken or party in self.columns.values():
+                continue
+            self.columns[column] = party
+            self.column_reasons[column] = f"the column has no name; the text ties its commanders to {party} ({n} times)"
+
+    def _split_entries(self, document: Document, between: re.Match) -> None:
+        """A belligerents block whose entries the page left without columns (`French Union /
+        United States / Democratic Republic of Vietnam / China`): the lead's `between A and B`
+        says where the second column starts, at the entry B names."""
+        entries = [f.value.strip() for f in document.infobox if f.key == "Combatant" and f.column is None]
+        if len(entries) < 2:
+            return
+        a, b = between.group("a").lower(), between.group("b").lower()
+
+        def names(entry: str, phrase: str) -> bool:
+            head = " ".join(entry.lower().split()[:2])
+            return len(head) >= 3 and (head in phrase or phrase.startswith(entry.lower()[:12]))
+
+        first = next((i for i, e in enumerate(entries) if names(e, a)), None)
+        second = next((i for i, e in enumerate(entries) if names(e, b)), None)
+        if first == 0 and second is not None and second > 0:
+            for column, entry in ((1, entries[0]), (2, entries[second])):
+                self.raw[column] = entry
+                self.columns[column] = _column_name(entry)
+                self.column_reasons[column] = f"the lead says the war was between {entries[0]} and {entries[second]}"
 
     def combatant_in(self, text: str) -> tuple[int, str] | None:
         """(column, belligerent) when ``text`` names one of the infobox's combatants."""
-        for pattern, column, name in self._combatants:
-            if pattern.search(text):
-                return column, name
-        return None
+        m = self._combatants.search(text) if self._combatants is not None else None
+        if m is None:
+            return None
+        column = self._combatant_columns[m.group(0).lower()]
+        return column, self.columns[column]
 
     def column_side(self, column: int | None) -> Side:
         """The side for an infobox column (column 3 spans every column, so it has none)."""
         if column in (1, 2):
-            return Side(column=column, name=self.columns.get(column), reason=f"infobox column {column}")
+            return Side(column=column, name=self.columns.get(column), reason=self.column_reason(column))
         return Side(column=None, name=None, reason="infobox row spanning all columns")
+
+    def column_reason(self, column: int, why: str | None = None) -> str:
+        """`infobox column 1 (Various pro-Serbian forces, JNA)`, with how the column was found."""
+        parts = [why] if why else []
+        raw = self.raw.get(column)
+        if raw and raw != self.columns.get(column):
+            parts.append(raw)
+        if column in self.column_reasons:
+            parts.append(self.column_reasons[column])
+        return f"infobox column {column}" + (f" ({'; '.join(parts)})" if parts else "")
 
     def party(self, mention: str) -> tuple[int | None, str] | None:
         """(column, name) for a demonym or name mentioned in text, or None."""

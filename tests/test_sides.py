@@ -1,0 +1,81 @@
+"""Which side an infobox column is on when the page left the column without a name (flag icons
+stripped by a scraper): from the lead's `between A and B` / `waged by A against B`, or from
+how the prose introduces the column's commanders. Never a guess when the text says nothing."""
+
+from __future__ import annotations
+
+from claims.extract import extract_document
+from claims.extract.sides import SideResolver
+from claims.model import Document
+from claims.readers import read_text
+
+BOX = """Battle of Ostrava Ridge
+{lead}
+Battle of Ostrava Ridge | |||||||
+---|---|---|---|---|---|---|---|
+Part of the Ridge War | |||||||
+| |||||||
+Belligerents | |||||||
+Volunteers: |
+| ||||||
+Commanders and leaders | |||||||
+Tomas Halvik Petr Oskarsen |
+Ivan Dobrev Marek Zelny | ||||||
+Strength | |||||||
+4,000 |
+12,000 | ||||||
+Casualties and losses | |||||||
+900 killed |
+1,500 killed | ||||||
+
+{body}
+"""
+
+QUIET_LEAD = "The Battle of Ostrava Ridge was fought in the spring of 1921 near the river."
+
+
+def page(lead: str = QUIET_LEAD, body: str = "The ridge changed hands twice.") -> Document:
+    return read_text(BOX.format(lead=lead, body=body), "ridge.txt")
+
+
+def side_of(document, quote: str) -> str | None:
+    hits = [c for c in extract_document(document) if c.span.quote.startswith(quote)]
+    assert hits, f"no claim for {quote!r}"
+    return hits[0].side.name if hits[0].side else None
+
+
+def test_commanders_introduced_with_a_party_name_their_column() -> None:
+    document = page(body=(
+        "The Armenian commander Tomas Halvik held the ridge for a week. Dobrev, the Azerbaijani "
+        "general, attacked at dawn.\nLater the Armenian colonel Oskarsen withdrew, and the "
+        "Azerbaijani officer Zelny took the town."
+    ))
+    resolver = SideResolver(document)
+    assert resolver.columns == {1: "Armenia", 2: "Azerbaijan"}
+    assert "commanders" in resolver.column_reasons[1]
+    assert side_of(document, "900 killed") == "Armenia"
+    assert side_of(document, "1,500 killed") == "Azerbaijan"
+
+
+def test_one_mention_of_a_commander_is_not_enough() -> None:
+    document = page(body="The Armenian commander Tomas Halvik held the ridge for a week.")
+    assert SideResolver(document).columns == {}
+    assert side_of(document, "900 killed") is None
+
+
+def test_waged_by_a_against_b_orders_the_columns() -> None:
+    document = page(lead=(
+        "The Battle of Ostrava Ridge was a siege waged by the Republic of Armenia against "
+        "Azerbaijan in the spring of 1921."
+    ))
+    resolver = SideResolver(document)
+    assert resolver.columns == {1: "Armenia", 2: "Azerbaijan"}
+    assert "waged by Armenia against Azerbaijan" in resolver.column_reasons[1]
+
+
+def test_between_a_and_b_orders_the_columns() -> None:
+    document = page(lead=(
+        "The Battle of Ostrava Ridge was fought between the forces of Azerbaijan and Armenia "
+        "in the spring of 1921."
+    ))
+    assert SideResolver(document).columns == {1: "Azerbaijan", 2: "Armenia"}

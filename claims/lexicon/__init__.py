@@ -162,6 +162,11 @@ class Lexicon:
             for form in table["forms"]:
                 self.cue_verbs.setdefault(form, CueVerb(lemma, table["type"]))
         self.cue_prepositions: list[str] = cues["prepositions"]["forms"]
+        #: Every verb that makes a quotation somebody's: reporting cues (but `put`, `gave`) and
+        #: speech verbs that are no reporting cue for a figure (`ordered`, `recalled`).
+        self.speech_verbs: frozenset[str] = frozenset(
+            form for form, verb in self.cue_verbs.items() if verb.lemma != "put"
+        ) | frozenset(cues["speech"]["forms"])
         self.source_suffixes: list[str] = cues["source_suffixes"]["forms"]
         self.relay: list[str] = cues["relay"]["forms"]
         self.contrast: list[str] = cues["contrast"]["forms"]

@@ -133,9 +133,13 @@ class Lexicon:
             population = "civilian" if category == "displaced" else "unknown"
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, population, "loss"))
+        #: Nouns that name equipment after a model designation (`MiG-29 fighters`).
+        self.after_model: dict[str, NounSense] = {}
         for category, table in nouns["equipment"].items():
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, "military", "equipment"))
+            for word in table.get("after_model", ()):
+                self.after_model[word] = NounSense(category, "military", "equipment")
         for category, table in nouns["territory"].items():
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, "unknown", "territory"))

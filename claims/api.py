@@ -30,6 +30,7 @@ from claims.audit import (
     KnownConflict,
     Level,
     ReviewedClaim,
+    explain_markdown,
     run_audit,
 )
 from claims.audit import ConfigError as AuditConfigError
@@ -123,6 +124,7 @@ def conflict_rule(rule_id: str) -> ConflictRule | None:
 __all__ = [
     "ALL_DOCUMENTS",
     "AUDIT_RULES",
+    "explain_markdown",
     "CLAIM_VERDICTS",
     "CONFLICT_RULES",
     "CONFLICT_VERDICTS",

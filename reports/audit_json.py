@@ -9,13 +9,15 @@ from claims.api import Finding, to_data
 
 FIELDS = (
     "code", "slug", "severity", "message", "path", "line", "column", "end_line", "end_column",
-    "claim_id", "quote", "fix", "fingerprint",
+    "claim_id", "quote", "help", "fingerprint",
 )
 
 
 def finding_data(finding: Finding) -> dict:
     data = to_data(finding)
     data["severity"] = finding.severity.value
+    # `help`: what to do, in words (ruff's JSON keeps `fix` for machine edits; this is none).
+    data["help"] = data.pop("fix")
     return {key: data[key] for key in FIELDS}
 
 

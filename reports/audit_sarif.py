@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from claims.api import AUDIT_RULES, Finding, Level
+from claims.api import AUDIT_RULES, Finding, Level, explain_markdown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
@@ -32,8 +32,10 @@ def render(
     *,
     level_of: Callable[[str], Level | None] | None = None,
     tool_version: str = "0.0.0",
+    rules_url: str | None = None,
 ) -> str:
-    """``level_of(code)`` is the configured level of a rule, None when it is off."""
+    """``level_of(code)`` is the configured level of a rule, None when it is off; ``rules_url``
+    the page documenting the rules (each rule's ``helpUri`` is its anchor there)."""
     rules = []
     index = {}
     for position, rule in enumerate(AUDIT_RULES):
@@ -42,14 +44,18 @@ def render(
         enabled = configured is not None
         if configured is None:
             configured = rule.severity
-        rules.append({
+        described = {
             "id": rule.code,
             "name": rule.slug,
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.explanation},
-            "help": {"text": rule.fix},
+            # Viewers (GitHub code scanning) show `help.markdown` beside each alert.
+            "help": {"text": rule.fix, "markdown": explain_markdown(rule)},
             "defaultConfiguration": {"level": LEVEL[configured], "enabled": enabled},
-        })
+        }
+        if rules_url:
+            described["helpUri"] = f"{rules_url}#{rule.code.lower()}"
+        rules.append(described)
     results = []
     for f in findings:
         results.append({
@@ -75,7 +81,10 @@ def render(
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "claims", "version": tool_version, "rules": rules}},
+            "tool": {"driver": {
+                "name": "claims", "version": tool_version, "rules": rules,
+                **({"informationUri": rules_url} if rules_url else {}),
+            }},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

@@ -28,6 +28,8 @@ class AuditOutput:
     accepted: int = 0
     """Findings accepted by the baseline."""
     files: int | None = None
+    rules_url: str | None = None
+    """The rules' documentation page, for links from SARIF (None: no links)."""
 
 
 REPORT_FORMATS: dict[str, Callable[[Report, bool], str]] = {
@@ -45,7 +47,9 @@ AUDIT_FORMATS: dict[str, Callable[[AuditOutput], str]] = {
     ),
     "json": lambda out: audit_json.render(out.findings),
     "github": lambda out: audit_github.render(out.findings),
-    "sarif": lambda out: audit_sarif.render(out.findings, level_of=out.level_of, tool_version=out.tool_version),
+    "sarif": lambda out: audit_sarif.render(
+        out.findings, level_of=out.level_of, tool_version=out.tool_version, rules_url=out.rules_url
+    ),
 }
 """Format name -> ``render(output)``."""
 

@@ -106,9 +106,10 @@ def test_a_statement_carries_into_a_paragraph_that_continues_it() -> None:
         "Of those killed, 45 were civilians.\n\n"
         "The city had 80,000 residents before the war."
     )
-    by_number = {c.span.quote.split()[0]: c for c in figures(text)}
+    claims = extract_document(read_text(text, "story.txt"))
+    by_number = {c.span.quote.split()[0]: c for c in claims}
     assert by_number["45"].attribution.claimant == "the Valley Monitor" and by_number["45"].attribution.inherited
-    assert by_number["80,000"].attribution.claimant is None
+    assert by_number["80,000"].attribution.claimant is None  # a population, the text's own
 
 
 def test_a_denial_is_a_negated_claim() -> None:

@@ -127,6 +127,28 @@ def test_db_verdicts(tmp_path, monkeypatch):
     assert run(str(draft), "--db", "nope.db").exit_code == 2
 
 
+def test_db_verdicts_follow_the_content_into_another_file(tmp_path, monkeypatch):
+    """A draft that was never ingested, restating a figure a reviewer disputed in a source
+    article, is flagged: CT007 matches by kind, value and quote, not by path."""
+    from claims.api import ingest_documents, new_annotation, open_store
+    from claims.model import Verdict
+    from claims.pipeline import load_paths
+
+    monkeypatch.chdir(tmp_path)
+    Path("source.md").write_text("The garrison lost 600 killed.[1]\n")
+    loaded = load_paths(["source.md"])
+    with open_store("claims.db") as store:
+        ingest_documents(store, loaded.documents, loaded.claims)
+        claim = next(c for c in store.claims() if c.span.quote.startswith("600"))
+        store.annotate(new_annotation(claim, Verdict.REJECTED, "ana", note="double-counted"))
+    Path("draft.md").write_text("By the end of the week the garrison had lost 600 Killed.[2]\n")
+    found = json.loads(run("draft.md", "--db", "claims.db", "--format", "json").stdout)
+    assert [f["code"] for f in found] == ["CT007"]
+    assert "rejected by ana" in found[0]["message"] and "double-counted" in found[0]["message"]
+    Path("other.md").write_text("By the end of the week the garrison had lost 700 killed.[2]\n")
+    assert json.loads(run("other.md", "--db", "claims.db", "--format", "json").stdout) == []
+
+
 def test_list_rules():
     result = run("--list-rules")
     assert result.exit_code == 0
@@ -145,3 +167,29 @@ def test_main_exit_code_and_streams():
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     assert proc.returncode == 2 and proc.stdout == "" and "nope.md" in proc.stderr
+
+
+def test_select_ignore_and_explain(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("draft.md").write_text(
+        "About 2,000 soldiers were killed in the battle. Some sources say the commander fled.\n"
+    )
+    every = {f["code"] for f in json.loads(run("draft.md", "--format", "json").stdout)}
+    assert every == {"CT001", "CT003"}
+    only = json.loads(run("draft.md", "--format", "json", "--select", "unnamed-source").stdout)
+    assert {f["code"] for f in only} == {"CT003"}
+    rest = json.loads(run("draft.md", "--format", "json", "--ignore", "CT003,CT005").stdout)
+    assert {f["code"] for f in rest} == {"CT001"}
+    prefix = json.loads(run("draft.md", "--format", "json", "--select", "CT00", "--ignore", "CT001").stdout)
+    assert {f["code"] for f in prefix} == {"CT003"}
+    bad = run("draft.md", "--select", "CT999")
+    assert bad.exit_code == 2 and "unknown rule 'CT999'" in bad.output
+    explained = run("--explain", "ct001")
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("## CT001\n") and "What to do:" in explained.stdout
+
+
+def test_rules_documentation_is_current():
+    """docs/audit-rules.md is `claims audit --explain all`: regenerate it when a rule changes."""
+    docs = Path(__file__).resolve().parents[1] / "docs" / "audit-rules.md"
+    assert run("--explain", "all").stdout == docs.read_text(encoding="utf-8")

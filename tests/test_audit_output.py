@@ -87,7 +87,19 @@ def test_github_escapes_properties_and_data() -> None:
 def test_json_has_every_field() -> None:
     data = json.loads(audit_json.render(sample_findings()))
     assert set(data[0]) == {"code", "slug", "severity", "message", "path", "line", "column", "end_line",
-                            "end_column", "claim_id", "quote", "fix", "fingerprint"}
+                            "end_column", "claim_id", "quote", "help", "fingerprint"}
+
+
+def test_sarif_links_rules_to_their_documentation_when_configured() -> None:
+    plain = json.loads(audit_sarif.render(sample_findings(), level_of=AuditConfig().level))
+    driver = plain["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver and all("helpUri" not in r for r in driver["rules"])
+    assert driver["rules"][0]["help"]["markdown"].startswith("## CT001\n")
+    url = "https://example.org/docs/audit-rules.html"
+    linked = json.loads(audit_sarif.render(sample_findings(), level_of=AuditConfig().level, rules_url=url))
+    driver = linked["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == url
+    assert driver["rules"][0]["helpUri"] == url + "#ct001"
 
 
 def test_sarif_has_the_required_2_1_0_structure() -> None:

@@ -33,6 +33,11 @@ def one(text: str, field_key: str | None = None):
         ("Killed: 169", "Casualties", 169, 169, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
         ("over three thousand soldiers of the 701st Division", None, 3000, None, Qualifier.AT_LEAST, Category.TROOPS, Kind.STRENGTH),
         ("killing four Ossetians", None, 4, 4, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+        # A model designation makes `fighters` aircraft; without one they are people.
+        ("two MiG-29 fighters were shot down", None, 2, 2, Qualifier.EXACT, Category.AIRCRAFT, Kind.EQUIPMENT),
+        ("about 300 fighters defended the town", None, 300, 300, Qualifier.APPROX, Category.TROOPS, Kind.STRENGTH),
+        # Residents who remain are a population, not a force.
+        ("about 150,000 residents remained in the city", None, 150000, 150000, Qualifier.APPROX, Category.PEOPLE, Kind.OTHER),
     ],
 )
 def test_figures(text, key, low, high, qualifier, category, kind) -> None:

@@ -23,7 +23,7 @@ from claims.cli import cli
 from claims.describe import describe_value
 from claims.errors import InputError
 from claims.extract import extract_document
-from claims.model import DocumentFormat
+from claims.model import DocumentFormat, Kind
 from claims.readers import detect_format, iter_document_paths, read_path, read_text
 from claims.readers.html import fetch, read_html, source_position
 
@@ -123,6 +123,20 @@ def test_provenance_of_a_news_page_and_of_a_saved_wikipedia_page():
     assert wiki.provenance.url == "https://en.wikipedia.org/wiki/Battle_of_Karavan_Pass"
     assert wiki.provenance.modified == "2024-03-14"
     assert wiki.provenance.source_sha256 == wiki.sha256
+
+
+def test_a_news_page_dates_without_a_year_in_the_year_it_was_published(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        '<html><head><title>Town falls</title>'
+        '<meta property="article:published_time" content="2021-03-15T09:30:00+00:00"></head>'
+        "<body><article><h1>Town falls</h1><p>The offensive began on Feb. 24, officials said.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    dates = [c for c in extract_document(read_path(page)) if c.kind is Kind.DATE]
+    assert [(c.span.quote, str(c.value.earliest)) for c in dates] == [("Feb. 24", "2021-02-24")]
+    assert dates[0].value.year_inferred
 
 
 @pytest.mark.parametrize("page", [WIKI, NEWS], ids=["wikipedia", "news"])

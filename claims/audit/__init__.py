@@ -9,7 +9,7 @@ from claims.audit.checks import KnownConflict, ReviewedClaim
 from claims.audit.config import AuditConfig, ConfigError, load_config
 from claims.audit.engine import AuditResult, run_audit
 from claims.audit.findings import Finding
-from claims.audit.rules import RULES, Level, Rule, find_rule
+from claims.audit.rules import RULES, Level, Rule, explain_markdown, find_rule, select_rules
 
 __all__ = [
     "RULES",
@@ -21,7 +21,9 @@ __all__ = [
     "Level",
     "ReviewedClaim",
     "Rule",
+    "explain_markdown",
     "find_rule",
     "load_config",
     "run_audit",
+    "select_rules",
 ]

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 from attrs import frozen
 
 from claims.audit import cues
-from claims.audit.scan import CITATION, INLINE_TAG, NAMED_ACCORDING, NUMBER_BODY, SPEECH, DocumentText, Unit
+from claims.extract.attribution import find_attributions
+from claims.audit.scan import CITATION, INLINE_TAG, NAMED_ACCORDING, NUMBER_BODY, DocumentText, Unit, names_a_source, speech
 from claims.model import (
     Annotation,
     Category,
@@ -208,7 +209,7 @@ def belligerent_claims_as_fact(ctx: AuditContext) -> Iterator[Hit]:
             if CITATION.search(raw) or _has_tag(raw, "according to whom", "attribution needed", "disputed inline", "dubious"):
                 continue
             clean = text.without_quotations(unit)
-            if SPEECH.search(clean) or any(re.search(p, clean, re.I) for p in cues.UNNAMED_SOURCE_PATTERNS):
+            if speech().search(clean) or names_a_source(clean, 0, len(clean)) or any(p.search(clean) for p in _UNNAMED):
                 continue
             span = _belligerent_claim_span(clean)
             if span is None:
@@ -245,6 +246,11 @@ def _belligerent_claim_span(clean: str) -> tuple[int, int] | None:
 # CT003 ---------------------------------------------------------------------------------------
 
 _UNNAMED = [re.compile(p, re.I) for p in cues.UNNAMED_SOURCE_PATTERNS]
+# Hedges that name no one but hide no one either when the sentence names its source.
+_HEDGE_ONLY = re.compile(
+    r"(?i)(?:" + "|".join(cues.ADVERB_HEDGES) + r")|(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+)?\w+\s+to"
+    r"|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+"
+)
 
 
 def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
@@ -254,7 +260,7 @@ def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
             if _has_tag(raw, "who", "whom", "by whom", "according to whom", "weasel inline", "attribution needed"):
                 continue
             clean = text.without_quotations(unit)
-            named = NAMED_ACCORDING.search(clean)
+            named = NAMED_ACCORDING.search(clean) or names_a_source(clean, 0, len(clean))
             seen: list[tuple[int, int]] = []
             for pattern in _UNNAMED:
                 for match in pattern.finditer(clean):
@@ -263,7 +269,9 @@ def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
                     if cues.NAMED_AFTER.match(clean, match.end()):
                         continue
                     phrase = match.group(0).strip()
-                    if phrase.lower() in cues.ADVERB_HEDGES and named:
+                    if named and _HEDGE_ONLY.fullmatch(phrase):
+                        # `According to Reuters, the general is believed to have ...`: the
+                        # sentence names its source; the hedge is the source's, not a weasel.
                         continue
                     seen.append((match.start(), match.end()))
                     tag = "{{By whom}}" if phrase.lower().startswith(("it ", "is ", "are ", "was ", "were ", "widely", "generally", "commonly")) else "{{Who}}"
@@ -274,6 +282,25 @@ def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
                         end=unit.start + match.end(),
                         message=f"unnamed source {_quoted(phrase)}: name who says it and cite them, or add {tag}",
                     )
+            # A reporting verb whose source names nobody in particular (`local officials put the
+            # number at`, `officials said`): the extractor's relation, so the claim has no
+            # claimant either. Skipped when the sentence also names a source or cites one.
+            if named or CITATION.search(raw):
+                continue
+            for relation in find_attributions(clean, 0, len(clean)):
+                if not relation.unnamed or relation.source is None or relation.source_start is None:
+                    continue
+                a, b = relation.source_start, relation.source_end or relation.source_start
+                if any(s < b and a < e for s, e in seen):
+                    continue
+                seen.append((a, b))
+                yield Hit(
+                    code="CT003",
+                    document=document_id,
+                    start=unit.start + a,
+                    end=unit.start + b,
+                    message=f"unnamed source {_quoted(relation.source)}: say which ones and cite them, or add {{{{Who}}}}",
+                )
 
 
 # CT004 ---------------------------------------------------------------------------------------
@@ -306,7 +333,7 @@ def unattributed_quotations(ctx: AuditContext) -> Iterator[Hit]:
             if not after.strip(" .,;!?\"”’»)") and last_index + 1 < len(text.units):
                 following = text.units[last_index + 1]
                 context.append(text.clean[following.start : following.start + 60])
-            if any(SPEECH.search(part) or NAMED_ACCORDING.search(part) for part in context):
+            if any(speech().search(part) or NAMED_ACCORDING.search(part) for part in context):
                 continue
             if _DASH_AFTER.match(text.clean[quotation.end : quotation.end + 10]) or _NAME_COLON_BEFORE.search(before):
                 continue
@@ -355,7 +382,7 @@ def superlatives(ctx: AuditContext) -> Iterator[Hit]:
             if _has_tag(raw, "according to whom", "peacock term", "peacock inline", "attribution needed", "dubious"):
                 continue
             clean = text.without_quotations(unit)
-            if SPEECH.search(clean) or NAMED_ACCORDING.search(clean):
+            if speech().search(clean) or NAMED_ACCORDING.search(clean):
                 continue
             cited = bool(CITATION.search(raw))
             hits: list[tuple[int, int, str]] = []
@@ -387,6 +414,18 @@ def superlatives(ctx: AuditContext) -> Iterator[Hit]:
 
 def claim_key(claim: Claim) -> tuple[str, str, str]:
     return (claim.span.document, claim.kind.value, " ".join(claim.span.quote.split()).lower())
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def content_key(claim: Claim) -> tuple[object, ...]:
+    """A claim by what it says, wherever it is said: the kind, the value and the quote with
+    case, spacing and punctuation folded (`300 Killed,` in a draft is `300 killed` in the
+    reviewed article). The document is not part of it."""
+    value = claim.value
+    said: object = (value.category.value, value.low, value.high) if isinstance(value, Quantity) else repr(value)
+    return (claim.kind.value, said, _NOT_WORD.sub(" ", claim.span.quote).strip().lower())
 
 
 def _disclosed(ctx: AuditContext, document_id: str, claim: Claim) -> bool:
@@ -455,10 +494,12 @@ def reviewer_disputed(ctx: AuditContext) -> Iterator[Hit]:
     if not flagged:
         return
     by_id = {r.claim.id: r for r in flagged}
-    by_key = {claim_key(r.claim): r for r in flagged}
+    # By content, not by file: a draft restating a figure a reviewer disputed in a source is
+    # flagged although the draft was never ingested.
+    by_key = {content_key(r.claim): r for r in flagged}
     for document_id in ctx.texts:
         for claim in ctx.claims_by_document.get(document_id, []):
-            reviewed = by_id.get(claim.id) or by_key.get(claim_key(claim))
+            reviewed = by_id.get(claim.id) or by_key.get(content_key(claim))
             if reviewed is None:
                 continue
             if claim.attribution.claimant is not None or claim.hedges or _disclosed(ctx, document_id, claim):
@@ -554,7 +595,7 @@ def inherited_attributions(ctx: AuditContext) -> Iterator[Hit]:
         )
         for unit, members in grouped.items():
             clean = text.without_quotations(unit)
-            if SPEECH.search(clean):
+            if speech().search(clean):
                 continue
             first = members[0]
             yield Hit(

@@ -51,6 +51,7 @@ class AuditTable:
     baseline: str | None = None
     rules: dict[str, Setting] = field(factory=dict)
     extend_evaluative_words: list[str] = field(factory=list)
+    rules_url: str | None = None
 
 
 @frozen
@@ -62,6 +63,9 @@ class AuditConfig:
     evaluative_words: tuple[str, ...] = ()
     source: str | None = None
     """The file this configuration was read from, if any."""
+    rules_url: str | None = None
+    """Where the team publishes the rules' documentation (`docs/audit-rules.md` rendered):
+    SARIF viewers link each rule to ``{rules_url}#ct001``."""
 
     def level(self, code: str) -> Level | None:
         if code in self.severities:
@@ -140,4 +144,5 @@ def parse_config(table: Mapping[str, object], where: str = "config", prefix: str
         baseline=baseline,
         evaluative_words=tuple(raw.extend_evaluative_words),
         source=None if where == "config" else where,
+        rules_url=raw.rules_url,
     )

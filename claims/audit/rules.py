@@ -87,12 +87,16 @@ RULES: tuple[Rule, ...] = (
         code="CT003",
         slug="unnamed-source",
         severity=Level.WARNING,
-        summary="An unnamed source: `some sources say`, `it is believed`, `reportedly`, `according to reports`.",
+        summary="An unnamed source: `some sources say`, `it is believed`, `reportedly`, `according to reports`, `officials said`.",
         explanation=_para("""
             Weasel wording gives a statement the weight of a source without saying which one, so
             a reader cannot judge it and a reviewer cannot check it. Phrases that name the source
             straight after (`according to reports by Human Rights Watch`) are not flagged, nor
-            are these phrases inside quotations.
+            are these phrases inside quotations. A reporting verb whose source is nobody in
+            particular (`local officials put the toll at`, `officials said`) is flagged unless
+            the sentence cites a source; a hedge (`reportedly`, `is believed to`) in a sentence
+            that names its source (`according to Reuters, he is believed to ...`) is the
+            source's, not a weasel, and is not flagged.
         """),
         fix=_para("""
             Name the source ("according to Human Rights Watch ...") and cite it, or tag the
@@ -224,6 +228,32 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 RULES_BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES}
+
+
+def explain_markdown(rule: Rule) -> str:
+    """One rule as a Markdown section (`claims audit --explain`, SARIF ``help.markdown``,
+    ``docs/audit-rules.md``); the anchor of its heading is the code in lower case."""
+    return (
+        f"## {rule.code}\n\n`{rule.slug}` · default severity **{rule.severity.value}**\n\n"
+        f"{rule.summary}\n\n{rule.explanation}\n\n**What to do:** {rule.fix}\n"
+    )
+
+
+def select_rules(names: list[str]) -> set[str]:
+    """Rule codes named by codes, slugs or code prefixes (`CT00`, as ruff's `--select E4`);
+    raises ValueError naming the unknown one."""
+    codes: set[str] = set()
+    for name in names:
+        rule = find_rule(name)
+        if rule is not None:
+            codes.add(rule.code)
+            continue
+        prefix = name.strip().upper()
+        matching = {r.code for r in RULES if r.code.startswith(prefix)} if prefix else set()
+        if not matching:
+            raise ValueError(f"unknown rule {name!r}; rules are " + ", ".join(r.code for r in RULES))
+        codes |= matching
+    return codes
 
 
 def find_rule(name: str) -> Rule | None:

@@ -81,6 +81,22 @@ def _list_rules() -> None:
         click.echo(f"{rule.code}  {rule.slug:<26} {rule.severity.value:<10} {rule.summary}")
 
 
+def _names(values: tuple[str, ...]) -> list[str]:
+    return [name for value in values for name in value.split(",") if name.strip()]
+
+
+def _explain(name: str) -> None:
+    from claims.audit import RULES, explain_markdown, find_rule
+
+    if name.strip().lower() == "all":
+        click.echo("# The audit's rules\n\n" + "\n".join(explain_markdown(rule) for rule in RULES), nl=False)
+        return
+    rule = find_rule(name)
+    if rule is None:
+        raise UserError(f"unknown rule {name!r}; `claims audit --list-rules` lists them")
+    click.echo(explain_markdown(rule), nl=False)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -98,23 +114,38 @@ def _list_rules() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Config file (default: claims.toml or pyproject.toml [tool.claims.audit], from here upward).")
 @click.option("--list-rules", is_flag=True, help="Print the rules (code, slug, default severity, summary) and exit.")
+@click.option("--explain", "explain", metavar="RULE", default=None,
+              help="Print what a rule flags, why and what to do (RULE: a code, a slug or `all`), and exit.")
+@click.option("--select", "select", multiple=True, metavar="RULES",
+              help="Report only these rules (codes, slugs or code prefixes; comma-separated or repeated).")
+@click.option("--ignore", "ignore", multiple=True, metavar="RULES",
+              help="Do not report these rules (codes, slugs or code prefixes; comma-separated or repeated).")
 @click.pass_context
 def audit(
     ctx: click.Context, paths: tuple[str, ...], output: str, fail_on: str | None, exit_zero: bool,
     baseline_path: str | None, update_baseline: bool, db_path: str | None, sources: tuple[str, ...],
-    config_path: str | None, list_rules: bool,
+    config_path: str | None, list_rules: bool, explain: str | None, select: tuple[str, ...],
+    ignore: tuple[str, ...],
 ) -> None:
     """Audit PATHS (drafts: files or folders) for unattributed figures, quotations and judgements.
 
     Every finding is `path:line:col`, a rule code (CT001...) and severity. Suppress one on its
     line with `<!-- claims: ignore CT001 -->`; see `--list-rules` for the rules.
     """
-    from claims.audit import ConfigError, Level, load_config, run_audit
+    from claims.audit import ConfigError, Level, load_config, run_audit, select_rules
     from claims.audit.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 
     if list_rules:
         _list_rules()
         return
+    if explain is not None:
+        _explain(explain)
+        return
+    try:
+        selected = select_rules(_names(select)) if select else None
+        ignored = select_rules(_names(ignore))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     if not paths:
         raise click.UsageError("give at least one PATH to audit (a file or a folder)", ctx=ctx)
     try:
@@ -160,7 +191,10 @@ def audit(
         click.echo(f"claims: wrote {written} accepted finding(s) to {baseline_file}", err=True)
         return
 
-    findings = list(result.findings)
+    findings = [
+        f for f in result.findings
+        if (selected is None or f.code in selected) and f.code not in ignored
+    ]
     accepted = 0
     if baseline_file:
         try:
@@ -179,7 +213,7 @@ def audit(
 
     rendered = render_audit(output, AuditOutput(
         findings, level_of=config.level, tool_version=_tool_version(),
-        suppressed=result.suppressed, accepted=accepted, files=len(documents),
+        suppressed=result.suppressed, accepted=accepted, files=len(documents), rules_url=config.rules_url,
     ))
     click.echo(rendered, nl=False)
 

@@ -640,6 +640,8 @@ def _combine(noun_category: Category | None, predicate: str, sense: NounSense | 
     if predicate == "strength":
         if sense is not None and sense.group in ("equipment", "loss", "territory", "units"):
             return Category(sense.category)
+        if sense is not None and sense.group == "people" and sense.population == "civilian":
+            return Category.PEOPLE  # `150,000 residents remained`: a population, no force
         return noun_category if noun_category is not None else Category.TROOPS
     if sense is not None and sense.group == "equipment":
         return Category(sense.category)
@@ -724,8 +726,14 @@ def _another_head_follows(text: str, pos: int, hi: int) -> bool:
     return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lx.people_plurals
 
 
+# A model designation: `MiG-29`, `Su-25`, `T-72`, `F-16`, `BMP-2`, `Mi-24`.
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?\b")
+
+
 def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
     end = head.end()
+    if sense.group == "people" and _MODEL.search(text, pos, at):
+        sense = lexicon().after_model.get(_fold(head.group(0)), sense)  # `two MiG-29 fighters`
     if sense.group == "people" and sense.population != "civilian" and re.search(r"(?i)\bcivilian\b", text[pos:at]):
         sense = NounSense(sense.category, "civilian", sense.group)  # `27 civilian Kurds`
     mentions = party_mentions(text, pos, end)

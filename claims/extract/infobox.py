@@ -103,7 +103,12 @@ def _default_year(document: Document) -> int | None:
             if years:
                 return years[0][1]
     years = year_mentions(document.title or "")
-    return years[0][1] if years else None
+    if years:
+        return years[0][1]
+    # A web page's publication date: a news story's `on Feb. 24` is in the year it was published.
+    published = document.provenance.published if document.provenance else None
+    year = re.match(r"\s*(1[5-9]\d\d|20\d\d)\b", published or "")  # ISO 8601, as pages give it
+    return int(year.group(1)) if year else None
 
 
 def _attribution(ctx: _Context, claimant: str | None, evidence: str | None = None, inherited: bool = False) -> Attribution:

@@ -184,7 +184,11 @@ class _Extractor:
         self.text = document.text
         self.sides = resolver_for(document)
         self.subject = _subject(document)
-        self.dates = DateContext(default_year=_default_year(document), year_mentions=document_year_mentions(document))
+        years = document_year_mentions(document)
+        # A date before any year is in the year the document first names (`on Oct. 25` in a
+        # story that says `2014` further down), when neither infobox, title nor page says one.
+        default_year = _default_year(document) or (years[0][1] if years else None)
+        self.dates = DateContext(default_year=default_year, year_mentions=years)
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()

@@ -133,9 +133,13 @@ class Lexicon:
             population = "civilian" if category == "displaced" else "unknown"
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, population, "loss"))
+        #: Nouns that name equipment after a model designation (`MiG-29 fighters`).
+        self.after_model: dict[str, NounSense] = {}
         for category, table in nouns["equipment"].items():
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, "military", "equipment"))
+            for word in table.get("after_model", ()):
+                self.after_model[word] = NounSense(category, "military", "equipment")
         for category, table in nouns["territory"].items():
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, "unknown", "territory"))
@@ -162,6 +166,11 @@ class Lexicon:
             for form in table["forms"]:
                 self.cue_verbs.setdefault(form, CueVerb(lemma, table["type"]))
         self.cue_prepositions: list[str] = cues["prepositions"]["forms"]
+        #: Every verb that makes a quotation somebody's: reporting cues (but `put`, `gave`) and
+        #: speech verbs that are no reporting cue for a figure (`ordered`, `recalled`).
+        self.speech_verbs: frozenset[str] = frozenset(
+            form for form, verb in self.cue_verbs.items() if verb.lemma != "put"
+        ) | frozenset(cues["speech"]["forms"])
         self.source_suffixes: list[str] = cues["source_suffixes"]["forms"]
         self.relay: list[str] = cues["relay"]["forms"]
         self.contrast: list[str] = cues["contrast"]["forms"]

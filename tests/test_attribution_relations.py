@@ -35,6 +35,9 @@ SENTENCES = [
     ("Intro.\n\nGeneral Anton Varga told reporters that 80 fighters had surrendered.", "80", "General Anton Varga"),
     ("Intro.\n\nThe army has claimed that 1,200 rebels were killed in the offensive.", "1,200", "The army"),
     ("Intro.\n\nHuman Rights Watch documented at least 140 deaths in the city.", "140", "Human Rights Watch"),
+    # a noun that is also a cue verb inside the source (`state`, `report`)
+    ("Intro.\n\nState television reported that 300 rebels had surrendered.", "300", "State television"),
+    ("Intro.\n\nOstlandic state media said 300 rebels had surrendered.", "300", "Ostlandic state media"),
     ("Intro.\n\nThe monitoring group estimated that some 900 civilians fled.", "900", "The monitoring group"),
     ("Intro.\n\nThe press secretary of the Defence Ministry of Ostland, Ivan Petrov, said 55 soldiers were wounded.",
      "55", "Ivan Petrov"),

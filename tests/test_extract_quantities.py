@@ -36,6 +36,8 @@ def one(text: str, field_key: str | None = None):
         # A model designation makes `fighters` aircraft; without one they are people.
         ("two MiG-29 fighters were shot down", None, 2, 2, Qualifier.EXACT, Category.AIRCRAFT, Kind.EQUIPMENT),
         ("about 300 fighters defended the town", None, 300, 300, Qualifier.APPROX, Category.TROOPS, Kind.STRENGTH),
+        ("2 Su-25", "Strength", 2, 2, Qualifier.EXACT, Category.AIRCRAFT, Kind.EQUIPMENT),
+        ("5 T-72 lost", "Casualties", 5, 5, Qualifier.EXACT, Category.TANKS, Kind.EQUIPMENT),
         # Residents who remain are a population, not a force.
         ("about 150,000 residents remained in the city", None, 150000, 150000, Qualifier.APPROX, Category.PEOPLE, Kind.OTHER),
     ],

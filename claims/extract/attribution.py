@@ -249,7 +249,12 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                 count += 1
                 continue
             break
-        if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or lower in lx.cue_verbs or w[:1].isdigit():
+        if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or w[:1].isdigit():
+            break
+        # A cue verb ends the phrase, unless it is a noun there too (`State television`).
+        if lower in lx.cue_verbs and not (
+            (lower in lx.not_person_words or lower in lx.source_heads) and _source_noun(words[i + 1][2])
+        ):
             break
         if w[:1].islower() and lower.endswith("ly") and len(lower) > 4:
             break  # an adverb (`Separately`, `reportedly`) is no part of a name

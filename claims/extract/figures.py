@@ -704,6 +704,13 @@ def _noun_phrase(text: str, pos: int, hi: int):
     if weak is not None:
         head, sense, at = weak
         return _finish_np(text, pos, at, head, sense, hi, relative)
+    # `2 Su-25`, `5 T-72`: a model designation with no noun names its equipment.
+    ws = _SPACE_PAREN.match(text, pos, hi)
+    model = _MODEL.match(text, ws.end() if ws else pos, hi)
+    if model is not None:
+        sense = lexicon().model_prefixes.get(model.group(0).rsplit("-", 1)[0])
+        if sense is not None:
+            return model.group(0), sense, model.end(), [], relative
     return None, None, pos, [], relative
 
 

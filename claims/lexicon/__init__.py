@@ -146,6 +146,11 @@ class Lexicon:
         for word in nouns["units"]["words"]:
             self.nouns.setdefault(word, NounSense("units", "military", "units"))
         self.not_figure_nouns: list[str] = nouns["not_figures"]["words"]
+        #: Model designation prefix (`Su`, `T`, `BMP`) -> the equipment it names.
+        self.model_prefixes: dict[str, NounSense] = {
+            prefix: NounSense(category, "military", "equipment")
+            for category, prefixes in nouns["models"].items() for prefix in prefixes
+        }
 
         predicates = _load("predicates.toml")
         self.predicates_after: dict[str, str] = {}

@@ -163,7 +163,6 @@ class MainScreen(AnnotatingScreen):
         self._documents: LRUCache[str, Document | None] = LRUCache(16)
         self._document_titles: dict[str, str] = {}
         self._search_timer: Timer | None = None
-        self._suppress_filter_events = False
         self.first_paint_at: float | None = None
 
     @property
@@ -202,13 +201,9 @@ class MainScreen(AnnotatingScreen):
     def store_ready(self, documents: Sequence[DocumentInfo]) -> None:
         """Called by the app once the store is open (and the paths ingested)."""
         self._document_titles = {d.id: d.title for d in documents}
-        self._suppress_filter_events = True
+        # Setting the options sends events that change no query: _apply_filters ignores them.
         self.query_one(FilterPanel).set_documents(documents)
-        self.call_after_refresh(self._end_suppress)
         self.run_query()
-
-    def _end_suppress(self) -> None:
-        self._suppress_filter_events = False
 
     def run_query(self, keep_cursor: bool = False) -> None:
         cursor = self.query_one(ClaimList).cursor if keep_cursor else 0
@@ -347,8 +342,9 @@ class MainScreen(AnnotatingScreen):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _filter_changed(self) -> None:
-        if not self._suppress_filter_events:
-            self._apply_filters()
+        # Every change is applied: one that changes no query (options set, a panel cleared)
+        # is a no-op there, and none is dropped (a flag once dropped a real one sent too early).
+        self._apply_filters()
 
     def action_search(self) -> None:
         # Focus now, not on the next idle: keys typed right after `/` must land in the box,
@@ -364,10 +360,8 @@ class MainScreen(AnnotatingScreen):
             panel.query_one("#filter-document").focus()
 
     def action_clear_filters(self) -> None:
-        self._suppress_filter_events = True
         self.query_one(FilterPanel).clear()
         self.query_one("#search", Input).value = ""
-        self.call_after_refresh(self._end_suppress)
         self.query_ = ClaimQuery()
         self.pinned = False
         self.run_query()

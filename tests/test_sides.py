@@ -79,3 +79,19 @@ def test_between_a_and_b_orders_the_columns() -> None:
         "in the spring of 1921."
     ))
     assert SideResolver(document).columns == {1: "Azerbaijan", 2: "Armenia"}
+
+
+def sides_in(text: str) -> dict[str, str | None]:
+    document = read_text("Intro.\n\n" + text + "\n", "story.txt")
+    return {c.span.quote: (c.side.name if c.side else None) for c in extract_document(document)}
+
+
+def test_the_subject_of_a_loss_verb_governs_every_figure_of_its_clause() -> None:
+    assert sides_in("The Armenians lost 18 killed and 64 wounded.") == {"18 killed": "Armenia", "64 wounded": "Armenia"}
+    assert sides_in("Azerbaijani casualties numbered 1,376 dead and 408 missing.") == {
+        "1,376 dead": "Azerbaijan", "408 missing": "Azerbaijan"}
+
+
+def test_a_contrast_ends_the_loss_verbs_reach() -> None:
+    found = sides_in("Armenia lost 300 men while Azerbaijan reported 40 killed.")
+    assert found["300 men"] == "Armenia" and found["40 killed"] is None

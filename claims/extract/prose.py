@@ -102,6 +102,11 @@ _SCOPE_RE = re.compile(
     r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
 )
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_LOSS_GOVERNOR = re.compile(
+    r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
+    r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included)\b"
+)
+_CLAUSE_BREAK = re.compile(r"(?i)[;:]|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
 _TITLE_RE = re.compile(
     r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
     r"|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
@@ -583,6 +588,20 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
+        # `The British lost 18 killed and 64 wounded`, `Russian casualties numbered 1,376 dead
+        # and 408 missing`: the party before a loss verb or a loss noun's copula governs every
+        # figure after it in the clause (no contrast or clause break between).
+        governor = None
+        for governor in _LOSS_GOVERNOR.finditer(text, lo, f.start):
+            pass
+        if governor is not None and not _CLAUSE_BREAK.search(text, governor.end(), f.start):
+            for s, e, party in reversed(party_mentions(text, lo, governor.end())):
+                if any(a is not None and a <= s < b for a, b in skip):
+                    continue
+                side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{governor.group(0)}`")
+                if side is not None:
+                    return side
+                break
         return self.sides.infer(text, f.start, f.end, lo, hi, skip)
 
     # --- units, outcomes, commanders, quotations -------------------------------------------

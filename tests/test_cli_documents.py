@@ -47,15 +47,23 @@ def test_extract_text_is_an_aligned_table_and_tsv_is_tab_separated():
     assert text[0].split()[:3] == ["WHERE", "KIND", "SIDE"]
     assert any("600 killed" in line and "terter-operation.txt:13:16" in line for line in text)
     tsv = invoke("extract", str(TERTER), "--format", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t") == ["where", "kind", "side", "value", "quote", "claimant", "grade", "id"]
     assert all(len(line.split("\t")) == 8 for line in tsv)
 
 
+def rows(*args: str) -> list[str]:
+    """The claim rows of `claims list ... --format tsv` (after its header row)."""
+    lines = invoke(*args, "--format", "tsv").output.splitlines()
+    assert lines and lines[0].startswith("where\tkind\t")
+    return lines[1:]
+
+
 def test_list_filters(store_path):
-    casualties = invoke("list", "--db", store_path, "--kind", "casualties", "--format", "tsv").output.splitlines()
+    casualties = rows("list", "--db", store_path, "--kind", "casualties")
     assert casualties and all("\tcasualties\t" in line for line in casualties)
-    disputed = invoke("list", "--db", store_path, "--verdict", "disputed", "--format", "tsv").output.splitlines()
+    disputed = rows("list", "--db", store_path, "--verdict", "disputed")
     assert len(disputed) == 1 and "600 killed" in disputed[0]
-    unreviewed = invoke("list", "--db", store_path, "--unreviewed", "--format", "tsv").output.splitlines()
+    unreviewed = rows("list", "--db", store_path, "--unreviewed")
     assert not any("600 killed" in line for line in unreviewed)
     in_conflict = invoke("list", "--db", store_path, "--in-conflict", "--format", "tsv").output
     assert "600 killed" in in_conflict and "six thousand" in in_conflict
@@ -64,7 +72,7 @@ def test_list_filters(store_path):
 
 
 def test_show_gives_the_whole_claim(store_path):
-    claim_id = invoke("list", "--db", store_path, "--search", "600 killed", "--format", "tsv").output.split("\t")[7].strip()
+    claim_id = rows("list", "--db", store_path, "--search", "600 killed")[0].split("\t")[7].strip()
     shown = invoke("show", claim_id, "--db", store_path).output
     for expected in ("600 killed", "claimant:    unattributed", "confidence:", "R-ENEMY-LOSS-UNATTRIBUTED",
                      "ada: disputed whose count?"):
@@ -77,3 +85,62 @@ def test_export_holds_documents_claims_conflicts_and_annotations(store_path):
     assert {d["id"] for d in data["documents"]} == {"terter-operation.txt", "operation-kalbajar.txt"}
     assert len(data["claims"]) > 50 and data["conflicts"]
     assert [a["note"] for a in data["annotations"]] == ["whose count?"]
+
+
+def test_list_doc_takes_the_path_the_output_prints(store_path):
+    by_id = rows("list", "--db", store_path, "--doc", "terter-operation.txt")
+    printed = by_id[0].split("\t")[0].rsplit(":", 2)[0]  # `seeds/terter-operation.txt:13:16`
+    assert printed.endswith("terter-operation.txt") and printed != "terter-operation.txt"
+    assert rows("list", "--db", store_path, "--doc", printed) == by_id
+    missing = invoke("list", "--db", store_path, "--doc", "nope.txt")
+    assert missing.exit_code == 2 and "no document 'nope.txt'" in missing.output
+
+
+def test_unattributed_leaves_out_cited_figures(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("The garrison lost 600 killed.[1]\n\nAbout 300 soldiers were wounded.\n", encoding="utf-8")
+    db = str(tmp_path / "claims.db")
+    assert invoke("ingest", str(draft), "--db", db).exit_code == 0
+    listed = rows("list", "--db", db, "--unattributed", "--kind", "casualties")
+    assert len(listed) == 1 and "300 soldiers" in listed[0]
+
+
+def test_show_keeps_note_lines_and_says_what_a_retraction_undid(tmp_path):
+    db = str(tmp_path / "claims.db")
+    assert invoke("ingest", str(TERTER), "--db", db).exit_code == 0
+    claim_id = rows("list", "--db", db, "--search", "600 killed")[0].split("\t")[7].strip()
+    made = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--verdict", "disputed",
+                  "--note", "first line\nsecond line")
+    assert made.exit_code == 0, made.output
+    annotation_id = made.output.split(":")[0]
+    undone = invoke("annotate", claim_id, "--db", db, "--reviewer", "bo", "--retract", annotation_id)
+    assert undone.exit_code == 0, undone.output
+    shown = invoke("show", claim_id, "--db", db).output
+    assert "\\x0a" not in shown
+    assert "ana: disputed first line" in shown and "\n               second line" in shown
+    assert "bo: retracted ana's disputed of" in shown
+
+
+def test_annotate_from_a_script_uses_the_review_rules(tmp_path):
+    db = str(tmp_path / "claims.db")
+    assert invoke("ingest", str(TERTER), "--db", db).exit_code == 0
+    claim_id = rows("list", "--db", db, "--search", "600 killed")[0].split("\t")[7].strip()
+    ok = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--verdict", "rejected",
+                "--confidence", "0.1", "--note", "double-counted")
+    assert ok.exit_code == 0 and ok.output.count(f" {claim_id}") == 2
+    with open_store(db) as store:
+        acts = store.annotations(claim_id)
+        assert [a.verdict for a in acts] == [Verdict.REJECTED, Verdict.CONFIDENCE]
+        assert acts[1].confidence_override == 0.1 and acts[0].note == "double-counted"
+        assert store.claim(claim_id).confidence.score == 0.1
+    wrong = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--verdict", "resolved")
+    assert wrong.exit_code == 2 and "does not apply to a claim" in wrong.output
+    why = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--confidence", "0.5")
+    assert why.exit_code == 2 and "needs a reason" in why.output
+    nothing = invoke("annotate", "c_nope", "--db", db, "--verdict", "accepted")
+    assert nothing.exit_code == 2 and "no claim or conflict 'c_nope'" in nothing.output
+
+
+def test_report_writes_to_standard_output_by_default(store_path):
+    result = invoke("report", "--db", store_path, "--format", "markdown")
+    assert result.exit_code == 0 and result.output.startswith("#")

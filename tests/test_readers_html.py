@@ -276,7 +276,7 @@ def test_claims_show_gives_the_page_and_the_place_in_the_html(tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(WIKI), "--db", db]).exit_code == 0
     listed = runner.invoke(cli, ["list", "--db", db, "--search", "~900", "--format", "tsv"]).output
-    claim_id = listed.split("\t")[-1].strip()
+    claim_id = listed.splitlines()[1].split("\t")[-1].strip()
     shown = runner.invoke(cli, ["show", claim_id, "--db", db]).output
     assert "page:        https://en.wikipedia.org/wiki/Battle_of_Karavan_Pass" in shown
     assert "page title:  Battle of Karavan Pass - Wikipedia" in shown

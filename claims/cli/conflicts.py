@@ -80,8 +80,8 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
 @cli.command("report")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="html", show_default=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (`-` for stdout).")
+@click.option("-o", "--output", "output", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), help="File to write (`-`: standard output).")
 @click.option("--title", default="Conflict report", show_default=True)
 @click.option("--event", "event_filter", default=None,
               help="Only events whose name contains this text (case-insensitive), for large stores.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -85,6 +86,10 @@ def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
     }
 
 
+TSV_HEADER = ("where", "kind", "side", "value", "quote", "claimant", "grade", "id")
+"""The TSV header row: the keys of ``claim_fields``, in order."""
+
+
 def claim_line(claim: Claim, paths: Mapping[str, str]) -> str:
     """One tab-separated line per claim: where, kind, side, value, quote, claimant, grade, id."""
     return printable("\t".join(claim_fields(claim, paths).values()))
@@ -118,6 +123,7 @@ def emit_claims(
         payload["claims"] = claim_records(claims, paths)
         click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))
     elif output == "tsv":
+        click.echo("\t".join(TSV_HEADER))
         for claim in claims:
             click.echo(claim_line(claim, paths))
     else:
@@ -148,7 +154,7 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
 @db_option
 @input_format_option
 @click.option("--format", "format_alias", type=click.Choice([f.value for f in DocumentFormat]), default=None,
-              help="Same as --input-format.")
+              hidden=True, help="Old name of --input-format (`--format` is an output format everywhere else).")
 @encoding_option
 @strict_option
 def ingest(
@@ -157,6 +163,8 @@ def ingest(
     """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
     from claims.api import ingest_documents, open_store
 
+    if format_alias is not None:
+        click.echo("claims: `ingest --format` is now `--input-format` (--format names output formats)", err=True)
     with ProgressBar() as progress:
         loaded = load(paths, format_alias or input_format, encoding, strict, progress)
         with open_store(db_path) as store:
@@ -221,11 +229,12 @@ def _kind(value: str | None) -> Kind | None:
 
 @cli.command(name="list")
 @db_option
-@click.option("--doc", "document", default=None, help="Only claims of this document id.")
+@click.option("--doc", "document", default=None,
+              help="Only claims of this document: its id, or its path as `claims list` prints it.")
 @click.option("--kind", default=None, help="Only claims of this kind (casualties, strength, date, ...).")
 @click.option("--side", default=None, help="Only claims about this side: a column number or part of a name.")
 @click.option("--search", default=None, help="Only claims whose quote, subject or claimant contains this.")
-@click.option("--unattributed", is_flag=True, help="Only claims with no claimant.")
+@click.option("--unattributed", is_flag=True, help="Only claims with no claimant and no cited reference.")
 @click.option("--verdict", type=click.Choice([v.value for v in CLAIM_VERDICTS]), default=None,
               help="Only claims whose current verdict is this.")
 @click.option("--unreviewed", is_flag=True, help="Only claims with no verdict yet.")
@@ -257,10 +266,26 @@ def list_claims(
                            printable(f"{annotation.id}\t{annotation.target_kind.value}\t{annotation.verdict.value}\t"
                            f"{annotation.reviewer}\t{annotation.anchor.quote if annotation.anchor else ''}"))
             return
+        infos = store.documents()
+        if document is not None:
+            document = _document_id(document, infos, db_path)
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
                            only_unattributed=unattributed, verdict=Verdict(verdict) if verdict else None,
                            only_unreviewed=unreviewed, only_conflicts=in_conflict)
-        emit_claims(store.claims(query), paths_of(store.documents()), output)
+        emit_claims(store.claims(query), paths_of(infos), output)
+
+
+def _document_id(given: str, infos: Sequence, db_path: str) -> str:
+    """The id of the document ``given`` names: its id, its path as ingested or printed, or the
+    same file by another path (`./a.txt`, an absolute path)."""
+    for info in infos:
+        if given in (info.id, info.path):
+            return info.id
+    real = os.path.realpath(given)
+    matches = [i for i in infos if os.path.realpath(i.path) == real]
+    if len(matches) == 1:
+        return matches[0].id
+    raise UserError(f"no document {given!r} in {db_path}; give an id or a path `claims list` prints")
 
 
 @cli.command()
@@ -317,9 +342,28 @@ def show(claim_id: str, db_path: str, output: str) -> None:
             echo(f"               - {reason}")
         for conflict in conflicts:
             echo(f"  conflict:    {conflict.rule} [{conflict.severity.value}] {conflict.explanation}")
+        by_id = {a.id: a for a in annotations}
         for annotation in annotations:
-            echo(f"  annotation:  {annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: "
-                       f"{annotation.verdict.value} {annotation.note}".rstrip())
+            echo(f"  annotation:  {annotation_line(annotation, by_id)}")
+            # A note keeps its lines (a newline is no control character to escape here).
+            for line in annotation.note.splitlines()[1:]:
+                echo(f"               {line}")
+
+
+def annotation_line(annotation, by_id: Mapping[str, object]) -> str:
+    """`2026-11-28 10:02 ana: disputed first line of the note`; a retraction names what it
+    undid (`retracted ana's disputed of 2026-11-27 16:40`)."""
+    head = f"{annotation.created_at:%Y-%m-%d %H:%M} {annotation.reviewer}: {annotation.verdict.value}"
+    if annotation.retracts:
+        undone = by_id.get(annotation.retracts)
+        if undone is not None:
+            head += f" {undone.reviewer}'s {undone.verdict.value} of {undone.created_at:%Y-%m-%d %H:%M}"
+        else:
+            head += f" annotation {annotation.retracts}"
+    if annotation.confidence_override is not None:
+        head += f" (confidence set to {annotation.confidence_override:.2f})"
+    first = annotation.note.splitlines()[0] if annotation.note.strip() else ""
+    return f"{head} {first}".rstrip()
 
 
 def _safe_echo(text: str) -> None:

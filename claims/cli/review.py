@@ -11,6 +11,7 @@ import click
 
 from claims.cli import UserError, cli
 from claims.cli.options import db_option, reviewer_option
+from claims.model import CLAIM_VERDICTS, CONFLICT_VERDICTS, Verdict
 from claims.textmap import printable
 
 
@@ -49,3 +50,69 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     app.run()
     for message in app.exit_messages:
         click.echo(printable(f"claims: {message}"), err=True)
+
+
+_ANNOTATE_VERDICTS = [v.value for v in (*CLAIM_VERDICTS, *CONFLICT_VERDICTS, Verdict.NOTE)]
+
+
+@cli.command()
+@click.argument("target_id")
+@db_option
+@reviewer_option
+@click.option("--verdict", type=click.Choice(_ANNOTATE_VERDICTS), default=None,
+              help="The verdict: accepted, disputed, needs_source, rejected on a claim; resolved, open, "
+                   "not_a_conflict on a conflict; note for a note only.")
+@click.option("--note", default="", help="The note (`-`: read it from standard input).")
+@click.option("--confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Override the claim's confidence (0 to 1); needs --note to say why.")
+@click.option("--retract", "retract_id", default=None, metavar="ANNOTATION_ID",
+              help="Withdraw one of the target's annotations instead (`claims show` lists them).")
+def annotate(target_id: str, db_path: str, reviewer: str | None, verdict: str | None, note: str,
+             confidence: float | None, retract_id: str | None) -> None:
+    """Annotate a claim or conflict from a script: the same rules and append-only history as the
+    review screen (`claims annotate c_1a2b --verdict disputed --note "ministry figure"`)."""
+    from claims.api import TargetKind, check_annotation, new_annotation, open_store
+    from claims.tui.config import ConfigError, load_config, resolve_reviewer
+
+    try:
+        name = resolve_reviewer(reviewer, load_config())
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    if note == "-":
+        note = click.get_text_stream("stdin").read().strip()
+    if retract_id is None and verdict is None and confidence is None:
+        raise UserError("say what to record: --verdict, --confidence or --retract (`claims annotate --help`)")
+    if confidence is not None and not note.strip():
+        raise UserError("a confidence override needs a reason: add --note \"why\"")
+    if not os.path.exists(db_path):
+        raise UserError(f"{db_path}: no such store; create it with `claims ingest PATH... --db {db_path}`")
+    with open_store(db_path, create=False) as store:
+        claim = store.claim(target_id)
+        conflict = None if claim is not None else next((c for c in store.conflicts() if c.id == target_id), None)
+        target = claim or conflict
+        if target is None:
+            raise UserError(f"no claim or conflict {target_id!r} in {db_path}; `claims list` and `claims conflicts` show the ids")
+        kind = TargetKind.CLAIM if claim is not None else TargetKind.CONFLICT
+        if retract_id is not None:
+            own = {a.id for a in store.annotations(target_id) if a.target_kind is kind}
+            if retract_id not in own:
+                raise UserError(f"no annotation {retract_id!r} on {target_id}; `claims show {target_id}` lists them")
+            done = store.retract(retract_id, name, note)
+            click.echo(printable(f"{done.id}: {name} retracted {retract_id} on {target_id}"))
+            return
+        acts = []
+        if verdict is not None:
+            acts.append(new_annotation(target, Verdict(verdict), name, note=note))
+        if confidence is not None:
+            acts.append(new_annotation(target, Verdict.CONFIDENCE, name, note="" if acts else note,
+                                       confidence_override=confidence, override_reason=note))
+        for act in acts:
+            # The review module says what an annotation may be (verdicts by target, notes...).
+            try:
+                check_annotation(act)
+            except ValueError as exc:
+                raise UserError(f"{target_id}: {exc}") from None
+        for act in acts:
+            store.annotate(act)
+    for act in acts:
+        click.echo(printable(f"{act.id}: {name} {act.verdict.value} {target_id}"))

@@ -43,6 +43,7 @@ class ClaimQuery:
     verdict: Verdict | None = None
     only_conflicts: bool = False
     only_unattributed: bool = False
+    """No claimant and no cited reference."""
     only_unreviewed: bool = False
     search: str | None = None
     """Case-insensitive substring of the quote, subject or claimant."""

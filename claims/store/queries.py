@@ -68,7 +68,8 @@ def where(query: ClaimQuery) -> tuple[str, list[Any]]:
         )
         params.extend(CONFLICT_OUTCOMES)
     if query.only_unattributed:
-        clauses.append("c.claimant IS NULL")
+        # A figure cited with `<ref>` or `[12]` has a source, as the audit counts it.
+        clauses.append("c.claimant IS NULL AND json_extract(c.data, '$.attribution.reference') IS NULL")
     if query.only_infobox:
         clauses.append("json_extract(c.data, '$.field') IS NOT NULL")
     if query.search:

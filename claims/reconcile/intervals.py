@@ -12,8 +12,17 @@ mean. Tolerance:
   open below; a range `35–58` loosens each end like an exact figure.
 
 Two figures whose tolerant intervals are disjoint cannot both be true: a conflict. Figures whose
-strict intervals are disjoint but whose tolerant ones meet are *indeterminate*: they agree only
-if the loose one is read loosely, which a reviewer should decide.
+strict intervals are disjoint but whose tolerant ones meet *agree within tolerance*: they agree
+only if the loose one is read loosely.
+
+Two readings depend on the words of the claim, not only its value (``claim_strict`` and
+``claim_tolerant``):
+
+- a vague amount (`several dozen`, `hundreds`: a lower bound) stays below the next power of ten
+  (`several dozen` is 36–99, `hundreds` 100–999), since `hundreds` is not a thousand;
+- `as many as N` and `as few as N` give the claimant's figure N at the top or the bottom of a
+  contrast (`as many as 3,000 killed, ... as few as several dozen`), not a bound that any smaller
+  (or larger) figure satisfies: N as stated, read loosely down to half (or up to twice) N.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from claims.model import Qualifier, Quantity
+from claims.model import Claim, Qualifier, Quantity
 
 INF = math.inf
 
@@ -138,3 +147,55 @@ def describe_interval(iv: Interval) -> str:
     if iv.low == iv.high:
         return n(iv.low)
     return f"{n(iv.low)}–{n(iv.high)}"
+
+
+_AS_MANY = ("as many as", "as high as", "as much as", "as large as")
+_AS_FEW = ("as few as", "as low as", "as little as")
+
+
+def _phrasing(claim: Claim) -> str | None:
+    """`many` or `few` when the figure is introduced by `as many as` / `as few as`."""
+    lead = (claim.span.prefix[-14:] + claim.span.quote[:14]).lower()
+    lead = " ".join(lead.split())
+    if any(p in lead for p in _AS_MANY):
+        return "many"
+    if any(p in lead for p in _AS_FEW):
+        return "few"
+    return None
+
+
+def vague_cap(q: Quantity) -> int | None:
+    """The power of ten a vague amount stays below (`several dozen` (36) -> 100), or None."""
+    if not q.vague or q.low is None or q.high is not None and q.high != q.low:
+        return None
+    return 10 ** len(str(max(q.low, 1)))
+
+
+def claim_strict(claim: Claim) -> Interval:
+    """``strict`` of the claim's figure, read with the words around it (see the module docstring)."""
+    q = claim.value
+    assert isinstance(q, Quantity)
+    phrasing = _phrasing(claim)
+    cap = vague_cap(q)
+    if phrasing == "many" and q.high is not None:
+        return Interval(float(q.high), float(q.high))
+    if phrasing == "few" and q.low is not None and cap is None:
+        return Interval(float(q.low), float(q.low))
+    if cap is not None:
+        return Interval(float(q.low), float(cap - 1))  # type: ignore[arg-type]
+    return strict(q)
+
+
+def claim_tolerant(claim: Claim) -> Interval:
+    """``tolerant`` of the claim's figure, read with the words around it."""
+    q = claim.value
+    assert isinstance(q, Quantity)
+    phrasing = _phrasing(claim)
+    cap = vague_cap(q)
+    if phrasing == "many" and q.high is not None:
+        return Interval(q.high / 2, q.high + _round_slack(q.high))
+    if phrasing == "few" and q.low is not None and cap is None:
+        return Interval(q.low - _round_slack(q.low), q.low * 2.0)
+    if cap is not None:
+        return Interval(float(q.low) - _round_slack(q.low), cap * 1.2)  # type: ignore[arg-type,operator]
+    return tolerant(q)

@@ -646,8 +646,8 @@ class Dispute:
     """Every estimate of one quantity: one event, side, kind, category and scope.
 
     ``pairs`` lists how the estimates stand to each other (only pairs that were compared, in a
-    large dispute each outlier against the consensus); ``time`` says when the figures count
-    when they all say (`as of 13 March`).
+    large dispute each outlier against the consensus); ``notes`` say what else a reviewer needs
+    to weigh them (a side the text does not state, dated figures against undated ones).
     """
 
     event: str
@@ -661,6 +661,7 @@ class Dispute:
     lost: bool
     estimates: tuple[Estimate, ...]
     pairs: tuple[Pair, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def clashes(self) -> list[Pair]:
         return [p for p in self.pairs if p.relation is Relation.CLASH]

@@ -39,7 +39,8 @@ def _dispute_lines(report: Report, k: Conflict, width: int) -> list[str]:
             lines.append(f"        {label}  (claim {e.claims[0] if e.claims else '?'} not in the report)")
             continue
         who = first.attribution.claimant or "no claimant"
-        more = f", restated {len(e.claims) - 1}x" if len(e.claims) > 1 else ""
+        again = [report.where(c) for cid in e.claims[1:4] if (c := report.claims.get(cid)) is not None]
+        more = f"; restated at {', '.join(again)}{', …' if len(e.claims) > 4 else ''}" if again else ""
         row = f"{label}  {describe_value(first.value)}  ({who}; {report.where(first)}{more})"
         lines += textwrap.wrap(printable(row), width=width - 8, initial_indent="        ",
                                subsequent_indent="           ")
@@ -78,6 +79,6 @@ def render(report: Report, *, width: int = 100, include_consistent: bool = True)
     lines.append(
         f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
         f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks "
-        f"in {len(report.events)} events"
+        f"in {len(report.events)} event{'s' if len(report.events) != 1 else ''}"
     )
     return "\n".join(lines) + "\n"

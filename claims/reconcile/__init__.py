@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+RESTATEMENTS_PER_PART = 4
+"""Statements of one estimate paired with the other estimate's in :func:`disagreements`."""
 OUTCOME_ORDER = {Outcome.CONFLICT: 0, Outcome.INDETERMINATE: 1, Outcome.IDENTITY: 2, Outcome.CONSISTENT: 3}
 
 
@@ -114,9 +116,12 @@ def reconcile(
 def disagreements(finding: Conflict) -> list[Conflict]:
     """The parts of a finding that say claims disagree, each a set of claims that cannot all be true.
 
-    A dispute gives one per pair of estimates that cannot both be true (the claims of both
-    estimates, restatements included; the pair's own rule); estimates that agree, agree within
-    tolerance or update a growing count give none. Another finding gives itself when it is a
+    A dispute gives, per pair of estimates that cannot both be true, one set per statement of
+    each (a claim of one estimate and a claim of the other, the pair's own rule): an estimate's
+    restatements are each in conflict with the other estimate, never with one another, so no set
+    holds two statements of one figure (at most ``RESTATEMENTS_PER_PART`` statements of each
+    estimate are paired). Estimates that agree, agree within tolerance or update a growing count
+    give none. Another finding gives itself when it is a
     conflict, or a tension about values that differ (a result against the account, a unit at
     two echelons, a figure replaced by another measure); identities, consistent checks,
     attribution warnings and sums that match only under tolerance give nothing.
@@ -128,11 +133,12 @@ def disagreements(finding: Conflict) -> list[Conflict]:
             if p.relation is not Relation.CLASH:
                 continue
             a, b = d.estimates[p.a], d.estimates[p.b]
-            out.append(Conflict.create(
-                rule=p.rule, severity=finding.severity, claims=a.claims + b.claims,
-                explanation=f"{finding.explanation}", outcome=Outcome.CONFLICT, subject=finding.subject,
-                event=finding.event,
-            ))
+            for x in a.claims[:RESTATEMENTS_PER_PART]:
+                for y in b.claims[:RESTATEMENTS_PER_PART]:
+                    out.append(Conflict.create(
+                        rule=p.rule, severity=finding.severity, claims=(x, y), explanation=finding.explanation,
+                        outcome=Outcome.CONFLICT, subject=finding.subject, event=finding.event,
+                    ))
         return out
     if finding.outcome is Outcome.CONFLICT:
         return [finding]

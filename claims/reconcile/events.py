@@ -470,7 +470,14 @@ def _join_titles(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[s
             for i, (da, ka) in enumerate(members):
                 for db, kb in members[i + 1:]:
                     if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
-                        g.union(da, db, f"{_q(by_id[da].title)} and {_q(by_id[db].title)} name one event")
+                        g.union(da, db, _titles_why(by_id[da], by_id[db]))
+
+
+def _titles_why(a: Document, b: Document) -> str:
+    """`a.txt and b.txt are both titled “Battle of X”` / `a.txt (“X”) and b.txt (“Y”) name one event`."""
+    if a.title == b.title:
+        return f"{a.id} and {b.id} are both titled {_q(a.title)}"
+    return f"{a.id} ({_q(a.title)}) and {b.id} ({_q(b.title)}) name one event"
 
 
 def _join_mentions(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[str, Document]) -> None:

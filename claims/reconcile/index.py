@@ -118,8 +118,12 @@ def party_of(name: str | None) -> str | None:
 def _strength(claim: Claim) -> str:
     """How the claim's side name was found: `own` (its own words), `page` (the page's column
     label) or `weak` (a guess for an unnamed column)."""
-    reason = claim.side.reason or ""
-    if claim.field is None and any(r in reason for r in _OWN_WORDS):
+    return _strength_of(claim.side.reason or "", claim.field is None)
+
+
+@lru_cache(maxsize=4096)
+def _strength_of(reason: str, prose: bool) -> str:
+    if prose and any(r in reason for r in _OWN_WORDS):
         return "own"
     if any(r in reason for r in _WEAK_REASONS):
         return "weak"

@@ -153,15 +153,21 @@ _AS_MANY = ("as many as", "as high as", "as much as", "as large as")
 _AS_FEW = ("as few as", "as low as", "as little as")
 
 
-def _phrasing(claim: Claim) -> str | None:
-    """`many` or `few` when the figure is introduced by `as many as` / `as few as`."""
-    lead = (claim.span.prefix[-14:] + claim.span.quote[:14]).lower()
-    lead = " ".join(lead.split())
+@lru_cache(maxsize=1 << 16)
+def _phrasing_of(lead: str) -> str | None:
+    lead = " ".join(lead.lower().split())
+    if "as " not in lead:
+        return None
     if any(p in lead for p in _AS_MANY):
         return "many"
     if any(p in lead for p in _AS_FEW):
         return "few"
     return None
+
+
+def _phrasing(claim: Claim) -> str | None:
+    """`many` or `few` when the figure is introduced by `as many as` / `as few as`."""
+    return _phrasing_of(claim.span.prefix[-14:] + claim.span.quote[:14])
 
 
 def vague_cap(q: Quantity) -> int | None:
@@ -176,14 +182,9 @@ def claim_strict(claim: Claim) -> Interval:
     q = claim.value
     assert isinstance(q, Quantity)
     phrasing = _phrasing(claim)
-    cap = vague_cap(q)
-    if phrasing == "many" and q.high is not None:
-        return Interval(float(q.high), float(q.high))
-    if phrasing == "few" and q.low is not None and cap is None:
-        return Interval(float(q.low), float(q.low))
-    if cap is not None:
-        return Interval(float(q.low), float(cap - 1))  # type: ignore[arg-type]
-    return strict(q)
+    if phrasing is None and not q.vague:
+        return _strict(q.qualifier, q.low, q.high)
+    return _claim_strict(phrasing, q.qualifier, q.low, q.high, vague_cap(q))
 
 
 def claim_tolerant(claim: Claim) -> Interval:
@@ -191,11 +192,30 @@ def claim_tolerant(claim: Claim) -> Interval:
     q = claim.value
     assert isinstance(q, Quantity)
     phrasing = _phrasing(claim)
-    cap = vague_cap(q)
-    if phrasing == "many" and q.high is not None:
-        return Interval(q.high / 2, q.high + _round_slack(q.high))
-    if phrasing == "few" and q.low is not None and cap is None:
-        return Interval(q.low - _round_slack(q.low), q.low * 2.0)
+    if phrasing is None and not q.vague:
+        return _tolerant(q.qualifier, q.low, q.high)
+    return _claim_tolerant(phrasing, q.qualifier, q.low, q.high, vague_cap(q))
+
+
+@lru_cache(maxsize=1 << 14)
+def _claim_strict(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
+                  cap: int | None) -> Interval:
+    if phrasing == "many" and high is not None:
+        return Interval(float(high), float(high))
+    if phrasing == "few" and low is not None and cap is None:
+        return Interval(float(low), float(low))
     if cap is not None:
-        return Interval(float(q.low) - _round_slack(q.low), cap * 1.2)  # type: ignore[arg-type,operator]
-    return tolerant(q)
+        return Interval(float(low), float(cap - 1))  # type: ignore[arg-type]
+    return _strict(qualifier, low, high)
+
+
+@lru_cache(maxsize=1 << 14)
+def _claim_tolerant(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
+                    cap: int | None) -> Interval:
+    if phrasing == "many" and high is not None:
+        return Interval(high / 2, high + _round_slack(high))
+    if phrasing == "few" and low is not None and cap is None:
+        return Interval(low - _round_slack(low), low * 2.0)
+    if cap is not None:
+        return Interval(float(low) - _round_slack(low), cap * 1.2)  # type: ignore[arg-type,operator]
+    return _tolerant(qualifier, low, high)

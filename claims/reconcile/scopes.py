@@ -14,8 +14,9 @@ of its clause before it when no other figure stands there):
   figure naming one member of a coalition column (`143,296 Romanians` in a column of Germany,
   Romania, Italy, ...); `N army` / `N navy personnel` in a list;
 - **the whole war** rather than the battle (`in the war`, `since the conflict began`);
-- **civilians** (a civilian toll is not a belligerent's) and **parts** of a stated total (they
-  are compared only with parts of the same kind).
+- **civilians** (a civilian toll is not a belligerent's), **parts** of a stated total (they
+  are compared only with parts of the same kind), and figures that count a part of another
+  (`four of whom were beheaded`, `At least 20 of those killed`).
 
 Increments (`+2,000 servicemen`, `40 more were killed`, `another 50`) add to another figure and
 are never compared as estimates. *Cumulative* figures (`the toll has reached 815`, `since the
@@ -25,10 +26,9 @@ count: the later, larger figure is an update, not a disagreement.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from claims.model import Claim, Kind, Population, Precision, Quantity, UncertainDate
+from claims.model import Claim, Kind, Population, Quantity
 from claims.reconcile.index import Context, after, before, party_of, parties_of
 from claims.reconcile.names import fold
 
@@ -77,41 +77,69 @@ _CUMULATIVE = re.compile(
 )
 
 
-def _clause(claim: Claim, ctx: Context, *, whole: bool = False) -> str:
-    """The figure's own words: the start of its clause when no other figure is there, its quote,
-    and the rest of its cell or clause up to the next figure (``whole``: to the clause's end, for
-    a time that governs every figure of the clause: `6 killed and 100 wounded during the pullout`)."""
-    head = re.split(r"[,;:(]", before(claim, ctx, 120))[-1]
-    if re.search(r"\d", head):
+_ROLE_CUE = re.compile("|".join(f"(?:{p.pattern})" for label, p in _ROLES.items() if label != "army"), re.I)
+_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_WINDOW, _WAR, _ROLE_CUE)), re.I)
+_PLACE_CUE = re.compile(r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?[A-Z]")
+_DIGIT = re.compile(r"\d")
+_SUBSET = re.compile(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b", re.I)
+_HEAD_BREAK = re.compile(r"[,;:(]")
+
+
+def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
+    """(clause to the next figure, whole clause, the 40 characters before the quote): the
+    figure's own words, the start of its clause when no other figure is there, its quote, and
+    the rest of its cell or clause (the whole of it for a time that governs every figure of the
+    clause: `6 killed and 100 wounded during the pullout`)."""
+    ahead = before(claim, ctx, 120)
+    head = _HEAD_BREAK.split(ahead)[-1]
+    if _DIGIT.search(head):
         head = ""
     tail = after(claim, ctx)
-    if not whole:
-        tail = re.split(r"\d", tail, maxsplit=1)[0]
-    return f"{head} {claim.span.quote}{tail}"
+    short = _DIGIT.split(tail, maxsplit=1)[0]
+    return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
+
+
+def _is_increment(claim: Claim, ahead: str) -> bool:
+    q = claim.value
+    if isinstance(q, Quantity) and q.increment:
+        return True
+    return bool(_INCREMENT_AFTER.search(claim.span.quote) or _INCREMENT_BEFORE.search(ahead))
 
 
 def is_increment(claim: Claim, ctx: Context) -> bool:
     """The figure adds to another (`40 more were killed`, `another 50`, `plus another 40`)."""
-    q = claim.value
-    if isinstance(q, Quantity) and q.increment:
-        return True
-    return bool(_INCREMENT_AFTER.search(claim.span.quote)
-                or _INCREMENT_BEFORE.search(before(claim, ctx, 40)))
+    return _classify(claim, ctx)[0]
 
 
 def scope(claim: Claim, ctx: Context) -> str:
-    """What part of the whole a figure counts (`whole event`, `on Sunday`, `peacekeepers`, ...).
+    """What part of the whole a figure counts (`whole event`, `on Sunday`, `peacekeepers`, ...)."""
+    return _classify(claim, ctx)[1]
 
-    Remembered per claim: every rule that buckets or compares figures reads it.
-    """
-    known: dict[str, str] = ctx.memo.setdefault("scope", {})
+
+def _classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
+    """(whether the figure is an increment, its scope), remembered per claim; for documents
+    without text (stand-ins) per wording, since only the quote and its context then count."""
+    known: dict[str, tuple[bool, str]] = ctx.memo.setdefault("scope", {})
     found = known.get(claim.id)
-    if found is None:
-        found = known[claim.id] = _scope(claim, ctx)
+    if found is not None:
+        return found
+    doc = ctx.documents.get(claim.document)
+    if doc is not None and doc.text:
+        found = _scope(claim, ctx)
+    else:
+        q = claim.value
+        key = (claim.span.prefix, claim.span.quote, claim.span.suffix, claim.part_of is None, claim.side.column,
+               getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+               ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
+        by_wording: dict[tuple, tuple[bool, str]] = ctx.memo.setdefault("scope_by_wording", {})
+        found = by_wording.get(key)
+        if found is None:
+            found = by_wording[key] = _scope(claim, ctx)
+    known[claim.id] = found
     return found
 
 
-def _scope(claim: Claim, ctx: Context) -> str:
+def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     q = claim.value
     parts: set[str] = set()
     if isinstance(q, Quantity):
@@ -119,32 +147,39 @@ def _scope(claim: Claim, ctx: Context) -> str:
             parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
         if q.population is Population.CIVILIAN:
             parts.add("civilians")
-    text = _clause(claim, ctx)
-    event = ctx.event(claim)
-    for m in _WINDOW.finditer(_clause(claim, ctx, whole=True)):
-        parts.add(" ".join(m.group("w").lower().split()))
-    for m in _PLACE.finditer(text):
-        place = fold(m.group(2))
-        whole = bool(re.search(r"\b(?:entire|whole|all of)\b", m.group(0)))
-        if m.group("prep") == "entering":
-            parts.add("entering " + place)
-        elif set(place.split()) & event.places:
-            continue  # the event's own place
-        elif whole or party_of(m.group(2)) is None:
-            # A country named as a place (`in Ukraine`) is where the event is, unless `entire`.
-            parts.add("in " + place)
-    for label, pattern in _ROLES.items():
-        if pattern.search(text if label != "army" else claim.span.quote + " " + after(claim, ctx)):
-            parts.add(label)
-    if _WAR.search(text):
-        parts.add("the whole war")
+    text, whole_clause, ahead = _texts(claim, ctx)
+    increment = _is_increment(claim, ahead)
+    if _CUE.search(whole_clause):
+        for m in _WINDOW.finditer(whole_clause):
+            parts.add(" ".join(m.group("w").lower().split()))
+        for label, pattern in _ROLES.items():
+            if label != "army" and pattern.search(text):
+                parts.add(label)
+        if _WAR.search(text):
+            parts.add("the whole war")
+    if _ROLES["army"].search(claim.span.quote + " " + after(claim, ctx)):
+        parts.add("army")
+    if _SUBSET.search(text):
+        parts.add("a part of another figure")
+    if _PLACE_CUE.search(text):
+        event = ctx.event(claim)
+        for m in _PLACE.finditer(text):
+            place = fold(m.group(2))
+            whole = bool(re.search(r"\b(?:entire|whole|all of)\b", m.group(0)))
+            if m.group("prep") == "entering":
+                parts.add("entering " + place)
+            elif set(place.split()) & event.places:
+                continue  # the event's own place
+            elif whole or party_of(m.group(2)) is None:
+                # A country named as a place (`in Ukraine`) is where the event is, unless `entire`.
+                parts.add("in " + place)
     member = _coalition_member(claim, ctx)
     if member:
         parts.add(f"{member} only")
     total = breakdown_total(claim, ctx)
     if total is not None:
         parts.add(f"part of “{' '.join(total.span.quote.split())}”")
-    return "; ".join(sorted(parts)) or WHOLE
+    return increment, "; ".join(sorted(parts)) or WHOLE
 
 
 def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:
@@ -156,6 +191,9 @@ def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:
         totals = ctx.memo["breakdowns"] = _breakdowns(ctx)
     total = totals.get(claim.id)
     return ctx.claims.get(total) if total else None
+
+
+_BRACKET_AFTER = re.compile(r"[^\d()\n|]{0,20}?\(")
 
 
 def _breakdowns(ctx: Context) -> dict[str, str]:
@@ -171,16 +209,19 @@ def _breakdowns(ctx: Context) -> dict[str, str]:
         text = doc.text
         claims.sort(key=lambda c: (c.span.start, c.id))
         for i, total in enumerate(claims):
-            rest = text[total.span.end: total.span.end + 40]
-            m = re.match(r"[^\d()\n|]{0,20}?\(", rest)
+            m = _BRACKET_AFTER.match(text, total.span.end, total.span.end + 40)
             if not m:
                 continue
-            open_at = total.span.end + m.end()
+            open_at = m.end()
             close = text.find(")", open_at)
             if close < 0 or "\n" in text[open_at:close]:
                 continue
-            inside = [c for c in claims[i + 1:] if open_at <= c.span.start and c.span.end <= close
-                      and c.kind is total.kind and c.value.category is total.value.category]  # type: ignore[union-attr]
+            inside = []
+            for c in claims[i + 1:]:
+                if c.span.start >= close:
+                    break
+                if c.span.end <= close and c.kind is total.kind and c.value.category is total.value.category:  # type: ignore[union-attr]
+                    inside.append(c)
             if len(inside) >= 2:
                 for c in inside:
                     out[c.id] = total.id
@@ -207,25 +248,50 @@ def is_cumulative(claim: Claim, ctx: Context) -> bool:
     return bool(_CUMULATIVE.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-def report_date(document_id: str, ctx: Context) -> dt.date | None:
-    """When a report was written, at the earliest: the latest day or month it mentions (a
-    report's dateline, or the last day its account reaches). None for encyclopedia articles
-    (they have an infobox) and reports that give no date."""
-    dates: dict[str, dt.date | None] | None = ctx.memo.get("report_dates")
+_MONTH_NAMES = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b|\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"(?:,?\s+(\d{{4}}))?\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
+_A_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_A_START = re.compile(r"\b(?:since|from|began|begun|beginning|start(?:ed|ing)?|launched|between)\b[^.]*$", re.I)
+_REPORT_CHARS = 6000
+
+
+def report_date(document_id: str, ctx: Context) -> tuple[int, int, int] | None:
+    """When a report was written, at the earliest, as (year, month, day): the latest day it
+    mentions (its dateline, or the last day its account reaches; a day after `since`, `from`,
+    `began` is a start and does not count). A day written without a year
+    takes the latest year the report mentions, or 0 when it mentions none (then only reports
+    without years are ordered by day). None for encyclopedia articles (they have an infobox)
+    and reports that name no day. Read from the text, not the claims: a report's days are
+    rarely claims."""
+    dates: dict[str, tuple[int, int, int] | None] | None = ctx.memo.get("report_dates")
     if dates is None:
-        latest: dict[str, dt.date] = {}
-        for c in ctx.of_type(UncertainDate):
-            d = c.value
-            assert isinstance(d, UncertainDate)
-            if c.kind is Kind.DATE and c.field is None and d.precision in (Precision.DAY, Precision.PART_OF_MONTH,
-                                                                            Precision.MONTH):
-                if c.document not in latest or d.earliest > latest[c.document]:
-                    latest[c.document] = d.earliest
-        dates = {}
-        for doc_id, doc in ctx.documents.items():
-            dates[doc_id] = None if doc.infobox else latest.get(doc_id)
-        ctx.memo["report_dates"] = dates
-    return dates.get(document_id)
+        dates = ctx.memo["report_dates"] = {}
+    if document_id not in dates:
+        doc = ctx.documents.get(document_id)
+        dates[document_id] = None if doc is None or doc.infobox or not doc.text else _latest_day(doc.text)
+    return dates[document_id]
+
+
+def _latest_day(text: str) -> tuple[int, int, int] | None:
+    text = text[:_REPORT_CHARS]
+    years = [int(y) for y in _A_YEAR.findall(text)]
+    default_year = max(years) if years else 0
+    found = []
+    for m in _DAY_MONTH.finditer(text):
+        if _A_START.search(text, max(0, m.start() - 30), m.start()):
+            continue  # `since September 16`: when it began, not when the report was written
+        if m.group(1):
+            day, month, year = int(m.group(1)), _MONTH_NAMES[m.group(2).lower()], m.group(3)
+        elif m.group(4):
+            day, month, year = int(m.group(5)), _MONTH_NAMES[m.group(4).lower()], m.group(6)
+        else:
+            year, month, day = m.group(7), int(m.group(8)), int(m.group(9))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append((int(year) if year else default_year, month, day))
+    return max(found) if found else None
 
 
 _CLAIMANT_FILLER = frozenset(

@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
+import attrs
+
 from claims.model import (
     Category, Claim, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
     UncertainDate,
@@ -170,16 +172,27 @@ def _relation(a: Claim, b: Claim, ctx: Context) -> Relation:
 
 
 def _update(a: Claim, b: Claim, ctx: Context) -> bool:
-    """A later, larger count of a growing toll from one source (or from an unnamed one)."""
+    """Two reports' counts from one source at different times. One named source's counts in
+    two reports are its running count (unless the later report, dates known, gives less); a
+    report that names no source counts as the same source when both figures are worded as
+    running counts and the later report, dates known, gives more."""
+    named = bool(a.attribution.claimant and b.attribution.claimant)
+    if named and not same_claimant(a, b):
+        return False
+    if not named and not (is_cumulative(a, ctx) and is_cumulative(b, ctx)):
+        return False
     da, db = report_date(a.document, ctx), report_date(b.document, ctx)
-    if da is None or db is None or da == db:
-        return False
-    if a.attribution.claimant and b.attribution.claimant and not same_claimant(a, b):
-        return False
-    if not (is_cumulative(a, ctx) and is_cumulative(b, ctx)):
+    if da is None or db is None or (da[0] == 0) != (db[0] == 0):
+        return named and _is_report(a, ctx) and _is_report(b, ctx)
+    if da == db:
         return False
     early, late = (a, b) if da < db else (b, a)
     return claim_strict(late).high >= claim_strict(early).low
+
+
+def _is_report(c: Claim, ctx: Context) -> bool:
+    doc = ctx.documents.get(c.document)
+    return doc is not None and not doc.infobox
 
 
 def _pair_rule(a: Claim, b: Claim, ctx: Context) -> str:
@@ -190,23 +203,112 @@ def _pair_rule(a: Claim, b: Claim, ctx: Context) -> str:
     return INTERVAL.id
 
 
-def _restatement(c: Claim, ctx: Context) -> tuple:
-    """Claims with the same key state one figure from one source: an article (and its versions),
-    one claimant, the same words for the figure."""
+def _figure(c: Claim, ctx: Context) -> tuple:
+    """Claims with the same key state one figure in one article (and its versions)."""
     q = c.value
     assert isinstance(q, Quantity)
-    claimant = fold(c.attribution.claimant) if c.attribution.claimant else None
-    article = ctx.event(c).version_group(c.document)
     iv = claim_strict(c)
-    return (article, claimant, q.qualifier, iv.low, iv.high, q.as_of, q.population, c.part_of is None)
+    return (iv.low, iv.high, ctx.event(c).version_group(c.document), q.qualifier, q.as_of, q.population,
+            c.part_of is None)
 
 
 def _estimates(bucket: Sequence[Claim], ctx: Context) -> list[list[Claim]]:
-    groups: dict[tuple, list[Claim]] = {}
-    for c in sorted(bucket, key=lambda c: (c.document, c.span.start, c.id)):
-        groups.setdefault(_restatement(c, ctx), []).append(c)
-    return sorted(groups.values(), key=lambda g: (claim_strict(g[0]).low, claim_strict(g[0]).high, g[0].document,
-                                                  g[0].span.start, g[0].id))
+    """The figures of a bucket as estimates: one per figure, article and claimant. A statement
+    of a figure with no claimant in an article that attributes the same number (a headline over
+    the report: `554 dead` over `At least 554 people have died, the Observatory said`) restates
+    the attributed one; two named claimants are two estimates that agree. An estimate lists its
+    attributed statement first."""
+    figures: dict[tuple, list[Claim]] = {}
+    for c in sorted(bucket, key=_POSITION):
+        figures.setdefault(_figure(c, ctx), []).append(c)
+    named: list[tuple[tuple, list[Claim]]] = []
+    unnamed: list[tuple[tuple, list[Claim]]] = []
+    for key, claims in figures.items():
+        by_claimant: dict[str | None, list[Claim]] = {}
+        for c in claims:
+            by_claimant.setdefault(fold(c.attribution.claimant) if c.attribution.claimant else None, []).append(c)
+        anonymous = by_claimant.pop(None, [])
+        if by_claimant:
+            groups = list(by_claimant.values())
+            groups[0] = groups[0] + anonymous
+            named += [(key, g) for g in groups]
+        else:
+            unnamed.append((key, anonymous))
+    by_number: dict[tuple, list[Claim]] = {}
+    for key, g in named:
+        by_number.setdefault((key[2], _number(g[0])), g)
+    out = list(named)
+    for key, g in unnamed:
+        target = by_number.get((key[2], _number(g[0])))
+        if target is not None:
+            target.extend(g)
+        else:
+            out.append((key, g))
+    # Keys hold the strict interval first.
+    return [g for _, g in sorted(out, key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))]
+
+
+def _number(c: Claim) -> int | None:
+    q = c.value
+    return q.low if q.low is not None else q.high  # type: ignore[union-attr]
+
+
+def _POSITION(c: Claim) -> tuple:
+    return (c.document, c.span.start, c.id)
+
+
+_MEMBER_PAIRS = 16
+"""Pairs of estimates tried between two figures before the first that can be compared is taken."""
+_RELATION_RANK = {Relation.CLASH: 0, Relation.UPDATE: 1, Relation.LOOSE: 2, Relation.AGREE: 3, Relation.NOT_COMPARED: 4}
+
+
+def _compare(estimates: list[list[Claim]], strict_: list, ctx: Context) -> list[Pair]:
+    """How the distinct figures of a dispute stand to each other, one pair of estimates each.
+
+    Estimates stating the same figure (from different sources) agree and are not paired. Two
+    figures are compared through their estimates, up to ``_MEMBER_PAIRS`` of them, keeping the
+    pair that says most: a clash before an update, before a loose agreement, before an
+    agreement; estimates that cannot be compared (different moments, sub-groups of one cell)
+    are skipped.
+    """
+    figures: dict[tuple[float, float], list[int]] = {}
+    for i, iv in enumerate(strict_):
+        figures.setdefault((iv.low, iv.high), []).append(i)
+    groups = list(figures.values())
+    pairs: list[Pair] = []
+    for g, h in _pairs([[estimates[g[0]][0]] for g in groups]):
+        best: tuple[int, int, Relation] | None = None
+        tried = 0
+        for i in groups[g]:
+            for j in groups[h]:
+                if tried >= _MEMBER_PAIRS or best is not None and best[2] is Relation.CLASH:
+                    break
+                tried += 1
+                relation = _relation(estimates[i][0], estimates[j][0], ctx)
+                if best is None or _RELATION_RANK[relation] < _RELATION_RANK[best[2]]:
+                    best = (min(i, j), max(i, j), relation)
+        assert best is not None
+        a, b, relation = best
+        pairs.append(Pair(a=a, b=b, relation=relation, rule=_pair_rule(estimates[a][0], estimates[b][0], ctx)))
+        if relation is Relation.CLASH:
+            pairs += _same_clash(estimates, a, b, groups[g] + groups[h], ctx)
+    return sorted(set(pairs), key=lambda p: (p.a, p.b))
+
+
+def _same_clash(estimates: list[list[Claim]], a: int, b: int, members: list[int], ctx: Context) -> list[Pair]:
+    """The other estimates of two clashing figures that clash the same way: each stating the
+    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
+    out = []
+    for i in members:
+        if i in (a, b):
+            continue
+        same_as_a = claim_strict(estimates[i][0]) == claim_strict(estimates[a][0])
+        other = b if same_as_a else a
+        x, y = estimates[i][0], estimates[other][0]
+        if _comparable(x, y, ctx) and not claim_tolerant(x).overlaps(claim_tolerant(y)):
+            lo, hi = min(i, other), max(i, other)
+            out.append(Pair(a=lo, b=hi, relation=Relation.CLASH, rule=_pair_rule(estimates[lo][0], estimates[hi][0], ctx)))
+    return out
 
 
 def _pairs(estimates: list[list[Claim]]) -> Iterator[tuple[int, int]]:
@@ -214,8 +316,9 @@ def _pairs(estimates: list[list[Claim]]) -> Iterator[tuple[int, int]]:
 
     A large dispute (many sources for one quantity) is swept once: the point covered by the most
     tolerant intervals is the consensus, and every estimate whose interval misses it is paired
-    with the narrowest consensus estimate. O(n log n), and one pair per outlier rather than one
-    per pair of estimates, which is what a reviewer can act on.
+    with the narrowest consensus estimate (the consensus is not paired with itself). O(n log n),
+    and one pair per outlier rather than one per pair of estimates, which is what a reviewer can
+    act on.
     """
     n = len(estimates)
     if n <= PAIR_LIMIT:
@@ -231,14 +334,10 @@ def _pairs(estimates: list[list[Claim]]) -> Iterator[tuple[int, int]]:
         depth += -1 if closing else 1
         if depth > best:
             best, point = depth, value
-    inside = [i for i, iv in enumerate(intervals) if iv.low <= point <= iv.high]
+    inside = {i for i, iv in enumerate(intervals) if iv.low <= point <= iv.high}
     anchor = min(inside, key=lambda i: (intervals[i].high - intervals[i].low, i))
     for i in range(n):
-        if i != anchor and i not in inside:
-            yield min(anchor, i), max(anchor, i)
-    # The consensus agrees with itself: record it once against the anchor, for the reviewer.
-    for i in inside:
-        if i != anchor:
+        if i not in inside:
             yield min(anchor, i), max(anchor, i)
 
 
@@ -260,11 +359,10 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     estimates = _estimates(bucket, ctx)
     if len(estimates) < 2:
         return None
-    pairs: list[Pair] = []
-    for i, j in _pairs(estimates):
-        a, b = estimates[i][0], estimates[j][0]
-        relation = _relation(a, b, ctx)
-        pairs.append(Pair(a=i, b=j, relation=relation, rule=_pair_rule(a, b, ctx)))
+    strict_ = [claim_strict(e[0]) for e in estimates]
+    if max(iv.low for iv in strict_) <= min(iv.high for iv in strict_):
+        return None  # every estimate agrees with every other as stated: nothing to show
+    pairs = _compare(estimates, strict_, ctx)
     clashes = [p for p in pairs if p.relation is Relation.CLASH]
     loose = [p for p in pairs if p.relation is Relation.LOOSE]
     # A growing count across reports is worth showing as checked; a running tally in one
@@ -283,6 +381,7 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
         estimates=tuple(Estimate(claims=tuple(c.id for c in e), source=_source(e[0], ctx)) for e in estimates),
         pairs=tuple(pairs),
     )
+    dispute = attrs.evolve(dispute, notes=_notes(dispute, estimates, ctx))
     if clashes:
         outcome, severity = Outcome.CONFLICT, _severity(clashes, estimates, ctx)
     elif loose:
@@ -364,7 +463,8 @@ def estimate_labels(n: int) -> list[str]:
 def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
     """What a dispute's pairs say, one sentence per relation, estimates named `A`, `B`, ...:
     which cannot both be true (with the advice of their rule), which agree only under
-    tolerance, which are updates of a growing count, which agree, which were not compared."""
+    tolerance, which are updates of a growing count, which agree, which were not compared;
+    then the dispute's notes (an inferred side, dated against undated figures)."""
     labels = estimate_labels(len(dispute.estimates))
     by_relation: dict[Relation, list[Pair]] = defaultdict(list)
     for p in dispute.pairs:
@@ -374,7 +474,8 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
         groups: dict[str, list[str]] = defaultdict(list)
         for p in by_relation[Relation.CLASH]:
             groups[p.rule].append(f"{labels[p.a]} and {labels[p.b]}")
-        said = "; ".join(f"{', '.join(v)} ({_RULE_ADVICE[k]})" for k, v in sorted(groups.items()))
+        said = "; ".join(f"{', '.join(v[:12])}{', …' if len(v) > 12 else ''} ({_RULE_ADVICE[k]})"
+                         for k, v in sorted(groups.items()))
         lines.append(f"Cannot both be true: {said}.")
     if by_relation[Relation.LOOSE]:
         pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.LOOSE])
@@ -391,7 +492,23 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
     if by_relation[Relation.NOT_COMPARED]:
         pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8])
         lines.append(f"Not compared (different moments, or sub-groups listed together): {pairs}.")
-    return lines
+    return lines + list(dispute.notes)
+
+
+def _notes(dispute: Dispute, estimates: list[list[Claim]], ctx: Context) -> tuple[str, ...]:
+    """What a reviewer must know beyond the pairs: estimates placed on a side the text does not
+    state, and dated figures clashing with undated ones."""
+    labels = estimate_labels(len(estimates))
+    notes = []
+    inferred = inferred_side(ctx)
+    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)})
+    if placed:
+        notes.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
+                     "placed with the only side that has figures for this quantity.")
+    dated = [i for i, e in enumerate(estimates) if e[0].value.as_of is not None]  # type: ignore[union-attr]
+    if dated and len(dated) < len(estimates) and dispute.clashes():
+        notes.append("Some figures are dated and others not, so they may count different moments.")
+    return tuple(notes)
 
 
 def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome) -> str:
@@ -399,15 +516,6 @@ def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outco
     listing = "; ".join(f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates))
     lines = [f"{quantity_label(dispute)}, {len(estimates)} estimates: {listing}."]
     lines += relation_lines(dispute, outcome)
-    inferred = inferred_side(ctx)
-    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)})
-    if placed:
-        lines.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
-                     "placed with the only side that has figures for this quantity.")
-    dated = [i for i, e in enumerate(estimates) if e[0].value.as_of is not None]  # type: ignore[union-attr]
-    clashing = any(p.relation is Relation.CLASH for p in dispute.pairs)
-    if dated and len(dated) < len(estimates) and clashing:
-        lines.append("Some figures are dated and others not, so they may count different moments.")
     if outcome is Outcome.CONFLICT:
         lines.append("Check which source each figure comes from and whether all count the same thing.")
     return " ".join(lines)

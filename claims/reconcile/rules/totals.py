@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Qualifier, Quantity, Severity
-from claims.reconcile.index import NO_SIDE, Context, is_overall_total, quantity_buckets
+from claims.reconcile.index import NO_SIDE, Context, between, is_overall_total, quantity_buckets
 from claims.reconcile.names import fold
 from claims.reconcile.intervals import INF, Interval, claim_strict, claim_tolerant, describe, describe_interval, nominal
 from claims.reconcile.scopes import breakdown_total
@@ -153,8 +153,12 @@ CASUALTY_SUM = rule(
     killed-or-wounded figure against the killed and wounded (and missing, captured) that one
     source gives for the same side and scope, in the same or another document of the event:
     `23,000` against `8,000 dead` and `15,000 wounded` is consistent, `1,000 casualties` against
-    `400 killed` and `900 wounded` is a conflict. A breakdown is used only when its source gives
-    one figure per measure, killed and wounded among them. A casualty figure that equals the
+    `400 killed` and `900 wounded` is a conflict; the total agrees when killed and wounded, or
+    with the missing, or with the captured too, add up to it (sources differ on what casualties
+    include). A breakdown is used only when its source gives
+    one figure per measure, killed and wounded among them, and not against another document's
+    total when it already adds up to a total of its own document (the two totals are then
+    compared as estimates of one quantity). A casualty figure that equals the
     killed alone may use `casualties` for the dead, and two different named sources may define
     casualties differently: both indeterminate. Check which measures each source counts.""",
     chart=ChartKind.MEASURES,
@@ -183,12 +187,22 @@ def casualty_sums(ctx: Context) -> Iterator[Conflict]:
         breakdowns = _breakdowns_of(components)
         if not breakdowns or len(breakdowns) > _BREAKDOWN_LIMIT or len(totals) > _BREAKDOWN_LIMIT:
             continue
+        judged: dict[tuple[str, int], Conflict] = {}
         for total in sorted(totals, key=lambda c: c.id):
-            for parts in breakdowns:
+            for n, parts in enumerate(breakdowns):
                 if total.value.category is Category.KILLED_OR_WOUNDED:  # type: ignore[union-attr]
                     parts = [p for p in parts if _COMPONENTS[p.value.category] <= 1]  # type: ignore[union-attr]
-                if len(parts) >= 2:
-                    yield _casualty_sum(total, parts, ctx)
+                if len(parts) >= 2 and all(_same_moment(total, p) for p in parts):
+                    judged[(total.id, n)] = _casualty_sum(total, parts, ctx)
+        # A breakdown that adds up to a total of its own document stands for that total: its
+        # disagreement with another document's total is one of totals (a dispute), not of sums.
+        confirmed = {n for (total_id, n), k in judged.items() if k.outcome is Outcome.CONSISTENT
+                     and ctx.claims[total_id].document == breakdowns[n][0].document}
+        for (total_id, n), k in sorted(judged.items()):
+            if n in confirmed and k.outcome is not Outcome.CONSISTENT \
+                    and ctx.claims[total_id].document != breakdowns[n][0].document:
+                continue
+            yield k
 
 
 _MEASURE_WORDS = re.compile(r"casualt|loss|killed (?:and|or) wounded|dead and wounded|killed, wounded", re.I)
@@ -223,8 +237,43 @@ def _breakdowns_of(components: Sequence[Claim]) -> list[list[Claim]]:
     return out
 
 
+_OUTCOME_RANK = {Outcome.CONSISTENT: 0, Outcome.INDETERMINATE: 1, Outcome.CONFLICT: 2}
+
+
+def _same_moment(a: Claim, b: Claim) -> bool:
+    qa, qb = a.value, b.value
+    return qa.as_of is None or qb.as_of is None or qa.as_of.overlaps(qb.as_of)  # type: ignore[union-attr]
+
+
+_PARTIAL = re.compile(r"\b(?:including|includ(?:e|es|ed)|among (?:them|whom|those)|of whom|of which|such as)\b", re.I)
+
+
+def _partial(total: Claim, parts: Sequence[Claim], ctx: Context) -> bool:
+    """The breakdown follows its total in one passage as a partial list (`1,200 casualties,
+    including 300 killed and 500 wounded`): it names some of the casualties, not all."""
+    first = min(parts, key=lambda p: p.span.start)
+    if first.document != total.document or first.span.start < total.span.end:
+        return False
+    text = between(total, first, ctx)
+    return text is not None and len(text) < 200 and bool(_PARTIAL.search(text))
+
+
 def _casualty_sum(total: Claim, parts: list[Claim], ctx: Context) -> Conflict:
+    if _partial(total, parts, ctx):
+        tol = _sum(parts, claim_tolerant)
+        if tol.low <= claim_tolerant(total).high:
+            return finding(CASUALTY_SUM, (total, *parts),
+                           f"{cite(total, ctx)} is followed by a partial breakdown "
+                           f"({', '.join(cite(p, ctx) for p in parts)}) that stays within it.",
+                           ctx, outcome=Outcome.CONSISTENT, severity=Severity.INFO)
+    # Sources count casualties with or without the missing and the captured: the total agrees
+    # when any of those readings adds up (killed + wounded, + missing, + captured).
+    readings = [parts[:n] for n in range(2, len(parts) + 1)]
     outcome, tol, point = _judge(total, parts)
+    for reading in readings:
+        judged = _judge(total, reading)
+        if _OUTCOME_RANK[judged[0]] < _OUTCOME_RANK[outcome]:
+            parts, (outcome, tol, point) = reading, judged
     text = _sum_text(parts, point, tol)
     killed = parts[0]
     measures = " + ".join(p.value.category.value.replace("_", " ") for p in parts)  # type: ignore[union-attr]

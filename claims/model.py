@@ -69,6 +69,8 @@ class Category(str, Enum):
     VILLAGES = "villages"
     AREA = "area"
     PEOPLE = "people"
+    SHARE = "share"
+    """A percentage (`controls 40 percent of the city`): never compared with a count."""
     OTHER = "other"
 
 
@@ -141,6 +143,7 @@ class DocumentFormat(str, Enum):
     TEXT = "text"
     WIKITEXT = "wikitext"
     RENDERED = "rendered"
+    HTML = "html"
 
 
 class Severity(str, Enum):
@@ -578,6 +581,36 @@ class Reference:
 
 
 @frozen
+class Provenance:
+    """Where a document's text came from when it is not the file itself: a web page.
+
+    An HTML page is read into plain text (the document's ``text``, which every span points
+    into); this keeps what the page said about itself and how to find each character of the
+    text in the page. ``offsets`` are breakpoints ``(text offset, source offset)`` in text
+    order: a character at text offset ``t`` comes from source offset ``s + (t - t0)`` of the
+    last breakpoint ``(t0, s)`` at or before it (characters the reader added, such as line
+    breaks between blocks, point at the tag that caused them). ``source_lines`` are the
+    offsets at which the source's lines start, for a line and column in the saved file.
+    """
+
+    source: str
+    """The file or URL that was read."""
+    source_format: str = "html"
+    source_sha256: str = ""
+    url: str | None = None
+    """The page's own address (canonical link, `og:url`, or where it was fetched from)."""
+    title: str | None = None
+    """The page's title as its `<title>` gives it (the document title is the article's)."""
+    published: str | None = None
+    modified: str | None = None
+    author: str | None = None
+    site: str | None = None
+    fetched_at: str | None = None
+    offsets: tuple[tuple[int, int], ...] = ()
+    source_lines: tuple[int, ...] = ()
+
+
+@frozen
 class Document:
     """A read document: its text, title, format, sections and infobox fields."""
 
@@ -597,6 +630,8 @@ class Document:
     """Ranges of running prose (a scraped page may have a lead paragraph before its table)."""
     references: tuple[Reference, ...] = ()
     """Cited references in text order (wikitext `<ref>`s); empty for formats that have none."""
+    provenance: Provenance | None = None
+    """For a document read from a web page: the page's address, title, dates and offset map."""
 
     def prose_ranges(self) -> tuple[tuple[int, int], ...]:
         return self.prose or ((self.body_start, len(self.text)),)

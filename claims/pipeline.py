@@ -44,12 +44,22 @@ def read_paths(
 
 
 def extract_all(documents: Sequence[Document]) -> list[Claim]:
+    claims, _ = extract_with_problems(documents)
+    return claims
+
+
+def extract_with_problems(documents: Sequence[Document]) -> tuple[list[Claim], list[Document]]:
+    """Claims of every document, and the documents with what extraction found odd (a date
+    that cannot exist) added to their problems."""
     from claims.extract import extract_document
 
     claims: list[Claim] = []
+    out: list[Document] = []
     for document in documents:
-        claims.extend(extract_document(document))
-    return claims
+        problems: list = []
+        claims.extend(extract_document(document, problems))
+        out.append(attrs.evolve(document, problems=document.problems + tuple(problems)) if problems else document)
+    return claims, out
 
 
 def load_paths(
@@ -57,4 +67,5 @@ def load_paths(
 ) -> Loaded:
     """Read and extract; claims carry a first confidence assessment (no reconciliation)."""
     documents, errors = read_paths(paths, format, encoding)
-    return Loaded(documents=documents, claims=extract_all(documents), errors=errors)
+    claims, documents = extract_with_problems(documents)
+    return Loaded(documents=documents, claims=claims, errors=errors)

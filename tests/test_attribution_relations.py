@@ -66,6 +66,20 @@ SENTENCES = [
     ("Intro.\n\nAbout 50 people were reportedly killed.", "50", None),
     # the document's own voice
     ("Intro.\n\nThe town had a garrison of 2,000 troops before the war.", "2,000", None),
+    # addressees, relative clauses, participles after the main verb, adverbials
+    ("Intro.\n\nMore than 500 civilians have been killed, the city's mayor, Vadym Orel, told the BBC.", "500", "Vadym Orel"),
+    ("Intro.\n\nThe interior ministry, which oversees the police, said 8 officers had been killed.", "8", "The interior ministry"),
+    ("Intro.\n\nThe fighting has displaced some 45,000 people, the UN said in a statement on Friday, adding that "
+     "300 civilians had been killed.", "300", "the UN"),
+    ("Intro.\n\nAccording to the UN refugee agency UNHCR, some 1.2 million people have crossed into neighbouring "
+     "countries.", "1.2 million", "the UN refugee agency UNHCR"),
+    ("Intro.\n\nThe rebels claimed they had captured 200 government soldiers, but the defence ministry denied the claim.",
+     "200", "The rebels"),
+    ("Intro.\n\nSeparately, 12 civilians died when a shell hit a bus, witnesses said.", "12", None),
+    # a relayed source: the original claimant, not the outlet that cites it
+    ("Intro.\n\nThe Daily Courier, citing Western and Lowland sources, reported that 900 soldiers were captured.",
+     "900", "Western and Lowland sources"),
+    ("Intro.\n\nUp to 900 militants have been killed, the top commander, Gen. Jon Vale, said.", "900", "Gen. Jon Vale"),
 ]
 
 

@@ -443,3 +443,15 @@ def test_a_day_past_the_end_of_its_month_is_a_problem(year: int, month: int, day
     found = find_dates(text, 0, len(text), ctx)
     exists = day <= calendar.monthrange(year, month)[1]
     assert (len(found), len(ctx.problems)) == ((1, 0) if exists else (0, 1))
+
+
+def test_an_impossible_date_is_a_warning_with_its_line_not_a_claim() -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    document = read_text("Intro.\n\nOn 31 February 1994, 30 soldiers were killed near the bridge.\n", "bad.txt")
+    problems: list = []
+    claims = extract_document(document, problems)
+    assert not [c for c in claims if c.kind.value == "date"]
+    assert [(p.line, p.column) for p in problems] == [(3, 4)]
+    assert "31 February 1994" in problems[0].message

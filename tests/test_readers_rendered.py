@@ -399,8 +399,9 @@ def commanders(claims) -> list[tuple[str, int | None]]:
 
 
 def figures(claims) -> list[tuple[str, int | None]]:
+    """Infobox figures of the sides (territorial changes left out: their side is the taker's)."""
     return [(c.span.quote, c.side.column) for c in claims
-            if isinstance(c.value, Quantity) and c.rule.startswith("infobox.")]
+            if isinstance(c.value, Quantity) and c.rule.startswith("infobox.") and c.kind is not Kind.TERRITORY]
 
 
 def column_of(claims, prefix: str) -> int | None:

@@ -126,6 +126,21 @@ def test_versions_need_evidence_of_one_lineage() -> None:
     assert "wording" in why and "encyclopedia page" in why and "source page" in why
 
 
+def test_two_saved_copies_of_one_web_page_are_versions_by_its_address() -> None:
+    from claims.model import Provenance
+
+    page = "https://news.example.org/world/foo-battle-toll"
+    a = attrs.evolve(make_doc("a.html", "Battle of Foo", "Northland says 300 died."),
+                     provenance=Provenance(source="a.html", url=page))
+    b = attrs.evolve(make_doc("b.html", "Battle of Foo", "Updated: Northland now says 340 died."),
+                     provenance=Provenance(source="b.html", url=page + "/"))
+    c = attrs.evolve(make_doc("c.html", "Battle of Foo", "Southland gives another toll."),
+                     provenance=Provenance(source="c.html", url="https://other.example.net/foo"))
+    (event,) = group_events([a, b, c])
+    assert event.versions == (("a.html", "b.html"),)
+    assert "source page" in event.version_why[0]
+
+
 def test_reports_join_the_event_they_name_or_their_place() -> None:
     article = make_doc("art", "Battle of Debaltseve", "The battle was fought in 2015.",
                        infobox=(InfoboxField(key="Date", label="Date", value="14 January – 20 February 2015",
@@ -305,6 +320,23 @@ def test_different_scopes_are_different_quantities() -> None:
     a = claim(d, "10,000 servicemen", Kind.STRENGTH, q(10000, category=q(1).category.TROOPS), column=1, field="S1")
     b = claim(d, "500 peacekeepers", Kind.STRENGTH, q(500, category=q(1).category.TROOPS), column=1, field="S2")
     assert reconcile([d], [a, b]) == []
+
+
+def test_a_percentage_is_never_compared_or_summed_with_a_count() -> None:
+    d = make_doc("p", "Battle of Foo", "Northland: 400 soldiers killed; 90% of its soldiers killed; "
+                 "9% of the Northland column killed. Southland: 35% of the town held; 20 killed.\n",
+                 belligerents=("Northland", "Southland"))
+    count = claim(d, "400 soldiers killed", Kind.CASUALTIES, q(400), side_name="Northland")
+    share = claim(d, "90% of its soldiers", Kind.CASUALTIES, attrs.evolve(q(90), unit="percent"),
+                  side_name="Northland", claimant="the ministry", claimant_class=ClaimantClass.NGO)
+    other = claim(d, "9% of the Northland column", Kind.CASUALTIES, attrs.evolve(q(9), unit="percent"),
+                  side_name="Northland", claimant="a monitor", claimant_class=ClaimantClass.NGO)
+    held = claim(d, "35% of the town", Kind.OTHER, q(35, category=Category.SHARE), side_name="Southland")
+    found = reconcile([d], [count, share, other, held, claim(d, "20 killed", Kind.CASUALTIES, q(20),
+                                                             side_name="Southland")])
+    assert not [k for k in found if count.id in k.claims and ({share.id, other.id} & set(k.claims))]
+    # Two percentages of one quantity are still compared with each other.
+    assert [k for k in real(found) if {share.id, other.id} <= set(k.claims)]
 
 
 @pytest.mark.parametrize("text, quote_a, quote_b", [

@@ -59,3 +59,4 @@ from claims.cli import documents as _documents  # noqa: E402,F401
 from claims.cli import conflicts as _conflicts  # noqa: E402,F401
 from claims.cli import review as _review  # noqa: E402,F401
 from claims.cli import audit as _audit  # noqa: E402,F401
+from claims.cli import interchange as _interchange  # noqa: E402,F401

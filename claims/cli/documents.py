@@ -234,6 +234,11 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         echo(f"{claim.id}  {claim.kind.value}  {describe_value(claim.value)}")
         where = document.path if document is not None else claim.document
         echo(f"  document:    {where} line {claim.span.line}, column {claim.span.column}")
+        if document is not None and document.provenance is not None:
+            from claims.cli.interchange import provenance_lines
+
+            for line in provenance_lines(document, claim):
+                echo(line)
         echo(f"  subject:     {claim.subject}")
         echo(f"  side:        {describe_side(claim.side)}" + (f" ({claim.side.reason})" if claim.side.reason else ""))
         echo(f"  quote:       \"{claim.span.quote}\"")
@@ -263,23 +268,3 @@ def show(claim_id: str, db_path: str, output: str) -> None:
 
 def _safe_echo(text: str) -> None:
     click.echo(printable(text))
-
-
-@cli.command()
-@db_option
-@click.option("--format", "output", type=click.Choice(["json"]), default="json", show_default=True)
-def export(db_path: str, output: str) -> None:
-    """Export the whole store (documents, claims, conflicts, annotations) as JSON."""
-    from claims.api import open_store
-
-    with open_store(db_path, create=False) as store:
-        infos = store.documents()
-        documents = [store.document(info.id) for info in infos]
-        payload = {
-            "schema": SCHEMA,
-            "documents": [document_record(d) for d in documents if d is not None],
-            "claims": claim_records(store.claims(), paths_of(infos)),
-            "conflicts": [to_data(c) for c in store.conflicts()],
-            "annotations": [to_data(a) for a in store.annotations()],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -9,28 +9,30 @@ from __future__ import annotations
 
 from claims.extract.infobox import extract_infobox
 from claims.extract.references import cite_footnotes
-from claims.model import Claim, Document, DocumentFormat
+from claims.model import Claim, Document, Problem
 
 __all__ = ["extract_document", "extract_infobox", "extract_prose", "RULES"]
 
 
-def extract_prose(document: Document) -> list[Claim]:
+def extract_prose(document: Document, problems: list[Problem] | None = None) -> list[Claim]:
     from claims.extract.prose import extract_prose as _extract_prose
 
-    return _extract_prose(document)
+    return _extract_prose(document, problems)
 
 
-def extract_document(document: Document) -> list[Claim]:
-    """Infobox and prose claims, sorted by span start, ids unique."""
+def extract_document(document: Document, problems: list[Problem] | None = None) -> list[Claim]:
+    """Infobox and prose claims, sorted by span start, ids unique. What the text states that
+    cannot be (`31 February 1994`) is appended to ``problems`` as a warning with its line."""
     seen: set[str] = set()
     out: list[Claim] = []
-    for claim in extract_infobox(document) + extract_prose(document):
+    for claim in extract_infobox(document) + extract_prose(document, problems):
         if claim.id in seen:
             continue
         seen.add(claim.id)
         out.append(claim)
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value))
-    if document.format is not DocumentFormat.WIKITEXT:
+    if not document.references:
+        # Footnote markers a page kept (`[12]`) are all it has of its citations.
         out = cite_footnotes(document, out)
     return out
 

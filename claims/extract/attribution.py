@@ -102,6 +102,10 @@ _PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "
 _TIME_AFTER_CUE = re.compile(
     r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|the\s+\w+))?|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
 )
+_ADDRESSEE = re.compile(
+    r"(?i)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|state[ \t]+)?(?:[\w'’\.\-]+[ \t]+){0,3}?[\w'’\.\-]+"
+    r"(?=[ \t]*(?:[.,;:]|$|[ \t]+(?:that|on|in|by|at|during|late|earlier|last|this|over|via)\b))"
+)
 _THAT = re.compile(r"(?i)[ \t]*(?:,[ \t]*)?(?:that\b|:|,)[ \t]*")
 
 
@@ -110,7 +114,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     prepositions = [p for p in lx.cue_prepositions if p not in ("by", "based on", "per")]
     return {
-        "verb": re.compile(phrase_pattern(lx.cue_verbs), re.I),
+        # Scanned over the lower-cased sentence: a case-sensitive trie is the fastest scan.
+        "verb": re.compile(phrase_pattern(lx.cue_verbs)),
         "preposition": re.compile(
             rf"(?i)(?:{phrase_pattern(prepositions)}|(?<![\w])(?:as\s+)?per(?=\s+[A-Z]))[ \t]+"
         ),
@@ -119,6 +124,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "relay": re.compile(phrase_pattern(lx.relay), re.I),
         "header_suffix": re.compile(rf"(?i){phrase_pattern(lx.source_suffixes)}$"),
+        "clause_break": re.compile(rf"(?i);|,\s*(?:{phrase_pattern(lx.contrast)})\s"),
+        "contrast_tail": re.compile(rf"(?i)[,;]?\s*(?:{phrase_pattern(lx.contrast)})?\s*$"),
     }
 
 
@@ -141,6 +148,8 @@ _NOT_SOURCE = frozenset(
     "march april may june july august september october november december reporters journalists".split()
 )
 _STOP_IN_NP = frozenset(
+    "meanwhile however moreover furthermore also yet still now later earlier separately instead indeed "
+    "nevertheless nonetheless thus therefore hence besides likewise similarly otherwise "
     "to from by into onto over under after before during since until than as about against between "
     "is are was were be been being have has had do does did will would can could should may might must "
     "not no there here who whom which what when where why how that this these those".split()
@@ -198,6 +207,16 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     else:
         end = words[i][1]
     if i < 0 or not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+        # `A parliamentary commission that investigated the tragedy said`: the source is the
+        # phrase before the relative clause.
+        for j in range(i, max(-1, i - 12), -1):
+            if words[j][2] in (",", ";", ":", "“", "”", '"'):
+                break
+            if words[j][2].lower() in ("that", "which", "who") and j > 0:
+                found = _np_before(text, words, j, lo)
+                if found is not None:
+                    return found
+                break
         return None
     start = words[i][0]
     if words[i][2].lower() in lx.pronouns:
@@ -232,6 +251,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             break
         if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or lower in lx.cue_verbs or w[:1].isdigit():
             break
+        if w[:1].islower() and lower.endswith("ly") and len(lower) > 4:
+            break  # an adverb (`Separately`, `reportedly`) is no part of a name
         if lower in lx.predicates_after and not _is_name_word(w):
             break
         start = s
@@ -278,6 +299,10 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
               or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
+        if not ok and w[:1].islower() and start is not None:
+            # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`).
+            nxt = [x for _, _, x in words[k + 1:k + 3]]
+            ok = any(_source_noun(x) or _is_name_word(x) for x in nxt) and lower not in _CLAUSE_WORDS
         if not ok:
             break
         if _head_ok(w):
@@ -346,16 +371,6 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
                     unnamed=is_unnamed(src), pronoun=pronoun, extends=extends)
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last `;` or a contrast word
-    (`, while`) before it, else the sentence start."""
-    lx = lexicon()
-    best = lo
-    for m in re.finditer(rf"(?i);|,\s*(?:{phrase_pattern(lx.contrast)})\s", text[lo:pos]):
-        best = lo + m.end()
-    return best
-
-
 def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     """The attribution relations in the sentence ``text[lo:hi]``, in text order.
 
@@ -363,10 +378,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     (`X said A, while Y said B`: A is X's, B is Y's)."""
     p = _cue_patterns()
     lx = lexicon()
-    words = _words(text, lo, hi)
-    index_at = {s: k for k, (s, _, _) in enumerate(words)}
     found: list[Relation] = []
     taken: list[tuple[int, int]] = []
+    words: list[tuple[int, int, str]] = []
+    index_at: dict[int, int] = {}
 
     # Prepositions: `according to X`, `per X`, `citing X`, `as reported by X`.
     for m in p["preposition"].finditer(text, lo, hi):
@@ -386,7 +401,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             taken.append((m.start(), np[1]))
 
     # Possessives: `X's figures show`, `by Memorial's account`.
-    for m in p["possessive"].finditer(text, lo, hi):
+    possessive = "'" in text[lo:hi] or "’" in text[lo:hi]
+    for m in (p["possessive"].finditer(text, lo, hi) if possessive else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         who = m.group("who")
@@ -399,18 +415,25 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         taken.append((m.start(), m.end()))
 
     # Verbs.
-    for m in p["verb"].finditer(text, lo, hi):
+    low = _lower(text, lo, hi)
+    for lm in p["verb"].finditer(low):
+        m = _Span(lo + lm.start(), lo + lm.end(), text)
         if any(a <= m.start() < b for a, b in taken):
             continue
-        form = m.group(0).lower()
-        cue = lx.cue_verbs.get(re.sub(r"\s+", " ", form))
+        form = lm.group(0)
+        cue = lx.cue_verbs.get(" ".join(form.split()))
         if cue is None:
             continue
+        if not words:  # the sentence's words, read once a cue is found
+            words = _words(text, lo, hi)
+            index_at = {s: k for k, (s, _, _) in enumerate(words)}
         k = index_at.get(m.start())
         if k is None:
             continue
         if m.group(0)[:1].isupper() and k > 0 and words[k - 1][2][:1].isalnum():
             continue  # `Islamic State`, `Reports Unit`: part of a name
+        if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
+            continue  # `..., adding that ...`: the main verb's source goes on speaking
         before_word = words[k - 1][2].lower() if k > 0 else ""
         after = text[m.end():min(hi, m.end() + 40)]
         # A noun, not a verb: `the claim`, `their report`, `3 reports`; `estimates by the
@@ -470,12 +493,21 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             # before the source when a comma or quote closes it and nothing follows the cue.
             before_source = text[lo:source[0]].rstrip()
             rest = text[m.end():hi]
-            tail = _TIME_AFTER_CUE.match(rest)
-            rest_after = rest[tail.end():] if tail else rest
+            if cue.lemma == "tell":
+                # `told the BBC`, `told reporters by phone`: whom it was told, not what.
+                told = _ADDRESSEE.match(rest)
+                if told:
+                    rest = rest[told.end():]
+            rest_after = rest
+            for _ in range(3):  # `said in a statement on Friday`
+                tail = _TIME_AFTER_CUE.match(rest_after)
+                if tail is None or tail.end() == 0:
+                    break
+                rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
                 r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after)
             if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
-                content = (_quote_open_or(text, lo, source[0]), hi)
+                content = (lo, hi)
                 rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
             else:
                 that = _THAT.match(text, m.end(), hi)
@@ -506,15 +538,37 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
-def _quote_open_or(text: str, lo: int, pos: int) -> int:
-    return lo
+def _lower(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` lower-cased with its length kept (a character such as `İ` that grows
+    when lower-cased stays as it is), so offsets into it are offsets into the text."""
+    low = text[lo:hi].lower()
+    if len(low) == hi - lo:
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text[lo:hi])
+
+
+class _Span:
+    """A match found on the lower-cased sentence, read back on the text as written."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start:self._end]
 
 
 def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
     """`X said A, while Y said B`: X's content ends where Y's clause starts."""
-    lx = lexicon()
     out = list(relations)
-    contrast = re.compile(rf"(?i)[,;]?\s*(?:{phrase_pattern(lx.contrast)})?\s*$")
+    contrast = _cue_patterns()["contrast_tail"]
     for i, r in enumerate(out):
         for later in out[i + 1:]:
             if later.form != "source_before" or later.source_start is None:
@@ -539,7 +593,6 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
     `“...,” Kadyrov said`, `“...,” said the ministry`, `He claimed: '...'`, `X told
     reporters: “...”`. The content is the whole quotation, over as many sentences as it runs."""
     lx = lexicon()
-    p = _cue_patterns()
     out: list[Relation] = []
     for q in _QUOTE_PAIRS.finditer(text, lo, hi):
         inner = q.group(0)[1:-1]
@@ -595,20 +648,19 @@ def source_heads_in(text: str) -> list[str]:
 
 @cache
 def _hedge_re() -> tuple[re.Pattern[str], dict[str, HedgeKind]]:
+    """One pattern for every hedge phrase (a trie scans fast) and the kind of each phrase."""
     lx = lexicon()
-    parts = []
-    kinds = {}
-    for i, (kind, words) in enumerate(lx.hedges.items()):
-        parts.append(f"(?P<h{i}>{phrase_pattern(words)})")
-        kinds[f"h{i}"] = HedgeKind(kind)
-    return re.compile("|".join(parts), re.I), kinds
+    kinds = {" ".join(w.lower().split()): HedgeKind(kind) for kind, words in lx.hedges.items() for w in words}
+    return re.compile(phrase_pattern(kinds)), kinds
 
 
 def find_hedges(text: str, lo: int, hi: int) -> list[Hedge]:
     """Hedges in ``text[lo:hi]`` with their offsets (`Alleged:`, `reportedly`, `some sources`)."""
     pattern, kinds = _hedge_re()
-    return [Hedge(kind=kinds[m.lastgroup], text=m.group(0), start=m.start(), end=m.end())
-            for m in pattern.finditer(text, lo, hi)]
+    low = _lower(text, lo, hi)
+    return [Hedge(kind=kinds.get(" ".join(m.group(0).lower().split()), HedgeKind.UNCERTAIN),
+                  text=text[lo + m.start():lo + m.end()], start=lo + m.start(), end=lo + m.end())
+            for m in pattern.finditer(low)]
 
 
 # --- claimant classes ------------------------------------------------------------------------
@@ -667,8 +719,10 @@ def _party_in(claimant: str, sides) -> str | None:
 # --- infobox blocks --------------------------------------------------------------------------
 
 _BLOCK_RE = re.compile(
-    r"(?:^|(?<=[,|\n]))\s*(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
+    r"(?:^|(?<=[,|\n])|(?<=[a-z\d\]\)] ))\s*(?:(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|]{2,50}?)"
     r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
+    # without a colon, right before the figures it heads: `Vietnamese figures 4,020 dead`
+    r"|(?P<bare>[A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?\s+(?:estimates?|figures?|claims?|data))(?=\s+[~≈]?\d))"
 )
 _HEADING_ONLY = re.compile(r"(?i)^(?:official|independent|other|total|unofficial)\s+(?:estimates?|figures?|data)$")
 
@@ -678,7 +732,7 @@ def find_blocks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     label end, claimant). Each governs the figures after it until the next label."""
     out = []
     for m in _BLOCK_RE.finditer(text[lo:hi]):
-        who = (m.group("who") or m.group("label") or "").strip()
+        who = (m.group("who") or m.group("label") or m.group("bare") or "").strip()
         if not who or _HEADING_ONLY.match(who):
             continue  # a heading (`Official estimates:`), not a claimant
         out.append((lo + m.start(), lo + m.end(), who))

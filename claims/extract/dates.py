@@ -209,7 +209,7 @@ _RANGE_OPENER_RE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 # A year not part of a larger number, `(?<![\d,.$£€])\b(?P<y>{_YEAR})\b(?![\-–]\d)` written to
 # start with its first digit (the lookbehind moved after it), so the regex engine skips to
 # the next `1` or `2` instead of trying every position: year_mentions scans whole documents.
-_BARE_YEAR_RE = re.compile(rf"(?P<y>(?:1[6-9]|20)\d\d)(?<![\w,.$£€]\d{{4}})(?!\d|,\d)\b(?![\-–]\d)")
+_BARE_YEAR_RE = re.compile(r"(?P<y>(?:1[6-9]|20)\d\d)(?<![\w,.$£€]\d{4})(?!\d|,\d)\b(?![\-–]\d)")
 _RELATIVE_RE = re.compile(
     r"(?P<next>the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after"
     r"|the\s+same\s+day)"

@@ -134,8 +134,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "subject_link": re.compile(
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
-            rf"(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)"
-            rf"[ \t]+(?:{phrase_pattern(lx.subject_links)})[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
+            rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
     }
@@ -163,11 +163,20 @@ _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")
+_PLUS = re.compile(r"\+(?!\d)")
+_MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
+_SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
+_NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
 _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
     r"|losses|displaced|refugees|killed\s+or\s+missing)[ \t]*:[ \t]*$"
 )
+_OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
+_ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")
 _COPULA = re.compile(
     r"(?i)[ \t]+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)[ \t]+"
     r"(?:(?:all|mostly|also|reportedly|believed\s+to\s+be|thought\s+to\s+be|said\s+to\s+be|identified\s+as|reported\s+to\s+be|confirmed\s+as)[ \t]+)*"
@@ -192,21 +201,25 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     multi-word names tried first (`Islamic State`, `South Ossetian`)."""
     lx = lexicon()
     found: list[tuple[int, int, str]] = []
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[A-Za-zÀ-ÿ][\w'’\.\-]*", text[start:end])]
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORDS.finditer(text, start, end)]
+    starts = lx.party_first_words
     i = 0
     while i < len(words):
         hit = None
+        s, _, first = words[i]
+        key = first.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+        if not first[:1].isupper() or (key not in starts and key.rstrip("s") not in starts
+                                       and key.removesuffix("es") not in starts and first not in lx.party_acronyms):
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             if i + n > len(words):
                 continue
-            s, _, first = words[i]
             e = words[i + n - 1][1]
-            if not first[:1].isupper():
-                break
-            phrase = text[start + s:start + e]
+            phrase = text[s:e]
             party = _party_of_phrase(phrase)
             if party is not None:
-                hit = (start + s, start + e, party, n)
+                hit = (s, e, party, n)
                 break
         if hit is not None:
             found.append(hit[:3])
@@ -266,10 +279,65 @@ def read_figures(
             i += 1
     taken = [(f.start, f.np_end) for f in figures]
     figures.extend(_article_figures(text, lo, hi, taken))
+    if "%" in text[lo:hi] or "cent" in text[lo:hi]:
+        figures.extend(_share_figures(text, lo, hi, taken))
     figures.sort(key=lambda f: f.start)
     return figures
 
 
+_NEXT_WORD = re.compile(r"[\w'’\-]+[ \t]+")
+_SHARE = re.compile(
+    r"(?<![\w.,])(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,3}))?[ \t]*(?:%|per[ \t]?cent\b|percent\b)(?![\w])",
+    re.I,
+)
+_TERRITORY_VERB = re.compile(
+    r"(?i)\b(?:control(?:s|led|ling)?|captur(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|hold(?:s|ing)?|held|seiz(?:e|es|ed|ing)"
+    r"|took|tak(?:e|es|en|ing)|retook|lost|los(?:e|es|ing)|occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing))\b"
+)
+
+
+def _share_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Percentages: `controls 40 percent of the city` is territory, `90% of its forces have
+    evacuated` a share of something. Kept apart (category share) so a share is never compared
+    with a count; a census share in brackets after a figure (`31,445 Serbs (37.4%)`) is none."""
+    out = []
+    for m in _SHARE.finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in taken) or text[max(lo, m.start() - 1):m.start()] == "(":
+            continue
+        low_v, high_v = int(m.group("a")), int(m.group("b") or m.group("a"))
+        if high_v < low_v or high_v > 100:
+            continue
+        start, end = m.start(), m.end()
+        qualifier = Qualifier.RANGE if m.group("b") else Qualifier.EXACT
+        qm = _patterns()["qual_before"].search(text, max(lo, start - 40), start)
+        if qm is not None and qualifier is Qualifier.EXACT:
+            q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
+            qualifier = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}[q]
+            start = qm.start()
+        tail = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?[\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]*)*").match(text, end, hi)
+        if tail:
+            end = tail.end()
+        after = predicate_after(text, end, hi)
+        military = tail is not None and _patterns()["nouns"].search(text, tail.start(), tail.end()) is not None and any(
+            lexicon().nouns.get(_fold(w), NounSense("", "", "")).category == "troops"
+            for w in re.findall(r"[\w'’\-]+", text[tail.start():tail.end()]))
+        if after is not None and after[1] in ("displaced", "killed", "wounded", "captured") and not (
+                military and after[1] == "displaced"):
+            category, kind_end = Category(after[1]), after[2]
+            end = kind_end
+        elif _TERRITORY_VERB.search(text, max(lo, start - 40), start):
+            category = Category.AREA
+        else:
+            category = Category.SHARE
+        out.append(Figure(
+            start=start, end=end, number_start=m.start(), number_end=m.end(), np_end=end,
+            low=None if qualifier is Qualifier.AT_MOST else low_v,
+            high=None if qualifier is Qualifier.AT_LEAST else high_v, qualifier=qualifier, vague=False,
+            category=category, population=Population.UNKNOWN, lost=False, noun="percent", noun_group="share",
+            predicate=None, predicate_after=False, party_mentions=tuple(party_mentions(text, max(lo, start - 60), start)),
+            relative_side=None, spelled=False, increment=False, year_like=False,
+        ))
+    return out
 _ARTICLE = re.compile(r"(?i)(?<![\w\-])(?:a|an)[ \t]+(?=[a-z])")
 
 
@@ -277,14 +345,22 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
     """`a helicopter was shot down`, `denied losing a helicopter`, `A volunteer with YPG also
     died`: one of something, counted only when a predicate says what happened to it."""
     out = []
+    nouns = _patterns()["nouns"]
     for m in _ARTICLE.finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        # Only before a noun the lexicon knows, right away or after one word (`a government helicopter`).
+        if nouns.match(text, m.end(), hi) is None:
+            nxt = _NEXT_WORD.match(text, m.end(), hi)
+            if nxt is None or nouns.match(text, nxt.end(), hi) is None:
+                continue
         number = NumberExpr(m.start(), m.end() - len(text[m.start():m.end()]) + len(text[m.start():m.end()].rstrip()), 1,
                             spelled=True, article=True)
         figure = _read_one(text, lo, hi, number, None, False)
         if figure is None or figure.predicate is None or figure.noun_group not in ("people", "equipment"):
             continue
+        if figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
+            continue  # `a female commander`: one person named by role is no count
         out.append(figure)
     return out
 
@@ -329,11 +405,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # Marks after the number.
     end = number_end
     increment = False
-    fn = re.compile(rf"(?:{FOOTNOTE})+").match(text, end, hi)
+    fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()
     if qualifier is Qualifier.EXACT or qualifier is Qualifier.AT_LEAST:
-        plus = re.compile(r"\+(?!\d)").match(text, end, hi)
+        plus = _PLUS.match(text, end, hi)
         if plus:
             qualifier, high, end = Qualifier.AT_LEAST, None, plus.end()
         else:
@@ -370,7 +446,6 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if qualifier is Qualifier.EXACT:
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
-    noun_start = end
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
     partitive_category = None
     if sense is None:
@@ -385,6 +460,12 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if parties:
                 noun, sense, np_end = named.group(1), NounSense("troops", "military", "people"), named.end(1)
                 mentions = parties
+    if sense is None and not field:
+        # `one security coordinator`: a noun the lexicon does not list, read as people when it
+        # has the shape of a person's role (a list or a predicate must still say what happened).
+        role = _ROLE.match(text, end, hi)
+        if role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER:
+            noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
         cop = _COPULA.match(text, end, hi)
@@ -467,14 +548,16 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if sense is not None and sense.group == "equipment" and category in LOSSES:
         category, lost = Category(sense.category), True
     if category is None and not field:
-        if sense is None and qualifier is Qualifier.EXACT:
+        if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
     end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN
     return Figure(
         start=start, end=end, number_start=n.start, number_end=number_end,
-        np_end=max(np_end if sense is not None else bare_end, predicate_end or 0),
+        # The noun phrase only: a predicate after a parenthetical (`264 soldiers, including 53
+        # wounded, had left`) belongs to the span, but the figures inside it are read too.
+        np_end=np_end if sense is not None else bare_end,
         low=low, high=high, qualifier=qualifier, vague=vague, category=category, population=population,
         lost=lost, noun=noun, noun_group=sense.group if sense is not None else None,
         predicate=predicate, predicate_after=follows, party_mentions=tuple(mentions),
@@ -485,11 +568,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
 
 def _modifiers_before(text: str, lo: int, pos: int) -> int:
     """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`)."""
-    m = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$").search(text, lo, pos)
+    m = _MODIFIERS_BEFORE.search(text, lo, pos)
     return m.start() if m else pos
 
 
-_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*\((?P<paren>[^()\[\]\n]{1,80})\)")
+_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*(?:\n[ \t]*)?\((?P<paren>[^()\[\]\n]{1,80})\)")
 _NOTE_SOURCE_WORDS = re.compile(r"(?i)\b(?:claims?|data|estimates?|figures?|sources?|counts?|reports?|statistics|tally|version)\b")
 _NOTE_EST = re.compile(r"(?i)^\s*(?:est\.?|estimated?|estimate|approx\.?|approximately)\s*$")
 _NOTE_OFFICIAL = re.compile(r"(?i)^\s*official(?:ly)?(?:\s+(?:figures?|data|count|estimates?))?\s*$")
@@ -531,7 +614,10 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
         return f
     from claims.extract.attribution import is_unnamed
 
-    if per or _NOTE_SOURCE_WORDS.search(who) or (who[:1].isupper() and len(who.split()) <= 5):
+    # A bare name in brackets after equipment names the thing (`1 frigate (HMS Arrow)`); after
+    # people it is who counted them (`2,700 killed (Memorial)`).
+    named = who[:1].isupper() and len(who.split()) <= 5 and f.noun_group != "equipment"
+    if per or _NOTE_SOURCE_WORDS.search(who) or named:
         if is_unnamed(who):
             return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_hedge="unnamed_source", as_of=as_of)
         return attrs.evolve(f, end=m.end(), np_end=max(f.np_end, m.end()), note_claimant=(who_start, who_start + len(who)),
@@ -559,6 +645,8 @@ def _combine(noun_category: Category | None, predicate: str, sense: NounSense | 
         return Category(sense.category)
     if sense is not None and sense.group == "loss" and predicate not in ("killed", "casualties"):
         return Category(sense.category)  # `53 wounded ... were evacuated`
+    if predicate == "displaced" and sense is not None and sense.category == "troops":
+        return Category.TROOPS  # troops evacuated or withdrawn are moved, not displaced
     return Category(predicate)
 
 
@@ -622,7 +710,7 @@ _SPACE_PAREN = re.compile(r"[ \t\u00a0]*(?:\((?:[^()\n]{1,30})\)[ \t]*)?[\"“�
 
 def _another_head_follows(text: str, pos: int, hi: int) -> bool:
     """Whether a head noun or a people's plural starts right after ``pos`` (one space)."""
-    m = re.compile(r"[ \t]+(?=[A-Za-z])").match(text, pos, hi)
+    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
     if m is None:
         return False
     lx = lexicon()
@@ -685,7 +773,7 @@ def _partitive(text: str, pos: int, hi: int):
         return m.group(0).strip(), NounSense("people", "unknown", "people"), m.end(), [], None, None
     # Skip a number (`out of the 481`) and read the noun phrase after it.
     after = m.end()
-    num = re.compile(r"[ \t]*[\d,]+").match(text, after, hi)
+    num = _NUMBER_AHEAD.match(text, after, hi)
     if num:
         after = num.end()
     noun, sense, np_end, mentions, relative = _noun_phrase(text, after, hi)
@@ -717,8 +805,10 @@ def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None
         m = p["pred_after"].match(text, at, hi)
         if m is not None:
             word = _fold(m.group(0))
+            if word in ("lost", "losing") and _OBJECT.match(text, m.end(), hi):
+                return None  # `families lost three members`: what they lost, not themselves
             return m.group(0), lx.predicates_after[word], m.end()
-        w = re.compile(r"[A-Za-z]+(?:ly)?").match(text, at, hi)
+        w = _LETTERS.match(text, at, hi)
         if w is None:
             return None
         lower = w.group(0).lower()

@@ -15,9 +15,10 @@ import attrs
 
 from claims.extract.attribution import classify_claimant, find_blocks, find_hedges, is_unnamed
 from claims.extract.dates import find_dates, DateContext, year_mentions
+from claims.extract.figures import read_figures
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sides import SideResolver
+from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
@@ -60,7 +61,7 @@ _SPACE_LIST_MARKERS = {"†", "‡", "X", "KIA", "WIA", "POW", "MIA", "(killed)"
 class _Context:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.sides = SideResolver(document)
+        self.sides = resolver_for(document)
         self.subject = _subject(document)
         self.default_year = _default_year(document)
         #: The year a date without one is read in: the infobox date or title, else the first
@@ -183,12 +184,43 @@ def _text_field(kind: Kind, rule: str):
         quote = ctx.document.text[start:end]
         hedges = tuple(find_hedges(ctx.document.text, start, end))
         side = ctx.sides.column_side(f.column) if f.column in (1, 2) else Side()
-        return [build_claim(
+        claims = [build_claim(
             ctx.document, kind=kind, subject=ctx.subject, side=side, value=TextValue(ctx.shown(quote)),
             start=start, end=end, attribution=_attribution(ctx, None), rule=rule,
             hedges=hedges, field=f.label,
         )]
+        if kind is Kind.TERRITORY:
+            claims += _territory_figures(ctx, f, start, end, side)
+        return claims
     return handler
+
+
+def _territory_figures(ctx: _Context, f: InfoboxField, start: int, end: int, side: Side) -> list[Claim]:
+    """The figures a territorial change states (`ISIL captures 350 villages`, `controls 40–60%
+    of the city`), besides the change itself: the side is the party that took or holds them."""
+    text = ctx.document.text
+    out = []
+    for fig in read_figures(text, start, end):
+        if fig.category not in (Category.VILLAGES, Category.AREA, Category.SHARE):
+            continue
+        own = side
+        for s, e, party in fig.party_mentions:
+            named = ctx.sides.side_for_mention(party, f"the change names {text[s:e]}")
+            if named is not None:
+                own = named
+                break
+        else:
+            taker = ctx.sides.combatant_in(text[start:fig.start])
+            if taker is not None:
+                own = Side(column=taker[0], name=taker[1], reason=f"the change names {taker[1]} before the figure")
+        value = Quantity(low=fig.low, high=fig.high, qualifier=fig.qualifier, category=fig.category,
+                         unit=fig.noun, vague=fig.vague)
+        out.append(build_claim(
+            ctx.document, kind=Kind.TERRITORY, subject=ctx.subject, side=own, value=value,
+            start=fig.start, end=fig.end, attribution=_attribution(ctx, None), rule="infobox.territory",
+            field=f.label,
+        ))
+    return out
 
 
 def _combatant(ctx: _Context, f: InfoboxField) -> list[Claim]:
@@ -668,7 +700,6 @@ def _following(text: str, claim: Claim, end: int) -> str:
 
 def _is_personnel(claim: Claim, after: str) -> bool:
     """A figure that counts people under arms, by the words that say so (not a bare number)."""
-    q = claim.value
     if claim.kind is not Kind.STRENGTH or _is_equipment(claim):
         return False
     words = claim.span.quote + " " + after

@@ -16,10 +16,11 @@ from functools import cache
 
 from attrs import frozen
 
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, trie_pattern
 
 __all__ = [
     "DIGITS_PATTERN",
+    "number_words_hint",
     "FOOTNOTE",
     "NUMBER_WORDS_PATTERN",
     "NumberExpr",
@@ -31,7 +32,7 @@ __all__ = [
 
 #: A footnote marker a scraped page leaves inside or after a figure: `[12]`, `[*]`, `[a]`,
 #: `[note 3]`, with an optional page cite (`[6]:p.224`, `[3]:87`).
-FOOTNOTE = r"(?:\[(?:\d{1,3}|[a-z]|\*{1,3}|note\s*\d{1,3}|citation needed|nb\s*\d+)\](?::\s?p{0,2}\.?\s?\d+(?:[-–]\d+)?)?)"
+FOOTNOTE = r"(?:\[(?:\d{1,3}|[a-z]|\*{1,3}|[Nn]ote\s*\d{1,3}|[Cc]itation needed|[Nn][Bb]\s*\d+)\](?::\s?p{0,2}\.?\s?\d+(?:[-–]\d+)?)?)"
 _FOOTNOTES = rf"(?:{FOOTNOTE})*"
 
 #: Digits: `1,834`, `80 000` (a space or no-break space before each group of three), `12.5`,
@@ -77,9 +78,8 @@ def _words_re() -> re.Pattern[str]:
     vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)
     vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
     vocabulary |= {"and", "of", "a", "an", "tens"}
-    words = sorted(vocabulary, key=len, reverse=True)
-    atom = "(?:" + "|".join(re.escape(w) for w in words) + ")"
-    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?:(?:\s+|-){atom})*(?![\w\-])")
+    atom = "(?:" + trie_pattern(vocabulary) + ")"
+    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?![\w'’])(?:(?:\s+|-){atom}(?![\w'’]))*(?![\w\-])")
 
 
 NUMBER_WORDS_PATTERN = r"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))(?:(?:\s+and\s+|[\s\-]+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))*"
@@ -257,6 +257,9 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
             value = int(value)
         found.append(NumberExpr(m.start("d"), end, int(value)))
     taken = [(n.start, n.end) for n in found]
+    if number_words_hint().search(text[lo:hi].lower()) is None:
+        found.sort(key=lambda n: n.start)
+        return found
     for m in _words_re().finditer(text, lo, hi):
         start, end = m.start(), m.end()
         if any(a < end and start < b for a, b in taken):
@@ -284,6 +287,16 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found
+
+
+@cache
+def number_words_hint() -> re.Pattern[str]:
+    """On lower-cased text: a number word other than `a`/`an` (which alone make no number)."""
+    ones, tens, scales, fractions, counters, plurals, multipliers = _word_tables()
+    vocabulary = set(ones) | set(tens) | set(scales) | set(fractions) | set(counters)
+    vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
+    vocabulary -= {"a", "an", "and", "of"}
+    return re.compile(r"\b" + trie_pattern(vocabulary) + r"\b")
 
 
 @cache

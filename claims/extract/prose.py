@@ -24,36 +24,36 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from attrs import frozen
 
 from claims.extract.attribution import (
     Relation,
     classify_claimant,
     find_attributions,
-    find_blocks,
     find_hedges,
     find_quote_relations,
     is_unnamed,
     source_heads_in,
 )
 from claims.extract.dates import DateContext, find_dates
+from claims.extract.discourse import AMONG, CONTINUES, LIST_ITEM, Discourse, block_header, masthead, same_organisation
+from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import paragraphs, sentences
-from claims.extract.sides import SideResolver
+from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, trie_pattern
 from claims.model import (
     Attribution,
     Category,
     Claim,
-    ClaimantClass,
     Document,
     Hedge,
     Kind,
     Person,
     Population,
+    Problem,
     Quantity,
     Side,
     TextValue,
@@ -91,11 +91,6 @@ _TYPICAL_SIZE_RE = re.compile(
 )
 _NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
-_DIGIT_OR_WORD = re.compile(
-    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|scores"
-    r"|several|a|an)\b)"
-)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*$")
 _PARTS_SEP = re.compile(
     r"\s*(?:[:–—-]|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
@@ -121,21 +116,21 @@ _COMMANDED_BY = re.compile(
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
-_HEADLINE_SOURCE = re.compile(r"^\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+_HEADLINE_SOURCE = re.compile(r"\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
-_AMONG = re.compile(r"\W*(?i:among)\b")
-#: Words that make a sentence go on with an earlier paragraph's statement.
-_CONTINUES = re.compile(
-    r"(?i)\b(?:of[ \t]+(?:those|them|whom|these|the[ \t]+(?:total|dead|victims|killed|casualties|\w+[ \t]+cases))"
-    r"|among[ \t]+(?:them|those|the[ \t]+(?:total|dead|victims|casualties|killed))|in[ \t]+addition|additionally"
-    r"|also|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
-    r"|(?:most|many|some|all|none)[ \t]+of[ \t]+(?:them|those|the[ \t]+(?:dead|victims|killed))|of[ \t]+whom"
-    r"|(?:out[ \t]+)?of[ \t]+the[ \t]+\d)\b"
+
+
+#: Necessary words for an outcome clause, a title before a name, an ordinal unit number.
+_OUTCOME_HINT = re.compile(
+    r"fail|forced|forcing|withdr|retreat|surrender|repel|repuls|defeat|routed|control|captur|victory|ended|managed|succeeded|able\s+to|took|taking|seiz"
 )
-
-
+_TITLE_HINT = re.compile(
+    r"leader|command|chief|minister|general|gen\.|colonel|col\.|maj\.|major|brigadier|brig\.|admiral|adm\.|marshal|warlord|led\s+by|headed\s+by|lt\."
+)
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\s")
+_DIGIT = re.compile(r"\d")
 _QUOTE_CHARS = re.compile(r"[\"“”‘']")
 
 
@@ -183,95 +178,16 @@ def prose_regions(document: Document) -> list[tuple[int, int]]:
     return regions
 
 
-@frozen
-class _Source:
-    text: str
-    start: int
-    person: bool
-    party: str | None
-
-
-class _Discourse:
-    """The sources and people named so far, to resolve `it`, `he`, `the ministry`; and the
-    attribution that carries over into sentences naming no source."""
-
-    def __init__(self) -> None:
-        self.sources: list[_Source] = []
-        self.persons: list[tuple[int, str]] = []
-        self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
-        #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
-        self.header: str | None = None
-
-    def note_persons(self, text: str, lo: int, hi: int) -> None:
-        lx = lexicon()
-        for m in _PERSON_RE.finditer(text, lo, hi):
-            words = m.group(0).split()
-            # Leading titles and party words are no part of a name (`Ukrainian President X`).
-            while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
-                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")):
-                words = words[1:]
-            if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
-                                     or lx.party_of(w) for w in words):
-                continue
-            self.persons.append((m.start(), " ".join(words)))
-
-    def note_source(self, name: str, start: int) -> None:
-        lx = lexicon()
-        words = name.split()
-        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not any(
-            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) for w in words)
-        from claims.extract.figures import party_mentions
-
-        parties = party_mentions(name, 0, len(name))
-        self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
-
-    def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
-        """(claimant, how it was resolved) for a relation's source."""
-        source = relation.source or ""
-        lower = source.lower()
-        before = [s for s in self.sources if s.start < (relation.source_start or 0)]
-        if lower in ("he", "she"):
-            candidates = [(p[0], p[1]) for p in self.persons if p[0] < (relation.source_start or 0)]
-            candidates += [(s.start, s.text) for s in before if s.person]
-            if candidates:
-                name = max(candidates)[1]
-                return name, f"`{source}` refers back to {name}"
-            return None, None
-        if lower in ("it", "they", "this", "these", "we", "the latter"):
-            pool = [s for s in before if not s.person]
-            if pool:
-                name = pool[-1].text
-                return name, f"`{source}` refers back to {name}"
-            return None, None
-        # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
-        heads = source_heads_in(source)
-        for s in reversed(before):
-            if s.text.lower() == lower:
-                continue
-            if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
-                return s.text, f"`{source}` refers back to {s.text}"
-        if any(h in ("statement", "report", "statements", "reports") for h in heads):
-            party = None
-            from claims.extract.figures import party_mentions
-
-            named = party_mentions(source, 0, len(source))
-            party = named[0][2] if named else None
-            for s in reversed(before):
-                if party is None or s.party == party:
-                    return s.text, f"`{source}` refers back to {s.text}"
-        return source, None
-
-
 class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.sides = SideResolver(document)
+        self.sides = resolver_for(document)
         self.subject = _subject(document)
         self.dates = DateContext(default_year=_default_year(document), year_mentions=document_year_mentions(document))
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
-        self.discourse = _Discourse()
+        self.discourse = Discourse()
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
@@ -307,19 +223,19 @@ class _Extractor:
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
         stripped = text[lo:hi].strip()
-        header = _block_header(stripped)
+        header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
             self.discourse.header = header
             return
-        if self.discourse.header is not None and not _LIST_ITEM.match(stripped):
+        if self.discourse.header is not None and not LIST_ITEM.match(stripped):
             self.discourse.header = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
         # the headline's own voice unless it names a source (`Rights group: ...`).
         headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
-            self._publisher = _masthead(stripped) if headline else None
+            self._publisher = masthead(stripped) if headline else None
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
@@ -348,7 +264,10 @@ class _Extractor:
             relations += self._headline_relations(lo, hi)
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         resolved = self._resolve(relations)
-        has_figure = _DIGIT_OR_WORD.search(text, lo, hi) is not None
+        # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
+        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
+        has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None
+                      or " a " in low or " an " in low or low.startswith(("a ", "an ")))
         hedges = find_hedges(text, lo, hi)
         section = self.section_for(lo)
         before = len(self.claims)
@@ -363,9 +282,12 @@ class _Extractor:
             figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
                                    default_year=self.dates.default_year)
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
-            self._units(lo, hi, resolved, section, paragraph, index)
-        self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
-        self._commanders(lo, hi, section)
+            if _ORDINAL_HINT.search(text, lo, hi):
+                self._units(lo, hi, resolved, section, paragraph, index)
+        if _OUTCOME_HINT.search(low):
+            self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
+        if _TITLE_HINT.search(low):
+            self._commanders(lo, hi, section)
         if '"' in text[lo:hi] or "“" in text[lo:hi]:
             self._quotations(lo, hi, resolved, section)
         if self._references is not None and len(self.claims) > before:
@@ -412,12 +334,21 @@ class _Extractor:
         return out
 
     def _covering(self, start: int, end: int, resolved):
-        """The innermost relation whose content holds ``[start, end)``."""
+        """The innermost relation whose content holds ``[start, end)``; a source the reporting
+        source cites (`The Times, citing Western sources, reported ...`) is the original
+        claimant of what it reports, so its relation wins over the reporting one."""
         best = None
         for r, claimant, how in resolved:
             if r.covers(start, end):
                 if best is None or (r.content_end - r.content_start) < (best[0].content_end - best[0].content_start):
                     best = (r, claimant, how)
+        if best is not None and best[0].form != "according":
+            reporter = best[0]
+            for r, claimant, how in resolved:
+                if (r.form == "according" and claimant and r.cue.strip().lower() in ("citing", "quoting")
+                        and reporter.source_start is not None
+                        and reporter.source_start <= r.cue_start <= reporter.content_start + 2):
+                    return r, claimant, how
         return best
 
     def _attribution(self, start: int, end: int, resolved, paragraph: int, index: int,
@@ -460,7 +391,7 @@ class _Extractor:
             # `According to X,` that opens a passage of an article.
             if index - k <= _CARRY_SENTENCES if p == paragraph else (
                     paragraph - p <= 3 and r.form != "according"
-                    and (_CONTINUES.search(self.text, *sentence) or _AMONG.match(self.text, sentence[0]))):
+                    and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0]))):
                 # The chain goes on from here: the next paragraph may continue this one.
                 self.discourse.carry = (r, claimant, paragraph, index)
                 cls, side = classify_claimant(claimant, self.sides)
@@ -471,9 +402,12 @@ class _Extractor:
                     cue=r.cue.strip(),
                 )
         if self._publisher is not None:
-            cls, side = classify_claimant(self._publisher, self.sides)
+            # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
+            publisher = next((s.text for s in reversed(self.discourse.sources)
+                              if same_organisation(s.text, self._publisher)), self._publisher)
+            cls, side = classify_claimant(publisher, self.sides)
             return Attribution(
-                document=doc, claimant=self._publisher, claimant_class=cls, claimant_side=side,
+                document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
                 evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
             )
         return Attribution(document=doc)
@@ -485,11 +419,11 @@ class _Extractor:
         text = self.text
         n = len(figures)
         categories: list[Category | None] = [f.category for f in figures]
-        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory") for f in figures]
+        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share") for f in figures]
         parents: list[int | None] = [None] * n
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
         for i in range(n - 1):
-            gap = text[figures[i].np_end:figures[i + 1].start]
+            gap = _gap(text, figures[i], figures[i + 1])
             if parents[i] is None and _PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0:
                 k = i + 1
                 while k < n:
@@ -637,8 +571,9 @@ class _Extractor:
                 if side is not None:
                     return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
-            clause_start = max(text.rfind(",", lo, f.start), text.rfind(";", lo, f.start), lo)
-            for s, e, party in party_mentions(text, clause_start, f.start):
+            # The party that lost them: the one named last before the verb (`Russia, he said,
+            # lost more than 47,000 troops`), not a source.
+            for s, e, party in reversed(party_mentions(text, lo, f.start)):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
@@ -773,40 +708,15 @@ _EVIDENCE = {
 }
 
 
-_LIST_ITEM = re.compile(r"(?:[•*\-–·]\s*)?(?:[~≈<>+]?\s*\d|(?i:about|around|some|over|up\s+to|more\s+than|at\s+least|several|hundreds|thousands|dozens|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
-
-
-def _block_header(line: str) -> str | None:
-    """The claimant a header line names (`Per Ukraine:`, `Vietnamese figures:`, `Western
-    historians estimate:`), or None. A header holds no figure of its own and ends in a colon."""
-    if not line.endswith(":") or len(line) > 60 or re.search(r"\d", line):
-        return None
-    blocks = find_blocks(line, 0, len(line))
-    if len(blocks) == 1 and blocks[0][1] >= len(line) - 1 and not is_unnamed(blocks[0][2]):
-        return blocks[0][2]
-    return None
-
-
-_ORG_HEADS = re.compile(
-    r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
-    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
-)
-
-
-def _masthead(line: str) -> str | None:
-    """An organisation's name alone on a page's first line (its own report), else None."""
-    words = line.split()
-    if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
-        return None
-    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
-    if not all(w[:1].isupper() or w.lower() in small for w in words):
-        return None
-    return line.strip()
+def _gap(text: str, a: Figure, b: Figure) -> str:
+    """The text between two figures of a sentence: after ``a``'s predicate when ``b`` follows
+    it (`28 vehicles were captured - 8 tanks`), else after its noun phrase."""
+    return text[a.end if a.end <= b.start else a.np_end:b.start]
 
 
 def _list_gap(text: str, a: Figure, b: Figure) -> bool:
     """Whether ``b`` is the next member of a list that ``a`` is in (`A, B and C`)."""
-    m = _LIST_SEP.match(text[a.np_end:b.start])
+    m = _LIST_SEP.match(_gap(text, a, b))
     return m is not None and m.start() == 0
 
 
@@ -815,6 +725,15 @@ def _after_comma(text: str, pos: int, hi: int) -> int:
     return m.end() if m else pos
 
 
-def extract_prose(document: Document) -> list[Claim]:
-    """Every claim found in the document's prose."""
-    return _Extractor(document).run()
+def extract_prose(document: Document, problems: list | None = None) -> list[Claim]:
+    """Every claim found in the document's prose; impossible dates go to ``problems``."""
+    extractor = _Extractor(document)
+    claims = extractor.run()
+    if problems is not None and extractor.dates.problems:
+        from claims.textmap import LineMap
+
+        lines = LineMap(document.text)
+        for p in extractor.dates.problems:
+            line, column = lines.position(p.start)
+            problems.append(Problem(f"“{p.text}” is no date that exists ({p.reason}); left out", line, column))
+    return claims

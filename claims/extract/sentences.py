@@ -46,23 +46,20 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                     continue
                 if token.isdigit() and text[m.end():m.end() + 1].islower():
                     continue  # `No. 5 said`, a number before a lower-case word
-        end = m.end()
-        e = end
-        while e > start and text[e - 1] in " \t\r\n":
-            e -= 1
-        while start < e and text[start] in " \t\r\n":
-            start += 1
-        if e > start:
-            out.append((start, e))
-        start = end
-    e = hi
-    while e > start and text[e - 1] in " \t\r\n":
-        e -= 1
-    while start < e and text[start] in " \t\r\n":
-        start += 1
-    if e > start:
-        out.append((start, e))
+        _append_trimmed(out, text, start, m.end())
+        start = m.end()
+    _append_trimmed(out, text, start, hi)
     return out
+
+
+def _append_trimmed(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` without the white space around it, unless nothing is left."""
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    while start < end and text[start] in " \t\r\n":
+        start += 1
+    if end > start:
+        out.append((start, end))
 
 
 @cache

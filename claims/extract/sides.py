@@ -63,17 +63,21 @@ _ALLIED = re.compile(r"(?i)\bpro-|-backed|-allied|-supported|-led|\bweapons\b|\b
 _BETWEEN = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,;.]{2,60}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;.]{2,60}?)(?=[,.;]|\s+(?:in|from|on|during|over|at|that|which)\b)")
 
 
+_VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
+
+
 def _column_name(raw: str) -> str:
-    """A column's name as a side: the party the belligerent text names first (not a `pro-X`
-    or `X-backed` ally, nor a supplier), else its first entry."""
+    """A column's name as a side: its first entry that names someone (not `Various pro-Serbian
+    forces` or `Weapons and advisors: ...`), as the party it names when the lexicon knows it
+    (`Chechen Republic of Ichkeria` -> Chechnya, `JNA` -> Yugoslavia), else as written."""
     from claims.extract.figures import party_mentions
 
-    for s, e, party in party_mentions(raw, 0, len(raw)):
-        if _ALLIED.search(raw, max(0, s - 4), e + 8):
-            continue
-        return party
-    first = re.split(r"[,\n;]|\s{2,}", raw)[0].strip()
-    return first or raw
+    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}", raw) if e.strip(" :")]
+    chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
+    for s, e, party in party_mentions(chosen, 0, len(chosen)):
+        if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
+            return party
+    return chosen
 
 
 def acronyms(name: str) -> list[str]:
@@ -86,6 +90,21 @@ def acronyms(name: str) -> list[str]:
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
+
+
+_RESOLVERS: dict[int, tuple[Document, "SideResolver"]] = {}
+
+
+def resolver_for(document: Document) -> "SideResolver":
+    """The document's SideResolver, built once for both extractors (the infobox and the prose)."""
+    hit = _RESOLVERS.get(id(document))
+    if hit is not None and hit[0] is document:
+        return hit[1]
+    if len(_RESOLVERS) > 16:
+        _RESOLVERS.clear()
+    resolver = SideResolver(document)
+    _RESOLVERS[id(document)] = (document, resolver)
+    return resolver
 
 
 class SideResolver:
@@ -119,14 +138,17 @@ class SideResolver:
                     self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
-        self._combatants: list[tuple[re.Pattern[str], int, str]] = []
+        combatants: dict[str, int] = {}
         for field in document.infobox:
             if field.key == "Combatant" and field.column in self.columns:
                 for item in _COMBATANT_SPLIT.split(_LINK.sub(r"\1", _TEMPLATE.sub(" ", field.value))):
                     item = item.strip(" ,;|'")
                     if len(item) >= 3 and any(ch.isalpha() for ch in item) and not _HEDGE_PREFIX.match(item):
-                        pattern = re.compile(rf"(?i)\b{re.escape(item)}\b")
-                        self._combatants.append((pattern, field.column, self.columns[field.column]))
+                        combatants.setdefault(item.lower(), field.column)
+        self._combatant_columns = combatants
+        self._combatants = re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
+        ) if combatants else None
 
     def _unnamed_columns(self, document: Document) -> None:
         """Names for the columns of a two-sided infobox that the page left without one: the
@@ -138,8 +160,13 @@ class SideResolver:
         text = document.text
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        budget = 4000  # the lead and the first sections name the parties; enough to rank them
         for lo, hi in (document.prose or ((document.body_start, len(text)),)):
-            for s, _, party in party_mentions(text, lo, min(hi, lo + 20000)):
+            if budget <= 0:
+                break
+            end = min(hi, lo + budget)
+            budget -= end - lo
+            for s, _, party in party_mentions(text, lo, end):
                 counts[party] = counts.get(party, 0) + 1
                 first.setdefault(party, s)
         between = _BETWEEN.search(text, document.body_start, min(len(text), document.body_start + 3000))
@@ -151,7 +178,10 @@ class SideResolver:
             b = pm(between.group("b"), 0, len(between.group("b")))
             if a and b and a[0][2] != b[0][2]:
                 order = [a[0][2], b[0][2]]
-        taken = {canonical(n) or n for n in self.columns.values()}
+        from claims.extract.figures import party_mentions as named_in
+
+        taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in named_in(n, 0, len(n))}
+        taken |= set(self.columns.values())
         ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
         for column in (1, 2):
             if column in self.columns:
@@ -159,17 +189,20 @@ class SideResolver:
             if order and len(self.columns) == 0:
                 self.columns[column] = order[column - 1]
                 self.column_reasons[column] = "the lead says the war was between {} and {}".format(*order)
-            elif ranked:
+            elif ranked and len(self.columns) == 1:
+                # One column named: the other is the party the text names most besides it.
+                # With neither named there is no telling which column is which: no guess.
                 party = ranked.pop(0)
                 self.columns[column] = party
                 self.column_reasons[column] = f"the column has no name; {party} is the party the text names most besides the other column's"
 
     def combatant_in(self, text: str) -> tuple[int, str] | None:
         """(column, belligerent) when ``text`` names one of the infobox's combatants."""
-        for pattern, column, name in self._combatants:
-            if pattern.search(text):
-                return column, name
-        return None
+        m = self._combatants.search(text) if self._combatants is not None else None
+        if m is None:
+            return None
+        column = self._combatant_columns[m.group(0).lower()]
+        return column, self.columns[column]
 
     def column_side(self, column: int | None) -> Side:
         """The side for an infobox column (column 3 spans every column, so it has none)."""

@@ -41,19 +41,21 @@ def _load(name: str) -> dict:
 
 
 def phrase_pattern(phrases: Iterable[str], *, words: bool = True) -> str:
-    """A regex alternation of ``phrases``, longest first, white space matching any run of it.
+    """A regex matching any of ``phrases`` (longest first), white space matching any run of
+    it, built as a trie (see ``trie_pattern``) so long word lists scan fast.
 
     ``words`` puts a word boundary on each side of a phrase that starts or ends with a word
     character (symbols such as `~` or `+` get none)."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for phrase in set(phrases):
+        if not phrase:
+            continue
+        key = (words and phrase[:1].isalnum(), words and phrase[-1:].isalnum())
+        groups.setdefault(key, []).append(phrase)
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in phrase.split())
-        if words:
-            if phrase[:1].isalnum():
-                body = r"(?<![\w\-])" + body
-            if phrase[-1:].isalnum():
-                body = body + r"(?![\w\-])"
-        parts.append(body)
+    for (left, right), group in sorted(groups.items()):
+        body = trie_pattern(group)
+        parts.append((r"(?<![\w\-])" if left else "") + f"(?:{body})" + (r"(?![\w\-])" if right else ""))
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -188,6 +190,10 @@ class Lexicon:
                     else:
                         self.party_aliases.setdefault(name.lower(), party)
                 self.party_aliases.setdefault(party.lower(), party)
+        #: First words of every party name (lower case), to skip words that start none.
+        self.party_first_words: frozenset[str] = frozenset(
+            a.split()[0] for a in self.party_aliases) | frozenset(a.lower().split()[0] for a in self.party_acronyms)
+        self._party_cache: dict[str, str | None] = {}
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
 
@@ -198,6 +204,15 @@ class Lexicon:
 
     def party_of(self, mention: str) -> str | None:
         """The party a mention names (`Ukrainian`, `Kyiv`, `ISIS`, `Islamic State's`), or None."""
+        cached = self._party_cache.get(mention, "")
+        if cached != "":
+            return cached
+        found = self._party_of(mention)
+        if len(self._party_cache) < 50_000:
+            self._party_cache[mention] = found
+        return found
+
+    def _party_of(self, mention: str) -> str | None:
         if mention in self.party_acronyms:
             return self.party_acronyms[mention]
         if mention + "." in self.party_acronyms:

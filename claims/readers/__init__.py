@@ -10,8 +10,8 @@ from pathlib import Path
 
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
-from claims.readers import plain_export, plaintext, rendered, scraped_table, wikitext
-from claims.readers.common import MAX_BYTES, decode, document_id, sha256
+from claims.readers import html, plain_export, plaintext, rendered, scraped_table, wikitext
+from claims.readers.common import MAX_BYTES, document_id, sha256
 
 PARSERS = {
     DocumentFormat.PLAIN_EXPORT: plain_export.parse,
@@ -21,10 +21,12 @@ PARSERS = {
     DocumentFormat.RENDERED: rendered.parse,
 }
 
-SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", ""}
+SUFFIXES = {".txt", ".md", ".markdown", ".text", ".wiki", "", *html.SUFFIXES}
 
 
 def detect_format(text: str) -> DocumentFormat:
+    if html.looks_like(text):
+        return DocumentFormat.HTML
     if plain_export.looks_like(text):
         return DocumentFormat.PLAIN_EXPORT
     if scraped_table.looks_like(text):
@@ -45,6 +47,8 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
     if text.startswith("\ufeff"):
         text = " " + text[1:]
     chosen = format or detect_format(text)
+    if chosen is DocumentFormat.HTML:
+        return html.read_html(original, path)
     try:
         parsed = PARSERS[chosen](text)
     except StopIteration:
@@ -74,6 +78,8 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
 def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None, encoding: str = "utf-8") -> Document:
     """Read one file. Raises InputError (one line: file and what is wrong) for unreadable input."""
     name = os.fspath(path)
+    if html.is_url(name):
+        return html.fetch(name, encoding=encoding)
     try:
         with open(name, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
@@ -85,7 +91,7 @@ def read_path(path: str | os.PathLike[str], format: DocumentFormat | None = None
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return read_text(decode(data, name, encoding), name, format)
+    return read_text(html.decode_page(data, name, encoding), name, format)
 
 
 def iter_document_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:
@@ -100,7 +106,7 @@ def iter_document_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:
                     if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
                         continue
                     found.append(os.path.join(root, name))
-        elif os.path.exists(given):
+        elif os.path.exists(given) or html.is_url(given):
             found.append(given)
         else:
             errors.append(InputError(given, "no such file or directory"))

@@ -38,7 +38,7 @@ prose; nothing in it but notes is prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claims.model import InfoboxField, Problem, Section
 from claims.readers.common import normalise_key
@@ -334,6 +334,7 @@ class _Entry:
     group: int
     alias: str | None = None
     column: int | None = None
+    reason: str | None = None  # how the column was decided
     split: bool = False  # the line had double spaces (flag icons) between entries
 
 

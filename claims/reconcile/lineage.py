@@ -4,7 +4,8 @@ A shared title is not such evidence: three independent accounts of the Battle of
 that title. The evidence this module looks for, strongest first:
 
 - **the same page**: a source URL or permanent link naming the same page or article id (a
-  `Source:`/`URL:` line, `Retrieved from "…"`, a `<link rel="canonical">`, an `oldid=` link);
+  `Source:`/`URL:` line, `Retrieved from "…"`, a `<link rel="canonical">`, an `oldid=` link,
+  or the address an HTML page gives for itself, kept in the document's provenance);
 - **a declared copy of one page**: both say they copy an encyclopedia page (`From Wikipedia,
   the free encyclopedia`, `This page uses content from Wikipedia`, `This is an old revision of
   this page`) and carry the same article title, so they are mirrors or revisions of that page;
@@ -109,7 +110,10 @@ def _source_urls(text: str) -> list[str]:
 def fingerprint(document: Document, article: str) -> Fingerprint:  # noqa: D417
     """The document's lineage evidence; ``article`` is its folded title (see events.TitleKey)."""
     text = document.text or ""
-    pages = frozenset(k for k in (_page_key(u) for u in _source_urls(text)) if k)
+    urls = _source_urls(text)
+    if document.provenance is not None and document.provenance.url:
+        urls.append(document.provenance.url)  # a web page's own address (canonical link, og:url)
+    pages = frozenset(k for k in (_page_key(u) for u in urls) if k)
     head = text[:4000]
     copied = None
     if article and (_WIKI_COPY.search(head) or _WIKI_COPY.search(text[-2000:]) or _REVISION.search(head)):

@@ -14,6 +14,8 @@ of its clause before it when no other figure stands there):
   figure naming one member of a coalition column (`143,296 Romanians` in a column of Germany,
   Romania, Italy, ...); `N army` / `N navy personnel` in a list;
 - **the whole war** rather than the battle (`in the war`, `since the conflict began`);
+- **percentages** (`90% of its forces were killed`, `controls 40 percent of the city`): a share
+  is compared only with other shares, never with a count, and never summed with counts;
 - **civilians** (a civilian toll is not a belligerent's), **parts** of a stated total (they
   are compared only with parts of the same kind), and figures that count a part of another
   (`four of whom were beheaded`, `At least 20 of those killed`).
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from claims.model import Claim, Kind, Population, Quantity
+from claims.model import Category, Claim, Kind, Population, Quantity
 from claims.reconcile.index import Context, after, before, party_of, parties_of
 from claims.reconcile.names import fold
 
@@ -139,10 +141,20 @@ def _classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
     return found
 
 
+def is_share(q: Quantity) -> bool:
+    """A percentage rather than a count (category share, or a count category given in percent)."""
+    return q.category is Category.SHARE or (q.unit or "").lower() in _PERCENT
+
+
+_PERCENT = frozenset({"percent", "per cent", "%", "percentage"})
+
+
 def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     q = claim.value
     parts: set[str] = set()
     if isinstance(q, Quantity):
+        if is_share(q):
+            parts.add("a percentage")
         if claim.part_of:
             parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
         if q.population is Population.CIVILIAN:

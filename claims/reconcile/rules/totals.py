@@ -10,7 +10,7 @@ from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Q
 from claims.reconcile.index import NO_SIDE, Context, between, is_overall_total, quantity_buckets
 from claims.reconcile.names import fold
 from claims.reconcile.intervals import INF, Interval, claim_strict, claim_tolerant, describe, describe_interval, nominal
-from claims.reconcile.scopes import breakdown_total
+from claims.reconcile.scopes import breakdown_total, is_share
 from claims.reconcile.rules import ChartKind, cite, family, finding, rule
 
 SUM_PARTS = rule(
@@ -80,6 +80,8 @@ def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
         total = ctx.claims.get(total_id)
         if total is None or not isinstance(total.value, Quantity):
             continue
+        if is_share(total.value) or any(is_share(m.value) for m in members):  # type: ignore[arg-type]
+            continue  # a percentage is never summed with counts (`40 killed, 30% of them civilians`)
         members.sort(key=lambda c: (c.span.start, c.id))
         outcome, tol, point = _judge(total, members)
         text = _sum_text(members, point, tol)
@@ -103,7 +105,8 @@ def _population_fits(total: Quantity, part: Quantity) -> bool:
 @family
 def total_across_sides(ctx: Context) -> Iterator[Conflict]:
     sides = ctx.sides
-    figures = [c for c in ctx.of_type(Quantity) if not c.value.increment and not c.part_of]  # type: ignore[union-attr]
+    figures = [c for c in ctx.of_type(Quantity)
+               if not c.value.increment and not c.part_of and not is_share(c.value)]  # type: ignore[union-attr,arg-type]
     totals = [c for c in figures
               if c.side.column is None and sides[c.id] == NO_SIDE and is_overall_total(c, ctx)]
     if not totals:

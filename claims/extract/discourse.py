@@ -1,0 +1,168 @@
+"""The discourse around a sentence: who has been named, what a pronoun points back to, and
+whose statement a sentence goes on with.
+
+Prose extraction keeps one ``Discourse`` per document. It records the sources that relations
+name and the people the text mentions, so `it`, `he` or `the ministry` resolve to the source
+they point back to (``Discourse.resolve``); the statement that carries over into later sentences
+(``carry``); a header over a list of figures (`Vietnamese figures:`); and, for a page that is an
+organisation's own report, the organisation (``masthead``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from claims.extract.attribution import Relation, find_blocks, is_unnamed, source_heads_in
+from claims.extract.figures import party_mentions
+from claims.lexicon import lexicon
+
+__all__ = ["AMONG", "CONTINUES", "LIST_ITEM", "Discourse", "block_header", "masthead", "same_organisation"]
+
+_PERSON_RE = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
+)
+
+AMONG = re.compile(r"\W*(?i:among)\b")
+#: Words that make a sentence go on with an earlier paragraph's statement.
+CONTINUES = re.compile(
+    r"(?i)\b(?:of[ \t]+(?:those|them|whom|these|the[ \t]+(?:total|dead|victims|killed|casualties|\w+[ \t]+cases))"
+    r"|among[ \t]+(?:them|those|the[ \t]+(?:total|dead|victims|casualties|killed))|in[ \t]+addition|additionally"
+    r"|another|the[ \t]+(?:toll|total|rest|remaining|others|figure|majority|vast[ \t]+majority)"
+    r"|(?:most|many|some|all|none)[ \t]+of[ \t]+(?:them|those|the[ \t]+(?:dead|victims|killed))|of[ \t]+whom"
+    r"|(?:out[ \t]+)?of[ \t]+the[ \t]+\d)\b"
+)
+
+
+@frozen
+class _Source:
+    text: str
+    start: int
+    person: bool
+    party: str | None
+
+
+class Discourse:
+    """The sources and people named so far, to resolve `it`, `he`, `the ministry`; and the
+    attribution that carries over into sentences naming no source."""
+
+    def __init__(self) -> None:
+        self.sources: list[_Source] = []
+        self.persons: list[tuple[int, str]] = []
+        self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
+        #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
+        self.header: str | None = None
+
+    def note_persons(self, text: str, lo: int, hi: int) -> None:
+        lx = lexicon()
+        for m in _PERSON_RE.finditer(text, lo, hi):
+            words = m.group(0).split()
+            # Leading titles and party words are no part of a name (`Ukrainian President X`).
+            while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
+                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")):
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
+                                     or lx.party_of(w) for w in words):
+                continue
+            self.persons.append((m.start(), " ".join(words)))
+
+    def note_source(self, name: str, start: int) -> None:
+        lx = lexicon()
+        words = name.split()
+        tail = words[-2:] if len(words) >= 2 else words
+        # A name (`Syrskyi`, `Anton Varga`): capitalised words that are no organisation, party
+        # or source noun.
+        person = all(w[:1].isupper() for w in tail) and not any(
+            w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) or w.isupper()
+            for w in words)
+
+        parties = party_mentions(name, 0, len(name))
+        self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
+
+    def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
+        """(claimant, how it was resolved) for a relation's source."""
+        source = relation.source or ""
+        lower = source.lower()
+        before = [s for s in self.sources if s.start < (relation.source_start or 0)]
+        if lower in ("he", "she"):
+            candidates = [(p[0], p[1]) for p in self.persons if p[0] < (relation.source_start or 0)]
+            candidates += [(s.start, s.text) for s in before if s.person]
+            if candidates:
+                name = max(candidates)[1]
+                return name, f"`{source}` refers back to {name}"
+            return None, None
+        if lower in ("it", "they", "this", "these", "we", "the latter"):
+            pool = [s for s in before if not s.person]
+            if pool:
+                name = pool[-1].text
+                return name, f"`{source}` refers back to {name}"
+            return None, None
+        # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
+        heads = source_heads_in(source)
+        for s in reversed(before):
+            if s.text.lower() == lower:
+                continue
+            if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
+                return s.text, f"`{source}` refers back to {s.text}"
+        if any(h in ("statement", "report", "statements", "reports") for h in heads):
+            party = None
+            from claims.extract.figures import party_mentions
+
+            named = party_mentions(source, 0, len(source))
+            party = named[0][2] if named else None
+            for s in reversed(before):
+                if party is None or s.party == party:
+                    return s.text, f"`{source}` refers back to {s.text}"
+        return source, None
+
+
+
+
+LIST_ITEM = re.compile(r"(?:[•*\-–·]\s*)?(?:[~≈<>+]?\s*\d|(?i:about|around|some|over|up\s+to|more\s+than|at\s+least|several|hundreds|thousands|dozens|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
+def block_header(line: str) -> str | None:
+    """The claimant a header line names (`Per Ukraine:`, `Vietnamese figures:`, `Western
+    historians estimate:`), or None. A header holds no figure of its own and ends in a colon."""
+    if not line.endswith(":") or len(line) > 60 or re.search(r"\d", line):
+        return None
+    blocks = find_blocks(line, 0, len(line))
+    if len(blocks) == 1 and blocks[0][1] >= len(line) - 1 and not is_unnamed(blocks[0][2]):
+        return blocks[0][2]
+    return None
+
+
+_ORG_HEADS = re.compile(
+    r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
+    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
+)
+
+
+def _initials(name: str) -> str:
+    """`The Syrian Observatory For Human Rights` -> `SOHR`: capitalised words, function words left out."""
+    small = {"the", "of", "for", "and", "in", "on", "de", "du", "des"}
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’\-]*", name)
+                   if w[0].isupper() and w.lower() not in small).upper()
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """`SOHR` and `The Syrian Observatory For Human Rights`; `the Observatory` and it."""
+    la, lb = a.lower().removeprefix("the ").strip(), b.lower().removeprefix("the ").strip()
+    if la == lb or la in lb or lb in la:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short.isupper() and len(short) >= 2 and short == _initials(long_)
+
+
+def masthead(line: str) -> str | None:
+    """An organisation's name alone on a page's first line (its own report), else None."""
+    words = line.split()
+    if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
+        return None
+    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
+    if not all(w[:1].isupper() or w.lower() in small for w in words):
+        return None
+    return line.strip()
+
+

@@ -446,6 +446,35 @@ def test_sum_of_parts_that_does_not_add_up() -> None:
     assert k.rule == "R-SUM-PARTS" and k.outcome is Outcome.CONFLICT and "= 28" in k.explanation
 
 
+SERVICES = "Strength\n600 army\n150 air force\n20 navy personnel\n\n"
+
+
+@pytest.mark.parametrize("total_text, total, outcome", [
+    ("The Ukrainian garrison of the pass numbered 900 men.[3] Russian scouts saw it.", 900, Outcome.CONFLICT),
+    ("The Ukrainian garrison of the pass numbered 770 men.[3] Russian scouts saw it.", 770, Outcome.CONSISTENT),
+])
+def test_a_sides_figures_by_service_against_its_whole_force(total_text: str, total: int, outcome: Outcome) -> None:
+    d = make_doc("g", "Battle of the Pass", SERVICES + total_text, belligerents=("Ukraine", "Russia"))
+    parts = [claim(d, t, Kind.STRENGTH, q(n, category=Category.TROOPS), column=1, side_name="Ukraine", field="Strength")
+             for t, n in (("600", 600), ("150", 150), ("20 navy personnel", 20))]
+    # The total names no side; its sentence names only Ukraine (the next sentence, after a
+    # footnote marker, is another sentence).
+    whole = claim(d, f"{total} men", Kind.STRENGTH, q(total, category=Category.TROOPS))
+    (k,) = by_rule(reconcile([d], [*parts, whole]), "R-SUM-PARTS")
+    assert k.outcome is outcome and set(k.claims) == {whole.id, *(p.id for p in parts)}
+    assert k.explanation.startswith("Ukraine's figures by service")
+    assert "600 + 150 + 20 = 770" in k.explanation and "g:6" in k.explanation
+
+
+def test_services_of_one_side_are_not_summed_against_a_total_naming_both_sides() -> None:
+    d = make_doc("g", "Battle of the Pass", SERVICES + "Ukrainian and Russian troops, 900 men in all, met.",
+                 belligerents=("Ukraine", "Russia"))
+    parts = [claim(d, t, Kind.STRENGTH, q(n, category=Category.TROOPS), column=1, side_name="Ukraine", field="Strength")
+             for t, n in (("600", 600), ("150", 150), ("20 navy personnel", 20))]
+    whole = claim(d, "900 men", Kind.STRENGTH, q(900, category=Category.TROOPS))
+    assert by_rule(reconcile([d], [*parts, whole]), "R-SUM-PARTS") == []
+
+
 def test_total_across_sides_conflict() -> None:
     d = make_doc("t", "Battle of Foo", "C1: 4,000 killed\nC2: 2,000 killed\nOverall, 20,000 were killed.",
                  belligerents=("Northland", "Southland"))

@@ -89,8 +89,17 @@ def parties_of(name: str | None) -> tuple[str, ...]:
     """
     if not name:
         return ()
+    found = named_parties(name)
+    if not found:
+        token = side_token(name)
+        return (token,) if token else ()
+    return found
+
+
+def named_parties(text: str) -> tuple[str, ...]:
+    """The parties the lexicon knows that a text names, in order (none for unknown names)."""
     lx = lexicon()
-    words = _WORD.findall(name)
+    words = _WORD.findall(text)
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -103,9 +112,6 @@ def parties_of(name: str | None) -> tuple[str, ...]:
             i += 1
         if party and party not in found:
             found.append(party)
-    if not found:
-        token = side_token(name)
-        return (token,) if token else ()
     return tuple(found)
 
 
@@ -327,6 +333,29 @@ def _join_columns(uf: _Sides, members: list[Node], top: Mapping[Node, str],
                 uf.union(n, next(iter(peers)))
 
 
+def side_label(side: str, claims: Sequence[Claim], ctx: Context) -> str | None:
+    """How to name a resolved side: its parties (`Yugoslavia`, `China/Viet Minh`) when the
+    lexicon knows them, else a name the claims or their columns give for it."""
+    if side == NO_SIDE:
+        return None
+    parts = side.split("/")
+    if "#" not in side and all(p[:1].isupper() for p in parts):
+        return " / ".join(parts)
+    for c in claims:
+        if c.side.name and party_of(c.side.name) in parts:
+            return c.side.name
+    return next((n for c in claims if (n := _column_name(c, ctx))), None)
+
+
+def _column_name(c: Claim, ctx: Context) -> str | None:
+    doc = ctx.documents.get(c.document)
+    column = c.side.column
+    if doc is None or column not in (1, 2) or len(doc.belligerents) < column:  # type: ignore[operator]
+        return None
+    return doc.belligerents[column - 1].strip() or None  # type: ignore[operator]
+
+
+
 # --- figures by what they count -----------------------------------------------------------------
 
 _ACROSS_SIDES = re.compile(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b", re.I)
@@ -398,7 +427,7 @@ def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str,
 # --- text around a claim -------------------------------------------------------------------
 
 _CELL_END = re.compile(r"[|\n;]|,\s|\.\s|\.$")
-_SENTENCE_START = re.compile(r"(?:[.!?]\s|\n|\|)")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|\n|\|)")
 
 
 def after(claim: Claim, ctx: Context, limit: int = 80) -> str:
@@ -445,7 +474,8 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
     return bool(_OVERALL.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|\n")
+"""A sentence's end: its stop, a closing quote or bracket, and footnote markers (`guns.[6] Next`)."""
 
 
 def sentence(claim: Claim, ctx: Context, limit: int = 300) -> str:

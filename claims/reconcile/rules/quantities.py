@@ -31,7 +31,7 @@ from claims.reconcile.index import (
     Context,
     between,
     inferred_side,
-    party_of,
+    side_label,
     is_running_total,
     quantity_buckets,
 )
@@ -173,21 +173,41 @@ def _relation(a: Claim, b: Claim, ctx: Context) -> Relation:
 
 def _update(a: Claim, b: Claim, ctx: Context) -> bool:
     """Two reports' counts from one source at different times. One named source's counts in
-    two reports are its running count (unless the later report, dates known, gives less); a
-    report that names no source counts as the same source when both figures are worded as
-    running counts and the later report, dates known, gives more."""
-    named = bool(a.attribution.claimant and b.attribution.claimant)
+    two reports are its running count (unless the later report, dates known, gives less). A
+    report that names no source, or only an unidentified one (`a human rights monitoring
+    group`, which may be the named source of the other report), counts as the same source
+    when the later report, dates known, gives more and its figure is worded as a running
+    count, and so is the earlier figure unless a source is unidentified."""
+    named = _identified(a) and _identified(b)
     if named and not same_claimant(a, b):
         return False
-    if not named and not (is_cumulative(a, ctx) and is_cumulative(b, ctx)):
-        return False
     da, db = report_date(a.document, ctx), report_date(b.document, ctx)
+    if not named:
+        if da is None or db is None or da == db or (da[0] == 0) != (db[0] == 0):
+            return False
+        early, late = (a, b) if da < db else (b, a)
+        unidentified = _unidentified(a) or _unidentified(b)
+        if not is_cumulative(late, ctx) or not (unidentified or is_cumulative(early, ctx)):
+            return False
+        return claim_strict(late).high >= claim_strict(early).low
     if da is None or db is None or (da[0] == 0) != (db[0] == 0):
-        return named and _is_report(a, ctx) and _is_report(b, ctx)
+        return _is_report(a, ctx) and _is_report(b, ctx)
     if da == db:
         return False
     early, late = (a, b) if da < db else (b, a)
     return claim_strict(late).high >= claim_strict(early).low
+
+
+_INDEFINITE = re.compile(r"^(?:a|an|one|some|another)\s", re.I)
+
+
+def _unidentified(c: Claim) -> bool:
+    """A source the text describes without naming it (`a human rights monitoring group`)."""
+    return bool(c.attribution.claimant and _INDEFINITE.match(c.attribution.claimant))
+
+
+def _identified(c: Claim) -> bool:
+    return bool(c.attribution.claimant) and not _unidentified(c)
 
 
 def _is_report(c: Claim, ctx: Context) -> bool:
@@ -375,7 +395,7 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     rules = {p.rule for p in deciding}
     r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
         if len(rules) == 1 else INTERVAL
-    side_name = _side_name(side, [c for e in estimates for c in e], ctx)
+    side_name = side_label(side, [c for e in estimates for c in e], ctx)
     dispute = Dispute(
         event=event_id, kind=kind, category=category, side=side, side_name=side_name, scope=scope, lost=lost,
         estimates=tuple(Estimate(claims=tuple(c.id for c in e), source=_source(e[0], ctx)) for e in estimates),
@@ -391,28 +411,6 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     explanation = _explain(dispute, estimates, ctx, outcome)
     members = [c for e in estimates for c in e]
     return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
-
-
-def _side_name(side: str, claims: Sequence[Claim], ctx: Context) -> str | None:
-    """How to name a resolved side: its parties (`Yugoslavia`, `China/Viet Minh`) when the
-    lexicon knows them, else a name the claims or their columns give for it."""
-    if side == NO_SIDE:
-        return None
-    parts = side.split("/")
-    if "#" not in side and all(p[:1].isupper() for p in parts):
-        return " / ".join(parts)
-    for c in claims:
-        if c.side.name and party_of(c.side.name) in parts:
-            return c.side.name
-    return next((n for c in claims if (n := _column_name(c, ctx))), None)
-
-
-def _column_name(c: Claim, ctx: Context) -> str | None:
-    doc = ctx.documents.get(c.document)
-    column = c.side.column
-    if doc is None or column not in (1, 2) or len(doc.belligerents) < column:  # type: ignore[operator]
-        return None
-    return doc.belligerents[column - 1].strip() or None  # type: ignore[operator]
 
 
 def _source(c: Claim, ctx: Context) -> str:

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Qualifier, Quantity, Severity
-from claims.reconcile.index import NO_SIDE, Context, between, is_overall_total, quantity_buckets
+from claims.reconcile.index import NO_SIDE, Context, between, is_overall_total, named_parties, quantity_buckets, sentence, side_label
 from claims.reconcile.names import fold
 from claims.reconcile.intervals import INF, Interval, claim_strict, claim_tolerant, describe, describe_interval, nominal
-from claims.reconcile.scopes import breakdown_total, is_share
+from claims.reconcile.scopes import WHOLE, breakdown_total, is_share
 from claims.reconcile.rules import ChartKind, cite, family, finding, rule
 
 SUM_PARTS = rule(
@@ -21,7 +21,11 @@ SUM_PARTS = rule(
     (400,000+ Germans, 143,296 Romanians, ...)`), is checked against the sum of the parts, each
     with its tolerance (an approximate total agrees with a sum inside its tolerance). A sum that
     matches is recorded as consistent; one that misses is a conflict; one that matches only under
-    tolerance is indeterminate. Check the arithmetic and whether a part was left out.""",
+    tolerance is indeterminate. The same holds for a side's figures listed by armed service
+    (`790 army`, `202 air force`, `10 navy personnel`: one figure per service from one source)
+    against a figure for that side's whole force in the same or another document of the event
+    (a total that names no side counts when its sentence names only that side). Check the
+    arithmetic and whether a part was left out.""",
     chart=ChartKind.PARTS,
 )
 TOTAL_SIDES = rule(
@@ -96,6 +100,88 @@ def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
             explanation = (f"The parts add up to {text}, but {cite(total, ctx)} states "
                            f"{describe(total.value)}. Check the arithmetic and whether a part is missing.")  # type: ignore[arg-type]
             yield finding(SUM_PARTS, (total, *members), explanation, ctx, outcome=outcome)
+
+
+_SERVICES = frozenset({"army", "air force", "navy", "marines"})
+"""Scopes (see `claims.reconcile.scopes`) that split a side's force by armed service."""
+
+
+@family
+def service_sums(ctx: Context) -> Iterator[Conflict]:
+    """A side's figures by armed service against the side's whole figure (R-SUM-PARTS)."""
+    by_quantity: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    unsided: dict[tuple, list[Claim]] = defaultdict(list)
+    for (event, kind, side, category, lost, scope_), bucket in quantity_buckets(ctx).items():
+        if kind not in (Kind.STRENGTH, Kind.CASUALTIES):
+            continue
+        if side == NO_SIDE and scope_ == WHOLE:
+            unsided[(event, kind, category, lost)].extend(bucket)
+        elif side != NO_SIDE and (scope_ == WHOLE or scope_ in _SERVICES):
+            by_quantity[(event, kind, side, category, lost)][scope_].extend(bucket)
+    for key in sorted(by_quantity, key=str):
+        scopes_ = by_quantity[key]
+        breakdowns = _service_breakdowns({s: v for s, v in scopes_.items() if s in _SERVICES})
+        if not breakdowns or len(breakdowns) > _BREAKDOWN_LIMIT:
+            continue
+        event, kind, side, category, lost = key
+        documents = {p.document for parts in breakdowns for p in parts}
+        totals = list(scopes_.get(WHOLE, ())) + [
+            c for c in unsided.get((event, kind, category, lost), ())
+            if c.document in documents and set(named_parties(sentence(c, ctx))) == set(side.split("/"))]
+        if len(totals) > _BREAKDOWN_LIMIT:
+            continue
+        for total in sorted(totals, key=lambda c: c.id):
+            for parts in breakdowns:
+                if not all(_same_moment(total, p) for p in parts):
+                    continue
+                if total.side.column is None and ctx.sides[total.id] == NO_SIDE \
+                        and total.document != parts[0].document:
+                    continue  # a total placed by its sentence's side is read only beside its breakdown
+                yield _service_sum(total, parts, side, ctx)
+
+
+def _service_breakdowns(services: dict[str, list[Claim]]) -> list[list[Claim]]:
+    """One breakdown per source (document, claimant, infobox field) giving one figure for each
+    of at least two services."""
+    by_source: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for service, claims in services.items():
+        for c in claims:
+            claimant = fold(c.attribution.claimant) if c.attribution.claimant else None
+            by_source[(c.document, claimant, c.field)][service].append(c)
+    out = []
+    for source in sorted(by_source, key=str):
+        figures = by_source[source]
+        if len(figures) < 2:
+            continue
+        chosen = []
+        for service in sorted(figures):
+            if len({(claim_strict(c).low, claim_strict(c).high) for c in figures[service]}) != 1:
+                break
+            chosen.append(min(figures[service], key=lambda c: (c.span.start, c.id)))
+        else:
+            out.append(sorted(chosen, key=lambda c: (c.span.start, c.id)))
+    return out
+
+
+def _service_sum(total: Claim, parts: list[Claim], side: str, ctx: Context) -> Conflict:
+    outcome, tol, point = _judge(total, parts)
+    text = _sum_text(parts, point, tol)
+    listed = ", ".join(cite(p, ctx) for p in parts)
+    who_ = side_label(side, parts, ctx) or "One side"
+    if outcome is Outcome.CONSISTENT:
+        return finding(SUM_PARTS, (total, *parts),
+                       f"{who_}'s figures by service ({listed}) add up to {text}, consistent with {cite(total, ctx)}.",
+                       ctx, outcome=outcome, severity=Severity.INFO)
+    if outcome is Outcome.INDETERMINATE:
+        return finding(SUM_PARTS, (total, *parts),
+                       f"{who_}'s figures by service ({listed}) add up to {text}, which matches {cite(total, ctx)} "
+                       "only under tolerance. Check the figures.",
+                       ctx, outcome=outcome, severity=Severity.LOW)
+    return finding(SUM_PARTS, (total, *parts),
+                   f"{who_}'s figures by service ({listed}) add up to {text}, but {cite(total, ctx)} gives "
+                   f"{describe(total.value)}. Check whether a service is missing from the list or the total "
+                   "counts other forces.",  # type: ignore[arg-type]
+                   ctx, outcome=outcome)
 
 
 def _population_fits(total: Quantity, part: Quantity) -> bool:

@@ -274,3 +274,19 @@ def test_footnote_markers_become_the_reference_of_the_claims_they_follow() -> No
     assert find(claims, "around 1,800 lightly armed soldiers").attribution.reference == "[4][5]"
     assert find(claims, "300 men were killed").attribution.reference == "[7]"
     assert find(claims, "40 wounded").attribution.reference is None
+
+
+def test_prose_figures_take_the_side_of_a_belligerent_the_lexicon_does_not_know() -> None:
+    _, claims = extract(
+        "Battle of Karsk Ford\n\nBattle of Karsk Ford\nDate\t3–7 March 2019\nBelligerents\n"
+        "Republic of Dresk\tNorthern Front\nCasualties and losses\n300 killed\t120 killed\n\n"
+        "The fighting lasted five days. The Northern Front claimed that at least 1,000 Dresk soldiers had died. "
+        "Observers said 150 Northern Front fighters were killed. A Velmar brigade lost 40 soldiers.\n"
+    )
+    dresk = find(claims, "at least 1,000 Dresk soldiers had died")
+    assert (dresk.side.column, dresk.side.name) == (1, "Republic of Dresk")
+    assert "Dresk" in (dresk.side.reason or "")
+    front = [c for c in claims if c.span.quote.startswith("150")]
+    assert front and (front[0].side.column, front[0].side.name) == (2, "Northern Front")
+    # A name no column gives stays without a side.
+    assert find(claims, "40 soldiers").side.column is None

@@ -24,6 +24,7 @@ import attrs
 from claims.model import Claim, Conflict, Document, Outcome, Person, Relation, Severity, UncertainDate
 from claims.reconcile.events import ALL_DOCUMENTS, Event, group_events, pseudo_documents
 from claims.reconcile.index import Context, resolve_sides
+from claims.reconcile.intervals import forget as forget_intervals
 from claims.reconcile.rules import FAMILIES, RULES, Rule
 from claims.reconcile.rules.identities import same_war, war_of
 
@@ -107,9 +108,12 @@ def reconcile(
     """
     ctx = build_context(documents, claims, grouping=grouping)
     found: dict[str, Conflict] = {}
-    for fam in FAMILIES:
-        for conflict in fam(ctx):
-            found.setdefault(conflict.id, conflict)
+    try:
+        for fam in FAMILIES:
+            for conflict in fam(ctx):
+                found.setdefault(conflict.id, conflict)
+    finally:
+        forget_intervals()
     return sort_conflicts(found.values())
 
 

@@ -371,7 +371,7 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     `civilians`, both sides); :func:`inferred_side` says which claims were so placed.
     Computed once per context and shared by the rules that read it (do not mutate).
     """
-    from claims.reconcile.scopes import is_increment, scope
+    from claims.reconcile.scopes import classify
 
     buckets = ctx.memo.get("quantity_buckets")
     if buckets is None:
@@ -380,9 +380,12 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
         sides = ctx.sides
         for c in ctx.of_type(Quantity):
             q = c.value
-            if q.increment or c.kind is Kind.OTHER or c.negated or is_increment(c, ctx):  # type: ignore[union-attr]
+            if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
                 continue
-            buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost, scope(c, ctx))].append(c)  # type: ignore[union-attr]
+            increment, scope_ = classify(c, ctx)
+            if increment:
+                continue
+            buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
         ctx.memo["inferred_side"] = _place_unsided(buckets, ctx)
         ctx.memo["quantity_buckets"] = buckets
     return buckets

@@ -177,24 +177,45 @@ def vague_cap(q: Quantity) -> int | None:
     return 10 ** len(str(max(q.low, 1)))
 
 
-def claim_strict(claim: Claim) -> Interval:
-    """``strict`` of the claim's figure, read with the words around it (see the module docstring)."""
+_MEMO_LIMIT = 1 << 20
+_memo: dict[int, tuple[Claim, Interval, Interval]] = {}
+"""id(claim) -> (the claim, strict, tolerant): every rule asks for a figure's intervals many
+times. The entry holds the claim, so its id cannot be reused while the entry lives (the
+identity check makes a stale entry impossible); :func:`forget` empties it after a run."""
+
+
+def _intervals(claim: Claim) -> tuple[Claim, Interval, Interval]:
+    hit = _memo.get(id(claim))
+    if hit is not None and hit[0] is claim:
+        return hit
     q = claim.value
     assert isinstance(q, Quantity)
     phrasing = _phrasing(claim)
     if phrasing is None and not q.vague:
-        return _strict(q.qualifier, q.low, q.high)
-    return _claim_strict(phrasing, q.qualifier, q.low, q.high, vague_cap(q))
+        entry = (claim, _strict(q.qualifier, q.low, q.high), _tolerant(q.qualifier, q.low, q.high))
+    else:
+        cap = vague_cap(q)
+        entry = (claim, _claim_strict(phrasing, q.qualifier, q.low, q.high, cap),
+                 _claim_tolerant(phrasing, q.qualifier, q.low, q.high, cap))
+    if len(_memo) >= _MEMO_LIMIT:
+        _memo.clear()
+    _memo[id(claim)] = entry
+    return entry
+
+
+def forget() -> None:
+    """Drop the remembered intervals (and with them the references to the claims)."""
+    _memo.clear()
+
+
+def claim_strict(claim: Claim) -> Interval:
+    """``strict`` of the claim's figure, read with the words around it (see the module docstring)."""
+    return _intervals(claim)[1]
 
 
 def claim_tolerant(claim: Claim) -> Interval:
     """``tolerant`` of the claim's figure, read with the words around it."""
-    q = claim.value
-    assert isinstance(q, Quantity)
-    phrasing = _phrasing(claim)
-    if phrasing is None and not q.vague:
-        return _tolerant(q.qualifier, q.low, q.high)
-    return _claim_tolerant(phrasing, q.qualifier, q.low, q.high, vague_cap(q))
+    return _intervals(claim)[2]
 
 
 @lru_cache(maxsize=1 << 14)

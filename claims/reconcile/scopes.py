@@ -110,15 +110,15 @@ def _is_increment(claim: Claim, ahead: str) -> bool:
 
 def is_increment(claim: Claim, ctx: Context) -> bool:
     """The figure adds to another (`40 more were killed`, `another 50`, `plus another 40`)."""
-    return _classify(claim, ctx)[0]
+    return classify(claim, ctx)[0]
 
 
 def scope(claim: Claim, ctx: Context) -> str:
     """What part of the whole a figure counts (`whole event`, `on Sunday`, `peacekeepers`, ...)."""
-    return _classify(claim, ctx)[1]
+    return classify(claim, ctx)[1]
 
 
-def _classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
+def classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope), remembered per claim; for documents
     without text (stand-ins) per wording, since only the quote and its context then count."""
     known: dict[str, tuple[bool, str]] = ctx.memo.setdefault("scope", {})

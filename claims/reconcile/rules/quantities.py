@@ -376,6 +376,9 @@ def disputes(ctx: Context) -> Iterator[Conflict]:
 
 def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | None:
     event_id, kind, side, category, lost, scope = key
+    strict_all = [claim_strict(c) for c in bucket]
+    if max(iv.low for iv in strict_all) <= min(iv.high for iv in strict_all):
+        return None  # every figure agrees with every other as stated (so do the estimates)
     estimates = _estimates(bucket, ctx)
     if len(estimates) < 2:
         return None

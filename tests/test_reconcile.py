@@ -549,3 +549,24 @@ def test_restated_figures_make_one_finding_that_names_every_statement() -> None:
     assert conflicts[0].explanation.count("restated once more") == 2
     dispute = conflicts[0].dispute
     assert dispute is not None and [len(e.claims) for e in dispute.estimates] == [2, 2]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("40 Peace keepers were killed", "peacekeepers"), ("300 reinforcements arrived", "reinforcements"),
+    ("12 Police officers died", "police"), ("a militia of 200 men", "militia"), ("50 Volunteers", "volunteers"),
+    ("900 attack forces", "attack forces"), ("30 children died", "children"), ("20 women died", "women"),
+    ("400 National Guard troops", "National Guard"), ("500 Interior Ministry troops", "interior troops"),
+    ("60 Air Force personnel", "air force"), ("70 naval infantry", "navy"), ("80 Marines", "marines"),
+    ("90 special forces", "special forces"), ("100 killed in the war", "the whole war"),
+    ("110 killed Overnight", "overnight"), ("120 killed on 12 May", "on 12 may"), ("130 killed daily", "daily"),
+    ("140 killed during the withdrawal", "during the withdrawal"), ("150 killed in the past 24 hours",
+                                                                    "in the past 24 hours"),
+])
+def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
+    from claims.reconcile import build_context
+    from claims.reconcile.scopes import scope
+
+    d = make_doc("s", "Battle of Foo", f"Report: {phrase}.\n")
+    number = next(w for w in phrase.split() if w.isdigit())
+    c = claim(d, number, Kind.CASUALTIES, q(int(number)), side_name="Northland")
+    assert expected in scope(c, build_context([d], [c])).split("; ")

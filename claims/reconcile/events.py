@@ -34,7 +34,7 @@ from attrs import field, frozen
 
 from claims.lexicon import lexicon
 from claims.model import Claim, Document, DocumentFormat, Kind, UncertainDate, stable_id
-from claims.reconcile.lineage import fingerprint, version_groups
+from claims.reconcile.lineage import ALL_PAIRS, fingerprint, version_groups
 from claims.reconcile.names import fold, similar, skeleton
 
 ALL_DOCUMENTS = "*"
@@ -556,7 +556,8 @@ def _join_given_together(g: _Groups, evidence: Mapping[str, _Evidence]) -> dict[
 
 def _event(members: list[str], name: str, why: list[str], by_id: Mapping[str, Document],
            evidence: Mapping[str, _Evidence]) -> Event:
-    prints = {d: fingerprint(by_id[d], _title_key(by_id[d].title, frozenset()).article) for d in members} \
+    big = len(members) > ALL_PAIRS
+    prints = {d: fingerprint(by_id[d], _title_key(by_id[d].title, frozenset()).article, sketch=big) for d in members} \
         if len(members) > 1 else {}
     versions, reasons = version_groups(members, prints) if prints else ((), {})
     places = set(_title_key(name, frozenset()).core.split())

@@ -107,8 +107,13 @@ def _source_urls(text: str) -> list[str]:
     return found
 
 
-def fingerprint(document: Document, article: str) -> Fingerprint:  # noqa: D417
-    """The document's lineage evidence; ``article`` is its folded title (see events.TitleKey)."""
+def fingerprint(document: Document, article: str, *, sketch: bool = True) -> Fingerprint:  # noqa: D417
+    """The document's lineage evidence; ``article`` is its folded title (see events.TitleKey).
+
+    Shingles are hashed with Python's tuple hash (fast; it differs between processes, which
+    changes no share of shared text). The sketch, which picks the pairs compared in a large
+    event, must not differ between runs: it takes the smallest CRC-32s of the shingles, and is
+    computed only when ``sketch`` is asked for (events of more than ``ALL_PAIRS`` documents)."""
     text = document.text or ""
     urls = _source_urls(text)
     if document.provenance is not None and document.provenance.url:
@@ -119,9 +124,12 @@ def fingerprint(document: Document, article: str) -> Fingerprint:  # noqa: D417
     if article and (_WIKI_COPY.search(head) or _WIKI_COPY.search(text[-2000:]) or _REVISION.search(head)):
         copied = f"wikipedia:{article}"
     words = _WORD.findall(text.lower())[:MAX_WORDS]
-    shingles = frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) for i in range(max(0, len(words) - SHINGLE + 1)))
-    sketch = tuple(sorted(shingles)[:SKETCH]) if len(shingles) >= MIN_SHINGLES else ()
-    return Fingerprint(pages=pages, copied_page=copied, shingles=shingles, sketch=sketch,
+    grams = list(zip(*(words[i:] for i in range(SHINGLE))))
+    shingles = frozenset(map(hash, grams))
+    small: tuple[int, ...] = ()
+    if sketch and len(shingles) >= MIN_SHINGLES:
+        small = tuple(sorted({zlib.crc32(" ".join(g).encode()) for g in grams})[:SKETCH])
+    return Fingerprint(pages=pages, copied_page=copied, shingles=shingles, sketch=small,
                        title=" ".join(document.title.split()))
 
 
@@ -154,7 +162,7 @@ def lineage_links(documents: Sequence[str], prints: Mapping[str, Fingerprint]) -
             links.append((members[0], other, why))
     by_hash: dict[int, list[str]] = defaultdict(list)
     if len(documents) <= ALL_PAIRS:
-        by_hash[0] = [d for d in documents if prints[d].sketch]
+        by_hash[0] = [d for d in documents if len(prints[d].shingles) >= MIN_SHINGLES]
     else:
         for d in documents:
             for h in prints[d].sketch:

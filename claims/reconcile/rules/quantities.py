@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from operator import attrgetter
 
 import attrs
@@ -203,7 +204,12 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|some|another)\s", re.I)
 
 def _unidentified(c: Claim) -> bool:
     """A source the text describes without naming it (`a human rights monitoring group`)."""
-    return bool(c.attribution.claimant and _INDEFINITE.match(c.attribution.claimant))
+    return _indefinite(c.attribution.claimant) if c.attribution.claimant else False
+
+
+@lru_cache(maxsize=4096)
+def _indefinite(claimant: str) -> bool:
+    return bool(_INDEFINITE.match(claimant))
 
 
 def _identified(c: Claim) -> bool:

@@ -1,11 +1,19 @@
-"""Evaluate the reconciler on the development corpus, one event at a time.
+"""Evaluate the reconciler on the real corpus, as a user runs it: the tool's own grouping.
 
-Reads ``../shared/corpus`` (or ``--corpus DIR``): for each event's documents, runs the pipeline
-and the reconciler, then checks every real disagreement in ``conflicts.json`` (found as a
-conflict, found only as a tension to decide, or missed) and every ``not_a_conflict`` pair (a
-false hit when reported as a conflict). A gold pair is matched to claims by quote. Run:
+For every entry of ``conflicts.json`` in ``tune/`` and ``check/`` (under ``--corpus``, default
+``../shared/corpus``), the entry's documents are read and reconciled together exactly as
+``claims conflicts DOC...`` does (no event table, no ``--event``: the tool groups them). A real
+disagreement is *found* when one set of claims that cannot all be true (what the JSON report
+lists under ``conflicts``: :func:`claims.reconcile.disagreements`) holds claims at two of the
+entry's values; a ``not_a_conflict`` entry so linked is a *false alarm*. Claims are matched to
+a value by their span overlapping the value's text in its document, as the official scorer
+(``../shared/eval/score.py conflicts``) does, so recall and false alarms equal its figures;
+this runs in one process and also counts entries found only as a tension to decide.
 
-    .venv/bin/python benchmarks/eval_conflicts.py [--corpus DIR] [--verbose]
+    .venv/bin/python benchmarks/eval_conflicts.py [--corpus DIR] [--misses N]
+
+``--misses N`` lists the first N misses and false alarms of ``tune/`` only: ``check/`` is
+reported as totals, so nobody tunes on it. Exit 2 when the corpus folder is missing.
 """
 
 from __future__ import annotations
@@ -13,104 +21,108 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
+import time
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from claims.model import Outcome  # noqa: E402
+from claims.model import Claim, Outcome  # noqa: E402
 from claims.pipeline import load_paths  # noqa: E402
-from claims.reconcile import group_events, reconcile  # noqa: E402
-
-EVENTS = {
-    "grozny": ["021", "022"],
-    "first-chechen-war": ["023", "024"],
-    "tskhinvali": ["025", "026"],
-    "vukovar": ["027", "028", "029"],
-}
+from claims.reconcile import disagreements, reconcile  # noqa: E402
 
 
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def matching_claims(claims, doc_name: str, value: str):
-    v = norm(value)
-    out = []
-    for c in claims:
-        if os.path.basename(c.document) != doc_name and os.path.basename(c.span.document) != doc_name:
-            continue
-        quote = norm(c.span.quote)
-        if quote and (quote in v or v in quote) and any(ch.isdigit() for ch in quote):
-            out.append(c)
+def _occurrences(text: str, sub: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(sub)
+    while i >= 0:
+        out.append((i, i + len(sub)))
+        i = text.find(sub, i + 1)
     return out
 
 
-def judge(entry, claims, conflicts):
-    """'conflict', 'tension', 'unmatched' (claims not extracted) or 'none' for a gold entry."""
-    groups = [matching_claims(claims, d, v) for d, v in zip(entry["value_docs"], entry["values"])]
-    if sum(1 for g in groups if g) < 2:
-        return "unmatched", groups
-    best = "none"
-    for i in range(len(groups)):
-        for j in range(i + 1, len(groups)):
-            a_ids, b_ids = {c.id for c in groups[i]}, {c.id for c in groups[j]}
-            for k in conflicts:
-                ids = set(k.claims)
-                if ids & a_ids and ids & b_ids and not (a_ids & b_ids & ids and len(ids) == 1):
-                    if k.outcome is Outcome.CONFLICT:
-                        return "conflict", groups
-                    if k.outcome is Outcome.INDETERMINATE:
-                        best = "tension"
-    return best, groups
+def _values_hit(claim: Claim, spans: list[list[tuple[str, tuple[int, int]]]]) -> set[int]:
+    """The indexes of the entry's values whose text the claim's span overlaps."""
+    name = Path(claim.document).name
+    return {i for i, where in enumerate(spans) for doc, (s, e) in where
+            if doc == name and claim.span.start < e and s < claim.span.end}
+
+
+def judge(entry: dict, corpus: Path) -> tuple[str, float]:
+    """'found', 'tension' (only a finding to decide links two values) or 'none', and seconds."""
+    docs = sorted(set(entry["docs"]))
+    texts = {d: (corpus / d).read_text(encoding="utf-8") for d in docs}
+    value_docs = entry.get("value_docs") or [docs[0]] * len(entry["values"])
+    spans = [[(d, o) for o in _occurrences(texts[d], v)] for v, d in zip(entry["values"], value_docs)]
+    t0 = time.perf_counter()
+    loaded = load_paths([str(corpus / d) for d in docs])
+    findings = reconcile(loaded.documents, loaded.claims)
+    seconds = time.perf_counter() - t0
+    claims = {c.id: c for c in loaded.claims}
+
+    def linked(ids) -> bool:
+        hit: set[int] = set()
+        for cid in ids:
+            if cid in claims:
+                hit |= _values_hit(claims[cid], spans)
+        return len(hit) >= 2
+
+    if any(linked(part.claims) for k in findings for part in disagreements(k)):
+        return "found", seconds
+    if any(linked(k.claims) for k in findings if k.outcome is Outcome.INDETERMINATE):
+        return "tension", seconds
+    return "none", seconds
+
+
+def evaluate(corpus: Path, show: int) -> dict[str, float]:
+    entries = json.loads((corpus / "conflicts.json").read_text(encoding="utf-8"))
+    found = missed = tension = false = clean = 0
+    notes: list[str] = []
+    seconds = 0.0
+    for entry in entries:
+        verdict, spent = judge(entry, corpus)
+        seconds += spent
+        label = " vs ".join(entry["values"])
+        if entry.get("not_a_conflict"):
+            if verdict == "found":
+                false += 1
+                notes.append(f"  false alarm: {label}")
+            else:
+                clean += 1
+        elif verdict == "found":
+            found += 1
+        else:
+            missed += 1
+            tension += verdict == "tension"
+            notes.append(f"  missed{' (only to decide)' if verdict == 'tension' else ''}: {label} "
+                         f"({entry.get('why', '')[:80]})")
+    for line in notes[:show]:
+        print(line)
+    real, nac = found + missed, false + clean
+    return {"recall": found / real if real else 0.0, "found": found, "real": real, "to decide": tension,
+            "false alarms": false / nac if nac else 0.0, "false": false, "nac": nac, "seconds": seconds}
 
 
 def main() -> int:
+    here = Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    here = os.path.dirname(os.path.abspath(__file__))
-    parser.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
-    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=here.parent.parent / "shared" / "corpus")
+    parser.add_argument("--misses", type=int, default=0, help="List the first N misses and false alarms of tune/.")
     args = parser.parse_args()
-    gold = json.load(open(os.path.join(args.corpus, "conflicts.json"), encoding="utf-8"))
-    files = sorted(f for f in os.listdir(args.corpus) if f[:3].isdigit())
-    totals = {"conflict": 0, "tension": 0, "none": 0, "unmatched": 0}
-    false_hits = tension_hits = clean = nac_unmatched = 0
-    for event, prefixes in EVENTS.items():
-        paths = [os.path.join(args.corpus, f) for f in files if f[:3] in prefixes]
-        loaded = load_paths(paths)
-        conflicts = reconcile(loaded.documents, loaded.claims)
-        groups = group_events(loaded.documents, loaded.claims)
-        names = {os.path.basename(p) for p in paths}
-        print(f"== {event}: {len(loaded.documents)} documents in {len(groups)} event(s), {len(loaded.claims)} claims, "
-              f"{sum(k.outcome is Outcome.CONFLICT for k in conflicts)} conflicts, "
-              f"{sum(k.outcome is Outcome.INDETERMINATE for k in conflicts)} to decide")
-        for entry in gold:
-            if not set(entry["docs"]) <= names:
-                continue
-            verdict, _ = judge(entry, loaded.claims, conflicts)
-            label = " vs ".join(entry["values"])
-            if entry["not_a_conflict"]:
-                if verdict == "conflict":
-                    false_hits += 1
-                elif verdict == "tension":
-                    tension_hits += 1
-                elif verdict == "unmatched":
-                    nac_unmatched += 1
-                else:
-                    clean += 1
-                print(f"  not-a-conflict  {'FALSE HIT' if verdict == 'conflict' else verdict:<10} {label}")
-            else:
-                totals[verdict] += 1
-                print(f"  real conflict   {verdict:<10} {label}")
-        if args.verbose:
-            for k in conflicts:
-                print(f"    {k.outcome.value:<13} {k.rule:<16} {k.explanation[:160]}")
-    real = sum(totals.values())
-    print()
-    print(f"real conflicts: {real}; found as conflict {totals['conflict']}, only as tension {totals['tension']}, "
-          f"missed {totals['none']}, claims not extracted {totals['unmatched']}")
-    print(f"not_a_conflict pairs: false conflict hits {false_hits}, reported as tension {tension_hits}, "
-          f"clean {clean}, claims not extracted {nac_unmatched}")
+    results = {}
+    for name in ("tune", "check"):
+        folder = args.corpus / name
+        if not (folder / "conflicts.json").is_file():
+            print(f"no {folder / 'conflicts.json'}", file=sys.stderr)
+            return 2
+        if name == "tune" and args.misses:
+            print("tune/ misses and false alarms:")
+        results[name] = evaluate(folder, args.misses if name == "tune" else 0)
+    print(f"{'':28}{'tune':>16}{'check':>16}")
+    for label, key, total in (("conflict recall", "found", "real"), ("false alarms", "false", "nac")):
+        cells = [f"{r[key]}/{r[total]} = {r[key] / r[total] if r[total] else 0:.2f}" for r in results.values()]
+        print(f"{label:28}{cells[0]:>16}{cells[1]:>16}")
+    print(f"{'missed, only to decide':28}{results['tune']['to decide']:>16}{results['check']['to decide']:>16}")
+    print(f"{'read, extract, reconcile s':28}{results['tune']['seconds']:>16.1f}{results['check']['seconds']:>16.1f}")
     return 0
 
 

@@ -9,10 +9,11 @@ In the spirit of the NATO/Admiralty grading, two axes are graded separately and 
   A claimant carried over from an earlier sentence is one grade weaker. A is left for
   reviewers.
 - **information credibility** (1–6) from the information: 3 (possibly true) to start; 2 when
-  one independent source agrees, 1 when two or more do (two versions or copies of one article
-  are one source, and one claimant is one source); in a conflict, 4 (doubtful) when no independent source
-  agrees, 3 with one, 2 with two or more; one step worse for each kind of hedge
-  (`Alleged:`, `reportedly`, `is believed`, `some sources`).
+  one independent source agrees, 1 when two or more do (versions of one article, found by their
+  lineage, are one source, and one claimant is one source; documents that merely share a title
+  are independent); in a conflict (an estimate of a disputed quantity that cannot be true with
+  another), 4 (doubtful) when no independent source agrees, 3 with one, 2 with two or more; one
+  step worse for each kind of hedge (`Alleged:`, `reportedly`, `is believed`, `some sources`).
 
 The score in [0, 1] averages the two axes, less a little for approximate figures. Every step
 leaves a one-sentence reason. A reviewer's confidence override (an annotation with verdict
@@ -38,6 +39,7 @@ from claims.model import (
     Outcome,
     Qualifier,
     Quantity,
+    Relation,
 )
 from claims.reconcile import build_context
 from claims.reconcile.index import Context, quantity_buckets
@@ -125,6 +127,18 @@ def assess(
     tensions: dict[str, int] = defaultdict(int)
     checked: set[str] = set()
     for k in conflicts:
+        if k.dispute is not None:
+            # One finding per disputed quantity: only the estimates in a clash are in conflict.
+            for p in k.dispute.pairs:
+                members = k.dispute.estimates[p.a].claims + k.dispute.estimates[p.b].claims
+                for cid in members:
+                    if p.relation is Relation.CLASH:
+                        in_conflict[cid] += 1
+                    elif p.relation is Relation.LOOSE:
+                        tensions[cid] += 1
+                    elif p.relation is Relation.UPDATE:
+                        checked.add(cid)
+            continue
         for cid in k.claims:
             if k.outcome is Outcome.CONFLICT:
                 in_conflict[cid] += 1

@@ -637,9 +637,79 @@ class Document:
         return self.prose or ((self.body_start, len(self.text)),)
 
 
+class Relation(str, Enum):
+    """How two estimates of one disputed quantity stand to each other."""
+
+    CLASH = "cannot_both_be_true"
+    """Their intervals miss each other even with the tolerance for loose wording."""
+    LOOSE = "agree_within_tolerance"
+    """They differ as stated but agree once round or approximate wording is read loosely."""
+    AGREE = "agree"
+    """Their stated intervals overlap (`over three thousand` and `3,500`)."""
+    UPDATE = "update"
+    """A later, larger count of a growing toll from the same source: an update, not a dispute."""
+    NOT_COMPARED = "not_compared"
+    """They count different moments (disjoint as-of dates) or sub-groups listed together."""
+
+
+@frozen
+class Estimate:
+    """One figure for a disputed quantity: the claim and every restatement of it.
+
+    ``claims[0]`` is the estimate as first stated; the others state the same figure again from
+    the same source (the same document, a version of it, or the same claimant).
+    """
+
+    claims: tuple[str, ...]
+    source: str
+    """Who stands behind it, for independence: the article lineage and the claimant."""
+
+
+@frozen
+class Pair:
+    """Two estimates of a dispute (indexes into ``Dispute.estimates``) and how they stand."""
+
+    a: int
+    b: int
+    relation: Relation
+    rule: str
+    """The rule that describes the pair: R-INTERVAL, R-INFOBOX-BODY or R-VERSION-DRIFT."""
+
+
+@frozen
+class Dispute:
+    """Every estimate of one quantity: one event, side, kind, category and scope.
+
+    ``pairs`` lists how the estimates stand to each other (only pairs that were compared, in a
+    large dispute each outlier against the consensus); ``notes`` say what else a reviewer needs
+    to weigh them (a side the text does not state, dated figures against undated ones).
+    """
+
+    event: str
+    kind: Kind
+    category: Category
+    side: str
+    """The side key the reconciler resolved across documents (`-` for none)."""
+    side_name: str | None
+    scope: str
+    """What part of the whole the figures count: `whole event`, `peacekeepers`, `on 12 May`."""
+    lost: bool
+    estimates: tuple[Estimate, ...]
+    pairs: tuple[Pair, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def clashes(self) -> list[Pair]:
+        return [p for p in self.pairs if p.relation is Relation.CLASH]
+
+
 @frozen
 class Conflict:
-    """Claims that cannot all be true (or a link between them), with a sentence to act on."""
+    """Claims that cannot all be true (or a link between them), with a sentence to act on.
+
+    A finding about one disputed quantity carries its ``dispute``: every estimate, and which of
+    them cannot all be true, agree within tolerance, or restate one another. ``event`` is the id
+    of the event the claims are about (None for findings that cross events, such as identities).
+    """
 
     id: str
     rule: str
@@ -648,6 +718,8 @@ class Conflict:
     explanation: str
     outcome: Outcome = Outcome.CONFLICT
     subject: str | None = None
+    event: str | None = None
+    dispute: Dispute | None = None
 
     @staticmethod
     def id_for(rule: str, claims: Iterable[str]) -> str:
@@ -664,8 +736,12 @@ class Conflict:
         explanation: str,
         outcome: Outcome = Outcome.CONFLICT,
         subject: str | None = None,
+        event: str | None = None,
+        dispute: Dispute | None = None,
     ) -> Conflict:
-        ordered = tuple(sorted(set(claims)))
+        """The conflict with its stable id. Claims are kept in the order given (a dispute lists
+        its estimates in order) without repeats; plain findings sort them."""
+        ordered = tuple(dict.fromkeys(claims)) if dispute is not None else tuple(sorted(set(claims)))
         return cls(
             id=cls.id_for(rule, ordered),
             rule=rule,
@@ -674,6 +750,8 @@ class Conflict:
             explanation=explanation,
             outcome=outcome,
             subject=subject,
+            event=event,
+            dispute=dispute,
         )
 
 

@@ -2,8 +2,10 @@
 
 ``text`` is for terminals and CI logs, ``markdown`` for a wiki talk page or an issue tracker,
 ``json_report`` for machines (`claims/1` schema), ``html`` for one self-contained, printable,
-offline page with a chart per disputed quantity. Renderers treat every piece of document text
-as data: escaped for the format, never interpreted.
+offline page with a chart per disputed quantity. Every format shows the grouping first (which
+documents make each event, why, and which are versions of one article), then each event's
+findings; a disputed quantity is one finding listing every estimate. Renderers treat every
+piece of document text as data: escaped for the format, never interpreted.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ from claims.api import (
     Claim,
     Conflict,
     Context,
+    Dispute,
     Document,
     Outcome,
-    Population,
     Quantity,
     build_context,
     conflict_rule,
     current_verdicts,
+    estimate_labels,
     notes,
+    quantity_label,
     sort_conflicts,
 )
 
@@ -42,6 +46,8 @@ class Chart:
     conflicts: tuple[str, ...]
     summed: tuple[str, ...] = ()
     """Claims whose sum is drawn as an extra row (a total against its parts)."""
+    labels: Mapping[str, str] = field(factory=dict)
+    """Claim id -> the label of its estimate in a dispute (`A`, `B`, ...)."""
 
 
 @frozen
@@ -51,6 +57,12 @@ class EventReport:
     documents: tuple[str, ...]
     conflicts: tuple[Conflict, ...]
     charts: tuple[Chart, ...]
+    why: tuple[str, ...] = ()
+    """Why these documents were grouped into one event (or why one stands alone)."""
+    versions: tuple[tuple[str, ...], ...] = ()
+    """Groups of documents that are versions of one article."""
+    version_why: tuple[str, ...] = ()
+    """The lineage evidence of each group in ``versions``."""
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for k in self.conflicts if k.outcome is outcome)
@@ -85,6 +97,27 @@ class Report:
         """Each claim id of a conflict with its claim (None when the report does not hold it)."""
         return [(cid, self.claims.get(cid)) for cid in conflict.claims]
 
+    def document_path(self, document_id: str) -> str:
+        """The document's path as given (what a reviewer opens), else its id."""
+        doc = self.documents.get(document_id)
+        return doc.path if doc is not None and doc.path else document_id
+
+    def where(self, claim: Claim) -> str:
+        """`seeds/terter-operation.txt:13` for a claim."""
+        return f"{self.document_path(claim.document)}:{claim.span.line}"
+
+    def estimate_label(self, conflict: Conflict, claim_id: str) -> str:
+        """`A`, `B`, ... for the estimate of a dispute a claim belongs to (`A, restated` for a
+        restatement); '' for a finding without a dispute."""
+        d = conflict.dispute
+        if d is None:
+            return ""
+        for i, e in enumerate(d.estimates):
+            if claim_id in e.claims:
+                label = chr(ord("A") + i) if i < 26 else f"E{i + 1}"
+                return label if e.claims[0] == claim_id else f"{label}, restated"
+        return ""
+
     def verdict_of(self, target_id: str) -> str:
         """`accepted (ana)`: the current verdict on a claim or conflict and who gave it, or ''."""
         v = self.verdicts.get(target_id)
@@ -97,65 +130,50 @@ class Report:
         return out
 
 
-def _chart_title(claim: Claim, ctx: Context) -> str:
-    q = claim.value
-    assert isinstance(q, Quantity)
-    side = claim.side.name or (ctx.documents[claim.document].belligerents[claim.side.column - 1]
-                               if claim.side.column and claim.document in ctx.documents
-                               and len(ctx.documents[claim.document].belligerents) >= claim.side.column
-                               and ctx.documents[claim.document].belligerents[claim.side.column - 1] else None)
-    who = f" — {side}" if side else (f" — column {claim.side.column}" if claim.side.column else "")
-    civilians = " (civilians)" if q.population is Population.CIVILIAN else ""
-    return f"{claim.kind.value.capitalize()}: {q.category.value.replace('_', ' ')}{civilians}{who}"
-
-
-def _chart_key(c: Claim, ctx: Context) -> tuple:
-    q = c.value
-    assert isinstance(q, Quantity)
-    return (ctx.event(c).id, c.kind.value, ctx.sides[c.id], q.category.value, q.population.value)
-
-
-def _chart_members(ctx: Context) -> dict[tuple, list[Claim]]:
-    """Every figure by chart key, built once for all events (not once per event)."""
-    members: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in ctx.claims.values():
-        if isinstance(c.value, Quantity) and not c.value.increment:
-            members[_chart_key(c, ctx)].append(c)
-    return members
-
-
 def _chart_kind(rule_id: str) -> ChartKind:
     rule = conflict_rule(rule_id)
     return rule.chart if rule else ChartKind.NONE
 
 
-def _charts(conflicts: Sequence[Conflict], ctx: Context, members: Mapping[tuple, list[Claim]]) -> tuple[Chart, ...]:
-    keys: dict[tuple, list[str]] = defaultdict(list)
-    for k in conflicts:
-        if _chart_kind(k.rule) is not ChartKind.SPREAD or k.outcome is Outcome.CONSISTENT:
-            continue
-        for cid in k.claims:
-            c = ctx.claims.get(cid)
-            if c is not None and isinstance(c.value, Quantity):
-                key = _chart_key(c, ctx)
-                if k.id not in keys[key]:
-                    keys[key].append(k.id)
-    sums = []
+def _dispute_chart(k: Conflict, dispute: Dispute, ctx: Context) -> Chart | None:
+    """One chart per disputed quantity: a row per estimate (its first statement)."""
+    claims = [ctx.claims[e.claims[0]] for e in dispute.estimates if e.claims and e.claims[0] in ctx.claims]
+    claims = [c for c in claims if isinstance(c.value, Quantity)][:CHART_ROWS]
+    if len(claims) < 2:
+        return None
+    labels = {e.claims[0]: label for label, e in zip(estimate_labels(len(dispute.estimates)), dispute.estimates)
+              if e.claims}
+    return Chart(title=quantity_label(dispute), claims=tuple(claims), conflicts=(k.id,), labels=labels)
+
+
+def _totals_of(k: Conflict, ctx: Context) -> set[str]:
+    """The claims of a sum finding that are stated totals (not summed): the one no other claim
+    of the finding is a part of, by ``part_of`` or a bracketed breakdown (the first claim)."""
+    parts = {c for c in k.claims if c in ctx.claims and ctx.claims[c].part_of}
+    if parts:
+        return {ctx.claims[c].part_of for c in parts}  # type: ignore[misc]
+    ordered = sorted((ctx.claims[c] for c in k.claims if c in ctx.claims), key=lambda c: (c.span.start, c.id))
+    return {ordered[0].id} if ordered else set()
+
+
+def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
+    charts, sums = [], []
     for k in conflicts:
         kind = _chart_kind(k.rule)
-        if kind in (ChartKind.PARTS, ChartKind.SIDES) and k.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
+        if k.dispute is not None and k.outcome is not Outcome.CONSISTENT:
+            chart = _dispute_chart(k, k.dispute, ctx)
+            if chart is not None:
+                charts.append(chart)
+        elif kind in (ChartKind.PARTS, ChartKind.SIDES, ChartKind.MEASURES) \
+                and k.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
             claims = [ctx.claims[c] for c in k.claims if c in ctx.claims]
-            summed = tuple(c.id for c in claims if c.part_of or (kind is ChartKind.SIDES and c.side.column is not None))
+            totals = {c.id for c in claims if isinstance(c.value, Quantity) and c.value.category.value in
+                      ("casualties", "killed_or_wounded")}
+            summed = tuple(c.id for c in claims if c.part_of or (kind is ChartKind.SIDES and c.side.column is not None)
+                           or (kind is ChartKind.MEASURES and c.id not in totals)
+                           or (kind is ChartKind.PARTS and not c.part_of and c.id not in _totals_of(k, ctx)))
             title = f"{rule_title(k.rule).capitalize()}: {claims[0].kind.value}"
             sums.append(Chart(title=title, claims=tuple(claims), conflicts=(k.id,), summed=summed))
-    if not keys:
-        return tuple(sums)
-    charts = []
-    for key in sorted(keys):
-        claims = sorted(members.get(key, []), key=lambda c: (c.document, c.span.start))[:CHART_ROWS]
-        if not claims:
-            continue
-        charts.append(Chart(title=_chart_title(claims[0], ctx), claims=tuple(claims), conflicts=tuple(keys[key])))
     return tuple(charts + sums)
 
 
@@ -181,11 +199,11 @@ def build_report(
         event = next((ctx.event(ctx.claims[c]) for c in k.claims if c in ctx.claims), None)
         by_event[event.id if event else ""].append(k)
     events = []
-    members = _chart_members(ctx)
     for e in ctx.events:
         ks = sort_conflicts(by_event.get(e.id, []))
         events.append(EventReport(id=e.id, name=e.name, documents=e.documents, conflicts=tuple(ks),
-                                  charts=_charts(ks, ctx, members)))
+                                  charts=_charts(ks, ctx), why=e.why, versions=e.versions,
+                                  version_why=e.version_why))
     annotations = list(annotations)
     if verdicts is None:
         verdicts = current_verdicts(annotations)

@@ -1,9 +1,11 @@
 """One self-contained HTML page: inline CSS, inline SVG, no scripts, no network, printable.
 
-Per event: an interval chart per disputed quantity (each source's estimate on one axis; an open
-arrow for `at least` / `up to`, a diamond for an approximate figure with its tolerance as a pale
-band, a bar for a range, a dot for an exact figure), then each finding with its claims side by
-side. Every string that comes from a document goes through ``html.escape``.
+First the grouping (which documents make each event, why, which are versions of one article).
+Per event, each finding with its claims side by side; a disputed quantity is one finding with
+one interval chart (each estimate on one axis, labelled A, B, ... with its file, line and
+claimant; an open arrow for `at least` / `up to`, a diamond for an approximate figure with its
+tolerance as a pale band, a bar for a range, a dot for an exact figure), its estimates and what
+each pair of them says. Every string that comes from a document goes through ``html.escape``.
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ from claims.api import (
     Outcome,
     Qualifier,
     Quantity,
+    Relation,
+    claim_strict,
+    claim_tolerant,
     describe_claimant,
     describe_value,
     nominal,
+    quantity_label,
+    relation_lines,
     strict,
     tolerant,
 )
@@ -105,28 +112,26 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}"
 
 
-def _row_label(report: Report, c: Claim) -> str:
-    """`Title · claimant`, with the file name when two documents share a title (versions)."""
+def _row_label(report: Report, c: Claim, chart: Chart) -> str:
+    """`A · file.txt:12 · claimant`: the estimate, where it is stated, and who says it."""
     who = c.attribution.claimant or "no claimant"
-    title = report.document_title(c.document)
-    doc = report.documents.get(c.document)
-    if doc is not None and sum(1 for d in {x.id: x for x in report.documents.values()}.values() if d.title == doc.title) > 1:
-        title = doc.id.rsplit("/", 1)[-1]
-    title = title if len(title) <= 22 else title[:21] + "…"
+    where = report.where(c).rsplit("/", 1)[-1]
+    where = where if len(where) <= 24 else "…" + where[-23:]
     who = who if len(who) <= 16 else who[:15] + "…"
-    return f"{title} · {who}"
+    label = chart.labels.get(c.id, "")
+    return f"{label + ' · ' if label else ''}{where} · {who}"
 
 
 def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     claims = [c for c in chart.claims if isinstance(c.value, Quantity)]
     rows: list[tuple[str, Quantity, Interval, Interval, Claim | None]] = [
-        (_row_label(report, c), c.value, tolerant(c.value), strict(c.value), c) for c in claims  # type: ignore[arg-type]
+        (_row_label(report, c, chart), c.value, claim_tolerant(c), claim_strict(c), c) for c in claims  # type: ignore[arg-type]
     ]
     parts = [c for c in claims if c.id in chart.summed]
     if parts:
         t_sum, s_sum = Interval(0.0, 0.0), Interval(0.0, 0.0)
         for c in parts:
-            t_sum, s_sum = t_sum + tolerant(c.value), s_sum + strict(c.value)  # type: ignore[arg-type]
+            t_sum, s_sum = t_sum + claim_tolerant(c), s_sum + claim_strict(c)
         loose = any(c.value.qualifier is not Qualifier.EXACT for c in parts)  # type: ignore[union-attr]
         total = round(sum(nominal(c.value) for c in parts))  # type: ignore[arg-type]
         q = Quantity(low=total, high=total, qualifier=Qualifier.APPROX if loose else Qualifier.EXACT,
@@ -199,17 +204,21 @@ LEGEND = ('<p class="legend">● exact figure &nbsp; ◇ approximate (pale band:
 
 
 def _claim_table(report: Report, k: Conflict) -> str:
-    rows = ["<table><thead><tr><th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
+    dispute = k.dispute is not None
+    rows = ["<table><thead><tr>" + ("<th>Estimate</th>" if dispute else "")
+            + "<th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
             "<th>Confidence</th><th>Verdict</th></tr></thead><tbody>"]
     for cid, c in report.members(k):
+        lead = f"<td>{esc(report.estimate_label(k, cid))}</td>" if dispute else ""
         if c is None:
-            rows.append(f"<tr><td colspan=6>{esc(cid)} (claim not found)</td></tr>")
+            rows.append(f"<tr>{lead}<td colspan=6>{esc(cid)} (claim not found)</td></tr>")
             continue
         conf = c.confidence
         reasons = "".join(f"<li>{esc(r)}</li>" for r in conf.reasons)
         rows.append(
-            f"<tr><td>{esc(describe_value(c.value))}</td><td class=quote>“{esc(c.span.quote)}”</td>"
-            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>{esc(place(c))}, line {c.span.line}</span></td>"
+            f"<tr>{lead}<td>{esc(describe_value(c.value))}</td><td class=quote>“{esc(c.span.quote)}”</td>"
+            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>{esc(report.where(c))}, "
+            f"{esc(place(c))}</span></td>"
             f"<td>{esc(describe_claimant(c))}</td>"
             f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
             f"<ul class=reasons>{reasons}</ul></td><td>{esc(report.verdict_of(cid))}</td></tr>"
@@ -218,7 +227,7 @@ def _claim_table(report: Report, k: Conflict) -> str:
     return "".join(rows)
 
 
-def _finding(report: Report, k: Conflict) -> str:
+def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str, Outcome]) -> str:
     parts = [f'<article class="finding {esc(k.outcome.value)}" id="{esc(k.id)}">',
              f'<h3><span class="badge {esc(k.severity.value)}">{esc(k.severity.value)}</span>'
              f"{esc(k.rule)}: {esc(rule_title(k.rule))} <span class=muted>({esc(OUTCOME_LABELS[k.outcome])})</span></h3>"]
@@ -226,8 +235,17 @@ def _finding(report: Report, k: Conflict) -> str:
     if v is not None:
         parts.append(f'<div class="verdict">Reviewed: <b>{esc(v.verdict.value)}</b> by {esc(v.reviewer)}'
                      f"{': ' + esc(v.note) if v.note else ''}</div>")
-    parts.append(f"<p>{esc(k.explanation)}</p>")
-    parts.append(_claim_table(report, k))
+    for chart in charts:
+        parts.append(f"<figure><figcaption>{esc(chart.title)}</figcaption>{chart_svg(report, chart, states)}{LEGEND}"
+                     "</figure>")
+    if k.dispute is not None:
+        parts.append(f"<p><b>{esc(quantity_label(k.dispute))}</b></p>")
+        parts.append(_claim_table(report, k))
+        parts.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in relation_lines(k.dispute, k.outcome))
+                     + "</ul>")
+    else:
+        parts.append(f"<p>{esc(k.explanation)}</p>")
+        parts.append(_claim_table(report, k))
     for cid in (k.id, *k.claims):
         for note in report.notes.get(cid, ()):
             parts.append(f'<div class="note">Note by {esc(note.reviewer)}: {esc(note.note)}</div>')
@@ -235,22 +253,48 @@ def _finding(report: Report, k: Conflict) -> str:
     return "\n".join(parts)
 
 
-def _event(report: Report, e: EventReport, first: bool, include_consistent: bool) -> str:
-    shown = [k for k in e.conflicts if include_consistent or k.outcome is not Outcome.CONSISTENT]
+def _states(e: EventReport) -> dict[str, Outcome]:
+    """Claim id -> how it is disputed: red in a clash, amber in a tension to decide."""
     states: dict[str, Outcome] = {}
     for k in e.conflicts:
+        if k.dispute is not None:
+            for p in k.dispute.pairs:
+                outcome = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE}.get(p.relation)
+                for i in (p.a, p.b):
+                    for cid in k.dispute.estimates[i].claims:
+                        if outcome is Outcome.CONFLICT or (outcome is not None and cid not in states):
+                            states[cid] = outcome
+            continue
         for cid in k.claims:
             if k.outcome is Outcome.CONFLICT or (k.outcome is Outcome.INDETERMINATE and cid not in states):
                 states[cid] = k.outcome
+    return states
+
+
+def _event(report: Report, e: EventReport, first: bool, include_consistent: bool) -> str:
+    shown = [k for k in e.conflicts if include_consistent or k.outcome is not Outcome.CONSISTENT]
+    states = _states(e)
+    charts: dict[str, list[Chart]] = {}
+    for chart in e.charts:
+        charts.setdefault(chart.conflicts[0], []).append(chart)
     parts = [f'<section id="{esc(e.id)}"><h2{" class=first" if first else ""}>{esc(e.name)}</h2>',
-             "<p class=muted>Documents: " + ", ".join(esc(report.document_title(d)) for d in e.documents) + "</p>"]
+             "<p class=muted>Documents: " + ", ".join(esc(report.document_path(d)) for d in e.documents) + "</p>"]
     if not shown:
         parts.append("<p>No findings.</p>")
-    for chart in e.charts:
-        parts.append(f"<figure><figcaption>{esc(chart.title)}</figcaption>{chart_svg(report, chart, states)}{LEGEND}</figure>")
-    parts += [_finding(report, k) for k in shown]
+    parts += [_finding(report, k, charts.get(k.id, []), states) for k in shown]
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _grouping(report: Report) -> str:
+    items = []
+    for e in report.events:
+        why = "".join(f"<li>{esc(w)}</li>" for w in e.why)
+        why += "".join(f"<li>versions of one article: {esc(', '.join(report.document_path(d) for d in g))} "
+                       f"({esc(w)})</li>" for g, w in zip(e.versions, e.version_why))
+        docs = ", ".join(f"<code>{esc(report.document_path(d))}</code>" for d in e.documents)
+        items.append(f'<li><a href="#{esc(e.id)}">{esc(e.name)}</a>: {docs}<ul class=muted>{why}</ul></li>')
+    return "<h2 class=first>Grouping</h2><ul>" + "".join(items) + "</ul>"
 
 
 def render(report: Report, *, include_consistent: bool = True) -> str:
@@ -262,7 +306,7 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
                        f"<td class=num>{e.count(Outcome.CONFLICT)}</td><td class=num>{e.count(Outcome.INDETERMINATE)}</td>"
                        f"<td class=num>{e.count(Outcome.IDENTITY)}</td><td class=num>{e.count(Outcome.CONSISTENT)}</td></tr>")
     summary.append("</tbody></table>")
-    body = "\n".join(_event(report, e, i == 0, include_consistent) for i, e in enumerate(report.events))
+    body = "\n".join(_event(report, e, False, include_consistent) for e in report.events)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -270,5 +314,5 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         f"<h1>{esc(report.title)}</h1><p class=muted>{totals[Outcome.CONFLICT]} conflicts, "
         f"{totals[Outcome.INDETERMINATE]} to decide, {totals[Outcome.IDENTITY]} identities, "
         f"{totals[Outcome.CONSISTENT]} consistent checks in {len(report.events)} events.</p>\n"
-        + "".join(summary) + "\n" + body + "\n</body></html>\n"
+        + "".join(summary) + "\n" + _grouping(report) + "\n" + body + "\n</body></html>\n"
     )

@@ -1,11 +1,12 @@
-"""Markdown for a wiki talk page or an issue tracker: a summary table, then each finding with
-its claims side by side. Document text is escaped so it cannot become markup or HTML."""
+"""Markdown for a wiki talk page or an issue tracker: the grouping, a summary table, then each
+finding with its claims side by side (a disputed quantity: one row per estimate, then what the
+pairs of estimates say). Document text is escaped so it cannot become markup or HTML."""
 
 from __future__ import annotations
 
 import re
 
-from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value
+from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value, quantity_label, relation_lines
 from claims.reports import OUTCOME_LABELS, Report, place, rule_title
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -20,8 +21,8 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
 
 
-def _where(claim: Claim) -> str:
-    return f"{place(claim)}, line {claim.span.line}"
+def _where(report: Report, claim: Claim) -> str:
+    return f"{report.where(claim)} ({place(claim)})"
 
 
 def _confidence(claim: Claim) -> str:
@@ -30,16 +31,31 @@ def _confidence(claim: Claim) -> str:
 
 
 def _claim_rows(report: Report, k: Conflict) -> list[str]:
-    rows = ["| Figure | Quote | Document | Where | Claimant | Confidence | Verdict |",
-            "|---|---|---|---|---|---|---|"]
+    dispute = k.dispute is not None
+    rows = [("| Estimate " if dispute else "") + "| Figure | Quote | Document | Where | Claimant | Confidence | Verdict |",
+            ("|---" if dispute else "") + "|---|---|---|---|---|---|---|"]
     for cid, c in report.members(k):
+        lead = f"| {escape(report.estimate_label(k, cid))} " if dispute else ""
         if c is None:
-            rows.append(f"| {escape(cid)} | (claim not found) | | | | | |")
+            rows.append(f"{lead}| {escape(cid)} | (claim not found) | | | | | |")
             continue
-        cells = [describe_value(c.value), c.span.quote, report.document_title(c.document), _where(c),
+        cells = [describe_value(c.value), c.span.quote, report.document_title(c.document), _where(report, c),
                  describe_claimant(c), _confidence(c), report.verdict_of(cid)]
-        rows.append("| " + " | ".join(escape(x) for x in cells) + " |")
+        rows.append(lead + "| " + " | ".join(escape(x) for x in cells) + " |")
     return rows
+
+
+def grouping(report: Report) -> list[str]:
+    """`## Grouping`: each event's documents, why they are one event, and versions of one article."""
+    out = ["## Grouping", ""]
+    for e in report.events:
+        out.append(f"- **{escape(e.name)}**: " + ", ".join(f"`{escape(report.document_path(d))}`" for d in e.documents))
+        for why in e.why:
+            out.append(f"  - {escape(why)}")
+        for group, why in zip(e.versions, e.version_why):
+            out.append("  - versions of one article: " + ", ".join(escape(report.document_path(d)) for d in group)
+                       + f" ({escape(why)})")
+    return out
 
 
 def render(report: Report, *, include_consistent: bool = True) -> str:
@@ -47,6 +63,7 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
     totals = report.totals()
     out.append(f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
                f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks.")
+    out += [""] + grouping(report)
     out += ["", "| Event | Documents | Conflicts | To decide | Identities | Consistent |", "|---|---|---|---|---|---|"]
     for e in report.events:
         out.append(f"| {escape(e.name)} | {len(e.documents)} | {e.count(Outcome.CONFLICT)} | "
@@ -56,7 +73,7 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         if not shown:
             continue
         out += ["", f"## {escape(e.name)}", "",
-                "Documents: " + ", ".join(escape(report.document_title(d)) for d in e.documents)]
+                "Documents: " + ", ".join(f"`{escape(report.document_path(d))}`" for d in e.documents)]
         for k in shown:
             out += ["", f"### {escape(k.rule)}: {escape(rule_title(k.rule))} "
                         f"({k.severity.value}, {OUTCOME_LABELS[k.outcome]})", ""]
@@ -64,8 +81,13 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
             if v is not None:
                 out += [f"**Reviewed:** {escape(v.verdict.value)} by {escape(v.reviewer)}"
                         + (f": {escape(v.note)}" if v.note else ""), ""]
-            out += [escape(k.explanation), ""]
-            out += _claim_rows(report, k)
+            if k.dispute is not None:
+                out += [f"**{escape(quantity_label(k.dispute))}**", ""]
+                out += _claim_rows(report, k)
+                out += [""] + [escape(line) for line in relation_lines(k.dispute, k.outcome)]
+            else:
+                out += [escape(k.explanation), ""]
+                out += _claim_rows(report, k)
             for cid in (k.id, *k.claims):
                 for note in report.notes.get(cid, ()):
                     out.append(f"\n> Note by {escape(note.reviewer)}: {escape(note.note)}")

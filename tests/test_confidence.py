@@ -12,10 +12,14 @@ from test_reconcile_fixtures import claim, make_doc, q, seeds
 TEXT = "Losses: 1,000 (scholar) | 1,000 (journalist) | 1,000 (copy) | 5,000 (enemy claim) | 1,000 reportedly\n"
 
 
+SOURCE = "\nSource: https://en.wikipedia.org/wiki/Battle_of_Foo\n"
+
+
 def setup():
-    d = make_doc("a", "Battle of Foo", TEXT, belligerents=("Northland", "Southland"))
-    copy = make_doc("b", "Battle of Foo", TEXT, belligerents=("Northland", "Southland"))
-    other = make_doc("c", "Capture of Foo", TEXT, belligerents=("Northland", "Southland"))
+    # `a` and `b` give one source page (a copy); `c` shares their wording but not their lineage.
+    d = make_doc("a", "Battle of Foo", TEXT + SOURCE, belligerents=("Northland", "Southland"))
+    copy = make_doc("b", "Battle of Foo", TEXT + SOURCE, belligerents=("Northland", "Southland"))
+    other = make_doc("c", "Battle of Foo", TEXT, belligerents=("Northland", "Southland"))
     scholar = claim(d, "1,000 (scholar)", Kind.CASUALTIES, q(1000), column=1, claimant="Prof. X",
                     claimant_class=ClaimantClass.SCHOLAR)
     copied = claim(copy, "1,000 (scholar)", Kind.CASUALTIES, q(1000), column=1, claimant="Prof. X",

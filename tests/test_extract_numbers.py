@@ -42,3 +42,18 @@ def test_render_number(n: int, words: str) -> None:
 @pytest.mark.parametrize(("token", "value"), [("1,834", 1834), ("80 000", 80000), ("2600", 2600)])
 def test_parse_digits(token: str, value: int) -> None:
     assert parse_digits(token) == value
+
+
+@pytest.mark.parametrize("text", ["killed 'several hundred' fighters", "killed ‘several hundred’ fighters",
+                                  'killed "several hundred" fighters'])
+def test_number_words_in_quotation_marks_keep_their_scale(text: str) -> None:
+    from claims.extract.numbers import find_numbers
+
+    (found,) = find_numbers(text)
+    assert (found.value, found.vague) == (300, True)
+
+
+def test_a_possessive_is_no_number_word() -> None:
+    from claims.extract.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("no one's fault; three died")] == [3]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from claims.model import Category, Claim, ClaimantClass, Conflict, Kind, Outcome, Person, Qualifier, Severity
+from claims.model import (
+    Category, Claim, ClaimantClass, Conflict, InfoboxField, Kind, Outcome, Person, Qualifier, Relation, Severity,
+)
 from claims.reconcile import ALL_DOCUMENTS, RULES, group_events, reconcile
 from claims.reconcile.events import TitleKey
 from claims.reconcile.intervals import strict, tolerant
@@ -27,7 +29,7 @@ def test_every_rule_has_id_severity_and_doc() -> None:
     assert set(RULES) == {
         "R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT", "R-SUM-PARTS", "R-TOTAL-SIDES", "R-DATE-RANGE",
         "R-DATE-ORDER", "R-UNIT-ECHELON", "R-PERSON-VARIANT", "R-RESULT-BODY", "R-ENEMY-LOSS-UNATTRIBUTED",
-        "R-MEASURES",
+        "R-MEASURES", "R-CASUALTY-SUM",
     }
     for r in RULES.values():
         assert r.id.startswith("R-") and isinstance(r.severity, Severity) and len(r.doc) > 80 and r.title
@@ -93,12 +95,74 @@ def test_user_grouping_overrides() -> None:
     assert len(group_events([a, b], grouping={"a": "E", "b": "E"})) == 1
 
 
-def test_versions_of_one_article() -> None:
-    a = make_doc("a", "Battle of Foo", "x")
-    b = make_doc("b", "Battle of Foo", "y")
-    c = make_doc("c", "Capture of Foo", "z")
+REVISION = (
+    "The Battle of Foo was fought near the river Bar between the Northland army and the Southland militia "
+    "in the spring of 1994. The Northland army crossed the river at dawn and the Southland militia withdrew "
+    "to the hills after three days of fighting, leaving the town to the Northland garrison. ")
+
+
+def test_a_shared_title_is_not_a_shared_lineage() -> None:
+    a = make_doc("a", "Battle of Foo", "The Northland account of the fight.")
+    b = make_doc("b", "Battle of Foo", "A Southland reporter's notes on the same days.")
+    c = make_doc("c", "Capture of Foo", "A scholar's summary.")
     (event,) = group_events([a, b, c])
-    assert event.version_group("a") == event.version_group("b") != event.version_group("c")
+    assert event.versions == ()
+    assert "name one event" in " ".join(event.why)
+
+
+def test_versions_need_evidence_of_one_lineage() -> None:
+    a = make_doc("a", "Battle of Foo", REVISION + "Casualties: 1,100 killed.")
+    b = make_doc("b", "Battle of Foo", REVISION + "Casualties: 879 killed.")
+    wiki = "From Wikipedia, the free encyclopedia\n"
+    c = make_doc("c", "Battle of Foo", wiki + "One old revision.")
+    d = make_doc("d", "Battle of Foo", wiki + "A later one, rewritten.")
+    url = "Source: https://example.org/news/2024/foo-battle\n"
+    e = make_doc("e", "Battle of Foo", url + "Agency copy.")
+    f = make_doc("f", "Battle of Foo", "Reprinted.\n" + url)
+    (event,) = group_events([a, b, c, d, e, f])
+    groups = {frozenset(v) for v in event.versions}
+    assert groups == {frozenset("ab"), frozenset("cd"), frozenset("ef")}
+    why = " ".join(event.version_why)
+    assert "wording" in why and "encyclopedia page" in why and "source page" in why
+
+
+def test_two_saved_copies_of_one_web_page_are_versions_by_its_address() -> None:
+    from claims.model import Provenance
+
+    page = "https://news.example.org/world/foo-battle-toll"
+    a = attrs.evolve(make_doc("a.html", "Battle of Foo", "Northland says 300 died."),
+                     provenance=Provenance(source="a.html", url=page))
+    b = attrs.evolve(make_doc("b.html", "Battle of Foo", "Updated: Northland now says 340 died."),
+                     provenance=Provenance(source="b.html", url=page + "/"))
+    c = attrs.evolve(make_doc("c.html", "Battle of Foo", "Southland gives another toll."),
+                     provenance=Provenance(source="c.html", url="https://other.example.net/foo"))
+    (event,) = group_events([a, b, c])
+    assert event.versions == (("a.html", "b.html"),)
+    assert "source page" in event.version_why[0]
+
+
+def test_reports_join_the_event_they_name_or_their_place() -> None:
+    article = make_doc("art", "Battle of Debaltseve", "The battle was fought in 2015.",
+                       infobox=(InfoboxField(key="Date", label="Date", value="14 January – 20 February 2015",
+                                             start=0, end=1, line=1),))
+    named = make_doc("n1", "Rebels claim 3,000 dead", "Rebels said 3,000 troops died in the battle for Debaltseve "
+                     "in February 2015.")
+    place = make_doc("n2", "Toll rises", "The toll in Mariupol rose again in 2022, officials in Mariupol said.")
+    other = make_doc("n3", "Surrender", "Troops surrendered in Mariupol, the ministry said of Mariupol in 2022.")
+    events = {frozenset(e.documents): e for e in group_events([article, named, place, other])}
+    assert set(events) == {frozenset({"art", "n1"}), frozenset({"n2", "n3"})}
+    assert "Debaltseve" in " ".join(events[frozenset({"art", "n1"})].why)
+    assert "Mariupol" in " ".join(events[frozenset({"n2", "n3"})].why)
+
+
+def test_documents_given_together_are_compared_unless_something_differs() -> None:
+    a = make_doc("a", "Day one", "Shelling continued, officials said.")
+    b = make_doc("b", "Day two", "More shelling overnight, a reporter said.")
+    (event,) = group_events([a, b])
+    assert "nothing says they differ" in " ".join(event.why)
+    c = make_doc("c", "Old news", "In 1950 the town was quiet.")
+    d = make_doc("d", "New news", "In 2020 the town was quiet.")
+    assert len(group_events([c, d])) == 2
 
 
 def test_a_document_without_years_does_not_chain_two_different_battles() -> None:
@@ -157,7 +221,9 @@ def test_interval_conflict_fires_and_explains() -> None:
     b = claim(d, "36,000", Kind.STRENGTH, q(36000, category=q(1).category.TROOPS), column=1, field="Strength1b")
     (k,) = reconcile([d], [a, b])
     assert k.rule == "R-INTERVAL" and k.outcome is Outcome.CONFLICT and k.severity is Severity.HIGH
-    assert "36,000" in k.explanation and "50,000" in k.explanation and "line" in k.explanation
+    assert "36,000" in k.explanation and "50,000" in k.explanation and "foo:2" in k.explanation
+    assert "Northland" in k.explanation  # the column's belligerent names the side
+    assert k.dispute is not None and [p.relation for p in k.dispute.pairs] == [Relation.CLASH]
 
 
 def test_infobox_against_body() -> None:
@@ -168,13 +234,25 @@ def test_infobox_against_body() -> None:
     assert k.rule == "R-INFOBOX-BODY"
 
 
-def test_version_drift_between_copies() -> None:
-    d1 = make_doc("v1", "Battle of Foo", "Casualties: 1,100 soldiers killed", belligerents=("Northland", "Southland"))
-    d2 = make_doc("v2", "Battle of Foo", "Casualties: 879 killed", belligerents=("Northland", "Southland"))
+def test_version_drift_between_revisions_not_between_independent_sources() -> None:
+    d1 = make_doc("v1", "Battle of Foo", REVISION + "Casualties: 1,100 soldiers killed",
+                  belligerents=("Northland", "Southland"))
+    d2 = make_doc("v2", "Battle of Foo", REVISION + "Casualties: 879 killed", belligerents=("Northland", "Southland"))
     a = claim(d1, "1,100 soldiers killed", Kind.CASUALTIES, q(1100), column=1, field="Casualties1")
     b = claim(d2, "879 killed", Kind.CASUALTIES, q(879), column=1, field="Casualties1")
     (k,) = reconcile([d1, d2], [a, b])
     assert k.rule == "R-VERSION-DRIFT" and k.outcome is Outcome.CONFLICT
+    assert "edit history" in k.explanation
+    # Three independent documents with one title: a disagreement of sources, not an edit.
+    texts = ("Casualties: 1,100 soldiers killed", "Notes: 879 killed", "Draft: 640 killed")
+    docs = [make_doc(f"i{n}.txt", "Battle of Foo", t, belligerents=("Northland", "Southland"))
+            for n, t in enumerate(texts)]
+    claims = [claim(d, t.split(": ")[1], Kind.CASUALTIES, q(int(t.split(": ")[1].split()[0].replace(",", ""))),
+                    column=1, field="Casualties1") for d, t in zip(docs, texts)]
+    found = reconcile(docs, claims)
+    assert [k.rule for k in found] == ["R-INTERVAL"]
+    assert not any(k.rule == "R-VERSION-DRIFT" for k in found)
+    assert "i0.txt:1" in found[0].explanation and "i2.txt:1" in found[0].explanation
 
 
 def test_killed_above_killed_or_missing_is_a_conflict() -> None:
@@ -237,12 +315,62 @@ def test_not_a_conflict(qa: str, va, qb: str, vb) -> None:
     assert real(reconcile([d], [a, b])) == []
 
 
-def test_different_scope_is_not_a_hard_conflict() -> None:
+def test_different_scopes_are_different_quantities() -> None:
     d = make_doc("s", "Battle of Foo", "Strength: 10,000 servicemen in entire Westland | 500 peacekeepers\n")
     a = claim(d, "10,000 servicemen", Kind.STRENGTH, q(10000, category=q(1).category.TROOPS), column=1, field="S1")
     b = claim(d, "500 peacekeepers", Kind.STRENGTH, q(500, category=q(1).category.TROOPS), column=1, field="S2")
-    found = reconcile([d], [a, b])
-    assert real(found) == [] and [k.outcome for k in found] == [Outcome.INDETERMINATE]
+    assert reconcile([d], [a, b]) == []
+
+
+def test_a_percentage_is_never_compared_or_summed_with_a_count() -> None:
+    d = make_doc("p", "Battle of Foo", "Northland: 400 soldiers killed; 90% of its soldiers killed; "
+                 "9% of the Northland column killed. Southland: 35% of the town held; 20 killed.\n",
+                 belligerents=("Northland", "Southland"))
+    count = claim(d, "400 soldiers killed", Kind.CASUALTIES, q(400), side_name="Northland")
+    share = claim(d, "90% of its soldiers", Kind.CASUALTIES, attrs.evolve(q(90), unit="percent"),
+                  side_name="Northland", claimant="the ministry", claimant_class=ClaimantClass.NGO)
+    other = claim(d, "9% of the Northland column", Kind.CASUALTIES, attrs.evolve(q(9), unit="percent"),
+                  side_name="Northland", claimant="a monitor", claimant_class=ClaimantClass.NGO)
+    held = claim(d, "35% of the town", Kind.OTHER, q(35, category=Category.SHARE), side_name="Southland")
+    found = reconcile([d], [count, share, other, held, claim(d, "20 killed", Kind.CASUALTIES, q(20),
+                                                             side_name="Southland")])
+    assert not [k for k in found if count.id in k.claims and ({share.id, other.id} & set(k.claims))]
+    # Two percentages of one quantity are still compared with each other.
+    assert [k for k in real(found) if {share.id, other.id} <= set(k.claims)]
+
+
+@pytest.mark.parametrize("text, quote_a, quote_b", [
+    ("On Sunday 16 soldiers died. Overall 58 soldiers were killed in the battle.", "16 soldiers died", "58 soldiers"),
+    ("The army said 3,048 soldiers were killed, and 40 more were killed overnight.", "3,048 soldiers", "40 more"),
+    ("In the war 5,400 soldiers have died. At the battle 300 soldiers were killed.", "5,400 soldiers", "300 soldiers"),
+])
+def test_a_day_an_increment_or_the_whole_war_is_not_the_battle(text: str, quote_a: str, quote_b: str) -> None:
+    d = make_doc("w", "Battle of Foo", text)
+    a = claim(d, quote_a, Kind.CASUALTIES, q(int("".join(ch for ch in quote_a.split()[1 if quote_a.startswith("On") else 0] if ch.isdigit()))),
+              side_name="Northland")
+    b = claim(d, quote_b, Kind.CASUALTIES, q(int("".join(ch for ch in quote_b.split()[0] if ch.isdigit()))),
+              side_name="Northland")
+    assert real(reconcile([d], [a, b])) == []
+
+
+def test_a_growing_toll_from_one_source_is_an_update() -> None:
+    from test_reconcile_fixtures import day
+
+    early = make_doc("e", "Toll in Foo", "On 7 October the Observatory said 412 people have been killed in Foo.")
+    late = make_doc("l", "Toll in Foo", "On 25 October the Observatory said 815 people have been killed in Foo.")
+    rival = make_doc("r", "Toll in Foo", "On 25 October the ministry said 120 people have been killed in Foo.")
+    claims = [claim(early, "412 people have been killed", Kind.CASUALTIES, q(412), claimant="the Observatory"),
+              claim(early, "7 October", Kind.DATE, day(2014, 10, 7, "7 October")),
+              claim(late, "815 people have been killed", Kind.CASUALTIES, q(815), claimant="The Observatory"),
+              claim(late, "25 October", Kind.DATE, day(2014, 10, 25, "25 October")),
+              claim(rival, "120 people have been killed", Kind.CASUALTIES, q(120), claimant="the ministry"),
+              claim(rival, "25 October", Kind.DATE, day(2014, 10, 25, "25 October"))]
+    (k,) = reconcile([early, late], claims[:4])
+    assert k.outcome is Outcome.CONSISTENT and "growing count" in k.explanation
+    (k,) = reconcile([early, late, rival], claims)
+    assert k.outcome is Outcome.CONFLICT
+    relations = {p.relation for p in k.dispute.pairs}  # type: ignore[union-attr]
+    assert Relation.UPDATE in relations and Relation.CLASH in relations
 
 
 def test_different_times_are_not_compared() -> None:
@@ -318,6 +446,35 @@ def test_sum_of_parts_that_does_not_add_up() -> None:
     assert k.rule == "R-SUM-PARTS" and k.outcome is Outcome.CONFLICT and "= 28" in k.explanation
 
 
+SERVICES = "Strength\n600 army\n150 air force\n20 navy personnel\n\n"
+
+
+@pytest.mark.parametrize("total_text, total, outcome", [
+    ("The Ukrainian garrison of the pass numbered 900 men.[3] Russian scouts saw it.", 900, Outcome.CONFLICT),
+    ("The Ukrainian garrison of the pass numbered 770 men.[3] Russian scouts saw it.", 770, Outcome.CONSISTENT),
+])
+def test_a_sides_figures_by_service_against_its_whole_force(total_text: str, total: int, outcome: Outcome) -> None:
+    d = make_doc("g", "Battle of the Pass", SERVICES + total_text, belligerents=("Ukraine", "Russia"))
+    parts = [claim(d, t, Kind.STRENGTH, q(n, category=Category.TROOPS), column=1, side_name="Ukraine", field="Strength")
+             for t, n in (("600", 600), ("150", 150), ("20 navy personnel", 20))]
+    # The total names no side; its sentence names only Ukraine (the next sentence, after a
+    # footnote marker, is another sentence).
+    whole = claim(d, f"{total} men", Kind.STRENGTH, q(total, category=Category.TROOPS))
+    (k,) = by_rule(reconcile([d], [*parts, whole]), "R-SUM-PARTS")
+    assert k.outcome is outcome and set(k.claims) == {whole.id, *(p.id for p in parts)}
+    assert k.explanation.startswith("Ukraine's figures by service")
+    assert "600 + 150 + 20 = 770" in k.explanation and "g:6" in k.explanation
+
+
+def test_services_of_one_side_are_not_summed_against_a_total_naming_both_sides() -> None:
+    d = make_doc("g", "Battle of the Pass", SERVICES + "Ukrainian and Russian troops, 900 men in all, met.",
+                 belligerents=("Ukraine", "Russia"))
+    parts = [claim(d, t, Kind.STRENGTH, q(n, category=Category.TROOPS), column=1, side_name="Ukraine", field="Strength")
+             for t, n in (("600", 600), ("150", 150), ("20 navy personnel", 20))]
+    whole = claim(d, "900 men", Kind.STRENGTH, q(900, category=Category.TROOPS))
+    assert by_rule(reconcile([d], [*parts, whole]), "R-SUM-PARTS") == []
+
+
 def test_total_across_sides_conflict() -> None:
     d = make_doc("t", "Battle of Foo", "C1: 4,000 killed\nC2: 2,000 killed\nOverall, 20,000 were killed.",
                  belligerents=("Northland", "Southland"))
@@ -389,4 +546,27 @@ def test_restated_figures_make_one_finding_that_names_every_statement() -> None:
     conflicts = [k for k in reconcile([a, b], claims) if k.outcome is Outcome.CONFLICT]
     assert len(conflicts) == 1
     assert set(conflicts[0].claims) == {c.id for c in claims}
-    assert "restated 2 more times" in conflicts[0].explanation
+    assert conflicts[0].explanation.count("restated once more") == 2
+    dispute = conflicts[0].dispute
+    assert dispute is not None and [len(e.claims) for e in dispute.estimates] == [2, 2]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("40 Peace keepers were killed", "peacekeepers"), ("300 reinforcements arrived", "reinforcements"),
+    ("12 Police officers died", "police"), ("a militia of 200 men", "militia"), ("50 Volunteers", "volunteers"),
+    ("900 attack forces", "attack forces"), ("30 children died", "children"), ("20 women died", "women"),
+    ("400 National Guard troops", "National Guard"), ("500 Interior Ministry troops", "interior troops"),
+    ("60 Air Force personnel", "air force"), ("70 naval infantry", "navy"), ("80 Marines", "marines"),
+    ("90 special forces", "special forces"), ("100 killed in the war", "the whole war"),
+    ("110 killed Overnight", "overnight"), ("120 killed on 12 May", "on 12 may"), ("130 killed daily", "daily"),
+    ("140 killed during the withdrawal", "during the withdrawal"), ("150 killed in the past 24 hours",
+                                                                    "in the past 24 hours"),
+])
+def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
+    from claims.reconcile import build_context
+    from claims.reconcile.scopes import scope
+
+    d = make_doc("s", "Battle of Foo", f"Report: {phrase}.\n")
+    number = next(w for w in phrase.split() if w.isdigit())
+    c = claim(d, number, Kind.CASUALTIES, q(int(number)), side_name="Northland")
+    assert expected in scope(c, build_context([d], [c])).split("; ")

@@ -79,7 +79,9 @@ def _words_re() -> re.Pattern[str]:
     vocabulary |= {w for phrase in list(plurals) + list(multipliers) for w in phrase.split()}
     vocabulary |= {"and", "of", "a", "an", "tens"}
     atom = "(?:" + trie_pattern(vocabulary) + ")"
-    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?![\w'’])(?:(?:\s+|-){atom}(?![\w'’]))*(?![\w\-])")
+    # An apostrophe after a word ends the number only as a closing quote (`'several hundred'`),
+    # not in a possessive or contraction (`one's`).
+    return re.compile(rf"(?i)(?<![\w\-])(?<!\w['’]){atom}(?!\w|['’]\w)(?:(?:\s+|-){atom}(?!\w|['’]\w))*(?![\w\-])")
 
 
 NUMBER_WORDS_PATTERN = r"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))(?:(?:\s+and\s+|[\s\-]+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen))*"

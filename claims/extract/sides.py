@@ -103,6 +103,36 @@ _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
 _RESOLVERS: dict[int, tuple[Document, "SideResolver"]] = {}
+_NAME_WORD = re.compile(r"[A-Z][\w'’\-]{2,}")
+_DIRECTION = re.compile(r"(?i)^(?:north|south|east|west)")
+
+
+def _own_names_pattern(columns: dict[int, str], by_party: dict[str, tuple[int, str]]) -> re.Pattern | None:
+    """A pattern (group ``d``) for the columns' names that the lexicon does not know, and for
+    their distinctive words: capitalised, not an organisation word (`Republic`, `Front`), not
+    a direction; a word two columns share names neither. Each is added to ``by_party``."""
+    lx = lexicon()
+    names: dict[str, tuple[int, str]] = {}
+    shared: set[str] = set()
+    for column, name in columns.items():
+        if canonical(name) is not None:
+            continue
+        candidates = [name] + [w for w in _NAME_WORD.findall(name)
+                               if w.lower() not in lx.not_person_words and not _DIRECTION.match(w)
+                               and canonical(w) is None and w != name]
+        for phrase in candidates:
+            key = phrase.lower()
+            if key in names and names[key][0] != column:
+                shared.add(key)
+            names.setdefault(key, (column, name))
+    names = {k: v for k, v in names.items() if k not in shared and k not in by_party}
+    if not names:
+        return None
+    by_party.update(names)
+    originals = sorted({p for c, n in columns.items() for p in [n] + _NAME_WORD.findall(n) if p.lower() in names},
+                       key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in originals)
+    return re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<d>{body})(?:'s|’s|s)?(?![\w\-])")
 
 
 def resolver_for(document: Document) -> "SideResolver":
@@ -146,6 +176,9 @@ class SideResolver:
                         self._by_party[party] = (column, self.columns[column])
                 for short in acronyms(name):
                     self._by_party.setdefault(short.lower(), (column, self.columns[column]))
+        # Names of belligerents the lexicon does not know (`Republic of Dresk`, `Northern
+        # Front`): the name and its distinctive words (`Dresk`) name the column in the text.
+        self._names = _own_names_pattern(self.columns, self._by_party)
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
         combatants: dict[str, int] = {}
@@ -346,7 +379,7 @@ class SideResolver:
         def outside_skip(pos: int) -> bool:
             return not any(a <= pos < b for a, b in skip)
 
-        for m in _DEMONYM_RE.finditer(text, figure_start, min(sentence_end, figure_end + 25)):
+        for m in self._mentions(text, figure_start, min(sentence_end, figure_end + 25)):
             if not outside_skip(m.start()):
                 continue
             if m.start() >= figure_end and not _OF_THE_RE.match(text[figure_end:m.start()]):
@@ -370,7 +403,7 @@ class SideResolver:
         if _TOTAL_WORDS.search(text, sentence_start, sentence_end):
             return Side(reason="the sentence gives a total across sides")
         parties: dict[str, tuple[int | None, str, str]] = {}
-        for m in _DEMONYM_RE.finditer(text, sentence_start, sentence_end):
+        for m in self._mentions(text, sentence_start, sentence_end):
             if not outside_skip(m.start()):
                 continue
             if not _FORCE_WORDS.match(text, m.end()):
@@ -384,9 +417,17 @@ class SideResolver:
             return Side(column=column, name=name, reason=f"the sentence names {phrase}")
         return Side()
 
+    def _mentions(self, text: str, start: int, end: int) -> list[re.Match]:
+        """Demonyms and party names the lexicon knows, then the document's own belligerent
+        names, in ``text[start:end]``."""
+        found = list(_DEMONYM_RE.finditer(text, start, end))
+        if self._names is not None:
+            found += self._names.finditer(text, start, end)
+        return found
+
     def demonym_in(self, text: str, start: int, end: int) -> Side | None:
         """A side named inside ``text[start:end]`` (an infobox value such as `50,000 Azerbaijanis`)."""
-        for m in _DEMONYM_RE.finditer(text, start, end):
+        for m in self._mentions(text, start, end):
             side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}")
             if side is not None:
                 return side

@@ -20,7 +20,9 @@ listed as skipped, with the reason.
   amount is the stated bound and ``claims:bound`` says which side is open.
 - **Qualifiers**: ``P585`` point in time (the figure's as-of date, at its precision);
   ``P1480`` sourcing circumstances: ``Q5727902`` circa for an approximate figure, ``Q18912752``
-  disputed when a reviewer disputed it or the reconciler found it in a conflict; ``P518``
+  disputed when a reviewer disputed it or the reconciler found it in a conflict (in a
+  disputed quantity, an estimate that cannot be true with another or agrees only within
+  tolerance, not one that agrees); ``P518``
   applies to part, for the side, when ``wikidata-items`` maps the side's name to an item.
 - **Rank**: ``deprecated`` when a reviewer rejected the figure, else ``normal``.
 - **References**: the document (``P854`` reference URL for a web page, ``P1476`` title,
@@ -44,6 +46,7 @@ from claims.interchange.common import StoreView, document_iri
 from claims.model import (
     Category,
     Claim,
+    Conflict,
     Document,
     Kind,
     Outcome,
@@ -51,6 +54,7 @@ from claims.model import (
     Precision,
     Qualifier,
     Quantity,
+    Relation,
     TargetKind,
     UncertainDate,
     Verdict,
@@ -241,6 +245,20 @@ def statement(
     }
 
 
+def _contested(conflict: Conflict) -> tuple[str, ...]:
+    """The claims a finding contests: for a disputed quantity, those of the estimates that
+    cannot both be true or agree only within tolerance (an estimate that agrees is not in
+    dispute); for any other finding, all its claims."""
+    d = conflict.dispute
+    if d is None:
+        return conflict.claims
+    out: list[str] = []
+    for p in d.pairs:
+        if p.relation in (Relation.CLASH, Relation.LOOSE):
+            out += d.estimates[p.a].claims + d.estimates[p.b].claims
+    return tuple(out)
+
+
 def export_statements(store: Store, *, items: Mapping[str, str] | None = None, item: str | None = None) -> dict[str, Any]:
     """Every figure with a Wikidata property, as statements; the other figures as skipped."""
     items = items or {}
@@ -249,7 +267,7 @@ def export_statements(store: Store, *, items: Mapping[str, str] | None = None, i
     in_conflict: set[str] = set()
     for conflict in store.conflicts():
         if conflict.outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
-            in_conflict.update(conflict.claims)
+            in_conflict.update(_contested(conflict))
     statements, skipped = [], []
     for claim in store.claims():
         reason = why_skipped(claim)

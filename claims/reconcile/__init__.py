@@ -1,11 +1,16 @@
 """The reconciler: which claims cannot all be true, and which are one thing under two names.
 
-``reconcile(documents, claims)`` groups documents into events (`events`), indexes the claims of
-each event by what they are about (`index`) and runs every rule family (`rules`) within those
-buckets only: claims about different events are never compared, and no rule compares all
-pairs. The result is a list of ``Conflict`` objects whose ``outcome`` says what was concluded:
-a conflict, an indeterminate tension a reviewer must decide, an identity to link, or a check
-that came out consistent (sums and date arithmetic, recorded so a reviewer sees they were done).
+``reconcile(documents, claims)`` groups documents into events from evidence (`events`; which
+documents are versions of one article: `lineage`), indexes the claims of each event by what they
+are about (`index`, with scopes and times from `scopes`) and runs every rule family (`rules`)
+within those buckets only: claims about different events are never compared (except by the
+identity rules, which link one unit or person across the events of one war), and no rule
+compares all pairs. The result is a list of ``Conflict`` objects (findings) whose ``outcome``
+says what was concluded: a conflict, an indeterminate tension a reviewer must decide, an
+identity to link, or a check that came out consistent (sums, date arithmetic, growing tolls,
+recorded so a reviewer sees they were done). Figures come as one finding per disputed quantity
+(``Conflict.dispute``); :func:`disagreements` breaks a finding down into the sets of claims it
+says cannot all be true.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from operator import attrgetter
 
 import attrs
 
-from claims.model import Claim, Conflict, Document, Outcome, Person, Severity, UncertainDate
+from claims.model import Claim, Conflict, Document, Outcome, Person, Relation, Severity, UncertainDate
 from claims.reconcile.events import ALL_DOCUMENTS, Event, group_events, pseudo_documents
 from claims.reconcile.index import Context, resolve_sides
+from claims.reconcile.intervals import forget as forget_intervals
 from claims.reconcile.rules import FAMILIES, RULES, Rule
 from claims.reconcile.rules.identities import same_war, war_of
 
@@ -29,12 +35,15 @@ __all__ = [
     "Rule",
     "affected_documents",
     "build_context",
+    "disagreements",
     "group_events",
     "reconcile",
     "sort_conflicts",
 ]
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+RESTATEMENTS_PER_PART = 4
+"""Statements of one estimate paired with the other estimate's in :func:`disagreements`."""
 OUTCOME_ORDER = {Outcome.CONFLICT: 0, Outcome.INDETERMINATE: 1, Outcome.IDENTITY: 2, Outcome.CONSISTENT: 3}
 
 
@@ -99,10 +108,48 @@ def reconcile(
     """
     ctx = build_context(documents, claims, grouping=grouping)
     found: dict[str, Conflict] = {}
-    for fam in FAMILIES:
-        for conflict in fam(ctx):
-            found.setdefault(conflict.id, conflict)
+    try:
+        for fam in FAMILIES:
+            for conflict in fam(ctx):
+                found.setdefault(conflict.id, conflict)
+    finally:
+        forget_intervals()
     return sort_conflicts(found.values())
+
+
+def disagreements(finding: Conflict) -> list[Conflict]:
+    """The parts of a finding that say claims disagree, each a set of claims that cannot all be true.
+
+    A dispute gives, per pair of estimates that cannot both be true, one set per statement of
+    each (a claim of one estimate and a claim of the other, the pair's own rule): an estimate's
+    restatements are each in conflict with the other estimate, never with one another, so no set
+    holds two statements of one figure (at most ``RESTATEMENTS_PER_PART`` statements of each
+    estimate are paired). Estimates that agree, agree within tolerance or update a growing count
+    give none. Another finding gives itself when it is a
+    conflict, or a tension about values that differ (a result against the account, a unit at
+    two echelons, a figure replaced by another measure); identities, consistent checks,
+    attribution warnings and sums that match only under tolerance give nothing.
+    """
+    d = finding.dispute
+    if d is not None:
+        out = []
+        for p in d.pairs:
+            if p.relation is not Relation.CLASH:
+                continue
+            a, b = d.estimates[p.a], d.estimates[p.b]
+            for x in a.claims[:RESTATEMENTS_PER_PART]:
+                for y in b.claims[:RESTATEMENTS_PER_PART]:
+                    out.append(Conflict.create(
+                        rule=p.rule, severity=finding.severity, claims=(x, y), explanation=finding.explanation,
+                        outcome=Outcome.CONFLICT, subject=finding.subject, event=finding.event,
+                    ))
+        return out
+    if finding.outcome is Outcome.CONFLICT:
+        return [finding]
+    r = RULES.get(finding.rule)
+    if finding.outcome is Outcome.INDETERMINATE and r is not None and r.tension_disagrees:
+        return [finding]
+    return []
 
 
 def affected_documents(

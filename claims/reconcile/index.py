@@ -1,28 +1,30 @@
-"""The comparison index: which claims may be compared, and the text around a claim.
+"""The comparison index: which claims may be compared, sides across documents, text around a claim.
 
-Claims are bucketed by (event, kind, side, category, lost); rules compare only within a bucket,
+Figures are bucketed by what they count: (event, kind, side, category, held or lost, scope). A
+bucket is one *disputed quantity* when its figures disagree; rules compare only within a bucket,
 so the work grows with the size of the largest bucket, never with the square of the corpus.
 ``lost`` keeps equipment held (`600 tanks` in a Strength field) apart from equipment lost
-(`400 tanks destroyed`): they are different quantities.
+(`400 tanks destroyed`); the scope (``claims.reconcile.scopes``) keeps a one-day or one-town
+figure apart from the whole battle's.
 
-Sides are matched across documents by belligerent name (`Russia`/`Russian`), not by infobox
-column, because two articles may put the belligerents in a different order. A column whose
-name was lost (a stripped flag icon) borrows the name of the column it shares a commander with,
-or of the same column in the event's other documents when they all agree.
+Sides are matched across documents by party, not by infobox column, because two articles may
+put the belligerents in a different order and name them differently (`JNA` / `Yugoslav People's
+Army`, `Kurds` / `YPG`). See :func:`resolve_sides`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from attrs import field, frozen
 
+from claims.lexicon import lexicon
 from claims.model import Claim, Document, Kind, Person, Quantity
-from claims.reconcile.events import Event, TitleKey
+from claims.reconcile.events import Event
 from claims.reconcile.names import fold, side_token
 
 NO_SIDE = "-"
@@ -42,7 +44,7 @@ class Context:
     documents: Mapping[str, Document]
     claims: Mapping[str, Claim]
     sides: Mapping[str, str]
-    """claim id -> side key (a name token such as `rusi`, `doc#c2`, or `-`)."""
+    """claim id -> side key (a party such as `Russia`, `China/Viet Minh`, `doc#c2`, or `-`)."""
     by_type: Mapping[type, Sequence[Claim]] = field(factory=dict)
     memo: dict[str, Any] = field(factory=dict, eq=False, repr=False)
     """Indexes derived from the claims on first use and shared by the rules (see `quantity_buckets`)."""
@@ -64,55 +66,115 @@ class Context:
         doc = self.documents.get(document_id)
         return (doc.title or doc.path) if doc else document_id
 
+    def path(self, document_id: str) -> str:
+        """The document's path as given (what a reviewer opens), else its id."""
+        doc = self.documents.get(document_id)
+        return doc.path if doc and doc.path else document_id
 
-SideKey = tuple[str, int | None, str | None]
-"""What a claim's side key depends on: its document, infobox column and side name."""
+
+# --- parties ------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|[A-Z]{2,}")
+_WEAK_REASONS = ("the column has no name", "the lead says", "names most")
+"""Reasons for a column's name that are guesses, not the page's own label."""
+_OWN_WORDS = ("the figure names", "the sentence names", "continues the figure", "the title names", "`enemy`")
 
 
-def _column_votes(
-    documents: Mapping[str, Document], stated: Mapping[SideKey, int]
-) -> dict[tuple[str, int], Counter[str]]:
-    """Belligerent-name votes per (document, column): one per claim, three per infobox name.
+@lru_cache(maxsize=16384)
+def parties_of(name: str | None) -> tuple[str, ...]:
+    """The parties a side name names, in order (`Various pro-Serbian forces, JNA` -> Yugoslavia…).
 
-    ``stated`` counts the claims per (document, column, name) in claim order, so the tokens of
-    a column are met in the order their first claim comes (which breaks ties downstream).
+    Looked up in the lexicon word by word (and two-word names); a name the lexicon does not
+    know is its own party, keyed by :func:`side_token` (`Rojava` -> `roja`).
     """
-    votes: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
-    for (document, column, name), n in stated.items():
+    if not name:
+        return ()
+    found = named_parties(name)
+    if not found:
         token = side_token(name)
-        if column is not None and token:
-            votes[(document, column)][token] += n
-    for doc in documents.values():
-        for i, name in enumerate(doc.belligerents, 1):
-            token = side_token(name)
-            if token:
-                votes[(doc.id, i)][token] += 3
-    return votes
+        return (token,) if token else ()
+    return found
+
+
+def named_parties(text: str) -> tuple[str, ...]:
+    """The parties the lexicon knows that a text names, in order (none for unknown names)."""
+    lx = lexicon()
+    words = _WORD.findall(text)
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        two = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else None
+        party = lx.party_of(two) if two else None
+        if party:
+            i += 2
+        else:
+            party = lx.party_of(words[i])
+            i += 1
+        if party and party not in found:
+            found.append(party)
+    return tuple(found)
+
+
+def party_of(name: str | None) -> str | None:
+    """The first party a side name names, or None."""
+    found = parties_of(name)
+    return found[0] if found else None
+
+
+def _strength(claim: Claim) -> str:
+    """How the claim's side name was found: `own` (its own words), `page` (the page's column
+    label) or `weak` (a guess for an unnamed column)."""
+    return _strength_of(claim.side.reason or "", claim.field is None)
+
+
+@lru_cache(maxsize=4096)
+def _strength_of(reason: str, prose: bool) -> str:
+    if prose and any(r in reason for r in _OWN_WORDS):
+        return "own"
+    if any(r in reason for r in _WEAK_REASONS):
+        return "weak"
+    return "page"
+
+
+SideKey = tuple[str, int | None, str | None, str]
+"""What a claim's side key depends on: its document, infobox column, side name, strength."""
+Node = tuple[str, int]
 
 
 class _Sides:
     """Union-find over (document, column) nodes that never joins two columns of one document."""
 
-    def __init__(self, nodes: Iterable[tuple[str, int]]):
-        self.parent = {n: n for n in nodes}
-        self.members = {n: {n} for n in nodes}
+    def __init__(self, nodes: Iterable[Node]):
+        self.parent: dict[Node, Node] = {n: n for n in nodes}
+        self.columns: dict[Node, dict[str, int]] = {n: {n[0]: n[1]} for n in self.parent}
+        self.members: dict[Node, list[Node]] = {n: [n] for n in self.parent}
 
-    def find(self, n: tuple[str, int]) -> tuple[str, int]:
+    def find(self, n: Node) -> Node:
         while self.parent[n] != n:
             self.parent[n] = self.parent[self.parent[n]]
             n = self.parent[n]
         return n
 
-    def union(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    def union(self, a: Node, b: Node) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        docs_a = {d: k for d, k in self.members[ra]}
-        if any(d in docs_a and docs_a[d] != k for d, k in self.members[rb]):
+        ca, cb = self.columns[ra], self.columns[rb]
+        small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        if any(d in big and big[d] != k for d, k in small.items()):
             return False
-        ra, rb = min(ra, rb), max(ra, rb)
-        self.parent[rb] = ra
-        self.members[ra] |= self.members.pop(rb)
+        keep, drop = min(ra, rb), max(ra, rb)  # the smaller node names the group (deterministic)
+        self.parent[drop] = keep
+        if len(self.columns[keep]) >= len(self.columns[drop]):
+            self.columns[keep].update(self.columns.pop(drop))
+        else:
+            merged = self.columns.pop(drop)
+            merged.update(self.columns[keep])
+            self.columns[keep] = merged
+        if len(self.members[keep]) >= len(self.members[drop]):
+            self.members[keep] += self.members.pop(drop)
+        else:
+            self.members[keep] = self.members.pop(drop) + self.members[keep]
         return True
 
 
@@ -124,94 +186,193 @@ def resolve_sides(
 ) -> dict[str, str]:
     """Give each claim a side key comparable across the documents of its event.
 
-    Infobox columns are joined across documents when they carry the same belligerent name, share
-    a commander, or face the same opponent in a two-sided infobox (`JNA | Croatia` and
+    A figure whose side comes from its own words (`12 Russian KIA`) is about that party. An
+    infobox column is named by votes: the page's label for it (3), each figure of the column
+    the prose restates with a party in its own words (2: `36,000` in the column and `as many
+    as 36,000 JNA soldiers` in the lead), and a name guessed for an unnamed column (1).
+    Columns are then joined across the documents of an event when they name the same party,
+    share a commander, or face the same opponent in two-sided infoboxes (`JNA | Croatia` and
     `Yugoslav People's Army | Croatia`: the left columns are one side); a column with no name
-    joins the same column of the event's other documents when those all agree.
+    joins the same column of the event's other documents when those all agree. Everything is
+    linear in the claims and documents of an event (indexes by party, surname and opponent).
 
     ``persons``, when given, are the claims among ``claims`` whose value is a Person (the
     commanders that join columns), so the whole corpus need not be scanned for them.
     """
     claims = claims if isinstance(claims, Sequence) else list(claims)
-    # A claim's side key depends only on (document, column, name): resolve each such triple once.
-    stated: Counter[SideKey] = Counter((c.document, c.side.column, c.side.name) for c in claims)
-    votes = _column_votes(documents, stated)
-    commanders: dict[tuple[str, int], set[str]] = defaultdict(set)
-    nodes: set[tuple[str, int]] = set(votes)
-    for document, column, _ in stated:
-        if column is not None and column <= 2:
-            nodes.add((document, column))
+    strengths = {c.id: _strength(c) for c in claims}
+    stated: Counter[SideKey] = Counter(
+        (c.document, c.side.column, c.side.name, strengths[c.id]) for c in claims)
+    event_of = {d: e.id for e in events for d in e.documents}
+    votes = _column_votes(documents, stated, claims, strengths)
+    commanders: dict[Node, set[str]] = defaultdict(set)
+    nodes: set[Node] = set(votes)
+    for document, column, _, strength in stated:
+        if column in (1, 2) and strength != "own":
+            nodes.add((document, column))  # type: ignore[arg-type]
     for c in claims if persons is None else persons:
         column = c.side.column
-        if column is not None and column <= 2 and isinstance(c.value, Person) and c.value.name.split():
-            commanders[(c.document, column)].add(fold(c.value.name.split()[-1]))
-    top: dict[tuple[str, int], str] = {}
+        if column in (1, 2) and isinstance(c.value, Person) and c.value.name.split():
+            commanders[(c.document, column)].add(fold(c.value.name.split()[-1]))  # type: ignore[index]
+    top: dict[Node, str] = {}
     for node, counts in votes.items():
         ranked = counts.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             top[node] = ranked[0][0]
-    event_of = {d: e.id for e in events for d in e.documents}
-    by_event: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    by_event: dict[str, list[Node]] = defaultdict(list)
     for node in sorted(nodes):
         by_event[event_of.get(node[0], node[0])].append(node)
 
-    keys: dict[tuple[str, int], str] = {}
-    token_key: dict[tuple[str, str], str] = {}
+    keys: dict[Node, str] = {}
+    party_key: dict[tuple[str, str], str] = {}
     for event_id, members in by_event.items():
         uf = _Sides(members)
-        by_token: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for n in members:
-            if n in top:
-                by_token[top[n]].append(n)
-        for group in by_token.values():
-            for n in group[1:]:
-                uf.union(group[0], n)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a[0] != b[0] and commanders.get(a) and commanders[a] & commanders.get(b, set()):
-                    uf.union(a, b)
-        pairs = [(n, (n[0], 3 - n[1])) for n in members if n[1] in (1, 2) and (n[0], 3 - n[1]) in uf.parent]
-        changed = True
-        while changed:
-            changed = False
-            for a, a_opp in pairs:
-                for b, b_opp in pairs:
-                    if a[0] != b[0] and uf.find(a_opp) == uf.find(b_opp) and uf.union(a, b):
-                        changed = True
-        for n in members:
-            if len(uf.members.get(uf.find(n), ())) == 1 and n not in top:
-                peers = {uf.find(m) for m in members if m[1] == n[1] and m[0] != n[0]}
-                if len(peers) == 1:
-                    uf.union(n, peers.pop())
+        _join_columns(uf, members, top, commanders)
         for n in members:
             root = uf.find(n)
-            tokens = sorted({top[m] for m in uf.members[root] if m in top})
-            keys[n] = "/".join(tokens) if tokens else f"{root[0]}#c{root[1]}"
-            for t in tokens:
-                token_key[(event_id, t)] = keys[n]
+            names = sorted({top[m] for m in uf.members[root] if m in top})
+            keys[n] = "/".join(names) if names else f"{root[0]}#c{root[1]}"
+            for t in names:
+                party_key[(event_id, t)] = keys[n]
 
     resolved: dict[SideKey, str] = {}
     for triple in stated:
-        document, column, name = triple
-        node = (document, column) if column is not None else None
+        document, column, name, strength = triple
         event_id = event_of.get(document, document)
-        token = side_token(name)
-        if node in keys:
+        party = party_of(name)
+        node = (document, column) if column in (1, 2) else None
+        if strength == "own" and party:
+            resolved[triple] = party_key.get((event_id, party), party)
+        elif node in keys:
             resolved[triple] = keys[node]  # type: ignore[index]
-        elif token:
-            resolved[triple] = token_key.get((event_id, token), token)
-        elif node is not None and node in votes and votes[node]:
-            resolved[triple] = token_key.get((event_id, votes[node].most_common(1)[0][0]), NO_SIDE)
+        elif party:
+            resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
-    return {c.id: resolved[(c.document, c.side.column, c.side.name)] for c in claims}
+    return {c.id: resolved[(c.document, c.side.column, c.side.name, strengths[c.id])] for c in claims}
+
+
+def _column_votes(documents: Mapping[str, Document], stated: Mapping[SideKey, int],
+                  claims: Sequence[Claim], strengths: Mapping[str, str]) -> dict[Node, Counter[str]]:
+    """Party votes per (document, column): see :func:`resolve_sides`."""
+    from claims.reconcile.intervals import claim_strict
+
+    votes: dict[Node, Counter[str]] = defaultdict(Counter)
+    for (document, column, name, strength), _ in stated.items():
+        party = party_of(name)
+        if column in (1, 2) and party and strength != "own":
+            votes[(document, column)][party] += 1 if strength == "weak" else 3  # type: ignore[index]
+    for doc in documents.values():
+        for i, name in enumerate(doc.belligerents[:2], 1):
+            party = party_of(name)
+            if party:
+                votes[(doc.id, i)][party] += 3
+    # A column figure the prose restates with a party in its own words names the column.
+    column_figures: dict[tuple, set[int]] = defaultdict(set)
+    own: list[tuple[tuple, str]] = []
+    for c in claims:
+        q = c.value
+        if not isinstance(q, Quantity):
+            continue
+        in_column = c.field is not None and c.side.column in (1, 2)
+        restates = c.field is None and strengths[c.id] == "own"
+        if not in_column and not restates:
+            continue
+        iv = claim_strict(c)
+        key = (c.document, c.kind, q.category, iv.low, iv.high)
+        if in_column:
+            column_figures[key].add(c.side.column)  # type: ignore[arg-type]
+        else:
+            party = party_of(c.side.name)
+            if party:
+                own.append((key, party))
+    for key, party in own:
+        columns = column_figures.get(key, set())
+        if len(columns) == 1:
+            votes[(key[0], next(iter(columns)))][party] += 2
+    return votes
+
+
+def _join_columns(uf: _Sides, members: list[Node], top: Mapping[Node, str],
+                  commanders: Mapping[Node, set[str]]) -> None:
+    by_party: dict[str, list[Node]] = defaultdict(list)
+    for n in members:
+        if n in top:
+            by_party[top[n]].append(n)
+    for group in by_party.values():
+        for n in group[1:]:
+            uf.union(group[0], n)
+    by_surname: dict[str, list[Node]] = defaultdict(list)
+    for n in members:
+        for s in commanders.get(n, ()):
+            by_surname[s].append(n)
+    for group in by_surname.values():
+        if len({n[0] for n in group}) == len(group):  # one column per document: a shared person
+            for n in group[1:]:
+                uf.union(group[0], n)
+    two_sided = sorted({n[0] for n in members if (n[0], 1) in uf.parent and (n[0], 2) in uf.parent})
+    changed = True
+    while changed:
+        changed = False
+        facing: dict[Node, Node] = {}
+        for d in two_sided:
+            for col in (1, 2):
+                mine, opposite = (d, col), (d, 3 - col)
+                root = uf.find(opposite)
+                if root in facing:
+                    changed |= uf.union(facing[root], mine)
+                else:
+                    facing[root] = mine
+    roots_by_column: dict[int, set[Node]] = defaultdict(set)
+    for m in members:
+        roots_by_column[m[1]].add(uf.find(m))
+    for n in members:
+        if len(uf.members.get(uf.find(n), ())) == 1 and n not in top:
+            peers = roots_by_column[n[1]] - {n}
+            if len(peers) == 1:
+                uf.union(n, next(iter(peers)))
+
+
+def side_label(side: str, claims: Sequence[Claim], ctx: Context) -> str | None:
+    """How to name a resolved side: its parties (`Yugoslavia`, `China/Viet Minh`) when the
+    lexicon knows them, else a name the claims or their columns give for it."""
+    if side == NO_SIDE:
+        return None
+    parts = side.split("/")
+    if "#" not in side and all(p[:1].isupper() for p in parts):
+        return " / ".join(parts)
+    for c in claims:
+        if c.side.name and party_of(c.side.name) in parts:
+            return c.side.name
+    return next((n for c in claims if (n := _column_name(c, ctx))), None)
+
+
+def _column_name(c: Claim, ctx: Context) -> str | None:
+    doc = ctx.documents.get(c.document)
+    column = c.side.column
+    if doc is None or column not in (1, 2) or len(doc.belligerents) < column:  # type: ignore[operator]
+        return None
+    return doc.belligerents[column - 1].strip() or None  # type: ignore[operator]
+
+
+
+# --- figures by what they count -----------------------------------------------------------------
+
+_ACROSS_SIDES = re.compile(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b", re.I)
+_EVERYONE = frozenset("people persons civilians inhabitants residents dead bodies victims".split())
 
 
 def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
-    """Quantity claims bucketed by (event id, kind, side, category, lost); increments are left out.
+    """Figures bucketed by what they count: (event id, kind, side, category, lost, scope).
 
+    Increments (`+2,000 servicemen`, `40 more`), figures a claimant denies, and kind `other`
+    are left out. A figure whose side is not said (`as few as several dozen perished`) joins
+    the one side that has figures for the same quantity, unless it counts everyone (`people`,
+    `civilians`, both sides); :func:`inferred_side` says which claims were so placed.
     Computed once per context and shared by the rules that read it (do not mutate).
     """
+    from claims.reconcile.scopes import classify
+
     buckets = ctx.memo.get("quantity_buckets")
     if buckets is None:
         buckets = defaultdict(list)
@@ -219,16 +380,57 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
         sides = ctx.sides
         for c in ctx.of_type(Quantity):
             q = c.value
-            if not q.increment and c.kind is not Kind.OTHER:  # type: ignore[union-attr]
-                buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost)].append(c)  # type: ignore[union-attr]
+            if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
+                continue
+            increment, scope_ = classify(c, ctx)
+            if increment:
+                continue
+            buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
+        ctx.memo["inferred_side"] = _place_unsided(buckets, ctx)
         ctx.memo["quantity_buckets"] = buckets
     return buckets
+
+
+def inferred_side(ctx: Context) -> Mapping[str, str]:
+    """Claim id -> the side key a figure with no side was placed under (see quantity_buckets)."""
+    quantity_buckets(ctx)
+    return ctx.memo["inferred_side"]
+
+
+def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str, str]:
+    sided: dict[tuple, list[str]] = defaultdict(list)
+    for (event, kind, side, category, lost, scope_) in buckets:
+        if side != NO_SIDE:
+            sided[(event, kind, category, lost, scope_)].append(side)
+    placed: dict[str, str] = {}
+    for key in sorted((k for k in buckets if k[2] == NO_SIDE), key=str):
+        event, kind, _, category, lost, scope_ = key
+        sides = sided.get((event, kind, category, lost, scope_), [])
+        if len(sides) != 1:
+            continue
+        stay, move = [], []
+        for c in buckets[key]:
+            q = c.value
+            assert isinstance(q, Quantity)
+            everyone = (q.unit or "").lower() in _EVERYONE or q.population.value == "civilian" \
+                or "total" in (c.side.reason or "") or bool(_ACROSS_SIDES.search(sentence(c, ctx)))
+            (stay if everyone else move).append(c)
+        if move:
+            target = (event, kind, sides[0], category, lost, scope_)
+            buckets[target].extend(move)
+            for c in move:
+                placed[c.id] = sides[0]
+            if stay:
+                buckets[key] = stay
+            else:
+                del buckets[key]
+    return placed
 
 
 # --- text around a claim -------------------------------------------------------------------
 
 _CELL_END = re.compile(r"[|\n;]|,\s|\.\s|\.$")
-_SENTENCE_START = re.compile(r"(?:[.!?]\s|\n|\|)")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|\n|\|)")
 
 
 def after(claim: Claim, ctx: Context, limit: int = 80) -> str:
@@ -259,59 +461,6 @@ def between(a: Claim, b: Claim, ctx: Context) -> str | None:
     return doc.text[first.span.end: second.span.start]
 
 
-_PLACE_SCOPE = re.compile(
-    r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
-)
-_ROLE_SCOPES = {
-    "peacekeepers": re.compile(r"peace\s*keep", re.I),
-    "reinforcements": re.compile(r"reinforcement", re.I),
-    "police": re.compile(r"\bpolice", re.I),
-    "militia": re.compile(r"\bmilitia", re.I),
-    "volunteers": re.compile(r"\bvolunteer", re.I),
-    "attack forces": re.compile(r"\battack forces", re.I),
-    "children": re.compile(r"\bchildren\b", re.I),
-    "women": re.compile(r"\bwomen\b", re.I),
-}
-
-
-@lru_cache(maxsize=4096)
-def _event_words(name: str) -> frozenset[str]:
-    return frozenset(TitleKey.of(name).core.split())
-
-
-def scope(claim: Claim, ctx: Context) -> frozenset[str]:
-    """What part of the whole a figure counts (`in entire South Ossetia`, `peacekeepers`).
-
-    Places that name the event itself (`in Grozny` in the Battle of Grozny) are not a scope, except
-    after `entering`: the forces `entering Grozny` are a part of those committed to its battle.
-    Remembered per claim: a consensus figure is compared with every outlier of its bucket.
-    """
-    known: dict[str, frozenset[str]] = ctx.memo.setdefault("scope", {})
-    found = known.get(claim.id)
-    if found is None:
-        found = known[claim.id] = _scope(claim, ctx)
-    return found
-
-
-def _scope(claim: Claim, ctx: Context) -> frozenset[str]:
-    tail = after(claim, ctx)
-    tail = re.split(r"\d", tail, maxsplit=1)[0]  # stop at the next figure in the same cell
-    text = claim.span.quote + tail
-    event_words = _event_words(ctx.event(claim).name)
-    found = set()
-    for m in _PLACE_SCOPE.finditer(text):
-        words = set(fold(m.group(1)).split())
-        if m.group("prep") == "entering":
-            found.add("entering " + fold(m.group(1)))
-        elif not words & event_words:
-            found.add("in " + fold(m.group(1)))
-    for label, pattern in _ROLE_SCOPES.items():
-        if pattern.search(text):
-            found.add(label)
-    return frozenset(found)
-
-
 _RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b", re.I)
 
 
@@ -328,7 +477,8 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
     return bool(_OVERALL.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|\n")
+"""A sentence's end: its stop, a closing quote or bracket, and footnote markers (`guns.[6] Next`)."""
 
 
 def sentence(claim: Claim, ctx: Context, limit: int = 300) -> str:
@@ -347,3 +497,10 @@ _CONTEXT_SECTIONS = re.compile(r"background|prelude|aftermath|legacy|history|ana
 def in_context_section(claim: Claim) -> bool:
     """The claim is in a background or aftermath section, where other times are expected."""
     return bool(claim.section and _CONTEXT_SECTIONS.search(claim.section))
+
+
+def scope(claim: Claim, ctx: Context) -> str:
+    """What part of the whole a figure counts; see :func:`claims.reconcile.scopes.scope`."""
+    from claims.reconcile.scopes import scope as _scope
+
+    return _scope(claim, ctx)

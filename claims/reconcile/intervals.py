@@ -12,8 +12,17 @@ mean. Tolerance:
   open below; a range `35–58` loosens each end like an exact figure.
 
 Two figures whose tolerant intervals are disjoint cannot both be true: a conflict. Figures whose
-strict intervals are disjoint but whose tolerant ones meet are *indeterminate*: they agree only
-if the loose one is read loosely, which a reviewer should decide.
+strict intervals are disjoint but whose tolerant ones meet *agree within tolerance*: they agree
+only if the loose one is read loosely.
+
+Two readings depend on the words of the claim, not only its value (``claim_strict`` and
+``claim_tolerant``):
+
+- a vague amount (`several dozen`, `hundreds`: a lower bound) stays below the next power of ten
+  (`several dozen` is 36–99, `hundreds` 100–999), since `hundreds` is not a thousand;
+- `as many as N` and `as few as N` give the claimant's figure N at the top or the bottom of a
+  contrast (`as many as 3,000 killed, ... as few as several dozen`), not a bound that any smaller
+  (or larger) figure satisfies: N as stated, read loosely down to half (or up to twice) N.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from claims.model import Qualifier, Quantity
+from claims.model import Claim, Qualifier, Quantity
 
 INF = math.inf
 
@@ -138,3 +147,98 @@ def describe_interval(iv: Interval) -> str:
     if iv.low == iv.high:
         return n(iv.low)
     return f"{n(iv.low)}–{n(iv.high)}"
+
+
+_AS_MANY = ("as many as", "as high as", "as much as", "as large as")
+_AS_FEW = ("as few as", "as low as", "as little as")
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrasing_of(lead: str) -> str | None:
+    lead = " ".join(lead.lower().split())
+    if "as " not in lead:
+        return None
+    if any(p in lead for p in _AS_MANY):
+        return "many"
+    if any(p in lead for p in _AS_FEW):
+        return "few"
+    return None
+
+
+def _phrasing(claim: Claim) -> str | None:
+    """`many` or `few` when the figure is introduced by `as many as` / `as few as`."""
+    return _phrasing_of(claim.span.prefix[-14:] + claim.span.quote[:14])
+
+
+def vague_cap(q: Quantity) -> int | None:
+    """The power of ten a vague amount stays below (`several dozen` (36) -> 100), or None."""
+    if not q.vague or q.low is None or q.high is not None and q.high != q.low:
+        return None
+    return 10 ** len(str(max(q.low, 1)))
+
+
+_MEMO_LIMIT = 1 << 20
+_memo: dict[int, tuple[Claim, Interval, Interval]] = {}
+"""id(claim) -> (the claim, strict, tolerant): every rule asks for a figure's intervals many
+times. The entry holds the claim, so its id cannot be reused while the entry lives (the
+identity check makes a stale entry impossible); :func:`forget` empties it after a run."""
+
+
+def _intervals(claim: Claim) -> tuple[Claim, Interval, Interval]:
+    hit = _memo.get(id(claim))
+    if hit is not None and hit[0] is claim:
+        return hit
+    q = claim.value
+    assert isinstance(q, Quantity)
+    phrasing = _phrasing(claim)
+    if phrasing is None and not q.vague:
+        entry = (claim, _strict(q.qualifier, q.low, q.high), _tolerant(q.qualifier, q.low, q.high))
+    else:
+        cap = vague_cap(q)
+        entry = (claim, _claim_strict(phrasing, q.qualifier, q.low, q.high, cap),
+                 _claim_tolerant(phrasing, q.qualifier, q.low, q.high, cap))
+    if len(_memo) >= _MEMO_LIMIT:
+        _memo.clear()
+    _memo[id(claim)] = entry
+    return entry
+
+
+def forget() -> None:
+    """Drop the remembered intervals (and with them the references to the claims)."""
+    _memo.clear()
+
+
+def claim_strict(claim: Claim) -> Interval:
+    """``strict`` of the claim's figure, read with the words around it (see the module docstring)."""
+    hit = _memo.get(id(claim))
+    return (hit if hit is not None and hit[0] is claim else _intervals(claim))[1]
+
+
+def claim_tolerant(claim: Claim) -> Interval:
+    """``tolerant`` of the claim's figure, read with the words around it."""
+    hit = _memo.get(id(claim))
+    return (hit if hit is not None and hit[0] is claim else _intervals(claim))[2]
+
+
+@lru_cache(maxsize=1 << 14)
+def _claim_strict(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
+                  cap: int | None) -> Interval:
+    if phrasing == "many" and high is not None:
+        return Interval(float(high), float(high))
+    if phrasing == "few" and low is not None and cap is None:
+        return Interval(float(low), float(low))
+    if cap is not None:
+        return Interval(float(low), float(cap - 1))  # type: ignore[arg-type]
+    return _strict(qualifier, low, high)
+
+
+@lru_cache(maxsize=1 << 14)
+def _claim_tolerant(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
+                    cap: int | None) -> Interval:
+    if phrasing == "many" and high is not None:
+        return Interval(high / 2, high + _round_slack(high))
+    if phrasing == "few" and low is not None and cap is None:
+        return Interval(low - _round_slack(low), low * 2.0)
+    if cap is not None:
+        return Interval(float(low) - _round_slack(low), cap * 1.2)  # type: ignore[arg-type,operator]
+    return _tolerant(qualifier, low, high)

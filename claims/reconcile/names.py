@@ -24,7 +24,9 @@ _VOWELS = re.compile(r"[aeiou]")
 def fold(text: str) -> str:
     """Lower case, no diacritics, romanisation variants unified, double letters single."""
     s = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    if not s.isascii():  # no ASCII character is a combining mark
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower()
     s = _NON_ALNUM.sub(" ", s)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)

@@ -12,7 +12,7 @@ from enum import Enum
 
 from attrs import frozen
 
-from claims.model import Claim, Conflict, Outcome, Severity
+from claims.model import Claim, Conflict, Dispute, Outcome, Severity
 from claims.reconcile.index import Context
 
 
@@ -26,6 +26,8 @@ class ChartKind(str, Enum):
     """A total against the sum of its parts (the claims marked ``part_of``)."""
     SIDES = "sides"
     """A total across sides against the sum of the per-side figures."""
+    MEASURES = "measures"
+    """A casualty total against the sum of its killed, wounded, missing and captured."""
 
 
 @frozen
@@ -36,15 +38,21 @@ class Rule:
     doc: str
     """What the rule checks, its tolerance, and what a reviewer should do about a finding."""
     chart: ChartKind = ChartKind.NONE
+    tension_disagrees: bool = False
+    """Whether a finding of this rule that a reviewer must decide (indeterminate) still says
+    the claims disagree (a result against the account, a unit at two echelons), rather than
+    that they agree only under tolerance (a sum that matches loosely)."""
 
 
 RULES: dict[str, Rule] = {}
 FAMILIES: list[Callable[[Context], Iterable[Conflict]]] = []
 
 
-def rule(id: str, severity: Severity, title: str, doc: str, chart: ChartKind = ChartKind.NONE) -> Rule:
+def rule(id: str, severity: Severity, title: str, doc: str, chart: ChartKind = ChartKind.NONE,
+         tension_disagrees: bool = False) -> Rule:
     """Register a rule under its stable id."""
-    r = Rule(id=id, severity=severity, title=title, doc=" ".join(doc.split()), chart=chart)
+    r = Rule(id=id, severity=severity, title=title, doc=" ".join(doc.split()), chart=chart,
+             tension_disagrees=tension_disagrees)
     RULES[id] = r
     return r
 
@@ -62,22 +70,32 @@ def finding(
     *,
     outcome: Outcome = Outcome.CONFLICT,
     severity: Severity | None = None,
+    dispute: Dispute | None = None,
 ) -> Conflict:
     claims = list(claims)
+    events = {ctx.event(c).id for c in claims}
+    event = ctx.event(claims[0]) if claims else None
     return Conflict.create(
         rule=r.id,
         severity=severity or r.severity,
         claims=tuple(c.id for c in claims),
         explanation=explanation,
         outcome=outcome,
-        subject=ctx.event(claims[0]).name if claims else None,
+        subject=event.name if event else None,
+        event=event.id if event is not None and len(events) == 1 else None,
+        dispute=dispute,
     )
 
 
-def where(claim: Claim, ctx: Context) -> str:
-    """`Terter operation, infobox Casualties2, line 14` — where a reviewer finds the claim."""
+def locate(claim: Claim, ctx: Context) -> str:
+    """`seeds/terter-operation.txt:14, infobox Casualties2`: the file and line a reviewer opens."""
     place = f"infobox {claim.field}" if claim.field else (f"section “{claim.section}”" if claim.section else "body")
-    return f"{ctx.title(claim.document)}, {place}, line {claim.span.line}"
+    return f"{ctx.path(claim.document)}:{claim.span.line}, {place}"
+
+
+def where(claim: Claim, ctx: Context) -> str:
+    """Where a reviewer finds the claim (see :func:`locate`)."""
+    return locate(claim, ctx)
 
 
 def who(claim: Claim) -> str:

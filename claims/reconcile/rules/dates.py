@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from claims.model import Claim, Conflict, Kind, Outcome, Severity, UncertainDate
+from claims.model import Claim, Conflict, Kind, OpenBound, Outcome, Precision, Severity, UncertainDate
 from claims.reconcile.index import Context, in_context_section, sentence
 from claims.reconcile.rules import cite, family, finding, rule
 
@@ -15,10 +15,13 @@ DATE_RANGE = rule(
     "R-DATE-RANGE", Severity.LOW, "a date outside the event's date range",
     """A dated statement in the account of the event (not in a Background or Aftermath section)
     that cannot fall inside the date range the infobox gives (`Date: April – May 1994`), and two
-    infobox date ranges for one event that do not overlap (medium). Partly known dates (`late
+    infobox date ranges for one event that do not overlap (medium), or that are both known to the
+    day and start (or end) on different days (low: `15 September 2014 – 15 March 2015` against
+    `16 September 2014 – ongoing`). Partly known dates (`late
     1993`) are intervals; only a date that lies wholly outside the range is reported, and a date
     whose year was inferred from context is said so. Check the date, the year, and whether the
     sentence is really about this event.""",
+    tension_disagrees=True,
 )
 DATE_ORDER = rule(
     "R-DATE-ORDER", Severity.MEDIUM, "dates out of order",
@@ -27,6 +30,7 @@ DATE_ORDER = rule(
     is a conflict; a date stated as `after N days` of fighting is checked against the start date
     (`began on the night of April 10` + 10 days = `April 20`: consistent, recorded as such).
     Check both dates against the sources.""",
+    tension_disagrees=True,
 )
 
 _START = re.compile(r"\b(began|begun|begins|launched|started|commenced|opened|initiated)\b", re.I)
@@ -80,20 +84,58 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
                 f"range {cite(rng, ctx)}.{inferred} Check the date and whether the sentence is about this event.",
                 ctx,
             )
-    # Two documents of one event whose infobox ranges do not overlap.
+    # Two documents of one event whose infobox ranges do not overlap, or that start or end on
+    # different days (both days given).
     per_event: dict[str, list[str]] = defaultdict(list)
     for doc in sorted(ranges):
         per_event[ctx.event(ranges[doc]).id].append(doc)
     for docs in per_event.values():
+        if len(docs) > _RANGE_LIMIT:
+            continue
         for a, b in ((a, b) for i, a in enumerate(docs) for b in docs[i + 1:]):
             ra, rb = ranges[a], ranges[b]
-            if not ra.value.overlaps(rb.value):  # type: ignore[union-attr]
+            va, vb = ra.value, rb.value
+            assert isinstance(va, UncertainDate) and isinstance(vb, UncertainDate)
+            if not va.overlaps(vb):
                 yield finding(
                     DATE_RANGE, (ra, rb),
                     f"The two documents give date ranges for the event that do not overlap: {cite(ra, ctx)} and "
                     f"{cite(rb, ctx)}. Check whether they describe the same event and which dates the sources support.",
                     ctx, severity=Severity.MEDIUM,
                 )
+                continue
+            ends = _different_ends(va, vb)
+            if ends:
+                yield finding(
+                    DATE_RANGE, (ra, rb),
+                    f"The two documents date the event differently: {cite(ra, ctx)} and {cite(rb, ctx)} give "
+                    f"{ends}. Check which dates the sources support.",
+                    ctx, severity=Severity.LOW,
+                )
+
+
+_RANGE_LIMIT = 50
+"""Events with more infobox dates than this compare them only within each document."""
+
+
+def _different_ends(a: UncertainDate, b: UncertainDate) -> str:
+    """`different start days (15 September 2014 and 16 September 2014)` when two dates known
+    to the day begin (or both end) on different days; '' otherwise."""
+    if a.precision is not Precision.DAY or b.precision is not Precision.DAY or a.years or b.years:
+        return ""
+    said = []
+    starts_a = a.bound not in (OpenBound.BEFORE, OpenBound.UNTIL)
+    starts_b = b.bound not in (OpenBound.BEFORE, OpenBound.UNTIL)
+    if starts_a and starts_b and a.earliest != b.earliest:
+        said.append(f"different start days ({_day(a.earliest)} and {_day(b.earliest)})")
+    if a.interval and b.interval and a.bound is None and b.bound is None and a.latest != b.latest \
+            and a.earliest != a.latest and b.earliest != b.latest:
+        said.append(f"different end days ({_day(a.latest)} and {_day(b.latest)})")
+    return " and ".join(said)
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _count(word: str) -> int:

@@ -23,6 +23,7 @@ UNIT_ECHELON = rule(
     war, not known to be on opposite sides. Indeterminate: it may be one unit misnamed or two
     units (a brigade later expanded to a division). Check the order of battle in a reliable
     source and use one name.""",
+    tension_disagrees=True,
 )
 PERSON_VARIANT = rule(
     "R-PERSON-VARIANT", Severity.INFO, "one person under transliteration variants",

@@ -1,78 +1,108 @@
-"""Pairwise figure rules: two figures for one quantity that cannot both be true.
+"""Disputed quantities: every estimate of one figure, and which of them cannot all be true.
 
-One sweep per bucket of comparable claims (same event, kind, side, category, and holdings apart
-from losses); each clashing
-pair is reported under the most specific rule that describes it.
+A *dispute* gathers the figures of one bucket of the index (same event, kind, side, category,
+held or lost, scope): `Republic of Dresk killed: 300 (the ministry) / 500 (HRW) / 900`. Figures
+that state the same number from the same source (one document, versions of one article, or one
+claimant) are one *estimate* with its restatements. Estimates are compared pair by pair (in a
+large dispute, each outlier against the consensus) and each pair is one of: cannot both be true,
+agree within tolerance, agree, an update of a growing count, or not compared (different moments,
+sub-groups listed together). The reviewer gets one finding per dispute, under the rule that
+describes its clashing pairs: R-INTERVAL (independent sources), R-INFOBOX-BODY (one document's
+summary against its text) or R-VERSION-DRIFT (versions of one article, an edit changed the
+figure); a dispute with pairs of more than one kind is reported under R-INTERVAL and says which
+pair is which.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from operator import attrgetter
 
-from collections import defaultdict
+import attrs
 
-from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Quantity, Severity
+from claims.model import (
+    Category, Claim, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
+    UncertainDate,
+)
 from claims.reconcile.index import (
     NO_SIDE,
     Context,
     between,
+    inferred_side,
+    side_label,
     is_running_total,
     quantity_buckets,
-    scope,
 )
-from claims.reconcile.intervals import describe, strict, tolerant
+from claims.reconcile.intervals import claim_strict, claim_tolerant, describe
 from claims.reconcile.names import fold
-from claims.reconcile.rules import ChartKind, cite, family, finding, rule
+from claims.reconcile.rules import ChartKind, cite, family, finding, locate, rule, who
+from claims.reconcile.scopes import WHOLE, is_cumulative, report_date, same_claimant
 
 INTERVAL = rule(
-    "R-INTERVAL", Severity.MEDIUM, "figures that cannot both be true",
-    """Two figures for the same quantity (event, kind, side, category, held or lost, population, time) whose
-    intervals do not overlap once each is given its tolerance: approximate figures widen by
-    10–15 %, round figures by half their rounding unit (at most 5 %), `at least`/`up to` are
-    open-ended (see `claims.reconcile.intervals`). Restatements are never reported: `over three
-    thousand` and `3,500` agree, `6,000+` and `6,900` agree, `2,700` lies in `2,500–2,700`.
-    Severity is high when both figures are stated in the document's own voice, low when both are
-    attributed to different claimants (the text already presents a dispute), medium otherwise.
-    Figures with different scopes (`in entire South Ossetia` against `peacekeepers`) or that agree
-    only under tolerance are reported as indeterminate; figures dated to disjoint times
-    (`December 1993` against `February 1994`) are not compared. Check which source each figure
-    comes from and whether both count the same thing.""",
+    "R-INTERVAL", Severity.MEDIUM, "estimates that cannot all be true",
+    """Every estimate of one quantity (event, kind, side, category, held or lost, scope) from
+    independent sources, as one finding: the estimates whose intervals do not overlap once each
+    is given its tolerance cannot all be true (approximate figures widen by 10–15 %, round
+    figures by half their rounding unit, at most 5 %, `at least`/`up to` are open-ended, a vague
+    amount stays below the next power of ten; see `claims.reconcile.intervals`). Restatements
+    are never reported: `over three thousand` and `3,500` agree, `6,000+` and `6,900` agree,
+    `2,700` lies in `2,500–2,700`; the same figure stated again by the same source is listed as
+    a restatement. Figures with different scopes (`in entire South Ossetia` against
+    `peacekeepers`, one day against the battle) are different quantities and never compared;
+    figures dated to disjoint times (`December 1993` against `February 1994`) are listed but not
+    compared, and a later, larger count of a growing toll from one source is an update. Estimates
+    that agree only under tolerance make the finding *to decide*. Severity is high when clashing
+    figures are stated in the documents' own voice, low when every clash is between named
+    claimants (the text already presents a dispute), medium otherwise. Check which source each
+    figure comes from and whether all count the same thing.""",
     chart=ChartKind.SPREAD,
 )
 INFOBOX_BODY = rule(
     "R-INFOBOX-BODY", Severity.MEDIUM, "infobox and body disagree",
-    """The same as R-INTERVAL for a pair of which one figure is in the document's infobox and the
-    other in its prose: the summary and the text say different things. Check which one the
-    cited sources support and correct the other.""",
+    """As R-INTERVAL, for a dispute whose clashing estimates are all in one document, one in its
+    infobox and the other in its prose: the summary and the text say different things. Check
+    which one the cited sources support and correct the other.""",
     chart=ChartKind.SPREAD,
 )
 VERSION_DRIFT = rule(
     "R-VERSION-DRIFT", Severity.MEDIUM, "two versions of one article disagree",
-    """The same as R-INTERVAL for two documents that are versions of one article (a revision, a
-    mirror or a copy: same event, same title). One of them changed the figure; check the edit
-    history and the sources cited at each version to learn which figure is supported.""",
+    """As R-INTERVAL, for a dispute whose clashing estimates are all in versions of one article:
+    documents with evidence of one lineage (the same source page, declared copies of one
+    encyclopedia page, or a large share of identical wording; a shared title is not enough, see
+    `claims.reconcile.lineage`). An edit changed the figure; check the edit history and the
+    sources cited at each version to learn which figure is supported.""",
     chart=ChartKind.SPREAD,
 )
 
 MEASURES = rule(
     "R-MEASURES", Severity.MEDIUM, "one side's dead counted by two measures",
     """A count of killed and a count of killed or missing for the same side of one event (kind,
-    side, population and time as for R-INTERVAL). The killed cannot outnumber the killed or
+    side, scope and time as for R-INTERVAL). The killed cannot outnumber the killed or
     missing: a killed figure above the other beyond tolerance is a conflict (indeterminate when
-    only the strict figures clash). Otherwise the two measures are not compared, except in two
-    versions of one article that give the same belligerent's figure (one claimant side) where one
-    is more than three times the other (`17,391 killed or missing (Russian claim)` in one version,
-    `2,500-2,700 (Russian official data)` in the next): the figure was probably replaced, reported
-    as indeterminate. Check which measure each source uses and why the article changed.""",
+    only the strict figures clash). Otherwise the two measures are not compared, except when two
+    documents give the same belligerent's figure (one claimant side) and one is more than three
+    times the other (`17,391 killed or missing (Russian claim)` in one version, `2,500-2,700
+    (Russian official data)` in another): the figure was probably replaced or misquoted, reported
+    as indeterminate. Check which measure each source uses and why they differ.""",
+    tension_disagrees=True,
 )
 
 PAIR_LIMIT = 12
-"""Buckets up to this size are compared pair by pair; larger ones by a sorted sweep."""
+"""Disputes up to this many estimates are compared pair by pair; larger ones by a sorted sweep."""
 
-_ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[", re.I)
+_ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[|\bwhile\b|\bwhereas\b"
+                          r"|\bbut\b|\bsaid\b|\bsays\b|\bvs\.?\b|\bversus\b|\baccounts?\b|\bothers? (?:say|give|put)",
+                          re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_RULE_ADVICE = {
+    "R-VERSION-DRIFT": "versions of one article: check the edit history and the sources cited in each version",
+    "R-INFOBOX-BODY": "the infobox against the text: check which one the cited sources support and correct the other",
+    "R-INTERVAL": "independent sources: check which source each figure comes from and whether both count the same thing",
+}
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
 
 
 def _noun(q: Quantity) -> str:
@@ -80,13 +110,14 @@ def _noun(q: Quantity) -> str:
 
 
 def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Whether two figures of one bucket count the same thing at the same moment."""
     qa, qb = a.value, b.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
     if a.id == b.id or a.span == b.span:
         return False
     if {qa.population, qb.population} == {Population.MILITARY, Population.CIVILIAN}:
         return False
-    if qa.as_of is not None and qb.as_of is not None and not qa.as_of.overlaps(qb.as_of):
+    if qa.as_of is not None and qb.as_of is not None and not _same_time(qa.as_of, qb.as_of):
         return False
     if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of):
         return False
@@ -94,169 +125,423 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
         # A part names a sub-group (`5 infantry fighting vehicles` of 28 armoured vehicles);
         # it says nothing about another figure of the broader category.
         return False
-    if a.document == b.document and a.field is not None and a.field == b.field:
-        # Figures listed in one infobox cell are sub-groups (`Killed: 169, ... Killed: 11`)
-        # unless the cell presents them as alternatives (`15,000 or 40,000–60,000`).
-        if not (a.attribution.claimant or b.attribution.claimant):
+    if a.document == b.document and (a.field is None) == (b.field is None):
+        # Figures listed together (one infobox cell, one sentence) are sub-groups (`Killed:
+        # 169, ... Killed: 11`) unless the text presents them as alternatives (`15,000 or
+        # 40,000–60,000`, `..., Russia said, while Ukraine said ...`).
+        same_place = a.field == b.field if a.field is not None else True
+        said_a = fold(a.attribution.claimant) if a.attribution.claimant else None
+        said_b = fold(b.attribution.claimant) if b.attribution.claimant else None
+        if same_place and said_a == said_b:
             text = between(a, b, ctx)
-            if text is not None and not _ALTERNATIVE.search(text):
+            if text is not None and (a.field is not None or not _SENTENCE_BREAK.search(text)) \
+                    and not _ALTERNATIVE.search(text):
                 return False
     return True
 
 
-def _clash(a: Claim, b: Claim, ctx: Context) -> Conflict | None:
-    qa, qb = a.value, b.value
-    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-    ta, tb = tolerant(qa), tolerant(qb)
-    sa, sb = strict(qa), strict(qb)
+def _same_time(a: UncertainDate, b: UncertainDate) -> bool:
+    """Whether two as-of dates can be one moment. A year taken from context (`As of March 13`
+    in an article whose year the extractor guessed) is not held against the other date: only
+    the days of the year are compared then."""
+    if a.overlaps(b):
+        return True
+    if not (a.year_inferred or b.year_inferred) or a.years or b.years:
+        return False
+    if a.earliest.year != a.latest.year or b.earliest.year != b.latest.year:
+        return False
+    days = lambda d: (d.earliest.month, d.earliest.day), lambda d: (d.latest.month, d.latest.day)  # noqa: E731
+    return days[0](a) <= days[1](b) and days[0](b) <= days[1](a)
+
+
+def _relation(a: Claim, b: Claim, ctx: Context) -> Relation:
+    """How two estimates (their first claims) stand to each other."""
+    if not _comparable(a, b, ctx):
+        return Relation.NOT_COMPARED
+    sa, sb = claim_strict(a), claim_strict(b)
     if sa.overlaps(sb):
-        return None
+        return Relation.AGREE
     if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)):
         total, other = (a, b) if is_running_total(a, ctx) else (b, a)
-        if strict(other.value).high <= strict(total.value).high:  # type: ignore[arg-type]
-            return None  # an earlier part of a running tally
+        if claim_strict(other).high <= claim_strict(total).high:
+            return Relation.UPDATE  # an earlier part of a running tally
+    if a.document != b.document and _update(a, b, ctx):
+        return Relation.UPDATE
+    if claim_tolerant(a).overlaps(claim_tolerant(b)):
+        return Relation.LOOSE
+    return Relation.CLASH
+
+
+def _update(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two reports' counts from one source at different times. One named source's counts in
+    two reports are its running count (unless the later report, dates known, gives less). A
+    report that names no source, or only an unidentified one (`a human rights monitoring
+    group`, which may be the named source of the other report), counts as the same source
+    when the later report, dates known, gives more and its figure is worded as a running
+    count, and so is the earlier figure unless a source is unidentified."""
+    named = _identified(a) and _identified(b)
+    if named and not same_claimant(a, b):
+        return False
+    da, db = report_date(a.document, ctx), report_date(b.document, ctx)
+    if not named:
+        if da is None or db is None or da == db or (da[0] == 0) != (db[0] == 0):
+            return False
+        early, late = (a, b) if da < db else (b, a)
+        unidentified = _unidentified(a) or _unidentified(b)
+        if not is_cumulative(late, ctx) or not (unidentified or is_cumulative(early, ctx)):
+            return False
+        return claim_strict(late).high >= claim_strict(early).low
+    if da is None or db is None or (da[0] == 0) != (db[0] == 0):
+        return _is_report(a, ctx) and _is_report(b, ctx)
+    if da == db:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    return claim_strict(late).high >= claim_strict(early).low
+
+
+_INDEFINITE = re.compile(r"^(?:a|an|one|some|another)\s", re.I)
+
+
+def _unidentified(c: Claim) -> bool:
+    """A source the text describes without naming it (`a human rights monitoring group`)."""
+    return _indefinite(c.attribution.claimant) if c.attribution.claimant else False
+
+
+@lru_cache(maxsize=4096)
+def _indefinite(claimant: str) -> bool:
+    return bool(_INDEFINITE.match(claimant))
+
+
+def _identified(c: Claim) -> bool:
+    return bool(c.attribution.claimant) and not _unidentified(c)
+
+
+def _is_report(c: Claim, ctx: Context) -> bool:
+    doc = ctx.documents.get(c.document)
+    return doc is not None and not doc.infobox
+
+
+def _pair_rule(a: Claim, b: Claim, ctx: Context) -> str:
     if a.document != b.document and ctx.versions_of_one_article(a, b):
-        r = VERSION_DRIFT
-    elif a.document == b.document and (a.field is None) != (b.field is None):
-        r = INFOBOX_BODY
-    else:
-        r = INTERVAL
-    first, second = sorted((a, b), key=lambda c: (strict(c.value).low, c.id))  # type: ignore[arg-type]
-    figures = f"{cite(first, ctx)} and {cite(second, ctx)}"
-    subject = f"{a.kind.value} ({qa.category.value.replace('_', ' ')}{' lost' if qa.lost else ''})"
-    side = a.side.name or b.side.name
-    about = f" for {side}" if side else ""
-    scope_a, scope_b = scope(a, ctx), scope(b, ctx)
-    if scope_a != scope_b:
-        return finding(
-            r, (a, b),
-            f"Different scopes, not compared as a conflict: {figures} give {subject}{about} as "
-            f"{describe(first.value)} and {describe(second.value)}, but one counts "  # type: ignore[arg-type]
-            f"{', '.join(sorted(scope_a ^ scope_b))}. Check whether both count the same forces.",
-            ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
-        )
-    dated = ""
-    if (qa.as_of is None) != (qb.as_of is None):
-        d = qa.as_of or qb.as_of
-        dated = f" One figure is dated ({d.text}) and the other is not, so they may count different moments."  # type: ignore[union-attr]
-    if ta.overlaps(tb):
-        return finding(
-            r, (a, b),
-            f"{figures} give {subject}{about} as {describe(first.value)} and "  # type: ignore[arg-type]
-            f"{describe(second.value)}; they agree only if the round or approximate figure is read "  # type: ignore[arg-type]
-            f"loosely.{dated} Check whether the sources mean the same figure.",
-            ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
-        )
-    severity = r.severity
-    claimants = {fold(c.attribution.claimant) for c in (a, b) if c.attribution.claimant}
-    if not claimants:
-        severity = Severity.HIGH
-    elif len(claimants) == 2:
-        severity = Severity.LOW
-    if dated:
-        severity = Severity.LOW if severity is Severity.MEDIUM else Severity.MEDIUM if severity is Severity.HIGH else severity
-    action = {
-        VERSION_DRIFT.id: "Check the edit history and the sources cited in each version.",
-        INFOBOX_BODY.id: "Check which one the cited sources support and correct the other.",
-        INTERVAL.id: "Check which source each figure comes from and whether both count the same thing.",
-    }[r.id]
-    return finding(
-        r, (a, b),
-        f"{figures} give {subject}{about} as {describe(first.value)} and "  # type: ignore[arg-type]
-        f"{describe(second.value)}, which cannot both be true.{dated} {action}",  # type: ignore[arg-type]
-        ctx, severity=severity,
-    )
+        return VERSION_DRIFT.id
+    if a.document == b.document and (a.field is None) != (b.field is None):
+        return INFOBOX_BODY.id
+    return INTERVAL.id
 
 
-def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """All pairs in a small bucket; in a large one, each outlier against the consensus.
-
-    A large bucket (many sources for one quantity) is swept once: the point covered by the most
-    tolerant intervals is the consensus, and every claim whose interval misses it is paired with
-    the narrowest consensus claim. O(n log n), and one finding per outlier rather than one per
-    pair, which is what a reviewer can act on. Sources mostly repeat a few figures, so the sweep
-    runs over the distinct intervals with their multiplicity, and only the outliers are sorted.
-    """
-    intervals = [tolerant(c.value) for c in claims]  # type: ignore[arg-type]
-    if len(claims) <= PAIR_LIMIT:
-        ordered = [c for _, c in sorted(zip(intervals, claims), key=lambda t: (t[0].low, t[1].id))]
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                yield a, b
-        return
-    spans = Counter(map(_BOUNDS, intervals))
-    edges = sorted([(low, 0, n) for (low, _), n in spans.items()] + [(high, 1, n) for (_, high), n in spans.items()])
-    depth = best = 0
-    point = edges[0][0]
-    for value, closing, n in edges:
-        depth += -n if closing else n
-        if depth > best:
-            best, point = depth, value
-    narrowest = min(high - low for low, high in spans if low <= point <= high)
-    anchor = min((c for iv, c in zip(intervals, claims)
-                  if iv.low <= point <= iv.high and iv.high - iv.low == narrowest), key=_ID)
-    outliers = sorted(((iv.low, c.id, c) for iv, c in zip(intervals, claims) if not iv.low <= point <= iv.high),
-                      key=lambda t: t[:2])
-    for _, _, c in outliers:
-        yield anchor, c
-
-
-_BOUNDS = attrgetter("low", "high")
-_ID = attrgetter("id")
-
-
-def _restatement(c: Claim) -> tuple:
-    """Claims with the same key say the same thing: one document, one figure, one claimant."""
+def _figure(c: Claim, ctx: Context) -> tuple:
+    """Claims with the same key state one figure in one article (and its versions)."""
     q = c.value
     assert isinstance(q, Quantity)
-    claimant = fold(c.attribution.claimant) if c.attribution.claimant else None
-    return (c.document, q.qualifier, q.low, q.high, q.as_of, q.population, c.part_of is None, claimant)
+    iv = claim_strict(c)
+    return (iv.low, iv.high, ctx.event(c).version_group(c.document), q.qualifier, q.as_of, q.population,
+            c.part_of is None)
+
+
+def _estimates(bucket: Sequence[Claim], ctx: Context) -> list[list[Claim]]:
+    """The figures of a bucket as estimates: one per figure, article and claimant. A statement
+    of a figure with no claimant in an article that attributes the same number (a headline over
+    the report: `554 dead` over `At least 554 people have died, the Observatory said`) restates
+    the attributed one; two named claimants are two estimates that agree. An estimate lists its
+    attributed statement first."""
+    figures: dict[tuple, list[Claim]] = {}
+    for c in sorted(bucket, key=_POSITION):
+        figures.setdefault(_figure(c, ctx), []).append(c)
+    named: list[tuple[tuple, list[Claim]]] = []
+    unnamed: list[tuple[tuple, list[Claim]]] = []
+    for key, claims in figures.items():
+        by_claimant: dict[str | None, list[Claim]] = {}
+        for c in claims:
+            by_claimant.setdefault(fold(c.attribution.claimant) if c.attribution.claimant else None, []).append(c)
+        anonymous = by_claimant.pop(None, [])
+        if by_claimant:
+            groups = list(by_claimant.values())
+            groups[0] = groups[0] + anonymous
+            named += [(key, g) for g in groups]
+        else:
+            unnamed.append((key, anonymous))
+    by_number: dict[tuple, list[Claim]] = {}
+    for key, g in named:
+        by_number.setdefault((key[2], _number(g[0])), g)
+    out = list(named)
+    for key, g in unnamed:
+        target = by_number.get((key[2], _number(g[0])))
+        if target is not None:
+            target.extend(g)
+        else:
+            out.append((key, g))
+    # Keys hold the strict interval first.
+    return [g for _, g in sorted(out, key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))]
+
+
+def _number(c: Claim) -> int | None:
+    q = c.value
+    return q.low if q.low is not None else q.high  # type: ignore[union-attr]
+
+
+def _POSITION(c: Claim) -> tuple:
+    return (c.document, c.span.start, c.id)
+
+
+_MEMBER_PAIRS = 16
+"""Pairs of estimates tried between two figures before the first that can be compared is taken."""
+_RELATION_RANK = {Relation.CLASH: 0, Relation.UPDATE: 1, Relation.LOOSE: 2, Relation.AGREE: 3, Relation.NOT_COMPARED: 4}
+
+
+def _compare(estimates: list[list[Claim]], strict_: list, ctx: Context) -> list[Pair]:
+    """How the distinct figures of a dispute stand to each other, one pair of estimates each.
+
+    Estimates stating the same figure (from different sources) agree and are not paired. Two
+    figures are compared through their estimates, up to ``_MEMBER_PAIRS`` of them, keeping the
+    pair that says most: a clash before an update, before a loose agreement, before an
+    agreement; estimates that cannot be compared (different moments, sub-groups of one cell)
+    are skipped.
+    """
+    figures: dict[tuple[float, float], list[int]] = {}
+    for i, iv in enumerate(strict_):
+        figures.setdefault((iv.low, iv.high), []).append(i)
+    groups = list(figures.values())
+    pairs: list[Pair] = []
+    for g, h in _pairs([[estimates[g[0]][0]] for g in groups]):
+        best: tuple[int, int, Relation] | None = None
+        tried = 0
+        for i in groups[g]:
+            for j in groups[h]:
+                if tried >= _MEMBER_PAIRS or best is not None and best[2] is Relation.CLASH:
+                    break
+                tried += 1
+                relation = _relation(estimates[i][0], estimates[j][0], ctx)
+                if best is None or _RELATION_RANK[relation] < _RELATION_RANK[best[2]]:
+                    best = (min(i, j), max(i, j), relation)
+        assert best is not None
+        a, b, relation = best
+        pairs.append(Pair(a=a, b=b, relation=relation, rule=_pair_rule(estimates[a][0], estimates[b][0], ctx)))
+        if relation is Relation.CLASH:
+            pairs += _same_clash(estimates, a, b, groups[g] + groups[h], ctx)
+    return sorted(set(pairs), key=lambda p: (p.a, p.b))
+
+
+def _same_clash(estimates: list[list[Claim]], a: int, b: int, members: list[int], ctx: Context) -> list[Pair]:
+    """The other estimates of two clashing figures that clash the same way: each stating the
+    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
+    out = []
+    for i in members:
+        if i in (a, b):
+            continue
+        same_as_a = claim_strict(estimates[i][0]) == claim_strict(estimates[a][0])
+        other = b if same_as_a else a
+        x, y = estimates[i][0], estimates[other][0]
+        if _comparable(x, y, ctx) and not claim_tolerant(x).overlaps(claim_tolerant(y)):
+            lo, hi = min(i, other), max(i, other)
+            out.append(Pair(a=lo, b=hi, relation=Relation.CLASH, rule=_pair_rule(estimates[lo][0], estimates[hi][0], ctx)))
+    return out
+
+
+def _pairs(estimates: list[list[Claim]]) -> Iterator[tuple[int, int]]:
+    """All pairs in a small dispute; in a large one, each outlier against the consensus.
+
+    A large dispute (many sources for one quantity) is swept once: the point covered by the most
+    tolerant intervals is the consensus, and every estimate whose interval misses it is paired
+    with the narrowest consensus estimate (the consensus is not paired with itself). O(n log n),
+    and one pair per outlier rather than one per pair of estimates, which is what a reviewer can
+    act on.
+    """
+    n = len(estimates)
+    if n <= PAIR_LIMIT:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield i, j
+        return
+    intervals = [claim_tolerant(e[0]) for e in estimates]
+    edges = sorted([(iv.low, 0) for iv in intervals] + [(iv.high, 1) for iv in intervals])
+    depth = best = 0
+    point = edges[0][0]
+    for value, closing in edges:
+        depth += -1 if closing else 1
+        if depth > best:
+            best, point = depth, value
+    inside = {i for i, iv in enumerate(intervals) if iv.low <= point <= iv.high}
+    anchor = min(inside, key=lambda i: (intervals[i].high - intervals[i].low, i))
+    for i in range(n):
+        if i not in inside:
+            yield min(anchor, i), max(anchor, i)
 
 
 @family
-def figure_clashes(ctx: Context) -> Iterator[Conflict]:
-    """Compare one representative per restated figure and list the restatements in the finding.
-
-    An article that repeats "4,300 killed" eight times against another version's "6,500" has
-    one disagreement, not 64: the reviewer gets one finding naming every place it is stated.
-    """
-    for bucket in quantity_buckets(ctx).values():
+def disputes(ctx: Context) -> Iterator[Conflict]:
+    """One finding per disputed quantity (see the module docstring)."""
+    buckets = quantity_buckets(ctx)
+    for key in sorted(buckets, key=lambda k: tuple(str(x) for x in k)):
+        bucket = buckets[key]
         if len(bucket) < 2:
             continue
-        groups: dict[tuple, list[Claim]] = {}
-        for c in bucket:
-            groups.setdefault(_restatement(c), []).append(c)
-        restated = {g[0].id: g[1:] for g in groups.values() if len(g) > 1}
-        for a, b in _pairs([g[0] for g in groups.values()]):
-            if _comparable(a, b, ctx):
-                found = _clash(a, b, ctx)
-                if found is not None:
-                    yield _with_restatements(found, restated.get(a.id, []) + restated.get(b.id, []))
+        found = _dispute(key, bucket, ctx)
+        if found is not None:
+            yield found
 
 
-def _with_restatements(found: Conflict, extra: list[Claim]) -> Conflict:
-    if not extra:
-        return found
-    times = "once more" if len(extra) == 1 else f"{len(extra)} more times"
-    return Conflict.create(
-        rule=found.rule, severity=found.severity, claims=found.claims + tuple(c.id for c in extra),
-        explanation=f"{found.explanation} The same figures are restated {times} (lines "
-        f"{', '.join(str(c.span.line) for c in extra)}).",
-        outcome=found.outcome, subject=found.subject,
+def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | None:
+    event_id, kind, side, category, lost, scope = key
+    strict_all = [claim_strict(c) for c in bucket]
+    if max(iv.low for iv in strict_all) <= min(iv.high for iv in strict_all):
+        return None  # every figure agrees with every other as stated (so do the estimates)
+    estimates = _estimates(bucket, ctx)
+    if len(estimates) < 2:
+        return None
+    strict_ = [claim_strict(e[0]) for e in estimates]
+    if max(iv.low for iv in strict_) <= min(iv.high for iv in strict_):
+        return None  # every estimate agrees with every other as stated: nothing to show
+    pairs = _compare(estimates, strict_, ctx)
+    clashes = [p for p in pairs if p.relation is Relation.CLASH]
+    loose = [p for p in pairs if p.relation is Relation.LOOSE]
+    # A growing count across reports is worth showing as checked; a running tally in one
+    # document is not a finding.
+    updates = [p for p in pairs if p.relation is Relation.UPDATE
+               and estimates[p.a][0].document != estimates[p.b][0].document]
+    if not clashes and not loose and not updates:
+        return None
+    deciding = clashes or loose or updates
+    rules = {p.rule for p in deciding}
+    r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
+        if len(rules) == 1 else INTERVAL
+    side_name = side_label(side, [c for e in estimates for c in e], ctx)
+    dispute = Dispute(
+        event=event_id, kind=kind, category=category, side=side, side_name=side_name, scope=scope, lost=lost,
+        estimates=tuple(Estimate(claims=tuple(c.id for c in e), source=_source(e[0], ctx)) for e in estimates),
+        pairs=tuple(pairs),
     )
+    dispute = attrs.evolve(dispute, notes=_notes(dispute, estimates, ctx))
+    if clashes:
+        outcome, severity = Outcome.CONFLICT, _severity(clashes, estimates, ctx)
+    elif loose:
+        outcome, severity = Outcome.INDETERMINATE, Severity.LOW
+    else:
+        outcome, severity = Outcome.CONSISTENT, Severity.INFO
+    explanation = _explain(dispute, estimates, ctx, outcome)
+    members = [c for e in estimates for c in e]
+    return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
 
+
+def _source(c: Claim, ctx: Context) -> str:
+    claimant = fold(c.attribution.claimant) if c.attribution.claimant else "-"
+    return f"{ctx.event(c).version_group(c.document)}|{claimant}"
+
+
+def _severity(clashes: Sequence[Pair], estimates: list[list[Claim]], ctx: Context) -> Severity:
+    best = Severity.LOW
+    for p in clashes:
+        a, b = estimates[p.a][0], estimates[p.b][0]
+        claimants = {fold(c.attribution.claimant) for c in (a, b) if c.attribution.claimant}
+        severity = Severity.HIGH if not claimants else Severity.LOW if len(claimants) == 2 else Severity.MEDIUM
+        qa, qb = a.value, b.value
+        if (qa.as_of is None) != (qb.as_of is None):  # type: ignore[union-attr]
+            severity = Severity.LOW if severity is Severity.MEDIUM else Severity.MEDIUM if severity is Severity.HIGH else severity
+        if _SEVERITY_RANK[severity] < _SEVERITY_RANK[best]:
+            best = severity
+    return best
+
+
+def quantity_label(dispute: Dispute) -> str:
+    """`Croatia — casualties: killed (whole event)`: what a dispute is about."""
+    side = dispute.side_name or (dispute.side if dispute.side != NO_SIDE and "#" not in dispute.side else None)
+    what = dispute.category.value.replace("_", " ") + (" lost" if dispute.lost else "")
+    who_ = f"{side} — " if side else ("no side given — " if dispute.side == NO_SIDE else "")
+    scope = "" if dispute.scope == WHOLE else f", {dispute.scope}"
+    return f"{who_}{dispute.kind.value}: {what}{scope}"
+
+
+def _estimate_text(e: list[Claim], ctx: Context) -> str:
+    first = e[0]
+    q = first.value
+    assert isinstance(q, Quantity)
+    dated = f", as of {q.as_of.text}" if q.as_of is not None else ""
+    more = ""
+    if len(e) > 1:
+        times = "once more" if len(e) == 2 else f"{len(e) - 1} more times"
+        more = f"; restated {times} ({', '.join(locate(c, ctx) for c in e[1:4])}{', …' if len(e) > 4 else ''})"
+    return f"{describe(q)}{dated} ({who(first)}; {locate(first, ctx)}{more})"
+
+
+def estimate_labels(n: int) -> list[str]:
+    """`A`, `B`, ... for the estimates of a dispute."""
+    return [chr(ord("A") + i) if i < 26 else f"E{i + 1}" for i in range(n)]
+
+
+def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
+    """What a dispute's pairs say, one sentence per relation, estimates named `A`, `B`, ...:
+    which cannot both be true (with the advice of their rule), which agree only under
+    tolerance, which are updates of a growing count, which agree, which were not compared;
+    then the dispute's notes (an inferred side, dated against undated figures)."""
+    labels = estimate_labels(len(dispute.estimates))
+    by_relation: dict[Relation, list[Pair]] = defaultdict(list)
+    for p in dispute.pairs:
+        by_relation[p.relation].append(p)
+    lines = []
+    if by_relation[Relation.CLASH]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for p in by_relation[Relation.CLASH]:
+            groups[p.rule].append(f"{labels[p.a]} and {labels[p.b]}")
+        said = "; ".join(f"{', '.join(v[:12])}{', …' if len(v) > 12 else ''} ({_RULE_ADVICE[k]})"
+                         for k, v in sorted(groups.items()))
+        lines.append(f"Cannot both be true: {said}.")
+    if by_relation[Relation.LOOSE]:
+        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.LOOSE])
+        lines.append(f"Agree only if the round or approximate figure is read loosely: {pairs}"
+                     + (" (to decide)." if outcome is Outcome.INDETERMINATE else "."))
+    if by_relation[Relation.UPDATE]:
+        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.UPDATE])
+        lines.append(f"Updates of a growing count (a later, larger figure from the same source, or a running "
+                     f"total): {pairs}.")
+    agree = by_relation[Relation.AGREE]
+    if agree:
+        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in agree[:8])
+        lines.append(f"Agree: {pairs}{', …' if len(agree) > 8 else ''}.")
+    if by_relation[Relation.NOT_COMPARED]:
+        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8])
+        lines.append(f"Not compared (different moments, or sub-groups listed together): {pairs}.")
+    return lines + list(dispute.notes)
+
+
+def _notes(dispute: Dispute, estimates: list[list[Claim]], ctx: Context) -> tuple[str, ...]:
+    """What a reviewer must know beyond the pairs: estimates placed on a side the text does not
+    state, and dated figures clashing with undated ones."""
+    labels = estimate_labels(len(estimates))
+    notes = []
+    inferred = inferred_side(ctx)
+    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)})
+    if placed:
+        notes.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
+                     "placed with the only side that has figures for this quantity.")
+    dated = [i for i, e in enumerate(estimates) if e[0].value.as_of is not None]  # type: ignore[union-attr]
+    if dated and len(dated) < len(estimates) and dispute.clashes():
+        notes.append("Some figures are dated and others not, so they may count different moments.")
+    return tuple(notes)
+
+
+def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome) -> str:
+    labels = estimate_labels(len(estimates))
+    listing = "; ".join(f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates))
+    lines = [f"{quantity_label(dispute)}, {len(estimates)} estimates: {listing}."]
+    lines += relation_lines(dispute, outcome)
+    if outcome is Outcome.CONFLICT:
+        lines.append("Check which source each figure comes from and whether all count the same thing.")
+    return " ".join(lines)
+
+
+# --- killed against killed or missing ---------------------------------------------------------
 
 _DEAD_MEASURES = (Category.KILLED, Category.KILLED_OR_MISSING)
 _DRIFT_RATIO = 3
+_ID = attrgetter("id")
 
 
 @family
 def measure_clashes(ctx: Context) -> Iterator[Conflict]:
     """Killed against killed-or-missing for one side (R-MEASURES); small groups only."""
     groups: dict[tuple, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
-    for (event, kind, side, category, _lost), bucket in quantity_buckets(ctx).items():
+    for (event, kind, side, category, _lost, scope), bucket in quantity_buckets(ctx).items():
         if kind is Kind.CASUALTIES and side != NO_SIDE and category in _DEAD_MEASURES:
-            groups[(event, side)][category is Category.KILLED_OR_MISSING].extend(bucket)
+            groups[(event, side, scope)][category is Category.KILLED_OR_MISSING].extend(bucket)
     for key in sorted(groups):
         killed, either = groups[key]
         if not killed or not either or len(killed) > PAIR_LIMIT or len(either) > PAIR_LIMIT:
@@ -272,12 +557,12 @@ def measure_clashes(ctx: Context) -> Iterator[Conflict]:
 def _measure_clash(killed: Claim, either: Claim, ctx: Context) -> Conflict | None:
     qk, qe = killed.value, either.value
     assert isinstance(qk, Quantity) and isinstance(qe, Quantity)
-    sk, se = strict(qk), strict(qe)
+    sk, se = claim_strict(killed), claim_strict(either)
     figures = f"{cite(killed, ctx)} and {cite(either, ctx)}"
     side = killed.side.name or either.side.name
     about = f" for {side}" if side else ""
     if sk.low > se.high:
-        hard = tolerant(qk).low > tolerant(qe).high
+        hard = claim_tolerant(killed).low > claim_tolerant(either).high
         return finding(
             MEASURES, (killed, either),
             f"{figures} give{about} {describe(qk)} and {describe(qe)}: more killed than killed or "
@@ -287,16 +572,17 @@ def _measure_clash(killed: Claim, either: Claim, ctx: Context) -> Conflict | Non
             severity=None if hard else Severity.LOW,
         )
     says_k, says_e = killed.attribution.claimant_side, either.attribution.claimant_side
-    if says_k is None or says_k != says_e or not ctx.versions_of_one_article(killed, either):
+    if says_k is None or says_k != says_e or killed.document == either.document:
         return None
     small, big = (sk, se) if sk.high <= se.low else (se, sk)
     if small.high == float("inf") or big.low <= _DRIFT_RATIO * small.high:
         return None
     return finding(
         MEASURES, (killed, either),
-        f"Two versions of one article give {says_k}'s figure{about} by different measures: {figures} "
+        f"{'Two versions of one article' if ctx.versions_of_one_article(killed, either) else 'Two documents'} "
+        f"give {says_k}'s figure{about} by different measures: {figures} "
         f"({describe(qk)} against {describe(qe)}). Killed and killed or missing need not agree, but "
-        f"one is more than {_DRIFT_RATIO} times the other, so the figure was probably replaced. "
-        "Check the edit history and the sources cited in each version.",
+        f"one is more than {_DRIFT_RATIO} times the other, so the figure was probably replaced or one of them "
+        "misquotes it. Check the sources cited for each, and the edit history of versions.",
         ctx, outcome=Outcome.INDETERMINATE, severity=Severity.LOW,
     )

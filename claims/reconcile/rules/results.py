@@ -20,6 +20,7 @@ RESULT_BODY = rule(
     the reviewer decides. The sentence is found among the extracted event claims or, failing
     those, by scanning the body for outcome phrases (victory, defeat, failed, withdrew, retreated,
     repelled). Check whether the result line overstates the outcome or needs a qualifier.""",
+    tension_disagrees=True,
 )
 
 _WINNER = re.compile(

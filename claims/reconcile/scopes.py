@@ -1,0 +1,356 @@
+"""Scopes and times: what part of the whole a figure counts, and when.
+
+A figure for one day, one town, one unit or one member of a coalition is not the battle's
+figure: it gets a *scope* and is only compared with figures of the same scope. The scope is
+read from the figure's own clause (its quote and the rest of its cell or clause, and the start
+of its clause before it when no other figure stands there):
+
+- **time windows**: `overnight`, `on Sunday`, `yesterday`, `in the past 24 hours`, `on 12 May`,
+  `during the withdrawal`, `a day` (a rate);
+- **places** other than the event's own (`in entire South Ossetia` in the Battle of Tskhinvali;
+  `in Grozny` in the Battle of Grozny is the event's own place and no scope), and `entering X`;
+- **sub-groups**: peacekeepers, reinforcements, police, militia, volunteers, attack forces,
+  National Guard, interior troops, air force, navy, marines, special forces, children, women; a
+  figure naming one member of a coalition column (`143,296 Romanians` in a column of Germany,
+  Romania, Italy, ...); `N army` / `N navy personnel` in a list;
+- **the whole war** rather than the battle (`in the war`, `since the conflict began`);
+- **percentages** (`90% of its forces were killed`, `controls 40 percent of the city`): a share
+  is compared only with other shares, never with a count, and never summed with counts;
+- **civilians** (a civilian toll is not a belligerent's), **parts** of a stated total (they
+  are compared only with parts of the same kind), and figures that count a part of another
+  (`four of whom were beheaded`, `At least 20 of those killed`).
+
+Increments (`+2,000 servicemen`, `40 more were killed`, `another 50`) add to another figure and
+are never compared as estimates. *Cumulative* figures (`the toll has reached 815`, `since the
+battle began`, `have been killed`) from one source at different report dates are a growing
+count: the later, larger figure is an update, not a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.model import Category, Claim, Kind, Population, Quantity
+from claims.reconcile.index import Context, after, before, party_of, parties_of
+from claims.reconcile.names import fold
+
+WHOLE = "whole event"
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WINDOW = re.compile(
+    r"\b(?P<w>overnight|last night|yesterday|this morning|this week|last week"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|on the (?:first|second|third|fourth|fifth|last|same) day"
+    r"|(?:in|over|during) (?:the )?(?:past|last|previous|first) (?:\d+|twenty-four|forty-eight|two|three|four|five|six|seven|ten|few) (?:hours?|days?|weeks?)"
+    r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
+    r"|during the (?:pull-?out|withdrawal|retreat|evacuation|breakout|night)"
+    rf"|on (?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?))\b",
+    re.I,
+)
+_PLACE = re.compile(
+    r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+_ROLES = {
+    "peacekeepers": re.compile(r"peace\s*keep", re.I),
+    "reinforcements": re.compile(r"reinforcement", re.I),
+    "police": re.compile(r"\bpolice", re.I),
+    "militia": re.compile(r"\bmilitia", re.I),
+    "volunteers": re.compile(r"\bvolunteer", re.I),
+    "attack forces": re.compile(r"\battack forces", re.I),
+    "children": re.compile(r"\bchildren\b", re.I),
+    "women": re.compile(r"\bwomen\b", re.I),
+    "National Guard": re.compile(r"\bnational guard", re.I),
+    "interior troops": re.compile(r"\binterior (?:ministry|troops|forces)", re.I),
+    "air force": re.compile(r"\bair\s?force", re.I),
+    "navy": re.compile(r"\bnav(?:y|al)\b", re.I),
+    "marines": re.compile(r"\bmarines?\b", re.I),
+    "special forces": re.compile(r"\bspecial (?:forces|operations)", re.I),
+    "army": re.compile(r"^\S+\s+(?:\(\s*)?army\b", re.I),
+}
+_WAR = re.compile(r"\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
+                  r"|\bsince the (?:war|conflict) (?:began|started)", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s*[\d,.]+\s+(?:more|others?|additional)\b(?!\s+than)", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|plus)\s*$", re.I)
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so far|to date|toll|tally|in total|a total|in all|altogether|overall|ha(?:s|ve) risen|rose to|risen to"
+    r"|ha(?:s|ve) reached|reached|ha(?:s|ve) climbed|climbed to|bringing|cumulative)\b"
+    r"|\b(?:have|has) been (?:killed|wounded|captured|injured)\b|\bhave (?:died|surrendered|been)\b",
+    re.I,
+)
+
+
+_WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
+                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""Words every match of ``_WINDOW`` contains (lower case)."""
+_ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
+                  "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",
+                  "National Guard": "national guard", "interior troops": "interior ", "air force": "force",
+                  "navy": "nav", "marines": "marine", "special forces": "special "}
+"""For each role of ``_ROLES`` but `army`, a word every match contains (lower case)."""
+_WAR_TRIGGERS = ("war", "conflict", "insurgency")
+_PLACE_CUE = re.compile(r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?[A-Z]")
+_DIGIT = re.compile(r"\d")
+_SUBSET = re.compile(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b", re.I)
+_HEAD_BREAK = re.compile(r"[,;:(]")
+
+
+def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
+    """(clause to the next figure, whole clause, the 40 characters before the quote): the
+    figure's own words, the start of its clause when no other figure is there, its quote, and
+    the rest of its cell or clause (the whole of it for a time that governs every figure of the
+    clause: `6 killed and 100 wounded during the pullout`)."""
+    ahead = before(claim, ctx, 120)
+    head = _HEAD_BREAK.split(ahead)[-1]
+    if _DIGIT.search(head):
+        head = ""
+    tail = after(claim, ctx)
+    short = _DIGIT.split(tail, maxsplit=1)[0]
+    return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
+
+
+def _is_increment(claim: Claim, ahead: str) -> bool:
+    q = claim.value
+    if isinstance(q, Quantity) and q.increment:
+        return True
+    return bool(_INCREMENT_AFTER.search(claim.span.quote) or _INCREMENT_BEFORE.search(ahead))
+
+
+def is_increment(claim: Claim, ctx: Context) -> bool:
+    """The figure adds to another (`40 more were killed`, `another 50`, `plus another 40`)."""
+    return classify(claim, ctx)[0]
+
+
+def scope(claim: Claim, ctx: Context) -> str:
+    """What part of the whole a figure counts (`whole event`, `on Sunday`, `peacekeepers`, ...)."""
+    return classify(claim, ctx)[1]
+
+
+def classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
+    """(whether the figure is an increment, its scope), remembered per claim; for documents
+    without text (stand-ins) per wording, since only the quote and its context then count."""
+    known: dict[str, tuple[bool, str]] = ctx.memo.setdefault("scope", {})
+    found = known.get(claim.id)
+    if found is not None:
+        return found
+    doc = ctx.documents.get(claim.document)
+    if doc is not None and doc.text:
+        found = _scope(claim, ctx)
+    else:
+        q = claim.value
+        key = (claim.span.prefix, claim.span.quote, claim.span.suffix, claim.part_of is None, claim.side.column,
+               getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+               ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
+        by_wording: dict[tuple, tuple[bool, str]] = ctx.memo.setdefault("scope_by_wording", {})
+        found = by_wording.get(key)
+        if found is None:
+            found = by_wording[key] = _scope(claim, ctx)
+    known[claim.id] = found
+    return found
+
+
+def is_share(q: Quantity) -> bool:
+    """A percentage rather than a count (category share, or a count category given in percent)."""
+    return q.category is Category.SHARE or (q.unit or "").lower() in _PERCENT
+
+
+_PERCENT = frozenset({"percent", "per cent", "%", "percentage"})
+
+
+def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
+    q = claim.value
+    parts: set[str] = set()
+    if isinstance(q, Quantity):
+        if is_share(q):
+            parts.add("a percentage")
+        if claim.part_of:
+            parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
+        if q.population is Population.CIVILIAN:
+            parts.add("civilians")
+    text, whole_clause, ahead = _texts(claim, ctx)
+    increment = _is_increment(claim, ahead)
+    # Each pattern runs only where a word it needs occurs (a substring test costs far less
+    # than a case-insensitive alternation scanned at every position).
+    low_whole, low = whole_clause.lower(), text.lower()
+    if any(t in low_whole for t in _WINDOW_TRIGGERS):
+        for m in _WINDOW.finditer(whole_clause):
+            parts.add(" ".join(m.group("w").lower().split()))
+    for label, trigger in _ROLE_TRIGGERS.items():
+        if trigger in low and _ROLES[label].search(text):
+            parts.add(label)
+    if any(t in low for t in _WAR_TRIGGERS) and _WAR.search(text):
+        parts.add("the whole war")
+    if _ROLES["army"].search(claim.span.quote + " " + after(claim, ctx)):
+        parts.add("army")
+    if _SUBSET.search(text):
+        parts.add("a part of another figure")
+    if _PLACE_CUE.search(text):
+        event = ctx.event(claim)
+        for m in _PLACE.finditer(text):
+            place = fold(m.group(2))
+            whole = bool(re.search(r"\b(?:entire|whole|all of)\b", m.group(0)))
+            if m.group("prep") == "entering":
+                parts.add("entering " + place)
+            elif set(place.split()) & event.places:
+                continue  # the event's own place
+            elif whole or party_of(m.group(2)) is None:
+                # A country named as a place (`in Ukraine`) is where the event is, unless `entire`.
+                parts.add("in " + place)
+    member = _coalition_member(claim, ctx)
+    if member:
+        parts.add(f"{member} only")
+    total = breakdown_total(claim, ctx)
+    if total is not None:
+        parts.add(f"part of “{' '.join(total.span.quote.split())}”")
+    return increment, "; ".join(sorted(parts)) or WHOLE
+
+
+def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:
+    """The figure a bracketed breakdown belongs to: `~1,040,000 men (400,000+ Germans, 143,296
+    Romanians, ...)` makes each bracketed figure a part of the figure before the bracket (same
+    kind and category). None for any other figure."""
+    totals: dict[str, str] | None = ctx.memo.get("breakdowns")
+    if totals is None:
+        totals = ctx.memo["breakdowns"] = _breakdowns(ctx)
+    total = totals.get(claim.id)
+    return ctx.claims.get(total) if total else None
+
+
+_BRACKET_AFTER = re.compile(r"[^\d()\n|]{0,20}?\(")
+
+
+def _breakdowns(ctx: Context) -> dict[str, str]:
+    by_doc: dict[str, list[Claim]] = {}
+    for c in ctx.of_type(Quantity):
+        if c.kind is not Kind.OTHER:
+            by_doc.setdefault(c.document, []).append(c)
+    out: dict[str, str] = {}
+    for doc_id, claims in by_doc.items():
+        doc = ctx.documents.get(doc_id)
+        if doc is None or not doc.text or len(claims) < 3:
+            continue
+        text = doc.text
+        claims.sort(key=lambda c: (c.span.start, c.id))
+        for i, total in enumerate(claims):
+            m = _BRACKET_AFTER.match(text, total.span.end, total.span.end + 40)
+            if not m:
+                continue
+            open_at = m.end()
+            close = text.find(")", open_at)
+            if close < 0 or "\n" in text[open_at:close]:
+                continue
+            inside = []
+            for c in claims[i + 1:]:
+                if c.span.start >= close:
+                    break
+                if c.span.end <= close and c.kind is total.kind and c.value.category is total.value.category:  # type: ignore[union-attr]
+                    inside.append(c)
+            if len(inside) >= 2:
+                for c in inside:
+                    out[c.id] = total.id
+    return out
+
+
+def _coalition_member(claim: Claim, ctx: Context) -> str | None:
+    """The one party of a coalition column a figure names (`143,296 Romanians`), or None."""
+    column = claim.side.column
+    doc = ctx.documents.get(claim.document)
+    if column not in (1, 2) or doc is None or len(doc.belligerents) < column:
+        return None
+    members = parties_of(doc.belligerents[column - 1])  # type: ignore[operator]
+    if len(members) < 2:
+        return None
+    named = [p for p in parties_of(claim.span.quote) if p in members]
+    if len(named) != 1 or named[0] in ctx.sides.get(claim.id, "").split("/"):
+        return None  # the column's own party is the whole side, not a part of it
+    return named[0]
+
+
+def is_cumulative(claim: Claim, ctx: Context) -> bool:
+    """The figure is a running count (`the toll has reached 815`, `have been killed since ...`)."""
+    return bool(_CUMULATIVE.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
+
+
+_MONTH_NAMES = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b|\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"(?:,?\s+(\d{{4}}))?\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
+_A_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_A_START = re.compile(r"\b(?:since|from|began|begun|beginning|start(?:ed|ing)?|launched|between)\b[^.]*$", re.I)
+_REPORT_CHARS = 6000
+
+
+def report_date(document_id: str, ctx: Context) -> tuple[int, int, int] | None:
+    """When a report was written, at the earliest, as (year, month, day): the latest day it
+    mentions (its dateline, or the last day its account reaches; a day after `since`, `from`,
+    `began` is a start and does not count). A day written without a year
+    takes the latest year the report mentions, or 0 when it mentions none (then only reports
+    without years are ordered by day). None for encyclopedia articles (they have an infobox)
+    and reports that name no day. Read from the text, not the claims: a report's days are
+    rarely claims."""
+    dates: dict[str, tuple[int, int, int] | None] | None = ctx.memo.get("report_dates")
+    if dates is None:
+        dates = ctx.memo["report_dates"] = {}
+    if document_id not in dates:
+        doc = ctx.documents.get(document_id)
+        dates[document_id] = None if doc is None or doc.infobox or not doc.text else _latest_day(doc.text)
+    return dates[document_id]
+
+
+def _latest_day(text: str) -> tuple[int, int, int] | None:
+    text = text[:_REPORT_CHARS]
+    years = [int(y) for y in _A_YEAR.findall(text)]
+    default_year = max(years) if years else 0
+    found = []
+    for m in _DAY_MONTH.finditer(text):
+        if _A_START.search(text, max(0, m.start() - 30), m.start()):
+            continue  # `since September 16`: when it began, not when the report was written
+        if m.group(1):
+            day, month, year = int(m.group(1)), _MONTH_NAMES[m.group(2).lower()], m.group(3)
+        elif m.group(4):
+            day, month, year = int(m.group(5)), _MONTH_NAMES[m.group(4).lower()], m.group(6)
+        else:
+            year, month, day = m.group(7), int(m.group(8)), int(m.group(9))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append((int(year) if year else default_year, month, day))
+    return max(found) if found else None
+
+
+_CLAIMANT_FILLER = frozenset(
+    "the a an oppositional opposition british based uk monitoring monitor group said says according to "
+    "its his her their of for and official officials spokesman spokesperson".split())
+
+
+def claimant_key(claim: Claim) -> frozenset[str]:
+    """The significant words of a claim's claimant (`the Syrian Observatory for Human Rights` ->
+    syrian observatory human rights), plus its acronym (`sohr`); empty when it has none."""
+    name = claim.attribution.claimant
+    if not name:
+        return frozenset()
+    return _claimant_words(name)
+
+
+_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _claimant_words(name: str) -> frozenset[str]:
+    found = _KEYS.get(name)
+    if found is None:
+        words = [w for w in fold(name).split() if w not in _CLAIMANT_FILLER]
+        acronym = "".join(w[0] for w in words) if len(words) >= 2 else ""
+        found = frozenset(words) | ({f"={acronym}"} if acronym else frozenset())
+        if len(words) == 1 and len(words[0]) <= 6:
+            found |= {f"={words[0]}"}
+        _KEYS[name] = found
+    return found
+
+
+def same_claimant(a: Claim, b: Claim) -> bool:
+    """Both give the figure on the same claimant's word (by name, shortened name or acronym)."""
+    ka, kb = claimant_key(a), claimant_key(b)
+    if not ka or not kb:
+        return False
+    wa, wb = {w for w in ka if not w.startswith("=")}, {w for w in kb if not w.startswith("=")}
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    return bool({w for w in ka if w.startswith("=")} & {w for w in kb if w.startswith("=")})

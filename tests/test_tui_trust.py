@@ -240,7 +240,7 @@ async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(
     shutil.copyfile(FIXTURES / "battle-of-orlen.txt", article)
     db = tmp_path / "claims.db"
     assert run_cli("ingest", str(article), "--db", str(db))[0] == 0
-    quote = "600 soldiers were killed"  # in conflicts, so both reports show it
+    quote = "more than two thousand people were displaced"  # in a dispute, so both reports show it
     with open_store(db) as store:
         claim = next(c for c in store.claims() if c.span.quote == quote)
         store.annotate(new_annotation(claim, Verdict.CONFIDENCE, "ana", confidence_override=0.12,

@@ -553,6 +553,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN
+    if population is Population.UNKNOWN and _CIVILIAN_TOLL.search(text, max(lo, start - 60), start):
+        population = Population.CIVILIAN  # `put civilian deaths at 365`, `the civilian toll rose to`
     return Figure(
         start=start, end=end, number_start=n.start, number_end=number_end,
         # The noun phrase only: a predicate after a parenthetical (`264 soldiers, including 53
@@ -732,6 +734,12 @@ def _another_head_follows(text: str, pos: int, hi: int) -> bool:
     w = _WORD_RE.match(text, m.end(), hi)
     return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lx.people_plurals
 
+
+# A loss noun that `civilian` modifies, right before the number it gives.
+_CIVILIAN_TOLL = re.compile(
+    r"(?i)\bcivilian\s+(?:deaths?|death\s+toll|casualties|losses|dead|toll|fatalities)"
+    r"(?:\s+(?:\w+\s+){0,2}?(?:at|to|of|was|were|is|are|stood\s+at|reached|numbered))?\s*[:=]?\s*$"
+)
 
 # A model designation: `MiG-29`, `Su-25`, `T-72`, `F-16`, `BMP-2`, `Mi-24`.
 _MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?\b")

@@ -80,6 +80,9 @@ class Report:
     """Target id -> reviewers' notes, oldest first."""
     shared_titles: frozenset[str] = frozenset()
     """Titles that more than one document has; those documents are also named by file."""
+    provenance: tuple[tuple[str, str], ...] = ()
+    """(label, value) pairs saying what the report was made from (store, date, tool version,
+    documents, reviewers), shown at its head; empty for a report built from documents alone."""
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -121,7 +124,7 @@ class Report:
     def verdict_of(self, target_id: str) -> str:
         """`accepted (ana)`: the current verdict on a claim or conflict and who gave it, or ''."""
         v = self.verdicts.get(target_id)
-        return f"{v.verdict.value} ({v.reviewer})" if v else ""
+        return f"{human(v.verdict.value)} ({v.reviewer})" if v else ""
 
     def totals(self) -> dict[Outcome, int]:
         out = {o: 0 for o in Outcome}
@@ -223,6 +226,11 @@ def build_report(
 def place(claim: Claim) -> str:
     """Where in its document a claim is: `infobox Casualties2`, its section, or `body`."""
     return f"infobox {claim.field}" if claim.field else (claim.section or "body")
+
+
+def human(value: str) -> str:
+    """An enum value in words: `not_a_conflict` -> `not a conflict`."""
+    return value.replace("_", " ")
 
 
 def rule_title(rule_id: str) -> str:

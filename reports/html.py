@@ -32,7 +32,7 @@ from claims.api import (
     strict,
     tolerant,
 )
-from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, place, rule_title
+from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, human, place, rule_title
 
 
 def esc(text: object) -> str:
@@ -77,14 +77,19 @@ svg text { font-family: system-ui, sans-serif; }
 W, LABEL_W, PLOT_L, PLOT_R, ROW_H, TOP = 980, 300, 310, 820, 28, 30
 
 
+LOG_ABOVE = 100
+"""Estimates spanning more than this factor are drawn on a log scale (labelled so)."""
+
+
 def _scale(values: list[float]) -> tuple[float, float, bool]:
+    """The axis: linear from zero, so 46 and 60 tanks look as close as they are; a log scale
+    only when the estimates span more than :data:`LOG_ABOVE` times."""
     finite = [v for v in values if v not in (INF,) and v >= 0]
     hi = max(finite) if finite else 1.0
     lo_pos = min((v for v in finite if v > 0), default=1.0)
-    if hi / max(lo_pos, 1e-9) > 40:
+    if hi / max(lo_pos, 1e-9) > LOG_ABOVE:
         return math.log10(lo_pos * 0.7), math.log10(hi * 1.3), True
-    lo = 0.0 if lo_pos < 0.5 * hi else lo_pos * 0.8
-    return lo, hi * 1.12 if hi > 0 else 1.0, False
+    return 0.0, hi * 1.12 if hi > 0 else 1.0, False
 
 
 def _ticks(lo: float, hi: float, log: bool) -> list[float]:
@@ -112,19 +117,37 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}"
 
 
-def _row_label(report: Report, c: Claim, chart: Chart) -> str:
-    """`A · file.txt:12 · claimant`: the estimate, where it is stated, and who says it."""
-    who = c.attribution.claimant or "no claimant"
-    where = report.where(c).rsplit("/", 1)[-1]
-    where = where if len(where) <= 24 else "…" + where[-23:]
-    who = who if len(who) <= 16 else who[:15] + "…"
+LABEL_CHARS = 38
+"""Characters per line of a row label at 13 px in :data:`LABEL_W`; longer labels wrap."""
+
+
+def _wrap(text: str, width: int = LABEL_CHARS) -> list[str]:
+    """Lines of at most ``width`` characters, broken at spaces (a longer word on its own line,
+    broken only where it must be): a label is never cut short."""
+    lines: list[str] = []
+    for word in text.split():
+        while len(word) > width:
+            lines.append(word[:width])
+            word = word[width:]
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _row_label(report: Report, c: Claim, chart: Chart) -> list[str]:
+    """The estimate, where it is stated, who says it and about which side, in full:
+    `A · seeds/terter.txt:13` then `Azerbaijani MoD (belligerent) · side: Armenia`."""
     label = chart.labels.get(c.id, "")
-    return f"{label + ' · ' if label else ''}{where} · {who}"
+    where = f"{label + ' · ' if label else ''}{report.where(c)}"
+    side = c.side.name if c.side and c.side.name else "no side given"
+    return _wrap(where) + _wrap(f"{describe_claimant(c)} · side: {side}")
 
 
 def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     claims = [c for c in chart.claims if isinstance(c.value, Quantity)]
-    rows: list[tuple[str, Quantity, Interval, Interval, Claim | None]] = [
+    rows: list[tuple[list[str], Quantity, Interval, Interval, Claim | None]] = [
         (_row_label(report, c, chart), c.value, claim_tolerant(c), claim_strict(c), c) for c in claims  # type: ignore[arg-type]
     ]
     parts = [c for c in claims if c.id in chart.summed]
@@ -136,7 +159,7 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
         total = round(sum(nominal(c.value) for c in parts))  # type: ignore[arg-type]
         q = Quantity(low=total, high=total, qualifier=Qualifier.APPROX if loose else Qualifier.EXACT,
                      category=parts[0].value.category)  # type: ignore[union-attr]
-        rows.append(("Sum of the parts above" if len(parts) < len(claims) else "Sum", q, t_sum, s_sum, None))
+        rows.append((["Sum of the parts above" if len(parts) < len(claims) else "Sum"], q, t_sum, s_sum, None))
     values: list[float] = []
     for _, _, t, s, _ in rows:
         values += [t.low, t.high, s.low, s.high]
@@ -150,25 +173,35 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
         v = min(max(v, lo), hi)
         return PLOT_L + (v - lo) / (hi - lo) * (PLOT_R - PLOT_L) if hi > lo else PLOT_L
 
-    height = TOP + ROW_H * len(rows) + 40
+    heights = [max(ROW_H, 16 * len(label) + 8) for label, *_ in rows]
+    tops = [TOP + sum(heights[:i]) for i in range(len(rows))]
+    body = sum(heights)
+    height = TOP + body + 40
     out = [f'<svg viewBox="0 0 {W} {height}" width="100%" role="img" '
            f'aria-label="{esc(chart.title)}">', f"<title>{esc(chart.title)}</title>"]
-    axis_y = TOP + ROW_H * len(rows) + 6
+    axis_y = TOP + body + 6
     for t in _ticks(lo, hi, log):
         tx = x(t)
         out.append(f'<line x1="{tx:.1f}" y1="{TOP - 8}" x2="{tx:.1f}" y2="{axis_y}" stroke="#e3e7ee"/>')
         out.append(f'<text x="{tx:.1f}" y="{axis_y + 16}" font-size="12" text-anchor="middle" fill="#5b6577">{esc(_fmt(t))}</text>')
     out.append(f'<line x1="{PLOT_L}" y1="{axis_y}" x2="{PLOT_R}" y2="{axis_y}" stroke="#5b6577"/>')
     if log:
-        out.append(f'<text x="{PLOT_R}" y="{TOP - 14}" font-size="11" text-anchor="end" fill="#5b6577">log scale</text>')
+        out.append(f'<text x="{PLOT_R}" y="{TOP - 14}" font-size="11" text-anchor="end" fill="#5b6577">'
+                   f"log scale: the estimates span more than {LOG_ABOVE}×</text>")
     for i, (label, q, t, s, c) in enumerate(rows):
-        y = TOP + ROW_H * i + ROW_H / 2
+        y = tops[i] + heights[i] / 2
         state = states.get(c.id) if c is not None else None
         color = {"conflict": "#b3261e", "indeterminate": "#b26a00"}.get(state.value if state else "", "#35608f")
+        verdict = report.verdicts.get(c.id) if c is not None else None
+        mark = VERDICT_MARKS.get(verdict.verdict.value, "") if verdict is not None else ""
+        if verdict is not None and verdict.verdict.value == "rejected":
+            color = "#8b93a1"  # a rejected figure is drawn grey: the reviewer set it aside
         if i % 2 == 0:
-            out.append(f'<rect x="0" y="{y - ROW_H / 2:.1f}" width="{W}" height="{ROW_H}" fill="#f7f8fb"/>')
-        out.append(f'<text x="{LABEL_W}" y="{y + 4:.1f}" font-size="13" text-anchor="end" fill="#1d2430">'
-                   f"{esc(label)}</text>")
+            out.append(f'<rect x="0" y="{tops[i]:.1f}" width="{W}" height="{heights[i]}" fill="#f7f8fb"/>')
+        first = y - 8 * (len(label) - 1) + 4
+        out.append(f'<text x="{LABEL_W}" y="{first:.1f}" font-size="13" text-anchor="end" fill="#1d2430">'
+                   + "".join(f'<tspan x="{LABEL_W}" dy="{0 if n == 0 else 16}">{esc(line)}</tspan>'
+                             for n, line in enumerate(label)) + "</text>")
         out.append(f'<rect x="{x(t.low):.1f}" y="{y - 7:.1f}" width="{max(x(t.high) - x(t.low), 1):.1f}" height="14" '
                    f'fill="{color}" fill-opacity="0.13"/>')
         if q.qualifier is Qualifier.AT_LEAST:
@@ -192,15 +225,20 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
         else:
             out.append(f'<circle cx="{x(s.low):.1f}" cy="{y}" r="6" fill="{color}"/>')
         out.append(f'<text x="{PLOT_R + 16}" y="{y + 4:.1f}" font-size="13" fill="{color}" font-weight="600">'
-                   f"{esc(describe_value(q).split(' ')[0])}</text>")
+                   f"{esc(describe_value(q).split(' ')[0])}{esc(' ' + mark if mark else '')}</text>")
     out.append("</svg>")
     return "\n".join(out)
 
 
-LEGEND = ('<p class="legend">● exact figure &nbsp; ◇ approximate (pale band: the tolerance allowed) &nbsp; '
+LEGEND = ('<p class="legend"><b>How to read the charts</b> (one per disputed figure, on a scale from zero): '
+          '● exact figure &nbsp; ◇ approximate (pale band: the tolerance allowed) &nbsp; '
           '━ range &nbsp; |━▶ at least (open-ended) &nbsp; ◀━| up to (open-ended) &nbsp; '
           '<span style="color:#b3261e">red</span>: in a conflict, <span style="color:#b26a00">amber</span>: to decide, '
-          '<span style="color:#35608f">blue</span>: not disputed</p>')
+          '<span style="color:#35608f">blue</span>: not disputed, <span style="color:#8b93a1">grey</span>: rejected '
+          'by a reviewer &nbsp; ✓ accepted &nbsp; ? disputed &nbsp; ✗ rejected &nbsp; ⚑ needs a source</p>')
+
+VERDICT_MARKS = {"accepted": "✓", "disputed": "?", "rejected": "✗", "needs_source": "⚑"}
+
 
 
 def _claim_table(report: Report, k: Conflict) -> str:
@@ -217,7 +255,8 @@ def _claim_table(report: Report, k: Conflict) -> str:
         reasons = "".join(f"<li>{esc(r)}</li>" for r in conf.reasons)
         rows.append(
             f"<tr>{lead}<td>{esc(describe_value(c.value))}</td><td class=quote>“{esc(c.span.quote)}”</td>"
-            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>{esc(report.where(c))}, "
+            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>"
+            f'<a href="{esc(report.document_path(c.document))}">{esc(report.where(c))}</a>, '
             f"{esc(place(c))}</span></td>"
             f"<td>{esc(describe_claimant(c))}</td>"
             f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
@@ -230,13 +269,15 @@ def _claim_table(report: Report, k: Conflict) -> str:
 def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str, Outcome]) -> str:
     parts = [f'<article class="finding {esc(k.outcome.value)}" id="{esc(k.id)}">',
              f'<h3><span class="badge {esc(k.severity.value)}">{esc(k.severity.value)}</span>'
-             f"{esc(k.rule)}: {esc(rule_title(k.rule))} <span class=muted>({esc(OUTCOME_LABELS[k.outcome])})</span></h3>"]
+             + (f"{esc(k.rule)}: checked and consistent <span class=muted>(the rule looks for: "
+                f"{esc(rule_title(k.rule))})</span></h3>" if k.outcome is Outcome.CONSISTENT else
+                f"{esc(k.rule)}: {esc(rule_title(k.rule))} <span class=muted>({esc(OUTCOME_LABELS[k.outcome])})</span></h3>")]
     v = report.verdicts.get(k.id)
     if v is not None:
-        parts.append(f'<div class="verdict">Reviewed: <b>{esc(v.verdict.value)}</b> by {esc(v.reviewer)}'
+        parts.append(f'<div class="verdict">Reviewed: <b>{esc(human(v.verdict.value))}</b> by {esc(v.reviewer)}'
                      f"{': ' + esc(v.note) if v.note else ''}</div>")
     for chart in charts:
-        parts.append(f"<figure><figcaption>{esc(chart.title)}</figcaption>{chart_svg(report, chart, states)}{LEGEND}"
+        parts.append(f"<figure><figcaption>{esc(chart.title)}</figcaption>{chart_svg(report, chart, states)}"
                      "</figure>")
     if k.dispute is not None:
         parts.append(f"<p><b>{esc(quantity_label(k.dispute))}</b></p>")
@@ -297,6 +338,14 @@ def _grouping(report: Report) -> str:
     return "<h2 class=first>Grouping</h2><ul>" + "".join(items) + "</ul>"
 
 
+def _provenance(report: Report) -> str:
+    """What the report was made from: store, date, tool, documents, reviewers."""
+    if not report.provenance:
+        return ""
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in report.provenance)
+    return f'<table class="provenance">{rows}</table>\n'
+
+
 def render(report: Report, *, include_consistent: bool = True) -> str:
     totals = report.totals()
     summary = ["<table><thead><tr><th>Event</th><th>Documents</th><th>Conflicts</th><th>To decide</th>"
@@ -314,5 +363,6 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         f"<h1>{esc(report.title)}</h1><p class=muted>{totals[Outcome.CONFLICT]} conflicts, "
         f"{totals[Outcome.INDETERMINATE]} to decide, {totals[Outcome.IDENTITY]} identities, "
         f"{totals[Outcome.CONSISTENT]} consistent checks in {len(report.events)} events.</p>\n"
-        + "".join(summary) + "\n" + _grouping(report) + "\n" + body + "\n</body></html>\n"
+        + _provenance(report) + "".join(summary) + "\n" + LEGEND + "\n" + _grouping(report) + "\n" + body
+        + "\n</body></html>\n"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value, quantity_label, relation_lines
-from claims.reports import OUTCOME_LABELS, Report, place, rule_title
+from claims.reports import OUTCOME_LABELS, Report, human, place, rule_title
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
@@ -63,6 +63,8 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
     totals = report.totals()
     out.append(f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
                f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks.")
+    if report.provenance:
+        out += [""] + [f"- **{escape(k)}:** {escape(v)}" for k, v in report.provenance]
     out += [""] + grouping(report)
     out += ["", "| Event | Documents | Conflicts | To decide | Identities | Consistent |", "|---|---|---|---|---|---|"]
     for e in report.events:
@@ -75,11 +77,15 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         out += ["", f"## {escape(e.name)}", "",
                 "Documents: " + ", ".join(f"`{escape(report.document_path(d))}`" for d in e.documents)]
         for k in shown:
-            out += ["", f"### {escape(k.rule)}: {escape(rule_title(k.rule))} "
-                        f"({k.severity.value}, {OUTCOME_LABELS[k.outcome]})", ""]
+            if k.outcome is Outcome.CONSISTENT:
+                # The rule's title names what it looks for; a passed check must not read as found.
+                head = f"{escape(k.rule)}: checked and consistent (the rule looks for: {escape(rule_title(k.rule))})"
+            else:
+                head = f"{escape(k.rule)}: {escape(rule_title(k.rule))} ({k.severity.value}, {OUTCOME_LABELS[k.outcome]})"
+            out += ["", f"### {head}", ""]
             v = report.verdicts.get(k.id)
             if v is not None:
-                out += [f"**Reviewed:** {escape(v.verdict.value)} by {escape(v.reviewer)}"
+                out += [f"**Reviewed:** {escape(human(v.verdict.value))} by {escape(v.reviewer)}"
                         + (f": {escape(v.note)}" if v.note else ""), ""]
             if k.dispute is not None:
                 out += [f"**{escape(quantity_label(k.dispute))}**", ""]

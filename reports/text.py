@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from claims.api import Conflict, Outcome, describe_value, estimate_labels, printable, quantity_label, relation_lines
-from claims.reports import OUTCOME_LABELS, EventReport, Report
+from claims.reports import OUTCOME_LABELS, EventReport, Report, human
 
 
 def grouping_lines(report: Report, *, width: int = 100) -> list[str]:
@@ -60,7 +60,7 @@ def _event_lines(report: Report, event: EventReport, width: int, include_consist
         head = f"  {k.severity.value:<6} {OUTCOME_LABELS[k.outcome]:<19} {k.rule}"
         verdict = report.verdicts.get(k.id)
         if verdict is not None:
-            head += f"  [reviewed: {verdict.verdict.value} by {verdict.reviewer}]"
+            head += f"  [reviewed: {human(verdict.verdict.value)} by {verdict.reviewer}]"
         lines.append(printable(head))
         if k.dispute is not None:
             lines += _dispute_lines(report, k, width)

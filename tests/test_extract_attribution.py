@@ -61,6 +61,10 @@ def test_hedges(text: str, kind: HedgeKind) -> None:
         ("the OSCE", ClaimantClass.INTERNATIONAL, None),
         ("Russian official figure", ClaimantClass.BELLIGERENT, "Russia"),
         ("Western estimates", ClaimantClass.UNKNOWN, None),
+        # a belligerent's press office is the belligerent; `independent` is no newspaper
+        ("The Press Service of the Armenian Ministry of Defence", ClaimantClass.BELLIGERENT, "Armenia"),
+        ("Independent analysts at the Caucasus Institute", ClaimantClass.SCHOLAR, None),
+        ("The Independent", ClaimantClass.JOURNALIST, None),
     ],
 )
 def test_classify(claimant: str, cls: ClaimantClass, side: str | None) -> None:

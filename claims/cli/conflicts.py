@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -77,6 +78,23 @@ def conflicts_command(paths: Sequence[str], fmt: str, event: str | None, groupin
     return ExitCode.OK
 
 
+def _provenance(db_path: str, documents, annotations) -> tuple[tuple[str, str], ...]:
+    """What a report is made from, for its head: store, time, tool, documents, reviewers."""
+    import datetime as dt
+
+    from claims.cli.audit import _tool_version
+
+    reviewers = sorted({a.reviewer for a in annotations})
+    return (
+        ("Store", os.path.abspath(db_path)),
+        ("Made", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Tool", f"claims {_tool_version()}"),
+        ("Documents", f"{len(documents)}: " + ", ".join(d.path for d in documents[:12])
+         + (f" and {len(documents) - 12} more" if len(documents) > 12 else "")),
+        ("Reviewers", ", ".join(reviewers) if reviewers else "none yet"),
+    )
+
+
 @cli.command("report")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="html", show_default=True)
@@ -114,6 +132,7 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
         verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
         progress("reporting")
         report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
+        report = attrs.evolve(report, provenance=_provenance(db_path, documents, annotations))
     if event_filter:
         wanted = event_filter.casefold()
         events = tuple(e for e in report.events if wanted in e.name.casefold())

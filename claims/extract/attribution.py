@@ -682,6 +682,9 @@ def _belligerent_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(lexicon().claimant_classes["belligerent"]), re.I)
 
 
+_OFFICE_OF = re.compile(r"(?i)\bpress\s+(?:service|office|secretary|centre|center|department)\b")
+
+
 def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | None]:
     """The class of a claimant and, for a belligerent, the party it speaks for.
 
@@ -689,6 +692,9 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
     from (`British journalist Thomas de Waal`); a party named in the claimant, or a side word
     (`ministry`, `government`, `army`), makes it a belligerent."""
     party = _party_in(claimant, sides)
+    if _OFFICE_OF.search(claimant) and (party is not None or _belligerent_pattern().search(claimant)):
+        # `The Press Service of the Ministry of Defence`: a belligerent's office, not the press.
+        return ClaimantClass.BELLIGERENT, party
     for cls, pattern in _class_patterns():
         if pattern.search(claimant):
             return cls, None

@@ -228,6 +228,19 @@ def place(claim: Claim) -> str:
     return f"infobox {claim.field}" if claim.field else (claim.section or "body")
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """`1 conflict`, `2 conflicts`, `1 identity`, `0 identities`."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def totals_line(report: Report) -> str:
+    """`1 conflict, 4 to decide, 0 identities, 2 consistent checks in 1 event`."""
+    t = report.totals()
+    return (f"{plural(t[Outcome.CONFLICT], 'conflict')}, {t[Outcome.INDETERMINATE]} to decide, "
+            f"{plural(t[Outcome.IDENTITY], 'identity', 'identities')}, "
+            f"{plural(t[Outcome.CONSISTENT], 'consistent check')} in {plural(len(report.events), 'event')}")
+
+
 def human(value: str) -> str:
     """An enum value in words: `not_a_conflict` -> `not a conflict`."""
     return value.replace("_", " ")

@@ -32,7 +32,7 @@ from claims.api import (
     strict,
     tolerant,
 )
-from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, human, place, rule_title
+from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, human, place, rule_title, totals_line
 
 
 def esc(text: object) -> str:
@@ -360,9 +360,7 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{esc(report.title)}</title><style>{CSS}</style></head><body>\n"
-        f"<h1>{esc(report.title)}</h1><p class=muted>{totals[Outcome.CONFLICT]} conflicts, "
-        f"{totals[Outcome.INDETERMINATE]} to decide, {totals[Outcome.IDENTITY]} identities, "
-        f"{totals[Outcome.CONSISTENT]} consistent checks in {len(report.events)} events.</p>\n"
+        f"<h1>{esc(report.title)}</h1><p class=muted>{esc(totals_line(report))}.</p>\n"
         + _provenance(report) + "".join(summary) + "\n" + LEGEND + "\n" + _grouping(report) + "\n" + body
         + "\n</body></html>\n"
     )

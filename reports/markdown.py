@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value, quantity_label, relation_lines
-from claims.reports import OUTCOME_LABELS, Report, human, place, rule_title
+from claims.reports import OUTCOME_LABELS, Report, human, place, rule_title, totals_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
@@ -60,9 +60,7 @@ def grouping(report: Report) -> list[str]:
 
 def render(report: Report, *, include_consistent: bool = True) -> str:
     out = [f"# {escape(report.title)}", ""]
-    totals = report.totals()
-    out.append(f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
-               f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks.")
+    out.append(totals_line(report) + ".")
     if report.provenance:
         out += [""] + [f"- **{escape(k)}:** {escape(v)}" for k, v in report.provenance]
     out += [""] + grouping(report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from claims.api import Conflict, Outcome, describe_value, estimate_labels, printable, quantity_label, relation_lines
-from claims.reports import OUTCOME_LABELS, EventReport, Report, human
+from claims.reports import OUTCOME_LABELS, EventReport, Report, human, totals_line
 
 
 def grouping_lines(report: Report, *, width: int = 100) -> list[str]:
@@ -75,10 +75,5 @@ def render(report: Report, *, width: int = 100, include_consistent: bool = True)
     lines = grouping_lines(report, width=width)
     for event in report.events:
         lines += _event_lines(report, event, width, include_consistent)
-    totals = report.totals()
-    lines.append(
-        f"{totals[Outcome.CONFLICT]} conflicts, {totals[Outcome.INDETERMINATE]} to decide, "
-        f"{totals[Outcome.IDENTITY]} identities, {totals[Outcome.CONSISTENT]} consistent checks "
-        f"in {len(report.events)} event{'s' if len(report.events) != 1 else ''}"
-    )
+    lines.append(totals_line(report))
     return "\n".join(lines) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from claims.api import (
@@ -36,6 +37,7 @@ from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
 from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
 from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
+from claims.tui.widgets.key_hints import KeyHints
 
 PAGE_SIZE = 200
 SEARCH_DELAY = 0.25
@@ -182,7 +184,7 @@ class MainScreen(AnnotatingScreen):
                     yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE,
                                     on_select=self._list_selected, id="claims")
                 yield ClaimDetail(id="detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         title = Text()
@@ -201,6 +203,8 @@ class MainScreen(AnnotatingScreen):
     def store_ready(self, documents: Sequence[DocumentInfo]) -> None:
         """Called by the app once the store is open (and the paths ingested)."""
         self._document_titles = {d.id: d.title for d in documents}
+        self.query_one(ClaimList).set_document_names(
+            {d.id: os.path.basename(d.path) or d.id for d in documents})
         # Setting the options sends events that change no query: _apply_filters ignores them.
         self.query_one(FilterPanel).set_documents(documents)
         self.run_query()

@@ -14,7 +14,7 @@ from textual.widgets._footer import FooterKey
 
 from claims.api import describe_value, open_store, printable
 from claims.cli import main as cli_main
-from claims.model import Outcome
+from claims.model import Outcome, Verdict
 from claims.store import ClaimQuery
 from claims.tui.app import ReviewApp
 from claims.tui.screens.conflicts import ConflictsScreen
@@ -176,3 +176,57 @@ async def test_conflicts_screen_counts_like_the_cli_with_events(seed_db):
         n = sum(1 for k in screen.conflicts if k.outcome is Outcome.INDETERMINATE)
         assert f"{n} to decide" in title
         assert "in 1 event" in title
+
+
+def stored_annotations(db):
+    store = open_store(db)
+    try:
+        return store.annotations()
+    finally:
+        store.close()
+
+
+@synchronous
+async def test_space_marks_claims_and_a_verdict_goes_to_every_marked_claim(seed_db):
+    app = ReviewApp(str(seed_db), "tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        claims = await loaded(pilot, app)
+        first, second = claims.claim_at(0), claims.claim_at(1)
+        await pilot.press("space", "space")  # marks row 0, moves down, marks row 1
+        await wait_until(pilot, lambda: len(claims.marked) == 2, what="two marks")
+        assert "2 marked" in str(app.main_screen.query_one("#status").content)
+        assert row_text(claims, 0).startswith("*") and row_text(claims, 1).startswith("*")
+        third = claims.highlighted
+        await pilot.press("d")
+        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) >= 2, what="two annotations")
+        await pilot.pause(0.2)
+        made = stored_annotations(seed_db)
+        assert sorted(a.target_id for a in made) == sorted([first.id, second.id])
+        assert all(a.verdict is Verdict.DISPUTED for a in made)
+        assert third.id not in {a.target_id for a in made}  # the cursor row was not marked
+        assert not claims.marked and "marked" not in str(app.main_screen.query_one("#status").content)
+        assert row_text(claims, 0).lstrip(" *")[0] == "✗"
+        # With nothing marked, a verdict is on the claim shown only.
+        await pilot.press("a")
+        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) == 3, what="one more")
+        assert stored_annotations(seed_db)[-1].target_id == third.id
+
+
+@synchronous
+async def test_a_note_written_in_the_editor_is_stored(seed_db, tmp_path, monkeypatch):
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "Checked against [b]the MoD[/b] release.\\nSecond line." > "$1"\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = ReviewApp(str(seed_db), "tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        claims = await loaded(pilot, app)
+        claim = claims.highlighted
+        await pilot.press("e")
+        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) == 1, what="the note")
+        await wait_until(pilot, lambda: "History (1)" in detail_text(app.main_screen), what="history")
+        assert "Checked against [b]the MoD[/b] release." in detail_text(app.main_screen)
+    (note,) = stored_annotations(seed_db)
+    assert (note.target_id, note.verdict, note.note) == (
+        claim.id, Verdict.NOTE, "Checked against [b]the MoD[/b] release.\nSecond line.")

@@ -35,6 +35,7 @@ from claims.tui.bindings import MAIN_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
 from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
+from claims.tui.dialogs.note import NoteDialog
 from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
 from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
 from claims.tui.widgets.key_hints import KeyHints
@@ -245,6 +246,8 @@ class MainScreen(AnnotatingScreen):
         text.append(f"Showing {claims.total:,} of {app.total_claims:,} claims", style="bold")
         reviewed = app.total_claims - app.unreviewed_claims
         text.append(f" · {reviewed:,} reviewed", style="dim")
+        if claims.marked:
+            text.append(f" · {len(claims.marked):,} marked", style="bold magenta")
         filters = describe_query(self.query_, self._document_titles)
         if filters:
             text.append(" · ", style="dim")
@@ -374,7 +377,44 @@ class MainScreen(AnnotatingScreen):
         self.app.reload_counts()
         self.run_query(keep_cursor=True)
 
+    def action_toggle_mark(self) -> None:
+        claims = self.query_one(ClaimList)
+        if claims.toggle_mark() is not None:
+            claims.move_to(claims.cursor + 1)
+        self.update_status()
+
+    def action_verdict(self, value: str, with_note: bool = False) -> None:
+        """A verdict on the claim shown; while claims are marked, on every marked claim (each
+        its own annotation, in the store's history), and the marks are cleared."""
+        claims = self.query_one(ClaimList)
+        if not claims.marked:
+            super().action_verdict(value, with_note)
+            return
+        marked = list(claims.marked.values())
+        verdict = Verdict(value)
+
+        def apply(note: str) -> None:
+            for claim in marked:
+                self.app.commit(claim, verdict, note=note)
+            claims.clear_marks()
+            self.update_status()
+            self.notify(f"{VERDICT_LABELS[verdict].capitalize()}: {len(marked)} marked claim"
+                        f"{'' if len(marked) == 1 else 's'}.", timeout=4)
+
+        if not with_note:
+            apply("")
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                apply(note)
+
+        self.app.push_screen(NoteDialog(self.verdict_title(verdict), f"{len(marked)} marked claims",
+                                        required=False), done)
+
     def action_back_to_list(self) -> None:
+        self.query_one(ClaimList).clear_marks()
+        self.update_status()
         if self.maximized is not None:
             self.minimize()
         self.query_one(ClaimList).focus()

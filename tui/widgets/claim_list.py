@@ -133,7 +133,7 @@ class ClaimList(ScrollView, can_focus=True):
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
     ]
@@ -192,6 +192,8 @@ class ClaimList(ScrollView, can_focus=True):
         self.cursor_hidden = False
         """True while the screen shows a claim the list does not hold: no row looks selected."""
         self._verdicts = verdicts
+        self.marked: dict[str, Claim] = {}
+        """Claims marked for a bulk verdict (space), by id."""
         self.document_names: dict[str, str] = {}
         """Document id -> the file name the document column shows (set when the store opens)."""
         self.page_size = page_size
@@ -267,6 +269,23 @@ class ClaimList(ScrollView, can_focus=True):
         self.document_names = dict(names)
         self._lines.clear()
         self.refresh()
+
+    def toggle_mark(self) -> Claim | None:
+        """Mark the claim under the cursor, or unmark it; the claim, or None when none is there."""
+        claim = self.highlighted
+        if claim is None:
+            return None
+        if self.marked.pop(claim.id, None) is None:
+            self.marked[claim.id] = claim
+        self._lines.clear()
+        self.refresh()
+        return claim
+
+    def clear_marks(self) -> None:
+        if self.marked:
+            self.marked.clear()
+            self._lines.clear()
+            self.refresh()
 
     def hide_cursor(self, hidden: bool) -> None:
         if hidden != self.cursor_hidden:
@@ -394,7 +413,7 @@ class ClaimList(ScrollView, can_focus=True):
         verdict = self._verdicts.get(claim.id) if claim else None
         on_cursor = index == self.cursor and not self.cursor_hidden
         key = (index, width, on_cursor, claim.id if claim else None, verdict, self.has_focus,
-               claim.confidence if claim else None)
+               claim.confidence if claim else None, bool(claim and claim.id in self.marked))
         cached = self._lines.get(key)
         if cached is not None:
             return cached
@@ -445,7 +464,10 @@ class ClaimList(ScrollView, can_focus=True):
             (one_line(self.document_names.get(claim.document, claim.document)), dim),
         ]
         # A cursor mark that survives a terminal without colour.
-        segments: list[Segment] = [Segment("›" if is_cursor else " ", base)]
+        # A marked row (space) shows `*`, `»` under the cursor.
+        marked = claim.id in self.marked
+        lead = ("»" if marked else "›") if is_cursor else ("*" if marked else " ")
+        segments: list[Segment] = [Segment(lead, base + Style(bold=True) if marked else base)]
         used = 1
         for (text, style), cell_width in zip(cells, widths):
             if not cell_width:

@@ -65,7 +65,7 @@ name and line of the claim."""
 FIXED = {0: 2, 1: 10, 2: 10, 6: 5}
 """Columns of one width: the verdict mark, kind, side and conf."""
 
-FLEXIBLE = ((3, 16, 4, 44, 16), (5, 12, 1, 28, 12), (7, 12, 1, 26, 12), (4, 20, 2, None, 36))
+FLEXIBLE = ((3, 16, 3, 44, 16), (5, 12, 1, 28, 12), (7, 12, 1, 26, 12), (4, 20, 3, None, 36))
 """(column, least width, share of the spare width, most width, spare cells it needs to be
 shown) in the order columns are given room: value, claimant, document, quote. The width left
 over is shared out by weight, up to each column's most (the quote takes what remains); the

@@ -157,7 +157,7 @@ class ReviewApp(App[int]):
             r = summary.reanchor
             check = f" {len(r.changes)} to check: press m." if r.changes else ""
             notes.insert(0, f"Read {summary.documents} document(s): {summary.claims:,} claims, "
-                            f"{summary.conflicts:,} conflicts in the store; annotations {r.stayed} stayed, "
+                            f"{summary.conflicts:,} reconciler findings in the store (C lists them); annotations {r.stayed} stayed, "
                             f"{r.moved} moved, {r.orphaned} orphaned.{check}")
         else:
             notes.insert(0, "No document could be read from the paths given.")

@@ -23,6 +23,9 @@ class KeySpec:
     footer: bool = False
     key_display: str | None = None
     priority: bool = False
+    footer_rank: int = 1
+    """Which footer hints go first when the width is short: the highest rank is dropped first
+    (0 never, while anything else is shown)."""
 
     def binding(self) -> Binding:
         return Binding(
@@ -39,9 +42,9 @@ class KeySpec:
 
 APP_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "question_mark", "help", "Help", "app: show keys and help",
-            "List every key and what it does.", footer=True, key_display="?"),
+            "List every key and what it does.", footer=True, footer_rank=0, key_display="?"),
     KeySpec("app.quit", "q", "quit", "Quit", "app: quit",
-            "Quit. Every annotation is already saved.", footer=True),
+            "Quit. Every annotation is already saved.", footer=True, footer_rank=0),
 )
 
 MAIN_KEYS: tuple[KeySpec, ...] = (
@@ -62,20 +65,25 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("review.reject_note", "R", "verdict('rejected', True)", "Reject+note",
             "review: reject claim with a note", "Reject the claim and write why."),
     KeySpec("review.note", "n", "note", "Note", "review: add a note to the claim",
-            "Write a note on the claim without changing its verdict.", footer=True),
+            "Write a note on the claim without changing its verdict.", footer=True, footer_rank=3),
+    KeySpec("review.editor_note", "e", "editor_note", "Edit note", "review: write a note in $EDITOR",
+            "Write a note on the claim in your $VISUAL or $EDITOR (the app steps aside until you quit it)."),
+    KeySpec("review.mark", "space", "toggle_mark", "Mark", "review: mark or unmark the claim for a bulk verdict",
+            "Mark the claim; while claims are marked, a d s r give every marked claim that verdict "
+            "(esc clears the marks).", footer=True, footer_rank=5),
     KeySpec("review.override", "o", "override", "Conf", "review: override confidence",
-            "Set the claim's confidence yourself, with a reason.", footer=True),
+            "Set the claim's confidence yourself, with a reason.", footer=True, footer_rank=5),
     KeySpec("review.undo", "u", "undo", "Undo", "review: undo my last annotation on this claim",
             "Retract your last annotation on the claim shown (it stays in the history as retracted).",
-            footer=True),
+            footer=True, footer_rank=2),
     KeySpec("nav.next_unreviewed", "right_square_bracket", "next_unreviewed(1)", "Next",
             "go: next unreviewed claim", "Move to the next claim with no verdict.",
-            footer=True, key_display="]"),
+            footer=True, footer_rank=2, key_display="]"),
     KeySpec("nav.previous_unreviewed", "left_square_bracket", "next_unreviewed(-1)", "Prev unreviewed",
             "go: previous unreviewed claim", "Move to the previous claim with no verdict.",
             key_display="["),
     KeySpec("nav.claim_conflicts", "c", "claim_conflicts", "Conflicts", "go: conflicts of this claim",
-            "Open the conflicts this claim is part of.", footer=True),
+            "Open the conflicts this claim is part of.", footer=True, footer_rank=4),
     KeySpec("nav.all_conflicts", "C", "all_conflicts", "All conflicts", "go: all conflicts",
             "Open the list of every conflict."),
     KeySpec("nav.moved", "m", "moved", "Moved", "go: annotations moved by an edit",
@@ -83,9 +91,9 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("view.open_claim", "enter", "open_claim", "Open", "view: open claim full screen",
             "Show the selected claim's detail full screen (escape to return)."),
     KeySpec("view.back", "escape", "back_to_list", "Back", "view: back to the claims list",
-            "Leave the search box, the filters or the full-screen detail for the list.", key_display="esc"),
+            "Leave the search box, the filters or the full-screen detail for the list; clear the marks.", key_display="esc"),
     KeySpec("view.filters", "f", "toggle_filters", "Filters", "view: show or hide filters",
-            "Show or hide the filter panel.", footer=True),
+            "Show or hide the filter panel.", footer=True, footer_rank=3),
     KeySpec("view.search", "slash", "search", "Search", "view: search claims",
             "Search quotes, subjects and claimants.", key_display="/"),
     KeySpec("view.clear_filters", "x", "clear_filters", "Clear filters", "view: clear all filters",
@@ -100,7 +108,7 @@ CONFLICT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("conflict.open", "o", "verdict('open')", "Open", "conflict: mark open",
             "Mark the conflict open (still to settle).", footer=True),
     KeySpec("conflict.not_a_conflict", "x", "verdict('not_a_conflict')", "Not a conflict",
-            "conflict: mark not a conflict", "Mark it as not a real conflict.", footer=True),
+            "conflict: mark not a conflict", "Mark it as not a real conflict.", footer=True, footer_rank=1),
     KeySpec("conflict.resolved_note", "R", "verdict('resolved', True)", "Resolved+note",
             "conflict: mark resolved with a note", "Mark resolved and write how."),
     KeySpec("conflict.open_note", "O", "verdict('open', True)", "Open+note",
@@ -108,16 +116,18 @@ CONFLICT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("conflict.not_a_conflict_note", "X", "verdict('not_a_conflict', True)", "Not a conflict+note",
             "conflict: mark not a conflict with a note", "Mark not a conflict and write why."),
     KeySpec("conflict.note", "n", "note", "Note", "conflict: add a note",
-            "Write a note on the conflict.", footer=True),
+            "Write a note on the conflict.", footer=True, footer_rank=3),
+    KeySpec("conflict.editor_note", "e", "editor_note", "Edit note", "conflict: write a note in $EDITOR",
+            "Write a note on the conflict in your $VISUAL or $EDITOR."),
     KeySpec("conflict.undo", "u", "undo", "Undo", "conflict: undo my last annotation on this conflict",
-            "Retract your last annotation on the conflict shown.", footer=True),
+            "Retract your last annotation on the conflict shown.", footer=True, footer_rank=2),
     KeySpec("conflict.next_open", "right_square_bracket", "next_open(1)", "Next open",
             "go: next conflict with no verdict", "Move to the next conflict nobody has settled.",
             key_display="]"),
     KeySpec("conflict.goto_claim", "g", "goto_claim", "Go to claim", "go: show this claim in the claims list",
-            "Return to the claims list on the highlighted competing claim.", footer=True),
+            "Return to the claims list on the highlighted competing claim.", footer=True, footer_rank=4),
     KeySpec("conflict.back", "escape", "back", "Back", "go: back to the claims",
-            "Close the conflicts screen.", footer=True, key_display="esc"),
+            "Close the conflicts screen.", footer=True, footer_rank=1, key_display="esc"),
 )
 
 SCOPES: dict[str, tuple[KeySpec, ...]] = {

@@ -14,7 +14,20 @@ from typing import TypeVar
 
 import attrs
 
-from claims.api import Annotation, Claim, Conflict, Store, TargetKind, Verdict, in_force, last_undoable
+from claims.api import (
+    Annotation,
+    Claim,
+    ClaimQuery,
+    Conflict,
+    Kind,
+    Outcome,
+    Store,
+    TargetKind,
+    Verdict,
+    build_context,
+    in_force,
+    last_undoable,
+)
 
 T = TypeVar("T")
 StoreOpener = Callable[[], Store]
@@ -133,3 +146,58 @@ VERDICT_MARKS: dict[Verdict | None, tuple[str, str]] = {
     Verdict.NOT_A_CONFLICT: ("–", "dim"),
 }
 """A one-cell mark and a style per verdict, for list rows (the word is shown beside it too)."""
+
+
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.CONFLICT: "conflict",
+    Outcome.INDETERMINATE: "to decide",
+    Outcome.IDENTITY: "same entity",
+    Outcome.CONSISTENT: "consistent",
+}
+"""What a finding is, in the words `claims conflicts` uses (a conflict; a tension to decide)."""
+
+_COUNTED = (
+    (Outcome.CONFLICT, "conflict", "conflicts"),
+    (Outcome.INDETERMINATE, "to decide", "to decide"),
+    (Outcome.IDENTITY, "identity", "identities"),
+    (Outcome.CONSISTENT, "consistent check", "consistent checks"),
+)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def count_findings(conflicts: list[Conflict], events: int | None = None) -> str:
+    """`0 conflicts, 4 to decide, 2 consistent checks in 2 events`: the counts `claims conflicts`
+    prints, by outcome (a tension to decide is not a conflict), singular where one; identities
+    only when there are some."""
+    parts = []
+    for outcome, one, many in _COUNTED:
+        n = sum(1 for c in conflicts if c.outcome is outcome)
+        if n or outcome in (Outcome.CONFLICT, Outcome.INDETERMINATE):
+            parts.append(plural(n, one, many))
+    text = ", ".join(parts)
+    if events is not None:
+        text += f" in {plural(events, 'event', 'events')}"
+    return text
+
+
+def conflict_events(store: Store, conflicts: list[Conflict]) -> dict[str, str]:
+    """Conflict id -> the name of the event it is about (as the reports group them): the
+    documents grouped by title and infobox dates, as reconciling them did."""
+    outlines = store.document_outlines()
+    dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
+    event_of = build_context(outlines, dates).event_of
+    names: dict[str, str] = {}
+    document_of: dict[str, str | None] = {}
+    for conflict in conflicts:
+        for claim_id in conflict.claims:
+            if claim_id not in document_of:
+                claim = store.claim(claim_id)
+                document_of[claim_id] = claim.document if claim is not None else None
+            event = event_of.get(document_of[claim_id] or "")
+            if event is not None:
+                names[conflict.id] = event.name
+                break
+    return names

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.coordinate import Coordinate
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 from textual.worker import get_current_worker
 
@@ -19,6 +19,7 @@ from claims.api import (
     Claim,
     Conflict,
     Document,
+    Outcome,
     TargetKind,
     Verdict,
     describe_claimant,
@@ -27,9 +28,18 @@ from claims.api import (
     printable,
 )
 from claims.tui.bindings import CONFLICT_KEYS, bindings
-from claims.tui.data import VERDICT_LABELS, VERDICT_MARKS, StoreGateway, Written
+from claims.tui.data import (
+    OUTCOME_LABELS,
+    VERDICT_LABELS,
+    VERDICT_MARKS,
+    StoreGateway,
+    Written,
+    conflict_events,
+    count_findings,
+)
 from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.widgets.claim_detail import _severity_style, history_text, source_context
+from claims.tui.widgets.key_hints import KeyHints
 
 MAX_SIDE_BY_SIDE = 4
 
@@ -73,9 +83,10 @@ class ConflictsScreen(AnnotatingScreen):
     AUTO_FOCUS = "#conflict-table"
 
     class Loaded(Message):
-        def __init__(self, conflicts: list[Conflict]) -> None:
+        def __init__(self, conflicts: list[Conflict], events: dict[str, str]) -> None:
             super().__init__()
             self.conflicts = conflicts
+            self.events = events
 
     class ConflictDetail(Message):
         def __init__(self, conflict: Conflict, claims: list[Claim], documents: dict[str, Document | None],
@@ -93,6 +104,8 @@ class ConflictsScreen(AnnotatingScreen):
         self.current: Conflict | None = None
         """The conflict shown, which keys act on (always the one under the table's cursor)."""
         self._by_id: dict[str, Conflict] = {}
+        self.events: dict[str, str] = {}
+        """Conflict id -> the name of its event."""
         self.current_claims: list[Claim] = []
         self.focused_claim: Claim | None = None
 
@@ -108,12 +121,14 @@ class ConflictsScreen(AnnotatingScreen):
             yield Static(id="conflict-explanation")
             yield Horizontal(id="competing")
             yield Static(id="conflict-history")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("", key="mark", width=2)
+        table.add_column("finding", key="outcome", width=10)
         table.add_column("severity", key="severity", width=8)
+        table.add_column("event", key="event")
         table.add_column("rule", key="rule", width=26)
         table.add_column("claims", key="claims", width=6)
         table.add_column("explanation", key="explanation")
@@ -132,17 +147,20 @@ class ConflictsScreen(AnnotatingScreen):
             title.append("”", style="dim")
         if self.conflicts:
             settled = sum(1 for c in self.conflicts if c.id in self.app.conflict_verdicts)
-            title.append(f"   {len(self.conflicts):,} conflicts · {settled:,} with a verdict", style="dim")
+            title.append(f"   {count_findings(self.conflicts, len(set(self.events.values())) or None)}"
+                         f" · {settled:,} with a verdict", style="dim")
         self.query_one("#conflicts-title", Static).update(title)
 
     @work(thread=True, exclusive=True, group="conflicts", exit_on_error=False)
     def _load(self) -> None:
         claim_id = self.claim.id if self.claim else None
         conflicts = self.gateway.read(lambda store: store.conflicts(claim_id))
-        self.post_message(self.Loaded(conflicts))
+        events = self.gateway.read(lambda store: conflict_events(store, conflicts))
+        self.post_message(self.Loaded(conflicts, events))
 
     def on_conflicts_screen_loaded(self, message: Loaded) -> None:
         self.conflicts = message.conflicts
+        self.events = message.events
         self._by_id = {c.id: c for c in message.conflicts}
         table = self.query_one(DataTable)
         table.clear()
@@ -158,7 +176,9 @@ class ConflictsScreen(AnnotatingScreen):
         mark, style = VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])
         return (
             Text(mark, style=style),
+            Text(OUTCOME_LABELS[conflict.outcome], style="bold" if conflict.outcome is Outcome.CONFLICT else ""),
             Text(conflict.severity.value, style=_severity_style(conflict.severity.value)),
+            Text(printable(self.events.get(conflict.id, "")), no_wrap=True, overflow="ellipsis"),
             Text(printable(conflict.rule)),
             Text(str(len(conflict.claims)), justify="right"),
             Text(printable(" ".join(conflict.explanation.split()))),
@@ -215,7 +235,10 @@ class ConflictsScreen(AnnotatingScreen):
         text = Text()
         text.append(f"[{conflict.severity.value}] ", style=_severity_style(conflict.severity.value))
         text.append(printable(conflict.rule), style="bold")
-        text.append(f"  {conflict.outcome.value}", style="dim")
+        text.append(f"  {OUTCOME_LABELS[conflict.outcome]}", style="dim")
+        if conflict.id in self.events:
+            text.append("  ·  ", style="dim")
+            text.append(printable(self.events[conflict.id]), style="italic")
         text.append("  ·  ", style="dim")
         text.append(VERDICT_LABELS[verdict] if verdict else "no verdict yet",
                     style=VERDICT_MARKS.get(verdict, VERDICT_MARKS[None])[1])

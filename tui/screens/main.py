@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from claims.api import (
@@ -34,8 +35,10 @@ from claims.tui.bindings import MAIN_KEYS, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
 from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
+from claims.tui.dialogs.note import NoteDialog
 from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
 from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
+from claims.tui.widgets.key_hints import KeyHints
 
 PAGE_SIZE = 200
 SEARCH_DELAY = 0.25
@@ -182,7 +185,7 @@ class MainScreen(AnnotatingScreen):
                     yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE,
                                     on_select=self._list_selected, id="claims")
                 yield ClaimDetail(id="detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         title = Text()
@@ -201,6 +204,8 @@ class MainScreen(AnnotatingScreen):
     def store_ready(self, documents: Sequence[DocumentInfo]) -> None:
         """Called by the app once the store is open (and the paths ingested)."""
         self._document_titles = {d.id: d.title for d in documents}
+        self.query_one(ClaimList).set_document_names(
+            {d.id: os.path.basename(d.path) or d.id for d in documents})
         # Setting the options sends events that change no query: _apply_filters ignores them.
         self.query_one(FilterPanel).set_documents(documents)
         self.run_query()
@@ -241,6 +246,8 @@ class MainScreen(AnnotatingScreen):
         text.append(f"Showing {claims.total:,} of {app.total_claims:,} claims", style="bold")
         reviewed = app.total_claims - app.unreviewed_claims
         text.append(f" · {reviewed:,} reviewed", style="dim")
+        if claims.marked:
+            text.append(f" · {len(claims.marked):,} marked", style="bold magenta")
         filters = describe_query(self.query_, self._document_titles)
         if filters:
             text.append(" · ", style="dim")
@@ -370,7 +377,44 @@ class MainScreen(AnnotatingScreen):
         self.app.reload_counts()
         self.run_query(keep_cursor=True)
 
+    def action_toggle_mark(self) -> None:
+        claims = self.query_one(ClaimList)
+        if claims.toggle_mark() is not None:
+            claims.move_to(claims.cursor + 1)
+        self.update_status()
+
+    def action_verdict(self, value: str, with_note: bool = False) -> None:
+        """A verdict on the claim shown; while claims are marked, on every marked claim (each
+        its own annotation, in the store's history), and the marks are cleared."""
+        claims = self.query_one(ClaimList)
+        if not claims.marked:
+            super().action_verdict(value, with_note)
+            return
+        marked = list(claims.marked.values())
+        verdict = Verdict(value)
+
+        def apply(note: str) -> None:
+            for claim in marked:
+                self.app.commit(claim, verdict, note=note)
+            claims.clear_marks()
+            self.update_status()
+            self.notify(f"{VERDICT_LABELS[verdict].capitalize()}: {len(marked)} marked claim"
+                        f"{'' if len(marked) == 1 else 's'}.", timeout=4)
+
+        if not with_note:
+            apply("")
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                apply(note)
+
+        self.app.push_screen(NoteDialog(self.verdict_title(verdict), f"{len(marked)} marked claims",
+                                        required=False), done)
+
     def action_back_to_list(self) -> None:
+        self.query_one(ClaimList).clear_marks()
+        self.update_status()
         if self.maximized is not None:
             self.minimize()
         self.query_one(ClaimList).focus()

@@ -9,6 +9,7 @@ terminal (they are shown as ``\x1b``-style text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
@@ -50,6 +51,34 @@ def shown_block(text: str | None) -> str:
     return printable(text or "", newlines=True)
 
 
+_TABLE_LINE = re.compile(r"(?<=\n)[ \t:|=+-]*\|[ \t:|=+-]*\n")
+"""A line of a scraped table holding only cell separators (`| |||||||`, `---|---|`)."""
+_TRAILING_PIPES = re.compile(r"[ \t]*\|[ \t|]*(?=\n)")
+"""Empty cells at the end of a line (`Armenia | |||||||` is the row `Armenia`)."""
+_PIPE_RUN = re.compile(r"[ \t]*\|(?:[ \t]*\|)+[ \t]*")
+"""Empty cells between two cells: one separator is kept."""
+
+
+def without_table_noise(text: str, line_start: bool = True, line_end: bool = True) -> str:
+    """Source text without a scraped table's empty cells and separator rows.
+
+    ``line_start`` / ``line_end``: ``text`` begins / ends at a line break (a piece cut at a
+    claim's span does not, and its edges are left alone). A single ``|`` between two cells is
+    kept: it is the only thing that tells them apart.
+    """
+    if "|" not in text:
+        return text
+    framed = ("\n" if line_start else "") + text + ("\n" if line_end else "")
+    framed = _TABLE_LINE.sub("", framed)
+    framed = _TRAILING_PIPES.sub("", framed)
+    framed = _PIPE_RUN.sub(" | ", framed)
+    if line_start:
+        framed = framed[1:]
+    if line_end and framed.endswith("\n"):
+        framed = framed[:-1]
+    return framed
+
+
 def source_context(document: Document | None, claim: Claim, chars: int = CONTEXT_CHARS) -> Text:
     """The text around the claim with its span highlighted (and its hedges underlined).
 
@@ -82,7 +111,12 @@ def source_context(document: Document | None, claim: Claim, chars: int = CONTEXT
         styles = [HEDGE_STYLE for a, b in hedges if a <= lo and hi <= b]
         if claim.span.start <= lo and hi <= claim.span.end:
             styles.append(SPAN_STYLE)
-        text.append(shown_block(source[lo:hi]), style=" ".join(styles) or None)
+        piece = source[lo:hi]
+        if not (claim.span.start <= lo and hi <= claim.span.end):
+            # Context around the quote, never the quote itself, loses a table's empty cells.
+            piece = without_table_noise(piece, line_start=lo == 0 or source[lo - 1] == "\n",
+                                        line_end=hi == len(source) or source[hi] == "\n")
+        text.append(shown_block(piece), style=" ".join(styles) or None)
     if end < len(source):
         text.append("…", style="dim")
     return text

@@ -57,28 +57,59 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-COLUMNS = ("", "kind", "side", "value", "quote", "claimant", "conf", "where")
+COLUMNS = ("", "kind", "side", "value", "quote", "claimant", "conf", "document")
 """Titles; ``conf`` is the Admiralty-style grade (source A–F, information 1–6), or the score a
-reviewer set with a star (`0.10*`) while an override is in force."""
+reviewer set with a star (`0.10*`) while an override is in force; ``document`` is the file
+name and line of the claim."""
+
+FIXED = {0: 2, 1: 10, 2: 10, 6: 5}
+"""Columns of one width: the verdict mark, kind, side and conf."""
+
+FLEXIBLE = ((3, 16, 3, 44, 16), (5, 12, 1, 28, 12), (7, 12, 1, 26, 12), (4, 20, 3, None, 36))
+"""(column, least width, share of the spare width, most width, spare cells it needs to be
+shown) in the order columns are given room: value, claimant, document, quote. The width left
+over is shared out by weight, up to each column's most (the quote takes what remains); the
+quote waits until the value has room to read whole (the detail pane shows it anyway)."""
 
 
 def column_widths(width: int) -> list[int]:
-    """Cell widths for COLUMNS at this width (0 hides a column).
+    """Cell widths for COLUMNS in a list ``width`` cells wide (0 hides a column).
 
-    Narrow lists drop the quote (the detail pane shows it in context); wide ones add where the
-    claim is. The flexible column takes what is left.
+    Every column but the fixed ones grows with the width: the value, claimant, document and
+    quote take the spare cells by share, so nothing is cut at 20 characters on a wide terminal.
+    Narrow lists drop the quote first (the detail pane shows it in context), then the document.
     """
-    if width < 90:
-        widths = [2, 10, 10, 0, 0, 12, 5, 0]
-        flexible = 3
-    elif width < 130:
-        widths = [2, 10, 12, 20, 0, 14, 5, 0]
-        flexible = 4
-    else:
-        widths = [2, 10, 14, 24, 0, 18, 5, 24]
-        flexible = 4
-    gaps = sum(1 for w in widths if w) + 1 + 1
-    widths[flexible] = max(8, width - sum(widths) - gaps)
+    widths = [0] * len(COLUMNS)
+    for column, w in FIXED.items():
+        widths[column] = w
+    if width >= 110:
+        widths[2] = 12  # side names such as "Azerbaijan (col 1)" read whole when there is room
+
+    def spare() -> int:
+        shown = sum(1 for w in widths if w)
+        return width - sum(widths) - shown - 1  # a gap after each column, the cursor mark first
+
+    for column, least, _, _, needs in FLEXIBLE:
+        if spare() - 1 >= needs:
+            widths[column] = least
+    growing = [(c, share, most) for c, _, share, most, _ in FLEXIBLE if widths[c]]
+    left = spare()
+    while left > 0 and growing:
+        total = sum(share for _, share, _ in growing)
+        handed = 0
+        for column, share, most in growing:
+            extra = max(1, left * share // total)
+            if most is not None:
+                extra = min(extra, most - widths[column])
+            extra = min(extra, left - handed)
+            widths[column] += extra
+            handed += extra
+        left -= handed
+        growing = [(c, s, m) for c, s, m in growing if m is None or widths[c] < m]
+        if not handed:
+            break
+    if not widths[3]:
+        widths[3] = max(8, spare() + widths[3])
     return widths
 
 
@@ -102,7 +133,7 @@ class ClaimList(ScrollView, can_focus=True):
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
     ]
@@ -161,6 +192,10 @@ class ClaimList(ScrollView, can_focus=True):
         self.cursor_hidden = False
         """True while the screen shows a claim the list does not hold: no row looks selected."""
         self._verdicts = verdicts
+        self.marked: dict[str, Claim] = {}
+        """Claims marked for a bulk verdict (space), by id."""
+        self.document_names: dict[str, str] = {}
+        """Document id -> the file name the document column shows (set when the store opens)."""
         self.page_size = page_size
         self.query_: ClaimQuery = ClaimQuery()
         self.total = 0
@@ -229,6 +264,28 @@ class ClaimList(ScrollView, can_focus=True):
                     self._pages[number] = [claim if c.id == claim_id else c for c in page]
         self._lines.clear()
         self.refresh()
+
+    def set_document_names(self, names: Mapping[str, str]) -> None:
+        self.document_names = dict(names)
+        self._lines.clear()
+        self.refresh()
+
+    def toggle_mark(self) -> Claim | None:
+        """Mark the claim under the cursor, or unmark it; the claim, or None when none is there."""
+        claim = self.highlighted
+        if claim is None:
+            return None
+        if self.marked.pop(claim.id, None) is None:
+            self.marked[claim.id] = claim
+        self._lines.clear()
+        self.refresh()
+        return claim
+
+    def clear_marks(self) -> None:
+        if self.marked:
+            self.marked.clear()
+            self._lines.clear()
+            self.refresh()
 
     def hide_cursor(self, hidden: bool) -> None:
         if hidden != self.cursor_hidden:
@@ -356,7 +413,7 @@ class ClaimList(ScrollView, can_focus=True):
         verdict = self._verdicts.get(claim.id) if claim else None
         on_cursor = index == self.cursor and not self.cursor_hidden
         key = (index, width, on_cursor, claim.id if claim else None, verdict, self.has_focus,
-               claim.confidence if claim else None)
+               claim.confidence if claim else None, bool(claim and claim.id in self.marked))
         cached = self._lines.get(key)
         if cached is not None:
             return cached
@@ -404,10 +461,13 @@ class ClaimList(ScrollView, can_focus=True):
             (one_line(claimant), unattributed if claim.attribution.claimant is None else None),
             # A reviewer's override in force shows as its score, marked.
             (f"{conf.score:.2f}*" if conf.overridden else conf.grade, Style(bold=True) if conf.overridden else dim),
-            (one_line(f"{claim.document}:{claim.span.line}"), dim),
+            (one_line(self.document_names.get(claim.document, claim.document)), dim),
         ]
         # A cursor mark that survives a terminal without colour.
-        segments: list[Segment] = [Segment("›" if is_cursor else " ", base)]
+        # A marked row (space) shows `*`, `»` under the cursor.
+        marked = claim.id in self.marked
+        lead = ("»" if marked else "›") if is_cursor else ("*" if marked else " ")
+        segments: list[Segment] = [Segment(lead, base + Style(bold=True) if marked else base)]
         used = 1
         for (text, style), cell_width in zip(cells, widths):
             if not cell_width:

@@ -36,6 +36,11 @@ encoding_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Fail (exit 2) if any file cannot be read."
 )
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+    help="Processes that read and extract (default: $CLAIMS_WORKERS, else one per core; 1: one "
+         "process). Used for several files with over 1 MB of text between them.",
+)
 
 
 def _format(value: str) -> DocumentFormat | None:
@@ -55,8 +60,8 @@ def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputErr
 
 
 def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool,
-         progress: Progress | None = None) -> Loaded:
-    loaded = load_paths(paths, _format(input_format), encoding, progress)
+         progress: Progress | None = None, jobs: int | None = None) -> Loaded:
+    loaded = load_paths(paths, _format(input_format), encoding, progress, jobs)
     report_input(loaded.documents, loaded.errors, strict)
     return loaded
 
@@ -138,12 +143,14 @@ def emit_claims(
 @input_format_option
 @encoding_option
 @strict_option
-def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: str, strict: bool) -> None:
+@jobs_option
+def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: str, strict: bool,
+            jobs: int | None) -> None:
     """Print the claims found in PATHS (files or folders) without touching a store."""
     from claims.confidence import assess
 
     with ProgressBar() as progress:
-        loaded = load(paths, input_format, encoding, strict, progress)
+        loaded = load(paths, input_format, encoding, strict, progress, jobs)
         progress("assessing")
         claims = assess(loaded.claims, [])
     emit_claims(claims, paths_of(loaded.documents), output, loaded.documents)
@@ -157,8 +164,10 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
               hidden=True, help="Old name of --input-format (`--format` is an output format everywhere else).")
 @encoding_option
 @strict_option
+@jobs_option
 def ingest(
-    paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool
+    paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool,
+    jobs: int | None,
 ) -> None:
     """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
     from claims.api import ingest_documents, open_store
@@ -166,7 +175,7 @@ def ingest(
     if format_alias is not None:
         click.echo("claims: `ingest --format` is now `--input-format` (--format names output formats)", err=True)
     with ProgressBar() as progress:
-        loaded = load(paths, format_alias or input_format, encoding, strict, progress)
+        loaded = load(paths, format_alias or input_format, encoding, strict, progress, jobs)
         with open_store(db_path) as store:
             summary = ingest_documents(store, loaded.documents, loaded.claims, progress=progress)
     r = summary.reanchor

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from claims.api import SCHEMA, to_data
+from claims.api import SCHEMA, json_text, to_data
 from claims.reports import Report
 
 
@@ -43,4 +41,4 @@ def report_data(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_data(report)) + "\n"

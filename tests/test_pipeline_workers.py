@@ -129,3 +129,37 @@ def test_extract_json_is_the_same_with_jobs(tmp_path, always_parallel) -> None:
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stderr == two.stderr
     assert len(json.loads(two.stdout)["claims"]) > 50
+
+
+# -- the JSON text ------------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claims.jsonout import json_text  # noqa: E402
+from claims.textmap import json_printable  # noqa: E402
+
+_scalars = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text() | st.floats(
+    min_value=1e-4, max_value=1e15, allow_nan=False
+) | st.floats(min_value=-1e15, max_value=-1e-4)
+_data = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_data)
+def test_json_text_is_the_text_json_dumps_writes(data) -> None:
+    import json
+
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_json_text_takes_what_orjson_refuses_and_printing_still_escapes_controls() -> None:
+    import json
+
+    for data in ({"big": 2**70}, {"lone": "\ud800"}, {1: "not a string key"}):
+        assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    text = json_printable(json_text({"q": "\x1b]0;title\x07 \x9b \u202e \x7f é"}))
+    assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text and "\x7f" not in text
+    assert json.loads(text) == {"q": "\x1b]0;title\x07 \x9b \u202e \x7f é"}

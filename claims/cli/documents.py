@@ -15,7 +15,7 @@ from claims.convert import to_data
 from claims.describe import describe_claimant, describe_side, describe_value
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
-from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
+from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
 from claims.review import Reattached
 from claims.cli.progress import ProgressBar
@@ -126,7 +126,7 @@ def emit_claims(
         if documents is not None:
             payload["documents"] = [document_record(d) for d in documents]
         payload["claims"] = claim_records(claims, paths)
-        click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))
+        click.echo(json_printable(json_text(payload)))
     elif output == "tsv":
         click.echo("\t".join(TSV_HEADER))
         for claim in claims:
@@ -264,7 +264,7 @@ def list_claims(
         if moved:
             changes = store.reattached()
             if output == "json":
-                click.echo(json_printable(json.dumps([to_data(c) for c in changes], ensure_ascii=False, indent=2)))
+                click.echo(json_printable(json_text([to_data(c) for c in changes])))
             else:
                 for line in reattached_lines(changes)[1:]:
                     _safe_echo(line.strip() if output == "tsv" else line)
@@ -312,12 +312,12 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         conflicts = store.conflicts(claim_id)
         annotations = store.annotations(claim_id)
         if output == "json":
-            click.echo(json_printable(json.dumps({
+            click.echo(json_printable(json_text({
                 "schema": SCHEMA,
                 "claim": to_data(claim),
                 "conflicts": [to_data(c) for c in conflicts],
                 "annotations": [to_data(a) for a in annotations],
-            }, ensure_ascii=False, indent=2)))
+            })))
             return
         document = store.document(claim.span.document)
         echo = _safe_echo

@@ -3,7 +3,6 @@ reviewers' annotations back in (see :mod:`claims.interchange`)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,7 +13,7 @@ from claims.cli import UserError, cli
 from claims.cli.options import db_option, reviewer_option
 from claims.convert import to_data
 from claims.errors import ExitCode
-from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
+from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
 from claims.model import Claim, Document
 from claims.textmap import json_printable, printable
 
@@ -59,7 +58,7 @@ def _write(text: str, output: str | None, *, is_json: bool = False) -> None:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)
 
 
 @cli.command()

@@ -10,9 +10,8 @@ import sys
 
 import click
 
+from claims.errors import ExitCode, InputError, StoreError
 from claims.textmap import printable
-from claims.errors import ExitCode, InputError
-from claims.store.base import StoreError
 
 
 class UserError(click.UsageError):

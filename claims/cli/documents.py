@@ -6,20 +6,22 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from claims.cli import UserError, cli
 from claims.cli.options import db_option
-from claims.convert import to_data
-from claims.describe import describe_claimant, describe_side, describe_value
+from claims.cli.progress import ProgressBar
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
-from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
-from claims.review import Reattached
-from claims.cli.progress import ProgressBar
-from claims.pipeline import Loaded, Progress, load_paths
+
+# What a command needs is imported when it runs, so `claims --help` and the other commands
+# do not load the readers, the extractors, the converters or the store.
+if TYPE_CHECKING:
+    from claims.pipeline import Loaded, Progress
+    from claims.review import Reattached
 
 
 input_format_option = click.option(
@@ -61,6 +63,8 @@ def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputErr
 
 def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool,
          progress: Progress | None = None, jobs: int | None = None) -> Loaded:
+    from claims.pipeline import load_paths
+
     loaded = load_paths(paths, _format(input_format), encoding, progress, jobs)
     report_input(loaded.documents, loaded.errors, strict)
     return loaded
@@ -77,6 +81,8 @@ def _clip(text: str, width: int, keep_end: bool = False) -> str:
 
 
 def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
+    from claims.describe import describe_claimant, describe_side, describe_value
+
     where = f"{paths.get(claim.span.document, claim.document)}:{claim.span.line}:{claim.span.column}"
     return {
         "where": where,
@@ -122,6 +128,8 @@ def emit_claims(
     claims: Sequence[Claim], paths: Mapping[str, str], output: str, documents: Sequence[Document] | None = None
 ) -> None:
     if output == "json":
+        from claims.jsonout import SCHEMA, claim_records, document_record, json_text
+
         payload: dict = {"schema": SCHEMA}
         if documents is not None:
             payload["documents"] = [document_record(d) for d in documents]
@@ -153,6 +161,8 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
         loaded = load(paths, input_format, encoding, strict, progress, jobs)
         progress("assessing")
         claims = assess(loaded.claims, [])
+    from claims.jsonout import paths_of
+
     emit_claims(claims, paths_of(loaded.documents), output, loaded.documents)
 
 
@@ -258,7 +268,7 @@ def list_claims(
     output: str,
 ) -> None:
     """List stored claims, filtered."""
-    from claims.api import ClaimQuery, open_store
+    from claims.api import ClaimQuery, json_text, open_store, paths_of, to_data
 
     with open_store(db_path, create=False) as store:
         if moved:
@@ -303,7 +313,7 @@ def _document_id(given: str, infos: Sequence, db_path: str) -> str:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show(claim_id: str, db_path: str, output: str) -> None:
     """Show one claim with its context, attribution, confidence, conflicts and annotations."""
-    from claims.api import open_store
+    from claims.api import SCHEMA, describe_claimant, describe_side, describe_value, json_text, open_store, to_data
 
     with open_store(db_path, create=False) as store:
         claim = store.claim(claim_id)

@@ -161,9 +161,7 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
         loaded = load(paths, input_format, encoding, strict, progress, jobs)
         progress("assessing")
         claims = assess(loaded.claims, [])
-    from claims.jsonout import paths_of
-
-    emit_claims(claims, paths_of(loaded.documents), output, loaded.documents)
+    emit_claims(claims, {d.id: d.path for d in loaded.documents}, output, loaded.documents)
 
 
 @cli.command()

@@ -43,7 +43,7 @@ from claims.describe import describe_claimant, describe_side, describe_value
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
 from claims.extract import extract_document
-from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
+from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
 from claims.model import (
     CLAIM_VERDICTS,
     CONFLICT_VERDICTS,
@@ -222,6 +222,7 @@ __all__ = [
     "in_force",
     "ingest_documents",
     "json_printable",
+    "json_text",
     "last_undoable",
     "live",
     "load_audit_config",

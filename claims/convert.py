@@ -38,8 +38,8 @@ VALUE_TAGS: dict[type, str] = {
 }
 
 
-def _build() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=False)
+def _build(detailed_validation: bool = True) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=False, detailed_validation=detailed_validation)
     # Our enums mix in str, which cattrs would pass through as-is; JSON wants their values.
     for enum_cls in vars(model).values():
         if isinstance(enum_cls, type) and issubclass(enum_cls, Enum) and enum_cls is not Enum:
@@ -55,6 +55,9 @@ def _build() -> cattrs.Converter:
 
 
 converter = _build()
+trusted_converter = _build(detailed_validation=False)
+"""For data this program wrote itself moments ago (a worker's claims): no per-field error
+reports, about a quarter faster to structure."""
 
 
 def to_data(obj: Any) -> Any:
@@ -70,6 +73,12 @@ def from_data(data: Any, cls: type[T]) -> T:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
         raise ValueError("; ".join(cattrs.transform_error(exc))) from None
+
+
+def from_trusted(data: Any, cls: type[T]) -> T:
+    """:func:`from_data` for data made by :func:`to_data` in this program (a worker process's
+    results): the same objects, built without cattrs' detailed validation."""
+    return trusted_converter.structure(data, cls)
 
 
 def dumps(obj: Any, *, indent: int | None = None) -> str:

@@ -12,6 +12,14 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class StoreError(Exception):
+    """The store cannot be used (not a claims database, newer schema, locked too long, damaged,
+    read-only for a write). ``str()`` is one line naming the file and what to do.
+
+    Defined here, not in :mod:`claims.store` (which re-exports it), so the CLI can catch it
+    without importing the store."""
+
+
 class InputError(Exception):
     """A document could not be read. ``str()`` is one line naming the file and the problem."""
 

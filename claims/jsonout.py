@@ -6,6 +6,7 @@ directories); in the JSON contract `document` is the path as given, so records a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -40,6 +41,23 @@ def claim_record(claim: Claim, paths: Mapping[str, str]) -> dict[str, Any]:
 
 def claim_records(claims: Iterable[Claim], paths: Mapping[str, str]) -> list[dict[str, Any]]:
     return [claim_record(c, paths) for c in claims]
+
+
+def json_text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, encoded by orjson (about ten times
+    faster: the stdlib encoder falls back to pure Python once ``indent`` is given).
+
+    The text is the same but for floats written in exponent form: orjson writes ``1e-5`` and
+    ``1e16`` where Python writes ``1e-05`` and ``1e+16`` (the same numbers). Data orjson does
+    not take (an integer beyond 64 bits, a lone surrogate, a key that is not a string) goes
+    through ``json`` as before. Callers that print it still pass it through ``json_printable``.
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def paths_of(documents: Iterable[Any]) -> dict[str, str]:

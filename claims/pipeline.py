@@ -3,12 +3,19 @@
 Long work reports its progress through an optional callback (the CLI draws it), and a very
 long document is extracted a piece at a time (:func:`extract_bounded`), so memory follows the
 size of a piece, not of the document, beyond the document's own text.
+
+Many files with enough text between them (:data:`PARALLEL_ABOVE`) are read and extracted on
+every core (:func:`load_paths`): each worker process reads and extracts whole files and sends
+back bytes (the cattrs data as JSON), which this process structures back, in the order of the
+files; the documents, claims and errors are those of the serial path. ``CLAIMS_WORKERS=1`` (or
+``jobs=1``, the CLI's ``--jobs 1``) keeps everything in one process.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -27,6 +34,13 @@ PIECES_ABOVE = 16_000_000
 
 PIECE = 2_000_000
 """About how many characters of prose one piece holds; pieces end at a paragraph break."""
+
+PARALLEL_ABOVE = 1_000_000
+"""Bytes of input (all files together) above which :func:`load_paths` uses worker processes."""
+
+WORKERS_ENV = "CLAIMS_WORKERS"
+"""Environment variable: how many processes read and extract (1: no workers; 0 or unset: one
+per core)."""
 
 
 @frozen
@@ -95,12 +109,164 @@ def extract_with_problems(
 
 def load_paths(
     paths: Sequence[str], format: DocumentFormat | None = None, encoding: str = "utf-8",
-    progress: Progress | None = None,
+    progress: Progress | None = None, jobs: int | None = None,
 ) -> Loaded:
-    """Read and extract; claims carry a first confidence assessment (no reconciliation)."""
+    """Read and extract; claims carry a first confidence assessment (no reconciliation).
+
+    With more than one file, more than :data:`PARALLEL_ABOVE` bytes of them and more than one
+    worker (``jobs``; when None, ``$CLAIMS_WORKERS``, else one per core), files are read and
+    extracted in worker processes; the result is the same, in the same order.
+    """
+    count = workers(jobs)
+    if count > 1:
+        files, errors = iter_document_paths(list(paths))
+        if len(files) > 1 and _input_bytes(files) > PARALLEL_ABOVE:
+            return _load_in_workers(files, errors, format, encoding, progress, count)
     documents, errors = read_paths(paths, format, encoding, progress)
     claims, documents = extract_with_problems(documents, progress)
     return Loaded(documents=documents, claims=claims, errors=errors)
+
+
+# -- on every core -------------------------------------------------------------------------------
+
+
+def workers(jobs: int | None = None) -> int:
+    """How many processes to read and extract with: ``jobs`` if given and positive, else
+    ``$CLAIMS_WORKERS`` if it is a positive number, else the cores this process may use."""
+    if jobs is None:
+        given = os.environ.get(WORKERS_ENV, "").strip()
+        jobs = int(given) if given.isdigit() else 0
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _input_bytes(files: Sequence[str]) -> int:
+    total = 0
+    for name in files:
+        try:
+            total += os.stat(name).st_size
+        except (OSError, ValueError):  # a URL, or a file that will be reported unreadable
+            pass
+    return total
+
+
+def _final_id(name: str, read_id: str, seen: set[str]) -> str:
+    """The id ``read_paths`` gives a document: a name seen before is made unique by its folder."""
+    return os.path.normpath(name).replace("\\", "/") if read_id in seen else read_id
+
+
+def _load_in_workers(
+    files: Sequence[str], errors: list[InputError], format: DocumentFormat | None, encoding: str,
+    progress: Progress | None, count: int,
+) -> Loaded:
+    """:func:`load_paths` on ``count`` worker processes: whole files to each, bytes back.
+
+    The ids a document gets when its file name was seen before are planned here as though
+    every file could be read; a document whose planned id turns out wrong (an earlier file of
+    the same name was unreadable) is read again here, so ids are always those of the serial
+    path. Files too long to send whole (over :data:`PIECES_ABOVE` bytes) are read here too.
+    """
+    import multiprocessing
+
+    from claims.readers.common import document_id
+
+    planned: list[str] = []
+    seen: set[str] = set()
+    tasks = []
+    fmt = format.value if format is not None else None
+    for name in files:
+        final = _final_id(name, document_id(name), seen)
+        seen.add(final)
+        planned.append(final)
+        try:
+            here = os.stat(name).st_size > PIECES_ABOVE
+        except (OSError, ValueError):
+            here = False
+        tasks.append((name, fmt, encoding, final, here))
+    # fork is cheapest (workers start with what is imported here), but not safe once other
+    # threads run (the TUI loads from a thread): then fresh interpreters.
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(16, len(files) // (count * 8)))
+    documents: list[Document] = []
+    claims: list[Claim] = []
+    seen = set()
+    if progress is not None:
+        progress("extracting", 0, len(files))
+    with context.Pool(min(count, len(files))) as pool:
+        results = pool.imap(_work, tasks, chunk)
+        for done, (name, plan, result) in enumerate(zip(files, planned, results), 1):
+            if result:
+                document, found, error, read_id = _structure(result)
+            else:
+                document, found, error, read_id = _read_and_extract(name, format, encoding, plan)
+            if error is not None:
+                errors.append(error)
+            else:
+                final = _final_id(name, read_id, seen)
+                if final != plan:  # an earlier file of the same name was unreadable
+                    document, found, _, _ = _read_and_extract(name, format, encoding, final)
+                assert document is not None
+                seen.add(document.id)
+                documents.append(document)
+                claims.extend(found)
+            if progress is not None:
+                progress("extracting", done, len(files))
+    return Loaded(documents=documents, claims=claims, errors=errors)
+
+
+Extracted = tuple[Document | None, list[Claim], InputError | None, str]
+"""A file read and extracted: the document, its claims, or the error; and the reader's id."""
+
+
+def _read_and_extract(name: str, format: DocumentFormat | None, encoding: str, final: str) -> Extracted:
+    """One file read and extracted, as :func:`read_paths` and :func:`extract_with_problems` do,
+    the document given the id ``final``."""
+    try:
+        document = read_path(name, format=format, encoding=encoding)
+    except InputError as exc:
+        return None, [], exc, ""
+    read_id = document.id
+    if document.id != final:
+        document = attrs.evolve(document, id=final)
+    problems: list[Problem] = []
+    found = extract_bounded(document, None, problems)
+    if problems:
+        document = attrs.evolve(document, problems=document.problems + tuple(problems))
+    return document, found, None, read_id
+
+
+def _work(task: tuple[str, str | None, str, str, bool]) -> bytes:
+    """In a worker: read and extract one file, returned as JSON bytes (b"" for a file the
+    parent reads itself)."""
+    import orjson
+
+    from claims.convert import to_data
+
+    name, fmt, encoding, final, here = task
+    if here:
+        return b""
+    document, found, error, read_id = _read_and_extract(name, DocumentFormat(fmt) if fmt else None, encoding, final)
+    if error is not None:
+        return orjson.dumps({"error": [error.path, error.message, error.line, error.column]})
+    return orjson.dumps({"read_id": read_id, "document": to_data(document), "claims": [to_data(c) for c in found]})
+
+
+def _structure(result: bytes) -> Extracted:
+    """What a worker sent back, as objects again."""
+    import orjson
+
+    from claims.convert import from_trusted
+
+    data = orjson.loads(result)
+    if "error" in data:
+        return None, [], InputError(*data["error"]), ""
+    claims = [from_trusted(c, Claim) for c in data["claims"]]
+    return from_trusted(data["document"], Document), claims, None, data["read_id"]
 
 
 # -- very long documents -------------------------------------------------------------------------

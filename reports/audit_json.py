@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
-from claims.api import Finding, to_data
+from claims.api import Finding, json_text, to_data
 
 FIELDS = (
     "code", "slug", "severity", "message", "path", "line", "column", "end_line", "end_column",
@@ -22,4 +21,4 @@ def finding_data(finding: Finding) -> dict:
 
 
 def render(findings: Sequence[Finding]) -> str:
-    return json.dumps([finding_data(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return json_text([finding_data(f) for f in findings]) + "\n"

@@ -7,13 +7,12 @@ Columns count Unicode code points (`columnKind`), as the audit's do.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from claims.api import AUDIT_RULES, Finding, Level, explain_markdown
+from claims.api import AUDIT_RULES, Finding, Level, explain_markdown, json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
@@ -89,5 +88,5 @@ def render(
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log) + "\n"
 

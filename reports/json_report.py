@@ -16,10 +16,9 @@ Top-level keys:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from claims.api import SCHEMA, Conflict, describe_value, disagreements, quantity_label, to_data
+from claims.api import SCHEMA, Conflict, describe_value, disagreements, json_text, quantity_label, to_data
 from claims.reports import Report
 
 
@@ -136,4 +135,4 @@ def report_data(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_data(report)) + "\n"

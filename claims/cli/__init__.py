@@ -10,9 +10,8 @@ import sys
 
 import click
 
+from claims.errors import ExitCode, InputError, StoreError
 from claims.textmap import printable
-from claims.errors import ExitCode, InputError
-from claims.store.base import StoreError
 
 
 class UserError(click.UsageError):
@@ -27,9 +26,12 @@ class UserError(click.UsageError):
               help="Check every store thoroughly as it opens (SQLite's integrity_check), not only quickly.")
 def cli(check: bool) -> None:
     """Track attributed claims in contested texts, find conflicts, review and audit them."""
-    from claims.store import check_on_open
+    # The store is imported only when a check level must be set: commands that open no store
+    # (extract, conflicts, audit) do not load it. Quick is the default of a fresh process.
+    if check or "claims.store.connection" in sys.modules:
+        from claims.store import check_on_open
 
-    check_on_open("full" if check else "quick")
+        check_on_open("full" if check else "quick")
 
 
 def main(argv: list[str] | None = None) -> None:

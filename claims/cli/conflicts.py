@@ -17,7 +17,6 @@ from claims.cli.progress import ProgressBar
 from claims.errors import ExitCode
 from claims.files import write_atomically
 from claims.model import Outcome
-from claims.reconcile import ALL_DOCUMENTS
 from claims.textmap import printable
 
 
@@ -26,6 +25,8 @@ def _grouping(event: str | None, grouping_file: str | None) -> Mapping[str, str]
     if event and grouping_file:
         raise UserError("give --event or --grouping, not both")
     if event:
+        from claims.reconcile import ALL_DOCUMENTS
+
         return {ALL_DOCUMENTS: event}
     if not grouping_file:
         return None

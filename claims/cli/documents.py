@@ -6,20 +6,22 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from claims.cli import UserError, cli
 from claims.cli.options import db_option
-from claims.convert import to_data
-from claims.describe import describe_claimant, describe_side, describe_value
+from claims.cli.progress import ProgressBar
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
-from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
-from claims.review import Reattached
-from claims.cli.progress import ProgressBar
-from claims.pipeline import Loaded, Progress, load_paths
+
+# What a command needs is imported when it runs, so `claims --help` and the other commands
+# do not load the readers, the extractors, the converters or the store.
+if TYPE_CHECKING:
+    from claims.pipeline import Loaded, Progress
+    from claims.review import Reattached
 
 
 input_format_option = click.option(
@@ -35,6 +37,11 @@ encoding_option = click.option(
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Fail (exit 2) if any file cannot be read."
+)
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None,
+    help="Processes that read and extract (default: $CLAIMS_WORKERS, else one per core; 1: one "
+         "process). Used for several files with over 1 MB of text between them.",
 )
 
 
@@ -55,8 +62,10 @@ def report_input(loaded_documents: Sequence[Document], errors: Sequence[InputErr
 
 
 def load(paths: Sequence[str], input_format: str, encoding: str, strict: bool,
-         progress: Progress | None = None) -> Loaded:
-    loaded = load_paths(paths, _format(input_format), encoding, progress)
+         progress: Progress | None = None, jobs: int | None = None) -> Loaded:
+    from claims.pipeline import load_paths
+
+    loaded = load_paths(paths, _format(input_format), encoding, progress, jobs)
     report_input(loaded.documents, loaded.errors, strict)
     return loaded
 
@@ -72,6 +81,8 @@ def _clip(text: str, width: int, keep_end: bool = False) -> str:
 
 
 def claim_fields(claim: Claim, paths: Mapping[str, str]) -> dict[str, str]:
+    from claims.describe import describe_claimant, describe_side, describe_value
+
     where = f"{paths.get(claim.span.document, claim.document)}:{claim.span.line}:{claim.span.column}"
     return {
         "where": where,
@@ -117,11 +128,13 @@ def emit_claims(
     claims: Sequence[Claim], paths: Mapping[str, str], output: str, documents: Sequence[Document] | None = None
 ) -> None:
     if output == "json":
+        from claims.jsonout import SCHEMA, claim_records, document_record, json_text
+
         payload: dict = {"schema": SCHEMA}
         if documents is not None:
             payload["documents"] = [document_record(d) for d in documents]
         payload["claims"] = claim_records(claims, paths)
-        click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))
+        click.echo(json_printable(json_text(payload)))
     elif output == "tsv":
         click.echo("\t".join(TSV_HEADER))
         for claim in claims:
@@ -138,15 +151,17 @@ def emit_claims(
 @input_format_option
 @encoding_option
 @strict_option
-def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: str, strict: bool) -> None:
+@jobs_option
+def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: str, strict: bool,
+            jobs: int | None) -> None:
     """Print the claims found in PATHS (files or folders) without touching a store."""
     from claims.confidence import assess
 
     with ProgressBar() as progress:
-        loaded = load(paths, input_format, encoding, strict, progress)
+        loaded = load(paths, input_format, encoding, strict, progress, jobs)
         progress("assessing")
         claims = assess(loaded.claims, [])
-    emit_claims(claims, paths_of(loaded.documents), output, loaded.documents)
+    emit_claims(claims, {d.id: d.path for d in loaded.documents}, output, loaded.documents)
 
 
 @cli.command()
@@ -157,8 +172,10 @@ def extract(paths: tuple[str, ...], output: str, input_format: str, encoding: st
               hidden=True, help="Old name of --input-format (`--format` is an output format everywhere else).")
 @encoding_option
 @strict_option
+@jobs_option
 def ingest(
-    paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool
+    paths: tuple[str, ...], db_path: str, input_format: str, format_alias: str | None, encoding: str, strict: bool,
+    jobs: int | None,
 ) -> None:
     """Read PATHS (files or folders), extract and reconcile claims, and store them in --db."""
     from claims.api import ingest_documents, open_store
@@ -166,7 +183,7 @@ def ingest(
     if format_alias is not None:
         click.echo("claims: `ingest --format` is now `--input-format` (--format names output formats)", err=True)
     with ProgressBar() as progress:
-        loaded = load(paths, format_alias or input_format, encoding, strict, progress)
+        loaded = load(paths, format_alias or input_format, encoding, strict, progress, jobs)
         with open_store(db_path) as store:
             summary = ingest_documents(store, loaded.documents, loaded.claims, progress=progress)
     r = summary.reanchor
@@ -249,13 +266,13 @@ def list_claims(
     output: str,
 ) -> None:
     """List stored claims, filtered."""
-    from claims.api import ClaimQuery, open_store
+    from claims.api import ClaimQuery, json_text, open_store, paths_of, to_data
 
     with open_store(db_path, create=False) as store:
         if moved:
             changes = store.reattached()
             if output == "json":
-                click.echo(json_printable(json.dumps([to_data(c) for c in changes], ensure_ascii=False, indent=2)))
+                click.echo(json_printable(json_text([to_data(c) for c in changes])))
             else:
                 for line in reattached_lines(changes)[1:]:
                     _safe_echo(line.strip() if output == "tsv" else line)
@@ -294,7 +311,7 @@ def _document_id(given: str, infos: Sequence, db_path: str) -> str:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show(claim_id: str, db_path: str, output: str) -> None:
     """Show one claim with its context, attribution, confidence, conflicts and annotations."""
-    from claims.api import open_store
+    from claims.api import SCHEMA, describe_claimant, describe_side, describe_value, json_text, open_store, to_data
 
     with open_store(db_path, create=False) as store:
         claim = store.claim(claim_id)
@@ -303,12 +320,12 @@ def show(claim_id: str, db_path: str, output: str) -> None:
         conflicts = store.conflicts(claim_id)
         annotations = store.annotations(claim_id)
         if output == "json":
-            click.echo(json_printable(json.dumps({
+            click.echo(json_printable(json_text({
                 "schema": SCHEMA,
                 "claim": to_data(claim),
                 "conflicts": [to_data(c) for c in conflicts],
                 "annotations": [to_data(a) for a in annotations],
-            }, ensure_ascii=False, indent=2)))
+            })))
             return
         document = store.document(claim.span.document)
         echo = _safe_echo

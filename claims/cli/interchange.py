@@ -3,7 +3,6 @@ reviewers' annotations back in (see :mod:`claims.interchange`)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -12,9 +11,7 @@ import click
 
 from claims.cli import UserError, cli
 from claims.cli.options import db_option, reviewer_option
-from claims.convert import to_data
 from claims.errors import ExitCode
-from claims.jsonout import SCHEMA, claim_records, document_record, paths_of
 from claims.model import Claim, Document
 from claims.textmap import json_printable, printable
 
@@ -59,7 +56,9 @@ def _write(text: str, output: str | None, *, is_json: bool = False) -> None:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    from claims.jsonout import json_text
+
+    return json_text(data)
 
 
 @cli.command()
@@ -83,7 +82,7 @@ def export(
     review_url: str | None, publisher: str | None, item: str | None, config_path: str | None,
 ) -> None:
     """Export the store: as JSON, W3C web annotations, ClaimReview, Wikidata statements, CSV or TSV."""
-    from claims.api import open_store
+    from claims.api import SCHEMA, claim_records, document_record, open_store, paths_of, to_data
 
     with open_store(db_path, create=False) as store:
         if output_format == "json":

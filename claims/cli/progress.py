@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich is imported when a bar is first drawn
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0
 """Seconds of work before a bar appears (short commands never show one)."""
@@ -44,6 +44,9 @@ class ProgressBar:
         if self._progress is None:
             if time.monotonic() - self._began < self._delay:
                 return
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
             console = Console(file=self._stream, force_terminal=True, highlight=False)
             self._progress = Progress(
                 TextColumn("{task.description:<12}"), BarColumn(), TextColumn("{task.fields[count]}"),

@@ -45,18 +45,14 @@ import datetime as dt
 import html as html_entities
 import json
 import re
-import socket
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import attrs
-from lxml import etree
-from lxml import html as lxml_html
 
 from claims.errors import InputError
 from claims.lexicon import lexicon
@@ -65,6 +61,9 @@ from claims.readers.common import MAX_BYTES, decode, document_id, normalise_key,
 from claims.readers.plain_export import close_sections
 from claims.readers.structure import belligerents_from, is_blank_value
 from claims.readers.wikitext import END_SECTIONS
+
+if TYPE_CHECKING:  # lxml and urllib are imported when a page is parsed or fetched
+    from lxml import etree
 
 SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FETCH_TIMEOUT = 20.0
@@ -169,6 +168,10 @@ def decode_page(data: bytes, name: str, encoding: str = "utf-8", charset: str | 
 
 def fetch(url: str, timeout: float = FETCH_TIMEOUT, encoding: str = "utf-8") -> Document:
     """Fetch one page the user asked for and read it. Raises InputError (one line) on any failure."""
+    import socket
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -521,6 +524,9 @@ class _Reader:
         self.source = source
         self.path = path
         self.problems: list[Problem] = []
+        from lxml import etree
+        from lxml import html as lxml_html
+
         parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=False, recover=True)
         try:
             self.root = lxml_html.document_fromstring(source.encode("utf-8", "surrogatepass"), parser=parser)

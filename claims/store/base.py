@@ -15,6 +15,8 @@ from typing import Protocol
 
 from attrs import frozen
 
+from claims.errors import StoreError  # noqa: F401  (defined there so the CLI need not import the store)
+
 from claims.model import (
     Annotation,
     Claim,
@@ -27,9 +29,6 @@ from claims.model import (
 from claims.review import ReanchorReport, Reattached
 
 
-class StoreError(Exception):
-    """The store cannot be used (not a claims database, newer schema, locked too long, damaged,
-    read-only for a write). ``str()`` is one line naming the file and what to do."""
 
 
 @frozen

@@ -341,15 +341,18 @@ class _Groups:
         self.ev = evidence
         self.why: dict[str, list[str]] = defaultdict(list)
         self.members: dict[str, list[str]] = {d: [d] for d in evidence}
+        # Per group and firmness, the latest first year and the earliest last year of its
+        # documents: two groups' years all overlap when each one's latest start is before the
+        # other's earliest end (kept up to date by union, so comparing groups costs nothing).
+        self.bounds: dict[str, dict[bool, tuple[int, int]]] = {
+            d: ({e.firm: e.years} if e.years is not None else {}) for d, e in evidence.items()
+        }
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
-
-    def years(self, root: str) -> list[tuple[tuple[int, int], bool]]:
-        return [(y, self.ev[d].firm) for d in self.members[root] if (y := self.ev[d].years) is not None]
 
     def titled(self, root: str) -> bool:
         return any(self.ev[d].titled for d in self.members[root])
@@ -364,7 +367,10 @@ class _Groups:
         """No two years of the groups that are equally firm fail to overlap (a caption's year
         does not outweigh an infobox date; two infobox dates, or two mentions, can)."""
         ra, rb = self.find(a), self.find(b)
-        return all(x[0] <= y[1] and y[0] <= x[1] for x, fx in self.years(ra) for y, fy in self.years(rb) if fx == fy)
+        if ra == rb:
+            return True
+        ba, bb = self.bounds[ra], self.bounds[rb]
+        return all(ba[f][0] <= bb[f][1] and bb[f][0] <= ba[f][1] for f in ba.keys() & bb.keys())
 
     def contradiction(self, a: str, b: str) -> str | None:
         """Why the groups of ``a`` and ``b`` are about different events, or None."""
@@ -388,6 +394,10 @@ class _Groups:
         root, child = min(ra, rb), max(ra, rb)
         self.parent[child] = root
         self.members[root] += self.members.pop(child)
+        merged = self.bounds[root]
+        for firm, (low, high) in self.bounds.pop(child).items():
+            old = merged.get(firm)
+            merged[firm] = (low, high) if old is None else (max(old[0], low), min(old[1], high))
         self.why[root] += self.why.pop(child, [])
         self.why[root].append(why)
         return True
@@ -466,11 +476,22 @@ def _join_titles(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[s
             buckets["=" + skeleton(tk.core)].append((doc_id, tk))
     for key in sorted(buckets):
         members = buckets[key]
-        if len(members) > 1:
-            for i, (da, ka) in enumerate(members):
-                for db, kb in members[i + 1:]:
-                    if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
-                        g.union(da, db, _titles_why(by_id[da], by_id[db]))
+        if len(members) < 2:
+            continue
+        # Each document against one earlier document per (group, title) rather than every
+        # earlier one: the test depends only on the titles and the groups' years, so the
+        # joins are the same, in time linear in the bucket when its titles agree.
+        seen: dict[tuple[str, TitleKey], str] = {}
+        for db, kb in members:
+            for (_, ka), da in list(seen.items()):
+                if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
+                    g.union(da, db, _titles_why(by_id[da], by_id[db]))
+            seen.setdefault((g.find(db), kb), db)
+            if len(seen) > 8:
+                fresh: dict[tuple[str, TitleKey], str] = {}
+                for (_, ka), da in seen.items():
+                    fresh.setdefault((g.find(da), ka), da)
+                seen = fresh
 
 
 def _titles_why(a: Document, b: Document) -> str:

@@ -181,6 +181,14 @@ class Store(Protocol):
         check after re-ingesting edited documents. Retractions are left out."""
         ...
 
+    def add_reviewer(self, name: str, role: str) -> None:
+        """Register a reviewer with a role (``claims.review.ROLES``), or change their role."""
+        ...
+
+    def reviewers(self) -> list[tuple[str, str]]:
+        """(name, role) of every registered reviewer, by name."""
+        ...
+
     def integrity_check(self, full: bool = True) -> list[str]:
         """Problems the backend finds in its own storage; empty when it is sound (``full``: the
         thorough check, else a quicker one)."""

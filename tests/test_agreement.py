@@ -155,3 +155,54 @@ def test_an_adjudication_round_trips_and_plain_annotations_keep_their_json() -> 
     ruling = new_annotation(claim, A, "judy", adjudication=True)
     assert "adjudication" not in dumps(plain) and '"adjudication": true' in dumps(ruling)
     assert loads(dumps(ruling), type(ruling)) == ruling and loads(dumps(plain), type(plain)) == plain
+
+
+# -- assignments and blind review --------------------------------------------------------------
+
+
+def test_blind_review_hides_the_other_verdict_until_one_gives_ones_own(db: str) -> None:
+    text = "A 600 killed. B 45 killed."
+    first, second = figure_claims("d1", text)
+    with open_store(db) as store:
+        store.ingest([make_document("d1", text)], [first, second])
+        store.assign([first.id, second.id], ["ana", "ben"])
+        assert store.assigned("ana") == [first.id, second.id]
+        bens = new_annotation(first, D, "ben", note="the army's own count")
+        store.annotate(bens)
+        # ana has not judged the claim: she sees neither ben's annotation nor the verdict.
+        assert store.annotations(first.id, viewer="ana") == []
+        assert first.id not in store.current_verdicts(viewer="ana")
+        assert store.annotations(first.id, viewer="ben") == [bens]  # ben sees his own
+        assert store.current_verdicts()[first.id] == bens  # without a viewer: everything
+        anas = new_annotation(first, A, "ana")
+        store.annotate(anas)
+        assert store.annotations(first.id, viewer="ana") == [bens, anas]
+        assert store.current_verdicts(viewer="ana")[first.id] == anas
+        assert store.assigned("ana") == [second.id] and store.assigned("ana", pending=False) == [first.id, second.id]
+        store.assign([second.id], ["ana"], blind=False)
+        store.annotate(new_annotation(second, R, "ben"))
+        assert [a.reviewer for a in store.annotations(second.id, viewer="ana")] == ["ben"]
+    runner = CliRunner()
+    done = runner.invoke(cli, ["assign", "--to", "cy,dee", "--db", db])
+    assert done.exit_code == 0 and "2 claim(s)" in done.output
+    assert runner.invoke(cli, ["assigned", "--reviewer", "cy", "--db", db]).output.split() == [first.id, second.id]
+
+
+def test_a_postgres_store_notifies_every_new_annotation(pg_url: str) -> None:
+    import json as json_
+
+    import psycopg
+
+    from claims.store.pgschema import NOTIFY_CHANNEL
+
+    text = "A 600 killed."
+    (claim,) = figure_claims("d1", text)
+    with psycopg.connect(pg_url, autocommit=True) as listener, open_store(pg_url) as store:
+        store.ingest([make_document("d1", text)], [claim])
+        listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        annotation = new_annotation(claim, D, "ana")
+        store.annotate(annotation)
+        (heard,) = list(listener.notifies(timeout=10, stop_after=1))
+    payload = json_.loads(heard.payload)
+    assert (payload["id"], payload["target_id"], payload["verdict"], payload["reviewer"]) == (
+        annotation.id, claim.id, "disputed", "ana")

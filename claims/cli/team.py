@@ -97,3 +97,42 @@ def adjudicate(claim_id: str, verdict: str, reviewer: str, note: str, db_path: s
             raise UserError(f"there is no claim {claim_id} in {db_path}")
         store.annotate(new_annotation(claim, Verdict(verdict), reviewer, note=note, adjudication=True))
     click.echo(printable(f"claims: {reviewer} adjudicated {claim_id}: {verdict}"), err=True)
+
+
+@cli.command()
+@click.option("--to", "reviewers", required=True, help="Reviewers, comma-separated (two for double review).")
+@click.option("--kind", default=None, help="Only claims of this kind.")
+@click.option("--doc", "document", default=None, help="Only claims of this document id.")
+@click.option("--open", "open_review", is_flag=True, help="Not blind: reviewers see each other's verdicts.")
+@db_option
+def assign(reviewers: str, kind: str | None, document: str | None, open_review: bool, db_path: str) -> None:
+    """Assign claims (all, or --kind/--doc) to reviewers, blind by default: a reviewer sees no one
+    else's verdict on an assigned claim until they have given their own."""
+    from claims.api import ClaimQuery, Kind, open_store
+    from claims.cli import UserError
+
+    names = [n.strip() for n in reviewers.split(",") if n.strip()]
+    if not names:
+        raise UserError("--to needs at least one reviewer name")
+    try:
+        query = ClaimQuery(document=document, kind=Kind(kind) if kind else None)
+    except ValueError:
+        raise UserError(f"unknown claim kind {kind!r}") from None
+    with open_store(db_path, create=False, read_only=False) as store:
+        claim_ids = [c.id for c in store.claims(query)]
+        store.assign(claim_ids, names, blind=not open_review)
+    click.echo(printable(f"claims: {len(claim_ids)} claim(s) assigned to {', '.join(names)}"
+                         f"{'' if open_review else ' (blind)'}"), err=True)
+
+
+@cli.command()
+@click.option("--reviewer", required=True)
+@click.option("--all", "everything", is_flag=True, help="Also the claims already reviewed.")
+@db_option
+def assigned(reviewer: str, everything: bool, db_path: str) -> None:
+    """The claims assigned to REVIEWER, next first (those not yet given a verdict, unless --all)."""
+    from claims.api import open_store
+
+    with open_store(db_path, create=False) as store:
+        for claim_id in store.assigned(reviewer, pending=not everything):
+            click.echo(claim_id)

@@ -143,3 +143,17 @@ REVIEWERS = (
 )
 """Version 4, both dialects: the reviewers and their roles, and which annotations adjudicate
 (each dialect adds the trigger refusing an adjudication by anyone but an adjudicator)."""
+
+
+ASSIGNMENTS = (
+    """CREATE TABLE assignments (
+            claim_id TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            blind INTEGER NOT NULL DEFAULT 1,
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, reviewer)
+        )""",
+    "CREATE INDEX assignments_by_reviewer ON assignments(reviewer, claim_id)",
+)
+"""Version 5, both dialects: claims assigned to reviewers, blind or open (see
+:data:`claims.store.queries.HIDDEN_FROM`)."""

@@ -14,12 +14,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claims.store.base import StoreError
-from claims.store.ddl import ADJUDICATORS, DDL, REVIEWERS, first_version
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWERS, first_version
 from claims.store.schema import apply_migration, fill_overrides, newer_store
 
 WRITE_LOCK = 0x436C6D53
 """The advisory lock every write transaction takes (``ClmS``): one writer at a time, as SQLite's
 ``BEGIN IMMEDIATE``, so the verdict caches are computed over a history no one else is changing."""
+
+NOTIFY_CHANNEL = "claims_annotations"
+"""The channel a PostgreSQL store NOTIFYs every new annotation on (a JSON payload: schema, id,
+target_kind, target_id, verdict, reviewer); ``LISTEN claims_annotations`` on a connection of
+its own to hear them."""
 
 OUR_TABLES = frozenset({"documents", "claims", "conflicts", "conflict_claims", "annotations", "annotation_targets"})
 
@@ -77,6 +82,19 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         END $$""",
         "CREATE TRIGGER annotations_adjudicator BEFORE INSERT ON annotations "
         "FOR EACH ROW EXECUTE FUNCTION claims_check_adjudicator()",
+    ),
+    (
+        *ASSIGNMENTS,
+        # Every new annotation is announced on NOTIFY_CHANNEL (at commit), for live refresh.
+        f"""CREATE FUNCTION claims_notify_annotation() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{NOTIFY_CHANNEL}', json_build_object(
+                'schema', current_schema(), 'id', NEW.id, 'target_kind', NEW.target_kind,
+                'target_id', NEW.target_id, 'verdict', NEW.verdict, 'reviewer', NEW.reviewer)::text);
+            RETURN NEW;
+        END $$""",
+        "CREATE TRIGGER annotations_notify AFTER INSERT ON annotations "
+        "FOR EACH ROW EXECUTE FUNCTION claims_notify_annotation()",
     ),
 )
 

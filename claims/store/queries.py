@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.model import Outcome
+from claims.model import CLAIM_VERDICTS, Outcome
 from claims.store.base import ClaimQuery
 from claims.store.dialect import SQLITE, Dialect
 
@@ -95,3 +95,18 @@ def claims_page(
     clause, params = where(query, dialect)
     sql = f'{CLAIM_WITH_OVERRIDE}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
     return sql, [*params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
+
+
+OWN_VERDICT = (
+    "EXISTS (SELECT 1 FROM effective_annotations e JOIN annotations o ON o.id = e.id "
+    "WHERE e.target_kind = 'claim' AND e.target_id = {target} AND o.reviewer = ? "
+    f"AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)}))"
+)
+
+HIDDEN_FROM = (
+    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = ? AND s.blind = 1) "
+    f"AND NOT {OWN_VERDICT})"
+)
+"""Blind review: whether the claim ``{target}`` is hidden from the viewer (bound twice): it is
+assigned to them blind and they have not given a verdict on it yet. Until then they see no
+one else's annotations or verdict on it."""

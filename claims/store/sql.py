@@ -26,7 +26,7 @@ from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_do
 from claims.store import history
 from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreError
 from claims.store.dialect import SQLITE, Dialect, SQLConnection, chunks, placeholders
-from claims.store.queries import CLAIM_WITH_OVERRIDE, REVIEWED_CLAIM, claims_page, where
+from claims.store.queries import CLAIM_WITH_OVERRIDE, HIDDEN_FROM, OWN_VERDICT, REVIEWED_CLAIM, claims_page, where
 from claims.store.rows import (
     CLAIM_COLUMNS,
     ConflictRows,
@@ -346,14 +346,18 @@ class SQLStore:
         return self._db.write(work)
 
     def annotations(
-        self, target_id: str | None = None, target_kind: TargetKind | None = None
+        self, target_id: str | None = None, target_kind: TargetKind | None = None, *, viewer: str | None = None
     ) -> list[Annotation]:
         """Annotations in the order the store made them, oldest first.
 
         With ``target_id``, those whose effective target it is, including annotations made on
         an earlier version of the claim and re-anchored to it (their ``target_id`` field still
-        names the claim they were made on; :meth:`reanchorings` tells how they moved).
+        names the claim they were made on; :meth:`reanchorings` tells how they moved). With
+        ``viewer`` too, blind review holds: on a claim assigned to the viewer blind that they
+        have not given a verdict yet, only their own annotations.
         """
+        if target_id is not None and viewer is not None and self._hidden_from(target_id, viewer):
+            return [a for a in self.annotations(target_id, target_kind) if a.reviewer == viewer]
         if target_id is None:
             sql = "SELECT data FROM annotations"
             params: tuple[str, ...] = ()
@@ -368,13 +372,18 @@ class SQLStore:
             if target_kind is None or kind == target_kind.value
         ]
 
-    def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
-        """Effective target id -> its current verdict annotation (see :mod:`claims.review.policy`)."""
-        rows = self._db.rows(
-            "SELECT v.target_id, a.data FROM current_verdicts v "
-            "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?",
-            (target_kind.value,),
-        )
+    def current_verdicts(
+        self, target_kind: TargetKind = TargetKind.CLAIM, *, viewer: str | None = None
+    ) -> dict[str, Annotation]:
+        """Effective target id -> its current verdict annotation (see :mod:`claims.review.policy`);
+        with ``viewer``, without the claims blind review hides from them."""
+        sql = ("SELECT v.target_id, a.data FROM current_verdicts v "
+               "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?")
+        params: tuple[str, ...] = (target_kind.value,)
+        if viewer is not None:
+            sql += " AND NOT " + HIDDEN_FROM.format(target="v.target_id")
+            params += (viewer, viewer)
+        rows = self._db.rows(sql, params)
         return {target: loads(data, Annotation, self.path) for target, data in rows}
 
     def orphaned_annotations(self) -> list[Annotation]:
@@ -426,3 +435,30 @@ class SQLStore:
     def reviewers(self) -> list[tuple[str, str]]:
         """(name, role) of every registered reviewer, by name."""
         return [(name, role) for name, role in self._db.rows("SELECT name, role FROM reviewers ORDER BY name")]
+
+
+    # -- assignments and blind review ----------------------------------------------------------
+
+    def _hidden_from(self, claim_id: str, viewer: str) -> bool:
+        sql = f"SELECT CASE WHEN {HIDDEN_FROM.format(target='?')} THEN 1 ELSE 0 END"
+        return bool(self._db.rows(sql, (claim_id, viewer, claim_id, viewer))[0][0])
+
+    def assign(self, claim_ids: Sequence[str], reviewers: Sequence[str], *, blind: bool = True) -> int:
+        """Assign each claim to each reviewer (blind: none sees another's verdict on it before
+        giving their own); returns how many assignments were made or changed."""
+        now = _utc_now()
+        rows = [(claim_id, reviewer, int(blind), now) for claim_id in claim_ids for reviewer in reviewers]
+        self._db.write(lambda conn: conn.executemany(
+            "INSERT INTO assignments (claim_id, reviewer, blind, assigned_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (claim_id, reviewer) DO UPDATE SET blind = excluded.blind", rows))
+        return len(rows)
+
+    def assigned(self, reviewer: str, *, pending: bool = True) -> list[str]:
+        """The claims assigned to ``reviewer`` by document and position; with ``pending`` only
+        those they have not given a verdict yet (their queue: the first is their next claim)."""
+        sql = ('SELECT c.id FROM assignments s JOIN claims c ON c.id = s.claim_id WHERE s.reviewer = ?')
+        params: tuple[str, ...] = (reviewer,)
+        if pending:
+            sql += " AND NOT " + OWN_VERDICT.format(target="c.id")
+            params += (reviewer,)
+        return [row[0] for row in self._db.rows(sql + ' ORDER BY c.document_id, c.start, c."end", c.id', params)]

@@ -108,7 +108,8 @@ from claims.review import (
     retraction_of,
     withdrawn,
 )
-from claims.service import derive, ingest_documents, reviewed_for_audit
+from claims.review.agreement import AgreementReport, cohens_kappa, krippendorffs_alpha
+from claims.service import agreement_of, derive, ingest_documents, reviewed_for_audit
 from claims.store import (
     ClaimQuery,
     DocumentInfo,
@@ -128,6 +129,10 @@ def conflict_rule(rule_id: str) -> ConflictRule | None:
 
 __all__ = [
     "ALL_DOCUMENTS",
+    "AgreementReport",
+    "agreement_of",
+    "cohens_kappa",
+    "krippendorffs_alpha",
     "AUDIT_RULES",
     "Anchor",
     "Annotation",

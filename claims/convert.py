@@ -20,7 +20,7 @@ from typing import Any, TypeVar, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 from cattrs.strategies import configure_tagged_union
 
@@ -51,6 +51,8 @@ def _build(detailed_validation: bool = True) -> cattrs.Converter:
     configure_tagged_union(
         Value, conv, tag_generator=lambda cls: VALUE_TAGS[cls], tag_name="type"
     )
+    conv.register_unstructure_hook(model.Annotation, make_dict_unstructure_fn(
+        model.Annotation, conv, adjudication=override(omit_if_default=True)))
     return conv
 
 

@@ -803,3 +803,7 @@ class Annotation:
     override_reason: str | None = None
     anchor: Anchor | None = None
     retracts: str | None = None
+    adjudication: bool = False
+    """An adjudicator's verdict settling reviewers' disagreement: only a reviewer the store
+    knows as adjudicator (or admin) may make one, which the database enforces. Left out of
+    the JSON when false, so other annotations read as they always did."""

@@ -16,6 +16,7 @@ from claims.store.base import ClaimQuery, IngestSummary, Store
 
 if TYPE_CHECKING:
     from claims.audit import KnownConflict, ReviewedClaim
+    from claims.review.agreement import AgreementReport
 
 
 def derive(
@@ -91,3 +92,20 @@ def reviewed_for_audit(store: Store) -> tuple[list[KnownConflict], list[Reviewed
             if claim is not None:
                 reviewed.append(ReviewedClaim(claim, annotation))
     return conflicts, reviewed
+
+
+def agreement_of(store: Store) -> AgreementReport:
+    """How far the store's reviewers agree on claims (their current verdicts, annotations as
+    attached now), by claim kind and reviewer pair (see :mod:`claims.review.agreement`)."""
+    from claims.review import attached
+    from claims.review.agreement import agreement, reviewer_verdicts
+
+    history = attached(store.annotations(target_kind=TargetKind.CLAIM), store.current_targets())
+    verdicts = reviewer_verdicts(history)
+    kinds: dict[str, Kind] = {}
+    for claim_id, given in verdicts.items():
+        if len(given) >= 2:
+            claim = store.claim(claim_id)
+            if claim is not None:  # an orphaned verdict's claim is gone: not a unit
+                kinds[claim_id] = claim.kind
+    return agreement({claim_id: verdicts[claim_id] for claim_id in kinds}, kinds)

@@ -20,3 +20,42 @@ def terter_path() -> Path:
 @pytest.fixture
 def kalbajar_path() -> Path:
     return KALBAJAR
+
+
+# -- the two store backends --------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for the session (see pg_cluster.py).
+
+    When none can be started the PostgreSQL tests are skipped, unless CI is set: then they fail.
+    """
+    import os
+
+    from pg_cluster import start_cluster
+
+    try:
+        cluster = start_cluster()
+    except Exception as exc:  # noqa: BLE001 - every reason is reported the same way
+        message = f"no PostgreSQL server for the tests: {exc}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new, empty PostgreSQL store."""
+    return pg_cluster.new_store_url()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path: Path) -> str:
+    """Where a new store goes, on each backend: a SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "claims.db")
+    return request.getfixturevalue("pg_url")

@@ -18,9 +18,13 @@ def invoke(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("cli") / "claims.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_path(request, tmp_path_factory) -> str:
+    """The seeds ingested through the CLI, on each backend (a file; a PostgreSQL URL)."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("cli") / "claims.db")
+    else:
+        db = request.getfixturevalue("pg_cluster").new_store_url()
     result = invoke("ingest", str(SEEDS), "--db", db)
     assert result.exit_code == 0
     assert "Ingested 2 document(s)" in result.output and "Annotations: 0 stayed" in result.output
@@ -144,3 +148,9 @@ def test_annotate_from_a_script_uses_the_review_rules(tmp_path):
 def test_report_writes_to_standard_output_by_default(store_path):
     result = invoke("report", "--db", store_path, "--format", "markdown")
     assert result.exit_code == 0 and result.output.startswith("#")
+
+
+def test_the_store_can_come_from_claims_db(store_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_DB", store_path)
+    listed = invoke("list", "--search", "600 killed", "--format", "tsv")
+    assert listed.exit_code == 0 and "600 killed" in listed.output

@@ -13,7 +13,7 @@ from claims.model import Claim, Conflict, Document, Outcome, TargetKind, Verdict
 from claims.pipeline import load_paths
 from claims.reconcile import affected_documents
 from claims.api import ingest_documents, new_annotation
-from claims.store import ClaimQuery, IngestSummary, SQLiteStore, open_store
+from claims.store import ClaimQuery, IngestSummary, Store, open_store
 
 UNRELATED = """= Siege of Ostrava =
 
@@ -42,12 +42,12 @@ def edited_terter(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return path
 
 
-def ingest(db: Path, *paths: Path) -> IngestSummary:
+def ingest(db: str | Path, *paths: Path) -> IngestSummary:
     with open_store(db) as store:
         return ingest_documents(store, *read(*paths))
 
 
-def snapshot(store: SQLiteStore) -> tuple[set[str], set[str]]:
+def snapshot(store: Store) -> tuple[set[str], set[str]]:
     """Every stored conflict and claim (with its confidence), serialised."""
     return {dumps(k) for k in store.conflicts()}, {dumps(c) for c in store.claims()}
 
@@ -59,18 +59,17 @@ def unrelated(tmp_path: Path) -> Path:
     return path
 
 
-def test_incremental_ingests_end_where_one_full_ingest_does(tmp_path: Path, unrelated: Path) -> None:
+def test_incremental_ingests_end_where_one_full_ingest_does(db: str, tmp_path: Path, unrelated: Path) -> None:
     v2 = edited_terter(tmp_path, "terter-operation-v2.txt", "Casualties2: 600 killed", "Casualties2: 6,000 killed")
     steps = [(KALBAJAR,), (TERTER,), (unrelated,), (v2,), (TERTER,)]
     for step in steps:
-        ingest(tmp_path / "steps.db", *step)
-    ingest(tmp_path / "once.db", KALBAJAR, TERTER, unrelated, v2)
-    with open_store(tmp_path / "steps.db") as steps_store, open_store(tmp_path / "once.db") as once:
+        ingest(db, *step)
+    ingest(tmp_path / "once.db", KALBAJAR, TERTER, unrelated, v2)  # in SQLite: both backends end alike
+    with open_store(db) as steps_store, open_store(tmp_path / "once.db") as once:
         assert snapshot(steps_store) == snapshot(once)
 
 
-def test_an_unrelated_document_leaves_other_events_alone(tmp_path: Path, unrelated: Path) -> None:
-    db = tmp_path / "claims.db"
+def test_an_unrelated_document_leaves_other_events_alone(db: str, tmp_path: Path, unrelated: Path) -> None:
     ingest(db, KALBAJAR, TERTER)
     with open_store(db) as store:
         before = snapshot(store)
@@ -98,8 +97,7 @@ def test_scope_is_the_event_and_its_war(tmp_path: Path, unrelated: Path) -> None
     assert set(by_name) == {"terter-operation.txt", "operation-kalbajar.txt", "siege-of-ostrava.txt"}
 
 
-def test_a_second_version_brings_cross_version_conflicts_and_annotations_survive(tmp_path: Path) -> None:
-    db = tmp_path / "claims.db"
+def test_a_second_version_brings_cross_version_conflicts_and_annotations_survive(db: str, tmp_path: Path) -> None:
     ingest(db, KALBAJAR, TERTER)
     with open_store(db) as store:
         killed = next(c for c in store.claims(ClaimQuery(search="600 killed")))
@@ -115,13 +113,12 @@ def test_a_second_version_brings_cross_version_conflicts_and_annotations_survive
         assert store.orphaned_annotations() == []
 
 
-def conflict_of(store: SQLiteStore, rule: str) -> Conflict:
+def conflict_of(store: Store, rule: str) -> Conflict:
     (conflict,) = [k for k in store.conflicts() if k.rule == rule]
     return conflict
 
 
-def test_a_conflict_verdict_follows_its_claims_through_an_edit(tmp_path: Path) -> None:
-    db = tmp_path / "claims.db"
+def test_a_conflict_verdict_follows_its_claims_through_an_edit(db: str, tmp_path: Path) -> None:
     folder = tmp_path / "seeds"
     folder.mkdir()
     shutil.copy(TERTER, folder / TERTER.name)
@@ -142,8 +139,7 @@ def test_a_conflict_verdict_follows_its_claims_through_an_edit(tmp_path: Path) -
         assert store.orphaned_annotations() == []
 
 
-def test_a_conflict_verdict_is_orphaned_when_its_conflict_is_gone(tmp_path: Path) -> None:
-    db = tmp_path / "claims.db"
+def test_a_conflict_verdict_is_orphaned_when_its_conflict_is_gone(db: str, tmp_path: Path) -> None:
     folder = tmp_path / "seeds"
     folder.mkdir()
     shutil.copy(TERTER, folder / TERTER.name)

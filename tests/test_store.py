@@ -1,4 +1,6 @@
-"""The SQLite store: ingest and queries, annotations that survive re-ingest, schema checks."""
+"""The store on both backends (SQLite, PostgreSQL): ingest and queries, annotations that survive
+re-ingest, schema checks. Tests of the file itself are SQLite's; the `db` fixture (conftest)
+runs the others on both."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from claims.model import (
     Verdict,
 )
 from claims.review import new_annotation
-from claims.store import ClaimQuery, SQLiteStore, StoreError, open_store
+from claims.store import ClaimQuery, Store, StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = (
@@ -35,12 +37,12 @@ OTHER = "Operation Kalbajar. About 4,000 killed on one side and 2,000 killed on 
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    with open_store(tmp_path / "claims.db") as opened:
+def store(db: str) -> Store:
+    with open_store(db) as opened:
         yield opened
 
 
-def seed(store: SQLiteStore, text: str = TEXT) -> list:
+def seed(store: Store, text: str = TEXT) -> list:
     """Ingest TEXT as d1 (with sides and claimants) and OTHER as d2; returns d1's claims."""
     d1 = [
         make_claim(
@@ -56,7 +58,7 @@ def seed(store: SQLiteStore, text: str = TEXT) -> list:
     return d1
 
 
-def test_ingest_and_every_filter(store: SQLiteStore) -> None:
+def test_ingest_and_every_filter(store: Store) -> None:
     d1 = seed(store)
     assert store.count_claims() == 5
     assert store.count_claims(ClaimQuery(document="d1")) == 3
@@ -90,7 +92,7 @@ def test_ingest_and_every_filter(store: SQLiteStore) -> None:
     assert store.conflicts() == [conflict, link]
 
 
-def test_paging_is_ordered_by_document_then_position(store: SQLiteStore) -> None:
+def test_paging_is_ordered_by_document_then_position(store: Store) -> None:
     seed(store)
     everything = store.claims()
     positions = [(c.document, c.span.start) for c in everything]
@@ -100,7 +102,7 @@ def test_paging_is_ordered_by_document_then_position(store: SQLiteStore) -> None
     assert store.claims(offset=10, limit=2) == []
 
 
-def test_lookups_of_unknown_ids_return_none(store: SQLiteStore) -> None:
+def test_lookups_of_unknown_ids_return_none(store: Store) -> None:
     seed(store)
     assert store.claim("c_nothing") is None
     assert store.document("nothing") is None
@@ -109,7 +111,7 @@ def test_lookups_of_unknown_ids_return_none(store: SQLiteStore) -> None:
     assert store.annotations("c_nothing") == []
 
 
-def test_round_trip_of_documents_and_claims(store: SQLiteStore) -> None:
+def test_round_trip_of_documents_and_claims(store: Store) -> None:
     d1 = seed(store)
     assert store.claim(d1[0].id) == d1[0]
     assert store.document("d1") == make_document("d1", TEXT)
@@ -117,7 +119,7 @@ def test_round_trip_of_documents_and_claims(store: SQLiteStore) -> None:
     assert [(i.id, i.claims) for i in infos] == [("d1", 3), ("d2", 2)]
 
 
-def test_reingest_counts_unchanged_and_keeps_annotations(store: SQLiteStore) -> None:
+def test_reingest_counts_unchanged_and_keeps_annotations(store: Store) -> None:
     d1 = seed(store)
     note = new_annotation(d1[0], Verdict.ACCEPTED, "ana")
     store.annotate(note)
@@ -127,7 +129,7 @@ def test_reingest_counts_unchanged_and_keeps_annotations(store: SQLiteStore) -> 
     assert store.annotations(d1[0].id) == [note]
 
 
-def test_an_edit_moves_annotations_and_orphans_deleted_sentences(store: SQLiteStore) -> None:
+def test_an_edit_moves_annotations_and_orphans_deleted_sentences(store: Store) -> None:
     d1 = seed(store)
     accepted = new_annotation(d1[0], Verdict.ACCEPTED, "ana")
     disputed = new_annotation(d1[1], Verdict.DISPUTED, "ben")
@@ -157,7 +159,7 @@ def test_an_edit_moves_annotations_and_orphans_deleted_sentences(store: SQLiteSt
     assert store.annotations(figure_claims("d1", restored)[1].id) == [disputed]
 
 
-def test_retraction_withdraws_a_verdict_and_retracting_it_restores_it(store: SQLiteStore) -> None:
+def test_retraction_withdraws_a_verdict_and_retracting_it_restores_it(store: Store) -> None:
     d1 = seed(store)
     first = new_annotation(d1[0], Verdict.ACCEPTED, "ana")
     second = new_annotation(d1[0], Verdict.REJECTED, "ben")
@@ -173,7 +175,7 @@ def test_retraction_withdraws_a_verdict_and_retracting_it_restores_it(store: SQL
     assert len(store.annotations(d1[0].id)) == 6
 
 
-def test_conflict_annotations_stay_or_are_orphaned(store: SQLiteStore) -> None:
+def test_conflict_annotations_stay_or_are_orphaned(store: Store) -> None:
     d1 = seed(store)
     conflict = Conflict.create(
         rule="range", severity=Severity.HIGH, claims=(d1[0].id, d1[1].id), explanation="x"
@@ -189,7 +191,7 @@ def test_conflict_annotations_stay_or_are_orphaned(store: SQLiteStore) -> None:
     assert store.orphaned_annotations() == [note]
 
 
-def test_stale_conflicts_are_dropped_when_their_claims_vanish(store: SQLiteStore) -> None:
+def test_stale_conflicts_are_dropped_when_their_claims_vanish(store: Store) -> None:
     d1 = seed(store)
     lone = Conflict.create(rule="r", severity=Severity.LOW, claims=(d1[0].id,), explanation="x")
     store.replace_conflicts([lone])
@@ -197,7 +199,7 @@ def test_stale_conflicts_are_dropped_when_their_claims_vanish(store: SQLiteStore
     assert store.conflicts() == []
 
 
-def test_bad_annotations_and_ingests_are_refused(store: SQLiteStore) -> None:
+def test_bad_annotations_and_ingests_are_refused(store: Store) -> None:
     d1 = seed(store)
     good = new_annotation(d1[0], Verdict.ACCEPTED, "ana")
     with pytest.raises(ValueError, match="does not apply"):
@@ -228,7 +230,7 @@ def test_annotations_are_append_only_in_the_file(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_an_annotation_without_anchor_gets_the_claims(store: SQLiteStore) -> None:
+def test_an_annotation_without_anchor_gets_the_claims(store: Store) -> None:
     d1 = seed(store)
     bare = attrs.evolve(new_annotation(d1[0], Verdict.ACCEPTED, "ana"), anchor=None)
     store.annotate(bare)
@@ -253,10 +255,10 @@ def test_migrations_are_applied_in_order_and_atomically(tmp_path: Path) -> None:
     path = tmp_path / "claims.db"
     open_store(path).close()
     conn = sqlite3.connect(path, isolation_level=None)
-    added = ("CREATE TABLE reviewers (name TEXT)", "CREATE INDEX reviewers_name ON reviewers(name)")
+    added = ("CREATE TABLE later (name TEXT)", "CREATE INDEX later_name ON later(name)")
     extra = (*MIGRATIONS, added)
     assert migrate(conn, path, extra) == SCHEMA_VERSION + 1
-    assert conn.execute("SELECT count(*) FROM reviewers").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM later").fetchone()[0] == 0
     broken = (*extra, ("CREATE TABLE half (x)", "THIS IS NOT SQL"))
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, path, broken)
@@ -315,7 +317,7 @@ def test_the_store_does_not_import_textual() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_annotation_round_trips_through_the_store(store: SQLiteStore) -> None:
+def test_annotation_round_trips_through_the_store(store: Store) -> None:
     d1 = seed(store)
     full = Annotation(
         id="a1", target_kind=TargetKind.CLAIM, target_id=d1[0].id, verdict=Verdict.CONFIDENCE, reviewer="ana",
@@ -327,7 +329,7 @@ def test_annotation_round_trips_through_the_store(store: SQLiteStore) -> None:
     assert attrs.evolve(stored, anchor=None) == full
 
 
-def test_scoped_ingest_replaces_only_the_scope_conflicts_and_refreshes_claims(store: SQLiteStore) -> None:
+def test_scoped_ingest_replaces_only_the_scope_conflicts_and_refreshes_claims(store: Store) -> None:
     d1 = seed(store)
     d2 = store.claims(ClaimQuery(document="d2"))
     k1 = Conflict.create(rule="r", severity=Severity.LOW, claims=(d1[0].id, d1[1].id), explanation="d1")
@@ -342,7 +344,7 @@ def test_scoped_ingest_replaces_only_the_scope_conflicts_and_refreshes_claims(st
         store.ingest([make_document("d2", OTHER)], d2, refreshed=[graded])
 
 
-def test_outlines_and_infobox_claims(store: SQLiteStore) -> None:
+def test_outlines_and_infobox_claims(store: Store) -> None:
     seed(store)
     outlines = {d.id: d for d in store.document_outlines(lead=10)}
     assert outlines["d1"].text == TEXT[:10] and outlines["d2"].title == "d2"
@@ -356,8 +358,62 @@ def test_open_store_by_path_or_url(tmp_path: Path, monkeypatch) -> None:
     assert (tmp_path / "relative.db").exists()
     with open_store(f"sqlite:///{tmp_path / 'absolute.db'}") as store:
         assert store.documents() == []
-    with pytest.raises(StoreError, match="no store backend for postgresql://"):
-        open_store("postgresql://db.example/claims")
+    with pytest.raises(StoreError, match="no store backend for mysql://"):
+        open_store("mysql://db.example/claims")
     with pytest.raises(StoreError, match="no such store"):
         open_store(tmp_path / "missing.db", create=False)
     assert not (tmp_path / "missing.db").exists()
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------
+
+
+def test_postgres_annotations_are_append_only_in_the_database(pg_url: str) -> None:
+    import psycopg
+
+    with open_store(pg_url) as store:
+        d1 = seed(store)
+        store.annotate(new_annotation(d1[0], Verdict.ACCEPTED, "ana"))
+        store.ingest([make_document("d1", "A 600 killed moved.")], figure_claims("d1", "A 600 killed moved."))
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for statement in ("DELETE FROM annotations", "UPDATE annotations SET verdict = 'rejected'",
+                          "TRUNCATE annotations CASCADE", "DELETE FROM annotation_targets"):
+            with pytest.raises(psycopg.Error, match="append-only"):
+                conn.execute(statement)
+        assert conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
+
+
+def test_postgres_schema_has_the_same_versions_and_refuses_newer_or_foreign(pg_url: str, pg_cluster) -> None:
+    import psycopg
+
+    from claims.store import pgschema
+
+    assert len(pgschema.MIGRATIONS) == SCHEMA_VERSION
+    open_store(pg_url).close()
+    open_store(pg_url).close()  # opening again migrates nothing
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert conn.execute("SELECT max(version), count(*) FROM schema_version").fetchone() == (
+            SCHEMA_VERSION, SCHEMA_VERSION)
+        conn.execute("INSERT INTO schema_version VALUES (%s, 'later')", (SCHEMA_VERSION + 1,))
+    with pytest.raises(StoreError, match="newer version of claims.*upgrade"):
+        open_store(pg_url)
+    foreign = pg_cluster.new_store_url()
+    with psycopg.connect(foreign, autocommit=True) as conn:
+        conn.execute("CREATE TABLE annotations (id INTEGER)")
+    with pytest.raises(StoreError, match="not one"):
+        open_store(foreign)
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(pg_cluster.new_store_url(), create=False)
+
+
+def test_postgres_server_that_is_not_there_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot connect to the PostgreSQL server") as raised:
+        open_store(f"postgresql://claims:secret@/claims?host={tmp_path}")
+    assert "secret" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_postgres_placeholders_are_translated_outside_quotes() -> None:
+    from claims.store.postgres import translate
+
+    assert translate("SELECT a::json, ? FROM t WHERE b = :t AND c LIKE '%?:x' ESCAPE '\\'") == (
+        "SELECT a::json, %s FROM t WHERE b = %(t)s AND c LIKE '%%?:x' ESCAPE '\\'")

@@ -151,6 +151,11 @@ def test_an_old_schema_read_only_says_it_needs_an_upgrade(sound: Path, tmp_path:
         conn.execute("UPDATE documents SET data = json_set(data, '$.text', CAST(text AS TEXT))")
         conn.execute("ALTER TABLE documents DROP COLUMN text")
         conn.execute("DROP TABLE current_overrides")
+        # ... and no reviewers, no adjudications (schema 4).
+        conn.execute("DROP TABLE assignments")
+        conn.execute("DROP TRIGGER annotations_adjudicator")
+        conn.execute("DROP TABLE reviewers")
+        conn.execute("ALTER TABLE annotations DROP COLUMN adjudication")
         conn.execute("DELETE FROM schema_version WHERE version > 1")
     with pytest.raises(StoreError, match="read-only and at schema 1"):
         SQLiteStore(db, read_only=True)

@@ -9,8 +9,10 @@ db_option = click.option(
     "db_path",
     default="claims.db",
     show_default=True,
+    envvar="CLAIMS_DB",
+    show_envvar=True,
     type=click.Path(dir_okay=False),
-    help="The SQLite store file.",
+    help="The store: a SQLite file, or a PostgreSQL URL (postgresql://USER@HOST/DB) for a team store.",
 )
 
 reviewer_option = click.option(

@@ -33,16 +33,19 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     except ConfigError as exc:
         raise UserError(str(exc)) from None
     name = resolve_reviewer(reviewer, config)
-    if not paths and not os.path.exists(db_path):
+    exists = "://" in db_path or os.path.exists(db_path)  # a server's store is checked as it opens
+    if not paths and not exists:
         raise UserError(f"{db_path}: no such store; give documents to read: claims review PATH... --db {db_path}")
     for path in paths:
         if not os.path.exists(path):
             raise UserError(f"{path}: no such file or folder")
-    if os.path.exists(db_path):
+    if exists:
         # A damaged or read-only store is said here, in one line, before the app starts.
         from claims.api import open_store
 
-        open_store(db_path).close()
+        # A file is opened as the app will open it (for writing); a server's store must exist
+        # already unless documents are given to read into it.
+        open_store(db_path, create=bool(paths) or "://" not in db_path).close()
 
     from claims.tui.app import ReviewApp
 

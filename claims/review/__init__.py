@@ -11,7 +11,14 @@
 The store, the TUI, the reports and the audit call these; none of them decides on its own.
 """
 
-from claims.review.annotations import anchored, check_annotation, new_annotation, retraction_of
+from claims.review.annotations import (
+    ADJUDICATING_ROLES,
+    ROLES,
+    anchored,
+    check_annotation,
+    new_annotation,
+    retraction_of,
+)
 from claims.review.policy import (
     DISPUTING_VERDICTS,
     SETTLED_CONFLICT_VERDICTS,
@@ -34,6 +41,8 @@ from claims.review.policy import (
 from claims.review.reanchor import ReanchorReport, Reattached
 
 __all__ = [
+    "ADJUDICATING_ROLES",
+    "ROLES",
     "DISPUTING_VERDICTS",
     "SETTLED_CONFLICT_VERDICTS",
     "Act",

@@ -25,8 +25,10 @@ def new_annotation(
     note: str = "",
     confidence_override: float | None = None,
     override_reason: str | None = None,
+    adjudication: bool = False,
 ) -> Annotation:
-    """A new annotation on ``target`` with a fresh id, the time now (UTC) and the claim's anchor."""
+    """A new annotation on ``target`` with a fresh id, the time now (UTC) and the claim's anchor
+    (``adjudication``: an adjudicator's verdict settling a disagreement)."""
     is_claim = isinstance(target, Claim)
     return Annotation(
         id=uuid.uuid4().hex,
@@ -39,6 +41,7 @@ def new_annotation(
         confidence_override=confidence_override,
         override_reason=override_reason,
         anchor=Anchor.of_claim(target) if is_claim else None,
+        adjudication=adjudication,
     )
 
 
@@ -75,6 +78,11 @@ def anchored(annotation: Annotation, claim: Claim | None) -> Annotation:
     return annotation
 
 
+ROLES = ("reviewer", "adjudicator", "admin")
+"""A reviewer's role in a store; ``ADJUDICATING_ROLES`` may adjudicate."""
+ADJUDICATING_ROLES = ("adjudicator", "admin")
+
+
 def check_annotation(annotation: Annotation) -> None:
     """Raise ValueError when an annotation cannot mean anything (wrong verdict for its target...)."""
     allowed = (*verdicts_for(annotation.target_kind), *_ANY_TARGET)
@@ -93,3 +101,5 @@ def check_annotation(annotation: Annotation) -> None:
         raise ValueError("created_at must be timezone-aware (use UTC)")
     if not annotation.reviewer.strip():
         raise ValueError("an annotation needs a reviewer name")
+    if annotation.adjudication and annotation.verdict not in verdicts_for(annotation.target_kind):
+        raise ValueError(f"an adjudication gives a verdict; {annotation.verdict.value!r} is not one")

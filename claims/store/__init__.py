@@ -2,8 +2,8 @@
 
 ``open_store(location)`` opens a store by path or URL; everything else talks to the
 :class:`Store` protocol. Backends are looked up by URL scheme in :data:`BACKENDS`: a plain
-path or ``sqlite:///path`` is the embedded SQLite file; a PostgreSQL backend would add
-``postgresql``.
+path or ``sqlite:///path`` is the embedded SQLite file; ``postgresql://`` (or ``postgres://``)
+a PostgreSQL server's database (:mod:`~claims.store.postgres`, imported only then).
 """
 
 from __future__ import annotations
@@ -51,7 +51,17 @@ def _sqlite_url(rest: str, create: bool, read_only: bool | None) -> Store:
     return _sqlite(rest[1:] if rest.startswith("/") else rest, create, read_only)
 
 
-BACKENDS: dict[str, Callable[[str, bool, bool | None], Store]] = {"sqlite": _sqlite_url}
+def _postgres(rest: str, create: bool, read_only: bool | None) -> Store:
+    from claims.store.postgres import PostgresStore
+
+    return PostgresStore(f"postgresql://{rest}", read_only=bool(read_only), create=create)
+
+
+BACKENDS: dict[str, Callable[[str, bool, bool | None], Store]] = {
+    "sqlite": _sqlite_url,
+    "postgresql": _postgres,
+    "postgres": _postgres,
+}
 """URL scheme -> ``opener(what follows "scheme://", create, read_only)``."""
 
 

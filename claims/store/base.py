@@ -149,14 +149,25 @@ class Store(Protocol):
         ...
 
     def annotations(
-        self, target_id: str | None = None, target_kind: TargetKind | None = None
+        self, target_id: str | None = None, target_kind: TargetKind | None = None, *, viewer: str | None = None
     ) -> list[Annotation]:
         """Annotations in the store's sequence, oldest first; with ``target_id``, those attached
-        to it now (re-anchored ones included)."""
+        to it now (re-anchored ones included); with ``viewer``, as blind review lets them see."""
         ...
 
-    def current_verdicts(self, target_kind: TargetKind = TargetKind.CLAIM) -> dict[str, Annotation]:
-        """Effective target id -> its current verdict, as :func:`claims.review.current_verdict` says."""
+    def current_verdicts(
+        self, target_kind: TargetKind = TargetKind.CLAIM, *, viewer: str | None = None
+    ) -> dict[str, Annotation]:
+        """Effective target id -> its current verdict, as :func:`claims.review.current_verdict` says
+        (with ``viewer``: without the claims blind review hides from them)."""
+        ...
+
+    def assign(self, claim_ids: Sequence[str], reviewers: Sequence[str], *, blind: bool = True) -> int:
+        """Assign claims to reviewers (blind by default); returns the number of assignments."""
+        ...
+
+    def assigned(self, reviewer: str, *, pending: bool = True) -> list[str]:
+        """Claim ids assigned to a reviewer (``pending``: not yet given a verdict by them)."""
         ...
 
     def current_targets(self) -> dict[str, str | None]:
@@ -179,6 +190,14 @@ class Store(Protocol):
         """Claim annotations whose last move was not exact (same quote in changed context, a
         changed quote) or orphaned them, with the quote before and after: what a reviewer should
         check after re-ingesting edited documents. Retractions are left out."""
+        ...
+
+    def add_reviewer(self, name: str, role: str) -> None:
+        """Register a reviewer with a role (``claims.review.ROLES``), or change their role."""
+        ...
+
+    def reviewers(self) -> list[tuple[str, str]]:
+        """(name, role) of every registered reviewer, by name."""
         ...
 
     def integrity_check(self, full: bool = True) -> list[str]:

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from claims.store.base import StoreError
 from claims.store.rows import UnreadableRow
-from claims.store.schema import SCHEMA_VERSION, SQLITE_HEADER, migrate, stored_version
+from claims.store.schema import SCHEMA_VERSION, SQLITE_HEADER, migrate, newer_store, stored_version
 
 T = TypeVar("T")
 
@@ -208,10 +208,7 @@ def _open_read_only(path: Path, check: str) -> sqlite3.Connection:
         run_check(conn, path, check)
         version = stored_version(conn, path)
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{path} was made by a newer version of claims (schema {version}; this one reads up to "
-                f"{SCHEMA_VERSION}); upgrade claims (pip install -U claims) to open it"
-            )
+            raise newer_store(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             raise StoreError(
                 f"{path} is read-only and at schema {version}; this claims must upgrade it to {SCHEMA_VERSION} "

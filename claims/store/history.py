@@ -9,8 +9,6 @@ on a million claims. Every function runs inside the caller's transaction.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Collection, Iterable
 
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind
@@ -18,13 +16,14 @@ from claims.review import anchored, current_verdict, override_in_force, withdraw
 from claims.review.matching import Method
 from claims.review.reanchor import Attachment, Move, Reattached
 from claims.store.base import StoreError
+from claims.store.dialect import SQLConnection, chunks, dialect_of, placeholders
 from claims.store.queries import ANNOTATIONS_OF_TARGET
 from claims.store.rows import ActRow, anchor_json, annotation_row, document_of_row, load_anchor, load_one, loads
 
 Target = tuple[TargetKind, str]
 
 
-def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
+def insert_annotation(conn: SQLConnection, annotation: Annotation) -> None:
     """Append an annotation (a claim's anchor added when it has none) and refresh the verdicts it touches."""
     if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone():
         raise StoreError(f"an annotation with id {annotation.id} is already stored")
@@ -37,7 +36,7 @@ def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
         annotation = anchored(annotation, claim)
     conn.execute(
         "INSERT INTO annotations (id, target_kind, target_id, document_id, verdict, reviewer, "
-        "created_at, retracts, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, retracts, data, adjudication) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         annotation_row(annotation),
     )
     # A retraction changes the verdict of what it retracts, and of what that one retracted.
@@ -56,7 +55,7 @@ def insert_annotation(conn: sqlite3.Connection, annotation: Annotation) -> None:
     refresh_verdicts(conn, touched)
 
 
-def effective(conn: sqlite3.Connection, annotation_id: str) -> tuple[Annotation, str | None, Anchor | None] | None:
+def effective(conn: SQLConnection, annotation_id: str) -> tuple[Annotation, str | None, Anchor | None] | None:
     """An annotation with the target and anchor it is attached to now, or None when not stored."""
     row = conn.execute(
         "SELECT data, target_id, anchor FROM effective_annotations WHERE id = ?", (annotation_id,)
@@ -66,12 +65,12 @@ def effective(conn: sqlite3.Connection, annotation_id: str) -> tuple[Annotation,
     return loads(row[0], Annotation), row[1], load_anchor(row[2])
 
 
-def history_rows(conn: sqlite3.Connection, target_id: str) -> list[tuple]:
+def history_rows(conn: SQLConnection, target_id: str) -> list[tuple]:
     """Rows of :data:`~claims.store.queries.ANNOTATIONS_OF_TARGET` for one target."""
     return conn.execute(ANNOTATIONS_OF_TARGET, {"t": target_id}).fetchall()
 
 
-def _withdrawn(conn: sqlite3.Connection) -> frozenset[str]:
+def _withdrawn(conn: SQLConnection) -> frozenset[str]:
     return withdrawn([
         ActRow.of(*row)
         for row in conn.execute(
@@ -80,7 +79,7 @@ def _withdrawn(conn: sqlite3.Connection) -> frozenset[str]:
     ])
 
 
-def refresh_overrides(conn: sqlite3.Connection, claim_ids: Iterable[str], gone: frozenset[str] | None = None) -> None:
+def refresh_overrides(conn: SQLConnection, claim_ids: Iterable[str], gone: frozenset[str] | None = None) -> None:
     """Recompute the cached confidence override in force of each claim (as :mod:`claims.review` says)."""
     claim_ids = set(claim_ids)
     if not claim_ids:
@@ -93,12 +92,13 @@ def refresh_overrides(conn: sqlite3.Connection, claim_ids: Iterable[str], gone: 
             conn.execute("DELETE FROM current_overrides WHERE target_id = ?", (claim_id,))
         else:
             conn.execute(
-                "INSERT OR REPLACE INTO current_overrides (target_id, annotation_id) VALUES (?, ?)",
+                "INSERT INTO current_overrides (target_id, annotation_id) VALUES (?, ?) "
+                "ON CONFLICT (target_id) DO UPDATE SET annotation_id = excluded.annotation_id",
                 (claim_id, override.id),
             )
 
 
-def refresh_verdicts(conn: sqlite3.Connection, targets: Iterable[Target]) -> None:
+def refresh_verdicts(conn: SQLConnection, targets: Iterable[Target]) -> None:
     """Recompute the cached current verdict of each target, and the override in force of each
     claim, from the annotation history."""
     targets = set(targets)
@@ -116,13 +116,14 @@ def refresh_verdicts(conn: sqlite3.Connection, targets: Iterable[Target]) -> Non
             )
         else:
             conn.execute(
-                "INSERT OR REPLACE INTO current_verdicts (target_kind, target_id, verdict, annotation_id) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT INTO current_verdicts (target_kind, target_id, verdict, annotation_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (target_kind, target_id) DO UPDATE SET verdict = excluded.verdict, "
+                "annotation_id = excluded.annotation_id",
                 (kind.value, target_id, current.verdict.value, current.id),
             )
 
 
-def append_moves(conn: sqlite3.Connection, moves: Iterable[Move], now: str) -> set[Target]:
+def append_moves(conn: SQLConnection, moves: Iterable[Move], now: str) -> set[Target]:
     """Record re-anchoring moves; returns the targets whose verdicts they change."""
     touched: set[Target] = set()
     for move in moves:
@@ -135,7 +136,7 @@ def append_moves(conn: sqlite3.Connection, moves: Iterable[Move], now: str) -> s
     return touched
 
 
-def has_claim_annotations(conn: sqlite3.Connection, document_id: str) -> bool:
+def has_claim_annotations(conn: SQLConnection, document_id: str) -> bool:
     return (
         conn.execute(
             "SELECT 1 FROM annotations WHERE document_id = ? AND target_kind = 'claim' LIMIT 1",
@@ -145,7 +146,7 @@ def has_claim_annotations(conn: sqlite3.Connection, document_id: str) -> bool:
     )
 
 
-def stored_claims(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
+def stored_claims(conn: SQLConnection, document_id: str) -> list[Claim]:
     """Every claim the document has now, before it is replaced, in document order."""
     return [
         loads(data, Claim)
@@ -155,13 +156,13 @@ def stored_claims(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
     ]
 
 
-def stored_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
+def stored_document(conn: SQLConnection, document_id: str) -> Document | None:
     """The stored version of a document, before it is replaced."""
     row = conn.execute("SELECT data, text FROM documents WHERE id = ?", (document_id,)).fetchone()
     return document_of_row(*row) if row else None
 
 
-def claim_attachments(conn: sqlite3.Connection, document_id: str) -> list[Attachment]:
+def claim_attachments(conn: SQLConnection, document_id: str) -> list[Attachment]:
     """The document's claim annotations as attached now, oldest first."""
     return [
         Attachment(annotation_id, target, method, load_anchor(anchor), verdict)
@@ -173,7 +174,7 @@ def claim_attachments(conn: sqlite3.Connection, document_id: str) -> list[Attach
     ]
 
 
-def annotated_conflicts(conn: sqlite3.Connection) -> list[tuple[Conflict, list[str]]]:
+def annotated_conflicts(conn: SQLConnection) -> list[tuple[Conflict, list[str]]]:
     """Each stored conflict some annotation currently targets, with those annotations' ids."""
     rows = conn.execute(
         "SELECT k.data FROM conflicts k WHERE k.id IN "
@@ -193,18 +194,19 @@ def annotated_conflicts(conn: sqlite3.Connection) -> list[tuple[Conflict, list[s
     return out
 
 
-def documents_of(conn: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
+def documents_of(conn: SQLConnection, claim_ids: Collection[str]) -> dict[str, str]:
     """claim id -> document id, for the given claims that are stored."""
     if not claim_ids:
         return {}
-    rows = conn.execute(
-        "SELECT id, document_id FROM claims WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(claim_ids)),),
-    ).fetchall()
-    return dict(rows)
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(claim_ids)):
+        found.update(conn.execute(
+            f"SELECT id, document_id FROM claims WHERE id IN ({placeholders(len(chunk))})", tuple(chunk)
+        ).fetchall())
+    return found
 
 
-def reattached(conn: sqlite3.Connection) -> list[Reattached]:
+def reattached(conn: SQLConnection) -> list[Reattached]:
     """Claim annotations whose latest move is ``quote``, ``fuzzy`` or ``orphaned``, oldest first.
 
     The quote before the move is the anchor of the move before it (or the annotation's own);
@@ -212,7 +214,7 @@ def reattached(conn: sqlite3.Connection) -> list[Reattached]:
     """
     rows = conn.execute(
         "SELECT a.id, a.verdict, a.document_id, t.method, t.score, t.anchor, t.target_id, t.seq, "
-        "json_extract(a.data, '$.anchor') FROM annotations a "
+        f"{dialect_of(conn).json_member('a.data', 'anchor')} FROM annotations a "
         "JOIN annotation_targets t ON t.seq = (SELECT max(seq) FROM annotation_targets WHERE annotation_id = a.id) "
         "WHERE a.target_kind = 'claim' AND a.verdict != 'retracted' AND t.method IN ('quote', 'fuzzy', 'orphaned') "
         "ORDER BY a.document_id, a.seq"

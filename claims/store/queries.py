@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.model import Outcome
+from claims.model import CLAIM_VERDICTS, Outcome
 from claims.store.base import ClaimQuery
+from claims.store.dialect import SQLITE, Dialect
 
 CONFLICT_OUTCOMES = (Outcome.CONFLICT.value, Outcome.INDETERMINATE.value)
 """Conflict outcomes that ``ClaimQuery.only_conflicts`` selects (consistent/identity links do not)."""
@@ -33,8 +34,9 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def where(query: ClaimQuery) -> tuple[str, list[Any]]:
+def where(query: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]:
     """The WHERE clause over claims ``c`` (with a leading space, or empty) and its parameters."""
+    like_ = dialect.like
     clauses: list[str] = []
     params: list[Any] = []
     if query.document is not None:
@@ -49,7 +51,7 @@ def where(query: ClaimQuery) -> tuple[str, list[Any]]:
             clauses.append("c.side_column = ?")
             params.append(int(side))
         else:
-            clauses.append("c.side_name LIKE ? ESCAPE '\\'")
+            clauses.append(f"c.side_name {like_} ? ESCAPE '\\'")
             params.append(like(side))
     if query.verdict is not None:
         clauses.append(
@@ -71,10 +73,10 @@ def where(query: ClaimQuery) -> tuple[str, list[Any]]:
         # A figure cited with `<ref>` or `[12]` has a source, as the audit counts it.
         clauses.append("c.claimant IS NULL AND json_extract(c.data, '$.attribution.reference') IS NULL")
     if query.only_infobox:
-        clauses.append("json_extract(c.data, '$.field') IS NOT NULL")
+        clauses.append(f"{dialect.json_member('c.data', 'field')} IS NOT NULL")
     if query.search:
         clauses.append(
-            "(c.quote LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\' OR c.claimant LIKE ? ESCAPE '\\')"
+            f"(c.quote {like_} ? ESCAPE '\\' OR c.subject {like_} ? ESCAPE '\\' OR c.claimant {like_} ? ESCAPE '\\')"
         )
         params.extend([like(query.search)] * 3)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -87,8 +89,25 @@ CLAIM_WITH_OVERRIDE = (
 """A claim's data and that of the confidence override in force on it (NULL when none)."""
 
 
-def claims_page(query: ClaimQuery, offset: int, limit: int | None) -> tuple[str, list[Any]]:
+def claims_page(
+    query: ClaimQuery, offset: int, limit: int | None, dialect: Dialect = SQLITE
+) -> tuple[str, list[Any]]:
     """SELECT of the matching claims' data (and their overrides' data), by document then position, one page."""
-    clause, params = where(query)
+    clause, params = where(query, dialect)
     sql = f'{CLAIM_WITH_OVERRIDE}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
-    return sql, [*params, -1 if limit is None else max(limit, 0), max(offset, 0)]
+    return sql, [*params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
+
+
+OWN_VERDICT = (
+    "EXISTS (SELECT 1 FROM effective_annotations e JOIN annotations o ON o.id = e.id "
+    "WHERE e.target_kind = 'claim' AND e.target_id = {target} AND o.reviewer = ? "
+    f"AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)}))"
+)
+
+HIDDEN_FROM = (
+    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = ? AND s.blind = 1) "
+    f"AND NOT {OWN_VERDICT})"
+)
+"""Blind review: whether the claim ``{target}`` is hidden from the viewer (bound twice): it is
+assigned to them blind and they have not given a verdict on it yet. Until then they see no
+one else's annotations or verdict on it."""

@@ -141,6 +141,7 @@ def annotation_row(annotation: Annotation) -> tuple[Any, ...]:
         annotation.created_at.isoformat(),
         annotation.retracts,
         dumps(annotation),
+        int(annotation.adjudication),
     )
 
 

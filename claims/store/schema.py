@@ -1,4 +1,4 @@
-"""The SQLite schema as an ordered list of migrations, and the checks run when a file is opened.
+"""The SQLite schema as an ordered list of migrations (version 1 shared with PostgreSQL: :mod:`.ddl`), and the checks run when a file is opened.
 
 Migration *n* (1-based) brings a store from schema version *n - 1* to *n*; each is applied in
 its own transaction together with its row in ``schema_version``, so a store is always at one
@@ -16,8 +16,10 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from claims.store.base import StoreError
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWERS, first_version
 
 APPLICATION_ID = 0x436C6D53
 """``PRAGMA application_id`` of a claims store (ASCII ``ClmS``), so tools can recognise the file."""
@@ -34,98 +36,17 @@ def _append_only(table: str) -> tuple[str, str]:
     )
 
 
+SQLITE_DDL = DDL(
+    serial="INTEGER PRIMARY KEY AUTOINCREMENT",
+    real="REAL",
+    without_rowid=" WITHOUT ROWID",
+    conflict_order="",
+    json_anchor="json_extract(a.data, '$.anchor')",
+    append_only=_append_only,
+)
+
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
-    (
-        """CREATE TABLE documents (
-            id TEXT PRIMARY KEY,
-            path TEXT NOT NULL,
-            title TEXT NOT NULL,
-            format TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            ingested_at TEXT NOT NULL,
-            data TEXT NOT NULL
-        )""",
-        """CREATE TABLE claims (
-            id TEXT PRIMARY KEY,
-            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            side_column INTEGER,
-            side_name TEXT,
-            subject TEXT NOT NULL,
-            quote TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            claimant TEXT,
-            data TEXT NOT NULL
-        )""",
-        'CREATE INDEX claims_by_position ON claims(document_id, start, "end", id)',
-        'CREATE INDEX claims_by_kind ON claims(kind, document_id, start, "end", id)',
-        'CREATE INDEX claims_by_side ON claims(side_column, document_id, start, "end", id)',
-        'CREATE INDEX claims_unattributed ON claims(document_id, start, "end", id) '
-        "WHERE claimant IS NULL",
-        """CREATE TABLE conflicts (
-            id TEXT PRIMARY KEY,
-            rule TEXT NOT NULL,
-            severity TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            data TEXT NOT NULL
-        )""",
-        """CREATE TABLE conflict_claims (
-            conflict_id TEXT NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
-            claim_id TEXT NOT NULL,
-            PRIMARY KEY (conflict_id, claim_id)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX conflict_claims_by_claim ON conflict_claims(claim_id, conflict_id)",
-        # No foreign key to claims or conflicts: those are rebuilt, annotations must survive.
-        """CREATE TABLE annotations (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            target_kind TEXT NOT NULL,
-            target_id TEXT NOT NULL,
-            document_id TEXT,
-            verdict TEXT NOT NULL,
-            reviewer TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            retracts TEXT,
-            data TEXT NOT NULL
-        )""",
-        "CREATE INDEX annotations_by_target ON annotations(target_id)",
-        "CREATE INDEX annotations_by_document ON annotations(document_id)",
-        "CREATE INDEX annotations_by_verdict ON annotations(verdict)",
-        *_append_only("annotations"),
-        # The effective target of an annotation is its latest row here, else its own target.
-        """CREATE TABLE annotation_targets (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            annotation_id TEXT NOT NULL REFERENCES annotations(id),
-            target_id TEXT,
-            method TEXT NOT NULL,
-            score REAL NOT NULL,
-            anchor TEXT,
-            created_at TEXT NOT NULL
-        )""",
-        "CREATE INDEX annotation_targets_by_annotation ON annotation_targets(annotation_id, seq)",
-        "CREATE INDEX annotation_targets_by_target ON annotation_targets(target_id)",
-        *_append_only("annotation_targets"),
-        """CREATE VIEW effective_annotations AS
-        SELECT a.seq, a.id, a.target_kind, a.document_id, a.verdict, a.retracts, a.data,
-               CASE WHEN t.seq IS NULL THEN a.target_id ELSE t.target_id END AS target_id,
-               COALESCE(t.method, 'original') AS method,
-               COALESCE(t.score, 1.0) AS score,
-               CASE WHEN t.seq IS NULL THEN json_extract(a.data, '$.anchor') ELSE t.anchor END
-                   AS anchor
-        FROM annotations a
-        LEFT JOIN annotation_targets t ON t.seq = (
-            SELECT max(seq) FROM annotation_targets WHERE annotation_id = a.id
-        )""",
-        """CREATE TABLE current_verdicts (
-            target_kind TEXT NOT NULL,
-            target_id TEXT NOT NULL,
-            verdict TEXT NOT NULL,
-            annotation_id TEXT NOT NULL,
-            PRIMARY KEY (target_kind, target_id)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX current_verdicts_by_verdict ON current_verdicts(target_kind, verdict, target_id)",
-    ),
+    first_version(SQLITE_DDL),
     (
         # Like current_verdicts, a cache: the confidence override in force per claim, so every
         # read of a claim shows it wherever re-anchoring took the annotation.
@@ -133,7 +54,7 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
             target_id TEXT PRIMARY KEY,
             annotation_id TEXT NOT NULL
         ) WITHOUT ROWID""",
-        lambda conn: _fill_overrides(conn),
+        lambda conn: fill_overrides(conn),
     ),
     (
         # A document's text in a column of its own, out of its JSON, as UTF-8 bytes written a
@@ -141,15 +62,31 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         "ALTER TABLE documents ADD COLUMN text BLOB NOT NULL DEFAULT x''",
         "UPDATE documents SET text = CAST(json_extract(data, '$.text') AS BLOB), data = json_set(data, '$.text', '')",
     ),
+    (
+        *REVIEWERS,
+        "CREATE TRIGGER annotations_adjudicator BEFORE INSERT ON annotations WHEN NEW.adjudication != 0 AND "
+        f"NOT EXISTS (SELECT 1 FROM reviewers WHERE name = NEW.reviewer AND {ADJUDICATORS}) "
+        "BEGIN SELECT RAISE(ABORT, 'only an adjudicator may adjudicate'); END",
+    ),
+    ASSIGNMENTS,
 )
 
-def _fill_overrides(conn: sqlite3.Connection) -> None:
+def fill_overrides(conn: Any) -> None:
+    """Fill the ``current_overrides`` cache from the annotations (a step of migration 2, either dialect)."""
     from claims.store.history import refresh_overrides
 
     refresh_overrides(conn, [row[0] for row in conn.execute(
         "SELECT DISTINCT target_id FROM effective_annotations "
         "WHERE target_kind = 'claim' AND verdict = 'confidence' AND target_id IS NOT NULL"
     )])
+
+
+def newer_store(where: object, version: int, target: int) -> StoreError:
+    """The error for a store made by a newer claims than this one."""
+    return StoreError(
+        f"{where} was made by a newer version of claims (schema {version}; this one "
+        f"reads up to {target}); upgrade claims (pip install -U claims) to open it"
+    )
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -178,6 +115,22 @@ def stored_version(conn: sqlite3.Connection, path: Path) -> int:
     return int(row[0] or 0)
 
 
+def apply_migration(conn: Any, version: int, steps: Sequence[str | Callable[[Any], None]]) -> None:
+    """Apply the migration from ``version`` (its steps) and record it, inside the caller's
+    transaction (either dialect); version 0 first makes the ``schema_version`` table."""
+    if version == 0:
+        conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for statement in steps:
+        if isinstance(statement, str):
+            conn.execute(statement)
+        else:
+            statement(conn)
+    conn.execute(
+        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+        (version + 1, dt.datetime.now(dt.timezone.utc).isoformat()),
+    )
+
+
 def migrate(
     conn: sqlite3.Connection,
     path: Path,
@@ -194,27 +147,13 @@ def migrate(
         try:
             version = stored_version(conn, path)
             if version > target:
-                raise StoreError(
-                    f"{path} was made by a newer version of claims (schema {version}; this one "
-                    f"reads up to {target}); upgrade claims (pip install -U claims) to open it"
-                )
+                raise newer_store(path, version, target)
             if version == target:
                 conn.execute("COMMIT")
                 return version
             if version == 0:
-                conn.execute(
-                    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-                )
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            for statement in migrations[version]:
-                if isinstance(statement, str):
-                    conn.execute(statement)
-                else:
-                    statement(conn)
-            conn.execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                (version + 1, dt.datetime.now(dt.timezone.utc).isoformat()),
-            )
+            apply_migration(conn, version, migrations[version])
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

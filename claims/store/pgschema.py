@@ -1,0 +1,142 @@
+"""The PostgreSQL schema: the same versions as the SQLite one (:mod:`~claims.store.schema`),
+in PostgreSQL's words, and the migration runner for a PostgreSQL store.
+
+Version *n* means the same tables, columns and rules in both dialects; a test checks both
+lists have the same length. Annotations and ``annotation_targets`` are append-only: a trigger
+refuses UPDATE, DELETE and TRUNCATE, as SQLite's triggers refuse UPDATE and DELETE.
+A store lives in the connection's current schema (``options=-csearch_path=NAME`` in the URL
+picks one), so one database can hold several stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from claims.store.base import StoreError
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWERS, first_version
+from claims.store.schema import apply_migration, fill_overrides, newer_store
+
+WRITE_LOCK = 0x436C6D53
+"""The advisory lock every write transaction takes (``ClmS``): one writer at a time, as SQLite's
+``BEGIN IMMEDIATE``, so the verdict caches are computed over a history no one else is changing."""
+
+NOTIFY_CHANNEL = "claims_annotations"
+"""The channel a PostgreSQL store NOTIFYs every new annotation on (a JSON payload: schema, id,
+target_kind, target_id, verdict, reviewer); ``LISTEN claims_annotations`` on a connection of
+its own to hear them."""
+
+OUR_TABLES = frozenset({"documents", "claims", "conflicts", "conflict_claims", "annotations", "annotation_targets"})
+
+APPEND_ONLY_FUNCTION = """CREATE FUNCTION claims_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% are append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+END $$"""
+
+
+def _append_only(table: str) -> tuple[str, str]:
+    return (
+        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION claims_append_only()",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION claims_append_only()",
+    )
+
+
+Step = str | Callable[[Any], None]
+
+POSTGRES_DDL = DDL(
+    serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    real="DOUBLE PRECISION",
+    without_rowid="",
+    conflict_order="seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,\n            ",
+    json_anchor="NULLIF((a.data::json -> 'anchor')::text, 'null')",
+    append_only=_append_only,
+    prelude=(APPEND_ONLY_FUNCTION,),
+)
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
+    first_version(POSTGRES_DDL),
+    (
+        "CREATE TABLE current_overrides (target_id TEXT PRIMARY KEY, annotation_id TEXT NOT NULL)",
+        fill_overrides,
+    ),
+    (
+        "ALTER TABLE documents ADD COLUMN text BYTEA NOT NULL DEFAULT ''::bytea",
+        "UPDATE documents SET text = convert_to(data::json ->> 'text', 'UTF8'), "
+        "data = (data::jsonb || '{\"text\": \"\"}'::jsonb)::text",
+    ),
+    (
+        *REVIEWERS,
+        # The reviewer is the session's (claims sets claims.reviewer in each write), else the row's.
+        f"""CREATE FUNCTION claims_check_adjudicator() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            who TEXT := COALESCE(NULLIF(current_setting('claims.reviewer', true), ''), NEW.reviewer);
+        BEGIN
+            IF NEW.adjudication <> 0 AND (who <> NEW.reviewer
+                    OR NOT EXISTS (SELECT 1 FROM reviewers WHERE name = who AND {ADJUDICATORS})) THEN
+                RAISE EXCEPTION 'only an adjudicator may adjudicate (% is not one)', who
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NEW;
+        END $$""",
+        "CREATE TRIGGER annotations_adjudicator BEFORE INSERT ON annotations "
+        "FOR EACH ROW EXECUTE FUNCTION claims_check_adjudicator()",
+    ),
+    (
+        *ASSIGNMENTS,
+        # Every new annotation is announced on NOTIFY_CHANNEL (at commit), for live refresh.
+        f"""CREATE FUNCTION claims_notify_annotation() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{NOTIFY_CHANNEL}', json_build_object(
+                'schema', current_schema(), 'id', NEW.id, 'target_kind', NEW.target_kind,
+                'target_id', NEW.target_id, 'verdict', NEW.verdict, 'reviewer', NEW.reviewer)::text);
+            RETURN NEW;
+        END $$""",
+        "CREATE TRIGGER annotations_notify AFTER INSERT ON annotations "
+        "FOR EACH ROW EXECUTE FUNCTION claims_notify_annotation()",
+    ),
+)
+
+
+def stored_version(conn: Any, where: str) -> int:
+    """The schema version in the connection's current schema: 0 when it holds no store.
+
+    Raises StoreError when the schema holds tables of the names a store uses but no
+    ``schema_version``: something else lives there.
+    """
+    tables = {row[0] for row in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    )}
+    if "schema_version" not in tables:
+        clash = sorted(tables & OUR_TABLES)
+        if clash:
+            raise StoreError(
+                f"{where} holds tables named like a claims store's ({', '.join(clash)}) but is not one; "
+                "give another database, or another schema with options=-csearch_path=NAME in the URL"
+            )
+        return 0
+    return int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0)
+
+
+def migrate(conn: Any, transaction: Callable[[], Any], where: str,
+            migrations: Sequence[Sequence[Step]] = MIGRATIONS, *, create: bool = True) -> int:
+    """Bring the store up to ``len(migrations)``; returns the version now stored.
+
+    Each migration runs in one transaction (``transaction()``, a context manager) holding the
+    write lock and re-reading the version, so two processes opening a new store at once apply
+    every migration exactly once; PostgreSQL's DDL is transactional, so a failed step leaves
+    the store at the version before it.
+    """
+    target = len(migrations)
+    while True:
+        with transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+            version = stored_version(conn, where)
+            if version > target:
+                raise newer_store(where, version, target)
+            if version == target:
+                return version
+            if version == 0 and not create:
+                raise StoreError(f"{where}: no such store; run `claims ingest PATH... --db URL` first")
+            apply_migration(conn, version, migrations[version])

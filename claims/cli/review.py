@@ -87,7 +87,7 @@ def annotate(target_id: str, db_path: str, reviewer: str | None, verdict: str | 
         raise UserError("say what to record: --verdict, --confidence or --retract (`claims annotate --help`)")
     if confidence is not None and not note.strip():
         raise UserError("a confidence override needs a reason: add --note \"why\"")
-    if not os.path.exists(db_path):
+    if "://" not in db_path and not os.path.exists(db_path):  # a server's store is checked as it opens
         raise UserError(f"{db_path}: no such store; create it with `claims ingest PATH... --db {db_path}`")
     with open_store(db_path, create=False) as store:
         claim = store.claim(target_id)

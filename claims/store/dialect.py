@@ -27,19 +27,20 @@ class Dialect:
     insertion_order: str
     """The column that orders conflicts as they were stored."""
     json_member_sql: str
-    """``{column}``/``{key}`` template: the JSON text of a member of a JSON column, NULL when absent."""
+    """``{column}``/``{dotted}``/``{path}`` template: the JSON text of a member of a JSON column
+    (``key`` may be nested: `attribution.reference`), NULL when absent or null."""
 
     def json_member(self, column: str, key: str) -> str:
-        return self.json_member_sql.format(column=column, key=key)
+        return self.json_member_sql.format(column=column, dotted=key, path=",".join(key.split(".")))
 
 
 SQLITE = Dialect(
     name="sqlite", like="LIKE", no_limit=-1, insertion_order="rowid",
-    json_member_sql="json_extract({column}, '$.{key}')",
+    json_member_sql="json_extract({column}, '$.{dotted}')",
 )
 POSTGRES = Dialect(
     name="postgresql", like="ILIKE", no_limit=None, insertion_order="seq",
-    json_member_sql="NULLIF((({column})::json -> '{key}')::text, 'null')",
+    json_member_sql="NULLIF((({column})::json #> '{{{path}}}')::text, 'null')",
 )
 
 

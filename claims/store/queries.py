@@ -71,7 +71,7 @@ def where(query: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]
         params.extend(CONFLICT_OUTCOMES)
     if query.only_unattributed:
         # A figure cited with `<ref>` or `[12]` has a source, as the audit counts it.
-        clauses.append("c.claimant IS NULL AND json_extract(c.data, '$.attribution.reference') IS NULL")
+        clauses.append(f"c.claimant IS NULL AND {dialect.json_member('c.data', 'attribution.reference')} IS NULL")
     if query.only_infobox:
         clauses.append(f"{dialect.json_member('c.data', 'field')} IS NOT NULL")
     if query.search:

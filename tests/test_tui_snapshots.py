@@ -48,23 +48,28 @@ class TestMainScreen:
         assert snap_compare(seed_app, terminal_size=(200, 50), run_before=run_before)
 
 
-class TestConflictsScreen:
-    def test_conflicts_120x40(self, snap_compare, seed_app):
-        async def run_before(pilot):
-            await settled(pilot)
-            await pilot.press("C")
-            screen = pilot.app.screen
-            await wait_until(pilot, lambda: getattr(screen, "current_claims", None), what="conflict")
-            await pilot.pause(0.3)
+async def conflicts_shown(pilot) -> None:
+    await settled(pilot)
+    await pilot.press("C")
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: getattr(screen, "current_claims", None), what="conflict")
+    await pilot.pause(0.3)
 
-        assert snap_compare(seed_app, terminal_size=(120, 40), run_before=run_before)
+
+async def help_shown(pilot) -> None:
+    await settled(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause(0.2)
+
+
+# Every screen at the smallest terminal a reviewer uses and at a wide one.
+class TestConflictsScreen:
+    @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+    def test_conflicts(self, snap_compare, seed_app, size):
+        assert snap_compare(seed_app, terminal_size=size, run_before=conflicts_shown)
 
 
 class TestHelp:
-    def test_help_100x40(self, snap_compare, seed_app):
-        async def run_before(pilot):
-            await settled(pilot)
-            await pilot.press("question_mark")
-            await pilot.pause(0.2)
-
-        assert snap_compare(seed_app, terminal_size=(100, 40), run_before=run_before)
+    @pytest.mark.parametrize("size", [(80, 24), (100, 40), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+    def test_help(self, snap_compare, seed_app, size):
+        assert snap_compare(seed_app, terminal_size=size, run_before=help_shown)

@@ -112,6 +112,11 @@ def _corroboration(ctx: Context) -> dict[str, set[tuple[str, str]]]:
     return agree
 
 
+# What a pair of a dispute's estimates means for the claims in them, as a finding's outcome would.
+_PAIR_OUTCOME = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE,
+                 Relation.UPDATE: Outcome.CONSISTENT}
+
+
 def assess(
     claims: Sequence[Claim],
     conflicts: Iterable[Conflict],
@@ -129,22 +134,16 @@ def assess(
     for k in conflicts:
         if k.dispute is not None:
             # One finding per disputed quantity: only the estimates in a clash are in conflict.
-            for p in k.dispute.pairs:
-                members = k.dispute.estimates[p.a].claims + k.dispute.estimates[p.b].claims
-                for cid in members:
-                    if p.relation is Relation.CLASH:
-                        in_conflict[cid] += 1
-                    elif p.relation is Relation.LOOSE:
-                        tensions[cid] += 1
-                    elif p.relation is Relation.UPDATE:
-                        checked.add(cid)
-            continue
-        for cid in k.claims:
-            if k.outcome is Outcome.CONFLICT:
+            marks = [(cid, _PAIR_OUTCOME.get(p.relation)) for p in k.dispute.pairs
+                     for cid in k.dispute.estimates[p.a].claims + k.dispute.estimates[p.b].claims]
+        else:
+            marks = [(cid, k.outcome) for cid in k.claims]
+        for cid, outcome in marks:
+            if outcome is Outcome.CONFLICT:
                 in_conflict[cid] += 1
-            elif k.outcome is Outcome.INDETERMINATE:
+            elif outcome is Outcome.INDETERMINATE:
                 tensions[cid] += 1
-            elif k.outcome is Outcome.CONSISTENT:
+            elif outcome is Outcome.CONSISTENT:
                 checked.add(cid)
     overrides = current_overrides(list(annotations))
     out = []

@@ -13,6 +13,15 @@ KALBAJAR = SEEDS / "operation-kalbajar.txt"
 
 
 @pytest.fixture
+def seed_db(tmp_path, monkeypatch) -> Path:
+    """A store of the two seeds, ingested with paths relative to the repository (the TUI tests)."""
+    from tui_helpers import ROOT, build_seed_store
+
+    monkeypatch.chdir(ROOT)
+    return build_seed_store(tmp_path / "seeds.db")
+
+
+@pytest.fixture
 def terter_path() -> Path:
     return TERTER
 

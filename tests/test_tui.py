@@ -19,7 +19,7 @@ from claims.model import (
 )
 from claims.store import ClaimQuery, open_store
 from store_helpers import make_document
-from tui_helpers import ROOT, build_seed_store, detail_text, row_text, synchronous, wait_until
+from tui_helpers import claim_list, detail_text, row_text, synchronous, wait_until
 from claims.tui.app import ReviewApp
 from claims.tui.bindings import ALL_KEYS, MAIN_KEYS
 from claims.tui.dialogs.confidence import OVERRIDE_REASONS, ConfidenceDialog
@@ -28,16 +28,6 @@ from claims.tui.screens.conflicts import ConflictsScreen
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen
 from claims.tui.widgets.claim_list import ClaimList
-
-
-@pytest.fixture
-def seed_db(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    return build_seed_store(tmp_path / "seeds.db")
-
-
-def claim_list(app) -> ClaimList:
-    return app.main_screen.query_one(ClaimList)
 
 
 async def loaded(pilot, app) -> ClaimList:

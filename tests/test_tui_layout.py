@@ -19,13 +19,7 @@ from claims.store import ClaimQuery
 from claims.tui.app import ReviewApp
 from claims.tui.screens.conflicts import ConflictsScreen
 from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
-from tui_helpers import ROOT, build_seed_store, detail_text, row_text, synchronous, wait_until
-
-
-@pytest.fixture
-def seed_db(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    return build_seed_store(tmp_path / "seeds.db")
+from tui_helpers import detail_text, row_text, synchronous, wait_until
 
 
 async def loaded(pilot, app) -> ClaimList:

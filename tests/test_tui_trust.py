@@ -35,19 +35,9 @@ from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen
 from claims.tui.screens.moved import MovedScreen
 from claims.tui.widgets.claim_list import ClaimList
-from tui_helpers import ROOT, build_seed_store, detail_text, synchronous, wait_until
+from tui_helpers import claim_list, detail_text, synchronous, wait_until
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reanchor"
-
-
-@pytest.fixture
-def seed_db(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    return build_seed_store(tmp_path / "seeds.db")
-
-
-def claim_list(app) -> ClaimList:
-    return app.main_screen.query_one(ClaimList)
 
 
 async def loaded(pilot, app) -> ClaimList:

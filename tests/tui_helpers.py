@@ -51,6 +51,13 @@ def detail_text(screen) -> str:
     return plain(screen.query_one("#detail-body", Static).content)
 
 
+def claim_list(app):
+    """The main screen's claims list."""
+    from claims.tui.widgets.claim_list import ClaimList
+
+    return app.main_screen.query_one(ClaimList)
+
+
 def row_text(claim_list, index: int) -> str:
     return claim_list.render_line(index - claim_list.scroll_offset.y).text
 

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from attrs import frozen
 
 from claims.audit import cues
-from claims.extract.attribution import find_attributions
-from claims.audit.scan import CITATION, INLINE_TAG, NAMED_ACCORDING, NUMBER_BODY, DocumentText, Unit, names_a_source, speech
+from claims.audit.scan import CITATION, INLINE_TAG, NAMED_ACCORDING, NUMBER_BODY, DocumentText, Unit, names_a_source, relations, speech
 from claims.model import (
     Annotation,
     Category,
@@ -209,7 +208,7 @@ def belligerent_claims_as_fact(ctx: AuditContext) -> Iterator[Hit]:
             if CITATION.search(raw) or _has_tag(raw, "according to whom", "attribution needed", "disputed inline", "dubious"):
                 continue
             clean = text.without_quotations(unit)
-            if speech().search(clean) or names_a_source(clean, 0, len(clean)) or any(p.search(clean) for p in _UNNAMED):
+            if speech().search(clean) or names_a_source(clean) or any(p.search(clean) for p in _UNNAMED):
                 continue
             span = _belligerent_claim_span(clean)
             if span is None:
@@ -260,7 +259,7 @@ def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
             if _has_tag(raw, "who", "whom", "by whom", "according to whom", "weasel inline", "attribution needed"):
                 continue
             clean = text.without_quotations(unit)
-            named = NAMED_ACCORDING.search(clean) or names_a_source(clean, 0, len(clean))
+            named = NAMED_ACCORDING.search(clean) or names_a_source(clean)
             seen: list[tuple[int, int]] = []
             for pattern in _UNNAMED:
                 for match in pattern.finditer(clean):
@@ -287,7 +286,7 @@ def unnamed_sources(ctx: AuditContext) -> Iterator[Hit]:
             # claimant either. Skipped when the sentence also names a source or cites one.
             if named or CITATION.search(raw):
                 continue
-            for relation in find_attributions(clean, 0, len(clean)):
+            for relation in relations(clean):
                 if not relation.unnamed or relation.source is None or relation.source_start is None:
                     continue
                 a, b = relation.source_start, relation.source_end or relation.source_start

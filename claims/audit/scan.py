@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from claims.extract.attribution import find_attributions
+from claims.extract.attribution import Relation, find_attributions
 from claims.extract.numbers import NUMBER_WORDS_PATTERN
 from claims.lexicon import lexicon
 from claims.model import Document
@@ -74,14 +74,20 @@ def speech() -> re.Pattern[str]:
     return re.compile(r"\b(?:as\s+\w+(?:\s+\w+){0,3}\s+put\s+it|" + body + r")\b", re.I)
 
 
-def names_a_source(text: str, start: int, end: int) -> bool:
-    """Whether the sentence ``text[start:end]`` attributes something to a named source (`Human
-    Rights Watch documented`, `the army's spokesman, Col. X, said`, `according to Reuters`): the
-    extractor's attribution relations, so the audit and the claims agree on who says what. An
-    unnamed source (`some sources say`, `it is believed`) names nobody."""
+@lru_cache(maxsize=1024)
+def relations(sentence: str) -> tuple[Relation, ...]:
+    """The extractor's attribution relations in one sentence, so the audit and the claims agree
+    on who says what; remembered, since several rules ask about the same sentence."""
+    return tuple(find_attributions(sentence, 0, len(sentence)))
+
+
+def names_a_source(sentence: str) -> bool:
+    """Whether the sentence attributes something to a named source (`Human Rights Watch
+    documented`, `the army's spokesman, Col. X, said`, `according to Reuters`). An unnamed
+    source (`some sources say`, `it is believed`) names nobody."""
     return any(
         r.source is not None and not r.unnamed and not (r.pronoun and r.source.lower() in {"it", "this"})
-        for r in find_attributions(text, start, end)
+        for r in relations(sentence)
     )
 
 NAMED_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[A-Z]|de\s|al-|\w+\s+[A-Z])")

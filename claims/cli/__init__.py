@@ -14,6 +14,16 @@ from claims.errors import ExitCode, InputError, StoreError
 from claims.textmap import printable
 
 
+def tool_version() -> str:
+    """The installed version of claims, for reports and SARIF (`0.0.0` from a bare checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claims")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
 class UserError(click.UsageError):
     """A problem with the user's input or store; exits 2 with a one-line message."""
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import click
 
-from claims.cli import UserError, cli
+from claims.cli import UserError, cli, tool_version
 from claims.errors import ExitCode, InputError
 from claims.model import Claim, Document
 from claims.textmap import printable
@@ -63,15 +63,6 @@ def _from_store(db_path: str):
 
     with open_store(db_path, create=False) as store:
         return reviewed_for_audit(store)
-
-
-def _tool_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("claims")
-    except PackageNotFoundError:
-        return "0.0.0"
 
 
 def _list_rules() -> None:
@@ -212,7 +203,7 @@ def audit(
     from claims.reports.formats import AuditOutput, render_audit
 
     rendered = render_audit(output, AuditOutput(
-        findings, level_of=config.level, tool_version=_tool_version(),
+        findings, level_of=config.level, tool_version=tool_version(),
         suppressed=result.suppressed, accepted=accepted, files=len(documents), rules_url=config.rules_url,
     ))
     click.echo(rendered, nl=False)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import click
 
-from claims.cli import UserError, cli
+from claims.cli import UserError, cli, tool_version
 from claims.cli.documents import encoding_option, input_format_option, load, strict_option
 from claims.cli.options import db_option
 from claims.cli.progress import ProgressBar
@@ -83,13 +83,11 @@ def _provenance(db_path: str, documents, annotations) -> tuple[tuple[str, str], 
     """What a report is made from, for its head: store, time, tool, documents, reviewers."""
     import datetime as dt
 
-    from claims.cli.audit import _tool_version
-
     reviewers = sorted({a.reviewer for a in annotations})
     return (
         ("Store", os.path.abspath(db_path)),
         ("Made", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
-        ("Tool", f"claims {_tool_version()}"),
+        ("Tool", f"claims {tool_version()}"),
         ("Documents", f"{len(documents)}: " + ", ".join(d.path for d in documents[:12])
          + (f" and {len(documents) - 12} more" if len(documents) > 12 else "")),
         ("Reviewers", ", ".join(reviewers) if reviewers else "none yet"),

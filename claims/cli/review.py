@@ -91,7 +91,7 @@ def annotate(target_id: str, db_path: str, reviewer: str | None, verdict: str | 
         raise UserError(f"{db_path}: no such store; create it with `claims ingest PATH... --db {db_path}`")
     with open_store(db_path, create=False) as store:
         claim = store.claim(target_id)
-        conflict = None if claim is not None else next((c for c in store.conflicts() if c.id == target_id), None)
+        conflict = None if claim is not None else store.conflict(target_id)
         target = claim or conflict
         if target is None:
             raise UserError(f"no claim or conflict {target_id!r} in {db_path}; `claims list` and `claims conflicts` show the ids")

@@ -83,6 +83,29 @@ SENTENCES = [
     ("Intro.\n\nThe Daily Courier, citing Western and Lowland sources, reported that 900 soldiers were captured.",
      "900", "Western and Lowland sources"),
     ("Intro.\n\nUp to 900 militants have been killed, the top commander, Gen. Jon Vale, said.", "900", "Gen. Jon Vale"),
+    # a plural possessive before the head (`the rebels' media wing`)
+    ("Intro.\n\nThe rebels' media wing claimed its fighters had killed more than 50 soldiers.", "50",
+     "The rebels' media wing"),
+    # how the statement was published is neither a second source nor content
+    ("Intro.\n\nThe group said in a statement posted online that two of its commanders were among those killed.",
+     "two", "The group"),
+    # a head with a prepositional phrase after it
+    ("Intro.\n\nThe health ministry in the enclave said at least 112 people were killed.", "112",
+     "The health ministry in the enclave"),
+    # the agent of a tally, not the tally; a participle clause after the source is no part of it
+    ("Intro.\n\nAt least 45 people have been killed, according to a tally by the Valley Monitor based on hospital records.",
+     "45", "the Valley Monitor"),
+    # `X was quoted by Y as saying`: X speaks, Y relays
+    ("Intro.\n\nRebel leader Anton Marr was quoted by the Ostland news agency as saying his forces had destroyed 14 tanks.",
+     "14", "Rebel leader Anton Marr"),
+    # a source after the content, then a contrast with a second source
+    ("Intro.\n\nSome 400 soldiers were wounded, the Joint Command said on Sunday, while the Lowland side put the toll "
+     "at more than 700.", "400", "the Joint Command"),
+    ("Intro.\n\nSome 400 soldiers were wounded, the Joint Command said on Sunday, while the Lowland side put the toll "
+     "at more than 700.", "700", "the Lowland side"),
+    # a title before the name in an apposition
+    ("Intro.\n\n“We lost 300 men,” the spokesman for the eastern group, Colonel Ivan Dorn, said on national television.",
+     "300", "Colonel Ivan Dorn"),
 ]
 
 

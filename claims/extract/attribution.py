@@ -100,7 +100,14 @@ _CLAUSE_WORDS = frozenset(
 )
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "&", "de", "al", "von", "van", "der", "du", "la", "le", "el", "bin", "ibn"})
 _TIME_AFTER_CUE = re.compile(
-    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|the\s+\w+))?|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|television|tv|radio|channel|website|broadcast|the\s+\w+))?\b|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
+)
+# `said in a statement posted online that`, `... released on Telegram`: how the statement was
+# published, not a second source (`a statement` is no claimant) nor part of its content.
+_PUBLISHED_AFTER_CUE = re.compile(
+    r"(?i)[ \t]*(?:posted|published|released|issued|carried|broadcast|aired|uploaded|shared|circulated)"
+    r"(?:[ \t]+(?:online|on[ \t]+(?:its|his|her|their|the|a)?[ \t]*[\w\-]+(?:[ \t]+(?:channel|account|page|website|site|feed))?"
+    r"|by[ \t]+(?:the[ \t]+)?[\w\-]+|late|early|overnight|today|yesterday))*[ \t]*"
 )
 _ADDRESSEE = re.compile(
     r"(?i)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|state[ \t]+)?(?:[\w'’\.\-]+[ \t]+){0,3}?[\w'’\.\-]+"
@@ -191,9 +198,11 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         if j <= 0 or words[j][2] != ",":
             return None
         between = words[j + 1:i]
-        if 2 <= len(between) <= 4 and all(_is_name_word(w) and w.lower() not in lexicon().not_person_words
-                                          and not _source_noun(w) and lexicon().party_of(w) is None
-                                          for _, _, w in between):
+        # `the spokesman ..., Colonel Ivan Petrenko, said`: a title may lead the name.
+        named = between[1:] if len(between) >= 3 and _source_noun(between[0][2]) and between[0][2][:1].isupper() else between
+        if 2 <= len(named) <= 4 and all(_is_name_word(w) and w.lower() not in lexicon().not_person_words
+                                        and not _source_noun(w) and lexicon().party_of(w) is None
+                                        for _, _, w in named):
             return between[0][0], between[-1][1]
         return _np_before(text, words, j, lo)
     if words[i][2] == ")":
@@ -206,6 +215,21 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         i = j - 1
     else:
         end = words[i][1]
+    if i >= 0 and not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+        # `The health ministry in the enclave said`: the head comes before a prepositional phrase.
+        for j in range(i - 1, max(0, i - 6), -1):
+            w = words[j][2]
+            if not (w[:1].isalnum() or w in ("’s", "'s")):
+                break
+            prev = words[j - 1][2] if j > 0 else ""
+            if w.lower() in ("in", "of", "for", "at", "from", "on") and prev and prev.lower() not in lx.pronouns and (
+                    _source_noun(prev) or lx.party_of(prev) is not None or (_is_name_word(prev) and j - 1 > 0 and words[j - 1][0] > lo)):
+                found = _np_before(text, words, j, lo)
+                if found is not None:
+                    return found[0], end
+                break
+            if w.lower() in _CLAUSE_WORDS or w.lower() in lx.cue_verbs:
+                break
     if i < 0 or not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
         # `A parliamentary commission that investigated the tragedy said`: the source is the
         # phrase before the relative clause.
@@ -310,6 +334,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             ok = any(_source_noun(x) or _is_name_word(x) for x in nxt) and lower not in _CLAUSE_WORDS
         if not ok:
             break
+        if (has_head and w[:1].islower() and re.fullmatch(r"[a-z][a-z\-]*(?:ed|ing)", lower)
+                and not _source_noun(w) and not (k + 1 < len(words) and (_is_name_word(words[k + 1][2]) or _source_noun(words[k + 1][2])))):
+            break  # `AFP based on medical sources`: a participle clause after the head, not a modifier
         if _head_ok(w):
             has_head = True
         if start is None:
@@ -331,7 +358,16 @@ _AGENT = re.compile(
     r"(?i)\b(?:data|figures?|estimates?|statistics|information|numbers|reports?|counts?|tally|records)\s+"
     r"(?:collected|compiled|gathered|published|released|provided|given|issued|cited|kept|obtained|verified)\s+by\s+"
 )
-_FROM_SOURCE = re.compile(r"(?i)\b(?:data|figures?|estimates?|statistics|information|numbers|reports?|counts?)\s+(?:from|by|of)\s+")
+_FROM_SOURCE = re.compile(
+    r"(?i)\b(?:data|figures?|estimates?|statistics|information|numbers|reports?|counts?|tall(?:y|ies)|tolls?|surveys?"
+    r"|analys[ie]s|reviews?|compilations?|assessments?)\s+(?:from|by|of)\s+"
+)
+
+
+_TALLY_OF = re.compile(
+    r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+)?(?:tall(?:y|ies)|counts?|estimates?|figures?|data"
+    r"|statistics|surveys?|analys[ie]s|reviews?|compilations?|assessments?)[ \t]+(?:by|from|of)[ \t]+"
+)
 
 
 def _agent_of(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
@@ -390,10 +426,21 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
 
     # Prepositions: `according to X`, `per X`, `citing X`, `as reported by X`.
     for m in p["preposition"].finditer(text, lo, hi):
-        np = _np_after(text, m.end(), hi)
+        tally = _TALLY_OF.match(text, m.end(), hi)  # `according to a tally by X`: X is the source
+        np = _np_after(text, tally.end() if tally else m.end(), hi)
         if np is None:
             continue
         np = _agent_of(text, np[0], np[1], hi)
+        relayed = _relayed_speaker(text, m.start(), m.group(0), np[1], lo, hi)
+        if relayed is not None:
+            # `X was quoted by the agency as saying that ...`: X is the source, the agency only
+            # relays the statement.
+            speaker, content_start = relayed
+            rel = _make(text, speaker, (m.start(), m.end()), (content_start, hi), "relay", "assert")
+            if rel is not None:
+                found.append(rel)
+                taken.append((speaker[0], content_start))
+            continue
         head = text[lo:m.start()]
         initial = not re.search(r"[A-Za-z0-9]", re.sub(r"(?i)\b(?:but|and|however|also|yet|so|then)\b", "", head))
         if initial:
@@ -454,6 +501,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if before_word in _DETERMINERS or (before_word[:1].isdigit()):
             continue
+        if form in lx.source_suffixes and not re.search(r"[A-Za-z0-9]", text[m.end():hi]):
+            continue  # `based on hospital records.`: a noun that ends the sentence, not a verb
         # A qualifier, not a cue: `an estimated 250,000`, `estimated 3,000 dead`.
         if re.match(r"[ \t]+(?:at[ \t]+)?[~≈]?\d", after) and cue.lemma in ("estimate", "report", "count", "record"):
             if before_word in ("an", "the", "") or not words or k == 0:
@@ -510,23 +559,31 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after)
+                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after) or (
+                # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
+                re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after))
             if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
                 content = (lo, hi)
                 rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
             else:
                 that = _THAT.match(text, m.end(), hi)
                 content_start = m.end()
-                tm = _TIME_AFTER_CUE.match(text, content_start, hi)
-                if tm and tm.end() > content_start and not re.match(r"[ \t]*\d", text[tm.end():tm.end() + 3]):
-                    content_start = tm.end()
+                for _ in range(3):  # `said late on Friday in a statement posted online that`
+                    tm = _TIME_AFTER_CUE.match(text, content_start, hi)
+                    if tm and tm.end() > content_start and not re.match(r"[ \t]*\d", text[tm.end():tm.end() + 3]):
+                        content_start = tm.end()
+                        pub = _PUBLISHED_AFTER_CUE.match(text, content_start, hi)
+                        if pub and pub.end() > content_start:
+                            content_start = pub.end()
+                        continue
+                    break
                 that = _THAT.match(text, content_start, hi)
                 if that:
                     content_start = that.end()
                 rel = _make(text, source, (m.start(), m.end()), (content_start, hi), "source_before", cue.type)
             if rel is not None:
                 found.append(rel)
-                taken.append((source[0], m.end()))
+                taken.append((source[0], max(m.end(), rel.content_start if rel.form == "source_before" else m.end())))
             continue
         # Inverted: `..., said the spokesman.`
         np = _np_after(text, m.end(), hi)
@@ -541,6 +598,28 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         # claimed`): nothing to attribute.
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
+
+
+_AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w\-]+|having[ \t]+said)[ \t]*(?:that[ \t]+|,[ \t]*|:[ \t]*)?")
+_PASSIVE_AUX = frozenset("was were is are been has have had being also".split())
+
+
+def _relayed_speaker(text: str, at: int, prep: str, np_end: int, lo: int, hi: int) -> tuple[tuple[int, int], int] | None:
+    """For `X was quoted by Y as saying ...` (or `cited by`): X's span and where the content
+    begins; None for any other preposition."""
+    if not prep.lower().startswith(("quoted by", "cited by")):
+        return None
+    tail = _AS_SAYING.match(text, np_end, hi)
+    if tail is None:
+        return None
+    words = _words(text, lo, at)
+    k = len(words)
+    while k > 0 and words[k - 1][2].lower() in _PASSIVE_AUX:
+        k -= 1
+    if k == len(words) or k == 0:
+        return None
+    speaker = _np_before(text, words, k, lo)
+    return (speaker, tail.end()) if speaker is not None else None
 
 
 def _lower(text: str, lo: int, hi: int) -> str:
@@ -682,7 +761,7 @@ def _belligerent_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(lexicon().claimant_classes["belligerent"]), re.I)
 
 
-_OFFICE_OF = re.compile(r"(?i)\bpress\s+(?:service|office|secretary|centre|center|department)\b")
+_OFFICE_OF = re.compile(r"(?i)\bpress\s+(?:service|office|officer|secretary|centre|center|department|attach[eé])\b")
 
 
 def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | None]:
@@ -701,7 +780,8 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
     if party is not None:
         return ClaimantClass.BELLIGERENT, party
     if _belligerent_pattern().search(claimant) and re.search(
-        r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?)\b", claimant
+        r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?"
+        r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|mayor)\b", claimant
     ):
         return ClaimantClass.BELLIGERENT, None
     return ClaimantClass.UNKNOWN, None

@@ -134,7 +134,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "subject_link": re.compile(
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
-            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,6}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,9}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
@@ -152,6 +152,8 @@ _AUX = frozenset(
     "estimated to who that which whom apparently likely probably possibly either both each "
     "just only still further additionally altogether in total overall so far".split()
 )
+# Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
+_QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())
 _STOP_MODIFIER = frozenset(
     "of in on at to from by with for into onto over under after before during since until than as "
     "and or but nor were was are is be been have has had who which that whom whose the a an this "
@@ -510,6 +512,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if cat == "equipment_lost" or (cat in ("killed", "casualties", "captured") and sense is not None and sense.group == "equipment"):
             lost = True
     people_unsettled = sense is not None and sense.group == "people" and category in (None, Category.TROOPS, Category.PEOPLE)
+    if before is not None and sense is None and _OTHER_OBJECT.match(text, end, hi):
+        before = None  # `destroying 9 fighting positions`: the verb's object is no person nor listed weapon
     if before is not None and (category is None or people_unsettled or (sense is not None and sense.group == "equipment" and not lost)):
         cat = lexicon().predicates_before[_fold(before.group("p"))]
         if not (sense is not None and sense.group == "equipment" and cat not in ("equipment_lost", "killed", "captured")):
@@ -654,6 +658,13 @@ def _combine(noun_category: Category | None, predicate: str, sense: NounSense | 
     return Category(predicate)
 
 
+# A plural noun the lexicon does not list, right after a number (`9 fighting positions`,
+# `40 homes`); durations are no objects (`killed 12 in 24 hours` has none).
+_NOT_OBJECT_WORD = (
+    r"(?!(?:and|or|in|on|at|of|to|from|by|with|for|over|during|since|after|before|across|near|while|as|but|the|its|their"
+    r"|hours|days|weeks|months|years|times|minutes|others|more|less|fewer|was|has|is|yesterday|overnight)\b)"
+)
+_OTHER_OBJECT = re.compile(rf"[ \t]+(?:{_NOT_OBJECT_WORD}[a-z][a-z\-]+[ \t]+){{0,2}}{_NOT_OBJECT_WORD}[a-z][a-z\-]{{2,}}s\b")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 
 
@@ -771,7 +782,7 @@ def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], 
     relative = None
     for w in re.finditer(r"[\w'’\-\.]+", text[m.end():limit]):
         lower = w.group(0).lower()
-        if w.group(0)[:1].islower() and (lower in _AUX - {"to", "that", "who", "which", "whom"}
+        if w.group(0)[:1].islower() and (lower in _AUX - _QUANTIFIERS_IN_PP
                                          or lower in lx.predicates_after or lower in lx.cue_verbs):
             break
         if re.fullmatch(r"\d[\d,]*", lower):

@@ -95,3 +95,21 @@ def test_the_subject_of_a_loss_verb_governs_every_figure_of_its_clause() -> None
 def test_a_contrast_ends_the_loss_verbs_reach() -> None:
     found = sides_in("Armenia lost 300 men while Azerbaijan reported 40 killed.")
     assert found["300 men"] == "Armenia" and found["40 killed"] is None
+
+
+def test_the_party_that_did_the_killing_is_not_the_side_of_its_victims() -> None:
+    # Two belligerents named in the prose: the agent's opponent is known.
+    found = sides_in("Armenian forces shelled the ridge, destroying 12 Azerbaijani tanks.")
+    assert found["12 Azerbaijani tanks"] == "Azerbaijan"  # the figure's own words first
+    found = sides_in("Armenian forces shelled the ridge overnight, killing at least six people and injuring 22.")
+    assert found["at least six people"] is None and found["22"] is None  # never the agent's side
+
+
+def test_a_party_after_a_preposition_is_no_agent() -> None:
+    found = sides_in("A mine exploded near an Armenian army truck, wounding five soldiers.")
+    assert found["five soldiers"] == "Armenia"
+
+
+def test_his_country_is_the_claimants_own_side() -> None:
+    found = sides_in("The Armenian president said his country had lost 3,100 troops in the war.")
+    assert found["3,100 troops"] == "Armenia"

@@ -781,7 +781,7 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
         return ClaimantClass.BELLIGERENT, party
     if _belligerent_pattern().search(claimant) and re.search(
         r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?"
-        r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|mayor)\b", claimant
+        r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|gov|mayor)\b", claimant
     ):
         return ClaimantClass.BELLIGERENT, None
     return ClaimantClass.UNKNOWN, None

@@ -106,6 +106,26 @@ _LOSS_GOVERNOR = re.compile(
     r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
     r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included)\b"
 )
+# `his country had lost`, `we have lost`, `their forces suffered`: the speaker's own side.
+_OWN_SUBJECT = re.compile(
+    r"(?i)\b(?:(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|nation|side|forces|army|troops|military|government)|we)"
+    r"\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)\s+(?:[\w,~]+\s+){0,3}$"
+)
+# A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
+# car`) is no subject of the clause.
+_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?$")
+def _counted(text: str, lo: int, hi: int) -> bool:
+    """Whether a number ends right before ``hi`` (`killing four Ossetians`): a party named in
+    a figure, no subject."""
+    m = re.search(r"([\w,.\-]+)\s+$", text[lo:hi])
+    return m is not None and (m.group(1)[:1].isdigit() or number_words_hint().fullmatch(m.group(1).lower()) is not None)
+
+
+_PEOPLE_CATEGORIES = frozenset({
+    Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.KILLED_OR_MISSING,
+    Category.KILLED_OR_WOUNDED, Category.CASUALTIES, Category.PEOPLE, Category.TROOPS, Category.DISPLACED,
+    Category.REFUGEES, None,
+})
 _CLAUSE_BREAK = re.compile(r"(?i)[;:]|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
 _TITLE_RE = re.compile(
     r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
@@ -580,6 +600,11 @@ class _Extractor:
                 if side is not None:
                     return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
+            if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
+                # `his country had lost 31,000 troops`: the claimant's own side.
+                side = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")
+                if side is not None:
+                    return side
             # The party that lost them: the one named last before the verb (`Russia, he said,
             # lost more than 47,000 troops`), not a source.
             for s, e, party in reversed(party_mentions(text, lo, f.start)):
@@ -602,7 +627,23 @@ class _Extractor:
                 if side is not None:
                     return side
                 break
-        return self.sides.infer(text, f.start, f.end, lo, hi, skip)
+        side = self.sides.infer(text, f.start, f.end, lo, hi, skip)
+        if side.name is not None and f.predicate and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
+            # `Ostlandic forces shelled the town, killing 12`: the party named before the verb
+            # did it; the figure is about the other side, if a soldier's or a weapon's.
+            verb = text.rfind(f.predicate.strip(), lo, f.start)
+            agents = [party for s, e, party in party_mentions(text, lo, verb if verb != -1 else f.start)
+                      if not any(a is not None and a <= s < b for a, b in skip)
+                      and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s)
+                      and not _counted(text, max(lo, s - 30), s)]
+            if any(self.sides.party(a) is not None and self.sides.party(a)[1] == side.name for a in agents) \
+                    and not side.reason.startswith("the figure names"):
+                other = self.sides.opponent_of(side.name)
+                why = f"{side.name} did the `{f.predicate.strip()}`: the figure is about its opponent"
+                if other is not None and (f.population is Population.MILITARY or f.category not in _PEOPLE_CATEGORIES):
+                    return Side(column=other[0], name=other[1], reason=why)
+                return Side(reason=f"{side.name} did the `{f.predicate.strip()}`; whose losses the figure counts is not said")
+        return side
 
     # --- units, outcomes, commanders, quotations -------------------------------------------
 

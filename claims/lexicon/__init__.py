@@ -161,6 +161,7 @@ class Lexicon:
         for category, table in predicates["before"].items():
             for word in table["words"]:
                 self.predicates_before.setdefault(word, category)
+        self.agentive: frozenset[str] = frozenset(predicates["agentive"]["words"])
         subject = predicates["subject_nouns"]
         self.subject_links: list[str] = subject.pop("links")
         self.subject_nouns: dict[str, str] = {w: cat for cat, words in subject.items() for w in words}

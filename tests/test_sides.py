@@ -113,3 +113,45 @@ def test_a_party_after_a_preposition_is_no_agent() -> None:
 def test_his_country_is_the_claimants_own_side() -> None:
     found = sides_in("The Armenian president said his country had lost 3,100 troops in the war.")
     assert found["3,100 troops"] == "Armenia"
+
+
+LISTED = """Battle of Ostrava Ford
+
+Battle of Ostrava Ford
+Part of the Ridge War
+Date 1–5 May 1921
+Location Ostrava Ford
+Result Lowland victory
+Belligerents
+Lowland Union
+ Armenia
+ Georgia
+Azerbaijan
+ Turkey
+Commanders and leaders
+ Tomas Halvik
+ Ivan Dobrev
+Strength
+4,000
+12,000
+Casualties and losses
+900 killed
+1,500 killed
+
+{lead}
+"""
+
+
+def column_sides(lead: str) -> dict[str, str | None]:
+    document = read_text(LISTED.format(lead=lead), "ford.txt")
+    return {c.span.quote: c.side.name for c in extract_document(document) if c.span.quote in ("4,000", "12,000")}
+
+
+def test_the_lead_splits_belligerents_listed_without_columns_by_party() -> None:
+    found = column_sides("The battle was fought between the Lowland Union and Azerbaijani forces in May 1921.")
+    assert found == {"4,000": "Lowland Union", "12,000": "Azerbaijan"}
+
+
+def test_without_a_lead_the_first_and_last_listed_name_the_columns() -> None:
+    found = column_sides("The ford changed hands twice.")
+    assert found == {"4,000": "Lowland Union", "12,000": "Turkey"}

@@ -232,8 +232,22 @@ class SideResolver:
             for column in (1, 2):
                 self.columns[column] = order[column - 1]
                 self.column_reasons[column] = order_reason
+        listed = [f.value.strip() for f in document.infobox if f.key == "Combatant" and f.column is None]
+        listed = [e for e in listed if e and not _VAGUE_ENTRY.match(e)]
+        if not self.columns and len(listed) >= 2:
+            # Entries without columns are listed column by column: the first is in column 1.
+            self.raw[1] = listed[0]
+            self.columns[1] = _column_name(listed[0])
+            self.column_reasons[1] = "the first belligerent listed is in the first column"
         if len(self.columns) < 2:
             self._columns_by_commanders(document, taken)
+        if len(self.columns) == 1 and 1 in self.columns and len(listed) >= 2 and listed[0] == self.raw.get(1):
+            # ... and the last in the last one (the entries between may be either side's).
+            last = listed[-1]
+            if canonical(last) is None or canonical(last) != canonical(listed[0]):
+                self.raw[2] = last
+                self.columns[2] = _column_name(last)
+                self.column_reasons[2] = "the last belligerent listed is in the last column"
         if len(self.columns) == 1 and ranked:
             # One column named: the other is the party the text names most besides it. With
             # neither named (and no `between X and Y`) there is no telling which is which.
@@ -296,11 +310,20 @@ class SideResolver:
         entries = [f.value.strip() for f in document.infobox if f.key == "Combatant" and f.column is None]
         if len(entries) < 2:
             return
-        a, b = between.group("a").lower(), between.group("b").lower()
+        from claims.extract.figures import party_mentions
+
+        a, b = between.group("a"), between.group("b")
+        parties = {phrase: {p for _, _, p in party_mentions(phrase, 0, len(phrase))} for phrase in (a, b)}
 
         def names(entry: str, phrase: str) -> bool:
+            """The lead's phrase names the entry: by its first words (`United Nations forces`)
+            or by its party (`the Chinese People's Volunteer Army` names `China`)."""
             head = " ".join(entry.lower().split()[:2])
-            return len(head) >= 3 and (head in phrase or phrase.startswith(entry.lower()[:12]))
+            lower = phrase.lower()
+            if len(head) >= 3 and (head in lower or lower.startswith(entry.lower()[:12])):
+                return True
+            party = canonical(entry)
+            return party is not None and party in parties[phrase]
 
         first = next((i for i, e in enumerate(entries) if names(e, a)), None)
         second = next((i for i, e in enumerate(entries) if names(e, b)), None)

@@ -103,6 +103,14 @@ SENTENCES = [
      "at more than 700.", "400", "the Joint Command"),
     ("Intro.\n\nSome 400 soldiers were wounded, the Joint Command said on Sunday, while the Lowland side put the toll "
      "at more than 700.", "700", "the Lowland side"),
+    # a headline that ends with its source
+    ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
+    # `According to him`: the pronoun points back to the person named before
+    ("Intro.\n\nThe chief prosecutor, Anton Marr, gave new figures on Friday. According to him, 366 soldiers were killed.",
+     "366", "Anton Marr"),
+    # `he` after an unnamed source is that source: nobody named, not the outlet it spoke to
+    ("Intro.\n\nThe siege cost the lives of 1,500 soldiers, a senior officer told the Valley Courier. "
+     "He said that around 6,000 militants were holed up in the old town.", "6,000", None),
     # a title before the name in an apposition
     ("Intro.\n\n“We lost 300 men,” the spokesman for the eastern group, Colonel Ivan Dorn, said on national television.",
      "300", "Colonel Ivan Dorn"),

@@ -40,11 +40,25 @@ def one(text: str, field_key: str | None = None):
         ("5 T-72 lost", "Casualties", 5, 5, Qualifier.EXACT, Category.TANKS, Kind.EQUIPMENT),
         # Residents who remain are a population, not a force.
         ("about 150,000 residents remained in the city", None, 150000, 150000, Qualifier.APPROX, Category.PEOPLE, Kind.OTHER),
+        # Predicates after the noun phrase, over a prepositional phrase; nouns before the number.
+        ("at least 25 soldiers were among the dead", None, 25, None, Qualifier.AT_LEAST, Category.KILLED, Kind.CASUALTIES),
+        ("600 of its soldiers remain in captivity", None, 600, 600, Qualifier.EXACT, Category.CAPTURED, Kind.CAPTURED),
+        ("71 fighters from both sides died in clashes", None, 71, 71, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+        ("the battle cost the lives of 1,500 soldiers", None, 1500, 1500, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+        ("the army admitted the loss of 12 soldiers", None, 12, 12, Qualifier.EXACT, Category.CASUALTIES, Kind.CASUALTIES),
+        ("the losses of the army in the northern sector amounted to up to 200 servicemen", None, None, 200,
+         Qualifier.AT_MOST, Category.CASUALTIES, Kind.CASUALTIES),
     ],
 )
 def test_figures(text, key, low, high, qualifier, category, kind) -> None:
     q, _ = one(text, key)
     assert (q.low, q.high, q.qualifier, q.category, q.kind) == (low, high, qualifier, category, kind)
+
+
+def test_a_verb_with_an_object_the_lexicon_does_not_list_counts_no_casualties() -> None:
+    assert find_quantities("the strike destroyed 9 fighting positions") == []
+    found = find_quantities("shelling killed 12 and injured dozens more")
+    assert [q.category for q in found] == [Category.KILLED, Category.WOUNDED]  # `and` begins no object
 
 
 def test_as_of_and_increment() -> None:

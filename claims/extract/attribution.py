@@ -325,6 +325,7 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         if w[:1].isdigit():
             break
         ok = (_is_name_word(w) or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
+              or (start is None and lower in lx.pronouns)
               or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
@@ -501,8 +502,9 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if before_word in _DETERMINERS or (before_word[:1].isdigit()):
             continue
-        if form in lx.source_suffixes and not re.search(r"[A-Za-z0-9]", text[m.end():hi]):
-            continue  # `based on hospital records.`: a noun that ends the sentence, not a verb
+        if (form in lx.source_suffixes and k >= 2 and words[k - 2][2].lower() in _PREPOSITIONS_IN_NP
+                and not re.search(r"[A-Za-z0-9]", text[m.end():hi])):
+            continue  # `based on hospital records.`: a noun after a preposition, not a verb
         # A qualifier, not a cue: `an estimated 250,000`, `estimated 3,000 dead`.
         if re.match(r"[ \t]+(?:at[ \t]+)?[~≈]?\d", after) and cue.lemma in ("estimate", "report", "count", "record"):
             if before_word in ("an", "the", "") or not words or k == 0:

@@ -41,6 +41,7 @@ class _Source:
     start: int
     person: bool
     party: str | None
+    unnamed: bool = False
 
 
 class Discourse:
@@ -57,6 +58,8 @@ class Discourse:
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
         for m in _PERSON_RE.finditer(text, lo, hi):
+            if re.search(r"(?i)\b(?:told|tells|tell|telling)\s+(?:the\s+)?$", text[max(lo, m.start() - 16):m.start()]):
+                continue  # whom it was told (`told Middle East Eye`): an outlet or listener, no speaker
             words = m.group(0).split()
             # Leading titles and party words are no part of a name (`Ukrainian President X`).
             while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
@@ -67,6 +70,12 @@ class Discourse:
                 continue
             self.persons.append((m.start(), " ".join(words)))
 
+    def note_unnamed(self, name: str, start: int) -> None:
+        """An unnamed source (`a senior officer told ...`): a later `he` or `they` points back
+        to it and so names nobody."""
+        words = name.lower().split()
+        self.sources.append(_Source(name, start, bool(words) and words[-1] in lexicon().person_heads, None, unnamed=True))
+
     def note_source(self, name: str, start: int) -> None:
         lx = lexicon()
         words = name.split()
@@ -76,6 +85,7 @@ class Discourse:
         person = all(w[:1].isupper() for w in tail) and not any(
             w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) or w.isupper()
             for w in words)
+        person = person or (bool(words) and words[-1].lower() in lx.person_heads)  # `the army spokesman`
 
         parties = party_mentions(name, 0, len(name))
         self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
@@ -85,23 +95,27 @@ class Discourse:
         source = relation.source or ""
         lower = source.lower()
         before = [s for s in self.sources if s.start < (relation.source_start or 0)]
-        if lower in ("he", "she"):
-            candidates = [(p[0], p[1]) for p in self.persons if p[0] < (relation.source_start or 0)]
-            candidates += [(s.start, s.text) for s in before if s.person]
+        if lower in ("he", "she", "him", "her"):
+            candidates = [(p[0], p[1], False) for p in self.persons if p[0] < (relation.source_start or 0)]
+            candidates += [(s.start, s.text, s.unnamed) for s in before if s.person]
             if candidates:
-                name = max(candidates)[1]
+                _, name, unnamed = max(candidates)
+                if unnamed:
+                    return None, f"`{source}` refers back to {name}, who is not named"
                 return name, f"`{source}` refers back to {name}"
             return None, None
-        if lower in ("it", "they", "this", "these", "we", "the latter"):
+        if lower in ("it", "they", "them", "this", "these", "we", "the latter"):
             pool = [s for s in before if not s.person]
             if pool:
+                if pool[-1].unnamed:
+                    return None, f"`{source}` refers back to {pool[-1].text}, who are not named"
                 name = pool[-1].text
                 return name, f"`{source}` refers back to {name}"
             return None, None
         # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
         heads = source_heads_in(source)
         for s in reversed(before):
-            if s.text.lower() == lower:
+            if s.text.lower() == lower or s.unnamed:
                 continue
             if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
                 return s.text, f"`{source}` refers back to {s.text}"
@@ -112,7 +126,7 @@ class Discourse:
             named = party_mentions(source, 0, len(source))
             party = named[0][2] if named else None
             for s in reversed(before):
-                if party is None or s.party == party:
+                if not s.unnamed and (party is None or s.party == party):
                     return s.text, f"`{source}` refers back to {s.text}"
         return source, None
 

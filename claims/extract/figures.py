@@ -516,11 +516,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         before = None  # `destroying 9 fighting positions`: the verb's object is no person nor listed weapon
     if before is not None and (category is None or people_unsettled or (sense is not None and sense.group == "equipment" and not lost)):
         cat = lexicon().predicates_before[_fold(before.group("p"))]
-        if not (sense is not None and sense.group == "equipment" and cat not in ("equipment_lost", "killed", "captured")):
+        if not (sense is not None and sense.group == "equipment" and cat not in ("equipment_lost", "killed", "captured", "casualties")):
             predicate = before.group("p")
             follows = False
             category = _combine(category, cat, sense)
-            if cat in ("equipment_lost", "killed", "captured") and sense is not None and sense.group == "equipment":
+            if cat in ("equipment_lost", "killed", "captured", "casualties") and sense is not None and sense.group == "equipment":
                 lost = True
     if category is None or (sense is not None and sense.group == "people" and predicate is None):
         # `Killed: 169`, `POW: 96`: a label before the number names what it counts.

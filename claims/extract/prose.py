@@ -351,11 +351,17 @@ class _Extractor:
         """Each relation with its claimant (pronouns and definite sources resolved) and how."""
         out = []
         for r in sorted(relations, key=lambda r: r.cue_start):
-            if r.unnamed or r.source is None:
+            if r.source is None or (r.unnamed and not r.pronoun):
+                if r.source is not None:
+                    self.discourse.note_unnamed(r.source, r.source_start or r.cue_start)
                 out.append((r, None, None))
                 continue
             if r.pronoun:
                 claimant, how = self.discourse.resolve(r)
+                if r.unnamed and how is None:
+                    # `the commander said` with no commander named before: nobody named.
+                    self.discourse.note_unnamed(r.source, r.source_start or r.cue_start)
+                    claimant = None
             else:
                 claimant, how = r.source, None
                 self.discourse.note_source(r.source, r.source_start or r.cue_start)

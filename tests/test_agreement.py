@@ -12,7 +12,7 @@ from claims.cli import cli
 from claims.model import Kind, Verdict
 from claims.review import new_annotation, retraction_of
 from claims.review.agreement import agreement, cohens_kappa, krippendorffs_alpha, reviewer_verdicts
-from claims.store import open_store
+from claims.store import ClaimQuery, open_store
 
 A, D, N, R = Verdict.ACCEPTED, Verdict.DISPUTED, Verdict.NEEDS_SOURCE, Verdict.REJECTED
 
@@ -186,6 +186,34 @@ def test_blind_review_hides_the_other_verdict_until_one_gives_ones_own(db: str) 
     done = runner.invoke(cli, ["assign", "--to", "cy,dee", "--db", db])
     assert done.exit_code == 0 and "2 claim(s)" in done.output
     assert runner.invoke(cli, ["assigned", "--reviewer", "cy", "--db", db]).output.split() == [first.id, second.id]
+
+
+def test_queue_and_verdicts_by_others_filter_claims_as_the_cli_lists_them(db: str) -> None:
+    text = "A 600 killed. B 45 killed. C 9 killed."
+    first, second, third = figure_claims("d1", text)
+    with open_store(db) as store:
+        store.ingest([make_document("d1", text)], [first, second, third])
+        store.assign([first.id, second.id], ["ana"], blind=False)
+        store.assign([third.id], ["ana", "ben"])  # blind: ben's verdict is hidden from ana
+        store.annotate(new_annotation(first, D, "ben"))
+        store.annotate(new_annotation(second, D, "ana"))
+        store.annotate(new_annotation(third, D, "ben"))
+        queue = ClaimQuery(queue_of="ana")
+        assert [c.id for c in store.claims(queue)] == store.assigned("ana") == [first.id, third.id]
+        assert store.count_claims(queue) == 2
+        by_others = ClaimQuery(verdict=D, verdict_not_by="ana")
+        assert [c.id for c in store.claims(by_others)] == [first.id]
+        assert store.count_claims(by_others) == 1
+        assert store.count_claims(ClaimQuery(verdict=D, verdict_not_by="ben")) == 1
+        store.annotate(new_annotation(third, A, "ana"))  # her own verdict lifts the blind
+        assert store.claims(queue) == [first]
+        assert store.count_claims(ClaimQuery(verdict_not_by="ben")) == 2  # ana's two verdicts
+    listed = CliRunner().invoke(cli, ["list", "--db", db, "--format", "tsv", "--verdict", "disputed",
+                                      "--verdict-not-by", "ana"])
+    assert listed.exit_code == 0, listed.output
+    assert first.id in listed.output and second.id not in listed.output
+    queued = CliRunner().invoke(cli, ["list", "--db", db, "--format", "tsv", "--queue-of", "ana"])
+    assert queued.exit_code == 0 and first.id in queued.output and third.id not in queued.output
 
 
 def test_a_postgres_store_notifies_every_new_annotation(pg_url: str) -> None:

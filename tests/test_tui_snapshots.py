@@ -73,3 +73,22 @@ class TestHelp:
     @pytest.mark.parametrize("size", [(80, 24), (100, 40), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
     def test_help(self, snap_compare, seed_app, size):
         assert snap_compare(seed_app, terminal_size=size, run_before=help_shown)
+
+
+async def source_shown(pilot) -> None:
+    from claims.tui.widgets.source_pane import SourcePane
+
+    await settled(pilot)
+    await pilot.press("down", "down", "down", "down", "down", "p")
+    claims = pilot.app.main_screen.query_one(ClaimList)
+    pane = pilot.app.main_screen.query_one(SourcePane)
+    await wait_until(pilot, lambda: claims.highlighted is not None and pane.claim_id == claims.highlighted.id,
+                     what="source pane")
+    await settled(pilot)
+    await pilot.pause(0.2)
+
+
+class TestSourcePane:
+    @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+    def test_source(self, snap_compare, seed_app, size):
+        assert snap_compare(seed_app, terminal_size=size, run_before=source_shown)

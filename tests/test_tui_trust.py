@@ -30,11 +30,13 @@ from claims.readers import read_text
 from claims.tui.app import ReviewApp
 from claims.tui.dialogs.confidence import ConfidenceDialog
 from claims.tui.dialogs.note import NoteDialog
+from claims.tui.dialogs.views import SaveViewDialog, ViewPicker
 from claims.tui.screens.conflicts import ClaimCard, ConflictsScreen
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen
 from claims.tui.screens.moved import MovedScreen
 from claims.tui.widgets.claim_list import ClaimList
+from claims.tui.widgets.source_pane import SourcePane
 from tui_helpers import claim_list, detail_text, synchronous, wait_until
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reanchor"
@@ -363,6 +365,21 @@ async def test_hostile_text_is_shown_escaped_on_every_screen_and_dialog(tmp_path
         await pilot.press("enter")
         await pilot.pause(0.1)
         assert app.main_screen.maximized is None
+        # The source pane: the whole document, every claim marked.
+        await pilot.press("p")
+        await wait_until(pilot, lambda: app.main_screen.query_one(SourcePane).claim_id is not None, what="source")
+        await pilot.pause(0.1)
+        assert_escaped(app, "source pane", "\\x1b[31m", "\\x08\\x0b", "\\x0d")
+        await pilot.press("p")
+        # The view picker and the dialog naming a view (the filters in words).
+        await pilot.press("v")
+        assert isinstance(app.screen, ViewPicker)
+        await pilot.pause(0.2)
+        assert_escaped(app, "view picker", "disputed by others")
+        await pilot.press("escape", "slash", *"Orlen", "enter", "V")
+        assert isinstance(app.screen, SaveViewDialog)
+        assert_escaped(app, "save view dialog", "“Orlen”")
+        await pilot.press("escape", "x")
         await pilot.press("f")
         await pilot.pause(0.1)
         assert_escaped(app, "filters", "Orlen \\x1b[31mRed")

@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -39,6 +40,7 @@ from claims.tui.screens.conflicts import ConflictsScreen, conflict_label
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen, claim_label
 from claims.tui.screens.moved import MovedScreen
+from claims.tui.views import View, load_views, save_views
 
 
 def target_label(target: Claim | Conflict) -> str:
@@ -91,7 +93,10 @@ class ReviewApp(App[int]):
         *,
         opener: Callable[[], Store] | None = None,
         keymap: dict[str, str] | None = None,
+        views_file: Path | None = None,
     ) -> None:
+        """``views_file``: where the reviewer's saved views are read and written (None: they
+        last for this session only). A broken file raises ConfigError."""
         super().__init__()
         self.db_path = db_path
         self.db_label = os.path.basename(db_path) or db_path
@@ -105,6 +110,8 @@ class ReviewApp(App[int]):
         self.unreviewed_claims = 0
         self.exit_messages: list[str] = []
         self.started_at = time.perf_counter()
+        self.views_file = views_file
+        self.saved_views: list[View] = load_views(views_file) if views_file is not None else []
         self.main_screen = MainScreen()
 
     def on_mount(self) -> None:
@@ -246,6 +253,31 @@ class ReviewApp(App[int]):
             return
         self.notify(f"NOT saved ({message.label}): {message.error}", title="Store error",
                     severity="error", timeout=15)
+
+    # -- saved views ------------------------------------------------------------------------
+
+    def save_view(self, view: View) -> None:
+        """Keep ``view`` (replacing a saved one of the same name) and write the views file."""
+        replaced = any(v.name == view.name for v in self.saved_views)
+        self.saved_views = [v for v in self.saved_views if v.name != view.name] + [view]
+        if self._write_views():
+            self.notify(f"{'Replaced' if replaced else 'Saved'} the view “{view.name}”; v shows it again.", timeout=3)
+
+    def delete_view(self, view: View) -> None:
+        self.saved_views = [v for v in self.saved_views if v.name != view.name]
+        if self._write_views():
+            self.notify(f"Deleted the view “{view.name}”.", timeout=3)
+
+    def _write_views(self) -> bool:
+        if self.views_file is None:
+            self.notify("Views are kept for this session only (no config folder).", timeout=3)
+            return True
+        try:
+            save_views(self.views_file, self.saved_views)
+        except OSError as error:
+            self.notify(f"NOT saved ({self.views_file}): {error}", title="Views", severity="error", timeout=10)
+            return False
+        return True
 
     # -- screens ----------------------------------------------------------------------------
 

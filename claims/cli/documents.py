@@ -256,14 +256,19 @@ def _kind(value: str | None) -> Kind | None:
               help="Only claims whose current verdict is this.")
 @click.option("--unreviewed", is_flag=True, help="Only claims with no verdict yet.")
 @click.option("--in-conflict", "in_conflict", is_flag=True, help="Only claims in a conflict or a tension to decide.")
+@click.option("--queue-of", "queue_of", default=None, metavar="REVIEWER",
+              help="Only claims assigned to REVIEWER that they have not given a verdict yet (their queue).")
+@click.option("--verdict-not-by", "verdict_not_by", default=None, metavar="REVIEWER",
+              help="Only claims whose current verdict someone other than REVIEWER gave "
+                   "(with --verdict disputed: disputed by others).")
 @click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
 @click.option("--moved", is_flag=True,
               help="List annotations an edit moved to a changed or re-worded statement, or orphaned (old and new quote).")
 @click.option("--format", "output", type=click.Choice(["text", "tsv", "json"]), default="text", show_default=True)
 def list_claims(
     db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
-    unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, orphaned: bool, moved: bool,
-    output: str,
+    unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, queue_of: str | None,
+    verdict_not_by: str | None, orphaned: bool, moved: bool, output: str,
 ) -> None:
     """List stored claims, filtered."""
     from claims.api import ClaimQuery, json_text, open_store, paths_of, to_data
@@ -288,7 +293,8 @@ def list_claims(
             document = _document_id(document, infos, db_path)
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
                            only_unattributed=unattributed, verdict=Verdict(verdict) if verdict else None,
-                           only_unreviewed=unreviewed, only_conflicts=in_conflict)
+                           only_unreviewed=unreviewed, only_conflicts=in_conflict, queue_of=queue_of,
+                           verdict_not_by=verdict_not_by)
         emit_claims(store.claims(query), paths_of(infos), output)
 
 

@@ -26,7 +26,8 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
     annotations comes from --reviewer, then `reviewer` in ~/.config/claims/config.toml,
     then the environment's user name. Press ? in the app for the keys.
     """
-    from claims.tui.config import ConfigError, load_config, resolve_reviewer
+    from claims.tui.config import ConfigError, config_path, load_config, resolve_reviewer
+    from claims.tui.views import views_path
 
     try:
         config = load_config()
@@ -49,7 +50,11 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
 
     from claims.tui.app import ReviewApp
 
-    app = ReviewApp(db_path=db_path, reviewer=name, paths=paths, keymap=config.keymap)
+    try:
+        app = ReviewApp(db_path=db_path, reviewer=name, paths=paths, keymap=config.keymap,
+                        views_file=views_path(config_path()))
+    except ConfigError as exc:  # the saved views file
+        raise UserError(str(exc)) from None
     app.run()
     for message in app.exit_messages:
         click.echo(printable(f"claims: {message}"), err=True)

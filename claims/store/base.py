@@ -48,6 +48,12 @@ class ClaimQuery:
     """Case-insensitive substring of the quote, subject or claimant."""
     only_infobox: bool = False
     """Only claims read from an infobox field (not from the prose)."""
+    queue_of: str | None = None
+    """Only claims assigned to this reviewer that they have not given a verdict yet: their
+    queue, as ``Store.assigned(reviewer)`` lists it."""
+    verdict_not_by: str | None = None
+    """Only claims whose current verdict was given by someone other than this reviewer (with
+    ``verdict``: disputed by others), leaving out claims blind review still hides from them."""
 
 
 @frozen

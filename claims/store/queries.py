@@ -74,6 +74,19 @@ def where(query: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]
         clauses.append(f"c.claimant IS NULL AND {dialect.json_member('c.data', 'attribution.reference')} IS NULL")
     if query.only_infobox:
         clauses.append(f"{dialect.json_member('c.data', 'field')} IS NOT NULL")
+    if query.queue_of is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = c.id AND s.reviewer = ?) "
+            f"AND NOT {OWN_VERDICT.format(target='c.id')}"
+        )
+        params.extend([query.queue_of, query.queue_of])
+    if query.verdict_not_by is not None:
+        # Whose verdict is current is the annotation the verdict cache points at.
+        clauses.append(
+            "c.id IN (SELECT v.target_id FROM current_verdicts v JOIN annotations a ON a.id = v.annotation_id "
+            f"WHERE v.target_kind = 'claim' AND a.reviewer <> ?) AND NOT {HIDDEN_FROM.format(target='c.id')}"
+        )
+        params.extend([query.verdict_not_by] * 3)
     if query.search:
         clauses.append(
             f"(c.quote {like_} ? ESCAPE '\\' OR c.subject {like_} ? ESCAPE '\\' OR c.claimant {like_} ? ESCAPE '\\')"

@@ -17,7 +17,10 @@ from claims.tui.bindings import SCOPES, display_key
 INTRO = (
     "Every annotation is saved the moment you make it; nothing to save, nothing to lose. "
     "Annotations are never deleted: undo adds a retraction to the history. "
-    "ctrl+p opens the command palette with every command below."
+    "ctrl+p opens the command palette with every command below. "
+    "p shows the claim's whole document, every claim of it marked, and follows the cursor. "
+    "v switches views (all, unreviewed, my queue, disputed by others, in conflict, yours); "
+    "V saves the current filters as a view of your own."
 )
 
 

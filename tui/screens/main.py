@@ -6,9 +6,11 @@ import os
 import time
 from collections.abc import Sequence
 
+import attrs
+
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -36,11 +38,15 @@ from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
 from claims.tui.screens.annotating import AnnotatingScreen
 from claims.tui.dialogs.confidence import ConfidenceDialog, ConfidenceOverride
 from claims.tui.dialogs.note import NoteDialog
+from claims.tui.dialogs.views import SaveViewDialog, ViewPicker
+from claims.tui.views import View, builtin_views
 from claims.tui.widgets.claim_detail import ClaimDetail, claim_detail
 from claims.tui.widgets.claim_list import ClaimList, ClaimListHeader
 from claims.tui.widgets.key_hints import KeyHints
+from claims.tui.widgets.source_pane import SourcePane
 
 PAGE_SIZE = 200
+ROOMY = 160
 SEARCH_DELAY = 0.25
 
 
@@ -63,6 +69,10 @@ def describe_query(query: ClaimQuery, documents: dict[str, str]) -> list[str]:
         parts.append("unattributed")
     if query.only_unreviewed:
         parts.append("unreviewed")
+    if query.queue_of:
+        parts.append(f"queue of {printable(query.queue_of)}")
+    if query.verdict_not_by:
+        parts.append(f"verdict not by {printable(query.verdict_not_by)}")
     return parts
 
 
@@ -115,6 +125,20 @@ class FilterPanel(VerticalScroll):
         for checkbox in self.query(Checkbox):
             checkbox.value = False
 
+    def show_query(self, query: ClaimQuery) -> None:
+        """Set every control to ``query``'s filters (a view was picked)."""
+        for selector, value in (("#filter-document", query.document), ("#filter-kind", query.kind),
+                                ("#filter-verdict", query.verdict)):
+            select = self.query_one(selector, Select)
+            if value is None:
+                select.clear()
+            else:
+                select.value = value
+        self.query_one("#filter-side", Input).value = query.side or ""
+        self.query_one("#filter-conflicts", Checkbox).value = query.only_conflicts
+        self.query_one("#filter-unattributed", Checkbox).value = query.only_unattributed
+        self.query_one("#filter-unreviewed", Checkbox).value = query.only_unreviewed
+
 
 class MainScreen(AnnotatingScreen):
     """The reviewer's home: find a claim, read it in context, give a verdict."""
@@ -142,6 +166,13 @@ class MainScreen(AnnotatingScreen):
             self.conflicts = conflicts
             self.history = history
 
+    class SourceLoaded(Message):
+        def __init__(self, claim: Claim, document: Document | None, claims: list[Claim]) -> None:
+            super().__init__()
+            self.claim = claim
+            self.document = document
+            self.claims = claims
+
     class Found(Message):
         """A claim searched for (next unreviewed, or a jump from a conflict) is at ``index``."""
 
@@ -164,6 +195,10 @@ class MainScreen(AnnotatingScreen):
         """The selected claim's annotations as attached now (None while they load)."""
         self.current_conflicts: list[Conflict] | None = None
         self._documents: LRUCache[str, Document | None] = LRUCache(16)
+        self._document_claims: LRUCache[str, list[Claim]] = LRUCache(16)
+        """Every claim of a document, by document id: what the source pane marks."""
+        self.view: View | None = None
+        """The view picked last (None until the store is open: then "all")."""
         self._document_titles: dict[str, str] = {}
         self._search_timer: Timer | None = None
         self.first_paint_at: float | None = None
@@ -185,15 +220,31 @@ class MainScreen(AnnotatingScreen):
                     yield ClaimList(self._fetch_page, self.app.claim_verdicts, page_size=PAGE_SIZE,
                                     on_select=self._list_selected, id="claims")
                 yield ClaimDetail(id="detail")
+                yield SourcePane(id="source")
         yield KeyHints()
 
     def on_mount(self) -> None:
+        self.update_title()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # From 160 columns the source pane is a third column beside the detail; narrower, it
+        # takes the detail's place (the list keeps the room its columns need).
+        self.set_class(event.size.width >= ROOMY, "-roomy")
+
+    def update_title(self) -> None:
+        """The header: the app, the store, the reviewer and the view shown (changed: its
+        filters were edited since it was picked; V saves them as a view of their own)."""
         title = Text()
         title.append("claims review", style="bold")
         title.append("  ")
         title.append(printable(self.app.db_label), style="dim")
         title.append("  reviewer ", style="dim")
         title.append(printable(self.app.reviewer), style="bold")
+        if self.view is not None:
+            title.append("  view ", style="dim")
+            title.append(printable(self.view.name), style="bold cyan")
+            if self.view.query != self.query_:
+                title.append(" (changed)", style="italic")
         self.query_one("#title-bar", Static).update(title)
 
     # -- loading ----------------------------------------------------------------------------
@@ -208,6 +259,9 @@ class MainScreen(AnnotatingScreen):
             {d.id: os.path.basename(d.path) or d.id for d in documents})
         # Setting the options sends events that change no query: _apply_filters ignores them.
         self.query_one(FilterPanel).set_documents(documents)
+        if self.view is None:
+            self.view = self.views()[0]
+            self.update_title()
         self.run_query()
 
     def run_query(self, keep_cursor: bool = False) -> None:
@@ -284,6 +338,8 @@ class MainScreen(AnnotatingScreen):
             self.current_history = self.current_conflicts = None
         self._render_detail()
         self._detail_worker(claim)
+        if self.source_shown:
+            self._show_source(claim)
 
     def show_claim(self, claim: Claim) -> None:
         """Select ``claim`` as it is under the list cursor (or pinned, when it is not)."""
@@ -324,14 +380,102 @@ class MainScreen(AnnotatingScreen):
             body = Group(banner, Text(), body)
         self.query_one(ClaimDetail).show(body)
 
+    # -- the source pane ---------------------------------------------------------------------
+
+    @property
+    def source_shown(self) -> bool:
+        return self.query_one("#workspace").has_class("-source")
+
+    def action_toggle_source(self) -> None:
+        workspace = self.query_one("#workspace")
+        workspace.toggle_class("-source")
+        if self.source_shown and self.selected is not None:
+            self._show_source(self.selected)
+        if not self.source_shown and self.focused is self.query_one("#source-text"):
+            self.query_one(ClaimList).focus()
+
+    def _show_source(self, claim: Claim) -> None:
+        """Show ``claim`` in its document now when both are at hand, else once they load."""
+        document = self._documents.get(claim.span.document)
+        claims = self._document_claims.get(claim.span.document)
+        if document is not None and claims is not None:
+            self.query_one(SourcePane).show(claim, document, claims)
+            return
+        self.query_one(SourcePane).show(claim, None, None)
+        self._source_worker(claim)
+
+    @work(thread=True, exclusive=True, group="source", exit_on_error=False)
+    def _source_worker(self, claim: Claim) -> None:
+        document_id = claim.span.document
+        document = self._documents.get(document_id)
+        if document is None:
+            document = self.gateway.read(lambda store: store.document(document_id))
+            self._documents[document_id] = document
+        claims = self.gateway.read(lambda store: store.claims(ClaimQuery(document=document_id)))
+        self._document_claims[document_id] = claims
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SourceLoaded(claim, document, claims))
+
+    def on_main_screen_source_loaded(self, message: SourceLoaded) -> None:
+        if self.source_shown and self.selected is not None and message.claim.id == self.selected.id:
+            self.query_one(SourcePane).show(message.claim, message.document, message.claims)
+
+    # -- views ------------------------------------------------------------------------------
+
+    def views(self) -> list[View]:
+        """The built-in views, then the reviewer's saved ones."""
+        return [*builtin_views(self.app.reviewer), *self.app.saved_views]
+
+    def action_pick_view(self) -> None:
+        def picked(view: View | None) -> None:
+            if view is not None:
+                self.show_view(view)
+
+        active = self.view.name if self.view is not None else ""
+        self.app.push_screen(ViewPicker(self.views(), active, self.gateway.read, self.app.delete_view), picked)
+
+    def show_view(self, view: View) -> None:
+        """Show the claims ``view`` selects: its filters in the panel and the search box, and
+        the ones the panel has no control for (a queue, whose verdict) kept with the view."""
+        query = view.query
+        if query.document is not None and query.document not in self._document_titles:
+            self.notify(f"The view's document {query.document} is not in this store; showing every document.",
+                        severity="warning", timeout=5)
+            query = attrs.evolve(query, document=None)
+        self.view = attrs.evolve(view, query=query)
+        self.query_one(FilterPanel).show_query(query)
+        self.query_one("#search", Input).value = query.search or ""
+        self.query_ = query
+        self.pinned = False
+        self.update_title()
+        self.run_query()
+
+    def action_save_view(self) -> None:
+        filters = ", ".join(describe_query(self.query_, self._document_titles)) or "no filter: every claim"
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                view = View(name, self.query_)
+                self.app.save_view(view)
+                self.view = view
+                self.update_title()
+
+        reserved = [v.name for v in builtin_views(self.app.reviewer)]
+        self.app.push_screen(SaveViewDialog(filters, reserved), named)
+
     # -- filters and search -----------------------------------------------------------------
 
     def _apply_filters(self) -> None:
         search = self.query_one("#search", Input).value
         query = self.query_one(FilterPanel).read_query(search)
+        if self.view is not None:
+            # The panel has no control for these: they stay as the view set them.
+            query = attrs.evolve(query, queue_of=self.view.query.queue_of,
+                                 verdict_not_by=self.view.query.verdict_not_by)
         if query != self.query_:
             self.query_ = query
             self.pinned = False  # the new result's cursor row becomes the selection
+            self.update_title()
             self.run_query()
 
     @on(Input.Changed, "#search")
@@ -370,10 +514,13 @@ class MainScreen(AnnotatingScreen):
         self.query_one(FilterPanel).clear()
         self.query_one("#search", Input).value = ""
         self.query_ = ClaimQuery()
+        self.view = self.views()[0]
         self.pinned = False
+        self.update_title()
         self.run_query()
 
     def action_refresh(self) -> None:
+        self._document_claims.clear()  # another reviewer may have re-read a document
         self.app.reload_counts()
         self.run_query(keep_cursor=True)
 
@@ -469,7 +616,8 @@ class MainScreen(AnnotatingScreen):
             self.current_history = written.history
             self._render_detail()
         self.update_status()
-        if self.query_.only_unreviewed or self.query_.verdict is not None:
+        q = self.query_
+        if q.only_unreviewed or q.verdict is not None or q.queue_of or q.verdict_not_by:
             # The claim may have left the filtered list; the next one moves under the cursor.
             self.run_query(keep_cursor=True)
 

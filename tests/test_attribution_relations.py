@@ -103,6 +103,14 @@ SENTENCES = [
      "at more than 700.", "400", "the Joint Command"),
     ("Intro.\n\nSome 400 soldiers were wounded, the Joint Command said on Sunday, while the Lowland side put the toll "
      "at more than 700.", "700", "the Lowland side"),
+    # a source after the content, with circumstances after the cue
+    ("Intro.\n\nUkrainian forces killed 230 invaders, group spokesperson Dana Lyk said on the air of the national telethon.",
+     "230", "group spokesperson Dana Lyk"),
+    ("Intro.\n\nOver 1,000 soldiers were killed, Marr wrote on his Facebook page.", "1,000", "Marr"),
+    ("Intro.\n\nSome 40 civilians were killed in the strike, Lt. Gen. Omar al-Saadi told the agency by telephone "
+     "from the front line.", "40", "Lt. Gen. Omar al-Saadi"),
+    ("Intro.\n\nAt least 300 militants were killed, the Joint Command said in a statement carried by state media.",
+     "300", "the Joint Command"),
     # a headline that ends with its source
     ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
     # `According to him`: the pronoun points back to the person named before

@@ -30,6 +30,7 @@ from functools import cache
 
 from attrs import frozen
 
+from claims.extract.numbers import number_words_hint
 from claims.lexicon import lexicon, phrase_pattern
 from claims.model import ClaimantClass, Hedge, HedgeKind
 
@@ -140,8 +141,12 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
 
 
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|abu|ibn|bin|de|da|di|van|von|du|le|la|d|l)[-’'][A-Z]")
+
+
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() is False and word.isupper() and len(word) > 1)
+    return word[:1].isupper() or (word[:1].isdigit() is False and word.isupper() and len(word) > 1) or (
+        _NAME_PARTICLE.match(word) is not None)  # `al-Saadi`, `d'Estaing`
 
 
 def _source_noun(word: str) -> bool:
@@ -563,7 +568,12 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
                 r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
-                re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after))
+                re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
+                # `..., X said on the air of the national telethon.`, `told AFP by telephone from
+                # the front`: circumstances after the cue, no statement of their own.
+                re.match(r"(?i)[ \t]*(?:on|in|at|to|during|via|through|by|from|over|after|before|while|with|when|under|as)\b", rest)
+                and not re.search(r"\d|[:“\"]|\bthat\b", rest) and not number_words_hint().search(rest.lower())
+                and not any(w.lower() in lx.predicates_after for w in re.findall(r"[A-Za-z]+", rest)))
             if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
                 content = (lo, hi)
                 rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
@@ -783,7 +793,8 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
         return ClaimantClass.BELLIGERENT, party
     if _belligerent_pattern().search(claimant) and re.search(
         r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?"
-        r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|gov|mayor)\b", claimant
+        r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|gov|mayor|administration"
+        r"|general|gen|colonel|col|lt|lieutenant|maj|major|brig|brigadier|captain|capt|admiral|commander|officer)\b", claimant
     ):
         return ClaimantClass.BELLIGERENT, None
     return ClaimantClass.UNKNOWN, None

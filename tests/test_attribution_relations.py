@@ -111,6 +111,12 @@ SENTENCES = [
      "from the front line.", "40", "Lt. Gen. Omar al-Saadi"),
     ("Intro.\n\nAt least 300 militants were killed, the Joint Command said in a statement carried by state media.",
      "300", "the Joint Command"),
+    # `found`, `concluded`; a statement or report `from`/`by` X is X's; a possessive before a cue noun
+    ("Intro.\n\nThe parliamentary commission found that 366 soldiers had been killed.", "366",
+     "The parliamentary commission"),
+    ("Intro.\n\nThe inquiry concluded that at least 1,000 soldiers died during the retreat.", "1,000", "The inquiry"),
+    ("Intro.\n\nAccording to a statement from the Joint Command, 250 militants were killed.", "250", "the Joint Command"),
+    ("Intro.\n\nAccording to the commission's report, 459 soldiers died.", "459", "the commission's report"),
     # a headline that ends with its source
     ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
     # `According to him`: the pronoun points back to the person named before

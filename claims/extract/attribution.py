@@ -323,8 +323,8 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if lower in _CLAUSE_WORDS - {"and"} or (lower == "and" and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]))):
             break
-        if lower in lx.cue_verbs and start is not None:
-            break
+        if lower in lx.cue_verbs and start is not None and not (k > 0 and re.search(r"['’]s?$", words[k - 1][2])):
+            break  # a cue verb ends the phrase, but after a possessive it is a noun (`the commission's report`)
         if lower in ("on", "in", "at", "during", "late", "early", "last", "this") and start is not None and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]) and lower in ("in", "of")):
             break
         if w[:1].isdigit():
@@ -372,7 +372,8 @@ _FROM_SOURCE = re.compile(
 
 _TALLY_OF = re.compile(
     r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+)?(?:tall(?:y|ies)|counts?|estimates?|figures?|data"
-    r"|statistics|surveys?|analys[ie]s|reviews?|compilations?|assessments?)[ \t]+(?:by|from|of)[ \t]+"
+    r"|statistics|surveys?|analys[ie]s|reviews?|compilations?|assessments?|statements?|reports?|communiqu[eé]s?"
+    r"|announcements?|bulletins?|updates?|briefings?)[ \t]+(?:by|from|of)[ \t]+"
 )
 
 
@@ -794,7 +795,8 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
     if _belligerent_pattern().search(claimant) and re.search(
         r"(?i)\b(?:ministry|government|army|military|command|authorities|side|forces|spokes\w+|president|commander|rebels?|separatists?"
         r"|general\s+staff|militants?|insurgents?|militias?|kremlin|pentagon|junta|regime|governor|gov|mayor|administration"
-        r"|general|gen|colonel|col|lt|lieutenant|maj|major|brig|brigadier|captain|capt|admiral|commander|officer)\b", claimant
+        r"|general|gen|colonel|col|lt|lieutenant|maj|major|brig|brigadier|captain|capt|admiral|commander|officer"
+        r"|minister|police|prosecutors?|prime\s+minister)\b", claimant
     ):
         return ClaimantClass.BELLIGERENT, None
     return ClaimantClass.UNKNOWN, None

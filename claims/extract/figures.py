@@ -485,6 +485,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     predicate = None
     follows = False
     population = Population(sense.population) if sense is not None else Population.UNKNOWN
+    if population is Population.UNKNOWN and noun and re.match(r"(?i)civilian\b", noun):
+        population = Population.CIVILIAN  # `40 civilian deaths`
     if sense is not None and sense.group in ("loss", "equipment", "territory", "units"):
         category = Category(sense.category) if sense.group != "people" else None
     elif sense is not None:

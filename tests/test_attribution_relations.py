@@ -182,3 +182,30 @@ def test_no_figure_is_given_a_source_whose_content_does_not_hold_it() -> None:
         if a.content_span is not None and a.claimant is not None and not a.inherited:
             start, end = a.content_span
             assert start <= claim.span.start and claim.span.end <= end + 1, (claim.span.quote, a.claimant)
+
+
+STORY = (
+    "Ostland says 300 Lowland soldiers killed in the river battle\n\n"
+    "Over the past day, the enemy lost 1,130 personnel and 12 tanks in the northern sector, the General Staff "
+    "of the Armed Forces of Ostland reported on Sunday.\n\n"
+    "The losses of the Lowland army in the area amounted to up to 200 servicemen, the Lowland Defence Ministry "
+    "said in its daily briefing, while a medical source put the toll at more than 700.\n\n"
+    "Two Ostlandic soldiers were killed and nine wounded, the brigade's press officer told the Valley Courier.\n\n"
+    "The rebels denied losing a helicopter, but acknowledged that seven of their fighters had died.\n\n"
+    "Some 400 soldiers were wounded, the Joint Command said on Sunday, adding that 1,200 members of the "
+    "security forces had been killed since October.\n"
+)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_hard_wrapped_story_gives_the_claims_of_the_unwrapped_one(width: int) -> None:
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in STORY.split("\n\n"))
+
+    def summary(text: str):
+        return [(c.kind, c.side.name, str(c.value), c.attribution.claimant) for c in figures(text)]
+
+    assert summary(wrapped) == summary(STORY)
+    for claim in figures(wrapped):  # spans still point into the wrapped text
+        assert wrapped[claim.span.start:claim.span.end] == claim.span.quote

@@ -409,7 +409,7 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
         return Relation(None, None, None, text[cue[0]:cue[1]], cue[0], cue[1], content[0], content[1], form,
                         type_, unnamed=True)
     s, e = source
-    src = text[s:e].strip()
+    src = " ".join(text[s:e].split())  # a source broken across lines reads as one phrase
     lower = src.lower()
     pronoun = lower in lx.pronouns or (
         lower.split()[0] == "the" and len(lower.split()) <= 3 and all(_source_noun(w) or w == "the" or lexicon().party_of(w) for w in lower.split())

@@ -40,7 +40,7 @@ from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sentences import paragraphs, sentences
+from claims.extract.sentences import paragraphs, sentences, unwrapped
 from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, trie_pattern
@@ -206,7 +206,8 @@ def prose_regions(document: Document) -> list[tuple[int, int]]:
 class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = document.text
+        # Matched on with line breaks inside paragraphs read as spaces (same offsets).
+        self.text = unwrapped(document.text, prose_regions(document))
         self.sides = resolver_for(document)
         self.subject = _subject(document)
         years = document_year_mentions(document)
@@ -697,7 +698,7 @@ class _Extractor:
                 continue
             self.claims.append(build_claim(
                 self.document, kind=Kind.EVENT, subject=self.subject, side=side,
-                value=TextValue(text[start:end]), start=start, end=end,
+                value=TextValue(" ".join(text[start:end].split())), start=start, end=end,
                 attribution=self._attribution(start, end, resolved, paragraph, index),
                 rule="prose.outcome", hedges=tuple(hedges), section=section,
             ))
@@ -739,7 +740,7 @@ class _Extractor:
                         side = Side(column=hit[0], name=hit[1], reason=f"the title names {text[named[0][0]:named[0][1]]}")
                 self.claims.append(build_claim(
                     self.document, kind=Kind.COMMANDER, subject=self.subject, side=side,
-                    value=Person(name=text[s:e], rank=title), start=m.start() if title else s, end=e,
+                    value=Person(name=" ".join(text[s:e].split()), rank=title), start=m.start() if title else s, end=e,
                     attribution=Attribution(document=self.document.id), rule="prose.commander", section=section,
                 ))
 
@@ -761,7 +762,7 @@ class _Extractor:
                                           claimant_side=side, evidence="a speaker named with the quotation")
             self.claims.append(build_claim(
                 self.document, kind=Kind.OTHER, subject=self.subject, side=Side(),
-                value=TextValue(inner), start=m.start(), end=min(m.end(), len(text)), attribution=attribution,
+                value=TextValue(" ".join(inner.split())), start=m.start(), end=min(m.end(), len(text)), attribution=attribution,
                 rule="prose.quotation", section=section,
             ))
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from claims.lexicon import lexicon
 
-__all__ = ["ABBREVIATIONS", "is_noise_line", "paragraphs", "sentences"]
+__all__ = ["ABBREVIATIONS", "is_noise_line", "paragraphs", "sentences", "unwrapped", "wrap_width"]
 
 ABBREVIATIONS = frozenset(
     "gen col lt maj capt cpt sgt mr mrs ms dr st no nos vs approx est e.g i.e etc jan feb mar apr jun jul "
@@ -80,11 +80,44 @@ def is_noise_line(line: str) -> bool:
     return pattern.match(stripped) is not None
 
 
-def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+def wrap_width(text: str) -> int | None:
+    """The width a hard-wrapped text was wrapped at (a story saved from e-mail, a PDF or a
+    terminal: most lines end near one width, none much beyond it), else None."""
+    lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 8:
+        return None
+    width = sorted(lengths)[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 100:
+        return None
+    near = sum(1 for n in lengths if 0.7 * width <= n <= width)
+    beyond = sum(1 for n in lengths if n > width + 2)
+    return width if near >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
+
+
+def unwrapped(text: str, regions: list[tuple[int, int]]) -> str:
+    """``text`` with the line breaks inside each paragraph of ``regions`` turned into spaces:
+    the same length, so every offset still points into the document, but a phrase broken
+    across lines (`the brigade's\npress officer`) reads as one."""
+    wrap = wrap_width(text)
+    chars: list[str] | None = None
+    for lo, hi in regions:
+        for p_lo, p_hi in paragraphs(text, lo, hi, wrap):
+            nl = text.find("\n", p_lo, p_hi)
+            while nl != -1:
+                if chars is None:
+                    chars = list(text)
+                chars[nl] = " "
+                nl = text.find("\n", nl + 1, p_hi)
+    return text if chars is None else "".join(chars)
+
+
+def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph in ``text[lo:hi]``: lines, soft-wrapped ones joined,
-    page furniture left out."""
+    page furniture left out. With ``wrap`` (a hard-wrapped text), a line that reaches near
+    that width goes on in the next line whatever its case."""
     pos = lo
     current: tuple[int, int] | None = None
+    previous_length = 0
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl == -1 else nl
@@ -95,12 +128,14 @@ def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
                 current = None
         else:
             stripped = line.strip()
-            if current is not None and not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower():
+            wrapped = wrap is not None and previous_length >= 0.7 * wrap and not text[current[0]:current[1]].rstrip().endswith(":") if current else False
+            if current is not None and (wrapped or (not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower())):
                 current = (current[0], end)
             else:
                 if current is not None:
                     yield current
                 current = (pos, end)
+            previous_length = len(line.rstrip())
         pos = end + 1
     if current is not None:
         yield current

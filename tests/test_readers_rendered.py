@@ -819,3 +819,36 @@ def test_any_mix_of_rendered_shapes_reads_and_extracts_with_exact_spans(lines):
         assert text[f.start:f.end] == f.value
     for c in extract_document(doc):
         assert text[c.span.start:c.span.end] == c.span.quote
+
+
+SIDE_PREFIXED = """Battle of Ostrava Ford
+
+Battle of Ostrava Ford
+Part of the Ridge War
+Date: 1–5 May 1921
+Location: Ostrava Ford
+Result: Argentine victory
+Belligerents:
+United Kingdom
+Argentina
+Commanders and leaders:
+Tomas Halvik
+Ivan Dobrev
+Strength:
+United Kingdom: 4,000 infantry, 12 tanks
+{second}: 12,000
+Casualties and losses:
+United Kingdom: 1,029 killed, 4,582 wounded
+{second}: 19,202 killed, 21,000 wounded
+
+The battle was fought in May 1921.
+"""
+
+
+def test_a_line_that_opens_with_a_belligerents_name_is_that_sides() -> None:
+    # By the entry's name, or by another name of its party (a demonym).
+    for second in ("Argentina", "Argentine"):
+        claims = extract_document(read_text(SIDE_PREFIXED.format(second=second), "ford.txt"))
+        sides = {c.span.quote: c.side.name for c in claims if isinstance(c.value, Quantity)}
+        assert sides["4,000"] == sides["1,029 killed"] == "United Kingdom", second
+        assert sides["12,000"] == sides["19,202 killed"] == sides["21,000 wounded"] == "Argentina", second

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.lexicon import lexicon
 from claims.model import InfoboxField, Problem, Section
 from claims.readers.common import normalise_key
 from claims.readers.places import place_at
@@ -751,6 +752,11 @@ class _Reader:
             cell.column = None if not section.pipe and section.column is None else cell.column
             self.cells.append(cell)
             return
+        # A line that opens with a belligerent's name (`Ostland: 12,000`) is that side's.
+        lead = re.match(r"[ \t]*(?P<label>[^:\d\n]{2,60}?)[ \t]*:[ \t]+(?=\S)", line)
+        if lead and self._entry_named(lead.group("label").strip()) is not None:
+            self._side_header(lead.group("label").strip(), number)
+            a += lead.end()
         # Labels inside the cell (`Initial: 270,000 ... At the time of ...: 1,040,000`) split it.
         pos = a
         for m in _INLINE_HEADER.finditer(text, a, b):
@@ -1004,6 +1010,12 @@ class _Reader:
         for e in self.entries:
             if want == _clean(e.name).lower() or (e.alias and want == e.alias.lower()):
                 return e
+        # `Chinese:` or `U.S.:` over an entry `China` / `United States`: the same party.
+        party = lexicon().party_of(want)
+        if party is not None:
+            for e in self.entries:
+                if lexicon().party_of(_clean(e.name).lower()) == party:
+                    return e
         return None
 
     def _strip_flag(self, cell: _Cell) -> None:

@@ -56,6 +56,13 @@ ORDERS = [
     "According to {s}, {F}.",
     "{F}, according to {s}.",
     "“{F},” {s} {C}.",
+    # circumstances after the cue, how the statement was published, a relayed speaker
+    "{F}, {s} {C} on the air of the national telethon.",
+    "{F}, {s} {C} by telephone from the front line.",
+    "{S} {C} in a statement posted online that {F}.",
+    "{S} was quoted by the Valley Courier as saying that {F}.",
+    "According to a statement from {s}, {F}.",
+    "{F}, {s} {C} on Sunday, while the Tarnow garrison put the toll at 12.",
 ]
 
 

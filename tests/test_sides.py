@@ -155,3 +155,18 @@ def test_the_lead_splits_belligerents_listed_without_columns_by_party() -> None:
 def test_without_a_lead_the_first_and_last_listed_name_the_columns() -> None:
     found = column_sides("The ford changed hands twice.")
     assert found == {"4,000": "Lowland Union", "12,000": "Turkey"}
+
+
+def test_a_colon_after_a_loss_noun_keeps_its_party() -> None:
+    found = sides_in("Armenian losses were heavy: 1,500 men were killed and 3,800 wounded.")
+    assert found["1,500 men were killed"] == "Armenia" and found["3,800 wounded"] == "Armenia"
+
+
+def test_the_subject_that_fields_a_force_is_its_side() -> None:
+    found = sides_in("The Azerbaijanis committed three brigades, about 9,000 men, to the counterattack.")
+    assert found["about 9,000 men"] == "Azerbaijan"
+
+
+def test_the_party_the_estimate_puts_at_a_number_not_the_estimator() -> None:
+    found = sides_in("Azerbaijani sources estimate Armenian dead at 2,000.")
+    assert found["2,000"] == "Armenia"

@@ -137,6 +137,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,9}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
+        # `put total losses on both sides at 90,000`, `estimate Italian dead at 20,000`: the
+        # noun the verb puts at the number says what it counts.
+        "put_subject": re.compile(
+            rf"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|estimating|set|sets|setting)[ \t]+"
+            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
+            rf"[ \t]+at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+        ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
     }
 
@@ -466,12 +473,13 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `one security coordinator`: a noun the lexicon does not list, read as people when it
         # has the shape of a person's role (a list or a predicate must still say what happened).
         role = _ROLE.match(text, end, hi)
-        if role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER:
+        if (role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER
+                and not any(w in _AUX for w in role.group(0).lower().split()[:-1])):
             noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
         cop = _COPULA.match(text, end, hi)
-        if cop is not None:
+        if cop is not None and predicate_after(text, end, hi) is None:  # not `12,000 were taken prisoner`
             noun2, sense2, np_end2, mentions2, relative2 = _noun_phrase(text, cop.end(), hi)
             if sense2 is not None and sense2.group == "people":
                 noun, sense, np_end, mentions, relative = noun2, sense2, np_end2, mentions2, relative2
@@ -499,7 +507,14 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     after = predicate_after(text, np_end if sense is not None else end, hi)
     before = p["pred_before"].search(text, max(lo, start - 60), start)
     subject = p["subject_link"].search(text, max(lo, start - 120), start) if before is None else None
-    if subject is not None:
+    if subject is None and before is None:
+        put = p["put_subject"].search(text, max(lo, start - 120), start)
+        if put is not None:
+            subject = put
+            mentions = mentions + party_mentions(text, put.start("np"), put.end("np"))
+            if re.search(r"(?i)\b(?:its|their|our)\b", put.group("np")):
+                relative = relative or "own"
+    elif subject is not None:
         # `The cumulative Israeli fatality toll was 71`, `the death toll among Palestinians`,
         # `its own losses at 300`: the subject names whose the figure is.
         head_start = _modifiers_before(text, max(lo, subject.start() - 40), subject.start())
@@ -575,9 +590,19 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
 
 
 def _modifiers_before(text: str, lo: int, pos: int) -> int:
-    """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`)."""
+    """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`),
+    up to a verb or function word (`German sources estimate Italian`: only `Italian`)."""
     m = _MODIFIERS_BEFORE.search(text, lo, pos)
-    return m.start() if m else pos
+    if m is None:
+        return pos
+    start = pos
+    cues = lexicon().cue_verbs
+    for w in reversed(list(re.finditer(r"[\w'’\-]+", text[m.start():pos]))):
+        lower = w.group(0).lower()
+        if lower in cues or lower in _STOP_MODIFIER or lower in _AUX:
+            break
+        start = m.start() + w.start()
+    return start
 
 
 _NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)*(?:\n[ \t]*)?\((?P<paren>[^()\[\]\n]{1,80})\)")

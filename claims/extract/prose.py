@@ -114,6 +114,11 @@ _OWN_SUBJECT = re.compile(
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
 # car`) is no subject of the clause.
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?$")
+@cache
+def _fielding_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b{trie_pattern(lexicon().fielding)}\b")
+
+
 def _counted(text: str, lo: int, hi: int) -> bool:
     """Whether a number ends right before ``hi`` (`killing four Ossetians`): a party named in
     a figure, no subject."""
@@ -126,7 +131,7 @@ _PEOPLE_CATEGORIES = frozenset({
     Category.KILLED_OR_WOUNDED, Category.CASUALTIES, Category.PEOPLE, Category.TROOPS, Category.DISPLACED,
     Category.REFUGEES, None,
 })
-_CLAUSE_BREAK = re.compile(r"(?i)[;:]|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
+_CLAUSE_BREAK = re.compile(r"(?i);|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
 _TITLE_RE = re.compile(
     r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
     r"|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
@@ -618,6 +623,20 @@ class _Extractor:
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
+                if side is not None:
+                    return side
+        fielding = None
+        if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group == "units":
+            for fielding in _fielding_re().finditer(text, lo, f.start):
+                pass
+        if fielding is not None and not _CLAUSE_BREAK.search(text, fielding.end(), f.start):
+            # `The Austrians committed three divisions, about 45,000 men`: the subject fields them.
+            verb = fielding.start()
+            for s, e, party in reversed(party_mentions(text, lo, verb)):
+                if any(a is not None and a <= s < b for a, b in skip) or _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) \
+                        or _counted(text, max(lo, s - 30), s):
+                    continue
+                side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{fielding.group(0)}`")
                 if side is not None:
                     return side
         # `The British lost 18 killed and 64 wounded`, `Russian casualties numbered 1,376 dead

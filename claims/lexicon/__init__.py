@@ -162,6 +162,7 @@ class Lexicon:
             for word in table["words"]:
                 self.predicates_before.setdefault(word, category)
         self.agentive: frozenset[str] = frozenset(predicates["agentive"]["words"])
+        self.fielding: tuple[str, ...] = tuple(predicates["fielding"]["words"])
         subject = predicates["subject_nouns"]
         self.subject_links: list[str] = subject.pop("links")
         self.subject_nouns: dict[str, str] = {w: cat for cat, words in subject.items() for w in words}

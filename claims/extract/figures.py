@@ -474,7 +474,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # has the shape of a person's role (a list or a predicate must still say what happened).
         role = _ROLE.match(text, end, hi)
         if (role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER
-                and not any(w in _AUX for w in role.group(0).lower().split()[:-1])):
+                and predicate_after(text, end, hi) is None):  # `12,000 were taken prisoner`: no role
             noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.

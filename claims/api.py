@@ -108,8 +108,17 @@ from claims.review import (
     retraction_of,
     withdrawn,
 )
-from claims.review.agreement import AgreementReport, cohens_kappa, krippendorffs_alpha
-from claims.service import agreement_of, derive, ingest_documents, reviewed_for_audit
+from claims.review.agreement import AgreementReport, Disagreement, cohens_kappa, krippendorffs_alpha
+from claims.service import (
+    SyncSummary,
+    agreement_of,
+    derive,
+    ingest_documents,
+    pull,
+    push,
+    reviewed_for_audit,
+    verdict_disagreements_of,
+)
 from claims.store import (
     ClaimQuery,
     DocumentInfo,
@@ -117,6 +126,7 @@ from claims.store import (
     ReanchorReport,
     Reanchoring,
     Store,
+    StoreContents,
     StoreError,
     open_store,
 )
@@ -131,6 +141,12 @@ __all__ = [
     "ALL_DOCUMENTS",
     "AgreementReport",
     "agreement_of",
+    "Disagreement",
+    "SyncSummary",
+    "pull",
+    "push",
+    "verdict_disagreements_of",
+    "StoreContents",
     "cohens_kappa",
     "krippendorffs_alpha",
     "AUDIT_RULES",

@@ -100,14 +100,15 @@ def claims_page(
 
 OWN_VERDICT = (
     "EXISTS (SELECT 1 FROM effective_annotations e JOIN annotations o ON o.id = e.id "
-    "WHERE e.target_kind = 'claim' AND e.target_id = {target} AND o.reviewer = ? "
+    "WHERE e.target_kind = 'claim' AND e.target_id = {target} AND o.reviewer = {viewer} "
     f"AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)}))"
 )
 
 HIDDEN_FROM = (
-    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = ? AND s.blind = 1) "
+    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = {viewer} AND s.blind = 1) "
     f"AND NOT {OWN_VERDICT})"
 )
-"""Blind review: whether the claim ``{target}`` is hidden from the viewer (bound twice): it is
-assigned to them blind and they have not given a verdict on it yet. Until then they see no
-one else's annotations or verdict on it."""
+"""Blind review: whether the claim ``{target}`` is hidden from ``{viewer}`` (a parameter bound
+twice, or a name in a PostgreSQL function: the same rule for the store's queries and for
+row-level security): it is assigned to them blind and they have not given a verdict on it
+yet. Until then they see no one else's annotations or verdict on it."""

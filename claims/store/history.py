@@ -62,11 +62,11 @@ def append_annotation(conn: SQLConnection, annotation: Annotation) -> set[Target
 
 
 def stored_ids(conn: SQLConnection, annotation_ids: Collection[str]) -> set[str]:
-    """Those of these annotation ids the store holds."""
+    """Those of these annotation ids the store holds (whether this session may read them or not)."""
     found: set[str] = set()
+    sql = dialect_of(conn).stored_annotations_sql
     for chunk in chunks(sorted(annotation_ids)):
-        found.update(row[0] for row in conn.execute(
-            f"SELECT id FROM annotations WHERE id IN ({placeholders(len(chunk))})", tuple(chunk)))
+        found.update(row[0] for row in conn.execute(sql.format(marks=placeholders(len(chunk))), tuple(chunk)))
     return found
 
 

@@ -96,17 +96,20 @@ def row_level_security(conn: Any) -> None:
         f"""CREATE FUNCTION claims_hidden_claim(p_claim text, p_viewer text) RETURNS boolean {definer} AS $$
             SELECT p_viewer IS NOT NULL AND {HIDDEN_FROM.format(target="p_claim", viewer="p_viewer")}
         $$""",
-        # An annotation is judged where it is attached now (its latest move), as the queries do.
-        f"""CREATE FUNCTION claims_hidden_annotation(p_id text, p_kind text, p_target text, p_reviewer text,
-                p_viewer text) RETURNS boolean {definer} AS $$
-            SELECT p_viewer IS NOT NULL AND p_kind = 'claim' AND p_reviewer <> p_viewer
-               AND claims_hidden_claim(COALESCE((SELECT t.target_id FROM annotation_targets t
-                   WHERE t.annotation_id = p_id ORDER BY t.seq DESC LIMIT 1), p_target), p_viewer)
+        # Which of these ids are stored, hidden or not: a push must not append again what the
+        # session cannot see (it reveals nothing but that ids the session holds exist).
+        f"""CREATE FUNCTION claims_stored_annotations(p_ids text[]) RETURNS SETOF text {definer} AS $$
+            SELECT id FROM annotations WHERE id = ANY(p_ids)
         $$""",
         "ALTER VIEW effective_annotations SET (security_invoker = true)",
         "ALTER TABLE annotations ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY blind_read ON annotations FOR SELECT USING (NOT claims_hidden_annotation("
-        "id, target_kind, target_id, reviewer, claims_session_reviewer()))",
+        # An annotation is judged where it is attached now (its latest move), as the queries do;
+        # the reviewer is looked up once a query, and the check is one function call deep
+        # (PostgreSQL plans a nested SQL function again on every call).
+        "CREATE POLICY blind_read ON annotations FOR SELECT USING (target_kind <> 'claim' "
+        "OR reviewer = (SELECT claims_session_reviewer()) OR NOT claims_hidden_claim(COALESCE("
+        "(SELECT t.target_id FROM annotation_targets t WHERE t.annotation_id = annotations.id "
+        "ORDER BY t.seq DESC LIMIT 1), annotations.target_id), (SELECT claims_session_reviewer())))",
         "CREATE POLICY own_name ON annotations FOR INSERT WITH CHECK (reviewer = claims_session_reviewer() "
         f"AND (adjudication = 0 OR EXISTS (SELECT 1 FROM reviewers r WHERE r.name = annotations.reviewer "
         f"AND r.{ADJUDICATORS})))",
@@ -114,7 +117,7 @@ def row_level_security(conn: Any) -> None:
         # only with a verdict some visible annotation on that target gave.
         "ALTER TABLE current_verdicts ENABLE ROW LEVEL SECURITY",
         "CREATE POLICY blind_read ON current_verdicts FOR SELECT USING (target_kind <> 'claim' "
-        "OR NOT claims_hidden_claim(target_id, claims_session_reviewer()))",
+        "OR NOT claims_hidden_claim(target_id, (SELECT claims_session_reviewer())))",
         "CREATE POLICY cache_insert ON current_verdicts FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM "
         "effective_annotations e WHERE e.id = annotation_id AND e.target_id = current_verdicts.target_id "
         "AND e.verdict = current_verdicts.verdict))",

@@ -378,11 +378,10 @@ class SQLStore:
         """Effective target id -> its current verdict annotation (see :mod:`claims.review.policy`);
         with ``viewer``, without the claims blind review hides from them."""
         sql = ("SELECT v.target_id, a.data FROM current_verdicts v "
-               "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?")
-        params: tuple[str, ...] = (target_kind.value,)
+               "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = :kind")
+        params = {"kind": target_kind.value, "viewer": viewer}
         if viewer is not None:
-            sql += " AND NOT " + HIDDEN_FROM.format(target="v.target_id", viewer="?")
-            params += (viewer, viewer)
+            sql += " AND NOT " + HIDDEN_FROM.format(target="v.target_id", viewer=":viewer")
         rows = self._db.rows(sql, params)
         return {target: loads(data, Annotation, self.path) for target, data in rows}
 
@@ -437,8 +436,8 @@ class SQLStore:
     # -- assignments and blind review ----------------------------------------------------------
 
     def _hidden_from(self, claim_id: str, viewer: str) -> bool:
-        sql = f"SELECT CASE WHEN {HIDDEN_FROM.format(target='?', viewer='?')} THEN 1 ELSE 0 END"
-        return bool(self._db.rows(sql, (claim_id, viewer, claim_id, viewer))[0][0])
+        sql = f"SELECT CASE WHEN {HIDDEN_FROM.format(target=':claim', viewer=':viewer')} THEN 1 ELSE 0 END"
+        return bool(self._db.rows(sql, {"claim": claim_id, "viewer": viewer})[0][0])
 
     def assign(self, claim_ids: Sequence[str], reviewers: Sequence[str], *, blind: bool = True) -> int:
         """Assign each claim to each reviewer (blind: none sees another's verdict on it before
@@ -458,12 +457,11 @@ class SQLStore:
     def assigned(self, reviewer: str, *, pending: bool = True) -> list[str]:
         """The claims assigned to ``reviewer`` by document and position; with ``pending`` only
         those they have not given a verdict yet (their queue: the first is their next claim)."""
-        sql = ('SELECT c.id FROM assignments s JOIN claims c ON c.id = s.claim_id WHERE s.reviewer = ?')
-        params: tuple[str, ...] = (reviewer,)
+        sql = 'SELECT c.id FROM assignments s JOIN claims c ON c.id = s.claim_id WHERE s.reviewer = :viewer'
         if pending:
-            sql += " AND NOT " + OWN_VERDICT.format(target="c.id", viewer="?")
-            params += (reviewer,)
-        return [row[0] for row in self._db.rows(sql + ' ORDER BY c.document_id, c.start, c."end", c.id', params)]
+            sql += " AND NOT " + OWN_VERDICT.format(target="c.id", viewer=":viewer")
+        rows = self._db.rows(sql + ' ORDER BY c.document_id, c.start, c."end", c.id', {"viewer": reviewer})
+        return [row[0] for row in rows]
 
 
     # -- offline copies: pull and push -----------------------------------------------------------

@@ -155,3 +155,22 @@ def test_a_version_5_store_migrates_to_row_level_security(pg_cluster) -> None:
         assert secured == {"annotations": True, "current_verdicts": True}
         assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = 'annotations_by_reviewer' "
                             "AND schemaname = current_schema()").fetchone()[0] == 1
+
+
+def test_a_copy_pulled_by_the_owner_pushes_as_the_reviewer_role(team, tmp_path: Path) -> None:
+    """The copy holds ben's verdict, hidden from ana's role: the push must not append it again."""
+    from claims.service import push
+
+    url, names, (first, _) = team
+    ana, ben = names["ana"], names["ben"]
+    with open_store(_as(url, ben)) as as_ben:
+        as_ben.annotate(new_annotation(first, D, ben))
+    with open_store(url) as owner, open_store(tmp_path / "copy.db") as local:
+        pull(owner, local)
+        local.annotate(new_annotation(first, A, ana))
+    with open_store(tmp_path / "copy.db") as local, open_store(_as(url, ana)) as as_ana:
+        summary = push(local, as_ana)
+        assert (len(summary.added), summary.already) == (1, 1)
+        (found,) = summary.disagreements
+        assert [(a.reviewer, a.verdict) for a in found.verdicts] == [(ana, A), (ben, D)]
+        assert len(push(local, as_ana).added) == 0

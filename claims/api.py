@@ -89,6 +89,7 @@ from claims.reconcile.rules import RULES as CONFLICT_RULES
 from claims.reconcile.rules import ChartKind
 from claims.reconcile.rules import Rule as ConflictRule
 from claims.review import (
+    ADJUDICATING_ROLES,
     DISPUTING_VERDICTS,
     SETTLED_CONFLICT_VERDICTS,
     InForce,
@@ -141,6 +142,7 @@ __all__ = [
     "ALL_DOCUMENTS",
     "AgreementReport",
     "agreement_of",
+    "ADJUDICATING_ROLES",
     "Disagreement",
     "SyncSummary",
     "pull",

@@ -194,3 +194,17 @@ def test_version_6_indexes_a_reviewers_annotations_and_migrates_a_version_5_stor
         "EXPLAIN QUERY PLAN SELECT 1 FROM annotations WHERE target_id = 'x' AND reviewer = 'ana'"))
     assert "annotations_by_reviewer" in plan
     conn.close()
+
+
+def test_merging_an_annotation_that_means_nothing_is_refused_in_one_line(tmp_path: Path) -> None:
+    import attrs
+
+    from claims.store import StoreError
+
+    db = str(tmp_path / "team.db")
+    first, _, _ = _team_store(db)
+    wrong = attrs.evolve(new_annotation(first, A, "ana"), verdict=Verdict.RESOLVED)  # a conflict's verdict
+    with open_store(db) as store:
+        with pytest.raises(StoreError, match=f"annotation {wrong.id} by ana cannot be merged"):
+            store.merge_annotations([new_annotation(first, A, "ana"), wrong])
+        assert store.annotations() == []  # nothing of the batch was appended

@@ -56,6 +56,7 @@ POSTGRES_DDL = DDL(
     prelude=(APPEND_ONLY_FUNCTION,),
 )
 
+
 def quote_ident(name: str) -> str:
     """``name`` as a PostgreSQL identifier, quoted."""
     return '"' + name.replace('"', '""') + '"'
@@ -111,7 +112,7 @@ def row_level_security(conn: Any) -> None:
         "(SELECT t.target_id FROM annotation_targets t WHERE t.annotation_id = annotations.id "
         "ORDER BY t.seq DESC LIMIT 1), annotations.target_id), (SELECT claims_session_reviewer())))",
         "CREATE POLICY own_name ON annotations FOR INSERT WITH CHECK (reviewer = claims_session_reviewer() "
-        f"AND (adjudication = 0 OR EXISTS (SELECT 1 FROM reviewers r WHERE r.name = annotations.reviewer "
+        "AND (adjudication = 0 OR EXISTS (SELECT 1 FROM reviewers r WHERE r.name = annotations.reviewer "
         f"AND r.{ADJUDICATORS})))",
         # The verdict cache is written by the client that computed it (claims.review's policy):
         # only with a verdict some visible annotation on that target gave.

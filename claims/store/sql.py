@@ -497,7 +497,10 @@ class SQLStore:
         (:func:`claims.review.agreement.verdict_disagreements`).
         """
         for annotation in annotations:
-            check_annotation(annotation)
+            try:
+                check_annotation(annotation)
+            except ValueError as exc:
+                raise StoreError(f"annotation {annotation.id} by {annotation.reviewer} cannot be merged: {exc}") from None
 
         def work(conn: SQLConnection) -> list[Annotation]:
             known = history.stored_ids(conn, [a.id for a in annotations])

@@ -89,6 +89,7 @@ from claims.reconcile.rules import RULES as CONFLICT_RULES
 from claims.reconcile.rules import ChartKind
 from claims.reconcile.rules import Rule as ConflictRule
 from claims.review import (
+    ADJUDICATING_ROLES,
     DISPUTING_VERDICTS,
     SETTLED_CONFLICT_VERDICTS,
     InForce,
@@ -108,8 +109,17 @@ from claims.review import (
     retraction_of,
     withdrawn,
 )
-from claims.review.agreement import AgreementReport, cohens_kappa, krippendorffs_alpha
-from claims.service import agreement_of, derive, ingest_documents, reviewed_for_audit
+from claims.review.agreement import AgreementReport, Disagreement, cohens_kappa, krippendorffs_alpha
+from claims.service import (
+    SyncSummary,
+    agreement_of,
+    derive,
+    ingest_documents,
+    pull,
+    push,
+    reviewed_for_audit,
+    verdict_disagreements_of,
+)
 from claims.store import (
     ClaimQuery,
     DocumentInfo,
@@ -117,6 +127,7 @@ from claims.store import (
     ReanchorReport,
     Reanchoring,
     Store,
+    StoreContents,
     StoreError,
     open_store,
 )
@@ -131,6 +142,13 @@ __all__ = [
     "ALL_DOCUMENTS",
     "AgreementReport",
     "agreement_of",
+    "ADJUDICATING_ROLES",
+    "Disagreement",
+    "SyncSummary",
+    "pull",
+    "push",
+    "verdict_disagreements_of",
+    "StoreContents",
     "cohens_kappa",
     "krippendorffs_alpha",
     "AUDIT_RULES",

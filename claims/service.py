@@ -6,8 +6,11 @@ Each receives a :class:`~claims.store.Store` and never opens one: the caller dec
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
+
+from attrs import frozen
 
 from claims.model import Annotation, Claim, Conflict, Document, Kind, TargetKind
 from claims.pipeline import Progress
@@ -16,7 +19,7 @@ from claims.store.base import ClaimQuery, IngestSummary, Store
 
 if TYPE_CHECKING:
     from claims.audit import KnownConflict, ReviewedClaim
-    from claims.review.agreement import AgreementReport
+    from claims.review.agreement import AgreementReport, Disagreement
 
 
 def derive(
@@ -109,3 +112,84 @@ def agreement_of(store: Store) -> AgreementReport:
             if claim is not None:  # an orphaned verdict's claim is gone: not a unit
                 kinds[claim_id] = claim.kind
     return agreement({claim_id: verdicts[claim_id] for claim_id in kinds}, kinds)
+
+
+def verdict_disagreements_of(store: Store, *, settled: bool = False, claims: Collection[str] | None = None) -> list[Disagreement]:
+    """Stored claims whose reviewers' current verdicts differ (annotations as attached now),
+    those an adjudication has not settled yet unless ``settled``; only ``claims`` when given
+    (see :func:`claims.review.agreement.verdict_disagreements`)."""
+    from claims.review import attached
+    from claims.review.agreement import verdict_disagreements
+
+    history = attached(store.annotations(target_kind=TargetKind.CLAIM), store.current_targets())
+    return [
+        d for d in verdict_disagreements(history)
+        if (settled or not d.settled) and (claims is None or d.claim_id in claims)
+        and store.claim(d.claim_id) is not None  # an orphaned verdict's claim is gone
+    ]
+
+
+@frozen
+class SyncSummary:
+    """What `claims pull` or `claims push` did."""
+
+    documents: int
+    """Documents copied (pull; 0 for a push, which sends annotations only)."""
+    claims: int
+    added: tuple[Annotation, ...]
+    """The annotations the destination lacked, appended to it in the source's order."""
+    already: int
+    """Annotations the destination held already (a second push or pull adds nothing)."""
+    orphaned: int
+    """Of those added, how many name a claim the destination does not hold (kept, listed by
+    `claims list --orphaned`)."""
+    disagreements: tuple[Disagreement, ...]
+    """Claims the added annotations touch whose reviewers now disagree, unsettled."""
+
+
+def _merged(destination: Store, annotations: Sequence[Annotation], added: Sequence[Annotation],
+            documents: int = 0, claims: int = 0) -> SyncSummary:
+    ids = {a.id for a in added}
+    moved = destination.current_targets()
+    touched = {moved.get(a.id) or a.target_id for a in added if a.target_kind is TargetKind.CLAIM}
+    return SyncSummary(
+        documents=documents, claims=claims, added=tuple(added), already=len(annotations) - len(added),
+        orphaned=sum(a.id in ids for a in destination.orphaned_annotations()),
+        disagreements=tuple(verdict_disagreements_of(destination, claims=touched)) if touched else (),
+    )
+
+
+def pull(server: Store, local: Store) -> SyncSummary:
+    """Copy the server's documents, claims, conflicts, reviewers, assignments and annotations
+    (what this session may see of them) into ``local``, a store to review offline.
+
+    The documents are ingested as the server has them (claims and conflicts replaced, with
+    the server's confidence), so annotations made offline and not pushed yet re-anchor if a
+    claim changed; then the server's annotations the local store lacks are appended, with
+    their re-anchoring moves. Pulling again adds only what is new.
+    """
+    contents = server.contents()
+    local.ingest(contents.documents, contents.claims, contents.conflicts)
+    for name, role in contents.reviewers:
+        local.add_reviewer(name, role)
+    groups: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for claim_id, reviewer, blind in contents.assignments:
+        groups[reviewer, blind].append(claim_id)
+    for (reviewer, blind), claim_ids in sorted(groups.items()):
+        local.assign(claim_ids, [reviewer], blind=blind)
+    added = local.merge_annotations(contents.annotations, contents.moves)
+    return _merged(local, contents.annotations, added, len(contents.documents), len(contents.claims))
+
+
+def push(local: Store, server: Store) -> SyncSummary:
+    """Send the server the annotations ``local`` holds and it lacks, in the order they were
+    made, in one transaction. Only annotations travel (documents, claims and roles are the
+    server's); where annotations are attached is the server's re-anchoring to decide.
+
+    Ids are global, so this is a union: pushing again adds nothing. Two reviewers' different
+    verdicts on one claim are both kept and the claim is listed as a disagreement for the
+    adjudicator (``disagreements`` in the summary, `claims disagreements`); the verdict that
+    arrived last does not silently win.
+    """
+    annotations = local.annotations()
+    return _merged(server, annotations, server.merge_annotations(annotations))

@@ -36,6 +36,7 @@ from claims.api import (
 )
 from claims.tui.bindings import APP_KEYS, SCOPES, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, undo_last_on
+from claims.tui.screens.adjudicate import AdjudicateScreen
 from claims.tui.screens.conflicts import ConflictsScreen, conflict_label
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen, claim_label
@@ -195,12 +196,14 @@ class ReviewApp(App[int]):
     # -- annotations ------------------------------------------------------------------------
 
     def commit(self, target: Claim | Conflict, verdict: Verdict, *, note: str = "",
-               confidence_override: float | None = None, override_reason: str | None = None) -> Annotation:
+               confidence_override: float | None = None, override_reason: str | None = None,
+               adjudication: bool = False) -> Annotation:
         """Append an annotation on ``target`` to the store now (on the writer thread); the toast
-        names the target."""
-        annotation = new_annotation(target, verdict, self.reviewer, note=note,
-                                    confidence_override=confidence_override, override_reason=override_reason)
-        label = f"{VERDICT_LABELS[verdict].capitalize()}: {target_label(target)}"
+        names the target (``adjudication``: a ruling, which the store takes from adjudicators only)."""
+        annotation = new_annotation(target, verdict, self.reviewer, note=note, confidence_override=confidence_override,
+                                    override_reason=override_reason, adjudication=adjudication)
+        said = f"Ruled {VERDICT_LABELS[verdict]}" if adjudication else VERDICT_LABELS[verdict].capitalize()
+        label = f"{said}: {target_label(target)}"
         self._write(partial(annotate_and_read_back, annotation=annotation), label)
         return annotation
 
@@ -294,6 +297,16 @@ class ReviewApp(App[int]):
                 self.main_screen.goto_claim_id(claim_id)
 
         self.push_screen(MovedScreen(), back)
+
+    def action_adjudicate(self) -> None:
+        if isinstance(self.screen, AdjudicateScreen):
+            return
+
+        def back(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.main_screen.goto_claim_id(claim_id)
+
+        self.push_screen(AdjudicateScreen(), back)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

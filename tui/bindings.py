@@ -45,6 +45,8 @@ APP_KEYS: tuple[KeySpec, ...] = (
             "List every key and what it does.", footer=True, footer_rank=0, key_display="?"),
     KeySpec("app.quit", "q", "quit", "Quit", "app: quit",
             "Quit. Every annotation is already saved.", footer=True, footer_rank=0),
+    KeySpec("app.adjudicate", "J", "adjudicate", "Adjudicate", "go: claims where reviewers disagree",
+            "List the claims reviewers disagree on, verdicts side by side, to rule on (adjudicators)."),
 )
 
 MAIN_KEYS: tuple[KeySpec, ...] = (

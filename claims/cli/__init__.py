@@ -79,3 +79,4 @@ from claims.cli import audit as _audit  # noqa: E402,F401
 from claims.cli import maintenance as _maintenance  # noqa: E402,F401
 from claims.cli import interchange as _interchange  # noqa: E402,F401
 from claims.cli import team as _team  # noqa: E402,F401
+from claims.cli import sync as _sync  # noqa: E402,F401

@@ -64,8 +64,10 @@ def reviewers_add(name: str, role: str, db_path: str) -> None:
     from claims.api import open_store
 
     with open_store(db_path, create=False, read_only=False) as store:
-        store.add_reviewer(name, role)
-    click.echo(printable(f"claims: {name} is a {role} in {db_path}"), err=True)
+        login = store.add_reviewer(name, role)
+        where = store.path
+    bound = (f"; the database role {name} may connect as them, bound by row-level security" if login else "")
+    click.echo(printable(f"claims: {name} is a {role} in {where}{bound}"), err=True)
 
 
 @reviewers.command("list")

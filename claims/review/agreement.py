@@ -25,18 +25,71 @@ from claims.model import Annotation, Kind, TargetKind, Verdict
 from claims.review.policy import live, verdicts_for
 
 
+def _ratings(history: Sequence[Annotation]) -> Iterable[Annotation]:
+    """The claim verdicts in force, oldest first, adjudications left out: an adjudication
+    settles a disagreement, it is not one more reviewer's independent judgement."""
+    allowed = verdicts_for(TargetKind.CLAIM)
+    return (a for a in live(history)
+            if a.target_kind is TargetKind.CLAIM and a.verdict in allowed and not a.adjudication)
+
+
 def reviewer_verdicts(history: Sequence[Annotation]) -> dict[str, dict[str, Verdict]]:
-    """claim id -> reviewer -> that reviewer's current verdict on it.
+    """claim id -> reviewer -> that reviewer's current verdict on it (adjudications aside).
 
     Pass annotations as they are attached now (:func:`claims.review.attached`) so verdicts
     made on earlier versions of a claim count for the claim they follow.
     """
-    allowed = verdicts_for(TargetKind.CLAIM)
     out: dict[str, dict[str, Verdict]] = defaultdict(dict)
-    for annotation in live(history):  # oldest first: a later verdict replaces an earlier one
-        if annotation.target_kind is TargetKind.CLAIM and annotation.verdict in allowed:
-            out[annotation.target_id][annotation.reviewer] = annotation.verdict
+    for annotation in _ratings(history):  # oldest first: a later verdict replaces an earlier one
+        out[annotation.target_id][annotation.reviewer] = annotation.verdict
     return dict(out)
+
+
+@frozen
+class Disagreement:
+    """A claim whose reviewers' current verdicts differ: the adjudicator's to settle."""
+
+    claim_id: str
+    verdicts: tuple[Annotation, ...]
+    """Each reviewer's current verdict on it, by reviewer."""
+    adjudication: Annotation | None
+    """The adjudication in force that came after every one of them (None: unsettled)."""
+
+    @property
+    def settled(self) -> bool:
+        return self.adjudication is not None
+
+
+def verdict_disagreements(history: Sequence[Annotation]) -> list[Disagreement]:
+    """Every claim two or more reviewers gave different current verdicts, by claim id.
+
+    Which verdict is newest in the store's sequence decides nothing here: however the
+    annotations arrived (one store, or merged from offline copies by `claims push`), differing
+    verdicts stay a disagreement until an adjudication made after all of them settles it; a
+    reviewer changing their verdict after the adjudication reopens it. Pass the annotations as
+    attached now (:func:`claims.review.attached`), oldest first.
+    """
+    allowed = verdicts_for(TargetKind.CLAIM)
+    latest: dict[str, dict[str, tuple[int, Annotation]]] = defaultdict(dict)
+    ruling: dict[str, tuple[int, Annotation]] = {}
+    for order, annotation in enumerate(live(history)):
+        if annotation.target_kind is not TargetKind.CLAIM or annotation.verdict not in allowed:
+            continue
+        if annotation.adjudication:
+            ruling[annotation.target_id] = (order, annotation)
+        else:
+            latest[annotation.target_id][annotation.reviewer] = (order, annotation)
+    out = []
+    for claim_id, given in sorted(latest.items()):
+        if len({a.verdict for _, a in given.values()}) < 2:
+            continue
+        ruled = ruling.get(claim_id)
+        after_all = ruled is not None and ruled[0] > max(order for order, _ in given.values())
+        out.append(Disagreement(
+            claim_id, tuple(given[reviewer][1] for reviewer in sorted(given)),
+            ruled[1] if ruled is not None and after_all else None,
+        ))
+    return out
 
 
 def cohens_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:

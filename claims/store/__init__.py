@@ -18,6 +18,7 @@ from claims.store.base import (
     ReanchorReport,
     Reanchoring,
     Store,
+    StoreContents,
     StoreError,
 )
 from claims.store.connection import StoreDamaged, check_on_open
@@ -96,6 +97,7 @@ __all__ = [
     "Reanchoring",
     "SQLiteStore",
     "Store",
+    "StoreContents",
     "StoreDamaged",
     "StoreError",
     "check_on_open",

@@ -18,6 +18,7 @@ from attrs import frozen
 from claims.errors import StoreError  # noqa: F401  (defined there so the CLI need not import the store)
 
 from claims.model import (
+    Anchor,
     Annotation,
     Claim,
     Conflict,
@@ -79,6 +80,25 @@ class Reanchoring:
     method: str
     score: float
     created_at: str
+    anchor: Anchor | None = None
+    """The claim's anchor where it went (None when orphaned, or for a conflict)."""
+
+
+@frozen
+class StoreContents:
+    """Everything in a store, read at one moment: what `claims pull` copies to an offline store."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    """As stored: confidence as computed, no override applied (the annotations carry those)."""
+    conflicts: tuple[Conflict, ...]
+    annotations: tuple[Annotation, ...]
+    """In the store's sequence, oldest first."""
+    moves: tuple[Reanchoring, ...]
+    """Every re-anchoring move, oldest first."""
+    reviewers: tuple[tuple[str, str], ...]
+    assignments: tuple[tuple[str, str, bool], ...]
+    """(claim id, reviewer, blind)."""
 
 
 @frozen
@@ -198,8 +218,24 @@ class Store(Protocol):
         check after re-ingesting edited documents. Retractions are left out."""
         ...
 
-    def add_reviewer(self, name: str, role: str) -> None:
-        """Register a reviewer with a role (``claims.review.ROLES``), or change their role."""
+    def add_reviewer(self, name: str, role: str) -> bool:
+        """Register a reviewer with a role (``claims.review.ROLES``), or change their role.
+        True when the database knows them as a login of their own, which it then binds by its
+        row-level security (PostgreSQL); False when the store trusts its clients (SQLite)."""
+        ...
+
+    def assignments(self) -> list[tuple[str, str, bool]]:
+        """(claim id, reviewer, blind) of every assignment, by claim and reviewer."""
+        ...
+
+    def contents(self) -> StoreContents:
+        """Everything in the store, read in one snapshot (what a reader may see of it)."""
+        ...
+
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+        """Append, in the order given, the annotations this store lacks (by id), with the
+        ``moves`` of those it adds, in one transaction; returns those added. Annotations ids
+        are global (UUIDs), so merging is a union: merging the same ones again adds nothing."""
         ...
 
     def reviewers(self) -> list[tuple[str, str]]:

@@ -157,3 +157,11 @@ ASSIGNMENTS = (
 )
 """Version 5, both dialects: claims assigned to reviewers, blind or open (see
 :data:`claims.store.queries.HIDDEN_FROM`)."""
+
+
+REVIEWER_INDEX = (
+    "CREATE INDEX annotations_by_reviewer ON annotations(target_id, reviewer)",
+)
+"""Version 6, both dialects: a reviewer's own annotations on a claim by index, which blind
+review asks of every claim it shows (and PostgreSQL's row-level security of every row it
+reads); PostgreSQL adds that row-level security (:mod:`~claims.store.pgschema`)."""

@@ -29,6 +29,9 @@ class Dialect:
     json_member_sql: str
     """``{column}``/``{dotted}``/``{path}`` template: the JSON text of a member of a JSON column
     (``key`` may be nested: `attribution.reference`), NULL when absent or null."""
+    stored_annotations_sql: str
+    """``{marks}`` template: the ids among those bound that the store holds, including those
+    PostgreSQL's row-level security hides from the session."""
 
     def json_member(self, column: str, key: str) -> str:
         return self.json_member_sql.format(column=column, dotted=key, path=",".join(key.split(".")))
@@ -37,10 +40,12 @@ class Dialect:
 SQLITE = Dialect(
     name="sqlite", like="LIKE", no_limit=-1, insertion_order="rowid",
     json_member_sql="json_extract({column}, '$.{dotted}')",
+    stored_annotations_sql="SELECT id FROM annotations WHERE id IN ({marks})",
 )
 POSTGRES = Dialect(
     name="postgresql", like="ILIKE", no_limit=None, insertion_order="seq",
     json_member_sql="NULLIF((({column})::json #> '{{{path}}}')::text, 'null')",
+    stored_annotations_sql="SELECT claims_stored_annotations(ARRAY[{marks}]::text[])",
 )
 
 

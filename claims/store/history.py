@@ -15,7 +15,7 @@ from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKi
 from claims.review import anchored, current_verdict, override_in_force, withdrawn
 from claims.review.matching import Method
 from claims.review.reanchor import Attachment, Move, Reattached
-from claims.store.base import StoreError
+from claims.store.base import Reanchoring, StoreError
 from claims.store.dialect import SQLConnection, chunks, dialect_of, placeholders
 from claims.store.queries import ANNOTATIONS_OF_TARGET
 from claims.store.rows import ActRow, anchor_json, annotation_row, document_of_row, load_anchor, load_one, loads
@@ -27,6 +27,12 @@ def insert_annotation(conn: SQLConnection, annotation: Annotation) -> None:
     """Append an annotation (a claim's anchor added when it has none) and refresh the verdicts it touches."""
     if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone():
         raise StoreError(f"an annotation with id {annotation.id} is already stored")
+    refresh_verdicts(conn, append_annotation(conn, annotation))
+
+
+def append_annotation(conn: SQLConnection, annotation: Annotation) -> set[Target]:
+    """Append an annotation whose id is not stored, without refreshing the verdict caches;
+    returns the targets whose verdicts it changes (a merge refreshes them all once)."""
     if annotation.retracts is not None and not conn.execute(
         "SELECT 1 FROM annotations WHERE id = ?", (annotation.retracts,)
     ).fetchone():
@@ -52,7 +58,47 @@ def insert_annotation(conn: SQLConnection, annotation: Annotation) -> None:
         if row[1] is not None:
             touched.add((TargetKind(row[0]), row[1]))
         retracted = row[2]
-    refresh_verdicts(conn, touched)
+    return touched
+
+
+def stored_ids(conn: SQLConnection, annotation_ids: Collection[str]) -> set[str]:
+    """Those of these annotation ids the store holds (whether this session may read them or not)."""
+    found: set[str] = set()
+    sql = dialect_of(conn).stored_annotations_sql
+    for chunk in chunks(sorted(annotation_ids)):
+        found.update(row[0] for row in conn.execute(sql.format(marks=placeholders(len(chunk))), tuple(chunk)))
+    return found
+
+
+def copy_moves(conn: SQLConnection, moves: Iterable[Reanchoring]) -> set[Target]:
+    """Append re-anchoring moves made in another store (as recorded there, in its order) of
+    annotations this one holds; returns the targets whose verdicts they change."""
+    touched: set[Target] = set()
+    for move in moves:
+        previous = conn.execute(
+            "SELECT target_kind, target_id FROM effective_annotations WHERE id = ?", (move.annotation_id,)
+        ).fetchone()
+        if previous is None:
+            continue
+        conn.execute(
+            "INSERT INTO annotation_targets (annotation_id, target_id, method, score, anchor, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (move.annotation_id, move.target_id, move.method, move.score, anchor_json(move.anchor), move.created_at),
+        )
+        kind = TargetKind(previous[0])
+        touched.update((kind, t) for t in (previous[1], move.target_id) if t is not None)
+    return touched
+
+
+def moves(conn: SQLConnection, annotation_id: str | None = None) -> list[Reanchoring]:
+    """Re-anchoring moves, oldest first: of one annotation, or all of them."""
+    sql = "SELECT annotation_id, target_id, method, score, created_at, anchor FROM annotation_targets"
+    params: tuple[str, ...] = ()
+    if annotation_id is not None:
+        sql += " WHERE annotation_id = ?"
+        params = (annotation_id,)
+    return [Reanchoring(a, t, m, float(s), c, load_anchor(anchor))
+            for a, t, m, s, c, anchor in conn.execute(sql + " ORDER BY seq", params)]
 
 
 def effective(conn: SQLConnection, annotation_id: str) -> tuple[Annotation, str | None, Anchor | None] | None:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claims.store.base import StoreError
-from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWERS, first_version
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWER_INDEX, REVIEWERS, first_version
+from claims.store.queries import HIDDEN_FROM
 from claims.store.schema import apply_migration, fill_overrides, newer_store
 
 WRITE_LOCK = 0x436C6D53
@@ -54,6 +55,102 @@ POSTGRES_DDL = DDL(
     append_only=_append_only,
     prelude=(APPEND_ONLY_FUNCTION,),
 )
+
+
+def quote_ident(name: str) -> str:
+    """``name`` as a PostgreSQL identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def row_level_security(conn: Any) -> None:
+    """Version 6: the database itself enforces roles and blind review on sessions that are not
+    the store's owner (a reviewer connecting as a database role of their own).
+
+    Who a session is: :func:`claims_session_reviewer` in SQL. A role that owns the store's
+    tables (or is a member of the owner, or a superuser) is trusted: it says whom it writes for
+    with ``claims.reviewer``, and row-level security does not apply to it. Any other role *is*
+    the reviewer of its name, whatever ``claims.reviewer`` says. For those sessions:
+
+    - they insert annotations only in their own name, and an adjudication only when
+      ``reviewers`` makes them an adjudicator or admin;
+    - on a claim assigned to them blind that they have not given a verdict yet, they see no
+      one else's annotation and no cached verdict (the rule of the store's queries,
+      :data:`~claims.store.queries.HIDDEN_FROM`), through the tables and the view alike.
+    """
+    schema = conn.execute("SELECT current_schema()").fetchone()[0]
+    here = quote_ident(schema)
+    annotations = _literal(f"{here}.annotations")
+    # Security definer, so the check reads what the session may not; its search_path is fixed
+    # so a session cannot slip its own temporary `assignments` in front of the store's.
+    definer = f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {here}, pg_temp"
+    for statement in (
+        f"""CREATE FUNCTION claims_session_reviewer() RETURNS text LANGUAGE sql STABLE AS $$
+            SELECT CASE WHEN pg_has_role(current_user, c.relowner, 'MEMBER')
+                        THEN NULLIF(current_setting('claims.reviewer', true), '')
+                        ELSE current_user::text END
+            FROM pg_class c WHERE c.oid = {annotations}::regclass
+        $$""",
+        f"""CREATE FUNCTION claims_hidden_claim(p_claim text, p_viewer text) RETURNS boolean {definer} AS $$
+            SELECT p_viewer IS NOT NULL AND {HIDDEN_FROM.format(target="p_claim", viewer="p_viewer")}
+        $$""",
+        # Which of these ids are stored, hidden or not: a push must not append again what the
+        # session cannot see (it reveals nothing but that ids the session holds exist).
+        f"""CREATE FUNCTION claims_stored_annotations(p_ids text[]) RETURNS SETOF text {definer} AS $$
+            SELECT id FROM annotations WHERE id = ANY(p_ids)
+        $$""",
+        "ALTER VIEW effective_annotations SET (security_invoker = true)",
+        "ALTER TABLE annotations ENABLE ROW LEVEL SECURITY",
+        # An annotation is judged where it is attached now (its latest move), as the queries do;
+        # the reviewer is looked up once a query, and the check is one function call deep
+        # (PostgreSQL plans a nested SQL function again on every call).
+        "CREATE POLICY blind_read ON annotations FOR SELECT USING (target_kind <> 'claim' "
+        "OR reviewer = (SELECT claims_session_reviewer()) OR NOT claims_hidden_claim(COALESCE("
+        "(SELECT t.target_id FROM annotation_targets t WHERE t.annotation_id = annotations.id "
+        "ORDER BY t.seq DESC LIMIT 1), annotations.target_id), (SELECT claims_session_reviewer())))",
+        "CREATE POLICY own_name ON annotations FOR INSERT WITH CHECK (reviewer = claims_session_reviewer() "
+        "AND (adjudication = 0 OR EXISTS (SELECT 1 FROM reviewers r WHERE r.name = annotations.reviewer "
+        f"AND r.{ADJUDICATORS})))",
+        # The verdict cache is written by the client that computed it (claims.review's policy):
+        # only with a verdict some visible annotation on that target gave.
+        "ALTER TABLE current_verdicts ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY blind_read ON current_verdicts FOR SELECT USING (target_kind <> 'claim' "
+        "OR NOT claims_hidden_claim(target_id, (SELECT claims_session_reviewer())))",
+        "CREATE POLICY cache_insert ON current_verdicts FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM "
+        "effective_annotations e WHERE e.id = annotation_id AND e.target_id = current_verdicts.target_id "
+        "AND e.verdict = current_verdicts.verdict))",
+        "CREATE POLICY cache_update ON current_verdicts FOR UPDATE USING (true) WITH CHECK (EXISTS (SELECT 1 FROM "
+        "effective_annotations e WHERE e.id = annotation_id AND e.target_id = current_verdicts.target_id "
+        "AND e.verdict = current_verdicts.verdict))",
+        "CREATE POLICY cache_delete ON current_verdicts FOR DELETE USING (true)",
+        # The adjudication check and the announcement take the session's reviewer as above; an
+        # announcement of a verdict on a claim under blind review leaves the verdict out.
+        f"""CREATE OR REPLACE FUNCTION claims_check_adjudicator() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            who TEXT := COALESCE(claims_session_reviewer(), NEW.reviewer);
+        BEGIN
+            IF NEW.adjudication <> 0 AND (who <> NEW.reviewer
+                    OR NOT EXISTS (SELECT 1 FROM reviewers WHERE name = who AND {ADJUDICATORS})) THEN
+                RAISE EXCEPTION 'only an adjudicator may adjudicate (% is not one)', who
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NEW;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION claims_notify_annotation() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{NOTIFY_CHANNEL}', json_build_object(
+                'schema', current_schema(), 'id', NEW.id, 'target_kind', NEW.target_kind,
+                'target_id', NEW.target_id, 'reviewer', NEW.reviewer,
+                'verdict', CASE WHEN NEW.target_kind = 'claim' AND EXISTS (SELECT 1 FROM assignments s
+                    WHERE s.claim_id = NEW.target_id AND s.blind = 1) THEN NULL ELSE NEW.verdict END)::text);
+            RETURN NEW;
+        END $$""",
+    ):
+        conn.execute(statement)
+
 
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     first_version(POSTGRES_DDL),
@@ -96,6 +193,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "CREATE TRIGGER annotations_notify AFTER INSERT ON annotations "
         "FOR EACH ROW EXECUTE FUNCTION claims_notify_annotation()",
     ),
+    (*REVIEWER_INDEX, row_level_security),
 )
 
 

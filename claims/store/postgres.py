@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from claims.model import Document
 from claims.store.base import StoreError
 from claims.store.dialect import POSTGRES
-from claims.store.pgschema import MIGRATIONS, OUR_TABLES, WRITE_LOCK, migrate
+from claims.store.pgschema import MIGRATIONS, OUR_TABLES, WRITE_LOCK, migrate, quote_ident
 from claims.store.rows import UnreadableRow, text_pieces
 from claims.store.sql import DOCUMENT_UPSERT, SQLStore
 
@@ -215,6 +215,26 @@ class PostgresStore(SQLStore):
 
     def _as_reviewer(self, conn: PgConnection, reviewer: str) -> None:
         conn.execute("SELECT set_config('claims.reviewer', ?, true)", (reviewer,))
+
+    def add_reviewer(self, name: str, role: str) -> bool:
+        """Register a reviewer; when a database role of that name exists, grant it what a
+        reviewer needs (read the store, append annotations in its own name, keep the verdict
+        caches) and nothing more: row-level security then binds it (see
+        :func:`~claims.store.pgschema.row_level_security`). Returns whether it did."""
+        super().add_reviewer(name, role)
+
+        def grant(conn: PgConnection) -> bool:
+            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone() is None:
+                return False
+            who = quote_ident(name)
+            here = quote_ident(conn.execute("SELECT current_schema()").fetchone()[0])
+            conn.execute(f"GRANT USAGE ON SCHEMA {here} TO {who}")
+            conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {here} TO {who}")
+            conn.execute(f"GRANT INSERT ON annotations TO {who}")
+            conn.execute(f"GRANT INSERT, UPDATE, DELETE ON current_verdicts, current_overrides TO {who}")
+            return True
+
+        return self._db.write(grant)
 
     def _put_document(self, conn: PgConnection, document: Document, row: tuple[Any, ...]) -> None:
         text = b"".join(text_pieces(document.text))

@@ -111,16 +111,25 @@ def claims_page(
     return sql, [*params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
 
 
+_CLAIM_VERDICT = f"o.target_kind = 'claim' AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)})"
+
+# Two indexed lookups rather than one over effective_annotations, whose computed target no
+# index serves: row-level security asks this of every row a reviewer reads.
 OWN_VERDICT = (
-    "EXISTS (SELECT 1 FROM effective_annotations e JOIN annotations o ON o.id = e.id "
-    "WHERE e.target_kind = 'claim' AND e.target_id = {target} AND o.reviewer = ? "
-    f"AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)}))"
+    "(EXISTS (SELECT 1 FROM annotations o WHERE o.target_id = {target} AND o.reviewer = {viewer} "
+    f"AND {_CLAIM_VERDICT} AND NOT EXISTS (SELECT 1 FROM annotation_targets m WHERE m.annotation_id = o.id)) "
+    "OR EXISTS (SELECT 1 FROM annotation_targets m JOIN annotations o ON o.id = m.annotation_id "
+    "WHERE m.target_id = {target} AND o.reviewer = {viewer} "
+    f"AND {_CLAIM_VERDICT} AND m.seq = (SELECT max(x.seq) FROM annotation_targets x WHERE x.annotation_id = o.id)))"
 )
+"""Whether ``{viewer}`` has given a claim verdict on the claim ``{target}`` (an annotation of
+theirs attached to it now: never moved and made on it, or last moved to it)."""
 
 HIDDEN_FROM = (
-    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = ? AND s.blind = 1) "
+    "(EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = {target} AND s.reviewer = {viewer} AND s.blind = 1) "
     f"AND NOT {OWN_VERDICT})"
 )
-"""Blind review: whether the claim ``{target}`` is hidden from the viewer (bound twice): it is
-assigned to them blind and they have not given a verdict on it yet. Until then they see no
-one else's annotations or verdict on it."""
+"""Blind review: whether the claim ``{target}`` is hidden from ``{viewer}`` (a named parameter,
+or a name in a PostgreSQL function: the same rule for the store's queries and for row-level
+security): it is assigned to them blind and they have not given a verdict on it
+yet. Until then they see no one else's annotations or verdict on it."""

@@ -24,7 +24,7 @@ from claims.review import ROLES, Reattached, check_annotation, retraction_of
 from claims.review.matching import ReanchorResult
 from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_document
 from claims.store import history
-from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreError
+from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreContents, StoreError
 from claims.store.dialect import SQLITE, Dialect, SQLConnection, chunks, placeholders
 from claims.store.queries import CLAIM_WITH_OVERRIDE, HIDDEN_FROM, OWN_VERDICT, REVIEWED_CLAIM, claims_page, where
 from claims.store.rows import (
@@ -378,11 +378,10 @@ class SQLStore:
         """Effective target id -> its current verdict annotation (see :mod:`claims.review.policy`);
         with ``viewer``, without the claims blind review hides from them."""
         sql = ("SELECT v.target_id, a.data FROM current_verdicts v "
-               "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = ?")
-        params: tuple[str, ...] = (target_kind.value,)
+               "JOIN annotations a ON a.id = v.annotation_id WHERE v.target_kind = :kind")
+        params = {"kind": target_kind.value, "viewer": viewer}
         if viewer is not None:
-            sql += " AND NOT " + HIDDEN_FROM.format(target="v.target_id")
-            params += (viewer, viewer)
+            sql += " AND NOT " + HIDDEN_FROM.format(target="v.target_id", viewer=":viewer")
         rows = self._db.rows(sql, params)
         return {target: loads(data, Annotation, self.path) for target, data in rows}
 
@@ -404,12 +403,7 @@ class SQLStore:
 
     def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
         """How an annotation was re-attached over time, oldest first (empty when it never moved)."""
-        rows = self._db.rows(
-            "SELECT annotation_id, target_id, method, score, created_at FROM annotation_targets "
-            "WHERE annotation_id = ? ORDER BY seq",
-            (annotation_id,),
-        )
-        return [Reanchoring(*row) for row in rows]
+        return self._db.read(lambda conn: history.moves(conn, annotation_id))
 
     def reattached(self) -> list[Reattached]:
         """Claim annotations last moved other than exactly, or orphaned, with old and new quote."""
@@ -422,8 +416,9 @@ class SQLStore:
 
     # -- reviewers -----------------------------------------------------------------------------
 
-    def add_reviewer(self, name: str, role: str) -> None:
-        """Register a reviewer with a role (or change the role of one already registered)."""
+    def add_reviewer(self, name: str, role: str) -> bool:
+        """Register a reviewer with a role (or change the role of one already registered);
+        False: the store has no logins of its own to bind them to (see :class:`~claims.store.base.Store`)."""
         if role not in ROLES:
             raise StoreError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
         if not name.strip():
@@ -431,6 +426,7 @@ class SQLStore:
         self._db.write(lambda conn: conn.execute(
             "INSERT INTO reviewers (name, role, added_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET role = excluded.role", (name, role, _utc_now())))
+        return False
 
     def reviewers(self) -> list[tuple[str, str]]:
         """(name, role) of every registered reviewer, by name."""
@@ -440,8 +436,8 @@ class SQLStore:
     # -- assignments and blind review ----------------------------------------------------------
 
     def _hidden_from(self, claim_id: str, viewer: str) -> bool:
-        sql = f"SELECT CASE WHEN {HIDDEN_FROM.format(target='?')} THEN 1 ELSE 0 END"
-        return bool(self._db.rows(sql, (claim_id, viewer, claim_id, viewer))[0][0])
+        sql = f"SELECT CASE WHEN {HIDDEN_FROM.format(target=':claim', viewer=':viewer')} THEN 1 ELSE 0 END"
+        return bool(self._db.rows(sql, {"claim": claim_id, "viewer": viewer})[0][0])
 
     def assign(self, claim_ids: Sequence[str], reviewers: Sequence[str], *, blind: bool = True) -> int:
         """Assign each claim to each reviewer (blind: none sees another's verdict on it before
@@ -453,12 +449,73 @@ class SQLStore:
             "ON CONFLICT (claim_id, reviewer) DO UPDATE SET blind = excluded.blind", rows))
         return len(rows)
 
+    def assignments(self) -> list[tuple[str, str, bool]]:
+        """(claim id, reviewer, blind) of every assignment, by claim and reviewer."""
+        rows = self._db.rows("SELECT claim_id, reviewer, blind FROM assignments ORDER BY claim_id, reviewer")
+        return [(claim_id, reviewer, bool(blind)) for claim_id, reviewer, blind in rows]
+
     def assigned(self, reviewer: str, *, pending: bool = True) -> list[str]:
         """The claims assigned to ``reviewer`` by document and position; with ``pending`` only
         those they have not given a verdict yet (their queue: the first is their next claim)."""
-        sql = ('SELECT c.id FROM assignments s JOIN claims c ON c.id = s.claim_id WHERE s.reviewer = ?')
-        params: tuple[str, ...] = (reviewer,)
+        sql = 'SELECT c.id FROM assignments s JOIN claims c ON c.id = s.claim_id WHERE s.reviewer = :viewer'
         if pending:
-            sql += " AND NOT " + OWN_VERDICT.format(target="c.id")
-            params += (reviewer,)
-        return [row[0] for row in self._db.rows(sql + ' ORDER BY c.document_id, c.start, c."end", c.id', params)]
+            sql += " AND NOT " + OWN_VERDICT.format(target="c.id", viewer=":viewer")
+        rows = self._db.rows(sql + ' ORDER BY c.document_id, c.start, c."end", c.id', {"viewer": reviewer})
+        return [row[0] for row in rows]
+
+
+    # -- offline copies: pull and push -----------------------------------------------------------
+
+    def contents(self) -> StoreContents:
+        """Everything in the store, read in one snapshot (on PostgreSQL, what this session's
+        row-level security lets it see)."""
+
+        def work(conn: SQLConnection) -> StoreContents:
+            documents = tuple(document_of_row(data, text, self.path) for data, text in
+                              conn.execute("SELECT data, text FROM documents ORDER BY path, id"))
+            claims = tuple(loads(data, Claim, self.path) for (data,) in conn.execute(
+                'SELECT data FROM claims ORDER BY document_id, start, "end", id'))
+            conflicts = tuple(loads(data, Conflict, self.path) for (data,) in conn.execute(
+                f"SELECT data FROM conflicts ORDER BY {self.dialect.insertion_order}"))
+            annotations = tuple(loads(data, Annotation, self.path) for (data,) in conn.execute(
+                "SELECT data FROM annotations ORDER BY seq"))
+            reviewers = tuple((name, role) for name, role in conn.execute("SELECT name, role FROM reviewers ORDER BY name"))
+            assignments = tuple((claim_id, reviewer, bool(blind)) for claim_id, reviewer, blind in conn.execute(
+                "SELECT claim_id, reviewer, blind FROM assignments ORDER BY claim_id, reviewer"))
+            return StoreContents(documents, claims, conflicts, annotations, tuple(history.moves(conn)),
+                                 reviewers, assignments)
+
+        return self._db.snapshot(work)
+
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+        """Append the annotations this store lacks, in the order given, and the moves of those
+        it adds, in one transaction; returns those added (merging them again adds nothing).
+
+        A merged annotation is appended after every annotation already here, so where two
+        reviewers' verdicts differ the store's current verdict is the later merged one; what
+        each reviewer said stays theirs, and the claim is a disagreement for the adjudicator
+        (:func:`claims.review.agreement.verdict_disagreements`).
+        """
+        for annotation in annotations:
+            try:
+                check_annotation(annotation)
+            except ValueError as exc:
+                raise StoreError(f"annotation {annotation.id} by {annotation.reviewer} cannot be merged: {exc}") from None
+
+        def work(conn: SQLConnection) -> list[Annotation]:
+            known = history.stored_ids(conn, [a.id for a in annotations])
+            added: list[Annotation] = []
+            touched: set[history.Target] = set()
+            for annotation in annotations:
+                if annotation.id in known:
+                    continue
+                known.add(annotation.id)  # the same annotation twice in one batch is one
+                self._as_reviewer(conn, annotation.reviewer)
+                touched |= history.append_annotation(conn, annotation)
+                added.append(annotation)
+            new = {a.id for a in added}
+            touched |= history.copy_moves(conn, [m for m in moves if m.annotation_id in new])
+            history.refresh_verdicts(conn, touched)
+            return added
+
+        return self._db.write(work)

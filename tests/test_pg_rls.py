@@ -1,0 +1,176 @@
+"""Row-level security on a PostgreSQL store: reviewers connecting as database roles of their
+own are bound by the database, whatever their client does (roles, blind review)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from store_helpers import figure_claims, make_document
+
+from claims.model import Verdict
+from claims.review import new_annotation
+from claims.service import pull
+from claims.store import StoreError, open_store
+
+A, D = Verdict.ACCEPTED, Verdict.DISPUTED
+TEXT = "A 600 killed. B 45 killed."
+INSERT = ("INSERT INTO annotations (id, target_kind, target_id, document_id, verdict, reviewer, created_at, "
+          "retracts, data, adjudication) VALUES (%s, 'claim', %s, 'd1', %s, %s, '2024-01-01T00:00:00+00:00', "
+          "NULL, '{}', %s)")
+
+
+def _as(url: str, role: str) -> str:
+    """The store's URL, connecting as another database role."""
+    assert "user=postgres" in url
+    return url.replace("user=postgres", f"user={role}")
+
+
+@pytest.fixture
+def team(pg_cluster, pg_url: str):
+    """A store whose reviewers ana and ben (and adjudicator judy) log in as database roles of
+    their own; both claims assigned to ana and ben blind. Yields (url, names, claims)."""
+    suffix = uuid.uuid4().hex[:8]
+    names = {who: f"{who}_{suffix}" for who in ("ana", "ben", "judy")}
+    for name in names.values():
+        pg_cluster.execute(f"CREATE ROLE {name} LOGIN")
+    claims = figure_claims("d1", TEXT)
+    with open_store(pg_url) as store:
+        store.ingest([make_document("d1", TEXT)], claims)
+        assert store.add_reviewer(names["ana"], "reviewer") is True
+        assert store.add_reviewer(names["ben"], "reviewer") is True
+        assert store.add_reviewer(names["judy"], "adjudicator") is True
+        assert store.add_reviewer("nobody_has_this_login", "reviewer") is False
+        store.assign([c.id for c in claims], [names["ana"], names["ben"]])
+    yield pg_url, names, claims
+    for name in names.values():
+        pg_cluster.execute(f"DROP OWNED BY {name}")
+        pg_cluster.execute(f"DROP ROLE {name}")
+
+
+def test_a_reviewer_role_cannot_select_the_other_verdict_before_giving_its_own(team, tmp_path: Path) -> None:
+    import psycopg
+
+    url, names, (first, second) = team
+    ana, ben = names["ana"], names["ben"]
+    with open_store(_as(url, ben)) as as_ben:
+        bens = new_annotation(first, D, ben)
+        as_ben.annotate(bens)
+    with psycopg.connect(_as(url, ana), autocommit=True) as conn:
+        # Whatever the query, and even claiming to be ben, ana's session sees nothing of his.
+        conn.execute(f"SET claims.reviewer = '{ben}'")
+        for sql in ("SELECT id FROM annotations", "SELECT id FROM effective_annotations",
+                    "SELECT annotation_id FROM current_verdicts", f"SELECT id FROM annotations WHERE reviewer = '{ben}'"):
+            assert conn.execute(sql).fetchall() == [], sql
+    with psycopg.connect(url, autocommit=True) as owner:  # the store's owner sees it all
+        assert owner.execute("SELECT id FROM annotations").fetchall() == [(bens.id,)]
+    with open_store(_as(url, ana)) as as_ana:
+        assert as_ana.annotations(first.id) == [] and as_ana.current_verdicts() == {}
+        # An offline copy pulled as ana holds nothing of ben's on her blind claims either.
+        with open_store(tmp_path / "ana.db") as local:
+            pull(as_ana, local)
+            assert local.annotations() == []
+        anas = new_annotation(first, A, ana)
+        as_ana.annotate(anas)
+        # Her verdict given, she sees his on that claim, and the verdict cache.
+        assert as_ana.annotations(first.id) == [bens, anas]
+        assert as_ana.current_verdicts()[first.id] == anas
+        as_ana.annotate(new_annotation(second, A, ana, note="a note, then"))
+    with open_store(_as(url, ben)) as as_ben:
+        # ben has not judged the second claim: ana's verdict there is hidden from him.
+        assert as_ben.annotations(second.id) == [] and second.id not in as_ben.current_verdicts()
+        assert as_ben.current_verdicts()[first.id] == anas
+
+
+def test_a_reviewer_role_writes_only_in_its_own_name_and_cannot_adjudicate(team) -> None:
+    import psycopg
+
+    url, names, (first, _) = team
+    ana, ben, judy = names["ana"], names["ben"], names["judy"]
+    with psycopg.connect(_as(url, ana), autocommit=True) as conn:
+        conn.execute(f"SET claims.reviewer = '{judy}'")  # a trusted session's setting: ignored here
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute(INSERT, ("x1", first.id, "accepted", ben, 0))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(INSERT, ("x2", first.id, "accepted", judy, 1))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an adjudicator"):
+            conn.execute(INSERT, ("x3", first.id, "accepted", ana, 1))
+        # The roles, the assignments and the append-only history are not hers to change.
+        for sql in (f"UPDATE reviewers SET role = 'admin' WHERE name = '{ana}'",
+                    f"DELETE FROM assignments WHERE reviewer = '{ana}'",
+                    "DELETE FROM annotations"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+        conn.execute(INSERT, ("x4", first.id, "accepted", ana, 0))
+    with open_store(_as(url, ana)) as as_ana:
+        with pytest.raises(StoreError, match="only an adjudicator"):
+            as_ana.annotate(new_annotation(first, A, ana, adjudication=True))
+        as_ana.annotate(new_annotation(first, A, ana))
+    with psycopg.connect(_as(url, ana), autocommit=True) as conn:
+        # The verdict cache takes only a verdict an annotation on that claim gave.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("UPDATE current_verdicts SET verdict = 'rejected' WHERE target_id = %s", (first.id,))
+    with open_store(_as(url, judy)) as as_judy:
+        ruling = new_annotation(first, D, judy, adjudication=True)
+        as_judy.annotate(ruling)
+        assert as_judy.current_verdicts()[first.id] == ruling
+
+
+def test_an_announcement_on_a_blind_claim_leaves_the_verdict_out(team) -> None:
+    import psycopg
+
+    from claims.store.pgschema import NOTIFY_CHANNEL
+
+    url, names, (first, _) = team
+    with psycopg.connect(_as(url, names["ana"]), autocommit=True) as listener:
+        listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        with open_store(_as(url, names["ben"])) as as_ben:
+            as_ben.annotate(new_annotation(first, D, names["ben"]))
+        (heard,) = list(listener.notifies(timeout=10, stop_after=1))
+    payload = json.loads(heard.payload)
+    assert payload["reviewer"] == names["ben"] and payload["verdict"] is None
+
+
+def test_a_version_5_store_migrates_to_row_level_security(pg_cluster) -> None:
+    import psycopg
+
+    from claims.store.pgschema import MIGRATIONS, migrate
+
+    url = pg_cluster.new_store_url()
+    claims = figure_claims("d1", TEXT)
+    with psycopg.connect(url, autocommit=True) as raw:
+        from claims.store.postgres import PgConnection
+
+        assert migrate(PgConnection(raw), raw.transaction, "old", MIGRATIONS[:5]) == 5
+    with open_store(url) as store:  # opening it migrates to version 6
+        store.ingest([make_document("d1", TEXT)], claims)
+        store.annotate(new_annotation(claims[0], A, "ana"))
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 6
+        secured = dict(conn.execute(
+            "SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+            "AND relname IN ('annotations', 'current_verdicts')").fetchall())
+        assert secured == {"annotations": True, "current_verdicts": True}
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = 'annotations_by_reviewer' "
+                            "AND schemaname = current_schema()").fetchone()[0] == 1
+
+
+def test_a_copy_pulled_by_the_owner_pushes_as_the_reviewer_role(team, tmp_path: Path) -> None:
+    """The copy holds ben's verdict, hidden from ana's role: the push must not append it again."""
+    from claims.service import push
+
+    url, names, (first, _) = team
+    ana, ben = names["ana"], names["ben"]
+    with open_store(_as(url, ben)) as as_ben:
+        as_ben.annotate(new_annotation(first, D, ben))
+    with open_store(url) as owner, open_store(tmp_path / "copy.db") as local:
+        pull(owner, local)
+        local.annotate(new_annotation(first, A, ana))
+    with open_store(tmp_path / "copy.db") as local, open_store(_as(url, ana)) as as_ana:
+        summary = push(local, as_ana)
+        assert (len(summary.added), summary.already) == (1, 1)
+        (found,) = summary.disagreements
+        assert [(a.reviewer, a.verdict) for a in found.verdicts] == [(ana, A), (ben, D)]
+        assert len(push(local, as_ana).added) == 0

@@ -77,16 +77,16 @@ def where(query: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]
     if query.queue_of is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = c.id AND s.reviewer = ?) "
-            f"AND NOT {OWN_VERDICT.format(target='c.id')}"
+            f"AND NOT {OWN_VERDICT.format(target='c.id', viewer='?')}"
         )
-        params.extend([query.queue_of, query.queue_of])
+        params.extend([query.queue_of] * (1 + OWN_VERDICT.count("{viewer}")))
     if query.verdict_not_by is not None:
         # Whose verdict is current is the annotation the verdict cache points at.
         clauses.append(
             "c.id IN (SELECT v.target_id FROM current_verdicts v JOIN annotations a ON a.id = v.annotation_id "
-            f"WHERE v.target_kind = 'claim' AND a.reviewer <> ?) AND NOT {HIDDEN_FROM.format(target='c.id')}"
+            f"WHERE v.target_kind = 'claim' AND a.reviewer <> ?) AND NOT {HIDDEN_FROM.format(target='c.id', viewer='?')}"
         )
-        params.extend([query.verdict_not_by] * 3)
+        params.extend([query.verdict_not_by] * (1 + HIDDEN_FROM.count("{viewer}")))
     if query.search:
         clauses.append(
             f"(c.quote {like_} ? ESCAPE '\\' OR c.subject {like_} ? ESCAPE '\\' OR c.claimant {like_} ? ESCAPE '\\')"

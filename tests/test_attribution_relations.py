@@ -209,3 +209,21 @@ def test_a_hard_wrapped_story_gives_the_claims_of_the_unwrapped_one(width: int) 
     assert summary(wrapped) == summary(STORY)
     for claim in figures(wrapped):  # spans still point into the wrapped text
         assert wrapped[claim.span.start:claim.span.end] == claim.span.quote
+
+
+def test_a_list_of_labelled_figures_and_a_later_this_was_reported_by() -> None:
+    text = (
+        "Intro.\n\nThe enemy's losses since the start of the war are approximately:\n\n"
+        "personnel ‒ about 40,120 (+140),\ntanks ‒ 697 (+12),\nartillery systems – 985 (+7),\n"
+        "helicopters: 25\n\n"
+        "This was reported by the General Staff of the Ostland Armed Forces on Facebook.\n\n"
+        "Separately, 12 civilians were killed in the town.\n"
+    )
+    found = {c.span.quote: c for c in figures(text)}
+    assert {q: (c.value.category.value, c.attribution.claimant) for q, c in found.items() if "civilians" not in q} == {
+        "about 40,120": ("troops", "the General Staff of the Ostland Armed Forces"),
+        "697": ("tanks", "the General Staff of the Ostland Armed Forces"),
+        "985": ("artillery", "the General Staff of the Ostland Armed Forces"),
+        "25": ("helicopters", "the General Staff of the Ostland Armed Forces"),
+    }
+    assert found["12 civilians were killed"].attribution.claimant is None  # after the statement, not before it

@@ -144,6 +144,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
             rf"[ \t]+at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
+        "line_label": re.compile(
+            rf"(?im)^[ \t]*(?:[•*·\-–—][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
+            rf"(?::|[ \t][–—‒\-])[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
+        ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
     }
 
@@ -461,6 +465,14 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         part = _partitive(text, end, hi)
         if part is not None:
             noun, sense, np_end, mentions, relative, partitive_category = part
+    if sense is None and not field:
+        # `tanks ‒ 6,497 (+12)`, `personnel: about 403,720`: a list line whose label is a
+        # noun the lexicon knows says what the number counts.
+        line_start = text.rfind("\n", lo, start) + 1
+        label = p["line_label"].search(text, max(lo, line_start), start)
+        if label is not None:
+            noun, sense = label.group("l"), lx.nouns.get(_fold(label.group("l")))
+            np_end = end
     if sense is None:
         # `600 PKK`, `1,500–2,000 YPG & YPJ`: a party's name for its fighters.
         named = _PARTY_RUN.match(text, end, hi)

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+import attrs
 
 from claims.extract.attribution import (
     Relation,
@@ -126,6 +127,13 @@ def _counted(text: str, lo: int, hi: int) -> bool:
     return m is not None and (m.group(1)[:1].isdigit() or number_words_hint().fullmatch(m.group(1).lower()) is not None)
 
 
+# A sentence that points back at what came before as somebody's (`This was reported by X`,
+# `The above figures are according to X`, `X reported this`).
+_RETRO = re.compile(
+    r"(?i)[ \t\"“]*(?:(?:this|that|these|the\s+(?:above|figures?|data|information|numbers))\s+(?:\w+\s+){0,2}?"
+    r"(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:reported|announced|stated|published|released|given|provided|posted|said|according)\b"
+    r"|sources?\s*:)"
+)
 _PEOPLE_CATEGORIES = frozenset({
     Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.KILLED_OR_MISSING,
     Category.KILLED_OR_WOUNDED, Category.CASUALTIES, Category.PEOPLE, Category.TROOPS, Category.DISPLACED,
@@ -313,12 +321,14 @@ class _Extractor:
                 start=d.start, end=d.end, attribution=self._attribution(d.start, d.end, resolved, paragraph, index),
                 rule="prose.relative_date" if d.relative else "prose.date", hedges=tuple(hedges), section=section,
             ))
-        if has_figure:
-            figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
-                                   default_year=self.dates.default_year)
+        figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
+                               default_year=self.dates.default_year) if has_figure else []
+        if not figures and _RETRO.match(text, lo, hi):
+            self._attribute_back(lo, resolved)
+        if figures:
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
-            if _ORDINAL_HINT.search(text, lo, hi):
-                self._units(lo, hi, resolved, section, paragraph, index)
+        if has_figure and _ORDINAL_HINT.search(text, lo, hi):
+            self._units(lo, hi, resolved, section, paragraph, index)
         if _OUTCOME_HINT.search(low):
             self._outcomes(lo, hi, resolved, hedges, section, paragraph, index)
         if _TITLE_HINT.search(low):
@@ -342,7 +352,9 @@ class _Extractor:
         text = self.text
         out = []
         m = _HEADLINE_SOURCE.match(text, lo, hi)
-        if m and (source_heads_in(m.group("who")) or lexicon().party_of(m.group("who").split()[0]) is not None):
+        if m and (source_heads_in(m.group("who")) or lexicon().party_of(m.group("who").split()[0]) is not None) and not any(
+                " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns):
+            # (`Russia's combat losses: 1,140 ...` names what is counted, not who says it)
             s, e = m.start("who"), m.end("who")
             out.append(Relation(text[s:e], s, e, ":", e, e + 1, m.end(), hi, "headline",
                                 unnamed=is_unnamed(text[s:e])))
@@ -452,6 +464,28 @@ class _Extractor:
                 evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
             )
         return Attribution(document=doc)
+
+    def _attribute_back(self, lo: int, resolved) -> None:
+        """`This was reported by the General Staff.` after a list of figures: the figures
+        before it that name no source, back to the last one that does, are the source's."""
+        named = [(r, claimant) for r, claimant, _ in resolved if claimant and not r.unnamed]
+        if not named:
+            return
+        r, claimant = named[0]
+        cls, side = classify_claimant(claimant, self.sides)
+        # The block of lines before this sentence's own (a list, a paragraph), no further.
+        end = len(self.text[:lo].rstrip())
+        floor = self.text.rfind("\n\n", 0, end) + 1
+        for i in range(len(self.claims) - 1, -1, -1):
+            c = self.claims[i]
+            if c.span.start >= lo or c.kind in (Kind.DATE, Kind.COMMANDER):
+                continue
+            if c.attribution.claimant is not None or c.span.start < floor:
+                break
+            self.claims[i] = attrs.evolve(c, attribution=attrs.evolve(
+                c.attribution, claimant=claimant, claimant_class=cls, claimant_side=side, cue=r.cue.strip(),
+                evidence=f"a later sentence says `{self.text[lo:r.cue_end].strip()} {claimant}`",
+            ))
 
     # --- figures ----------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ _BOUNDARY = re.compile(
     r"[.!?]+[\"”’'»)\]]*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\])*(?:\s+|(?=[A-Z][a-z]))"
 )
 _TOKEN_TAIL = re.compile(r"[\w.]+\Z")
+# A line of a list, never the rest of the line before (`tanks ‒ 6,497 (+12),`, `- 40 killed`).
+_LIST_LINE = re.compile(r"[•*·\-–—]\s|[^\W\d][\w \-']{0,40}?\s*(?::|\s[–—‒\-])\s*(?:about|approximately|around|some|over|up to|~|≈)?\s*\d")
 _ENDS_SENTENCE = re.compile(r"[.!?:\"”’)\]]\s*$")
 
 
@@ -129,7 +131,8 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
         else:
             stripped = line.strip()
             wrapped = wrap is not None and previous_length >= 0.7 * wrap and not text[current[0]:current[1]].rstrip().endswith(":") if current else False
-            if current is not None and (wrapped or (not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower())):
+            if current is not None and not _LIST_LINE.match(stripped) and (
+                    wrapped or (not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower())):
                 current = (current[0], end)
             else:
                 if current is not None:

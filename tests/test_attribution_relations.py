@@ -117,6 +117,9 @@ SENTENCES = [
     ("Intro.\n\nThe inquiry concluded that at least 1,000 soldiers died during the retreat.", "1,000", "The inquiry"),
     ("Intro.\n\nAccording to a statement from the Joint Command, 250 militants were killed.", "250", "the Joint Command"),
     ("Intro.\n\nAccording to the commission's report, 459 soldiers died.", "459", "the commission's report"),
+    # giving a figure is stating it
+    ("Intro.\n\nBritish historian John Keel gives 1,200 British dead in the battle.", "1,200",
+     "British historian John Keel"),
     # a headline that ends with its source
     ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
     # `According to him`: the pronoun points back to the person named before
@@ -227,3 +230,11 @@ def test_a_list_of_labelled_figures_and_a_later_this_was_reported_by() -> None:
         "25": ("helicopters", "the General Staff of the Ostland Armed Forces"),
     }
     assert found["12 civilians were killed"].attribution.claimant is None  # after the statement, not before it
+
+
+def test_a_surname_alone_takes_the_class_of_the_fuller_name_before_it() -> None:
+    text = "Intro.\n\nBritish historian John Keel gives 1,200 British dead.\n\nKeel lists 40 aircraft lost by the Argentines."
+    found = {c.span.quote: c for c in figures(text)}
+    later = found["40 aircraft lost"]
+    assert later.attribution.claimant == "Keel" and later.attribution.claimant_class.value == "scholar"
+    assert later.side.name == "Argentina"  # lost by the Argentines

@@ -49,6 +49,7 @@ from claims.model import (
     Attribution,
     Category,
     Claim,
+    ClaimantClass,
     Document,
     Hedge,
     Kind,
@@ -102,6 +103,8 @@ _SCOPE_RE = re.compile(
     r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
     r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
 )
+_LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
+_LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
 _LOSS_GOVERNOR = re.compile(
     r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
@@ -418,7 +421,7 @@ class _Extractor:
             r, claimant, how = hit
             if claimant is None:
                 return Attribution(document=doc, cue=r.cue, content_span=(r.content_start, r.content_end))
-            cls, side = classify_claimant(claimant, self.sides)
+            cls, side = self._classify(claimant)
             evidence = _EVIDENCE.get(r.form, "named in the same sentence")
             if how:
                 evidence = f"{evidence}; {how}"
@@ -431,7 +434,7 @@ class _Extractor:
             return Attribution(document=doc)
         if self.discourse.header is not None:
             claimant = self.discourse.header
-            cls, side = classify_claimant(claimant, self.sides)
+            cls, side = self._classify(claimant)
             return Attribution(document=doc, claimant=claimant, claimant_class=cls, claimant_side=side,
                                evidence=f"the header `{claimant}:` over the list the figure is in")
         if any(c for _, c, _ in resolved) or any(r.unnamed for r, _, _ in resolved):
@@ -447,7 +450,7 @@ class _Extractor:
                     and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0]))):
                 # The chain goes on from here: the next paragraph may continue this one.
                 self.discourse.carry = (r, claimant, paragraph, index)
-                cls, side = classify_claimant(claimant, self.sides)
+                cls, side = self._classify(claimant)
                 where = "an earlier sentence of the paragraph" if p == paragraph else "an earlier paragraph"
                 return Attribution(
                     document=doc, claimant=claimant, claimant_class=cls, claimant_side=side, inherited=True,
@@ -465,6 +468,19 @@ class _Extractor:
             )
         return Attribution(document=doc)
 
+    def _classify(self, claimant: str) -> tuple[ClaimantClass, str | None]:
+        """The claimant's class, or for a surname alone (`Keel`) the class of the fuller name
+        the text gave before (`British historian John Keel`)."""
+        cls, side = classify_claimant(claimant, self.sides)
+        if cls is ClaimantClass.UNKNOWN and " " not in claimant.strip():
+            for s in reversed(self.discourse.sources):
+                if s.text != claimant and s.text.split()[-1] == claimant.strip():
+                    fuller = classify_claimant(s.text, self.sides)
+                    if fuller[0] is not ClaimantClass.UNKNOWN:
+                        return fuller
+                    break
+        return cls, side
+
     def _attribute_back(self, lo: int, resolved) -> None:
         """`This was reported by the General Staff.` after a list of figures: the figures
         before it that name no source, back to the last one that does, are the source's."""
@@ -472,7 +488,7 @@ class _Extractor:
         if not named:
             return
         r, claimant = named[0]
-        cls, side = classify_claimant(claimant, self.sides)
+        cls, side = self._classify(claimant)
         # The block of lines before this sentence's own (a list, a paragraph), no further.
         end = len(self.text[:lo].rstrip())
         floor = self.text.rfind("\n\n", 0, end) + 1
@@ -638,6 +654,14 @@ class _Extractor:
             if other is not None:
                 return Side(column=other[0], name=other[1], reason=f"`enemy` is the side opposed to the claimant ({attribution.claimant})")
         skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
+        lost_by = _LOST_BY.match(text, f.end, hi) if _LOSS_END.search(text, f.start, f.end) else None
+        if lost_by is not None:
+            # `40 aircraft lost by the Argentines`: the party that lost them.
+            for s, e, party in party_mentions(text, lost_by.end(), min(hi, lost_by.end() + 60))[:1]:
+                if s == lost_by.end():
+                    side = self.sides.side_for_mention(party, f"lost by {text[s:e]}")
+                    if side is not None:
+                        return side
         scope = _SCOPE_RE.search(text, lo, f.start)
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
@@ -810,7 +834,7 @@ class _Extractor:
                     break
             attribution = Attribution(document=self.document.id)
             if claimant:
-                cls, side = classify_claimant(claimant, self.sides)
+                cls, side = self._classify(claimant)
                 attribution = Attribution(document=self.document.id, claimant=claimant, claimant_class=cls,
                                           claimant_side=side, evidence="a speaker named with the quotation")
             self.claims.append(build_claim(

@@ -170,3 +170,10 @@ def test_the_subject_that_fields_a_force_is_its_side() -> None:
 def test_the_party_the_estimate_puts_at_a_number_not_the_estimator() -> None:
     found = sides_in("Azerbaijani sources estimate Armenian dead at 2,000.")
     assert found["2,000"] == "Armenia"
+
+
+def test_a_gapped_figure_repeats_the_measure_for_its_own_party() -> None:
+    found = sides_in("The Armenians suffered 3,231 casualties and the Azerbaijanis 3,700.")
+    assert found["Azerbaijanis 3,700"] == "Azerbaijan" and found["3,231 casualties"] == "Armenia"
+    found = sides_in("By the end the Armenians had lost 5,420 men, against 4,340 for the Azerbaijanis.")
+    assert found["4,340 for the Azerbaijanis"] == "Azerbaijan"

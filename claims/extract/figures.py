@@ -148,6 +148,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?im)^[ \t]*(?:[•*·\-–—][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
             rf"(?::|[ \t][–—‒\-])[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
+        "gapped_before": re.compile(
+            rf"(?:\band|,|;|\bwhile|\bwhereas|\bagainst|\bversus|\bvs\.?)[ \t]+(?:(?i:the)[ \t]+)?"
+            rf"(?P<who>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){{0,2}})(?:['’]s?)?[ \t]+(?:(?i:{qual_alt_plain(lx)})[ \t]+)?$"
+        ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
     }
 
@@ -580,6 +584,19 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         category = Category.TROOPS if sense.category == "troops" else Category.PEOPLE
     if sense is not None and sense.group == "equipment" and category in LOSSES:
         category, lost = Category(sense.category), True
+    if category is None and not field and sense is None and not anaphoric:
+        # `The French suffered 377,231 casualties and the Germans 337,000`, `542,000 men,
+        # against 434,000 for the Germans`: a number with a party and no noun of its own
+        # repeats the measure of the figure before it, for that party.
+        gapped = p["gapped_before"].search(text, max(lo, start - 50), start)
+        if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
+            anaphoric, start = True, gapped.start("who")
+            mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
+        else:
+            gapped = _GAPPED_AFTER.match(text, bare_end, hi)
+            if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
+                anaphoric, bare_end = True, gapped.end()
+                mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
@@ -704,6 +721,7 @@ _NOT_OBJECT_WORD = (
     r"|hours|days|weeks|months|years|times|minutes|others|more|less|fewer|was|has|is|yesterday|overnight)\b)"
 )
 _OTHER_OBJECT = re.compile(rf"[ \t]+(?:{_NOT_OBJECT_WORD}[a-z][a-z\-]+[ \t]+){{0,2}}{_NOT_OBJECT_WORD}[a-z][a-z\-]{{2,}}s\b")
+_GAPPED_AFTER = re.compile(r"[ \t]+(?:for|on[ \t]+the[ \t]+side[ \t]+of)[ \t]+(?:the[ \t]+)?(?P<who>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 
 

@@ -572,7 +572,8 @@ class _Extractor:
             if kind is Kind.TERRITORY and f.vague:
                 made.append(None)  # `several villages`: nothing a reviewer can check
                 continue
-            if kind is Kind.OTHER and not settled[k] and f.noun_group is None:
+            if kind is Kind.OTHER and not settled[k] and f.noun_group is None and not (
+                    f.anaphoric and self._antecedent(f, made) is not None):
                 made.append(None)
                 continue
             if kind is Kind.STRENGTH and _TYPICAL_SIZE_RE.search(text, max(lo, f.start - 40), f.start):
@@ -638,13 +639,13 @@ class _Extractor:
         text = self.text
         if f.population is Population.CIVILIAN:
             return Side(reason="civilians: not a belligerent's figure")
-        if antecedent is not None:
-            a = antecedent.side
-            return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")
-        for s, e, party in f.party_mentions:
+        for s, e, party in f.party_mentions:  # its own words first (`and the Germans 337,000`)
             side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
             if side is not None:
                 return side
+        if antecedent is not None:
+            a = antecedent.side
+            return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")
         if f.relative_side == "own" and attribution.claimant_side:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:

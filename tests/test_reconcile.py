@@ -570,3 +570,32 @@ def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
     number = next(w for w in phrase.split() if w.isdigit())
     c = claim(d, number, Kind.CASUALTIES, q(int(number)), side_name="Northland")
     assert expected in scope(c, build_context([d], [c])).split("; ")
+
+
+BREAKDOWN = (
+    "Ostland monitor: {total} killed in the siege of Dorva\n\n"
+    "The Valley Monitor said {total} people have been killed in the Dorva area since the siege began.\n\n"
+    "Some 27 civilians have been killed, according to the monitor, and 398 Armenian soldiers also died in the fighting.\n\n"
+    "And 712 Azerbaijani soldiers have been killed, according to the monitor.\n"
+)
+
+
+@pytest.mark.parametrize(("total", "outcome"), [("1,153", Outcome.CONFLICT), ("1,137", Outcome.CONSISTENT)])
+def test_a_total_with_its_breakdown_by_side_right_after_it(total: str, outcome: Outcome) -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    d = read_text(BREAKDOWN.format(total=total), "dorva.txt")
+    found = by_rule(reconcile([d], extract_document(d)), "R-TOTAL-SIDES")
+    assert [k.outcome for k in found] == [outcome], [k.explanation for k in found]
+    assert total in found[0].explanation and "27" in found[0].explanation
+
+
+def test_a_total_with_one_group_after_it_is_no_breakdown() -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    text = ("Intro.\n\nThe Valley Monitor said 1,153 people have been killed since the siege began.\n\n"
+            "Some 398 Armenian soldiers died in the fighting.\n")
+    d = read_text(text, "dorva.txt")
+    assert by_rule(reconcile([d], extract_document(d)), "R-TOTAL-SIDES") == []

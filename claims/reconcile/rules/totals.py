@@ -188,29 +188,52 @@ def _population_fits(total: Quantity, part: Quantity) -> bool:
     return Population.UNKNOWN in (total.population, part.population) or total.population == part.population
 
 
+_BREAKDOWN_REACH = 900
+"""How far after a total its breakdown may run (a few sentences of a news story)."""
+
+
+def _group(c: Claim, ctx: Context) -> str | None:
+    """The group a figure counts in a breakdown by side: its side, or civilians, else None."""
+    if ctx.sides[c.id] != NO_SIDE:
+        return ctx.sides[c.id]
+    return "civilians" if c.value.population is Population.CIVILIAN else None  # type: ignore[union-attr]
+
+
 @family
 def total_across_sides(ctx: Context) -> Iterator[Conflict]:
     sides = ctx.sides
     figures = [c for c in ctx.of_type(Quantity)
                if not c.value.increment and not c.part_of and not is_share(c.value)]  # type: ignore[union-attr,arg-type]
-    totals = [c for c in figures
-              if c.side.column is None and sides[c.id] == NO_SIDE and is_overall_total(c, ctx)]
-    if not totals:
+    unsided = [c for c in figures if c.side.column is None and sides[c.id] == NO_SIDE]
+    if not unsided:
         return
-    # Per-side figures matter only in the documents that state an overall total.
-    with_totals = {t.document for t in totals}
+    # Per-side figures matter only in the documents that state a total with no side; civilians
+    # are a group of their own in a breakdown (`27 civilians, 398 YPG fighters, 712 IS`).
+    with_unsided = {t.document for t in unsided}
     per_doc: dict[tuple, list[Claim]] = defaultdict(list)
     for c in figures:
-        if c.document in with_totals and sides[c.id] != NO_SIDE:
+        if c.document in with_unsided and _group(c, ctx) is not None:
             per_doc[(c.document, c.kind, c.value.category, c.value.lost)].append(c)  # type: ignore[union-attr]
-    for total in sorted(totals, key=lambda c: c.id):
+    for total in sorted(unsided, key=lambda c: c.id):
         q = total.value
         assert isinstance(q, Quantity)
+        if q.population is Population.CIVILIAN:
+            continue
         candidates = [p for p in per_doc.get((total.document, total.kind, q.category, q.lost), [])
-                      if _population_fits(q, p.value)]  # type: ignore[arg-type]
+                      if _population_fits(q, p.value) or p.value.population is Population.CIVILIAN]  # type: ignore[union-attr,arg-type]
+        if not is_overall_total(total, ctx):
+            # A total that names no side counts as one over every side only when its breakdown
+            # follows it (`1,153 people have been killed ... Some 27 civilians ..., 398 YPG
+            # fighters ... And 712 IS fighters`): the figures right after it, one per group.
+            candidates = [p for p in candidates if 0 < p.span.start - total.span.end <= _BREAKDOWN_REACH
+                          and p.attribution.claimant == total.attribution.claimant]
+            if len({_group(p, ctx) for p in candidates}) < 2:
+                continue
+        else:
+            candidates = [p for p in candidates if _group(p, ctx) != "civilians"]
         by_side: dict[str, list[Claim]] = defaultdict(list)
         for p in candidates:
-            by_side[ctx.sides[p.id]].append(p)
+            by_side[_group(p, ctx)].append(p)  # type: ignore[index]
         if len(by_side) < 2 or any(len(v) != 1 for v in by_side.values()):
             continue  # no clean one-figure-per-side breakdown to add up
         parts = sorted((v[0] for v in by_side.values()), key=lambda c: (c.span.start, c.id))

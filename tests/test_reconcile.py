@@ -599,3 +599,14 @@ def test_a_total_with_one_group_after_it_is_no_breakdown() -> None:
             "Some 398 Armenian soldiers died in the fighting.\n")
     d = read_text(text, "dorva.txt")
     assert by_rule(reconcile([d], extract_document(d)), "R-TOTAL-SIDES") == []
+
+
+def test_datelines_name_where_a_story_was_filed_not_a_party() -> None:
+    from claims.readers import read_text
+
+    a = read_text("Prosecutor: 366 soldiers died in Dorva pocket\n\nKYIV, August 29, 2015. The prosecutor said "
+                  "366 soldiers were killed in the Dorva pocket in 2014.\n", "a.txt")
+    b = read_text("Commission names 459 dead in Dorva pocket\n\nMOSCOW, April 14. /TASS/. A commission said 459 "
+                  "soldiers died near Dorva in 2014.\n", "b.txt")
+    (event,) = group_events([a, b])
+    assert sorted(event.documents) == sorted([a.id, b.id])

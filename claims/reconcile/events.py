@@ -276,6 +276,15 @@ def _places(document: Document, titled: bool) -> frozenset[str]:
     return frozenset(found)
 
 
+# A news dateline (`MOSCOW, April 14. /TASS/.`, `KYIV, Ukraine (AP) —`): where the story was
+# filed, not a party to the fighting (a Moscow agency and a Kyiv one report the same battle).
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]+)*"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?\.?|[ \t]*\([^)\n]{1,30}\)|[ \t]+[-–—])"
+    r"(?:[ \t]*/[A-Za-z\-]+/\.?|[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:[-–—][ \t]*)?"
+)
+
+
 def _parties(document: Document) -> frozenset[str]:
     """Parties the document names: its belligerent columns and the parties of its opening."""
     lx = lexicon()
@@ -285,7 +294,7 @@ def _parties(document: Document) -> frozenset[str]:
             party = lx.party_of(w)
             if party:
                 found.add(party)
-    head = document.title + "\n" + _lead(document, _REPORT_LEAD)
+    head = _DATELINE.sub("", document.title + "\n" + _lead(document, _REPORT_LEAD))
     for w in _TOKEN.findall(head):
         if w[:1].isupper():
             party = lx.party_of(w)

@@ -15,10 +15,11 @@ import json
 import re
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
+import orjson
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
@@ -83,12 +84,52 @@ def from_trusted(data: Any, cls: type[T]) -> T:
     return trusted_converter.structure(data, cls)
 
 
-def dumps(obj: Any, *, indent: int | None = None) -> str:
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+def _tagged_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` typed as a :data:`Value` (written with their ``type`` tag)."""
+    hints = get_type_hints(cls, vars(model))
+    return tuple(name for name, hint in hints.items() if hint == Value)
+
+
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+"""attrs class -> (its field names, those typed as a Value), filled on first use."""
+
+
+def _plain(obj: Any) -> Any:
+    """orjson's hook for what it cannot write itself: an attrs instance as ``to_data`` makes it
+    (orjson writes the enums, dates, tuples and scalars inside the same way the converter does)."""
+    cls = type(obj)
+    known = _FIELDS.get(cls)
+    if known is None:
+        if cls is model.Annotation or not attrs.has(cls):  # a hook of its own, or not ours
+            return to_data(obj)
+        known = _FIELDS[cls] = (tuple(a.name for a in attrs.fields(cls)), _tagged_fields(cls))
+    names, tagged = known
+    data = {name: getattr(obj, name) for name in names}
+    for name in tagged:
+        value = data[name]
+        data[name] = {**_plain(value), "type": VALUE_TAGS[type(value)]}
+    return data
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON of a model object: what ``json.dumps(to_data(obj))`` writes, in meaning,
+    but encoded by orjson straight from the objects (about four times faster: the store writes
+    a row per claim). Data orjson does not take (an integer beyond 64 bits, a lone surrogate)
+    goes through ``json``."""
+    if type(obj) in VALUE_TAGS:  # a bare value carries its tag, as in to_data
+        obj = to_data(obj)
+    try:
+        return orjson.dumps(obj, default=_plain).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(to_data(obj), ensure_ascii=False)
 
 
 def loads(text: str, cls: type[T]) -> T:
-    return from_data(json.loads(text), cls)
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:  # json reads what orjson refuses (a lone surrogate), or says why not
+        data = json.loads(text)
+    return from_data(data, cls)
 
 
 # -- configuration files ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
@@ -84,31 +84,46 @@ def from_trusted(data: Any, cls: type[T]) -> T:
     return trusted_converter.structure(data, cls)
 
 
-def _tagged_fields(cls: type) -> tuple[str, ...]:
-    """The fields of ``cls`` typed as a :data:`Value` (written with their ``type`` tag)."""
+def _tagged(value: Any) -> dict[str, Any]:
+    return {**_plain(value), "type": VALUE_TAGS[type(value)]}
+
+
+def _display(cls: type, expr: str) -> str:
+    """Python source of a dict display of the attrs instance ``expr`` of ``cls``: a field typed
+    as one attrs class is written in place, a :data:`Value` with its ``type`` tag, anything
+    else (enums, dates, optional and tuple fields) as it is, for orjson."""
     hints = get_type_hints(cls, vars(model))
-    return tuple(name for name, hint in hints.items() if hint == Value)
+    items = []
+    for a in attrs.fields(cls):
+        hint, value = hints[a.name], f"{expr}.{a.name}"
+        if hint == Value:
+            value = f"_tagged({value})"
+        elif isinstance(hint, type) and attrs.has(hint) and hint is not model.Annotation:
+            value = _display(hint, value)
+        items.append(f"{a.name!r}: {value}")
+    return "{" + ", ".join(items) + "}"
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-"""attrs class -> (its field names, those typed as a Value), filled on first use."""
+def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function making the dict of an instance of the attrs class ``cls``, compiled once:
+    one dict display of attribute loads is about twice as fast as a comprehension of
+    ``getattr``, and orjson calls back into Python once a claim instead of once an object."""
+    return eval(f"lambda o: {_display(cls, 'o')}", {"_tagged": _tagged})  # noqa: S307 - attribute names only
+
+
+_WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
 def _plain(obj: Any) -> Any:
     """orjson's hook for what it cannot write itself: an attrs instance as ``to_data`` makes it
     (orjson writes the enums, dates, tuples and scalars inside the same way the converter does)."""
     cls = type(obj)
-    known = _FIELDS.get(cls)
-    if known is None:
+    writer = _WRITERS.get(cls)
+    if writer is None:
         if cls is model.Annotation or not attrs.has(cls):  # a hook of its own, or not ours
             return to_data(obj)
-        known = _FIELDS[cls] = (tuple(a.name for a in attrs.fields(cls)), _tagged_fields(cls))
-    names, tagged = known
-    data = {name: getattr(obj, name) for name in names}
-    for name in tagged:
-        value = data[name]
-        data[name] = {**_plain(value), "type": VALUE_TAGS[type(value)]}
-    return data
+        writer = _WRITERS[cls] = _writer(cls)
+    return writer(obj)
 
 
 def dumps(obj: Any) -> str:

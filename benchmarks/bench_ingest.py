@@ -7,7 +7,14 @@ article) and once about a new event. For comparison it also times a full re-deri
 store (every document reconciled, assessed and rewritten), which is what each ingest cost
 before ingest became incremental.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--claims 100000] [--documents 500] [--events 200]
+First it measures a first ingest (``Store.ingest`` of every document and claim into an empty
+store, rows built from the objects) against its floor: the same rows, built beforehand, put
+into an empty store of the same schema by plain ``sqlite3`` ``executemany`` in one transaction
+(same pragmas). The two run in turn ``--runs`` times in this process; the ratio of each pair is
+printed, so a machine that slows down mid-run slows both.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--claims 100000] [--documents 500] [--events 200] [--runs 3]
+    .venv/bin/python benchmarks/bench_ingest.py --floor-only      # only the first ingest against its floor
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +37,7 @@ from bench_reconcile import generate  # noqa: E402
 from claims.model import Claim, Document  # noqa: E402
 from claims.service import derive, ingest_documents  # noqa: E402
 from claims.store import ClaimQuery, open_store  # noqa: E402
+from claims.store.rows import CLAIM_COLUMNS, claim_row, document_row  # noqa: E402
 
 
 def one_more(template: Document, claims: list[Claim], doc_id: str, title: str) -> tuple[Document, list[Claim]]:
@@ -57,11 +67,58 @@ def full_rederive(db: Path) -> float:
     return time.perf_counter() - began
 
 
+def empty_store(db: Path) -> Path:
+    """A new store file with the schema and nothing in it."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    open_store(db).close()
+    return db
+
+
+def store_ingest(db: Path, documents: list[Document], claims: list[Claim]) -> float:
+    """Seconds for ``Store.ingest`` of everything into an empty store."""
+    with open_store(empty_store(db)) as store:
+        began = time.perf_counter()
+        store.ingest(documents, claims)
+        return time.perf_counter() - began
+
+
+def executemany_floor(db: Path, documents: list[Document], claims: list[Claim]) -> float:
+    """Seconds for plain sqlite3 to insert the same rows, built beforehand, in one transaction."""
+    document_rows = [(*document_row(d, "now")[:7], d.text.encode("utf-8")) for d in documents]
+    claim_rows = [claim_row(c) for c in claims]
+    conn = sqlite3.connect(empty_store(db), isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        began = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO documents (id, path, title, format, sha256, ingested_at, data, text) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", document_rows)
+        conn.executemany(f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         claim_rows)
+        conn.execute("COMMIT")
+        return time.perf_counter() - began
+    finally:
+        conn.close()
+
+
+def against_floor(db: Path, documents: list[Document], claims: list[Claim], runs: int) -> None:
+    """Store.ingest and its executemany floor in turn; the ratio of each pair."""
+    pairs = [(store_ingest(db, documents, claims), executemany_floor(db, documents, claims)) for _ in range(runs)]
+    ratios = [a / b for a, b in pairs]
+    print(f"first ingest of {len(claims):,} claims: Store.ingest {statistics.median(a for a, _ in pairs):.2f} s, "
+          f"executemany floor {statistics.median(b for _, b in pairs):.2f} s (medians of {runs}); "
+          f"ratio x{statistics.median(ratios):.2f} (pairs {', '.join(f'{r:.2f}' for r in ratios)})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--events", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3, help="Pairs of first ingest and floor.")
+    parser.add_argument("--floor-only", action="store_true", help="Stop after the first ingest against its floor.")
     args = parser.parse_args()
     documents, claims = generate(args.claims, args.documents, args.events)
     by_document: dict[str, list[Claim]] = {}
@@ -69,6 +126,9 @@ def main() -> int:
         by_document.setdefault(c.document, []).append(c)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
+        against_floor(Path(tmp) / "floor.db", documents, claims, args.runs)
+        if args.floor_only:
+            return 0
         began = time.perf_counter()
         with open_store(db) as store:
             summary = ingest_documents(store, documents, claims)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
+import orjson
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
@@ -83,12 +84,67 @@ def from_trusted(data: Any, cls: type[T]) -> T:
     return trusted_converter.structure(data, cls)
 
 
-def dumps(obj: Any, *, indent: int | None = None) -> str:
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+def _tagged(value: Any) -> dict[str, Any]:
+    return {**_plain(value), "type": VALUE_TAGS[type(value)]}
+
+
+def _display(cls: type, expr: str) -> str:
+    """Python source of a dict display of the attrs instance ``expr`` of ``cls``: a field typed
+    as one attrs class is written in place, a :data:`Value` with its ``type`` tag, anything
+    else (enums, dates, optional and tuple fields) as it is, for orjson."""
+    hints = get_type_hints(cls, vars(model))
+    items = []
+    for a in attrs.fields(cls):
+        hint, value = hints[a.name], f"{expr}.{a.name}"
+        if hint == Value:
+            value = f"_tagged({value})"
+        elif isinstance(hint, type) and attrs.has(hint) and hint is not model.Annotation:
+            value = _display(hint, value)
+        items.append(f"{a.name!r}: {value}")
+    return "{" + ", ".join(items) + "}"
+
+
+def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function making the dict of an instance of the attrs class ``cls``, compiled once:
+    one dict display of attribute loads is about twice as fast as a comprehension of
+    ``getattr``, and orjson calls back into Python once a claim instead of once an object."""
+    return eval(f"lambda o: {_display(cls, 'o')}", {"_tagged": _tagged})  # noqa: S307 - attribute names only
+
+
+_WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """orjson's hook for what it cannot write itself: an attrs instance as ``to_data`` makes it
+    (orjson writes the enums, dates, tuples and scalars inside the same way the converter does)."""
+    cls = type(obj)
+    writer = _WRITERS.get(cls)
+    if writer is None:
+        if cls is model.Annotation or not attrs.has(cls):  # a hook of its own, or not ours
+            return to_data(obj)
+        writer = _WRITERS[cls] = _writer(cls)
+    return writer(obj)
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON of a model object: what ``json.dumps(to_data(obj))`` writes, in meaning,
+    but encoded by orjson straight from the objects (about four times faster: the store writes
+    a row per claim). Data orjson does not take (an integer beyond 64 bits, a lone surrogate)
+    goes through ``json``."""
+    if type(obj) in VALUE_TAGS:  # a bare value carries its tag, as in to_data
+        obj = to_data(obj)
+    try:
+        return orjson.dumps(obj, default=_plain).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(to_data(obj), ensure_ascii=False)
 
 
 def loads(text: str, cls: type[T]) -> T:
-    return from_data(json.loads(text), cls)
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:  # json reads what orjson refuses (a lone surrogate), or says why not
+        data = json.loads(text)
+    return from_data(data, cls)
 
 
 # -- configuration files ---------------------------------------------------------------------

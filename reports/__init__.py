@@ -19,12 +19,15 @@ from claims.api import (
     Annotation,
     ChartKind,
     Claim,
+    ClaimQuery,
     Conflict,
     Context,
     Dispute,
     Document,
+    Kind,
     Outcome,
     Quantity,
+    Store,
     build_context,
     conflict_rule,
     current_verdicts,
@@ -35,6 +38,14 @@ from claims.api import (
 )
 
 CHART_ROWS = 24
+STATEMENTS_SHOWN = 3
+"""Statements of one estimate a dispute's claims table lists; the rest are counted on one row
+(a figure repeated by 800 sources is read once, not 800 times)."""
+ROWS_SHOWN = 30
+"""Claims a finding's table lists when it is not a dispute; the rest are counted on one row."""
+LISTED_CHECKS = 1000
+"""Consistent checks a report on a store lists one by one; beyond this many they are counted
+per event and rule (the page says so), and their claims are not read."""
 
 
 @frozen
@@ -63,9 +74,12 @@ class EventReport:
     """Groups of documents that are versions of one article."""
     version_why: tuple[str, ...] = ()
     """The lineage evidence of each group in ``versions``."""
+    tallied: tuple[tuple[str, int], ...] = ()
+    """(rule, how many) of the consistent checks counted but not listed in ``conflicts``."""
 
     def count(self, outcome: Outcome) -> int:
-        return sum(1 for k in self.conflicts if k.outcome is outcome)
+        listed = sum(1 for k in self.conflicts if k.outcome is outcome)
+        return listed + (sum(n for _, n in self.tallied) if outcome is Outcome.CONSISTENT else 0)
 
 
 @frozen
@@ -100,6 +114,12 @@ class Report:
         """Each claim id of a conflict with its claim (None when the report does not hold it)."""
         return [(cid, self.claims.get(cid)) for cid in conflict.claims]
 
+    def table(self, conflict: Conflict) -> tuple[list[tuple[str, str, Claim | None]], list[str]]:
+        """The rows of a finding's claims table, (claim id, estimate label, claim or None), and
+        a sentence for each group of claims left out (see :func:`table_rows`)."""
+        rows, left = table_rows(conflict)
+        return [(cid, label, self.claims.get(cid)) for cid, label in rows], left
+
     def document_path(self, document_id: str) -> str:
         """The document's path as given (what a reviewer opens), else its id."""
         doc = self.documents.get(document_id)
@@ -108,18 +128,6 @@ class Report:
     def where(self, claim: Claim) -> str:
         """`seeds/terter-operation.txt:13` for a claim."""
         return f"{self.document_path(claim.document)}:{claim.span.line}"
-
-    def estimate_label(self, conflict: Conflict, claim_id: str) -> str:
-        """`A`, `B`, ... for the estimate of a dispute a claim belongs to (`A, restated` for a
-        restatement); '' for a finding without a dispute."""
-        d = conflict.dispute
-        if d is None:
-            return ""
-        for i, e in enumerate(d.estimates):
-            if claim_id in e.claims:
-                label = chr(ord("A") + i) if i < 26 else f"E{i + 1}"
-                return label if e.claims[0] == claim_id else f"{label}, restated"
-        return ""
 
     def verdict_of(self, target_id: str) -> str:
         """`accepted (ana)`: the current verdict on a claim or conflict and who gave it, or ''."""
@@ -130,7 +138,55 @@ class Report:
         out = {o: 0 for o in Outcome}
         for k in self.conflicts:
             out[k.outcome] += 1
+        out[Outcome.CONSISTENT] += self.tallied_checks()
         return out
+
+    def tallied_checks(self) -> int:
+        """How many consistent checks are counted but not listed."""
+        return sum(n for e in self.events for _, n in e.tallied)
+
+
+def _statements(dispute: Dispute) -> dict[str, tuple[str, int]]:
+    """Claim id -> (its estimate's label `A`, `B`, ..., which statement of it: 0 the first);
+    a claim in two estimates counts in the first."""
+    out: dict[str, tuple[str, int]] = {}
+    for i, e in enumerate(dispute.estimates):
+        label = chr(ord("A") + i) if i < 26 else f"E{i + 1}"
+        for n, cid in enumerate(e.claims):
+            out.setdefault(cid, (label, n))
+    return out
+
+
+def table_rows(conflict: Conflict) -> tuple[list[tuple[str, str]], list[str]]:
+    """A finding's claims table: (claim id, estimate label) rows in the finding's order and a
+    sentence for each group of claims left out. A dispute lists :data:`STATEMENTS_SHOWN`
+    statements of each estimate (`A`, then `A, restated`), another finding its first
+    :data:`ROWS_SHOWN` claims; the label is '' outside a dispute."""
+    d = conflict.dispute
+    if d is None:
+        more = len(conflict.claims) - ROWS_SHOWN
+        left = [f"{plural(more, 'more claim')} of this finding, not listed"] if more > 0 else []
+        return [(cid, "") for cid in conflict.claims[:ROWS_SHOWN]], left
+    statements = _statements(d)
+    rows: list[tuple[str, str]] = []
+    hidden: Counter[str] = Counter()
+    for cid in conflict.claims:
+        label, n = statements.get(cid, ("", 0))
+        if n >= STATEMENTS_SHOWN:
+            hidden[label] += 1
+        else:
+            rows.append((cid, label if n == 0 or not label else f"{label}, restated"))
+    return rows, [f"{plural(n, 'more statement')} of estimate {label}, not listed" for label, n in hidden.items()]
+
+
+def _needed(conflict: Conflict) -> set[str]:
+    """The claims a listed finding shows: its table's rows and what its chart draws."""
+    needed = {cid for cid, _ in table_rows(conflict)[0]}
+    if conflict.dispute is not None:
+        needed.update(e.claims[0] for e in conflict.dispute.estimates if e.claims)
+    elif _chart_kind(conflict.rule) in (ChartKind.PARTS, ChartKind.SIDES, ChartKind.MEASURES):
+        needed.update(conflict.claims)  # a sum is drawn from every part
+    return needed
 
 
 def _chart_kind(rule_id: str) -> ChartKind:
@@ -172,9 +228,10 @@ def _charts(conflicts: Sequence[Conflict], ctx: Context) -> tuple[Chart, ...]:
             claims = [ctx.claims[c] for c in k.claims if c in ctx.claims]
             totals = {c.id for c in claims if isinstance(c.value, Quantity) and c.value.category.value in
                       ("casualties", "killed_or_wounded")}
+            stated = _totals_of(k, ctx) if kind is ChartKind.PARTS else set()  # once, not once a claim
             summed = tuple(c.id for c in claims if c.part_of or (kind is ChartKind.SIDES and c.side.column is not None)
                            or (kind is ChartKind.MEASURES and c.id not in totals)
-                           or (kind is ChartKind.PARTS and not c.part_of and c.id not in _totals_of(k, ctx)))
+                           or (kind is ChartKind.PARTS and not c.part_of and c.id not in stated))
             title = f"{rule_title(k.rule).capitalize()}: {claims[0].kind.value}"
             sums.append(Chart(title=title, claims=tuple(claims), conflicts=(k.id,), summed=summed))
     return tuple(charts + sums)
@@ -197,16 +254,74 @@ def build_report(
     """
     claims = list(claims)
     ctx = build_context(documents, claims, grouping=grouping)
+    document_of = {c.id: c.document for c in ctx.claims.values()}
+    return _assemble(ctx, conflicts, document_of, claims, annotations, verdicts, title)
+
+
+def report_from_store(
+    store: Store,
+    documents: Sequence[Document],
+    annotations: Iterable[Annotation] = (),
+    *,
+    verdicts: Mapping[str, Annotation] | None = None,
+    title: str = "Conflict report",
+    listed_checks: int = LISTED_CHECKS,
+) -> Report:
+    """The report on a store's ``documents`` (every one, with its text: the versions of an
+    article are told by their whole wording), reading only the claims the page shows: the
+    infobox dates that group the events as reconciling did, and the claims of the findings
+    listed, as far as their tables and charts show them. Beyond ``listed_checks`` consistent
+    checks, those are counted per event and rule instead (:attr:`EventReport.tallied`). A
+    store of a million claims lists a few thousand findings. The JSON report, which carries
+    every claim, is built with :func:`build_report`.
+    """
+    dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
+    conflicts = store.conflicts()
+    tally = sum(1 for k in conflicts if k.outcome is Outcome.CONSISTENT) > listed_checks
+    listed = [k for k in conflicts if not (tally and k.outcome is Outcome.CONSISTENT)]
+    have = {c.id for c in dates}
+    needed = set().union(*map(_needed, listed)) - have
+    claims = [*dates, *store.claims_with_ids(needed)]
+    # A finding belongs to the event of its first stored claim; ask for the later ones only
+    # when the first is gone.
+    document_of = store.claim_documents({k.claims[0] for k in conflicts if k.claims})
+    document_of.update(store.claim_documents(
+        {c for k in conflicts if not k.claims or k.claims[0] not in document_of for c in k.claims}))
+    ctx = build_context(documents, claims)
+    tallied: dict[str, Counter[str]] = defaultdict(Counter)
+    if tally:
+        for k in conflicts:
+            if k.outcome is Outcome.CONSISTENT:
+                tallied[_event_id(ctx, k, document_of)][k.rule] += 1
+    return _assemble(ctx, listed, document_of, claims, annotations, verdicts, title, tallied)
+
+
+def _event_id(ctx: Context, k: Conflict, document_of: Mapping[str, str]) -> str:
+    """The id of the event of the finding's first claim with a known document ('' for none)."""
+    event = next((ctx.event_of.get(document_of[c]) for c in k.claims if c in document_of), None)
+    return event.id if event else ""
+
+
+def _assemble(
+    ctx: Context,
+    conflicts: Iterable[Conflict],
+    document_of: Mapping[str, str],
+    claims: Sequence[Claim],
+    annotations: Iterable[Annotation],
+    verdicts: Mapping[str, Annotation] | None,
+    title: str,
+    tallied: Mapping[str, Counter[str]] | None = None,
+) -> Report:
     by_event: dict[str, list[Conflict]] = defaultdict(list)
     for k in conflicts:
-        event = next((ctx.event(ctx.claims[c]) for c in k.claims if c in ctx.claims), None)
-        by_event[event.id if event else ""].append(k)
+        by_event[_event_id(ctx, k, document_of)].append(k)
     events = []
     for e in ctx.events:
         ks = sort_conflicts(by_event.get(e.id, []))
+        counted = tuple(sorted((tallied or {}).get(e.id, Counter()).items()))
         events.append(EventReport(id=e.id, name=e.name, documents=e.documents, conflicts=tuple(ks),
                                   charts=_charts(ks, ctx), why=e.why, versions=e.versions,
-                                  version_why=e.version_why))
+                                  version_why=e.version_why, tallied=counted))
     annotations = list(annotations)
     if verdicts is None:
         verdicts = current_verdicts(annotations)
@@ -239,6 +354,14 @@ def totals_line(report: Report) -> str:
     return (f"{plural(t[Outcome.CONFLICT], 'conflict')}, {t[Outcome.INDETERMINATE]} to decide, "
             f"{plural(t[Outcome.IDENTITY], 'identity', 'identities')}, "
             f"{plural(t[Outcome.CONSISTENT], 'consistent check')} in {plural(len(report.events), 'event')}")
+
+
+def tallied_line(report: Report) -> str:
+    """What a report that counts its consistent checks instead of listing them says of it."""
+    n = report.tallied_checks()
+    return (f"{plural(n, 'consistent check')} (over {LISTED_CHECKS:,}) are counted per event and rule, not "
+            "listed; a dispute's table lists a few statements of each estimate and counts the rest. "
+            "`claims report --format json` lists every finding and claim.")
 
 
 def human(value: str) -> str:

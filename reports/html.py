@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from html import escape as _escape
+from itertools import accumulate
 
 from claims.api import (
     INF,
@@ -32,7 +33,9 @@ from claims.api import (
     strict,
     tolerant,
 )
-from claims.reports import OUTCOME_LABELS, Chart, EventReport, Report, human, place, rule_title, totals_line
+from claims.reports import (
+    OUTCOME_LABELS, Chart, EventReport, Report, human, place, rule_title, tallied_line, totals_line,
+)
 
 
 def esc(text: object) -> str:
@@ -174,7 +177,7 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
         return PLOT_L + (v - lo) / (hi - lo) * (PLOT_R - PLOT_L) if hi > lo else PLOT_L
 
     heights = [max(ROW_H, 16 * len(label) + 8) for label, *_ in rows]
-    tops = [TOP + sum(heights[:i]) for i in range(len(rows))]
+    tops = list(accumulate(heights[:-1], initial=TOP))
     body = sum(heights)
     height = TOP + body + 40
     out = [f'<svg viewBox="0 0 {W} {height}" width="100%" role="img" '
@@ -246,8 +249,9 @@ def _claim_table(report: Report, k: Conflict) -> str:
     rows = ["<table><thead><tr>" + ("<th>Estimate</th>" if dispute else "")
             + "<th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
             "<th>Confidence</th><th>Verdict</th></tr></thead><tbody>"]
-    for cid, c in report.members(k):
-        lead = f"<td>{esc(report.estimate_label(k, cid))}</td>" if dispute else ""
+    table, left = report.table(k)
+    for cid, label, c in table:
+        lead = f"<td>{esc(label)}</td>" if dispute else ""
         if c is None:
             rows.append(f"<tr>{lead}<td colspan=6>{esc(cid)} (claim not found)</td></tr>")
             continue
@@ -262,6 +266,7 @@ def _claim_table(report: Report, k: Conflict) -> str:
             f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
             f"<ul class=reasons>{reasons}</ul></td><td>{esc(report.verdict_of(cid))}</td></tr>"
         )
+    rows += [f"<tr><td colspan={7 if dispute else 6} class=muted>… and {esc(line)}</td></tr>" for line in left]
     rows.append("</tbody></table>")
     return "".join(rows)
 
@@ -320,9 +325,14 @@ def _event(report: Report, e: EventReport, first: bool, include_consistent: bool
         charts.setdefault(chart.conflicts[0], []).append(chart)
     parts = [f'<section id="{esc(e.id)}"><h2{" class=first" if first else ""}>{esc(e.name)}</h2>',
              "<p class=muted>Documents: " + ", ".join(esc(report.document_path(d)) for d in e.documents) + "</p>"]
-    if not shown:
+    counted = e.tallied if include_consistent else ()
+    if not shown and not counted:
         parts.append("<p>No findings.</p>")
     parts += [_finding(report, k, charts.get(k.id, []), states) for k in shown]
+    if counted:
+        parts.append("<p class=muted>Checked and consistent, counted here and not listed: "
+                     + ", ".join(f"{esc(rule)} × {n:,} (it looks for: {esc(rule_title(rule))})" for rule, n in counted)
+                     + ".</p>")
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -361,6 +371,7 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{esc(report.title)}</title><style>{CSS}</style></head><body>\n"
         f"<h1>{esc(report.title)}</h1><p class=muted>{esc(totals_line(report))}.</p>\n"
+        + (f"<p class=muted>{esc(tallied_line(report))}</p>\n" if report.tallied_checks() else "")
         + _provenance(report) + "".join(summary) + "\n" + LEGEND + "\n" + _grouping(report) + "\n" + body
         + "\n</body></html>\n"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claims.api import Claim, Conflict, Outcome, describe_claimant, describe_value, quantity_label, relation_lines
-from claims.reports import OUTCOME_LABELS, Report, human, place, rule_title, totals_line
+from claims.reports import OUTCOME_LABELS, Report, human, place, rule_title, tallied_line, totals_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
@@ -34,14 +34,16 @@ def _claim_rows(report: Report, k: Conflict) -> list[str]:
     dispute = k.dispute is not None
     rows = [("| Estimate " if dispute else "") + "| Figure | Quote | Document | Where | Claimant | Confidence | Verdict |",
             ("|---" if dispute else "") + "|---|---|---|---|---|---|---|"]
-    for cid, c in report.members(k):
-        lead = f"| {escape(report.estimate_label(k, cid))} " if dispute else ""
+    table, left = report.table(k)
+    for cid, label, c in table:
+        lead = f"| {escape(label)} " if dispute else ""
         if c is None:
             rows.append(f"{lead}| {escape(cid)} | (claim not found) | | | | | |")
             continue
         cells = [describe_value(c.value), c.span.quote, report.document_title(c.document), _where(report, c),
                  describe_claimant(c), _confidence(c), report.verdict_of(cid)]
         rows.append(lead + "| " + " | ".join(escape(x) for x in cells) + " |")
+    rows += [("| " if dispute else "") + f"| … and {escape(line)} | | | | | | |" for line in left]
     return rows
 
 
@@ -61,6 +63,8 @@ def grouping(report: Report) -> list[str]:
 def render(report: Report, *, include_consistent: bool = True) -> str:
     out = [f"# {escape(report.title)}", ""]
     out.append(totals_line(report) + ".")
+    if report.tallied_checks():
+        out += ["", escape(tallied_line(report))]
     if report.provenance:
         out += [""] + [f"- **{escape(k)}:** {escape(v)}" for k, v in report.provenance]
     out += [""] + grouping(report)
@@ -70,10 +74,14 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
                    f"{e.count(Outcome.INDETERMINATE)} | {e.count(Outcome.IDENTITY)} | {e.count(Outcome.CONSISTENT)} |")
     for e in report.events:
         shown = [k for k in e.conflicts if include_consistent or k.outcome is not Outcome.CONSISTENT]
-        if not shown:
+        counted = e.tallied if include_consistent else ()
+        if not shown and not counted:
             continue
         out += ["", f"## {escape(e.name)}", "",
                 "Documents: " + ", ".join(f"`{escape(report.document_path(d))}`" for d in e.documents)]
+        if counted:
+            out += ["", "Checked and consistent, counted here and not listed: "
+                    + ", ".join(f"{escape(rule)} × {n:,}" for rule, n in counted) + "."]
         for k in shown:
             if k.outcome is Outcome.CONSISTENT:
                 # The rule's title names what it looks for; a passed check must not read as found.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 
@@ -89,6 +90,19 @@ conflicts = st.builds(
 @given(st.one_of(claims, annotations, documents, conflicts))
 def test_every_model_class_round_trips_through_json(obj):
     assert loads(dumps(obj), type(obj)) == obj
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(claims, annotations, documents, conflicts, values))
+def test_the_fast_encoder_writes_what_the_converter_makes(obj):
+    # dumps encodes the objects straight with orjson; it must mean what to_data says.
+    assert json.loads(dumps(obj)) == json.loads(json.dumps(to_data(obj), ensure_ascii=False))
+
+
+def test_text_orjson_refuses_is_written_by_json():
+    claim = m.Claim("c\ud800", "d", m.Kind.CASUALTIES, "s", m.Side(), m.TextValue("x"),
+                    m.Span("d", 0, 1, "x"), m.Attribution("d"), "r")
+    assert loads(dumps(claim), m.Claim) == claim
 
 
 @settings(max_examples=60, deadline=None)

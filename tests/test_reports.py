@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.confidence import assess
-from claims.model import Annotation, Kind, TargetKind, Verdict
+from claims.model import Annotation, Category, Conflict, Dispute, Estimate, Kind, Outcome, TargetKind, Verdict
+from claims.model import Severity
 from claims.reconcile import reconcile
-from claims.reports import build_report
+from claims.reports import STATEMENTS_SHOWN, build_report, table_rows
 from claims.reports import html as html_report
 from claims.reports import json_report, markdown, text
 from test_reconcile_fixtures import claim, make_doc, q, seeds
@@ -125,3 +126,14 @@ def test_documents_with_the_same_title_are_named_by_file() -> None:
     assert report.document_title("2006.txt") == "Battle of Foo (2006.txt)"
     assert report.document_title("bar.txt") == "Battle of Bar"
     assert "Battle of Foo (2010.txt)" in markdown.render(report)
+
+
+def test_a_large_dispute_lists_a_few_statements_of_each_estimate_and_counts_the_rest() -> None:
+    a = tuple(f"a{i}" for i in range(STATEMENTS_SHOWN + 2))
+    dispute = Dispute(event="e", kind=Kind.CASUALTIES, category=Category.KILLED, side="-", side_name=None,
+                      scope="whole event", lost=False, estimates=(Estimate(a, "s1"), Estimate(("b0",), "s2")))
+    k = Conflict.create(rule="R-INTERVAL", severity=Severity.HIGH, claims=(*a, "b0"), explanation="x",
+                        outcome=Outcome.CONFLICT, dispute=dispute)
+    rows, left = table_rows(k)
+    assert rows == [("a0", "A"), *[(cid, "A, restated") for cid in a[1:STATEMENTS_SHOWN]], ("b0", "B")]
+    assert left == ["2 more statements of estimate A, not listed"]

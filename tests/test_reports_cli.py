@@ -138,3 +138,47 @@ def test_html_report_is_self_contained_and_escapes_document_text(reviewed_store:
 def test_markdown_report_escapes_document_text(reviewed_store: dict) -> None:
     page = reviewed_store["outputs"]["markdown"]
     assert "<script" not in page.lower() and "&lt;script&gt;" in page
+
+
+def _store_report(db: Path, listed_checks: int):
+    from claims.api import TargetKind, attached
+    from claims.reports import report_from_store
+
+    with open_store(db) as store:
+        documents = [store.document(info.id) for info in store.documents()]
+        annotations = attached(store.annotations(), store.current_targets())
+        verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
+        return report_from_store(store, documents, annotations, verdicts=verdicts, listed_checks=listed_checks)
+
+
+def test_a_page_on_a_store_reads_only_its_claims_and_says_the_same(reviewed_store: dict) -> None:
+    from claims.api import TargetKind, attached
+    from claims.reports import build_report, html, markdown
+
+    db = reviewed_store["db"]
+    with open_store(db) as store:
+        documents = [store.document(info.id) for info in store.documents()]
+        annotations = attached(store.annotations(), store.current_targets())
+        verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
+        full = build_report(documents, store.claims(), store.conflicts(), annotations, verdicts=verdicts)
+        stored = store.count_claims()
+    lean = _store_report(db, listed_checks=10_000)
+    assert len(lean.claims) < stored
+    assert html.render(lean) == html.render(full) and markdown.render(lean) == markdown.render(full)
+
+
+def test_past_the_limit_consistent_checks_are_counted_and_the_page_says_so(reviewed_store: dict) -> None:
+    from claims.model import Outcome
+    from claims.reports import html, markdown, totals_line
+
+    listed = _store_report(reviewed_store["db"], listed_checks=10_000)
+    counted = _store_report(reviewed_store["db"], listed_checks=0)
+    checks = listed.totals()[Outcome.CONSISTENT]
+    assert checks and counted.tallied_checks() == checks
+    assert totals_line(counted) == totals_line(listed)
+    assert not any(k.outcome is Outcome.CONSISTENT for k in counted.conflicts)
+    assert [k.id for k in counted.conflicts] == [k.id for k in listed.conflicts if k.outcome is not Outcome.CONSISTENT]
+    page, md = html.render(counted), markdown.render(counted)
+    assert "counted per event and rule, not listed" in page and "counted per event and rule, not listed" in md
+    assert "Checked and consistent, counted here and not listed: R-" in page
+    assert "checked and consistent" not in page  # no consistent finding is listed

@@ -24,7 +24,6 @@ from claims.api import (
     Claim,
     ClaimQuery,
     Conflict,
-    DocumentInfo,
     Store,
     TargetKind,
     Verdict,
@@ -63,11 +62,10 @@ class ReviewApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     class StoreReady(Message):
-        def __init__(self, documents: list[DocumentInfo], total: int, unreviewed: int,
+        def __init__(self, total: int, unreviewed: int,
                      claim_verdicts: dict[str, Verdict], conflict_verdicts: dict[str, Verdict],
                      notes: list[str]) -> None:
             super().__init__()
-            self.documents = documents
             self.total = total
             self.unreviewed = unreviewed
             self.claim_verdicts = claim_verdicts
@@ -142,12 +140,13 @@ class ReviewApp(App[int]):
             notes = self._ingest(self.paths)
 
         def snapshot(store: Store):
-            documents = store.documents()
+            # The documents (with a count of claims each, a scan of every claim) are read after
+            # the first page is shown: see MainScreen.store_ready.
             total = store.count_claims(ClaimQuery())
             unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
             claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM).items()}
             conflict_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CONFLICT).items()}
-            return documents, total, unreviewed, claim_verdicts, conflict_verdicts, len(store.reattached())
+            return total, unreviewed, claim_verdicts, conflict_verdicts, len(store.reattached())
 
         *ready, moved = self.gateway.read(snapshot)
         if moved and not notes:
@@ -183,7 +182,7 @@ class ReviewApp(App[int]):
             problems = len(message.notes) - 1
             text = message.notes[0] + (f" {problems} warning(s), printed when you quit." if problems else "")
             self.notify(text, timeout=6)
-        self.main_screen.store_ready(message.documents)
+        self.main_screen.store_ready()
 
     def reload_counts(self) -> None:
         self._open_store()

@@ -107,7 +107,7 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
                    hide_consistent: bool) -> int:
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
     from claims.api import StoreError, TargetKind, attached, open_store
-    from claims.reports import build_report
+    from claims.reports import build_report, report_from_store
     from claims.reports.formats import render_report
 
     try:
@@ -124,13 +124,17 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             if document is not None:
                 documents.append(document)
         progress("reading", len(infos), len(infos))
-        claims = store.claims()
-        stored_conflicts = store.conflicts()
         # Notes are shown on what they are attached to now, which an edit may have changed.
         annotations = attached(store.annotations(), store.current_targets())
         verdicts = {**store.current_verdicts(TargetKind.CLAIM), **store.current_verdicts(TargetKind.CONFLICT)}
-        progress("reporting")
-        report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
+        if fmt == "json":  # machines get every claim, so every claim is read
+            claims = store.claims()
+            stored_conflicts = store.conflicts()
+            progress("reporting")
+            report = build_report(documents, claims, stored_conflicts, annotations, verdicts=verdicts, title=title)
+        else:  # a page reads only the claims it shows
+            progress("reporting")
+            report = report_from_store(store, documents, annotations, verdicts=verdicts, title=title)
         report = attrs.evolve(report, provenance=_provenance(db_path, documents, annotations))
     if event_filter:
         wanted = event_filter.casefold()

@@ -200,6 +200,8 @@ class MainScreen(AnnotatingScreen):
         self.view: View | None = None
         """The view picked last (None until the store is open: then "all")."""
         self._document_titles: dict[str, str] = {}
+        self._documents_pending = False
+        """The documents are to be read once the first page is shown (see store_ready)."""
         self._search_timer: Timer | None = None
         self.first_paint_at: float | None = None
 
@@ -252,17 +254,36 @@ class MainScreen(AnnotatingScreen):
     def _fetch_page(self, query: ClaimQuery, offset: int, limit: int) -> list[Claim]:
         return self.gateway.read(lambda store: store.claims(query, offset, limit))
 
-    def store_ready(self, documents: Sequence[DocumentInfo]) -> None:
-        """Called by the app once the store is open (and the paths ingested)."""
+    def store_ready(self) -> None:
+        """Called by the app once the store is open (and the paths ingested): the first page is
+        read first, the documents after it (their claim counts scan every claim, so at a
+        million claims they would hold back the first paint; until then the list names each
+        claim's document by its id, its file name)."""
+        self._documents_pending = True
+        if self.view is None:
+            self.view = self.views()[0]
+            self.update_title()
+        self.run_query()
+
+    def _read_documents_once(self) -> None:
+        """Read the documents if the store has just been opened (once the first page and its
+        first claim's detail are shown: the reader thread takes one call at a time)."""
+        if self._documents_pending:
+            self._documents_pending = False
+            self._load_documents()
+
+    @work(thread=True, exclusive=True, group="documents", exit_on_error=False)
+    def _load_documents(self) -> None:
+        documents = self.gateway.read(lambda store: store.documents())
+        self.app.call_from_thread(self._documents_loaded, documents)
+
+    def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
         self._document_titles = {d.id: d.title for d in documents}
         self.query_one(ClaimList).set_document_names(
             {d.id: os.path.basename(d.path) or d.id for d in documents})
         # Setting the options sends events that change no query: _apply_filters ignores them.
         self.query_one(FilterPanel).set_documents(documents)
-        if self.view is None:
-            self.view = self.views()[0]
-            self.update_title()
-        self.run_query()
+        self.update_status()
 
     def run_query(self, keep_cursor: bool = False) -> None:
         cursor = self.query_one(ClaimList).cursor if keep_cursor else 0
@@ -279,6 +300,8 @@ class MainScreen(AnnotatingScreen):
             self.post_message(self.QueryDone(query, total, page, page_number, cursor, time.perf_counter() - started))
 
     def on_main_screen_query_done(self, message: QueryDone) -> None:
+        if message.total == 0:  # no claim's detail to wait for
+            self._read_documents_once()
         if message.query != self.query_:
             return
         claims = self.query_one(ClaimList)
@@ -364,6 +387,7 @@ class MainScreen(AnnotatingScreen):
         self.current_history = message.history
         self.current_conflicts = message.conflicts
         self._render_detail(message.document)
+        self._read_documents_once()
 
     def _render_detail(self, document: Document | None = None) -> None:
         """Draw the selected claim; what has not loaded yet says so."""

@@ -177,3 +177,11 @@ def test_a_gapped_figure_repeats_the_measure_for_its_own_party() -> None:
     assert found["Azerbaijanis 3,700"] == "Azerbaijan" and found["3,231 casualties"] == "Armenia"
     found = sides_in("By the end the Armenians had lost 5,420 men, against 4,340 for the Azerbaijanis.")
     assert found["4,340 for the Azerbaijanis"] == "Azerbaijan"
+
+
+def test_a_supporter_listed_after_supported_by_names_no_column() -> None:
+    box = LISTED.replace("Lowland Union\n Armenia\n Georgia\nAzerbaijan\n Turkey\n",
+                         "Armenia\nSupported by:\n Georgia\nAzerbaijan\nSupported by:\n Turkey\n")
+    document = read_text(box.format(lead="The ford changed hands twice."), "ford.txt")
+    sides = {c.span.quote: c.side.name for c in extract_document(document) if c.span.quote in ("4,000", "12,000")}
+    assert sides == {"4,000": "Armenia", "12,000": "Azerbaijan"}

@@ -73,6 +73,7 @@ _BY_AGAINST = re.compile(
 )
 
 
+_SUPPORT_LINE = re.compile(r"(?i)^(?:supported|supplied|backed|assisted|aided)\s+by\s*:?\s*$|^support(?:ed)?\s*:\s*$")
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
 
 
@@ -232,8 +233,18 @@ class SideResolver:
             for column in (1, 2):
                 self.columns[column] = order[column - 1]
                 self.column_reasons[column] = order_reason
-        listed = [f.value.strip() for f in document.infobox if f.key == "Combatant" and f.column is None]
-        listed = [e for e in listed if e and not _VAGUE_ENTRY.match(e)]
+        listed = []
+        supporter = False
+        for f in document.infobox:
+            if f.key != "Combatant" or f.column is not None or not f.value.strip():
+                continue
+            entry = f.value.strip()
+            if _SUPPORT_LINE.match(entry):
+                supporter = True  # the entry after `Supported by:` supports; it names no column
+                continue
+            if not supporter and not _VAGUE_ENTRY.match(entry):
+                listed.append(entry)
+            supporter = False
         if not self.columns and len(listed) >= 2:
             # Entries without columns are listed column by column: the first is in column 1.
             self.raw[1] = listed[0]

@@ -185,3 +185,9 @@ def test_a_supporter_listed_after_supported_by_names_no_column() -> None:
     document = read_text(box.format(lead="The ford changed hands twice."), "ford.txt")
     sides = {c.span.quote: c.side.name for c in extract_document(document) if c.span.quote in ("4,000", "12,000")}
     assert sides == {"4,000": "Armenia", "12,000": "Azerbaijan"}
+
+
+def test_a_party_that_has_a_force_and_their_sides_losses() -> None:
+    assert sides_in("The Azerbaijanis had up to 6,000 fighters in the town.")["up to 6,000 fighters"] == "Azerbaijan"
+    found = sides_in("Armenian military bloggers estimated their side's losses at around 2,000.")
+    assert found["around 2,000"] == "Armenia"

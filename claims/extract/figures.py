@@ -535,7 +535,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `its own losses at 300`: the subject names whose the figure is.
         head_start = _modifiers_before(text, max(lo, subject.start() - 40), subject.start())
         mentions = mentions + party_mentions(text, head_start, subject.end())
-        if re.search(r"(?i)\b(?:its|their|our)\b", text[head_start:subject.end()]):
+        if re.search(r"(?i)\b(?:its|their|our)\b(?:[ \t]+[\w'’]+){0,2}[ \t]+$", text[max(lo, subject.start() - 30):subject.start()]):
             relative = relative or "own"
     predicate_end = None
     if after is not None:

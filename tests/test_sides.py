@@ -191,3 +191,13 @@ def test_a_party_that_has_a_force_and_their_sides_losses() -> None:
     assert sides_in("The Azerbaijanis had up to 6,000 fighters in the town.")["up to 6,000 fighters"] == "Azerbaijan"
     found = sides_in("Armenian military bloggers estimated their side's losses at around 2,000.")
     assert found["around 2,000"] == "Armenia"
+
+
+def test_the_verb_before_a_list_of_weapons_governs_each_of_them() -> None:
+    document = read_text("Intro.\n\nArmenian troops lost 4,700 personnel, 364 tanks and five aircraft, the general said.\n\n"
+                         "Azerbaijani forces destroyed 12 tanks, 30 armoured vehicles and 5 helicopters.\n", "story.txt")
+    found = {c.span.quote: c for c in extract_document(document)}
+    assert found["364 tanks"].value.lost and found["five aircraft"].value.lost
+    assert found["364 tanks"].side.name == found["five aircraft"].side.name == "Armenia"
+    assert found["30 armoured vehicles"].value.lost and found["5 helicopters"].value.lost
+    assert found["30 armoured vehicles"].side.name != "Azerbaijan"  # never the side that destroyed them

@@ -543,6 +543,14 @@ class _Extractor:
                     shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES
             if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
                 shared = first.category
+            if j > i and first.predicate is not None and not first.predicate_after and first.noun_group in ("equipment", "people", None):
+                # `destroyed 12 tanks, 30 armoured vehicles and 5 helicopters`: the verb before
+                # the list governs every weapon in it (lost, and whose).
+                for k in members:
+                    if k > i and figures[k].predicate is None and figures[k].noun_group == "equipment":
+                        figures[k] = attrs.evolve(figures[k], predicate=first.predicate,
+                                                  lost=first.lost or lexicon().predicates_before.get(
+                                                      first.predicate.strip().lower()) in ("equipment_lost", "killed", "casualties"))
             if shared is not None and j > i:
                 for k in members:
                     if not settled[k] and figures[k].noun_group in ("people", None):

@@ -120,6 +120,11 @@ SENTENCES = [
     # giving a figure is stating it
     ("Intro.\n\nBritish historian John Keel gives 1,200 British dead in the battle.", "1,200",
      "British historian John Keel"),
+    # a tally compiled by X; a toll that could be as high as N
+    ("Intro.\n\nAt least 2,700 civilians have been killed, according to a tally compiled by the Valley Monitor.",
+     "2,700", "the Valley Monitor"),
+    ("Intro.\n\nThe number of civilians killed could be as high as 40,000, a senior Lowland official told the BBC.",
+     "40,000", "a senior Lowland official"),
     # a headline that ends with its source
     ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
     # `According to him`: the pronoun points back to the person named before

@@ -46,6 +46,8 @@ def one(text: str, field_key: str | None = None):
         ("71 fighters from both sides died in clashes", None, 71, 71, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
         ("the battle cost the lives of 1,500 soldiers", None, 1500, 1500, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
         ("of the dead, 30 were aid workers", None, 30, 30, Qualifier.EXACT, Category.KILLED, Kind.CASUALTIES),
+        ("the number of civilians killed could be as high as 40,000", None, None, 40000, Qualifier.AT_MOST,
+         Category.KILLED, Kind.CASUALTIES),
         ("a further 12,000 were taken prisoner", None, 12000, 12000, Qualifier.EXACT, Category.CAPTURED, Kind.CAPTURED),
         ("the historian put total losses on both sides at over 90,000", None, 90000, None, Qualifier.AT_LEAST,
          Category.CASUALTIES, Kind.CASUALTIES),

@@ -373,7 +373,8 @@ _FROM_SOURCE = re.compile(
 _TALLY_OF = re.compile(
     r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+)?(?:tall(?:y|ies)|counts?|estimates?|figures?|data"
     r"|statistics|surveys?|analys[ie]s|reviews?|compilations?|assessments?|statements?|reports?|communiqu[eé]s?"
-    r"|announcements?|bulletins?|updates?|briefings?)[ \t]+(?:by|from|of)[ \t]+"
+    r"|announcements?|bulletins?|updates?|briefings?)[ \t]+"
+    r"(?:(?:compiled|collected|gathered|kept|published|released|provided|issued|made|maintained)[ \t]+)?(?:by|from|of)[ \t]+"
 )
 
 

@@ -146,7 +146,7 @@ _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|abu|ibn|bin|de|da|di|van|
 
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() is False and word.isupper() and len(word) > 1) or (
-        _NAME_PARTICLE.match(word) is not None)  # `al-Saadi`, `d'Estaing`
+        ("-" in word or "'" in word or "’" in word) and _NAME_PARTICLE.match(word) is not None)  # `al-Saadi`
 
 
 def _source_noun(word: str) -> bool:

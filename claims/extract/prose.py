@@ -41,7 +41,7 @@ from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sentences import paragraphs, sentences, unwrapped
+from claims.extract.sentences import sentences, unwrapped
 from claims.extract.sides import resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, trie_pattern
@@ -223,7 +223,7 @@ class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
         # Matched on with line breaks inside paragraphs read as spaces (same offsets).
-        self.text = unwrapped(document.text, prose_regions(document))
+        self.text, self._paragraphs = unwrapped(document.text, prose_regions(document))
         self.sides = resolver_for(document)
         self.subject = _subject(document)
         years = document_year_mentions(document)
@@ -256,14 +256,13 @@ class _Extractor:
         text = self.text
         paragraph_index = -1
         line = None
-        for lo, hi in prose_regions(self.document):
-            for p_lo, p_hi in paragraphs(text, lo, hi):
-                # Pieces of one line (wikitext prose cut around a `<ref>`) are one paragraph.
-                start_of_line = text.rfind("\n", 0, p_lo)
-                if start_of_line != line:
-                    paragraph_index += 1
-                    line = start_of_line
-                self._paragraph(p_lo, p_hi, paragraph_index)
+        for p_lo, p_hi in self._paragraphs:
+            # Pieces of one line (wikitext prose cut around a `<ref>`) are one paragraph.
+            start_of_line = text.rfind("\n", 0, p_lo)
+            if start_of_line != line:
+                paragraph_index += 1
+                line = start_of_line
+            self._paragraph(p_lo, p_hi, paragraph_index)
         return self.claims
 
     def _paragraph(self, lo: int, hi: int, index: int) -> None:

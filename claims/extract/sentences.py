@@ -96,21 +96,23 @@ def wrap_width(text: str) -> int | None:
     return width if near >= 0.4 * len(lengths) and beyond <= 0.05 * len(lengths) else None
 
 
-def unwrapped(text: str, regions: list[tuple[int, int]]) -> str:
-    """``text`` with the line breaks inside each paragraph of ``regions`` turned into spaces:
-    the same length, so every offset still points into the document, but a phrase broken
-    across lines (`the brigade's\npress officer`) reads as one."""
+def unwrapped(text: str, regions: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the line breaks inside each paragraph of ``regions`` turned into spaces,
+    and those paragraphs: the same length, so every offset still points into the document, but
+    a phrase broken across lines (`the brigade's\npress officer`) reads as one."""
     wrap = wrap_width(text)
     chars: list[str] | None = None
+    found: list[tuple[int, int]] = []
     for lo, hi in regions:
         for p_lo, p_hi in paragraphs(text, lo, hi, wrap):
+            found.append((p_lo, p_hi))
             nl = text.find("\n", p_lo, p_hi)
             while nl != -1:
                 if chars is None:
                     chars = list(text)
                 chars[nl] = " "
                 nl = text.find("\n", nl + 1, p_hi)
-    return text if chars is None else "".join(chars)
+    return (text if chars is None else "".join(chars)), found
 
 
 def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator[tuple[int, int]]:

@@ -46,9 +46,21 @@ def describe_quantity(q: Quantity) -> str:
 
 
 def describe_date(d: UncertainDate) -> str:
-    if d.earliest == d.latest:
-        return d.earliest.isoformat()
-    return f"{d.earliest.isoformat()}..{d.latest.isoformat()} ({d.precision.value})"
+    """`1994-04-12`, `1994-04-01..1994-05-31 (month)`, `before 1453-01-01..1453-12-31 (year)`;
+    a date before AD 1 by its years (`480 BC (year)`), which ``datetime.date`` cannot hold."""
+    if d.years is not None:
+        first, last = (_era_year(y) for y in d.years)
+        text = f"{first} ({d.precision.value})" if first == last else f"{first}..{last} ({d.precision.value})"
+    elif d.earliest == d.latest:
+        text = d.earliest.isoformat()
+    else:
+        text = f"{d.earliest.isoformat()}..{d.latest.isoformat()} ({d.precision.value})"
+    return f"{d.bound.value} {text}" if d.bound is not None else text
+
+
+def _era_year(year: int) -> str:
+    """An astronomical year as written (0 is 1 BC, -43 is 44 BC)."""
+    return f"{1 - year} BC" if year <= 0 else f"AD {year}"
 
 
 def describe_value(value: Value) -> str:

@@ -455,3 +455,16 @@ def test_an_impossible_date_is_a_warning_with_its_line_not_a_claim() -> None:
     assert not [c for c in claims if c.kind.value == "date"]
     assert [(p.line, p.column) for p in problems] == [(3, 4)]
     assert "31 February 1994" in problems[0].message
+
+
+def test_open_bounds_and_years_before_ad_1_are_shown_as_they_are() -> None:
+    from claims.describe import describe_value
+    from claims.extract import extract_document
+    from claims.model import Kind
+    from claims.readers import read_text
+
+    text = "Intro.\n\nThe city fell before 1453 and was retaken after 1521. The battle of 480 BC ended the war.\n"
+    shown = {c.span.quote: describe_value(c.value) for c in extract_document(read_text(text, "t.txt"))
+             if c.kind is Kind.DATE}
+    assert shown["1453"].startswith("before 1453") and shown["1521"].startswith("after 1521")
+    assert shown["480 BC"] == "480 BC (year)"

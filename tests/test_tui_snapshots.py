@@ -92,3 +92,47 @@ class TestSourcePane:
     @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
     def test_source(self, snap_compare, seed_app, size):
         assert snap_compare(seed_app, terminal_size=size, run_before=source_shown)
+
+
+@pytest.fixture
+def disagreeing_app(tmp_path, monkeypatch):
+    """The seed store where two reviewers disagree on two claims, opened by the adjudicator."""
+    from claims.api import ClaimQuery, new_annotation, open_store
+    from claims.model import Verdict
+
+    monkeypatch.chdir(ROOT)
+    db = build_seed_store(tmp_path / "seeds.db")
+    with open_store(db) as store:
+        first, second = store.claims(ClaimQuery(), limit=2)
+        store.add_reviewer("judy", "adjudicator")
+        for claim, (ana, ben) in ((first, (Verdict.ACCEPTED, Verdict.DISPUTED)),
+                                  (second, (Verdict.REJECTED, Verdict.ACCEPTED))):
+            store.annotate(new_annotation(claim, ana, "ana"))
+            store.annotate(new_annotation(claim, ben, "ben", note="the ministry's figure"))
+    monkeypatch.chdir(tmp_path)
+    return ReviewApp(str(db.name), "judy")
+
+
+async def adjudicate_shown(pilot) -> None:
+    await settled(pilot)
+    await pilot.press("J")
+    await wait_until(pilot, lambda: getattr(pilot.app.screen, "loaded", False), what="disagreements")
+    await pilot.pause(0.3)
+
+
+class TestAdjudicateScreen:
+    @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+    def test_adjudicate(self, snap_compare, disagreeing_app, size):
+        assert snap_compare(disagreeing_app, terminal_size=size, run_before=adjudicate_shown)
+
+
+async def views_shown(pilot) -> None:
+    await settled(pilot)
+    await pilot.press("v")
+    await pilot.pause(0.6)  # the picker counts each view's claims in the store
+
+
+class TestViewsPicker:
+    @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+    def test_views(self, snap_compare, seed_app, size):
+        assert snap_compare(seed_app, terminal_size=size, run_before=views_shown)

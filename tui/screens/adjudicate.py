@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from claims.api import ADJUDICATING_ROLES, Annotation, Claim, Disagreement, Store, Verdict, printable, verdict_disagreements_of
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written
+from claims.tui.widgets.claim_detail import shown_block, without_table_noise
 
 
 @frozen
@@ -121,9 +122,12 @@ class AdjudicateScreen(ModalScreen[str | None]):
         detail = Text()
         if dispute is not None:
             span = dispute.claim.span
-            detail.append(printable(f"{dispute.claim.subject}: …{span.prefix}"), style="dim")
-            detail.append(printable(span.quote), style="bold")
-            detail.append(printable(f"{span.suffix}…"), style="dim")
+            # The context as the claims screen shows it: line breaks kept, a scraped table's
+            # empty cells left out.
+            detail.append(printable(f"{dispute.claim.subject}: "), style="bold dim")
+            detail.append("…" + shown_block(without_table_noise(span.prefix, line_start=False, line_end=False)), style="dim")
+            detail.append(shown_block(span.quote), style="bold")
+            detail.append(shown_block(without_table_noise(span.suffix, line_start=False, line_end=False)) + "…", style="dim")
             for annotation in dispute.verdicts:
                 detail.append("\n")
                 detail.append(printable(annotation.reviewer), style="bold")

@@ -144,7 +144,9 @@ class ReviewApp(App[int]):
             # the first page is shown: see MainScreen.store_ready.
             total = store.count_claims(ClaimQuery())
             unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
-            claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM).items()}
+            # As blind review lets this reviewer see them: no one else's verdict on a claim
+            # assigned to them blind before they give theirs.
+            claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM, viewer=self.reviewer).items()}
             conflict_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CONFLICT).items()}
             return total, unreviewed, claim_verdicts, conflict_verdicts, len(store.reattached())
 

@@ -100,7 +100,7 @@ def read_back(store: Store, annotation: Annotation, target_id: str | None = None
     """The annotation just committed, with its target's history, verdict and claim now
     (``target_id``: where it is attached now, by default what it was made on)."""
     target_id = target_id or annotation.target_id
-    history = store.annotations(target_id, annotation.target_kind)
+    history = store.annotations(target_id, annotation.target_kind, viewer=annotation.reviewer)
     verdict = in_force(history, annotation.target_kind).verdict
     claim = store.claim(target_id) if annotation.target_kind is TargetKind.CLAIM else None
     return Written(annotation, history, verdict.verdict if verdict else None, target_id, claim, undone)
@@ -116,7 +116,7 @@ def undo_last_on(store: Store, target: Claim | Conflict, reviewer: str) -> Writt
     """Retract this reviewer's latest annotation in force on ``target`` (the item shown);
     None when there is none. Annotations on other claims are never touched."""
     kind = TargetKind.CLAIM if isinstance(target, Claim) else TargetKind.CONFLICT
-    undone = last_undoable(store.annotations(target.id, kind), reviewer)
+    undone = last_undoable(store.annotations(target.id, kind, viewer=reviewer), reviewer)
     if undone is None:
         return None
     return read_back(store, store.retract(undone.id, reviewer), target.id, undone)

@@ -377,7 +377,7 @@ class MainScreen(AnnotatingScreen):
             document = self.gateway.read(lambda store: store.document(document_id))
             self._documents[document_id] = document
         conflicts = self.gateway.read(lambda store: store.conflicts(claim.id))
-        history = self.gateway.read(lambda store: store.annotations(claim.id, TargetKind.CLAIM))
+        history = self.gateway.read(lambda store: store.annotations(claim.id, TargetKind.CLAIM, viewer=self.app.reviewer))
         if not get_current_worker().is_cancelled:
             self.post_message(self.DetailLoaded(claim, document, conflicts, history))
 

@@ -129,6 +129,7 @@ from claims.store import (
     Store,
     StoreContents,
     StoreError,
+    announcements,
     open_store,
 )
 
@@ -255,6 +256,7 @@ __all__ = [
     "nominal",
     "notes",
     "open_store",
+    "announcements",
     "paths_of",
     "printable",
     "quantity_label",

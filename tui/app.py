@@ -8,6 +8,7 @@ shows is what the store holds.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -27,6 +28,7 @@ from claims.api import (
     Store,
     TargetKind,
     Verdict,
+    announcements,
     ingest_documents,
     load_paths,
     new_annotation,
@@ -34,13 +36,14 @@ from claims.api import (
     printable,
 )
 from claims.tui.bindings import APP_KEYS, SCOPES, bindings
-from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, undo_last_on
+from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, read_announced, undo_last_on
 from claims.tui.screens.adjudicate import AdjudicateScreen
 from claims.tui.screens.conflicts import ConflictsScreen, conflict_label
 from claims.tui.screens.help import HelpScreen
 from claims.tui.screens.main import MainScreen, claim_label
 from claims.tui.screens.moved import MovedScreen
 from claims.tui.views import View, load_views, save_views
+from claims.tui.widgets.claim_list import ClaimList
 
 
 def target_label(target: Claim | Conflict) -> str:
@@ -78,6 +81,16 @@ class ReviewApp(App[int]):
             self.written = written
             self.label = label
 
+    class Announced(Message):
+        """Another reviewer annotated a claim (a PostgreSQL store announced it)."""
+
+        def __init__(self, reviewer: str, claim: Claim | None, claim_id: str, verdict: Verdict | None) -> None:
+            super().__init__()
+            self.reviewer = reviewer
+            self.claim = claim
+            self.claim_id = claim_id
+            self.verdict = verdict
+
     class AnnotationFailed(Message):
         def __init__(self, error: BaseException, label: str) -> None:
             super().__init__()
@@ -112,6 +125,8 @@ class ReviewApp(App[int]):
         self.views_file = views_file
         self.saved_views: list[View] = load_views(views_file) if views_file is not None else []
         self.main_screen = MainScreen()
+        self._stop_listening = threading.Event()
+        self._listening = False
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -122,7 +137,38 @@ class ReviewApp(App[int]):
         self._open_store()
 
     def on_unmount(self) -> None:
+        self._stop_listening.set()
         self.gateway.close()
+
+    # -- live refresh -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
+    def _listen(self) -> None:
+        """On a PostgreSQL store, every annotation another reviewer commits: its claim's row is
+        redrawn and a toast says who did what (a SQLite file announces nothing: ctrl+r)."""
+        heard = announcements(self.db_path, self._stop_listening)
+        for payload in heard or ():
+            if payload.get("reviewer") == self.reviewer or payload.get("target_kind") != TargetKind.CLAIM.value:
+                continue
+            claim_id = str(payload.get("target_id"))
+            claim, verdict = self.gateway.read(lambda store: read_announced(store, claim_id, self.reviewer))
+            self.post_message(self.Announced(str(payload.get("reviewer")), claim, claim_id, verdict))
+
+    def on_review_app_announced(self, message: Announced) -> None:
+        before = self.claim_verdicts.get(message.claim_id)
+        if message.verdict is None:
+            self.claim_verdicts.pop(message.claim_id, None)
+        else:
+            self.claim_verdicts[message.claim_id] = message.verdict
+        if (before is None) != (message.verdict is None):
+            self.unreviewed_claims += 1 if message.verdict is None else -1
+        self.main_screen.query_one(ClaimList).refresh_claim(message.claim_id, message.claim)
+        self.main_screen.update_status()
+        what = claim_label(message.claim) if message.claim is not None else "a claim"
+        if message.verdict is None or message.verdict is Verdict.NOTE:
+            self.notify(f"{message.reviewer} annotated {what}", timeout=5)
+        else:
+            self.notify(f"{message.reviewer} {VERDICT_LABELS[message.verdict]} {what}", timeout=5)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -185,6 +231,9 @@ class ReviewApp(App[int]):
             text = message.notes[0] + (f" {problems} warning(s), printed when you quit." if problems else "")
             self.notify(text, timeout=6)
         self.main_screen.store_ready()
+        if self.db_path.startswith(("postgresql://", "postgres://")) and not self._listening:
+            self._listening = True  # one listener for the session (a reload opens none more)
+            self._listen()
 
     def reload_counts(self) -> None:
         self._open_store()

@@ -106,6 +106,13 @@ def read_back(store: Store, annotation: Annotation, target_id: str | None = None
     return Written(annotation, history, verdict.verdict if verdict else None, target_id, claim, undone)
 
 
+def read_announced(store: Store, claim_id: str, viewer: str) -> tuple[Claim | None, Verdict | None]:
+    """A claim another reviewer just annotated, and its verdict now, as ``viewer`` may see it."""
+    claim = store.claim(claim_id)
+    verdict = in_force(store.annotations(claim_id, TargetKind.CLAIM, viewer=viewer), TargetKind.CLAIM).verdict
+    return claim, (verdict.verdict if verdict else None)
+
+
 def annotate_and_read_back(store: Store, annotation: Annotation) -> Written:
     """Append an annotation (on the writer thread) and read its target back."""
     store.annotate(annotation)

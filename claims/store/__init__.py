@@ -9,7 +9,8 @@ a PostgreSQL server's database (:mod:`~claims.store.postgres`, imported only the
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 
 from claims.store.base import (
     ClaimQuery,
@@ -66,6 +67,19 @@ BACKENDS: dict[str, Callable[[str, bool, bool | None], Store]] = {
 """URL scheme -> ``opener(what follows "scheme://", create, read_only)``."""
 
 
+def announcements(location: str | os.PathLike[str], stop: threading.Event) -> Iterator[dict] | None:
+    """New annotations other sessions add to the store at ``location``, as they commit, until
+    ``stop`` is set (an iterator of dicts: id, target_kind, target_id, verdict, reviewer); None
+    for a store that announces nothing (a SQLite file: reload with ctrl+r)."""
+    text = os.fspath(location)
+    scheme, _, rest = text.partition("://")
+    if scheme.lower() not in ("postgresql", "postgres") or not rest:
+        return None
+    from claims.store.postgres import announcements as listen
+
+    return listen(f"postgresql://{rest}", stop)
+
+
 def open_store(
     location: str | os.PathLike[str] = "claims.db", *, create: bool = True, read_only: bool | None = None
 ) -> Store:
@@ -90,6 +104,7 @@ def open_store(
 
 __all__ = [
     "BACKENDS",
+    "announcements",
     "ClaimQuery",
     "DocumentInfo",
     "IngestSummary",

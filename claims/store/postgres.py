@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from claims.model import Document
 from claims.store.base import StoreError
 from claims.store.dialect import POSTGRES
-from claims.store.pgschema import MIGRATIONS, OUR_TABLES, WRITE_LOCK, migrate, quote_ident
+from claims.store.pgschema import MIGRATIONS, NOTIFY_CHANNEL, OUR_TABLES, WRITE_LOCK, migrate, quote_ident
 from claims.store.rows import UnreadableRow, text_pieces
 from claims.store.sql import DOCUMENT_UPSERT, SQLStore
 
@@ -248,3 +248,31 @@ class PostgresStore(SQLStore):
     def backup(self, destination: object) -> None:
         raise StoreError(f"{self.path}: back up a PostgreSQL store with the server's tools "
                          "(pg_dump -Fc -f FILE DBNAME), not `claims backup`")
+
+
+def announcements(url: str, stop: threading.Event, poll: float = 0.5) -> Iterator[dict[str, Any]]:
+    """The annotations other sessions add to the PostgreSQL store at ``url``, as the store
+    announces them at commit (``NOTIFY claims_annotations``: schema, id, target_kind,
+    target_id, verdict, reviewer), on a connection of its own, until ``stop`` is set. Only this
+    store's (its schema's) are given; the verdict is None where blind review hides it."""
+    import json
+
+    import psycopg
+
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as exc:
+        raise StoreError(f"{shown(url)}: cannot listen for new annotations ({_first_line(exc)})") from None
+    with conn:
+        schema = conn.execute("SELECT current_schema()").fetchone()[0]
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        while not stop.is_set():
+            for note in conn.notifies(timeout=poll):
+                try:
+                    payload = json.loads(note.payload)
+                except ValueError:
+                    continue
+                if isinstance(payload, dict) and payload.get("schema") == schema:
+                    yield payload
+                if stop.is_set():
+                    break

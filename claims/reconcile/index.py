@@ -59,8 +59,15 @@ class Context:
     def versions_of_one_article(self, a: Claim, b: Claim) -> bool:
         if a.document == b.document:
             return False
-        event = self.event(a)
-        return event.version_group(a.document) == event.version_group(b.document)
+        return self.version_group(a.document) == self.version_group(b.document)
+
+    def version_group(self, document_id: str) -> str:
+        """``Event.version_group`` of the document's event, looked up once per document (the
+        figure rules ask for it per claim and per pair)."""
+        groups: dict[str, str] | None = self.memo.get("version_group")
+        if groups is None:
+            groups = self.memo["version_group"] = {d: e.version_group(d) for d, e in self.event_of.items()}
+        return groups[document_id]
 
     def title(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
@@ -121,14 +128,11 @@ def party_of(name: str | None) -> str | None:
     return found[0] if found else None
 
 
-def _strength(claim: Claim) -> str:
-    """How the claim's side name was found: `own` (its own words), `page` (the page's column
-    label) or `weak` (a guess for an unnamed column)."""
-    return _strength_of(claim.side.reason or "", claim.field is None)
-
-
 @lru_cache(maxsize=4096)
 def _strength_of(reason: str, prose: bool) -> str:
+    """How a claim's side name was found (from its side's reason, and whether it is in the
+    prose): `own` (its own words), `page` (the page's column label) or `weak` (a guess for an
+    unnamed column)."""
     if prose and any(r in reason for r in _OWN_WORDS):
         return "own"
     if any(r in reason for r in _WEAK_REASONS):
@@ -200,11 +204,13 @@ def resolve_sides(
     commanders that join columns), so the whole corpus need not be scanned for them.
     """
     claims = claims if isinstance(claims, Sequence) else list(claims)
-    strengths = {c.id: _strength(c) for c in claims}
-    stated: Counter[SideKey] = Counter(
-        (c.document, c.side.column, c.side.name, strengths[c.id]) for c in claims)
+    # Each claim's key, in claim order, built once: a million claims share a few thousand keys,
+    # which are resolved once each.
+    claim_keys: list[SideKey] = [(c.document, (s := c.side).column, s.name, _strength_of(s.reason or "", c.field is None))
+                                 for c in claims]
+    stated = dict.fromkeys(claim_keys)
     event_of = {d: e.id for e in events for d in e.documents}
-    votes = _column_votes(documents, stated, claims, strengths)
+    votes = _column_votes(documents, stated, claims, claim_keys)
     commanders: dict[Node, set[str]] = defaultdict(set)
     nodes: set[Node] = set(votes)
     for document, column, _, strength in stated:
@@ -249,16 +255,16 @@ def resolve_sides(
             resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
-    return {c.id: resolved[(c.document, c.side.column, c.side.name, strengths[c.id])] for c in claims}
+    return dict(zip([c.id for c in claims], map(resolved.__getitem__, claim_keys)))
 
 
-def _column_votes(documents: Mapping[str, Document], stated: Mapping[SideKey, int],
-                  claims: Sequence[Claim], strengths: Mapping[str, str]) -> dict[Node, Counter[str]]:
-    """Party votes per (document, column): see :func:`resolve_sides`."""
+def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
+                  claims: Sequence[Claim], keys: Sequence[SideKey]) -> dict[Node, Counter[str]]:
+    """Party votes per (document, column): see :func:`resolve_sides` (``keys`` are the claims')."""
     from claims.reconcile.intervals import claim_strict
 
     votes: dict[Node, Counter[str]] = defaultdict(Counter)
-    for (document, column, name, strength), _ in stated.items():
+    for document, column, name, strength in stated:
         party = party_of(name)
         if column in (1, 2) and party and strength != "own":
             votes[(document, column)][party] += 1 if strength == "weak" else 3  # type: ignore[index]
@@ -270,12 +276,12 @@ def _column_votes(documents: Mapping[str, Document], stated: Mapping[SideKey, in
     # A column figure the prose restates with a party in its own words names the column.
     column_figures: dict[tuple, set[int]] = defaultdict(set)
     own: list[tuple[tuple, str]] = []
-    for c in claims:
+    for c, side_key in zip(claims, keys):
         q = c.value
         if not isinstance(q, Quantity):
             continue
-        in_column = c.field is not None and c.side.column in (1, 2)
-        restates = c.field is None and strengths[c.id] == "own"
+        in_column = c.field is not None and side_key[1] in (1, 2)
+        restates = c.field is None and side_key[3] == "own"
         if not in_column and not restates:
             continue
         iv = claim_strict(c)
@@ -465,8 +471,13 @@ _RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|br
 
 
 def is_running_total(claim: Claim, ctx: Context) -> bool:
-    """The figure is a total or a running tally (`the total fatalities became six`)."""
-    return bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+    """The figure is a total or a running tally (`the total fatalities became six`); read once
+    per claim (a dispute asks for every pair of one document's figures)."""
+    known: dict[str, bool] = ctx.memo.setdefault("running_total", {})
+    found = known.get(claim.id)
+    if found is None:
+        found = known[claim.id] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+    return found
 
 
 _OVERALL = re.compile(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b", re.I)

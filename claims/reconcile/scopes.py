@@ -126,25 +126,22 @@ def scope(claim: Claim, ctx: Context) -> str:
 
 
 def classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
-    """(whether the figure is an increment, its scope), remembered per claim; for documents
-    without text (stand-ins) per wording, since only the quote and its context then count."""
-    known: dict[str, tuple[bool, str]] = ctx.memo.setdefault("scope", {})
-    found = known.get(claim.id)
-    if found is not None:
-        return found
+    """(whether the figure is an increment, its scope). For documents without text (stand-ins)
+    it is remembered per wording, since only the quote and its context then count; a document's
+    text is read once per claim anyway (the index asks once per figure)."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
-        found = _scope(claim, ctx)
-    else:
-        q = claim.value
-        key = (claim.span.prefix, claim.span.quote, claim.span.suffix, claim.part_of is None, claim.side.column,
-               getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
-               ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
-        by_wording: dict[tuple, tuple[bool, str]] = ctx.memo.setdefault("scope_by_wording", {})
-        found = by_wording.get(key)
-        if found is None:
-            found = by_wording[key] = _scope(claim, ctx)
-    known[claim.id] = found
+        return _scope(claim, ctx)
+    span, q = claim.span, claim.value
+    key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column,
+           getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+           ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
+    by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
+    if by_wording is None:
+        by_wording = ctx.memo["scope_by_wording"] = {}
+    found = by_wording.get(key)
+    if found is None:
+        found = by_wording[key] = _scope(claim, ctx)
     return found
 
 

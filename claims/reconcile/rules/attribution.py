@@ -45,10 +45,13 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
         if a.claimant and a.claimant_class is ClaimantClass.BELLIGERENT:
             iv = strict(c.value)  # type: ignore[arg-type]
             attributed[(event_id[c.document], sides[c.id], iv.low, iv.high)].append(c)
-    other_fields_of: dict[tuple[str, int], list[InfoboxField]] = {}
+    # The other column's casualty fields, and whether all say `unknown`, read once per column.
+    other_fields_of: dict[tuple[str, int], tuple[list[InfoboxField], bool]] = {}
     for c in losses:  # in id order
+        if c.attribution.claimant or c.hedges:
+            continue
         side = sides[c.id]
-        if c.attribution.claimant or c.hedges or side == NO_SIDE:
+        if side == NO_SIDE:
             continue
         iv = strict(c.value)  # type: ignore[arg-type]
         echoes = [e for e in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
@@ -67,10 +70,11 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
         if col not in (1, 2) or doc is None or c.field is None:
             continue
         other = 3 - col
-        other_fields = other_fields_of.get((doc.id, other))
-        if other_fields is None:
-            other_fields = other_fields_of[(doc.id, other)] = _casualty_fields(doc, other)
-        other_unknown = bool(other_fields) and all(_UNKNOWN.match(f.value) for f in other_fields)
+        known = other_fields_of.get((doc.id, other))
+        if known is None:
+            fields = _casualty_fields(doc, other)
+            known = other_fields_of[(doc.id, other)] = (fields, bool(fields) and all(_UNKNOWN.match(f.value) for f in fields))
+        other_fields, other_unknown = known
         if (c.document, other) not in counted_columns and other_unknown:
             said = f"“{other_fields[0].value.strip()}”" if other_fields[0].value.strip() else "left empty"
             yield finding(

@@ -25,7 +25,7 @@ import attrs
 
 from claims.model import Claim, Conflict, Document, Outcome, Person, Relation, Severity, UncertainDate
 from claims.reconcile.events import ALL_DOCUMENTS, Event, group_events, pseudo_documents
-from claims.reconcile.index import Context, resolve_sides
+from claims.reconcile.index import ClaimIndex, Context, resolve_sides
 from claims.reconcile.rules import FAMILIES, RULES, Rule
 from claims.reconcile.rules.identities import same_war, war_of
 
@@ -72,7 +72,7 @@ def build_context(
         events=tuple(events),
         event_of={d: e for e in events for d in e.documents},
         documents=by_doc,
-        claims={c.id: c for c in ordered},
+        claims=ClaimIndex(ordered),
         sides=resolve_sides(events, by_doc, ordered, persons=by_type.get(Person, ())),
         by_type=dict(by_type),
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +28,29 @@ from claims.reconcile.events import Event
 from claims.reconcile.names import fold, side_token
 
 NO_SIDE = "-"
+
+
+class ClaimIndex(Mapping[str, Claim]):
+    """Claims by id, as a dict of them in the order given, with the table built on first use:
+    most runs never look a claim up by id, and a table of a million claims takes a second."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self._claims = claims
+        self._table: dict[str, Claim] | None = None
+
+    def _by_id(self) -> dict[str, Claim]:
+        if self._table is None:
+            self._table = {c.id: c for c in self._claims}
+        return self._table
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        return self._by_id()[claim_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id())
+
+    def __len__(self) -> int:
+        return len(self._by_id())
 
 
 @frozen
@@ -273,29 +296,34 @@ def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
             party = party_of(name)
             if party:
                 votes[(doc.id, i)][party] += 3
-    # A column figure the prose restates with a party in its own words names the column.
-    column_figures: dict[tuple, set[int]] = defaultdict(set)
-    own: list[tuple[tuple, str]] = []
+    # A column figure the prose restates with a party in its own words names the column. Only
+    # the documents with such a prose figure need their column figures read.
+    in_columns: dict[str, list[Claim]] = defaultdict(list)
+    own: list[tuple[Claim, str]] = []
     for c, side_key in zip(claims, keys):
-        q = c.value
-        if not isinstance(q, Quantity):
+        if not isinstance(c.value, Quantity):
             continue
-        in_column = c.field is not None and side_key[1] in (1, 2)
-        restates = c.field is None and side_key[3] == "own"
-        if not in_column and not restates:
-            continue
-        iv = claim_strict(c)
-        key = (c.document, c.kind, q.category, iv.low, iv.high)
-        if in_column:
-            column_figures[key].add(c.side.column)  # type: ignore[arg-type]
-        else:
-            party = party_of(c.side.name)
+        if c.field is not None and side_key[1] in (1, 2):
+            in_columns[c.document].append(c)
+        elif c.field is None and side_key[3] == "own":
+            party = party_of(side_key[2])
             if party:
-                own.append((key, party))
-    for key, party in own:
-        columns = column_figures.get(key, set())
+                own.append((c, party))
+    if not own:
+        return votes
+
+    def figure(c: Claim) -> tuple:
+        iv = claim_strict(c)
+        return c.document, c.kind, c.value.category, iv.low, iv.high  # type: ignore[union-attr]
+
+    column_figures: dict[tuple, set[int]] = defaultdict(set)
+    for document in {c.document for c, _ in own}:
+        for c in in_columns.get(document, ()):
+            column_figures[figure(c)].add(c.side.column)  # type: ignore[arg-type]
+    for c, party in own:
+        columns = column_figures.get(figure(c), set())
         if len(columns) == 1:
-            votes[(key[0], next(iter(columns)))][party] += 2
+            votes[(c.document, next(iter(columns)))][party] += 2
     return votes
 
 
@@ -388,10 +416,11 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
             q = c.value
             if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
                 continue
-            increment, scope_ = classify(c, ctx)
+            event, side = event_id[c.document], sides[c.id]
+            increment, scope_ = classify(c, ctx, side, event)
             if increment:
                 continue
-            buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
+            buckets[(event, c.kind, side, q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
         ctx.memo["inferred_side"] = _place_unsided(buckets, ctx)
         ctx.memo["quantity_buckets"] = buckets
     return buckets

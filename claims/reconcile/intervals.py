@@ -122,18 +122,23 @@ def nominal(q: Quantity) -> float:
 
 def describe(q: Quantity) -> str:
     """`~4,000`, `more than 6,000`, `up to 2,000`, `2,500–2,700`, `1,834`."""
+    return _describe(q.qualifier, q.low, q.high)
+
+
+@lru_cache(maxsize=1 << 14)
+def _describe(qualifier: Qualifier, low: int | None, high: int | None) -> str:
     def n(v: int | None) -> str:
         return f"{v:,}" if v is not None else "?"
 
-    if q.qualifier is Qualifier.AT_LEAST:
-        return f"at least {n(q.low)}"
-    if q.qualifier is Qualifier.AT_MOST:
-        return f"up to {n(q.high)}"
-    if q.low is not None and q.high is not None and q.low != q.high:
-        text = f"{n(q.low)}–{n(q.high)}"
+    if qualifier is Qualifier.AT_LEAST:
+        return f"at least {n(low)}"
+    if qualifier is Qualifier.AT_MOST:
+        return f"up to {n(high)}"
+    if low is not None and high is not None and low != high:
+        text = f"{n(low)}–{n(high)}"
     else:
-        text = n(q.low if q.low is not None else q.high)
-    return f"~{text}" if q.qualifier is Qualifier.APPROX else text
+        text = n(low if low is not None else high)
+    return f"~{text}" if qualifier is Qualifier.APPROX else text
 
 
 def describe_interval(iv: Interval) -> str:

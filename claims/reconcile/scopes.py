@@ -125,17 +125,19 @@ def scope(claim: Claim, ctx: Context) -> str:
     return classify(claim, ctx)[1]
 
 
-def classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
+def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope). For documents without text (stand-ins)
     it is remembered per wording, since only the quote and its context then count; a document's
-    text is read once per claim anyway (the index asks once per figure)."""
+    text is read once per claim anyway (the index asks once per figure). ``side`` and
+    ``event_id`` are the claim's, when the caller has them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)
     span, q = claim.span, claim.value
     key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column,
            getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
-           ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
+           event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
+           doc.belligerents if doc else ())
     by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
     if by_wording is None:
         by_wording = ctx.memo["scope_by_wording"] = {}

@@ -502,7 +502,9 @@ _RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|br
 def is_running_total(claim: Claim, ctx: Context) -> bool:
     """The figure is a total or a running tally (`the total fatalities became six`); read once
     per claim (a dispute asks for every pair of one document's figures)."""
-    known: dict[str, bool] = ctx.memo.setdefault("running_total", {})
+    known: dict[str, bool] | None = ctx.memo.get("running_total")
+    if known is None:
+        known = ctx.memo["running_total"] = {}
     found = known.get(claim.id)
     if found is None:
         found = known[claim.id] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))

@@ -29,6 +29,7 @@ count: the later, larger figure is an update, not a disagreement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.model import Category, Claim, Kind, Population, Quantity
 from claims.reconcile.index import Context, after, before, party_of, parties_of
@@ -320,19 +321,12 @@ _CLAIMANT_FILLER = frozenset(
     "its his her their of for and official officials spokesman spokesperson".split())
 
 
-def claimant_key(claim: Claim) -> frozenset[str]:
-    """The significant words of a claim's claimant (`the Syrian Observatory for Human Rights` ->
-    syrian observatory human rights), plus its acronym (`sohr`); empty when it has none."""
-    name = claim.attribution.claimant
-    if not name:
-        return frozenset()
-    return _claimant_words(name)
-
-
 _KEYS: dict[str, frozenset[str]] = {}
 
 
 def _claimant_words(name: str) -> frozenset[str]:
+    """The significant words of a claimant's name (`the Syrian Observatory for Human Rights` ->
+    syrian observatory human rights), plus its acronym (`sohr`)."""
     found = _KEYS.get(name)
     if found is None:
         words = [w for w in fold(name).split() if w not in _CLAIMANT_FILLER]
@@ -346,7 +340,16 @@ def _claimant_words(name: str) -> frozenset[str]:
 
 def same_claimant(a: Claim, b: Claim) -> bool:
     """Both give the figure on the same claimant's word (by name, shortened name or acronym)."""
-    ka, kb = claimant_key(a), claimant_key(b)
+    name_a, name_b = a.attribution.claimant, b.attribution.claimant
+    if not name_a or not name_b:
+        return False
+    return _same_claimant_names(name_a, name_b)
+
+
+@lru_cache(maxsize=4096)
+def _same_claimant_names(name_a: str, name_b: str) -> bool:
+    # Decided once per pair of names: a dispute asks for every pair of its estimates.
+    ka, kb = _claimant_words(name_a), _claimant_words(name_b)
     if not ka or not kb:
         return False
     wa, wb = {w for w in ka if not w.startswith("=")}, {w for w in kb if not w.startswith("=")}

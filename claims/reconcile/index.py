@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +28,29 @@ from claims.reconcile.events import Event
 from claims.reconcile.names import fold, side_token
 
 NO_SIDE = "-"
+
+
+class ClaimIndex(Mapping[str, Claim]):
+    """Claims by id, as a dict of them in the order given, with the table built on first use:
+    most runs never look a claim up by id, and a table of a million claims takes a second."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self._claims = claims
+        self._table: dict[str, Claim] | None = None
+
+    def _by_id(self) -> dict[str, Claim]:
+        if self._table is None:
+            self._table = {c.id: c for c in self._claims}
+        return self._table
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        return self._by_id()[claim_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id())
+
+    def __len__(self) -> int:
+        return len(self._by_id())
 
 
 @frozen
@@ -59,8 +82,15 @@ class Context:
     def versions_of_one_article(self, a: Claim, b: Claim) -> bool:
         if a.document == b.document:
             return False
-        event = self.event(a)
-        return event.version_group(a.document) == event.version_group(b.document)
+        return self.version_group(a.document) == self.version_group(b.document)
+
+    def version_group(self, document_id: str) -> str:
+        """``Event.version_group`` of the document's event, looked up once per document (the
+        figure rules ask for it per claim and per pair)."""
+        groups: dict[str, str] | None = self.memo.get("version_group")
+        if groups is None:
+            groups = self.memo["version_group"] = {d: e.version_group(d) for d, e in self.event_of.items()}
+        return groups[document_id]
 
     def title(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
@@ -121,14 +151,11 @@ def party_of(name: str | None) -> str | None:
     return found[0] if found else None
 
 
-def _strength(claim: Claim) -> str:
-    """How the claim's side name was found: `own` (its own words), `page` (the page's column
-    label) or `weak` (a guess for an unnamed column)."""
-    return _strength_of(claim.side.reason or "", claim.field is None)
-
-
 @lru_cache(maxsize=4096)
 def _strength_of(reason: str, prose: bool) -> str:
+    """How a claim's side name was found (from its side's reason, and whether it is in the
+    prose): `own` (its own words), `page` (the page's column label) or `weak` (a guess for an
+    unnamed column)."""
     if prose and any(r in reason for r in _OWN_WORDS):
         return "own"
     if any(r in reason for r in _WEAK_REASONS):
@@ -200,11 +227,13 @@ def resolve_sides(
     commanders that join columns), so the whole corpus need not be scanned for them.
     """
     claims = claims if isinstance(claims, Sequence) else list(claims)
-    strengths = {c.id: _strength(c) for c in claims}
-    stated: Counter[SideKey] = Counter(
-        (c.document, c.side.column, c.side.name, strengths[c.id]) for c in claims)
+    # Each claim's key, in claim order, built once: a million claims share a few thousand keys,
+    # which are resolved once each.
+    claim_keys: list[SideKey] = [(c.document, (s := c.side).column, s.name, _strength_of(s.reason or "", c.field is None))
+                                 for c in claims]
+    stated = dict.fromkeys(claim_keys)
     event_of = {d: e.id for e in events for d in e.documents}
-    votes = _column_votes(documents, stated, claims, strengths)
+    votes = _column_votes(documents, stated, claims, claim_keys)
     commanders: dict[Node, set[str]] = defaultdict(set)
     nodes: set[Node] = set(votes)
     for document, column, _, strength in stated:
@@ -249,16 +278,16 @@ def resolve_sides(
             resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
-    return {c.id: resolved[(c.document, c.side.column, c.side.name, strengths[c.id])] for c in claims}
+    return dict(zip([c.id for c in claims], map(resolved.__getitem__, claim_keys)))
 
 
-def _column_votes(documents: Mapping[str, Document], stated: Mapping[SideKey, int],
-                  claims: Sequence[Claim], strengths: Mapping[str, str]) -> dict[Node, Counter[str]]:
-    """Party votes per (document, column): see :func:`resolve_sides`."""
+def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
+                  claims: Sequence[Claim], keys: Sequence[SideKey]) -> dict[Node, Counter[str]]:
+    """Party votes per (document, column): see :func:`resolve_sides` (``keys`` are the claims')."""
     from claims.reconcile.intervals import claim_strict
 
     votes: dict[Node, Counter[str]] = defaultdict(Counter)
-    for (document, column, name, strength), _ in stated.items():
+    for document, column, name, strength in stated:
         party = party_of(name)
         if column in (1, 2) and party and strength != "own":
             votes[(document, column)][party] += 1 if strength == "weak" else 3  # type: ignore[index]
@@ -267,29 +296,34 @@ def _column_votes(documents: Mapping[str, Document], stated: Mapping[SideKey, in
             party = party_of(name)
             if party:
                 votes[(doc.id, i)][party] += 3
-    # A column figure the prose restates with a party in its own words names the column.
-    column_figures: dict[tuple, set[int]] = defaultdict(set)
-    own: list[tuple[tuple, str]] = []
-    for c in claims:
-        q = c.value
-        if not isinstance(q, Quantity):
+    # A column figure the prose restates with a party in its own words names the column. Only
+    # the documents with such a prose figure need their column figures read.
+    in_columns: dict[str, list[Claim]] = defaultdict(list)
+    own: list[tuple[Claim, str]] = []
+    for c, side_key in zip(claims, keys):
+        if not isinstance(c.value, Quantity):
             continue
-        in_column = c.field is not None and c.side.column in (1, 2)
-        restates = c.field is None and strengths[c.id] == "own"
-        if not in_column and not restates:
-            continue
-        iv = claim_strict(c)
-        key = (c.document, c.kind, q.category, iv.low, iv.high)
-        if in_column:
-            column_figures[key].add(c.side.column)  # type: ignore[arg-type]
-        else:
-            party = party_of(c.side.name)
+        if c.field is not None and side_key[1] in (1, 2):
+            in_columns[c.document].append(c)
+        elif c.field is None and side_key[3] == "own":
+            party = party_of(side_key[2])
             if party:
-                own.append((key, party))
-    for key, party in own:
-        columns = column_figures.get(key, set())
+                own.append((c, party))
+    if not own:
+        return votes
+
+    def figure(c: Claim) -> tuple:
+        iv = claim_strict(c)
+        return c.document, c.kind, c.value.category, iv.low, iv.high  # type: ignore[union-attr]
+
+    column_figures: dict[tuple, set[int]] = defaultdict(set)
+    for document in {c.document for c, _ in own}:
+        for c in in_columns.get(document, ()):
+            column_figures[figure(c)].add(c.side.column)  # type: ignore[arg-type]
+    for c, party in own:
+        columns = column_figures.get(figure(c), set())
         if len(columns) == 1:
-            votes[(key[0], next(iter(columns)))][party] += 2
+            votes[(c.document, next(iter(columns)))][party] += 2
     return votes
 
 
@@ -382,10 +416,11 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
             q = c.value
             if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
                 continue
-            increment, scope_ = classify(c, ctx)
+            event, side = event_id[c.document], sides[c.id]
+            increment, scope_ = classify(c, ctx, side, event)
             if increment:
                 continue
-            buckets[(event_id[c.document], c.kind, sides[c.id], q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
+            buckets[(event, c.kind, side, q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
         ctx.memo["inferred_side"] = _place_unsided(buckets, ctx)
         ctx.memo["quantity_buckets"] = buckets
     return buckets
@@ -465,8 +500,15 @@ _RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|br
 
 
 def is_running_total(claim: Claim, ctx: Context) -> bool:
-    """The figure is a total or a running tally (`the total fatalities became six`)."""
-    return bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+    """The figure is a total or a running tally (`the total fatalities became six`); read once
+    per claim (a dispute asks for every pair of one document's figures)."""
+    known: dict[str, bool] | None = ctx.memo.get("running_total")
+    if known is None:
+        known = ctx.memo["running_total"] = {}
+    found = known.get(claim.id)
+    if found is None:
+        found = known[claim.id] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+    return found
 
 
 _OVERALL = re.compile(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b", re.I)

@@ -122,18 +122,23 @@ def nominal(q: Quantity) -> float:
 
 def describe(q: Quantity) -> str:
     """`~4,000`, `more than 6,000`, `up to 2,000`, `2,500–2,700`, `1,834`."""
+    return _describe(q.qualifier, q.low, q.high)
+
+
+@lru_cache(maxsize=1 << 14)
+def _describe(qualifier: Qualifier, low: int | None, high: int | None) -> str:
     def n(v: int | None) -> str:
         return f"{v:,}" if v is not None else "?"
 
-    if q.qualifier is Qualifier.AT_LEAST:
-        return f"at least {n(q.low)}"
-    if q.qualifier is Qualifier.AT_MOST:
-        return f"up to {n(q.high)}"
-    if q.low is not None and q.high is not None and q.low != q.high:
-        text = f"{n(q.low)}–{n(q.high)}"
+    if qualifier is Qualifier.AT_LEAST:
+        return f"at least {n(low)}"
+    if qualifier is Qualifier.AT_MOST:
+        return f"up to {n(high)}"
+    if low is not None and high is not None and low != high:
+        text = f"{n(low)}–{n(high)}"
     else:
-        text = n(q.low if q.low is not None else q.high)
-    return f"~{text}" if q.qualifier is Qualifier.APPROX else text
+        text = n(low if low is not None else high)
+    return f"~{text}" if qualifier is Qualifier.APPROX else text
 
 
 def describe_interval(iv: Interval) -> str:
@@ -165,62 +170,47 @@ def _phrasing_of(lead: str) -> str | None:
     return None
 
 
-def _phrasing(claim: Claim) -> str | None:
-    """`many` or `few` when the figure is introduced by `as many as` / `as few as`."""
-    return _phrasing_of(claim.span.prefix[-14:] + claim.span.quote[:14])
-
-
 def vague_cap(q: Quantity) -> int | None:
     """The power of ten a vague amount stays below (`several dozen` (36) -> 100), or None."""
-    if not q.vague or q.low is None or q.high is not None and q.high != q.low:
+    return _vague_cap(q.vague, q.low, q.high)
+
+
+def _vague_cap(vague: bool, low: int | None, high: int | None) -> int | None:
+    if not vague or low is None or high is not None and high != low:
         return None
-    return 10 ** len(str(max(q.low, 1)))
+    return 10 ** len(str(max(low, 1)))
 
 
-_MEMO_LIMIT = 1 << 20
-_memo: dict[int, tuple[Claim, Interval, Interval]] = {}
-"""id(claim) -> (the claim, strict, tolerant): every rule asks for a figure's intervals many
-times. The entry holds the claim, so its id cannot be reused while the entry lives (the
-identity check makes a stale entry impossible); :func:`forget` empties it after a run."""
-
-
-def _intervals(claim: Claim) -> tuple[Claim, Interval, Interval]:
-    hit = _memo.get(id(claim))
-    if hit is not None and hit[0] is claim:
-        return hit
+def _intervals(claim: Claim) -> tuple[Interval, Interval]:
+    # Two small caches (the words before the figure, then the figure) rather than one entry per
+    # claim: a million claims state a few thousand distinct figures, and a per-claim table that
+    # large costs more to fill than the arithmetic it saves.
     q = claim.value
-    assert isinstance(q, Quantity)
-    phrasing = _phrasing(claim)
-    if phrasing is None and not q.vague:
-        entry = (claim, _strict(q.qualifier, q.low, q.high), _tolerant(q.qualifier, q.low, q.high))
-    else:
-        cap = vague_cap(q)
-        entry = (claim, _claim_strict(phrasing, q.qualifier, q.low, q.high, cap),
-                 _claim_tolerant(phrasing, q.qualifier, q.low, q.high, cap))
-    if len(_memo) >= _MEMO_LIMIT:
-        _memo.clear()
-    _memo[id(claim)] = entry
-    return entry
+    span = claim.span
+    return _figure_intervals(_phrasing_of(span.prefix[-14:] + span.quote[:14]),  # type: ignore[union-attr]
+                             q.qualifier, q.low, q.high, q.vague)  # type: ignore[union-attr]
 
 
-def forget() -> None:
-    """Drop the remembered intervals (and with them the references to the claims)."""
-    _memo.clear()
+@lru_cache(maxsize=1 << 16)
+def _figure_intervals(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
+                      vague: bool) -> tuple[Interval, Interval]:
+    """(strict, tolerant) of a figure introduced by ``phrasing`` (`many`, `few` or None)."""
+    if phrasing is None and not vague:
+        return _strict(qualifier, low, high), _tolerant(qualifier, low, high)
+    cap = _vague_cap(vague, low, high)
+    return _claim_strict(phrasing, qualifier, low, high, cap), _claim_tolerant(phrasing, qualifier, low, high, cap)
 
 
 def claim_strict(claim: Claim) -> Interval:
     """``strict`` of the claim's figure, read with the words around it (see the module docstring)."""
-    hit = _memo.get(id(claim))
-    return (hit if hit is not None and hit[0] is claim else _intervals(claim))[1]
+    return _intervals(claim)[0]
 
 
 def claim_tolerant(claim: Claim) -> Interval:
     """``tolerant`` of the claim's figure, read with the words around it."""
-    hit = _memo.get(id(claim))
-    return (hit if hit is not None and hit[0] is claim else _intervals(claim))[2]
+    return _intervals(claim)[1]
 
 
-@lru_cache(maxsize=1 << 14)
 def _claim_strict(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
                   cap: int | None) -> Interval:
     if phrasing == "many" and high is not None:
@@ -232,7 +222,6 @@ def _claim_strict(phrasing: str | None, qualifier: Qualifier, low: int | None, h
     return _strict(qualifier, low, high)
 
 
-@lru_cache(maxsize=1 << 14)
 def _claim_tolerant(phrasing: str | None, qualifier: Qualifier, low: int | None, high: int | None,
                     cap: int | None) -> Interval:
     if phrasing == "many" and high is not None:

@@ -29,6 +29,7 @@ count: the later, larger figure is an update, not a disagreement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.model import Category, Claim, Kind, Population, Quantity
 from claims.reconcile.index import Context, after, before, party_of, parties_of
@@ -125,26 +126,25 @@ def scope(claim: Claim, ctx: Context) -> str:
     return classify(claim, ctx)[1]
 
 
-def classify(claim: Claim, ctx: Context) -> tuple[bool, str]:
-    """(whether the figure is an increment, its scope), remembered per claim; for documents
-    without text (stand-ins) per wording, since only the quote and its context then count."""
-    known: dict[str, tuple[bool, str]] = ctx.memo.setdefault("scope", {})
-    found = known.get(claim.id)
-    if found is not None:
-        return found
+def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
+    """(whether the figure is an increment, its scope). For documents without text (stand-ins)
+    it is remembered per wording, since only the quote and its context then count; a document's
+    text is read once per claim anyway (the index asks once per figure). ``side`` and
+    ``event_id`` are the claim's, when the caller has them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
-        found = _scope(claim, ctx)
-    else:
-        q = claim.value
-        key = (claim.span.prefix, claim.span.quote, claim.span.suffix, claim.part_of is None, claim.side.column,
-               getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
-               ctx.event_of[claim.document].id, ctx.sides.get(claim.id), doc.belligerents if doc else ())
-        by_wording: dict[tuple, tuple[bool, str]] = ctx.memo.setdefault("scope_by_wording", {})
-        found = by_wording.get(key)
-        if found is None:
-            found = by_wording[key] = _scope(claim, ctx)
-    known[claim.id] = found
+        return _scope(claim, ctx)
+    span, q = claim.span, claim.value
+    key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column,
+           getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+           event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
+           doc.belligerents if doc else ())
+    by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
+    if by_wording is None:
+        by_wording = ctx.memo["scope_by_wording"] = {}
+    found = by_wording.get(key)
+    if found is None:
+        found = by_wording[key] = _scope(claim, ctx)
     return found
 
 
@@ -321,19 +321,12 @@ _CLAIMANT_FILLER = frozenset(
     "its his her their of for and official officials spokesman spokesperson".split())
 
 
-def claimant_key(claim: Claim) -> frozenset[str]:
-    """The significant words of a claim's claimant (`the Syrian Observatory for Human Rights` ->
-    syrian observatory human rights), plus its acronym (`sohr`); empty when it has none."""
-    name = claim.attribution.claimant
-    if not name:
-        return frozenset()
-    return _claimant_words(name)
-
-
 _KEYS: dict[str, frozenset[str]] = {}
 
 
 def _claimant_words(name: str) -> frozenset[str]:
+    """The significant words of a claimant's name (`the Syrian Observatory for Human Rights` ->
+    syrian observatory human rights), plus its acronym (`sohr`)."""
     found = _KEYS.get(name)
     if found is None:
         words = [w for w in fold(name).split() if w not in _CLAIMANT_FILLER]
@@ -347,7 +340,16 @@ def _claimant_words(name: str) -> frozenset[str]:
 
 def same_claimant(a: Claim, b: Claim) -> bool:
     """Both give the figure on the same claimant's word (by name, shortened name or acronym)."""
-    ka, kb = claimant_key(a), claimant_key(b)
+    name_a, name_b = a.attribution.claimant, b.attribution.claimant
+    if not name_a or not name_b:
+        return False
+    return _same_claimant_names(name_a, name_b)
+
+
+@lru_cache(maxsize=4096)
+def _same_claimant_names(name_a: str, name_b: str) -> bool:
+    # Decided once per pair of names: a dispute asks for every pair of its estimates.
+    ka, kb = _claimant_words(name_a), _claimant_words(name_b)
     if not ka or not kb:
         return False
     wa, wb = {w for w in ka if not w.startswith("=")}, {w for w in kb if not w.startswith("=")}

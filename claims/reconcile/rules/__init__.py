@@ -73,8 +73,9 @@ def finding(
     dispute: Dispute | None = None,
 ) -> Conflict:
     claims = list(claims)
-    events = {ctx.event(c).id for c in claims}
-    event = ctx.event(claims[0]) if claims else None
+    event_of = ctx.event_of
+    events = {event_of[d].id for d in {c.document for c in claims}}
+    event = event_of[claims[0].document] if claims else None
     return Conflict.create(
         rule=r.id,
         severity=severity or r.severity,

@@ -33,22 +33,33 @@ def _casualty_fields(doc: Document, column: int) -> list[InfoboxField]:
     return [f for f in doc.infobox if f.column == column and f.key.lower().startswith("casualt")]
 
 
+def _is_loss(c: Claim) -> bool:
+    return c.kind is Kind.CASUALTIES and c.value.category in _LOSSES  # type: ignore[union-attr]
+
+
 @family
 def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
-    losses = [c for c in ctx.of_type(Quantity) if c.kind is Kind.CASUALTIES and c.value.category in _LOSSES]  # type: ignore[union-attr]
     event_id = {d: e.id for d, e in ctx.event_of.items()}
     sides = ctx.sides
-    counted_columns = {(c.document, c.side.column) for c in losses if c.side.column is not None}
+    # One pass: belligerents' attributed figures, and the losses stated as plain fact (in id order).
     attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
-    for c in losses:
+    plain: list[Claim] = []
+    for c in ctx.of_type(Quantity):
+        if not _is_loss(c):
+            continue
         a = c.attribution
-        if a.claimant and a.claimant_class is ClaimantClass.BELLIGERENT:
-            iv = strict(c.value)  # type: ignore[arg-type]
-            attributed[(event_id[c.document], sides[c.id], iv.low, iv.high)].append(c)
-    other_fields_of: dict[tuple[str, int], list[InfoboxField]] = {}
-    for c in losses:  # in id order
+        if a.claimant:
+            if a.claimant_class is ClaimantClass.BELLIGERENT:
+                iv = strict(c.value)  # type: ignore[arg-type]
+                attributed[(event_id[c.document], sides[c.id], iv.low, iv.high)].append(c)
+        elif not c.hedges:
+            plain.append(c)
+    counted_columns: set[tuple[str, int | None]] | None = None  # read only when a column says `unknown`
+    # The other column's casualty fields, and whether all say `unknown`, read once per column.
+    other_fields_of: dict[tuple[str, int], tuple[list[InfoboxField], bool]] = {}
+    for c in plain:
         side = sides[c.id]
-        if c.attribution.claimant or c.hedges or side == NO_SIDE:
+        if side == NO_SIDE:
             continue
         iv = strict(c.value)  # type: ignore[arg-type]
         echoes = [e for e in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
@@ -67,11 +78,17 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
         if col not in (1, 2) or doc is None or c.field is None:
             continue
         other = 3 - col
-        other_fields = other_fields_of.get((doc.id, other))
-        if other_fields is None:
-            other_fields = other_fields_of[(doc.id, other)] = _casualty_fields(doc, other)
-        other_unknown = bool(other_fields) and all(_UNKNOWN.match(f.value) for f in other_fields)
-        if (c.document, other) not in counted_columns and other_unknown:
+        known = other_fields_of.get((doc.id, other))
+        if known is None:
+            fields = _casualty_fields(doc, other)
+            known = other_fields_of[(doc.id, other)] = (fields, bool(fields) and all(_UNKNOWN.match(f.value) for f in fields))
+        other_fields, other_unknown = known
+        if not other_unknown:
+            continue
+        if counted_columns is None:
+            counted_columns = {(x.document, x.side.column) for x in ctx.of_type(Quantity)
+                               if _is_loss(x) and x.side.column is not None}
+        if (c.document, other) not in counted_columns:
             said = f"“{other_fields[0].value.strip()}”" if other_fields[0].value.strip() else "left empty"
             yield finding(
                 ENEMY_LOSS, (c,),

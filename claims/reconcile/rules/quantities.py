@@ -36,7 +36,7 @@ from claims.reconcile.index import (
     is_running_total,
     quantity_buckets,
 )
-from claims.reconcile.intervals import claim_strict, claim_tolerant, describe
+from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, locate, rule, who
 from claims.reconcile.scopes import WHOLE, is_cumulative, report_date, same_claimant
@@ -109,13 +109,20 @@ def _noun(q: Quantity) -> str:
     return (q.unit or q.category.value).lower().replace("armour", "armor").rstrip("s")
 
 
+_MILITARY_AND_CIVILIAN = {Population.MILITARY, Population.CIVILIAN}
+
+
 def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
     """Whether two figures of one bucket count the same thing at the same moment."""
     qa, qb = a.value, b.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-    if a.id == b.id or a.span == b.span:
+    # Cheap tests first: spans of different starts differ, and a pair of populations is
+    # tested without building sets (this runs for every pair a dispute compares).
+    sa, sb = a.span, b.span
+    if a.id == b.id or sa is sb or sa.start == sb.start and sa == sb:
         return False
-    if {qa.population, qb.population} == {Population.MILITARY, Population.CIVILIAN}:
+    pa, pb = qa.population, qb.population
+    if pa is not pb and {pa, pb} == _MILITARY_AND_CIVILIAN:
         return False
     if qa.as_of is not None and qb.as_of is not None and not _same_time(qa.as_of, qb.as_of):
         return False
@@ -154,12 +161,12 @@ def _same_time(a: UncertainDate, b: UncertainDate) -> bool:
     return days[0](a) <= days[1](b) and days[0](b) <= days[1](a)
 
 
-def _relation(a: Claim, b: Claim, ctx: Context) -> Relation:
-    """How two estimates (their first claims) stand to each other."""
+def _relation(a: Claim, b: Claim, overlap: bool, loose: bool, ctx: Context) -> Relation:
+    """How two estimates (their first claims) stand to each other, given whether their strict
+    intervals overlap and whether their tolerant ones do (the caller has both at hand)."""
     if not _comparable(a, b, ctx):
         return Relation.NOT_COMPARED
-    sa, sb = claim_strict(a), claim_strict(b)
-    if sa.overlaps(sb):
+    if overlap:
         return Relation.AGREE
     if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)):
         total, other = (a, b) if is_running_total(a, ctx) else (b, a)
@@ -167,9 +174,7 @@ def _relation(a: Claim, b: Claim, ctx: Context) -> Relation:
             return Relation.UPDATE  # an earlier part of a running tally
     if a.document != b.document and _update(a, b, ctx):
         return Relation.UPDATE
-    if claim_tolerant(a).overlaps(claim_tolerant(b)):
-        return Relation.LOOSE
-    return Relation.CLASH
+    return Relation.LOOSE if loose else Relation.CLASH
 
 
 def _update(a: Claim, b: Claim, ctx: Context) -> bool:
@@ -229,30 +234,30 @@ def _pair_rule(a: Claim, b: Claim, ctx: Context) -> str:
     return INTERVAL.id
 
 
-def _figure(c: Claim, ctx: Context) -> tuple:
-    """Claims with the same key state one figure in one article (and its versions)."""
-    q = c.value
-    assert isinstance(q, Quantity)
-    iv = claim_strict(c)
-    return (iv.low, iv.high, ctx.event(c).version_group(c.document), q.qualifier, q.as_of, q.population,
-            c.part_of is None)
-
-
-def _estimates(bucket: Sequence[Claim], ctx: Context) -> list[list[Claim]]:
+def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
+               ctx: Context) -> tuple[list[list[Claim]], list[Interval]]:
     """The figures of a bucket as estimates: one per figure, article and claimant. A statement
     of a figure with no claimant in an article that attributes the same number (a headline over
     the report: `554 dead` over `At least 554 people have died, the Observatory said`) restates
     the attributed one; two named claimants are two estimates that agree. An estimate lists its
-    attributed statement first."""
-    figures: dict[tuple, list[Claim]] = {}
-    for c in sorted(bucket, key=_POSITION):
-        figures.setdefault(_figure(c, ctx), []).append(c)
+    attributed statement first. ``strict_all`` are the claims' strict intervals; the strict
+    interval of each estimate comes back with the estimates."""
+    # Claims with the same key state one figure in one article (and its versions); the key
+    # holds the strict interval first.
+    figures: dict[tuple, dict[str | None, list[Claim]]] = {}
+    version_group = ctx.version_group
+    positions = [(c.document, c.span.start, c.id) for c in bucket]
+    for i in sorted(range(len(bucket)), key=positions.__getitem__):
+        c = bucket[i]
+        q = c.value
+        iv = strict_all[i]
+        key = (iv.low, iv.high, version_group(c.document), q.qualifier, q.as_of, q.population,  # type: ignore[union-attr]
+               c.part_of is None)
+        claimant = c.attribution.claimant
+        figures.setdefault(key, {}).setdefault(fold(claimant) if claimant else None, []).append(c)
     named: list[tuple[tuple, list[Claim]]] = []
     unnamed: list[tuple[tuple, list[Claim]]] = []
-    for key, claims in figures.items():
-        by_claimant: dict[str | None, list[Claim]] = {}
-        for c in claims:
-            by_claimant.setdefault(fold(c.attribution.claimant) if c.attribution.claimant else None, []).append(c)
+    for key, by_claimant in figures.items():
         anonymous = by_claimant.pop(None, [])
         if by_claimant:
             groups = list(by_claimant.values())
@@ -270,8 +275,8 @@ def _estimates(bucket: Sequence[Claim], ctx: Context) -> list[list[Claim]]:
             target.extend(g)
         else:
             out.append((key, g))
-    # Keys hold the strict interval first.
-    return [g for _, g in sorted(out, key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))]
+    out.sort(key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))
+    return [g for _, g in out], [Interval(key[0], key[1]) for key, _ in out]
 
 
 def _number(c: Claim) -> int | None:
@@ -288,7 +293,7 @@ _MEMBER_PAIRS = 16
 _RELATION_RANK = {Relation.CLASH: 0, Relation.UPDATE: 1, Relation.LOOSE: 2, Relation.AGREE: 3, Relation.NOT_COMPARED: 4}
 
 
-def _compare(estimates: list[list[Claim]], strict_: list, ctx: Context) -> list[Pair]:
+def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context) -> list[Pair]:
     """How the distinct figures of a dispute stand to each other, one pair of estimates each.
 
     Estimates stating the same figure (from different sources) agree and are not paired. Two
@@ -297,43 +302,47 @@ def _compare(estimates: list[list[Claim]], strict_: list, ctx: Context) -> list[
     agreement; estimates that cannot be compared (different moments, sub-groups of one cell)
     are skipped.
     """
+    firsts = [e[0] for e in estimates]
+    tolerant_ = [claim_tolerant(c) for c in firsts]
     figures: dict[tuple[float, float], list[int]] = {}
     for i, iv in enumerate(strict_):
         figures.setdefault((iv.low, iv.high), []).append(i)
     groups = list(figures.values())
     pairs: list[Pair] = []
-    for g, h in _pairs([[estimates[g[0]][0]] for g in groups]):
+    for g, h in _pairs([[firsts[g[0]]] for g in groups]):
+        # Figures that overlap as stated can at best agree: stop at the first pair that does.
+        overlap = strict_[groups[g][0]].overlaps(strict_[groups[h][0]])
+        ceiling = Relation.AGREE if overlap else Relation.CLASH
         best: tuple[int, int, Relation] | None = None
         tried = 0
         for i in groups[g]:
             for j in groups[h]:
-                if tried >= _MEMBER_PAIRS or best is not None and best[2] is Relation.CLASH:
+                if tried >= _MEMBER_PAIRS or best is not None and best[2] is ceiling:
                     break
                 tried += 1
-                relation = _relation(estimates[i][0], estimates[j][0], ctx)
+                relation = _relation(firsts[i], firsts[j], overlap, tolerant_[i].overlaps(tolerant_[j]), ctx)
                 if best is None or _RELATION_RANK[relation] < _RELATION_RANK[best[2]]:
                     best = (min(i, j), max(i, j), relation)
         assert best is not None
         a, b, relation = best
-        pairs.append(Pair(a=a, b=b, relation=relation, rule=_pair_rule(estimates[a][0], estimates[b][0], ctx)))
+        pairs.append(Pair(a=a, b=b, relation=relation, rule=_pair_rule(firsts[a], firsts[b], ctx)))
         if relation is Relation.CLASH:
-            pairs += _same_clash(estimates, a, b, groups[g] + groups[h], ctx)
+            pairs += _same_clash(firsts, strict_, tolerant_, a, b, groups[g] + groups[h], ctx)
     return sorted(set(pairs), key=lambda p: (p.a, p.b))
 
 
-def _same_clash(estimates: list[list[Claim]], a: int, b: int, members: list[int], ctx: Context) -> list[Pair]:
+def _same_clash(firsts: list[Claim], strict_: list[Interval], tolerant_: list[Interval], a: int, b: int,
+                members: list[int], ctx: Context) -> list[Pair]:
     """The other estimates of two clashing figures that clash the same way: each stating the
     figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
     out = []
     for i in members:
         if i in (a, b):
             continue
-        same_as_a = claim_strict(estimates[i][0]) == claim_strict(estimates[a][0])
-        other = b if same_as_a else a
-        x, y = estimates[i][0], estimates[other][0]
-        if _comparable(x, y, ctx) and not claim_tolerant(x).overlaps(claim_tolerant(y)):
+        other = b if strict_[i] == strict_[a] else a
+        if not tolerant_[i].overlaps(tolerant_[other]) and _comparable(firsts[i], firsts[other], ctx):
             lo, hi = min(i, other), max(i, other)
-            out.append(Pair(a=lo, b=hi, relation=Relation.CLASH, rule=_pair_rule(estimates[lo][0], estimates[hi][0], ctx)))
+            out.append(Pair(a=lo, b=hi, relation=Relation.CLASH, rule=_pair_rule(firsts[lo], firsts[hi], ctx)))
     return out
 
 
@@ -385,10 +394,9 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     strict_all = [claim_strict(c) for c in bucket]
     if max(iv.low for iv in strict_all) <= min(iv.high for iv in strict_all):
         return None  # every figure agrees with every other as stated (so do the estimates)
-    estimates = _estimates(bucket, ctx)
+    estimates, strict_ = _estimates(bucket, strict_all, ctx)
     if len(estimates) < 2:
         return None
-    strict_ = [claim_strict(e[0]) for e in estimates]
     if max(iv.low for iv in strict_) <= min(iv.high for iv in strict_):
         return None  # every estimate agrees with every other as stated: nothing to show
     pairs = _compare(estimates, strict_, ctx)
@@ -404,7 +412,8 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     rules = {p.rule for p in deciding}
     r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
         if len(rules) == 1 else INTERVAL
-    side_name = side_label(side, [c for e in estimates for c in e], ctx)
+    members = [c for e in estimates for c in e]
+    side_name = side_label(side, members, ctx)
     dispute = Dispute(
         event=event_id, kind=kind, category=category, side=side, side_name=side_name, scope=scope, lost=lost,
         estimates=tuple(Estimate(claims=tuple(c.id for c in e), source=_source(e[0], ctx)) for e in estimates),
@@ -418,7 +427,6 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     else:
         outcome, severity = Outcome.CONSISTENT, Severity.INFO
     explanation = _explain(dispute, estimates, ctx, outcome)
-    members = [c for e in estimates for c in e]
     return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
 
 
@@ -508,7 +516,7 @@ def _notes(dispute: Dispute, estimates: list[list[Claim]], ctx: Context) -> tupl
     labels = estimate_labels(len(estimates))
     notes = []
     inferred = inferred_side(ctx)
-    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)})
+    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)}) if inferred else []
     if placed:
         notes.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
                      "placed with the only side that has figures for this quantity.")

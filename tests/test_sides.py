@@ -201,3 +201,14 @@ def test_the_verb_before_a_list_of_weapons_governs_each_of_them() -> None:
     assert found["364 tanks"].side.name == found["five aircraft"].side.name == "Armenia"
     assert found["30 armoured vehicles"].value.lost and found["5 helicopters"].value.lost
     assert found["30 armoured vehicles"].side.name != "Azerbaijan"  # never the side that destroyed them
+
+
+def test_a_ministry_statement_about_the_enemys_losses() -> None:
+    text = ("Ministry of Defence of Armenia\n\nBriefing on the operation\n\n"
+            "The enemy lost up to 200 servicemen, two tanks and four armoured combat vehicles near the ridge, "
+            "where Azerbaijani units were repelled.\n\n"
+            "In total, 482 aircraft and 9,213 drones have been destroyed since the beginning of the operation, "
+            "the Azerbaijani side's reserves included.\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "briefing.txt"))}
+    assert {found[q].side.name for q in ("up to 200 servicemen", "two tanks", "four armoured combat vehicles")} == {"Azerbaijan"}
+    assert found["482 aircraft"].value.lost  # the verb after the list makes each lost

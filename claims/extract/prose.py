@@ -137,6 +137,10 @@ _RETRO = re.compile(
     r"(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:reported|announced|stated|published|released|given|provided|posted|said|according)\b"
     r"|sources?\s*:)"
 )
+_ENEMY_SUBJECT = re.compile(
+    r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
+    r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
+)
 _PEOPLE_CATEGORIES = frozenset({
     Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.KILLED_OR_MISSING,
     Category.KILLED_OR_WOUNDED, Category.CASUALTIES, Category.PEOPLE, Category.TROOPS, Category.DISPLACED,
@@ -542,6 +546,12 @@ class _Extractor:
                     shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES
             if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
                 shared = first.category
+            if j > i and last.predicate_after and last.lost:
+                # `482 aircraft and 9,213 drones have been destroyed`: the verb after the list
+                # makes every weapon in it lost.
+                for k in members:
+                    if k < j and figures[k].predicate is None and figures[k].noun_group == "equipment":
+                        figures[k] = attrs.evolve(figures[k], predicate=last.predicate, predicate_after=True, lost=True)
             if j > i and first.predicate is not None and not first.predicate_after and first.noun_group in ("equipment", "people", None):
                 # `destroyed 12 tanks, 30 armoured vehicles and 5 helicopters`: the verb before
                 # the list governs every weapon in it (lost, and whose).
@@ -678,6 +688,11 @@ class _Extractor:
                 if side is not None:
                     return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
+            if attribution.claimant_side and _ENEMY_SUBJECT.search(text, lo, f.start):
+                # `The enemy lost up to 200 servicemen` in a belligerent's statement: the other side.
+                other = self.sides.opponent_of(attribution.claimant_side)
+                if other is not None:
+                    return Side(column=other[0], name=other[1], reason=f"`the enemy` is the side opposed to the claimant ({attribution.claimant})")
             if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
                 # `his country had lost 31,000 troops`: the claimant's own side.
                 side = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")

@@ -167,6 +167,8 @@ class SideResolver:
         self._unnamed_columns(document)
         self._by_party: dict[str, tuple[int, str]] = {}
         self._sentence_sides: dict[tuple, Side] = {}
+        self._document = document
+        self._text_parties: list[tuple[str, int]] | None = None
         for column in self.columns:
             for name in (self.columns[column], self.raw.get(column, "")):
                 for m in _DEMONYM_RE.finditer(name):
@@ -378,14 +380,30 @@ class SideResolver:
             return self._by_party[party]
         return None, party
 
-    def opponent_of(self, party: str) -> tuple[int, str] | None:
-        """(column, name) of the other side in a two-column infobox, when ``party`` is one."""
+    def opponent_of(self, party: str) -> tuple[int | None, str] | None:
+        """(column, name) of the other side in a two-column infobox, when ``party`` is one;
+        in a page without columns, the party its text names most besides ``party`` (at least
+        twice, and more than any other)."""
         hit = self.party(party)
-        if hit is None or hit[0] not in (1, 2):
+        if hit is not None and hit[0] in (1, 2):
+            other = 3 - hit[0]
+            name = self.columns.get(other)
+            return (other, name) if name else None
+        if self.columns:
             return None
-        other = 3 - hit[0]
-        name = self.columns.get(other)
-        return (other, name) if name else None
+        from claims.extract.figures import party_mentions
+
+        if self._text_parties is None:
+            counts: dict[str, int] = {}
+            text = self._document.text
+            for s, _, named in party_mentions(text, 0, min(len(text), 20_000)):
+                counts[named] = counts.get(named, 0) + 1
+            self._text_parties = sorted(counts.items(), key=lambda kv: -kv[1])
+        own = canonical(party) or party
+        ranked = [(p, n) for p, n in self._text_parties if p != own]
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return None, ranked[0][0]
+        return None
 
     def side_for_mention(self, mention: str, reason: str) -> Side | None:
         hit = self.party(mention)

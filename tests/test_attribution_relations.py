@@ -125,6 +125,11 @@ SENTENCES = [
      "2,700", "the Valley Monitor"),
     ("Intro.\n\nThe number of civilians killed could be as high as 40,000, a senior Lowland official told the BBC.",
      "40,000", "a senior Lowland official"),
+    # the speaker, not the agency that relays the statement after it; an inverted source goes on adding
+    ("Intro.\n\nOstland lost 400 soldiers in the assault, Defence Minister Ivo Tarn said, according to the Valley Courier.",
+     "400", "Defence Minister Ivo Tarn"),
+    ("Intro.\n\nAround 80 civilians were killed, said Ivo Tarn, the head of the regional administration, adding that "
+     "200 were wounded.", "200", "Ivo Tarn"),
     # a headline that ends with its source
     ("Ostland lost 4,700 troops at the ford, Lowland claims\n\nFighting went on.", "4,700", "Lowland"),
     # `According to him`: the pronoun points back to the person named before

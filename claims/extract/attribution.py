@@ -570,7 +570,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b)", rest_after) or (
+                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b|according\s+to\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
                 re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
                 # `..., X said on the air of the national telethon.`, `told AFP by telephone from
@@ -601,11 +601,13 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 found.append(rel)
                 taken.append((source[0], max(m.end(), rel.content_start if rel.form == "source_before" else m.end())))
             continue
-        # Inverted: `..., said the spokesman.`
+        # Inverted: `..., said the spokesman.`; `..., said X, the head of Y, adding that ...`
+        # goes on in X's voice.
         np = _np_after(text, m.end(), hi)
         before_cue = text[lo:m.start()].rstrip()
         if np is not None and before_cue and before_cue[-1] in ",”\"'’":
-            rel = _make(text, np, (m.start(), m.end()), (lo, m.start()), "source_after", cue.type)
+            adding = _ADDING.search(text, np[1], hi)
+            rel = _make(text, np, (m.start(), m.end()), (lo, hi if adding else m.start()), "source_after", cue.type)
             if rel is not None:
                 found.append(rel)
                 taken.append((m.start(), np[1]))
@@ -616,6 +618,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
+_ADDING = re.compile(r"(?i),[ \t]*(?:adding|noting|saying)[ \t]+(?:that[ \t]+)?")
 _AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w\-]+|having[ \t]+said)[ \t]*(?:that[ \t]+|,[ \t]*|:[ \t]*)?")
 _PASSIVE_AUX = frozenset("was were is are been has have had being also".split())
 

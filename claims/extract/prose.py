@@ -788,6 +788,8 @@ class _Extractor:
                 end -= 1
             if end <= start or not start <= m.start():
                 continue
+            if m.group(0).strip().lower() in ("surrendered", "withdrew", "retreated") and re.search(r"\d", text[start:m.start()]):
+                continue  # `250 troops had surrendered`: a count of people, the figure says it
             if _SIDE_AFTER_RE.match(text, m.start()):
                 side = self._named_side(m.end(), end, skip, "the clause names {} after the outcome")
                 if side is None:

@@ -369,13 +369,17 @@ class MainScreen(AnnotatingScreen):
         listed = self.query_one(ClaimList).highlighted
         self._select(claim, pinned=listed is None or listed.id != claim.id)
 
-    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def _detail_worker(self, claim: Claim) -> None:
-        document_id = claim.span.document
+    def _document_of(self, document_id: str) -> Document | None:
+        """The document, from the cache or the store (on a worker thread)."""
         document = self._documents.get(document_id)
         if document is None:
             document = self.gateway.read(lambda store: store.document(document_id))
             self._documents[document_id] = document
+        return document
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _detail_worker(self, claim: Claim) -> None:
+        document = self._document_of(claim.span.document)
         conflicts = self.gateway.read(lambda store: store.conflicts(claim.id))
         history = self.gateway.read(lambda store: store.annotations(claim.id, TargetKind.CLAIM, viewer=self.app.reviewer))
         if not get_current_worker().is_cancelled:
@@ -431,10 +435,7 @@ class MainScreen(AnnotatingScreen):
     @work(thread=True, exclusive=True, group="source", exit_on_error=False)
     def _source_worker(self, claim: Claim) -> None:
         document_id = claim.span.document
-        document = self._documents.get(document_id)
-        if document is None:
-            document = self.gateway.read(lambda store: store.document(document_id))
-            self._documents[document_id] = document
+        document = self._document_of(document_id)
         claims = self.gateway.read(lambda store: store.claims(ClaimQuery(document=document_id)))
         self._document_claims[document_id] = claims
         if not get_current_worker().is_cancelled:

@@ -174,6 +174,11 @@ def test_blind_review_hides_the_other_verdict_until_one_gives_ones_own(db: str) 
         assert first.id not in store.current_verdicts(viewer="ana")
         assert store.annotations(first.id, viewer="ben") == [bens]  # ben sees his own
         assert store.current_verdicts()[first.id] == bens  # without a viewer: everything
+        # Filters by verdict asked as ana: ben's verdict is none to her yet.
+        assert store.count_claims(ClaimQuery(verdict=D, viewer="ana")) == 0
+        assert store.count_claims(ClaimQuery(verdict=D)) == 1
+        assert store.count_claims(ClaimQuery(only_unreviewed=True, viewer="ana")) == 2
+        assert [c.id for c in store.claims(ClaimQuery(only_unreviewed=True, viewer="ana"))] == [first.id, second.id]
         anas = new_annotation(first, A, "ana")
         store.annotate(anas)
         assert store.annotations(first.id, viewer="ana") == [bens, anas]

@@ -26,3 +26,22 @@ async def test_reviewer_b_sees_a_verdict_only_after_giving_theirs(seed_db):
         await wait_until(pilot, lambda: "ana's reason" in detail_text(app.main_screen), what="ana's annotation")
     with open_store(seed_db) as store:
         assert {a.reviewer for a in store.annotations(first.id)} == {"ana", "ben"}
+
+
+@synchronous
+async def test_a_verdict_filter_does_not_show_a_hidden_verdict(seed_db):
+    with open_store(seed_db) as store:
+        (first,) = store.claims(ClaimQuery(), limit=1)
+        store.assign([first.id], ["ana", "ben"], blind=True)
+        store.annotate(new_annotation(first, Verdict.DISPUTED, "ana"))
+        # The store asked as ben: ana's verdict is no verdict to him yet.
+        assert store.count_claims(ClaimQuery(verdict=Verdict.DISPUTED, viewer="ben")) == 0
+        assert store.count_claims(ClaimQuery(verdict=Verdict.DISPUTED)) == 1
+        unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
+        assert store.count_claims(ClaimQuery(only_unreviewed=True, viewer="ben")) == unreviewed + 1
+    app = ReviewApp(str(seed_db), "ben")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: claim_list(app).highlighted is not None, what="claims")
+        app.main_screen.query_ = ClaimQuery(verdict=Verdict.DISPUTED)
+        app.main_screen.run_query()
+        await wait_until(pilot, lambda: claim_list(app).total == 0, what="the filtered list")

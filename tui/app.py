@@ -189,7 +189,7 @@ class ReviewApp(App[int]):
             # The documents (with a count of claims each, a scan of every claim) are read after
             # the first page is shown: see MainScreen.store_ready.
             total = store.count_claims(ClaimQuery())
-            unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True))
+            unreviewed = store.count_claims(ClaimQuery(only_unreviewed=True, viewer=self.reviewer))
             # As blind review lets this reviewer see them: no one else's verdict on a claim
             # assigned to them blind before they give theirs.
             claim_verdicts = {k: a.verdict for k, a in store.current_verdicts(TargetKind.CLAIM, viewer=self.reviewer).items()}

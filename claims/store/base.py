@@ -55,6 +55,9 @@ class ClaimQuery:
     verdict_not_by: str | None = None
     """Only claims whose current verdict was given by someone other than this reviewer (with
     ``verdict``: disputed by others), leaving out claims blind review still hides from them."""
+    viewer: str | None = None
+    """Filter by verdict as this reviewer may see them: a claim blind review hides from them
+    has no verdict for ``verdict`` (it is unreviewed for ``only_unreviewed``)."""
 
 
 @frozen

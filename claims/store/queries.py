@@ -53,16 +53,23 @@ def where(query: ClaimQuery, dialect: Dialect = SQLITE) -> tuple[str, list[Any]]
         else:
             clauses.append(f"c.side_name {like_} ? ESCAPE '\\'")
             params.append(like(side))
+    hidden = HIDDEN_FROM.format(target="c.id", viewer="?")
     if query.verdict is not None:
         clauses.append(
             "c.id IN (SELECT target_id FROM current_verdicts WHERE target_kind = 'claim' AND verdict = ?)"
+            + (f" AND NOT {hidden}" if query.viewer is not None else "")
         )
         params.append(query.verdict.value)
+        if query.viewer is not None:
+            params.extend([query.viewer] * HIDDEN_FROM.count("{viewer}"))
     if query.only_unreviewed:
         clauses.append(
-            "NOT EXISTS (SELECT 1 FROM current_verdicts v "
+            "(NOT EXISTS (SELECT 1 FROM current_verdicts v "
             "WHERE v.target_kind = 'claim' AND v.target_id = c.id)"
+            + (f" OR {hidden})" if query.viewer is not None else ")")
         )
+        if query.viewer is not None:
+            params.extend([query.viewer] * HIDDEN_FROM.count("{viewer}"))
     if query.only_conflicts:
         clauses.append(
             "EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id "

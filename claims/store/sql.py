@@ -275,10 +275,15 @@ class SQLStore:
             return self._db.rows(f"SELECT count(*) FROM claims c{clause}", params)[0][0]
         clause, params = where(attrs.evolve(query, only_unreviewed=False), self.dialect)
         reviewed = (" AND " if clause else " WHERE ") + REVIEWED_CLAIM
+        done_params = list(params)
+        if query.viewer is not None:
+            # A claim blind review hides from the viewer is unreviewed to them.
+            reviewed += " AND NOT " + HIDDEN_FROM.format(target="c.id", viewer="?")
+            done_params += [query.viewer] * HIDDEN_FROM.count("{viewer}")
 
         def work(conn: SQLConnection) -> int:
             total = conn.execute(f"SELECT count(*) FROM claims c{clause}", params).fetchone()[0]
-            done = conn.execute(f"SELECT count(*) FROM claims c{clause}{reviewed}", params).fetchone()[0]
+            done = conn.execute(f"SELECT count(*) FROM claims c{clause}{reviewed}", done_params).fetchone()[0]
             return int(total - done)
 
         return self._db.snapshot(work)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from claims.api import Store, printable
+from claims.api import ClaimQuery, Store, printable
 from claims.tui.dialogs.base import SaveCancelDialog
 from claims.tui.views import View
 
@@ -43,12 +43,14 @@ class ViewPicker(ModalScreen[View | None]):
     ]
 
     def __init__(self, views: Sequence[View], active: str, count: Counter,
-                 delete: Callable[[View], None]) -> None:
+                 delete: Callable[[View], None], ask: Callable[[ClaimQuery], ClaimQuery] = lambda q: q) -> None:
+        """``ask``: how the screen asks the store a view's query (as its reviewer)."""
         super().__init__()
         self._views = list(views)
         self._active = active
         self._count = count
         self._delete = delete
+        self._ask = ask
         self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -71,7 +73,7 @@ class ViewPicker(ModalScreen[View | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _count_views(self, views: list[View]) -> None:
         # Counted by the store with the list's own query: the numbers `claims list` prints.
-        counts = {v.name: self._count(lambda store, q=v.query: store.count_claims(q)) for v in views}
+        counts = {v.name: self._count(lambda store, q=self._ask(v.query): store.count_claims(q)) for v in views}
         self.app.call_from_thread(self._show_counts, counts)
 
     def _show_counts(self, counts: dict[str, int]) -> None:

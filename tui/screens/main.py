@@ -252,7 +252,7 @@ class MainScreen(AnnotatingScreen):
     # -- loading ----------------------------------------------------------------------------
 
     def _fetch_page(self, query: ClaimQuery, offset: int, limit: int) -> list[Claim]:
-        return self.gateway.read(lambda store: store.claims(query, offset, limit))
+        return self.gateway.read(lambda store: store.claims(self.as_reviewer(query), offset, limit))
 
     def store_ready(self) -> None:
         """Called by the app once the store is open (and the paths ingested): the first page is
@@ -292,10 +292,11 @@ class MainScreen(AnnotatingScreen):
     @work(thread=True, exclusive=True, group="query", exit_on_error=False)
     def _query_worker(self, query: ClaimQuery, cursor: int) -> None:
         started = time.perf_counter()
-        total = self.gateway.read(lambda store: store.count_claims(query))
+        asked = self.as_reviewer(query)
+        total = self.gateway.read(lambda store: store.count_claims(asked))
         cursor = max(0, min(cursor, total - 1))
         page_number = cursor // PAGE_SIZE
-        page = self.gateway.read(lambda store: store.claims(query, page_number * PAGE_SIZE, PAGE_SIZE))
+        page = self.gateway.read(lambda store: store.claims(asked, page_number * PAGE_SIZE, PAGE_SIZE))
         if not get_current_worker().is_cancelled:
             self.post_message(self.QueryDone(query, total, page, page_number, cursor, time.perf_counter() - started))
 
@@ -368,6 +369,11 @@ class MainScreen(AnnotatingScreen):
         """Select ``claim`` as it is under the list cursor (or pinned, when it is not)."""
         listed = self.query_one(ClaimList).highlighted
         self._select(claim, pinned=listed is None or listed.id != claim.id)
+
+    def as_reviewer(self, query: ClaimQuery) -> ClaimQuery:
+        """``query`` asked on the reviewer's behalf: its verdict filters see what blind review
+        lets them see (a claim hidden from them is unreviewed to them)."""
+        return attrs.evolve(query, viewer=self.app.reviewer)
 
     def _document_of(self, document_id: str) -> Document | None:
         """The document, from the cache or the store (on a worker thread)."""
@@ -457,7 +463,8 @@ class MainScreen(AnnotatingScreen):
                 self.show_view(view)
 
         active = self.view.name if self.view is not None else ""
-        self.app.push_screen(ViewPicker(self.views(), active, self.gateway.read, self.app.delete_view), picked)
+        self.app.push_screen(ViewPicker(self.views(), active, self.gateway.read, self.app.delete_view,
+                                        self.as_reviewer), picked)
 
     def show_view(self, view: View) -> None:
         """Show the claims ``view`` selects: its filters in the panel and the search box, and
@@ -677,7 +684,7 @@ class MainScreen(AnnotatingScreen):
         worker = get_current_worker()
         while 0 <= position < total and not worker.is_cancelled:
             offset = position if direction > 0 else max(0, position - step + 1)
-            page = self.gateway.read(lambda store: store.claims(query, offset, step))
+            page = self.gateway.read(lambda store: store.claims(self.as_reviewer(query), offset, step))
             indexed = list(enumerate(page, start=offset))
             if direction < 0:
                 indexed = [item for item in reversed(indexed) if item[0] <= position]
@@ -725,7 +732,7 @@ class MainScreen(AnnotatingScreen):
         for offset in range(0, min(total, 200_000), step):
             if worker.is_cancelled:
                 return
-            page = self.gateway.read(lambda store: store.claims(query, offset, step))
+            page = self.gateway.read(lambda store: store.claims(self.as_reviewer(query), offset, step))
             for index, found in enumerate(page, start=offset):
                 if found.id == claim.id:
                     self.post_message(self.Found(generation, index, found, "claim"))

@@ -155,13 +155,7 @@ class ReviewApp(App[int]):
             self.post_message(self.Announced(str(payload.get("reviewer")), claim, claim_id, verdict))
 
     def on_review_app_announced(self, message: Announced) -> None:
-        before = self.claim_verdicts.get(message.claim_id)
-        if message.verdict is None:
-            self.claim_verdicts.pop(message.claim_id, None)
-        else:
-            self.claim_verdicts[message.claim_id] = message.verdict
-        if (before is None) != (message.verdict is None):
-            self.unreviewed_claims += 1 if message.verdict is None else -1
+        self._verdict_now(TargetKind.CLAIM, message.claim_id, message.verdict)
         self.main_screen.query_one(ClaimList).refresh_claim(message.claim_id, message.claim)
         self.main_screen.update_status()
         what = claim_label(message.claim) if message.claim is not None else "a claim"
@@ -276,20 +270,21 @@ class ReviewApp(App[int]):
 
         future.add_done_callback(done)
 
+    def _verdict_now(self, kind: TargetKind, target_id: str, verdict: Verdict | None) -> None:
+        """Record a target's verdict now (None: none in force), keeping the unreviewed count."""
+        verdicts = self.claim_verdicts if kind is TargetKind.CLAIM else self.conflict_verdicts
+        before = verdicts.get(target_id)
+        if verdict is None:
+            verdicts.pop(target_id, None)
+        else:
+            verdicts[target_id] = verdict
+        if kind is TargetKind.CLAIM and (before is None) != (verdict is None):
+            self.unreviewed_claims += 1 if verdict is None else -1
+
     def on_review_app_annotation_written(self, message: AnnotationWritten) -> None:
         written = message.written
         annotation = written.annotation
-        verdicts = self.claim_verdicts if annotation.target_kind is TargetKind.CLAIM else self.conflict_verdicts
-        before = verdicts.get(written.target_id)
-        if written.verdict is None:
-            verdicts.pop(written.target_id, None)
-        else:
-            verdicts[written.target_id] = written.verdict
-        if annotation.target_kind is TargetKind.CLAIM:
-            if before is None and written.verdict is not None:
-                self.unreviewed_claims -= 1
-            elif before is not None and written.verdict is None:
-                self.unreviewed_claims += 1
+        self._verdict_now(annotation.target_kind, written.target_id, written.verdict)
         if annotation.verdict is Verdict.RETRACTED:
             undone = written.undone
             what = VERDICT_LABELS.get(undone.verdict, "annotation") if undone else "annotation"

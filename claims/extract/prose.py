@@ -123,6 +123,14 @@ def _fielding_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b{trie_pattern(lexicon().fielding)}\b")
 
 
+def _subjects(text: str, lo: int, hi: int, skip) -> list[tuple[int, int, str]]:
+    """The parties named in ``text[lo:hi]`` that may be a clause's subject: not in a source's
+    words, not after a preposition (`near an Ostlandic truck`), not counted (`four Ossetians`)."""
+    return [(s, e, party) for s, e, party in party_mentions(text, lo, hi)
+            if not any(a is not None and a <= s < b for a, b in skip)
+            and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) and not _counted(text, max(lo, s - 30), s)]
+
+
 def _counted(text: str, lo: int, hi: int) -> bool:
     """Whether a number ends right before ``hi`` (`killing four Ossetians`): a party named in
     a figure, no subject."""
@@ -667,10 +675,8 @@ class _Extractor:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:
                 return side
-        if f.relative_side == "enemy" and attribution.claimant_side:
-            other = self.sides.opponent_of(attribution.claimant_side)
-            if other is not None:
-                return Side(column=other[0], name=other[1], reason=f"`enemy` is the side opposed to the claimant ({attribution.claimant})")
+        if f.relative_side == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
+            return other
         skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
         lost_by = _LOST_BY.match(text, f.end, hi) if _LOSS_END.search(text, f.start, f.end) else None
         if lost_by is not None:
@@ -688,11 +694,8 @@ class _Extractor:
                 if side is not None:
                     return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
-            if attribution.claimant_side and _ENEMY_SUBJECT.search(text, lo, f.start):
-                # `The enemy lost up to 200 servicemen` in a belligerent's statement: the other side.
-                other = self.sides.opponent_of(attribution.claimant_side)
-                if other is not None:
-                    return Side(column=other[0], name=other[1], reason=f"`the enemy` is the side opposed to the claimant ({attribution.claimant})")
+            if _ENEMY_SUBJECT.search(text, lo, f.start) and (other := self._claimants_opponent(attribution, "`the enemy`")) is not None:
+                return other  # `The enemy lost up to 200 servicemen` in a belligerent's statement
             if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
                 # `his country had lost 31,000 troops`: the claimant's own side.
                 side = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")
@@ -712,11 +715,7 @@ class _Extractor:
                 pass
         if fielding is not None and not _CLAUSE_BREAK.search(text, fielding.end(), f.start):
             # `The Austrians committed three divisions, about 45,000 men`: the subject fields them.
-            verb = fielding.start()
-            for s, e, party in reversed(party_mentions(text, lo, verb)):
-                if any(a is not None and a <= s < b for a, b in skip) or _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) \
-                        or _counted(text, max(lo, s - 30), s):
-                    continue
+            for s, e, party in reversed(_subjects(text, lo, fielding.start(), skip)):
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{fielding.group(0)}`")
                 if side is not None:
                     return side
@@ -739,10 +738,7 @@ class _Extractor:
             # `Ostlandic forces shelled the town, killing 12`: the party named before the verb
             # did it; the figure is about the other side, if a soldier's or a weapon's.
             verb = text.rfind(f.predicate.strip(), lo, f.start)
-            agents = [party for s, e, party in party_mentions(text, lo, verb if verb != -1 else f.start)
-                      if not any(a is not None and a <= s < b for a, b in skip)
-                      and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s)
-                      and not _counted(text, max(lo, s - 30), s)]
+            agents = [party for _, _, party in _subjects(text, lo, verb if verb != -1 else f.start, skip)]
             if any(self.sides.party(a) is not None and self.sides.party(a)[1] == side.name for a in agents) \
                     and not side.reason.startswith("the figure names"):
                 other = self.sides.opponent_of(side.name)
@@ -751,6 +747,15 @@ class _Extractor:
                     return Side(column=other[0], name=other[1], reason=why)
                 return Side(reason=f"{side.name} did the `{f.predicate.strip()}`; whose losses the figure counts is not said")
         return side
+
+    def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:
+        """The side opposed to the claimant (`the enemy` in a belligerent's statement)."""
+        if not attribution.claimant_side:
+            return None
+        other = self.sides.opponent_of(attribution.claimant_side)
+        if other is None:
+            return None
+        return Side(column=other[0], name=other[1], reason=f"{words} is the side opposed to the claimant ({attribution.claimant})")
 
     # --- units, outcomes, commanders, quotations -------------------------------------------
 

@@ -121,7 +121,7 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
     that width goes on in the next line whatever its case."""
     pos = lo
     current: tuple[int, int] | None = None
-    previous_length = 0
+    previous = ""
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl == -1 else nl
@@ -132,15 +132,18 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
                 current = None
         else:
             stripped = line.strip()
-            wrapped = wrap is not None and previous_length >= 0.7 * wrap and not text[current[0]:current[1]].rstrip().endswith(":") if current else False
-            if current is not None and not _LIST_LINE.match(stripped) and (
-                    wrapped or (not _ENDS_SENTENCE.search(text[current[0]:current[1]]) and stripped[:1].islower())):
+            joins = False
+            if current is not None and not _LIST_LINE.match(stripped):
+                # Only the line before decides (how it ends), never the whole paragraph so far.
+                wrapped = wrap is not None and len(previous) >= 0.7 * wrap and not previous.endswith(":")
+                joins = wrapped or (not _ENDS_SENTENCE.search(previous) and stripped[:1].islower())
+            if joins:
                 current = (current[0], end)
             else:
                 if current is not None:
                     yield current
                 current = (pos, end)
-            previous_length = len(line.rstrip())
+            previous = line.rstrip()
         pos = end + 1
     if current is not None:
         yield current

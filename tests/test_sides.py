@@ -212,3 +212,59 @@ def test_a_ministry_statement_about_the_enemys_losses() -> None:
     found = {c.span.quote: c for c in extract_document(read_text(text, "briefing.txt"))}
     assert {found[q].side.name for q in ("up to 200 servicemen", "two tanks", "four armoured combat vehicles")} == {"Azerbaijan"}
     assert found["482 aircraft"].value.lost  # the verb after the list makes each lost
+
+
+def box_with(belligerents: str, lead: str, units: str = "", body: str = "The ridge changed hands twice.") -> Document:
+    text = BOX.format(lead=lead, body=body).replace("Volunteers: |\n| ||||||\n", belligerents)
+    if units:
+        text = text.replace("Commanders and leaders | |||||||\n", "Units involved | |||||||\n" + units + "Commanders and leaders | |||||||\n")
+    return read_text(text, "ridge.txt")
+
+
+def test_a_column_that_lists_only_supporters_is_the_leads_party_in_its_place() -> None:
+    # The belligerents' flags were dropped with their names; what is left are supporters.
+    document = box_with("Undeclared: Georgian irregulars |\nWeapons and advisors: Turkey Iran | ||||||\n",
+                        "The Battle of Ostrava Ridge was fought between Armenia and Azerbaijan in 1921.")
+    resolver = SideResolver(document)
+    assert resolver.columns == {1: "Armenia", 2: "Azerbaijan"}
+    assert "only supporters" in resolver.column_reasons[2]
+    assert side_of(document, "900 killed") == "Armenia"
+    assert side_of(document, "1,500 killed") == "Azerbaijan"
+
+
+def test_a_column_of_a_coalitions_members_is_the_coalition_when_the_text_names_it() -> None:
+    named = box_with("Germany Romania Italy |\nSoviet Union | ||||||\n", QUIET_LEAD,
+                     body="The Axis armies reached the ridge in August.")
+    assert SideResolver(named).columns == {1: "Axis", 2: "Soviet Union"}
+    assert side_of(named, "900 killed") == "Axis"
+    # Without the coalition in the text, the column keeps its first member's name.
+    unnamed = box_with("Germany Romania Italy |\nSoviet Union | ||||||\n", QUIET_LEAD)
+    assert SideResolver(unnamed).columns[1] == "Germany"
+
+
+ONE_NAMED = """Siege of Varna Ford | |||||||
+---|---|---|---|---|---|---|---|
+Part of the Ford War | |||||||
+Belligerents | |||||||
+Croatia | |||||||
+Commanders and leaders | |||||||
+| |||||||
+Units involved | |||||||
+Serb Volunteer Guard |
+Croatian Defence Forces | ||||||
+Strength | |||||||
+30,000 | 2,000 | ||||||
+Casualties and losses | |||||||
+900 killed | 1,500 killed | ||||||
+The Siege of Varna Ford was a long siege. The Yugoslav army shelled the town. The JNA attacked
+twice, and the Yugoslav air force bombed the bridge.
+"""
+
+
+def test_the_only_belligerent_named_takes_the_column_of_its_units() -> None:
+    # The other belligerent's flag was dropped; the units say which column Croatia's is.
+    document = read_text(ONE_NAMED, "ford.txt")
+    resolver = SideResolver(document)
+    assert resolver.columns == {1: "Yugoslavia", 2: "Croatia"}
+    assert side_of(document, "900 killed") == "Yugoslavia"
+    assert side_of(document, "1,500 killed") == "Croatia"

@@ -74,6 +74,10 @@ _BY_AGAINST = re.compile(
 
 
 _SUPPORT_LINE = re.compile(r"(?i)^(?:supported|supplied|backed|assisted|aided)\s+by\s*:?\s*$|^support(?:ed)?\s*:\s*$")
+_SUPPORTERS_ONLY = re.compile(
+    r"(?i)^\s*(?:undeclared|weapons(?:\s+and\s+advisors)?|(?:military\s+)?advisors|supported\s+by|support|"
+    r"supplied\s+by|backed\s+by|materiel(?:\s+support)?|logistic(?:s|al)?\s+support)\b"
+)
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
 
 
@@ -164,6 +168,8 @@ class SideResolver:
         #: column's (``_unnamed_columns``).
         self.columns: dict[int, str] = {c: _column_name(name) for c, name in self.raw.items()}
         self.column_reasons: dict[int, str] = {}
+        self._supporter_columns(document)
+        self._coalition_columns(document)
         self._unnamed_columns(document)
         self._by_party: dict[str, tuple[int, str]] = {}
         self._sentence_sides: dict[tuple, Side] = {}
@@ -196,6 +202,63 @@ class SideResolver:
             r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
         ) if combatants else None
 
+    def _lead_order(self, document: Document) -> tuple[list[str], str, re.Match | None]:
+        """The two parties in the order the lead gives them (`between X and Y`, `waged by X
+        against Y`), with the reason to show; empty when the lead names no such pair."""
+        from claims.extract.figures import party_mentions
+
+        text = document.text
+        lead = (0, min(len(text), document.body_start + 3000))  # a scraped page may put its lead above the box
+        between = _BETWEEN.search(text, *lead)
+        for match in (between, _BY_AGAINST.search(text, *lead)):
+            if match:
+                a = party_mentions(match.group("a"), 0, len(match.group("a")))
+                b = party_mentions(match.group("b"), 0, len(match.group("b")))
+                if a and b and a[0][2] != b[0][2]:
+                    order = [a[0][2], b[0][2]]
+                    verb = "between {} and {}" if match is between else "waged by {} against {}"
+                    return order, ("the lead says the war was " + verb).format(*order), between
+        return [], "", between
+
+    def _supporter_columns(self, document: Document) -> None:
+        """A column whose text lists only supporters (`Weapons and advisors: China`,
+        `Undeclared: Lao partisans`, `Supported by: ...`) lost its belligerent's name (a flag
+        icon the page dropped): the column is the lead's party in that place, not a supporter."""
+        supporters = [c for c, raw in self.raw.items() if c in (1, 2) and _SUPPORTERS_ONLY.match(raw)]
+        if not supporters or not document.infobox:
+            return
+        order, reason, _ = self._lead_order(document)
+        if not order:
+            return
+        for column in supporters:
+            party = order[column - 1]
+            if party not in (self.columns.get(c) for c in self.columns if c != column):
+                self.columns[column] = party
+                self.column_reasons[column] = f"the column lists only supporters; {reason}"
+
+    def _coalition_columns(self, document: Document) -> None:
+        """A column listing two or more members of one coalition (`Germany, Romania, Italy,
+        Hungary`) on a page that names that coalition (`Axis`) is the coalition's column: its
+        figures are the whole column's, not its first member's."""
+        from claims.extract.figures import party_mentions
+
+        members = lexicon().coalition_members
+        named_in_text: set[str] | None = None
+        for column, raw in self.raw.items():
+            listed = list(dict.fromkeys(p for _, _, p in party_mentions(raw, 0, len(raw))))
+            if len(listed) < 2:
+                continue
+            fits = [c for c, m in members.items() if all(p in m for p in listed)]
+            if not fits:
+                continue
+            if named_in_text is None:
+                text = document.text
+                named_in_text = {p for _, _, p in party_mentions(text, 0, min(len(text), 50_000)) if p in members}
+            fits = [c for c in fits if c in named_in_text]
+            if len(fits) == 1 and fits[0] not in self.columns.values():
+                self.columns[column] = fits[0]
+                self.column_reasons[column] = f"the column lists {', '.join(listed)}, members of the {fits[0]}, which the text names"
+
     def _unnamed_columns(self, document: Document) -> None:
         """Names for the columns of a two-sided infobox that the page left without one: the
         parties the prose names, by how often (`between X and Y` in the lead first)."""
@@ -215,17 +278,7 @@ class SideResolver:
             for s, _, party in party_mentions(text, lo, end):
                 counts[party] = counts.get(party, 0) + 1
                 first.setdefault(party, s)
-        lead = (0, min(len(text), document.body_start + 3000))  # a scraped page may put its lead above the box
-        between = _BETWEEN.search(text, *lead)
-        order: list[str] = []
-        for match in (between, _BY_AGAINST.search(text, *lead)):
-            if match and not order:
-                a = party_mentions(match.group("a"), 0, len(match.group("a")))
-                b = party_mentions(match.group("b"), 0, len(match.group("b")))
-                if a and b and a[0][2] != b[0][2]:
-                    order = [a[0][2], b[0][2]]
-                    verb = "between {} and {}" if match is between else "waged by {} against {}"
-                    order_reason = ("the lead says the war was " + verb).format(*order)
+        order, order_reason, between = self._lead_order(document)
         taken = {p for n in list(self.columns.values()) + list(self.raw.values()) for _, _, p in party_mentions(n, 0, len(n))}
         taken |= set(self.columns.values())
         ranked = [p for p in sorted(counts, key=lambda p: (-counts[p], first[p])) if p not in taken]
@@ -247,6 +300,17 @@ class SideResolver:
             if not supporter and not _VAGUE_ENTRY.match(entry):
                 listed.append(entry)
             supporter = False
+        if not self.columns and len(listed) == 1:
+            # One belligerent named (the other's flag was dropped): its column is the one
+            # whose units or commanders name its party, and only that one.
+            named = {p for _, _, p in party_mentions(listed[0], 0, len(listed[0]))}
+            holding = {f.column for f in document.infobox if f.key in ("Units", "Commander") and f.column in (1, 2)
+                       and named & {p for _, _, p in party_mentions(f.value, 0, len(f.value))}}
+            if len(named) == 1 and len(holding) == 1:
+                column = holding.pop()
+                self.raw[column] = listed[0]
+                self.columns[column] = _column_name(listed[0])
+                self.column_reasons[column] = f"the only belligerent named; its units are in column {column}"
         if not self.columns and len(listed) >= 2:
             # Entries without columns are listed column by column: the first is in column 1.
             self.raw[1] = listed[0]

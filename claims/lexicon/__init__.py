@@ -211,6 +211,10 @@ class Lexicon:
         self.party_first_words: frozenset[str] = frozenset(
             a.split()[0] for a in self.party_aliases) | frozenset(a.lower().split()[0] for a in self.party_acronyms)
         self._party_cache: dict[str, str | None] = {}
+        #: Coalition -> its member parties (`Axis` -> Germany, Italy, ...).
+        self.coalition_members: dict[str, frozenset[str]] = {
+            coalition: frozenset(members) for coalition, members in parties["coalition_members"].items()
+        }
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
 

@@ -268,3 +268,36 @@ def test_the_only_belligerent_named_takes_the_column_of_its_units() -> None:
     assert resolver.columns == {1: "Yugoslavia", 2: "Croatia"}
     assert side_of(document, "900 killed") == "Yugoslavia"
     assert side_of(document, "1,500 killed") == "Croatia"
+
+
+def test_government_troops_are_the_state_at_war_with_a_group() -> None:
+    found = sides_in(
+        "Separatists of the Luhansk People's Republic shelled the town again. The LPR said 412 government "
+        "troops had been killed since May, and the separatists of the LPR claimed the bridge. Ukrainian "
+        "officials denied the figure."
+    )
+    assert found["412 government troops had been killed"] == "Ukraine"
+
+
+def test_government_names_no_side_when_neither_or_both_parties_are_states() -> None:
+    found = sides_in(
+        "Russian and Ukrainian officials traded claims. Russia said 90 government troops were killed; "
+        "Ukraine denied it."
+    )
+    assert found["90 government troops were killed"] is None
+
+
+def test_a_belligerent_reports_its_enemys_surrender_and_its_own_withdrawal() -> None:
+    found = sides_in(
+        "The siege of the Ukrainian port is over. The Russian Defence Ministry said 1,730 fighters had "
+        "surrendered this week, while Ukraine said 311 soldiers had left the plant. Russian officials said "
+        "40 of their soldiers were captured."
+    )
+    assert found["1,730 fighters had surrendered"] == "Ukraine"
+    assert found["311 soldiers had left"] == "Ukraine"
+    assert found["40 of their soldiers were captured"] == "Russia"
+
+
+def test_a_surrender_reported_by_no_belligerent_takes_no_side_from_the_claimant() -> None:
+    found = sides_in("Reporters at the plant said 85 fighters had surrendered overnight.")
+    assert found["85 fighters had surrendered"] is None

@@ -767,6 +767,8 @@ def _noun_phrase(text: str, pos: int, hi: int):
                 break
         if lower in lx.enemy_words:
             relative = "enemy"
+        if lower in lx.government_words and word[:1].islower():
+            relative = "government"
         if lower == "own":
             relative = "own"
         cursor = w.end()

@@ -677,6 +677,8 @@ class _Extractor:
                 return side
         if f.relative_side == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
             return other
+        if f.relative_side == "government" and (state := self.sides.government()) is not None:
+            return state
         skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
         lost_by = _LOST_BY.match(text, f.end, hi) if _LOSS_END.search(text, f.start, f.end) else None
         if lost_by is not None:
@@ -733,6 +735,18 @@ class _Extractor:
                 if side is not None:
                     return side
                 break
+        if attribution.claimant_side and not f.party_mentions and f.population is not Population.CIVILIAN:
+            # A belligerent's statement that names no party for the people it counts: those
+            # who surrendered to it are its enemy's; troops it says left or were evacuated, its own.
+            if f.category is Category.CAPTURED and f.predicate_after \
+                    and (other := self._claimants_opponent(attribution, f"those who `{f.predicate.strip()}`")) is not None:
+                return other
+            if f.category is Category.TROOPS and f.predicate and f.predicate_after \
+                    and f.predicate.strip().lower() in lexicon().own_movements:
+                own = self.sides.side_for_mention(
+                    attribution.claimant_side, f"troops that `{f.predicate.strip()}` in the claimant's own report ({attribution.claimant})")
+                if own is not None:
+                    return own
         side = self.sides.infer(text, f.start, f.end, lo, hi, skip)
         if side.name is not None and f.predicate and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
             # `Ostlandic forces shelled the town, killing 12`: the party named before the verb

@@ -455,19 +455,41 @@ class SideResolver:
             return (other, name) if name else None
         if self.columns:
             return None
-        from claims.extract.figures import party_mentions
-
-        if self._text_parties is None:
-            counts: dict[str, int] = {}
-            text = self._document.text
-            for s, _, named in party_mentions(text, 0, min(len(text), 20_000)):
-                counts[named] = counts.get(named, 0) + 1
-            self._text_parties = sorted(counts.items(), key=lambda kv: -kv[1])
         own = canonical(party) or party
-        ranked = [(p, n) for p, n in self._text_parties if p != own]
+        ranked = [(p, n) for p, n in self.text_parties() if p != own]
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return None, ranked[0][0]
         return None
+
+    def text_parties(self) -> list[tuple[str, int]]:
+        """The parties the text names, most named first, with how often (its first 20,000
+        characters: enough to rank them)."""
+        if self._text_parties is None:
+            from claims.extract.figures import party_mentions
+
+            counts: dict[str, int] = {}
+            text = self._document.text
+            for _, _, named in party_mentions(text, 0, min(len(text), 20_000)):
+                counts[named] = counts.get(named, 0) + 1
+            self._text_parties = sorted(counts.items(), key=lambda kv: -kv[1])
+        return self._text_parties
+
+    def government(self) -> Side | None:
+        """The side `government troops` are on: of the two parties at war (the columns, else
+        the two the text names most), the one that is a state when the other is not."""
+        if 1 in self.columns and 2 in self.columns:
+            pair = [(c, self.columns[c]) for c in (1, 2)]
+        else:
+            pair = [(None, p) for p, n in self.text_parties()[:2]]
+            if len(pair) < 2 or self.text_parties()[0][1] < 2:
+                return None
+        states = lexicon().states
+        state = [(c, p) for c, p in pair if p in states]
+        if len(state) != 1:
+            return None
+        column, name = state[0]
+        other = next(p for c, p in pair if p != name)
+        return Side(column=column, name=name, reason=f"`government` forces: {name} is the state at war with {other}")
 
     def side_for_mention(self, mention: str, reason: str) -> Side | None:
         hit = self.party(mention)

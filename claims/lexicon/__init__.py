@@ -162,6 +162,7 @@ class Lexicon:
             for word in table["words"]:
                 self.predicates_before.setdefault(word, category)
         self.agentive: frozenset[str] = frozenset(predicates["agentive"]["words"])
+        self.own_movements: frozenset[str] = frozenset(predicates["own_movements"]["words"])
         self.fielding: tuple[str, ...] = tuple(predicates["fielding"]["words"])
         subject = predicates["subject_nouns"]
         self.subject_links: list[str] = subject.pop("links")
@@ -217,6 +218,9 @@ class Lexicon:
         }
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
+        self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])
+        #: Parties that are states (the `demonyms` table), as against armed groups.
+        self.states: frozenset[str] = frozenset(parties["demonyms"]) - frozenset(parties["relative"]["not_states"])
 
         self.hedges: dict[str, list[str]] = _load("hedges.toml")
         page = _load("page.toml")

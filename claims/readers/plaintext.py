@@ -1,4 +1,5 @@
-"""Plain text and Markdown drafts: a title, `#` or `==` headings, prose; no infobox."""
+"""Plain text and Markdown drafts: a title, `#` or `==` headings, prose, and an infobox when
+a Markdown pipe table near the top has infobox labels (`markdown_table`)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import re
 from claims.model import Section
 from claims.readers.plain_export import HEADING as WIKI_HEADING
 from claims.readers.plain_export import close_sections
-from claims.readers.structure import ParsedDocument, lines_with_offsets
+from claims.readers import markdown_table
+from claims.readers.structure import ParsedDocument, belligerents_from, lines_with_offsets
 
 MARKDOWN_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+TITLE_LINE = re.compile(r"^Title:\s+")
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 
@@ -35,12 +38,31 @@ def parse(text: str) -> ParsedDocument:
             sections.append(Section(match.group("title"), len(match.group("marks")), start, len(text)))
             continue
         if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith("."):
-            title = line.strip().strip("=").strip()
+            # `Title: ...` heads a page a reader service converted to Markdown.
+            title = TITLE_LINE.sub("", line.strip().strip("=").strip())
+    lines = list(lines_with_offsets(text))
+    table = markdown_table.find_infobox(text, lines)
+    if table is None:
+        return ParsedDocument(
+            title=title,
+            infobox=(),
+            sections=close_sections(sections, len(text)),
+            problems=(),
+            body_start=body_start,
+            prose=((body_start, len(text)),),
+        )
+    top, bottom, rule = table
+    box_title, fields, problems = markdown_table.parse_infobox(text, lines, top, rule, bottom)
+    table_start = lines[top][1]
+    table_end = lines[bottom][1] if bottom < len(lines) else len(text)
+    # The lead follows the box; the table's cells are the infobox's, not prose.
+    prose = tuple(r for r in ((body_start, table_start), (table_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
     return ParsedDocument(
-        title=title,
-        infobox=(),
-        sections=close_sections(sections, len(text)),
-        problems=(),
-        body_start=body_start,
-        prose=((body_start, len(text)),),
+        title=title or box_title,
+        infobox=tuple(fields),
+        sections=close_sections([s for s in sections if not table_start <= s.start < table_end], len(text)),
+        problems=tuple(problems),
+        body_start=max(body_start, table_end) if table_start - body_start < 400 else body_start,
+        belligerents=belligerents_from(fields),
+        prose=prose,
     )

@@ -1,0 +1,84 @@
+"""Infoboxes saved as Markdown pipe tables (pages converted to Markdown, notes); invented pages."""
+
+from __future__ import annotations
+
+from claims.extract import extract_document
+from claims.readers import read_text
+
+CONVERTED = """Title: Battle of Karsk
+
+URL Source: https://en.example.org/wiki/Battle_of_Karsk
+
+Markdown Content:
+| Battle of Karsk |
+| --- |
+| Part of the [Northern War](https://en.example.org/wiki/Northern_War) |
+| Date | 3–9 March 1878 |
+| Result | **Prussian victory** |
+| Belligerents |
+| [Kingdom of Prussia](https://en.example.org/wiki/Kingdom_of_Prussia) | [Austrian Empire](https://en.example.org/wiki/Austrian_Empire) |
+| Commanders and leaders |
+| [Helmuth von Ardt](https://en.example.org/wiki/Ardt) | [Karl von Leiben](https://en.example.org/wiki/Leiben) |
+| Strength |
+| 42,000 men<br>120 guns | 38,500 men<br>96 guns |
+| Casualties and losses |
+| 2,100 killed<br>6,300 wounded[[1]](https://en.example.org/wiki/Battle_of_Karsk#cite_note-1) | 4,800 killed<br>12,000 captured |
+| 3,000 civilians killed |
+
+The **Battle of Karsk** was fought between Prussia and Austria in March 1878.
+"""
+
+NOTE = """# Battle of Karsk
+
+| | |
+|---|---|
+| Belligerents | |
+| Kingdom of Prussia | Austrian Empire |
+| Strength | 42,000 | 38,500 |
+| Casualties and losses | |
+| 2,100 killed | 4,800 killed |
+
+Prussian losses were lighter than the Austrians'.
+"""
+
+
+def claims_of(text: str) -> dict[str, tuple[str, str | None]]:
+    document = read_text(text, "karsk.md")
+    return {c.span.quote: (c.kind.value, c.side.name if c.side else None) for c in extract_document(document)}
+
+
+def test_a_converted_pages_table_is_its_infobox_with_columns() -> None:
+    document = read_text(CONVERTED, "karsk.md")
+    assert document.title == "Battle of Karsk"
+    assert document.belligerents == ("Kingdom of Prussia", "Austrian Empire")
+    found = claims_of(CONVERTED)
+    assert found["42,000 men"] == ("strength", "Prussia")
+    assert found["120 guns"] == ("equipment", "Prussia")
+    assert found["38,500 men"] == ("strength", "Austria")
+    assert found["6,300 wounded"] == ("casualties", "Prussia")
+    assert found["12,000 captured"] == ("captured", "Austria")
+    assert found["Karl von Leiben"] == ("commander", "Austria")
+    assert found["Prussian victory"][0] == "result"
+    assert found["3,000 civilians killed"] == ("casualties", None)
+
+
+def test_links_and_line_breaks_are_markup_not_text() -> None:
+    found = claims_of(CONVERTED)
+    # `<br>120` is no `> 120`, a footnote link no figure, a link's address no commander.
+    assert "120 guns" in found and ">120 guns" not in found
+    assert not [q for q in found if "http" in q or q in ("1", "[1]")]
+    assert "Helmuth von Ardt" in found
+
+
+def test_a_note_with_label_rows_and_labelled_values() -> None:
+    found = claims_of(NOTE)
+    assert found["42,000"] == ("strength", "Prussia")
+    assert found["38,500"] == ("strength", "Austria")
+    assert found["4,800 killed"] == ("casualties", "Austria")
+
+
+def test_a_table_without_infobox_labels_stays_prose() -> None:
+    text = "# Losses by day\n\n| Day | Killed |\n| --- | --- |\n| Monday | 12 |\n\nOn Monday 12 soldiers were killed.\n"
+    document = read_text(text, "days.md")
+    assert document.infobox == ()
+    assert any(c.span.quote.startswith("12 soldiers were killed") for c in extract_document(document))

@@ -141,6 +141,14 @@ SENTENCES = [
     # a title before the name in an apposition
     ("Intro.\n\n“We lost 300 men,” the spokesman for the eastern group, Colonel Ivan Dorn, said on national television.",
      "300", "Colonel Ivan Dorn"),
+    # an aside between a count noun and its verb holds the source
+    ("Intro.\n\nThe toll, provided by the regional health office, stood at 316 on Friday.", "316", "the regional health office"),
+    ("Intro.\n\nThe number of wounded, officials said, had reached 230.", "230", None),
+    # a branch of the forces is a source; a statement released on a day by someone
+    ("Intro.\n\nOstland's air force said it shot down 24 drones overnight.", "24", "Ostland's air force"),
+    ("Intro.\n\nAccording to figures released Monday by the Pentagon, 14 service members were wounded.", "14", "the Pentagon"),
+    # an indefinite speaker with a relative clause stays unnamed; its clause's verb is no cue
+    ("Intro.\n\n“We lost 12 men in the assault,” a commander who gave only his call sign told AFP.", "12", None),
 ]
 
 
@@ -248,3 +256,19 @@ def test_a_surname_alone_takes_the_class_of_the_fuller_name_before_it() -> None:
     later = found["40 aircraft lost"]
     assert later.attribution.claimant == "Keel" and later.attribution.claimant_class.value == "scholar"
     assert later.side.name == "Argentina"  # lost by the Argentines
+
+
+def test_a_title_before_a_name_gives_the_name_its_class() -> None:
+    text = ("Intro.\n\nThe Kremlin's spokesman, Dmitry Orlov, told reporters 70 soldiers had been captured.\n\n"
+            "Orlov said 40 more had surrendered.")
+    found = {c.span.quote: c for c in figures(text)}
+    first = next(c for q, c in found.items() if q.startswith("70"))
+    assert first.attribution.claimant == "Dmitry Orlov"
+    assert first.attribution.claimant_class.value == "belligerent"
+
+
+def test_what_the_claimant_says_it_did_was_done_to_its_enemy() -> None:
+    text = ("Intro.\n\nArmenian and Azerbaijani forces fought for the bridge. The Armenian army says it has destroyed "
+            "46 Azerbaijani tanks. The Azerbaijani army says it has destroyed 12 tanks and killed 300 soldiers.")
+    sides = {c.span.quote: c.side.name for c in figures(text)}
+    assert sides["12 tanks"] == "Armenia" and sides["300 soldiers"] == "Armenia"

@@ -367,7 +367,8 @@ _TALLY_OF = re.compile(
     r"|data|statistics|information|numbers|records|tolls?|surveys?|analys[ie]s|reviews?|compilations?|assessments?"
     r"|statements?|reports?|communiqu[eé]s?|announcements?|bulletins?|updates?|briefings?)[ \t]+"
     r"(?:(?:compiled|collected|gathered|kept|published|released|provided|given|issued|cited|obtained|verified|made"
-    r"|maintained)[ \t]+)?(?:by|from|of)[ \t]+"
+    r"|maintained)[ \t]+(?:(?:on|late|early|last|this|earlier)[ \t]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day"
+    r"|overnight|earlier|week|month|year)?[ \t]*)?(?:by|from|of)[ \t]+"
 )
 
 
@@ -380,6 +381,8 @@ def is_unnamed(source: str) -> bool:
     words = [w.lower().strip("’'") for w in re.findall(r"[\w'’\-]+", source)]
     if not words:
         return True
+    if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
+        return all(w in lx.unnamed_modifiers for w in words[1:-1])
     if words[-1] not in lx.unnamed_heads:
         return False
     return all(w in lx.unnamed_modifiers or w in lx.unnamed_heads for w in words)
@@ -672,6 +675,9 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
 _QUOTE_PAIRS = re.compile(r"“[^”]{8,2000}”|(?<![\w])\"[^\"\n]{8,2000}\"(?![\w])|(?<![\w’'])'[^'\n]{8,600}'(?![\w])|‘[^’\n]{8,600}’(?![\w])")
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "whose", "which"})
+
+
 def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
     """Quotations in the paragraph ``text[lo:hi]`` whose speaker a reporting clause names:
     `“...,” Kadyrov said`, `“...,” said the ministry`, `He claimed: '...'`, `X told
@@ -693,8 +699,13 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
             cue = lx.cue_verbs.get(w.lower())
             if cue is None or w[:1].isupper() and k > 0:
                 continue
+            if k > 0 and words[k - 1][2].lower() in _RELATIVE_PRONOUNS:
+                continue  # `a commander who gave only his call sign, ... told AFP`: the relative clause's verb
             if k > 0:
                 src = _np_before(text, words, k, after)
+                relative = next((j for j in range(1, k) if words[j][2].lower() in _RELATIVE_PRONOUNS), None)
+                if (src is None or src[0] > words[0][0] + 1) and relative is not None:
+                    src = _np_before(text, words, relative, after)  # the speaker is the noun the clause is about
                 if src is not None and src[0] <= words[0][0] + 1:
                     found = _make(text, src, (s, e), content, "quote", cue.type)
             else:

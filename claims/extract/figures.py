@@ -134,7 +134,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "subject_link": re.compile(
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
-            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,9}}?)[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
+            # An aside between the noun and its verb (`The toll, provided by the ministry, stood
+            # at`, `The number of wounded, officials said, had reached`).
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,9}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
+            rf"[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         # `put total losses on both sides at 90,000`, `estimate Italian dead at 20,000`: the

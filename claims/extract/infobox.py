@@ -18,7 +18,7 @@ from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.figures import read_figures
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sides import resolver_for
+from claims.extract.sides import SUPPORT_LABEL, resolver_for
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
@@ -234,8 +234,8 @@ def _combatant(ctx: _Context, f: InfoboxField) -> list[Claim]:
     claims = []
     for start, end in _comma_items(text, f.start, f.end):
         hedges = tuple(find_hedges(text, start, end))
-        if not re.search(r"[A-Za-z]", text[start:end]):
-            continue
+        if not re.search(r"[A-Za-z]", text[start:end]) or SUPPORT_LABEL.match(text[start:end].strip()):
+            continue  # `Supported by:` introduces the entries after it; it names no one
         side = ctx.sides.column_side(f.column)
         claims.append(build_claim(
             ctx.document, kind=Kind.OTHER, subject=ctx.subject, side=side,

@@ -145,6 +145,24 @@ _RETRO = re.compile(
     r"(?:was|were|is|are|has\s+been|have\s+been)?\s*(?:reported|announced|stated|published|released|given|provided|posted|said|according)\b"
     r"|sources?\s*:)"
 )
+# The reported clause's subject is the claimant itself (`The army says it has destroyed 46
+# tanks and killed 300 fighters`, `our forces shot down`): what it did was done to its enemy.
+_CLAIMANT_AGENT = re.compile(
+    r"(?i)^[\s\"“‘']*(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|"
+    r"soldiers|fighters|air\s+defen[cs]es?|air\s+force|navy))\s+(?:(?:has|have|had|also|now|reportedly|just|already|"
+    r"been|would|will|managed\s+to|were\s+able\s+to)\s+)*$"
+)
+def _first_agentive(text: str, lo: int, hi: int) -> int | None:
+    """Where the first agentive verb of ``text[lo:hi]`` starts (`killed`, `destroyed`), or None."""
+    agentive = lexicon().agentive
+    for w in re.finditer(r"[a-z]+(?:\s+(?:down|out|dead|prisoner|captive|hostage))?", text[lo:hi]):
+        if w.group(0) in agentive or w.group(0).split()[0] in agentive:
+            return lo + w.start()
+    return None
+
+
+# A title before a name, set off by a comma (`The Kremlin's spokesman, Dmitry Peskov`).
+_TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
 _ENEMY_SUBJECT = re.compile(
     r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
@@ -246,6 +264,7 @@ class _Extractor:
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()
+        self._titled: dict[str, tuple[ClaimantClass, str | None]] = {}
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
@@ -432,7 +451,7 @@ class _Extractor:
             r, claimant, how = hit
             if claimant is None:
                 return Attribution(document=doc, cue=r.cue, content_span=(r.content_start, r.content_end))
-            cls, side = self._classify(claimant)
+            cls, side = self._classify(claimant, r.source_start if not r.pronoun else None)
             evidence = _EVIDENCE.get(r.form, "named in the same sentence")
             if how:
                 evidence = f"{evidence}; {how}"
@@ -479,10 +498,22 @@ class _Extractor:
             )
         return Attribution(document=doc)
 
-    def _classify(self, claimant: str) -> tuple[ClaimantClass, str | None]:
+    def _classify(self, claimant: str, at: int | None = None) -> tuple[ClaimantClass, str | None]:
         """The claimant's class, or for a surname alone (`Keel`) the class of the fuller name
-        the text gave before (`British historian John Keel`)."""
+        the text gave before (`British historian John Keel`); for a name after its title (`The
+        Kremlin's spokesman, Dmitry Peskov`, the name at ``at``), the title's class, which the
+        name keeps for the rest of the document."""
+        known = self._titled.get(claimant)
+        if known is not None:
+            return known
         cls, side = classify_claimant(claimant, self.sides)
+        if cls is ClaimantClass.UNKNOWN and at is not None:
+            title = _TITLE_BEFORE.search(self.text, max(0, at - 100), at)
+            if title is not None and source_heads_in(title.group("t")):
+                by_title = classify_claimant(title.group("t"), self.sides)
+                if by_title[0] is not ClaimantClass.UNKNOWN:
+                    self._titled[claimant] = by_title
+                    return by_title
         if cls is ClaimantClass.UNKNOWN and " " not in claimant.strip():
             for s in reversed(self.discourse.sources):
                 if s.text != claimant and s.text.split()[-1] == claimant.strip():
@@ -735,6 +766,15 @@ class _Extractor:
                 if side is not None:
                     return side
                 break
+        if attribution.claimant_side and not f.party_mentions and attribution.content_span and f.predicate \
+                and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
+            # `X says it has killed 300 fighters`: the claimant did it, to its enemy (the first
+            # verb of a list carries the subject: `destroyed 46 tanks and killed 300`).
+            c_lo = max(lo, attribution.content_span[0])
+            verb = _first_agentive(text, c_lo, f.start)
+            if verb is not None and _CLAIMANT_AGENT.match(text[c_lo:verb]) \
+                    and (other := self._claimants_opponent(attribution, f"the claimant did the `{f.predicate.strip()}`")) is not None:
+                return other
         if attribution.claimant_side and not f.party_mentions and f.population is not Population.CIVILIAN:
             # A belligerent's statement that names no party for the people it counts: those
             # who surrendered to it are its enemy's; troops it says left or were evacuated, its own.

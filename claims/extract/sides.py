@@ -78,6 +78,8 @@ _SUPPORTERS_ONLY = re.compile(
     r"(?i)^\s*(?:undeclared|weapons(?:\s+and\s+advisors)?|(?:military\s+)?advisors|supported\s+by|support|"
     r"supplied\s+by|backed\s+by|materiel(?:\s+support)?|logistic(?:s|al)?\s+support)\b"
 )
+#: `Supported by:` alone: a label over the supporters listed after it.
+SUPPORT_LABEL = _SUPPORT_LINE
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
 
 

@@ -187,6 +187,7 @@ class Lexicon:
         self.source_heads: frozenset[str] = frozenset(sources["heads"])
         self.unnamed_modifiers: frozenset[str] = frozenset(sources["unnamed_modifiers"])
         self.unnamed_heads: frozenset[str] = frozenset(sources["unnamed_heads"])
+        self.unnamed_indefinite_heads: frozenset[str] = frozenset(sources["unnamed_indefinite_heads"])
         self.person_heads: frozenset[str] = frozenset(sources["person_heads"])
         self.pronouns: frozenset[str] = frozenset(sources["pronouns"])
         self.not_person_words: frozenset[str] = frozenset(sources["not_person_words"])

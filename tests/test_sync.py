@@ -220,7 +220,7 @@ def _attached(location: str) -> dict[str, str | None]:
         moved = store.current_targets()
         out = {}
         for annotation in store.annotations():
-            target = moved.get(annotation.id, annotation.target_id) if annotation.id in moved else annotation.target_id
+            target = moved.get(annotation.id, annotation.target_id)
             claim = store.claim(target) if target is not None else None
             out[annotation.id] = claim.span.quote if claim is not None else None
         return out

@@ -6,16 +6,18 @@ Each receives a :class:`~claims.store.Store` and never opens one: the caller dec
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from claims.model import Annotation, Claim, Conflict, Document, Kind, TargetKind
+from claims.model import Anchor, Annotation, Claim, Conflict, Document, Kind, TargetKind
 from claims.pipeline import Progress
 from claims.review import DISPUTING_VERDICTS, SETTLED_CONFLICT_VERDICTS
-from claims.store.base import ClaimQuery, IngestSummary, Store
+from claims.review.matching import Method
+from claims.store.base import ClaimQuery, IngestSummary, Reanchoring, Store
 
 if TYPE_CHECKING:
     from claims.audit import KnownConflict, ReviewedClaim
@@ -183,13 +185,62 @@ def pull(server: Store, local: Store) -> SyncSummary:
 
 def push(local: Store, server: Store) -> SyncSummary:
     """Send the server the annotations ``local`` holds and it lacks, in the order they were
-    made, in one transaction. Only annotations travel (documents, claims and roles are the
-    server's); where annotations are attached is the server's re-anchoring to decide.
+    made, with where ``local`` re-attached them, in one transaction. Only annotations and their
+    moves travel (documents, claims and roles are the server's).
 
-    Ids are global, so this is a union: pushing again adds nothing. Two reviewers' different
-    verdicts on one claim are both kept and the claim is listed as a disagreement for the
-    adjudicator (``disagreements`` in the summary, `claims disagreements`); the verdict that
-    arrived last does not silently win.
+    Each annotation lands on the same statement in the version of the document the server
+    holds (see :func:`moves_to_send`): after a re-ingest in ``local``, the server gets the moves
+    when it holds the new version, and keeps the annotation where it was made when it holds
+    the old one. Ids are global, so this is a union: pushing again adds nothing. Two
+    reviewers' different verdicts on one claim are both kept and the claim is listed as a
+    disagreement for the adjudicator (``disagreements`` in the summary, `claims
+    disagreements`); the verdict that arrived last does not silently win.
     """
     annotations = local.annotations()
-    return _merged(server, annotations, server.merge_annotations(annotations))
+    moves = moves_to_send(annotations, local.reanchorings(), server)
+    return _merged(server, annotations, server.merge_annotations(annotations, moves))
+
+
+def moves_to_send(annotations: Sequence[Annotation], moves: Sequence[Reanchoring], destination: Store) -> list[Reanchoring]:
+    """The re-anchoring ``moves`` (of another store, oldest first) that put ``annotations``
+    where they belong in ``destination``: on the same statement, never on another one.
+
+    An annotation's places are the claim (or conflict) it was made on, then each claim a move
+    took it to, each with the anchor it had there. Its moves are sent up to the latest place
+    ``destination`` holds as the same statement (a claim of that id with the anchor's quote
+    and kind; a conflict of that id): none when that is where it was made, none after it (an
+    orphaning or a move to a version ``destination`` has not ingested). Claim ids come from
+    offsets, so ``destination`` may hold a claim of that id saying something else (an edited
+    figure): when no place is the same statement and the first one names such a claim, the
+    annotation is sent orphaned instead (listed by `claims list --orphaned`).
+    """
+    by_annotation: dict[str, list[Reanchoring]] = defaultdict(list)
+    for move in moves:
+        by_annotation[move.annotation_id].append(move)
+    claim_places = {a.target_id for a in annotations if a.target_kind is TargetKind.CLAIM}
+    claim_places |= {m.target_id for a in annotations if a.target_kind is TargetKind.CLAIM
+                     for m in by_annotation.get(a.id, ()) if m.target_id is not None}
+    claims = {c.id: c for c in destination.claims_with_ids(claim_places)}
+    conflicts = ({k.id for k in destination.conflicts()}
+                 if any(a.target_kind is TargetKind.CONFLICT for a in annotations) else set())
+
+    def same_statement(kind: TargetKind, target: str | None, anchor: Anchor | None) -> bool:
+        if target is None:
+            return False
+        if kind is TargetKind.CONFLICT:
+            return target in conflicts
+        claim = claims.get(target)
+        return claim is not None and (anchor is None or (
+            claim.span.quote == anchor.quote and anchor.kind in (None, claim.kind)))
+
+    now = dt.datetime.now(dt.timezone.utc).isoformat()
+    sent: list[Reanchoring] = []
+    for annotation in annotations:
+        own = by_annotation.get(annotation.id, [])
+        places = [(annotation.target_id, annotation.anchor)] + [(m.target_id, m.anchor) for m in own]
+        held = [i for i, (target, anchor) in enumerate(places) if same_statement(annotation.target_kind, target, anchor)]
+        if held:
+            sent.extend(own[:held[-1]])
+        elif annotation.target_kind is TargetKind.CLAIM and annotation.target_id in claims:
+            sent.append(Reanchoring(annotation.id, None, Method.ORPHANED.value, 0.0, now, places[-1][1]))
+    return sent

@@ -100,7 +100,7 @@ def test_fixture_draft_exercises_the_rules():
     assert result.exit_code == 1
 
 
-def test_db_verdicts(tmp_path, monkeypatch):
+def test_db_verdicts(db, tmp_path, monkeypatch):
     """CT007 from a reviewer's verdict in the store, matched by quote after the text moved."""
     from claims.model import Verdict
     from claims.pipeline import load_paths
@@ -109,7 +109,6 @@ def test_db_verdicts(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     draft = Path("draft.md")
     draft.write_text("The garrison lost 600 killed.[1]\n")
-    db = "claims.db"
     loaded = load_paths([str(draft)])
     with open_store(db) as store:
         ingest_documents(store, loaded.documents, loaded.claims)
@@ -127,7 +126,7 @@ def test_db_verdicts(tmp_path, monkeypatch):
     assert run(str(draft), "--db", "nope.db").exit_code == 2
 
 
-def test_db_verdicts_follow_the_content_into_another_file(tmp_path, monkeypatch):
+def test_db_verdicts_follow_the_content_into_another_file(db, tmp_path, monkeypatch):
     """A draft that was never ingested, restating a figure a reviewer disputed in a source
     article, is flagged: CT007 matches by kind, value and quote, not by path."""
     from claims.api import ingest_documents, new_annotation, open_store
@@ -137,16 +136,16 @@ def test_db_verdicts_follow_the_content_into_another_file(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     Path("source.md").write_text("The garrison lost 600 killed.[1]\n")
     loaded = load_paths(["source.md"])
-    with open_store("claims.db") as store:
+    with open_store(db) as store:
         ingest_documents(store, loaded.documents, loaded.claims)
         claim = next(c for c in store.claims() if c.span.quote.startswith("600"))
         store.annotate(new_annotation(claim, Verdict.REJECTED, "ana", note="double-counted"))
     Path("draft.md").write_text("By the end of the week the garrison had lost 600 Killed.[2]\n")
-    found = json.loads(run("draft.md", "--db", "claims.db", "--format", "json").stdout)
+    found = json.loads(run("draft.md", "--db", db, "--format", "json").stdout)
     assert [f["code"] for f in found] == ["CT007"]
     assert "rejected by ana" in found[0]["message"] and "double-counted" in found[0]["message"]
     Path("other.md").write_text("By the end of the week the garrison had lost 700 killed.[2]\n")
-    assert json.loads(run("other.md", "--db", "claims.db", "--format", "json").stdout) == []
+    assert json.loads(run("other.md", "--db", db, "--format", "json").stdout) == []
 
 
 def test_list_rules():

@@ -12,6 +12,7 @@ from claims.model import Verdict
 from claims.review import new_annotation
 from claims.store import ClaimQuery, open_store
 from conftest import SEEDS, TERTER
+from store_helpers import figure_claims, make_document
 
 
 def invoke(*args: str):
@@ -100,17 +101,15 @@ def test_list_doc_takes_the_path_the_output_prints(store_path):
     assert missing.exit_code == 2 and "no document 'nope.txt'" in missing.output
 
 
-def test_unattributed_leaves_out_cited_figures(tmp_path):
+def test_unattributed_leaves_out_cited_figures(db, tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text("The garrison lost 600 killed.[1]\n\nAbout 300 soldiers were wounded.\n", encoding="utf-8")
-    db = str(tmp_path / "claims.db")
     assert invoke("ingest", str(draft), "--db", db).exit_code == 0
     listed = rows("list", "--db", db, "--unattributed", "--kind", "casualties")
     assert len(listed) == 1 and "300 soldiers" in listed[0]
 
 
-def test_show_keeps_note_lines_and_says_what_a_retraction_undid(tmp_path):
-    db = str(tmp_path / "claims.db")
+def test_show_keeps_note_lines_and_says_what_a_retraction_undid(db):
     assert invoke("ingest", str(TERTER), "--db", db).exit_code == 0
     claim_id = rows("list", "--db", db, "--search", "600 killed")[0].split("\t")[7].strip()
     made = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--verdict", "disputed",
@@ -125,8 +124,7 @@ def test_show_keeps_note_lines_and_says_what_a_retraction_undid(tmp_path):
     assert "bo: retracted ana's disputed of" in shown
 
 
-def test_annotate_from_a_script_uses_the_review_rules(tmp_path):
-    db = str(tmp_path / "claims.db")
+def test_annotate_from_a_script_uses_the_review_rules(db):
     assert invoke("ingest", str(TERTER), "--db", db).exit_code == 0
     claim_id = rows("list", "--db", db, "--search", "600 killed")[0].split("\t")[7].strip()
     ok = invoke("annotate", claim_id, "--db", db, "--reviewer", "ana", "--verdict", "rejected",
@@ -154,3 +152,41 @@ def test_the_store_can_come_from_claims_db(store_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_DB", store_path)
     listed = invoke("list", "--search", "600 killed", "--format", "tsv")
     assert listed.exit_code == 0 and "600 killed" in listed.output
+
+
+def test_list_as_a_reviewer_under_blind_review(db):
+    """`--viewer`: another reviewer's verdict on a claim assigned to ana blind is hidden from
+    her until she gives hers (the claim is unreviewed to her); other claims show as they are."""
+    text = "A 600 killed. B 45 killed. C 7 killed."
+    first, second, third = figure_claims("d1", text)
+    with open_store(db) as store:
+        store.ingest([make_document("d1", text)], [first, second, third])
+        store.assign([first.id], ["ana", "ben"], blind=True)
+        store.annotate(new_annotation(first, Verdict.DISPUTED, "ben"))
+        store.annotate(new_annotation(second, Verdict.ACCEPTED, "ben"))
+
+    def verdicts(*args: str) -> dict[str, str]:
+        lines = invoke("list", "--db", db, *args, "--format", "tsv").output.splitlines()
+        assert lines[0].split("\t")[-2:] == ["id", "verdict"]
+        return {line.split("\t")[-2]: line.split("\t")[-1] for line in lines[1:]}
+
+    assert verdicts("--viewer", "ana") == {first.id: "unreviewed", second.id: "accepted (ben)",
+                                           third.id: "unreviewed"}
+    assert verdicts("--viewer", "ben")[first.id] == "disputed (ben)"
+    assert verdicts("--viewer", "ana", "--verdict", "disputed") == {}
+    assert set(verdicts("--viewer", "ana", "--unreviewed")) == {first.id, third.id}
+    assert set(verdicts("--viewer", "ben", "--unreviewed")) == {third.id}
+    # Without a viewer: everything, and no verdict column (the TSV contract is unchanged).
+    plain = invoke("list", "--db", db, "--verdict", "disputed", "--format", "tsv").output.splitlines()
+    assert plain[0].split("\t")[-1] == "id" and [line.split("\t")[-1] for line in plain[1:]] == [first.id]
+    data = json.loads(invoke("list", "--db", db, "--viewer", "ana", "--format", "json").output)
+    assert {c["id"]: c["verdict"] for c in data["claims"]} == {
+        first.id: None, second.id: {"verdict": "accepted", "reviewer": "ben"}, third.id: None}
+    table = invoke("list", "--db", db, "--viewer", "ana").output.splitlines()
+    assert table[0].split()[-2:] == ["ID", "VERDICT"] and table[1].endswith(f"{first.id}  unreviewed")
+    # Once ana has given hers, she sees the claim's current verdict (ben's, or hers if later).
+    with open_store(db) as store:
+        store.annotate(new_annotation(first, Verdict.ACCEPTED, "ana"))
+    assert verdicts("--viewer", "ana")[first.id] == "accepted (ana)"
+    assert set(verdicts("--viewer", "ana", "--verdict", "disputed")) == set()
+    assert set(verdicts("--viewer", "ana", "--unreviewed")) == {third.id}

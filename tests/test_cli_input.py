@@ -115,6 +115,7 @@ def test_huge_single_line_file(tmp_path):
 
 
 def test_store_that_is_not_a_claims_database(tmp_path):
+    # SQLite files; the PostgreSQL cases are at the end of this module.
     text_file = tmp_path / "notes.db"
     text_file.write_text("just some notes\n", encoding="utf-8")
     assert_one_line_error(run("list", "--db", str(text_file)), "notes.db")
@@ -151,3 +152,29 @@ def test_stdout_carries_data_only(tmp_path):
     data = json.loads(result.stdout)
     assert data["schema"] == "claims/1"
     assert {d["id"] for d in data["documents"]} == {"terter-operation.txt", "operation-kalbajar.txt"}
+
+
+# -- the same on a PostgreSQL store (a schema of the test server) ------------------------------
+
+def test_a_postgresql_schema_that_is_not_a_claims_store(pg_cluster):
+    url = pg_cluster.new_store_url()
+    schema = url.rsplit("search_path%3D", 1)[1]
+    pg_cluster.execute(f"CREATE TABLE {schema}.claims (name text)")
+    assert_one_line_error(run("list", "--db", url), "not one")
+    assert_one_line_error(run("ingest", str(TERTER), "--db", url), "not one")
+
+
+def test_a_postgresql_store_with_a_newer_schema(pg_url):
+    assert run("ingest", str(TERTER), "--db", pg_url).returncode == 0
+    schema = pg_url.rsplit("search_path%3D", 1)[1]
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"INSERT INTO {schema}.schema_version VALUES (999, 'later')")
+    assert_one_line_error(run("list", "--db", pg_url), "newer")
+
+
+def test_a_missing_postgresql_store_for_a_read_command(pg_url):
+    assert_one_line_error(run("list", "--db", pg_url), "claims ingest")
+    bad = pg_url.replace("/claims?", "/no_such_database?")
+    assert_one_line_error(run("list", "--db", bad), "no_such_database")

@@ -53,6 +53,18 @@ def copy_of(template: Path, folder: Path, name: str) -> str:
     return str(target)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh(request, template, tmp_path) -> str:
+    """An unreviewed store of the pages and the seeds to import into: a copy of the template
+    file, then the same documents ingested into a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return copy_of(template, tmp_path, "fresh.db")
+    url = request.getfixturevalue("pg_url")
+    result = invoke("ingest", *map(str, PAGES), str(SEEDS), "--db", url)
+    assert result.exit_code == 0, result.output
+    return url
+
+
 @pytest.fixture
 def reviewed(template, tmp_path) -> str:
     db = copy_of(template, tmp_path, "reviewed.db")
@@ -159,10 +171,9 @@ def _effective_targets(db: str) -> dict[str, str | None]:
         return {a.id: (moved[a.id] if a.id in moved else a.target_id) for a in store.annotations()}
 
 
-def test_round_trip_into_a_fresh_store_keeps_every_annotation_on_its_claim(reviewed, template, tmp_path):
+def test_round_trip_into_a_fresh_store_keeps_every_annotation_on_its_claim(reviewed, fresh, tmp_path):
     exported = tmp_path / "annotations.jsonld"
     assert invoke("export", "--db", reviewed, "--format", "web-annotation", "-o", str(exported)).exit_code == 0
-    fresh = copy_of(template, tmp_path, "fresh.db")
     result = invoke("import", str(exported), "--db", fresh)
     assert result.exit_code == 0, result.output
     assert "Imported 8 annotation(s)" in result.output and "0 orphaned" in result.output
@@ -208,8 +219,8 @@ def test_round_trip_property(template, tmp_path_factory, acts):
     assert _effective_targets(fresh) == _effective_targets(source)
 
 
-def test_hypothesis_exports_are_anchored_or_kept_as_orphans(template, tmp_path):
-    db = copy_of(template, tmp_path, "hypothesis.db")
+def test_hypothesis_exports_are_anchored_or_kept_as_orphans(fresh):
+    db = fresh
     result = invoke("import", str(HTML / "hypothesis-export.json"), "--db", db)
     assert result.exit_code == 0, result.output
     assert "Imported 5 annotation(s)" in result.output and "2 orphaned" in result.output
@@ -469,6 +480,7 @@ def test_exports_on_stdout_show_control_characters_as_escapes(template, tmp_path
 
 
 def test_import_into_a_read_only_store_says_so_in_one_line(reviewed, tmp_path, monkeypatch, capsys):
+    # SQLite only: a read-only store is a file the user may not write.
     import os
 
     exported = tmp_path / "annotations.json"

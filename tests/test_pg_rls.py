@@ -144,15 +144,15 @@ def test_a_version_5_store_migrates_to_row_level_security(pg_cluster) -> None:
         from claims.store.postgres import PgConnection
 
         assert migrate(PgConnection(raw), raw.transaction, "old", MIGRATIONS[:5]) == 5
-    with open_store(url) as store:  # opening it migrates to version 6
+    with open_store(url) as store:  # opening it migrates to version 6, then 7
         store.ingest([make_document("d1", TEXT)], claims)
         store.annotate(new_annotation(claims[0], A, "ana"))
     with psycopg.connect(url, autocommit=True) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 6
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 7
         secured = dict(conn.execute(
             "SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
-            "AND relname IN ('annotations', 'current_verdicts')").fetchall())
-        assert secured == {"annotations": True, "current_verdicts": True}
+            "AND relname IN ('annotations', 'current_verdicts', 'annotation_targets')").fetchall())
+        assert secured == {"annotations": True, "current_verdicts": True, "annotation_targets": True}
         assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = 'annotations_by_reviewer' "
                             "AND schemaname = current_schema()").fetchone()[0] == 1
 
@@ -174,3 +174,53 @@ def test_a_copy_pulled_by_the_owner_pushes_as_the_reviewer_role(team, tmp_path: 
         (found,) = summary.disagreements
         assert [(a.reviewer, a.verdict) for a in found.verdicts] == [(ana, A), (ben, D)]
         assert len(push(local, as_ana).added) == 0
+
+
+def test_a_reviewer_role_pushes_the_moves_of_its_own_annotations_only(team, pg_cluster, tmp_path: Path) -> None:
+    """A re-ingest in ana's copy moved her annotations; pushed as her role to a store holding
+    that version, they land on the same statements. Her role may append moves of her own
+    annotations, never of ben's (version 7), and a role registered before version 7 gets the
+    grant when the store migrates."""
+    import psycopg
+
+    from claims.service import push
+
+    url, names, (first, second) = team
+    ana, ben = names["ana"], names["ben"]
+    edited = "Report. A 600 killed. B 45 killed."
+    with open_store(_as(url, ben)) as as_ben:
+        bens = new_annotation(first, D, ben)
+        as_ben.annotate(bens)
+    with open_store(url) as owner, open_store(tmp_path / "copy.db") as local:
+        pull(owner, local)
+        local.annotate(new_annotation(first, A, ana, note="600 killed"))
+        local.annotate(new_annotation(second, A, ana, note="45 killed"))
+        local.ingest([make_document("d1", edited)], figure_claims("d1", edited))
+        owner.ingest([make_document("d1", edited)], figure_claims("d1", edited))
+    with open_store(tmp_path / "copy.db") as local, open_store(_as(url, ana)) as as_ana:
+        assert len(push(local, as_ana).added) == 2
+    with open_store(url) as owner:
+        moved = owner.current_targets()
+        placed = {a.note: owner.claim(moved.get(a.id, a.target_id)) for a in owner.annotations() if a.reviewer == ana}
+        assert {note: claim.span.quote for note, claim in placed.items()} == {"600 killed": "600 killed",
+                                                                              "45 killed": "45 killed"}
+        assert owner.orphaned_annotations() == []
+    with psycopg.connect(_as(url, ana), autocommit=True) as conn:
+        with pytest.raises(psycopg.Error, match="row-level security"):
+            conn.execute("INSERT INTO annotation_targets (annotation_id, target_id, method, score, anchor, created_at) "
+                         "VALUES (%s, NULL, 'orphaned', 0, NULL, '2024-01-01T00:00:00+00:00')", (bens.id,))
+
+    # A role registered at version 6 is granted the moves of its own annotations on migrating.
+    from claims.store.pgschema import MIGRATIONS, migrate
+    from claims.store.postgres import PgConnection
+
+    old = pg_cluster.new_store_url()
+    with psycopg.connect(old, autocommit=True) as raw:
+        assert migrate(PgConnection(raw), raw.transaction, "old", MIGRATIONS[:6]) == 6
+        schema = raw.execute("SELECT current_schema()").fetchone()[0]
+        raw.execute("INSERT INTO reviewers (name, role, added_at) VALUES (%s, 'reviewer', 'then')", (ana,))
+        raw.execute(f"GRANT USAGE ON SCHEMA {schema} TO {ana}")
+        raw.execute(f"GRANT INSERT ON annotations TO {ana}")
+    open_store(old).close()  # migrates to version 7
+    with psycopg.connect(old, autocommit=True) as raw:
+        assert raw.execute("SELECT has_table_privilege(%s, 'annotation_targets', 'INSERT')", (ana,)).fetchone()[0]

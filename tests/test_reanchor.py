@@ -221,11 +221,11 @@ VESSA = FIXTURES / "siege-of-vessa.txt"
 ISSUE_LINE = "Killed: 169, Wounded: 947, MIA: 1, Killed: 11, Wounded: 227, MIA: 3"
 
 
-def versions(tmp_path: Path, text: str, edited: str) -> tuple[Path, str, str]:
-    """A store path and an article file (one id for both versions) holding ``text`` first."""
+def versions(db: str, tmp_path: Path, text: str, edited: str) -> tuple[str, str, str]:
+    """The store ``db`` and an article file (one id for both versions) holding ``text`` first."""
     article = tmp_path / "article.txt"
     article.write_text(text, encoding="utf-8")
-    return tmp_path / "claims.db", text, edited
+    return db, text, edited
 
 
 def ingest_file(store, path: Path):
@@ -239,10 +239,10 @@ def by_quote(store, quote: str, field_prefix: str = "Casualties1") -> Claim:
     return found[0]
 
 
-def test_the_issue_case_orphans_the_deleted_figure_and_keeps_the_other(tmp_path: Path) -> None:
+def test_the_issue_case_orphans_the_deleted_figure_and_keeps_the_other(db: str, tmp_path: Path) -> None:
     text = ORLEN.read_text(encoding="utf-8")
     assert ISSUE_LINE in text
-    db, _, edited = versions(tmp_path, text, text.replace(ISSUE_LINE, "Killed: 11, Wounded: 227"))
+    db, _, edited = versions(db, tmp_path, text, text.replace(ISSUE_LINE, "Killed: 11, Wounded: 227"))
     article = tmp_path / "article.txt"
     with open_store(db) as store:
         ingest_file(store, article)
@@ -267,10 +267,10 @@ def test_the_issue_case_orphans_the_deleted_figure_and_keeps_the_other(tmp_path:
     assert {(c.verdict, c.old_quote) for c in orphans} == {("rejected", "Killed: 169"), ("confidence", "Killed: 169")}
 
 
-def test_an_override_follows_its_annotation_and_is_in_force_where_it_lands(tmp_path: Path) -> None:
+def test_an_override_follows_its_annotation_and_is_in_force_where_it_lands(db: str, tmp_path: Path) -> None:
     text = ORLEN.read_text(encoding="utf-8")
     edited = text.replace("- Casualties1:", "- Strength3: 2,000 reservists\n- Casualties1:")
-    db, _, _ = versions(tmp_path, text, edited)
+    db, _, _ = versions(db, tmp_path, text, edited)
     article = tmp_path / "article.txt"
     with open_store(db) as store:
         ingest_file(store, article)
@@ -286,10 +286,10 @@ def test_an_override_follows_its_annotation_and_is_in_force_where_it_lands(tmp_p
         assert [c.id for c in store.claims() if c.confidence.overridden] == [now.id]
 
 
-def test_a_commander_whose_rank_changed_keeps_the_annotation_as_a_changed_statement(tmp_path: Path) -> None:
+def test_a_commander_whose_rank_changed_keeps_the_annotation_as_a_changed_statement(db: str, tmp_path: Path) -> None:
     text = VESSA.read_text(encoding="utf-8")
     edited = text.replace("Colonel Mile Dorn", "Mile Dorn")
-    db, _, _ = versions(tmp_path, text, edited)
+    db, _, _ = versions(db, tmp_path, text, edited)
     article = tmp_path / "article.txt"
     with open_store(db) as store:
         ingest_file(store, article)
@@ -302,13 +302,13 @@ def test_a_commander_whose_rank_changed_keeps_the_annotation_as_a_changed_statem
         assert store.current_verdicts()[change.claim_id].verdict is Verdict.ACCEPTED
 
 
-def test_a_figure_still_present_elsewhere_is_never_taken_for_an_edit(tmp_path: Path) -> None:
+def test_a_figure_still_present_elsewhere_is_never_taken_for_an_edit(db: str, tmp_path: Path) -> None:
     text = VESSA.read_text(encoding="utf-8")
     # The two casualty rows swap: each figure is now in the other column.
     first = "6-8,000 soldiers killed, around 400 tanks and APCs destroyed, 20 planes shot down |"
     second = "1,100 soldiers killed, 2,600 soldiers missing |"
     edited = text.replace(first, "@").replace(second, first).replace("@", second)
-    db, _, _ = versions(tmp_path, text, edited)
+    db, _, _ = versions(db, tmp_path, text, edited)
     article = tmp_path / "article.txt"
     with open_store(db) as store:
         ingest_file(store, article)

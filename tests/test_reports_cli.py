@@ -52,16 +52,17 @@ def test_conflicts_on_the_seeds_match_the_golden_files(fmt: str) -> None:
     assert done.stdout == path.read_bytes()
 
 
-@pytest.fixture(scope="module")
-def reviewed_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """A store of the seeds and a hostile document, reviewed, then the Terter seed edited."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def reviewed_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A store of the seeds and a hostile document, reviewed, then the Terter seed edited (a
+    SQLite file, then a PostgreSQL schema)."""
     tmp = tmp_path_factory.mktemp("report")
     folder = tmp / "docs"
     folder.mkdir()
     for seed in (TERTER, KALBAJAR):
         shutil.copy(seed, folder / seed.name)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    db = tmp / "claims.db"
+    db = tmp / "claims.db" if request.param == "sqlite" else request.getfixturevalue("pg_cluster").new_store_url()
     loaded = load_paths([str(folder)])
     with open_store(db) as store:
         ingest_documents(store, loaded.documents, loaded.claims)
@@ -140,7 +141,7 @@ def test_markdown_report_escapes_document_text(reviewed_store: dict) -> None:
     assert "<script" not in page.lower() and "&lt;script&gt;" in page
 
 
-def _store_report(db: Path, listed_checks: int):
+def _store_report(db: Path | str, listed_checks: int):
     from claims.api import TargetKind, attached
     from claims.reports import report_from_store
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import attrs
 from store_helpers import figure_claims, make_document
@@ -89,10 +88,10 @@ def test_attached_follows_moved_annotations_and_keeps_orphans() -> None:
     assert [a.target_id for a in moved] == ["c_new", made[1].target_id]
 
 
-def test_store_tui_and_reports_agree(tmp_path: Path) -> None:
+def test_store_tui_and_reports_agree(db: str) -> None:
     claims, conflict, made = history()
     document = make_document("d1", TEXT)
-    with open_store(tmp_path / "claims.db") as store:
+    with open_store(db) as store:
         store.ingest([document], claims, [conflict])
         for annotation in made:
             store.annotate(annotation)

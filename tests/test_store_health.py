@@ -1,4 +1,8 @@
-"""Damaged and read-only stores: one line and exit 2 (or read fine), never a traceback; doctor, backup."""
+"""Damaged and read-only stores: one line and exit 2 (or read fine), never a traceback; doctor, backup.
+
+SQLite only, but for the last test: damage, read-only files and `claims backup` / `claims
+doctor` are about a store file (a PostgreSQL server keeps and checks its own storage).
+"""
 
 from __future__ import annotations
 
@@ -204,3 +208,15 @@ def test_backup_is_a_sound_consistent_copy(sound: Path, tmp_path: Path) -> None:
 def test_check_option_runs_the_full_check(sound: Path) -> None:
     result = run("--check", "list", "--db", str(sound))
     assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_on_a_postgresql_store_doctor_and_backup_say_so_and_check_runs(pg_url: str, tmp_path: Path) -> None:
+    secret = pg_url.replace("user=postgres", "user=postgres&password=hunter2")
+    assert run("ingest", str(SEEDS / "terter-operation.txt"), "--db", secret).returncode == 0
+    doctor = run("doctor", "--db", secret)
+    backup = run("backup", "--db", secret, str(tmp_path / "copy.db"))
+    assert_one_line(doctor, "claims --check list")
+    assert_one_line(backup, "pg_dump")
+    assert "hunter2" not in doctor.stderr + backup.stderr
+    checked = run("--check", "list", "--db", secret)
+    assert checked.returncode == 0 and "600 killed" in checked.stdout

@@ -179,17 +179,17 @@ def test_pull_and_push_refuse_the_same_store_and_a_missing_copy(tmp_path: Path) 
 def test_version_6_indexes_a_reviewers_annotations_and_migrates_a_version_5_store(tmp_path: Path) -> None:
     from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
-    assert SCHEMA_VERSION == 6
+    assert SCHEMA_VERSION == 7
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, path, MIGRATIONS[:5])
     conn.close()
     claims = figure_claims("d1", TEXT)
-    with open_store(path) as store:  # opening it migrates to version 6
+    with open_store(path) as store:  # opening it migrates to version 7 (7 changes nothing on SQLite)
         store.ingest([make_document("d1", TEXT)], claims)
         store.annotate(new_annotation(claims[0], A, "ana"))
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 6
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 7
     plan = " ".join(row[-1] for row in conn.execute(
         "EXPLAIN QUERY PLAN SELECT 1 FROM annotations WHERE target_id = 'x' AND reviewer = 'ana'"))
     assert "annotations_by_reviewer" in plan
@@ -208,3 +208,96 @@ def test_merging_an_annotation_that_means_nothing_is_refused_in_one_line(tmp_pat
         with pytest.raises(StoreError, match=f"annotation {wrong.id} by ana cannot be merged"):
             store.merge_annotations([new_annotation(first, A, "ana"), wrong])
         assert store.annotations() == []  # nothing of the batch was appended
+
+
+EDITED = "A 600 killed. B 45 killed. Later: C 7 killed."
+"""TEXT with words inserted before the third figure: its claim gets a new id (offsets moved)."""
+
+
+def _attached(location: str) -> dict[str, str | None]:
+    """annotation id -> the quote of the claim it is attached to now (None: orphaned)."""
+    with open_store(location, create=False) as store:
+        moved = store.current_targets()
+        out = {}
+        for annotation in store.annotations():
+            target = moved.get(annotation.id, annotation.target_id)
+            claim = store.claim(target) if target is not None else None
+            out[annotation.id] = claim.span.quote if claim is not None else None
+        return out
+
+
+def _offline_re_ingest(db: str, tmp_path: Path) -> tuple[str, list]:
+    """ana pulls, annotates the three claims, re-ingests the edited document in her copy (the
+    third claim's annotations move to its new id), then annotates the moved claim again."""
+    claims = _team_store(db)
+    local_db = str(tmp_path / "ana.db")
+    _run("pull", local_db, "--db", db)
+    with open_store(local_db) as local:
+        for claim, verdict in zip(claims, (A, R, D)):
+            local.annotate(new_annotation(claim, verdict, "ana", note=claim.span.quote))
+        summary = local.ingest([make_document("d1", EDITED)], figure_claims("d1", EDITED))
+        assert (summary.reanchor.stayed, summary.reanchor.moved) == (2, 1)
+        moved = local.claims()[2]
+        assert moved.id != claims[2].id and moved.span.quote == "7 killed"
+        local.annotate(new_annotation(moved, Verdict.NOTE, "ana", note="7 killed"))
+    return local_db, claims
+
+
+def test_push_sends_the_moves_of_a_re_ingest_in_the_copy_to_a_server_holding_that_version(
+        db: str, tmp_path: Path) -> None:
+    local_db, claims = _offline_re_ingest(db, tmp_path)
+    with open_store(db) as server:  # the team store ingested the same edit meanwhile
+        server.ingest([make_document("d1", EDITED)], figure_claims("d1", EDITED))
+    pushed = _run("push", local_db, "--db", db)
+    assert "pushed 4 annotation(s)" in pushed and "no longer has" not in pushed
+    on_server, offline = _attached(db), _attached(local_db)
+    assert on_server == offline
+    with open_store(db) as server:
+        assert server.orphaned_annotations() == []
+        # Every annotation is on the statement it was made on (its note says which).
+        assert all(on_server[a.id] == a.note for a in server.annotations())
+        assert server.current_verdicts()[server.claims()[2].id].verdict is D
+        moved = server.current_targets()
+        with open_store(local_db) as local:
+            assert moved == local.current_targets()
+    assert "pushed 0 annotation(s)" in _run("push", local_db, "--db", db)
+    assert _attached(db) == on_server
+
+
+def test_push_keeps_annotations_where_they_were_made_on_a_server_holding_the_old_version(
+        db: str, tmp_path: Path) -> None:
+    local_db, claims = _offline_re_ingest(db, tmp_path)
+    _run("push", local_db, "--db", db)
+    with open_store(db) as server:
+        annotations = server.annotations()
+        # The copy's moves lead to a claim the server does not hold: none is sent, so each
+        # annotation made on the old version stays on its statement there; the one made on
+        # the new version waits, orphaned, for the server to ingest that version.
+        assert server.current_targets() == {}
+        assert {a.id for a in server.orphaned_annotations()} == {annotations[-1].id}
+        assert all(server.claim(a.target_id).span.quote == a.note for a in annotations[:3])
+        assert server.current_verdicts()[claims[2].id].verdict is D
+        # Then the server ingests the edit: its own re-anchoring takes them all to the new
+        # version, as the copy has them.
+        server.ingest([make_document("d1", EDITED)], figure_claims("d1", EDITED))
+        assert server.orphaned_annotations() == []
+    assert _attached(db) == _attached(local_db)
+
+
+def test_push_never_attaches_a_verdict_to_another_statement_of_the_same_claim_id(db: str, tmp_path: Path) -> None:
+    """Claim ids come from offsets: the server's version may hold another figure at the place
+    the copy's claim was. The verdict is kept, orphaned, not put on that other figure."""
+    first, _, _ = _team_store(db)
+    local_db = str(tmp_path / "ana.db")
+    _run("pull", local_db, "--db", db)
+    with open_store(local_db) as local:
+        local.annotate(new_annotation(first, A, "ana"))
+    revised = "A 900 killed. B 45 killed. C 7 killed."
+    with open_store(db) as server:
+        server.ingest([make_document("d1", revised)], figure_claims("d1", revised))
+        assert server.claim(first.id).span.quote == "900 killed"  # the same id, another figure
+    pushed = _run("push", local_db, "--db", db)
+    assert "1 of them are on claims the team store no longer has" in pushed
+    with open_store(db) as server:
+        assert [a.reviewer for a in server.orphaned_annotations()] == ["ana"]
+        assert first.id not in server.current_verdicts()

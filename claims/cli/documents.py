@@ -15,7 +15,7 @@ from claims.cli.options import db_option
 from claims.cli.progress import ProgressBar
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
-from claims.model import CLAIM_VERDICTS, Claim, Document, DocumentFormat, Kind, Verdict
+from claims.model import CLAIM_VERDICTS, Annotation, Claim, Document, DocumentFormat, Kind, TargetKind, Verdict
 
 # What a command needs is imported when it runs, so `claims --help` and the other commands
 # do not load the readers, the extractors, the converters or the store.
@@ -125,23 +125,49 @@ def claim_table(claims: Sequence[Claim], paths: Mapping[str, str], quote_width: 
 
 
 def emit_claims(
-    claims: Sequence[Claim], paths: Mapping[str, str], output: str, documents: Sequence[Document] | None = None
+    claims: Sequence[Claim], paths: Mapping[str, str], output: str, documents: Sequence[Document] | None = None,
+    verdicts: Mapping[str, Annotation] | None = None,
 ) -> None:
+    """Print claims as a table, TSV or claims/1 JSON; with ``verdicts`` (claim id -> its current
+    verdict, as a reviewer may see them) each claim also says its verdict, or that it has none."""
     if output == "json":
         from claims.jsonout import SCHEMA, claim_records, document_record, json_text
 
         payload: dict = {"schema": SCHEMA}
         if documents is not None:
             payload["documents"] = [document_record(d) for d in documents]
-        payload["claims"] = claim_records(claims, paths)
+        records = claim_records(claims, paths)
+        if verdicts is not None:
+            for record, claim in zip(records, claims):
+                given = verdicts.get(claim.id)
+                record["verdict"] = None if given is None else {"verdict": given.verdict.value,
+                                                                "reviewer": given.reviewer}
+        payload["claims"] = records
         click.echo(json_printable(json_text(payload)))
     elif output == "tsv":
-        click.echo("\t".join(TSV_HEADER))
+        click.echo("\t".join(TSV_HEADER + (("verdict",) if verdicts is not None else ())))
         for claim in claims:
-            click.echo(claim_line(claim, paths))
+            click.echo(claim_line(claim, paths) + ("" if verdicts is None else "\t" + _verdict_cell(claim, verdicts)))
     else:
-        for line in claim_table(claims, paths):
+        lines = claim_table(claims, paths)
+        if verdicts is not None and lines:
+            width = max(len(c.id) for c in claims)
+            cells = ["VERDICT", *(_verdict_cell(c, verdicts) for c in claims)]
+            lines = [_with_cell(line, width, cell) for line, cell in zip(lines, cells)]
+        for line in lines:
             click.echo(line)
+
+
+def _verdict_cell(claim: Claim, verdicts: Mapping[str, Annotation]) -> str:
+    """``disputed (ben)``, or ``unreviewed`` (also what a claim blind review hides looks like)."""
+    given = verdicts.get(claim.id)
+    return "unreviewed" if given is None else printable(f"{given.verdict.value} ({given.reviewer})")
+
+
+def _with_cell(line: str, id_width: int, cell: str) -> str:
+    """A table line with one more column after the id column (ids are the last cell)."""
+    head, _, last = line.rpartition("  ")
+    return f"{head}  {last.ljust(id_width)}  {cell}"
 
 
 @cli.command()
@@ -261,6 +287,10 @@ def _kind(value: str | None) -> Kind | None:
 @click.option("--verdict-not-by", "verdict_not_by", default=None, metavar="REVIEWER",
               help="Only claims whose current verdict someone other than REVIEWER gave "
                    "(with --verdict disputed: disputed by others).")
+@click.option("--viewer", default=None, metavar="REVIEWER",
+              help="List as REVIEWER may see the claims under blind review: a VERDICT column (JSON: "
+                   "`verdict`) and the --verdict / --unreviewed filters show no one else's verdict on a "
+                   "claim assigned to them blind until they have given theirs (it is unreviewed to them).")
 @click.option("--orphaned", is_flag=True, help="List orphaned annotations instead of claims.")
 @click.option("--moved", is_flag=True,
               help="List annotations an edit moved to a changed or re-worded statement, or orphaned (old and new quote).")
@@ -268,7 +298,7 @@ def _kind(value: str | None) -> Kind | None:
 def list_claims(
     db_path: str, document: str | None, kind: str | None, side: str | None, search: str | None,
     unattributed: bool, verdict: str | None, unreviewed: bool, in_conflict: bool, queue_of: str | None,
-    verdict_not_by: str | None, orphaned: bool, moved: bool, output: str,
+    verdict_not_by: str | None, viewer: str | None, orphaned: bool, moved: bool, output: str,
 ) -> None:
     """List stored claims, filtered."""
     from claims.api import ClaimQuery, json_text, open_store, paths_of, to_data
@@ -294,8 +324,9 @@ def list_claims(
         query = ClaimQuery(document=document, kind=_kind(kind), side=side, search=search,
                            only_unattributed=unattributed, verdict=Verdict(verdict) if verdict else None,
                            only_unreviewed=unreviewed, only_conflicts=in_conflict, queue_of=queue_of,
-                           verdict_not_by=verdict_not_by)
-        emit_claims(store.claims(query), paths_of(infos), output)
+                           verdict_not_by=verdict_not_by, viewer=viewer)
+        verdicts = None if viewer is None else store.current_verdicts(TargetKind.CLAIM, viewer=viewer)
+        emit_claims(store.claims(query), paths_of(infos), output, verdicts=verdicts)
 
 
 def _document_id(given: str, infos: Sequence, db_path: str) -> str:

@@ -32,7 +32,10 @@ def doctor(db_path: str, output: str) -> int:
     from claims.store.doctor import diagnose
 
     if "://" in db_path:
-        raise UserError(f"{db_path}: `claims doctor` examines store files; give a file path")
+        from claims.store.postgres import shown
+
+        raise UserError(f"{shown(db_path)}: `claims doctor` examines store files; check a PostgreSQL store "
+                        "with `claims --check list`, and the server with its own tools")
     found = diagnose(db_path)
     if output == "json":
         click.echo(json.dumps({"path": found.path, "sound": found.sound, "problems": list(found.problems),

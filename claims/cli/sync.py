@@ -60,7 +60,9 @@ def pull(local: str, db_path: str) -> None:
 @LOCAL
 @db_option
 def push(local: str, db_path: str) -> None:
-    """Send the team store (--db) the annotations LOCAL holds and it lacks, in one transaction.
+    """Send the team store (--db) the annotations LOCAL holds and it lacks, in one transaction,
+    with where a re-ingest in LOCAL moved them: each lands on the same statement in the version
+    of the document the team store holds (never on another statement; orphaned if it has none).
     Annotation ids are global, so pushing again adds nothing. Where two reviewers' verdicts on
     a claim differ, both are kept and the claim is listed as a disagreement for the
     adjudicator (`claims disagreements`): the one pushed last does not silently win."""

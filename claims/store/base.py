@@ -219,8 +219,9 @@ class Store(Protocol):
         """Annotations whose target no longer exists and could not be re-anchored."""
         ...
 
-    def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
-        """How an annotation was re-attached over time, oldest first."""
+    def reanchorings(self, annotation_id: str | None = None) -> list[Reanchoring]:
+        """How an annotation was re-attached over time, oldest first (without an id: every
+        move in the store, in its order)."""
         ...
 
     def reattached(self) -> list[Reattached]:
@@ -245,8 +246,9 @@ class Store(Protocol):
 
     def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
         """Append, in the order given, the annotations this store lacks (by id), with the
-        ``moves`` of those it adds, in one transaction; returns those added. Annotations ids
-        are global (UUIDs), so merging is a union: merging the same ones again adds nothing."""
+        ``moves`` of those it adds (in the order given; moves of annotations it held already
+        are left out), in one transaction; returns those added. Annotations ids are global
+        (UUIDs), so merging is a union: merging the same ones again adds nothing."""
         ...
 
     def reviewers(self) -> list[tuple[str, str]]:

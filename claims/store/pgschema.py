@@ -152,6 +152,19 @@ def row_level_security(conn: Any) -> None:
         conn.execute(statement)
 
 
+def own_moves(conn: Any) -> None:
+    """Version 7: a reviewer's role may append the re-anchoring moves of its own annotations
+    (a push carries where the offline copy re-attached them), and no one else's; the roles
+    registered before get the grant that ``add_reviewer`` now gives."""
+    conn.execute("ALTER TABLE annotation_targets ENABLE ROW LEVEL SECURITY")
+    conn.execute("CREATE POLICY read_moves ON annotation_targets FOR SELECT USING (true)")
+    conn.execute("CREATE POLICY own_moves ON annotation_targets FOR INSERT WITH CHECK (EXISTS (SELECT 1 "
+                 "FROM annotations a WHERE a.id = annotation_id AND a.reviewer = claims_session_reviewer()))")
+    for (name,) in conn.execute("SELECT r.name FROM reviewers r JOIN pg_roles p ON p.rolname = r.name").fetchall():
+        if conn.execute("SELECT has_table_privilege(?, 'annotations', 'INSERT')", (name,)).fetchone()[0]:
+            conn.execute(f"GRANT INSERT ON annotation_targets TO {quote_ident(name)}")
+
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     first_version(POSTGRES_DDL),
     (
@@ -194,6 +207,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "FOR EACH ROW EXECUTE FUNCTION claims_notify_annotation()",
     ),
     (*REVIEWER_INDEX, row_level_security),
+    (own_moves,),
 )
 
 

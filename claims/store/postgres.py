@@ -218,8 +218,8 @@ class PostgresStore(SQLStore):
 
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer; when a database role of that name exists, grant it what a
-        reviewer needs (read the store, append annotations in its own name, keep the verdict
-        caches) and nothing more: row-level security then binds it (see
+        reviewer needs (read the store, append annotations in its own name and where they
+        were re-attached, keep the verdict caches) and nothing more: row-level security then binds it (see
         :func:`~claims.store.pgschema.row_level_security`). Returns whether it did."""
         super().add_reviewer(name, role)
 
@@ -230,7 +230,7 @@ class PostgresStore(SQLStore):
             here = quote_ident(conn.execute("SELECT current_schema()").fetchone()[0])
             conn.execute(f"GRANT USAGE ON SCHEMA {here} TO {who}")
             conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {here} TO {who}")
-            conn.execute(f"GRANT INSERT ON annotations TO {who}")
+            conn.execute(f"GRANT INSERT ON annotations, annotation_targets TO {who}")
             conn.execute(f"GRANT INSERT, UPDATE, DELETE ON current_verdicts, current_overrides TO {who}")
             return True
 

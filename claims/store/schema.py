@@ -70,6 +70,9 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     ),
     ASSIGNMENTS,
     REVIEWER_INDEX,
+    # Version 7 lets a PostgreSQL reviewer's role append moves of its own annotations; a
+    # SQLite file has no roles, so nothing changes here.
+    (),
 )
 
 def fill_overrides(conn: Any) -> None:

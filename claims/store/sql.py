@@ -419,8 +419,9 @@ class SQLStore:
         """annotation id -> the target it is attached to now, for annotations that moved (None: orphaned)."""
         return dict(self._db.rows("SELECT e.id, e.target_id FROM effective_annotations e WHERE e.method != 'original'"))
 
-    def reanchorings(self, annotation_id: str) -> list[Reanchoring]:
-        """How an annotation was re-attached over time, oldest first (empty when it never moved)."""
+    def reanchorings(self, annotation_id: str | None = None) -> list[Reanchoring]:
+        """How an annotation was re-attached over time, oldest first (empty when it never
+        moved); without an id, every move in the store."""
         return self._db.read(lambda conn: history.moves(conn, annotation_id))
 
     def reattached(self) -> list[Reattached]:

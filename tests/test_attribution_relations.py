@@ -116,7 +116,7 @@ SENTENCES = [
      "The parliamentary commission"),
     ("Intro.\n\nThe inquiry concluded that at least 1,000 soldiers died during the retreat.", "1,000", "The inquiry"),
     ("Intro.\n\nAccording to a statement from the Joint Command, 250 militants were killed.", "250", "the Joint Command"),
-    ("Intro.\n\nAccording to the commission's report, 459 soldiers died.", "459", "the commission's report"),
+    ("Intro.\n\nAccording to the commission's report, 459 soldiers died.", "459", "the commission"),
     # giving a figure is stating it
     ("Intro.\n\nBritish historian John Keel gives 1,200 British dead in the battle.", "1,200",
      "British historian John Keel"),

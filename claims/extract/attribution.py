@@ -285,7 +285,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             (lower in lx.not_person_words or lower in lx.source_heads) and _source_noun(words[i + 1][2])
         ):
             break
-        if w[:1].islower() and lower.endswith("ly") and len(lower) > 4:
+        if w[:1].islower() and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_ADJECTIVES:
             break  # an adverb (`Separately`, `reportedly`) is no part of a name
         if lower in lx.predicates_after and not _is_name_word(w):
             break
@@ -395,6 +395,9 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
         return Relation(None, None, None, text[cue[0]:cue[1]], cue[0], cue[1], content[0], content[1], form,
                         type_, unnamed=True)
     s, e = source
+    owner = _DOCUMENT_OF.match(text, s, e)
+    if owner is not None and owner.end() == e:
+        e = owner.end("owner")  # `The ministry's daily briefing put ...`: the ministry says it
     src = " ".join(text[s:e].split())  # a source broken across lines reads as one phrase
     lower = src.lower()
     pronoun = lower in lx.pronouns or (
@@ -675,6 +678,14 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
 _QUOTE_PAIRS = re.compile(r"“[^”]{8,2000}”|(?<![\w])\"[^\"\n]{8,2000}\"(?![\w])|(?<![\w’'])'[^'\n]{8,600}'(?![\w])|‘[^’\n]{8,600}’(?![\w])")
 
 
+# A document of someone's (`The ministry's daily briefing`, `the commission's final report`):
+# the owner is the source, the document how it said it.
+_DOCUMENT_OF = re.compile(
+    r"(?P<owner>[^\n]+?)['’]s?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:statement|report|briefing|update|bulletin|communiqu[eé]"
+    r"|tally|count|summary|announcement|assessment|estimate|figures|data|statistics|records|account|findings)s?"
+)
+# Adjectives that end like adverbs (`the ministry's daily briefing`).
+_LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "hourly", "quarterly", "early", "elderly"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which"})
 
 

@@ -114,9 +114,12 @@ class Discourse:
             return None, None
         # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
         heads = source_heads_in(source)
+        own = {p for _, _, p in party_mentions(source, 0, len(source))}
         for s in reversed(before):
             if s.text.lower() == lower or s.unnamed:
                 continue
+            if own and s.party not in own:
+                continue  # `the Azerbaijani army` is not the Armenian army named before
             if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
                 return s.text, f"`{source}` refers back to {s.text}"
         if any(h in ("statement", "report", "statements", "reports") for h in heads):

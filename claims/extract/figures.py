@@ -168,7 +168,8 @@ _AUX = frozenset(
     "were was are is be been being have has had also all now already since then later subsequently "
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
     "estimated to who that which whom apparently likely probably possibly either both each "
-    "just only still further additionally altogether in total overall so far".split()
+    "just only still further additionally altogether in total overall so far may might could would must "
+    "will shall".split()
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())

@@ -413,6 +413,9 @@ class _Extractor:
                     # `the commander said` with no commander named before: nobody named.
                     self.discourse.note_unnamed(r.source, r.source_start or r.cue_start)
                     claimant = None
+                elif how is None and claimant == r.source and r.source.lower() not in lexicon().pronouns:
+                    # `The ministry said` first in the story: `it said` later points back to it.
+                    self.discourse.note_source(r.source, r.source_start or r.cue_start)
             else:
                 claimant, how = r.source, None
                 self.discourse.note_source(r.source, r.source_start or r.cue_start)

@@ -123,9 +123,6 @@ class Discourse:
             if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
                 return s.text, f"`{source}` refers back to {s.text}"
         if any(h in ("statement", "report", "statements", "reports") for h in heads):
-            party = None
-            from claims.extract.figures import party_mentions
-
             named = party_mentions(source, 0, len(source))
             party = named[0][2] if named else None
             for s in reversed(before):

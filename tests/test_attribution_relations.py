@@ -141,6 +141,9 @@ SENTENCES = [
     # a title before the name in an apposition
     ("Intro.\n\n“We lost 300 men,” the spokesman for the eastern group, Colonel Ivan Dorn, said on national television.",
      "300", "Colonel Ivan Dorn"),
+    # `the Russian statement` points back to the Russian source named before it
+    ("Intro.\n\nThe Russian Defence Ministry said 12 were wounded. The Russian statement said 30 soldiers were killed.",
+     "30", "The Russian Defence Ministry"),
     # an aside between a count noun and its verb holds the source
     ("Intro.\n\nThe toll, provided by the regional health office, stood at 316 on Friday.", "316", "the regional health office"),
     ("Intro.\n\nThe number of wounded, officials said, had reached 230.", "230", None),

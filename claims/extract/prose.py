@@ -148,7 +148,7 @@ _RETRO = re.compile(
 # The reported clause's subject is the claimant itself (`The army says it has destroyed 46
 # tanks and killed 300 fighters`, `our forces shot down`): what it did was done to its enemy.
 _CLAIMANT_AGENT = re.compile(
-    r"(?i)^[\s\"“‘']*(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|"
+    r"(?i)^[\s\"“‘']*(?:that\s+)?(?:[^,;:.!?\"“”]{2,40},[ \t]*)?(?:it|they|we|(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|"
     r"soldiers|fighters|air\s+defen[cs]es?|air\s+force|navy))\s+(?:(?:has|have|had|also|now|reportedly|just|already|"
     r"been|would|will|managed\s+to|were\s+able\s+to)\s+)*$"
 )
@@ -769,11 +769,12 @@ class _Extractor:
                 if side is not None:
                     return side
                 break
-        if attribution.claimant_side and not f.party_mentions and attribution.content_span and f.predicate \
+        if attribution.claimant_side and not f.party_mentions and f.predicate \
                 and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
-            # `X says it has killed 300 fighters`: the claimant did it, to its enemy (the first
-            # verb of a list carries the subject: `destroyed 46 tanks and killed 300`).
-            c_lo = max(lo, attribution.content_span[0])
+            # `X says it has killed 300 fighters`, `“Over the past day, we destroyed 14 tanks”`:
+            # the claimant did it, to its enemy (the first verb of a list carries the subject:
+            # `destroyed 46 tanks and killed 300`).
+            c_lo = max(lo, attribution.content_span[0]) if attribution.content_span else lo
             verb = _first_agentive(text, c_lo, f.start)
             if verb is not None and _CLAIMANT_AGENT.match(text[c_lo:verb]) \
                     and (other := self._claimants_opponent(attribution, f"the claimant did the `{f.predicate.strip()}`")) is not None:

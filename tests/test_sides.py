@@ -301,3 +301,22 @@ def test_a_belligerent_reports_its_enemys_surrender_and_its_own_withdrawal() -> 
 def test_a_surrender_reported_by_no_belligerent_takes_no_side_from_the_claimant() -> None:
     found = sides_in("Reporters at the plant said 85 fighters had surrendered overnight.")
     assert found["85 fighters had surrendered"] is None
+
+
+EQUIVALENT = """Battle of Sarikam Pass
+Battle of Sarikam Pass | |||||||
+---|---|---|---|---|---|---|---|
+Part of the Caucasus campaign | |||||||
+Belligerents | |||||||
+Ottoman Empire | Russian Empire | ||||||
+Strength | |||||||
+90,000 | 78,000 | ||||||
+The Battle of Sarikam Pass was fought in the winter. About 25,000 Turkish soldiers froze to death, and
+some 3,000 Austrian troops were present.
+"""
+
+
+def test_a_party_that_stands_for_a_belligerent_of_the_page_takes_its_column() -> None:
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(EQUIVALENT, "pass.txt"))}
+    assert found["About 25,000 Turkish soldiers froze to death"] == "Ottoman Empire"
+    assert found["some 3,000 Austrian troops"] == "Austria"  # no belligerent of this page

@@ -444,6 +444,9 @@ class SideResolver:
             return hit
         if party in self._by_party:
             return self._by_party[party]
+        for other in lexicon().equivalents.get(party, ()):
+            if other in self._by_party:
+                return self._by_party[other]  # `Turkish soldiers` under an Ottoman column
         return None, party
 
     def opponent_of(self, party: str) -> tuple[int | None, str] | None:

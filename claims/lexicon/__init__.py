@@ -217,6 +217,11 @@ class Lexicon:
         self.coalition_members: dict[str, frozenset[str]] = {
             coalition: frozenset(members) for coalition, members in parties["coalition_members"].items()
         }
+        #: Party -> the parties that stand for it when it is not a belligerent of the page.
+        self.equivalents: dict[str, tuple[str, ...]] = {}
+        for group in parties["equivalents"]["groups"]:
+            for party in group:
+                self.equivalents[party] = tuple(p for p in group if p != party)
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
         self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])

@@ -4,6 +4,8 @@ how the prose introduces the column's commanders. Never a guess when the text sa
 
 from __future__ import annotations
 
+import pytest
+
 from claims.extract import extract_document
 from claims.extract.sides import SideResolver
 from claims.model import Document
@@ -320,3 +322,23 @@ def test_a_party_that_stands_for_a_belligerent_of_the_page_takes_its_column() ->
     found = {c.span.quote: c.side.name for c in extract_document(read_text(EQUIVALENT, "pass.txt"))}
     assert found["About 25,000 Turkish soldiers froze to death"] == "Ottoman Empire"
     assert found["some 3,000 Austrian troops"] == "Austria"  # no belligerent of this page
+
+
+# (sentence, figure's quote starts with, kind, side): encyclopedia phrasings, invented here.
+ENCYCLOPEDIA = [
+    ("Total Soviet casualties were estimated at 1,129,619.", "1,129,619", "casualties", "Soviet Union"),
+    ("Casualties on the Soviet side were 3,000; the Germans lost 1,000.", "1,000", "casualties", "Germany"),
+    ("The German army numbered 93,921 men, against 71,699 Soviets.", "71,699 Soviets", "strength", "Soviet Union"),
+    ("The Germans lost 4,000 killed, compared with 12,000 Russians.", "12,000 Russians", "casualties", "Russia"),
+    ("Estimates of German dead range from 20,000 to 30,000.", "from 20,000 to 30,000", "casualties", "Germany"),
+    ("The German garrison of 21,000 was almost entirely destroyed.", "21,000", "strength", "Germany"),
+    ("The Wehrmacht committed 300,000 men and 1,500 tanks to the operation.", "1,500 tanks", "equipment", "Germany"),
+]
+
+
+@pytest.mark.parametrize("sentence,quote,kind,side", ENCYCLOPEDIA)
+def test_encyclopedia_phrasings(sentence: str, quote: str, kind: str, side: str) -> None:
+    claims = extract_document(read_text("Intro.\n\n" + sentence + "\n", "page.txt"))
+    hits = [c for c in claims if c.span.quote.startswith(quote)]
+    assert hits, [c.span.quote for c in claims]
+    assert (hits[0].kind.value, hits[0].side.name) == (kind, side)

@@ -524,8 +524,17 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     anaphoric = (noun is not None and (_fold(noun) in _WEAK_HEADS or _fold(noun).startswith("of ")
                                        or _fold(noun) in ("of them", "of whom", "of which", "out of them")))
     anaphoric = anaphoric or _ANOTHER.search(text, max(lo, start - 20), start) is not None
+    compared = (not anaphoric and noun is not None and sense is not None and sense.category == "people"
+                and lexicon().party_of(noun) is not None and _COMPARED.search(text, max(lo, start - 30), start) is not None)
+    anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
     after = predicate_after(text, np_end if sense is not None else end, hi)
-    before = p["pred_before"].search(text, max(lo, start - 60), start)
+    before = None if compared else p["pred_before"].search(text, max(lo, start - 60), start)
+    if before is not None and _fold(before.group("p")) in _LINKING_BEFORE:
+        # `casualties were estimated at 1,129,619`: the noun before the link says what it
+        # counts; the link alone (`estimated at`, `numbered`) would make it a strength.
+        linked = p["subject_link"].search(text, max(lo, start - 120), start)
+        if linked is not None and linked.start() < before.start():
+            before = None
     subject = p["subject_link"].search(text, max(lo, start - 120), start) if before is None else None
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), start)
@@ -726,6 +735,12 @@ _NOT_OBJECT_WORD = (
 )
 _OTHER_OBJECT = re.compile(rf"[ \t]+(?:{_NOT_OBJECT_WORD}[a-z][a-z\-]+[ \t]+){{0,2}}{_NOT_OBJECT_WORD}[a-z][a-z\-]{{2,}}s\b")
 _GAPPED_AFTER = re.compile(r"[ \t]+(?:for|on[ \t]+the[ \t]+side[ \t]+of)[ \t]+(?:the[ \t]+)?(?P<who>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})")
+# Predicates before a figure that only link it to a noun before them (`casualties were
+# estimated at`, `losses totalled`).
+_LINKING_BEFORE = frozenset({"estimated at", "put at", "numbered", "numbering", "totalling", "totaling",
+                             "totalled", "totaled"})
+_PEOPLE_PLURAL = re.compile(r"[A-Z][\w\-]*s['’]?(?![\w\-])")
+_COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 
 
@@ -750,9 +765,10 @@ def _noun_phrase(text: str, pos: int, hi: int):
             word = _fold(head.group(0))
             sense = lx.nouns.get(word) or lx.nouns.get(word.rstrip("'’s"))
         w = _WORD_RE.match(text, at, hi)
-        if sense is None and w is not None and w.group(0)[:1].isupper() and w.group(0).endswith("s"):
-            if w.group(0).lower().rstrip("'’") in lx.people_plurals:
-                head, sense = w, NounSense("people", "unknown", "people")
+        if sense is None and w is not None and w.group(0)[:1].isupper():
+            plural = _PEOPLE_PLURAL.match(text, at, hi)  # `Russians.` at a sentence's end too
+            if plural is not None and plural.group(0).lower().rstrip("'’") in lx.people_plurals:
+                head, sense = plural, NounSense("people", "unknown", "people")
         if sense is not None and _another_head_follows(text, head.end(), hi):
             sense = None  # `civilian Kurds`, `militia members`: the first noun is a modifier
         if sense is not None:

@@ -722,7 +722,9 @@ class _Extractor:
                     side = self.sides.side_for_mention(party, f"lost by {text[s:e]}")
                     if side is not None:
                         return side
-        scope = _SCOPE_RE.search(text, lo, f.start)
+        # A scope holds to the end of its clause (`Casualties on the Soviet side were 3,000;
+        # the Germans lost 1,000`: the second is no longer on the Soviet side).
+        scope = _SCOPE_RE.search(text, max(lo, text.rfind(";", lo, f.start) + 1), f.start)
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
             for s, e, party in party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
@@ -745,8 +747,19 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
+        if f.predicate and not f.predicate_after and f.predicate.strip().lower().endswith(" of"):
+            # `The German garrison of 21,000`, `a Soviet force of 20,000`: the party before the
+            # noun the number completes.
+            at = text.rfind(f.predicate.strip(), lo, f.start)
+            if at != -1:
+                clause = max(lo, max(text.rfind(c, lo, at) for c in ",;:") + 1)
+                named = party_mentions(text, max(clause, at - 40), at)
+                if named:
+                    side = self.sides.side_for_mention(named[-1][2], f"{text[named[-1][0]:named[-1][1]]} {f.predicate.strip()}")
+                    if side is not None:
+                        return side
         fielding = None
-        if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group == "units":
+        if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group in ("units", "equipment") and not f.lost:
             for fielding in _fielding_re().finditer(text, lo, f.start):
                 pass
         if fielding is not None and not _CLAUSE_BREAK.search(text, fielding.end(), f.start):

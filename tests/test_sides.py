@@ -342,3 +342,21 @@ def test_encyclopedia_phrasings(sentence: str, quote: str, kind: str, side: str)
     hits = [c for c in claims if c.span.quote.startswith(quote)]
     assert hits, [c.span.quote for c in claims]
     assert (hits[0].kind.value, hits[0].side.name) == (kind, side)
+
+
+KEY_VALUES = """Battle of Varna Ford
+
+Date: 3–9 March 1878
+Location: Varna Ford
+Result: Prussian victory
+Strength: Prussia 42,000; Austria 38,500
+Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed and 12,000 captured
+
+The battle was fought between Prussia and Austria.
+"""
+
+
+def test_a_party_opening_a_part_of_a_cell_names_its_figures() -> None:
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(KEY_VALUES, "ford.txt"))}
+    assert found["42,000"] == "Prussia" and found["38,500"] == "Austria"
+    assert found["6,300 wounded"] == "Prussia" and found["12,000 captured"] == "Austria"

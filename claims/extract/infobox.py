@@ -319,6 +319,16 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         # Only the figure itself says whom it is about: `2,500-2,700 (Russian official data)` is
         # a figure for the column's side that Russia gives, not a Russian figure.
         named = ctx.sides.demonym_in(text, q.start, q.body_end if q.body_end is not None else q.end)
+        if named is None and f.column is None:
+            # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its figures.
+            segment = max(text.rfind(";", f.start, q.start), text.rfind("\n", f.start, q.start), f.start - 1) + 1
+            lead = _SEGMENT_PARTY.match(text, segment, f.end)
+            lead = lead if lead is not None and lead.end() == q.start else None
+            if lead is not None:
+                whole = ctx.sides.demonym_in(text, lead.start("p"), lead.end("p"))
+                if whole is not None and ctx.sides.party(lead.group("p")) is not None:
+                    named = Side(column=whole.column, name=whole.name,
+                                 reason=f"the figure names {lead.group('p')} (it opens the figure's part of the cell)")
         if named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
@@ -338,6 +348,7 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     return claims
 
 
+_SEGMENT_PARTY = re.compile(r"[ \t]*(?P<p>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*[:–—\-]?[ \t]+(?=[~≈c.]*\d|about\b|some\b|around\b|over\b|up\b)")
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
 
@@ -857,7 +868,10 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                         attribution = Attribution(document=ctx.document.id)
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 if named is not None and f.column is None and side.column is not None:
-                    side = Side(column=side.column, name=named.name, reason=f"{side.reason}; {named.reason}")
+                    # The figure's own words name its party; the column its order gives holds
+                    # only when it is that party's (or nobody's) column.
+                    column = side.column if side.name in (None, named.name) else named.column
+                    side = Side(column=column, name=named.name, reason=f"{side.reason}; {named.reason}")
                 out[i] = attrs.evolve(c, side=side, attribution=attribution)
     # An asterisk footnote (`* Number updated to 269`) is about the cell that cites it.
     for i in notes:

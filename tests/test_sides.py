@@ -349,6 +349,8 @@ KEY_VALUES = """Battle of Varna Ford
 Date: 3–9 March 1878
 Location: Varna Ford
 Result: Prussian victory
+Belligerents: Kingdom of Prussia vs. Austrian Empire
+Commanders: Helmuth von Ardt (Prussia); Karl von Leiben (Austria)
 Strength: Prussia 42,000; Austria 38,500
 Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed and 12,000 captured
 

@@ -333,6 +333,8 @@ ENCYCLOPEDIA = [
     ("Estimates of German dead range from 20,000 to 30,000.", "from 20,000 to 30,000", "casualties", "Germany"),
     ("The German garrison of 21,000 was almost entirely destroyed.", "21,000", "strength", "Germany"),
     ("The Wehrmacht committed 300,000 men and 1,500 tanks to the operation.", "1,500 tanks", "equipment", "Germany"),
+    ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "6,300 wounded", "casualties", "Prussia"),
+    ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "4,800 killed", "casualties", "Austria"),
 ]
 
 
@@ -362,3 +364,9 @@ def test_a_party_opening_a_part_of_a_cell_names_its_figures() -> None:
     found = {c.span.quote: c.side.name for c in extract_document(read_text(KEY_VALUES, "ford.txt"))}
     assert found["42,000"] == "Prussia" and found["38,500"] == "Austria"
     assert found["6,300 wounded"] == "Prussia" and found["12,000 captured"] == "Austria"
+
+
+def test_a_list_below_continues_no_figure_above_it() -> None:
+    text = "Intro.\n\nThe French took 12,000 prisoners.\n\nStrength: Prussia 42,000; Austria 38,500.\n"
+    kinds = {c.span.quote: c.kind.value for c in extract_document(read_text(text, "page.txt"))}
+    assert "captured" not in [k for q, k in kinds.items() if "38,500" in q]

@@ -631,6 +631,12 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     )
 
 
+def continues_figure(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` say the figure continues one before it
+    (`another 50`, `a further 12`, `40 more` is the noun's)."""
+    return _ANOTHER.search(text, max(0, start - 20), start) is not None
+
+
 def _modifiers_before(text: str, lo: int, pos: int) -> int:
     """Start of the run of words before ``pos`` that modify a noun (`The cumulative Israeli`),
     up to a verb or function word (`German sources estimate Italian`: only `Italian`)."""

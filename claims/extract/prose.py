@@ -38,7 +38,7 @@ from claims.extract.attribution import (
 from claims.extract.dates import DateContext, find_dates
 from claims.extract.discourse import AMONG, CONTINUES, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
-from claims.extract.figures import Figure, kind_for, party_mentions, predicate_after, read_figures
+from claims.extract.figures import Figure, continues_figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
@@ -98,6 +98,10 @@ _PARTS_SEP = re.compile(
     r"\s*(?:[:–—-]|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
+)
+_PARTY_OPENS = re.compile(
+    r"[ \t]*(?P<who>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*[–\-]?[ \t]*"
+    r"(?=(?:(?:about|some|around|over|nearly|roughly|c\.|~)[ \t]*)?\d)"
 )
 _SCOPE_RE = re.compile(
     r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
@@ -685,7 +689,11 @@ class _Extractor:
             for c in reversed(earlier):
                 if isinstance(c.value, Quantity) and value in (c.value.low, c.value.high):
                     return c
-        if f.anaphoric and earlier:
+        if f.anaphoric and earlier and ("\n" not in self.text[earlier[-1].span.end:f.start]
+                                        or continues_figure(self.text, f.number_start)
+                                        or (f.noun or "").lower() in ("more", "others")):
+            # Past its paragraph only a word that says so continues a figure (`Another 50 were
+            # wounded`); `Austria 38,500` in a list below repeats nothing from above.
             return earlier[-1]
         return None
 
@@ -702,6 +710,16 @@ class _Extractor:
             side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
             if side is not None:
                 return side
+        clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
+        opener = _PARTY_OPENS.match(text, max(lo, clause), hi)
+        if opener is not None and opener.end() <= f.start:
+            # `Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed`: a party
+            # opening the clause right before the number names it and what follows in the clause.
+            for s, e, party in party_mentions(text, opener.start("who"), opener.end("who"))[:1]:
+                if (s, e) == (opener.start("who"), opener.end("who")):
+                    side = self.sides.side_for_mention(party, f"{text[s:e]} opens the figures after it")
+                    if side is not None:
+                        return side
         if antecedent is not None:
             a = antecedent.side
             return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")

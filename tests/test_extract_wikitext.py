@@ -135,3 +135,26 @@ def test_extraction_never_crashes_on_wikitext_and_spans_hold(text):
     doc = read_text(text, "any.wiki", DocumentFormat.WIKITEXT)
     for claim in extract_document(doc):
         assert doc.text[claim.span.start : claim.span.end] == claim.span.quote
+
+
+THREE_SIDED = """{{Infobox military conflict
+| conflict    = Battle of Varna Ford
+| combatant1  = {{flagcountry|Kingdom of Prussia}}
+| combatant2  = {{flag|Austrian Empire}}
+| combatant3  = {{flag|Kingdom of Bavaria}}
+| strength1   = 42,000
+| strength2   = 38,500
+| strength3   = 9,000
+| casualties3 = 700 killed
+}}
+The '''Battle of Varna Ford''' was fought between [[Prussia]] and [[Austria]].
+"""
+
+
+def test_a_third_combatant_is_a_belligerent_of_its_own() -> None:
+    document = read_text(THREE_SIDED, "ford.wiki")
+    assert document.belligerents[2:] == ("Kingdom of Bavaria",)
+    sides = {c.span.quote: (c.side.column, c.side.name) for c in extract_document(document)}
+    assert sides["9,000"] == (3, "Bavaria")
+    assert sides["700 killed"] == (3, "Bavaria")
+    assert sides["42,000"] == (1, "Prussia")

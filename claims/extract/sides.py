@@ -421,8 +421,9 @@ class SideResolver:
         return column, self.columns[column]
 
     def column_side(self, column: int | None) -> Side:
-        """The side for an infobox column (column 3 spans every column, so it has none)."""
-        if column in (1, 2):
+        """The side for an infobox column (column 3 spans every column, so it has none, unless
+        the page names a third belligerent: wikitext's `combatant3`)."""
+        if column in (1, 2) or (column is not None and column in self.columns):
             return Side(column=column, name=self.columns.get(column), reason=self.column_reason(column))
         return Side(column=None, name=None, reason="infobox row spanning all columns")
 

@@ -582,6 +582,9 @@ def parse(text: str) -> ParsedDocument:
 
 def _belligerents(text: str, raw: dict[str, tuple[int, int]]) -> tuple[str, ...]:
     names = tuple(_belligerent(text, raw.get(key)) for key in ("combatant1", "combatant2"))
+    third = _belligerent(text, raw.get("combatant3"))
+    if third and any(names):
+        names += (third,)  # a third belligerent of its own (`combatant3`), not a spanning row
     return names if any(names) else ()
 
 

@@ -370,3 +370,8 @@ def test_a_list_below_continues_no_figure_above_it() -> None:
     text = "Intro.\n\nThe French took 12,000 prisoners.\n\nStrength: Prussia 42,000; Austria 38,500.\n"
     kinds = {c.span.quote: c.kind.value for c in extract_document(read_text(text, "page.txt"))}
     assert "captured" not in [k for q, k in kinds.items() if "38,500" in q]
+
+
+def test_supporters_on_the_belligerents_line_do_not_rename_the_column() -> None:
+    document = box_with("Kingdom of Prussia Supported by: Kingdom of Saxony |\nAustrian Empire | ||||||\n", QUIET_LEAD)
+    assert SideResolver(document).columns == {1: "Prussia", 2: "Austria"}

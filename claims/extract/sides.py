@@ -89,7 +89,9 @@ def _column_name(raw: str) -> str:
     (`Chechen Republic of Ichkeria` -> Chechnya, `JNA` -> Yugoslavia), else as written."""
     from claims.extract.figures import party_mentions
 
-    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}", raw) if e.strip(" :")]
+    # `Kingdom of Prussia Supported by: Saxony` on one line: the supporters start a new entry.
+    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}|\s+(?=(?i:supported|backed|assisted|aided|supplied)\s+by\b)", raw)
+               if e.strip(" :")]
     chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
     for s, e, party in party_mentions(chosen, 0, len(chosen)):
         if not _ALLIED.search(chosen, max(0, s - 4), e + 8):

@@ -275,3 +275,19 @@ def test_what_the_claimant_says_it_did_was_done_to_its_enemy() -> None:
             "46 Azerbaijani tanks. The Azerbaijani army says it has destroyed 12 tanks and killed 300 soldiers.")
     sides = {c.span.quote: c.side.name for c in figures(text)}
     assert sides["12 tanks"] == "Armenia" and sides["300 soldiers"] == "Armenia"
+
+
+LOSSES_LIST = ("# Losses\n\nThe General Staff of the Ostland army reported the following Velmarian losses as of 1 June:\n\n"
+               "{body}\n\nThe weather was fine.\n")
+
+
+@pytest.mark.parametrize("body", [
+    "personnel – 40,120 (+380)\ntanks – 1,358 (+3)",
+    "| Category | Total | Change |\n| --- | --- | --- |\n| Personnel | 40,120 | +380 |\n| Tanks | 1,358 | +3 |",
+])
+def test_a_sentence_over_a_list_or_table_of_losses_is_its_source(body: str) -> None:
+    claims = {c.span.quote: c for c in figures(LOSSES_LIST.format(body=body))}
+    people, tanks = claims["40,120"], claims["1,358"]
+    assert people.attribution.claimant == tanks.attribution.claimant == "The General Staff of the Ostland army"
+    assert people.kind is Kind.CASUALTIES  # personnel in a list of losses are the dead
+    assert tanks.value.lost

@@ -54,6 +54,9 @@ class Discourse:
         self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
         #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
         self.header: str | None = None
+        #: When the line over the list says what it counts (`the following Russian losses:`):
+        #: the party whose losses they are ("" when it names none).
+        self.header_losses: str | None = None
 
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
@@ -134,6 +137,11 @@ class Discourse:
 
 
 LIST_ITEM = re.compile(r"(?:[•*\-–·]\s*)?(?:[~≈<>+]?\s*\d|(?i:about|around|some|over|up\s+to|more\s+than|at\s+least|several|hundreds|thousands|dozens|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
+# A line of a labelled list or a table row (`tanks – 1,358 (+3)`, `| Tanks | 1,358 |`).
+LABELLED_LINE = re.compile(r"\|?[ \t]*[^\W\d][\w ()'’\-]{0,40}?[ \t]*(?:[–—‒:\-]|\|)[ \t]*(?:about|around|over|some|~|≈)?[ \t]*\d"
+                           r"|\|[^\n]*\|[ \t]*$")
 
 
 def block_header(line: str) -> str | None:

@@ -148,8 +148,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[ \t]+at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "line_label": re.compile(
-            rf"(?im)^[ \t]*(?:[•*·\-–—][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
-            rf"(?::|[ \t][–—‒\-])[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            # `tanks – 1,358`, `personnel: about 40,120`, a table row `| Tanks | 1,358 |`.
+            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
+            rf"(?::|[ \t][–—‒\-]|\|)[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "gapped_before": re.compile(
             rf"(?:\band|,|;|\bwhile|\bwhereas|\bagainst|\bversus|\bvs\.?)[ \t]+(?:(?i:the)[ \t]+)?"

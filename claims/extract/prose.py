@@ -36,7 +36,7 @@ from claims.extract.attribution import (
     source_heads_in,
 )
 from claims.extract.dates import DateContext, find_dates
-from claims.extract.discourse import AMONG, CONTINUES, LIST_ITEM, Discourse, block_header, masthead, same_organisation
+from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
 from claims.extract.figures import Figure, continues_figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
@@ -99,6 +99,7 @@ _PARTS_SEP = re.compile(
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
 )
+_LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 _PARTY_OPENS = re.compile(
     r"[ \t]*(?P<who>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*[–\-]?[ \t]*"
     r"(?=(?:(?:about|some|around|over|nearly|roughly|c\.|~)[ \t]*)?\d)"
@@ -307,9 +308,11 @@ class _Extractor:
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
             self.discourse.header = header
+            self.discourse.header_losses = None
             return
-        if self.discourse.header is not None and not LIST_ITEM.match(stripped):
+        if self.discourse.header is not None and not (LIST_ITEM.match(stripped) or LABELLED_LINE.match(stripped)):
             self.discourse.header = None
+            self.discourse.header_losses = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
         # the headline's own voice unless it names a source (`Rights group: ...`).
         headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
@@ -334,6 +337,18 @@ class _Extractor:
             if k in wanted or any(q.content_start < e and s < q.content_end for q in quotes):
                 self.discourse.note_persons(text, s, e)
                 self._sentence(s, e, index, k, quotes, headline)
+        if stripped.endswith(":"):
+            # `The General Staff reported the following Russian losses as of 1 June:` over a list
+            # or table: its lines are the source's.
+            named = [r for r in find_attributions(text, lo, hi) if r.source and not r.unnamed and r.content_end >= hi - 2]
+            if named:
+                claimant = self.discourse.resolve(named[-1])[0] if named[-1].pronoun else named[-1].source
+                if claimant:
+                    self.discourse.header = claimant
+                    losses = _LOSSES_OVER.search(text, lo, hi)
+                    if losses is not None:
+                        named = party_mentions(text, lo, losses.end())
+                        self.discourse.header_losses = named[-1][2] if named else ""
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -653,6 +668,16 @@ class _Extractor:
                 cat = antecedent.value.category
                 kind = antecedent.kind
             side = self._side(f, lo, hi, attribution, resolved, antecedent)
+            lost_by_list = False
+            if self.discourse.header_losses is not None and self.discourse.header == attribution.claimant:
+                # A line of a list of someone's losses: `personnel – 40,120` counts the dead,
+                # `tanks – 1,358` tanks lost, and the party is the one the line above names.
+                lost_by_list = True
+                if cat in (Category.TROOPS, Category.PEOPLE):
+                    cat, kind = Category.CASUALTIES, Kind.CASUALTIES
+                if side.name is None and self.discourse.header_losses:
+                    side = self.sides.side_for_mention(self.discourse.header_losses,
+                                                       f"a list of {self.discourse.header_losses}'s losses") or side
             if parents[k] is not None and side.name is None and made[parents[k]] is not None:
                 parent_side = made[parents[k]].side
                 if parent_side.name is not None:
@@ -660,7 +685,10 @@ class _Extractor:
                                 reason=f"part of a total about {parent_side.name}")
             population = f.population
             # Parts of equipment lost are lost too (`28 armored vehicles were captured - 8 tanks, ...`).
-            lost = f.lost or (parents[k] is not None and figures[parents[k]].lost and f.noun_group == "equipment")
+            lost = f.lost or (parents[k] is not None and figures[parents[k]].lost and f.noun_group == "equipment") \
+                or (lost_by_list and f.noun_group == "equipment")
+            if lost and kind is Kind.EQUIPMENT:
+                kind = kind_for(cat, True)
             value = Quantity(low=f.low, high=f.high, qualifier=f.qualifier, category=cat, population=population,
                              unit=f.noun, as_of=f.as_of, increment=f.increment, lost=lost, vague=f.vague)
             claim_hedges = tuple(h for h in hedges if not (f.start <= (h.start or 0) < f.end)) + tuple(

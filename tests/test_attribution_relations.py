@@ -291,3 +291,14 @@ def test_a_sentence_over_a_list_or_table_of_losses_is_its_source(body: str) -> N
     assert people.attribution.claimant == tanks.attribution.claimant == "The General Staff of the Ostland army"
     assert people.kind is Kind.CASUALTIES  # personnel in a list of losses are the dead
     assert tanks.value.lost
+
+
+def test_a_ministrys_own_briefing_is_its_claim_and_the_weapons_it_destroyed_its_enemys() -> None:
+    text = ("Briefing by the Ministry of Defence of the Russian Federation\n\n"
+            "Units of the Centre group defeated two brigades of the AFU. The enemy lost up to 385 troops and "
+            "three tanks.\n\nAir defence facilities shot down 39 unmanned aerial vehicles over the Ukrainian border.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    drones = next(c for q, c in found.items() if q.startswith("39"))
+    assert drones.attribution.claimant == "Ministry of Defence of the Russian Federation"
+    assert drones.side.name == "Ukraine"
+    assert next(c for q, c in found.items() if q.startswith("up to 385")).side.name == "Ukraine"

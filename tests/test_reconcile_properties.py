@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from claims.model import Category, Kind, Outcome, Qualifier
 from claims.reconcile import reconcile
+from claims.reconcile.names import fold, fold_words
 from test_reconcile_fixtures import claim, make_doc, q, seeds
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,3 +178,19 @@ def test_a_document_about_another_event_changes_nothing(data) -> None:
     together = reconcile([*docs, *seed_docs], claims + seed_claims)
     seed_only = reconcile(seed_docs, seed_claims)
     assert sorted(alone + seed_only, key=lambda k: k.id) == sorted(together, key=lambda k: k.id)
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdzhxyKkIiSs  \t\n-'’.,əıİſ\u212aéÉ\u0301ﬁ¨ΣσςΑ")), max_size=60))
+def test_folding_word_by_word_is_folding_the_whole_text(text: str) -> None:
+    assert fold_words(text) == fold(text).split()
+
+
+@given(st.lists(st.sampled_from(["Wikipedia", "wIkIpedia", "old Revision of", "oldid=12", "revision as of",
+                                 "from WIKIPEDIA, the free encyclopedia", "This is an old revision of this page",
+                                 "text copied from wikipedia", "wİkipedia", "\u212aelvin", "ſ", "x", " ", "\n"]),
+                max_size=12).map("".join))
+def test_the_copy_notice_shortcut_agrees_with_the_patterns(text: str) -> None:
+    from claims.reconcile.lineage import _REVISION, _WIKI_COPY, _declares_copy
+
+    assert _declares_copy(text) == bool(_WIKI_COPY.search(text) or _REVISION.search(text))
+    assert _declares_copy(text, revision=False) == bool(_WIKI_COPY.search(text))

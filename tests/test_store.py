@@ -26,7 +26,7 @@ from claims.model import (
     Verdict,
 )
 from claims.review import new_annotation
-from claims.store import ClaimQuery, Store, StoreError, open_store
+from claims.store import ClaimQuery, ConflictOutline, Store, StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
 TEXT = (
@@ -417,3 +417,15 @@ def test_postgres_placeholders_are_translated_outside_quotes() -> None:
 
     assert translate("SELECT a::json, ? FROM t WHERE b = :t AND c LIKE '%?:x' ESCAPE '\\'") == (
         "SELECT a::json, %s FROM t WHERE b = %(t)s AND c LIKE '%%?:x' ESCAPE '\\'")
+
+
+def test_conflict_outlines_and_conflicts_without_an_outcome(store: Store) -> None:
+    d1 = seed(store)
+    checked = Conflict.create(rule="s", severity=Severity.INFO, claims=(d1[1].id, d1[0].id), explanation="ok",
+                              outcome=Outcome.CONSISTENT)
+    clash = Conflict.create(rule="r", severity=Severity.HIGH, claims=(d1[2].id, d1[0].id), explanation="no")
+    store.replace_conflicts([checked, clash])
+    assert store.conflict_outlines() == [ConflictOutline(k.id, k.rule, k.outcome, k.claims) for k in (checked, clash)]
+    assert store.conflicts(unless=Outcome.CONSISTENT) == [clash]
+    assert store.conflicts(d1[0].id, unless=Outcome.CONFLICT) == [checked]
+    assert store.conflicts(unless=Outcome.IDENTITY) == [checked, clash]

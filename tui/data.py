@@ -195,7 +195,7 @@ def conflict_events(store: Store, conflicts: list[Conflict]) -> dict[str, str]:
     documents grouped by title and infobox dates, as reconciling them did."""
     outlines = store.document_outlines()
     dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
-    event_of = build_context(outlines, dates).event_of
+    event_of = build_context(outlines, dates, sides=False).event_of
     names: dict[str, str] = {}
     document_of: dict[str, str | None] = {}
     for conflict in conflicts:

@@ -53,11 +53,13 @@ def build_context(
     claims: Iterable[Claim],
     *,
     grouping: Mapping[str, str] | None = None,
+    sides: bool = True,
 ) -> Context:
     """Events, documents, claims and resolved sides: what every rule reads.
 
     Claims are put in id order once here, so every rule sees them in the same order whatever
-    order they came in (reconciliation does not depend on input order).
+    order they came in (reconciliation does not depend on input order). A report, which runs
+    no rule, asks for no ``sides`` (the context's are then empty).
     """
     ordered = _by_document_id(documents, claims)
     ordered.sort(key=attrgetter("id"))
@@ -73,7 +75,7 @@ def build_context(
         event_of={d: e for e in events for d in e.documents},
         documents=by_doc,
         claims=ClaimIndex(ordered),
-        sides=resolve_sides(events, by_doc, ordered, persons=by_type.get(Person, ())),
+        sides=resolve_sides(events, by_doc, ordered, persons=by_type.get(Person, ())) if sides else {},
         by_type=dict(by_type),
     )
 

@@ -35,7 +35,7 @@ from attrs import field, frozen
 from claims.lexicon import lexicon
 from claims.model import Claim, Document, DocumentFormat, Kind, UncertainDate, stable_id
 from claims.reconcile.lineage import ALL_PAIRS, fingerprint, version_groups
-from claims.reconcile.names import fold, similar, skeleton
+from claims.reconcile.names import fold, fold_words, similar, skeleton
 
 ALL_DOCUMENTS = "*"
 """A grouping key that puts every document into the named event (`--event NAME`)."""
@@ -259,12 +259,13 @@ def _places(document: Document, titled: bool) -> frozenset[str]:
     infobox place, or after a place preposition and named at least twice in its opening."""
     lead = _lead(document, _REPORT_LEAD)
     head = document.title + "\n" + lead
-    lower_words = frozenset(w for w in _TOKEN.findall(head) if w.islower())
+    tokens = _TOKEN.findall(head)
+    lower_words = frozenset(w for w in tokens if w.islower())
     found: set[str] = set()
     for f in document.infobox:
         if f.key.lower() in ("place", "location"):
             found.update(fold(w) for w in _TOKEN.findall(f.value) if _is_place_word(w, lower_words))
-    counts = Counter(w for w in _TOKEN.findall(head) if w[:1].isupper())
+    counts = Counter(w for w in tokens if w[:1].isupper())
     title_words = set(_TOKEN.findall(document.title))
     for m in _PLACE_AFTER.finditer(head):
         w = m.group(1)
@@ -322,7 +323,7 @@ def _evidence(document: Document, dates: Iterable[UncertainDate]) -> _Evidence:
     years, firm = _document_years(document, dates, titled)
     span = (min(years), max(years)) if years else None
     keys = tuple(TitleKey.of(t, years if firm else ()) for t in _title_candidates(document)) if titled else ()
-    words = frozenset(fold(document.title + " " + _lead(document, _REPORT_LEAD)).split())
+    words = frozenset(fold_words(document.title + " " + _lead(document, _REPORT_LEAD)))
     return _Evidence(id=document.id, titled=titled, keys=keys, years=span, firm=firm,
                      places=_places(document, titled), parties=_parties(document), words=words)
 

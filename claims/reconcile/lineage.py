@@ -55,6 +55,8 @@ _WIKI_COPY = re.compile(
     re.I,
 )
 _REVISION = re.compile(r"\boldid=(\d+)|revision as of\b", re.I)
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""`İ`, `ı`, `ſ` and the Kelvin sign: the non-ASCII characters ``re.I`` matches with ASCII letters."""
 _WORD = re.compile(r"\w+")
 
 
@@ -121,7 +123,7 @@ def fingerprint(document: Document, article: str, *, sketch: bool = True) -> Fin
     pages = frozenset(k for k in (_page_key(u) for u in urls) if k)
     head = text[:4000]
     copied = None
-    if article and (_WIKI_COPY.search(head) or _WIKI_COPY.search(text[-2000:]) or _REVISION.search(head)):
+    if article and (_declares_copy(head) or _declares_copy(text[-2000:], revision=False)):
         copied = f"wikipedia:{article}"
     words = _WORD.findall(text.lower())[:MAX_WORDS]
     grams = list(zip(*(words[i:] for i in range(SHINGLE))))
@@ -131,6 +133,19 @@ def fingerprint(document: Document, article: str, *, sketch: bool = True) -> Fin
         small = tuple(sorted({zlib.crc32(" ".join(g).encode()) for g in grams})[:SKETCH])
     return Fingerprint(pages=pages, copied_page=copied, shingles=shingles, sketch=small,
                        title=" ".join(document.title.split()))
+
+
+def _declares_copy(chunk: str, *, revision: bool = True) -> bool:
+    """Whether ``chunk`` says it copies an encyclopedia page (``_WIKI_COPY``, and with
+    ``revision`` also ``_REVISION``). Every wording of them holds `wikipedia`, `revision` or
+    `oldid`, so text without these words in lower case is passed over without running the
+    patterns (case-insensitive alternations, slow over every character of the text). Only four
+    other characters match an ASCII letter case-insensitively; text with them runs the patterns."""
+    if not any(c in chunk for c in _ODD_CASE):
+        low = chunk.lower()
+        if "wikipedia" not in low and "revision" not in low and "oldid" not in low:
+            return False
+    return bool(_WIKI_COPY.search(chunk) or revision and _REVISION.search(chunk))
 
 
 def shared_text(a: Fingerprint, b: Fingerprint) -> float:

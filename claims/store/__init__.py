@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from claims.store.base import (
     ClaimQuery,
+    ConflictOutline,
     DocumentInfo,
     IngestSummary,
     ReanchorReport,
@@ -106,6 +107,7 @@ __all__ = [
     "BACKENDS",
     "announcements",
     "ClaimQuery",
+    "ConflictOutline",
     "DocumentInfo",
     "IngestSummary",
     "ReanchorReport",

@@ -24,6 +24,7 @@ from claims.model import (
     Conflict,
     Document,
     Kind,
+    Outcome,
     TargetKind,
     Verdict,
 )
@@ -58,6 +59,16 @@ class ClaimQuery:
     viewer: str | None = None
     """Filter by verdict as this reviewer may see them: a claim blind review hides from them
     has no verdict for ``verdict`` (it is unreviewed for ``only_unreviewed``)."""
+
+
+@frozen
+class ConflictOutline:
+    """What a report needs of a finding it counts but does not list."""
+
+    id: str
+    rule: str
+    outcome: Outcome
+    claims: tuple[str, ...]
 
 
 @frozen
@@ -172,7 +183,15 @@ class Store(Protocol):
         """Claim id -> its document's id, for the stored claims among ``claim_ids``."""
         ...
 
-    def conflicts(self, claim_id: str | None = None) -> list[Conflict]: ...
+    def conflicts(self, claim_id: str | None = None, *, unless: Outcome | None = None) -> list[Conflict]:
+        """Every conflict (or those involving ``claim_id``) in stored order, leaving out those
+        whose outcome is ``unless``."""
+        ...
+
+    def conflict_outlines(self) -> list[ConflictOutline]:
+        """Every conflict's rule, outcome and claims, in stored order, without building the
+        findings: a report counts the consistent checks it does not list."""
+        ...
 
     def conflict(self, conflict_id: str) -> Conflict | None: ...
 

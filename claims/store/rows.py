@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from claims.convert import dumps, loads as _loads
+from claims.convert import dumps, json_of, loads as _loads
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind, Verdict
 from claims.review import apply_override
 from claims.store.base import StoreError
@@ -55,6 +55,17 @@ def loads(data: str, cls: type[Any], path: object = None) -> Any:
         return _loads(data, cls)
     except Exception as exc:  # JSON cut short by a damaged page, or data that no longer fits the model
         raise UnreadableRow(f"a stored {cls.__name__.lower()} cannot be read: {type(exc).__name__}", path) from None
+
+
+def claims_of_conflict(data: str, path: object = None) -> tuple[str, ...]:
+    """The claim ids of a stored conflict, read from its JSON without building the conflict."""
+    try:
+        claims = json_of(data)["claims"]
+        if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+            raise TypeError("claims")
+    except Exception as exc:  # as :func:`loads`: a row that cannot be read is a damaged store
+        raise UnreadableRow(f"a stored conflict cannot be read: {type(exc).__name__}", path) from None
+    return tuple(claims)
 
 
 TEXT_PIECE = 1 << 22

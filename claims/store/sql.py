@@ -19,12 +19,12 @@ from collections.abc import Collection, Sequence
 
 import attrs
 
-from claims.model import Annotation, Claim, Conflict, Document, TargetKind
+from claims.model import Annotation, Claim, Conflict, Document, Outcome, TargetKind
 from claims.review import ROLES, Reattached, check_annotation, retraction_of
 from claims.review.matching import ReanchorResult
 from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_document
 from claims.store import history
-from claims.store.base import ClaimQuery, DocumentInfo, IngestSummary, Reanchoring, StoreContents, StoreError
+from claims.store.base import ClaimQuery, ConflictOutline, DocumentInfo, IngestSummary, Reanchoring, StoreContents, StoreError
 from claims.store.dialect import SQLITE, Dialect, SQLConnection, chunks, placeholders
 from claims.store.queries import CLAIM_WITH_OVERRIDE, HIDDEN_FROM, OWN_VERDICT, REVIEWED_CLAIM, claims_page, where
 from claims.store.rows import (
@@ -32,6 +32,7 @@ from claims.store.rows import (
     ConflictRows,
     claim_of_row,
     claim_row,
+    claims_of_conflict,
     conflict_rows,
     document_of_row,
     document_row,
@@ -313,17 +314,27 @@ class SQLStore:
         """Claim id -> its document's id, for the stored claims among ``claim_ids`` (no JSON read)."""
         return self._db.read(lambda conn: history.documents_of(conn, set(claim_ids)))
 
-    def conflicts(self, claim_id: str | None = None) -> list[Conflict]:
-        """Every conflict, or those involving ``claim_id``, in the order they were stored."""
+    def conflicts(self, claim_id: str | None = None, *, unless: Outcome | None = None) -> list[Conflict]:
+        """Every conflict, or those involving ``claim_id``, in the order they were stored;
+        without those whose outcome is ``unless``."""
+        params: tuple[str, ...]
         if claim_id is None:
-            sql, params = f"SELECT data FROM conflicts ORDER BY {self.dialect.insertion_order}", ()
+            sql, params = "SELECT data FROM conflicts k", ()
         else:
-            sql = (
-                "SELECT k.data FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id "
-                f"WHERE cc.claim_id = ? ORDER BY k.{self.dialect.insertion_order}"
-            )
+            sql = "SELECT k.data FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = ?"
             params = (claim_id,)
+        if unless is not None:
+            sql += f" {'AND' if claim_id is not None else 'WHERE'} k.outcome <> ?"
+            params += (unless.value,)
+        sql += f" ORDER BY k.{self.dialect.insertion_order}"
         return [loads(row[0], Conflict, self.path) for row in self._db.rows(sql, params)]
+
+    def conflict_outlines(self) -> list[ConflictOutline]:
+        """Every conflict's rule, outcome and claims in stored order, read from its JSON without
+        building the finding (a report counts a hundred thousand consistent checks this way)."""
+        rows = self._db.rows(f"SELECT id, rule, outcome, data FROM conflicts ORDER BY {self.dialect.insertion_order}")
+        return [ConflictOutline(id, rule, Outcome(outcome), claims_of_conflict(data, self.path))
+                for id, rule, outcome, data in rows]
 
     def conflict(self, conflict_id: str) -> Conflict | None:
         return load_one(self._db.rows("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)), Conflict, self.path)

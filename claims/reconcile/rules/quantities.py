@@ -432,7 +432,7 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
 
 def _source(c: Claim, ctx: Context) -> str:
     claimant = fold(c.attribution.claimant) if c.attribution.claimant else "-"
-    return f"{ctx.event(c).version_group(c.document)}|{claimant}"
+    return f"{ctx.version_group(c.document)}|{claimant}"
 
 
 def _severity(clashes: Sequence[Pair], estimates: list[list[Claim]], ctx: Context) -> Severity:

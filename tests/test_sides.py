@@ -334,6 +334,8 @@ ENCYCLOPEDIA = [
     ("The German garrison of 21,000 was almost entirely destroyed.", "21,000", "strength", "Germany"),
     ("The Wehrmacht committed 300,000 men and 1,500 tanks to the operation.", "1,500 tanks", "equipment", "Germany"),
     ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "6,300 wounded", "casualties", "Prussia"),
+    ("Soviet figures put German losses at 100,000, but German records show 45,000.", "45,000", "casualties", "Germany"),
+    ("The Union Army lost 3,155 killed and 14,529 wounded.", "3,155 killed", "casualties", "United States"),
     ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "4,800 killed", "casualties", "Austria"),
 ]
 

@@ -611,6 +611,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
                 anaphoric, bare_end = True, gapped.end()
                 mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
+            elif _RIVAL_COUNT.search(text, max(lo, start - 80), start):
+                # `Soviet figures put German losses at 100,000, but German records show 45,000`:
+                # a rival source's bare number counts what the figure before it counts.
+                anaphoric = True
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
@@ -747,6 +751,11 @@ _GAPPED_AFTER = re.compile(r"[ \t]+(?:for|on[ \t]+the[ \t]+side[ \t]+of)[ \t]+(?
 _LINKING_BEFORE = frozenset({"estimated at", "put at", "numbered", "numbering", "totalling", "totaling",
                              "totalled", "totaled"})
 _PEOPLE_PLURAL = re.compile(r"[A-Z][\w\-]*s['’]?(?![\w\-])")
+_RIVAL_COUNT = re.compile(
+    r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
+    r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"
+    r"|suggest|suggests|suggested|indicate|indicates|indicated)[ \t]+(?:(?:only|just|about|some|around|nearly|a\s+mere)[ \t]+)?$"
+)
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claims.extract import extract_document
 from claims.readers import read_text
 
@@ -82,3 +85,26 @@ def test_a_table_without_infobox_labels_stays_prose() -> None:
     document = read_text(text, "days.md")
     assert document.infobox == ()
     assert any(c.span.quote.startswith("12 soldiers were killed") for c in extract_document(document))
+
+
+_WORDS = st.sampled_from(["Prussia", "Austria", "42,000 men", "2,100 killed", "Karl von Leiben", "12 tanks", "Saxony"])
+_CELL = st.lists(st.one_of(_WORDS, _WORDS.map(lambda w: f"[{w}](https://example.org/wiki/{w.replace(' ', '_')})"),
+                           st.just("[[1]](https://example.org/x#cite_note-1)")), min_size=0, max_size=3
+                 ).map(lambda parts: "<br>".join(parts))
+_LABEL = st.sampled_from(["Belligerents", "Commanders and leaders", "Strength", "Casualties and losses", "Date", "Result"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(_LABEL, st.lists(_CELL, min_size=1, max_size=3)), min_size=1, max_size=5))
+def test_every_markdown_infobox_field_is_the_text_it_points_to(rows) -> None:
+    lines = ["# Battle", "", "| Battle | |", "| --- | --- |"]
+    for label, values in rows:
+        lines.append(f"| {label} | |")
+        lines.append("| " + " | ".join(values) + " |")
+    text = "\n".join(lines) + "\n\nThe battle was short.\n"
+    document = read_text(text, "b.md")
+    for f in document.infobox:
+        assert f.value == text[f.start:f.end]
+        assert "<br" not in f.value and "](" not in f.value and "|" not in f.value
+    for c in extract_document(document):
+        assert text[c.span.start:c.span.end] == c.span.quote

@@ -190,3 +190,25 @@ def test_list_as_a_reviewer_under_blind_review(db):
     assert verdicts("--viewer", "ana")[first.id] == "accepted (ana)"
     assert set(verdicts("--viewer", "ana", "--verdict", "disputed")) == set()
     assert set(verdicts("--viewer", "ana", "--unreviewed")) == {third.id}
+
+
+def test_a_blind_reviewer_does_not_see_anothers_confidence_override(db):
+    """Blind review holds for confidence overrides too: ben's score on a claim hidden from ana
+    is not applied in what ana lists, and is once she has given her verdict."""
+    text = "A 600 killed. B 45 killed."
+    first, second = figure_claims("d1", text)
+    with open_store(db) as store:
+        store.ingest([make_document("d1", text)], [first, second])
+        store.assign([first.id], ["ana", "ben"], blind=True)
+        store.annotate(new_annotation(first, Verdict.CONFIDENCE, "ben", confidence_override=0.15,
+                                      override_reason="one source"))
+
+    def grades(viewer: str) -> dict[str, str]:
+        lines = invoke("list", "--db", db, "--viewer", viewer, "--format", "tsv").output.splitlines()
+        return {line.split("\t")[-2]: line.split("\t")[-3] for line in lines[1:]}
+
+    assert grades("ben")[first.id] == "0.15*"
+    assert not grades("ana")[first.id].endswith("*")
+    with open_store(db) as store:
+        store.annotate(new_annotation(first, Verdict.ACCEPTED, "ana"))
+    assert grades("ana")[first.id] == "0.15*"

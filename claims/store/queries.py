@@ -112,10 +112,19 @@ CLAIM_WITH_OVERRIDE = (
 def claims_page(
     query: ClaimQuery, offset: int, limit: int | None, dialect: Dialect = SQLITE
 ) -> tuple[str, list[Any]]:
-    """SELECT of the matching claims' data (and their overrides' data), by document then position, one page."""
+    """SELECT of the matching claims' data (and their overrides' data), by document then position, one page.
+
+    With ``query.viewer``, blind review holds for overrides too: on a claim hidden from the
+    viewer, another reviewer's confidence override is not applied (its score would give away
+    their judgement)."""
     clause, params = where(query, dialect)
-    sql = f'{CLAIM_WITH_OVERRIDE}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
-    return sql, [*params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
+    select, head = CLAIM_WITH_OVERRIDE, []
+    if query.viewer is not None:
+        hidden = HIDDEN_FROM.format(target="c.id", viewer="?")
+        select = select.replace("SELECT c.data, o.data", f"SELECT c.data, CASE WHEN o.reviewer = ? OR NOT {hidden} THEN o.data END", 1)
+        head = [query.viewer] * (1 + HIDDEN_FROM.count("{viewer}"))
+    sql = f'{select}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
+    return sql, [*head, *params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
 
 
 _CLAIM_VERDICT = f"o.target_kind = 'claim' AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)})"

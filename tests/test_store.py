@@ -429,3 +429,15 @@ def test_conflict_outlines_and_conflicts_without_an_outcome(store: Store) -> Non
     assert store.conflicts(unless=Outcome.CONSISTENT) == [clash]
     assert store.conflicts(d1[0].id, unless=Outcome.CONFLICT) == [checked]
     assert store.conflicts(unless=Outcome.IDENTITY) == [checked, clash]
+
+
+def test_a_claim_as_a_blind_viewer_sees_it_has_no_one_elses_override(tmp_path):
+    text = "A 600 killed. B 45 killed."
+    first, second = figure_claims("d1", text)
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.ingest([make_document("d1", text)], [first, second])
+        store.assign([first.id], ["ana", "ben"], blind=True)
+        store.annotate(new_annotation(first, Verdict.CONFIDENCE, "ben", confidence_override=0.15))
+        assert store.claim(first.id).confidence.overridden
+        assert store.claim(first.id, viewer="ben").confidence.overridden
+        assert not store.claim(first.id, viewer="ana").confidence.overridden

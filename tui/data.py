@@ -102,13 +102,13 @@ def read_back(store: Store, annotation: Annotation, target_id: str | None = None
     target_id = target_id or annotation.target_id
     history = store.annotations(target_id, annotation.target_kind, viewer=annotation.reviewer)
     verdict = in_force(history, annotation.target_kind).verdict
-    claim = store.claim(target_id) if annotation.target_kind is TargetKind.CLAIM else None
+    claim = store.claim(target_id, viewer=annotation.reviewer) if annotation.target_kind is TargetKind.CLAIM else None
     return Written(annotation, history, verdict.verdict if verdict else None, target_id, claim, undone)
 
 
 def read_announced(store: Store, claim_id: str, viewer: str) -> tuple[Claim | None, Verdict | None]:
     """A claim another reviewer just annotated, and its verdict now, as ``viewer`` may see it."""
-    claim = store.claim(claim_id)
+    claim = store.claim(claim_id, viewer=viewer)
     verdict = in_force(store.annotations(claim_id, TargetKind.CLAIM, viewer=viewer), TargetKind.CLAIM).verdict
     return claim, (verdict.verdict if verdict else None)
 

@@ -118,13 +118,20 @@ def claims_page(
     viewer, another reviewer's confidence override is not applied (its score would give away
     their judgement)."""
     clause, params = where(query, dialect)
-    select, head = CLAIM_WITH_OVERRIDE, []
-    if query.viewer is not None:
-        hidden = HIDDEN_FROM.format(target="c.id", viewer="?")
-        select = select.replace("SELECT c.data, o.data", f"SELECT c.data, CASE WHEN o.reviewer = ? OR NOT {hidden} THEN o.data END", 1)
-        head = [query.viewer] * (1 + HIDDEN_FROM.count("{viewer}"))
+    select, head = claim_select(query.viewer)
     sql = f'{select}{clause} ORDER BY c.document_id, c.start, c."end", c.id LIMIT ? OFFSET ?'
     return sql, [*head, *params, dialect.no_limit if limit is None else max(limit, 0), max(offset, 0)]
+
+
+def claim_select(viewer: str | None) -> tuple[str, list[Any]]:
+    """``CLAIM_WITH_OVERRIDE`` as ``viewer`` may see it, with its parameters: on a claim blind
+    review hides from them, another reviewer's override is left out (None: every override)."""
+    if viewer is None:
+        return CLAIM_WITH_OVERRIDE, []
+    hidden = HIDDEN_FROM.format(target="c.id", viewer="?")
+    select = CLAIM_WITH_OVERRIDE.replace(
+        "SELECT c.data, o.data", f"SELECT c.data, CASE WHEN o.reviewer = ? OR NOT {hidden} THEN o.data END", 1)
+    return select, [viewer] * (1 + HIDDEN_FROM.count("{viewer}"))
 
 
 _CLAIM_VERDICT = f"o.target_kind = 'claim' AND o.verdict IN ({', '.join(repr(v.value) for v in CLAIM_VERDICTS)})"

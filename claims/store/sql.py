@@ -26,7 +26,7 @@ from claims.review.reanchor import ReanchorReport, follow_conflicts, reanchor_do
 from claims.store import history
 from claims.store.base import ClaimQuery, ConflictOutline, DocumentInfo, IngestSummary, Reanchoring, StoreContents, StoreError
 from claims.store.dialect import SQLITE, Dialect, SQLConnection, chunks, placeholders
-from claims.store.queries import CLAIM_WITH_OVERRIDE, HIDDEN_FROM, OWN_VERDICT, REVIEWED_CLAIM, claims_page, where
+from claims.store.queries import CLAIM_WITH_OVERRIDE, HIDDEN_FROM, OWN_VERDICT, REVIEWED_CLAIM, claim_select, claims_page, where
 from claims.store.rows import (
     CLAIM_COLUMNS,
     ConflictRows,
@@ -296,9 +296,11 @@ class SQLStore:
         sql, params = claims_page(query, offset, limit, self.dialect)
         return [claim_of_row(*row, self.path) for row in self._db.rows(sql, params)]
 
-    def claim(self, claim_id: str) -> Claim | None:
-        """The claim with this id, its confidence as a reviewer's override in force sets it."""
-        rows = self._db.rows(f"{CLAIM_WITH_OVERRIDE} WHERE c.id = ?", (claim_id,))
+    def claim(self, claim_id: str, viewer: str | None = None) -> Claim | None:
+        """The claim with this id, its confidence as a reviewer's override in force sets it
+        (with ``viewer``, as blind review lets them see it)."""
+        select, head = claim_select(viewer)
+        rows = self._db.rows(f"{select} WHERE c.id = ?", (*head, claim_id))
         return claim_of_row(*rows[0], self.path) if rows else None
 
     def claims_with_ids(self, claim_ids: Collection[str]) -> list[Claim]:

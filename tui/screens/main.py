@@ -760,6 +760,6 @@ class MainScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="goto", exit_on_error=False)
     def _goto_worker(self, claim_id: str) -> None:
-        claim = self.gateway.read(lambda store: store.claim(claim_id))
+        claim = self.gateway.read(lambda store: store.claim(claim_id, viewer=self.app.reviewer))
         if claim is not None:
             self.app.call_from_thread(self.goto_claim, claim)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract.numbers import parse_digits, parse_number_words, render_number
+from claims.extract.numbers import find_numbers, parse_digits, parse_number_words, render_number
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,15 @@ def test_a_possessive_is_no_number_word() -> None:
     from claims.extract.numbers import find_numbers
 
     assert [n.value for n in find_numbers("no one's fault; three died")] == [3]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12.000 captured", 12_000),          # a dot before each group of three (European copy)
+    ("1.200.000 men", 1_200_000),
+    ("1,2 million dead", 1_200_000),      # a decimal comma before a scale word
+    ("1.5 million dead", 1_500_000),
+    ("2.500 million", 2_500_000),         # a scale word after: the dot is a decimal point
+    ("3k prisoners", 3_000),
+])
+def test_digits_as_other_copy_writes_them(text: str, value: int) -> None:
+    assert [n.value for n in find_numbers(text)][:1] == [value]

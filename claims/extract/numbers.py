@@ -37,11 +37,18 @@ _FOOTNOTES = rf"(?:{FOOTNOTE})*"
 
 #: Digits: `1,834`, `80 000` (a space or no-break space before each group of three), `12.5`,
 #: `1.5` before a scale word. A run of digits of any length is one number.
-DIGITS_PATTERN = r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d+(?:\.\d+)?"
+#: Also `12.000` and `1.200.000` (a dot before each group: European copy), and `1,2` before a
+#: scale word (`1,2 million`: a decimal comma).
+DIGITS_PATTERN = (r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
+                  r"|\d+,\d{1,2}(?=\s*(?i:million|billion|thousand)\b)|\d+(?:\.\d+)?")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 
 
 def parse_digits(token: str) -> int | Fraction:
     """The exact value of a digit token with separators (`1,834` -> 1834, `1.5` -> 3/2)."""
+    if _DECIMAL_COMMA.fullmatch(token):
+        return Fraction(Decimal(token.replace(",", ".")))
     cleaned = re.sub(r"[,\s\u00a0\u202f]", "", token)
     if "." in cleaned:
         return Fraction(Decimal(cleaned))
@@ -226,7 +233,7 @@ def render_number(n: int) -> str:
 # A digit figure: digits, footnote markers, an optional scale word (`1.5 million`).
 _DIGIT_RE = re.compile(
     rf"(?<![\w.,\[/:^])(?<![A-Za-z]-)(?P<d>{DIGITS_PATTERN})(?P<fn>{_FOOTNOTES})"
-    rf"(?:\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
+    rf"(?:(?P<k>[kK])(?![\w\-])|\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
     re.I,
 )
 _SCALE_WORDS = {"million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
@@ -243,14 +250,19 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         d = m.group("d")
         if _NOT_FIGURE_AFTER.match(text, m.end("d")) and not m.group("fn"):
             continue
+        scale = m.group("scale")
         try:
-            value = parse_digits(d)
+            if not scale and _DOT_GROUPS.fullmatch(d):
+                value = int(d.replace(".", ""))  # `12.000 captured`: a dot before each group of three
+            else:
+                value = parse_digits(d)
         except (InvalidOperation, ValueError):
             continue
-        end = m.end("d") if not m.group("scale") else m.end()
-        scale = m.group("scale")
+        end = m.end("d") if not (scale or m.group("k")) else m.end()
         if scale:
             value = value * _SCALE_WORDS[scale.lower()]
+        elif m.group("k"):
+            value = value * 1000  # `3k prisoners`
         elif m.group("fn"):
             end = m.end("d")
         if isinstance(value, Fraction):

@@ -852,3 +852,11 @@ def test_a_line_that_opens_with_a_belligerents_name_is_that_sides() -> None:
         sides = {c.span.quote: c.side.name for c in claims if isinstance(c.value, Quantity)}
         assert sides["4,000"] == sides["1,029 killed"] == "United Kingdom", second
         assert sides["12,000"] == sides["19,202 killed"] == sides["21,000 wounded"] == "Argentina", second
+
+
+def test_a_two_word_rank_stays_with_its_commander():
+    text = ("Battle of Varna Ford\nBattle of Varna Ford | |||||||\n---|---|---|---|---|---|---|---|\n"
+            "Commanders and leaders | |||||||\nField Marshal Helmuth von Ardt Air Marshal Otto Brenn |\n"
+            "Rear Admiral Karl Leiben | ||||||\nThe battle was short.\n")
+    people = [(c.value.name, c.value.rank) for c in extract_document(read_text(text, "ford.txt")) if c.kind is Kind.COMMANDER]
+    assert people == [("Helmuth von Ardt", "Field Marshal"), ("Otto Brenn", "Air Marshal"), ("Karl Leiben", "Rear Admiral")]

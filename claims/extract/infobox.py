@@ -54,6 +54,7 @@ _RANKS = re.compile(
     r"Adm\.?|Marshal|General|Gen\.?|Commander|Sergeant|Sgt\.?|Field Marshal|President|"
     r"Prime Minister|Minister|Defence Minister|Defense Minister)(?:\s+(?:General|Colonel|Commander))?)\s+"
 )
+_RANK_PREFIXES = {"Field", "Air", "Vice", "Rear", "Grand", "Fleet", "Lieutenant", "Major", "Brigadier", "Staff", "Chief"}
 _PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "bin", "ibn", "der", "la", "le", "du", "ben"}
 _SPACE_LIST_MARKERS = {"†", "‡", "X", "KIA", "WIA", "POW", "MIA", "(killed)", "(KIA)", "(WIA)", "(POW)", "(MIA)", "(executed)", "(captured)", "(wounded)"}
 
@@ -475,6 +476,11 @@ def _person_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 current.append((s, e, tok))
             continue
         if is_rank:
+            if current and current[-1][2] in _RANK_PREFIXES and names_in_current == 1 and len(current) == 1:
+                # `Field Marshal`, `Air Marshal`, `Rear Admiral`: the word before is the rank's own.
+                current.append((s, e, tok))
+                names_in_current = 0
+                continue
             if current and names_in_current:
                 items.append((current[0][0], current[-1][1]))
                 current, names_in_current = [], 0

@@ -468,3 +468,20 @@ def test_open_bounds_and_years_before_ad_1_are_shown_as_they_are() -> None:
              if c.kind is Kind.DATE}
     assert shown["1453"].startswith("before 1453") and shown["1521"].startswith("after 1521")
     assert shown["480 BC"] == "480 BC (year)"
+
+
+def _days(text: str) -> list[tuple[str, dt.date]]:
+    ctx = DateContext(year_mentions=year_mentions(text))
+    return [(text[f.start:f.end], f.value.earliest) for f in find_dates(text, 0, len(text), ctx)]
+
+
+def test_a_day_of_the_week_counts_back_from_the_dateline() -> None:
+    found = _days("KYIV, May 12, 2022 (Reuters) - Strikes on Tuesday killed 12 people; late on Thursday two more "
+                   "died, and the next day the ministry spoke.")
+    assert ("on Tuesday", dt.date(2022, 5, 10)) in found  # 12 May 2022 was a Thursday
+    assert ("late on Thursday", dt.date(2022, 5, 12)) in found
+    assert ("the next day", dt.date(2022, 5, 13)) in found
+
+
+def test_a_day_of_the_week_without_a_dated_top_is_no_date() -> None:
+    assert _days("The town fell on Tuesday after a long siege.") == []

@@ -217,9 +217,13 @@ _RELATIVE_RE = re.compile(
     r"\s+(?P<lunit>day|week)s?\s+later)"
     r"|(?P<after>after\s+(?P<anum>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)"
     r"\s+(?P<aunit>day|week|month)s?)"
+    # `on Tuesday`, `late on Monday`: a news story's day of the week, counted back from its
+    # dateline or publication date.
+    r"|(?P<weekday>(?:(?:late|early)\s+)?on\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Every relative date holds one of these words: without one, _RELATIVE_RE need not scan.
-_RELATIVE_HINT = re.compile(r"(?:n(?:ext)|f(?:ollowing)|s(?:ame)|l(?:ater)|a(?:fter))")
+_RELATIVE_HINT = re.compile(r"(?:n(?:ext)|f(?:ollowing)|s(?:ame)|l(?:ater)|a(?:fter)|day\b)")
 _START_VERB_RE = re.compile(
     r"\b(?:(?:offensive|operation|attack|assault|battle|war|fighting|campaign|invasion|siege)\s+"
     r"(?:began|begun|begins|started|opened|commenced)|(?<!again\s)(?:launched|began|started|opened)\s+"
@@ -273,6 +277,9 @@ class DateContext:
     default_year: int | None = None
     previous: UncertainDate | None = None
     start: UncertainDate | None = None
+    #: The first day the text states near its top (a dateline, a publication date): what
+    #: `on Tuesday` counts back from.
+    reference: UncertainDate | None = None
     #: (offset, year) of every year mentioned in the text, in order.
     year_mentions: list[tuple[int, int]] = field(default_factory=list)
     _positions: list[int] | None = field(default=None, repr=False)
@@ -834,6 +841,9 @@ def find_dates(text: str, lo: int, hi: int, ctx: DateContext) -> list[FoundDate]
             found = _relative_one(item, ctx)
         if found is not None:
             results.append(found)
+            if ctx.reference is None and not found.relative and found.start < 800 \
+                    and found.value.precision == Precision.DAY and found.value.years is None:
+                ctx.reference = found.value
     return results
 
 
@@ -1025,6 +1035,15 @@ def _relative_one(m: re.Match, ctx: DateContext) -> FoundDate | None:
     """A relative date resolved against the previous date (or the start, for `after N days`)."""
     quote = m.group(0)
     prev = ctx.previous
+    if m.group("weekday"):
+        ref = ctx.reference
+        if ref is None:
+            return None
+        back = (ref.latest.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        day = ref.latest - dt.timedelta(days=back)
+        value = UncertainDate(day, day, Precision.DAY, quote, year_inferred=ref.year_inferred)
+        ctx.previous = value
+        return FoundDate(m.start(), m.end(), value, relative=True)
     if m.group("next") or m.group("later"):
         if prev is None or prev.precision != Precision.DAY or prev.years is not None:
             return None

@@ -850,7 +850,7 @@ def test_a_line_that_opens_with_a_belligerents_name_is_that_sides() -> None:
     for second in ("Argentina", "Argentine"):
         claims = extract_document(read_text(SIDE_PREFIXED.format(second=second), "ford.txt"))
         sides = {c.span.quote: c.side.name for c in claims if isinstance(c.value, Quantity)}
-        assert sides["4,000"] == sides["1,029 killed"] == "United Kingdom", second
+        assert sides["4,000 infantry"] == sides["1,029 killed"] == "United Kingdom", second
         assert sides["12,000"] == sides["19,202 killed"] == sides["21,000 wounded"] == "Argentina", second
 
 

@@ -336,6 +336,9 @@ ENCYCLOPEDIA = [
     ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "6,300 wounded", "casualties", "Prussia"),
     ("Soviet figures put German losses at 100,000, but German records show 45,000.", "45,000", "casualties", "Germany"),
     ("The Union Army lost 3,155 killed and 14,529 wounded.", "3,155 killed", "casualties", "United States"),
+    ("An Austrian force 15,000 strong held the ridge.", "15,000 strong", "strength", "Austria"),
+    ("The Austrian corps of 12,000 arrived at noon.", "12,000", "strength", "Austria"),
+    ("About 5,000 Prussian infantry attacked.", "About 5,000 Prussian infantry", "strength", "Prussia"),
     ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "4,800 killed", "casualties", "Austria"),
 ]
 

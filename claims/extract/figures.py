@@ -498,6 +498,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 and predicate_after(text, end, hi) is None):  # `12,000 were taken prisoner`: no role
             noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
+        # `a 20,000-strong army`, `the 8,000-man garrison`, `a force 15,000 strong`: a size.
+        size = _SIZE_AFTER.match(text, end, hi)
+        if size is not None:
+            noun, sense, np_end = size.group(0).strip(" -"), NounSense("troops", "military", "people"), size.end()
+    if sense is None:
         # `45 were civilians`, `1,486 are believed to be civilians`: a predicate nominal.
         cop = _COPULA.match(text, end, hi)
         if cop is not None and predicate_after(text, end, hi) is None:  # not `12,000 were taken prisoner`
@@ -756,6 +761,7 @@ _RIVAL_COUNT = re.compile(
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"
     r"|suggest|suggests|suggested|indicate|indicates|indicated)[ \t]+(?:(?:only|just|about|some|around|nearly|a\s+mere)[ \t]+)?$"
 )
+_SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 

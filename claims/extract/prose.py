@@ -99,6 +99,10 @@ _PARTS_SEP = re.compile(
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
 )
+_FORCE_BEFORE = re.compile(
+    r"(?i)\b(?:garrison|force|army|corps|division|brigade|regiment|battalion|detachment|column|contingent|host"
+    r"|reinforcements)(?:[ \t]+of)?[ \t]+(?:(?:some|about|around|over|nearly|roughly|up[ \t]+to|almost)[ \t]+)?$"
+)
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 _PARTY_OPENS = re.compile(
     r"[ \t]*(?P<who>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*[–\-]?[ \t]*"
@@ -793,17 +797,17 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
-        if f.predicate and not f.predicate_after and f.predicate.strip().lower().endswith(" of"):
-            # `The German garrison of 21,000`, `a Soviet force of 20,000`: the party before the
-            # noun the number completes.
-            at = text.rfind(f.predicate.strip(), lo, f.start)
-            if at != -1:
-                clause = max(lo, max(text.rfind(c, lo, at) for c in ",;:") + 1)
-                named = party_mentions(text, max(clause, at - 40), at)
-                if named:
-                    side = self.sides.side_for_mention(named[-1][2], f"{text[named[-1][0]:named[-1][1]]} {f.predicate.strip()}")
-                    if side is not None:
-                        return side
+        force = _FORCE_BEFORE.search(text, max(lo, f.number_start - 60), f.number_start)
+        if force is not None:
+            # `The German garrison of 21,000`, `a Soviet force of 20,000`, `an Austrian force
+            # 15,000 strong`: the party before the noun the number completes.
+            at = force.start()
+            clause = max(lo, max(text.rfind(c, lo, at) for c in ",;:") + 1)
+            named = party_mentions(text, max(clause, at - 40), at)
+            if named:
+                side = self.sides.side_for_mention(named[-1][2], f"{text[named[-1][0]:force.end()].strip()} the figure completes")
+                if side is not None:
+                    return side
         fielding = None
         if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group in ("units", "equipment") and not f.lost:
             for fielding in _fielding_re().finditer(text, lo, f.start):

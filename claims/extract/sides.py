@@ -99,6 +99,12 @@ def _column_name(raw: str) -> str:
     return chosen
 
 
+def _names_in(text: str, names: list[str]) -> bool:
+    """Whether ``text`` names one of ``names`` (lexicon aliases: a capitalised word in the text)."""
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    return any(m.group(0)[:1].isupper() for m in pattern.finditer(text, 0, min(len(text), 50_000)))
+
+
 def acronyms(name: str) -> list[str]:
     """`Chechen Republic of Ichkeria` -> `CRI` (claimants cite parties by acronym); every
     leading run of two or more capitalised words gives one, since names run together."""
@@ -244,21 +250,18 @@ class SideResolver:
         """A column listing two or more members of one coalition (`Germany, Romania, Italy,
         Hungary`) on a page that names that coalition (`Axis`) is the coalition's column: its
         figures are the whole column's, not its first member's."""
-        from claims.extract.figures import party_mentions
-
-        members = lexicon().coalition_members
-        named_in_text: set[str] | None = None
+        lx = lexicon()
+        members = lx.coalition_members
         for column, raw in self.raw.items():
-            listed = list(dict.fromkeys(p for _, _, p in party_mentions(raw, 0, len(raw))))
+            if len(raw) < 8 or ("," not in raw and " " not in raw.strip()):
+                continue  # one name: no list of members
+            listed = list(dict.fromkeys(p for m in _DEMONYM_RE.finditer(raw) if (p := canonical(m.group("d")))))
             if len(listed) < 2:
                 continue
             fits = [c for c, m in members.items() if all(p in m for p in listed)]
             if not fits:
                 continue
-            if named_in_text is None:
-                text = document.text
-                named_in_text = {p for _, _, p in party_mentions(text, 0, min(len(text), 50_000)) if p in members}
-            fits = [c for c in fits if c in named_in_text]
+            fits = [c for c in fits if _names_in(document.text, [a for a, p in lx.party_aliases.items() if p == c])]
             if len(fits) == 1 and fits[0] not in self.columns.values():
                 self.columns[column] = fits[0]
                 self.column_reasons[column] = f"the column lists {', '.join(listed)}, members of the {fits[0]}, which the text names"

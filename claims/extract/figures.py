@@ -251,15 +251,24 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     return found
 
 
+_PHRASE_PARTIES: dict[str, str | None] = {}
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _party_of_phrase(phrase: str) -> str | None:
+    """The party a run of capitalised words names (memoised: the same runs recur)."""
+    if phrase in _PHRASE_PARTIES:
+        return _PHRASE_PARTIES[phrase]
     lx = lexicon()
-    bare = re.sub(r"['’]s$", "", phrase.rstrip("."))
-    for candidate in (phrase, bare, phrase.rstrip(".")):
-        party = lx.party_of(candidate)
-        if party is not None:
-            return party
-    # `pro-Russian`, `Russian-backed`: allied with a party, not that party.
-    return None
+    found = None
+    for candidate in (phrase, _POSSESSIVE_END.sub("", phrase.rstrip(".")), phrase.rstrip(".")):
+        found = lx.party_of(candidate)
+        if found is not None:
+            break
+    # `pro-Russian`, `Russian-backed`: allied with a party, not that party (no entry matches).
+    if len(_PHRASE_PARTIES) < 100_000:
+        _PHRASE_PARTIES[phrase] = found
+    return found
 
 
 def read_figures(

@@ -150,6 +150,8 @@ SENTENCES = [
     # a branch of the forces is a source; a statement released on a day by someone
     ("Intro.\n\nOstland's air force said it shot down 24 drones overnight.", "24", "Ostland's air force"),
     ("Intro.\n\nAccording to figures released Monday by the Pentagon, 14 service members were wounded.", "14", "the Pentagon"),
+    # a channel or page of someone's is its owner's word
+    ("Intro.\n\nThe Ostland Legion's Telegram channel said 300 fighters died in the assault.", "300", "The Ostland Legion"),
     # an indefinite speaker with a relative clause stays unnamed; its clause's verb is no cue
     ("Intro.\n\n“We lost 12 men in the assault,” a commander who gave only his call sign told AFP.", "12", None),
 ]

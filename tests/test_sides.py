@@ -380,3 +380,9 @@ def test_a_list_below_continues_no_figure_above_it() -> None:
 def test_supporters_on_the_belligerents_line_do_not_rename_the_column() -> None:
     document = box_with("Kingdom of Prussia Supported by: Kingdom of Saxony |\nAustrian Empire | ||||||\n", QUIET_LEAD)
     assert SideResolver(document).columns == {1: "Prussia", 2: "Austria"}
+
+
+def test_a_weapon_shot_down_is_lost_not_people_shot() -> None:
+    claims = extract_document(read_text("Intro.\n\nAir defences said 30 drones were shot down overnight.\n", "s.txt"))
+    drones = next(c for c in claims if c.span.quote.startswith("30 drones"))
+    assert drones.span.quote == "30 drones were shot down" and drones.value.lost

@@ -682,7 +682,8 @@ _QUOTE_PAIRS = re.compile(r"“[^”]{8,2000}”|(?<![\w])\"[^\"\n]{8,2000}\"(?!
 # the owner is the source, the document how it said it.
 _DOCUMENT_OF = re.compile(
     r"(?P<owner>[^\n]+?)['’]s?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:statement|report|briefing|update|bulletin|communiqu[eé]"
-    r"|tally|count|summary|announcement|assessment|estimate|figures|data|statistics|records|account|findings)s?"
+    r"|tally|count|summary|announcement|assessment|estimate|figures|data|statistics|records|account|findings"
+    r"|(?:telegram\s+|youtube\s+|social\s+media\s+)?(?:channel|page|post|website|feed))s?"
 )
 # Adjectives that end like adverbs (`the ministry's daily briefing`).
 _LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "hourly", "quarterly", "early", "elderly"})

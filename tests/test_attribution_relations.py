@@ -304,3 +304,13 @@ def test_a_ministrys_own_briefing_is_its_claim_and_the_weapons_it_destroyed_its_
     assert drones.attribution.claimant == "Ministry of Defence of the Russian Federation"
     assert drones.side.name == "Ukraine"
     assert next(c for q, c in found.items() if q.startswith("up to 385")).side.name == "Ukraine"
+
+
+def test_a_paragraph_in_the_narrators_voice_ends_a_sources_chain() -> None:
+    text = ("Intro.\n\nThe dead included 5 soldiers, the army said.\n\n"
+            "Rescuers pulled 12 bodies from the rubble on Monday.\n\n"
+            "The toll rose to 35 after six more bodies were found.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    soldiers = next(c for q, c in found.items() if q.startswith("5 soldiers"))
+    assert soldiers.kind is Kind.CASUALTIES and soldiers.attribution.claimant == "the army"
+    assert next(c for q, c in found.items() if q.startswith("35")).attribution.claimant is None

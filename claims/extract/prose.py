@@ -513,6 +513,10 @@ class _Extractor:
                     evidence=f"carried over from {where}, where {claimant} is the source ({r.cue.strip()})",
                     cue=r.cue.strip(),
                 )
+            if p != paragraph:
+                # A later paragraph that states figures in the narrator's voice ends the chain:
+                # a paragraph after it no longer goes on with the source before it.
+                self.discourse.carry = None
         if self._publisher is not None:
             # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
             publisher = next((s.text for s in reversed(self.discourse.sources)

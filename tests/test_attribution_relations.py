@@ -314,3 +314,10 @@ def test_a_paragraph_in_the_narrators_voice_ends_a_sources_chain() -> None:
     soldiers = next(c for q, c in found.items() if q.startswith("5 soldiers"))
     assert soldiers.kind is Kind.CASUALTIES and soldiers.attribution.claimant == "the army"
     assert next(c for q, c in found.items() if q.startswith("35")).attribution.claimant is None
+
+
+def test_a_source_speaking_on_condition_of_anonymity_is_hedged_as_unnamed() -> None:
+    text = "Intro.\n\nA senior Ostland officer, who asked not to be named, told reporters that 40 soldiers died.\n"
+    claim = next(c for c in figures(text) if c.span.quote.startswith("40"))
+    assert claim.attribution.claimant == "A senior Ostland officer"
+    assert [h.kind.value for h in claim.hedges] == ["unnamed_source"]

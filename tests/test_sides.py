@@ -339,6 +339,8 @@ ENCYCLOPEDIA = [
     ("An Austrian force 15,000 strong held the ridge.", "15,000 strong", "strength", "Austria"),
     ("The Austrian corps of 12,000 arrived at noon.", "12,000", "strength", "Austria"),
     ("About 5,000 Prussian infantry attacked.", "About 5,000 Prussian infantry", "strength", "Prussia"),
+    ("The Prussians had 300 KIA and 1,200 WIA.", "1,200 WIA", "casualties", "Prussia"),
+    ("The Austrians lost 4,000 killed, wounded or captured.", "4,000 killed, wounded or captured", "casualties", "Austria"),
     ("Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed.", "4,800 killed", "casualties", "Austria"),
 ]
 
@@ -386,3 +388,8 @@ def test_a_weapon_shot_down_is_lost_not_people_shot() -> None:
     claims = extract_document(read_text("Intro.\n\nAir defences said 30 drones were shot down overnight.\n", "s.txt"))
     drones = next(c for c in claims if c.span.quote.startswith("30 drones"))
     assert drones.span.quote == "30 drones were shot down" and drones.value.lost
+
+
+def test_every_kind_of_loss_at_once_is_all_casualties() -> None:
+    claims = extract_document(read_text("Intro.\n\nThe Austrians lost 4,000 killed, wounded or captured.\n", "s.txt"))
+    assert [c.value.category.value for c in claims if c.span.quote.startswith("4,000")] == ["casualties"]

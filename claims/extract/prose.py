@@ -813,7 +813,10 @@ class _Extractor:
                 if side is not None:
                     return side
         fielding = None
-        if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group in ("units", "equipment") and not f.lost:
+        # `The Austrians committed three divisions`, and `The Prussians had 300 KIA` (a loss the
+        # number's own words give, after a verb of having: the subject's).
+        if f.category in (Category.TROOPS, Category.UNITS) or f.noun_group in ("units", "equipment") and not f.lost \
+                or ((f.predicate_after or f.noun_group == "loss") and f.category in _PEOPLE_CATEGORIES):
             for fielding in _fielding_re().finditer(text, lo, f.start):
                 pass
         if fielding is not None and not _CLAUSE_BREAK.search(text, fielding.end(), f.start):

@@ -362,10 +362,14 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
 
 # `according to a tally by X`, `preliminary data collected by X`, `the latest UN figures from
 # X`: the agent after the noun is the source, not the tally.
+# Nouns for what a source publishes its figures in: `a tally by X`, `the ministry's daily briefing`.
+_DOCUMENT_NOUNS = (
+    r"tall(?:y|ies)|counts?|estimates?|figures?|data|statistics|records|assessments?|statements?|reports?"
+    r"|communiqu[eé]s?|announcements?|bulletins?|updates?|briefings?"
+)
 _TALLY_OF = re.compile(
-    r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+){0,3}?(?:tall(?:y|ies)|counts?|estimates?|figures?"
-    r"|data|statistics|information|numbers|records|tolls?|surveys?|analys[ie]s|reviews?|compilations?|assessments?"
-    r"|statements?|reports?|communiqu[eé]s?|announcements?|bulletins?|updates?|briefings?)[ \t]+"
+    r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+){0,3}?"
+    rf"(?:{_DOCUMENT_NOUNS}|information|numbers|tolls?|surveys?|analys[ie]s|reviews?|compilations?)[ \t]+"
     r"(?:(?:compiled|collected|gathered|kept|published|released|provided|given|issued|cited|obtained|verified|made"
     r"|maintained)[ \t]+(?:(?:on|late|early|last|this|earlier)[ \t]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day"
     r"|overnight|earlier|week|month|year)?[ \t]*)?(?:by|from|of)[ \t]+"
@@ -681,9 +685,9 @@ _QUOTE_PAIRS = re.compile(r"“[^”]{8,2000}”|(?<![\w])\"[^\"\n]{8,2000}\"(?!
 # A document of someone's (`The ministry's daily briefing`, `the commission's final report`):
 # the owner is the source, the document how it said it.
 _DOCUMENT_OF = re.compile(
-    r"(?P<owner>[^\n]+?)['’]s?[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:statement|report|briefing|update|bulletin|communiqu[eé]"
-    r"|tally|count|summary|announcement|assessment|estimate|figures|data|statistics|records|account|findings"
-    r"|(?:telegram\s+|youtube\s+|social\s+media\s+)?(?:channel|page|post|website|feed))s?"
+    r"(?P<owner>[^\n]+?)['’]s?[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+    rf"(?:{_DOCUMENT_NOUNS}|summary|summaries|accounts?|findings"
+    r"|(?:telegram\s+|youtube\s+|social\s+media\s+)?(?:channel|page|post|website|feed)s?)"
 )
 # Adjectives that end like adverbs (`the ministry's daily briefing`).
 _LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "hourly", "quarterly", "early", "elderly"})

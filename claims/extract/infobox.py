@@ -18,7 +18,7 @@ from claims.extract.dates import find_dates, DateContext, year_mentions
 from claims.extract.figures import read_figures
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
-from claims.extract.sides import SUPPORT_LABEL, resolver_for
+from claims.extract.sides import PARTY_LEAD, SUPPORT_LABEL, resolver_for
 from claims.extract.spans import build_claim, trim
 from claims.model import (
     Attribution,
@@ -323,13 +323,12 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         if named is None and f.column is None:
             # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its figures.
             segment = max(text.rfind(";", f.start, q.start), text.rfind("\n", f.start, q.start), f.start - 1) + 1
-            lead = _SEGMENT_PARTY.match(text, segment, f.end)
-            lead = lead if lead is not None and lead.end() == q.start else None
-            if lead is not None:
-                whole = ctx.sides.demonym_in(text, lead.start("p"), lead.end("p"))
-                if whole is not None and ctx.sides.party(lead.group("p")) is not None:
+            lead = PARTY_LEAD.match(text, segment, f.end)
+            if lead is not None and lead.end() == q.start:
+                whole = ctx.sides.demonym_in(text, lead.start("who"), lead.end("who"))
+                if whole is not None and ctx.sides.party(lead.group("who")) is not None:
                     named = Side(column=whole.column, name=whole.name,
-                                 reason=f"the figure names {lead.group('p')} (it opens the figure's part of the cell)")
+                                 reason=f"the figure names {lead.group('who')} (it opens the figure's part of the cell)")
         if named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
@@ -349,7 +348,6 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     return claims
 
 
-_SEGMENT_PARTY = re.compile(r"[ \t]*(?P<p>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*[:–—\-]?[ \t]+(?=[~≈c.]*\d|about\b|some\b|around\b|over\b|up\b)")
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
 

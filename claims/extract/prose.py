@@ -42,9 +42,9 @@ from claims.extract.figures import Figure, continues_figure, kind_for, party_men
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
-from claims.extract.sides import resolver_for
+from claims.extract.sides import PARTY_LEAD, resolver_for
 from claims.extract.spans import build_claim
-from claims.lexicon import lexicon, trie_pattern
+from claims.lexicon import lexicon, phrase_pattern, trie_pattern
 from claims.model import (
     Attribution,
     Category,
@@ -99,15 +99,7 @@ _PARTS_SEP = re.compile(
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
 )
-_FORCE_BEFORE = re.compile(
-    r"(?i)\b(?:garrison|force|army|corps|division|brigade|regiment|battalion|detachment|column|contingent|host"
-    r"|reinforcements)(?:[ \t]+of)?[ \t]+(?:(?:some|about|around|over|nearly|roughly|up[ \t]+to|almost)[ \t]+)?$"
-)
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
-_PARTY_OPENS = re.compile(
-    r"[ \t]*(?P<who>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*[–\-]?[ \t]*"
-    r"(?=(?:(?:about|some|around|over|nearly|roughly|c\.|~)[ \t]*)?\d)"
-)
 _SCOPE_RE = re.compile(
     r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
     r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
@@ -161,6 +153,15 @@ _CLAIMANT_AGENT = re.compile(
     r"soldiers|fighters|air\s+defen[cs]es?|air\s+force|navy))\s+(?:(?:has|have|had|also|now|reportedly|just|already|"
     r"been|would|will|managed\s+to|were\s+able\s+to)\s+)*$"
 )
+@cache
+def _force_before() -> re.Pattern[str]:
+    """A noun for a body of troops (`[force_nouns]`) right before the number it completes."""
+    return re.compile(
+        rf"(?i)(?:{phrase_pattern(lexicon().force_nouns)})(?:[ \t]+of)?[ \t]+"
+        r"(?:(?:some|about|around|over|nearly|roughly|up[ \t]+to|almost)[ \t]+)?$"
+    )
+
+
 def _first_agentive(text: str, lo: int, hi: int) -> int | None:
     """Where the first agentive verb of ``text[lo:hi]`` starts (`killed`, `destroyed`), or None."""
     agentive = lexicon().agentive
@@ -747,7 +748,7 @@ class _Extractor:
             if side is not None:
                 return side
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
-        opener = _PARTY_OPENS.match(text, max(lo, clause), hi)
+        opener = PARTY_LEAD.match(text, max(lo, clause), hi)
         if opener is not None and opener.end() <= f.start:
             # `Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed`: a party
             # opening the clause right before the number names it and what follows in the clause.
@@ -801,7 +802,7 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
-        force = _FORCE_BEFORE.search(text, max(lo, f.number_start - 60), f.number_start)
+        force = _force_before().search(text, max(lo, f.number_start - 60), f.number_start)
         if force is not None:
             # `The German garrison of 21,000`, `a Soviet force of 20,000`, `an Austrian force
             # 15,000 strong`: the party before the noun the number completes.

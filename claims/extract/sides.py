@@ -73,13 +73,19 @@ _BY_AGAINST = re.compile(
 )
 
 
-_SUPPORT_LINE = re.compile(r"(?i)^(?:supported|supplied|backed|assisted|aided)\s+by\s*:?\s*$|^support(?:ed)?\s*:\s*$")
+_SUPPORTED_BY = r"(?:supported|supplied|backed|assisted|aided)\s+by"
+#: `Supported by:` alone: a label over the supporters listed after it.
+SUPPORT_LABEL = re.compile(rf"(?i)^{_SUPPORTED_BY}\s*:?\s*$|^support(?:ed)?\s*:\s*$")
 _SUPPORTERS_ONLY = re.compile(
     r"(?i)^\s*(?:undeclared|weapons(?:\s+and\s+advisors)?|(?:military\s+)?advisors|supported\s+by|support|"
     r"supplied\s+by|backed\s+by|materiel(?:\s+support)?|logistic(?:s|al)?\s+support)\b"
 )
-#: `Supported by:` alone: a label over the supporters listed after it.
-SUPPORT_LABEL = _SUPPORT_LINE
+#: A party that opens a clause or a part of a cell, right before a number (`Prussia 42,000;
+#: Austria 38,500`, `Casualties: Prussia 2,100 killed`): it names the figures after it.
+PARTY_LEAD = re.compile(
+    r"[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*[:–—\-]?[ \t]*"
+    r"(?=(?:(?:about|some|around|over|nearly|roughly|up[ \t]+to|c\.|~|≈)[ \t]*)?\d)"
+)
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")
 
 
@@ -90,8 +96,7 @@ def _column_name(raw: str) -> str:
     from claims.extract.figures import party_mentions
 
     # `Kingdom of Prussia Supported by: Saxony` on one line: the supporters start a new entry.
-    entries = [e.strip(" :") for e in re.split(r"[,\n;:]|\s{2,}|\s+(?=(?i:supported|backed|assisted|aided|supplied)\s+by\b)", raw)
-               if e.strip(" :")]
+    entries = [e.strip(" :") for e in re.split(rf"[,\n;:]|\s{{2,}}|\s+(?=(?i:{_SUPPORTED_BY})\b)", raw) if e.strip(" :")]
     chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
     for s, e, party in party_mentions(chosen, 0, len(chosen)):
         if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
@@ -301,7 +306,7 @@ class SideResolver:
             if f.key != "Combatant" or f.column is not None or not f.value.strip():
                 continue
             entry = f.value.strip()
-            if _SUPPORT_LINE.match(entry):
+            if SUPPORT_LABEL.match(entry):
                 supporter = True  # the entry after `Supported by:` supports; it names no column
                 continue
             if not supporter and not _VAGUE_ENTRY.match(entry):

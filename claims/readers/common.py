@@ -36,6 +36,16 @@ LABEL_KEYS: dict[str, str] = {
     "part of": "Partof",
 }
 
+#: `Part of the Northern War` in a table cell: the war a battle belongs to.
+PART_OF = re.compile(r"^Part of\s+(?P<value>.+)$")
+
+
+def label_of(text: str, cell: tuple[int, int]) -> str | None:
+    """The infobox label a table cell holds (`Belligerents`, `Strength:`), as written; else None."""
+    words = text[cell[0] : cell[1]].strip().rstrip(":").strip()
+    return words if words.lower() in LABEL_KEYS else None
+
+
 _NUMBERED_KEY = re.compile(r"^(?P<base>[A-Za-z][A-Za-z _]*?)(?P<column>\d+)$")
 
 

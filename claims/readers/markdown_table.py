@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from claims.model import InfoboxField, Problem
-from claims.readers.common import LABEL_KEYS, normalise_key
+from claims.readers.common import PART_OF, label_of, normalise_key
 from claims.readers.structure import is_blank_value
 
 ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*\r?$")
@@ -30,7 +30,6 @@ BREAK = re.compile(r"(?i)<br\s*/?>")
 # `[text](url "title")`; a footnote link (`[[1]](url)`, `[1](#cite_note-1)`) is no text at all.
 LINK = re.compile(r"\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
 FOOTNOTE = re.compile(r"^\[?\d{1,3}\]?$|^\[?[a-z]\]?$|^\[?(?:note|nb|citation needed)[^\]]*\]?$", re.I)
-PART_OF = re.compile(r"^Part of\s+(?P<value>.+)$")
 _CELL_EDGE = " \t*_"
 
 Cell = tuple[int, int]
@@ -45,20 +44,16 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     cursor = start + first + 1
     for m in re.finditer(r"(?<!\\)\|", line[first + 1:last + 1]):
         at = start + first + 1 + m.start()
-        s, e = cursor, at
-        while s < e and text[s] in _CELL_EDGE:
-            s += 1
-        while e > s and text[e - 1] in _CELL_EDGE:
-            e -= 1
-        cells.append((s, e))
+        cells.append(_trimmed(text, cursor, at, _CELL_EDGE))
         cursor = at + 1
     return cells
 
 
-def _trimmed(text: str, s: int, e: int) -> Cell:
-    while s < e and text[s] in _CELL_EDGE + ",;":
+def _trimmed(text: str, s: int, e: int, edge: str = _CELL_EDGE + ",;") -> Cell:
+    """``(s, e)`` without the ``edge`` characters at either end."""
+    while s < e and text[s] in edge:
         s += 1
-    while e > s and text[e - 1] in _CELL_EDGE + ",;":
+    while e > s and text[e - 1] in edge:
         e -= 1
     return s, e
 
@@ -83,11 +78,6 @@ def _lines_of(text: str, cell: Cell) -> list[Cell]:
     return [(s, e) for s, e in out if s < e and not is_blank_value(text[s:e])]
 
 
-def _label(text: str, cell: Cell) -> str | None:
-    words = text[cell[0]:cell[1]].strip().rstrip(":").strip()
-    return words if words.lower() in LABEL_KEYS else None
-
-
 def find_infobox(text: str, lines: list[tuple[int, int, int]], limit: int = 200) -> tuple[int, int, int] | None:
     """(index of the table's first line, index after its last line, index of its rule) of the
     first Markdown table among the first ``limit`` lines that has an infobox label, or None."""
@@ -100,7 +90,7 @@ def find_infobox(text: str, lines: list[tuple[int, int, int]], limit: int = 200)
             while bottom < len(lines) and ROW.match(text[lines[bottom][1]:lines[bottom][2]]):
                 bottom += 1
             rows = [lines[top]] + lines[index + 1:bottom]
-            if any(_label(text, c[0]) for _, rs, re_ in rows if (c := _cells(text, rs, re_))):
+            if any(label_of(text, c[0]) for _, rs, re_ in rows if (c := _cells(text, rs, re_))):
                 return top, bottom, index
             index = bottom
             continue
@@ -122,7 +112,7 @@ def parse_infobox(text: str, lines: list[tuple[int, int, int]], top: int, rule: 
         filled = [(i, c) for i, c in enumerate(cells) if not is_blank_value(text[c[0]:c[1]])]
         if not filled:
             continue
-        head = _label(text, cells[0]) if cells else None
+        head = label_of(text, cells[0]) if cells else None
         if head is not None:
             label, key, previous_width = head, normalise_key(head)[0], 0
             values = [(i, c) for i, c in filled if i > 0]

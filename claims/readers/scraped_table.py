@@ -25,14 +25,13 @@ from __future__ import annotations
 import re
 
 from claims.model import InfoboxField, Problem, Section
-from claims.readers.common import LABEL_KEYS, normalise_key
+from claims.readers.common import PART_OF, label_of, normalise_key
 from claims.readers.structure import ParsedDocument, is_blank_value, lines_with_offsets
 
 RULE = re.compile(r"^\s*-{3,}\s*\|(\s*-{3,}\s*\|)+\s*-*\s*$")
 TRAILING_PIPES = re.compile(r"\s*\|[\s|]*$")
 CELL_SEPARATOR = re.compile(r"\s\|\s")
 ONLY_PIPES = re.compile(r"^[\s|]*\|[\s|]*$")
-PART_OF = re.compile(r"^Part of\s+(?P<value>.+)$")
 RESULT_LINE = re.compile(
     r"\b(victory|defeat|stalemate|inconclusive|ceasefire|withdrawal|armistice|truce)\b", re.I
 )
@@ -69,11 +68,6 @@ def _trim(text: str, start: int, end: int) -> Cell:
     while end > start and text[end - 1] in " \t\r":
         end -= 1
     return start, end
-
-
-def _label_of(text: str, cell: Cell) -> str | None:
-    words = text[cell[0] : cell[1]].strip().rstrip(":").strip()
-    return words if words.lower() in LABEL_KEYS else None
 
 
 def parse(text: str) -> ParsedDocument:
@@ -184,10 +178,10 @@ def parse(text: str) -> ParsedDocument:
             index += 1
             continue
         cells, pipes = _cells(text, start, end)
-        if len(cells) >= 1 and not row and _label_of(text, cells[0]) is not None:
+        if len(cells) >= 1 and not row and label_of(text, cells[0]) is not None:
             flush()
             close_label()
-            label = _label_of(text, cells[0])
+            label = label_of(text, cells[0])
             key = normalise_key(label)[0]
             label_line = number
             previous_width = 0

@@ -321,3 +321,28 @@ def test_a_source_speaking_on_condition_of_anonymity_is_hedged_as_unnamed() -> N
     claim = next(c for c in figures(text) if c.span.quote.startswith("40"))
     assert claim.attribution.claimant == "A senior Ostland officer"
     assert [h.kind.value for h in claim.hedges] == ["unnamed_source"]
+
+
+def test_a_relative_clause_after_the_source_is_skipped_and_whom_it_was_told_is_no_source() -> None:
+    text = ('Intro.\n\n"We lost 12 men yesterday," a battalion commander, who gave only his first name, '
+            "Ivo, told the news agency.\n")
+    claim = next(c for c in figures(text) if c.span.quote.startswith("12"))
+    assert claim.attribution.claimant == "a battalion commander"
+
+
+def test_a_definite_organisation_is_not_the_spokesman_who_spoke_for_it() -> None:
+    text = ("Intro.\n\nArmy spokesman Colonel Dan Ferro said 15 vehicles were destroyed.\n\n"
+            "Last week, the army put its own losses at 19 dead.\n")
+    claim = next(c for c in figures(text) if c.span.quote.startswith("19"))
+    assert claim.attribution.claimant == "the army"
+
+
+@pytest.mark.parametrize("line", ["- Health ministry: 40 people killed", "* Rights group: more than 600 killed"])
+def test_a_list_item_led_by_a_source_noun_is_that_sources(line: str) -> None:
+    claim = figures(f"Key points\n\n{line}\n")[0]
+    assert claim.attribution.claimant == line[2:line.index(":")]
+
+
+def test_the_outlet_after_a_headlines_dash_publishes_what_the_headline_source_says() -> None:
+    claim = figures("Ostland says 40 drones downed over the coast - state media\n\nBody text.\n")[0]
+    assert claim.attribution.claimant == "Ostland"

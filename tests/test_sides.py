@@ -393,3 +393,14 @@ def test_a_weapon_shot_down_is_lost_not_people_shot() -> None:
 def test_every_kind_of_loss_at_once_is_all_casualties() -> None:
     claims = extract_document(read_text("Intro.\n\nThe Austrians lost 4,000 killed, wounded or captured.\n", "s.txt"))
     assert [c.value.category.value for c in claims if c.span.quote.startswith("4,000")] == ["casualties"]
+
+
+@pytest.mark.parametrize("lines", [
+    "- Armenia: 300 killed, 20 tanks\n- Azerbaijan: 500 killed",
+    "Armenia: 300 killed, 20 tanks\nAzerbaijan: 500 killed",
+])
+def test_a_party_labelling_a_line_of_losses_is_their_side_not_their_claimant(lines: str) -> None:
+    document = read_text("Casualties and losses\n\n" + lines + "\n", "story.md")
+    found = {c.span.quote: c for c in extract_document(document)}
+    assert {q: c.side.name for q, c in found.items()} == {"300 killed": "Armenia", "20 tanks": "Armenia", "500 killed": "Azerbaijan"}
+    assert all(c.attribution.claimant is None for c in found.values())

@@ -241,8 +241,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         for j in range(i, max(-1, i - 12), -1):
             if words[j][2] in (",", ";", ":", "“", "”", '"'):
                 break
-            if words[j][2].lower() in ("that", "which", "who") and j > 0:
-                found = _np_before(text, words, j, lo)
+            if words[j][2].lower() in ("that", "which", "who", "whose") and j > 0:
+                # `a commander, who gave only his first name, Petro, told`: a relative clause
+                # set off by commas hangs on the phrase before its comma.
+                found = _np_before(text, words, j - 1 if words[j - 1][2] == "," else j, lo)
                 if found is not None:
                     return found
                 break
@@ -596,7 +598,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         # goes on in X's voice.
         np = _np_after(text, m.end(), hi)
         before_cue = text[lo:m.start()].rstrip()
-        if np is not None and before_cue and before_cue[-1] in ",”\"'’":
+        # `..., told the agency`: after `told` comes whom it was told, never the source.
+        if np is not None and before_cue and before_cue[-1] in ",”\"'’" and cue.lemma != "tell":
             adding = _ADDING.search(text, np[1], hi)
             rel = _make(text, np, (m.start(), m.end()), (lo, hi if adding else m.start()), "source_after", cue.type)
             if rel is not None:

@@ -116,6 +116,7 @@ class Discourse:
                 return name, f"`{source}` refers back to {name}"
             return None, None
         # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
+        lx = lexicon()
         heads = source_heads_in(source)
         own = {p for _, _, p in party_mentions(source, 0, len(source))}
         for s in reversed(before):
@@ -123,6 +124,9 @@ class Discourse:
                 continue
             if own and s.party not in own:
                 continue  # `the Azerbaijani army` is not the Armenian army named before
+            if not any(h in lx.person_heads for h in heads) and (
+                    s.person or any(w.lower() in lx.person_heads for w in s.text.split())):
+                continue  # `the army` is not `army spokesman Dan Ferro`, who speaks for it
             if heads and any(h in s.text.lower() for h in heads if h not in ("statement", "report", "the")):
                 return s.text, f"`{source}` refers back to {s.text}"
         if any(h in ("statement", "report", "statements", "reports") for h in heads):

@@ -197,7 +197,8 @@ _COMMANDED_BY = re.compile(
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
-_HEADLINE_SOURCE = re.compile(r"\s*(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+_HEADLINE_SOURCE = re.compile(r"\s*(?P<bullet>[-*•–][ \t]+)?(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+_BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
@@ -361,7 +362,14 @@ class _Extractor:
         text = self.text
         relations = find_attributions(text, lo, hi)
         if headline:
-            relations += self._headline_relations(lo, hi)
+            extra = self._headline_relations(lo, hi)
+            tail = next((r for r in extra if r.cue == "-"), None)
+            if tail is not None and relations:
+                # `Russia says 40 drones downed - state media`: the outlet after the dash
+                # published what Russia says; Russia stays its source, the dash ends its content.
+                relations = [attrs.evolve(r, content_end=min(r.content_end, tail.cue_start)) for r in relations]
+                extra = [r for r in extra if r is not tail]
+            relations += extra
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         resolved = self._resolve(relations)
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
@@ -409,7 +417,13 @@ class _Extractor:
         text = self.text
         out = []
         m = _HEADLINE_SOURCE.match(text, lo, hi)
-        if m and (source_heads_in(m.group("who")) or lexicon().party_of(m.group("who").split()[0]) is not None) and not any(
+        # A list item (`- UN: 15,000 without water`) names a source only by a source noun: `- Russia:
+        # 300 killed` in a list is Russia's losses, not what Russia says. `Ukraine: 300 killed`
+        # labels figures with their party too; a party is a headline's source only before a
+        # statement (`Russia: Kyiv lost 300 troops`).
+        if m and (source_heads_in(m.group("who")) or (
+                m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
+                and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
                 " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns):
             # (`Russia's combat losses: 1,140 ...` names what is counted, not who says it)
             s, e = m.start("who"), m.end("who")
@@ -749,6 +763,10 @@ class _Extractor:
                 return side
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
         opener = PARTY_LEAD.match(text, max(lo, clause), hi)
+        if opener is None and clause > lo and text[clause - 1] == ":":
+            # `Ukraine: 300 killed, 20 tanks`: the party is the label of the figures after it.
+            start = max(lo, max(text.rfind(c, lo, clause - 1) for c in ";\n(") + 1)
+            opener = PARTY_LEAD.match(text, _BULLET.match(text, start, hi).end(), hi)
         if opener is not None and opener.end() <= f.start:
             # `Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed`: a party
             # opening the clause right before the number names it and what follows in the clause.

@@ -860,3 +860,40 @@ def test_a_two_word_rank_stays_with_its_commander():
             "Rear Admiral Karl Leiben | ||||||\nThe battle was short.\n")
     people = [(c.value.name, c.value.rank) for c in extract_document(read_text(text, "ford.txt")) if c.kind is Kind.COMMANDER]
     assert people == [("Helmuth von Ardt", "Field Marshal"), ("Otto Brenn", "Air Marshal"), ("Karl Leiben", "Rear Admiral")]
+
+
+ALIGNED = """\
+                    Battle of Harrow Creek
+
+   From Wikipedia, the free encyclopedia
+
+                    Battle of Harrow Creek
+   Date           3–5 July 1863
+   Result         Northland victory
+                        Belligerents
+   Northland                        Southland
+                  Commanders and leaders
+   Tomas Reyk                       Ivo Darrow
+                          Strength
+   93,921                           71,699
+                   Casualties and losses
+   23,049 total                     23,231 total
+   (3,155 killed                    (3,903 killed
+   14,529 wounded                   18,735 wounded
+                                    5,425 captured)
+
+   The Battle of Harrow Creek was fought on 3–5 July 1863 between the
+   armies of Northland and Southland, and it ended the southern campaign.
+   Darrow lost nearly a third of his army in the three days of fighting.
+"""
+
+
+def test_cells_aligned_in_columns_by_runs_of_spaces_take_the_column_they_start_under() -> None:
+    doc = read(ALIGNED)
+    assert fields(doc, "Strength") == [(1, "93,921"), (2, "71,699")]
+    casualties = fields(doc, "Casualties")
+    assert (1, "14,529 wounded") in casualties and (2, "18,735 wounded") in casualties
+    assert (2, "5,425 captured)") in casualties  # alone on its line, under the second column
+    # The wrapped paragraph after the infobox is prose, not a casualty cell.
+    assert all("fought" not in value for _, value in casualties)
+    assert "Darrow lost" in doc.text[doc.body_start:]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from claims.extract.echo import echo_sides
 from claims.extract.infobox import extract_infobox
 from claims.extract.references import cite_footnotes
 from claims.model import Claim, Document, Problem
@@ -31,6 +32,7 @@ def extract_document(document: Document, problems: list[Problem] | None = None) 
         seen.add(claim.id)
         out.append(claim)
     out.sort(key=lambda c: (c.span.start, c.span.end, c.kind.value))
+    out = echo_sides(out)
     if not document.references:
         # Footnote markers a page kept (`[12]`) are all it has of its citations.
         out = cite_footnotes(document, out)

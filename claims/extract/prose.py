@@ -109,7 +109,9 @@ _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
 _LOSS_GOVERNOR = re.compile(
     r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
-    r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included)\b"
+    r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included"
+    r"|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:estimated|put|given|reckoned|calculated|counted)\s+(?:at|as)"
+    r"|of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?:were|was|numbered|totall?ed))\b"
 )
 # `his country had lost`, `we have lost`, `their forces suffered`: the speaker's own side.
 _OWN_SUBJECT = re.compile(
@@ -770,7 +772,7 @@ class _Extractor:
         if opener is not None and opener.end() <= f.start:
             # `Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed`: a party
             # opening the clause right before the number names it and what follows in the clause.
-            for s, e, party in party_mentions(text, opener.start("who"), opener.end("who"))[:1]:
+            for s, e, party in self.sides.party_mentions(text, opener.start("who"), opener.end("who"))[:1]:
                 if (s, e) == (opener.start("who"), opener.end("who")):
                     side = self.sides.side_for_mention(party, f"{text[s:e]} opens the figures after it")
                     if side is not None:
@@ -790,7 +792,7 @@ class _Extractor:
         lost_by = _LOST_BY.match(text, f.end, hi) if _LOSS_END.search(text, f.start, f.end) else None
         if lost_by is not None:
             # `40 aircraft lost by the Argentines`: the party that lost them.
-            for s, e, party in party_mentions(text, lost_by.end(), min(hi, lost_by.end() + 60))[:1]:
+            for s, e, party in self.sides.party_mentions(text, lost_by.end(), min(hi, lost_by.end() + 60))[:1]:
                 if s == lost_by.end():
                     side = self.sides.side_for_mention(party, f"lost by {text[s:e]}")
                     if side is not None:
@@ -800,7 +802,7 @@ class _Extractor:
         scope = _SCOPE_RE.search(text, max(lo, text.rfind(";", lo, f.start) + 1), f.start)
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
-            for s, e, party in party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
+            for s, e, party in self.sides.party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
                 side = self.sides.side_for_mention(party, f"the sentence is about {who}")
                 if side is not None:
                     return side
@@ -814,7 +816,7 @@ class _Extractor:
                     return side
             # The party that lost them: the one named last before the verb (`Russia, he said,
             # lost more than 47,000 troops`), not a source.
-            for s, e, party in reversed(party_mentions(text, lo, f.start)):
+            for s, e, party in reversed(self.sides.party_mentions(text, lo, f.start)):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
@@ -826,7 +828,7 @@ class _Extractor:
             # 15,000 strong`: the party before the noun the number completes.
             at = force.start()
             clause = max(lo, max(text.rfind(c, lo, at) for c in ",;:") + 1)
-            named = party_mentions(text, max(clause, at - 40), at)
+            named = self.sides.party_mentions(text, max(clause, at - 40), at)
             if named:
                 side = self.sides.side_for_mention(named[-1][2], f"{text[named[-1][0]:force.end()].strip()} the figure completes")
                 if side is not None:
@@ -851,7 +853,7 @@ class _Extractor:
         for governor in _LOSS_GOVERNOR.finditer(text, lo, f.start):
             pass
         if governor is not None and not _CLAUSE_BREAK.search(text, governor.end(), f.start):
-            for s, e, party in reversed(party_mentions(text, lo, governor.end())):
+            for s, e, party in reversed(self.sides.party_mentions(text, lo, governor.end())):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{governor.group(0)}`")

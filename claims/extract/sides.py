@@ -101,7 +101,8 @@ def _column_name(raw: str) -> str:
     for s, e, party in party_mentions(chosen, 0, len(chosen)):
         if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
             return party
-    return chosen
+    # `Republic of Dresk (Union)`: the parenthesis is another name for it (see ``_ALIAS``).
+    return _ALIAS.sub("", chosen).strip() or chosen
 
 
 def _names_in(text: str, names: list[str]) -> bool:
@@ -122,35 +123,42 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
+_ENTRY_SPLIT = re.compile(r"\n|,|;|\s{2,}|<br\s*/?>|\*|•")
+_SURNAME = re.compile(r"\b[A-Z][a-z][\w'’\-]*[a-z]\b")
+_ALIAS = re.compile(r"\((?:the\s+)?([A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3})\)")
 _RESOLVERS: dict[int, tuple[Document, "SideResolver"]] = {}
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-]{2,}")
 _DIRECTION = re.compile(r"(?i)^(?:north|south|east|west)")
 
 
-def _own_names_pattern(columns: dict[int, str], by_party: dict[str, tuple[int, str]]) -> re.Pattern | None:
-    """A pattern (group ``d``) for the columns' names that the lexicon does not know, and for
-    their distinctive words: capitalised, not an organisation word (`Republic`, `Front`), not
-    a direction; a word two columns share names neither. Each is added to ``by_party``."""
+def _own_names_pattern(columns: dict[int, str], aliases: dict[int, list[str]],
+                       by_party: dict[str, tuple[int, str]]) -> re.Pattern | None:
+    """A pattern (group ``d``) for the columns' names that the lexicon does not know, the
+    other names the page gives them (``aliases``: `United States (Union)`), and their
+    distinctive words: capitalised, not an organisation word (`Republic`, `Front`), not a
+    direction; a word two columns share names neither. Each is added to ``by_party``."""
     lx = lexicon()
     names: dict[str, tuple[int, str]] = {}
     shared: set[str] = set()
+    written: set[str] = set()
     for column, name in columns.items():
-        if canonical(name) is not None:
-            continue
-        candidates = [name] + [w for w in _NAME_WORD.findall(name)
-                               if w.lower() not in lx.not_person_words and not _DIRECTION.match(w)
-                               and canonical(w) is None and w != name]
-        for phrase in candidates:
-            key = phrase.lower()
-            if key in names and names[key][0] != column:
-                shared.add(key)
-            names.setdefault(key, (column, name))
+        for own in [name] + aliases.get(column, []):
+            if canonical(own) is not None:
+                continue
+            candidates = [own] + [w for w in _NAME_WORD.findall(own)
+                                  if w.lower() not in lx.not_person_words and not _DIRECTION.match(w)
+                                  and canonical(w) is None and w != own]
+            for phrase in candidates:
+                key = phrase.lower()
+                if key in names and names[key][0] != column:
+                    shared.add(key)
+                names.setdefault(key, (column, name))
+                written.add(phrase)
     names = {k: v for k, v in names.items() if k not in shared and k not in by_party}
     if not names:
         return None
     by_party.update(names)
-    originals = sorted({p for c, n in columns.items() for p in [n] + _NAME_WORD.findall(n) if p.lower() in names},
-                       key=len, reverse=True)
+    originals = sorted({p for p in written if p.lower() in names}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in originals)
     return re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<d>{body})(?:'s|’s|s)?(?![\w\-])")
 
@@ -202,7 +210,13 @@ class SideResolver:
                     self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Names of belligerents the lexicon does not know (`Republic of Dresk`, `Northern
         # Front`): the name and its distinctive words (`Dresk`) name the column in the text.
-        self._names = _own_names_pattern(self.columns, self._by_party)
+        # A name in parentheses after a column's belligerent is another name for it
+        # (`United States (Union)`), unless the lexicon knows it as some other party.
+        aliases = {c: [a for a in _ALIAS.findall(raw) if canonical(a) in (None, canonical(self.columns[c]))]
+                   for c, raw in self.raw.items()}
+        for column, surname in self._commander_surnames(document):
+            aliases.setdefault(column, []).append(surname)  # `Lee lost 28,000 men`: his column's loss
+        self._names = _own_names_pattern(self.columns, aliases, self._by_party)
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
         combatants: dict[str, int] = {}
@@ -216,6 +230,27 @@ class SideResolver:
         self._combatants = re.compile(
             r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
         ) if combatants else None
+
+    def _commander_surnames(self, document: Document) -> list[tuple[int, str]]:
+        """(column, surname) of each named column's commanders (`Robert E. Lee` -> `Lee`); a
+        surname the text also writes in lower case is a common word (`Early`, `Hill`), and a
+        surname of two columns names neither."""
+        lx = lexicon()
+        found: dict[str, set[int]] = {}
+        for field in document.infobox:
+            if field.key != "Commander" or field.column not in self.columns:
+                continue
+            for entry in _ENTRY_SPLIT.split(field.value):
+                words = _SURNAME.findall(entry)
+                if not words:
+                    continue
+                last = words[-1]
+                if lx.party_of(last) or last.lower() in lx.source_heads or last.lower() in lx.not_person_words:
+                    continue
+                found.setdefault(last, set()).add(field.column)
+        text = document.text
+        return [(next(iter(c)), w) for w, c in found.items()
+                if len(c) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", text[:200_000])]
 
     def _lead_order(self, document: Document) -> tuple[list[str], str, re.Match | None]:
         """The two parties in the order the lead gives them (`between X and Y`, `waged by X
@@ -577,6 +612,21 @@ class SideResolver:
         found = list(_DEMONYM_RE.finditer(text, start, end))
         if self._names is not None:
             found += self._names.finditer(text, start, end)
+        return found
+
+    def party_mentions(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The parties the lexicon knows in ``text[start:end]`` and the page's own names for its
+        belligerents (`Dresk`, `Union` for `United States (Union)`), in text order, as
+        (start, end, what ``party`` takes)."""
+        from claims.extract.figures import party_mentions
+
+        found = party_mentions(text, start, end)
+        if self._names is not None:
+            for m in self._names.finditer(text, start, end):
+                s, e = m.start("d"), m.end("d")
+                if not any(a < e and s < b for a, b, _ in found):
+                    found.append((s, e, m.group("d")))
+            found.sort()
         return found
 
     def demonym_in(self, text: str, start: int, end: int) -> Side | None:

@@ -191,6 +191,10 @@ def _strip_refs_end(text: str, a: int, b: int) -> int:
     return a + m.start() if m and m.start() > 0 else b
 
 
+# A cell of a layout aligned by runs of spaces: text up to three or more spaces.
+_ALIGNED_PIECE = re.compile(r"\S(?:[^\n]*?\S)?(?= {3,}|\s*$)")
+
+
 def is_noise(line: str) -> bool:
     """Page furniture with nothing to claim: navigation, licence lines, images, coordinates."""
     s = line.strip()
@@ -384,6 +388,8 @@ class _Reader:
         self.dump = False
         self.belligerents: tuple[str, ...] = ()
         self.forced: tuple[int, str] | None = None
+        #: Where each column starts in a layout aligned by runs of spaces (see ``_aligned_cells``).
+        self.column_x: list[int] | None = None
         self.open_pipe_cell = False
         self._skip_next: int | None = None
         self.side_headers: list[_Entry] = []
@@ -398,7 +404,7 @@ class _Reader:
         end_index = len(lines)
         for index in range(first, len(lines)):
             _, s, e = lines[index]
-            if is_prose(text[s:e]) and not self._label_ahead(index):
+            if (is_prose(text[s:e]) or self._wrapped_prose(index)) and not self._label_ahead(index):
                 end_index = index
                 break
         for index in range(first, end_index):
@@ -428,6 +434,23 @@ class _Reader:
             belligerents=self.belligerents,
             prose=tuple(prose),
         )
+
+    def _wrapped_prose(self, index: int) -> bool:
+        """The first line of a paragraph a text-mode browser or a mail client wrapped at a fixed
+        width: lines of about the same, full length after a blank line that read as prose
+        together."""
+        lines, text = self.lines, self.text
+        if index == 0 or text[lines[index - 1][1]:lines[index - 1][2]].strip():
+            return False
+        parts = []
+        for _, s, e in lines[index:index + 12]:
+            line = text[s:e].strip()
+            if not line:
+                break
+            parts.append(line)
+        if len(parts) < 2 or any(len(p) < 50 for p in parts[:-1]) or any(_section_label(p) for p in parts):
+            return False
+        return is_prose(" ".join(parts))
 
     def _label_ahead(self, index: int, lines_ahead: int = 2) -> bool:
         """A label line within the next few lines: a long line inside the infobox (a result
@@ -621,6 +644,9 @@ class _Reader:
     def _cell_line(self, index: int | None, a: int, b: int, number: int, pipe_end: bool) -> None:
         text = self.text
         section = self.section
+        if section is not None and section.key in COLUMN_KEYS and self.forced is None and index is not None \
+                and self._aligned_cells(index, a, b, number, pipe_end):
+            return
         if section is not None and section.key in COLUMN_KEYS and "\t" in text[a:b] and self.forced is None:
             # Cells copied from an HTML table: one tab between the columns.
             pos = a
@@ -678,6 +704,29 @@ class _Reader:
             self._place(cell)
             self.cells.append(cell)
         self._end_cell(pipe_end)
+
+    def _aligned_cells(self, index: int, a: int, b: int, number: int, pipe_end: bool) -> bool:
+        """Cells a text-mode browser or a PDF laid out in columns with runs of spaces
+        (`93,921      71,699`): each piece is the cell of the column it starts under. The
+        columns' starts are learned from the first line with two or more pieces; a line with
+        one piece is placed by where it starts (`(3,903 killed` under the second column)."""
+        text = self.text
+        line_start = self.lines[index][1]
+        pieces = [(m.start(), m.end()) for m in _ALIGNED_PIECE.finditer(text, a, b)]
+        if len(pieces) >= 2:
+            xs = [pa - line_start for pa, _ in pieces]
+            if self.column_x is None or len(xs) > len(self.column_x):
+                self.column_x = xs
+        elif self.column_x is None:
+            return False
+        for pa, pb in pieces:
+            x = pa - line_start
+            column = min(range(len(self.column_x)), key=lambda k: abs(self.column_x[k] - x)) + 1
+            self.forced = (column, "cells aligned in columns by runs of spaces")
+            self._cell_line(index, pa, pb, number, pipe_end=False)
+            self.forced = None
+        self._end_cell(pipe_end)
+        return True
 
     def _end_cell(self, pipe_end: bool) -> None:
         if pipe_end:

@@ -346,3 +346,17 @@ def test_a_list_item_led_by_a_source_noun_is_that_sources(line: str) -> None:
 def test_the_outlet_after_a_headlines_dash_publishes_what_the_headline_source_says() -> None:
     claim = figures("Ostland says 40 drones downed over the coast - state media\n\nBody text.\n")[0]
     assert claim.attribution.claimant == "Ostland"
+
+
+def test_a_breakdown_of_a_toll_counts_the_dead_it_breaks_down() -> None:
+    text = ("Intro.\n\nThe cumulative death toll in the province was at least 2,300, according to the health office.\n\n"
+            "Of the verified cases, 1,500 are believed to be civilians, including 520 children (330 boys and 190 girls) "
+            "and 270 women. Additionally, 560 have been identified as members of armed groups.\n\n"
+            "The toll among soldiers was 71: 66 soldiers and four civilians, including one child.\n")
+    found = {c.span.quote.split()[-1] if c.span.quote.startswith("at least") else c.span.quote.split()[0]: c
+             for c in figures(text)}
+    for number in ("1,500", "520", "330", "190", "270", "560", "one"):
+        assert found[number].kind is Kind.CASUALTIES, number
+        assert found[number].value.category is found["2,300"].value.category or number == "one"
+    assert found["1,500"].part_of == found["2,300"].id
+    assert found["270"].part_of == found["1,500"].id  # after the bracket the list goes on

@@ -95,7 +95,7 @@ _NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*$")
 _PARTS_SEP = re.compile(
-    r"\s*(?:[:–—-]|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
+    r"\s*(?:[:–—-]|\((?=\s*$)|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
 )
@@ -107,6 +107,12 @@ _SCOPE_RE = re.compile(
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_PARTITIVE_OPENER = re.compile(
+    r"\W*(?i:(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
+    r"\b(?:cases|victims|dead|deaths|fatalities|killed|casualties|wounded|injured|them|those)\s*,"
+    r"|additionally\s*,|in\s+addition\s*,)"
+)
 _LOSS_GOVERNOR = re.compile(
     r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
     r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included"
@@ -604,13 +610,19 @@ class _Extractor:
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
         for i in range(n - 1):
             gap = _gap(text, figures[i], figures[i + 1])
-            if parents[i] is None and _PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0:
+            # A part may have parts (`four civilians, including one child`).
+            if parents[i + 1] is None and _PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0:
                 k = i + 1
                 while k < n:
                     parents[k] = i
                     if k + 1 < n and _list_gap(text, figures[k], figures[k + 1]):
                         k += 1
                         continue
+                    if k + 1 < n and parents[i] is not None and parents[k + 1] is None \
+                            and _CLOSE_THEN_LIST.match(_gap(text, figures[k], figures[k + 1])):
+                        # `513 children (323 boys and 190 girls) and 269 women`: after the
+                        # bracket the list of the figure that opened it goes on.
+                        parents[k + 1] = parents[i]
                     break
         # Lists and totals with their parts share a predicate: the one after the last member
         # (over a closing comma: `11,100 Palestinians, including ..., were injured`), or the
@@ -655,6 +667,21 @@ class _Extractor:
                 categories[i] = shared
                 settled[i] = True
             i = j + 1
+        # `Of the verified cases, 1,486 are believed to be civilians`: a sentence that opens on
+        # the dead (or goes on with them) breaks down the last toll before it; its people
+        # counts with no measure of their own are parts of that toll.
+        whole: Claim | None = None
+        if _PARTITIVE_OPENER.match(text, lo):
+            whole = next((c for c in reversed(self.claims[-40:]) if c.kind is Kind.CASUALTIES and c.part_of is None), None)
+        if whole is not None:
+            for k, f in enumerate(figures):
+                if parents[k] is None and f.noun_group in ("people", None) and (
+                        categories[k] in (None, Category.PEOPLE, Category.OTHER)
+                        or categories[k] is Category.TROOPS and f.predicate is None):  # `557 ... members of armed groups`
+                    categories[k] = whole.value.category
+                    settled[k] = True
+                else:
+                    break
         for k in range(n):
             parent = parents[k]
             if parent is not None and not settled[k] and categories[parent] is not None:
@@ -724,7 +751,8 @@ class _Extractor:
                 self.document, kind=kind, subject=self.subject, side=side, value=value, start=f.start, end=f.end,
                 attribution=attribution, rule="prose.total_parts" if parents[k] is not None else "prose.figure",
                 hedges=claim_hedges, section=section,
-                part_of=made[parents[k]].id if parents[k] is not None and made[parents[k]] is not None else None,
+                part_of=made[parents[k]].id if parents[k] is not None and made[parents[k]] is not None
+                else whole.id if whole is not None and k == 0 and kind is whole.kind else None,
                 negated=negated,
             )
             made.append(claim)

@@ -360,3 +360,5 @@ def test_a_breakdown_of_a_toll_counts_the_dead_it_breaks_down() -> None:
         assert found[number].value.category is found["2,300"].value.category or number == "one"
     assert found["1,500"].part_of == found["2,300"].id
     assert found["270"].part_of == found["1,500"].id  # after the bracket the list goes on
+    # Whoever gave the toll gives its breakdown.
+    assert {found[n].attribution.claimant for n in ("1,500", "520", "330", "560")} == {"the health office"}

@@ -671,6 +671,7 @@ class _Extractor:
         # the dead (or goes on with them) breaks down the last toll before it; its people
         # counts with no measure of their own are parts of that toll.
         whole: Claim | None = None
+        of_whole: set[int] = set()
         if _PARTITIVE_OPENER.match(text, lo):
             whole = next((c for c in reversed(self.claims[-40:]) if c.kind is Kind.CASUALTIES and c.part_of is None), None)
         if whole is not None:
@@ -680,6 +681,7 @@ class _Extractor:
                         or categories[k] is Category.TROOPS and f.predicate is None):  # `557 ... members of armed groups`
                     categories[k] = whole.value.category
                     settled[k] = True
+                    of_whole.add(k)
                 else:
                     break
         for k in range(n):
@@ -720,6 +722,15 @@ class _Extractor:
                 cat = antecedent.value.category
                 kind = antecedent.kind
             side = self._side(f, lo, hi, attribution, resolved, antecedent)
+            whole_of = whole if k in of_whole else made[parents[k]] if parents[k] is not None else None
+            if whole_of is not None:
+                # A part of a toll is told by whoever told the toll, about the same side.
+                if attribution.claimant is None and whole_of.attribution.claimant is not None:
+                    attribution = attrs.evolve(whole_of.attribution, inherited=True, evidence=(
+                        f"a part of “{whole_of.span.quote}”, which {whole_of.attribution.claimant} gives"))
+                if side.name is None and whole_of.side.name is not None:
+                    side = Side(column=whole_of.side.column, name=whole_of.side.name,
+                                reason=f"a part of “{whole_of.span.quote}” ({whole_of.side.reason})")
             lost_by_list = False
             if self.discourse.header_losses is not None and self.discourse.header == attribution.claimant:
                 # A line of a list of someone's losses: `personnel – 40,120` counts the dead,
@@ -752,7 +763,7 @@ class _Extractor:
                 attribution=attribution, rule="prose.total_parts" if parents[k] is not None else "prose.figure",
                 hedges=claim_hedges, section=section,
                 part_of=made[parents[k]].id if parents[k] is not None and made[parents[k]] is not None
-                else whole.id if whole is not None and k == 0 and kind is whole.kind else None,
+                else whole.id if k in of_whole and kind is whole.kind else None,
                 negated=negated,
             )
             made.append(claim)

@@ -362,3 +362,16 @@ def test_a_breakdown_of_a_toll_counts_the_dead_it_breaks_down() -> None:
     assert found["270"].part_of == found["1,500"].id  # after the bracket the list goes on
     # Whoever gave the toll gives its breakdown.
     assert {found[n].attribution.claimant for n in ("1,500", "520", "330", "560")} == {"the health office"}
+
+
+def test_an_accusation_is_the_accusers_claim_and_a_toll_that_could_exceed_n_is_at_least_n() -> None:
+    text = ("Intro.\n\nLast month, the Eastern Legion was accused by Human Rights Watch of killing at least 1,500 people.\n\n"
+            "Ostland Watch accused the army of killing 40 civilians.\n\n"
+            "Some researchers believe the true toll could exceed 150,000.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["at least 1,500 people"].attribution.claimant == "Human Rights Watch"
+    assert next(c for q, c in found.items() if q.startswith("40")).attribution.claimant == "Ostland Watch"
+    toll = found["150,000"]
+    assert (toll.value.low, toll.value.high) == (150000, None)
+    assert toll.attribution.claimant is None  # `some researchers` name nobody
+    assert [h.kind.value for h in toll.hedges] == ["unnamed_source"]

@@ -469,6 +469,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 low = n.value
         elif q == "at_most":
             qualifier, low, high = Qualifier.AT_MOST, None, (high if high is not None else n.value)
+    elif qualifier is Qualifier.EXACT and _EXCEEDS.search(text, before_start, start):
+        qualifier, high = Qualifier.AT_LEAST, None  # `the toll could exceed 150,000`: more than that
+        if low is None:
+            low = n.value
     elif text[max(lo, start - 1):start] == "+" and (start - 1 == lo or not text[start - 2:start - 1].isalnum()):
         increment = True
         start -= 1
@@ -648,6 +652,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         relative_side=relative, spelled=n.spelled, increment=increment, year_like=year_like,
         anaphoric=anaphoric,
     )
+
+
+_EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops)[ \t]+$")
 
 
 def continues_figure(text: str, start: int) -> bool:

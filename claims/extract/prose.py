@@ -52,6 +52,7 @@ from claims.model import (
     ClaimantClass,
     Document,
     Hedge,
+    HedgeKind,
     Kind,
     Person,
     Population,
@@ -758,6 +759,10 @@ class _Extractor:
                 h for h in hedges if f.start <= (h.start or 0) < f.end)
             rel = self._covering(f.number_start, f.number_end, resolved)
             negated = rel is not None and rel[0].type == "deny"
+            if rel is not None and rel[0].unnamed and rel[0].source and not rel[0].pronoun and rel[1] is None \
+                    and not any(h.kind is HedgeKind.UNNAMED_SOURCE for h in claim_hedges):
+                # `Local officials reported 17 deaths`, `some researchers believe`: said by nobody named.
+                claim_hedges += (Hedge(HedgeKind.UNNAMED_SOURCE, rel[0].source, rel[0].source_start, rel[0].source_end),)
             claim = build_claim(
                 self.document, kind=kind, subject=self.subject, side=side, value=value, start=f.start, end=f.end,
                 attribution=attribution, rule="prose.total_parts" if parents[k] is not None else "prose.figure",

@@ -69,3 +69,13 @@ def test_a_possessive_is_no_number_word() -> None:
 ])
 def test_digits_as_other_copy_writes_them(text: str, value: int) -> None:
     assert [n.value for n in find_numbers(text)][:1] == [value]
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts() -> None:
+    from claims.extract.figures import read_figures
+    from claims.model import Category
+
+    text = "Air defences shot down 31 of 40 drones. In 1995 of 2,000 men only 300 returned."
+    found = {text[f.start:f.end]: f.category for f in read_figures(text, 0, len(text))}
+    assert found["31"] is found["40 drones"] is Category.DRONES  # both stay figures
+    assert "1995" not in found  # a year before `of`, not a part

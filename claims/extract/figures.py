@@ -182,7 +182,7 @@ _STOP_MODIFIER = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-\.]*|\d+mm|\d+(?:st|nd|rd|th)")
 _PARTITIVE = re.compile(
-    r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b)"
+    r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b|(?=\d))"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
 _FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")
@@ -927,7 +927,18 @@ def _partitive(text: str, pos: int, hi: int):
     num = _NUMBER_AHEAD.match(text, after, hi)
     if num:
         after = num.end()
+    bare = m.end() == m.start() + len(m.group(0)) and m.group(0).rstrip().lower().endswith("of")
+    if bare:
+        # `shot down 31 of 40 drones`: 31 counts drones too, and `40 drones` stays a figure of
+        # its own; only a part smaller than its whole (`in 1995 of 2,000 men` is a year).
+        n = re.search(r"(\d[\d,]*)$", text[max(0, pos - 12):pos])  # None after a number word
+        whole = int(num.group(0).replace(",", "")) if num else None
+        if whole is None or n is not None and (int(n.group(1).replace(",", "")) >= whole
+                                               or re.fullmatch(r"1\d{3}|20\d{2}", n.group(1))):
+            return None
     noun, sense, np_end, mentions, relative = _noun_phrase(text, after, hi)
+    if bare and sense is not None:
+        return noun, sense, pos, [], relative, None
     if sense is None:
         # `of those killed`: a predicate as the noun.
         pm = _patterns()["pred_after"].match(text, after + len(text[after:]) - len(text[after:].lstrip()), hi)

@@ -375,3 +375,14 @@ def test_an_accusation_is_the_accusers_claim_and_a_toll_that_could_exceed_n_is_a
     assert (toll.value.low, toll.value.high) == (150000, None)
     assert toll.attribution.claimant is None  # `some researchers` name nobody
     assert [h.kind.value for h in toll.hedges] == ["unnamed_source"]
+
+
+def test_an_author_date_citation_and_a_sentence_on_the_figures_origin_name_their_source() -> None:
+    text = ("Intro.\n\nOstland lost 30,000 men (Halvik 1995), while Westmark lost 11,000 (Reyk and Maren 2001: 134).\n\n"
+            "Westmark's losses were 12,000 killed. These figures come from the Westmark state archives.\n\n"
+            "Troops came from the north. 300 troops came from Ostland.\n")
+    found = {c.span.quote.split()[0]: c for c in figures(text)}
+    assert found["30,000"].attribution.claimant == "Halvik"
+    assert found["11,000"].attribution.claimant == "Reyk and Maren"
+    assert found["12,000"].attribution.claimant == "the Westmark state archives"
+    assert found["300"].attribution.claimant is None  # troops that came from somewhere: no source

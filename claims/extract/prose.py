@@ -240,7 +240,8 @@ def _trigger() -> re.Pattern[str]:
               "same", "failed", "managed", "succeeded", "forced", "withdrew", "retreated", "surrendered",
               "control", "captured", "victory", "defeat", "ended", "repelled", "repulsed", "routed", "able",
               "leader", "commander", "commanded", "led", "headed", "general", "colonel", "minister",
-              "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen"}
+              "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen",
+              "come", "comes", "came", "derived", "drawn", "based"}  # `These figures come from X` (_ORIGIN)
     words -= {"a", "an"}
     # Scanned over the lower-cased text: a case-sensitive trie is several times faster.
     return re.compile(rf"\d|[\"“”‘]|\b{trie_pattern(w.lower() for w in words)}\b")
@@ -380,6 +381,7 @@ class _Extractor:
                 extra = [r for r in extra if r is not tail]
             relations += extra
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
+        relations += _citations(text, lo, hi)
         resolved = self._resolve(relations)
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
         low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
@@ -399,6 +401,12 @@ class _Extractor:
                                default_year=self.dates.default_year) if has_figure else []
         if not figures and _RETRO.match(text, lo, hi):
             self._attribute_back(lo, resolved)
+        elif not figures and (origin := _ORIGIN.match(text, lo, hi)) is not None:
+            # `These figures come from the Russian archives`: the source of the figures before.
+            s0, e0 = origin.span("src")
+            rel = Relation(text[s0:e0], s0, e0, origin.group("cue"), origin.start("cue"), origin.end("cue"),
+                           lo, hi, "origin", "assert", unnamed=is_unnamed(text[s0:e0]))
+            self._attribute_back(lo, [(rel, text[s0:e0], None)])
         if figures:
             self._figures(figures, lo, hi, resolved, hedges, section, paragraph, index)
         if has_figure and _ORDINAL_HINT.search(text, lo, hi):
@@ -1083,7 +1091,33 @@ _EVIDENCE = {
     "quote": "the speaker of the quotation",
     "headline": "the source a headline names",
     "note": "a note in brackets right after the figure",
+    "citation": "an author-date citation after the statement (`(Glantz 1995)`)",
 }
+
+# `(Glantz 1995)`, `(Glantz and House 1995: 134)`, `(Overy et al., 1997, p. 12)`.
+_CITATION = re.compile(
+    r"\((?P<who>[A-Z][\w'’\-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]+|[ \t]+et[ \t]+al\.?)?),?[ \t]+"
+    r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:[:,][ \t]*(?:pp?\.[ \t]*)?[\d–\-]+)?\)"
+)
+# `These figures come from the Russian archives`, `The data are based on the work of X`.
+_ORIGIN = re.compile(
+    r"(?i)[ \t\"“]*(?:these|those|the|this|that|all)[ \t]+(?:\w+[ \t]+){0,2}?(?:figures?|numbers?|data|estimates?|statistics"
+    r"|totals?|tolls?|counts?)[ \t]+(?P<cue>(?:all[ \t]+)?(?:comes?|came|(?:are|were|is|was)[ \t]+(?:taken|drawn|derived|based)|derive)"
+    r"[ \t]+(?:from|on))[ \t]+(?:the[ \t]+(?:work|research|records|study|studies|count|figures|data)[ \t]+of[ \t]+)?"
+    r"(?P<src>(?:the[ \t]+)?[A-Za-z][\w'’\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Za-z][\w'’\-]*){0,6}?)[ \t]*[.;]"
+)
+
+
+def _citations(text: str, lo: int, hi: int) -> list[Relation]:
+    """Author-date citations in ``text[lo:hi]``: each is the source of what comes before it,
+    back to the previous citation or the sentence's start."""
+    out = []
+    start = lo
+    for m in _CITATION.finditer(text, lo, hi):
+        s, e = m.span("who")
+        out.append(Relation(text[s:e], s, e, "()", m.start(), m.end(), start, m.start(), "citation", "assert"))
+        start = m.end()
+    return out
 
 
 def _gap(text: str, a: Figure, b: Figure) -> str:

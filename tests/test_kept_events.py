@@ -8,10 +8,9 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-import pytest
 from conftest import KALBAJAR, TERTER
 from store_helpers import figure_claims, make_document
-from test_service import UNRELATED, ingest, read
+from test_service import ingest, read, unrelated  # noqa: F401 - a fixture
 
 from claims.api import TargetKind, attached, ingest_documents
 from claims.model import Kind, Verdict
@@ -40,13 +39,6 @@ def pages(store: Store) -> tuple[str, str]:
     return html.render(lean) + markdown.render(lean), html.render(full) + markdown.render(full)
 
 
-@pytest.fixture
-def unrelated(tmp_path: Path) -> Path:
-    path = tmp_path / "siege-of-ostrava.txt"
-    path.write_text(UNRELATED, encoding="utf-8")
-    return path
-
-
 def test_a_first_ingest_keeps_the_events_a_report_would_group(db: str, unrelated: Path) -> None:
     ingest(db, TERTER, KALBAJAR, unrelated)
     with open_store(db) as store:
@@ -73,7 +65,7 @@ def test_an_incremental_ingest_forgets_them_and_a_full_reconciliation_keeps_them
         assert store.events() == list(events) == grouped_now(store)
         store.replace_conflicts(conflicts)  # the documents did not change: they stay
         assert store.events() == list(events)
-    ingest(db, unrelated)  # the same document again: every document is not reconciled
+    ingest(db, unrelated)  # the same document again: only its event is reconciled
     with open_store(db) as store:
         assert store.events() is None
     ingest(db, TERTER, KALBAJAR, unrelated)  # every document is
@@ -97,7 +89,7 @@ def test_events_of_other_documents_than_those_stored_are_not_kept(db: str, unrel
         store.replace_conflicts(conflicts, kept)
         assert store.events() is None
         documents, claims = read(unrelated)
-        store.ingest(documents, claims, events=kept)
+        store.ingest(documents, claims, events=kept)  # the events of two documents, three stored
         assert store.events() is None
 
 
@@ -163,7 +155,8 @@ def test_a_version_7_store_opens_with_no_events_kept(tmp_path: Path) -> None:
     with open_store(path) as store:  # opening it migrates to version 8
         assert store.events() is None
         store.ingest([make_document("d1", "A 600 killed.")], figure_claims("d1", "A 600 killed."))
-        assert store.events() is None and [e.documents for e in report_from_store(store, [store.document("d1")]).events] == [("d1",)]
+        assert store.events() is None
+        assert [e.documents for e in report_from_store(store, [store.document("d1")]).events] == [("d1",)]
 
 
 def test_a_reviewer_role_registered_before_version_8_reads_the_events(pg_cluster, pg_url: str) -> None:

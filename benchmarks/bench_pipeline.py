@@ -5,8 +5,9 @@
 
 Each stage runs in its own process so its peak memory (max RSS) is its own: extract (read and
 extract every document; MB/s and claims/s), ingest (store the documents and claims in a fresh
-SQLite store in one transaction; claims/s), reconcile (load every claim from the store and
-reconcile; seconds), report (build the conflict report and render it as HTML; seconds).
+SQLite store in one transaction; claims/s), reconcile (load every claim from the store,
+reconcile, and store the findings with the events; seconds), report (build the conflict
+report and render it as HTML; seconds).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def stage_extract_and_ingest(corpus: str, db: str, queue: multiprocessing.Queue)
 
 
 def stage_reconcile(db: str, queue: multiprocessing.Queue) -> None:
-    from claims.reconcile import reconcile
+    from claims.reconcile import reconcile_grouped
     from claims.store import open_store
 
     store = open_store(db)
@@ -62,9 +63,9 @@ def stage_reconcile(db: str, queue: multiprocessing.Queue) -> None:
     documents = [store.document(info.id) for info in store.documents()]
     claims = store.claims()
     t1 = time.perf_counter()
-    conflicts = reconcile(documents, claims)
+    events, conflicts = reconcile_grouped(documents, claims)
     t2 = time.perf_counter()
-    store.replace_conflicts(conflicts)
+    store.replace_conflicts(conflicts, events)
     store.close()
     queue.put({"load_s": t1 - t0, "reconcile_s": t2 - t1, "conflicts": len(conflicts), "reconcile_peak_mb": _peak_mb()})
 

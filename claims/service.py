@@ -21,6 +21,7 @@ from claims.store.base import ClaimQuery, IngestSummary, Reanchoring, Store
 
 if TYPE_CHECKING:
     from claims.audit import KnownConflict, ReviewedClaim
+    from claims.reconcile import Event
     from claims.review.agreement import AgreementReport, Disagreement
 
 
@@ -28,11 +29,19 @@ def derive(
     documents: Sequence[Document], claims: Sequence[Claim], annotations: Sequence[Annotation] = ()
 ) -> tuple[list[Claim], list[Conflict]]:
     """Reconcile the claims and grade their confidence (reviewer overrides win)."""
-    from claims.confidence import assess
-    from claims.reconcile import reconcile
+    assessed, conflicts, _ = _derive_grouped(documents, claims, annotations)
+    return assessed, conflicts
 
-    conflicts = reconcile(list(documents), list(claims))
-    return assess(list(claims), conflicts, list(annotations), documents=list(documents)), conflicts
+
+def _derive_grouped(
+    documents: Sequence[Document], claims: Sequence[Claim], annotations: Sequence[Annotation] = ()
+) -> tuple[list[Claim], list[Conflict], tuple[Event, ...]]:
+    """:func:`derive`, with the events the documents were grouped into."""
+    from claims.confidence import assess
+    from claims.reconcile import reconcile_grouped
+
+    events, conflicts = reconcile_grouped(list(documents), list(claims))
+    return assess(list(claims), conflicts, list(annotations), documents=list(documents)), conflicts, events
 
 
 def ingest_documents(
@@ -51,6 +60,8 @@ def ingest_documents(
     assessed; stored claims whose confidence changed are rewritten, conflicts of the affected
     documents replaced, and everything else left as it is, in one transaction. The cost is
     that of the events touched, not of the store: a small ingest into a large store is fast.
+    When every stored document was reconciled (a first ingest), the store keeps the events
+    they were grouped into for its reports; otherwise it forgets those it kept.
     """
     from claims.reconcile import affected_documents
 
@@ -68,12 +79,15 @@ def ingest_documents(
     stored = [c for d in others for c in store.claims(ClaimQuery(document=d.id))]
     # The stored confidence is the computed one: the store applies the reviewers' overrides in
     # force when it reads claims, after re-anchoring has moved them to the new claims.
-    assessed, conflicts = derive(list(documents) + others, list(claims) + stored)
+    assessed, conflicts, events = _derive_grouped(list(documents) + others, list(claims) + stored)
     ingested = assessed[: len(claims)]
     refreshed = [new for new, old in zip(assessed[len(claims):], stored) if new != old]
+    # Only a grouping of every stored document is the store's; a part's may differ from it.
+    whole = scope >= {d.id for d in after}
     if progress is not None:
         progress("storing")
-    return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed)
+    return store.ingest(documents, ingested, conflicts, conflict_scope=scope, refreshed=refreshed,
+                        events=events if whole else None)
 
 
 def reviewed_for_audit(store: Store) -> tuple[list[KnownConflict], list[ReviewedClaim]]:
@@ -168,10 +182,12 @@ def pull(server: Store, local: Store) -> SyncSummary:
     The documents are ingested as the server has them (claims and conflicts replaced, with
     the server's confidence), so annotations made offline and not pushed yet re-anchor if a
     claim changed; then the server's annotations the local store lacks are appended, with
-    their re-anchoring moves. Pulling again adds only what is new.
+    their re-anchoring moves. Pulling again adds only what is new. The events the server kept
+    come too, unless ``local`` holds documents the server does not (they group the server's).
     """
     contents = server.contents()
-    local.ingest(contents.documents, contents.claims, contents.conflicts)
+    own = {info.id for info in local.documents()} - {d.id for d in contents.documents}
+    local.ingest(contents.documents, contents.claims, contents.conflicts, events=None if own else contents.events)
     for name, role in contents.reviewers:
         local.add_reviewer(name, role)
     groups: dict[tuple[str, bool], list[str]] = defaultdict(list)

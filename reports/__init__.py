@@ -274,9 +274,14 @@ def report_from_store(
     listed, as far as their tables and charts show them. Beyond ``listed_checks`` consistent
     checks, those are counted per event and rule instead (:attr:`EventReport.tallied`). A
     store of a million claims lists a few thousand findings. The JSON report, which carries
-    every claim, is built with :func:`build_report`.
+    every claim, is built with :func:`build_report`. The events are those the store kept
+    from reconciling ``documents`` (:meth:`Store.events`), else the documents are grouped.
     """
-    dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True))
+    kept = store.events()
+    if kept is not None and sorted(d for e in kept for d in e.documents) != sorted(d.id for d in documents):
+        kept = None  # kept for other documents than these
+    # The infobox dates only serve grouping.
+    dates = store.claims(ClaimQuery(kind=Kind.DATE, only_infobox=True)) if kept is None else []
     # Every finding in outline (rule, outcome, claims); the findings listed in full.
     outlines = store.conflict_outlines()
     tally = sum(1 for k in outlines if k.outcome is Outcome.CONSISTENT) > listed_checks
@@ -289,7 +294,7 @@ def report_from_store(
     document_of = store.claim_documents({k.claims[0] for k in outlines if k.claims})
     document_of.update(store.claim_documents(
         {c for k in outlines if not k.claims or k.claims[0] not in document_of for c in k.claims}))
-    ctx = build_context(documents, claims, sides=False)
+    ctx = build_context(documents, claims, sides=False, events=kept)
     tallied: dict[str, Counter[str]] = defaultdict(Counter)
     if tally:
         for k in outlines:

@@ -144,11 +144,11 @@ def test_a_version_5_store_migrates_to_row_level_security(pg_cluster) -> None:
         from claims.store.postgres import PgConnection
 
         assert migrate(PgConnection(raw), raw.transaction, "old", MIGRATIONS[:5]) == 5
-    with open_store(url) as store:  # opening it migrates to version 6, then 7
+    with open_store(url) as store:  # opening it migrates to version 6, then 7 and 8
         store.ingest([make_document("d1", TEXT)], claims)
         store.annotate(new_annotation(claims[0], A, "ana"))
     with psycopg.connect(url, autocommit=True) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 7
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 8
         secured = dict(conn.execute(
             "SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
             "AND relname IN ('annotations', 'current_verdicts', 'annotation_targets')").fetchall())

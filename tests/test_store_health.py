@@ -161,6 +161,7 @@ def test_an_old_schema_read_only_says_it_needs_an_upgrade(sound: Path, tmp_path:
         conn.execute("DROP TABLE reviewers")
         conn.execute("ALTER TABLE annotations DROP COLUMN adjudication")
         conn.execute("DROP INDEX annotations_by_reviewer")  # ... nor its index (schema 6)
+        conn.execute("DROP TABLE reconciled_events")  # ... nor kept events (schema 8)
         conn.execute("DELETE FROM schema_version WHERE version > 1")
     with pytest.raises(StoreError, match="read-only and at schema 1"):
         SQLiteStore(db, read_only=True)

@@ -179,17 +179,17 @@ def test_pull_and_push_refuse_the_same_store_and_a_missing_copy(tmp_path: Path) 
 def test_version_6_indexes_a_reviewers_annotations_and_migrates_a_version_5_store(tmp_path: Path) -> None:
     from claims.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
-    assert SCHEMA_VERSION == 7
+    assert SCHEMA_VERSION == 8
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, path, MIGRATIONS[:5])
     conn.close()
     claims = figure_claims("d1", TEXT)
-    with open_store(path) as store:  # opening it migrates to version 7 (7 changes nothing on SQLite)
+    with open_store(path) as store:  # opening it migrates to version 8 (7 changes nothing on SQLite)
         store.ingest([make_document("d1", TEXT)], claims)
         store.annotate(new_annotation(claims[0], A, "ana"))
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 7
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 8
     plan = " ".join(row[-1] for row in conn.execute(
         "EXPLAIN QUERY PLAN SELECT 1 FROM annotations WHERE target_id = 'x' AND reviewer = 'ana'"))
     assert "annotations_by_reviewer" in plan

@@ -39,6 +39,7 @@ __all__ = [
     "disagreements",
     "group_events",
     "reconcile",
+    "reconcile_grouped",
     "sort_conflicts",
 ]
 
@@ -54,12 +55,14 @@ def build_context(
     *,
     grouping: Mapping[str, str] | None = None,
     sides: bool = True,
+    events: Sequence[Event] | None = None,
 ) -> Context:
     """Events, documents, claims and resolved sides: what every rule reads.
 
     Claims are put in id order once here, so every rule sees them in the same order whatever
     order they came in (reconciliation does not depend on input order). A report, which runs
-    no rule, asks for no ``sides`` (the context's are then empty).
+    no rule, asks for no ``sides`` (the context's are then empty), and gives the ``events`` a
+    store kept from reconciling these documents instead of grouping them again.
     """
     ordered = _by_document_id(documents, claims)
     ordered.sort(key=attrgetter("id"))
@@ -68,7 +71,8 @@ def build_context(
     for c in ordered:
         by_type[type(c.value)].append(c)
     # The documents already stand in for every claim's, so grouping only needs the dates.
-    events = group_events(docs, by_type.get(UncertainDate, ()), grouping=grouping)
+    if events is None:
+        events = group_events(docs, by_type.get(UncertainDate, ()), grouping=grouping)
     by_doc = {d.id: d for d in docs}
     return Context(
         events=tuple(events),
@@ -109,13 +113,24 @@ def reconcile(
     ``grouping`` maps a document (id, path, file name or title) to an event name and overrides
     the automatic grouping; the key ``"*"`` puts every document into one event.
     """
+    return reconcile_grouped(documents, claims, grouping=grouping)[1]
+
+
+def reconcile_grouped(
+    documents: Sequence[Document],
+    claims: Iterable[Claim],
+    *,
+    grouping: Mapping[str, str] | None = None,
+) -> tuple[tuple[Event, ...], list[Conflict]]:
+    """:func:`reconcile`, with the events it grouped the documents into (a store keeps them
+    with the findings, so its reports need not group every document again)."""
     with _collector_paused():
         ctx = build_context(documents, claims, grouping=grouping)
         found: dict[str, Conflict] = {}
         for fam in FAMILIES:
             for conflict in fam(ctx):
                 found.setdefault(conflict.id, conflict)
-        return sort_conflicts(found.values())
+        return ctx.events, sort_conflicts(found.values())
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from attrs import frozen
 
@@ -29,6 +29,9 @@ from claims.model import (
     Verdict,
 )
 from claims.review import ReanchorReport, Reattached
+
+if TYPE_CHECKING:
+    from claims.reconcile.events import Event
 
 
 
@@ -113,6 +116,8 @@ class StoreContents:
     reviewers: tuple[tuple[str, str], ...]
     assignments: tuple[tuple[str, str, bool], ...]
     """(claim id, reviewer, blind)."""
+    events: tuple[Event, ...] | None = None
+    """The events kept for these documents (:meth:`Store.events`), None when none are kept."""
 
 
 @frozen
@@ -139,6 +144,7 @@ class Store(Protocol):
         *,
         conflict_scope: Collection[str] | None = None,
         refreshed: Sequence[Claim] = (),
+        events: Sequence[Event] | None = None,
     ) -> IngestSummary:
         """Replace these documents' derived data in one transaction and re-anchor annotations.
 
@@ -146,11 +152,21 @@ class Store(Protocol):
         with ``conflict_scope`` (document ids) only those involving a claim of those documents.
         ``refreshed`` claims of other stored documents are rewritten in place (new confidence).
         Conflict annotations follow their conflict through re-anchored claims (``via-claims``).
+        The kept events (:meth:`events`) are replaced by ``events`` when they group every
+        document stored after this ingest, else forgotten: the documents changed.
         """
         ...
 
-    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
-        """Replace every stored conflict in one transaction."""
+    def replace_conflicts(self, conflicts: Sequence[Conflict], events: Sequence[Event] | None = None) -> None:
+        """Replace every stored conflict in one transaction, and the kept events by ``events``
+        when given (the grouping of every stored document the conflicts were found in; events
+        grouping other documents are not kept)."""
+        ...
+
+    def events(self) -> list[Event] | None:
+        """The events every stored document was grouped into when its findings were derived,
+        in order; None when none are kept (an ingest since then, or none ever given): group the
+        documents again (:func:`claims.reconcile.group_events`)."""
         ...
 
     def documents(self) -> list[DocumentInfo]: ...

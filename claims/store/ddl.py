@@ -165,3 +165,17 @@ REVIEWER_INDEX = (
 """Version 6, both dialects: a reviewer's own annotations on a claim by index, which blind
 review asks of every claim it shows (and PostgreSQL's row-level security of every row it
 reads); PostgreSQL adds that row-level security (:mod:`~claims.store.pgschema`)."""
+
+
+EVENTS = (
+    """CREATE TABLE reconciled_events (
+            position INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+)
+"""Version 8, both dialects: the events every stored document is grouped into, in order (the
+event's JSON in ``data``), kept from the reconciliation that made the findings so a report
+need not group every document again. A cache: every ingest replaces or empties it, and an
+empty table means the documents are grouped when a report asks."""

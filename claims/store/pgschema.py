@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claims.store.base import StoreError
-from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWER_INDEX, REVIEWERS, first_version
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, EVENTS, REVIEWER_INDEX, REVIEWERS, first_version
 from claims.store.queries import HIDDEN_FROM
 from claims.store.schema import apply_migration, fill_overrides, newer_store
 
@@ -27,7 +27,8 @@ NOTIFY_CHANNEL = "claims_annotations"
 target_kind, target_id, verdict, reviewer); ``LISTEN claims_annotations`` on a connection of
 its own to hear them."""
 
-OUR_TABLES = frozenset({"documents", "claims", "conflicts", "conflict_claims", "annotations", "annotation_targets"})
+OUR_TABLES = frozenset({"documents", "claims", "conflicts", "conflict_claims", "annotations", "annotation_targets",
+                        "reconciled_events"})
 
 APPEND_ONLY_FUNCTION = """CREATE FUNCTION claims_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -165,6 +166,14 @@ def own_moves(conn: Any) -> None:
             conn.execute(f"GRANT INSERT ON annotation_targets TO {quote_ident(name)}")
 
 
+def readable_events(conn: Any) -> None:
+    """Version 8: the reviewers' roles registered before may read the kept events, as
+    ``add_reviewer`` lets them read every table (a report reads them)."""
+    for (name,) in conn.execute("SELECT r.name FROM reviewers r JOIN pg_roles p ON p.rolname = r.name").fetchall():
+        if conn.execute("SELECT has_table_privilege(?, 'documents', 'SELECT')", (name,)).fetchone()[0]:
+            conn.execute(f"GRANT SELECT ON reconciled_events TO {quote_ident(name)}")
+
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     first_version(POSTGRES_DDL),
     (
@@ -208,6 +217,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     ),
     (*REVIEWER_INDEX, row_level_security),
     (own_moves,),
+    (*EVENTS, readable_events),
 )
 
 

@@ -7,7 +7,7 @@ of fields the queries filter or sort on.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
@@ -16,6 +16,9 @@ from claims.convert import dumps, json_of, loads as _loads
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind, Verdict
 from claims.review import apply_override
 from claims.store.base import StoreError
+
+if TYPE_CHECKING:
+    from claims.reconcile.events import Event
 
 CLAIM_COLUMNS = (
     'id, document_id, kind, side_column, side_name, subject, quote, start, "end", claimant, data'
@@ -57,10 +60,11 @@ def loads(data: str, cls: type[Any], path: object = None) -> Any:
         raise UnreadableRow(f"a stored {cls.__name__.lower()} cannot be read: {type(exc).__name__}", path) from None
 
 
-def claims_of_conflict(data: str, path: object = None) -> tuple[str, ...]:
-    """The claim ids of a stored conflict, read from its JSON without building the conflict."""
+def claims_of_conflict(data: str | None, path: object = None) -> tuple[str, ...]:
+    """The claim ids of a stored conflict from the JSON of its ``claims`` member (None when
+    it has none), without building the conflict."""
     try:
-        claims = json_of(data)["claims"]
+        claims = json_of(data) if data is not None else None
         if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
             raise TypeError("claims")
     except Exception as exc:  # as :func:`loads`: a row that cannot be read is a damaged store
@@ -120,6 +124,11 @@ def claim_row(claim: Claim) -> tuple[Any, ...]:
         claim.attribution.claimant,
         dumps(claim),
     )
+
+
+def event_rows(events: Sequence[Event]) -> list[tuple[int, str, str, str]]:
+    """The rows of ``reconciled_events`` for these events, in order."""
+    return [(position, event.id, event.name, dumps(event)) for position, event in enumerate(events)]
 
 
 def conflict_rows(conflicts: Sequence[Conflict]) -> ConflictRows:

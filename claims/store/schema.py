@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.store.base import StoreError
-from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, REVIEWER_INDEX, REVIEWERS, first_version
+from claims.store.ddl import ADJUDICATORS, ASSIGNMENTS, DDL, EVENTS, REVIEWER_INDEX, REVIEWERS, first_version
 
 APPLICATION_ID = 0x436C6D53
 """``PRAGMA application_id`` of a claims store (ASCII ``ClmS``), so tools can recognise the file."""
@@ -73,6 +73,7 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     # Version 7 lets a PostgreSQL reviewer's role append moves of its own annotations; a
     # SQLite file has no roles, so nothing changes here.
     (),
+    EVENTS,
 )
 
 def fill_overrides(conn: Any) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
@@ -36,9 +36,13 @@ from claims.store.rows import (
     conflict_rows,
     document_of_row,
     document_row,
+    event_rows,
     load_one,
     loads,
 )
+
+if TYPE_CHECKING:
+    from claims.reconcile.events import Event
 
 
 def _utc_now() -> str:
@@ -77,6 +81,23 @@ def _write_conflicts(conn: SQLConnection, rows: ConflictRows, *, replace_all: bo
         conn.execute("DELETE FROM conflicts")
     conn.executemany("INSERT INTO conflicts (id, rule, severity, outcome, data) VALUES (?, ?, ?, ?, ?)", conflicts)
     conn.executemany("INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)", links)
+
+
+def _keep_events(conn: SQLConnection, events: Sequence[Event] | None) -> None:
+    """Keep ``events`` as the grouping of every stored document, or forget the kept one.
+
+    Events that do not group exactly the documents stored now (each in one event) are not
+    kept: another write came between reading the documents and this one, and a report would
+    show them as the store's grouping. Forgotten events cost a report the grouping, no more."""
+    conn.execute("DELETE FROM reconciled_events")
+    if events is None:
+        return
+    grouped = [document_id for event in events for document_id in event.documents]
+    stored = {document_id for (document_id,) in conn.execute("SELECT id FROM documents")}
+    if len(grouped) != len(stored) or set(grouped) != stored:
+        return
+    conn.executemany("INSERT INTO reconciled_events (position, id, name, data) VALUES (?, ?, ?, ?)",
+                     event_rows(events))
 
 
 def _update_claims(conn: SQLConnection, claims: Sequence[Claim]) -> None:
@@ -137,6 +158,7 @@ class SQLStore:
         *,
         conflict_scope: Collection[str] | None = None,
         refreshed: Sequence[Claim] = (),
+        events: Sequence[Event] | None = None,
     ) -> IngestSummary:
         """Replace these documents' claims (and conflicts, when given) in one transaction.
 
@@ -151,7 +173,8 @@ class SQLStore:
         ``refreshed`` are claims of other stored documents whose derived fields (confidence)
         changed; they are rewritten in place, by id. When ``conflicts`` is None, conflicts left
         pointing at claims that no longer exist are dropped; run the reconciler and
-        :meth:`replace_conflicts` to rebuild them.
+        :meth:`replace_conflicts` to rebuild them. The kept events are replaced by ``events``
+        when they group every document stored after this ingest, else forgotten.
         """
         by_document = _check_ingest(documents, claims, refreshed)
         now = _utc_now()
@@ -209,6 +232,7 @@ class SQLStore:
                 moved_claims.update((claim_id, outcome.claims.get(claim_id)) for claim_id in followed[document.id])
             if rows is not None:
                 _write_conflicts(conn, rows, replace_all=scope is None)
+            _keep_events(conn, events)
             conn.execute(
                 "DELETE FROM conflicts WHERE id IN (SELECT cc.conflict_id FROM conflict_claims cc "
                 "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = cc.claim_id))"
@@ -234,10 +258,28 @@ class SQLStore:
 
         return self._db.write(work)
 
-    def replace_conflicts(self, conflicts: Sequence[Conflict]) -> None:
-        """Replace every stored conflict with ``conflicts`` in one transaction."""
+    def replace_conflicts(self, conflicts: Sequence[Conflict], events: Sequence[Event] | None = None) -> None:
+        """Replace every stored conflict with ``conflicts`` in one transaction, and the kept
+        events by ``events`` when given (else they stay: the documents did not change); events
+        that do not group every stored document are not kept (see :func:`_keep_events`)."""
         rows = conflict_rows(conflicts)
-        self._db.write(lambda conn: _write_conflicts(conn, rows))
+
+        def work(conn: SQLConnection) -> None:
+            _write_conflicts(conn, rows)
+            if events is not None:
+                _keep_events(conn, events)
+
+        self._db.write(work)
+
+    def events(self) -> list[Event] | None:
+        """The kept events, in order; None when none are kept (see :class:`~claims.store.base.Store`)."""
+        return self._db.read(self._events)
+
+    def _events(self, conn: SQLConnection) -> list[Event] | None:
+        from claims.reconcile.events import Event  # the reconciler's import is paid only here
+
+        rows = conn.execute("SELECT data FROM reconciled_events ORDER BY position").fetchall()
+        return [loads(data, Event, self.path) for (data,) in rows] or None
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -333,10 +375,12 @@ class SQLStore:
 
     def conflict_outlines(self) -> list[ConflictOutline]:
         """Every conflict's rule, outcome and claims in stored order, read from its JSON without
-        building the finding (a report counts a hundred thousand consistent checks this way)."""
-        rows = self._db.rows(f"SELECT id, rule, outcome, data FROM conflicts ORDER BY {self.dialect.insertion_order}")
-        return [ConflictOutline(id, rule, Outcome(outcome), claims_of_conflict(data, self.path))
-                for id, rule, outcome, data in rows]
+        building the finding (a report counts a hundred thousand consistent checks this way);
+        the database picks the claims out of the JSON, so only they are fetched and parsed."""
+        claims = self.dialect.json_member("data", "claims")
+        rows = self._db.rows(f"SELECT id, rule, outcome, {claims} FROM conflicts ORDER BY {self.dialect.insertion_order}")
+        return [ConflictOutline(id, rule, Outcome(outcome), claims_of_conflict(ids, self.path))
+                for id, rule, outcome, ids in rows]
 
     def conflict(self, conflict_id: str) -> Conflict | None:
         return load_one(self._db.rows("SELECT data FROM conflicts WHERE id = ?", (conflict_id,)), Conflict, self.path)
@@ -514,8 +558,9 @@ class SQLStore:
             reviewers = tuple((name, role) for name, role in conn.execute("SELECT name, role FROM reviewers ORDER BY name"))
             assignments = tuple((claim_id, reviewer, bool(blind)) for claim_id, reviewer, blind in conn.execute(
                 "SELECT claim_id, reviewer, blind FROM assignments ORDER BY claim_id, reviewer"))
+            kept = self._events(conn)
             return StoreContents(documents, claims, conflicts, annotations, tuple(history.moves(conn)),
-                                 reviewers, assignments)
+                                 reviewers, assignments, None if kept is None else tuple(kept))
 
         return self._db.snapshot(work)
 

@@ -454,3 +454,8 @@ def test_a_figure_the_page_states_twice_gives_each_statement_the_others_side() -
     assert infobox["4,200 killed, wounded or missing"] == "Northland"
     assert infobox["6,300 killed or wounded"] == "Southland"
     assert infobox["12,000 captured"] == "Southland"
+
+
+def test_a_bare_number_after_a_sided_figure_counts_the_same_side() -> None:
+    found = sides_in("Armenian officials said three of their soldiers were killed in action and 14 were wounded.")
+    assert found["14 were wounded"] == found["three of their soldiers were killed in action"] == "Armenia"

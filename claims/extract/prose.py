@@ -108,6 +108,7 @@ _SCOPE_RE = re.compile(
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
@@ -730,7 +731,14 @@ class _Extractor:
             if antecedent is not None and not settled[k] and isinstance(antecedent.value, Quantity):
                 cat = antecedent.value.category
                 kind = antecedent.kind
-            side = self._side(f, lo, hi, attribution, resolved, antecedent)
+            previous = made[-1] if made else None
+            if antecedent is None and f.noun is None and previous is not None and previous.side.name is not None \
+                    and _BARE_GOES_ON.fullmatch(text, previous.span.end, f.start):
+                # `Three of our servicemen were killed and 14 were wounded`: the bare number
+                # goes on counting the same people, on the same side.
+                side = self._side(f, lo, hi, attribution, resolved, previous)
+            else:
+                side = self._side(f, lo, hi, attribution, resolved, antecedent)
             whole_of = whole if k in of_whole else made[parents[k]] if parents[k] is not None else None
             if whole_of is not None:
                 # A part of a toll is told by whoever told the toll, about the same side.

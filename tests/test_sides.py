@@ -459,3 +459,22 @@ def test_a_figure_the_page_states_twice_gives_each_statement_the_others_side() -
 def test_a_bare_number_after_a_sided_figure_counts_the_same_side() -> None:
     found = sides_in("Armenian officials said three of their soldiers were killed in action and 14 were wounded.")
     assert found["14 were wounded"] == found["three of their soldiers were killed in action"] == "Armenia"
+
+
+UNITS_PAGE = """Battle of Kessel
+Date\t12–19 October 1944
+Belligerents
+Northland\tSouthland
+Units involved
+3rd Northland Army\tXII Corps
+Strength
+46,000\t21,000
+
+The 3rd Army lost 6,000 men in the first assault. XII Corps had about 18,000 men at the start of the battle.
+"""
+
+
+def test_a_unit_the_infobox_lists_under_a_column_stands_for_that_side() -> None:
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(UNITS_PAGE, "page.txt"))}
+    assert found["6,000 men"] == "Northland"  # `3rd Northland Army`, shortened to `3rd Army`
+    assert found["about 18,000 men"] == "Southland"

@@ -134,10 +134,11 @@ def _fielding_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b{trie_pattern(lexicon().fielding)}\b")
 
 
-def _subjects(text: str, lo: int, hi: int, skip) -> list[tuple[int, int, str]]:
-    """The parties named in ``text[lo:hi]`` that may be a clause's subject: not in a source's
-    words, not after a preposition (`near an Ostlandic truck`), not counted (`four Ossetians`)."""
-    return [(s, e, party) for s, e, party in party_mentions(text, lo, hi)
+def _subjects(text: str, lo: int, hi: int, skip, mentions=party_mentions) -> list[tuple[int, int, str]]:
+    """The parties named in ``text[lo:hi]`` (by ``mentions``) that may be a clause's subject:
+    not in a source's words, not after a preposition (`near an Ostlandic truck`), not counted
+    (`four Ossetians`)."""
+    return [(s, e, party) for s, e, party in mentions(text, lo, hi)
             if not any(a is not None and a <= s < b for a, b in skip)
             and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) and not _counted(text, max(lo, s - 30), s)]
 
@@ -902,7 +903,7 @@ class _Extractor:
                 pass
         if fielding is not None and not _CLAUSE_BREAK.search(text, fielding.end(), f.start):
             # `The Austrians committed three divisions, about 45,000 men`: the subject fields them.
-            for s, e, party in reversed(_subjects(text, lo, fielding.start(), skip)):
+            for s, e, party in reversed(_subjects(text, lo, fielding.start(), skip, self.sides.party_mentions)):
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{fielding.group(0)}`")
                 if side is not None:
                     return side
@@ -954,7 +955,7 @@ class _Extractor:
             # `Ostlandic forces shelled the town, killing 12`: the party named before the verb
             # did it; the figure is about the other side, if a soldier's or a weapon's.
             verb = text.rfind(f.predicate.strip(), lo, f.start)
-            agents = [party for _, _, party in _subjects(text, lo, verb if verb != -1 else f.start, skip)]
+            agents = [party for _, _, party in _subjects(text, lo, verb if verb != -1 else f.start, skip, self.sides.party_mentions)]
             if any(self.sides.party(a) is not None and self.sides.party(a)[1] == side.name for a in agents) \
                     and not side.reason.startswith("the figure names"):
                 other = self.sides.opponent_of(side.name)

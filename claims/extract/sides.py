@@ -123,6 +123,10 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
+_UNIT_NAME = re.compile(
+    r"\b(?P<num>\d+(?:st|nd|rd|th)|[IVXL]{1,6})[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}?"
+    r"(?P<ech>(?:Guards[ \t]+|Panzer[ \t]+|Tank[ \t]+|Shock[ \t]+)?(?:Army|Corps|Division|Brigade|Regiment|Battalion|Fleet|Front|Group))\b"
+)
 _ENTRY_SPLIT = re.compile(r"\n|,|;|\s{2,}|<br\s*/?>|\*|•")
 _SURNAME = re.compile(r"\b[A-Z][a-z][\w'’\-]*[a-z]\b")
 _ALIAS = re.compile(r"\((?:the\s+)?([A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3})\)")
@@ -132,7 +136,7 @@ _DIRECTION = re.compile(r"(?i)^(?:north|south|east|west)")
 
 
 def _own_names_pattern(columns: dict[int, str], aliases: dict[int, list[str]],
-                       by_party: dict[str, tuple[int, str]]) -> re.Pattern | None:
+                       by_party: dict[str, tuple[int, str]], phrases: dict[int, list[str]] | None = None) -> re.Pattern | None:
     """A pattern (group ``d``) for the columns' names that the lexicon does not know, the
     other names the page gives them (``aliases``: `United States (Union)`), and their
     distinctive words: capitalised, not an organisation word (`Republic`, `Front`), not a
@@ -154,6 +158,12 @@ def _own_names_pattern(columns: dict[int, str], aliases: dict[int, list[str]],
                     shared.add(key)
                 names.setdefault(key, (column, name))
                 written.add(phrase)
+        for phrase in (phrases or {}).get(column, []):  # whole phrases only (`6th Army`)
+            key = phrase.lower()
+            if key in names and names[key][0] != column:
+                shared.add(key)
+            names.setdefault(key, (column, name))
+            written.add(phrase)
     names = {k: v for k, v in names.items() if k not in shared and k not in by_party}
     if not names:
         return None
@@ -216,7 +226,7 @@ class SideResolver:
                    for c, raw in self.raw.items()}
         for column, surname in self._commander_surnames(document):
             aliases.setdefault(column, []).append(surname)  # `Lee lost 28,000 men`: his column's loss
-        self._names = _own_names_pattern(self.columns, aliases, self._by_party)
+        self._names = _own_names_pattern(self.columns, aliases, self._by_party, self._unit_names(document))
         # Every combatant the infobox names (`Velmar Guard` under a column), to recognise a
         # belligerent speaking as a claimant even when its name is no demonym.
         combatants: dict[str, int] = {}
@@ -230,6 +240,20 @@ class SideResolver:
         self._combatants = re.compile(
             r"(?i)\b(?:" + "|".join(re.escape(c) for c in sorted(combatants, key=len, reverse=True)) + r")\b"
         ) if combatants else None
+
+    def _unit_names(self, document: Document) -> dict[int, list[str]]:
+        """The numbered units each named column lists (`3rd Northland Army` under column 1),
+        as written and shortened to number and echelon (`3rd Army`): `The 3rd Army lost 6,000
+        men` is that column's loss."""
+        found: dict[int, list[str]] = {}
+        for field in document.infobox:
+            if field.key != "Units" or field.column not in self.columns:
+                continue
+            for m in _UNIT_NAME.finditer(field.value):
+                names = found.setdefault(field.column, [])
+                names.append(" ".join(m.group(0).split()))
+                names.append(f"{m.group('num')} {' '.join(m.group('ech').split())}")
+        return found
 
     def _commander_surnames(self, document: Document) -> list[tuple[int, str]]:
         """(column, surname) of each named column's commanders (`Robert E. Lee` -> `Lee`); a

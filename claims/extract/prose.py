@@ -108,6 +108,7 @@ _SCOPE_RE = re.compile(
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _PARTITIVE_OPENER = re.compile(
@@ -955,7 +956,10 @@ class _Extractor:
             # `Ostlandic forces shelled the town, killing 12`: the party named before the verb
             # did it; the figure is about the other side, if a soldier's or a weapon's.
             verb = text.rfind(f.predicate.strip(), lo, f.start)
-            agents = [party for _, _, party in _subjects(text, lo, verb if verb != -1 else f.start, skip, self.sides.party_mentions)]
+            # The verb's own clause: `X lost 12 tanks, and the defenders knocked out 5` is no
+            # knocking out by X.
+            clause = max([lo] + [m.end() for m in _CLAUSE_JOIN.finditer(text, lo, verb if verb != -1 else f.start)])
+            agents = [party for _, _, party in _subjects(text, clause, verb if verb != -1 else f.start, skip, self.sides.party_mentions)]
             if any(self.sides.party(a) is not None and self.sides.party(a)[1] == side.name for a in agents) \
                     and not side.reason.startswith("the figure names"):
                 other = self.sides.opponent_of(side.name)

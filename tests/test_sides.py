@@ -478,3 +478,23 @@ def test_a_unit_the_infobox_lists_under_a_column_stands_for_that_side() -> None:
     found = {c.span.quote: c.side.name for c in extract_document(read_text(UNITS_PAGE, "page.txt"))}
     assert found["6,000 men"] == "Northland"  # `3rd Northland Army`, shortened to `3rd Army`
     assert found["about 18,000 men"] == "Southland"
+
+
+ROLES_PAGE = """Siege of Harrowgate
+Date\t12–19 October 1744
+Belligerents
+Northland\tSouthland
+Strength
+46,000\t21,000
+
+The siege took place in October 1744, when Northland besieged the Southland fortress of Harrowgate. The defenders lost 2,400 men in the first assault, while the besiegers suffered 4,000 casualties.
+"""
+
+
+def test_attackers_and_defenders_are_the_columns_the_opening_says_attacked_and_defended() -> None:
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(ROLES_PAGE, "page.txt"))}
+    assert found["2,400 men"] == "Southland"
+    assert found["4,000 casualties"] == "Northland"
+    # Without an opening that says who attacked, `the defenders` name no side.
+    unsaid = ROLES_PAGE.replace("when Northland besieged the Southland fortress of Harrowgate", "near Harrowgate")
+    assert {c.span.quote: c.side.name for c in extract_document(read_text(unsaid, "page.txt"))}["2,400 men"] is None

@@ -123,6 +123,16 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _COMBATANT_SPLIT = re.compile(r"<br\s*/?>|\n|,|\*")
 
 
+# `X besieged Y`, `X launched an offensive against Y`: X attacked, Y defended.
+_ATTACK_VERB = re.compile(
+    r"\b(?:attacked|besieged|assaulted|invaded|stormed|laid[ \t]+siege[ \t]+to|(?:launched|began|opened|mounted)[ \t]+"
+    r"(?:an?|its|their|the)[ \t]+(?:\w+[ \t]+)?(?:offensive|assault|attack|siege)[ \t]+(?:on|against)|advanced[ \t]+on)\b"
+)
+# Who a figure's subject is by its part in the battle (see ``SideResolver._attack_roles``).
+_ROLE_WORDS = re.compile(
+    r"\b(?:the[ \t]+)?(?:(?P<attacker>attackers|besiegers|invaders|attacking[ \t]+(?:force|forces|troops|army))"
+    r"|(?P<defender>defenders|besieged|garrison|defending[ \t]+(?:force|forces|troops|army)))\b", re.I
+)
 _UNIT_NAME = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th)|[IVXL]{1,6})[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}?"
     r"(?P<ech>(?:Guards[ \t]+|Panzer[ \t]+|Tank[ \t]+|Shock[ \t]+)?(?:Army|Corps|Division|Brigade|Regiment|Battalion|Fleet|Front|Group))\b"
@@ -208,6 +218,7 @@ class SideResolver:
         self._sentence_sides: dict[tuple, Side] = {}
         self._document = document
         self._text_parties: list[tuple[str, int]] | None = None
+        self._roles: dict[str, str] | None = None
         for column in self.columns:
             for name in (self.columns[column], self.raw.get(column, "")):
                 for m in _DEMONYM_RE.finditer(name):
@@ -645,13 +656,43 @@ class SideResolver:
         from claims.extract.figures import party_mentions
 
         found = party_mentions(text, start, end)
-        if self._names is not None:
-            for m in self._names.finditer(text, start, end):
-                s, e = m.start("d"), m.end("d")
-                if not any(a < e and s < b for a, b, _ in found):
-                    found.append((s, e, m.group("d")))
-            found.sort()
+        extra = [(m.start("d"), m.end("d"), m.group("d")) for m in self._names.finditer(text, start, end)] if self._names else []
+        if self._roles is None:
+            self._roles = {}  # while they are looked for, mentions carry no roles
+            self._roles = self._attack_roles()
+        if self._roles:
+            extra += [(m.start(), m.end(), self._roles[m.lastgroup]) for m in _ROLE_WORDS.finditer(text, start, end)
+                      if m.lastgroup in self._roles]
+        for s, e, named in extra:
+            if not any(a < e and s < b for a, b, _ in found):
+                found.append((s, e, named))
+        found.sort()
         return found
+
+    def _attack_roles(self) -> dict[str, str]:
+        """Which column attacked and which defended, when the page's opening says so (`Northland
+        besieged Southland`, `X launched an offensive against Y`): `the defenders lost 2,000`
+        is then the defending column's loss. Empty when the opening does not say."""
+        document = self._document
+        text = document.text
+        lo = document.body_start
+        hi = min(len(text), lo + 6000)
+        for m in _ATTACK_VERB.finditer(text, lo, hi):
+            clause = max(text.rfind(c, lo, m.start()) for c in ".;\n") + 1
+            before = self._column_mentions(self.party_mentions(text, max(clause, m.start() - 80), m.start()))
+            stop = min([hi] + [i for i in (text.find(c, m.end(), hi) for c in ".;\n") if i != -1])
+            after = self._column_mentions(self.party_mentions(text, m.end(), min(stop, m.end() + 80)))
+            if before and after and before[-1] != after[0]:
+                return {"attacker": self.columns[before[-1]], "defender": self.columns[after[0]]}
+        return {}
+
+    def _column_mentions(self, mentions: list[tuple[int, int, str]]) -> list[int]:
+        out = []
+        for _, _, party in mentions:
+            hit = self.party(party)
+            if hit is not None and hit[0] in self.columns:
+                out.append(hit[0])
+        return out
 
     def demonym_in(self, text: str, start: int, end: int) -> Side | None:
         """A side named inside ``text[start:end]`` (an infobox value such as `50,000 Azerbaijanis`)."""

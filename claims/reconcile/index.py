@@ -18,7 +18,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from operator import attrgetter
 from typing import Any
 
 from attrs import field, frozen
@@ -29,7 +28,6 @@ from claims.reconcile.events import Event
 from claims.reconcile.names import fold, side_token
 
 NO_SIDE = "-"
-_ID = attrgetter("id")
 
 
 class ClaimIndex(Mapping[str, Claim]):
@@ -238,9 +236,7 @@ def resolve_sides(
     claim_keys: list[SideKey] = [(c.document, (s := c.side).column, s.name,
                                   _strength_of(s.reason, c.field is None) if s.reason else "page")
                                  for c in claims]
-    # Each claim's key as a number, so the claims' sides are read back without hashing the keys again.
-    stated: dict[SideKey, int] = {}
-    numbers = [stated.setdefault(k, len(stated)) for k in claim_keys]
+    stated = dict.fromkeys(claim_keys)
     event_of = {d: e.id for e in events for d in e.documents}
     votes = _column_votes(documents, stated, claims, claim_keys)
     commanders: dict[Node, set[str]] = defaultdict(set)
@@ -273,20 +269,21 @@ def resolve_sides(
             for t in names:
                 party_key[(event_id, t)] = keys[n]
 
-    resolved: list[str] = []
-    for document, column, name, strength in stated:
+    resolved: dict[SideKey, str] = {}
+    for triple in stated:
+        document, column, name, strength = triple
         event_id = event_of.get(document, document)
         party = party_of(name)
         node = (document, column) if column in (1, 2) else None
         if strength == "own" and party:
-            resolved.append(party_key.get((event_id, party), party))
+            resolved[triple] = party_key.get((event_id, party), party)
         elif node in keys:
-            resolved.append(keys[node])  # type: ignore[index]
+            resolved[triple] = keys[node]  # type: ignore[index]
         elif party:
-            resolved.append(party_key.get((event_id, party), party))
+            resolved[triple] = party_key.get((event_id, party), party)
         else:
-            resolved.append(NO_SIDE)
-    return dict(zip(map(_ID, claims), map(resolved.__getitem__, numbers)))
+            resolved[triple] = NO_SIDE
+    return dict(zip([c.id for c in claims], map(resolved.__getitem__, claim_keys)))
 
 
 def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
@@ -306,6 +303,8 @@ def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
                 votes[(doc.id, i)][party] += 3
     # A column figure the prose restates with a party in its own words names the column. Only
     # the documents with such a prose figure need their column figures read.
+    if not any(k[3] == "own" for k in stated):
+        return votes  # no figure names a party in its own words
     own: list[tuple[Claim, str]] = []
     for c, side_key in zip(claims, keys):
         if side_key[3] == "own" and c.field is None and isinstance(c.value, Quantity):

@@ -434,7 +434,7 @@ class Confidence:
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that is the same every time the same parts are hashed."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
 
 

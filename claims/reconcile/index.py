@@ -85,12 +85,16 @@ class Context:
         return self.version_group(a.document) == self.version_group(b.document)
 
     def version_group(self, document_id: str) -> str:
-        """``Event.version_group`` of the document's event, looked up once per document (the
-        figure rules ask for it per claim and per pair)."""
+        """``Event.version_group`` of the document's event (see :meth:`version_groups`)."""
+        return self.version_groups()[document_id]
+
+    def version_groups(self) -> Mapping[str, str]:
+        """Document id -> ``Event.version_group``, worked out once per document (the figure
+        rules ask for it per claim and per pair)."""
         groups: dict[str, str] | None = self.memo.get("version_group")
         if groups is None:
             groups = self.memo["version_group"] = {d: e.version_group(d) for d, e in self.event_of.items()}
-        return groups[document_id]
+        return groups
 
     def title(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
@@ -228,8 +232,9 @@ def resolve_sides(
     """
     claims = claims if isinstance(claims, Sequence) else list(claims)
     # Each claim's key, in claim order, built once: a million claims share a few thousand keys,
-    # which are resolved once each.
-    claim_keys: list[SideKey] = [(c.document, (s := c.side).column, s.name, _strength_of(s.reason or "", c.field is None))
+    # which are resolved once each. A side with no reason is always the page's.
+    claim_keys: list[SideKey] = [(c.document, (s := c.side).column, s.name,
+                                  _strength_of(s.reason, c.field is None) if s.reason else "page")
                                  for c in claims]
     stated = dict.fromkeys(claim_keys)
     event_of = {d: e.id for e in events for d in e.documents}
@@ -298,26 +303,28 @@ def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
                 votes[(doc.id, i)][party] += 3
     # A column figure the prose restates with a party in its own words names the column. Only
     # the documents with such a prose figure need their column figures read.
-    in_columns: dict[str, list[Claim]] = defaultdict(list)
+    if not any(k[3] == "own" for k in stated):
+        return votes  # no figure names a party in its own words
     own: list[tuple[Claim, str]] = []
     for c, side_key in zip(claims, keys):
-        if not isinstance(c.value, Quantity):
-            continue
-        if c.field is not None and side_key[1] in (1, 2):
-            in_columns[c.document].append(c)
-        elif c.field is None and side_key[3] == "own":
+        if side_key[3] == "own" and c.field is None and isinstance(c.value, Quantity):
             party = party_of(side_key[2])
             if party:
                 own.append((c, party))
     if not own:
         return votes
+    restating = {c.document for c, _ in own}
+    in_columns: dict[str, list[Claim]] = defaultdict(list)
+    for c, side_key in zip(claims, keys):
+        if c.document in restating and c.field is not None and side_key[1] in (1, 2) and isinstance(c.value, Quantity):
+            in_columns[c.document].append(c)
 
     def figure(c: Claim) -> tuple:
         iv = claim_strict(c)
         return c.document, c.kind, c.value.category, iv.low, iv.high  # type: ignore[union-attr]
 
     column_figures: dict[tuple, set[int]] = defaultdict(set)
-    for document in {c.document for c, _ in own}:
+    for document in restating:
         for c in in_columns.get(document, ()):
             column_figures[figure(c)].add(c.side.column)  # type: ignore[arg-type]
     for c, party in own:

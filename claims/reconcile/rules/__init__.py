@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import Enum
+from operator import attrgetter
 
 from attrs import frozen
 
@@ -62,6 +63,9 @@ def family(fn: Callable[[Context], Iterable[Conflict]]) -> Callable[[Context], I
     return fn
 
 
+_ID, _DOCUMENT = attrgetter("id"), attrgetter("document")
+
+
 def finding(
     r: Rule,
     claims: Iterable[Claim],
@@ -74,12 +78,12 @@ def finding(
 ) -> Conflict:
     claims = list(claims)
     event_of = ctx.event_of
-    events = {event_of[d].id for d in {c.document for c in claims}}
+    events = {event_of[d].id for d in set(map(_DOCUMENT, claims))}
     event = event_of[claims[0].document] if claims else None
     return Conflict.create(
         rule=r.id,
         severity=severity or r.severity,
-        claims=tuple(c.id for c in claims),
+        claims=tuple(map(_ID, claims)),
         explanation=explanation,
         outcome=outcome,
         subject=event.name if event else None,

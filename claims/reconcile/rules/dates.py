@@ -70,6 +70,7 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
         ranges[doc] = rng
         r = rng.value
         assert isinstance(r, UncertainDate)
+        range_cited: str | None = None  # cited once per document, for its first date outside the range
         for c in claims:
             if c.field is not None or in_context_section(c):
                 continue
@@ -78,10 +79,12 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
             if d.overlaps(r):
                 continue
             inferred = " Its year was inferred from context; check it." if d.year_inferred else ""
+            if range_cited is None:
+                range_cited = cite(rng, ctx)
             yield finding(
                 DATE_RANGE, (rng, c),
                 f"{cite(c, ctx)} ({d.earliest.isoformat()}–{d.latest.isoformat()}) lies outside the event's date "
-                f"range {cite(rng, ctx)}.{inferred} Check the date and whether the sentence is about this event.",
+                f"range {range_cited}.{inferred} Check the date and whether the sentence is about this event.",
                 ctx,
             )
     # Two documents of one event whose infobox ranges do not overlap, or that start or end on

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
-from operator import attrgetter
-
-import attrs
+from operator import attrgetter, itemgetter
 
 from claims.model import (
     Category, Claim, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
@@ -226,12 +224,15 @@ def _is_report(c: Claim, ctx: Context) -> bool:
     return doc is not None and not doc.infobox
 
 
-def _pair_rule(a: Claim, b: Claim, ctx: Context) -> str:
-    if a.document != b.document and ctx.versions_of_one_article(a, b):
-        return VERSION_DRIFT.id
-    if a.document == b.document and (a.field is None) != (b.field is None):
-        return INFOBOX_BODY.id
-    return INTERVAL.id
+Facts = tuple[str, str, bool]
+"""What decides a pair's rule, per estimate: its document, version group and whether it is in prose."""
+
+
+def _rule_of(x: Facts, y: Facts) -> str:
+    """The rule that describes a pair of estimates (see the module docstring)."""
+    if x[0] != y[0]:
+        return VERSION_DRIFT.id if x[1] == y[1] else INTERVAL.id
+    return INFOBOX_BODY.id if x[2] != y[2] else INTERVAL.id
 
 
 def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
@@ -243,18 +244,30 @@ def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
     attributed statement first. ``strict_all`` are the claims' strict intervals; the strict
     interval of each estimate comes back with the estimates."""
     # Claims with the same key state one figure in one article (and its versions); the key
-    # holds the strict interval first.
+    # holds the strict interval first. This loop runs once per figure of every dispute: it
+    # looks up before it inserts rather than building a dict and a list per claim.
     figures: dict[tuple, dict[str | None, list[Claim]]] = {}
-    version_group = ctx.version_group
+    strict_of: dict[tuple, Interval] = {}
+    version_group = ctx.version_groups()
     positions = [(c.document, c.span.start, c.id) for c in bucket]
     for i in sorted(range(len(bucket)), key=positions.__getitem__):
         c = bucket[i]
         q = c.value
         iv = strict_all[i]
-        key = (iv.low, iv.high, version_group(c.document), q.qualifier, q.as_of, q.population,  # type: ignore[union-attr]
+        key = (iv.low, iv.high, version_group[c.document], q.qualifier, q.as_of, q.population,  # type: ignore[union-attr]
                c.part_of is None)
         claimant = c.attribution.claimant
-        figures.setdefault(key, {}).setdefault(fold(claimant) if claimant else None, []).append(c)
+        name = fold(claimant) if claimant else None
+        by_claimant = figures.get(key)
+        if by_claimant is None:
+            figures[key] = {name: [c]}
+            strict_of[key] = iv
+            continue
+        same = by_claimant.get(name)
+        if same is None:
+            by_claimant[name] = [c]
+        else:
+            same.append(c)
     named: list[tuple[tuple, list[Claim]]] = []
     unnamed: list[tuple[tuple, list[Claim]]] = []
     for key, by_claimant in figures.items():
@@ -276,7 +289,7 @@ def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
         else:
             out.append((key, g))
     out.sort(key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))
-    return [g for _, g in out], [Interval(key[0], key[1]) for key, _ in out]
+    return [g for _, g in out], [strict_of[key] for key, _ in out]
 
 
 def _number(c: Claim) -> int | None:
@@ -291,6 +304,15 @@ def _POSITION(c: Claim) -> tuple:
 _MEMBER_PAIRS = 16
 """Pairs of estimates tried between two figures before the first that can be compared is taken."""
 _RELATION_RANK = {Relation.CLASH: 0, Relation.UPDATE: 1, Relation.LOOSE: 2, Relation.AGREE: 3, Relation.NOT_COMPARED: 4}
+PairKey = tuple[int, int, Relation, str]
+"""A pair as (a, b, relation, rule): pairs are compared and sorted as tuples, made `Pair`s once."""
+
+
+@lru_cache(maxsize=1 << 14)
+def _pair(a: int, b: int, relation: Relation, rule: str) -> Pair:
+    """One `Pair` per distinct pair, shared by every dispute that holds it (pairs are frozen
+    values, and building one costs more than looking it up)."""
+    return Pair(a=a, b=b, relation=relation, rule=rule)
 
 
 def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context) -> list[Pair]:
@@ -303,12 +325,15 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
     are skipped.
     """
     firsts = [e[0] for e in estimates]
-    tolerant_ = [claim_tolerant(c) for c in firsts]
+    tolerant_ = list(map(claim_tolerant, firsts))
+    version_group = ctx.version_groups()
+    facts: list[Facts] = [(c.document, version_group[c.document], c.field is None) for c in firsts]
+    figure_of = [(iv.low, iv.high) for iv in strict_]
     figures: dict[tuple[float, float], list[int]] = {}
-    for i, iv in enumerate(strict_):
-        figures.setdefault((iv.low, iv.high), []).append(i)
+    for i, figure in enumerate(figure_of):
+        figures.setdefault(figure, []).append(i)
     groups = list(figures.values())
-    pairs: list[Pair] = []
+    found: list[PairKey] = []
     for g, h in _pairs([[firsts[g[0]]] for g in groups]):
         # Figures that overlap as stated can at best agree: stop at the first pair that does.
         overlap = strict_[groups[g][0]].overlaps(strict_[groups[h][0]])
@@ -316,33 +341,40 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
         best: tuple[int, int, Relation] | None = None
         tried = 0
         for i in groups[g]:
+            ti = tolerant_[i]
             for j in groups[h]:
                 if tried >= _MEMBER_PAIRS or best is not None and best[2] is ceiling:
                     break
                 tried += 1
-                relation = _relation(firsts[i], firsts[j], overlap, tolerant_[i].overlaps(tolerant_[j]), ctx)
+                tj = tolerant_[j]
+                relation = _relation(firsts[i], firsts[j], overlap, ti.low <= tj.high and tj.low <= ti.high, ctx)
                 if best is None or _RELATION_RANK[relation] < _RELATION_RANK[best[2]]:
-                    best = (min(i, j), max(i, j), relation)
+                    best = (i, j, relation) if i < j else (j, i, relation)
         assert best is not None
         a, b, relation = best
-        pairs.append(Pair(a=a, b=b, relation=relation, rule=_pair_rule(firsts[a], firsts[b], ctx)))
+        found.append((a, b, relation, _rule_of(facts[a], facts[b])))
         if relation is Relation.CLASH:
-            pairs += _same_clash(firsts, strict_, tolerant_, a, b, groups[g] + groups[h], ctx)
-    return sorted(set(pairs), key=lambda p: (p.a, p.b))
+            found += _same_clash(firsts, figure_of, tolerant_, facts, a, b, groups[g] + groups[h], ctx)
+    return [_pair(*p) for p in sorted(set(found), key=_PAIR_ORDER)]
 
 
-def _same_clash(firsts: list[Claim], strict_: list[Interval], tolerant_: list[Interval], a: int, b: int,
-                members: list[int], ctx: Context) -> list[Pair]:
+_PAIR_ORDER = itemgetter(0, 1)
+
+
+def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], tolerant_: list[Interval],
+                facts: list[Facts], a: int, b: int, members: list[int], ctx: Context) -> list[PairKey]:
     """The other estimates of two clashing figures that clash the same way: each stating the
     figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
-    out = []
+    out: list[PairKey] = []
+    figure_a = figure_of[a]
     for i in members:
-        if i in (a, b):
+        if i == a or i == b:
             continue
-        other = b if strict_[i] == strict_[a] else a
-        if not tolerant_[i].overlaps(tolerant_[other]) and _comparable(firsts[i], firsts[other], ctx):
-            lo, hi = min(i, other), max(i, other)
-            out.append(Pair(a=lo, b=hi, relation=Relation.CLASH, rule=_pair_rule(firsts[lo], firsts[hi], ctx)))
+        other = b if figure_of[i] == figure_a else a
+        ti, to = tolerant_[i], tolerant_[other]
+        if (ti.low > to.high or to.low > ti.high) and _comparable(firsts[i], firsts[other], ctx):
+            lo, hi = (i, other) if i < other else (other, i)
+            out.append((lo, hi, Relation.CLASH, _rule_of(facts[lo], facts[hi])))
     return out
 
 
@@ -389,15 +421,18 @@ def disputes(ctx: Context) -> Iterator[Conflict]:
             yield found
 
 
+_ID, _LOW, _HIGH = attrgetter("id"), attrgetter("low"), attrgetter("high")
+
+
 def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | None:
     event_id, kind, side, category, lost, scope = key
-    strict_all = [claim_strict(c) for c in bucket]
-    if max(iv.low for iv in strict_all) <= min(iv.high for iv in strict_all):
+    strict_all = list(map(claim_strict, bucket))
+    if max(map(_LOW, strict_all)) <= min(map(_HIGH, strict_all)):
         return None  # every figure agrees with every other as stated (so do the estimates)
     estimates, strict_ = _estimates(bucket, strict_all, ctx)
     if len(estimates) < 2:
         return None
-    if max(iv.low for iv in strict_) <= min(iv.high for iv in strict_):
+    if max(map(_LOW, strict_)) <= min(map(_HIGH, strict_)):
         return None  # every estimate agrees with every other as stated: nothing to show
     pairs = _compare(estimates, strict_, ctx)
     clashes = [p for p in pairs if p.relation is Relation.CLASH]
@@ -413,15 +448,15 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
         if len(rules) == 1 else INTERVAL
     members = [c for e in estimates for c in e]
-    side_name = side_label(side, members, ctx)
+    version_group = ctx.version_groups()
     dispute = Dispute(
-        event=event_id, kind=kind, category=category, side=side, side_name=side_name, scope=scope, lost=lost,
-        estimates=tuple(Estimate(claims=tuple(c.id for c in e), source=_source(e[0], ctx)) for e in estimates),
-        pairs=tuple(pairs),
+        event=event_id, kind=kind, category=category, side=side, side_name=side_label(side, members, ctx),
+        scope=scope, lost=lost,
+        estimates=tuple(Estimate(tuple(map(_ID, e)), _source(e[0], version_group)) for e in estimates),
+        pairs=tuple(pairs), notes=_notes(estimates, bool(clashes), ctx),
     )
-    dispute = attrs.evolve(dispute, notes=_notes(dispute, estimates, ctx))
     if clashes:
-        outcome, severity = Outcome.CONFLICT, _severity(clashes, estimates, ctx)
+        outcome, severity = Outcome.CONFLICT, _severity(clashes, estimates)
     elif loose:
         outcome, severity = Outcome.INDETERMINATE, Severity.LOW
     else:
@@ -430,20 +465,26 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
 
 
-def _source(c: Claim, ctx: Context) -> str:
+def _source(c: Claim, version_group: Mapping[str, str]) -> str:
     claimant = fold(c.attribution.claimant) if c.attribution.claimant else "-"
-    return f"{ctx.version_group(c.document)}|{claimant}"
+    return f"{version_group[c.document]}|{claimant}"
 
 
-def _severity(clashes: Sequence[Pair], estimates: list[list[Claim]], ctx: Context) -> Severity:
+def _severity(clashes: Sequence[Pair], estimates: list[list[Claim]]) -> Severity:
+    """High when a clash is in the documents' own voice, low when every clash is between two
+    named claimants, medium otherwise; a dated figure against an undated one is a step lower."""
     best = Severity.LOW
     for p in clashes:
         a, b = estimates[p.a][0], estimates[p.b][0]
-        claimants = {fold(c.attribution.claimant) for c in (a, b) if c.attribution.claimant}
-        severity = Severity.HIGH if not claimants else Severity.LOW if len(claimants) == 2 else Severity.MEDIUM
-        qa, qb = a.value, b.value
-        if (qa.as_of is None) != (qb.as_of is None):  # type: ignore[union-attr]
+        said_a, said_b = a.attribution.claimant, b.attribution.claimant
+        if said_a and said_b:
+            severity = Severity.LOW if fold(said_a) != fold(said_b) else Severity.MEDIUM
+        else:
+            severity = Severity.MEDIUM if said_a or said_b else Severity.HIGH
+        if (a.value.as_of is None) != (b.value.as_of is None):  # type: ignore[union-attr]
             severity = Severity.LOW if severity is Severity.MEDIUM else Severity.MEDIUM if severity is Severity.HIGH else severity
+        if severity is Severity.HIGH:
+            return severity  # nothing ranks higher
         if _SEVERITY_RANK[severity] < _SEVERITY_RANK[best]:
             best = severity
     return best
@@ -466,13 +507,19 @@ def _estimate_text(e: list[Claim], ctx: Context) -> str:
     more = ""
     if len(e) > 1:
         times = "once more" if len(e) == 2 else f"{len(e) - 1} more times"
-        more = f"; restated {times} ({', '.join(locate(c, ctx) for c in e[1:4])}{', …' if len(e) > 4 else ''})"
+        more = f"; restated {times} ({', '.join([locate(c, ctx) for c in e[1:4]])}{', …' if len(e) > 4 else ''})"
     return f"{describe(q)}{dated} ({who(first)}; {locate(first, ctx)}{more})"
 
 
 def estimate_labels(n: int) -> list[str]:
     """`A`, `B`, ... for the estimates of a dispute."""
-    return [chr(ord("A") + i) if i < 26 else f"E{i + 1}" for i in range(n)]
+    return list(_labels(n))
+
+
+@lru_cache(maxsize=256)
+def _labels(n: int) -> tuple[str, ...]:
+    # Asked for three times per dispute; a run has few distinct dispute sizes.
+    return tuple(chr(ord("A") + i) if i < 26 else f"E{i + 1}" for i in range(n))
 
 
 def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
@@ -480,8 +527,8 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
     which cannot both be true (with the advice of their rule), which agree only under
     tolerance, which are updates of a growing count, which agree, which were not compared;
     then the dispute's notes (an inferred side, dated against undated figures)."""
-    labels = estimate_labels(len(dispute.estimates))
-    by_relation: dict[Relation, list[Pair]] = defaultdict(list)
+    labels = _labels(len(dispute.estimates))
+    by_relation: dict[Relation, list[Pair]] = {r: [] for r in Relation}
     for p in dispute.pairs:
         by_relation[p.relation].append(p)
     lines = []
@@ -493,42 +540,44 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
                          for k, v in sorted(groups.items()))
         lines.append(f"Cannot both be true: {said}.")
     if by_relation[Relation.LOOSE]:
-        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.LOOSE])
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.LOOSE]])
         lines.append(f"Agree only if the round or approximate figure is read loosely: {pairs}"
                      + (" (to decide)." if outcome is Outcome.INDETERMINATE else "."))
     if by_relation[Relation.UPDATE]:
-        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.UPDATE])
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.UPDATE]])
         lines.append(f"Updates of a growing count (a later, larger figure from the same source, or a running "
                      f"total): {pairs}.")
     agree = by_relation[Relation.AGREE]
     if agree:
-        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in agree[:8])
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in agree[:8]])
         lines.append(f"Agree: {pairs}{', …' if len(agree) > 8 else ''}.")
     if by_relation[Relation.NOT_COMPARED]:
-        pairs = ", ".join(f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8])
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8]])
         lines.append(f"Not compared (different moments, or sub-groups listed together): {pairs}.")
     return lines + list(dispute.notes)
 
 
-def _notes(dispute: Dispute, estimates: list[list[Claim]], ctx: Context) -> tuple[str, ...]:
+def _notes(estimates: list[list[Claim]], clashes: bool, ctx: Context) -> tuple[str, ...]:
     """What a reviewer must know beyond the pairs: estimates placed on a side the text does not
-    state, and dated figures clashing with undated ones."""
-    labels = estimate_labels(len(estimates))
+    state, and dated figures clashing with undated ones (``clashes``: whether any pair clashes)."""
     notes = []
     inferred = inferred_side(ctx)
-    placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)}) if inferred else []
-    if placed:
-        notes.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
-                     "placed with the only side that has figures for this quantity.")
-    dated = [i for i, e in enumerate(estimates) if e[0].value.as_of is not None]  # type: ignore[union-attr]
-    if dated and len(dated) < len(estimates) and dispute.clashes():
-        notes.append("Some figures are dated and others not, so they may count different moments.")
+    if inferred:
+        labels = _labels(len(estimates))
+        placed = sorted({labels[i] for i, e in enumerate(estimates) if any(c.id in inferred for c in e)})
+        if placed:
+            notes.append(f"The side of {', '.join(placed)} is not stated; {'they are' if len(placed) > 1 else 'it is'} "
+                         "placed with the only side that has figures for this quantity.")
+    if clashes:
+        dated = sum(e[0].value.as_of is not None for e in estimates)  # type: ignore[union-attr]
+        if 0 < dated < len(estimates):
+            notes.append("Some figures are dated and others not, so they may count different moments.")
     return tuple(notes)
 
 
 def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome) -> str:
-    labels = estimate_labels(len(estimates))
-    listing = "; ".join(f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates))
+    labels = _labels(len(estimates))
+    listing = "; ".join([f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates)])
     lines = [f"{quantity_label(dispute)}, {len(estimates)} estimates: {listing}."]
     lines += relation_lines(dispute, outcome)
     if outcome is Outcome.CONFLICT:
@@ -540,7 +589,6 @@ def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outco
 
 _DEAD_MEASURES = (Category.KILLED, Category.KILLED_OR_MISSING)
 _DRIFT_RATIO = 3
-_ID = attrgetter("id")
 
 
 @family

@@ -199,14 +199,20 @@ def _group(c: Claim, ctx: Context) -> str | None:
     return "civilians" if c.value.population is Population.CIVILIAN else None  # type: ignore[union-attr]
 
 
+def _summable(c: Claim) -> bool:
+    """A figure that may be a total or a part of one: a count, not an increment or a part of another figure."""
+    return not c.value.increment and not c.part_of and not is_share(c.value)  # type: ignore[union-attr,arg-type]
+
+
 @family
 def total_across_sides(ctx: Context) -> Iterator[Conflict]:
     sides = ctx.sides
-    figures = [c for c in ctx.of_type(Quantity)
-               if not c.value.increment and not c.part_of and not is_share(c.value)]  # type: ignore[union-attr,arg-type]
-    unsided = [c for c in figures if c.side.column is None and sides[c.id] == NO_SIDE]
+    quantities = ctx.of_type(Quantity)
+    # Most figures have a side: find the ones without before reading every figure.
+    unsided = [c for c in quantities if c.side.column is None and sides[c.id] == NO_SIDE and _summable(c)]
     if not unsided:
         return
+    figures = [c for c in quantities if _summable(c)]
     # Per-side figures matter only in the documents that state a total with no side; civilians
     # are a group of their own in a breakdown (`27 civilians, 398 YPG fighters, 712 IS`).
     with_unsided = {t.document for t in unsided}

@@ -89,6 +89,16 @@ def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
         members.sort(key=lambda c: (c.span.start, c.id))
         outcome, tol, point = _judge(total, members)
         text = _sum_text(members, point, tol)
+        if outcome is not Outcome.CONSISTENT and _only_some(total, members, ctx):
+            # `11,100 injured, including 3,374 children, 2,088 women and 410 elderly`: the parts
+            # are some of the total, not all of it; only more than the total is wrong.
+            if tol.low <= claim_tolerant(total).high:
+                explanation = (f"The parts listed add up to {text}, within the stated total {cite(total, ctx)}: "
+                               "they are some of it, not all (`including`, or a breakdown in later sentences).")
+                yield finding(SUM_PARTS, (total, *members), explanation, ctx, outcome=Outcome.CONSISTENT,
+                              severity=Severity.INFO)
+                continue
+            outcome = Outcome.CONFLICT
         if outcome is Outcome.CONSISTENT:
             explanation = f"The parts add up: {text}, as stated in {cite(total, ctx)}."
             yield finding(SUM_PARTS, (total, *members), explanation, ctx, outcome=outcome, severity=Severity.INFO)
@@ -100,6 +110,19 @@ def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
             explanation = (f"The parts add up to {text}, but {cite(total, ctx)} states "
                            f"{describe(total.value)}. Check the arithmetic and whether a part is missing.")  # type: ignore[arg-type]
             yield finding(SUM_PARTS, (total, *members), explanation, ctx, outcome=outcome)
+
+
+_SOME_OF = re.compile(r"(?i)\b(?:including|incl\.|among[ \t]+(?:them|whom|those)|such[ \t]+as|of[ \t]+(?:whom|which|them|those))\b|[.!?][\"”’)]?[ \t\n]")
+
+
+def _only_some(total: Claim, members: Sequence[Claim], ctx: Context) -> bool:
+    """Whether the parts are only some of the total: listed after `including` (`of whom`,
+    `among them`, `such as`), or in a later sentence than the total's."""
+    doc = ctx.documents.get(total.document)
+    first = members[0]
+    if doc is None or first.document != total.document or first.span.start < total.span.end:
+        return False
+    return bool(_SOME_OF.search(doc.text, total.span.end, first.span.start))
 
 
 _SERVICES = frozenset({"army", "air force", "navy", "marines"})

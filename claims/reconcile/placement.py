@@ -49,6 +49,8 @@ _OWN_LOSS = re.compile(
     re.I,
 )
 """A claimant speaking of its own losses (`the Front admitted 60 fighters killed`, `said it had lost`)."""
+_HIS = frozenset({"his", "her", "my"})
+"""A speaker's own men (`20,000 of his fighters`), beside the lexicon's `its`, `their`, `our`."""
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-]{3,}")
 _WORD = re.compile(r"[\w'’\-]+")
 _GENERIC = frozenset(fold(w) for w in (
@@ -126,7 +128,7 @@ def side_from_words(claim: Claim, sides: tuple[EventSide, ...], ctx: Context) ->
             return named[0] if len(named) == 1 else None
     words = _words(quote) | _words(own_clause)
     claimant = claim.attribution.claimant
-    if claimant and (words & lexicon().own_words or _OWN_LOSS.search(clause)):
+    if claimant and (words & (lexicon().own_words | _HIS) or _OWN_LOSS.search(clause)):
         return claimant_side(claim, ctx)  # `the military put its own losses at 349`
     q = claim.value
     unit = (q.unit or "").lower() if isinstance(q, Quantity) else ""

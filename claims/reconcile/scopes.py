@@ -94,7 +94,12 @@ _DIGIT = re.compile(r"\d")
 _SUBSET = re.compile(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b", re.I)
 _HEAD_BREAK = re.compile(r"[,;:(]")
 _SOURCE_AFTER = re.compile(r"\b(?:according to|per|citing|(?:as )?(?:said|says|reported|claimed|estimated|told) by)\b", re.I)
-_SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated)\b", re.I)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated)\b"
+    r"(?:\s+(?:on\s+\w+day|yesterday|today|last\s+night|this\s+morning|on\s+\d{1,2}\s+\w+|on\s+\w+\s+\d{1,2}))?",
+    re.I,
+)
+"""A reporting cue and when the report was made (`said on Wednesday that`): the figure's time is its own."""
 
 
 def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
@@ -106,8 +111,8 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     head = _HEAD_BREAK.split(ahead)[-1]
     if _DIGIT.search(head):
         head = ""
-    # Who says it is no part of what is counted: `according to volunteer researchers` names
-    # no volunteers, nor does `Police said` before the figure name police.
+    # Who says it, and when, is no part of what is counted: `according to volunteer researchers`
+    # names no volunteers, `Police said on Sunday that 40 ...` neither police nor one day.
     head = _SOURCE_BEFORE.split(head)[-1]
     tail = _SOURCE_AFTER.split(after(claim, ctx), maxsplit=1)[0]
     short = _DIGIT.split(tail, maxsplit=1)[0]

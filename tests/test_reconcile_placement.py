@@ -178,3 +178,39 @@ def test_a_wire_dateline_with_a_short_month_dates_the_report() -> None:
 
     assert _latest_day("KIEV, Aug 30 (Reuters) - Troops withdrew.") == (0, 8, 30)
     assert _latest_day("Sept. 4, 2014 - The ministry said.") == (2014, 9, 4)
+
+
+def test_a_reports_start_day_a_day_from_the_articles_is_a_conflict() -> None:
+    article = _article("Date: 15 September 1998 - 20 January 1999\nCasualties1: 1,250 killed\n")
+    report = make_doc("report", "Toll passes 900 in besieged city", (
+        "BRASK, Nov 2, 1998 (Wire) - At least 900 people have been killed in the siege since September 16, "
+        "a monitoring group said. A second assault began on October 28.\n"))
+    claims = [
+        _date_range(article, "15 September 1998 - 20 January 1999", dt.date(1998, 9, 15), dt.date(1999, 1, 20)),
+        claim(report, "September 16", Kind.DATE, UncertainDate(dt.date(1998, 9, 16), dt.date(1998, 9, 16),
+                                                             Precision.DAY, "September 16")),
+        claim(report, "October 28", Kind.DATE, UncertainDate(dt.date(1998, 10, 28), dt.date(1998, 10, 28),
+                                                           Precision.DAY, "October 28")),
+    ]
+    found = [k for k in reconcile([article, report], claims, grouping={"*": "Siege of Brask"})
+             if k.rule == "R-DATE-RANGE"]
+    (k,) = found  # the second assault is another moment, not the start
+    assert k.outcome is Outcome.CONFLICT and "start" in k.explanation
+
+
+def test_an_articles_own_text_and_a_dateline_against_its_infobox_range() -> None:
+    article = _article("Date: 15 September 1998 - 20 January 1999\nThe siege ended on 19 January 1999.\n")
+    wire = make_doc("wire", "Defenders give up", "BRASK, January 21, 1999 (Wire) - The last defenders surrendered.\n")
+
+    def on(doc: Document, quote: str, day: dt.date):
+        return claim(doc, quote, Kind.DATE, UncertainDate(day, day, Precision.DAY, quote))
+
+    claims = [
+        _date_range(article, "15 September 1998 - 20 January 1999", dt.date(1998, 9, 15), dt.date(1999, 1, 20)),
+        on(article, "19 January 1999", dt.date(1999, 1, 19)),
+        on(wire, "January 21, 1999", dt.date(1999, 1, 21)),  # when the story was filed
+    ]
+    found = [k for k in reconcile([article, wire], claims, grouping={"*": "Siege of Brask"})
+             if k.rule == "R-DATE-RANGE"]
+    (k,) = found
+    assert "end" in k.explanation and "19 January 1999" in k.explanation

@@ -180,19 +180,19 @@ def event_sides(ctx: Context) -> Mapping[str, tuple[EventSide, ...]]:
     found: dict[str, tuple[EventSide, ...]] | None = ctx.memo.get("event_sides")
     if found is not None:
         return found
-    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    names: dict[str, dict[str, set[str]]] = defaultdict(dict)
     for c in ctx.of_type(Quantity):
         side = ctx.sides.get(c.id, NO_SIDE)
         if side == NO_SIDE:
             continue
         event = ctx.event(c).id
-        names[event][side]  # noqa: B018 - a side with no usable name is still a side
+        found_names = names[event].setdefault(side, set())  # a side with no usable name is still a side
         column = c.side.column
         doc = ctx.documents.get(c.document)
         if column in (1, 2) and doc is not None and len(doc.belligerents) >= column:  # type: ignore[operator]
-            names[event][side].add(doc.belligerents[column - 1])  # type: ignore[operator]
+            found_names.add(doc.belligerents[column - 1])  # type: ignore[operator]
         if c.side.name:
-            names[event][side].add(c.side.name)
+            found_names.add(c.side.name)
     found = {}
     for event, by_side in names.items():
         words = {side: {fold(w) for n in ns for w in _NAME_WORD.findall(n)} - _GENERIC for side, ns in by_side.items()}

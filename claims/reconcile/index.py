@@ -109,6 +109,8 @@ class Context:
 # --- parties ------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|[A-Z]{2,}")
+_LONGEST_NAME = 4
+"""Longest run of words looked up as one party name (`Donetsk People's Republic` is three)."""
 _WEAK_REASONS = ("the column has no name", "the lead says", "names most")
 """Reasons for a column's name that are guesses, not the page's own label."""
 _OWN_WORDS = ("the figure names", "the sentence names", "continues the figure", "the title names", "`enemy`")
@@ -137,14 +139,16 @@ def named_parties(text: str) -> tuple[str, ...]:
     found: list[str] = []
     i = 0
     while i < len(words):
-        two = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else None
-        party = lx.party_of(two) if two else None
-        if party:
-            i += 2
+        # The longest name first: `Donetsk People's Republic` is one party, not `Donetsk`.
+        for n in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
+            party = lx.party_of(" ".join(words[i:i + n]))
+            if party:
+                i += n
+                break
         else:
-            party = lx.party_of(words[i])
             i += 1
-        if party and party not in found:
+            continue
+        if party not in found:
             found.append(party)
     return tuple(found)
 
@@ -428,6 +432,9 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
             if increment:
                 continue
             buckets[(event, c.kind, side, q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
+        from claims.reconcile.placement import place_by_words
+
+        place_by_words(buckets, ctx)  # a side the figure's own words name comes first
         ctx.memo["inferred_side"] = _place_unsided(buckets, ctx)
         ctx.memo["quantity_buckets"] = buckets
     return buckets
@@ -437,6 +444,14 @@ def inferred_side(ctx: Context) -> Mapping[str, str]:
     """Claim id -> the side key a figure with no side was placed under (see quantity_buckets)."""
     quantity_buckets(ctx)
     return ctx.memo["inferred_side"]
+
+
+def counts_everyone(c: Claim, ctx: Context) -> bool:
+    """The figure counts people of every side (`people`, civilians, `on both sides`, a total)."""
+    q = c.value
+    assert isinstance(q, Quantity)
+    return (q.unit or "").lower() in _EVERYONE or q.population.value == "civilian" \
+        or "total" in (c.side.reason or "") or bool(_ACROSS_SIDES.search(sentence(c, ctx)))
 
 
 def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str, str]:
@@ -452,11 +467,7 @@ def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str,
             continue
         stay, move = [], []
         for c in buckets[key]:
-            q = c.value
-            assert isinstance(q, Quantity)
-            everyone = (q.unit or "").lower() in _EVERYONE or q.population.value == "civilian" \
-                or "total" in (c.side.reason or "") or bool(_ACROSS_SIDES.search(sentence(c, ctx)))
-            (stay if everyone else move).append(c)
+            (stay if counts_everyone(c, ctx) else move).append(c)
         if move:
             target = (event, kind, sides[0], category, lost, scope_)
             buckets[target].extend(move)

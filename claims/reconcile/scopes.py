@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.model import Category, Claim, Kind, Population, Quantity
+from claims.model import Category, Claim, Kind, Population, Quantity, UncertainDate
 from claims.reconcile.index import Context, after, before, party_of, parties_of
 from claims.reconcile.names import fold
 
@@ -93,6 +93,13 @@ _PLACE_CUE = re.compile(r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\
 _DIGIT = re.compile(r"\d")
 _SUBSET = re.compile(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b", re.I)
 _HEAD_BREAK = re.compile(r"[,;:(]")
+_SOURCE_AFTER = re.compile(r"\b(?:according to|per|citing|(?:as )?(?:said|says|reported|claimed|estimated|told) by)\b", re.I)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated)\b"
+    r"(?:\s+(?:on\s+\w+day|yesterday|today|last\s+night|this\s+morning|on\s+\d{1,2}\s+\w+|on\s+\w+\s+\d{1,2}))?",
+    re.I,
+)
+"""A reporting cue and when the report was made (`said on Wednesday that`): the figure's time is its own."""
 
 
 def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
@@ -104,7 +111,10 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     head = _HEAD_BREAK.split(ahead)[-1]
     if _DIGIT.search(head):
         head = ""
-    tail = after(claim, ctx)
+    # Who says it, and when, is no part of what is counted: `according to volunteer researchers`
+    # names no volunteers, `Police said on Sunday that 40 ...` neither police nor one day.
+    head = _SOURCE_BEFORE.split(head)[-1]
+    tail = _SOURCE_AFTER.split(after(claim, ctx), maxsplit=1)[0]
     short = _DIGIT.split(tail, maxsplit=1)[0]
     return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
 
@@ -270,9 +280,11 @@ def is_cumulative(claim: Claim, ctx: Context) -> bool:
     return bool(_CUMULATIVE.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-_MONTH_NAMES = {m: i for i, m in enumerate(
+_MONTH_NAMES = {m[:3]: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
-_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# Wire datelines abbreviate the month (`KIEV, Aug 30 (Reuters)`, `Sept. 4`).
+_MONTH_RE = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b|\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"(?:,?\s+(\d{{4}}))?\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 _A_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -297,6 +309,30 @@ def report_date(document_id: str, ctx: Context) -> tuple[int, int, int] | None:
     return dates[document_id]
 
 
+def moment(claim: Claim, ctx: Context) -> tuple[int, int, int] | None:
+    """The latest day a document states before the figure, as (year, month, day): a live
+    blog's entry time or a timeline's `By 20 May` (a day without a year takes the latest year
+    stated before it, or 0). None when no day comes before it."""
+    doc = ctx.documents.get(claim.document)
+    if doc is None or not doc.text:
+        return None
+    return _latest_day(doc.text[max(0, claim.span.start - _REPORT_CHARS):claim.span.start])
+
+
+def event_end(claim: Claim, ctx: Context) -> tuple[int, int, int] | None:
+    """The last day of the claim's event, as its documents' infobox dates give it (the latest
+    of them); None when none gives one or the event is open (`16 September 2014 – ongoing`)."""
+    ends: dict[str, tuple[int, int, int] | None] | None = ctx.memo.get("event_ends")
+    if ends is None:
+        found: dict[str, list[tuple[int, int, int]]] = {}
+        for c in ctx.of_type(UncertainDate):
+            if c.kind is Kind.DATE and c.field is not None and c.document in ctx.event_of:
+                found.setdefault(ctx.event(c).id, []).append(c.value.upper)  # type: ignore[union-attr]
+        ends = ctx.memo["event_ends"] = {e: max(v) for e, v in found.items()}
+    end = ends.get(ctx.event(claim).id)
+    return end if end is not None and end[0] < 10**9 else None
+
+
 def _latest_day(text: str) -> tuple[int, int, int] | None:
     text = text[:_REPORT_CHARS]
     years = [int(y) for y in _A_YEAR.findall(text)]
@@ -306,9 +342,9 @@ def _latest_day(text: str) -> tuple[int, int, int] | None:
         if _A_START.search(text, max(0, m.start() - 30), m.start()):
             continue  # `since September 16`: when it began, not when the report was written
         if m.group(1):
-            day, month, year = int(m.group(1)), _MONTH_NAMES[m.group(2).lower()], m.group(3)
+            day, month, year = int(m.group(1)), _MONTH_NAMES[m.group(2).lower()[:3]], m.group(3)
         elif m.group(4):
-            day, month, year = int(m.group(5)), _MONTH_NAMES[m.group(4).lower()], m.group(6)
+            day, month, year = int(m.group(5)), _MONTH_NAMES[m.group(4).lower()[:3]], m.group(6)
         else:
             year, month, day = m.group(7), int(m.group(8)), int(m.group(9))
         if 1 <= day <= 31 and 1 <= month <= 12:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from claims.model import Claim, Conflict, Kind, OpenBound, Outcome, Precision, Severity, UncertainDate
-from claims.reconcile.index import Context, in_context_section, sentence
+from claims.reconcile.index import Context, before, in_context_section, sentence
 from claims.reconcile.rules import cite, family, finding, rule
 
 DATE_RANGE = rule(
@@ -17,8 +17,10 @@ DATE_RANGE = rule(
     that cannot fall inside the date range the infobox gives (`Date: April – May 1994`), and two
     infobox date ranges for one event that do not overlap (medium), or that are both known to the
     day and start (or end) on different days (low: `15 September 2014 – 15 March 2015` against
-    `16 September 2014 – ongoing`). Partly known dates (`late
-    1993`) are intervals; only a date that lies wholly outside the range is reported, and a date
+    `16 September 2014 – ongoing`); a text that dates the event's start or end (`killed since
+    September 16`, `the siege ended on ...`) a day or three away from an infobox range, its
+    own document's or another's (low; a dateline is when a story was filed, and a day further
+    away is another moment). Partly known dates (`late 1993`) are intervals; only a date that lies wholly outside the range is reported, and a date
     whose year was inferred from context is said so. Check the date, the year, and whether the
     sentence is really about this event.""",
     tension_disagrees=True,
@@ -115,6 +117,63 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
                     f"{ends}. Check which dates the sources support.",
                     ctx, severity=Severity.LOW,
                 )
+
+
+_EVENT_WORDS = re.compile(r"\b(?:battle|siege|offensive|assault|attack|attacked|fighting|clashes|onslaught|operation"
+                          r"|advance|encirclement|invasion|bombardment)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|from)\b[^.,;]{0,20}$", re.I)
+_NEAR_DAYS = 3
+"""A report's start or end day this close to an article's (but not on it) dates the same moment."""
+
+
+@family
+def stated_days_against_ranges(ctx: Context) -> Iterator[Conflict]:
+    """A document's text that dates the event's start or end (`the siege began on 16
+    September`, `killed since September 16`) a day or three away from an infobox range, its
+    own or another document's of the event: one of them has the day wrong. Dates further away
+    are taken for another moment (a later assault), not this one."""
+    by_doc = _dates(ctx)
+    ranges = {doc: rng for doc, claims in by_doc.items() if (rng := _range_of(claims)) is not None}
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for doc, rng in ranges.items():
+        by_event[ctx.event(rng).id].append(rng)
+    for doc, claims in sorted(by_doc.items()):
+        for c in claims:
+            others = by_event.get(ctx.event(c).id)
+            d = c.value
+            if not others or c.field is not None or in_context_section(c) or d.precision is not Precision.DAY:  # type: ignore[union-attr]
+                continue
+            line_start = c.span.prefix.rsplit("\n", 1)[-1]
+            if not any(ch.islower() for ch in line_start):
+                continue  # a dateline or an entry's heading: when it was written, not what happened
+            text = sentence(c, ctx)
+            if not _EVENT_WORDS.search(text) and not set(ctx.event(c).places) & set(text.lower().split()):
+                continue
+            starts = bool(_START.search(text) or _SINCE.search(before(c, ctx)))
+            ends = bool(_END.search(text)) and not starts
+            for rng in others:
+                found = _day_apart(d, rng.value, starts, ends)  # type: ignore[arg-type]
+                if found:
+                    yield finding(
+                        DATE_RANGE, (rng, c),
+                        f"{cite(c, ctx)} dates the event's {found} to {_day(d.earliest)}, {cite(rng, ctx)} "  # type: ignore[union-attr]
+                        f"to {_day(rng.value.earliest if found == 'start' else rng.value.latest)}. "  # type: ignore[union-attr]
+                        "Check which day the sources support.",
+                        ctx, severity=Severity.LOW,
+                    )
+
+
+def _day_apart(day: UncertainDate, rng: UncertainDate, starts: bool, ends: bool) -> str | None:
+    """`start` or `end` when ``day`` gives that end of the event a day or three from ``rng``'s."""
+    if rng.precision is not Precision.DAY or rng.years or day.years or day.earliest != day.latest:
+        return None
+    if starts and rng.bound not in (OpenBound.BEFORE, OpenBound.UNTIL):
+        gap = abs((day.earliest - rng.earliest).days)
+        return "start" if 0 < gap <= _NEAR_DAYS else None
+    if ends and rng.interval and rng.bound is None:
+        gap = abs((day.earliest - rng.latest).days)
+        return "end" if 0 < gap <= _NEAR_DAYS else None
+    return None
 
 
 _RANGE_LIMIT = 50

@@ -37,7 +37,8 @@ from claims.reconcile.index import (
 from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, locate, rule, who
-from claims.reconcile.scopes import WHOLE, is_cumulative, report_date, same_claimant
+from claims.reconcile.placement import claimant_side
+from claims.reconcile.scopes import WHOLE, event_end, is_cumulative, moment, report_date, same_claimant
 
 INTERVAL = rule(
     "R-INTERVAL", Severity.MEDIUM, "estimates that cannot all be true",
@@ -170,9 +171,51 @@ def _relation(a: Claim, b: Claim, overlap: bool, loose: bool, ctx: Context) -> R
         total, other = (a, b) if is_running_total(a, ctx) else (b, a)
         if claim_strict(other).high <= claim_strict(total).high:
             return Relation.UPDATE  # an earlier part of a running tally
-    if a.document != b.document and _update(a, b, ctx):
+    if a.document == b.document and _grown_in_document(a, b, ctx):
+        return Relation.UPDATE
+    if a.document != b.document and (_update(a, b, ctx) or _interim(a, b, ctx)):
         return Relation.UPDATE
     return Relation.LOOSE if loose else Relation.CLASH
+
+
+def _grown(early: Claim, late: Claim) -> bool:
+    """The later count is no smaller than the earlier one."""
+    return claim_strict(late).high >= claim_strict(early).low
+
+
+def _grown_in_document(a: Claim, b: Claim, ctx: Context) -> bool:
+    """One document's running counts at two moments (a live blog's entries, a timeline's `By
+    20 May`), from one source or one side's sources: the later, larger count is an update."""
+    if a.field is not None or b.field is not None or not (is_cumulative(a, ctx) and is_cumulative(b, ctx)):
+        return False
+    ma, mb = moment(a, ctx), moment(b, ctx)
+    if ma is None or mb is None or ma == mb or (ma[0] == 0) != (mb[0] == 0):
+        return False
+    if not (a.attribution.claimant is None and b.attribution.claimant is None or same_claimant(a, b)):
+        side = claimant_side(a, ctx)
+        if side is None or side != claimant_side(b, ctx):
+            return False
+    early, late = (a, b) if ma < mb else (b, a)
+    return _grown(early, late)
+
+
+def _interim(a: Claim, b: Claim, ctx: Context) -> bool:
+    """A running count from a report written before the event ended (its date before the end
+    its articles give) against a count of the whole event no smaller: the toll grew after the
+    report, so the two do not disagree."""
+    for early, whole in ((a, b), (b, a)):
+        written, end = report_date(early.document, ctx), event_end(early, ctx)
+        if written is None or end is None:
+            continue
+        if written[0] == 0:  # a wire's `Aug 30`: the year of the event it was grouped with
+            written = (end[0], *written[1:])
+        if written >= end or not is_cumulative(early, ctx):
+            continue
+        whole_doc = ctx.documents.get(whole.document)
+        later = report_date(whole.document, ctx)
+        if (whole_doc is not None and whole_doc.infobox or later is not None and later >= end) and _grown(early, whole):
+            return True
+    return False
 
 
 def _update(a: Claim, b: Claim, ctx: Context) -> bool:

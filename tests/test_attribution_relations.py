@@ -386,3 +386,12 @@ def test_an_author_date_citation_and_a_sentence_on_the_figures_origin_name_their
     assert found["11,000"].attribution.claimant == "Reyk and Maren"
     assert found["12,000"].attribution.claimant == "the Westmark state archives"
     assert found["300"].attribution.claimant is None  # troops that came from somewhere: no source
+
+
+def test_figures_along_with_a_toll_and_those_who_gave_their_lives_are_the_dead() -> None:
+    text = ("Intro.\n\nThe military says 67 soldiers have been killed, along with 257 militants.\n\n"
+            '"We mourn the 163 soldiers who gave their lives," the president said.\n\n'
+            "The military put the number of soldiers and police killed at 165.\n")
+    found = {c.span.quote.split()[0]: c for c in figures(text)}
+    assert found["257"].kind is Kind.CASUALTIES and found["163"].kind is Kind.CASUALTIES
+    assert found["165"].attribution.claimant == "The military"

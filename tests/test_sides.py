@@ -498,3 +498,13 @@ def test_attackers_and_defenders_are_the_columns_the_opening_says_attacked_and_d
     # Without an opening that says who attacked, `the defenders` name no side.
     unsaid = ROLES_PAGE.replace("when Northland besieged the Southland fortress of Harrowgate", "near Harrowgate")
     assert {c.span.quote: c.side.name for c in extract_document(read_text(unsaid, "page.txt"))}["2,400 men"] is None
+
+
+@pytest.mark.parametrize("sentence, quote, side", [
+    ("The DPR said it lost 60 fighters.", "60 fighters", "Donetsk People's Republic"),
+    ("The DPR admitted 60 fighters killed.", "60 fighters killed", "Donetsk People's Republic"),
+    ("The Armenian army admitted 40 militants were killed.", "40 militants were killed", None),  # no admission of its own
+    ("Ukrainian losses: 410 killed according to volunteer researchers.", "410 killed", "Ukraine"),
+])
+def test_a_belligerents_own_losses(sentence: str, quote: str, side: str | None) -> None:
+    assert sides_in(sentence)[quote] == side

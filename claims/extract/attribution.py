@@ -528,7 +528,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,5}?(?:at|as)[ \t]+(?:about|around|some|more\s+than|over|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window) and not (
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as)[ \t]+(?:about|around|some|more\s+than|over|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:a[ \t]+(?:figure|total|toll)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|some|over|more\s+than|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window)):
                 continue

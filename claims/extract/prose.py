@@ -94,7 +94,8 @@ _TYPICAL_SIZE_RE = re.compile(
 )
 _NAME_TOKEN_RE = re.compile(r"\b[A-Z]{2,6}\b")
 _LEAD_RE = re.compile(r"(?:and|but|while|whereas|so|then)\s+")
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*$")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+|together\s+with\s+)?"
+                       r"|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+along\s+with\s+|\s+together\s+with\s+)\s*$")
 _PARTS_SEP = re.compile(
     r"\s*(?:[:–—-]|\((?=\s*$)|,?\s*\(?\s*(?:including|of\s+which|of\s+whom|among\s+them|among\s+whom|comprising|namely"
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
@@ -108,6 +109,14 @@ _SCOPE_RE = re.compile(
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+_PARTY_LABEL = re.compile(
+    r"[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}?)(?:'s|’s)?[ \t]+"
+    r"(?i:losses|casualties|dead|killed|deaths|fatalities|wounded|strength|forces|troops)[ \t]*:"
+)
+_ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced)")
+_LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
+                              Category.KILLED_OR_WOUNDED})
+_ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
@@ -124,7 +133,7 @@ _LOSS_GOVERNOR = re.compile(
 )
 # `his country had lost`, `we have lost`, `their forces suffered`: the speaker's own side.
 _OWN_SUBJECT = re.compile(
-    r"(?i)\b(?:(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|nation|side|forces|army|troops|military|government)|we)"
+    r"(?i)\b(?:(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|nation|side|forces|army|troops|military|government)|we|it|they)"
     r"\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)\s+(?:[\w,~]+\s+){0,3}$"
 )
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
@@ -656,6 +665,15 @@ class _Extractor:
                     shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES
             if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
                 shared = first.category
+            if shared is None and j > i and first.predicate_after and first.category is not None \
+                    and first.noun_group in ("people", None) and _ALONG_WITH.match(_gap(text, first, figures[i + 1])):
+                # `67 soldiers have been killed, along with 257 militants`: what follows shares the
+                # first member's predicate (`with` is no predicate of its own there).
+                shared = first.category
+                for k in members:
+                    if k > i and figures[k].noun_group in ("people", None) and categories[k] in (None, Category.TROOPS, Category.PEOPLE):
+                        categories[k] = shared
+                        settled[k] = True
             if j > i and last.predicate_after and last.lost:
                 # `482 aircraft and 9,213 drones have been destroyed`: the verb after the list
                 # makes every weapon in it lost.
@@ -831,6 +849,10 @@ class _Extractor:
             # `Ukraine: 300 killed, 20 tanks`: the party is the label of the figures after it.
             start = max(lo, max(text.rfind(c, lo, clause - 1) for c in ";\n(") + 1)
             opener = PARTY_LEAD.match(text, _BULLET.match(text, start, hi).end(), hi)
+            if opener is None:
+                # `Ukrainian losses: 410 killed`: the party's losses, labelled.
+                label = _PARTY_LABEL.match(text, _BULLET.match(text, start, hi).end(), clause)
+                opener = label if label is not None and label.end() == clause else None
         if opener is not None and opener.end() <= f.start:
             # `Casualties: Prussia 2,100 killed and 6,300 wounded; Austria 4,800 killed`: a party
             # opening the clause right before the number names it and what follows in the clause.
@@ -868,6 +890,12 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"the sentence is about {who}")
                 if side is not None:
                     return side
+        if attribution.claimant_side and _ADMITTED.match(attribution.cue or "") and f.category in _LOSS_CATEGORIES \
+                and (f.noun or "").lower() not in lexicon().hostile_labels and not f.party_mentions:
+            # `The DPR admitted 60 fighters killed`: a belligerent admits its own losses.
+            side = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} {attribution.cue} its own losses")
+            if side is not None:
+                return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
             if _ENEMY_SUBJECT.search(text, lo, f.start) and (other := self._claimants_opponent(attribution, "`the enemy`")) is not None:
                 return other  # `The enemy lost up to 200 servicemen` in a belligerent's statement

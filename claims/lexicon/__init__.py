@@ -226,6 +226,7 @@ class Lexicon:
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
         self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])
+        self.hostile_labels: frozenset[str] = frozenset(parties["relative"]["hostile_labels"])
         #: Parties that are states (the `demonyms` table), as against armed groups.
         self.states: frozenset[str] = frozenset(parties["demonyms"]) - frozenset(parties["relative"]["not_states"])
 

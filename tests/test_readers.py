@@ -169,3 +169,14 @@ def test_readers_never_crash_and_spans_match(text):
             assert doc.text[field.start : field.end] == field.value
         for start, end in doc.prose_ranges():
             assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize("head", ["Siege of Bar\n\nInfobox\n", "Siege of Bar\n\n", ""])
+def test_a_plain_export_without_its_title_line_or_infobox_line_keeps_its_columns(head: str) -> None:
+    text = (head + "- Combatant1: Northland\n- Combatant2: Southland\n- Casualties1: 6,000 killed\n"
+            "- Casualties2: 4,000 killed\n\nThe Northland army brought 17 tanks into battle.\n")
+    doc = read_text(text, "bar.txt")
+    assert doc.format is DocumentFormat.PLAIN_EXPORT
+    assert [(f.key, f.column, f.value) for f in doc.infobox if f.key == "Casualties"] == [
+        ("Casualties", 1, "6,000 killed"), ("Casualties", 2, "4,000 killed")]
+    assert doc.title == ("Siege of Bar" if head else "bar")  # else the file name

@@ -14,11 +14,18 @@ HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")
 FIELD = re.compile(r"^-\s*(?P<label>[^:\n]{1,60}?)\s*:\s?(?P<value>.*?)\s*$")
 
 
+# `- Combatant1: Northland`, `- Casualties2: 4,000 killed`: a numbered field of a side.
+_SIDE_FIELD = re.compile(r"(?m)^-\s*(?:combatant|commander|strength|casualties|units)\s*[1-3]\s*:", re.I)
+
+
 def looks_like(text: str) -> bool:
+    """A `= Title =` line and an `Infobox` line; or, with the title a plain first line (or
+    none), an `Infobox` block or two or more numbered side fields (`- Casualties1: ...`)."""
     head = text[:4096]
-    return bool(re.search(r"(?m)^\s*=[^=\n].*=\s*$", head)) and bool(
-        re.search(r"(?m)^Infobox\s*$", head)
-    )
+    infobox = bool(re.search(r"(?m)^Infobox\s*$", head))
+    if infobox and re.search(r"(?m)^\s*=[^=\n].*=\s*$", head):
+        return True
+    return len(_SIDE_FIELD.findall(head)) >= 2
 
 
 def parse(text: str) -> ParsedDocument:
@@ -39,10 +46,17 @@ def parse(text: str) -> ParsedDocument:
             if line.strip() == "Infobox":
                 state = "infobox"
                 continue
-            if line.strip():
+            field = FIELD.match(line)
+            if field and normalise_key(field.group("label"))[1] is not None:
+                state = "infobox"  # fields with no `Infobox` line over them
+            elif line.strip() and not title and len(line.strip()) <= 120 and not line.rstrip().endswith("."):
+                title = line.strip()  # a plain first line names the page
+                body_start = end + 1
+                continue
+            elif line.strip():
                 state = "body"
                 body_start = start
-        elif state == "infobox":
+        if state == "infobox":
             if not line.strip():
                 if fields:
                     state = "body"

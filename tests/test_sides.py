@@ -508,3 +508,11 @@ def test_attackers_and_defenders_are_the_columns_the_opening_says_attacked_and_d
 ])
 def test_a_belligerents_own_losses(sentence: str, quote: str, side: str | None) -> None:
     assert sides_in(sentence)[quote] == side
+
+
+def test_older_armies_are_counted_in_horse_and_foot_and_in_the_people_a_commander_brings() -> None:
+    found = {c.span.quote: c for c in extract_document(read_text(
+        "Intro.\n\nThe Austrians mustered 2,000 horse and 8,000 foot. Blücher brought up 50,000 Prussians.\n", "story.txt"))}
+    assert {q: (c.kind.value, c.side.name) for q, c in found.items()} == {
+        "2,000 horse": ("strength", "Austria"), "8,000 foot": ("strength", "Austria"),
+        "50,000 Prussians": ("strength", "Prussia")}

@@ -697,6 +697,11 @@ class _Extractor:
                 categories[i] = shared
                 settled[i] = True
             i = j + 1
+        for k, f in enumerate(figures):
+            if categories[k] is Category.PEOPLE and not settled[k] and f.noun and lexicon().party_of(f.noun) is not None:
+                clause = max(lo, max(text.rfind(c, lo, f.start) for c in ",;:") + 1)
+                if _fielding_re().search(text, clause, f.start):
+                    categories[k] = Category.TROOPS  # `Blücher brought up 50,000 Prussians`: soldiers
         # `Of the verified cases, 1,486 are believed to be civilians`: a sentence that opens on
         # the dead (or goes on with them) breaks down the last toll before it; its people
         # counts with no measure of their own are parts of that toll.

@@ -610,3 +610,20 @@ def test_datelines_name_where_a_story_was_filed_not_a_party() -> None:
                   "soldiers died near Dorva in 2014.\n", "b.txt")
     (event,) = group_events([a, b])
     assert sorted(event.documents) == sorted([a.id, b.id])
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    # Parts after `including` are some of the total: fewer is fine, more is not.
+    ("The ministry said 11,100 people were injured, including 3,374 children, 2,088 women and 410 elderly people.",
+     Outcome.CONSISTENT),
+    ("The ministry said 1,100 people were injured, including 3,374 children and 2,088 women.", Outcome.CONFLICT),
+    # A breakdown after a colon is all of the total.
+    ("The toll among soldiers was 75: 66 soldiers, one security coordinator and four civilians.", Outcome.CONFLICT),
+])
+def test_parts_after_including_are_some_of_the_total(sentence: str, outcome: Outcome) -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    document = read_text("Intro.\n\n" + sentence + "\n", "story.txt")
+    found = [k for k in reconcile([document], extract_document(document)) if k.rule == "R-SUM-PARTS"]
+    assert [k.outcome for k in found] == [outcome]

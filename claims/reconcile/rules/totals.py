@@ -21,7 +21,9 @@ SUM_PARTS = rule(
     (400,000+ Germans, 143,296 Romanians, ...)`), is checked against the sum of the parts, each
     with its tolerance (an approximate total agrees with a sum inside its tolerance). A sum that
     matches is recorded as consistent; one that misses is a conflict; one that matches only under
-    tolerance is indeterminate. The same holds for a side's figures listed by armed service
+    tolerance is indeterminate. Parts listed after `including` (`of whom`, `among them`, `such
+    as`) or in later sentences are some of the total, not all of it: they agree unless they add
+    up to more than it. The same holds for a side's figures listed by armed service
     (`790 army`, `202 air force`, `10 navy personnel`: one figure per service from one source)
     against a figure for that side's whole force in the same or another document of the event
     (a total that names no side counts when its sentence names only that side). Check the

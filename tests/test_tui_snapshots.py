@@ -16,9 +16,9 @@ from claims.tui.widgets.claim_list import ClaimList
 @pytest.fixture
 def seed_app(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    db = build_seed_store(tmp_path / "seeds.db")
+    build_seed_store(tmp_path / "seeds.db")
     monkeypatch.chdir(tmp_path)  # the title shows the store's file name only
-    return ReviewApp(str(db.name), "reviewer")
+    return ReviewApp("seeds.db", "reviewer")
 
 
 async def settled(pilot) -> None:
@@ -110,7 +110,7 @@ def disagreeing_app(tmp_path, monkeypatch):
             store.annotate(new_annotation(claim, ana, "ana"))
             store.annotate(new_annotation(claim, ben, "ben", note="the ministry's figure"))
     monkeypatch.chdir(tmp_path)
-    return ReviewApp(str(db.name), "judy")
+    return ReviewApp("seeds.db", "judy")
 
 
 async def adjudicate_shown(pilot) -> None:

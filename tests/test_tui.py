@@ -17,7 +17,7 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from claims.store import ClaimQuery, open_store
+from claims.store import ClaimQuery, open_store, store_label
 from store_helpers import make_document
 from tui_helpers import claim_list, detail_text, row_text, synchronous, wait_until
 from claims.tui.app import ReviewApp
@@ -214,6 +214,30 @@ async def test_conflicts_screen_verdict_and_jump_back(seed_store):
         (TargetKind.CONFLICT, Verdict.RESOLVED, ""),
         (TargetKind.CONFLICT, Verdict.NOT_A_CONFLICT, "Same figure restated."),
     ]
+
+
+@pytest.mark.parametrize(("location", "label"), [
+    ("/data/team/claims.db", "claims.db"),
+    ("sqlite:///data/claims.db", "claims.db"),
+    ("postgresql://ana:hunter2@db.example/claims", "postgresql://ana:***@db.example/claims"),
+    ("postgresql:///claims?host=/var/run/postgresql&password=hunter2",
+     "postgresql:///claims?host=/var/run/postgresql&password=***"),
+])
+def test_a_store_is_named_by_its_file_or_its_url_without_the_password(location, label):
+    assert store_label(location) == label
+
+
+@synchronous
+async def test_the_title_names_the_store_without_its_password(seed_store):
+    # The test server trusts every local connection, so it takes (and ignores) any password.
+    location = f"{seed_store}&password=hunter2" if "://" in seed_store else seed_store
+    app = ReviewApp(location, "tester")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await loaded(pilot, app)
+        title = str(app.main_screen.query_one("#title-bar").content)
+    assert "hunter2" not in title
+    expected = f"{seed_store}&password=***" if "://" in seed_store else "claims.db"
+    assert f"  {expected}  reviewer tester" in title, title
 
 
 MARKUP_TEXT = (

@@ -76,7 +76,7 @@ class TestHelp:
 
 
 async def source_shown(pilot) -> None:
-    from claims.tui.widgets.source_pane import SourcePane
+    from claims.tui.widgets.source_pane import SourcePane, SourceText
 
     await settled(pilot)
     await pilot.press("down", "down", "down", "down", "down", "p")
@@ -84,6 +84,9 @@ async def source_shown(pilot) -> None:
     pane = pilot.app.main_screen.query_one(SourcePane)
     await wait_until(pilot, lambda: claims.highlighted is not None and pane.claim_id == claims.highlighted.id,
                      what="source pane")
+    # The pane scrolls to the claim after a refresh: on a busy machine that comes later.
+    await wait_until(pilot, lambda: pane.query_one(SourceText).focus_line() in pane.visible_lines
+                     and pane.visible_lines.start > 0, what="the claim scrolled into view")
     await settled(pilot)
     await pilot.pause(0.2)
 

@@ -132,6 +132,7 @@ from claims.store import (
     StoreError,
     announcements,
     open_store,
+    store_label,
 )
 
 
@@ -258,6 +259,7 @@ __all__ = [
     "nominal",
     "notes",
     "open_store",
+    "store_label",
     "announcements",
     "paths_of",
     "printable",

@@ -13,8 +13,9 @@ KALBAJAR = SEEDS / "operation-kalbajar.txt"
 
 
 @pytest.fixture
-def seed_db(tmp_path, monkeypatch) -> Path:
-    """A store of the two seeds, ingested with paths relative to the repository (the TUI tests)."""
+def seed_db(tmp_path, monkeypatch) -> str:
+    """A SQLite store of the two seeds, ingested with paths relative to the repository (the TUI
+    tests of what the screen shows)."""
     from tui_helpers import ROOT, build_seed_store
 
     monkeypatch.chdir(ROOT)
@@ -68,3 +69,13 @@ def db(request, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "claims.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def seed_store(db, monkeypatch) -> str:
+    """The seeds' store on each backend (see ``db``): for the TUI tests that store or read
+    annotations, assignments and filtered lists."""
+    from tui_helpers import ROOT, build_seed_store
+
+    monkeypatch.chdir(ROOT)
+    return build_seed_store(db)

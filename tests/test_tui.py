@@ -17,7 +17,7 @@ from claims.model import (
     TargetKind,
     Verdict,
 )
-from claims.store import ClaimQuery, open_store
+from claims.store import ClaimQuery, open_store, store_label
 from store_helpers import make_document
 from tui_helpers import claim_list, detail_text, row_text, synchronous, wait_until
 from claims.tui.app import ReviewApp
@@ -49,8 +49,8 @@ async def annotations_count(pilot, app, db, n: int) -> None:
 
 
 @synchronous
-async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_review_session_stores_exactly_what_the_reviewer_did(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         everything = claims.total
@@ -60,7 +60,7 @@ async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
         app.main_screen.query_one("#filter-kind", Select).value = Kind.CASUALTIES
         await wait_until(pilot, lambda: claims.query_.kind is Kind.CASUALTIES and claims.total < everything,
                          what="kind filter")
-        store = open_store(seed_db)
+        store = open_store(seed_store)
         expected = store.count_claims(ClaimQuery(kind=Kind.CASUALTIES))
         store.close()
         assert claims.total == expected
@@ -74,7 +74,7 @@ async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
         assert "Source" in detail_text(app.main_screen)
         await pilot.press("escape")
         await pilot.press("a")
-        await annotations_count(pilot, app, seed_db, 1)
+        await annotations_count(pilot, app, seed_store, 1)
         assert app.claim_verdicts[first.id] is Verdict.ACCEPTED
         assert "✓" in row_text(claims, 0)
 
@@ -86,7 +86,7 @@ async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
         assert isinstance(app.screen, NoteDialog)
         app.screen.query_one(TextArea).insert("Figure comes from one side only.")
         await pilot.press("ctrl+s")
-        await annotations_count(pilot, app, seed_db, 2)
+        await annotations_count(pilot, app, seed_store, 2)
 
         # Override its confidence: score, second reason, free text.
         await pilot.press("o")
@@ -96,16 +96,16 @@ async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
         await pilot.press("down", "enter")
         assert isinstance(app.focused, Input)
         await pilot.press(*"per de Waal", "enter")
-        await annotations_count(pilot, app, seed_db, 3)
+        await annotations_count(pilot, app, seed_store, 3)
         await wait_until(pilot, lambda: "reviewer override" in detail_text(app.main_screen), what="override shown")
 
         # Undo the override.
         await pilot.press("u")
-        await annotations_count(pilot, app, seed_db, 4)
+        await annotations_count(pilot, app, seed_store, 4)
         await wait_until(pilot, lambda: "reviewer override" not in detail_text(app.main_screen), what="undo shown")
         await pilot.press("q")
 
-    store = open_store(seed_db)
+    store = open_store(seed_store)
     try:
         made = store.annotations()
     finally:
@@ -127,16 +127,16 @@ async def test_review_session_stores_exactly_what_the_reviewer_did(seed_db):
 
 
 @synchronous
-async def test_restart_shows_verdicts_and_the_unreviewed_filter_works(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_restart_shows_verdicts_and_the_unreviewed_filter_works(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         total = claims.total
         first = claims.highlighted
         await pilot.press("r")
-        await annotations_count(pilot, app, seed_db, 1)
+        await annotations_count(pilot, app, seed_store, 1)
 
-    app = ReviewApp(str(seed_db), "tester")
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         assert app.claim_verdicts == {first.id: Verdict.REJECTED}
@@ -154,12 +154,12 @@ async def test_restart_shows_verdicts_and_the_unreviewed_filter_works(seed_db):
 
 
 @synchronous
-async def test_next_unreviewed_skips_reviewed_claims(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_next_unreviewed_skips_reviewed_claims(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("down", "a")
-        await annotations_count(pilot, app, seed_db, 1)
+        await annotations_count(pilot, app, seed_store, 1)
         await pilot.press("home", "right_square_bracket")
         await wait_until(pilot, lambda: claims.cursor == 2, what="cursor on the next unreviewed claim")
         await pilot.press("left_square_bracket")
@@ -167,8 +167,8 @@ async def test_next_unreviewed_skips_reviewed_claims(seed_db):
 
 
 @synchronous
-async def test_search_box_filters_and_counts(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_search_box_filters_and_counts(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("slash", *"de Waal", "enter")
@@ -181,8 +181,8 @@ async def test_search_box_filters_and_counts(seed_db):
 
 
 @synchronous
-async def test_conflicts_screen_verdict_and_jump_back(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_conflicts_screen_verdict_and_jump_back(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot, app)
         await pilot.press("C")
@@ -191,12 +191,12 @@ async def test_conflicts_screen_verdict_and_jump_back(seed_db):
         await wait_until(pilot, lambda: screen.conflicts and screen.current_claims, what="conflicts")
         conflict = screen.current
         await pilot.press("r")
-        await annotations_count(pilot, app, seed_db, 1)
+        await annotations_count(pilot, app, seed_store, 1)
         assert app.conflict_verdicts[conflict.id] is Verdict.RESOLVED
         await pilot.press("X")
         app.screen.query_one(TextArea).insert("Same figure restated.")
         await pilot.press("ctrl+s")
-        await annotations_count(pilot, app, seed_db, 2)
+        await annotations_count(pilot, app, seed_store, 2)
         target = screen.focused_claim
         await pilot.press("g")
         assert isinstance(app.screen, MainScreen)
@@ -205,7 +205,7 @@ async def test_conflicts_screen_verdict_and_jump_back(seed_db):
         await wait_until(pilot, lambda: "Conflicts (" in detail_text(app.main_screen), what="detail")
         text = detail_text(app.main_screen)
         assert conflict.rule in text
-    store = open_store(seed_db)
+    store = open_store(seed_store)
     try:
         made = store.annotations()
     finally:
@@ -216,13 +216,37 @@ async def test_conflicts_screen_verdict_and_jump_back(seed_db):
     ]
 
 
+@pytest.mark.parametrize(("location", "label"), [
+    ("/data/team/claims.db", "claims.db"),
+    ("sqlite:///data/claims.db", "claims.db"),
+    ("postgresql://ana:hunter2@db.example/claims", "postgresql://ana:***@db.example/claims"),
+    ("postgresql:///claims?host=/var/run/postgresql&password=hunter2",
+     "postgresql:///claims?host=/var/run/postgresql&password=***"),
+])
+def test_a_store_is_named_by_its_file_or_its_url_without_the_password(location, label):
+    assert store_label(location) == label
+
+
+@synchronous
+async def test_the_title_names_the_store_without_its_password(seed_store):
+    # The test server trusts every local connection, so it takes (and ignores) any password.
+    location = f"{seed_store}&password=hunter2" if "://" in seed_store else seed_store
+    app = ReviewApp(location, "tester")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await loaded(pilot, app)
+        title = str(app.main_screen.query_one("#title-bar").content)
+    assert "hunter2" not in title
+    expected = f"{seed_store}&password=***" if "://" in seed_store else "claims.db"
+    assert f"  {expected}  reviewer tester" in title, title
+
+
 MARKUP_TEXT = (
     "= Markup [bold]test[/bold] =\n\n"
     "Officials said [bold]600[/bold] killed [/x] and [link=https://evil.example]click[/link] 250 wounded.\n"
 )
 
 
-def markup_store(path) -> tuple[str, Claim]:
+def markup_store(path: str) -> tuple[str, Claim]:
     text = MARKUP_TEXT
     document = make_document("markup.txt", text, path="[red]markup.txt", title="Markup [bold]test[/bold]")
     start = text.index("[bold]600")
@@ -245,8 +269,8 @@ def markup_store(path) -> tuple[str, Claim]:
 
 
 @synchronous
-async def test_markup_in_documents_and_notes_is_shown_as_text(tmp_path):
-    db, claim = markup_store(tmp_path / "markup.db")
+async def test_markup_in_documents_and_notes_is_shown_as_text(db):
+    db, claim = markup_store(db)
     app = ReviewApp(db, "[b]rev[/b]")
     async with app.run_test(size=(200, 50)) as pilot:
         claims = await loaded(pilot, app)
@@ -293,19 +317,19 @@ async def test_every_binding_is_in_the_palette_and_the_help(seed_db):
 
 
 @synchronous
-async def test_palette_command_runs_on_the_screen(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_palette_command_runs_on_the_screen(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         command = next(c for c in app.get_system_commands(app.main_screen) if c.title == "review: accept claim")
         await command.callback()
-        await annotations_count(pilot, app, seed_db, 1)
+        await annotations_count(pilot, app, seed_store, 1)
         assert app.claim_verdicts == {claims.highlighted.id: Verdict.ACCEPTED}
 
 
 @synchronous
-async def test_undo_with_nothing_to_undo_says_so(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_undo_with_nothing_to_undo_says_so(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot, app)
         await pilot.press("u")

@@ -38,9 +38,9 @@ async def _open(pilot, app) -> AdjudicateScreen:
 
 
 @synchronous
-async def test_the_adjudicator_sees_verdicts_side_by_side_and_rules(seed_db):
-    first, second = _disagree(seed_db)
-    app = ReviewApp(str(seed_db), "judy")
+async def test_the_adjudicator_sees_verdicts_side_by_side_and_rules(seed_store):
+    first, second = _disagree(seed_store)
+    app = ReviewApp(seed_store, "judy")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _open(pilot, app)
         table = screen.query_one(DataTable)
@@ -53,16 +53,16 @@ async def test_the_adjudicator_sees_verdicts_side_by_side_and_rules(seed_db):
         await wait_until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, what="the ruling")
         await pilot.press("enter")  # goes to the one left, on the claims list
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="the claims list")
-    with open_store(seed_db) as store:
+    with open_store(seed_store) as store:
         (ruling,) = [a for a in store.annotations(first.id) if a.adjudication]
         assert (ruling.reviewer, ruling.verdict) == ("judy", Verdict.REJECTED)
         assert [d.claim_id for d in verdict_disagreements_of(store)] == [second.id]
 
 
 @synchronous
-async def test_a_reviewer_who_is_no_adjudicator_is_told_and_refused(seed_db):
-    first, _ = _disagree(seed_db)
-    app = ReviewApp(str(seed_db), "ana")
+async def test_a_reviewer_who_is_no_adjudicator_is_told_and_refused(seed_store):
+    first, _ = _disagree(seed_store)
+    app = ReviewApp(seed_store, "ana")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _open(pilot, app)
         summary = plain(screen.query_one("#adjudicate-summary", Static).content, width=200)
@@ -72,5 +72,5 @@ async def test_a_reviewer_who_is_no_adjudicator_is_told_and_refused(seed_db):
                          what="the refusal")
         assert any("only an adjudicator may adjudicate" in str(n.message) for n in app._notifications)
         assert app.screen.query_one(DataTable).row_count == 2
-    with open_store(seed_db) as store:
+    with open_store(seed_store) as store:
         assert not any(a.adjudication for a in store.annotations(first.id))

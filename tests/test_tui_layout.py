@@ -181,8 +181,8 @@ def stored_annotations(db):
 
 
 @synchronous
-async def test_space_marks_claims_and_a_verdict_goes_to_every_marked_claim(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_space_marks_claims_and_a_verdict_goes_to_every_marked_claim(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(80, 24)) as pilot:
         claims = await loaded(pilot, app)
         first, second = claims.claim_at(0), claims.claim_at(1)
@@ -192,9 +192,9 @@ async def test_space_marks_claims_and_a_verdict_goes_to_every_marked_claim(seed_
         assert row_text(claims, 0).startswith("*") and row_text(claims, 1).startswith("*")
         third = claims.highlighted
         await pilot.press("d")
-        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) >= 2, what="two annotations")
+        await wait_until(pilot, lambda: len(stored_annotations(seed_store)) >= 2, what="two annotations")
         await pilot.pause(0.2)
-        made = stored_annotations(seed_db)
+        made = stored_annotations(seed_store)
         assert sorted(a.target_id for a in made) == sorted([first.id, second.id])
         assert all(a.verdict is Verdict.DISPUTED for a in made)
         assert third.id not in {a.target_id for a in made}  # the cursor row was not marked
@@ -202,25 +202,25 @@ async def test_space_marks_claims_and_a_verdict_goes_to_every_marked_claim(seed_
         assert row_text(claims, 0).lstrip(" *")[0] == "✗"
         # With nothing marked, a verdict is on the claim shown only.
         await pilot.press("a")
-        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) == 3, what="one more")
-        assert stored_annotations(seed_db)[-1].target_id == third.id
+        await wait_until(pilot, lambda: len(stored_annotations(seed_store)) == 3, what="one more")
+        assert stored_annotations(seed_store)[-1].target_id == third.id
 
 
 @synchronous
-async def test_a_note_written_in_the_editor_is_stored(seed_db, tmp_path, monkeypatch):
+async def test_a_note_written_in_the_editor_is_stored(seed_store, tmp_path, monkeypatch):
     script = tmp_path / "editor.sh"
     script.write_text('#!/bin/sh\nprintf "Checked against [b]the MoD[/b] release.\\nSecond line." > "$1"\n')
     script.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(script))
     monkeypatch.delenv("VISUAL", raising=False)
-    app = ReviewApp(str(seed_db), "tester")
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(80, 24)) as pilot:
         claims = await loaded(pilot, app)
         claim = claims.highlighted
         await pilot.press("e")
-        await wait_until(pilot, lambda: len(stored_annotations(seed_db)) == 1, what="the note")
+        await wait_until(pilot, lambda: len(stored_annotations(seed_store)) == 1, what="the note")
         await wait_until(pilot, lambda: "History (1)" in detail_text(app.main_screen), what="history")
         assert "Checked against [b]the MoD[/b] release." in detail_text(app.main_screen)
-    (note,) = stored_annotations(seed_db)
+    (note,) = stored_annotations(seed_store)
     assert (note.target_id, note.verdict, note.note) == (
         claim.id, Verdict.NOTE, "Checked against [b]the MoD[/b] release.\nSecond line.")

@@ -16,9 +16,9 @@ from claims.tui.widgets.claim_list import ClaimList
 @pytest.fixture
 def seed_app(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    db = build_seed_store(tmp_path / "seeds.db")
+    build_seed_store(tmp_path / "seeds.db")
     monkeypatch.chdir(tmp_path)  # the title shows the store's file name only
-    return ReviewApp(str(db.name), "reviewer")
+    return ReviewApp("seeds.db", "reviewer")
 
 
 async def settled(pilot) -> None:
@@ -76,7 +76,7 @@ class TestHelp:
 
 
 async def source_shown(pilot) -> None:
-    from claims.tui.widgets.source_pane import SourcePane
+    from claims.tui.widgets.source_pane import SourcePane, SourceText
 
     await settled(pilot)
     await pilot.press("down", "down", "down", "down", "down", "p")
@@ -84,6 +84,9 @@ async def source_shown(pilot) -> None:
     pane = pilot.app.main_screen.query_one(SourcePane)
     await wait_until(pilot, lambda: claims.highlighted is not None and pane.claim_id == claims.highlighted.id,
                      what="source pane")
+    # The pane scrolls to the claim after a refresh: on a busy machine that comes later.
+    await wait_until(pilot, lambda: pane.query_one(SourceText).focus_line() in pane.visible_lines
+                     and pane.visible_lines.start > 0, what="the claim scrolled into view")
     await settled(pilot)
     await pilot.pause(0.2)
 
@@ -110,7 +113,7 @@ def disagreeing_app(tmp_path, monkeypatch):
             store.annotate(new_annotation(claim, ana, "ana"))
             store.annotate(new_annotation(claim, ben, "ben", note="the ministry's figure"))
     monkeypatch.chdir(tmp_path)
-    return ReviewApp(str(db.name), "judy")
+    return ReviewApp("seeds.db", "judy")
 
 
 async def adjudicate_shown(pilot) -> None:

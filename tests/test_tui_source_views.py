@@ -142,8 +142,8 @@ async def listed(pilot, app, query: ClaimQuery) -> int:
 
 
 @synchronous
-async def test_unreviewed_view_drops_an_accepted_claim(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_unreviewed_view_drops_an_accepted_claim(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("v")
@@ -157,7 +157,7 @@ async def test_unreviewed_view_drops_an_accepted_claim(seed_db):
         await pilot.press("a")
         await wait_until(pilot, lambda: claims.total == before - 1, what="the accepted claim gone")
         assert claims.index_of(accepted.id) is None
-        with open_store(seed_db) as store:
+        with open_store(seed_store) as store:
             assert claims.total == store.count_claims(ClaimQuery(only_unreviewed=True))
         # A filter added on top says the view changed; x clears everything back to "all".
         app.main_screen.query_one("#filter-kind", Select).value = Kind.CASUALTIES
@@ -169,8 +169,8 @@ async def test_unreviewed_view_drops_an_accepted_claim(seed_db):
 
 
 @synchronous
-async def test_my_queue_and_disputed_by_others_count_as_the_store_does(seed_db):
-    with open_store(seed_db) as store:
+async def test_my_queue_and_disputed_by_others_count_as_the_store_does(seed_store):
+    with open_store(seed_store) as store:
         every = store.claims()
         store.assign([c.id for c in every[:5]], ["tester", "ben"], blind=False)
         store.annotate(new_annotation(every[0], Verdict.ACCEPTED, "tester"))
@@ -178,7 +178,7 @@ async def test_my_queue_and_disputed_by_others_count_as_the_store_does(seed_db):
         store.annotate(new_annotation(every[7], Verdict.DISPUTED, "ben"))
         store.annotate(new_annotation(every[8], Verdict.DISPUTED, "tester"))
         queue = store.assigned("tester")
-    app = ReviewApp(str(seed_db), "tester")
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         await pick_view(pilot, app, "my queue")
@@ -195,9 +195,9 @@ async def test_my_queue_and_disputed_by_others_count_as_the_store_does(seed_db):
 
 
 @synchronous
-async def test_a_saved_view_persists_across_restarts(seed_db, tmp_path):
+async def test_a_saved_view_persists_across_restarts(seed_store, tmp_path):
     views_file = tmp_path / "config" / "views.toml"
-    app = ReviewApp(str(seed_db), "tester", views_file=views_file)
+    app = ReviewApp(seed_store, "tester", views_file=views_file)
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         app.main_screen.query_one("#filter-kind", Select).value = Kind.CASUALTIES
@@ -214,7 +214,7 @@ async def test_a_saved_view_persists_across_restarts(seed_db, tmp_path):
     assert load_views(views_file)[0].query == query
     tomllib.loads(views_file.read_text(encoding="utf-8"))
 
-    app = ReviewApp(str(seed_db), "tester", views_file=views_file)
+    app = ReviewApp(seed_store, "tester", views_file=views_file)
     async with app.run_test(size=(120, 40)) as pilot:
         claims = await loaded(pilot, app)
         await pick_view(pilot, app, 'casualties "quoted" \\ here')

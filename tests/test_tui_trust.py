@@ -74,15 +74,15 @@ def toasts(app) -> str:
 
 
 @synchronous
-async def test_undo_acts_only_on_the_claim_shown_and_names_it(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_undo_acts_only_on_the_claim_shown_and_names_it(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         claims = await loaded(pilot, app)
         first = app.main_screen.selected
         await pilot.press("n")
         app.screen.query_one(TextArea).insert("first note")
         await pilot.press("ctrl+s")
-        await annotations_count(pilot, seed_db, 1)
+        await annotations_count(pilot, seed_store, 1)
         # Move far enough that the annotated claim is off screen.
         await pilot.press("pagedown", "pagedown", "down")
         await detail_loaded(pilot, app)
@@ -92,27 +92,27 @@ async def test_undo_acts_only_on_the_claim_shown_and_names_it(seed_db):
         await pilot.press("u")
         await wait_until(pilot, lambda: "Nothing of yours to undo on" in toasts(app), what="nothing to undo")
         assert other.span.quote[:20] in toasts(app)
-        assert [a.verdict for a in stored(seed_db)] == [Verdict.NOTE]
+        assert [a.verdict for a in stored(seed_store)] == [Verdict.NOTE]
         # On the annotated claim, undo withdraws the note and says on which claim.
         await pilot.press("home")
         await detail_loaded(pilot, app)
         assert app.main_screen.selected.id == first.id
         await pilot.press("u")
-        await annotations_count(pilot, seed_db, 2)
+        await annotations_count(pilot, seed_store, 2)
         await wait_until(pilot, lambda: "Undone: your note on" in toasts(app), what="undo toast")
-    note, retraction = stored(seed_db)
+    note, retraction = stored(seed_store)
     assert retraction.retracts == note.id and retraction.target_id == first.id
 
 
 @synchronous
-async def test_keys_act_on_the_row_just_moved_to_and_the_detail_shows_it(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_keys_act_on_the_row_just_moved_to_and_the_detail_shows_it(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("down", "down", "a")  # no pause: the verdict must land on the third row
-        await annotations_count(pilot, seed_db, 1)
+        await annotations_count(pilot, seed_store, 1)
         third = claims.claim_at(2)
-        assert [(a.target_id, a.verdict) for a in stored(seed_db)] == [(third.id, Verdict.ACCEPTED)]
+        assert [(a.target_id, a.verdict) for a in stored(seed_store)] == [(third.id, Verdict.ACCEPTED)]
         for _ in range(6):
             await pilot.press("down")
             # The detail pane shows the selected claim at once, loaded or not.
@@ -122,16 +122,16 @@ async def test_keys_act_on_the_row_just_moved_to_and_the_detail_shows_it(seed_db
 
 
 @synchronous
-async def test_keys_in_the_full_screen_detail_act_on_the_claim_shown(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_keys_in_the_full_screen_detail_act_on_the_claim_shown(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("down", "enter")
         shown = claims.highlighted
         assert app.main_screen.maximized is not None and app.focused is app.main_screen.maximized
         await pilot.press("d")  # never typed into the search box behind it
-        await annotations_count(pilot, seed_db, 1)
-        assert [(a.target_id, a.verdict) for a in stored(seed_db)] == [(shown.id, Verdict.DISPUTED)]
+        await annotations_count(pilot, seed_store, 1)
+        assert [(a.target_id, a.verdict) for a in stored(seed_store)] == [(shown.id, Verdict.DISPUTED)]
         assert app.main_screen.query_one("#search").value == ""
         await pilot.press("escape")
         assert app.main_screen.maximized is None and app.focused is claims
@@ -140,8 +140,8 @@ async def test_keys_in_the_full_screen_detail_act_on_the_claim_shown(seed_db):
 
 
 @synchronous
-async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_db):
-    with open_store(seed_db) as store:
+async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_store):
+    with open_store(seed_store) as store:
         conflicts = store.conflicts()
         claims_by_id = {c.id: c for c in store.claims()}
     conflict = next(k for k in conflicts if len(k.claims) >= 2)
@@ -150,7 +150,7 @@ async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_db)
     word = next(w for c in claims_by_id.values() for w in c.span.quote.split()
                 if len(w) > 4 and w.isalpha() and w.lower() not in target.span.quote.lower()
                 and w.lower() not in target.subject.lower() and w.lower() not in (target.attribution.claimant or "").lower())
-    app = ReviewApp(str(seed_db), "tester")
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(140, 40)) as pilot:
         claims = await loaded(pilot, app)
         await pilot.press("slash", *word, "enter")
@@ -181,8 +181,8 @@ async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_db)
         assert "filtered list does not show it" in detail_text(main)
         assert " ".join(target.span.quote.split())[:15] in " ".join(detail_text(main).split())
         await pilot.press("a")
-        await annotations_count(pilot, seed_db, 1)
-        assert [(a.target_id, a.verdict) for a in stored(seed_db)] == [(target.id, Verdict.ACCEPTED)]
+        await annotations_count(pilot, seed_store, 1)
+        assert [(a.target_id, a.verdict) for a in stored(seed_store)] == [(target.id, Verdict.ACCEPTED)]
         assert target.span.quote[:15] in toasts(app)
         # A page arriving or a refresh does not take the selection away; moving in the list does.
         await pilot.press("ctrl+r")
@@ -192,26 +192,26 @@ async def test_go_to_a_claim_a_search_hides_shows_it_and_keys_act_on_it(seed_db)
         assert main.selected.id == claims.highlighted.id != target.id
         assert not main.pinned and not claims.cursor_hidden
         await pilot.press("d")
-        await annotations_count(pilot, seed_db, 2)
-    assert [(a.target_id, a.verdict) for a in stored(seed_db)][1] == (claims.highlighted.id, Verdict.DISPUTED)
+        await annotations_count(pilot, seed_store, 2)
+    assert [(a.target_id, a.verdict) for a in stored(seed_store)][1] == (claims.highlighted.id, Verdict.DISPUTED)
 
 
 @synchronous
-async def test_conflict_keys_act_on_the_row_under_the_cursor(seed_db):
-    app = ReviewApp(str(seed_db), "tester")
+async def test_conflict_keys_act_on_the_row_under_the_cursor(seed_store):
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot, app)
         await pilot.press("C")
         screen = app.screen
         await wait_until(pilot, lambda: screen.conflicts and screen.current_claims, what="conflicts")
         await pilot.press("down", "r")  # no pause
-        await annotations_count(pilot, seed_db, 1)
+        await annotations_count(pilot, seed_store, 1)
         second = screen.conflicts[1]
-        assert [(a.target_id, a.verdict) for a in stored(seed_db)] == [(second.id, Verdict.RESOLVED)]
+        assert [(a.target_id, a.verdict) for a in stored(seed_store)] == [(second.id, Verdict.RESOLVED)]
         assert screen.current.id == second.id
         await pilot.press("up", "u")
         await wait_until(pilot, lambda: "Nothing of yours to undo on conflict" in toasts(app), what="toast")
-        assert len(stored(seed_db)) == 1
+        assert len(stored(seed_store)) == 1
 
 
 # -- an override survives a re-ingest, everywhere ----------------------------------------------------
@@ -227,10 +227,9 @@ def run_cli(*args: str) -> tuple[int, str]:
 
 
 @synchronous
-async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(tmp_path):
+async def test_an_override_survives_a_reingest_in_show_list_reports_and_the_tui(tmp_path, db):
     article = tmp_path / "article.txt"
     shutil.copyfile(FIXTURES / "battle-of-orlen.txt", article)
-    db = tmp_path / "claims.db"
     assert run_cli("ingest", str(article), "--db", str(db))[0] == 0
     quote = "more than two thousand people were displaced"  # in a dispute, so both reports show it
     with open_store(db) as store:
@@ -431,11 +430,11 @@ async def test_hostile_text_is_shown_escaped_on_every_screen_and_dialog(tmp_path
 
 
 @synchronous
-async def test_a_key_right_after_a_jump_to_an_unloaded_page_never_acts_on_the_old_row(seed_db, monkeypatch):
+async def test_a_key_right_after_a_jump_to_an_unloaded_page_never_acts_on_the_old_row(seed_store, monkeypatch):
     import claims.tui.screens.main as main_module
 
     monkeypatch.setattr(main_module, "PAGE_SIZE", 5)  # the last row's page is not loaded yet
-    app = ReviewApp(str(seed_db), "tester")
+    app = ReviewApp(seed_store, "tester")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         claims = await loaded(pilot, app)
         first = app.main_screen.selected
@@ -445,6 +444,6 @@ async def test_a_key_right_after_a_jump_to_an_unloaded_page_never_acts_on_the_ol
         await detail_loaded(pilot, app)
         assert app.main_screen.selected.id == claims.highlighted.id
         await pilot.pause(0.2)
-    made = stored(seed_db)
+    made = stored(seed_store)
     assert all(a.target_id != first.id for a in made)
     assert all(a.target_id == claims.highlighted.id for a in made)

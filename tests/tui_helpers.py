@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,13 +22,14 @@ def consistent(claims: list[Claim]) -> list[Claim]:
     return [c if c.document == c.span.document else attrs.evolve(c, document=c.span.document) for c in claims]
 
 
-def build_seed_store(db_path: Path) -> Path:
-    """Ingest the two seeds (read by a path relative to the repo, so snapshots are portable)."""
+def build_seed_store(location: str | Path) -> str:
+    """Ingest the two seeds (read by a path relative to the repo, so snapshots are portable)
+    into the store at ``location`` (a file or a URL); returns the location as a string."""
     loaded = load_paths(["seeds"])
     assert len(loaded.documents) == 2, loaded.errors
-    with open_store(db_path) as store:
+    with open_store(location) as store:
         ingest_documents(store, loaded.documents, consistent(loaded.claims))
-    return db_path
+    return os.fspath(location)
 
 
 async def wait_until(pilot, predicate: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:

@@ -7,7 +7,6 @@ shows is what the store holds.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +33,7 @@ from claims.api import (
     new_annotation,
     open_store,
     printable,
+    store_label,
 )
 from claims.tui.bindings import APP_KEYS, SCOPES, bindings
 from claims.tui.data import VERDICT_LABELS, StoreGateway, Written, annotate_and_read_back, read_announced, undo_last_on
@@ -111,7 +111,7 @@ class ReviewApp(App[int]):
         last for this session only). A broken file raises ConfigError."""
         super().__init__()
         self.db_path = db_path
-        self.db_label = os.path.basename(db_path) or db_path
+        self.db_label = store_label(db_path)
         self.reviewer = reviewer
         self.paths = list(paths)
         self.keymap = dict(keymap or {})

@@ -81,6 +81,19 @@ def announcements(location: str | os.PathLike[str], stop: threading.Event) -> It
     return listen(f"postgresql://{rest}", stop)
 
 
+def store_label(location: str | os.PathLike[str]) -> str:
+    """How a screen names the store at ``location``: a file by its name, a server's store by
+    its whole URL with any password hidden (what follows a URL's last ``/`` may be a socket
+    folder's name and the query, password included)."""
+    text = os.fspath(location)
+    scheme, _, rest = text.partition("://")
+    if rest and scheme.lower() in ("postgresql", "postgres"):
+        from claims.store.postgres import shown
+
+        return shown(text)
+    return os.path.basename(text) or text
+
+
 def open_store(
     location: str | os.PathLike[str] = "claims.db", *, create: bool = True, read_only: bool | None = None
 ) -> Store:
@@ -119,4 +132,5 @@ __all__ = [
     "StoreError",
     "check_on_open",
     "open_store",
+    "store_label",
 ]

@@ -19,11 +19,10 @@ import re
 
 import attrs
 
+from claims.extract.infobox import PLACED_BY_ORDER
 from claims.model import Claim, Kind, Population, Quantity, Side
 
 _FIGURES = frozenset({Kind.CASUALTIES, Kind.STRENGTH, Kind.EQUIPMENT, Kind.CAPTURED})
-# The reasons `infobox._place_units` gives a cell placed by the order of a flattened list.
-_BY_ORDER = re.compile(r"the first column's cells come first|a new group of cells|repeated\b|personnel listed after equipment")
 # A prose side its own words give (a party named with the figure, the subject of its verb).
 _FROM_WORDS = re.compile(r"\bnames\b|\bis the subject of\b|\bopens the figures\b|\bthe sentence is about\b|\blost by\b"
                          r"|\bcontinues the figure\b")
@@ -71,7 +70,7 @@ def echo_sides(claims: list[Claim]) -> list[Claim]:
         if text_side is None:
             continue
         for c in cells:
-            if _BY_ORDER.search(c.side.reason or "") and c.side.name != text_side.name:
+            if PLACED_BY_ORDER.search(c.side.reason or "") and c.side.name != text_side.name:
                 changed[c.id] = Side(column=text_side.column, name=text_side.name,
                                      reason=f"the text gives the same figure as {text_side.name}'s (“{worded[0].span.quote}”: "
                                             f"{text_side.reason}); the cell's column came only from the order of the list")
@@ -85,7 +84,7 @@ def echo_sides(claims: list[Claim]) -> list[Claim]:
         if new is not None and c.rule.startswith("infobox.") and c.side.column == 1 and new.column == 2:
             moved = True
             last = (c.rule, new)
-        elif moved and c.rule.startswith("infobox.") and c.id not in changed and _BY_ORDER.search(c.side.reason or "") \
+        elif moved and c.rule.startswith("infobox.") and c.id not in changed and PLACED_BY_ORDER.search(c.side.reason or "") \
                 and c.side.column == 1 and c.rule == last[0]:
             changed[c.id] = Side(column=2, name=last[1].name,
                                  reason=f"after a cell the text puts in column 2 ({last[1].name}) in a list that gives column 1's cells first")

@@ -906,6 +906,11 @@ def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> li
     return placed
 
 
+# The reasons ``_place_units`` below gives a cell it placed by the order of a flattened list
+# (not by the page's structure): other statements of the figure may correct them (``echo``).
+PLACED_BY_ORDER = re.compile(r"the first column's cells come first|a new group of cells|repeated\b|personnel listed after equipment")
+
+
 def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
     structural = any(u.field.column is not None for u in units)
     placed: list[tuple[int, str, int]] = []

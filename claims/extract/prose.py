@@ -1158,6 +1158,8 @@ def _citations(text: str, lo: int, hi: int) -> list[Relation]:
     """Author-date citations in ``text[lo:hi]``: each is the source of what comes before it,
     back to the previous citation or the sentence's start."""
     out = []
+    if text.find("(", lo, hi) == -1:
+        return out  # most sentences cite nothing
     start = lo
     for m in _CITATION.finditer(text, lo, hi):
         s, e = m.span("who")

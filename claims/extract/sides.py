@@ -283,9 +283,9 @@ class SideResolver:
                 if lx.party_of(last) or last.lower() in lx.source_heads or last.lower() in lx.not_person_words:
                     continue
                 found.setdefault(last, set()).add(field.column)
-        text = document.text
+        head = document.text[:200_000]
         return [(next(iter(c)), w) for w, c in found.items()
-                if len(c) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", text[:200_000])]
+                if len(c) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", head)]
 
     def _lead_order(self, document: Document) -> tuple[list[str], str, re.Match | None]:
         """The two parties in the order the lead gives them (`between X and Y`, `waged by X

@@ -77,6 +77,8 @@ def _reliability(claim: Claim, sides: Mapping[str, str]) -> tuple[str, list[str]
             grade, reason = "D", f"{who} is a belligerent speaking about its own side (not usually reliable)."
         else:
             grade, reason = "D", f"{who} is a belligerent (not usually reliable)."
+    elif cls is ClaimantClass.UNNAMED and a.claimant:
+        grade, reason = "F", f"`{who}` is an unnamed source (cannot be judged)."
     elif cls is ClaimantClass.UNKNOWN and a.claimant:
         grade, reason = "F", f"{who} is a claimant of unknown standing."
     else:

@@ -124,6 +124,9 @@ class ClaimantClass(str, Enum):
     NGO = "ngo"
     INTERNATIONAL = "international"
     UNKNOWN = "unknown"
+    UNNAMED = "unnamed"
+    """A source the text does not name (`officials said`, `a witness told`): its own words are
+    the claimant, never resolved to a named body."""
     NONE = "none"
 
 

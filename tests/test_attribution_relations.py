@@ -1,7 +1,8 @@
 """Attribution as relations of source, cue and content, sentence by sentence and across them.
 
 Every sentence here is written for the test (none comes from a corpus). Each case names the
-figure and who must be its claimant (None: the document's own voice, or an unnamed source).
+figure and who must be its claimant (None: the document's own voice; an unnamed source is
+its own words, of class `unnamed`).
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ SENTENCES = [
     ("Intro.\n\nCommander Ilya Soren spoke in the evening. He claimed 20 enemy tanks were destroyed.", "20", "Ilya Soren"),
     # headlines
     ("Rights group: more than 600 killed in fight for Dorva\n\nFighting went on.", "600", "Rights group"),
-    # unnamed sources stay hedges
-    ("Intro.\n\nOfficials said 30 people were killed.", "30", None),
-    ("Intro.\n\nAccording to some sources, 300 soldiers died.", "300", None),
+    # unnamed sources are their own words (class `unnamed`, with the hedge)
+    ("Intro.\n\nOfficials said 30 people were killed.", "30", "Officials"),
+    ("Intro.\n\nAccording to some sources, 300 soldiers died.", "300", "some sources"),
     ("Intro.\n\nAbout 50 people were reportedly killed.", "50", None),
     # the document's own voice
     ("Intro.\n\nThe town had a garrison of 2,000 troops before the war.", "2,000", None),
@@ -78,7 +79,7 @@ SENTENCES = [
      "countries.", "1.2 million", "the UN refugee agency UNHCR"),
     ("Intro.\n\nThe rebels claimed they had captured 200 government soldiers, but the defence ministry denied the claim.",
      "200", "The rebels"),
-    ("Intro.\n\nSeparately, 12 civilians died when a shell hit a bus, witnesses said.", "12", None),
+    ("Intro.\n\nSeparately, 12 civilians died when a shell hit a bus, witnesses said.", "12", "witnesses"),
     # a relayed source: the original claimant, not the outlet that cites it
     ("Intro.\n\nThe Daily Courier, citing Western and Lowland sources, reported that 900 soldiers were captured.",
      "900", "Western and Lowland sources"),
@@ -137,7 +138,7 @@ SENTENCES = [
      "366", "Anton Marr"),
     # `he` after an unnamed source is that source: nobody named, not the outlet it spoke to
     ("Intro.\n\nThe siege cost the lives of 1,500 soldiers, a senior officer told the Valley Courier. "
-     "He said that around 6,000 militants were holed up in the old town.", "6,000", None),
+     "He said that around 6,000 militants were holed up in the old town.", "6,000", "a senior officer"),
     # a title before the name in an apposition
     ("Intro.\n\n“We lost 300 men,” the spokesman for the eastern group, Colonel Ivan Dorn, said on national television.",
      "300", "Colonel Ivan Dorn"),
@@ -146,14 +147,14 @@ SENTENCES = [
      "30", "The Russian Defence Ministry"),
     # an aside between a count noun and its verb holds the source
     ("Intro.\n\nThe toll, provided by the regional health office, stood at 316 on Friday.", "316", "the regional health office"),
-    ("Intro.\n\nThe number of wounded, officials said, had reached 230.", "230", None),
+    ("Intro.\n\nThe number of wounded, officials said, had reached 230.", "230", "officials"),
     # a branch of the forces is a source; a statement released on a day by someone
     ("Intro.\n\nOstland's air force said it shot down 24 drones overnight.", "24", "Ostland's air force"),
     ("Intro.\n\nAccording to figures released Monday by the Pentagon, 14 service members were wounded.", "14", "the Pentagon"),
     # a channel or page of someone's is its owner's word
     ("Intro.\n\nThe Ostland Legion's Telegram channel said 300 fighters died in the assault.", "300", "The Ostland Legion"),
     # an indefinite speaker with a relative clause stays unnamed; its clause's verb is no cue
-    ("Intro.\n\n“We lost 12 men in the assault,” a commander who gave only his call sign told AFP.", "12", None),
+    ("Intro.\n\n“We lost 12 men in the assault,” a commander who gave only his call sign told AFP.", "12", "a commander"),
 ]
 
 
@@ -373,7 +374,8 @@ def test_an_accusation_is_the_accusers_claim_and_a_toll_that_could_exceed_n_is_a
     assert next(c for q, c in found.items() if q.startswith("40")).attribution.claimant == "Ostland Watch"
     toll = found["150,000"]
     assert (toll.value.low, toll.value.high) == (150000, None)
-    assert toll.attribution.claimant is None  # `some researchers` name nobody
+    assert toll.attribution.claimant == "Some researchers"  # names nobody: its own words, unnamed
+    assert toll.attribution.claimant_class.value == "unnamed"
     assert [h.kind.value for h in toll.hedges] == ["unnamed_source"]
 
 
@@ -395,3 +397,47 @@ def test_figures_along_with_a_toll_and_those_who_gave_their_lives_are_the_dead()
     found = {c.span.quote.split()[0]: c for c in figures(text)}
     assert found["257"].kind is Kind.CASUALTIES and found["163"].kind is Kind.CASUALTIES
     assert found["165"].attribution.claimant == "The military"
+
+
+def test_an_unnamed_source_is_its_own_words_of_class_unnamed_with_the_hedge() -> None:
+    claim = next(c for c in figures("Intro.\n\nAt least 30 people were killed, hospital officials said.\n")
+                 if c.span.quote.startswith("At least 30"))
+    assert claim.attribution.claimant == "hospital officials"
+    assert claim.attribution.claimant_class.value == "unnamed"
+    assert claim.attribution.claimant_side is None
+    assert [h.kind.value for h in claim.hedges] == ["unnamed_source"]
+    assert "unnamed" in claim.attribution.evidence
+
+
+@pytest.mark.parametrize(("text", "number", "claimant"), [
+    # sources in coordination speak together; unnamed when each is
+    ("Intro.\n\nAt least 90 people died in the strike on Tuesday, witnesses and local media say.", "90",
+     "witnesses and local media"),
+    # a pronoun after the cue is the content's subject, and the relative clause's noun is no cue
+    ("Intro.\n\nOne farmer, who asked not to be named for fear of reprisals, said he had counted 14 bodies.", "14",
+     "One farmer"),
+    # a time between the source and its cue is no part of the source
+    ("Intro.\n\nOstland on Thursday published its death toll, saying 2,100 of its soldiers had been killed.", "2,100",
+     "Ostland"),
+    # a party's data noun after `according to` is the source
+    ("Intro.\n\nThe raid killed some 800 people, according to Ostlandic tallies.", "800", "Ostlandic tallies"),
+    # `citing its own figures`: the subject that cites them speaks
+    ("Intro.\n\nThe Ostland government, citing its own figures, said the rebels had lost 700 fighters.", "700",
+     "The Ostland government"),
+])
+def test_sources_in_coordination_relatives_times_and_citations(text: str, number: str, claimant: str) -> None:
+    assert claimant_of(text, number) == claimant
+
+
+def test_a_count_of_speakers_is_no_figure_and_running_counts_and_bounds_are_read() -> None:
+    text = ("Intro.\n\nTwo officials told reporters that 40 soldiers died.\n\n"
+            "The army said three soldiers were killed, bringing its losses in the campaign to 260.\n\n"
+            "Some estimates put the death toll as high as 150,000.\n\n"
+            "Another 1,245 were being treated in hospital, the ministry said.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert not any(q.startswith("Two officials") for q in found)
+    assert found["260"].kind is Kind.CASUALTIES and found["260"].attribution.claimant == "The army"
+    toll = found["as high as 150,000"]
+    assert (toll.value.low, toll.value.high) == (None, 150000) and toll.attribution.claimant == "Some estimates"
+    treated = next(c for q, c in found.items() if "1,245" in q)
+    assert treated.value.category.value == "wounded"

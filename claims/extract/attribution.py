@@ -32,7 +32,7 @@ from attrs import frozen
 
 from claims.extract.numbers import number_words_hint
 from claims.lexicon import lexicon, phrase_pattern
-from claims.model import ClaimantClass, Hedge, HedgeKind
+from claims.model import Attribution, ClaimantClass, Hedge, HedgeKind
 
 __all__ = [
     "Relation",
@@ -42,6 +42,7 @@ __all__ = [
     "find_hedges",
     "find_quote_relations",
     "is_unnamed",
+    "unnamed_attribution",
     "source_heads_in",
 ]
 
@@ -189,8 +190,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     before it."""
     lx = lexicon()
     i = index - 1
-    while i >= 0 and (words[i][2].lower() in _AUX_BEFORE_CUE or (words[i][2].lower().endswith("ly") and words[i][2][:1].islower())):
-        i -= 1
+    while i >= 0 and (words[i][2].lower() in _AUX_BEFORE_CUE or (words[i][2].lower().endswith("ly") and words[i][2][:1].islower())
+                      or words[i][2].lower() in _TIME_WORDS or words[i][2].lower() == "on" and i + 1 < index
+                      and words[i + 1][2].lower() in _TIME_WORDS):
+        i -= 1  # `has also said`, `Azerbaijan on Thursday said`
     if i < 0:
         return None
     if words[i][2] == ",":
@@ -209,7 +212,16 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                                         and not _source_noun(w) and lexicon().party_of(w) is None
                                         for _, _, w in named):
             return between[0][0], between[-1][1]
-        return _np_before(text, words, j, lo)
+        found = _np_before(text, words, j, lo)
+        if found is None and between and between[0][2].lower() == "who":
+            # `One farmer, who asked not to be named, said`: a person the relative clause describes.
+            for d in range(j - 1, max(-1, j - 5), -1):
+                w = words[d][2]
+                if not w.isalpha() or w.lower() in _CLAUSE_WORDS:
+                    break
+                if w.lower() in ("a", "an", "one", "the") and d < j - 1:
+                    return words[d][0], words[j - 1][1]
+        return found
     if words[i][2] == ")":
         j = i - 1
         while j >= 0 and words[j][2] != "(":
@@ -274,7 +286,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         if lower in ("its", "his", "her", "their", "our", "whose"):
             break
         if lower == "and":
-            if i > 0 and (_is_name_word(words[i - 1][2]) or lx.party_of(words[i - 1][2]) is not None) and _is_name_word(words[i + 1][2]):
+            # `Reuters and AFP`, `witnesses and local media`: two sources speak together.
+            if i > 0 and ((_is_name_word(words[i - 1][2]) or lx.party_of(words[i - 1][2]) is not None) and _is_name_word(words[i + 1][2])
+                          or _source_noun(words[i - 1][2]) and not (i > 1 and (words[i - 2][2][:1].isdigit()
+                                                                          or words[i - 2][2].lower() in lx.ones or words[i - 2][2].lower() in lx.tens))):
                 start = s
                 i -= 1
                 count += 1
@@ -302,6 +317,9 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     return (start, end) if start < end else None
 
 
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+
 def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The source noun phrase right after ``pos`` (`said the spokesman`, `according to the
     Palestinian Ministry of Health (MoH)`): names, source nouns, adjectives, up to a clause
@@ -326,6 +344,8 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         if lower in _CLAUSE_WORDS - {"and"} or (lower == "and" and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]))):
             break
         if lower in lx.cue_verbs and start is not None and not (k > 0 and re.search(r"['’]s?$", words[k - 1][2])):
+            if lower in lx.source_suffixes and (lx.party_of(words[k - 1][2]) is not None or _is_name_word(words[k - 1][2])):
+                end = e  # `according to Israeli tallies`, `according to Ukrainian estimates`: a noun here
             break  # a cue verb ends the phrase, but after a possessive it is a noun (`the commission's report`)
         if lower in ("on", "in", "at", "during", "late", "early", "last", "this") and start is not None and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]) and lower in ("in", "of")):
             break
@@ -387,11 +407,25 @@ def is_unnamed(source: str) -> bool:
     words = [w.lower().strip("’'") for w in re.findall(r"[\w'’\-]+", source)]
     if not words:
         return True
+    if "and" in words[1:-1]:  # `witnesses and local media`: unnamed when every part is
+        k = words.index("and")
+        return is_unnamed(" ".join(words[:k])) and is_unnamed(" ".join(words[k + 1:]))
     if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
         return all(w in lx.unnamed_modifiers for w in words[1:-1])
     if words[-1] not in lx.unnamed_heads:
         return False
     return all(w in lx.unnamed_modifiers or w in lx.unnamed_heads for w in words)
+
+
+def unnamed_attribution(document: str, words: str, cue: str | None, content_span: tuple[int, int] | None,
+                        source_span: tuple[int, int] | None, how: str | None = None) -> Attribution:
+    """What an unnamed source says (`officials said`, `a witness told`): the source's own words
+    are the claimant, of class ``unnamed``, never resolved to a named body or given a side."""
+    words = " ".join(words.split())
+    evidence = "an unnamed source: the text does not say who"
+    return Attribution(document=document, claimant=words, claimant_class=ClaimantClass.UNNAMED,
+                       evidence=f"{evidence}; {how}" if how else evidence, cue=cue,
+                       source_span=source_span, content_span=content_span)
 
 
 def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], content: tuple[int, int],
@@ -432,6 +466,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         np = _np_after(text, tally.end() if tally else m.end(), hi)
         if np is None:
             continue
+        if re.match(r"(?i)(?:its|their|his|her|our)\b", text[np[0]:np[1]]):
+            continue  # `the government, citing its own figures, said`: the subject speaks
         relayed = _relayed_speaker(text, m.start(), m.group(0), np[1], lo, hi)
         if relayed is not None:
             # `X was quoted by the agency as saying that ...`: X is the source, the agency only
@@ -500,7 +536,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     found.append(rel)
                     taken.append((m.start(), np[1]))
             continue
-        if before_word in _DETERMINERS or (before_word[:1].isdigit()):
+        if before_word in _DETERMINERS or (before_word[:1].isdigit()) or before_word in ("for", "of"):  # `for fear of`
             continue
         if (form in lx.source_suffixes and k >= 2 and words[k - 2][2].lower() in _PREPOSITIONS_IN_NP
                 and not re.search(r"[A-Za-z0-9]", text[m.end():hi])):
@@ -599,7 +635,9 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         np = _np_after(text, m.end(), hi)
         before_cue = text[lo:m.start()].rstrip()
         # `..., told the agency`: after `told` comes whom it was told, never the source.
-        if np is not None and before_cue and before_cue[-1] in ",”\"'’" and cue.lemma != "tell":
+        # `..., said he had counted`: a pronoun after the cue is the content's subject.
+        if np is not None and before_cue and before_cue[-1] in ",”\"'’" and cue.lemma != "tell" \
+                and text[np[0]:np[1]].lower() not in lx.pronouns:
             adding = _ADDING.search(text, np[1], hi)
             rel = _make(text, np, (m.start(), m.end()), (lo, hi if adding else m.start()), "source_after", cue.type)
             if rel is not None:

@@ -57,6 +57,8 @@ class Discourse:
         #: When the line over the list says what it counts (`the following Russian losses:`):
         #: the party whose losses they are ("" when it names none).
         self.header_losses: str | None = None
+        #: The unnamed source the last pronoun resolved pointed back to (`a witness ... he said`).
+        self.unnamed_referent: str | None = None
 
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
@@ -94,7 +96,9 @@ class Discourse:
         self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
 
     def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
-        """(claimant, how it was resolved) for a relation's source."""
+        """(claimant, how it was resolved) for a relation's source; a pronoun that points back
+        to an unnamed source has no claimant and leaves its words in ``unnamed_referent``."""
+        self.unnamed_referent = None
         source = relation.source or ""
         lower = source.lower()
         before = [s for s in self.sources if s.start < (relation.source_start or 0)]
@@ -104,6 +108,7 @@ class Discourse:
             if candidates:
                 _, name, unnamed = max(candidates)
                 if unnamed:
+                    self.unnamed_referent = name
                     return None, f"`{source}` refers back to {name}, who is not named"
                 return name, f"`{source}` refers back to {name}"
             return None, None
@@ -111,6 +116,7 @@ class Discourse:
             pool = [s for s in before if not s.person]
             if pool:
                 if pool[-1].unnamed:
+                    self.unnamed_referent = pool[-1].text
                     return None, f"`{source}` refers back to {pool[-1].text}, who are not named"
                 name = pool[-1].text
                 return name, f"`{source}` refers back to {name}"

@@ -145,7 +145,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "put_subject": re.compile(
             rf"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|estimating|set|sets|setting)[ \t]+"
             rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
-            rf"[ \t]+at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            # `put the death toll as high as 150,000`: the bound stands for `at` (see _AS_BOUND).
+            rf"[ \t]+(?P<at>at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?)?$"
+        ),
+        # `bringing its losses in the ground operation to 260`: a running count brought to it.
+        "brought_subject": re.compile(
+            rf"(?i)\b(?:bringing|brings|bring|brought|raising|raises|raised|taking|takes|took|pushing|pushes|pushed)[ \t]+"
+            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
+            rf"[ \t]+to[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "line_label": re.compile(
             # `tanks – 1,358`, `personnel: about 40,120`, a table row `| Tanks | 1,358 |`.
@@ -164,6 +171,7 @@ def qual_alt_plain(lx) -> str:
     return phrase_pattern([w for words in lx.qualifiers_before.values() for w in words if w[:1].isalpha()])
 
 
+_AS_BOUND = re.compile(r"(?i)as[ \t]+(?:high|many|much|low|few)[ \t]+as\b")
 _RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*")
 _AUX = frozenset(
     "were was are is be been being have has had also all now already since then later subsequently "
@@ -557,6 +565,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     subject = p["subject_link"].search(text, max(lo, start - 120), start) if before is None else None
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), start)
+        if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start):
+            put = None
+        put = put or p["brought_subject"].search(text, max(lo, start - 120), start)
         if put is not None:
             subject = put
             mentions = mentions + party_mentions(text, put.start("np"), put.end("np"))

@@ -33,6 +33,7 @@ from claims.extract.attribution import (
     find_hedges,
     find_quote_relations,
     is_unnamed,
+    unnamed_attribution,
     source_heads_in,
 )
 from claims.extract.dates import DateContext, find_dates
@@ -298,6 +299,8 @@ class _Extractor:
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()
         self._titled: dict[str, tuple[ClaimantClass, str | None]] = {}
+        #: The words of the unnamed source behind each relation of the sentence (`officials`).
+        self._unnamed_words: dict[Relation, str] = {}
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
@@ -409,7 +412,9 @@ class _Extractor:
                 start=d.start, end=d.end, attribution=self._attribution(d.start, d.end, resolved, paragraph, index),
                 rule="prose.relative_date" if d.relative else "prose.date", hedges=tuple(hedges), section=section,
             ))
-        figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates],
+        # Who speaks is no figure (`One resident, who ..., said`, `Two officials told AFP`).
+        speakers = [(r.source_start, r.source_end) for r in relations if r.source_start is not None and not r.pronoun]
+        figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates] + speakers,
                                default_year=self.dates.default_year) if has_figure else []
         if not figures and _RETRO.match(text, lo, hi):
             self._attribute_back(lo, resolved)
@@ -468,17 +473,31 @@ class _Extractor:
     def _resolve(self, relations: list[Relation]) -> list[tuple[Relation, str | None, str | None]]:
         """Each relation with its claimant (pronouns and definite sources resolved) and how."""
         out = []
+        self._unnamed_words = {}
         for r in sorted(relations, key=lambda r: r.cue_start):
             if r.source is None or (r.unnamed and not r.pronoun):
                 if r.source is not None:
                     self.discourse.note_unnamed(r.source, r.source_start or r.cue_start)
+                    self._unnamed_words[r] = r.source
                 out.append((r, None, None))
+                continue
+            outer = next((o for o in reversed(out) if r.pronoun and r.source_start is not None
+                          and o[0].source is not None and 0 <= r.source_start - o[0].content_start <= 6
+                          and r.source.lower() in ("he", "she", "they", "it", "we")), None)
+            if outer is not None:
+                # `One farmer ... said he had counted 14 bodies`: the speaker's own `he`.
+                if outer[0] in self._unnamed_words:
+                    self._unnamed_words[r] = self._unnamed_words[outer[0]]
+                out.append((r, outer[1], outer[2]))
                 continue
             if r.pronoun:
                 claimant, how = self.discourse.resolve(r)
+                if self.discourse.unnamed_referent is not None:
+                    self._unnamed_words[r] = self.discourse.unnamed_referent
                 if r.unnamed and how is None:
                     # `the commander said` with no commander named before: nobody named.
                     self.discourse.note_unnamed(r.source, r.source_start or r.cue_start)
+                    self._unnamed_words[r] = r.source
                     claimant = None
                 elif how is None and claimant == r.source and r.source.lower() not in lexicon().pronouns:
                     # `The ministry said` first in the story: `it said` later points back to it.
@@ -520,6 +539,10 @@ class _Extractor:
         if hit is not None:
             r, claimant, how = hit
             if claimant is None:
+                words = self._unnamed_words.get(r)
+                if words is not None:
+                    return unnamed_attribution(doc, words, r.cue.strip(), (r.content_start, r.content_end),
+                                               None if r.pronoun else (r.source_start, r.source_end), how)
                 return Attribution(document=doc, cue=r.cue, content_span=(r.content_start, r.content_end))
             cls, side = self._classify(claimant, r.source_start if not r.pronoun else None)
             evidence = _EVIDENCE.get(r.form, "named in the same sentence")

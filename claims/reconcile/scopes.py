@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.model import Category, Claim, Kind, Population, Quantity, UncertainDate
+from claims.model import Category, Claim, ClaimantClass, Kind, Population, Quantity, UncertainDate
 from claims.reconcile.index import Context, after, before, party_of, parties_of
 from claims.reconcile.names import fold
 
@@ -379,6 +379,8 @@ def same_claimant(a: Claim, b: Claim) -> bool:
     name_a, name_b = a.attribution.claimant, b.attribution.claimant
     if not name_a or not name_b:
         return False
+    if ClaimantClass.UNNAMED in (a.attribution.claimant_class, b.attribution.claimant_class) and a.document != b.document:
+        return False  # `officials` in two stories need not be the same officials
     return _same_claimant_names(name_a, name_b)
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from claims.model import (
-    Category, Claim, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
+    Category, Claim, ClaimantClass, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
     UncertainDate,
 )
 from claims.reconcile.index import (
@@ -249,7 +249,9 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|some|another)\s", re.I)
 
 
 def _unidentified(c: Claim) -> bool:
-    """A source the text describes without naming it (`a human rights monitoring group`)."""
+    """A source the text describes without naming it (`a human rights monitoring group`, `officials`)."""
+    if c.attribution.claimant_class is ClaimantClass.UNNAMED:
+        return True
     return _indefinite(c.attribution.claimant) if c.attribution.claimant else False
 
 

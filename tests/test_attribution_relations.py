@@ -441,3 +441,23 @@ def test_a_count_of_speakers_is_no_figure_and_running_counts_and_bounds_are_read
     assert (toll.value.low, toll.value.high) == (None, 150000) and toll.attribution.claimant == "Some estimates"
     treated = next(c for q, c in found.items() if "1,245" in q)
     assert treated.value.category.value == "wounded"
+
+
+def test_a_statement_titled_with_its_issuer_speaks_in_the_issuers_voice() -> None:
+    text = ("Press release: Ostland Ministry of Defence statement on the eastern front\n\n"
+            "1. Enemy losses amounted to up to 320 servicemen and 4 tanks.\n")
+    assert {c.attribution.claimant for c in figures(text)} == {"Ostland Ministry of Defence"}
+
+
+@pytest.mark.parametrize(("text", "number", "claimant"), [
+    # ranks lead the name in an apposition
+    ("Intro.\n\nThe ministry's spokesman, Major General Ivan Korov, told a briefing that 65 soldiers had surrendered.",
+     "65", "Major General Ivan Korov"),
+    # a participle clause after the source (`, bringing ...`) leaves the content before it
+    ("Intro.\n\nOstland lost 1,200 soldiers in a day, Lowland's General Staff said in its daily update on Monday, "
+     "bringing Ostland's total losses to 301,000.", "1,200", "Lowland's General Staff"),
+    ("Intro.\n\nOstland lost 1,200 soldiers in a day, Lowland's General Staff said in its daily update on Monday, "
+     "bringing Ostland's total losses to 301,000.", "301,000", "Lowland's General Staff"),
+])
+def test_titles_in_appositions_and_participle_clauses_after_the_source(text: str, number: str, claimant: str) -> None:
+    assert claimant_of(text, number) == claimant

@@ -102,7 +102,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "&", "de", "al", "von", "van", "der", "du", "la", "le", "el", "bin", "ibn"})
 _TIME_AFTER_CUE = re.compile(
-    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|at\s+a|during\s+a|to)\s+[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|television|tv|radio|channel|website|broadcast|the\s+\w+))?\b|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|in\s+their|at\s+a|during\s+a|to)\s+(?:(?:daily|latest|weekly|nightly|regular|televised|video|evening|morning)\s+)?[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|update|address|speech|bulletin|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|television|tv|radio|channel|website|broadcast|the\s+\w+))?\b|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
 )
 # `said in a statement posted online that`, `... released on Telegram`: how the statement was
 # published, not a second source (`a statement` is no claimant) nor part of its content.
@@ -207,7 +207,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             return None
         between = words[j + 1:i]
         # `the spokesman ..., Colonel Ivan Petrenko, said`: a title may lead the name.
-        named = between[1:] if len(between) >= 3 and _source_noun(between[0][2]) and between[0][2][:1].isupper() else between
+        named = between
+        while len(named) >= 3 and named[0][2][:1].isupper() and (
+                _source_noun(named[0][2]) or named[0][2].lower() in lx.person_heads):
+            named = named[1:]  # `Major General Ivan Korov`: titles lead the name
         if 2 <= len(named) <= 4 and all(_is_name_word(w) and w.lower() not in lexicon().not_person_words
                                         and not _source_noun(w) and lexicon().party_of(w) is None
                                         for _, _, w in named):
@@ -599,7 +602,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|and\s+added|who|which|in\s+a\b|of\b|according\s+to\b)", rest_after) or (
+                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|bringing|raising|taking|pushing|and\s+added|who|which|in\s+a\b|of\b|according\s+to\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
                 re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
                 # `..., X said on the air of the national telethon.`, `told AFP by telephone from

@@ -187,6 +187,11 @@ def same_organisation(a: str, b: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == _initials(long_)
 
 
+_PUBLICATION_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:official|joint)\s+)?(?:press\s+release|statement|briefing|bulletin|communiqu[eé]|update)\s*[:|\-–—]\s+")
+_ORG_THEN_KIND = re.compile(
+    r"^\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’\-]*)){0,8}?)\s+"
+    r"(?:(?:daily|weekly|official|joint|press)\s+)?(?:statement|briefing|update|bulletin|communiqu[eé]|press\s+release|summary)\b")
 _PUBLICATION = re.compile(
     r"(?i)^\s*(?:(?:daily|weekly|official|joint|press)\s+)?(?:briefing|statement|press\s+release|release|report|bulletin"
     r"|update|communiqu[eé]|announcement|summary)\s+(?:by|of|from)\s+(?:the\s+)?"
@@ -197,9 +202,15 @@ def masthead(line: str) -> str | None:
     """An organisation's name alone on a page's first line (its own report), or after a word
     for what the page is (`Briefing by the Ministry of Defence of ...`, `Statement of the ...`),
     else None."""
+    label = _PUBLICATION_LABEL.match(line)
+    if label is not None:
+        line = line[label.end():]  # `Press release: ...`
     kind = _PUBLICATION.match(line)
     if kind is not None:
         line = line[kind.end():]
+    named = _ORG_THEN_KIND.match(line)
+    if named is not None and _ORG_HEADS.search(named.group("org")):
+        line = named.group("org")  # `Ministry of Defence statement on the situation in ...`
     words = line.split()
     if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None

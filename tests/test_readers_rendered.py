@@ -897,3 +897,38 @@ def test_cells_aligned_in_columns_by_runs_of_spaces_take_the_column_they_start_u
     # The wrapped paragraph after the infobox is prose, not a casualty cell.
     assert all("fought" not in value for _, value in casualties)
     assert "Darrow lost" in doc.text[doc.body_start:]
+
+
+# A page copied from a browser: a table row is its cells joined by tabs, with the line breaks
+# inside each cell kept, so a cell of several lines ends or starts where the tab is.
+COPIED_ROWS = """Battle of Orsk Ford
+Date\t3–9 May 1917
+Location\tOrsk Ford, Ostrania
+Belligerents
+Velmar
+Kingdom of Dask\tOstrania
+Commanders and leaders
+Anton Brask
+Ivo Marc\tPavo Renn
+Strength
+42,000
+9,000\t36,000 infantry
+4,000 cavalry
+Casualties and losses
+5,200 killed
+11,000 wounded\t8,300 killed
+14,000 wounded
+6,100 captured
+
+The Battle of Orsk Ford was fought between Velmar and Dask against Ostrania in May 1917.
+"""
+
+
+def test_cells_copied_over_several_lines_keep_their_columns_on_both_sides_of_the_tab() -> None:
+    doc = read(COPIED_ROWS)
+    assert fields(doc, "Combatant") == [(1, "Velmar"), (1, "Kingdom of Dask"), (2, "Ostrania")]
+    assert fields(doc, "Strength") == [(1, "42,000"), (1, "9,000"), (2, "36,000 infantry"), (2, "4,000 cavalry")]
+    assert fields(doc, "Casualties") == [(1, "5,200 killed"), (1, "11,000 wounded"), (2, "8,300 killed"),
+                                         (2, "14,000 wounded"), (2, "6,100 captured")]
+    sides = {c.span.quote: c.side.name for c in extract_document(doc) if c.kind in (Kind.CASUALTIES, Kind.CAPTURED)}
+    assert sides["5,200 killed"] == "Velmar" and sides["6,100 captured"] == "Ostrania"

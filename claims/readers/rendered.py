@@ -358,6 +358,9 @@ class _Section:
     subheader: str | None = None
     implicit: str | None = None
     line: int = 0
+    #: After a line of tab-separated cells, the column its last cell goes on in (a browser
+    #: copies a table row as its cells joined by tabs, line breaks kept inside each cell).
+    tail_column: tuple[int, str] | None = None
 
 
 @dataclass
@@ -648,7 +651,12 @@ class _Reader:
                 and self._aligned_cells(index, a, b, number, pipe_end):
             return
         if section is not None and section.key in COLUMN_KEYS and "\t" in text[a:b] and self.forced is None:
-            # Cells copied from an HTML table: one tab between the columns.
+            # Cells copied from an HTML table: one tab between the columns. Lines of this row
+            # before the first tab are the first cell's (`Lowland` / `Marca<TAB>Ostland`).
+            if section.tail_column is None:
+                for cell in self.cells:
+                    if cell.block == section.block and cell.column is None:
+                        cell.column, cell.column_reason = 1, "a cell copied over lines, before the first tab"
             pos = a
             column = 1
             for m in list(re.finditer(r"\t+", text[a:b])) + [None]:
@@ -661,6 +669,7 @@ class _Reader:
                 column += 1
                 if m is not None:
                     pos = a + m.end()
+            section.tail_column = (column - 1, "a cell copied over lines, after the last tab")
             self._end_cell(pipe_end)
             return
         bullet = _BULLET.match(text[a:b])
@@ -757,6 +766,8 @@ class _Reader:
             pass
         elif self.forced is not None:
             cell.column, cell.column_reason = self.forced
+        elif section.tail_column is not None:
+            cell.column, cell.column_reason = section.tail_column
         elif section.column is not None:
             cell.column = section.column
         elif section.pipe:

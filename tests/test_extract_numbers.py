@@ -79,3 +79,13 @@ def test_a_part_of_a_counted_whole_counts_what_the_whole_counts() -> None:
     found = {text[f.start:f.end]: f.category for f in read_figures(text, 0, len(text))}
     assert found["31"] is found["40 drones"] is Category.DRONES  # both stay figures
     assert "1995" not in found  # a year before `of`, not a part
+
+
+def test_the_modifiers_of_a_noun_before_of_name_whose_the_figure_is() -> None:
+    from claims.extract.figures import read_figures
+    from claims.model import Category
+
+    text = "Soviet historians later claimed German losses of 30,000."
+    (figure,) = read_figures(text, 0, len(text))
+    assert figure.category is Category.CASUALTIES
+    assert [party for _, _, party in figure.party_mentions] == ["Germany"]

@@ -932,3 +932,28 @@ def test_cells_copied_over_several_lines_keep_their_columns_on_both_sides_of_the
                                          (2, "14,000 wounded"), (2, "6,100 captured")]
     sides = {c.span.quote: c.side.name for c in extract_document(doc) if c.kind in (Kind.CASUALTIES, Kind.CAPTURED)}
     assert sides["5,200 killed"] == "Velmar" and sides["6,100 captured"] == "Ostrania"
+
+
+# Labels with their values on one line, then the article: a heading over a paragraph dense with
+# figures (few function words) is the article's own section, not the infobox's.
+LABELLED_THEN_HEADINGS = """Battle of Orsk Gap
+
+Date: 4–12 October 1944
+Belligerents: Velmar vs. Ostrania
+Casualties: Velmar: 4,100 killed, 9,800 wounded; Ostrania: 12,000 killed or wounded, 6,500 captured
+
+The Battle of Orsk Gap was fought in October 1944 between Velmar and Ostrania.
+
+Casualties
+
+According to Velmari official histories, Velmar lost 3,900 killed. Ostranian records, which are incomplete, list 5,200 dead. Later historians claimed Ostranian losses of 30,000.
+"""
+
+
+def test_a_heading_over_a_dense_paragraph_ends_the_infobox_and_a_party_label_covers_its_part() -> None:
+    doc, found = claims_of(LABELLED_THEN_HEADINGS)
+    assert "Ostranian records" in doc.text[doc.body_start:]
+    by_quote = {c.span.quote: c for c in found}
+    assert by_quote["6,500 captured"].side.name == "Ostrania"  # `Ostrania:` opens its part of the cell
+    assert by_quote["5,200 dead"].attribution.claimant == "Ostranian records"
+    assert by_quote["5,200 dead"].rule.startswith("prose")

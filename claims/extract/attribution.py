@@ -169,6 +169,19 @@ _STOP_IN_NP = frozenset(
 )
 
 
+def _demonym_adjective(word: str) -> bool:
+    """`German`, `Ukrainian`, `Soviet`: a people's adjective (not the country's own name)."""
+    lower = word.lower()
+    party = lexicon().party_aliases.get(lower)
+    return party is not None and lower != party.lower() and word[:1].isupper() \
+        and re.search(r"(?:an|ese|ish|i|ic|ch|et|ine)$", lower) is not None
+
+
+def _data_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
+    """`German records`, `Ukrainian estimates`: a data noun after a people's adjective."""
+    return i > 0 and words[i][2].lower() in lexicon().source_suffixes and _demonym_adjective(words[i - 1][2])
+
+
 def _head_ok(word: str) -> bool:
     lx = lexicon()
     lower = word.lower()
@@ -235,7 +248,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         i = j - 1
     else:
         end = words[i][1]
-    if i >= 0 and not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+    if i >= 0 and not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")) and not _data_noun_at(words, i):
         # `The health ministry in the enclave said`: the head comes before a prepositional phrase.
         for j in range(i - 1, max(0, i - 6), -1):
             w = words[j][2]
@@ -250,7 +263,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                 break
             if w.lower() in _CLAUSE_WORDS or w.lower() in lx.cue_verbs:
                 break
-    if i < 0 or not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")):
+    if i < 0 or not (_head_ok(words[i][2].removesuffix("’s").removesuffix("'s")) or _data_noun_at(words, i)):
         # `A parliamentary commission that investigated the tragedy said`: the source is the
         # phrase before the relative clause.
         for j in range(i, max(-1, i - 12), -1):
@@ -524,6 +537,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if m.group(0)[:1].isupper() and k > 0 and words[k - 1][2][:1].isalnum():
             continue  # `Islamic State`, `Reports Unit`: part of a name
+        if _data_noun_at(words, k):
+            continue  # `German records list ...`: a noun, the source of the verb after it
         if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
             continue  # `..., adding that ...`: the main verb's source goes on speaking
         before_word = words[k - 1][2].lower() if k > 0 else ""

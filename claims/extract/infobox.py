@@ -320,16 +320,21 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         # Only the figure itself says whom it is about: `2,500-2,700 (Russian official data)` is
         # a figure for the column's side that Russia gives, not a Russian figure.
         named = ctx.sides.demonym_in(text, q.start, q.body_end if q.body_end is not None else q.end)
-        if named is None and f.column is None:
-            # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its figures.
+        labelled = None
+        if named is None:
+            # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its
+            # figures, whatever column the cell began in.
             segment = max(text.rfind(";", f.start, q.start), text.rfind("\n", f.start, q.start), f.start - 1) + 1
             lead = PARTY_LEAD.match(text, segment, f.end)
-            if lead is not None and lead.end() == q.start:
+            # (`Germany: 12,000 killed or wounded, 6,500 captured`: all of the part is Germany's)
+            if lead is not None and lead.end() <= q.start and text[lead.end():q.start].strip(" ,\t").count(":") == 0:
                 whole = ctx.sides.demonym_in(text, lead.start("who"), lead.end("who"))
                 if whole is not None and ctx.sides.party(lead.group("who")) is not None:
-                    named = Side(column=whole.column, name=whole.name,
-                                 reason=f"the figure names {lead.group('who')} (it opens the figure's part of the cell)")
-        if named is not None and (side.column is None or side.name is None or side.name == named.name):
+                    labelled = Side(column=whole.column, name=whole.name,
+                                    reason=f"the figure names {lead.group('who')} (it opens the figure's part of the cell)")
+        if labelled is not None and labelled.name is not None:
+            side = labelled if f.column is None or labelled.name != side.name else side
+        elif named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
         value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category,
@@ -871,7 +876,9 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                     if mates and column_of[mates[-1]] != column:
                         attribution = Attribution(document=ctx.document.id)
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
-                if named is not None and f.column is None and side.column is not None:
+                # (a party labelling its part of the cell, `; Ostrania: 12,000`, beats the cell's column)
+                if named is not None and side.column is not None and (
+                        f.column is None or "opens the figure's part" in (named.reason or "")):
                     # The figure's own words name its party; the column its order gives holds
                     # only when it is that party's (or nobody's) column.
                     column = side.column if side.name in (None, named.name) else named.column

@@ -214,6 +214,9 @@ def is_map_marker(line: str) -> bool:
     return any(p.match(s) for p in _MAP_MARKERS)
 
 
+_VERSUS = re.compile(r"[ \t]+(?:vs\.?|v\.|versus)[ \t]+", re.I)
+
+
 def is_prose(line: str) -> bool:
     """A line of running prose: a sentence with the function words of running text."""
     s = line.strip()
@@ -224,7 +227,9 @@ def is_prose(line: str) -> bool:
     words = re.sub(r"\([^()]*\)", " ", s).split() or s.split()
     function = sum(1 for w in words if w.lower().strip(",.;:()\"'“”") in _FUNCTION_WORDS)
     if function / len(words) < 0.2:
-        return False
+        # Dense sentences of figures have few function words; two full sentences still are prose.
+        return function / len(words) >= 0.12 and len(re.findall(r"[a-z0-9)\]][.!?][\"”’)]?\s+[A-Z]", s)) >= 1 \
+            and bool(re.search(r"[.!?][\"”’)]?\s*$", s))
     if len(words) >= 25 and function / len(words) >= 0.25:
         return True  # a paragraph cut off mid-sentence
     return bool(re.search(r"[.!?][\"”’)]?(?:\[[^\]]*\])*\s*$", s) or re.search(r"[a-z)\]][.!?][\"”’)]?(?:\[[^\]]*\])*\s+[A-Z]", s))
@@ -468,12 +473,25 @@ class _Reader:
             if not line:
                 continue
             if _section_label(line) or (self.dump and _dump_match(line)):
-                return True
+                # A heading over a paragraph (`Casualties` and then prose) is the article's own
+                # section, not a label of the infobox.
+                return not (_section_label(line) and self._heads_prose(following))
             if is_prose(line):
                 return False
             seen += 1
             if seen >= lines_ahead:
                 return False
+        return False
+
+    def _heads_prose(self, index: int) -> bool:
+        """The line at ``index`` stands alone and the next non-blank line is a paragraph."""
+        lines, text = self.lines, self.text
+        if index + 1 >= len(lines) or text[lines[index + 1][1]:lines[index + 1][2]].strip():
+            return False
+        for _, s, e in lines[index + 2:index + 4]:
+            line = text[s:e].strip()
+            if line:
+                return is_prose(line)
         return False
 
     def _head(self, first: int) -> tuple[str, list[tuple[int, int]]]:
@@ -940,15 +958,20 @@ class _Reader:
         segments: list[tuple[int, int]] = []
         lead = len(raw) - len(raw.lstrip())
         start = a + lead
-        for m in re.finditer(r"[ \t]{2,}", text[start:b]):
+        # `United Kingdom, Canada vs. Germany`: the word between the sides splits the columns.
+        versus = _VERSUS.search(text, start, b) if cell.column is None else None
+        for m in re.finditer(r"[ \t]{2,}" if versus is None else _VERSUS.pattern, text[start:b]):
             segments.append((start, start + m.start()))
             start = start + m.end()
         segments.append((start, b))
         split = len(segments) > 1
         out: list[_Entry] = []
-        for sa, sb in segments:
+        for k, (sa, sb) in enumerate(segments):
             for ea, eb, alias in self._split_entries(sa, sb):
-                out.append(_Entry(text[ea:eb], ea, eb, cell.line, line_index, cell.group, alias=alias, split=split))
+                entry = _Entry(text[ea:eb], ea, eb, cell.line, line_index, cell.group, alias=alias, split=split)
+                if versus is not None:
+                    entry.column, entry.reason = k + 1, "names on either side of `vs.`, in column order"
+                out.append(entry)
         return out
 
     def _split_entries(self, a: int, b: int) -> list[tuple[int, int, str | None]]:
@@ -1013,7 +1036,7 @@ class _Reader:
 
     def _columns_of_entries(self, entries: list[_Entry], cells: list[_Cell]) -> None:
         """Which column each belligerent entry is in, when the layout says it."""
-        if not entries:
+        if not entries or all(e.column is not None for e in entries):
             return
         structural = [e for e in entries if any(c.column is not None and c.start <= e.start < max(c.end, c.start + 1) for c in cells)]
         if structural:

@@ -461,3 +461,13 @@ def test_a_statement_titled_with_its_issuer_speaks_in_the_issuers_voice() -> Non
 ])
 def test_titles_in_appositions_and_participle_clauses_after_the_source(text: str, number: str, claimant: str) -> None:
     assert claimant_of(text, number) == claimant
+
+
+def test_a_quotation_alone_in_the_next_paragraph_goes_on_in_the_speakers_voice() -> None:
+    text = ('Intro.\n\n"Our troops destroyed 3 armoured vehicles," said the army\'s spokesman, Colonel Dan Ferro.\n\n'
+            '"They also captured 14 fighters."\n\nThe town lies on the river. It had a garrison of 4,000 troops.\n')
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["3 armoured vehicles"].attribution.claimant == "Colonel Dan Ferro"  # the name after the title
+    assert found["14 fighters"].attribution.claimant == "Colonel Dan Ferro"
+    assert found["14 fighters"].attribution.inherited
+    assert [c.attribution.claimant for q, c in found.items() if "4,000" in q] == [None]  # no quotation: no carry

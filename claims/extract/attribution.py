@@ -656,6 +656,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         # `..., said he had counted`: a pronoun after the cue is the content's subject.
         if np is not None and before_cue and before_cue[-1] in ",”\"'’" and cue.lemma != "tell" \
                 and text[np[0]:np[1]].lower() not in lx.pronouns:
+            np = _apposed_name(text, np, hi)
             adding = _ADDING.search(text, np[1], hi)
             rel = _make(text, np, (m.start(), m.end()), (lo, hi if adding else m.start()), "source_after", cue.type)
             if rel is not None:
@@ -666,6 +667,20 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         # claimed`): nothing to attribute.
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
+
+
+_APPOSED_NAME = re.compile(r",[ \t]+(?P<name>(?:[A-Z][\w.'’\-]*[ \t]+){1,4}[A-Z][\w'’\-]+)[ \t]*(?=[.;]|,[ \t]*(?:adding|saying|who)\b|$)")
+def _apposed_name(text: str, np: tuple[int, int], hi: int) -> tuple[int, int]:
+    """`said the army's spokesman, Colonel Dan Ferro.`: the name after a person's title is the source."""
+    named = _APPOSED_NAME.match(text, np[1], hi)
+    if named is None or text[np[0]:np[1]].split()[-1].lower() not in lexicon().person_heads:
+        return np
+    words = named.group("name").split()
+    while len(words) > 2 and (words[0].lower() in lexicon().person_heads or _source_noun(words[0])):
+        words = words[1:]
+    if all(_is_name_word(w) and not _source_noun(w) for w in words):
+        return named.start("name"), named.end("name")
+    return np
 
 
 _ADDING = re.compile(r"(?i),[ \t]*(?:adding|noting|saying)[ \t]+(?:that[ \t]+)?")
@@ -786,7 +801,7 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
             else:
                 np = _np_after(text, e, hi)
                 if np is not None:
-                    found = _make(text, np, (s, e), content, "quote", cue.type)
+                    found = _make(text, _apposed_name(text, np, hi), (s, e), content, "quote", cue.type)
             break
         if found is None:
             # Before: `He claimed: '...'`, `X told reporters: “...”`, `X said: “...”`.

@@ -299,6 +299,7 @@ class _Extractor:
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()
         self._titled: dict[str, tuple[ClaimantClass, str | None]] = {}
+        self._paragraph_starts = [lo for lo, _ in self._paragraphs]
         #: The words of the unnamed source behind each relation of the sentence (`officials`).
         self._unnamed_words: dict[Relation, str] = {}
         self._references = ReferenceIndex(document) if document.references else None
@@ -318,6 +319,10 @@ class _Extractor:
             if s.start <= offset < max(s.end, s.start + 1):
                 return s.title
         return None
+
+    def _paragraph_start(self, pos: int) -> int:
+        k = bisect_right(self._paragraph_starts, pos) - 1
+        return self._paragraph_starts[k] if k >= 0 else 0
 
     def run(self) -> list[Claim]:
         text = self.text
@@ -438,7 +443,8 @@ class _Extractor:
             cite_claims(self._references, self.claims, before, hi)
         # The statement this sentence makes carries over into the next sentences.
         carrying = [r for r, claimant, _ in resolved if claimant and not r.unnamed
-                    and (r.extends or (r.form in ("source_before", "source_after", "quote", "passive") and r.content_end >= hi - 2))]
+                    and (r.extends or r.form == "quote"
+                         or (r.form in ("source_before", "source_after", "passive") and r.content_end >= hi - 2))]
         if carrying:
             r = carrying[-1]
             claimant = next(c for rr, c, _ in resolved if rr is r)
@@ -570,7 +576,10 @@ class _Extractor:
             # `According to X,` that opens a passage of an article.
             if index - k <= _CARRY_SENTENCES if p == paragraph else (
                     paragraph - p <= 3 and r.form != "according"
-                    and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0]))):
+                    and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0])
+                         # a quotation alone in the next paragraph goes on in the speaker's voice
+                         or (paragraph - p == 1 and r.form in ("quote", "source_after", "source_before")
+                             and _OPENS_QUOTE.match(self.text, self._paragraph_start(sentence[0]))))):
                 # The chain goes on from here: the next paragraph may continue this one.
                 self.discourse.carry = (r, claimant, paragraph, index)
                 cls, side = self._classify(claimant)
@@ -1175,6 +1184,9 @@ _ORIGIN = re.compile(
     r"[ \t]+(?:from|on))[ \t]+(?:the[ \t]+(?:work|research|records|study|studies|count|figures|data)[ \t]+of[ \t]+)?"
     r"(?P<src>(?:the[ \t]+)?[A-Za-z][\w'’\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Za-z][\w'’\-]*){0,6}?)[ \t]*[.;]"
 )
+
+
+_OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 
 
 def _citations(text: str, lo: int, hi: int) -> list[Relation]:

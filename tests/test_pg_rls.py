@@ -224,3 +224,39 @@ def test_a_reviewer_role_pushes_the_moves_of_its_own_annotations_only(team, pg_c
     open_store(old).close()  # migrates to version 7
     with psycopg.connect(old, autocommit=True) as raw:
         assert raw.execute("SELECT has_table_privilege(%s, 'annotation_targets', 'INSERT')", (ana,)).fetchone()[0]
+
+
+def test_a_reviewer_role_re_attaches_its_own_orphaned_annotations_only(team, tmp_path: Path) -> None:
+    """Two verdicts reached the team store orphaned (made on a version it had not ingested);
+    ana's copy has both on the statement the store holds. Pushed as her role, hers is
+    re-attached and ben's is left as it is, without an error; pushed by the owner, his is too."""
+    from claims.service import push
+
+    url, names, (_, second) = team
+    ana, ben = names["ana"], names["ben"]
+    newer = figure_claims("d1", "Report. " + TEXT)[1]  # "45 killed" in a version not ingested here
+    anas, bens = new_annotation(newer, A, ana), new_annotation(newer, D, ben)
+    with open_store(_as(url, ana)) as as_ana:
+        as_ana.merge_annotations([anas])
+    with open_store(_as(url, ben)) as as_ben:
+        as_ben.merge_annotations([bens])
+    local_db = tmp_path / "copy.db"
+    with open_store(url) as owner, open_store(local_db) as local:
+        assert {a.id for a in owner.orphaned_annotations()} == {anas.id, bens.id}
+        pull(owner, local)
+        # The copy ingests that version, then the store's again: it follows the statement.
+        local.ingest([make_document("d1", "Report. " + TEXT)], figure_claims("d1", "Report. " + TEXT))
+        local.ingest([make_document("d1", TEXT)], figure_claims("d1", TEXT))
+        assert local.orphaned_annotations() == []
+        assert {local.current_targets().get(a, newer.id) for a in (anas.id, bens.id)} == {second.id}
+    with open_store(local_db) as local, open_store(_as(url, ana)) as as_ana:
+        summary = push(local, as_ana)
+        assert (len(summary.added), summary.reattached) == (0, 1)
+    with open_store(url) as owner:
+        assert [a.id for a in owner.orphaned_annotations()] == [bens.id]
+        assert owner.current_targets()[anas.id] == second.id
+        assert [m.annotation_id for m in owner.reanchorings()] == [anas.id]
+    with open_store(local_db) as local, open_store(url) as owner:
+        assert push(local, owner).reattached == 1
+        assert owner.orphaned_annotations() == []
+        assert {owner.current_targets()[a] for a in (anas.id, bens.id)} == {second.id}

@@ -279,11 +279,18 @@ class Store(Protocol):
         """Everything in the store, read in one snapshot (what a reader may see of it)."""
         ...
 
-    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = (),
+                          repairs: Sequence[Reanchoring] = ()) -> list[Annotation]:
         """Append, in the order given, the annotations this store lacks (by id), with the
         ``moves`` of those it adds (in the order given; moves of annotations it held already
         are left out), in one transaction; returns those added. Annotations ids are global
-        (UUIDs), so merging is a union: merging the same ones again adds nothing."""
+        (UUIDs), so merging is a union: merging the same ones again adds nothing.
+
+        ``repairs`` (at most one per annotation) re-attach annotations this store holds
+        orphaned: each is recorded only when its annotation is still orphaned here, its target
+        is here (a claim: the same statement as the move's anchor) and the session may move
+        that reviewer's annotation; any other is skipped. An annotation attached here is never
+        moved by a merge."""
         ...
 
     def reviewers(self) -> list[tuple[str, str]]:

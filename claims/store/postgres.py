@@ -216,6 +216,12 @@ class PostgresStore(SQLStore):
     def _as_reviewer(self, conn: PgConnection, reviewer: str) -> None:
         conn.execute("SELECT set_config('claims.reviewer', ?, true)", (reviewer,))
 
+    def _may_move(self, conn: PgConnection, reviewer: str) -> bool:
+        """The store's owner moves anyone's annotation; a reviewer's own role only its own (the
+        ``own_moves`` policy of :func:`~claims.store.pgschema.own_moves`)."""
+        self._as_reviewer(conn, reviewer)
+        return bool(conn.execute("SELECT claims_session_reviewer() = ?", (reviewer,)).fetchone()[0])
+
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer; when a database role of that name exists, grant it what a
         reviewer needs (read the store, append annotations in its own name and where they

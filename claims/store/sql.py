@@ -144,6 +144,11 @@ class SQLStore:
     def _as_reviewer(self, conn: SQLConnection, reviewer: str) -> None:
         """Say who writes, for the rules the database enforces (a PostgreSQL session setting)."""
 
+    def _may_move(self, conn: SQLConnection, reviewer: str) -> bool:
+        """Whether this session may record a re-anchoring move of ``reviewer``'s annotation
+        (a file trusts its clients; PostgreSQL asks the database's rule)."""
+        return True
+
     def _put_document(self, conn: SQLConnection, document: Document, row: tuple[Any, ...]) -> None:
         """Insert or replace a document's row with its text (``row`` from :func:`document_row`)."""
         raise NotImplementedError
@@ -564,14 +569,18 @@ class SQLStore:
 
         return self._db.snapshot(work)
 
-    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = (),
+                          repairs: Sequence[Reanchoring] = ()) -> list[Annotation]:
         """Append the annotations this store lacks, in the order given, and the moves of those
-        it adds, in one transaction; returns those added (merging them again adds nothing).
+        it adds, then the ``repairs`` of annotations it holds orphaned, in one transaction;
+        returns those added (merging them again adds nothing).
 
         A merged annotation is appended after every annotation already here, so where two
         reviewers' verdicts differ the store's current verdict is the later merged one; what
         each reviewer said stays theirs, and the claim is a disagreement for the adjudicator
-        (:func:`claims.review.agreement.verdict_disagreements`).
+        (:func:`claims.review.agreement.verdict_disagreements`). A repair is recorded only
+        when its annotation is still orphaned here and its target is here as the same
+        statement (:func:`~claims.store.history.reattach_orphans`).
         """
         for annotation in annotations:
             try:
@@ -592,6 +601,7 @@ class SQLStore:
                 added.append(annotation)
             new = {a.id for a in added}
             touched |= history.copy_moves(conn, [m for m in moves if m.annotation_id in new])
+            touched |= history.reattach_orphans(conn, repairs, lambda reviewer: self._may_move(conn, reviewer))
             history.refresh_verdicts(conn, touched)
             return added
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
 from attrs import frozen
 
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, Kind, TargetKind
@@ -166,6 +167,9 @@ class SyncSummary:
     """Of those the destination held already, how many are still orphaned there."""
     disagreements: tuple[Disagreement, ...]
     """Claims the added annotations touch whose reviewers now disagree, unsettled."""
+    not_sent: tuple[Annotation, ...] = ()
+    """Annotations a push left in the copy: by another reviewer than the one the server binds
+    the session to (and retractions of them), which that session may not add."""
 
 
 def _merged(destination: Store, annotations: Sequence[Annotation], added: Sequence[Annotation],
@@ -224,11 +228,27 @@ def push(local: Store, server: Store) -> SyncSummary:
     disagreement for the adjudicator (``disagreements`` in the summary, `claims
     disagreements`); the verdict that arrived last does not silently win.
     """
-    annotations = local.annotations()
+    annotations, kept = _pushable(local.annotations(), server)
     reanchorings = local.reanchorings()
     moves = moves_to_send(annotations, reanchorings, server)
     repairs = repairs_to_send(annotations, reanchorings, server)
-    return _merged(server, annotations, server.merge_annotations(annotations, moves, repairs), repairs=repairs)
+    summary = _merged(server, annotations, server.merge_annotations(annotations, moves, repairs), repairs=repairs)
+    return attrs.evolve(summary, not_sent=tuple(kept))
+
+
+def _pushable(annotations: Sequence[Annotation], server: Store) -> tuple[list[Annotation], list[Annotation]]:
+    """(what to send, what stays in the copy): a session the server binds to one reviewer (a
+    PostgreSQL login of their own) may add only that reviewer's annotations, so those of anyone
+    else the server lacks stay behind, with the retractions of them."""
+    bound = server.bound_reviewer()
+    if bound is None:
+        return list(annotations), []
+    theirs = [a.id for a in annotations if a.reviewer != bound]
+    lacking = set(theirs) - server.stored_annotation_ids(theirs)
+    for annotation in annotations:  # oldest first: a retraction comes after what it retracts
+        if annotation.retracts in lacking:
+            lacking.add(annotation.id)
+    return [a for a in annotations if a.id not in lacking], [a for a in annotations if a.id in lacking]
 
 
 def _places(annotations: Sequence[Annotation], moves: Sequence[Reanchoring], destination: Store

@@ -260,3 +260,79 @@ def test_a_reviewer_role_re_attaches_its_own_orphaned_annotations_only(team, tmp
         assert push(local, owner).reattached == 1
         assert owner.orphaned_annotations() == []
         assert {owner.current_targets()[a] for a in (anas.id, bens.id)} == {second.id}
+
+
+def _cli(*args: str, reviewer: str = "someone_else", config: Path | None = None):
+    """Run the CLI as a user whose default reviewer name is ``reviewer`` (no config file)."""
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+
+    env = {"CLAIMS_REVIEWER": reviewer, "CLAIMS_CONFIG": str(config or Path("/nonexistent/claims.toml"))}
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_a_reviewer_role_annotates_in_its_own_name_from_the_command_line(team) -> None:
+    """Connected as her role, ana's annotations carry her name without --reviewer; another
+    name, or an adjudication she may not give, is refused in one line saying what to do."""
+    url, names, (first, second) = team
+    ana, ben = names["ana"], names["ben"]
+    done = _cli("annotate", first.id, "--verdict", "disputed", "--db", _as(url, ana))
+    assert done.exit_code == 0, done.output
+    posed = _cli("annotate", second.id, "--verdict", "accepted", "--reviewer", ben, "--db", _as(url, ana))
+    assert posed.exit_code == 2
+    assert f"as the database role {ana}, which writes only in its own name: leave out --reviewer {ben}" in posed.output
+    ruling = _cli("adjudicate", first.id, "rejected", "--db", _as(url, ana))
+    assert ruling.exit_code == 2
+    assert f"{ana} is a reviewer in" in ruling.output and f"claims reviewers add {ana} --role adjudicator" in ruling.output
+    judged = _cli("adjudicate", first.id, "rejected", "--db", _as(url, names["judy"]))
+    assert judged.exit_code == 0, judged.output
+    with open_store(url) as owner:
+        assert [(a.reviewer, a.verdict, a.adjudication) for a in owner.annotations(first.id)] == [
+            (ana, D, False), (names["judy"], Verdict.REJECTED, True)]
+        assert owner.annotations(second.id) == []
+
+
+def test_the_database_s_refusal_says_what_to_do(team) -> None:
+    """What a client that skips the command's checks meets: the database's refusal, in one line with a hint."""
+    url, names, (first, _) = team
+    with open_store(_as(url, names["ana"])) as as_ana:
+        with pytest.raises(StoreError, match="writes annotations only in its own name: leave out --reviewer"):
+            as_ana.annotate(new_annotation(first, A, names["ben"]))
+        with pytest.raises(StoreError, match="only an adjudicator may adjudicate .*claims reviewers add NAME --role"):
+            as_ana.annotate(new_annotation(first, A, names["ana"], adjudication=True))
+        with pytest.raises(StoreError, match="may not do that: the store's owner does it"):
+            as_ana.add_reviewer(names["ana"], "admin")
+        assert as_ana.annotations() == []
+
+
+def test_a_copy_pulled_as_a_role_pushes_that_reviewer_s_annotations_and_keeps_the_rest(team, tmp_path: Path) -> None:
+    """ana pulls as her role but her default name is another: the pull tells her to review as
+    herself. What she then wrote under the other name stays in the copy on push (her role
+    may not add it) while her own goes; the store's owner can push the rest."""
+    from claims.review import retraction_of
+
+    url, names, (first, second) = team
+    ana = names["ana"]
+    copy = str(tmp_path / "ana.db")
+    pulled = _cli("pull", copy, "--db", _as(url, ana), reviewer="root")
+    assert pulled.exit_code == 0, pulled.output
+    assert f"review the copy as {ana} (`claims review --db {copy} --reviewer {ana}`" in pulled.output
+    assert "review the copy as" not in _cli("pull", copy, "--db", _as(url, ana), reviewer=ana).output
+    with open_store(copy) as local:
+        wrong = new_annotation(first, A, "root")
+        local.annotate(wrong)
+        undone = retraction_of(wrong, ana)
+        local.annotate(undone)
+        mine = new_annotation(second, D, ana)
+        local.annotate(mine)
+    pushed = _cli("push", copy, "--db", _as(url, ana))
+    assert pushed.exit_code == 0, pushed.output
+    assert "pushed 1 annotation(s)" in pushed.output
+    assert f"2 annotation(s) by {ana}, root stayed in {copy}: your database role pushes only its own" in pushed.output
+    with open_store(url) as owner:
+        assert [a.id for a in owner.annotations()] == [mine.id]
+    by_owner = _cli("push", copy, "--db", url)
+    assert "pushed 2 annotation(s)" in by_owner.output and "stayed in" not in by_owner.output
+    with open_store(url) as owner:
+        assert [a.id for a in owner.annotations()] == [mine.id, wrong.id, undone.id]

@@ -450,3 +450,19 @@ def test_a_repair_never_moves_an_attached_annotation_nor_onto_another_statement(
         # Once attached, the same repair again records nothing.
         store.merge_annotations([], repairs=[repair])
         assert store.reanchorings() == [repair]
+
+
+def test_an_adjudication_by_someone_not_an_adjudicator_is_refused_saying_how_to_make_one(db: str) -> None:
+    first, _, _ = _team_store(db)
+    refused = CliRunner().invoke(cli, ["adjudicate", first.id, "rejected", "--reviewer", "ana", "--db", db])
+    assert refused.exit_code == 2
+    assert "ana is a reviewer in" in refused.output
+    assert "`claims reviewers add ana --role adjudicator` (as the store's owner)" in refused.output
+    stranger = CliRunner().invoke(cli, ["adjudicate", first.id, "rejected", "--reviewer", "zed", "--db", db])
+    assert stranger.exit_code == 2 and "zed is not registered in" in stranger.output
+    with open_store(db) as store:
+        assert store.annotations() == []
+    result = CliRunner().invoke(cli, ["reviewers", "add", "ana", "--role", "admin", "--db", db])
+    assert "ana is an admin in" in result.output
+    assert "judy adjudicated" in CliRunner().invoke(
+        cli, ["adjudicate", first.id, "rejected", "--reviewer", "judy", "--db", db]).output

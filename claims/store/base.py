@@ -265,6 +265,17 @@ class Store(Protocol):
         check after re-ingesting edited documents. Retractions are left out."""
         ...
 
+    def stored_annotation_ids(self, annotation_ids: Collection[str]) -> set[str]:
+        """Those of these annotation ids the store holds, whether this session may read them or
+        not (blind review hides some from a reviewer's role; that ids exist reveals nothing)."""
+        ...
+
+    def bound_reviewer(self) -> str | None:
+        """The reviewer this session *is*, when the database binds it to one (PostgreSQL: a
+        login role that does not own the store writes only in its own name); None when the
+        session says whom it writes for (the store's owner, a SQLite file)."""
+        ...
+
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer with a role (``claims.review.ROLES``), or change their role.
         True when the database knows them as a login of their own, which it then binds by its

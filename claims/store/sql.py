@@ -144,9 +144,9 @@ class SQLStore:
     def _as_reviewer(self, conn: SQLConnection, reviewer: str) -> None:
         """Say who writes, for the rules the database enforces (a PostgreSQL session setting)."""
 
-    def _may_move(self, conn: SQLConnection, reviewer: str) -> bool:
-        """Whether this session may record a re-anchoring move of ``reviewer``'s annotation
-        (a file trusts its clients; PostgreSQL asks the database's rule)."""
+    def _writes_as(self, conn: SQLConnection, reviewer: str) -> bool:
+        """Whether this session may append ``reviewer``'s annotations and their re-anchoring
+        moves (a file trusts its clients; PostgreSQL asks the database's rule)."""
         return True
 
     def _put_document(self, conn: SQLConnection, document: Document, row: tuple[Any, ...]) -> None:
@@ -497,6 +497,14 @@ class SQLStore:
 
     # -- reviewers -----------------------------------------------------------------------------
 
+    def stored_annotation_ids(self, annotation_ids: Collection[str]) -> set[str]:
+        """Those of these annotation ids the store holds (hidden from this session or not)."""
+        return self._db.read(lambda conn: history.stored_ids(conn, annotation_ids))
+
+    def bound_reviewer(self) -> str | None:
+        """None: a file trusts its clients to say whom they write for."""
+        return None
+
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer with a role (or change the role of one already registered);
         False: the store has no logins of its own to bind them to (see :class:`~claims.store.base.Store`)."""
@@ -590,6 +598,21 @@ class SQLStore:
 
         def work(conn: SQLConnection) -> list[Annotation]:
             known = history.stored_ids(conn, [a.id for a in annotations])
+            allowed: dict[str, bool] = {}
+
+            def writes_as(reviewer: str) -> bool:
+                if reviewer not in allowed:
+                    allowed[reviewer] = self._writes_as(conn, reviewer)
+                return allowed[reviewer]
+
+            others = sorted(r for r in {a.reviewer for a in annotations if a.id not in known} if not writes_as(r))
+            if others:
+                count = sum(a.id not in known and a.reviewer in others for a in annotations)
+                bound = self.bound_reviewer()
+                raise StoreError(
+                    f"{self.path}: {count} of the annotations to add are by {', '.join(others)}, and your database "
+                    f"role {bound} writes only in its own name, so nothing was added: the store's owner can add "
+                    f"them, or give those verdicts again as {bound}")
             added: list[Annotation] = []
             touched: set[history.Target] = set()
             for annotation in annotations:
@@ -601,7 +624,7 @@ class SQLStore:
                 added.append(annotation)
             new = {a.id for a in added}
             touched |= history.copy_moves(conn, [m for m in moves if m.annotation_id in new])
-            touched |= history.reattach_orphans(conn, repairs, lambda reviewer: self._may_move(conn, reviewer))
+            touched |= history.reattach_orphans(conn, repairs, writes_as)
             history.refresh_verdicts(conn, touched)
             return added
 

@@ -262,14 +262,22 @@ def test_a_reviewer_role_re_attaches_its_own_orphaned_annotations_only(team, tmp
         assert {owner.current_targets()[a] for a in (anas.id, bens.id)} == {second.id}
 
 
-def _cli(*args: str, reviewer: str = "someone_else", config: Path | None = None):
-    """Run the CLI as a user whose default reviewer name is ``reviewer`` (no config file)."""
-    from click.testing import CliRunner
+class _Ran:
+    def __init__(self, exit_code: int, output: str) -> None:
+        self.exit_code, self.output = exit_code, output
 
-    from claims.cli import cli
 
-    env = {"CLAIMS_REVIEWER": reviewer, "CLAIMS_CONFIG": str(config or Path("/nonexistent/claims.toml"))}
-    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+def _cli(*args: str, reviewer: str = "someone_else") -> _Ran:
+    """Run the `claims` command in a process of its own, as a user whose default reviewer name
+    is ``reviewer`` (no config file): what a user sees, errors as the one line they print."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLAIMS_REVIEWER": reviewer, "CLAIMS_CONFIG": "/nonexistent/claims.toml"}
+    done = subprocess.run([sys.executable, "-m", "claims", *args], env=env, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL)
+    return _Ran(done.returncode, done.stdout + done.stderr)
 
 
 def test_a_reviewer_role_annotates_in_its_own_name_from_the_command_line(team) -> None:
@@ -282,6 +290,7 @@ def test_a_reviewer_role_annotates_in_its_own_name_from_the_command_line(team) -
     posed = _cli("annotate", second.id, "--verdict", "accepted", "--reviewer", ben, "--db", _as(url, ana))
     assert posed.exit_code == 2
     assert f"as the database role {ana}, which writes only in its own name: leave out --reviewer {ben}" in posed.output
+    assert len(posed.output.strip().splitlines()) == 1
     ruling = _cli("adjudicate", first.id, "rejected", "--db", _as(url, ana))
     assert ruling.exit_code == 2
     assert f"{ana} is a reviewer in" in ruling.output and f"claims reviewers add {ana} --role adjudicator" in ruling.output
@@ -336,3 +345,27 @@ def test_a_copy_pulled_as_a_role_pushes_that_reviewer_s_annotations_and_keeps_th
     assert "pushed 2 annotation(s)" in by_owner.output and "stayed in" not in by_owner.output
     with open_store(url) as owner:
         assert [a.id for a in owner.annotations()] == [mine.id, wrong.id, undone.id]
+
+
+def test_a_role_let_in_to_nothing_is_told_who_lets_it_in(team, pg_cluster) -> None:
+    """A login the store's owner has not registered sees no tables: not "no such store", but
+    what to do; once registered it reads the store."""
+    url, _, claims = team
+    name = f"carl_{uuid.uuid4().hex[:8]}"
+    pg_cluster.execute(f"CREATE ROLE {name} LOGIN")
+    try:
+        for command in (["list"], ["ingest", str(Path(__file__).parent.parent / "seeds")]):
+            refused = _cli(*command, "--db", _as(url, name))
+            assert refused.exit_code == 2
+            assert f"the database role {name} may not read this store" in refused.output
+            assert f"claims reviewers add {name} --db OWNER_URL" in refused.output
+            # one line (ingest's reader warnings about the documents come before it), no traceback
+            assert [line for line in refused.output.splitlines() if line.startswith("claims:")] == [
+                refused.output.strip().splitlines()[-1]] and "Traceback" not in refused.output
+        with open_store(url) as owner:
+            assert owner.add_reviewer(name, "reviewer") is True
+        with open_store(_as(url, name)) as as_carl:
+            assert {c.id for c in as_carl.claims()} == {c.id for c in claims}
+    finally:
+        pg_cluster.execute(f"DROP OWNED BY {name}")
+        pg_cluster.execute(f"DROP ROLE {name}")

@@ -287,6 +287,7 @@ def test_a_reviewer_role_annotates_in_its_own_name_from_the_command_line(team) -
     ana, ben = names["ana"], names["ben"]
     done = _cli("annotate", first.id, "--verdict", "disputed", "--db", _as(url, ana))
     assert done.exit_code == 0, done.output
+    assert _cli("assigned", "--db", _as(url, ana)).output == f"{second.id}\n"  # her queue, by default
     posed = _cli("annotate", second.id, "--verdict", "accepted", "--reviewer", ben, "--db", _as(url, ana))
     assert posed.exit_code == 2
     assert f"as the database role {ana}, which writes only in its own name: leave out --reviewer {ben}" in posed.output

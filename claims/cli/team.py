@@ -140,13 +140,17 @@ def assign(reviewers: str, kind: str | None, document: str | None, open_review: 
 
 
 @cli.command()
-@click.option("--reviewer", required=True)
+@click.option("--reviewer", default=None,
+              help="Whose queue (default: the database role a team store binds you to, then config, then $USER).")
 @click.option("--all", "everything", is_flag=True, help="Also the claims already reviewed.")
 @db_option
-def assigned(reviewer: str, everything: bool, db_path: str) -> None:
+def assigned(reviewer: str | None, everything: bool, db_path: str) -> None:
     """The claims assigned to REVIEWER, next first (those not yet given a verdict, unless --all)."""
     from claims.api import open_store
+    from claims.cli.options import reviewer_for
 
     with open_store(db_path, create=False) as store:
-        for claim_id in store.assigned(reviewer, pending=not everything):
+        # Anyone may look at another's queue; your own is the default.
+        name = reviewer.strip() if reviewer and reviewer.strip() else reviewer_for(store, None)
+        for claim_id in store.assigned(name, pending=not everything):
             click.echo(claim_id)

@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
 from attrs import frozen
 
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, Kind, TargetKind
 from claims.pipeline import Progress
-from claims.review import DISPUTING_VERDICTS, SETTLED_CONFLICT_VERDICTS
+from claims.review import DISPUTING_VERDICTS, SETTLED_CONFLICT_VERDICTS, same_statement
 from claims.review.matching import Method
 from claims.store.base import ClaimQuery, IngestSummary, Reanchoring, Store
 
@@ -159,18 +160,32 @@ class SyncSummary:
     orphaned: int
     """Of those added, how many name a claim the destination does not hold (kept, listed by
     `claims list --orphaned`)."""
+    reattached: int
+    """Of those the destination held already, orphaned, how many this merge attached to the
+    same statement there (a later push or pull repairs what arrived orphaned)."""
+    still_orphaned: int
+    """Of those the destination held already, how many are still orphaned there."""
     disagreements: tuple[Disagreement, ...]
     """Claims the added annotations touch whose reviewers now disagree, unsettled."""
+    not_sent: tuple[Annotation, ...] = ()
+    """Annotations a push left in the copy: by another reviewer than the one the server binds
+    the session to (and retractions of them), which that session may not add."""
 
 
 def _merged(destination: Store, annotations: Sequence[Annotation], added: Sequence[Annotation],
-            documents: int = 0, claims: int = 0) -> SyncSummary:
+            documents: int = 0, claims: int = 0, repairs: Sequence[Reanchoring] = ()) -> SyncSummary:
     ids = {a.id for a in added}
+    sent = {a.id for a in annotations}
     moved = destination.current_targets()
+    orphans = {a.id for a in destination.orphaned_annotations()}
+    repaired = {r.annotation_id for r in repairs} - orphans
+    kinds = {a.id: a.target_kind for a in annotations}
     touched = {moved.get(a.id) or a.target_id for a in added if a.target_kind is TargetKind.CLAIM}
+    touched |= {t for i in repaired if kinds.get(i) is TargetKind.CLAIM and (t := moved.get(i)) is not None}
     return SyncSummary(
         documents=documents, claims=claims, added=tuple(added), already=len(annotations) - len(added),
-        orphaned=sum(a.id in ids for a in destination.orphaned_annotations()),
+        orphaned=len(ids & orphans), reattached=len(repaired),
+        still_orphaned=len((sent - ids) & orphans),
         disagreements=tuple(verdict_disagreements_of(destination, claims=touched)) if touched else (),
     )
 
@@ -195,8 +210,9 @@ def pull(server: Store, local: Store) -> SyncSummary:
         groups[reviewer, blind].append(claim_id)
     for (reviewer, blind), claim_ids in sorted(groups.items()):
         local.assign(claim_ids, [reviewer], blind=blind)
-    added = local.merge_annotations(contents.annotations, contents.moves)
-    return _merged(local, contents.annotations, added, len(contents.documents), len(contents.claims))
+    repairs = repairs_to_send(contents.annotations, contents.moves, local)
+    added = local.merge_annotations(contents.annotations, contents.moves, repairs)
+    return _merged(local, contents.annotations, added, len(contents.documents), len(contents.claims), repairs)
 
 
 def push(local: Store, server: Store) -> SyncSummary:
@@ -212,9 +228,59 @@ def push(local: Store, server: Store) -> SyncSummary:
     disagreement for the adjudicator (``disagreements`` in the summary, `claims
     disagreements`); the verdict that arrived last does not silently win.
     """
-    annotations = local.annotations()
-    moves = moves_to_send(annotations, local.reanchorings(), server)
-    return _merged(server, annotations, server.merge_annotations(annotations, moves))
+    annotations, kept = _pushable(local.annotations(), server)
+    reanchorings = local.reanchorings()
+    moves = moves_to_send(annotations, reanchorings, server)
+    repairs = repairs_to_send(annotations, reanchorings, server)
+    summary = _merged(server, annotations, server.merge_annotations(annotations, moves, repairs), repairs=repairs)
+    return attrs.evolve(summary, not_sent=tuple(kept))
+
+
+def _pushable(annotations: Sequence[Annotation], server: Store) -> tuple[list[Annotation], list[Annotation]]:
+    """(what to send, what stays in the copy): a session the server binds to one reviewer (a
+    PostgreSQL login of their own) may add only that reviewer's annotations, so those of anyone
+    else the server lacks stay behind, with the retractions of them."""
+    bound = server.bound_reviewer()
+    if bound is None:
+        return list(annotations), []
+    theirs = [a.id for a in annotations if a.reviewer != bound]
+    lacking = set(theirs) - server.stored_annotation_ids(theirs)
+    for annotation in annotations:  # oldest first: a retraction comes after what it retracts
+        if annotation.retracts in lacking:
+            lacking.add(annotation.id)
+    return [a for a in annotations if a.id not in lacking], [a for a in annotations if a.id in lacking]
+
+
+def _places(annotations: Sequence[Annotation], moves: Sequence[Reanchoring], destination: Store
+            ) -> tuple[dict[str, tuple[list[Reanchoring], list[int]]], set[str]]:
+    """annotation id -> (its moves among ``moves``, oldest first; the indexes of its places
+    ``destination`` holds as the same statement), and the ids of the claims among those places
+    that ``destination`` holds (saying the same or not). An annotation's places are the target
+    it was made on (index 0), then the target of each of its moves, with its anchor there."""
+    by_annotation: dict[str, list[Reanchoring]] = defaultdict(list)
+    for move in moves:
+        by_annotation[move.annotation_id].append(move)
+    claim_places = {a.target_id for a in annotations if a.target_kind is TargetKind.CLAIM}
+    claim_places |= {m.target_id for a in annotations if a.target_kind is TargetKind.CLAIM
+                     for m in by_annotation.get(a.id, ()) if m.target_id is not None}
+    claims = {c.id: c for c in destination.claims_with_ids(claim_places)}
+    conflicts = ({k.id for k in destination.conflicts()}
+                 if any(a.target_kind is TargetKind.CONFLICT for a in annotations) else set())
+
+    def held(kind: TargetKind, target: str | None, anchor: Anchor | None) -> bool:
+        if target is None:
+            return False
+        if kind is TargetKind.CONFLICT:
+            return target in conflicts
+        return same_statement(claims.get(target), anchor)
+
+    out: dict[str, tuple[list[Reanchoring], list[int]]] = {}
+    for annotation in annotations:
+        own = by_annotation.get(annotation.id, [])
+        places = [(annotation.target_id, annotation.anchor)] + [(m.target_id, m.anchor) for m in own]
+        out[annotation.id] = (own, [i for i, (target, anchor) in enumerate(places)
+                                    if held(annotation.target_kind, target, anchor)])
+    return out, set(claims)
 
 
 def moves_to_send(annotations: Sequence[Annotation], moves: Sequence[Reanchoring], destination: Store) -> list[Reanchoring]:
@@ -230,33 +296,47 @@ def moves_to_send(annotations: Sequence[Annotation], moves: Sequence[Reanchoring
     figure): when no place is the same statement and the first one names such a claim, the
     annotation is sent orphaned instead (listed by `claims list --orphaned`).
     """
-    by_annotation: dict[str, list[Reanchoring]] = defaultdict(list)
-    for move in moves:
-        by_annotation[move.annotation_id].append(move)
-    claim_places = {a.target_id for a in annotations if a.target_kind is TargetKind.CLAIM}
-    claim_places |= {m.target_id for a in annotations if a.target_kind is TargetKind.CLAIM
-                     for m in by_annotation.get(a.id, ()) if m.target_id is not None}
-    claims = {c.id: c for c in destination.claims_with_ids(claim_places)}
-    conflicts = ({k.id for k in destination.conflicts()}
-                 if any(a.target_kind is TargetKind.CONFLICT for a in annotations) else set())
-
-    def same_statement(kind: TargetKind, target: str | None, anchor: Anchor | None) -> bool:
-        if target is None:
-            return False
-        if kind is TargetKind.CONFLICT:
-            return target in conflicts
-        claim = claims.get(target)
-        return claim is not None and (anchor is None or (
-            claim.span.quote == anchor.quote and anchor.kind in (None, claim.kind)))
-
+    places, named = _places(annotations, moves, destination)
     now = dt.datetime.now(dt.timezone.utc).isoformat()
     sent: list[Reanchoring] = []
     for annotation in annotations:
-        own = by_annotation.get(annotation.id, [])
-        places = [(annotation.target_id, annotation.anchor)] + [(m.target_id, m.anchor) for m in own]
-        held = [i for i, (target, anchor) in enumerate(places) if same_statement(annotation.target_kind, target, anchor)]
+        own, held = places[annotation.id]
         if held:
             sent.extend(own[:held[-1]])
-        elif annotation.target_kind is TargetKind.CLAIM and annotation.target_id in claims:
-            sent.append(Reanchoring(annotation.id, None, Method.ORPHANED.value, 0.0, now, places[-1][1]))
+        elif annotation.target_kind is TargetKind.CLAIM and annotation.target_id in named:
+            last = own[-1].anchor if own else annotation.anchor
+            sent.append(Reanchoring(annotation.id, None, Method.ORPHANED.value, 0.0, now, last))
     return sent
+
+
+def repairs_to_send(annotations: Sequence[Annotation], moves: Sequence[Reanchoring], destination: Store) -> list[Reanchoring]:
+    """For each of ``annotations`` that ``destination`` holds orphaned, the one move that
+    attaches it there to the latest of its places (see :func:`moves_to_send`) ``destination``
+    holds as the same statement, when there is one.
+
+    This is what a later push (or pull) brings an annotation that arrived orphaned: it was
+    made on a claim the destination did not have yet, or its claim had been re-ingested away
+    there and the copy has since followed it (a pull re-anchored it). The move is the copy's
+    own move to that place (how and with what score it re-attached there), or, when the place
+    is the claim it was made on, an exact move back to it. An annotation attached in
+    ``destination`` is never moved.
+    """
+    ids = {a.id for a in annotations}
+    orphaned = [a for a in destination.orphaned_annotations() if a.id in ids]
+    if not orphaned:
+        return []
+    by_id = {a.id: a for a in annotations}
+    chosen = [by_id[a.id] for a in orphaned]
+    places, _ = _places(chosen, moves, destination)
+    now = dt.datetime.now(dt.timezone.utc).isoformat()
+    repairs: list[Reanchoring] = []
+    for annotation in chosen:
+        own, held = places[annotation.id]
+        if not held:
+            continue
+        if held[-1] == 0:
+            repairs.append(Reanchoring(annotation.id, annotation.target_id, Method.EXACT.value, 1.0, now,
+                                       annotation.anchor))
+        else:
+            repairs.append(own[held[-1] - 1])
+    return repairs

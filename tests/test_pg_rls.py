@@ -224,3 +224,149 @@ def test_a_reviewer_role_pushes_the_moves_of_its_own_annotations_only(team, pg_c
     open_store(old).close()  # migrates to version 7
     with psycopg.connect(old, autocommit=True) as raw:
         assert raw.execute("SELECT has_table_privilege(%s, 'annotation_targets', 'INSERT')", (ana,)).fetchone()[0]
+
+
+def test_a_reviewer_role_re_attaches_its_own_orphaned_annotations_only(team, tmp_path: Path) -> None:
+    """Two verdicts reached the team store orphaned (made on a version it had not ingested);
+    ana's copy has both on the statement the store holds. Pushed as her role, hers is
+    re-attached and ben's is left as it is, without an error; pushed by the owner, his is too."""
+    from claims.service import push
+
+    url, names, (_, second) = team
+    ana, ben = names["ana"], names["ben"]
+    newer = figure_claims("d1", "Report. " + TEXT)[1]  # "45 killed" in a version not ingested here
+    anas, bens = new_annotation(newer, A, ana), new_annotation(newer, D, ben)
+    with open_store(_as(url, ana)) as as_ana:
+        as_ana.merge_annotations([anas])
+    with open_store(_as(url, ben)) as as_ben:
+        as_ben.merge_annotations([bens])
+    local_db = tmp_path / "copy.db"
+    with open_store(url) as owner, open_store(local_db) as local:
+        assert {a.id for a in owner.orphaned_annotations()} == {anas.id, bens.id}
+        pull(owner, local)
+        # The copy ingests that version, then the store's again: it follows the statement.
+        local.ingest([make_document("d1", "Report. " + TEXT)], figure_claims("d1", "Report. " + TEXT))
+        local.ingest([make_document("d1", TEXT)], figure_claims("d1", TEXT))
+        assert local.orphaned_annotations() == []
+        assert {local.current_targets().get(a, newer.id) for a in (anas.id, bens.id)} == {second.id}
+    with open_store(local_db) as local, open_store(_as(url, ana)) as as_ana:
+        summary = push(local, as_ana)
+        assert (len(summary.added), summary.reattached) == (0, 1)
+    with open_store(url) as owner:
+        assert [a.id for a in owner.orphaned_annotations()] == [bens.id]
+        assert owner.current_targets()[anas.id] == second.id
+        assert [m.annotation_id for m in owner.reanchorings()] == [anas.id]
+    with open_store(local_db) as local, open_store(url) as owner:
+        assert push(local, owner).reattached == 1
+        assert owner.orphaned_annotations() == []
+        assert {owner.current_targets()[a] for a in (anas.id, bens.id)} == {second.id}
+
+
+class _Ran:
+    def __init__(self, exit_code: int, output: str) -> None:
+        self.exit_code, self.output = exit_code, output
+
+
+def _cli(*args: str, reviewer: str = "someone_else") -> _Ran:
+    """Run the `claims` command in a process of its own, as a user whose default reviewer name
+    is ``reviewer`` (no config file): what a user sees, errors as the one line they print."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLAIMS_REVIEWER": reviewer, "CLAIMS_CONFIG": "/nonexistent/claims.toml"}
+    done = subprocess.run([sys.executable, "-m", "claims", *args], env=env, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL)
+    return _Ran(done.returncode, done.stdout + done.stderr)
+
+
+def test_a_reviewer_role_annotates_in_its_own_name_from_the_command_line(team) -> None:
+    """Connected as her role, ana's annotations carry her name without --reviewer; another
+    name, or an adjudication she may not give, is refused in one line saying what to do."""
+    url, names, (first, second) = team
+    ana, ben = names["ana"], names["ben"]
+    done = _cli("annotate", first.id, "--verdict", "disputed", "--db", _as(url, ana))
+    assert done.exit_code == 0, done.output
+    assert _cli("assigned", "--db", _as(url, ana)).output == f"{second.id}\n"  # her queue, by default
+    posed = _cli("annotate", second.id, "--verdict", "accepted", "--reviewer", ben, "--db", _as(url, ana))
+    assert posed.exit_code == 2
+    assert f"as the database role {ana}, which writes only in its own name: leave out --reviewer {ben}" in posed.output
+    assert len(posed.output.strip().splitlines()) == 1
+    ruling = _cli("adjudicate", first.id, "rejected", "--db", _as(url, ana))
+    assert ruling.exit_code == 2
+    assert f"{ana} is a reviewer in" in ruling.output and f"claims reviewers add {ana} --role adjudicator" in ruling.output
+    judged = _cli("adjudicate", first.id, "rejected", "--db", _as(url, names["judy"]))
+    assert judged.exit_code == 0, judged.output
+    with open_store(url) as owner:
+        assert [(a.reviewer, a.verdict, a.adjudication) for a in owner.annotations(first.id)] == [
+            (ana, D, False), (names["judy"], Verdict.REJECTED, True)]
+        assert owner.annotations(second.id) == []
+
+
+def test_the_database_s_refusal_says_what_to_do(team) -> None:
+    """What a client that skips the command's checks meets: the database's refusal, in one line with a hint."""
+    url, names, (first, _) = team
+    with open_store(_as(url, names["ana"])) as as_ana:
+        with pytest.raises(StoreError, match="writes annotations only in its own name: leave out --reviewer"):
+            as_ana.annotate(new_annotation(first, A, names["ben"]))
+        with pytest.raises(StoreError, match="only an adjudicator may adjudicate .*claims reviewers add NAME --role"):
+            as_ana.annotate(new_annotation(first, A, names["ana"], adjudication=True))
+        with pytest.raises(StoreError, match="may not do that: the store's owner does it"):
+            as_ana.add_reviewer(names["ana"], "admin")
+        assert as_ana.annotations() == []
+
+
+def test_a_copy_pulled_as_a_role_pushes_that_reviewer_s_annotations_and_keeps_the_rest(team, tmp_path: Path) -> None:
+    """ana pulls as her role but her default name is another: the pull tells her to review as
+    herself. What she then wrote under the other name stays in the copy on push (her role
+    may not add it) while her own goes; the store's owner can push the rest."""
+    from claims.review import retraction_of
+
+    url, names, (first, second) = team
+    ana = names["ana"]
+    copy = str(tmp_path / "ana.db")
+    pulled = _cli("pull", copy, "--db", _as(url, ana), reviewer="root")
+    assert pulled.exit_code == 0, pulled.output
+    assert f"review the copy as {ana} (`claims review --db {copy} --reviewer {ana}`" in pulled.output
+    assert "review the copy as" not in _cli("pull", copy, "--db", _as(url, ana), reviewer=ana).output
+    with open_store(copy) as local:
+        wrong = new_annotation(first, A, "root")
+        local.annotate(wrong)
+        undone = retraction_of(wrong, ana)
+        local.annotate(undone)
+        mine = new_annotation(second, D, ana)
+        local.annotate(mine)
+    pushed = _cli("push", copy, "--db", _as(url, ana))
+    assert pushed.exit_code == 0, pushed.output
+    assert "pushed 1 annotation(s)" in pushed.output
+    assert f"2 annotation(s) by {ana}, root stayed in {copy}: your database role pushes only its own" in pushed.output
+    with open_store(url) as owner:
+        assert [a.id for a in owner.annotations()] == [mine.id]
+    by_owner = _cli("push", copy, "--db", url)
+    assert "pushed 2 annotation(s)" in by_owner.output and "stayed in" not in by_owner.output
+    with open_store(url) as owner:
+        assert [a.id for a in owner.annotations()] == [mine.id, wrong.id, undone.id]
+
+
+def test_a_role_let_in_to_nothing_is_told_who_lets_it_in(team, pg_cluster) -> None:
+    """A login the store's owner has not registered sees no tables: not "no such store", but
+    what to do; once registered it reads the store."""
+    url, _, claims = team
+    name = f"carl_{uuid.uuid4().hex[:8]}"
+    pg_cluster.execute(f"CREATE ROLE {name} LOGIN")
+    try:
+        for command in (["list"], ["ingest", str(Path(__file__).parent.parent / "seeds")]):
+            refused = _cli(*command, "--db", _as(url, name))
+            assert refused.exit_code == 2
+            assert f"the database role {name} may not read this store" in refused.output
+            assert f"claims reviewers add {name} --db OWNER_URL" in refused.output
+            # one line (ingest's reader warnings about the documents come before it), no traceback
+            assert [line for line in refused.output.splitlines() if line.startswith("claims:")] == [
+                refused.output.strip().splitlines()[-1]] and "Traceback" not in refused.output
+        with open_store(url) as owner:
+            assert owner.add_reviewer(name, "reviewer") is True
+        with open_store(_as(url, name)) as as_carl:
+            assert {c.id for c in as_carl.claims()} == {c.id for c in claims}
+    finally:
+        pg_cluster.execute(f"DROP OWNED BY {name}")
+        pg_cluster.execute(f"DROP ROLE {name}")

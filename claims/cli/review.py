@@ -10,7 +10,7 @@ import os
 import click
 
 from claims.cli import UserError, cli
-from claims.cli.options import db_option, reviewer_option
+from claims.cli.options import db_option, reviewer_for, reviewer_option
 from claims.model import CLAIM_VERDICTS, CONFLICT_VERDICTS, Verdict
 from claims.textmap import printable
 
@@ -24,7 +24,8 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
 
     With PATHS (files or folders), read and ingest them into --db first. Your name on
     annotations comes from --reviewer, then `reviewer` in ~/.config/claims/config.toml,
-    then the environment's user name. Press ? in the app for the keys.
+    then the environment's user name; on a team store you log in to as a database role of
+    your own, it is that role's. Press ? in the app for the keys.
     """
     from claims.tui.config import ConfigError, config_path, load_config, resolve_reviewer
     from claims.tui.views import views_path
@@ -46,7 +47,8 @@ def review(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
 
         # A file is opened as the app will open it (for writing); a server's store must exist
         # already unless documents are given to read into it.
-        open_store(db_path, create=bool(paths) or "://" not in db_path).close()
+        with open_store(db_path, create=bool(paths) or "://" not in db_path) as store:
+            name = reviewer_for(store, reviewer)  # a team store may bind you to your login
 
     from claims.tui.app import ReviewApp
 
@@ -80,12 +82,7 @@ def annotate(target_id: str, db_path: str, reviewer: str | None, verdict: str | 
     """Annotate a claim or conflict from a script: the same rules and append-only history as the
     review screen (`claims annotate c_1a2b --verdict disputed --note "ministry figure"`)."""
     from claims.api import TargetKind, check_annotation, new_annotation, open_store
-    from claims.tui.config import ConfigError, load_config, resolve_reviewer
 
-    try:
-        name = resolve_reviewer(reviewer, load_config())
-    except ConfigError as exc:
-        raise UserError(str(exc)) from None
     if note == "-":
         note = click.get_text_stream("stdin").read().strip()
     if retract_id is None and verdict is None and confidence is None:
@@ -95,6 +92,7 @@ def annotate(target_id: str, db_path: str, reviewer: str | None, verdict: str | 
     if "://" not in db_path and not os.path.exists(db_path):  # a server's store is checked as it opens
         raise UserError(f"{db_path}: no such store; create it with `claims ingest PATH... --db {db_path}`")
     with open_store(db_path, create=False) as store:
+        name = reviewer_for(store, reviewer)
         claim = store.claim(target_id)
         conflict = None if claim is not None else store.conflict(target_id)
         target = claim or conflict

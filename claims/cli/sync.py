@@ -26,6 +26,17 @@ def _same_store(first: str, second: str) -> bool:
     return os.path.realpath(first) == os.path.realpath(second)
 
 
+def _default_reviewer() -> str | None:
+    """The name the commands write annotations under when --reviewer is not given (None: the
+    config file cannot be read, which those commands will say)."""
+    from claims.tui.config import ConfigError, load_config, resolve_reviewer
+
+    try:
+        return resolve_reviewer(None, load_config())
+    except ConfigError:
+        return None
+
+
 def _report_disagreements(summary: SyncSummary) -> None:
     """One stderr line per claim the merge left with reviewers disagreeing."""
     for found in summary.disagreements:
@@ -49,10 +60,19 @@ def pull(local: str, db_path: str) -> None:
     with open_store(db_path, create=False) as server, open_store(local) as copy:
         summary = pull_store(server, copy)
         where = server.path
+        bound = server.bound_reviewer()
     click.echo(printable(
         f"claims: pulled {summary.documents} document(s), {summary.claims} claim(s) and {len(summary.added)} "
         f"new annotation(s) ({summary.already} already here) from {where} into {local}; review with "
         f"--db {local}, then `claims push {local}`"), err=True)
+    if bound is not None and _default_reviewer() != bound:
+        click.echo(printable(
+            f"claims: you pulled as the database role {bound}, and it pushes only annotations in its own name: "
+            f"review the copy as {bound} (`claims review --db {local} --reviewer {bound}`, or "
+            f"export CLAIMS_REVIEWER={bound})"), err=True)
+    if summary.reattached:
+        click.echo(f"claims: re-attached {summary.reattached} annotation(s) that were orphaned in {local} "
+                   "to their statements, as the team store has them", err=True)
     _report_disagreements(summary)
 
 
@@ -63,7 +83,9 @@ def push(local: str, db_path: str) -> None:
     """Send the team store (--db) the annotations LOCAL holds and it lacks, in one transaction,
     with where a re-ingest in LOCAL moved them: each lands on the same statement in the version
     of the document the team store holds (never on another statement; orphaned if it has none).
-    Annotation ids are global, so pushing again adds nothing. Where two reviewers' verdicts on
+    Annotation ids are global, so pushing again adds nothing, but it re-attaches what the team
+    store holds orphaned when LOCAL has it on a statement the team store has (after a pull
+    re-anchored it, or once the team store ingested that version). Where two reviewers' verdicts on
     a claim differ, both are kept and the claim is listed as a disagreement for the
     adjudicator (`claims disagreements`): the one pushed last does not silently win."""
     from claims.api import open_store, push as push_store
@@ -77,9 +99,20 @@ def push(local: str, db_path: str) -> None:
         where = server.path
     click.echo(printable(f"claims: pushed {len(summary.added)} annotation(s) to {where} "
                          f"({summary.already} it had already)"), err=True)
-    if summary.orphaned:
-        click.echo(f"claims: {summary.orphaned} of them are on claims the team store no longer has; they are kept "
-                   "as orphaned (`claims list --orphaned`): pull, and give those verdicts again", err=True)
+    if summary.not_sent:
+        names = ", ".join(sorted({a.reviewer for a in summary.not_sent}))
+        click.echo(printable(
+            f"claims: {len(summary.not_sent)} annotation(s) by {names} stayed in {local}: your database role pushes "
+            f"only its own; the store's owner can push them (`claims push {local} --db OWNER_URL`)"), err=True)
+    if summary.reattached:
+        click.echo(f"claims: re-attached {summary.reattached} annotation(s) the team store held as orphaned "
+                   "to their statements", err=True)
+    if summary.orphaned or summary.still_orphaned:
+        click.echo(printable(
+            f"claims: {summary.orphaned + summary.still_orphaned} annotation(s) are on claims the team store does "
+            f"not have; they are kept as orphaned (`claims list --orphaned`): `claims pull {local}` then "
+            f"`claims push {local}` re-attaches those whose statement it still has; give the others again"),
+            err=True)
     _report_disagreements(summary)
 
 

@@ -67,7 +67,8 @@ def reviewers_add(name: str, role: str, db_path: str) -> None:
         login = store.add_reviewer(name, role)
         where = store.path
     bound = (f"; the database role {name} may connect as them, bound by row-level security" if login else "")
-    click.echo(printable(f"claims: {name} is a {role} in {where}{bound}"), err=True)
+    article = "an" if role[0] in "aeiou" else "a"
+    click.echo(printable(f"claims: {name} is {article} {role} in {where}{bound}"), err=True)
 
 
 @reviewers.command("list")
@@ -84,19 +85,30 @@ def reviewers_list(db_path: str) -> None:
 @cli.command()
 @click.argument("claim_id")
 @click.argument("verdict", type=click.Choice(["accepted", "disputed", "needs_source", "rejected"]))
-@click.option("--reviewer", required=True, help="The adjudicator's name, registered with `claims reviewers add`.")
+@click.option("--reviewer", default=None,
+              help="The adjudicator's name, registered with `claims reviewers add` (default: the database role a "
+                   "team store binds you to, then config, then $USER).")
 @click.option("--note", default="", help="Why.")
 @db_option
-def adjudicate(claim_id: str, verdict: str, reviewer: str, note: str, db_path: str) -> None:
+def adjudicate(claim_id: str, verdict: str, reviewer: str | None, note: str, db_path: str) -> None:
     """Settle reviewers' disagreement on a claim with an adjudicated VERDICT (an annotation like
     any other, marked as an adjudication; refused unless REVIEWER is an adjudicator or admin)."""
-    from claims.api import Verdict, new_annotation, open_store
+    from claims.api import ADJUDICATING_ROLES, Verdict, new_annotation, open_store
     from claims.cli import UserError
+    from claims.cli.options import reviewer_for
 
     with open_store(db_path, create=False, read_only=False) as store:
+        reviewer = reviewer_for(store, reviewer)
         claim = store.claim(claim_id)
         if claim is None:
-            raise UserError(f"there is no claim {claim_id} in {db_path}")
+            raise UserError(f"there is no claim {claim_id} in {db_path}; `claims disagreements` lists the claims to settle")
+        roles = dict(store.reviewers())
+        if roles.get(reviewer) not in ADJUDICATING_ROLES:
+            role = roles.get(reviewer)
+            held = "is not registered" if role is None else f"is {'an' if role[0] in 'aeiou' else 'a'} {role}"
+            raise UserError(f"{reviewer} {held} in {store.path}, and only an adjudicator or admin may adjudicate: "
+                            f"`claims reviewers add {reviewer} --role adjudicator` (as the store's owner), or "
+                            "adjudicate as an adjudicator")
         store.annotate(new_annotation(claim, Verdict(verdict), reviewer, note=note, adjudication=True))
     click.echo(printable(f"claims: {reviewer} adjudicated {claim_id}: {verdict}"), err=True)
 
@@ -128,13 +140,17 @@ def assign(reviewers: str, kind: str | None, document: str | None, open_review: 
 
 
 @cli.command()
-@click.option("--reviewer", required=True)
+@click.option("--reviewer", default=None,
+              help="Whose queue (default: the database role a team store binds you to, then config, then $USER).")
 @click.option("--all", "everything", is_flag=True, help="Also the claims already reviewed.")
 @db_option
-def assigned(reviewer: str, everything: bool, db_path: str) -> None:
+def assigned(reviewer: str | None, everything: bool, db_path: str) -> None:
     """The claims assigned to REVIEWER, next first (those not yet given a verdict, unless --all)."""
     from claims.api import open_store
+    from claims.cli.options import reviewer_for
 
     with open_store(db_path, create=False) as store:
-        for claim_id in store.assigned(reviewer, pending=not everything):
+        # Anyone may look at another's queue; your own is the default.
+        name = reviewer.strip() if reviewer and reviewer.strip() else reviewer_for(store, None)
+        for claim_id in store.assigned(name, pending=not everything):
             click.echo(claim_id)

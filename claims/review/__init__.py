@@ -38,7 +38,7 @@ from claims.review.policy import (
     verdicts_for,
     withdrawn,
 )
-from claims.review.reanchor import ReanchorReport, Reattached
+from claims.review.reanchor import ReanchorReport, Reattached, same_statement
 
 __all__ = [
     "ADJUDICATING_ROLES",
@@ -64,6 +64,7 @@ __all__ = [
     "notes",
     "override_in_force",
     "retraction_of",
+    "same_statement",
     "verdicts_for",
     "withdrawn",
 ]

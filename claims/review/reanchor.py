@@ -95,6 +95,16 @@ class DocumentReanchoring:
     report: ReanchorReport
 
 
+def same_statement(claim: Claim | None, anchor: Anchor | None) -> bool:
+    """Whether ``claim`` (a stored claim of the id an annotation names, perhaps in another
+    store) is the statement ``anchor`` was taken from: the same document and quote, and the
+    same kind when the anchor records one. Claim ids come from offsets, so a claim of that id
+    may say something else (a figure edited in place): an annotation is never attached to it."""
+    return claim is not None and (anchor is None or (
+        claim.span.quote == anchor.quote and anchor.document in ("", claim.span.document)
+        and anchor.kind in (None, claim.kind)))
+
+
 def _orphaned(key: str) -> ReanchorResult:
     return ReanchorResult(key, None, Method.ORPHANED, 0.0)
 

@@ -265,6 +265,17 @@ class Store(Protocol):
         check after re-ingesting edited documents. Retractions are left out."""
         ...
 
+    def stored_annotation_ids(self, annotation_ids: Collection[str]) -> set[str]:
+        """Those of these annotation ids the store holds, whether this session may read them or
+        not (blind review hides some from a reviewer's role; that ids exist reveals nothing)."""
+        ...
+
+    def bound_reviewer(self) -> str | None:
+        """The reviewer this session *is*, when the database binds it to one (PostgreSQL: a
+        login role that does not own the store writes only in its own name); None when the
+        session says whom it writes for (the store's owner, a SQLite file)."""
+        ...
+
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer with a role (``claims.review.ROLES``), or change their role.
         True when the database knows them as a login of their own, which it then binds by its
@@ -279,11 +290,18 @@ class Store(Protocol):
         """Everything in the store, read in one snapshot (what a reader may see of it)."""
         ...
 
-    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = (),
+                          repairs: Sequence[Reanchoring] = ()) -> list[Annotation]:
         """Append, in the order given, the annotations this store lacks (by id), with the
         ``moves`` of those it adds (in the order given; moves of annotations it held already
         are left out), in one transaction; returns those added. Annotations ids are global
-        (UUIDs), so merging is a union: merging the same ones again adds nothing."""
+        (UUIDs), so merging is a union: merging the same ones again adds nothing.
+
+        ``repairs`` (at most one per annotation) re-attach annotations this store holds
+        orphaned: each is recorded only when its annotation is still orphaned here, its target
+        is here (a claim: the same statement as the move's anchor) and the session may move
+        that reviewer's annotation; any other is skipped. An annotation attached here is never
+        moved by a merge."""
         ...
 
     def reviewers(self) -> list[tuple[str, str]]:

@@ -9,10 +9,10 @@ on a million claims. Every function runs inside the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from claims.model import Anchor, Annotation, Claim, Conflict, Document, TargetKind
-from claims.review import anchored, current_verdict, override_in_force, withdrawn
+from claims.review import anchored, current_verdict, override_in_force, same_statement, withdrawn
 from claims.review.matching import Method
 from claims.review.reanchor import Attachment, Move, Reattached
 from claims.store.base import Reanchoring, StoreError
@@ -87,6 +87,49 @@ def copy_moves(conn: SQLConnection, moves: Iterable[Reanchoring]) -> set[Target]
         )
         kind = TargetKind(previous[0])
         touched.update((kind, t) for t in (previous[1], move.target_id) if t is not None)
+    return touched
+
+
+def reattach_orphans(
+    conn: SQLConnection, repairs: Iterable[Reanchoring], may_move: Callable[[str], bool]
+) -> set[Target]:
+    """Append moves made in another store that attach annotations this one holds orphaned
+    (their claim or conflict is not here, or a move orphaned them) to a target it holds;
+    returns the targets whose verdicts they change.
+
+    Each is checked here, in the writing transaction, whatever the caller computed: the
+    annotation must still be orphaned, the move's target must be stored (a claim: the same
+    statement as the move's anchor, :func:`claims.review.same_statement`), and
+    ``may_move(reviewer)`` must allow moving that reviewer's annotation (on PostgreSQL a
+    reviewer's own role moves only its own). Any other repair is skipped: an annotation
+    attached here is never moved by another store.
+    """
+    touched: set[Target] = set()
+    for move in repairs:
+        row = conn.execute(
+            "SELECT e.target_kind, e.target_id, a.reviewer FROM effective_annotations e "
+            "JOIN annotations a ON a.id = e.id WHERE e.id = ?", (move.annotation_id,)
+        ).fetchone()
+        if row is None or move.target_id is None:
+            continue
+        kind, now_at, reviewer = TargetKind(row[0]), row[1], row[2]
+        table = "claims" if kind is TargetKind.CLAIM else "conflicts"
+        if now_at is not None and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (now_at,)).fetchone():
+            continue  # attached here: not an orphan
+        if kind is TargetKind.CLAIM:
+            found = conn.execute("SELECT data FROM claims WHERE id = ?", (move.target_id,)).fetchall()
+            if not same_statement(load_one(found, Claim), move.anchor):
+                continue
+        elif conn.execute("SELECT 1 FROM conflicts WHERE id = ?", (move.target_id,)).fetchone() is None:
+            continue
+        if not may_move(reviewer):
+            continue
+        conn.execute(
+            "INSERT INTO annotation_targets (annotation_id, target_id, method, score, anchor, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (move.annotation_id, move.target_id, move.method, move.score, anchor_json(move.anchor), move.created_at),
+        )
+        touched.add((kind, move.target_id))
     return touched
 
 

@@ -231,6 +231,19 @@ def stored_version(conn: Any, where: str) -> int:
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
     )}
     if "schema_version" not in tables:
+        # pg_class shows every table; the schema may even be one the role may not use (then it
+        # is not its current schema, and only the search path names it).
+        hidden = conn.execute(
+            "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'schema_version' "
+            "AND (n.nspname = current_schema() OR (current_schema() IS NULL AND n.nspname = ANY("
+            "string_to_array(replace(replace(current_setting('search_path'), ' ', ''), '\"', ''), ','))))"
+        ).fetchone()
+        if hidden is not None:  # the store is there, but this role was granted nothing of it
+            user = conn.execute("SELECT current_user").fetchone()[0]
+            raise StoreError(
+                f"{where}: the database role {user} may not read this store; its owner lets a reviewer in with "
+                f"`claims reviewers add {user} --db OWNER_URL`"
+            )
         clash = sorted(tables & OUR_TABLES)
         if clash:
             raise StoreError(

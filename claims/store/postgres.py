@@ -96,6 +96,22 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+def _hint(exc: BaseException) -> str:
+    """What to do about an error the database raised for a reviewer's own role."""
+    text = str(exc)
+    if "row-level security" in text and '"annotations"' in text:
+        return ("; your database role writes annotations only in its own name: leave out --reviewer, "
+                "or connect as that reviewer")
+    if "row-level security" in text:
+        return "; your database role may not write that: ask the store's owner (the role that created it)"
+    if "permission denied" in text:
+        return ("; your database role may not do that: the store's owner does it, or runs "
+                "`claims reviewers add NAME` to grant a reviewer's role what it needs")
+    if "only an adjudicator" in text:
+        return "; the store's owner makes one with `claims reviewers add NAME --role adjudicator`"
+    return ""
+
+
 class Database:
     """One connection to a PostgreSQL store: read, snapshot and write transactions, errors as StoreError."""
 
@@ -183,7 +199,7 @@ class Database:
         return self._run(work, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", writes=True)
 
     def _error(self, exc: Exception) -> StoreError:
-        return StoreError(f"{self.path}: {_first_line(exc)}")
+        return StoreError(f"{self.path}: {_first_line(exc)}{_hint(exc)}")
 
     def check(self) -> list[str]:
         """Problems with the store's rules in the database: missing append-only triggers."""
@@ -215,6 +231,21 @@ class PostgresStore(SQLStore):
 
     def _as_reviewer(self, conn: PgConnection, reviewer: str) -> None:
         conn.execute("SELECT set_config('claims.reviewer', ?, true)", (reviewer,))
+
+    def bound_reviewer(self) -> str | None:
+        """The session's role when it is not the store's owner (nor a member of it, nor a
+        superuser): row-level security then makes it the reviewer of its name."""
+        rows = self._db.rows(
+            "SELECT CASE WHEN pg_has_role(current_user, c.relowner, 'MEMBER') THEN NULL ELSE current_user::text END "
+            "FROM pg_class c WHERE c.oid = 'annotations'::regclass"
+        )
+        return rows[0][0] if rows else None
+
+    def _writes_as(self, conn: PgConnection, reviewer: str) -> bool:
+        """The store's owner writes for anyone; a reviewer's own role only for itself (the
+        policies of :func:`~claims.store.pgschema.row_level_security` and ``own_moves``)."""
+        self._as_reviewer(conn, reviewer)
+        return bool(conn.execute("SELECT claims_session_reviewer() = ?", (reviewer,)).fetchone()[0])
 
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer; when a database role of that name exists, grant it what a

@@ -144,6 +144,11 @@ class SQLStore:
     def _as_reviewer(self, conn: SQLConnection, reviewer: str) -> None:
         """Say who writes, for the rules the database enforces (a PostgreSQL session setting)."""
 
+    def _writes_as(self, conn: SQLConnection, reviewer: str) -> bool:
+        """Whether this session may append ``reviewer``'s annotations and their re-anchoring
+        moves (a file trusts its clients; PostgreSQL asks the database's rule)."""
+        return True
+
     def _put_document(self, conn: SQLConnection, document: Document, row: tuple[Any, ...]) -> None:
         """Insert or replace a document's row with its text (``row`` from :func:`document_row`)."""
         raise NotImplementedError
@@ -492,6 +497,14 @@ class SQLStore:
 
     # -- reviewers -----------------------------------------------------------------------------
 
+    def stored_annotation_ids(self, annotation_ids: Collection[str]) -> set[str]:
+        """Those of these annotation ids the store holds (hidden from this session or not)."""
+        return self._db.read(lambda conn: history.stored_ids(conn, annotation_ids))
+
+    def bound_reviewer(self) -> str | None:
+        """None: a file trusts its clients to say whom they write for."""
+        return None
+
     def add_reviewer(self, name: str, role: str) -> bool:
         """Register a reviewer with a role (or change the role of one already registered);
         False: the store has no logins of its own to bind them to (see :class:`~claims.store.base.Store`)."""
@@ -564,14 +577,18 @@ class SQLStore:
 
         return self._db.snapshot(work)
 
-    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = ()) -> list[Annotation]:
+    def merge_annotations(self, annotations: Sequence[Annotation], moves: Sequence[Reanchoring] = (),
+                          repairs: Sequence[Reanchoring] = ()) -> list[Annotation]:
         """Append the annotations this store lacks, in the order given, and the moves of those
-        it adds, in one transaction; returns those added (merging them again adds nothing).
+        it adds, then the ``repairs`` of annotations it holds orphaned, in one transaction;
+        returns those added (merging them again adds nothing).
 
         A merged annotation is appended after every annotation already here, so where two
         reviewers' verdicts differ the store's current verdict is the later merged one; what
         each reviewer said stays theirs, and the claim is a disagreement for the adjudicator
-        (:func:`claims.review.agreement.verdict_disagreements`).
+        (:func:`claims.review.agreement.verdict_disagreements`). A repair is recorded only
+        when its annotation is still orphaned here and its target is here as the same
+        statement (:func:`~claims.store.history.reattach_orphans`).
         """
         for annotation in annotations:
             try:
@@ -581,6 +598,21 @@ class SQLStore:
 
         def work(conn: SQLConnection) -> list[Annotation]:
             known = history.stored_ids(conn, [a.id for a in annotations])
+            allowed: dict[str, bool] = {}
+
+            def writes_as(reviewer: str) -> bool:
+                if reviewer not in allowed:
+                    allowed[reviewer] = self._writes_as(conn, reviewer)
+                return allowed[reviewer]
+
+            others = sorted(r for r in {a.reviewer for a in annotations if a.id not in known} if not writes_as(r))
+            if others:
+                count = sum(a.id not in known and a.reviewer in others for a in annotations)
+                bound = self.bound_reviewer()
+                raise StoreError(
+                    f"{self.path}: {count} of the annotations to add are by {', '.join(others)}, and your database "
+                    f"role {bound} writes only in its own name, so nothing was added: the store's owner can add "
+                    f"them, or give those verdicts again as {bound}")
             added: list[Annotation] = []
             touched: set[history.Target] = set()
             for annotation in annotations:
@@ -592,6 +624,7 @@ class SQLStore:
                 added.append(annotation)
             new = {a.id for a in added}
             touched |= history.copy_moves(conn, [m for m in moves if m.annotation_id in new])
+            touched |= history.reattach_orphans(conn, repairs, writes_as)
             history.refresh_verdicts(conn, touched)
             return added
 

@@ -471,3 +471,13 @@ def test_a_quotation_alone_in_the_next_paragraph_goes_on_in_the_speakers_voice()
     assert found["14 fighters"].attribution.claimant == "Colonel Dan Ferro"
     assert found["14 fighters"].attribution.inherited
     assert [c.attribution.claimant for q, c in found.items() if "4,000" in q] == [None]  # no quotation: no carry
+
+
+def test_she_points_back_to_the_person_a_sentence_without_figures_named() -> None:
+    text = ('Intro.\n\n"We lost 50 men," said Captain Ivo Marsh.\n\n'
+            'Sergeant Petra Lind described the battle. "Twelve of my friends died there," she said.\n\n'
+            'A medic at the field hospital, who declined to be named, said more than 200 wounded had been '
+            'brought in. "At least 35 children died," she said.\n')
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["Twelve of my friends died"].attribution.claimant == "Petra Lind"
+    assert next(c for q, c in found.items() if "35" in q).attribution.claimant == "A medic at the field hospital"

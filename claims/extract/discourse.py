@@ -59,6 +59,7 @@ class Discourse:
         self.header_losses: str | None = None
         #: The unnamed source the last pronoun resolved pointed back to (`a witness ... he said`).
         self.unnamed_referent: str | None = None
+        self._unread: list[tuple[str, int, int]] = []
 
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
@@ -78,8 +79,7 @@ class Discourse:
     def note_unnamed(self, name: str, start: int) -> None:
         """An unnamed source (`a senior officer told ...`): a later `he` or `they` points back
         to it and so names nobody."""
-        words = name.lower().split()
-        self.sources.append(_Source(name, start, bool(words) and words[-1] in lexicon().person_heads, None, unnamed=True))
+        self.sources.append(_Source(name, start, _person_head(name), None, unnamed=True))
 
     def note_source(self, name: str, start: int) -> None:
         lx = lexicon()
@@ -90,10 +90,25 @@ class Discourse:
         person = all(w[:1].isupper() for w in tail) and not any(
             w.lower() in lx.not_person_words or w.lower() in lx.source_heads or lx.party_of(w) or w.isupper()
             for w in words)
-        person = person or (bool(words) and words[-1].lower() in lx.person_heads)  # `the army spokesman`
+        person = person or _person_head(name)  # `the army spokesman`, `a medic at the field hospital`
 
         parties = party_mentions(name, 0, len(name))
         self.sources.append(_Source(name, start, person, parties[0][2] if parties else None))
+
+    def defer_persons(self, text: str, lo: int, hi: int) -> None:
+        """A sentence read for nothing else may still name the person a later `she` means
+        (`Sergeant Petra Lind described the battle. "...," she said.`): read it when asked."""
+        self._unread.append((text, lo, hi))
+
+    def _read_deferred(self, before: int) -> None:
+        keep = []
+        for text, lo, hi in self._unread:
+            if lo < before:
+                self.note_persons(text, lo, hi)
+            else:
+                keep.append((text, lo, hi))
+        self._unread = keep
+        self.persons.sort()
 
     def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
         """(claimant, how it was resolved) for a relation's source; a pronoun that points back
@@ -103,6 +118,8 @@ class Discourse:
         lower = source.lower()
         before = [s for s in self.sources if s.start < (relation.source_start or 0)]
         if lower in ("he", "she", "him", "her"):
+            if self._unread:
+                self._read_deferred(relation.source_start or 0)
             candidates = [(p[0], p[1], False) for p in self.persons if p[0] < (relation.source_start or 0)]
             candidates += [(s.start, s.text, s.unnamed) for s in before if s.person]
             if candidates:
@@ -196,6 +213,13 @@ _PUBLICATION = re.compile(
     r"(?i)^\s*(?:(?:daily|weekly|official|joint|press)\s+)?(?:briefing|statement|press\s+release|release|report|bulletin"
     r"|update|communiqu[eé]|announcement|summary)\s+(?:by|of|from)\s+(?:the\s+)?"
 )
+
+
+def _person_head(name: str) -> bool:
+    """The phrase's head (its last word before a preposition) is one person's (`a medic at the
+    field hospital`, `the army spokesman`)."""
+    words = re.split(r"\s+(?:at|of|in|for|from|with|on)\s+", name.lower(), maxsplit=1)[0].split()
+    return bool(words) and words[-1] in lexicon().person_heads
 
 
 def masthead(line: str) -> str | None:

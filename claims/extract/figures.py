@@ -190,7 +190,7 @@ _STOP_MODIFIER = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-\.]*|\d+mm|\d+(?:st|nd|rd|th)")
 _PARTITIVE = re.compile(
-    r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|those|these|all)\b|(?=\d))"
+    r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|my|your|those|these|all)\b|(?=\d))"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
 _FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")

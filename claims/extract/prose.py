@@ -373,6 +373,8 @@ class _Extractor:
             if k in wanted or any(q.content_start < e and s < q.content_end for q in quotes):
                 self.discourse.note_persons(text, s, e)
                 self._sentence(s, e, index, k, quotes, headline)
+            else:
+                self.discourse.defer_persons(text, s, e)
         if stripped.endswith(":"):
             # `The General Staff reported the following Russian losses as of 1 June:` over a list
             # or table: its lines are the source's.

@@ -481,3 +481,16 @@ def test_she_points_back_to_the_person_a_sentence_without_figures_named() -> Non
     found = {c.span.quote: c for c in figures(text)}
     assert found["Twelve of my friends died"].attribution.claimant == "Petra Lind"
     assert next(c for q, c in found.items() if "35" in q).attribution.claimant == "A medic at the field hospital"
+
+
+def test_numbers_first_lines_bracketed_sources_and_labels_with_their_claim() -> None:
+    text = ("The war in numbers\n\n"
+            "- 1,200: Ostlandic soldiers killed in the past day, according to Lowland\n"
+            "- 10,582 civilians killed since February (UN)\n"
+            "- Refugees abroad: 6.3 million, per UNHCR\n\n"
+            "Lowlandic losses (Ostlandic claim): 5,000 killed\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "story.txt"))}
+    assert found["1,200: Ostlandic soldiers killed"].attribution.claimant == "Lowland"
+    assert found["10,582 civilians killed"].attribution.claimant == "UN"
+    assert found["6.3 million"].attribution.claimant == "UNHCR"
+    assert found["5,000 killed"].attribution.claimant == "Ostlandic claim"

@@ -156,7 +156,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "line_label": re.compile(
             # `tanks – 1,358`, `personnel: about 40,120`, a table row `| Tanks | 1,358 |`.
-            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
+            # (`Refugees abroad: 6.3 million`: a word or two may follow the noun)
+            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})(?:[ \t]+[a-z][a-z\-]+){{0,2}}[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
             rf"(?::|[ \t][–—‒\-]|\|)[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "gapped_before": re.compile(
@@ -193,6 +194,8 @@ _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|my|your|those|these|all)\b|(?=\d))"
 )
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_NUMBER_THEN_LABEL = re.compile(r"[ \t]*[:–—][ \t]*")
+_LINE_OPENS = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?")
 _FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")
 _PLUS = re.compile(r"\+(?!\d)")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
@@ -490,6 +493,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    if sense is None and (lead := _NUMBER_THEN_LABEL.match(text, end, hi)) is not None \
+            and _LINE_OPENS.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None:
+        # `- 1,200: Russian soldiers killed in the past day`: a list line that opens with its
+        # number; the words after the colon say what it counts.
+        noun, sense, np_end, mentions, relative = _noun_phrase(text, lead.end(), hi)
     partitive_category = None
     if sense is None:
         part = _partitive(text, end, hi)

@@ -112,7 +112,8 @@ _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
 _PARTY_LABEL = re.compile(
     r"[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}?)(?:'s|’s)?[ \t]+"
-    r"(?i:losses|casualties|dead|killed|deaths|fatalities|wounded|strength|forces|troops)[ \t]*:"
+    r"(?i:losses|casualties|dead|killed|deaths|fatalities|wounded|strength|forces|troops)"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"  # `Ukrainian losses (Russian claim):`
 )
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced)")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
@@ -219,6 +220,8 @@ _COMMANDED_BY = re.compile(
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
+_LINE_END_SOURCE = re.compile(r"[ \t]\((?P<who>[A-Z][^()\n]{1,40})\)[ \t]*$")
+_BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estimate|estimates|figures?|data|sources?|count)\b[^()\n]{0,20})\)\s*$", re.I)
 _HEADLINE_SOURCE = re.compile(r"\s*(?P<bullet>[-*•–][ \t]+)?(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
@@ -463,13 +466,23 @@ class _Extractor:
         # 300 killed` in a list is Russia's losses, not what Russia says. `Ukraine: 300 killed`
         # labels figures with their party too; a party is a headline's source only before a
         # statement (`Russia: Kyiv lost 300 troops`).
-        if m and (source_heads_in(m.group("who")) or (
+        if m and (source_heads_in(m.group("who")) or _BRACKETED_SOURCE.search(text, m.start("who"), m.end("who")) or (
                 m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
                 and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
                 " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns):
             # (`Russia's combat losses: 1,140 ...` names what is counted, not who says it)
             s, e = m.start("who"), m.end("who")
+            inner = _BRACKETED_SOURCE.search(text, s, e)
+            if inner is not None:
+                s, e = inner.span("src")  # `Ukrainian losses (Russian claim):` is Russia's word
             out.append(Relation(text[s:e], s, e, ":", e, e + 1, m.end(), hi, "headline",
+                                unnamed=is_unnamed(text[s:e])))
+        note = _LINE_END_SOURCE.search(text, lo, hi)
+        if note is not None and _DIGIT.search(text, lo, note.start()) and (
+                note.group("who").isupper() or source_heads_in(note.group("who"))):
+            # `- 10,582 civilians killed since February 2022 (UN)`: a list line's source in brackets.
+            s, e = note.span("who")
+            out.append(Relation(text[s:e], s, e, "(", note.start(), s, lo, note.start(), "headline",
                                 unnamed=is_unnamed(text[s:e])))
         t = _HEADLINE_TAIL.search(text, lo, hi)
         if t and source_heads_in(t.group("who")):

@@ -89,3 +89,18 @@ def test_the_modifiers_of_a_noun_before_of_name_whose_the_figure_is() -> None:
     (figure,) = read_figures(text, 0, len(text))
     assert figure.category is Category.CASUALTIES
     assert [party for _, _, party in figure.party_mentions] == ["Germany"]
+
+
+def test_ships_older_arms_and_fighters_of_other_wars_are_counted() -> None:
+    from claims.extract.figures import read_figures
+
+    cases = {
+        "2 battleships and 3 aircraft carriers were sunk": ["ships", "ships"],
+        "14 U-boats were lost": ["ships"],
+        "300 chariots and 5 zeppelins": ["vehicles", "aircraft"],
+        "2,000 auxiliaries and 4,000 seamen": ["troops", "troops"],
+        "12 Kurdish peshmerga": ["troops"],
+        "1,500 men were put hors de combat": ["casualties"],
+    }
+    for text, categories in cases.items():
+        assert [f.category.value for f in read_figures(text, 0, len(text))] == categories, text

@@ -35,6 +35,7 @@ from claims.model import (
     TextValue,
     Unit,
 )
+from claims.readers.rendered import is_noise
 from claims.readers.wikitext import display_text
 from claims.readers.wikitext import scan as scan_markup
 
@@ -267,6 +268,14 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     dctx = DateContext(default_year=ctx.context_year or 2000, year_mentions=year_mentions(text, f.start, f.end))
     dates = [d for d in find_dates(text, f.start, f.end, dctx) if not d.relative]
     excluded = [(d.start, d.end) for d in dates]
+    if "\n" in text[f.start:f.end]:
+        # A cell extended over lines (a claimant note under it) may hold page furniture that
+        # came between them (coordinates, a map's scale): no figures there.
+        pos = f.start
+        for line in text[f.start:f.end].split("\n"):
+            if is_noise(line):
+                excluded.append((pos, pos + len(line)))
+            pos += len(line) + 1
     blocks = find_blocks(text, f.start, f.end)
     found = find_quantities(text, f.start, f.end, field_key=key, excluded=excluded,
                             default_year=ctx.default_year)

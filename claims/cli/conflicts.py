@@ -108,7 +108,7 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
     from claims.api import StoreError, TargetKind, attached, open_store
     from claims.reports import build_report, report_from_store
-    from claims.reports.formats import render_report
+    from claims.reports.formats import report_chunks
 
     try:
         store = open_store(db_path, create=False)
@@ -143,15 +143,18 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             raise UserError(f"no event in {db_path} has {event_filter!r} in its name; "
                             "`claims report` without --event lists them all")
         report = attrs.evolve(report, events=events)
+    pieces = report_chunks(fmt, report, include_consistent=not hide_consistent)
     with progress:
         progress("rendering")
-        rendered = render_report(fmt, report, include_consistent=not hide_consistent)
+        if output == "-":
+            rendered = "".join(pieces)  # written after the progress display is gone
+        else:
+            try:  # written as it is rendered: the page is never held whole
+                write_atomically(output, pieces)
+            except OSError as exc:
+                raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
     if output == "-":
         sys.stdout.write(rendered)
     else:
-        try:
-            write_atomically(output, rendered)
-        except OSError as exc:
-            raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
         click.echo(printable(f"claims: wrote {fmt} report to {output}"), err=True)
     return ExitCode.OK

@@ -150,6 +150,10 @@ def _row_label(report: Report, c: Claim, chart: Chart) -> list[str]:
     return _wrap(where) + _wrap(f"{describe_claimant(c)} · side: {side}")
 
 
+_STATE_COLORS = {Outcome.CONFLICT: "#b3261e", Outcome.INDETERMINATE: "#b26a00"}
+"""A chart row's colour by how its claim is disputed (see :func:`_states`); else blue."""
+
+
 def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     claims = [c for c in chart.claims if isinstance(c.value, Quantity)]
     rows: list[tuple[list[str], Quantity, Interval, Interval, Claim | None]] = [
@@ -196,7 +200,7 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     for i, (label, q, t, s, c) in enumerate(rows):
         y = tops[i] + heights[i] / 2
         state = states.get(c.id) if c is not None else None
-        color = {"conflict": "#b3261e", "indeterminate": "#b26a00"}.get(state.value if state else "", "#35608f")
+        color = _STATE_COLORS.get(state, "#35608f")
         verdict = report.verdicts.get(c.id) if c is not None else None
         mark = VERDICT_MARKS.get(verdict.verdict.value, "") if verdict is not None else ""
         if verdict is not None and verdict.verdict.value == "rejected":
@@ -344,21 +348,33 @@ def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str,
     return "\n".join(parts)
 
 
+_PAIR_STATES = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE}
+
+
 def _states(e: EventReport) -> dict[str, Outcome]:
     """Claim id -> how it is disputed: red in a clash, amber in a tension to decide."""
+    # The members in locals: an enum member read from its class is a descriptor call, and
+    # this runs over every claim of every listed finding.
+    conflict, indeterminate, pair_states = Outcome.CONFLICT, Outcome.INDETERMINATE, _PAIR_STATES
     states: dict[str, Outcome] = {}
     for k in e.conflicts:
         if k.dispute is not None:
             for p in k.dispute.pairs:
-                outcome = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE}.get(p.relation)
+                outcome = pair_states.get(p.relation)
+                if outcome is None:
+                    continue
                 for i in (p.a, p.b):
                     for cid in k.dispute.estimates[i].claims:
-                        if outcome is Outcome.CONFLICT or (outcome is not None and cid not in states):
+                        if outcome is conflict or cid not in states:
                             states[cid] = outcome
             continue
-        for cid in k.claims:
-            if k.outcome is Outcome.CONFLICT or (k.outcome is Outcome.INDETERMINATE and cid not in states):
-                states[cid] = k.outcome
+        outcome = k.outcome
+        if outcome is conflict:
+            states.update(dict.fromkeys(k.claims, conflict))
+        elif outcome is indeterminate:
+            for cid in k.claims:
+                if cid not in states:
+                    states[cid] = outcome
     return states
 
 

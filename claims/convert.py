@@ -159,8 +159,8 @@ def _read_expr(hint: Any, expr: str, env: dict[str, Any], depth: int) -> str:
 
 _SHARED = frozenset({model.Confidence})
 """Classes whose equal data a claim's reader builds once and shares (frozen, so sharing is
-safe): a store's claims carry a few hundred distinct confidences, and building one (its
-validators) was a sixth of reading a claim."""
+safe): a store's claims repeat few distinct confidences (every claim not yet assessed has
+the same one), and building one (its validators) was a sixth of reading a claim."""
 SHARED_MAX = 1 << 14
 """Distinct objects a shared reader keeps before it starts again."""
 

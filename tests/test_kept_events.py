@@ -97,6 +97,26 @@ def test_a_report_keeps_its_grouping_only_of_the_documents_stored_now(db: str, u
             assert store.events() is None
 
 
+def test_a_report_does_not_wait_for_another_session_writing(db: str, unrelated: Path) -> None:
+    ingest(db, TERTER, KALBAJAR)
+    ingest(db, unrelated)  # an incremental ingest: none kept
+    with open_store(db) as store, open_store(db) as other:
+        documents = [store.document(info.id) for info in store.documents()]
+        if db.startswith("postgresql"):  # the other session holds the store's write lock
+            from claims.store.pgschema import WRITE_LOCK
+
+            other._db.raw.execute(f"SELECT pg_advisory_lock({WRITE_LOCK})")  # type: ignore[attr-defined]
+            release = f"SELECT pg_advisory_unlock({WRITE_LOCK})"
+        else:
+            other._db._conn.execute("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+            release = "COMMIT"
+        assert html.render(report_from_store(store, documents))  # skipped, not waited for
+        assert not store.keep_grouping(grouped_now(store), documents)
+        assert store.events() is None
+        (other._db.raw if db.startswith("postgresql") else other._db._conn).execute(release)  # type: ignore[attr-defined]
+        assert store.keep_grouping(grouped_now(store), documents)
+
+
 def test_events_of_other_documents_than_those_stored_are_not_kept(db: str, unrelated: Path) -> None:
     ingest(db, TERTER, KALBAJAR)
     with open_store(db) as store:

@@ -167,7 +167,8 @@ class Store(Protocol):
         """Keep ``events``, the grouping a report made of ``documents``, when no events are kept
         and ``documents`` are every stored document, unchanged; True when they were kept. A
         report after an incremental ingest writes its grouping back this way, so the next one
-        does not group again. A read-only store keeps nothing."""
+        does not group again. A read-only store keeps nothing, and nothing is kept (nor waited
+        for) while another session writes."""
         ...
 
     def events(self) -> list[Event] | None:

@@ -272,9 +272,9 @@ class SQLStore:
         self._db.write(work)
 
     def keep_grouping(self, events: Sequence[Event], documents: Sequence[Document]) -> bool:
-        """Keep ``events``, grouped from ``documents``, when no events are kept and ``documents``
-        are those stored now, unchanged (same ids and digests); True when they were kept (see
-        :class:`~claims.store.base.Store`)."""
+        """Keep ``events``, grouped from ``documents``, when no events are kept, ``documents``
+        are those stored now, unchanged (same ids and digests), and no other session is writing;
+        True when they were kept (see :class:`~claims.store.base.Store`)."""
         if self.read_only:
             return False
         given = {(d.id, d.sha256) for d in documents}
@@ -289,7 +289,9 @@ class SQLStore:
             _keep_events(conn, events)
             return conn.execute("SELECT 1 FROM reconciled_events LIMIT 1").fetchone() is not None
 
-        return self._db.write(work)
+        # Skipped, not waited for, while another session writes: a report must not wait for
+        # a long ingest, whose end would change the documents or keep events of its own.
+        return bool(self._db.try_write(work))
 
     def events(self) -> list[Event] | None:
         """The kept events, in order; None when none are kept (see :class:`~claims.store.base.Store`)."""

@@ -7,7 +7,7 @@ reports (a :class:`~claims.reports.Report`), :data:`AUDIT_FORMATS` for audit fin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
@@ -57,6 +57,14 @@ AUDIT_FORMATS: dict[str, Callable[[AuditOutput], str]] = {
 def render_report(fmt: str, report: Report, *, include_consistent: bool = True) -> str:
     """The report in the named format (one of :data:`REPORT_FORMATS`)."""
     return REPORT_FORMATS[fmt](report, include_consistent)
+
+
+def report_chunks(fmt: str, report: Report, *, include_consistent: bool = True) -> Iterable[str]:
+    """:func:`render_report` in pieces to write one after another (an HTML page an event at a
+    time; the other formats whole)."""
+    if fmt == "html":
+        return html.chunks(report, include_consistent=include_consistent)
+    return (render_report(fmt, report, include_consistent=include_consistent),)
 
 
 def render_audit(fmt: str, output: AuditOutput) -> str:

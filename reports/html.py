@@ -11,12 +11,14 @@ each pair of them says. Every string that comes from a document goes through ``h
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from html import escape as _escape
 from itertools import accumulate
 
 from claims.api import (
     INF,
     Claim,
+    Confidence,
     Conflict,
     Interval,
     Outcome,
@@ -148,6 +150,10 @@ def _row_label(report: Report, c: Claim, chart: Chart) -> list[str]:
     return _wrap(where) + _wrap(f"{describe_claimant(c)} · side: {side}")
 
 
+_STATE_COLORS = {Outcome.CONFLICT: "#b3261e", Outcome.INDETERMINATE: "#b26a00"}
+"""A chart row's colour by how its claim is disputed (see :func:`_states`); else blue."""
+
+
 def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     claims = [c for c in chart.claims if isinstance(c.value, Quantity)]
     rows: list[tuple[list[str], Quantity, Interval, Interval, Claim | None]] = [
@@ -194,7 +200,7 @@ def chart_svg(report: Report, chart: Chart, states: dict[str, Outcome]) -> str:
     for i, (label, q, t, s, c) in enumerate(rows):
         y = tops[i] + heights[i] / 2
         state = states.get(c.id) if c is not None else None
-        color = {"conflict": "#b3261e", "indeterminate": "#b26a00"}.get(state.value if state else "", "#35608f")
+        color = _STATE_COLORS.get(state, "#35608f")
         verdict = report.verdicts.get(c.id) if c is not None else None
         mark = VERDICT_MARKS.get(verdict.verdict.value, "") if verdict is not None else ""
         if verdict is not None and verdict.verdict.value == "rejected":
@@ -244,34 +250,75 @@ VERDICT_MARKS = {"accepted": "✓", "disputed": "?", "rejected": "✗", "needs_s
 
 
 
-def _claim_table(report: Report, k: Conflict) -> str:
+class _Cells:
+    """HTML pieces that many rows of one page repeat, escaped once per page: a document's title
+    and link, a confidence cell, a short string (a section, a claimant). At a million claims a
+    page has over a hundred thousand rows; escaping every piece of every row (1.9M escapes) was
+    about a quarter of rendering in the profile."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._documents: dict[str, tuple[str, str]] = {}
+        self._confidence: dict[Confidence, str] = {}
+        self._short: dict[str, str] = {}
+
+    def short(self, text: str) -> str:
+        """``esc(text)`` for text that recurs (a place, a claimant, an estimate label)."""
+        out = self._short.get(text)
+        if out is None:
+            out = self._short[text] = esc(text)
+        return out
+
+    def document(self, document_id: str) -> tuple[str, str]:
+        """(escaped title, escaped path) of a document."""
+        out = self._documents.get(document_id)
+        if out is None:
+            report = self.report
+            out = self._documents[document_id] = (esc(report.document_title(document_id)),
+                                                  esc(report.document_path(document_id)))
+        return out
+
+    def confidence(self, conf: Confidence) -> str:
+        """The table cell of a confidence: grade, score, override and reasons."""
+        out = self._confidence.get(conf)
+        if out is None:
+            reasons = "".join(f"<li>{esc(r)}</li>" for r in conf.reasons)
+            out = self._confidence[conf] = (
+                f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
+                f"<ul class=reasons>{reasons}</ul></td>")
+        return out
+
+
+def _claim_table(report: Report, k: Conflict, cells: _Cells) -> str:
     dispute = k.dispute is not None
-    rows = ["<table><thead><tr>" + ("<th>Estimate</th>" if dispute else "")
-            + "<th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
-            "<th>Confidence</th><th>Verdict</th></tr></thead><tbody>"]
+    rows = [_TABLE_HEAD[dispute]]
     table, left = report.table(k)
+    verdicts = report.verdicts
     for cid, label, c in table:
-        lead = f"<td>{esc(label)}</td>" if dispute else ""
+        lead = f"<td>{cells.short(label)}</td>" if dispute else ""
         if c is None:
             rows.append(f"<tr>{lead}<td colspan=6>{esc(cid)} (claim not found)</td></tr>")
             continue
-        conf = c.confidence
-        reasons = "".join(f"<li>{esc(r)}</li>" for r in conf.reasons)
+        title, path = cells.document(c.document)  # `path:line` escaped: a colon and digits need none
+        verdict = esc(report.verdict_of(cid)) if cid in verdicts else ""
         rows.append(
             f"<tr>{lead}<td>{esc(describe_value(c.value))}</td><td class=quote>“{esc(c.span.quote)}”</td>"
-            f"<td>{esc(report.document_title(c.document))}<br><span class=muted>"
-            f'<a href="{esc(report.document_path(c.document))}">{esc(report.where(c))}</a>, '
-            f"{esc(place(c))}</span></td>"
-            f"<td>{esc(describe_claimant(c))}</td>"
-            f"<td><b>{esc(conf.grade)}</b> {conf.score:.2f}{' <b>reviewer override</b>' if conf.overridden else ''}"
-            f"<ul class=reasons>{reasons}</ul></td><td>{esc(report.verdict_of(cid))}</td></tr>"
+            f'<td>{title}<br><span class=muted><a href="{path}">{path}:{c.span.line}</a>, '
+            f"{cells.short(place(c))}</span></td>"
+            f"<td>{cells.short(describe_claimant(c))}</td>"
+            f"{cells.confidence(c.confidence)}<td>{verdict}</td></tr>"
         )
     rows += [f"<tr><td colspan={7 if dispute else 6} class=muted>… and {esc(line)}</td></tr>" for line in left]
     rows.append("</tbody></table>")
     return "".join(rows)
 
 
-def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str, Outcome]) -> str:
+_TABLE_HEAD = {dispute: "<table><thead><tr>" + ("<th>Estimate</th>" if dispute else "")
+               + "<th>Figure</th><th>Quote</th><th>Document</th><th>Claimant</th>"
+               "<th>Confidence</th><th>Verdict</th></tr></thead><tbody>" for dispute in (False, True)}
+
+
+def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str, Outcome], cells: _Cells) -> str:
     parts = [f'<article class="finding {esc(k.outcome.value)}" id="{esc(k.id)}">',
              f'<h3><span class="badge {esc(k.severity.value)}">{esc(k.severity.value)}</span>'
              + (f"{esc(k.rule)}: checked and consistent <span class=muted>(the rule looks for: "
@@ -286,12 +333,12 @@ def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str,
                      "</figure>")
     if k.dispute is not None:
         parts.append(f"<p><b>{esc(quantity_label(k.dispute))}</b></p>")
-        parts.append(_claim_table(report, k))
+        parts.append(_claim_table(report, k, cells))
         parts.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in relation_lines(k.dispute, k.outcome))
                      + "</ul>")
     else:
         parts.append(f"<p>{esc(k.explanation)}</p>")
-        parts.append(_claim_table(report, k))
+        parts.append(_claim_table(report, k, cells))
     for cid in (k.id, *k.claims):
         for note in report.notes.get(cid, ()):
             parts.append(f'<div class="note">Note by {esc(note.reviewer)}: {esc(note.note)}</div>')
@@ -299,25 +346,37 @@ def _finding(report: Report, k: Conflict, charts: list[Chart], states: dict[str,
     return "\n".join(parts)
 
 
+_PAIR_STATES = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE}
+
+
 def _states(e: EventReport) -> dict[str, Outcome]:
     """Claim id -> how it is disputed: red in a clash, amber in a tension to decide."""
+    # The members in locals: an enum member read from its class is a descriptor call, and
+    # this runs over every claim of every listed finding.
+    conflict, indeterminate, pair_states = Outcome.CONFLICT, Outcome.INDETERMINATE, _PAIR_STATES
     states: dict[str, Outcome] = {}
     for k in e.conflicts:
         if k.dispute is not None:
             for p in k.dispute.pairs:
-                outcome = {Relation.CLASH: Outcome.CONFLICT, Relation.LOOSE: Outcome.INDETERMINATE}.get(p.relation)
+                outcome = pair_states.get(p.relation)
+                if outcome is None:
+                    continue
                 for i in (p.a, p.b):
                     for cid in k.dispute.estimates[i].claims:
-                        if outcome is Outcome.CONFLICT or (outcome is not None and cid not in states):
+                        if outcome is conflict or cid not in states:
                             states[cid] = outcome
             continue
-        for cid in k.claims:
-            if k.outcome is Outcome.CONFLICT or (k.outcome is Outcome.INDETERMINATE and cid not in states):
-                states[cid] = k.outcome
+        outcome = k.outcome
+        if outcome is conflict:
+            states.update(dict.fromkeys(k.claims, conflict))
+        elif outcome is indeterminate:
+            for cid in k.claims:
+                if cid not in states:
+                    states[cid] = outcome
     return states
 
 
-def _event(report: Report, e: EventReport, first: bool, include_consistent: bool) -> str:
+def _event(report: Report, e: EventReport, first: bool, include_consistent: bool, cells: _Cells) -> str:
     shown = [k for k in e.conflicts if include_consistent or k.outcome is not Outcome.CONSISTENT]
     states = _states(e)
     charts: dict[str, list[Chart]] = {}
@@ -328,7 +387,7 @@ def _event(report: Report, e: EventReport, first: bool, include_consistent: bool
     counted = e.tallied if include_consistent else ()
     if not shown and not counted:
         parts.append("<p>No findings.</p>")
-    parts += [_finding(report, k, charts.get(k.id, []), states) for k in shown]
+    parts += [_finding(report, k, charts.get(k.id, []), states, cells) for k in shown]
     if counted:
         parts.append("<p class=muted>Checked and consistent, counted here and not listed: "
                      + ", ".join(f"{esc(rule)} × {n:,} (it looks for: {esc(rule_title(rule))})" for rule, n in counted)
@@ -357,6 +416,12 @@ def _provenance(report: Report) -> str:
 
 
 def render(report: Report, *, include_consistent: bool = True) -> str:
+    return "".join(chunks(report, include_consistent=include_consistent))
+
+
+def chunks(report: Report, *, include_consistent: bool = True) -> Iterator[str]:
+    """The page of :func:`render` in pieces, an event at a time, to write as they are made: a
+    page of a million claims is a hundred megabytes, held once rather than joined and copied."""
     totals = report.totals()
     summary = ["<table><thead><tr><th>Event</th><th>Documents</th><th>Conflicts</th><th>To decide</th>"
                "<th>Identities</th><th>Consistent checks</th></tr></thead><tbody>"]
@@ -365,13 +430,15 @@ def render(report: Report, *, include_consistent: bool = True) -> str:
                        f"<td class=num>{e.count(Outcome.CONFLICT)}</td><td class=num>{e.count(Outcome.INDETERMINATE)}</td>"
                        f"<td class=num>{e.count(Outcome.IDENTITY)}</td><td class=num>{e.count(Outcome.CONSISTENT)}</td></tr>")
     summary.append("</tbody></table>")
-    body = "\n".join(_event(report, e, False, include_consistent) for e in report.events)
-    return (
+    yield (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{esc(report.title)}</title><style>{CSS}</style></head><body>\n"
         f"<h1>{esc(report.title)}</h1><p class=muted>{esc(totals_line(report))}.</p>\n"
         + (f"<p class=muted>{esc(tallied_line(report))}</p>\n" if report.tallied_checks() else "")
-        + _provenance(report) + "".join(summary) + "\n" + LEGEND + "\n" + _grouping(report) + "\n" + body
-        + "\n</body></html>\n"
+        + _provenance(report) + "".join(summary) + "\n" + LEGEND + "\n" + _grouping(report) + "\n"
     )
+    cells = _Cells(report)
+    for n, e in enumerate(report.events):
+        yield ("\n" if n else "") + _event(report, e, False, include_consistent, cells)
+    yield "\n</body></html>\n"

@@ -8,6 +8,8 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+import attrs
+
 from conftest import KALBAJAR, TERTER
 from store_helpers import figure_claims, make_document
 from test_service import ingest, read, unrelated  # noqa: F401 - a fixture
@@ -55,12 +57,14 @@ def test_an_incremental_ingest_forgets_them_and_a_full_reconciliation_keeps_them
     ingest(db, unrelated)  # a new event of its own: only it is reconciled
     with open_store(db) as store:
         assert store.events() is None
-        mine, regrouped = pages(store)
-        assert mine == regrouped and "siege-of-ostrava.txt" in mine
         documents = [store.document(info.id) for info in store.documents()]
         events, conflicts = reconcile_grouped(documents, store.claims())
         store.replace_conflicts(conflicts)  # without events: none are kept still
         assert store.events() is None
+        mine, regrouped = pages(store)  # the report groups them and keeps its grouping
+        assert mine == regrouped and "siege-of-ostrava.txt" in mine
+        assert store.events() == list(events) == grouped_now(store)
+        assert pages(store) == (mine, regrouped)  # the next report shows the kept grouping
         store.replace_conflicts(conflicts, events)
         assert store.events() == list(events) == grouped_now(store)
         store.replace_conflicts(conflicts)  # the documents did not change: they stay
@@ -71,6 +75,46 @@ def test_an_incremental_ingest_forgets_them_and_a_full_reconciliation_keeps_them
     ingest(db, TERTER, KALBAJAR, unrelated)  # every document is
     with open_store(db) as store:
         assert store.events() == grouped_now(store)
+
+
+def test_a_report_keeps_its_grouping_only_of_the_documents_stored_now(db: str, unrelated: Path) -> None:
+    ingest(db, TERTER, KALBAJAR)
+    ingest(db, unrelated)  # an incremental ingest: none kept
+    with open_store(db) as store:
+        documents = [store.document(info.id) for info in store.documents()]
+        report_from_store(store, documents[:2])  # some of them
+        assert store.events() is None
+        changed = [attrs.evolve(documents[0], sha256="0" * 64), *documents[1:]]
+        assert not store.keep_grouping(grouped_now(store), changed)  # a document changed since
+        assert store.events() is None
+        assert store.keep_grouping(grouped_now(store), documents)
+        assert not store.keep_grouping(grouped_now(store), documents)  # kept already
+    if not db.startswith("postgresql"):
+        ingest(db, unrelated)
+        with open_store(db, create=False, read_only=True) as store:  # a report may not write here
+            documents = [store.document(info.id) for info in store.documents()]
+            assert html.render(report_from_store(store, documents))
+            assert store.events() is None
+
+
+def test_a_report_does_not_wait_for_another_session_writing(db: str, unrelated: Path) -> None:
+    ingest(db, TERTER, KALBAJAR)
+    ingest(db, unrelated)  # an incremental ingest: none kept
+    with open_store(db) as store, open_store(db) as other:
+        documents = [store.document(info.id) for info in store.documents()]
+        if db.startswith("postgresql"):  # the other session holds the store's write lock
+            from claims.store.pgschema import WRITE_LOCK
+
+            other._db.raw.execute(f"SELECT pg_advisory_lock({WRITE_LOCK})")  # type: ignore[attr-defined]
+            release = f"SELECT pg_advisory_unlock({WRITE_LOCK})"
+        else:
+            other._db._conn.execute("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+            release = "COMMIT"
+        assert html.render(report_from_store(store, documents))  # skipped, not waited for
+        assert not store.keep_grouping(grouped_now(store), documents)
+        assert store.events() is None
+        (other._db.raw if db.startswith("postgresql") else other._db._conn).execute(release)  # type: ignore[attr-defined]
+        assert store.keep_grouping(grouped_now(store), documents)
 
 
 def test_events_of_other_documents_than_those_stored_are_not_kept(db: str, unrelated: Path) -> None:

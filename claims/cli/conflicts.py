@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 import attrs
 import click
@@ -94,6 +96,21 @@ def _provenance(db_path: str, documents, annotations) -> tuple[tuple[str, str], 
     )
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Run without the cyclic garbage collector. A report builds a few million small objects
+    and no cycles, and the collector's passes over them were a sixth of the command's CPU at
+    a million claims (measured: 15.5 -> 13.0 s, same peak memory); reference counting still
+    frees everything as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @cli.command("report")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="html", show_default=True)
@@ -106,9 +123,14 @@ def _provenance(db_path: str, documents, annotations) -> tuple[tuple[str, str], 
 def report_command(db_path: str, fmt: str, output: str, title: str, event_filter: str | None,
                    hide_consistent: bool) -> int:
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
+    with _without_cycle_collection():
+        return _report(db_path, fmt, output, title, event_filter, hide_consistent)
+
+
+def _report(db_path: str, fmt: str, output: str, title: str, event_filter: str | None, hide_consistent: bool) -> int:
     from claims.api import StoreError, TargetKind, attached, open_store
     from claims.reports import build_report, report_from_store
-    from claims.reports.formats import render_report
+    from claims.reports.formats import report_chunks
 
     try:
         store = open_store(db_path, create=False)
@@ -143,15 +165,18 @@ def report_command(db_path: str, fmt: str, output: str, title: str, event_filter
             raise UserError(f"no event in {db_path} has {event_filter!r} in its name; "
                             "`claims report` without --event lists them all")
         report = attrs.evolve(report, events=events)
+    pieces = report_chunks(fmt, report, include_consistent=not hide_consistent)
     with progress:
         progress("rendering")
-        rendered = render_report(fmt, report, include_consistent=not hide_consistent)
+        if output == "-":
+            rendered = "".join(pieces)  # written after the progress display is gone
+        else:
+            try:  # written as it is rendered: the page is never held whole
+                write_atomically(output, pieces)
+            except OSError as exc:
+                raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
     if output == "-":
         sys.stdout.write(rendered)
     else:
-        try:
-            write_atomically(output, rendered)
-        except OSError as exc:
-            raise UserError(f"{output}: cannot write the report ({exc.strerror})") from None
         click.echo(printable(f"claims: wrote {fmt} report to {output}"), err=True)
     return ExitCode.OK

@@ -163,6 +163,14 @@ class Store(Protocol):
         grouping other documents are not kept)."""
         ...
 
+    def keep_grouping(self, events: Sequence[Event], documents: Sequence[Document]) -> bool:
+        """Keep ``events``, the grouping a report made of ``documents``, when no events are kept
+        and ``documents`` are every stored document, unchanged; True when they were kept. A
+        report after an incremental ingest writes its grouping back this way, so the next one
+        does not group again. A read-only store keeps nothing, and nothing is kept (nor waited
+        for) while another session writes."""
+        ...
+
     def events(self) -> list[Event] | None:
         """The events every stored document was grouped into when its findings were derived,
         in order; None when none are kept (an ingest since then, or none ever given): group the

@@ -297,6 +297,37 @@ class Connection:
                 except UnreadableRow as exc:
                     raise UnreadableRow(exc.what, self.path) from None
 
+    def try_write(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """:meth:`write` when no other process is writing, else None at once: for a write that
+        may be skipped (a report keeping its grouping) and must not wait for a long ingest."""
+        with self._lock:
+            conn = self._conn
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _is_locked(exc):
+                    return None
+                raise self._error(exc) from None
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+            try:
+                result = work(conn)
+                conn.execute("COMMIT")
+                return result
+            except sqlite3.DatabaseError as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise self._error(exc) from None
+            except UnreadableRow as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise UnreadableRow(exc.what, self.path) from None
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
     def _error(self, exc: sqlite3.DatabaseError) -> StoreError:
         """A one-line StoreError for a failed statement: damage, a read-only store, or SQLite's words."""
         if _is_damage(exc):

@@ -198,6 +198,21 @@ class Database:
             raise StoreError(f"{self.path} is open read-only and this command writes to it")
         return self._run(work, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", writes=True)
 
+    def try_write(self, work: Callable[[PgConnection], T]) -> T | None:
+        """:meth:`write` when no other session holds the store's write lock, else None at once
+        (see the SQLite store's ``try_write``)."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only and this command writes to it")
+
+        def when_locked(conn: PgConnection) -> T | None:
+            if not conn.execute(f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK})").fetchone()[0]:
+                return None
+            return work(conn)
+
+        # The default isolation, said as the statement that opens the transaction; the lock is
+        # tried inside it.
+        return self._run(when_locked, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", writes=True)
+
     def _error(self, exc: Exception) -> StoreError:
         return StoreError(f"{self.path}: {_first_line(exc)}{_hint(exc)}")
 

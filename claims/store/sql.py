@@ -276,6 +276,28 @@ class SQLStore:
 
         self._db.write(work)
 
+    def keep_grouping(self, events: Sequence[Event], documents: Sequence[Document]) -> bool:
+        """Keep ``events``, grouped from ``documents``, when no events are kept, ``documents``
+        are those stored now, unchanged (same ids and digests), and no other session is writing;
+        True when they were kept (see :class:`~claims.store.base.Store`)."""
+        if self.read_only:
+            return False
+        given = {(d.id, d.sha256) for d in documents}
+
+        def work(conn: SQLConnection) -> bool:
+            # Checked in the writing transaction: an ingest between the report's reading and
+            # this write either kept events of its own or changed the documents.
+            if conn.execute("SELECT 1 FROM reconciled_events LIMIT 1").fetchone() is not None:
+                return False
+            if {(i, h) for i, h in conn.execute("SELECT id, sha256 FROM documents").fetchall()} != given:
+                return False
+            _keep_events(conn, events)
+            return conn.execute("SELECT 1 FROM reconciled_events LIMIT 1").fetchone() is not None
+
+        # Skipped, not waited for, while another session writes: a report must not wait for
+        # a long ingest, whose end would change the documents or keep events of its own.
+        return bool(self._db.try_write(work))
+
     def events(self) -> list[Event] | None:
         """The kept events, in order; None when none are kept (see :class:`~claims.store.base.Store`)."""
         return self._db.read(self._events)

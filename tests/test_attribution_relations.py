@@ -494,3 +494,13 @@ def test_numbers_first_lines_bracketed_sources_and_labels_with_their_claim() -> 
     assert found["10,582 civilians killed"].attribution.claimant == "UN"
     assert found["6.3 million"].attribution.claimant == "UNHCR"
     assert found["5,000 killed"].attribution.claimant == "Ostlandic claim"
+
+
+@pytest.mark.parametrize(("text", "number", "claimant"), [
+    # a dated study of someone's is theirs
+    ("Intro.\n\nKeel's 1998 study counted 2,900 dead.", "2,900", "Keel's study"),
+    # a relative pronoun after a comma is the phrase before it
+    ("Intro.\n\nThe figure is disputed by Ostlandic scholars, who give 3,000 dead.", "3,000", "Ostlandic scholars"),
+])
+def test_studies_and_relative_pronouns_as_sources(text: str, number: str, claimant: str) -> None:
+    assert claimant_of(text, number) == claimant

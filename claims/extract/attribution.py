@@ -129,7 +129,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?:{phrase_pattern(prepositions)}|(?<![\w])(?:as\s+)?per(?=\s+[A-Z]))[ \t]+"
         ),
         "possessive": re.compile(
-            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
+            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+"
+            # (`Keel's 1998 study`, `the ministry's latest figures`)
+            rf"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+)?"
+            rf"(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
         ),
         "relay": re.compile(phrase_pattern(lx.relay), re.I),
         "header_suffix": re.compile(rf"(?i){phrase_pattern(lx.source_suffixes)}$"),
@@ -209,6 +212,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         i -= 1  # `has also said`, `Azerbaijan on Thursday said`
     if i < 0:
         return None
+    if words[i][2].lower() in ("who", "which") and i > 1 and words[i - 1][2] == ",":
+        return _np_before(text, words, i - 1, lo)  # `..., disputed by Ostlandic scholars, who give 3,000`
     if words[i][2] == ",":
         # `X, <apposition>, said`: the source is X, before the previous comma, unless the part
         # between the commas is the name and X describes it (`The press secretary of the

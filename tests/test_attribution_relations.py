@@ -504,3 +504,8 @@ def test_numbers_first_lines_bracketed_sources_and_labels_with_their_claim() -> 
 ])
 def test_studies_and_relative_pronouns_as_sources(text: str, number: str, claimant: str) -> None:
     assert claimant_of(text, number) == claimant
+
+
+def test_a_source_between_dashes_is_an_aside_over_the_whole_sentence() -> None:
+    text = "Intro.\n\nAt least 30 soldiers were killed — the defence ministry said on Friday — in the attack.\n"
+    assert claimant_of(text, "30") == "the defence ministry"

@@ -630,7 +630,9 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 re.match(r"(?i)[ \t]*(?:on|in|at|to|during|via|through|by|from|over|after|before|while|with|when|under|as)\b", rest)
                 and not re.search(r"\d|[:“\"]|\bthat\b", rest) and not number_words_hint().search(rest.lower())
                 and not any(w.lower() in lx.predicates_after for w in re.findall(r"[A-Za-z]+", rest)))
-            if before_source and before_source[-1] in ",”\"'’" and re.search(r"[A-Za-z0-9]", before_source) and trailing:
+            # `... were killed — the ministry said — in the attack`: an aside between dashes.
+            dashed = before_source[-1:] in ("—", "–") and re.match(r"[ \t]*(?:[\w ]{0,30}?)[ \t]*[—–]", rest_after)
+            if before_source and (before_source[-1] in ",”\"'’" and trailing or dashed) and re.search(r"[A-Za-z0-9]", before_source):
                 content = (lo, hi)
                 rel = _make(text, source, (m.start(), m.end()), content, "source_after", cue.type)
             else:

@@ -104,3 +104,16 @@ def test_ships_older_arms_and_fighters_of_other_wars_are_counted() -> None:
     }
     for text, categories in cases.items():
         assert [f.category.value for f in read_figures(text, 0, len(text))] == categories, text
+
+
+def test_a_toll_that_rises_passes_or_tops_a_number_and_a_long_phrase_before_its_verb() -> None:
+    from claims.extract.figures import read_figures
+
+    cases = {
+        "Death toll from Varna strike rises to 46": ("killed", "exact"),
+        "The toll passed 300 on Monday.": ("killed", "at_least"),
+        "The death toll from Saturday's missile strike on an apartment block in Varna had risen to 46.": ("killed", "exact"),
+    }
+    for text, (category, qualifier) in cases.items():
+        (figure,) = read_figures(text, 0, len(text))
+        assert (figure.category.value, figure.qualifier.value) == (category, qualifier), text

@@ -136,7 +136,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
             # An aside between the noun and its verb (`The toll, provided by the ministry, stood
             # at`, `The number of wounded, officials said, had reached`).
-            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,9}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,12}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
             rf"[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
@@ -677,7 +677,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     )
 
 
-_EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops)[ \t]+$")
+_EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops|pass(?:es|ed|ing)|climbed[ \t]+past|rose[ \t]+above|risen[ \t]+above)[ \t]+$")
 
 
 def continues_figure(text: str, start: int) -> bool:

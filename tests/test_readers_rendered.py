@@ -959,3 +959,36 @@ def test_a_heading_over_a_dense_paragraph_ends_the_infobox_and_a_party_label_cov
     assert by_quote["6,500 captured"].side.name == "Ostrania"  # `Ostrania:` opens its part of the cell
     assert by_quote["5,200 dead"].attribution.claimant == "Ostranian records"
     assert by_quote["5,200 dead"].rule.startswith("prose")
+
+
+# The lead before the infobox, a label on every line with its cells under it, one per column,
+# and a short section of the article after it.
+LEAD_FIRST = """Battle of Marn Ford
+
+The Battle of Marn Ford was fought on 4 June 1866 between Velmar and Ostrania near the village of Marn.
+
+Battle of Marn Ford
+Date: 4 June 1866
+Belligerents:
+Velmar
+Ostrania
+Commanders and leaders:
+Anton Brask
+Pavo Renn
+Strength:
+40,000
+32,000
+
+Background
+
+Brask advanced with 40,000 men. Renn lost over 3,000 men in the retreat.
+"""
+
+
+def test_a_heading_over_short_sentences_ends_the_infobox_and_commanders_follow_the_belligerents_order() -> None:
+    doc, found = claims_of(LEAD_FIRST)
+    assert fields(doc, "Commander") == [(1, "Anton Brask"), (2, "Pavo Renn")]
+    assert "Renn lost" in doc.text[doc.body_start:]
+    by_quote = {c.span.quote: c for c in found}
+    assert by_quote["over 3,000 men"].rule.startswith("prose")
+    assert by_quote["over 3,000 men"].side.name == "Ostrania"  # Renn's column

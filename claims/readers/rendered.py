@@ -412,7 +412,8 @@ class _Reader:
         end_index = len(lines)
         for index in range(first, len(lines)):
             _, s, e = lines[index]
-            if (is_prose(text[s:e]) or self._wrapped_prose(index)) and not self._label_ahead(index):
+            if (is_prose(text[s:e]) or self._wrapped_prose(index) or self._heading_over_sentences(index)) \
+                    and not self._label_ahead(index):
                 end_index = index
                 break
         for index in range(first, end_index):
@@ -482,6 +483,21 @@ class _Reader:
             if seen >= lines_ahead:
                 return False
         return False
+
+    def _heading_over_sentences(self, index: int) -> bool:
+        """A short standalone heading (`Background`) with sentences under it: the article's
+        body, even when its first paragraph is too short to read as prose by itself."""
+        lines, text = self.lines, self.text
+        line = text[lines[index][1]:lines[index][2]].strip()
+        if not line or len(line.split()) > 4 or re.search(r"[\d:|.,;()]", line) or not line[:1].isupper() \
+                or _section_label(line) or (index > 0 and text[lines[index - 1][1]:lines[index - 1][2]].strip()):
+            return False
+        if index + 2 >= len(lines) or text[lines[index + 1][1]:lines[index + 1][2]].strip():
+            return False
+        following = text[lines[index + 2][1]:lines[index + 2][2]].strip()
+        words = following.split()
+        return len(words) >= 8 and bool(re.search(r"[a-z)][.!?][\"”’)]?$", following)) and sum(
+            1 for w in words if w.lower().strip(",.;:") in _FUNCTION_WORDS) >= 2
 
     def _heads_prose(self, index: int) -> bool:
         """The line at ``index`` stands alone and the next non-blank line is a paragraph."""
@@ -626,7 +642,21 @@ class _Reader:
                                          section.line))
         if section.key == "Combatant":
             self._entries_of_block(section.block)
+        elif section.key == "Commander":
+            self._commanders_by_line(section.block)
         self.section = None
+
+    def _commanders_by_line(self, block: int) -> None:
+        """One commander per line under belligerents given one per line: the same order."""
+        cells = [c for c in self.cells if c.block == block]
+        lines = {c.line for c in cells}
+        named = [e for e in self.entries if e.column is not None]
+        if not cells or any(c.column is not None for c in cells) or len(lines) != len(cells) \
+                or not named or any(e.reason != "one line per column" for e in named) \
+                or len(cells) != len({e.column for e in named}):
+            return
+        for column, cell in enumerate(sorted(cells, key=lambda c: c.start), start=1):
+            cell.column, cell.column_reason = column, "one commander per line, in the belligerents' order"
 
     def _dump_line(self, m: re.Match, a: int, number: int, pipe_end: bool) -> None:
         label = m.group("key").strip()

@@ -509,3 +509,13 @@ def test_studies_and_relative_pronouns_as_sources(text: str, number: str, claima
 def test_a_source_between_dashes_is_an_aside_over_the_whole_sentence() -> None:
     text = "Intro.\n\nAt least 30 soldiers were killed — the defence ministry said on Friday — in the attack.\n"
     assert claimant_of(text, "30") == "the defence ministry"
+
+
+def test_abbreviated_ranks_before_a_name_make_a_commander() -> None:
+    from claims.model import Person
+
+    text = ("Intro.\n\nLt. Gen. Anton Varga said his troops were holding. Adm. Ivo Marsh directed the fleet.\n\n"
+            "Col.-Gen. Pavo Renn led the offensive.\n")
+    found = {c.value.name: c.value.rank for c in extract_document(read_text(text, "story.txt"))
+             if c.kind is Kind.COMMANDER and isinstance(c.value, Person)}
+    assert found == {"Anton Varga": "Lt. Gen.", "Ivo Marsh": "Adm.", "Pavo Renn": "Col.-Gen."}

@@ -209,7 +209,7 @@ _CLAUSE_BREAK = re.compile(r"(?i);|\b(?:while|whereas|but|although|though|howeve
 _TITLE_RE = re.compile(
     r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
     r"|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
-    r"|[Gg]eneral|[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
+    r"|[Gg]eneral|(?:(?:Lt|Maj|Brig|Col)\.[- ]?\s*)?[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
     r"|[Aa]dmiral|[Mm]arshal|[Ff]ield\s+[Mm]arshal|[Ww]arlord|Lt\.\s*Col\.|Col\.|Maj\.|Brig\.|Adm\.))\s+)"
     r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3})"
 )
@@ -256,7 +256,7 @@ def _trigger() -> re.Pattern[str]:
               "same", "failed", "managed", "succeeded", "forced", "withdrew", "retreated", "surrendered",
               "control", "captured", "victory", "defeat", "ended", "repelled", "repulsed", "routed", "able",
               "leader", "commander", "commanded", "led", "headed", "general", "colonel", "minister",
-              "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen",
+              "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen", "adm", "brig",
               "come", "comes", "came", "derived", "drawn", "based"}  # `These figures come from X` (_ORIGIN)
     words -= {"a", "an"}
     # Scanned over the lower-cased text: a case-sensitive trie is several times faster.

@@ -53,6 +53,45 @@ class ClaimIndex(Mapping[str, Claim]):
         return len(self._by_id())
 
 
+class ClaimSides(Mapping[str, str]):
+    """Claim id -> side key, kept as a list in the claims' order and made a table only on the
+    first lookup by id: the figure rules read sides in claim order (:meth:`of_type`), and a
+    table of a million ids costs more than all their reads (a run on text-less documents never
+    builds it)."""
+
+    def __init__(self, claims: Sequence[Claim], keys: Sequence[str]) -> None:
+        self._claims = claims
+        self._keys = keys
+        self._table: dict[str, str] | None = None
+        self._of_type: dict[type, list[str]] = {}
+
+    def _by_id(self) -> dict[str, str]:
+        if self._table is None:
+            self._table = dict(zip([c.id for c in self._claims], self._keys))
+        return self._table
+
+    def __getitem__(self, claim_id: str) -> str:
+        return self._by_id()[claim_id]
+
+    def get(self, claim_id: str, default: Any = None) -> Any:
+        return self._by_id().get(claim_id, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def of_type(self, value_type: type) -> list[str]:
+        """The side keys of the claims whose value is a ``value_type``, in claim order (as
+        ``Context.of_type`` gives the claims)."""
+        found = self._of_type.get(value_type)
+        if found is None:
+            found = self._of_type[value_type] = [k for c, k in zip(self._claims, self._keys)
+                                                 if type(c.value) is value_type]
+        return found
+
+
 @frozen
 class Context:
     """Everything a rule needs to know about the claims of one reconciliation.
@@ -78,6 +117,13 @@ class Context:
     def of_type(self, value_type: type) -> Sequence[Claim]:
         """The claims whose value is a ``value_type``, in id order."""
         return self.by_type.get(value_type, ())
+
+    def sides_of_type(self, value_type: type) -> Sequence[str]:
+        """The side keys of ``of_type(value_type)``, in the same order."""
+        sides = self.sides
+        if isinstance(sides, ClaimSides):
+            return sides.of_type(value_type)
+        return [sides[c.id] for c in self.of_type(value_type)]
 
     def versions_of_one_article(self, a: Claim, b: Claim) -> bool:
         if a.document == b.document:
@@ -218,7 +264,7 @@ def resolve_sides(
     documents: Mapping[str, Document],
     claims: Iterable[Claim],
     persons: Iterable[Claim] | None = None,
-) -> dict[str, str]:
+) -> ClaimSides:
     """Give each claim a side key comparable across the documents of its event.
 
     A figure whose side comes from its own words (`12 Russian KIA`) is about that party. An
@@ -287,7 +333,7 @@ def resolve_sides(
             resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
-    return dict(zip([c.id for c in claims], map(resolved.__getitem__, claim_keys)))
+    return ClaimSides(claims, list(map(resolved.__getitem__, claim_keys)))
 
 
 def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
@@ -422,12 +468,11 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     if buckets is None:
         buckets = defaultdict(list)
         event_id = {d: e.id for d, e in ctx.event_of.items()}
-        sides = ctx.sides
-        for c in ctx.of_type(Quantity):
+        for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
             q = c.value
             if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
                 continue
-            event, side = event_id[c.document], sides[c.id]
+            event = event_id[c.document]
             increment, scope_ = classify(c, ctx, side, event)
             if increment:
                 continue

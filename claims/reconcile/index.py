@@ -527,8 +527,11 @@ def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str,
 
 # --- text around a claim -------------------------------------------------------------------
 
-_CELL_END = re.compile(r"[|\n;]|,\s|\.\s|\.$")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|\n|\|)")
+# Each pattern starts with one character class (the stops it can begin at), so the regex engine
+# skips to those characters instead of trying every alternative at every position; the lookbehind
+# after it picks the alternative (the same matches as one alternation per stop).
+_CELL_END = re.compile(r"[|\n;,.](?:(?<=[|\n;])|(?<=,)\s|(?<=\.)(?:\s|$))")
+_SENTENCE_START = re.compile(r"[.!?\n|](?:(?<=[.!?])[\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|(?<=[\n|]))")
 
 
 def after(claim: Claim, ctx: Context, limit: int = 80) -> str:
@@ -543,11 +546,15 @@ def before(claim: Claim, ctx: Context, limit: int = 160) -> str:
     """The claim's sentence (or cell) up to its quote."""
     doc = ctx.documents.get(claim.document)
     if doc and doc.text:
-        text = doc.text[max(0, claim.span.start - limit): claim.span.start]
+        text, end = doc.text, claim.span.start
+        start = max(0, end - limit)
     else:
         text = claim.span.prefix
-    starts = list(_SENTENCE_START.finditer(text))
-    return text[starts[-1].end():] if starts else text
+        start, end = 0, len(text)
+    # Scanned in place (no copy of the window); only the last sentence start counts.
+    for m in _SENTENCE_START.finditer(text, start, end):
+        start = m.end()
+    return text[start:end]
 
 
 def between(a: Claim, b: Claim, ctx: Context) -> str | None:
@@ -582,7 +589,7 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
     return bool(_OVERALL.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|(?<=\n))")
 """A sentence's end: its stop, a closing quote or bracket, and footnote markers (`guns.[6] Next`)."""
 
 
@@ -591,9 +598,9 @@ def sentence(claim: Claim, ctx: Context, limit: int = 300) -> str:
     doc = ctx.documents.get(claim.document)
     if not doc or not doc.text:
         return claim.span.prefix + claim.span.quote + claim.span.suffix
-    tail = doc.text[claim.span.end: claim.span.end + limit]
-    m = _SENTENCE_END.search(tail)
-    return before(claim, ctx, limit) + claim.span.quote + (tail[: m.start()] if m else tail)
+    text, end = doc.text, claim.span.end
+    m = _SENTENCE_END.search(text, end, end + limit)
+    return before(claim, ctx, limit) + claim.span.quote + text[end: m.start() if m else end + limit]
 
 
 _CONTEXT_SECTIONS = re.compile(r"background|prelude|aftermath|legacy|history|analysis|see also|references|notes|commemoration|memorial", re.I)

@@ -25,7 +25,7 @@ from attrs import field, frozen
 from claims.lexicon import lexicon
 from claims.model import Claim, Document, Kind, Person, Quantity
 from claims.reconcile.events import Event
-from claims.reconcile.names import fold, side_token
+from claims.reconcile.names import WordPattern, fold, side_token
 
 NO_SIDE = "-"
 
@@ -449,7 +449,8 @@ def _column_name(c: Claim, ctx: Context) -> str | None:
 
 # --- figures by what they count -----------------------------------------------------------------
 
-_ACROSS_SIDES = re.compile(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b", re.I)
+_ACROSS_SIDES = WordPattern(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b",
+                            "side|overall|combined")
 _EVERYONE = frozenset("people persons civilians inhabitants residents dead bodies victims".split())
 
 
@@ -566,7 +567,8 @@ def between(a: Claim, b: Claim, ctx: Context) -> str | None:
     return doc.text[first.span.end: second.span.start]
 
 
-_RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b", re.I)
+_RUNNING_TOTAL = WordPattern(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b",
+                             "total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined")
 
 
 def is_running_total(claim: Claim, ctx: Context) -> bool:
@@ -581,7 +583,8 @@ def is_running_total(claim: Claim, ctx: Context) -> bool:
     return found
 
 
-_OVERALL = re.compile(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b", re.I)
+_OVERALL = WordPattern(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b",
+                       "overall|total|altogether|in all|combined|sides")
 
 
 def is_overall_total(claim: Claim, ctx: Context) -> bool:

@@ -178,8 +178,10 @@ def parties_of(name: str | None) -> tuple[str, ...]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def named_parties(text: str) -> tuple[str, ...]:
-    """The parties the lexicon knows that a text names, in order (none for unknown names)."""
+    """The parties the lexicon knows that a text names, in order (none for unknown names).
+    Cached: placing figures asks for every figure's quote, clause and claimant, which repeat."""
     lx = lexicon()
     words = _WORD.findall(text)
     found: list[str] = []

@@ -554,10 +554,29 @@ def before(claim: Claim, ctx: Context, limit: int = 160) -> str:
     else:
         text = claim.span.prefix
         start, end = 0, len(text)
-    # Scanned in place (no copy of the window); only the last sentence start counts.
-    for m in _SENTENCE_START.finditer(text, start, end):
-        start = m.end()
-    return text[start:end]
+    return text[_sentence_start(text, start, end):end]
+
+
+_LAST_SENTENCE_START = re.compile(r"(?s:.*)(" + _SENTENCE_START.pattern + ")")
+"""The rightmost sentence start: the engine tries it from the end of the window backwards."""
+
+
+def _sentence_start(text: str, start: int, end: int) -> int:
+    """Where the last match of ``_SENTENCE_START`` in ``text[start:end]`` ends (as scanning the
+    window from its start finds it), else ``start``. No match ends later than the rightmost
+    one unless that one lies inside the brackets of a match starting further left (`.[a. b] `:
+    a bracket holds no newline or `]`), so only a window with an open `[` just before its
+    rightmost match is scanned from the start."""
+    m = _LAST_SENTENCE_START.match(text, start, end)
+    if m is None:
+        return start
+    at = m.start(1)
+    bracket = text.rfind("[", max(start, at - 12), at)
+    if bracket >= 0 and "]" not in text[bracket:at] and "\n" not in text[bracket:at]:
+        for m in _SENTENCE_START.finditer(text, start, end):
+            start = m.end()
+        return start
+    return m.end()
 
 
 def between(a: Claim, b: Claim, ctx: Context) -> str | None:

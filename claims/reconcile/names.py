@@ -35,12 +35,15 @@ class WordPattern:
         self.regex = re.compile(pattern, re.I)
         self.words = tuple(words.split("|"))
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match ``text`` (none of its words is in it)."""
         if text.isascii() or not any(c in text for c in ODD_CASE):
             low = text.lower()
-            if not any(w in low for w in self.words):
-                return None
-        return self.regex.search(text)
+            return any(w in low for w in self.words)
+        return True
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
 
 
 @lru_cache(maxsize=65536)

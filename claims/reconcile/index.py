@@ -80,7 +80,7 @@ class ClaimSides(Mapping[str, str]):
         return iter(self._by_id())
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._by_id())
 
     def of_type(self, value_type: type) -> list[str]:
         """The side keys of the claims whose value is a ``value_type``, in claim order (as

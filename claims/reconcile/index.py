@@ -25,7 +25,7 @@ from attrs import field, frozen
 from claims.lexicon import lexicon
 from claims.model import Claim, Document, Kind, Person, Quantity
 from claims.reconcile.events import Event
-from claims.reconcile.names import fold, side_token
+from claims.reconcile.names import WordPattern, fold, side_token
 
 NO_SIDE = "-"
 
@@ -53,6 +53,45 @@ class ClaimIndex(Mapping[str, Claim]):
         return len(self._by_id())
 
 
+class ClaimSides(Mapping[str, str]):
+    """Claim id -> side key, kept as a list in the claims' order and made a table only on the
+    first lookup by id: the figure rules read sides in claim order (:meth:`of_type`), and a
+    table of a million ids costs more than all their reads (a run on text-less documents never
+    builds it)."""
+
+    def __init__(self, claims: Sequence[Claim], keys: Sequence[str]) -> None:
+        self._claims = claims
+        self._keys = keys
+        self._table: dict[str, str] | None = None
+        self._of_type: dict[type, list[str]] = {}
+
+    def _by_id(self) -> dict[str, str]:
+        if self._table is None:
+            self._table = dict(zip([c.id for c in self._claims], self._keys))
+        return self._table
+
+    def __getitem__(self, claim_id: str) -> str:
+        return self._by_id()[claim_id]
+
+    def get(self, claim_id: str, default: Any = None) -> Any:
+        return self._by_id().get(claim_id, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id())
+
+    def __len__(self) -> int:
+        return len(self._by_id())
+
+    def of_type(self, value_type: type) -> list[str]:
+        """The side keys of the claims whose value is a ``value_type``, in claim order (as
+        ``Context.of_type`` gives the claims)."""
+        found = self._of_type.get(value_type)
+        if found is None:
+            found = self._of_type[value_type] = [k for c, k in zip(self._claims, self._keys)
+                                                 if type(c.value) is value_type]
+        return found
+
+
 @frozen
 class Context:
     """Everything a rule needs to know about the claims of one reconciliation.
@@ -78,6 +117,13 @@ class Context:
     def of_type(self, value_type: type) -> Sequence[Claim]:
         """The claims whose value is a ``value_type``, in id order."""
         return self.by_type.get(value_type, ())
+
+    def sides_of_type(self, value_type: type) -> Sequence[str]:
+        """The side keys of ``of_type(value_type)``, in the same order."""
+        sides = self.sides
+        if isinstance(sides, ClaimSides):
+            return sides.of_type(value_type)
+        return [sides[c.id] for c in self.of_type(value_type)]
 
     def versions_of_one_article(self, a: Claim, b: Claim) -> bool:
         if a.document == b.document:
@@ -132,8 +178,10 @@ def parties_of(name: str | None) -> tuple[str, ...]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def named_parties(text: str) -> tuple[str, ...]:
-    """The parties the lexicon knows that a text names, in order (none for unknown names)."""
+    """The parties the lexicon knows that a text names, in order (none for unknown names).
+    Cached: placing figures asks for every figure's quote, clause and claimant, which repeat."""
     lx = lexicon()
     words = _WORD.findall(text)
     found: list[str] = []
@@ -218,7 +266,7 @@ def resolve_sides(
     documents: Mapping[str, Document],
     claims: Iterable[Claim],
     persons: Iterable[Claim] | None = None,
-) -> dict[str, str]:
+) -> ClaimSides:
     """Give each claim a side key comparable across the documents of its event.
 
     A figure whose side comes from its own words (`12 Russian KIA`) is about that party. An
@@ -287,7 +335,7 @@ def resolve_sides(
             resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
-    return dict(zip([c.id for c in claims], map(resolved.__getitem__, claim_keys)))
+    return ClaimSides(claims, list(map(resolved.__getitem__, claim_keys)))
 
 
 def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],
@@ -403,7 +451,8 @@ def _column_name(c: Claim, ctx: Context) -> str | None:
 
 # --- figures by what they count -----------------------------------------------------------------
 
-_ACROSS_SIDES = re.compile(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b", re.I)
+_ACROSS_SIDES = WordPattern(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b",
+                            "side|overall|combined")
 _EVERYONE = frozenset("people persons civilians inhabitants residents dead bodies victims".split())
 
 
@@ -422,12 +471,11 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     if buckets is None:
         buckets = defaultdict(list)
         event_id = {d: e.id for d, e in ctx.event_of.items()}
-        sides = ctx.sides
-        for c in ctx.of_type(Quantity):
+        for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
             q = c.value
             if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
                 continue
-            event, side = event_id[c.document], sides[c.id]
+            event = event_id[c.document]
             increment, scope_ = classify(c, ctx, side, event)
             if increment:
                 continue
@@ -482,8 +530,11 @@ def _place_unsided(buckets: dict[tuple, list[Claim]], ctx: Context) -> dict[str,
 
 # --- text around a claim -------------------------------------------------------------------
 
-_CELL_END = re.compile(r"[|\n;]|,\s|\.\s|\.$")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|\n|\|)")
+# Each pattern starts with one character class (the stops it can begin at), so the regex engine
+# skips to those characters instead of trying every alternative at every position; the lookbehind
+# after it picks the alternative (the same matches as one alternation per stop).
+_CELL_END = re.compile(r"[|\n;,.](?:(?<=[|\n;])|(?<=,)\s|(?<=\.)(?:\s|$))")
+_SENTENCE_START = re.compile(r"[.!?\n|](?:(?<=[.!?])[\"'”’)]?(?:\[[^\]\n]{1,12}\])*\s|(?<=[\n|]))")
 
 
 def after(claim: Claim, ctx: Context, limit: int = 80) -> str:
@@ -498,11 +549,34 @@ def before(claim: Claim, ctx: Context, limit: int = 160) -> str:
     """The claim's sentence (or cell) up to its quote."""
     doc = ctx.documents.get(claim.document)
     if doc and doc.text:
-        text = doc.text[max(0, claim.span.start - limit): claim.span.start]
+        text, end = doc.text, claim.span.start
+        start = max(0, end - limit)
     else:
         text = claim.span.prefix
-    starts = list(_SENTENCE_START.finditer(text))
-    return text[starts[-1].end():] if starts else text
+        start, end = 0, len(text)
+    return text[_sentence_start(text, start, end):end]
+
+
+_LAST_SENTENCE_START = re.compile(r"(?s:.*)(" + _SENTENCE_START.pattern + ")")
+"""The rightmost sentence start: the engine tries it from the end of the window backwards."""
+
+
+def _sentence_start(text: str, start: int, end: int) -> int:
+    """Where the last match of ``_SENTENCE_START`` in ``text[start:end]`` ends (as scanning the
+    window from its start finds it), else ``start``. No match ends later than the rightmost
+    one unless that one lies inside the brackets of a match starting further left (`.[a. b] `:
+    a bracket holds no newline or `]`), so only a window with an open `[` just before its
+    rightmost match is scanned from the start."""
+    m = _LAST_SENTENCE_START.match(text, start, end)
+    if m is None:
+        return start
+    at = m.start(1)
+    bracket = text.rfind("[", max(start, at - 12), at)
+    if bracket >= 0 and "]" not in text[bracket:at] and "\n" not in text[bracket:at]:
+        for m in _SENTENCE_START.finditer(text, start, end):
+            start = m.end()
+        return start
+    return m.end()
 
 
 def between(a: Claim, b: Claim, ctx: Context) -> str | None:
@@ -514,7 +588,8 @@ def between(a: Claim, b: Claim, ctx: Context) -> str | None:
     return doc.text[first.span.end: second.span.start]
 
 
-_RUNNING_TOTAL = re.compile(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b", re.I)
+_RUNNING_TOTAL = WordPattern(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b",
+                             "total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined")
 
 
 def is_running_total(claim: Claim, ctx: Context) -> bool:
@@ -529,7 +604,8 @@ def is_running_total(claim: Claim, ctx: Context) -> bool:
     return found
 
 
-_OVERALL = re.compile(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b", re.I)
+_OVERALL = WordPattern(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b",
+                       "overall|total|altogether|in all|combined|sides")
 
 
 def is_overall_total(claim: Claim, ctx: Context) -> bool:
@@ -537,7 +613,7 @@ def is_overall_total(claim: Claim, ctx: Context) -> bool:
     return bool(_OVERALL.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)]?(?:\[[^\]\n]{1,12}\])*(?=\s|$)|(?<=\n))")
 """A sentence's end: its stop, a closing quote or bracket, and footnote markers (`guns.[6] Next`)."""
 
 
@@ -546,9 +622,9 @@ def sentence(claim: Claim, ctx: Context, limit: int = 300) -> str:
     doc = ctx.documents.get(claim.document)
     if not doc or not doc.text:
         return claim.span.prefix + claim.span.quote + claim.span.suffix
-    tail = doc.text[claim.span.end: claim.span.end + limit]
-    m = _SENTENCE_END.search(tail)
-    return before(claim, ctx, limit) + claim.span.quote + (tail[: m.start()] if m else tail)
+    text, end = doc.text, claim.span.end
+    m = _SENTENCE_END.search(text, end, end + limit)
+    return before(claim, ctx, limit) + claim.span.quote + text[end: m.start() if m else end + limit]
 
 
 _CONTEXT_SECTIONS = re.compile(r"background|prelude|aftermath|legacy|history|analysis|see also|references|notes|commemoration|memorial", re.I)

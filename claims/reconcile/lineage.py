@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from attrs import frozen
 
 from claims.model import Document
-from claims.reconcile.names import fold
+from claims.reconcile.names import ODD_CASE, fold
 
 SHARED_TEXT = 0.25
 """Share of the shorter document's word 5-grams found in the other that makes them one text."""
@@ -55,8 +55,6 @@ _WIKI_COPY = re.compile(
     re.I,
 )
 _REVISION = re.compile(r"\boldid=(\d+)|revision as of\b", re.I)
-_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
-"""`İ`, `ı`, `ſ` and the Kelvin sign: the non-ASCII characters ``re.I`` matches with ASCII letters."""
 _WORD = re.compile(r"\w+")
 
 
@@ -141,7 +139,7 @@ def _declares_copy(chunk: str, *, revision: bool = True) -> bool:
     `oldid`, so text without these words in lower case is passed over without running the
     patterns (case-insensitive alternations, slow over every character of the text). Only four
     other characters match an ASCII letter case-insensitively; text with them runs the patterns."""
-    if not any(c in chunk for c in _ODD_CASE):
+    if not any(c in chunk for c in ODD_CASE):
         low = chunk.lower()
         if "wikipedia" not in low and "revision" not in low and "oldid" not in low:
             return False

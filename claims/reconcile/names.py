@@ -18,6 +18,32 @@ _DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"), ("
 _DOUBLE = re.compile(r"([a-z])\1+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = re.compile(r"[aeiou]")
+ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""`İ`, `ı`, `ſ` and the Kelvin sign: the non-ASCII characters ``re.I`` matches with ASCII letters."""
+
+
+class WordPattern:
+    """A case-insensitive pattern every match of which holds one of ``words`` (lower case
+    ASCII). :meth:`search` looks for the words in the lowered text first, which costs far less
+    than an alternation of words tried at every character; the result is the pattern's own,
+    since a text with one of ``ODD_CASE`` (the only other characters that match an ASCII letter
+    case-insensitively) goes to the pattern."""
+
+    __slots__ = ("regex", "words")
+
+    def __init__(self, pattern: str, words: str) -> None:
+        self.regex = re.compile(pattern, re.I)
+        self.words = tuple(words.split("|"))
+
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match ``text`` (none of its words is in it)."""
+        if text.isascii() or not any(c in text for c in ODD_CASE):
+            low = text.lower()
+            return any(w in low for w in self.words)
+        return True
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
 
 
 @lru_cache(maxsize=65536)

@@ -181,8 +181,7 @@ def event_sides(ctx: Context) -> Mapping[str, tuple[EventSide, ...]]:
     if found is not None:
         return found
     names: dict[str, dict[str, set[str]]] = defaultdict(dict)
-    for c in ctx.of_type(Quantity):
-        side = ctx.sides.get(c.id, NO_SIDE)
+    for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
         if side == NO_SIDE:
             continue
         event = ctx.event(c).id

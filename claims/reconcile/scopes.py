@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from claims.model import Category, Claim, ClaimantClass, Kind, Population, Quantity, UncertainDate
 from claims.reconcile.index import Context, after, before, party_of, parties_of
-from claims.reconcile.names import fold
+from claims.reconcile.names import WordPattern, fold
 
 WHOLE = "whole event"
 
@@ -66,12 +66,13 @@ _ROLES = {
     "navy": re.compile(r"\bnav(?:y|al)\b", re.I),
     "marines": re.compile(r"\bmarines?\b", re.I),
     "special forces": re.compile(r"\bspecial (?:forces|operations)", re.I),
-    "army": re.compile(r"^\S+\s+(?:\(\s*)?army\b", re.I),
+    "army": WordPattern(r"^\S+\s+(?:\(\s*)?army\b", "army"),
 }
 _WAR = re.compile(r"\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
                   r"|\bsince the (?:war|conflict) (?:began|started)", re.I)
 _INCREMENT_AFTER = re.compile(r"^\s*[\d,.]+\s+(?:more|others?|additional)\b(?!\s+than)", re.I)
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|plus)\s*$", re.I)
+_INCREMENT_BEFORE = WordPattern(r"\b(?:another|a further|an additional|additional|plus)\s*$",
+                                "another|further|additional|plus")
 _CUMULATIVE = re.compile(
     r"\b(?:since|so far|to date|toll|tally|in total|a total|in all|altogether|overall|ha(?:s|ve) risen|rose to|risen to"
     r"|ha(?:s|ve) reached|reached|ha(?:s|ve) climbed|climbed to|bringing|cumulative)\b"
@@ -91,13 +92,15 @@ _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "p
 _WAR_TRIGGERS = ("war", "conflict", "insurgency")
 _PLACE_CUE = re.compile(r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?[A-Z]")
 _DIGIT = re.compile(r"\d")
-_SUBSET = re.compile(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b", re.I)
+_SUBSET = WordPattern(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b",
+                      "whom|them|those|these|which")
 _HEAD_BREAK = re.compile(r"[,;:(]")
-_SOURCE_AFTER = re.compile(r"\b(?:according to|per|citing|(?:as )?(?:said|says|reported|claimed|estimated|told) by)\b", re.I)
-_SOURCE_BEFORE = re.compile(
+_SOURCE_AFTER = WordPattern(r"\b(?:according to|per|citing|(?:as )?(?:said|says|reported|claimed|estimated|told) by)\b",
+                            "according to|per|citing|said|says|reported|claimed|estimated|told")
+_SOURCE_BEFORE = WordPattern(
     r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated)\b"
     r"(?:\s+(?:on\s+\w+day|yesterday|today|last\s+night|this\s+morning|on\s+\d{1,2}\s+\w+|on\s+\w+\s+\d{1,2}))?",
-    re.I,
+    "said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated",
 )
 """A reporting cue and when the report was made (`said on Wednesday that`): the figure's time is its own."""
 
@@ -113,8 +116,11 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
         head = ""
     # Who says it, and when, is no part of what is counted: `according to volunteer researchers`
     # names no volunteers, `Police said on Sunday that 40 ...` neither police nor one day.
-    head = _SOURCE_BEFORE.split(head)[-1]
-    tail = _SOURCE_AFTER.split(after(claim, ctx), maxsplit=1)[0]
+    if _SOURCE_BEFORE.may_match(head):
+        head = _SOURCE_BEFORE.regex.split(head)[-1]
+    tail = after(claim, ctx)
+    if _SOURCE_AFTER.may_match(tail):
+        tail = _SOURCE_AFTER.regex.split(tail, maxsplit=1)[0]
     short = _DIGIT.split(tail, maxsplit=1)[0]
     return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
 

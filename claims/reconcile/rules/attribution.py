@@ -40,25 +40,23 @@ def _is_loss(c: Claim) -> bool:
 @family
 def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
     event_id = {d: e.id for d, e in ctx.event_of.items()}
-    sides = ctx.sides
     # One pass: belligerents' attributed figures, and the losses stated as plain fact (in id order).
     attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
-    plain: list[Claim] = []
-    for c in ctx.of_type(Quantity):
+    plain: list[tuple[Claim, str]] = []
+    for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
         if not _is_loss(c):
             continue
         a = c.attribution
         if a.claimant:
             if a.claimant_class is ClaimantClass.BELLIGERENT:
                 iv = strict(c.value)  # type: ignore[arg-type]
-                attributed[(event_id[c.document], sides[c.id], iv.low, iv.high)].append(c)
+                attributed[(event_id[c.document], side, iv.low, iv.high)].append(c)
         elif not c.hedges:
-            plain.append(c)
+            plain.append((c, side))
     counted_columns: set[tuple[str, int | None]] | None = None  # read only when a column says `unknown`
     # The other column's casualty fields, and whether all say `unknown`, read once per column.
     other_fields_of: dict[tuple[str, int], tuple[list[InfoboxField], bool]] = {}
-    for c in plain:
-        side = sides[c.id]
+    for c, side in plain:
         if side == NO_SIDE:
             continue
         iv = strict(c.value)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from claims.model import Claim, Conflict, Kind, OpenBound, Outcome, Precision, Severity, UncertainDate
 from claims.reconcile.index import Context, before, in_context_section, sentence
+from claims.reconcile.names import WordPattern
 from claims.reconcile.rules import cite, family, finding, rule
 
 DATE_RANGE = rule(
@@ -35,8 +36,10 @@ DATE_ORDER = rule(
     tension_disagrees=True,
 )
 
-_START = re.compile(r"\b(began|begun|begins|launched|started|commenced|opened|initiated)\b", re.I)
-_END = re.compile(r"\b(ended|ends|concluded|withdrew|withdrawn|retreated|ceasefire|surrendered|fell)\b", re.I)
+_START = WordPattern(r"\b(began|begun|begins|launched|started|commenced|opened|initiated)\b",
+                     "began|begun|begins|launched|started|commenced|opened|initiated")
+_END = WordPattern(r"\b(ended|ends|concluded|withdrew|withdrawn|retreated|ceasefire|surrendered|fell)\b",
+                   "ended|ends|concluded|withdrew|withdrawn|retreated|ceasefire|surrendered|fell")
 _AFTER = re.compile(r"\bafter\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(days?|weeks?|months?)\b", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -119,8 +122,10 @@ def dates_in_range(ctx: Context) -> Iterator[Conflict]:
                 )
 
 
-_EVENT_WORDS = re.compile(r"\b(?:battle|siege|offensive|assault|attack|attacked|fighting|clashes|onslaught|operation"
-                          r"|advance|encirclement|invasion|bombardment)\b", re.I)
+_EVENT_WORDS = WordPattern(r"\b(?:battle|siege|offensive|assault|attack|attacked|fighting|clashes|onslaught|operation"
+                           r"|advance|encirclement|invasion|bombardment)\b",
+                           "battle|siege|offensive|assault|attack|fighting|clashes|onslaught|operation|advance"
+                           "|encirclement|invasion|bombardment")
 _SINCE = re.compile(r"\b(?:since|from)\b[^.,;]{0,20}$", re.I)
 _NEAR_DAYS = 3
 """A report's start or end day this close to an article's (but not on it) dates the same moment."""

@@ -204,8 +204,11 @@ def _interim(a: Claim, b: Claim, ctx: Context) -> bool:
     its articles give) against a count of the whole event no smaller: the toll grew after the
     report, so the two do not disagree."""
     for early, whole in ((a, b), (b, a)):
-        written, end = report_date(early.document, ctx), event_end(early, ctx)
-        if written is None or end is None:
+        written = report_date(early.document, ctx)
+        if written is None:
+            continue  # no report (most figures): the event's end is not needed
+        end = event_end(early, ctx)
+        if end is None:
             continue
         if written[0] == 0:  # a wire's `Aug 30`: the year of the event it was grouped with
             written = (end[0], *written[1:])

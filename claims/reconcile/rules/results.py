@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claims.model import Claim, Conflict, Document, Kind, Outcome, Severity, TextValue
 from claims.reconcile.index import Context
@@ -38,11 +39,19 @@ _SKIP_SECTIONS = re.compile(r"background|prelude|aftermath|legacy|analysis|histo
 _NOT_ACTORS = frozenset("Despite Relying Had After Before On In By The According Several Both".split())
 
 
-def _section_at(doc: Document, pos: int) -> str | None:
-    title = None
-    for s in doc.sections:
-        if s.start <= pos:
-            title = s.title
+def _section_at(doc: Document) -> Callable[[int], str | None]:
+    """A lookup of the title of the last section (in the document's order) starting at or before
+    a position; a binary search when the sections are in text order (as read), since a long
+    document asks for every sentence."""
+    sections = doc.sections
+    starts = [s.start for s in sections]
+    if starts != sorted(starts):
+        return lambda pos: next((s.title for s in reversed(sections) if s.start <= pos), None)
+
+    def title(pos: int) -> str | None:
+        i = bisect_right(starts, pos)
+        return sections[i - 1].title if i else None
+
     return title
 
 
@@ -54,9 +63,10 @@ def _actor_before(text: str) -> str | None:
 def _setbacks(doc: Document, winner: str) -> Iterator[tuple[int, str, str]]:
     """(offset, sentence, phrase) for body sentences in which the winner fails or loses."""
     body = doc.text[doc.body_start:]
+    section_at = _section_at(doc)
     for m in _SENTENCE.finditer(body):
         pos = doc.body_start + m.start()
-        section = _section_at(doc, pos)
+        section = section_at(pos)
         if section and _SKIP_SECTIONS.search(section):
             continue
         sent = m.group(0)

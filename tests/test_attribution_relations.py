@@ -519,3 +519,10 @@ def test_abbreviated_ranks_before_a_name_make_a_commander() -> None:
     found = {c.value.name: c.value.rank for c in extract_document(read_text(text, "story.txt"))
              if c.kind is Kind.COMMANDER and isinstance(c.value, Person)}
     assert found == {"Anton Varga": "Lt. Gen.", "Ivo Marsh": "Adm.", "Pavo Renn": "Col.-Gen."}
+
+
+def test_a_loss_after_and_counts_the_same_people_as_the_figure_before() -> None:
+    text = ("Intro.\n\nAt least 2,900 Palestinians were killed in Gaza and 6,937 injured, according to the health "
+            "ministry.\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "story.txt"))}
+    assert found["6,937 injured"].side.name == found["At least 2,900 Palestinians were killed"].side.name == "Palestinians"

@@ -880,6 +880,10 @@ class _Extractor:
             # Past its paragraph only a word that says so continues a figure (`Another 50 were
             # wounded`); `Austria 38,500` in a list below repeats nothing from above.
             return earlier[-1]
+        if (f.noun is None and f.predicate or f.noun_group == "loss") and earlier and isinstance(earlier[-1].value, Quantity) \
+                and earlier[-1].value.unit and 0 <= f.start - earlier[-1].span.end <= 30 \
+                and _ELLIPSIS_GAP.fullmatch(self.text, earlier[-1].span.end, f.start):
+            return earlier[-1]  # `187 Palestinians were killed and 256 injured`: the same people
         return None
 
     def _side(self, f: Figure, lo: int, hi: int, attribution: Attribution, resolved,
@@ -1201,6 +1205,7 @@ _ORIGIN = re.compile(
 )
 
 
+_ELLIPSIS_GAP = re.compile(r"[ \t]*(?:(?:in|at|near|on)[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]*)?(?:,[ \t]*)?(?:and[ \t]+)?")
 _OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 
 

@@ -63,6 +63,10 @@ ORDERS = [
     "{S} was quoted by the Valley Courier as saying that {F}.",
     "According to a statement from {s}, {F}.",
     "{F}, {s} {C} on Sunday, while the Tarnow garrison put the toll at 12.",
+    # an aside between dashes, a participle clause after the source, a time before the cue
+    "{F} — {s} {C} — in the attack on the bridge.",
+    "{F}, {s} {C} in its daily update, bringing the total since March to 1.",
+    "{S} on Thursday {C} that {F}.",
 ]
 
 
@@ -101,3 +105,25 @@ def test_two_statements_in_one_sentence_keep_their_own_sources(first, second, cu
         a = c.attribution
         if a.content_span is not None and a.claimant and not a.inherited:
             assert a.content_span[0] <= c.span.start and c.span.end <= a.content_span[1] + 1, (text, c.span.quote)
+
+
+# Unnamed sources from the lexicon: the words the text uses, of class `unnamed`, never a name.
+UNNAMED_MODIFIERS = sorted(w for w in LX.unnamed_modifiers if w not in ("the", "a", "an", "these", "those", "two", "three"))
+# (not the nouns that are no source at all after a number or a cue: `told reporters`, `3 soldiers`)
+UNNAMED_HEADS = sorted(w for w in LX.unnamed_heads if w.endswith("s") and w not in (
+    "reports", "estimates", "accounts", "figures", "data", "rumours", "rumors", "others", "people", "journalists",
+    "reporters"))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(modifier=st.sampled_from(UNNAMED_MODIFIERS), head=st.sampled_from(UNNAMED_HEADS), figure=figures(),
+       order=st.sampled_from(["{F}, {s} said.", "{S} said {F}.", "{F}, according to {s}."]))
+def test_an_unnamed_source_is_its_own_words_and_names_nobody(modifier, head, figure, order) -> None:
+    number, phrase = figure
+    source = f"{modifier} {head}"
+    text = order.format(S=source[0].upper() + source[1:], s=source, F=phrase[0].upper() + phrase[1:]
+                        if order.startswith("{F}") else phrase)
+    claim = _claim_of(text, number)
+    assert (claim.attribution.claimant or "").lower() == source, (text, claim.attribution)
+    assert claim.attribution.claimant_class.value == "unnamed" and claim.attribution.claimant_side is None
+    assert any(h.kind.value == "unnamed_source" for h in claim.hedges), text

@@ -320,7 +320,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             break
         # A cue verb ends the phrase, unless it is a noun there too (`State television`).
         if lower in lx.cue_verbs and not (
-            (lower in lx.not_person_words or lower in lx.source_heads) and _source_noun(words[i + 1][2])
+            (lower in lx.not_person_words or lower in lx.source_heads or lower in lx.unnamed_modifiers)
+            and _source_noun(words[i + 1][2])
         ):
             break
         if w[:1].islower() and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_ADJECTIVES:
@@ -544,6 +545,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue  # `Islamic State`, `Reports Unit`: part of a name
         if _data_noun_at(words, k):
             continue  # `German records list ...`: a noun, the source of the verb after it
+        if form in lx.unnamed_modifiers and k + 1 < len(words) and _source_noun(words[k + 1][2]):
+            continue  # `informed sources said`: an adjective of the source
         if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
             continue  # `..., adding that ...`: the main verb's source goes on speaking
         before_word = words[k - 1][2].lower() if k > 0 else ""

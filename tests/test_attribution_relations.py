@@ -526,3 +526,13 @@ def test_a_loss_after_and_counts_the_same_people_as_the_figure_before() -> None:
             "ministry.\n")
     found = {c.span.quote: c for c in extract_document(read_text(text, "story.txt"))}
     assert found["6,937 injured"].side.name == found["At least 2,900 Palestinians were killed"].side.name == "Palestinians"
+
+
+def test_they_and_their_losses_are_the_party_that_opened_the_sentence_before() -> None:
+    text = ("Battle of Kessel\n\nBelligerents: Germany vs. Soviet Union\n\n"
+            "The Battle of Kessel was fought in 1943 between Germany and the Soviet Union.\n\n"
+            "The Germans attacked at dawn on 5 July. They lost 3,000 men on the first day.\n\n"
+            "The Soviet defenders held the line. Their losses were lighter, about 1,200 killed.\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "page.txt"))}
+    assert found["3,000 men"].side.name == "Germany"
+    assert found["about 1,200 killed"].side.name == "Soviet Union"

@@ -968,6 +968,16 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
+        if f.category in _LOSS_CATEGORIES and _PRONOUN_SUBJECT.match(text, lo) and not f.party_mentions:
+            # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`:
+            # the party that opens the sentence before, in the same paragraph.
+            start = self._paragraph_start(lo)
+            before = text.rfind(". ", start, lo - 1)
+            before = before + 2 if before != -1 else start
+            for s, e, party in self.sides.party_mentions(text, before, min(lo, before + 60))[:1]:
+                side = self.sides.side_for_mention(party, f"`{text[lo:text.find(' ', lo)]}` are {text[s:e]}, the subject before")
+                if side is not None:
+                    return side
         force = _force_before().search(text, max(lo, f.number_start - 60), f.number_start)
         if force is not None:
             # `The German garrison of 21,000`, `a Soviet force of 20,000`, `an Austrian force
@@ -1205,6 +1215,7 @@ _ORIGIN = re.compile(
 )
 
 
+_PRONOUN_SUBJECT = re.compile(r"[ \t]*(?:They|Their)\b")
 _ELLIPSIS_GAP = re.compile(r"[ \t]*(?:(?:in|at|near|on)[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]*)?(?:,[ \t]*)?(?:and[ \t]+)?")
 _OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 

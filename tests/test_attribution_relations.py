@@ -536,3 +536,15 @@ def test_they_and_their_losses_are_the_party_that_opened_the_sentence_before() -
     found = {c.span.quote: c for c in extract_document(read_text(text, "page.txt"))}
     assert found["3,000 men"].side.name == "Germany"
     assert found["about 1,200 killed"].side.name == "Soviet Union"
+
+
+def test_a_name_in_apposition_with_a_command_post_is_a_commander() -> None:
+    from claims.model import Person
+
+    text = ("Intro.\n\nAnton Varga, commander of Ostland's ground forces, visited the front.\n\n"
+            "The commander of the 93rd brigade, Pavo Renn, said the unit held.\n\n"
+            "Ostland troops are led by Colonel-General Ivo Marsh. NFL leader Dan Ferro ordered the assault.\n")
+    found = {c.value.name: c.value.rank for c in extract_document(read_text(text, "story.txt"))
+             if c.kind is Kind.COMMANDER and isinstance(c.value, Person)}
+    assert found == {"Anton Varga": "commander of Ostland's ground forces", "Pavo Renn": "The commander of the 93rd brigade",
+                     "Ivo Marsh": "Colonel-General", "Dan Ferro": "NFL leader"}

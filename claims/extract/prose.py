@@ -207,11 +207,18 @@ _PEOPLE_CATEGORIES = frozenset({
 })
 _CLAUSE_BREAK = re.compile(r"(?i);|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
 _TITLE_RE = re.compile(
-    r"(?P<title>\b(?:(?:[A-Z][a-z]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
-    r"|(?:[A-Z][a-z]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
-    r"|[Gg]eneral|(?:(?:Lt|Maj|Brig|Col)\.[- ]?\s*)?[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
+    r"(?P<title>\b(?:(?:[A-Z][A-Za-z\-]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
+    r"|(?:[A-Z][A-Za-z\-]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
+    r"|[Cc]olonel[- ][Gg]eneral|[Gg]eneral|(?:(?:Lt|Maj|Brig|Col)\.[- ]?\s*)?[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
     r"|[Aa]dmiral|[Mm]arshal|[Ff]ield\s+[Mm]arshal|[Ww]arlord|Lt\.\s*Col\.|Col\.|Maj\.|Brig\.|Adm\.))\s+)"
     r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3})"
+)
+_NAME = r"(?:[A-Z][a-zà-ÿ'’\-]+)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}"
+# `Oleksandr Syrskyi, commander of Ukraine's ground forces`; `The commander of the 93rd
+# brigade, Pavlo Palisa,`: a name in apposition with the post.
+_APPOSED_COMMANDER = re.compile(
+    rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?(?P<title>(?:top[ \t]+)?(?:commander|leader|chief)[ \t]+of[ \t]+[^,.;\n]{{3,60}})"
+    rf"|(?P<title2>\b(?:[Tt]he[ \t]+)?(?:commander|leader|chief)[ \t]+of[ \t]+[^,.;\n]{{3,60}}),[ \t]+(?P<name2>{_NAME})[ \t]*[,.]"
 )
 _COMMANDED_BY = re.compile(
     r"\b(?:commanded|led|headed)\s+by\s+(?:the\s+)?(?:(?:[A-Z][a-z]+[- ])?(?:[A-Z][a-z]+\.?)\s+)?"
@@ -1146,13 +1153,14 @@ class _Extractor:
         `Defense Minister Sergei Shoigu`) or as the one commanding (`commanded by X`)."""
         text = self.text
         seen: set[tuple[int, int]] = set()
-        for pattern in (_TITLE_RE, _COMMANDED_BY):
+        for pattern in (_TITLE_RE, _COMMANDED_BY, _APPOSED_COMMANDER):
             for m in pattern.finditer(text, lo, hi):
-                s, e = m.start("name"), m.end("name")
+                which = "name2" if "name2" in m.groupdict() and m.group("name2") else "name"
+                s, e = m.start(which), m.end(which)
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
-                title = m.group("title").strip() if "title" in m.groupdict() and m.group("title") else None
+                title = next((m.group(g).strip() for g in ("title", "title2") if m.groupdict().get(g)), None)
                 side = Side()
                 named = party_mentions(text, m.start(), s)
                 if named:

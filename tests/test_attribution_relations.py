@@ -548,3 +548,11 @@ def test_a_name_in_apposition_with_a_command_post_is_a_commander() -> None:
              if c.kind is Kind.COMMANDER and isinstance(c.value, Person)}
     assert found == {"Anton Varga": "commander of Ostland's ground forces", "Pavo Renn": "The commander of the 93rd brigade",
                      "Ivo Marsh": "Colonel-General", "Dan Ferro": "NFL leader"}
+
+
+def test_the_enemy_is_never_the_party_named_earlier_in_the_sentence() -> None:
+    text = ("Intro.\n\nAzerbaijan's defence ministry said 450 Azerbaijani soldiers were killed and claimed the enemy "
+            "had lost more than 2,000 men.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["450 Azerbaijani soldiers were killed"].side.name == "Azerbaijan"
+    assert found["more than 2,000 men"].side.name is None  # the document names no opponent

@@ -214,3 +214,18 @@ def test_an_articles_own_text_and_a_dateline_against_its_infobox_range() -> None
              if k.rule == "R-DATE-RANGE"]
     (k,) = found
     assert "end" in k.explanation and "19 January 1999" in k.explanation
+
+
+def test_the_enemy_in_a_claimants_statement_is_the_side_opposed_to_the_claimants() -> None:
+    article = _article("Date: 3 - 9 March 1997\nCasualties1: 300 killed\nCasualties2: 120 killed\n")
+    wire = make_doc("wire", "Dresk concedes the ford",
+                    "The Dresk ministry said 450 of its soldiers died and claimed the enemy had lost 2,000 men.\n")
+    claims = [
+        claim(article, "300 killed", Kind.CASUALTIES, q(300), column=1, side_name=SIDES[0], field="Casualties1"),
+        claim(article, "120 killed", Kind.CASUALTIES, q(120), column=2, side_name=SIDES[1], field="Casualties2"),
+        claim(wire, "450 of its soldiers died", Kind.CASUALTIES, q(450), claimant="The Dresk ministry"),
+        claim(wire, "2,000 men", Kind.CASUALTIES, q(2000), claimant="The Dresk ministry"),
+    ]
+    found = reconcile([article, wire], claims, grouping={"*": "Battle of Karsk Ford"})
+    sides = _sides_of(found, claims)
+    assert sides[450] == SIDES[0] and sides[2000] == SIDES[1]

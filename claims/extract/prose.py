@@ -960,8 +960,11 @@ class _Extractor:
             if side is not None:
                 return side
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
-            if _ENEMY_SUBJECT.search(text, lo, f.start) and (other := self._claimants_opponent(attribution, "`the enemy`")) is not None:
-                return other  # `The enemy lost up to 200 servicemen` in a belligerent's statement
+            if _ENEMY_SUBJECT.search(text, lo, f.start):
+                # `The enemy lost up to 200 servicemen` in a belligerent's statement; when the
+                # document names no opponent, no party named earlier in the sentence is it.
+                return self._claimants_opponent(attribution, "`the enemy`") or Side(
+                    reason="`the enemy` of the claimant, whom the document does not name")
             if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
                 # `his country had lost 31,000 troops`: the claimant's own side.
                 side = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")

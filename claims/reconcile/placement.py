@@ -11,6 +11,8 @@ say which (``place_by_words``):
   it (`Dresk army losses: about 900 killed` on the side of `Republic of Dresk`); a word of the
   figure (its quote) before a word of its clause, and the clause only after its reporting cue
   (`a Front spokesman said 1,500 Dresk soldiers ...` names the Dresk side, not the Front);
+- **the claimant's enemy**: `the enemy`, `the adversary` in the figure's clause, the side
+  opposed to the claimant's own;
 - **the claimant's own side**: `its`, `their`, `our` in the figure (`the Dresk ministry said
   260 of its soldiers died`), or a claimant admitting losses (`the Front admitted 60 killed`,
   `said it had lost 700`), place it with the side the claimant speaks for;
@@ -130,6 +132,10 @@ def side_from_words(claim: Claim, sides: tuple[EventSide, ...], ctx: Context) ->
     claimant = claim.attribution.claimant
     if claimant and (words & (lexicon().own_words | _HIS) or _OWN_LOSS.search(clause)):
         return claimant_side(claim, ctx)  # `the military put its own losses at 349`
+    if claimant and words & lexicon().enemy_words and len(sides) == 2:
+        # `the ministry claimed the enemy had lost 2,000 men`: the side opposed to the claimant's.
+        own = claimant_side(claim, ctx)
+        return next((s.key for s in sides if s.key != own), None) if own is not None else None
     q = claim.value
     unit = (q.unit or "").lower() if isinstance(q, Quantity) else ""
     return _by_force(words | {unit}, sides)

@@ -117,3 +117,13 @@ def test_a_toll_that_rises_passes_or_tops_a_number_and_a_long_phrase_before_its_
     for text, (category, qualifier) in cases.items():
         (figure,) = read_figures(text, 0, len(text))
         assert (figure.category.value, figure.qualifier.value) == (category, qualifier), text
+
+
+def test_parties_of_other_wars_are_known() -> None:
+    from claims.lexicon import lexicon
+
+    lx = lexicon()
+    expected = {"Emirati": "United Arab Emirates", "FARDC": "Congo", "Fano": "Fano", "ISWAP": "ISWAP",
+                "Tigrayan": "Tigray forces", "KLA": "Kosovo Liberation Army", "Sandinistas": "Sandinistas",
+                "Burkinabe": "Burkina Faso", "Nigerien": "Niger", "Nigerian": "Nigeria"}
+    assert {w: lx.party_of(w) for w in expected} == expected

@@ -556,3 +556,10 @@ def test_the_enemy_is_never_the_party_named_earlier_in_the_sentence() -> None:
     found = {c.span.quote: c for c in figures(text)}
     assert found["450 Azerbaijani soldiers were killed"].side.name == "Azerbaijan"
     assert found["more than 2,000 men"].side.name is None  # the document names no opponent
+
+
+def test_a_party_that_attacked_or_advanced_with_a_force_fields_it() -> None:
+    text = ("Battle of Inkerman\n\nThe Battle of Inkerman was fought in 1854 between Britain and France against "
+            "the Imperial Russian Army.\n\nThe Russians attacked with some 35,000 men.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["some 35,000 men"].side.name == "Russia"

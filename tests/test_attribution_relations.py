@@ -565,11 +565,9 @@ def test_a_party_that_attacked_or_advanced_with_a_force_fields_it() -> None:
     assert found["some 35,000 men"].side.name == "Russia"
 
 
-def test_a_force_engaged_and_the_union_of_the_civil_war() -> None:
+def test_a_force_engaged_is_a_strength_and_a_partitive_before_a_toll_gives_its_side() -> None:
     text = ("Battle of Kessel Creek\n\nThe battle was fought in 1863 between the Union Army of the Potomac and the "
-            "Confederate Army of Northern Virginia.\n\nOf the 75,000 Confederates engaged, some 28,000 were casualties. "
-            "Union casualties totalled 23,049 (3,155 killed, 14,531 wounded, 5,369 captured or missing).\n")
+            "Confederate Army of Northern Virginia.\n\nOf the 75,000 Confederates engaged, some 28,000 were casualties.\n")
     found = {c.span.quote: c for c in figures(text)}
     assert found["75,000 Confederates engaged"].kind is Kind.STRENGTH
     assert found["some 28,000 were casualties"].side.name == "Confederate States"
-    assert found["23,049"].side.name == found["3,155 killed"].side.name == "United States"

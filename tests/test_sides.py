@@ -321,7 +321,7 @@ some 3,000 Austrian troops were present.
 def test_a_party_that_stands_for_a_belligerent_of_the_page_takes_its_column() -> None:
     found = {c.span.quote: c.side.name for c in extract_document(read_text(EQUIVALENT, "pass.txt"))}
     assert found["About 25,000 Turkish soldiers froze to death"] == "Ottoman Empire"
-    assert found["some 3,000 Austrian troops"] == "Austria"  # no belligerent of this page
+    assert found["some 3,000 Austrian troops were present"] == "Austria"  # no belligerent of this page
 
 
 # (sentence, figure's quote starts with, kind, side): encyclopedia phrasings, invented here.

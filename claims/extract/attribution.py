@@ -225,13 +225,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             return None
         between = words[j + 1:i]
         # `the spokesman ..., Colonel Ivan Petrenko, said`: a title may lead the name.
-        named = between
-        while len(named) >= 3 and named[0][2][:1].isupper() and (
-                _source_noun(named[0][2]) or named[0][2].lower() in lx.person_heads):
-            named = named[1:]  # `Major General Ivan Korov`: titles lead the name
-        if 2 <= len(named) <= 4 and all(_is_name_word(w) and w.lower() not in lexicon().not_person_words
-                                        and not _source_noun(w) and lexicon().party_of(w) is None
-                                        for _, _, w in named):
+        if _titled_name([w for _, _, w in between]):
             return between[0][0], between[-1][1]
         found = _np_before(text, words, j, lo)
         if found is None and between and between[0][2].lower() == "who":
@@ -685,12 +679,16 @@ def _apposed_name(text: str, np: tuple[int, int], hi: int) -> tuple[int, int]:
     named = _APPOSED_NAME.match(text, np[1], hi)
     if named is None or text[np[0]:np[1]].split()[-1].lower() not in lexicon().person_heads:
         return np
-    words = named.group("name").split()
-    while len(words) > 2 and (words[0].lower() in lexicon().person_heads or _source_noun(words[0])):
+    return (named.start("name"), named.end("name")) if _titled_name(named.group("name").split()) else np
+
+
+def _titled_name(words: list[str]) -> bool:
+    """A person's name, perhaps after titles (`Ivan Petrov`, `Major General Ivan Korov`)."""
+    lx = lexicon()
+    while len(words) >= 3 and words[0][:1].isupper() and (_source_noun(words[0]) or words[0].lower() in lx.person_heads):
         words = words[1:]
-    if all(_is_name_word(w) and not _source_noun(w) for w in words):
-        return named.start("name"), named.end("name")
-    return np
+    return 2 <= len(words) <= 4 and all(_is_name_word(w) and w.lower() not in lx.not_person_words
+                                        and not _source_noun(w) and lx.party_of(w) is None for w in words)
 
 
 _ADDING = re.compile(r"(?i),[ \t]*(?:adding|noting|saying)[ \t]+(?:that[ \t]+)?")

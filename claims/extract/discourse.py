@@ -11,6 +11,7 @@ organisation's own report, the organisation (``masthead``).
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from attrs import frozen
 
@@ -59,7 +60,8 @@ class Discourse:
         self.header_losses: str | None = None
         #: The unnamed source the last pronoun resolved pointed back to (`a witness ... he said`).
         self.unnamed_referent: str | None = None
-        self._unread: list[tuple[str, int, int]] = []
+        #: The last sentences read for nothing else (a `she` points back a few sentences at most).
+        self._unread: deque[tuple[str, int, int]] = deque(maxlen=8)
 
     def note_persons(self, text: str, lo: int, hi: int) -> None:
         lx = lexicon()
@@ -101,13 +103,8 @@ class Discourse:
         self._unread.append((text, lo, hi))
 
     def _read_deferred(self, before: int) -> None:
-        keep = []
-        for text, lo, hi in self._unread:
-            if lo < before:
-                self.note_persons(text, lo, hi)
-            else:
-                keep.append((text, lo, hi))
-        self._unread = keep
+        while self._unread and self._unread[0][1] < before:
+            self.note_persons(*self._unread.popleft())
         self.persons.sort()
 
     def resolve(self, relation: Relation) -> tuple[str | None, str | None]:

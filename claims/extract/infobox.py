@@ -340,7 +340,7 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
                 whole = ctx.sides.demonym_in(text, lead.start("who"), lead.end("who"))
                 if whole is not None and ctx.sides.party(lead.group("who")) is not None:
                     labelled = Side(column=whole.column, name=whole.name,
-                                    reason=f"the figure names {lead.group('who')} (it opens the figure's part of the cell)")
+                                    reason=f"the figure names {lead.group('who')} ({_OPENS_PART})")
         if labelled is not None and labelled.name is not None:
             side = labelled if f.column is None or labelled.name != side.name else side
         elif named is not None and (side.column is None or side.name is None or side.name == named.name):
@@ -362,6 +362,8 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
     return claims
 
 
+_OPENS_PART = "it opens the figure's part of the cell"
+"""The reason of a side a party label gives (`; Germany: 12,000 killed`); it beats the cell's column."""
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
 
@@ -887,7 +889,7 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 # (a party labelling its part of the cell, `; Ostrania: 12,000`, beats the cell's column)
                 if named is not None and side.column is not None and (
-                        f.column is None or "opens the figure's part" in (named.reason or "")):
+                        f.column is None or _OPENS_PART in (named.reason or "")):
                     # The figure's own words name its party; the column its order gives holds
                     # only when it is that party's (or nobody's) column.
                     column = side.column if side.name in (None, named.name) else named.column

@@ -215,6 +215,7 @@ def is_map_marker(line: str) -> bool:
 
 
 _VERSUS = re.compile(r"[ \t]+(?:vs\.?|v\.|versus)[ \t]+", re.I)
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 
 def is_prose(line: str) -> bool:
@@ -492,23 +493,27 @@ class _Reader:
         if not line or len(line.split()) > 4 or re.search(r"[\d:|.,;()]", line) or not line[:1].isupper() \
                 or _section_label(line) or (index > 0 and text[lines[index - 1][1]:lines[index - 1][2]].strip()):
             return False
-        if index + 2 >= len(lines) or text[lines[index + 1][1]:lines[index + 1][2]].strip():
-            return False
-        following = text[lines[index + 2][1]:lines[index + 2][2]].strip()
-        words = following.split()
+        following = self._line_under(index)
+        words = (following or "").split()
         return len(words) >= 8 and bool(re.search(r"[a-z)][.!?][\"”’)]?$", following)) and sum(
             1 for w in words if w.lower().strip(",.;:") in _FUNCTION_WORDS) >= 2
 
     def _heads_prose(self, index: int) -> bool:
         """The line at ``index`` stands alone and the next non-blank line is a paragraph."""
+        following = self._line_under(index)
+        return following is not None and is_prose(following)
+
+    def _line_under(self, index: int) -> str | None:
+        """The first line of the paragraph under the line at ``index``, when a blank line
+        separates them (None when the next line is not blank, or nothing follows)."""
         lines, text = self.lines, self.text
         if index + 1 >= len(lines) or text[lines[index + 1][1]:lines[index + 1][2]].strip():
-            return False
+            return None
         for _, s, e in lines[index + 2:index + 4]:
             line = text[s:e].strip()
             if line:
-                return is_prose(line)
-        return False
+                return line
+        return None
 
     def _head(self, first: int) -> tuple[str, list[tuple[int, int]]]:
         """Title, `Part of` and lead prose before the first infobox landmark; the rest (image
@@ -651,9 +656,11 @@ class _Reader:
         cells = [c for c in self.cells if c.block == block]
         lines = {c.line for c in cells}
         named = [e for e in self.entries if e.column is not None]
-        if not cells or any(c.column is not None for c in cells) or len(lines) != len(cells) \
-                or not named or any(e.reason != "one line per column" for e in named) \
-                or len(cells) != len({e.column for e in named}):
+        columns = {e.column for e in named}
+        # (the belligerents' columns, each on a line of its own: `Velmar` / `Ostrania`)
+        if not cells or any(c.column is not None for c in cells) or len(lines) != len(cells) or not named \
+                or len(cells) != len(columns) or len({e.line_index for e in named}) != len(columns) \
+                or len({(e.line_index, e.column) for e in named}) != len(columns):
             return
         for column, cell in enumerate(sorted(cells, key=lambda c: c.start), start=1):
             cell.column, cell.column_reason = column, "one commander per line, in the belligerents' order"
@@ -990,7 +997,7 @@ class _Reader:
         start = a + lead
         # `United Kingdom, Canada vs. Germany`: the word between the sides splits the columns.
         versus = _VERSUS.search(text, start, b) if cell.column is None else None
-        for m in re.finditer(r"[ \t]{2,}" if versus is None else _VERSUS.pattern, text[start:b]):
+        for m in (_SPACE_RUN if versus is None else _VERSUS).finditer(text[start:b]):
             segments.append((start, start + m.start()))
             start = start + m.end()
         segments.append((start, b))

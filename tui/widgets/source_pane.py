@@ -150,12 +150,17 @@ class SourceText(ScrollView, can_focus=True):
         starts = [start for start, _ in self.lines]
         return max(0, bisect.bisect_right(starts, self.focus_span[0]) - 1)
 
-    def scroll_to_focus(self) -> None:
-        """Bring the focused claim into view, a third of the way down, with what leads to it above."""
+    def scroll_to_focus(self, attempts: int = 5) -> None:
+        """Bring the focused claim into view, a third of the way down, with what leads to it above.
+        When the scroll range has not yet grown to the new text (the pane was laid out just
+        now), try again after the next refresh, a few times, instead of stopping short."""
         line = self.focus_line()
         if line is not None:
             height = self.scrollable_content_region.height
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            y = max(0, line - height // 3)
+            self.scroll_to(y=y, animate=False, immediate=True)
+            if self.scroll_offset.y < min(y, max(0, len(self.lines) - height)) and attempts > 1:
+                self.call_after_refresh(self.scroll_to_focus, attempts - 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()

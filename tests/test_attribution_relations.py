@@ -571,3 +571,56 @@ def test_a_force_engaged_is_a_strength_and_a_partitive_before_a_toll_gives_its_s
     found = {c.span.quote: c for c in figures(text)}
     assert found["75,000 Confederates engaged"].kind is Kind.STRENGTH
     assert found["some 28,000 were casualties"].side.name == "Confederate States"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [("Austrian casualties were later put at 7,500 by the historian Karl Weiss.", "the historian Karl Weiss"),
+     ("Losses were given as 7,500 by the French general staff.", "the French general staff"),
+     ("The toll was estimated at about 7,500 by the UN.", "the UN"),
+     ("The toll was estimated at 7,500 by the end of the week.", None)],
+)
+def test_the_agent_of_a_passive_cue_after_its_figure_is_the_source(sentence: str, claimant: str | None) -> None:
+    assert claimant_of("Intro.\n\n" + sentence, "7,500") == claimant
+
+
+def test_coordinated_names_before_losses_and_going_into_captivity() -> None:
+    text = ("Siege of Karvin\n\nBritish and Indian losses were about 1,025 killed. A further 13,164 men went into "
+            "captivity. The bridge was defended by around 1,800 soldiers, opposed by some 18,000 Austrians under "
+            "the command of Archduke John.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["about 1,025 killed"].side.name == "United Kingdom"
+    assert next(c for q, c in found.items() if "13,164" in q).kind is Kind.CAPTURED
+    assert next(c for q, c in found.items() if "1,800" in q).kind is Kind.STRENGTH
+    assert next(c for q, c in found.items() if "18,000" in q).kind is Kind.STRENGTH
+
+
+def test_a_page_s_own_name_for_a_party_in_the_figure_beats_the_claimants_opponent() -> None:
+    text = ("Battle of Harl Pass\n\nBelligerents\nRepublic of Taran\tVelmar\nStrength\n1,800\t3,500\n\n"
+            "The battle was fought in 1993. According to the Velmar Guard, 150 Velmar soldiers were captured.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert next(c for q, c in found.items() if "150" in q).side.name == "Velmar"
+
+
+def test_a_bare_verb_after_a_singular_noun_is_no_cue() -> None:
+    text = ("Intro.\n\nMilitants attacked a military base in Borno state on Saturday, killing 30 soldiers, the "
+            "army said.\n")
+    assert claimant_of(text, "30") == "the army"
+
+
+def test_roles_give_sides_in_a_story_of_a_state_against_insurgents() -> None:
+    named = ("Intro.\n\nBoko Haram militants attacked a base in Nigeria's north-east, killing 30 soldiers, the Nigerian "
+             "army said, adding that troops had killed 45 insurgents. A police spokesman said 20 police officers "
+             "were wounded.\n")
+    sides = {c.span.quote: c.side.name for c in figures(named)}
+    assert sides["30 soldiers"] == "Nigeria"
+    assert sides["45 insurgents"] == "Boko Haram"
+    assert sides["20 police officers were wounded"] == "Nigeria"
+    # neither party named: the roles are the sides, so the two tolls are never one dispute
+    unnamed = "Intro.\n\nRebels overran a base, killing 12 soldiers. The army said it had killed more than 100 rebels.\n"
+    sides = {c.span.quote: c.side.name for c in figures(unnamed)}
+    assert sides["12 soldiers"] == "government forces"
+    assert sides["more than 100 rebels"] == "insurgents"
+    # two states at war: `soldiers` stay unplaced
+    states = "Intro.\n\nRussia and Ukraine fought for the town. Ukraine said 12 soldiers were killed.\n"
+    assert {c.span.quote: c.side.name for c in figures(states)}["12 soldiers were killed"] is None

@@ -80,6 +80,18 @@ def test_a_note_with_label_rows_and_labelled_values() -> None:
     assert found["4,800 killed"] == ("casualties", "Austria")
 
 
+def test_a_box_written_as_one_table_per_section_is_one_infobox() -> None:
+    text = ("# Battle of Ostrava Ford\n\n| | |\n|---|---|\n| **Date** | 4–6 May 1866 |\n\n"
+            "| Belligerents | |\n|---|---|\n| Prussia | Austria |\n\n| Strength | |\n|---|---|\n| 45,000 | 38,000 |\n\n"
+            "| Casualties and losses | |\n|---|---|\n| 1,200 killed | 2,900 killed, 4,000 captured |\n\n"
+            "The battle of Ostrava Ford opened the campaign.\n")
+    found = claims_of(text)
+    assert found["45,000"] == ("strength", "Prussia")
+    assert found["38,000"] == ("strength", "Austria")
+    assert found["4,000 captured"] == ("captured", "Austria")
+    assert read_text(text, "ford.md").title == "Battle of Ostrava Ford"
+
+
 def test_a_table_without_infobox_labels_stays_prose() -> None:
     text = "# Losses by day\n\n| Day | Killed |\n| --- | --- |\n| Monday | 12 |\n\nOn Monday 12 soldiers were killed.\n"
     document = read_text(text, "days.md")

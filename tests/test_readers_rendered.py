@@ -992,3 +992,19 @@ def test_a_heading_over_short_sentences_ends_the_infobox_and_commanders_follow_t
     by_quote = {c.span.quote: c for c in found}
     assert by_quote["over 3,000 men"].rule.startswith("prose")
     assert by_quote["over 3,000 men"].side.name == "Ostrania"  # Renn's column
+
+
+def test_a_block_of_one_line_per_belligerent_gives_each_line_its_column():
+    text = ("Siege of Marrow Hill\nPart of the Veldt War\nDate: 3 March 1900\nBelligerents:\n Kingdom of Arland\n"
+            " Free State of Orsk\nCommanders and leaders:\n Redvers Hale\n Louis Botman\nStrength:\n"
+            " 14,000 infantry\n 4,500 burghers\nCasualties and losses:\n Unknown\n 200 killed, 350 wounded\n\n"
+            "The siege of Marrow Hill began when the Orsk commandos surrounded the town.\n")
+    _, claims = claims_of(text)
+    assert column_of(claims, "14,000") == 1
+    assert column_of(claims, "4,500") == 2
+    # a line with no figure still takes its column
+    assert column_of(claims, "200 killed") == 2
+    # as many lines as columns, but troops over guns is one column's list
+    guns = text.replace(" 4,500 burghers", " 40 guns")
+    _, claims = claims_of(guns)
+    assert column_of(claims, "40") == 1

@@ -694,8 +694,12 @@ def _modifiers_before(text: str, lo: int, pos: int) -> int:
         return pos
     start = pos
     cues = lexicon().cue_verbs
-    for w in reversed(list(re.finditer(r"[\w'’\-]+", text[m.start():pos]))):
+    words = list(re.finditer(r"[\w'’\-]+", text[m.start():pos]))
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         lower = w.group(0).lower()
+        if lower in ("and", "or") and k > 0 and start < pos and text[start].isupper() and words[k - 1].group(0)[:1].isupper():
+            continue  # `British and Indian losses`: coordinated names modify the noun together
         if lower in cues or lower in _STOP_MODIFIER or lower in _AUX:
             break
         start = m.start() + w.start()

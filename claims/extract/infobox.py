@@ -867,7 +867,8 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             following = _following(text, c, min(later + [f.end]))
             units.append(_Unit(f, i, _token(c, text, min(later + [f.end])), own, _is_part(text, f, c),
                                words=f"{c.value.unit or ''} {following[:40]}"))
-        placed = _columns_of_units(units, out, known)
+        placed = _line_per_column(units, out, [f for f, _, _ in fields if f.block == block], known) \
+            or _columns_of_units(units, out, known)
         column_of = {i: placed[k][0] for k, unit in enumerate(units) for i in unit.members}
         for k, unit in enumerate(units):
             f = unit.field
@@ -904,6 +905,32 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             side = attrs.evolve(side, reason=f"{side.reason}; a footnote on that cell")
         out[i] = attrs.evolve(out[i], side=side)
     return out
+
+
+def _line_per_column(units: list[_Unit], claims: list[Claim], block_fields: list[InfoboxField], known: int
+                     ) -> list[tuple[int, str, int]] | None:
+    """Columns for a block laid out one line per belligerent (an infobox copied with each cell
+    on its own line, `14,000 infantry` over `4,500 burghers`), or None. It holds when the
+    block's cells are as many lines as there are columns, none with a column, time label or
+    claimant header of its own, and they count one kind of thing (troops over guns is one
+    column's list); a line without a figure (`Unknown`) still takes its column."""
+    cells = [f for f in block_fields if f.key in ("Strength", "Casualties") and f.note_of is None]
+    if known < 2 or len(cells) != known or len({f.line for f in cells}) != known:
+        return None
+    if any(f.column is not None or f.time_label or f.claimant for f in cells):
+        return None
+    if any(u.field not in cells for u in units):
+        return None
+    if len({any(_is_equipment(claims[j]) for j in u.members) for u in units}) > 1:
+        return None
+    order = {id(f): n for n, f in enumerate(sorted(cells, key=lambda f: f.start), start=1)}
+    why = f"one line per belligerent: {known} lines under the label, {known} columns"
+    placed = []
+    for u in units:
+        column = order[id(u.field)]
+        boundary = u.field.start if column > 1 else -1
+        placed.append((column, why, boundary))
+    return placed
 
 
 def _columns_of_units(units: list[_Unit], claims: list[Claim], known: int) -> list[tuple[int, str, int]]:

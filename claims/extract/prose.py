@@ -902,7 +902,9 @@ class _Extractor:
         text = self.text
         if f.population is Population.CIVILIAN:
             return Side(reason="civilians: not a belligerent's figure")
-        for s, e, party in f.party_mentions:  # its own words first (`and the Germans 337,000`)
+        # Its own words first (`and the Germans 337,000`), then the page's own names for its
+        # belligerents inside them (`150 Velmar soldiers`, a party no lexicon knows).
+        for s, e, party in list(f.party_mentions) + self.sides.party_mentions(text, f.start, f.end):
             side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
             if side is not None:
                 return side
@@ -1071,6 +1073,9 @@ class _Extractor:
                 if other is not None and (f.population is Population.MILITARY or f.category not in _PEOPLE_CATEGORIES):
                     return Side(column=other[0], name=other[1], reason=why)
                 return Side(reason=f"{side.name} did the `{f.predicate.strip()}`; whose losses the figure counts is not said")
+        if side.name is None and f.noun and f.population is not Population.CIVILIAN \
+                and (role := self.sides.role_side(f.noun)) is not None:
+            return role
         return side
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import attrs
+
 from claims.lexicon import lexicon
 from claims.model import Document, Side
 
@@ -218,6 +220,7 @@ class SideResolver:
         self._sentence_sides: dict[tuple, Side] = {}
         self._document = document
         self._text_parties: list[tuple[str, int]] | None = None
+        self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
         for column in self.columns:
             for name in (self.columns[column], self.raw.get(column, "")):
@@ -563,12 +566,9 @@ class SideResolver:
     def government(self) -> Side | None:
         """The side `government troops` are on: of the two parties at war (the columns, else
         the two the text names most), the one that is a state when the other is not."""
-        if 1 in self.columns and 2 in self.columns:
-            pair = [(c, self.columns[c]) for c in (1, 2)]
-        else:
-            pair = [(None, p) for p, n in self.text_parties()[:2]]
-            if len(pair) < 2 or self.text_parties()[0][1] < 2:
-                return None
+        pair = self._pair()
+        if pair is None:
+            return None
         states = lexicon().states
         state = [(c, p) for c, p in pair if p in states]
         if len(state) != 1:
@@ -576,6 +576,43 @@ class SideResolver:
         column, name = state[0]
         other = next(p for c, p in pair if p != name)
         return Side(column=column, name=name, reason=f"`government` forces: {name} is the state at war with {other}")
+
+    def role_side(self, noun: str) -> Side | None:
+        """The side of a figure whose noun says only a role (`45 insurgents`, `20 police
+        officers`) in a story of a state against an insurgency (it calls someone `rebels`,
+        `militants`, ...): insurgents are the group's, soldiers and police the state's. With
+        no party named at all, the sides are the roles themselves (`insurgents`, `government
+        forces`), so that a story's tolls of each are not compared with the other's."""
+        lx = lexicon()
+        noun = " ".join(noun.lower().split())
+        insurgent, state = noun in lx.insurgent_labels, noun in lx.state_forces
+        if not (insurgent or state) or not self._insurgency():
+            return None
+        government = self.government()
+        if government is not None:
+            if state:
+                return attrs.evolve(government, reason=f"`{noun}` in a story of insurgents: the state's, {government.name}")
+            column, name = next(p for p in self._pair() if p[1] != government.name)
+            return Side(column=column, name=name, reason=f"`{noun}` fight the state ({government.name}): {name}")
+        if self.columns or self.text_parties():
+            return None  # parties named, but not a state against a group
+        name = "insurgents" if insurgent else "government forces"
+        return Side(name=name, reason=f"`{noun}` in a story of a state against insurgents that names neither")
+
+    def _insurgency(self) -> bool:
+        if self._insurgent is None:
+            labels = "|".join(sorted((re.escape(w) for w in lexicon().insurgent_labels if w != "attackers"), key=len, reverse=True))
+            self._insurgent = re.search(rf"(?i)\b(?:{labels})\b", self._document.text[:20_000]) is not None
+        return self._insurgent
+
+    def _pair(self) -> list[tuple[int | None, str]] | None:
+        """The two parties at war: the columns, else the two the text names most."""
+        if 1 in self.columns and 2 in self.columns:
+            return [(c, self.columns[c]) for c in (1, 2)]
+        pair = [(None, p) for p, n in self.text_parties()[:2]]
+        if len(pair) < 2 or self.text_parties()[0][1] < 2:
+            return None
+        return pair
 
     def side_for_mention(self, mention: str, reason: str) -> Side | None:
         hit = self.party(mention)

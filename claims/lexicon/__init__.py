@@ -227,6 +227,8 @@ class Lexicon:
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
         self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])
         self.hostile_labels: frozenset[str] = frozenset(parties["relative"]["hostile_labels"])
+        self.insurgent_labels: frozenset[str] = frozenset(parties["relative"]["insurgent_labels"])
+        self.state_forces: frozenset[str] = frozenset(parties["relative"]["state_forces"])
         #: Parties that are states (the `demonyms` table), as against armed groups.
         self.states: frozenset[str] = frozenset(parties["demonyms"]) - frozenset(parties["relative"]["not_states"])
 

@@ -98,6 +98,22 @@ def find_infobox(text: str, lines: list[tuple[int, int, int]], limit: int = 200)
     return None
 
 
+def following_tables(text: str, lines: list[tuple[int, int, int]], bottom: int) -> list[tuple[int, int, int]]:
+    """(top, bottom, rule) of each table right after an infobox table, blank lines between,
+    that has infobox labels too: a converter that writes each section of the box as a table of
+    its own (`| Belligerents | |` over a rule, then the names)."""
+    out = []
+    while True:
+        index = bottom
+        while index < len(lines) and not text[lines[index][1]:lines[index][2]].strip():
+            index += 1
+        table = find_infobox(text, lines[index:], limit=2)
+        if table is None:
+            return out
+        top, bottom, rule = (index + k for k in table)
+        out.append((top, bottom, rule))
+
+
 def parse_infobox(text: str, lines: list[tuple[int, int, int]], top: int, rule: int, bottom: int
                   ) -> tuple[str, list[InfoboxField], list[Problem]]:
     """The title (the header row's first cell, when no label) and the fields of the table."""

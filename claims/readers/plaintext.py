@@ -53,6 +53,9 @@ def parse(text: str) -> ParsedDocument:
         )
     top, bottom, rule = table
     box_title, fields, problems = markdown_table.parse_infobox(text, lines, top, rule, bottom)
+    for more in markdown_table.following_tables(text, lines, bottom):
+        _, more_fields, more_problems = markdown_table.parse_infobox(text, lines, more[0], more[2], more[1])
+        fields, problems, bottom = fields + more_fields, problems + more_problems, more[1]
     table_start = lines[top][1]
     table_end = lines[bottom][1] if bottom < len(lines) else len(text)
     # The lead follows the box; the table's cells are the infobox's, not prose.

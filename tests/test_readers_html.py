@@ -64,8 +64,8 @@ def test_boilerplate_yields_no_text_and_no_claims():
     wiki = read_path(WIKI)
     news = read_path(NEWS)
     furniture = [
-        # Wikipedia: navigation, site notice, hatnote, figure caption, table, navbox, references,
-        # external links, categories, footer.
+        # Wikipedia: navigation, site notice, hatnote, figure caption, a table that counts no
+        # losses (units and men), navbox, references, external links, categories, footer.
         "40 killed in flooding", "2,000 editors", "8,000 readers", "Not to be confused", "7 brigades",
         "1,200", "5,000 dead", "1,500 names", "Northgate Press", "Categories", "last edited", "[edit]",
         "From Wikipedia", "3 languages",

@@ -516,3 +516,18 @@ def test_older_armies_are_counted_in_horse_and_foot_and_in_the_people_a_commande
     assert {q: (c.kind.value, c.side.name) for q, c in found.items()} == {
         "2,000 horse": ("strength", "Austria"), "8,000 foot": ("strength", "Austria"),
         "50,000 Prussians": ("strength", "Prussia")}
+
+
+@pytest.mark.parametrize("sentence, quote, side", [
+    ("The British landed 3,000 troops at the bay.", "3,000 troops", "United Kingdom"),
+    ("Britain dispatched 28,000 troops to the region.", "28,000 troops", "United Kingdom"),
+    ("The Prussians could muster only 12,000 infantry.", "12,000 infantry", "Prussia"),
+])
+def test_the_subject_that_sends_or_musters_a_force_is_its_side(sentence: str, quote: str, side: str) -> None:
+    assert sides_in(sentence)[quote] == side
+
+
+def test_a_loss_verbs_subject_is_in_its_own_clause() -> None:
+    found = sides_in("The Russians lost 5,709 men, while allied losses were about 3,300.")
+    assert found["5,709 men"] == "Russia"
+    assert found["about 3,300"] is None  # `allied`, not the Russians of the clause before

@@ -39,6 +39,7 @@ from claims.extract.attribution import (
 from claims.extract.dates import DateContext, find_dates
 from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
+from claims.extract.grid import find_grids, grid_claims
 from claims.extract.figures import Figure, continues_figure, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
@@ -297,7 +298,11 @@ class _Extractor:
     def __init__(self, document: Document) -> None:
         self.document = document
         # Matched on with line breaks inside paragraphs read as spaces (same offsets).
-        self.text, self._paragraphs = unwrapped(document.text, prose_regions(document))
+        regions = prose_regions(document)
+        self.text, self._paragraphs = unwrapped(document.text, regions)
+        # Tables of figures in the body are read by their rows and columns, not as sentences.
+        self._grids = [g for lo, hi in regions if "\t" in document.text[lo:hi] or "|" in document.text[lo:hi]
+                       for g in find_grids(document.text, lo, hi)]
         self.sides = resolver_for(document)
         self.subject = _subject(document)
         years = document_year_mentions(document)
@@ -323,6 +328,17 @@ class _Extractor:
         #: Figure claims of the current paragraph, for `40 more`, `another 50`, `four of whom`.
         self._recent: list[Claim] = []
 
+    def _table_source(self, claims: list[Claim]) -> list[Claim]:
+        """A table's figures, with the source a line over it names (`The General Staff
+        reported the following losses:`)."""
+        header = self.discourse.header
+        if header is None:
+            return claims
+        cls, side = self._classify(header)
+        attribution = Attribution(document=self.document.id, claimant=header, claimant_class=cls, claimant_side=side,
+                                  evidence=f"the header `{header}:` over the table the figure is in")
+        return [attrs.evolve(c, attribution=attribution) for c in claims]
+
     def section_for(self, offset: int) -> str | None:
         index = bisect_right(self._section_starts, offset)
         for s in reversed(self.document.sections[max(0, index - 8):index]):
@@ -338,13 +354,28 @@ class _Extractor:
         text = self.text
         paragraph_index = -1
         line = None
+        # A table whose headers say what its numbers count is read by rows and columns; any
+        # other is left to the sentences.
+        tables = [(g_lo, g_hi, found) for g_lo, g_hi, grid in self._grids
+                  if (found := grid_claims(self.document, grid, self.sides, self.subject, self.section_for(g_lo),
+                                           self.section_for(g_lo) or ""))]
+        pending = list(tables)
         for p_lo, p_hi in self._paragraphs:
-            # Pieces of one line (wikitext prose cut around a `<ref>`) are one paragraph.
-            start_of_line = text.rfind("\n", 0, p_lo)
-            if start_of_line != line:
-                paragraph_index += 1
-                line = start_of_line
-            self._paragraph(p_lo, p_hi, paragraph_index)
+            pieces = [(p_lo, p_hi)]
+            while pending and pending[0][0] < p_hi:
+                self.claims.extend(self._table_source(pending.pop(0)[2]))
+            for g_lo, g_hi, _ in tables:
+                if g_lo < p_hi and p_lo < g_hi:
+                    pieces = [(a, b) for lo, hi in pieces for a, b in ((lo, min(hi, g_lo)), (max(lo, g_hi), hi)) if a < b]
+            for p_lo, p_hi in pieces:
+                if not text[p_lo:p_hi].strip():
+                    continue
+                # Pieces of one line (wikitext prose cut around a `<ref>`) are one paragraph.
+                start_of_line = text.rfind("\n", 0, p_lo)
+                if start_of_line != line:
+                    paragraph_index += 1
+                    line = start_of_line
+                self._paragraph(p_lo, p_hi, paragraph_index)
         return self.claims
 
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
@@ -973,8 +1004,12 @@ class _Extractor:
                 if side is not None:
                     return side
             # The party that lost them: the one named last before the verb (`Russia, he said,
-            # lost more than 47,000 troops`), not a source.
-            for s, e, party in reversed(self.sides.party_mentions(text, lo, f.start)):
+            # lost more than 47,000 troops`), not a source, in the verb's own clause (`The
+            # Russians lost 5,709 men, while allied losses were 3,300`: not the Russians).
+            verb = text.rfind(f.predicate.strip(), lo, f.start)
+            verb = verb if verb != -1 else f.start
+            clause = max([lo] + [m.end() for m in _CLAUSE_JOIN.finditer(text, lo, verb)])
+            for s, e, party in reversed(self.sides.party_mentions(text, clause, verb)):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
@@ -1021,7 +1056,8 @@ class _Extractor:
         for governor in _LOSS_GOVERNOR.finditer(text, lo, f.start):
             pass
         if governor is not None and not _CLAUSE_BREAK.search(text, governor.end(), f.start):
-            for s, e, party in reversed(self.sides.party_mentions(text, lo, governor.end())):
+            clause = max([lo] + [m.end() for m in _CLAUSE_JOIN.finditer(text, lo, governor.start())])
+            for s, e, party in reversed(self.sides.party_mentions(text, clause, governor.end())):
                 if any(a is not None and a <= s < b for a, b in skip):
                     continue
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{governor.group(0)}`")

@@ -237,6 +237,18 @@ class Lexicon:
         self.noise_lines: list[str] = page["noise_line_starts"]
         self.noise_exact: frozenset[str] = frozenset(w.lower() for w in page["noise_lines"])
 
+    def table_measure(self, header: str) -> tuple[str, bool] | None:
+        """(category, counts equipment) for a table's header that says what its numbers count
+        (`Killed`, `KIA`, `Prisoners`, `Tanks`, `Aircraft lost`), or None (`Men`, `Year`)."""
+        key = " ".join(re.sub(r"\[[^\]\n]{1,12}\]", " ", header).lower().split())
+        for candidate in (key, key.rstrip("s"), key.split(" ")[0] if key else ""):
+            if candidate in self.subject_nouns:
+                return self.subject_nouns[candidate], False
+            sense = self.nouns.get(candidate)
+            if sense is not None and sense.group in ("loss", "equipment"):
+                return sense.category, sense.group == "equipment"
+        return None
+
     def party_of(self, mention: str) -> str | None:
         """The party a mention names (`Ukrainian`, `Kyiv`, `ISIS`, `Islamic State's`), or None."""
         cached = self._party_cache.get(mention, "")

@@ -367,6 +367,14 @@ class _SourceMap:
 # -- building the text ---------------------------------------------------------------------------
 
 
+def _counts_losses(table: etree._Element) -> bool:
+    """Whether a table's first row or first column says what its numbers count (`Killed`,
+    `Tanks`): a table of losses, not an order of battle or a list of towns."""
+    rows = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
+    heads = (rows[0] if rows else []) + [r[0] for r in rows[1:] if r]
+    return any(lexicon().table_measure(" ".join("".join(c.itertext()).split())) for c in heads)
+
+
 class _Line:
     """One line of text being assembled: runs of (text, source offset), links counted."""
 
@@ -399,6 +407,12 @@ class _Line:
         if self.length and not self.space_pending:
             self.space_pending = True
             self.space_source = source
+
+    def cell_break(self, source: int) -> None:
+        """A tab between two cells of a table row (kept even after an empty cell)."""
+        self.runs.append(("\t", source))
+        self.length += 1
+        self.space_pending = False
 
     def text(self) -> str:
         return "".join(t for t, _ in self.runs)
@@ -544,6 +558,8 @@ class _Reader:
         self.skip_level: int | None = None
         self.line: _Line | None = None
         self.link_depth = 0
+        #: Inside a cell of a table read as rows: line breaks and blocks are spaces.
+        self.in_cell = False
         self.in_article = 0
         self.collecting: list[_Line] | None = None
         self.labels: dict[etree._Element, str] = {}
@@ -791,18 +807,25 @@ class _Reader:
                 self.add_text(child, child.tail, True)
                 continue
             tag = child.tag.lower()
-            if self.skipped(child):
+            if tag == "table" and self.wikipedia and _has_class(child, "wikitable") and not self.in_cell \
+                    and child not in self.consumed and not _hidden(child) and _counts_losses(child):
+                self.flush()
+                self.rows(child)
+                self.flush()
+            elif self.skipped(child):
                 if tag in _BLOCK_TAGS and self.collecting is None:
                     self.flush()
                 elif self.line is not None:
                     self.line.space(self.map.tag_offset(child))
             elif tag in _HEADINGS:
                 self.heading(child, _HEADINGS[tag])
+            elif tag == "br" and self.in_cell and self.line is not None:
+                self.line.space(self.map.tag_offset(child))
             elif tag == "br":
                 self.flush()
             elif tag == "sup" and self._footnote_target(child) is not None:
                 self.marker(child)
-            elif tag in _BLOCK_TAGS:
+            elif tag in _BLOCK_TAGS and not self.in_cell:
                 self.flush()
                 self.block(child, tag)
                 self.flush()
@@ -812,6 +835,25 @@ class _Reader:
                 self.walk(child)
                 self.link_depth -= tag == "a"
             self.add_text(child, child.tail, True)
+
+    def rows(self, table: etree._Element) -> None:
+        """A Wikipedia table in the body (`wikitable`: casualties by side, losses by day) as
+        one line per row, its cells between tabs, for the figures of a table to be read by
+        their row and column (`claims.extract.grid`)."""
+        for tr in table.iter("tr"):
+            if tr.find(".//table") is not None:
+                continue
+            cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th") and not _hidden(c)]
+            for k, cell in enumerate(cells):
+                if k:
+                    if self.line is None:
+                        self.line = _Line(self.map.tag_offset(cell))
+                    self.line.cell_break(self.map.tag_offset(cell))
+                self.in_cell = True
+                self.add_text(cell, cell.text, False)
+                self.walk(cell)
+                self.in_cell = False
+            self.flush()
 
     def block(self, el: etree._Element, tag: str) -> None:
         self.in_article += tag == "article"

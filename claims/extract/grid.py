@@ -1,0 +1,172 @@
+"""Tables of figures in the body of a page: a header row of what is counted and a row per
+party (or the other way round), as a browser copies an HTML table (cells between tabs) or a
+converter writes it (a Markdown pipe table)::
+
+    Side        Killed   Wounded   Missing
+    Union       3,155    14,531    5,369
+    Confederate 2,592    12,709    5,150
+
+Each number is a figure: what it counts comes from its column's header, whose it is from its
+row's label (or the reverse when the parties head the columns). A table whose headers name
+nothing the lexicon counts (a population table, an order of battle) gives nothing: its
+numbers say nothing by themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from claims.extract.figures import kind_for
+from claims.extract.quantities import find_quantities
+from claims.extract.spans import build_claim
+from claims.lexicon import lexicon
+from claims.model import Attribution, Category, Claim, Document, Population, Quantity, Side
+
+Cell = tuple[int, int]
+
+_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_DIGIT = re.compile(r"\d")
+_TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
+_CIVILIAN = re.compile(r"(?i)\bcivilian")
+_LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
+
+
+@attrs.frozen
+class Grid:
+    """A table: its header cells and its rows of cells (offsets into the text)."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell] | None:
+    """The cells of a table line (between tabs, or between the pipes of a Markdown row),
+    trimmed; None for a line that is no table row."""
+    line = text[start:end]
+    if _PIPE_ROW.match(line):
+        pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+        pieces = [(start + a + 1, start + b) for a, b in zip(pipes, pipes[1:])]
+    elif "\t" in line:
+        pieces, at = [], start
+        for part in line.split("\t"):
+            pieces.append((at, at + len(part)))
+            at += len(part) + 1
+    else:
+        return None
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in " *_":
+            s += 1
+        while e > s and text[e - 1] in " *_\r":
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
+    """(start, end, grid) of every table of two rows or more between ``lo`` and ``hi`` whose
+    rows have as many cells as its header and whose header holds no number; blank lines may
+    come between its rows."""
+    out = []
+    block: list[list[Cell]] = []
+    block_start = block_end = lo
+
+    def close() -> None:
+        if len(block) >= 2:
+            header, rows = block[0], block[1:]
+            if (sum(1 for s, e in header if s < e) >= 2 and not any(_DIGIT.search(text, s, e) for s, e in header[1:])
+                    and all(len(r) == len(header) for r in rows) and any(_DIGIT.search(text, s, e) for r in rows for s, e in r[1:])):
+                out.append((block_start, block_end, Grid(tuple(header), tuple(tuple(r) for r in rows))))
+
+    pos = lo
+    while pos < hi:
+        end = text.find("\n", pos, hi)
+        end = hi if end == -1 else end
+        line = text[pos:end]
+        if block and (_RULE.match(line) or not line.strip()):
+            pass  # a rule under the header, or a blank line between rows (a page's rows as paragraphs)
+        else:
+            cells = _cells(text, pos, end)
+            if cells is not None and len(cells) >= 2:
+                if not block:
+                    block_start = pos
+                block.append(cells)
+                block_end = end
+            else:
+                close()
+                block = []
+        pos = end + 1
+    close()
+    return out
+
+
+def _category(words: str) -> tuple[Category, bool] | None:
+    """(category, counts equipment) for a header (`Killed`, `KIA`, `Tanks lost`), or None."""
+    found = lexicon().table_measure(words)
+    if found is None or found[0] not in Category._value2member_map_:
+        return None
+    return Category(found[0]), found[1]
+
+
+def grid_claims(document: Document, grid: Grid, sides, subject: str, section: str | None, heading: str) -> list[Claim]:
+    """The figures of a table: one claim per number cell under a header that says what it
+    counts, the row's party (or the column's, when parties head the columns) its side."""
+    text = document.text
+
+    def words(cell: Cell) -> str:
+        return text[cell[0]:cell[1]]
+
+    def party_side(cell: Cell, where: str) -> Side:
+        if _TOTAL.match(words(cell)):
+            return Side(reason=f"the {where} `{words(cell)}` is a total of every party")
+        for s, e, party in sides.party_mentions(text, cell[0], cell[1])[:1]:
+            side = sides.side_for_mention(party, f"the table's {where} is {text[s:e]}")
+            if side is not None:
+                return side
+        return Side(reason=f"the table's {where} `{words(cell)}` names no party")
+
+    columns = [_category(words(c)) for c in grid.header]
+    across = any(c is not None for c in columns[1:])
+    if not across:
+        # Parties head the columns and the rows say what is counted.
+        if not any(sides.party_mentions(text, s, e) for s, e in grid.header[1:]):
+            return []
+        rows = [_category(words(r[0])) for r in grid.rows]
+        if not any(rows):
+            return []
+    # Weapons counted beside the dead, or under a losses heading, were lost.
+    measures = columns if across else rows
+    lost = bool(_LOSS_HEADING.search(heading)) or any(c is not None and not c[1] for c in measures)
+    out: list[Claim] = []
+    for r, row in enumerate(grid.rows):
+        for k, cell in enumerate(row[1:], start=1):
+            if not _DIGIT.search(text, *cell):
+                continue
+            if across:
+                counted, side = columns[k], party_side(row[0], "row")
+            else:
+                counted, side = rows[r], party_side(grid.header[k], "column")
+            if counted is None:
+                continue
+            category, equipment = counted
+            found = [q for q in find_quantities(text, cell[0], cell[1], field_key="Casualties") if q.low is not None or q.high is not None]
+            if len(found) != 1:
+                continue
+            q = found[0]
+            is_lost = equipment and lost
+            labels = words(row[0]) + " " + words(grid.header[k])
+            population = Population.CIVILIAN if _CIVILIAN.search(labels) else q.population
+            if population is Population.CIVILIAN:
+                side = Side(reason="civilians: not a belligerent's figure")
+            value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category,
+                             population=population, unit=words(grid.header[k] if across else row[0]).strip() or None,
+                             lost=is_lost)
+            out.append(build_claim(
+                document, kind=kind_for(category, is_lost), subject=subject, side=side, value=value,
+                start=q.start, end=q.end, attribution=Attribution(document=document.id), rule="prose.table",
+                section=section, field=words(grid.header[k] if across else row[0]) or None,
+            ))
+    return out

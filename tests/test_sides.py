@@ -531,3 +531,11 @@ def test_a_loss_verbs_subject_is_in_its_own_clause() -> None:
     found = sides_in("The Russians lost 5,709 men, while allied losses were about 3,300.")
     assert found["5,709 men"] == "Russia"
     assert found["about 3,300"] is None  # `allied`, not the Russians of the clause before
+
+
+def test_a_claimants_enemy_is_only_read_from_the_text_when_the_claimant_is_one_of_its_two_parties() -> None:
+    story = ("Russian forces shelled Kharkiv, Ukraine said. Ukraine reported heavy fighting, and Ukraine's army "
+             "held. Syria says it has killed 120 fighters.")
+    assert sides_in(story)["120 fighters"] is None
+    assert sides_in("Russia and Ukraine fought for the town; Ukraine held it. Russia says it has killed 120 fighters."
+                    )["120 fighters"] == "Ukraine"

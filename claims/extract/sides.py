@@ -535,8 +535,8 @@ class SideResolver:
 
     def opponent_of(self, party: str) -> tuple[int | None, str] | None:
         """(column, name) of the other side in a two-column infobox, when ``party`` is one;
-        in a page without columns, the party its text names most besides ``party`` (at least
-        twice, and more than any other)."""
+        in a page without columns, when ``party`` is one of the two the text names most, the
+        party its text names most besides it (at least twice, and more than any other)."""
         hit = self.party(party)
         if hit is not None and hit[0] in (1, 2):
             other = 3 - hit[0]
@@ -545,6 +545,8 @@ class SideResolver:
         if self.columns:
             return None
         own = canonical(party) or party
+        if own not in [p for p, _ in self.text_parties()[:2]]:
+            return None  # not one of the two parties the text is about: its enemy is not said
         ranked = [(p, n) for p, n in self.text_parties() if p != own]
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return None, ranked[0][0]

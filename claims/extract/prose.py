@@ -1112,6 +1112,8 @@ class _Extractor:
         if side.name is None and f.noun and f.population is not Population.CIVILIAN \
                 and (role := self.sides.role_side(f.noun)) is not None:
             return role
+        if side.name is None and side.reason is None:
+            return Side(reason="neither the figure's words nor its sentence say whose it is")
         return side
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:

@@ -144,15 +144,17 @@ def scope(claim: Claim, ctx: Context) -> str:
 
 def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope). For documents without text (stand-ins)
-    it is remembered per wording, since only the quote and its context then count; a document's
-    text is read once per claim anyway (the index asks once per figure). ``side`` and
-    ``event_id`` are the claim's, when the caller has them at hand."""
+    it is remembered per wording and whatever else of the claim ``_scope`` reads (its category
+    too: a percentage, a part's noun); a document's text is read once per claim anyway (the
+    index asks once per figure). ``side`` and ``event_id`` are the claim's, when the caller has
+    them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)
     span, q = claim.span, claim.value
     key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column,
-           getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+           getattr(q, "unit", None), getattr(q, "category", None), getattr(q, "population", None),
+           getattr(q, "increment", None),
            event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
            doc.belligerents if doc else ())
     by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")

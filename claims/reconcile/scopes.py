@@ -144,15 +144,18 @@ def scope(claim: Claim, ctx: Context) -> str:
 
 def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope). For documents without text (stand-ins)
-    it is remembered per wording and whatever else of the claim ``_scope`` reads (its category
-    too: a percentage, a part's noun); a document's text is read once per claim anyway (the
+    it is remembered per wording and whatever else of the claim ``_scope`` reads (of its
+    category, whether it is a percentage and a part's noun); a document's text is read once per claim anyway (the
     index asks once per figure). ``side`` and ``event_id`` are the claim's, when the caller has
     them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)
     span, q = claim.span, claim.value
-    figure = (q.unit, q.category, q.population, q.increment) if isinstance(q, Quantity) else None
+    # What `_scope` reads of the figure; of its category, only a part's noun and whether it is a
+    # share (keying by every category would read the same wording once per category).
+    figure = (q.unit, q.category if claim.part_of else q.category is Category.SHARE, q.population,
+              q.increment) if isinstance(q, Quantity) else None
     key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column, figure,
            event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
            doc.belligerents if doc else ())

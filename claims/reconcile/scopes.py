@@ -145,9 +145,9 @@ def scope(claim: Claim, ctx: Context) -> str:
 def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope). For documents without text (stand-ins)
     it is remembered per wording and whatever else of the claim ``_scope`` reads (of its
-    category, whether it is a percentage and a part's noun); a document's text is read once per claim anyway (the
-    index asks once per figure). ``side`` and ``event_id`` are the claim's, when the caller has
-    them at hand."""
+    category, whether it is a percentage and a part's noun); a document's text is read once per
+    claim anyway (the index asks once per figure). ``side`` and ``event_id`` are the claim's,
+    when the caller has them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)

@@ -4,22 +4,35 @@
     .venv/bin/python benchmarks/time_reconcile.py corpus 1000000 OUT.pkl  # bench_pipeline's text corpus,
                                                                           # extracted, stored, loaded, pickled
     .venv/bin/python benchmarks/time_reconcile.py pickle OUT.pkl          # reconcile a pickled corpus
+    .venv/bin/python benchmarks/time_reconcile.py alternate BASE synthetic 1000000 6  # BASE tree against this one
+    .venv/bin/python benchmarks/time_reconcile.py alternate BASE pickle OUT.pkl 4
 
 Run it from each work tree in turn (the same pickle for both, ``PYTHONHASHSEED=0`` so event
 reprs print their sets in one order): the digest is a SHA-256 of the repr of every event and
 finding, so equal digests mean identical findings. Only the CPU time of ``reconcile_grouped``
 is timed (the machine may be shared; CPU seconds vary less than wall seconds).
+
+``alternate`` loads another work tree's package too (copied as ``claims_base``, its imports
+renamed) and runs the two reconcilers in turn in one process, each on its own copy of the
+corpus, REPS times each: on a shared machine the load then falls on both alike, which two
+processes run one after the other do not get. It prints each one's CPU seconds, medians and
+digests (the first run's).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import os
 import pickle
+import re
+import shutil
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,10 +67,68 @@ def _corpus(n_claims: int, out: str) -> None:
         pickle.dump(loaded, f, protocol=5)
 
 
+def _digest(events: Sequence[object], found: Sequence[object]) -> str:
+    digest = hashlib.sha256()
+    for item in (*found, *events):
+        digest.update(repr(item).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()[:16]
+
+
+def _alternate(base_tree: str, mode: str, arg: str, reps: int) -> None:
+    """Time ``base_tree``'s reconciler against this tree's in one process (see the docstring)."""
+    work = Path(tempfile.mkdtemp(prefix="claims-alternate-"))
+    shutil.copytree(Path(base_tree) / "claims", work / "claims_base")
+    imports = re.compile(r"\b(from|import) claims\b")
+    for source in (work / "claims_base").rglob("*.py"):
+        source.write_text(imports.sub(r"\1 claims_base", source.read_text()))
+    sys.path.insert(0, str(work))
+
+    def corpus(package: str) -> tuple:
+        if mode == "synthetic":
+            n = int(arg)
+            code = (HERE / "bench_reconcile.py").read_text().replace("from claims.", f"from {package}.")
+            namespace: dict = {"__name__": f"bench_{package}", "__file__": str(HERE / "bench_reconcile.py")}
+            exec(compile(code, "bench_reconcile.py", "exec"), namespace)
+            return namespace["generate"](n, max(1, n // 200), max(1, n // 500))
+
+        class Renamed(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> object:
+                if module.split(".")[0] == "claims":
+                    module = package + module[len("claims"):]
+                return super().find_class(module, name)
+
+        with open(arg, "rb") as f:
+            return Renamed(f).load()
+
+    gc.disable()
+    corpora = {package: corpus(package) for package in ("claims_base", "claims")}
+    gc.enable()
+    run = {package: importlib.import_module(f"{package}.reconcile").reconcile_grouped for package in corpora}
+    times: dict[str, list[float]] = {package: [] for package in corpora}
+    digests: dict[str, str] = {}
+    for i in range(reps):
+        for package in sorted(corpora, reverse=i % 2 == 1):  # who goes first alternates too
+            t0 = time.process_time()
+            events, found = run[package](*corpora[package])
+            times[package].append(time.process_time() - t0)
+            digests.setdefault(package, f"{len(found):,} findings, digest {_digest(events, found)}")
+            del events, found
+    for package, label in (("claims_base", base_tree), ("claims", str(HERE.parent))):
+        runs = " ".join(f"{t:.2f}" for t in times[package])
+        print(f"{label}: {runs} s CPU, median {statistics.median(times[package]):.2f}; {digests[package]}")
+    base, this = statistics.median(times["claims_base"]), statistics.median(times["claims"])
+    print(f"{mode} {arg}: {reps} runs each, ratio of medians {base / this:.3f}")
+    shutil.rmtree(work)
+
+
 def main() -> int:
     mode = sys.argv[1]
     if mode == "corpus":
         _corpus(int(sys.argv[2]), sys.argv[3])
+        return 0
+    if mode == "alternate":
+        _alternate(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 4)
         return 0
     if mode == "synthetic":
         from bench_reconcile import generate
@@ -74,11 +145,7 @@ def main() -> int:
     t0 = time.process_time()
     events, found = reconcile_grouped(docs, claims)
     cpu = time.process_time() - t0
-    digest = hashlib.sha256()
-    for item in (*found, *events):
-        digest.update(repr(item).encode())
-        digest.update(b"\n")
-    print(f"{os.getcwd()}: {mode} {sys.argv[2]}: {cpu:.2f} s CPU, {len(found):,} findings, digest {digest.hexdigest()[:16]}")
+    print(f"{os.getcwd()}: {mode} {sys.argv[2]}: {cpu:.2f} s CPU, {len(found):,} findings, digest {_digest(events, found)}")
     return 0
 
 

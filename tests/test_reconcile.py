@@ -572,6 +572,35 @@ def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
     assert expected in scope(c, build_context([d], [c])).split("; ")
 
 
+def test_a_text_less_documents_scopes_follow_each_figures_category() -> None:
+    """Scopes of a document without text (a stored outline, a claim's stand-in) are remembered
+    per wording; two figures with one wording but different categories keep their own scope:
+    a part's noun and a percentage come from the category."""
+    from claims.model import Attribution, Side, Span
+    from claims.reconcile import build_context
+    from claims.reconcile.scopes import scope
+
+    d = make_doc("t", "Battle of Foo", "")
+
+    def stated(claim_id: str, quote: str, value, part_of: str | None = None) -> Claim:
+        return Claim(id=claim_id, document="t", kind=Kind.CASUALTIES, subject=d.title, side=Side(column=1),
+                     value=value, span=Span(document="t", start=0, end=len(quote), quote=quote, prefix="Losses: "),
+                     attribution=Attribution(document="t"), rule="test", part_of=part_of)
+
+    killed = stated("a1", "40", q(40), part_of="x")
+    wounded = stated("a2", "40", q(40, category=Category.WOUNDED), part_of="x")
+    other_wounded = stated("a3", "90", q(90, category=Category.WOUNDED), part_of="y")
+    share, count = stated("b1", "30", q(30, category=Category.SHARE)), stated("b2", "30", q(30))
+    for claims in ([killed, wounded, other_wounded, share, count], [count, share, other_wounded, wounded, killed]):
+        ctx = build_context([d], claims)
+        assert [scope(c, ctx) for c in (killed, wounded, other_wounded)] == ["part: killed", "part: wounded",
+                                                                             "part: wounded"]
+        assert (scope(share, ctx), scope(count, ctx)) == ("a percentage", "whole event")
+    # The two wounded parts are one quantity, so their figures are compared.
+    found = [k for k in reconcile([d], [killed, wounded, other_wounded]) if k.dispute is not None]
+    assert [set(k.claims) for k in found] == [{"a2", "a3"}] and found[0].dispute.scope == "part: wounded"
+
+
 BREAKDOWN = (
     "Ostland monitor: {total} killed in the siege of Dorva\n\n"
     "The Valley Monitor said {total} people have been killed in the Dorva area since the siege began.\n\n"

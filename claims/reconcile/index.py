@@ -471,9 +471,10 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     if buckets is None:
         buckets = defaultdict(list)
         event_id = {d: e.id for d, e in ctx.event_of.items()}
+        other = Kind.OTHER  # read once: on Python 3.11 each read of an Enum member is a slow lookup
         for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
             q = c.value
-            if q.increment or c.kind is Kind.OTHER or c.negated:  # type: ignore[union-attr]
+            if q.increment or c.kind is other or c.negated:  # type: ignore[union-attr]
                 continue
             event = event_id[c.document]
             increment, scope_ = classify(c, ctx, side, event)
@@ -594,13 +595,17 @@ _RUNNING_TOTAL = WordPattern(r"\b(?:total|toll|became|rose to|risen to|reached|b
 
 def is_running_total(claim: Claim, ctx: Context) -> bool:
     """The figure is a total or a running tally (`the total fatalities became six`); read once
-    per claim (a dispute asks for every pair of one document's figures)."""
-    known: dict[str, bool] | None = ctx.memo.get("running_total")
+    per claim (a dispute asks for every pair of one document's figures), or once per wording in
+    a document without text, where only the claim's own prefix and quote are read (stand-ins
+    repeat a few wordings)."""
+    known: dict[object, bool] | None = ctx.memo.get("running_total")
     if known is None:
         known = ctx.memo["running_total"] = {}
-    found = known.get(claim.id)
+    doc = ctx.documents.get(claim.document)
+    key = claim.id if doc and doc.text else (claim.span.prefix, claim.span.quote)
+    found = known.get(key)
     if found is None:
-        found = known[claim.id] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+        found = known[key] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
     return found
 
 

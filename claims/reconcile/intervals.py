@@ -159,8 +159,10 @@ _AS_FEW = ("as few as", "as low as", "as little as")
 
 
 @lru_cache(maxsize=1 << 16)
-def _phrasing_of(lead: str) -> str | None:
-    lead = " ".join(lead.lower().split())
+def _phrasing_of(prefix: str, quote: str) -> str | None:
+    # Cached on the span's own strings, whose hashes Python keeps: a key built by slicing
+    # them would be a new string to hash on every call.
+    lead = " ".join((prefix[-14:] + quote[:14]).lower().split())
     if "as " not in lead:
         return None
     if any(p in lead for p in _AS_MANY):
@@ -187,7 +189,7 @@ def _intervals(claim: Claim) -> tuple[Interval, Interval]:
     # large costs more to fill than the arithmetic it saves.
     q = claim.value
     span = claim.span
-    return _figure_intervals(_phrasing_of(span.prefix[-14:] + span.quote[:14]),  # type: ignore[union-attr]
+    return _figure_intervals(_phrasing_of(span.prefix, span.quote),  # type: ignore[union-attr]
                              q.qualifier, q.low, q.high, q.vague)  # type: ignore[union-attr]
 
 

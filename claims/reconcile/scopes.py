@@ -144,15 +144,19 @@ def scope(claim: Claim, ctx: Context) -> str:
 
 def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str | None = None) -> tuple[bool, str]:
     """(whether the figure is an increment, its scope). For documents without text (stand-ins)
-    it is remembered per wording, since only the quote and its context then count; a document's
-    text is read once per claim anyway (the index asks once per figure). ``side`` and
-    ``event_id`` are the claim's, when the caller has them at hand."""
+    it is remembered per wording and whatever else of the claim ``_scope`` reads (of its
+    category, whether it is a percentage and a part's noun); a document's text is read once per
+    claim anyway (the index asks once per figure). ``side`` and ``event_id`` are the claim's,
+    when the caller has them at hand."""
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)
     span, q = claim.span, claim.value
-    key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column,
-           getattr(q, "unit", None), getattr(q, "population", None), getattr(q, "increment", None),
+    # What `_scope` reads of the figure; of its category, only a part's noun and whether it is a
+    # share (keying by every category would read the same wording once per category).
+    figure = (q.unit, q.category if claim.part_of else q.category is Category.SHARE, q.population,
+              q.increment) if isinstance(q, Quantity) else None
+    key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column, figure,
            event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
            doc.belligerents if doc else ())
     by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
@@ -235,14 +239,19 @@ _BRACKET_AFTER = re.compile(r"[^\d()\n|]{0,20}?\(")
 
 
 def _breakdowns(ctx: Context) -> dict[str, str]:
+    # Brackets are read in the text: documents without one (stand-ins, outlines) have none.
+    with_text = {d.id for d in ctx.documents.values() if d.text}
+    if not with_text:
+        return {}
     by_doc: dict[str, list[Claim]] = {}
+    other = Kind.OTHER  # read once: on Python 3.11 each read of an Enum member is a slow lookup
     for c in ctx.of_type(Quantity):
-        if c.kind is not Kind.OTHER:
+        if c.kind is not other and c.document in with_text:
             by_doc.setdefault(c.document, []).append(c)
     out: dict[str, str] = {}
     for doc_id, claims in by_doc.items():
-        doc = ctx.documents.get(doc_id)
-        if doc is None or not doc.text or len(claims) < 3:
+        doc = ctx.documents[doc_id]
+        if len(claims) < 3:
             continue
         text = doc.text
         claims.sort(key=lambda c: (c.span.start, c.id))

@@ -33,8 +33,10 @@ def _casualty_fields(doc: Document, column: int) -> list[InfoboxField]:
     return [f for f in doc.infobox if f.column == column and f.key.lower().startswith("casualt")]
 
 
-def _is_loss(c: Claim) -> bool:
-    return c.kind is Kind.CASUALTIES and c.value.category in _LOSSES  # type: ignore[union-attr]
+def _is_loss(c: Claim, casualties: Kind = Kind.CASUALTIES) -> bool:
+    # The member is a default argument: on Python 3.11 each read of an Enum member is a slow
+    # lookup, and this runs for every figure.
+    return c.kind is casualties and c.value.category in _LOSSES  # type: ignore[union-attr]
 
 
 @family
@@ -43,12 +45,13 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
     # One pass: belligerents' attributed figures, and the losses stated as plain fact (in id order).
     attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
     plain: list[tuple[Claim, str]] = []
+    belligerent = ClaimantClass.BELLIGERENT  # read once (see _is_loss)
     for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
         if not _is_loss(c):
             continue
         a = c.attribution
         if a.claimant:
-            if a.claimant_class is ClaimantClass.BELLIGERENT:
+            if a.claimant_class is belligerent:
                 iv = strict(c.value)  # type: ignore[arg-type]
                 attributed[(event_id[c.document], side, iv.low, iv.high)].append(c)
         elif not c.hedges:

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter, itemgetter
 
 from claims.model import (
@@ -101,7 +102,6 @@ _RULE_ADVICE = {
     "R-INFOBOX-BODY": "the infobox against the text: check which one the cited sources support and correct the other",
     "R-INTERVAL": "independent sources: check which source each figure comes from and whether both count the same thing",
 }
-_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
 
 
 def _noun(q: Quantity) -> str:
@@ -415,6 +415,7 @@ def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], toler
     figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
     out: list[PairKey] = []
     figure_a = figure_of[a]
+    clash = Relation.CLASH  # read once: on Python 3.11 each read of an Enum member is a slow lookup
     for i in members:
         if i == a or i == b:
             continue
@@ -422,7 +423,7 @@ def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], toler
         ti, to = tolerant_[i], tolerant_[other]
         if (ti.low > to.high or to.low > ti.high) and _comparable(firsts[i], firsts[other], ctx):
             lo, hi = (i, other) if i < other else (other, i)
-            out.append((lo, hi, Relation.CLASH, _rule_of(facts[lo], facts[hi])))
+            out.append((lo, hi, clash, _rule_of(facts[lo], facts[hi])))
     return out
 
 
@@ -483,19 +484,18 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     if max(map(_LOW, strict_)) <= min(map(_HIGH, strict_)):
         return None  # every estimate agrees with every other as stated: nothing to show
     pairs = _compare(estimates, strict_, ctx)
-    clashes = [p for p in pairs if p.relation is Relation.CLASH]
-    loose = [p for p in pairs if p.relation is Relation.LOOSE]
+    by_relation = _by_relation(pairs)
+    clashes, loose = by_relation[Relation.CLASH], by_relation[Relation.LOOSE]
     # A growing count across reports is worth showing as checked; a running tally in one
     # document is not a finding.
-    updates = [p for p in pairs if p.relation is Relation.UPDATE
-               and estimates[p.a][0].document != estimates[p.b][0].document]
+    updates = [p for p in by_relation[Relation.UPDATE] if estimates[p.a][0].document != estimates[p.b][0].document]
     if not clashes and not loose and not updates:
         return None
     deciding = clashes or loose or updates
     rules = {p.rule for p in deciding}
     r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
         if len(rules) == 1 else INTERVAL
-    members = [c for e in estimates for c in e]
+    members = list(chain.from_iterable(estimates))
     version_group = ctx.version_groups()
     dispute = Dispute(
         event=event_id, kind=kind, category=category, side=side, side_name=side_label(side, members, ctx),
@@ -518,24 +518,26 @@ def _source(c: Claim, version_group: Mapping[str, str]) -> str:
     return f"{version_group[c.document]}|{claimant}"
 
 
+_BY_RANK = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+
+
 def _severity(clashes: Sequence[Pair], estimates: list[list[Claim]]) -> Severity:
     """High when a clash is in the documents' own voice, low when every clash is between two
     named claimants, medium otherwise; a dated figure against an undated one is a step lower."""
-    best = Severity.LOW
+    best = 2  # ranks index _BY_RANK (an int per clash: reading enum members costs more)
     for p in clashes:
         a, b = estimates[p.a][0], estimates[p.b][0]
         said_a, said_b = a.attribution.claimant, b.attribution.claimant
         if said_a and said_b:
-            severity = Severity.LOW if fold(said_a) != fold(said_b) else Severity.MEDIUM
+            rank = 2 if fold(said_a) != fold(said_b) else 1
         else:
-            severity = Severity.MEDIUM if said_a or said_b else Severity.HIGH
+            rank = 1 if said_a or said_b else 0
         if (a.value.as_of is None) != (b.value.as_of is None):  # type: ignore[union-attr]
-            severity = Severity.LOW if severity is Severity.MEDIUM else Severity.MEDIUM if severity is Severity.HIGH else severity
-        if severity is Severity.HIGH:
-            return severity  # nothing ranks higher
-        if _SEVERITY_RANK[severity] < _SEVERITY_RANK[best]:
-            best = severity
-    return best
+            rank = min(rank + 1, 2)
+        if rank == 0:
+            return Severity.HIGH  # nothing ranks higher
+        best = min(best, rank)
+    return _BY_RANK[best]
 
 
 def quantity_label(dispute: Dispute) -> str:
@@ -576,9 +578,7 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
     tolerance, which are updates of a growing count, which agree, which were not compared;
     then the dispute's notes (an inferred side, dated against undated figures)."""
     labels = _labels(len(dispute.estimates))
-    by_relation: dict[Relation, list[Pair]] = {r: [] for r in Relation}
-    for p in dispute.pairs:
-        by_relation[p.relation].append(p)
+    by_relation = _by_relation(dispute.pairs)
     lines = []
     if by_relation[Relation.CLASH]:
         groups: dict[str, list[str]] = defaultdict(list)
@@ -603,6 +603,18 @@ def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
         pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8]])
         lines.append(f"Not compared (different moments, or sub-groups listed together): {pairs}.")
     return lines + list(dispute.notes)
+
+
+_RELATIONS = tuple(Relation)
+"""Every relation, in order (iterating an Enum class costs several times more than a tuple)."""
+
+
+def _by_relation(pairs: Sequence[Pair]) -> dict[Relation, list[Pair]]:
+    """A dispute's pairs by relation, each list in the pairs' order."""
+    grouped: dict[Relation, list[Pair]] = {r: [] for r in _RELATIONS}
+    for p in pairs:
+        grouped[p.relation].append(p)
+    return grouped
 
 
 def _notes(estimates: list[list[Claim]], clashes: bool, ctx: Context) -> tuple[str, ...]:

@@ -212,7 +212,7 @@ def from_trusted(data: Any, cls: type[T]) -> T:
 
 
 def _tagged(value: Any) -> dict[str, Any]:
-    return {**_plain(value), "type": VALUE_TAGS[type(value)]}
+    return {**orjson_default(value), "type": VALUE_TAGS[type(value)]}
 
 
 def _display(cls: type, expr: str) -> str:
@@ -241,9 +241,10 @@ def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
 _WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
-def _plain(obj: Any) -> Any:
-    """orjson's hook for what it cannot write itself: an attrs instance as ``to_data`` makes it
-    (orjson writes the enums, dates, tuples and scalars inside the same way the converter does)."""
+def orjson_default(obj: Any) -> Any:
+    """orjson's ``default`` hook for what it cannot write itself: an attrs instance as
+    ``to_data`` makes it (orjson writes the enums, dates, tuples and scalars inside the same way
+    the converter does; a set comes back here and is written sorted)."""
     cls = type(obj)
     writer = _WRITERS.get(cls)
     if writer is None:
@@ -261,7 +262,7 @@ def dumps(obj: Any) -> str:
     if type(obj) in VALUE_TAGS:  # a bare value carries its tag, as in to_data
         obj = to_data(obj)
     try:
-        return orjson.dumps(obj, default=_plain).decode("utf-8")
+        return orjson.dumps(obj, default=orjson_default).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
         return json.dumps(to_data(obj), ensure_ascii=False)
 

@@ -7,10 +7,11 @@ directories); in the JSON contract `document` is the path as given, so records a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import Any
 
-from claims.convert import to_data
+from claims.convert import orjson_default, to_data
 from claims.model import Claim, Document
 
 SCHEMA = "claims/1"
@@ -43,6 +44,16 @@ def claim_records(claims: Iterable[Claim], paths: Mapping[str, str]) -> list[dic
     return [claim_record(c, paths) for c in claims]
 
 
+def claim_json_record(claim: Claim, paths: Mapping[str, str]) -> dict[str, Any]:
+    """:func:`claim_record` for :func:`json_pieces`: the same keys, with the enums, dates,
+    tuples and sets inside left for orjson, which writes them as ``to_data`` makes them (a
+    dict display compiled once per class: about a third of the converter's time)."""
+    data = orjson_default(claim)
+    data["document"] = paths.get(claim.span.document, claim.document)
+    data["document_id"] = claim.span.document
+    return data
+
+
 def json_text(data: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)``, encoded by orjson (about ten times
     faster: the stdlib encoder falls back to pure Python once ``indent`` is given).
@@ -58,6 +69,46 @@ def json_text(data: Any) -> str:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
         return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+BATCH = 1000
+"""List items :func:`json_pieces` encodes at a time (a thousand claims: about 2 MB of JSON)."""
+
+
+def json_pieces(head: Mapping[str, Any], lists: Mapping[str, Iterable[Any]], batch: int = BATCH) -> Iterator[str]:
+    """The text of ``json_text({**head, **lists})`` in pieces: each list ``batch`` items at a
+    time, so neither the whole text nor every item's data is ever held (``lists`` may be lazy).
+
+    Items may hold model objects, written as ``to_data`` makes them. A batch orjson does not
+    take goes through ``json`` as in :func:`json_text`, that batch alone.
+    """
+    import orjson
+
+    def member(value: Any) -> str:
+        # Written as inside the top-level object: every line after the first two spaces in.
+        try:
+            text = orjson.dumps(value, default=orjson_default, option=orjson.OPT_INDENT_2).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):
+            text = json.dumps(value, ensure_ascii=False, indent=2, default=to_data)
+        return text.replace("\n", "\n  ")
+
+    if not head and not lists:
+        yield "{}"
+        return
+    lead = "{\n  "
+    for key, value in head.items():
+        yield f"{lead}{member(key)}: {member(value)}"
+        lead = ",\n  "
+    for key, items in lists.items():
+        yield f"{lead}{member(key)}: ["
+        lead = ",\n  "
+        rest, comma = iter(items), ""
+        while chunk := list(islice(rest, batch)):
+            # `[\n    {..},\n    {..}\n  ]` without its brackets: the items at their depth.
+            yield comma + member(chunk)[1:-4]
+            comma = ","
+        yield "\n  ]" if comma else "]"
+    yield "\n}"
 
 
 def paths_of(documents: Iterable[Any]) -> dict[str, str]:

@@ -100,4 +100,6 @@ def json_printable(text: str) -> str:
     Only for JSON text: an escape is valid only inside a JSON string, where these characters
     can only be.
     """
+    if text.isascii() and "\x7f" not in text:  # DEL is the only one in ASCII; isascii is free on a str
+        return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

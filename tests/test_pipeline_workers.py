@@ -163,3 +163,33 @@ def test_json_text_takes_what_orjson_refuses_and_printing_still_escapes_controls
     text = json_printable(json_text({"q": "\x1b]0;title\x07 \x9b \u202e \x7f é"}))
     assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text and "\x7f" not in text
     assert json.loads(text) == {"q": "\x1b]0;title\x07 \x9b \u202e \x7f é"}
+
+
+_members = st.dictionaries(st.text(max_size=8), _data, max_size=3)
+_lists = st.dictionaries(st.text(max_size=8), st.lists(_data, max_size=7), max_size=3)
+
+
+@given(_members, _lists, st.integers(1, 4))
+def test_json_pieces_join_into_the_text_of_the_whole(head, lists, batch) -> None:
+    from claims.jsonout import json_pieces
+
+    head = {k: v for k, v in head.items() if k not in lists}  # the members first, then the lists
+    assert "".join(json_pieces(head, {k: iter(v) for k, v in lists.items()}, batch)) == json_text({**head, **lists})
+
+
+def test_claims_in_pieces_are_the_claim_records(tmp_path) -> None:
+    from claims.api import extract_all, read_paths
+    from claims.jsonout import claim_json_record, claim_records, json_pieces
+
+    documents, _ = read_paths([str(KALBAJAR), str(TERTER)])
+    claims = extract_all(documents)
+    paths = {d.id: "some/where/" + d.id for d in documents}
+    text = "".join(json_pieces({"n": 1}, {"claims": (claim_json_record(c, paths) for c in claims)}, batch=7))
+    assert len(claims) > 50
+    assert text == json_text({"n": 1, "claims": claim_records(claims, paths)})
+    assert json.loads(text)["claims"][0]["document"] == "some/where/operation-kalbajar.txt"
+
+
+def test_json_printable_escapes_del_in_ascii_text_and_keeps_other_ascii() -> None:
+    assert json_printable('{"q": "a\x7fb"}') == '{"q": "a\\u007fb"}'
+    assert json_printable('{"q": "plain"}') == '{"q": "plain"}'

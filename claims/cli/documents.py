@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -131,19 +131,26 @@ def emit_claims(
     """Print claims as a table, TSV or claims/1 JSON; with ``verdicts`` (claim id -> its current
     verdict, as a reviewer may see them) each claim also says its verdict, or that it has none."""
     if output == "json":
-        from claims.jsonout import SCHEMA, claim_records, document_record, json_text
+        from claims.jsonout import SCHEMA, claim_json_record, document_record, json_pieces
 
-        payload: dict = {"schema": SCHEMA}
+        def records() -> Iterator[dict]:
+            for claim in claims:
+                record = claim_json_record(claim, paths)
+                if verdicts is not None:
+                    given = verdicts.get(claim.id)
+                    record["verdict"] = None if given is None else {"verdict": given.verdict.value,
+                                                                    "reviewer": given.reviewer}
+                yield record
+
+        lists: dict[str, Iterable[dict]] = {}
         if documents is not None:
-            payload["documents"] = [document_record(d) for d in documents]
-        records = claim_records(claims, paths)
-        if verdicts is not None:
-            for record, claim in zip(records, claims):
-                given = verdicts.get(claim.id)
-                record["verdict"] = None if given is None else {"verdict": given.verdict.value,
-                                                                "reviewer": given.reviewer}
-        payload["claims"] = records
-        click.echo(json_printable(json_text(payload)))
+            lists["documents"] = (document_record(d) for d in documents)
+        lists["claims"] = records()
+        # Written a batch of claims at a time: an archive's JSON (600 MB for 10,000 documents)
+        # is never one string.
+        for piece in json_pieces({"schema": SCHEMA}, lists):
+            click.echo(json_printable(piece), nl=False)
+        click.echo()
     elif output == "tsv":
         click.echo("\t".join(TSV_HEADER + (("verdict",) if verdicts is not None else ())))
         for claim in claims:

@@ -4,6 +4,7 @@ the one sanitiser for text that reaches a terminal.
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from bisect import bisect_right
@@ -100,6 +101,26 @@ def json_printable(text: str) -> str:
     Only for JSON text: an escape is valid only inside a JSON string, where these characters
     can only be.
     """
-    if text.isascii() and "\x7f" not in text:  # DEL is the only one in ASCII; isascii is free on a str
+    if "\x7f" not in text and (text.isascii() or not _json_unsafe_utf8().search(
+            text.encode("utf-8", "surrogatepass").translate(None, _ASCII))):
+        # Most JSON text has none: its non-ASCII bytes alone (a C pass, a few times faster
+        # than the regex over the text) are enough to tell. isascii is free on a str.
         return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+_ASCII = bytes(range(128))
+
+
+@functools.cache
+def _json_unsafe_utf8() -> re.Pattern[bytes]:
+    """The characters of ``_JSON_UNSAFE`` above U+007F, UTF-8 encoded: found in the text's
+    non-ASCII bytes, which keep every multi-byte character whole (ASCII bytes are never part
+    of one)."""
+    spec, codes = "\x80-\x9f" + _INVISIBLE, []
+    i = 0
+    while i < len(spec):
+        ranged = i + 2 < len(spec) and spec[i + 1] == "-"
+        codes.extend(range(ord(spec[i]), ord(spec[i + 2 if ranged else i]) + 1))
+        i += 3 if ranged else 1
+    return re.compile(b"|".join(re.escape(chr(c).encode("utf-8")) for c in codes))

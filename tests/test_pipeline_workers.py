@@ -193,3 +193,20 @@ def test_claims_in_pieces_are_the_claim_records(tmp_path) -> None:
 def test_json_printable_escapes_del_in_ascii_text_and_keeps_other_ascii() -> None:
     assert json_printable('{"q": "a\x7fb"}') == '{"q": "a\\u007fb"}'
     assert json_printable('{"q": "plain"}') == '{"q": "plain"}'
+
+
+def test_json_printable_finds_every_unsafe_character_among_non_ascii_text() -> None:
+    from claims.textmap import _JSON_UNSAFE
+
+    unsafe = [chr(c) for c in range(0x110000) if _JSON_UNSAFE.match(chr(c))]
+    assert len(unsafe) == 56
+    for ch in unsafe:
+        assert json_printable(f'["“x” {ch} é"]') == f'["“x” \\u{ord(ch):04x} é"]'
+    assert json_printable('["“x” – é \ud800 \u2070 \u00a0"]') == '["“x” – é \ud800 \u2070 \u00a0"]'
+
+
+@given(st.text())
+def test_json_printable_is_the_substitution_over_the_whole_text(text) -> None:
+    from claims.textmap import _JSON_UNSAFE
+
+    assert json_printable(text) == _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -6,13 +6,14 @@ size of a piece, not of the document, beyond the document's own text.
 
 Many files with enough text between them (:data:`PARALLEL_ABOVE`) are read and extracted on
 every core (:func:`load_paths`): each worker process reads and extracts whole files and sends
-back bytes (the cattrs data as JSON), which this process structures back, in the order of the
-files; the documents, claims and errors are those of the serial path. ``CLAIMS_WORKERS=1`` (or
+back their objects pickled, which this process loads, in the order of the files; the
+documents, claims and errors are those of the serial path. ``CLAIMS_WORKERS=1`` (or
 ``jobs=1``, the CLI's ``--jobs 1``) keeps everything in one process.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import threading
@@ -197,7 +198,9 @@ def _load_in_workers(
     seen = set()
     if progress is not None:
         progress("extracting", 0, len(files))
-    with context.Pool(min(count, len(files))) as pool:
+    # A forked worker inherits a paused collector (`claims extract` pauses it for its own
+    # objects); workers keep theirs, as in any process.
+    with context.Pool(min(count, len(files)), initializer=gc.enable) as pool:
         results = pool.imap(_work, tasks, chunk)
         for done, (name, plan, result) in enumerate(zip(files, planned, results), 1):
             if result:

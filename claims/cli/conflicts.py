@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 
 import attrs
 import click
 
 from claims.cli import UserError, cli, tool_version
-from claims.cli.documents import encoding_option, input_format_option, load, strict_option
+from claims.cli.documents import encoding_option, input_format_option, load, strict_option, without_cycle_collection
 from claims.cli.options import db_option
 from claims.cli.progress import ProgressBar
 from claims.errors import ExitCode
@@ -96,21 +94,6 @@ def _provenance(db_path: str, documents, annotations) -> tuple[tuple[str, str], 
     )
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Run without the cyclic garbage collector. A report builds a few million small objects
-    and no cycles, and the collector's passes over them were a sixth of the command's CPU at
-    a million claims (measured: 15.5 -> 13.0 s, same peak memory); reference counting still
-    frees everything as before."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @cli.command("report")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="html", show_default=True)
@@ -123,7 +106,7 @@ def _without_cycle_collection() -> Iterator[None]:
 def report_command(db_path: str, fmt: str, output: str, title: str, event_filter: str | None,
                    hide_consistent: bool) -> int:
     """Write a conflict report for the store, with reviewers' verdicts and notes."""
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _report(db_path, fmt, output, title, event_filter, hide_consistent)
 
 

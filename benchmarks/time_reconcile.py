@@ -1,19 +1,20 @@
 """CPU time of one reconcile, with a digest of its findings, to compare two checkouts in turn.
 
     .venv/bin/python benchmarks/time_reconcile.py synthetic 1000000       # bench_reconcile's corpus
-    .venv/bin/python benchmarks/time_reconcile.py corpus 1000000 OUT.pkl  # bench_pipeline's text corpus,
-                                                                          # extracted, stored, loaded, pickled
-    .venv/bin/python benchmarks/time_reconcile.py pickle OUT.pkl          # reconcile a pickled corpus
+    .venv/bin/python benchmarks/time_reconcile.py corpus 1000000 OUT.json  # bench_pipeline's text corpus,
+                                                                           # extracted, stored, loaded, saved
+    .venv/bin/python benchmarks/time_reconcile.py saved OUT.json           # reconcile a saved corpus
     .venv/bin/python benchmarks/time_reconcile.py alternate BASE synthetic 1000000 6  # BASE tree against this one
-    .venv/bin/python benchmarks/time_reconcile.py alternate BASE pickle OUT.pkl 4
+    .venv/bin/python benchmarks/time_reconcile.py alternate BASE saved OUT.json 4
 
-Run it from each work tree in turn (the same pickle for both, ``PYTHONHASHSEED=0`` so event
+Run it from each work tree in turn (the same saved corpus for both, ``PYTHONHASHSEED=0`` so event
 reprs print their sets in one order): the digest is a SHA-256 of the repr of every event and
 finding, so equal digests mean identical findings. Only the CPU time of ``reconcile_grouped``
 is timed (the machine may be shared; CPU seconds vary less than wall seconds).
 
-``alternate`` loads another work tree's package too (copied as ``claims_base``, its imports
-renamed) and runs the two reconcilers in turn in one process, each on its own copy of the
+A saved corpus is the documents and claims as the converter's JSON (never a pickle), read back
+by each tree's own converter. ``alternate`` loads another work tree's package too (copied as
+``claims_base``, its imports renamed, with a renamed copy of ``bench_reconcile.py``) and runs the two reconcilers in turn in one process, each on its own copy of the
 corpus, REPS times each: on a shared machine the load then falls on both alike, which two
 processes run one after the other do not get. It prints each one's CPU seconds, medians and
 digests (the first run's).
@@ -25,7 +26,6 @@ import gc
 import hashlib
 import importlib
 import os
-import pickle
 import re
 import shutil
 import statistics
@@ -62,9 +62,30 @@ def _corpus(n_claims: int, out: str) -> None:
     store = open_store(str(db))  # as bench_pipeline's reconcile stage reads them
     loaded = ([store.document(info.id) for info in store.documents()], store.claims())
     store.close()
+    _save(out, *loaded)
+
+
+def _save(out: str, docs: Sequence[object], claims: Sequence[object]) -> None:
+    import orjson
+
+    from claims.convert import to_data
+
+    Path(out).write_bytes(orjson.dumps({"documents": [to_data(d) for d in docs], "claims": [to_data(c) for c in claims]}))
+
+
+def _load(path: str, package: str = "claims") -> tuple[list, list]:
+    """A saved corpus as ``package``'s own objects."""
+    import orjson
+
+    convert = importlib.import_module(f"{package}.convert")
+    model = importlib.import_module(f"{package}.model")
+    data = orjson.loads(Path(path).read_bytes())
     gc.disable()
-    with open(out, "wb") as f:
-        pickle.dump(loaded, f, protocol=5)
+    try:
+        return ([convert.from_trusted(d, model.Document) for d in data["documents"]],
+                [convert.from_trusted(c, model.Claim) for c in data["claims"]])
+    finally:
+        gc.enable()
 
 
 def _digest(events: Sequence[object], found: Sequence[object]) -> str:
@@ -82,24 +103,16 @@ def _alternate(base_tree: str, mode: str, arg: str, reps: int) -> None:
     imports = re.compile(r"\b(from|import) claims\b")
     for source in (work / "claims_base").rglob("*.py"):
         source.write_text(imports.sub(r"\1 claims_base", source.read_text()))
+    # The synthetic corpus's generator, importing from the base package.
+    (work / "bench_reconcile_base.py").write_text(imports.sub(r"\1 claims_base", (HERE / "bench_reconcile.py").read_text()))
     sys.path.insert(0, str(work))
 
     def corpus(package: str) -> tuple:
         if mode == "synthetic":
             n = int(arg)
-            code = (HERE / "bench_reconcile.py").read_text().replace("from claims.", f"from {package}.")
-            namespace: dict = {"__name__": f"bench_{package}", "__file__": str(HERE / "bench_reconcile.py")}
-            exec(compile(code, "bench_reconcile.py", "exec"), namespace)
-            return namespace["generate"](n, max(1, n // 200), max(1, n // 500))
-
-        class Renamed(pickle.Unpickler):
-            def find_class(self, module: str, name: str) -> object:
-                if module.split(".")[0] == "claims":
-                    module = package + module[len("claims"):]
-                return super().find_class(module, name)
-
-        with open(arg, "rb") as f:
-            return Renamed(f).load()
+            bench = importlib.import_module("bench_reconcile_base" if package == "claims_base" else "bench_reconcile")
+            return bench.generate(n, max(1, n // 200), max(1, n // 500))
+        return _load(arg, package)
 
     gc.disable()
     corpora = {package: corpus(package) for package in ("claims_base", "claims")}
@@ -136,10 +149,7 @@ def main() -> int:
         n = int(sys.argv[2])
         docs, claims = generate(n, max(1, n // 200), max(1, n // 500))
     else:
-        gc.disable()
-        with open(sys.argv[2], "rb") as f:
-            docs, claims = pickle.load(f)
-        gc.enable()
+        docs, claims = _load(sys.argv[2])
     from claims.reconcile import reconcile_grouped
 
     t0 = time.process_time()

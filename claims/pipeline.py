@@ -6,7 +6,8 @@ size of a piece, not of the document, beyond the document's own text.
 
 Many files with enough text between them (:data:`PARALLEL_ABOVE`) are read and extracted on
 every core (:func:`load_paths`): each worker process reads and extracts whole files and sends
-back their objects pickled, which this process loads, in the order of the files; the
+back their documents and claims as JSON bytes (orjson), which this process structures back, in
+the order of the files; the
 documents, claims and errors are those of the serial path. ``CLAIMS_WORKERS=1`` (or
 ``jobs=1``, the CLI's ``--jobs 1``) keeps everything in one process.
 """

@@ -539,3 +539,13 @@ def test_a_claimants_enemy_is_only_read_from_the_text_when_the_claimant_is_one_o
     assert sides_in(story)["120 fighters"] is None
     assert sides_in("Russia and Ukraine fought for the town; Ukraine held it. Russia says it has killed 120 fighters."
                     )["120 fighters"] == "Ukraine"
+
+
+def test_a_wartime_name_stands_for_its_party_only_against_its_enemy() -> None:
+    page = ("Battle of Kessel Creek\n\nBelligerents\nUnited States\tConfederate States\nStrength\n75,000\t60,000\n\n"
+            "The battle was fought in 1863. Union casualties were 23,055. The Federals lost 40 guns.\n")
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(page, "page.txt"))}
+    assert found["23,055"] == "United States" and found["40 guns"] == "United States"
+    other_war = page.replace("Confederate States", "Mexico")
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(other_war, "page.txt"))}
+    assert found["23,055"] is None

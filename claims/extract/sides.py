@@ -238,6 +238,12 @@ class SideResolver:
         # (`United States (Union)`), unless the lexicon knows it as some other party.
         aliases = {c: [a for a in _ALIAS.findall(raw) if canonical(a) in (None, canonical(self.columns[c]))]
                    for c, raw in self.raw.items()}
+        parties = {c: canonical(name) for c, name in self.columns.items()}
+        for name, (party, against) in lexicon().wartime_names.items():
+            # `Union` for the United States column, on a page whose other column is the Confederacy.
+            for column, own in parties.items():
+                if own == party and any(p in against for c, p in parties.items() if c != column):
+                    aliases.setdefault(column, []).append(name)
         for column, surname in self._commander_surnames(document):
             aliases.setdefault(column, []).append(surname)  # `Lee lost 28,000 men`: his column's loss
         self._names = _own_names_pattern(self.columns, aliases, self._by_party, self._unit_names(document))

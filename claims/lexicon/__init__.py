@@ -223,6 +223,10 @@ class Lexicon:
         for group in parties["equivalents"]["groups"]:
             for party in group:
                 self.equivalents[party] = tuple(p for p in group if p != party)
+        #: Name -> (the party it names, the parties it names it against): `Union` in the Civil War.
+        self.wartime_names: dict[str, tuple[str, frozenset[str]]] = {
+            name: (entry["party"], frozenset(entry["against"])) for name, entry in parties["wartime_names"].items()
+        }
         self.enemy_words: frozenset[str] = frozenset(parties["relative"]["enemy"])
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
         self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])

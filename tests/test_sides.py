@@ -549,3 +549,10 @@ def test_a_wartime_name_stands_for_its_party_only_against_its_enemy() -> None:
     other_war = page.replace("Confederate States", "Mexico")
     found = {c.span.quote: c.side.name for c in extract_document(read_text(other_war, "page.txt"))}
     assert found["23,055"] is None
+
+
+def test_the_pages_own_coalition_beats_a_coalition_of_another_war() -> None:
+    page = ("Battle of Leuven (1813)\n\nBelligerents\nFrench Empire\tSixth Coalition\nStrength\n160,000\t220,000\n\n"
+            "The battle was fought in October 1813. Coalition forces numbered 225,000.\n")
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(page, "page.txt"))}
+    assert found["225,000"] == "Sixth Coalition"  # not the US-led coalition of 2014

@@ -936,6 +936,8 @@ class _Extractor:
         # Its own words first (`and the Germans 337,000`), then the page's own names for its
         # belligerents inside them (`150 Velmar soldiers`, a party no lexicon knows).
         for s, e, party in list(f.party_mentions) + self.sides.party_mentions(text, f.start, f.end):
+            if self.sides.foreign(party) and (own := self.sides.own_name(text, s, e)) is not None:
+                s, e, party = own  # the page's own name over another war's party (`Coalition forces`)
             side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
             if side is not None:
                 return side

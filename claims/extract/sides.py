@@ -709,10 +709,35 @@ class SideResolver:
             extra += [(m.start(), m.end(), self._roles[m.lastgroup]) for m in _ROLE_WORDS.finditer(text, start, end)
                       if m.lastgroup in self._roles]
         for s, e, named in extra:
-            if not any(a < e and s < b for a, b, _ in found):
+            over = [m for m in found if m[0] < e and s < m[1]]
+            if over and all(self.foreign(p) for _, _, p in over):
+                # `Coalition forces` on a page whose column is the `Sixth Coalition`: the page's
+                # own name wins over a party of another war the lexicon knows by those words.
+                found = [m for m in found if m not in over]
+                over = []
+            if not over:
                 found.append((s, e, named))
         found.sort()
         return found
+
+    def foreign(self, party: str) -> bool:
+        """A party the lexicon knows that is none of the page's columns (when it has columns)."""
+        hit = self.party(party)
+        return bool(self.columns) and (hit is None or hit[0] is None)
+
+    def own_name(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
+        """The page's own name for a column at ``text[start:end]``, words the lexicon reads as a
+        party of some other war: a name of the page overlapping them, or the one column whose
+        name shares a capitalised word with them (`Coalition forces` and the `Sixth Coalition`)."""
+        if self._names is not None:
+            for m in self._names.finditer(text, max(0, start - 40), end + 40):
+                if m.start("d") < end and start < m.end("d"):
+                    return m.start("d"), m.end("d"), m.group("d")
+        words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", text[start:end]))
+        sharing = [name for name in self.columns.values() if words & set(re.findall(r"\b[A-Z][a-z]{3,}\b", name))]
+        if len(sharing) == 1 and self.party(sharing[0]) is not None:
+            return start, end, sharing[0]
+        return None
 
     def _attack_roles(self) -> dict[str, str]:
         """Which column attacked and which defended, when the page's opening says so (`Northland

@@ -106,3 +106,9 @@ def test_population() -> None:
 )
 def test_never_figures(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["The Battle of Hill 4012 was fought in 1951.", "They held Height 776 for a week.",
+                                  "Convoys used Route 66 until the thaw.", "Flight 17 was shot down."])
+def test_a_number_in_a_name_is_no_figure(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.low in (4012, 776, 66, 17)] == []

@@ -556,3 +556,8 @@ def test_the_pages_own_coalition_beats_a_coalition_of_another_war() -> None:
             "The battle was fought in October 1813. Coalition forces numbered 225,000.\n")
     found = {c.span.quote: c.side.name for c in extract_document(read_text(page, "page.txt"))}
     assert found["225,000"] == "Sixth Coalition"  # not the US-led coalition of 2014
+
+
+def test_the_armies_of_the_korean_war_by_their_acronyms() -> None:
+    found = sides_in("The PVA lost some 2,000 men to artillery, and the KPA 700.")
+    assert found["some 2,000 men"] == "China"

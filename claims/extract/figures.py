@@ -297,7 +297,8 @@ def read_figures(
     needs a noun, a predicate or a qualifier to be one, and a year (`In 1994`) or a number
     inside ``excluded`` (dates) never is."""
     hi = len(text) if hi is None else hi
-    numbers = [n for n in find_numbers(text, lo, hi) if not any(a <= n.start < b for a, b in excluded)]
+    numbers = [n for n in find_numbers(text, lo, hi) if not any(a <= n.start < b for a, b in excluded)
+               and not (not n.spelled and _NAMED_BY_NUMBER.search(text, max(lo, n.start - 16), n.start))]
     figures: list[Figure] = []
     skip_until = lo
     i = 0
@@ -328,6 +329,12 @@ def read_figures(
 
 
 _NEXT_WORD = re.compile(r"[\w'’\-]+[ \t]+")
+# A number that is part of a name, not a count: `Hill 303`, `Height 776`, `Route 66`, `Flight
+# 17`, `Resolution 242`.
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:Hill|Heights?|Point|Route|Highway|Road|Outpost|Camp|Checkpoint|Objective|Sector|Block|Kilometre|Kilometer"
+    r"|Km|Flight|Resolution|Article|Hangar|Bunker|Gate|Pier|Berth|Quay|Platform|Junction)[ \t]+(?:No\.[ \t]*)?$"
+)
 _SHARE = re.compile(
     r"(?<![\w.,])(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,3}))?[ \t]*(?:%|per[ \t]?cent\b|percent\b)(?![\w])",
     re.I,

@@ -74,3 +74,8 @@ def test_classify(claimant: str, cls: ClaimantClass, side: str | None) -> None:
 def test_blocks_in_an_infobox_value() -> None:
     value = "Western estimate: 5,000+ soldiers killed , Per Russia:, 1,834 soldiers killed"
     assert [b[2] for b in find_blocks(value, 0, len(value))] == ["Western estimate", "Russia"]
+
+
+@pytest.mark.parametrize("claimant", ["The Sudan Doctors Network", "Sudanese Doctors Union", "a Britain-based war monitor"])
+def test_a_medical_or_monitoring_body_named_after_its_country_is_no_belligerent(claimant: str) -> None:
+    assert classify_claimant(claimant) == (ClaimantClass.NGO, None)

@@ -505,6 +505,7 @@ def test_attackers_and_defenders_are_the_columns_the_opening_says_attacked_and_d
     ("The DPR admitted 60 fighters killed.", "60 fighters killed", "Donetsk People's Republic"),
     ("The Armenian army admitted 40 militants were killed.", "40 militants were killed", None),  # no admission of its own
     ("Ukrainian losses: 410 killed according to volunteer researchers.", "410 killed", "Ukraine"),
+    ("The DPR denied losing 60 fighters.", "60 fighters", "Donetsk People's Republic"),  # its own, negated
 ])
 def test_a_belligerents_own_losses(sentence: str, quote: str, side: str | None) -> None:
     assert sides_in(sentence)[quote] == side

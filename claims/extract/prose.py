@@ -116,7 +116,9 @@ _PARTY_LABEL = re.compile(
     r"(?i:losses|casualties|dead|killed|deaths|fatalities|wounded|strength|forces|troops)"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"  # `Ukrainian losses (Russian claim):`
 )
-_ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced)")
+# Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
+# denies losing 300 fighters`: the RSF's, negated).
+_ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
                               Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")

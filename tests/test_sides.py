@@ -562,3 +562,8 @@ def test_the_pages_own_coalition_beats_a_coalition_of_another_war() -> None:
 def test_the_armies_of_the_korean_war_by_their_acronyms() -> None:
     found = sides_in("The PVA lost some 2,000 men to artillery, and the KPA 700.")
     assert found["some 2,000 men"] == "China"
+
+
+def test_the_party_after_of_and_a_modifier_names_the_figure() -> None:
+    found = sides_in('The army said it had killed "dozens" of the paramilitary Rapid Support Forces.')
+    assert found["dozens"] == "Rapid Support Forces"

@@ -53,7 +53,9 @@ _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
 _SPACES_RE = re.compile(r"\s+")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?[a-z]\b")
-_OF_THE_RE = re.compile(r"\s*of\s+(?:the\s+)?$")
+# `of the paramilitary Rapid Support Forces`, `of Russian peacekeepers`: up to two words (a
+# modifier of the party's name) between `of` and the party.
+_OF_THE_RE = re.compile(r"[\s\"”’']*of\s+(?:the\s+)?(?:(?:[a-z][\w\-]*|pro-\w+)\s+){0,2}$")
 
 
 @lru_cache(maxsize=4096)
@@ -648,7 +650,7 @@ class SideResolver:
         def outside_skip(pos: int) -> bool:
             return not any(a <= pos < b for a, b in skip)
 
-        for m in self._mentions(text, figure_start, min(sentence_end, figure_end + 25)):
+        for m in self._mentions(text, figure_start, min(sentence_end, figure_end + 50)):
             if not outside_skip(m.start()):
                 continue
             if m.start() >= figure_end and not _OF_THE_RE.match(text[figure_end:m.start()]):

@@ -49,6 +49,10 @@ def one(text: str, field_key: str | None = None):
         ("the number of civilians killed could be as high as 40,000", None, None, 40000, Qualifier.AT_MOST,
          Category.KILLED, Kind.CASUALTIES),
         ("a further 12,000 were taken prisoner", None, 12000, 12000, Qualifier.EXACT, Category.CAPTURED, Kind.CAPTURED),
+        # prisoners freed in an exchange were captured all the same
+        ("211 of its soldiers were released in the exchange", None, 211, 211, Qualifier.EXACT, Category.CAPTURED,
+         Kind.CAPTURED),
+        ("90 servicemen were handed back", None, 90, 90, Qualifier.EXACT, Category.CAPTURED, Kind.CAPTURED),
         ("the historian put total losses on both sides at over 90,000", None, 90000, None, Qualifier.AT_LEAST,
          Category.CASUALTIES, Kind.CASUALTIES),
         ("the army admitted the loss of 12 soldiers", None, 12, 12, Qualifier.EXACT, Category.CASUALTIES, Kind.CASUALTIES),

@@ -1008,3 +1008,17 @@ def test_a_block_of_one_line_per_belligerent_gives_each_line_its_column():
     guns = text.replace(" 4,500 burghers", " 40 guns")
     _, claims = claims_of(guns)
     assert column_of(claims, "40") == 1
+
+
+def test_allies_indented_under_a_belligerent_are_in_its_column():
+    text = ("Battle of Hill Ridge\nPart of the Northern War\nDate: 1951\nBelligerents\nUnited Nations\n United States\n"
+            " South Korea\nChina\n North Korea\nStrength\n12,000\t40,000\nCasualties and losses\n1,200 killed\t9,000 killed\n\n"
+            "The battle was fought over a ridge for a week in 1951.\n")
+    doc, claims = claims_of(text)
+    assert doc.belligerents[:2] == ("United Nations", "China")
+    assert column_of(claims, "40,000") == 2
+    # the same list with nothing indented keeps the old reading: first and last listed
+    flat = text.replace("\n United States", "\nUnited States").replace("\n South Korea", "\nSouth Korea").replace(
+        "\n North Korea", "\nNorth Korea")
+    _, claims = claims_of(flat)
+    assert [c.side.name for c in claims if c.span.quote == "40,000"] == ["North Korea"]

@@ -583,7 +583,10 @@ class _Extractor:
             for r, claimant, how in resolved:
                 if (r.form == "according" and claimant and r.cue.strip().lower() in ("citing", "quoting")
                         and reporter.source_start is not None
-                        and reporter.source_start <= r.cue_start <= reporter.content_start + 2):
+                        and (reporter.source_start <= r.cue_start <= reporter.content_start + 2
+                             # `Citing the ministry, Reuters reported ...`: before the reporter
+                             or (r.cue_start < reporter.source_start and r.content_start <= reporter.source_start
+                                 and r.content_end >= reporter.content_end))):
                     return r, claimant, how
         return best
 

@@ -1177,6 +1177,36 @@ class _Reader:
 
     # -- after the last line ------------------------------------------------------------------
 
+    def _columns_by_indent(self, entries: list[_Entry]) -> None:
+        """Belligerents listed one per line with their allies indented under them (`United
+        Nations` over ` United States`, ` South Korea`; then `China` over ` North Korea`): each
+        entry at the left margin opens a column, and the indented ones under it are in it. Only
+        when exactly two entries are at the margin and at least one is indented (a third at the
+        margin may be an ally written flush: `China` after the Viet Minh)."""
+        text = self.text
+
+        def indent(e: _Entry) -> int:
+            line_start = text.rfind("\n", 0, e.start) + 1
+            return len(text[line_start:e.start]) - len(text[line_start:e.start].lstrip(" \t\u00a0"))
+
+        if len({e.line_index for e in entries}) != len(entries):
+            return  # several entries on a line: not a one-per-line list
+        depth = [indent(e) for e in entries]
+        tops = [k for k, d in enumerate(depth) if d == 0]
+        if len(tops) != 2 or tops[0] != 0 or not any(depth):
+            return
+        column = 0
+        for k, e in enumerate(entries):
+            if depth[k] == 0:
+                column += 1
+            e.column = column
+            e.reason = "belligerents at the margin open the columns, the indented ones under them are their allies"
+        for cell in self.cells:
+            if cell.key == "Combatant":
+                hit = next((x for x in entries if x.start == cell.start), None)
+                if hit is not None:
+                    cell.column, cell.column_reason = hit.column, hit.reason
+
     def _finish(self) -> None:
         """Columns from sub-headers and flags once the belligerent columns are known."""
         entries = self.entries
@@ -1196,6 +1226,8 @@ class _Reader:
                         hit = next((x for x in entries if x.start == cell.start), None)
                         if hit is not None:
                             cell.column, cell.column_reason = hit.column, hit.reason
+        if entries and not any(e.column for e in entries):
+            self._columns_by_indent(entries)
         if entries and not any(e.column for e in entries):
             self.problems.append(Problem(
                 f"the belligerents block names {len(entries)} parties but not which column each is in; "

@@ -154,8 +154,14 @@ def test_the_lead_splits_belligerents_listed_without_columns_by_party() -> None:
     assert found == {"4,000": "Lowland Union", "12,000": "Azerbaijan"}
 
 
-def test_without_a_lead_the_first_and_last_listed_name_the_columns() -> None:
+def test_without_a_lead_the_margin_or_else_the_first_and_last_listed_name_the_columns() -> None:
+    # Allies indented under the two at the margin: the margin names the columns.
     found = column_sides("The ford changed hands twice.")
+    assert found == {"4,000": "Lowland Union", "12,000": "Azerbaijan"}
+    # Nothing indented: the first and the last listed.
+    flat = LISTED.replace("\n Armenia\n Georgia\n", "\nArmenia\nGeorgia\n").replace("\n Turkey\n", "\nTurkey\n")
+    document = read_text(flat.format(lead="The ford changed hands twice."), "ford.txt")
+    found = {c.span.quote: c.side.name for c in extract_document(document) if c.span.quote in ("4,000", "12,000")}
     assert found == {"4,000": "Lowland Union", "12,000": "Turkey"}
 
 

@@ -237,6 +237,11 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
+# A news agency's slug before a headline or a story: `UPDATE 2-`, `REFILE-`, `EXCLUSIVE-`.
+_WIRE_SLUG = re.compile(
+    r"[ \t]*(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|CORRECTED-UPDATE|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|RPT|FOCUS|BREAKING)"
+    r"(?:[ \t]+\d+)?[ \t]*[-–][ \t]*)+(?=[A-Z])"
+)
 
 
 #: Necessary words for an outcome clause, a title before a name, an ordinal unit number.
@@ -435,6 +440,9 @@ class _Extractor:
 
     def _sentence(self, lo: int, hi: int, paragraph: int, index: int, quotes: list[Relation], headline: bool) -> None:
         text = self.text
+        slug = _WIRE_SLUG.match(text, lo, hi)
+        if slug is not None:
+            lo = slug.end()  # `UPDATE 2-Russia says ...`: the agency's slug is no part of the sentence
         relations = find_attributions(text, lo, hi)
         if headline:
             extra = self._headline_relations(lo, hi)

@@ -23,12 +23,12 @@ from claims.extract.quantities import find_quantities
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon
 from claims.model import Attribution, Category, Claim, Document, Population, Quantity, Side
+from claims.readers.markdown_table import ROW, RULE, row_cells
 
 Cell = tuple[int, int]
 
-_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _DIGIT = re.compile(r"\d")
+_CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
 _LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
@@ -46,18 +46,14 @@ def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     """The cells of a table line (between tabs, or between the pipes of a Markdown row),
     trimmed; None for a line that is no table row."""
     line = text[start:end]
-    if _PIPE_ROW.match(line):
-        pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
-        pieces = [(start + a + 1, start + b) for a, b in zip(pipes, pipes[1:])]
-    elif "\t" in line:
-        pieces, at = [], start
-        for part in line.split("\t"):
-            pieces.append((at, at + len(part)))
-            at += len(part) + 1
-    else:
+    if ROW.match(line):
+        return row_cells(text, start, end)
+    if "\t" not in line:
         return None
-    out = []
-    for s, e in pieces:
+    out, at = [], start
+    for part in line.split("\t"):
+        s, e = at, at + len(part)
+        at = e + 1
         while s < e and text[s] in " *_":
             s += 1
         while e > s and text[e - 1] in " *_\r":
@@ -86,7 +82,7 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
         end = text.find("\n", pos, hi)
         end = hi if end == -1 else end
         line = text[pos:end]
-        if block and (_RULE.match(line) or not line.strip()):
+        if block and (RULE.match(line) or not line.strip()):
             pass  # a rule under the header, or a blank line between rows (a page's rows as paragraphs)
         else:
             cells = _cells(text, pos, end)
@@ -106,12 +102,12 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
 def _category(words: str) -> tuple[Category, bool] | None:
     """(category, counts equipment) for a header (`Killed`, `KIA`, `Tanks lost`), or None."""
     found = lexicon().table_measure(words)
-    if found is None or found[0] not in Category._value2member_map_:
+    if found is None or found[0] not in _CATEGORIES:
         return None
     return Category(found[0]), found[1]
 
 
-def grid_claims(document: Document, grid: Grid, sides, subject: str, section: str | None, heading: str) -> list[Claim]:
+def grid_claims(document: Document, grid: Grid, sides, subject: str, section: str | None) -> list[Claim]:
     """The figures of a table: one claim per number cell under a header that says what it
     counts, the row's party (or the column's, when parties head the columns) its side."""
     text = document.text
@@ -139,16 +135,18 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
             return []
     # Weapons counted beside the dead, or under a losses heading, were lost.
     measures = columns if across else rows
-    lost = bool(_LOSS_HEADING.search(heading)) or any(c is not None and not c[1] for c in measures)
+    lost = bool(_LOSS_HEADING.search(section or "")) or any(c is not None and not c[1] for c in measures)
+    column_sides = None if across else [None] + [party_side(c, "column") for c in grid.header[1:]]
     out: list[Claim] = []
     for r, row in enumerate(grid.rows):
+        row_side = party_side(row[0], "row") if across else None
         for k, cell in enumerate(row[1:], start=1):
             if not _DIGIT.search(text, *cell):
                 continue
             if across:
-                counted, side = columns[k], party_side(row[0], "row")
+                counted, side = columns[k], row_side
             else:
-                counted, side = rows[r], party_side(grid.header[k], "column")
+                counted, side = rows[r], column_sides[k]
             if counted is None:
                 continue
             category, equipment = counted

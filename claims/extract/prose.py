@@ -308,7 +308,8 @@ class _Extractor:
         regions = prose_regions(document)
         self.text, self._paragraphs = unwrapped(document.text, regions)
         # Tables of figures in the body are read by their rows and columns, not as sentences.
-        self._grids = [g for lo, hi in regions if "\t" in document.text[lo:hi] or "|" in document.text[lo:hi]
+        self._grids = [g for lo, hi in regions
+                       if document.text.find("\t", lo, hi) != -1 or document.text.find("|", lo, hi) != -1
                        for g in find_grids(document.text, lo, hi)]
         self.sides = resolver_for(document)
         self.subject = _subject(document)
@@ -364,8 +365,7 @@ class _Extractor:
         # A table whose headers say what its numbers count is read by rows and columns; any
         # other is left to the sentences.
         tables = [(g_lo, g_hi, found) for g_lo, g_hi, grid in self._grids
-                  if (found := grid_claims(self.document, grid, self.sides, self.subject, self.section_for(g_lo),
-                                           self.section_for(g_lo) or ""))]
+                  if (found := grid_claims(self.document, grid, self.sides, self.subject, self.section_for(g_lo)))]
         pending = list(tables)
         for p_lo, p_hi in self._paragraphs:
             pieces = [(p_lo, p_hi)]

@@ -35,7 +35,7 @@ _CELL_EDGE = " \t*_"
 Cell = tuple[int, int]
 
 
-def _cells(text: str, start: int, end: int) -> list[Cell]:
+def row_cells(text: str, start: int, end: int) -> list[Cell]:
     """The cells of one row, trimmed of spaces and emphasis marks; `\\|` is no separator."""
     line = text[start:end].rstrip("\r")
     first = line.index("|")
@@ -90,7 +90,7 @@ def find_infobox(text: str, lines: list[tuple[int, int, int]], limit: int = 200)
             while bottom < len(lines) and ROW.match(text[lines[bottom][1]:lines[bottom][2]]):
                 bottom += 1
             rows = [lines[top]] + lines[index + 1:bottom]
-            if any(label_of(text, c[0]) for _, rs, re_ in rows if (c := _cells(text, rs, re_))):
+            if any(label_of(text, c[0]) for _, rs, re_ in rows if (c := row_cells(text, rs, re_))):
                 return top, bottom, index
             index = bottom
             continue
@@ -124,7 +124,7 @@ def parse_infobox(text: str, lines: list[tuple[int, int, int]], top: int, rule: 
     key: str | None = None
     previous_width = 0
     for number, start, end in [lines[top]] + lines[rule + 1:bottom]:
-        cells = _cells(text, start, end)
+        cells = row_cells(text, start, end)
         filled = [(i, c) for i, c in enumerate(cells) if not is_blank_value(text[c[0]:c[1]])]
         if not filled:
             continue

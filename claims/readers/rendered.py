@@ -1201,6 +1201,10 @@ class _Reader:
                 column += 1
             e.column = column
             e.reason = "belligerents at the margin open the columns, the indented ones under them are their allies"
+        self._combatant_cells(entries)
+
+    def _combatant_cells(self, entries: list[_Entry]) -> None:
+        """Each belligerent cell takes the column its entry was given."""
         for cell in self.cells:
             if cell.key == "Combatant":
                 hit = next((x for x in entries if x.start == cell.start), None)
@@ -1221,11 +1225,7 @@ class _Reader:
                         if other.start >= e.start and (nxt is None or other.start < nxt):
                             other.column = column
                             other.reason = "the sub-headers over the figures name the columns in this order"
-                for cell in self.cells:
-                    if cell.key == "Combatant":
-                        hit = next((x for x in entries if x.start == cell.start), None)
-                        if hit is not None:
-                            cell.column, cell.column_reason = hit.column, hit.reason
+                self._combatant_cells(entries)
         if entries and not any(e.column for e in entries):
             self._columns_by_indent(entries)
         if entries and not any(e.column for e in entries):

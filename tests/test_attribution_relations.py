@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extract import extract_document
-from claims.model import Kind
+from claims.model import ClaimantClass, Kind
 from claims.readers import read_text
 
 FIGURE_KINDS = {Kind.CASUALTIES, Kind.STRENGTH, Kind.EQUIPMENT, Kind.CAPTURED, Kind.DISPLACED}
@@ -628,3 +628,43 @@ def test_roles_give_sides_in_a_story_of_a_state_against_insurgents() -> None:
     # two states at war: `soldiers` stay unplaced
     states = "Intro.\n\nRussia and Ukraine fought for the town. Ukraine said 12 soldiers were killed.\n"
     assert {c.span.quote: c.side.name for c in figures(states)}["12 soldiers were killed"] is None
+
+
+def test_a_second_verb_after_a_figures_phrase_has_its_own_object() -> None:
+    text = ("Intro.\n\nThe army said its forces had neutralised 2,150 members of the front and captured 430. Rebels "
+            "said they had taken some 1,200 soldiers prisoner. The regime loses hundreds of troops, rebels say.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["2,150 members of the front"].kind is Kind.CASUALTIES
+    assert next(c for q, c in found.items() if q.startswith("430")).kind is Kind.CAPTURED
+    assert next(c for q, c in found.items() if "1,200" in q).kind is Kind.CAPTURED
+    assert next(c for q, c in found.items() if "hundreds" in q).kind is Kind.CASUALTIES
+
+
+def test_a_noun_that_is_also_a_cue_with_nothing_said_after_it_is_no_source() -> None:
+    place = ("Intro.\n\nThe United Nations said 50,000 people had been displaced in northern Shan state, and at least "
+             "22 civilians had been killed.\n")
+    assert claimant_of(place, "22") == "The United Nations"
+    posts = ("Intro.\n\nThe alliance said it had seized 156 military posts and four towns, and that more than 200 "
+             "soldiers had been killed.\n")
+    assert claimant_of(posts, "200") == "The alliance"
+
+
+def test_a_reporting_clause_before_an_including_and_sources_told_an_agency() -> None:
+    including = ("Intro.\n\nAbout 2,600 troops surrendered at the border town, the alliance said, including six "
+                 "brigadier generals.\n")
+    assert claimant_of(including, "2,600") == "the alliance"
+    told = ("Intro.\n\nA missile hit a camp, killing at least 14 people and wounding 25 others, medical and military "
+            "sources told Reuters on Sunday.\n")
+    hit = next(c for c in figures(told) if "14" in c.span.quote)
+    # two unnamed kinds of source sharing one noun: a hedge, never a named claimant
+    assert hit.attribution.claimant_class is ClaimantClass.UNNAMED
+    assert hit.attribution.claimant == "medical and military sources"
+
+
+def test_the_one_state_a_story_of_insurgents_names_most_is_the_government() -> None:
+    text = ("Jihadists kill 20 soldiers in Mali\n\nSuspected jihadists killed 20 soldiers in an attack on a camp in "
+            "central Mali, the army said. Mali's army said its troops had killed 11 of the militants. Junta "
+            "soldiers were deployed to Mali's north.\n")
+    sides = {c.span.quote: c.side.name for c in figures(text)}
+    assert next(s for q, s in sides.items() if q.startswith("20 soldiers")) == "Mali"
+    assert next(s for q, s in sides.items() if "11 of the militants" in q) == "insurgents"

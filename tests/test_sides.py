@@ -509,7 +509,8 @@ def test_attackers_and_defenders_are_the_columns_the_opening_says_attacked_and_d
 @pytest.mark.parametrize("sentence, quote, side", [
     ("The DPR said it lost 60 fighters.", "60 fighters", "Donetsk People's Republic"),
     ("The DPR admitted 60 fighters killed.", "60 fighters killed", "Donetsk People's Republic"),
-    ("The Armenian army admitted 40 militants were killed.", "40 militants were killed", None),  # no admission of its own
+    # no admission of its own: the militants fight the one state named
+    ("The Armenian army admitted 40 militants were killed.", "40 militants were killed", "insurgents"),
     ("Ukrainian losses: 410 killed according to volunteer researchers.", "410 killed", "Ukraine"),
     ("The DPR denied losing 60 fighters.", "60 fighters", "Donetsk People's Republic"),  # its own, negated
 ])

@@ -303,6 +303,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         if lower == "and":
             # `Reuters and AFP`, `witnesses and local media`: two sources speak together.
             if i > 0 and ((_is_name_word(words[i - 1][2]) or lx.party_of(words[i - 1][2]) is not None) and _is_name_word(words[i + 1][2])
+                          # `medical and military sources`: two modifiers of one source noun
+                          or words[i - 1][2].lower() in lx.unnamed_modifiers and words[i + 1][2].lower() in lx.unnamed_modifiers
                           or _source_noun(words[i - 1][2]) and not (i > 1 and (words[i - 2][2][:1].isdigit()
                                                                           or words[i - 2][2].lower() in lx.ones or words[i - 2][2].lower() in lx.tens))):
                 start = s
@@ -425,7 +427,10 @@ def is_unnamed(source: str) -> bool:
         return True
     if "and" in words[1:-1]:  # `witnesses and local media`: unnamed when every part is
         k = words.index("and")
-        return is_unnamed(" ".join(words[:k])) and is_unnamed(" ".join(words[k + 1:]))
+        first = words[:k]
+        if all(w in lx.unnamed_modifiers for w in first):
+            first = first + words[-1:]  # `medical and military sources`: one head for both
+        return is_unnamed(" ".join(first)) and is_unnamed(" ".join(words[k + 1:]))
     if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
         return all(w in lx.unnamed_modifiers for w in words[1:-1])
     if words[-1] not in lx.unnamed_heads:
@@ -624,7 +629,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|bringing|raising|taking|pushing|and\s+added|who|which|in\s+a\b|of\b|according\s+to\b)", rest_after) or (
+                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|bringing|raising|taking|pushing|and\s+added|who|which|in\s+a\b|of\b|according\s+to\b|including\b|among\s+(?:them|whom)\b|mostly\b|(?:many|most|all)\s+of\s+them\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
                 re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
                 # `..., X said on the air of the national telethon.`, `told AFP by telephone from
@@ -649,6 +654,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                             content_start = pub.end()
                         continue
                     break
+                if _NO_CONTENT.match(text, content_start, hi):
+                    # `in northern Shan state, and 22 ...`, `156 military posts and four towns`: a
+                    # noun that is also a cue, with nothing said after it.
+                    continue
                 that = _THAT.match(text, content_start, hi)
                 if that:
                     content_start = that.end()
@@ -678,6 +687,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
+_NO_CONTENT = re.compile(r"(?i)[ \t]*(?:[,;][ \t]*)?(?:and|or|but|nor)\b|[ \t]*[.;]?[ \t]*$")
 _APPOSED_NAME = re.compile(r",[ \t]+(?P<name>(?:[A-Z][\w.'’\-]*[ \t]+){1,4}[A-Z][\w'’\-]+)[ \t]*(?=[.;]|,[ \t]*(?:adding|saying|who)\b|$)")
 def _apposed_name(text: str, np: tuple[int, int], hi: int) -> tuple[int, int]:
     """`said the army's spokesman, Colonel Dan Ferro.`: the name after a person's title is the source."""

@@ -929,13 +929,16 @@ def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], 
     limit = stop.start() if stop else hi
     # Stop at the first auxiliary or predicate verb (`fighters from YPG died in clashes`).
     lx = lexicon()
-    end = m.end()
+    end = before_and = m.end()
     relative = None
     for w in re.finditer(r"[\w'’\-\.]+", text[m.end():limit]):
         lower = w.group(0).lower()
         if w.group(0)[:1].islower() and (lower in _AUX - _QUANTIFIERS_IN_PP
                                          or lower in lx.predicates_after or lower in lx.cue_verbs):
+            if text[end - 4:end].lower() in (" and", " but") or text[end - 3:end].lower() == " or":
+                end = before_and  # `members of the junta and captured 430`: a second verb, not theirs
             break
+        before_and = end
         if re.fullmatch(r"\d[\d,]*", lower):
             break
         if lower in ("its", "their", "our") and end == m.end():

@@ -577,9 +577,14 @@ class SideResolver:
         """The side `government troops` are on: of the two parties at war (the columns, else
         the two the text names most), the one that is a state when the other is not."""
         pair = self._pair()
-        if pair is None:
-            return None
         states = lexicon().states
+        if pair is None:
+            # `Mali's army` against `insurgents` it never names: the state the story names most.
+            ranked = self.text_parties()
+            if self.columns or not ranked or not self._insurgency() or ranked[0][0] not in states \
+                    or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+                return None
+            return Side(name=ranked[0][0], reason=f"`government` forces: {ranked[0][0]} is the state a story of insurgents names most")
         state = [(c, p) for c, p in pair if p in states]
         if len(state) != 1:
             return None
@@ -602,7 +607,10 @@ class SideResolver:
         if government is not None:
             if state:
                 return attrs.evolve(government, reason=f"`{noun}` in a story of insurgents: the state's, {government.name}")
-            column, name = next(p for p in self._pair() if p[1] != government.name)
+            pair = self._pair()
+            if pair is None:
+                return Side(name="insurgents", reason=f"`{noun}` fight the state ({government.name}), which names no other party")
+            column, name = next(p for p in pair if p[1] != government.name)
             return Side(column=column, name=name, reason=f"`{noun}` fight the state ({government.name}): {name}")
         if self.columns or self.text_parties():
             return None  # parties named, but not a state against a group

@@ -668,3 +668,30 @@ def test_the_one_state_a_story_of_insurgents_names_most_is_the_government() -> N
     sides = {c.span.quote: c.side.name for c in figures(text)}
     assert next(s for q, s in sides.items() if q.startswith("20 soldiers")) == "Mali"
     assert next(s for q, s in sides.items() if "11 of the militants" in q) == "insurgents"
+
+
+def test_commanders_possessives_comparisons_and_sources_set_against_each_other() -> None:
+    text = ("Battle of Velna\n\nThe battle was fought in 1812 between the French army under Napoleon and the Russian "
+            "army under General Mikhail Kutuzov.\n\nNapoleon's army of about 130,000 men faced Kutuzov's 120,000 "
+            "regulars.\n\nThe French lost about 30,000 men; Russian losses were heavier, at some 45,000. Historian "
+            "Adam Zamoyski puts French casualties at 28,000, while David Chandler gives 33,000. The Russians also "
+            "lost 1,000 prisoners.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["about 130,000 men"].side.name == "France"
+    assert found["120,000 regulars"].side.name == "Russia"
+    heavier = found["some 45,000"]
+    assert (heavier.kind, heavier.side.name) == (Kind.CASUALTIES, "Russia")
+    assert found["28,000"].attribution.claimant == "Historian Adam Zamoyski"
+    assert found["33,000"].attribution.claimant == "David Chandler"
+    # after two sources set against each other, the next sentence is in neither's voice
+    assert found["1,000 prisoners"].attribution.claimant is None
+
+
+def test_a_definite_noun_for_a_party_named_before_in_full_is_the_subject_that_lost() -> None:
+    text = ("Intro.\n\nThe army said it had killed 2,000 fighters of the Tigray People's Liberation Front. A TPLF "
+            "spokesman said the front had lost \"fewer than 100\" fighters and had taken some 1,200 Ethiopian "
+            "soldiers prisoner.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    fewer = next(c for q, c in found.items() if q.startswith("fewer than 100"))
+    assert fewer.side.name == "Tigray forces"
+    assert next(c for q, c in found.items() if "1,200" in q).side.name == "Ethiopia"

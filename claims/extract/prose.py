@@ -199,6 +199,12 @@ def _first_agentive(text: str, lo: int, hi: int) -> int | None:
 
 # A title before a name, set off by a comma (`The Kremlin's spokesman, Dmitry Peskov`).
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
+# `the front had lost`, `the alliance suffered`: a definite noun for a party named before in full.
+_DEFINITE_SUBJECT = re.compile(
+    r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
+    r"\s+(?:[^.;:!?\s]+\s+){0,6}[\"“'‘]?$"
+)
+_POSSESSIVE_TO = re.compile(r"['’]s?[ \t]+(?:(?:some|about|around|nearly|almost|over|roughly|approximately)[ \t]+)?")
 _ENEMY_SUBJECT = re.compile(
     r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
@@ -498,7 +504,11 @@ class _Extractor:
         carrying = [r for r, claimant, _ in resolved if claimant and not r.unnamed
                     and (r.extends or r.form == "quote"
                          or (r.form in ("source_before", "source_after", "passive") and r.content_end >= hi - 2))]
-        if carrying:
+        if len({claimant for _, claimant, _ in resolved if claimant}) > 1:
+            # `Zamoyski puts them at 28,000, while Chandler gives 33,000`: sources set against
+            # each other; the next sentence is in neither's voice.
+            self.discourse.carry = None
+        elif carrying:
             r = carrying[-1]
             claimant = next(c for rr, c, _ in resolved if rr is r)
             self.discourse.carry = (r, claimant, paragraph, index)
@@ -954,6 +964,12 @@ class _Extractor:
             side = self.sides.side_for_mention(party, f"the figure names {text[s:e]}")
             if side is not None:
                 return side
+        for s, e, party in self.sides.party_mentions(text, max(lo, f.start - 40), f.start)[-1:]:
+            if _POSSESSIVE_TO.fullmatch(text, e, f.start):
+                # `faced Kutuzov's 120,000 regulars`: the possessor's.
+                side = self.sides.side_for_mention(party, f"{text[s:e]}'s figure")
+                if side is not None:
+                    return side
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
         opener = PARTY_LEAD.match(text, max(lo, clause), hi)
         if opener is None and clause > lo and text[clause - 1] == ":":
@@ -1030,6 +1046,9 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
+            definite = _DEFINITE_SUBJECT.search(text, clause, f.start)
+            if definite is not None and (side := self._named_in_full(definite.group("head"), lo)) is not None:
+                return side
         if f.category in _LOSS_CATEGORIES and _PRONOUN_SUBJECT.match(text, lo) and not f.party_mentions:
             # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`:
             # the party that opens the sentence before, in the same paragraph.
@@ -1139,6 +1158,22 @@ class _Extractor:
         if other is None:
             return None
         return Side(column=other[0], name=other[1], reason=f"{words} is the side opposed to the claimant ({attribution.claimant})")
+
+    def _named_in_full(self, head: str, before: int) -> Side | None:
+        """The party whose full name, given earlier in the document, ends with ``head``
+        (`the front` after `the Tigray People's Liberation Front (TPLF)`): the last such name."""
+        text = self.text
+        name = re.compile(rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,5}}{re.escape(head.capitalize())}\b")
+        found = None
+        for found in name.finditer(text, max(0, before - 3000), before):
+            pass
+        if found is None:
+            return None
+        for s, e, party in self.sides.party_mentions(text, found.start(), found.end() + 12):
+            side = self.sides.side_for_mention(party, f"`the {head.lower()}` is the {found.group(0).strip()}, named before")
+            if side is not None:
+                return side
+        return None
 
     # --- units, outcomes, commanders, quotations -------------------------------------------
 

@@ -137,6 +137,12 @@ _ROLE_WORDS = re.compile(
     r"\b(?:the[ \t]+)?(?:(?P<attacker>attackers|besiegers|invaders|attacking[ \t]+(?:force|forces|troops|army))"
     r"|(?P<defender>defenders|besieged|garrison|defending[ \t]+(?:force|forces|troops|army)))\b", re.I
 )
+# A party's force and the commander at its head: `the French army under Napoleon`, `troops led
+# by General Ivan Petrov`, `forces commanded by Kutuzov`.
+_LED_BY = re.compile(
+    r"\b(?:under|led[ \t]+by|commanded[ \t]+by|under[ \t]+the[ \t]+command[ \t]+of)[ \t]+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]+)"
+)
 _UNIT_NAME = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th)|[IVXL]{1,6})[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}?"
     r"(?P<ech>(?:Guards[ \t]+|Panzer[ \t]+|Tank[ \t]+|Shock[ \t]+)?(?:Army|Corps|Division|Brigade|Regiment|Battalion|Fleet|Front|Group))\b"
@@ -224,6 +230,8 @@ class SideResolver:
         self._text_parties: list[tuple[str, int]] | None = None
         self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
+        self._led: dict[str, str] | None = None
+        self._led_re: re.Pattern[str] | None = None
         for column in self.columns:
             for name in (self.columns[column], self.raw.get(column, "")):
                 for m in _DEMONYM_RE.finditer(name):
@@ -718,6 +726,11 @@ class SideResolver:
         if self._roles:
             extra += [(m.start(), m.end(), self._roles[m.lastgroup]) for m in _ROLE_WORDS.finditer(text, start, end)
                       if m.lastgroup in self._roles]
+        if self._led is None:
+            self._led = {}  # while they are looked for, mentions carry no commanders
+            self._led = self._leaders()
+        if self._led:
+            extra += [(m.start(), m.end(), self._led[m.group(0)]) for m in self._led_re.finditer(text, start, end)]
         for s, e, named in extra:
             over = [m for m in found if m[0] < e and s < m[1]]
             if over and all(self.foreign(p) for _, _, p in over):
@@ -765,6 +778,34 @@ class SideResolver:
             if before and after and before[-1] != after[0]:
                 return {"attacker": self.columns[before[-1]], "defender": self.columns[after[0]]}
         return {}
+
+    def _leaders(self) -> dict[str, str]:
+        """Surname -> party of each commander the text puts at the head of a party's force
+        (`the French Grande Armée under Napoleon`, `Russian troops led by General Ivan Petrov`):
+        `Napoleon's army of 130,000` is then France's. A surname given to two parties, or that
+        the text also writes in lower case (`Early`, `Hill`), names none."""
+        from claims.extract.figures import party_mentions
+
+        text = self._document.text
+        head = text[:200_000]
+        lx = lexicon()
+        found: dict[str, set[str]] = {}
+        for m in _LED_BY.finditer(head):
+            name = m.group("name").split()
+            while len(name) > 1 and name[0].lower() in lx.person_heads:
+                name = name[1:]  # `General Ivan Petrov`
+            surname = name[-1]
+            if lx.party_of(surname) or surname.lower() in lx.source_heads or surname.lower() in lx.not_person_words:
+                continue
+            clause = max(head.rfind(c, 0, m.start()) for c in ".;,\n(") + 1
+            named = party_mentions(head, max(clause, m.start() - 60), m.start())
+            if named:
+                found.setdefault(surname, set()).add(canonical(named[-1][2]) or named[-1][2])
+        led = {w: next(iter(p)) for w, p in found.items()
+               if len(p) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", head)}
+        if led:
+            self._led_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(led, key=len, reverse=True)) + r")\b")
+        return led
 
     def _column_mentions(self, mentions: list[tuple[int, int, str]]) -> list[int]:
         out = []

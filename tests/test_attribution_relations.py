@@ -695,3 +695,18 @@ def test_a_definite_noun_for_a_party_named_before_in_full_is_the_subject_that_lo
     fewer = next(c for q, c in found.items() if q.startswith("fewer than 100"))
     assert fewer.side.name == "Tigray forces"
     assert next(c for q, c in found.items() if "1,200" in q).side.name == "Ethiopia"
+
+
+def test_what_a_party_did_to_the_figure_was_done_to_the_other_side() -> None:
+    text = ("Battle of Moravet\n\nThe battle was fought between Russia and Austria-Hungary in 1916.\n\nRussian forces "
+            "broke through the Austro-Hungarian lines on the first day, taking 20,000 prisoners. The Russians captured "
+            "15,000 men and 70 guns on the second day. Austro-Hungarian artillery killed 3,000 attackers. The Russians "
+            "lost 5,000 men. Near a Russian outpost, a mine exploded, wounding 12 soldiers.\n")
+    sides = {c.span.quote: c.side.name for c in figures(text)}
+    assert sides["20,000 prisoners"] == "Austria-Hungary"
+    assert sides["15,000 men"] == "Austria-Hungary"
+    assert sides["70 guns"] == "Austria-Hungary"
+    assert sides["3,000 attackers"] == "Russia"
+    assert sides["5,000 men"] == "Russia"  # a loss verb's subject is its own side
+    # a party after a preposition is no doer
+    assert next(s for q, s in sides.items() if q.startswith("12 soldiers")) != "Austria-Hungary"

@@ -612,7 +612,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if not (sense is not None and sense.group == "equipment" and cat not in ("equipment_lost", "killed", "captured", "casualties")):
             predicate = before.group("p")
             follows = False
-            if _fold(predicate).split()[0] in lexicon().subject_nouns and not mentions:
+            if _fold(predicate).split()[0] in lexicon().subject_nouns and not mentions \
+                    and _fold(predicate) not in lexicon().agentive:  # `artillery killed 3,000`: a verb's subject is the doer
                 # `claimed German losses of 30,000`: the noun's modifiers say whose they are.
                 head_start = _modifiers_before(text, max(lo, before.start() - 40), before.start())
                 mentions = mentions + party_mentions(text, head_start, before.start())

@@ -123,7 +123,7 @@ _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSIN
                               Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
-_BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:another|a[ \t]+further|some|about|around)?[ \t]*")
+_BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
@@ -143,6 +143,7 @@ _OWN_SUBJECT = re.compile(
 )
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
 # car`) is no subject of the clause.
+_EVERYONE_NOUNS = frozenset("people persons inhabitants residents villagers bodies victims".split())
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?$")
 @cache
 def _fielding_re() -> re.Pattern[str]:
@@ -204,6 +205,21 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,6}[\"“'‘]?$"
 )
+_SUBJECT_CLAUSE = re.compile(r"(?i)[,;:(]|\b(?:that|who|which|while|whereas|but)\b")
+
+
+@cache
+def _agent_verb() -> re.Pattern[str]:
+    """An agentive verb (`killed`, `captured`, `took`) with the figure as its object: at most
+    a few qualifying words between it and the number."""
+    verbs = sorted(set(lexicon().agentive) | {"took", "taking", "take", "takes"}, key=len, reverse=True)
+    return re.compile(r"(?i)\b(?P<v>" + "|".join(re.escape(v) for v in verbs) + r")[ \t]+"
+                      # `captured 15,000 men and 70 guns`: the second object of the verb
+                      r"(?:\d[\d,]*[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?(?:,[ \t]+|,?[ \t]+and[ \t]+))?"
+                      r"(?:(?:some|about|around|over|nearly|almost|more[ \t]+than|at[ \t]+least|up[ \t]+to|an[ \t]+estimated|"
+                      r"as[ \t]+many[ \t]+as|roughly|approximately|another|a[ \t]+further|the|its|their)[ \t]+)*$")
+
+
 _POSSESSIVE_TO = re.compile(r"['’]s?[ \t]+(?:(?:some|about|around|nearly|almost|over|roughly|approximately)[ \t]+)?")
 _ENEMY_SUBJECT = re.compile(
     r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
@@ -970,6 +986,16 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]}'s figure")
                 if side is not None:
                     return side
+        if f.relative_side is None and antecedent is None and (f.noun or "").lower() not in _EVERYONE_NOUNS:
+            agent = self._agent(f, lo, resolved)
+            if agent is not None:
+                # `The Russians captured 15,000 men`, `..., taking 20,000 prisoners`: the subject
+                # did it, to the other side.
+                s, e, party, verb = agent
+                other = self.sides.opponent_of(party)
+                if other is not None:
+                    return Side(column=other[0], name=other[1], reason=f"{text[s:e]} {verb} them: the side opposed to {text[s:e]}")
+                return Side(reason=f"{text[s:e]} {verb} them, and the text does not say whom they fought")
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
         opener = PARTY_LEAD.match(text, max(lo, clause), hi)
         if opener is None and clause > lo and text[clause - 1] == ":":
@@ -1158,6 +1184,27 @@ class _Extractor:
         if other is None:
             return None
         return Side(column=other[0], name=other[1], reason=f"{words} is the side opposed to the claimant ({attribution.claimant})")
+
+    def _agent(self, f: Figure, lo: int, resolved) -> tuple[int, int, str, str] | None:
+        """(start, end, party, verb) of the party that did what a verb right before the figure
+        says (`Austrian artillery killed 3,000 attackers`, `Russian forces broke through, taking
+        20,000 prisoners`): the first party of the verb's clause (of the sentence, for a
+        participle after a comma) that is no source and follows no preposition."""
+        text = self.text
+        verb = _agent_verb().search(text, max(lo, f.start - 50), f.start)
+        if verb is None or verb.group("v").lower().startswith("tak") and f.category is not Category.CAPTURED:
+            return None
+        at = verb.start("v")
+        participle = verb.group("v").lower().endswith("ing") and text[lo:at].rstrip().endswith(",")
+        # A finite verb's subject is in its own clause (`adding that troops had killed 45`: not
+        # the party that opens the sentence).
+        clause = lo if participle else max([lo] + [m.end() for m in _SUBJECT_CLAUSE.finditer(text, lo, at)])
+        if participle:
+            at = text.rfind(",", lo, at)
+        sources = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
+        for s, e, party in _subjects(text, clause, at, sources, self.sides.party_mentions)[:1]:
+            return s, e, party, verb.group("v")
+        return None
 
     def _named_in_full(self, head: str, before: int) -> Side | None:
         """The party whose full name, given earlier in the document, ends with ``head``

@@ -710,3 +710,14 @@ def test_what_a_party_did_to_the_figure_was_done_to_the_other_side() -> None:
     assert sides["5,000 men"] == "Russia"  # a loss verb's subject is its own side
     # a party after a preposition is no doer
     assert next(s for q, s in sides.items() if q.startswith("12 soldiers")) != "Austria-Hungary"
+
+
+def test_a_dateline_is_no_doer_and_of_two_states_a_story_of_insurgents_names_the_one_named_most() -> None:
+    text = ("At least 70 killed as jihadists storm army camp in Niger\n\nNIAMEY, Dec 11 (Reuters) - Islamist "
+            "militants attacked a military camp in western Niger on Tuesday, killing at least 71 soldiers, the "
+            "government said, in the deadliest attack in years. The camp near the border with Mali was overrun. "
+            "Niger's defence minister said 12 soldiers were wounded.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    seventy_one = found["at least 71 soldiers"]
+    assert (seventy_one.side.name, seventy_one.attribution.claimant) == ("Niger", "the government")
+    assert next(c for q, c in found.items() if q.startswith("12 soldiers")).side.name == "Niger"

@@ -656,3 +656,16 @@ def test_parts_after_including_are_some_of_the_total(sentence: str, outcome: Out
     document = read_text("Intro.\n\n" + sentence + "\n", "story.txt")
     found = [k for k in reconcile([document], extract_document(document)) if k.rule == "R-SUM-PARTS"]
     assert [k.outcome for k in found] == [outcome]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The group said in a statement on Thursday that its fighters had killed about 100 soldiers.", "100"),
+    ("The country held national mourning on Friday for the 71 soldiers killed in the attack.", "71"),
+])
+def test_when_a_figure_was_said_or_mourned_is_not_its_time(text: str, number: str) -> None:
+    from claims.reconcile import build_context
+    from claims.reconcile.scopes import WHOLE, scope
+
+    d = make_doc("s", "Attack on Foo", f"{text}\n")
+    c = claim(d, f"{number} soldiers", Kind.CASUALTIES, q(int(number)), side_name="Northland")
+    assert scope(c, build_context([d], [c])) == WHOLE

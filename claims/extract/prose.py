@@ -205,6 +205,7 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,6}[\"“'‘]?$"
 )
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
 _SUBJECT_CLAUSE = re.compile(r"(?i)[,;:(]|\b(?:that|who|which|while|whereas|but)\b")
 
 
@@ -995,7 +996,8 @@ class _Extractor:
                 other = self.sides.opponent_of(party)
                 if other is not None:
                     return Side(column=other[0], name=other[1], reason=f"{text[s:e]} {verb} them: the side opposed to {text[s:e]}")
-                return Side(reason=f"{text[s:e]} {verb} them, and the text does not say whom they fought")
+                if f.noun is None or self.sides.role_side(f.noun) is None:
+                    return Side(reason=f"{text[s:e]} {verb} them, and the text does not say whom they fought")
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
         opener = PARTY_LEAD.match(text, max(lo, clause), hi)
         if opener is None and clause > lo and text[clause - 1] == ":":
@@ -1196,6 +1198,9 @@ class _Extractor:
             return None
         at = verb.start("v")
         participle = verb.group("v").lower().endswith("ing") and text[lo:at].rstrip().endswith(",")
+        dateline = _DATELINE.match(text, lo, at)
+        if dateline is not None:
+            lo = dateline.end()  # `NIAMEY, Dec 11 (Reuters) -`: a place, no doer
         # A finite verb's subject is in its own clause (`adding that troops had killed 45`: not
         # the party that opens the sentence).
         clause = lo if participle else max([lo] + [m.end() for m in _SUBJECT_CLAUSE.finditer(text, lo, at)])

@@ -588,12 +588,26 @@ class SideResolver:
         states = lexicon().states
         if pair is None:
             # `Mali's army` against `insurgents` it never names: the state the story names most.
+            # Of states named as often, the first named (a headline's `in Niger` before `the border
+            # with Mali`).
             ranked = self.text_parties()
-            if self.columns or not ranked or not self._insurgency() or ranked[0][0] not in states \
-                    or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            if self.columns or not ranked or not self._insurgency():
                 return None
-            return Side(name=ranked[0][0], reason=f"`government` forces: {ranked[0][0]} is the state a story of insurgents names most")
+            top = [p for p, n in ranked if n == ranked[0][1]]
+            if len(top) > 1:
+                first = {p: s for s, _, p in reversed(self.party_mentions(self._document.text, 0, min(len(self._document.text), 20_000)))}
+                top.sort(key=lambda p: first.get(p, len(self._document.text)))
+            if top[0] not in states:
+                return None
+            return Side(name=top[0], reason=f"`government` forces: {top[0]} is the state a story of insurgents names most, and first")
         state = [(c, p) for c, p in pair if p in states]
+        if len(state) == 2 and not self.columns and self._insurgency():
+            # `militants attacked a camp in Niger, near the border with Mali`: two states named,
+            # one at war with insurgents; the one named more.
+            ranked = self.text_parties()
+            if ranked[0][1] > ranked[1][1]:
+                return Side(name=ranked[0][0], reason=f"`government` forces: {ranked[0][0]} is the state a story of insurgents names most")
+            return None
         if len(state) != 1:
             return None
         column, name = state[0]
@@ -616,8 +630,8 @@ class SideResolver:
             if state:
                 return attrs.evolve(government, reason=f"`{noun}` in a story of insurgents: the state's, {government.name}")
             pair = self._pair()
-            if pair is None:
-                return Side(name="insurgents", reason=f"`{noun}` fight the state ({government.name}), which names no other party")
+            if pair is None or all(p in lexicon().states for _, p in pair):
+                return Side(name="insurgents", reason=f"`{noun}` fight the state ({government.name}), and the text names no group")
             column, name = next(p for p in pair if p[1] != government.name)
             return Side(column=column, name=name, reason=f"`{noun}` fight the state ({government.name}): {name}")
         if self.columns or self.text_parties():

@@ -103,6 +103,8 @@ _SOURCE_BEFORE = WordPattern(
     "said|says|say|told|claimed|claims|reported|reports|announced|stated|estimated",
 )
 """A reporting cue and when the report was made (`said on Wednesday that`): the figure's time is its own."""
+_THAT_AFTER_CUE = re.compile(r"^[^.;:]{0,80}?\bthat\b")
+_FOR_THE = re.compile(r"\bfor\s+(?:the|its|their|all)?\s*$", re.I)
 
 
 def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
@@ -118,6 +120,10 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     # names no volunteers, `Police said on Sunday that 40 ...` neither police nor one day.
     if _SOURCE_BEFORE.may_match(head):
         head = _SOURCE_BEFORE.regex.split(head)[-1]
+        # `said in a statement on Thursday that its fighters had killed`: when it was said.
+        head = _THAT_AFTER_CUE.split(head)[-1]
+    if _FOR_THE.search(head):
+        head = ""  # `mourning on Friday for the 71 soldiers killed`: another verb's time
     tail = after(claim, ctx)
     if _SOURCE_AFTER.may_match(tail):
         tail = _SOURCE_AFTER.regex.split(tail, maxsplit=1)[0]

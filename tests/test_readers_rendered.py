@@ -1022,3 +1022,15 @@ def test_allies_indented_under_a_belligerent_are_in_its_column():
         "\n North Korea", "\nNorth Korea")
     _, claims = claims_of(flat)
     assert [c.side.name for c in claims if c.span.quote == "40,000"] == ["North Korea"]
+
+
+def test_a_short_paragraph_after_the_last_block_is_the_body_not_a_cell() -> None:
+    text = ("Battle of Korlin\n\nBattle of Korlin\nPart of the Velmar War\nDate\n18 June 1757\nBelligerents\n"
+            "Kingdom of Arland\nFree State of Orsk\nStrength\n32,000\n54,000\nCasualties and losses\n"
+            "13,773 killed, wounded or captured\n8,114 killed, wounded or captured\n\n"
+            "Arland losses were severe: 13,773 men, including 5,380 captured. The Orsk army lost 8,114 men.\n")
+    doc, claims = claims_of(text)
+    assert doc.text[doc.body_start:].startswith("Arland losses")
+    assert column_of(claims, "8,114 killed") == 2
+    severe = next(c for c in claims if c.span.quote.startswith("13,773 men"))
+    assert (severe.kind, severe.side.name, severe.rule.startswith("prose")) == (Kind.CASUALTIES, "Kingdom of Arland", True)

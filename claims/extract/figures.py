@@ -138,8 +138,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # at`, `The number of wounded, officials said, had reached`).
             rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,12}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
             rf"[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
-            # `Russian losses were heavier, at some 45,000`: a comparison before the figure.
-            rf"(?:[ \t]+(?:far|much|even|slightly|somewhat|considerably)?[ \t]*[a-z]+er,?[ \t]+at)?"
+            # `Russian losses were heavier, at some 45,000`, `losses were severe: 13,773 men`: how
+            # heavy, before the figure.
+            rf"(?:[ \t]+(?:far|much|even|slightly|somewhat|considerably|very|extremely)?[ \t]*[a-z]+(?:[,:]|,?[ \t]+at))?"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         # `put total losses on both sides at 90,000`, `estimate Italian dead at 20,000`: the

@@ -413,8 +413,8 @@ class _Reader:
         end_index = len(lines)
         for index in range(first, len(lines)):
             _, s, e = lines[index]
-            if (is_prose(text[s:e]) or self._wrapped_prose(index) or self._heading_over_sentences(index)) \
-                    and not self._label_ahead(index):
+            if (is_prose(text[s:e]) or self._wrapped_prose(index) or self._heading_over_sentences(index)
+                    or self._short_paragraph(index)) and not self._label_ahead(index):
                 end_index = index
                 break
         for index in range(first, end_index):
@@ -484,6 +484,18 @@ class _Reader:
             if seen >= lines_ahead:
                 return False
         return False
+
+    def _short_paragraph(self, index: int) -> bool:
+        """A paragraph of sentences too short to read as prose by itself (`Prussian losses were
+        severe: 13,773 men. The Austrians lost 8,114.`), after a blank line: the body."""
+        lines, text = self.lines, self.text
+        if index == 0 or text[lines[index - 1][1]:lines[index - 1][2]].strip():
+            return False
+        line = text[lines[index][1]:lines[index][2]].strip()
+        words = line.split()
+        return len(words) >= 8 and bool(re.search(r"[a-z)\]][.!?][\"”’)]?$", line)) and sum(
+            1 for w in words if w.lower().strip(",.;:") in _FUNCTION_WORDS) >= 2 and bool(
+            re.search(r"[a-z)\]][.!?][\"”’)]?\s+[A-Z]", line) or len(words) >= 12)
 
     def _heading_over_sentences(self, index: int) -> bool:
         """A short standalone heading (`Background`) with sentences under it: the article's

@@ -1034,3 +1034,14 @@ def test_a_short_paragraph_after_the_last_block_is_the_body_not_a_cell() -> None
     assert column_of(claims, "8,114 killed") == 2
     severe = next(c for c in claims if c.span.quote.startswith("13,773 men"))
     assert (severe.kind, severe.side.name, severe.rule.startswith("prose")) == (Kind.CASUALTIES, "Kingdom of Arland", True)
+
+
+def test_an_infobox_at_the_end_of_the_page_stops_at_the_references() -> None:
+    text = ("Battle of Harl Pass\n\nThe Battle of Harl Pass was fought in 1993 between the Republic of Taran and "
+            "Velmar in the Harl mountains, and Taran forces were repulsed after two days of fighting there.\n\n"
+            "Battle of Harl Pass\nDate\t4–6 May 1993\nBelligerents\nRepublic of Taran\tVelmar\nStrength\n"
+            "8,000\t3,500\nCasualties and losses\n1,100 killed\t400 killed\n\nReferences\n"
+            "1. Smith, J. (2001). The Harl War. p. 12.\n")
+    _, claims = claims_of(text)
+    figures = sorted(c.span.quote for c in claims if isinstance(c.value, Quantity))
+    assert figures == ["1,100 killed", "3,500", "400 killed", "8,000"]

@@ -60,7 +60,7 @@ from claims.model import Document, DocumentFormat, InfoboxField, Problem, Proven
 from claims.readers.common import MAX_BYTES, decode, document_id, normalise_key, sha256
 from claims.readers.plain_export import close_sections
 from claims.readers.structure import belligerents_from, is_blank_value
-from claims.readers.wikitext import END_SECTIONS
+from claims.readers.structure import END_SECTIONS
 
 if TYPE_CHECKING:  # lxml and urllib are imported when a page is parsed or fetched
     from lxml import etree

@@ -44,7 +44,7 @@ from claims.lexicon import lexicon
 from claims.model import InfoboxField, Problem, Section
 from claims.readers.common import normalise_key
 from claims.readers.places import place_at
-from claims.readers.structure import ParsedDocument, lines_with_offsets
+from claims.readers.structure import END_SECTIONS, ParsedDocument, lines_with_offsets
 
 # Labels that open a block of cells, and single-valued labels (value glued or on the next line).
 SECTION_LABELS = {
@@ -413,6 +413,9 @@ class _Reader:
         end_index = len(lines)
         for index in range(first, len(lines)):
             _, s, e = lines[index]
+            if text[s:e].strip().rstrip(":").lower() in END_SECTIONS:
+                end_index = index  # `References` after an infobox at the end of the page
+                break
             if (is_prose(text[s:e]) or self._wrapped_prose(index) or self._heading_over_sentences(index)
                     or self._short_paragraph(index)) and not self._label_ahead(index):
                 end_index = index

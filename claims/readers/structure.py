@@ -8,6 +8,12 @@ from attrs import frozen
 
 from claims.model import InfoboxField, Problem, Reference, Section
 
+#: Sections after an article's body: references and links, no part of its account.
+END_SECTIONS = frozenset({
+    "references", "notes", "see also", "external links", "further reading", "bibliography",
+    "sources", "citations", "footnotes", "literature", "notes and references", "works cited",
+})
+
 
 @frozen
 class ParsedDocument:

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from claims.model import InfoboxField, Problem, Reference, Section
 from claims.readers.common import normalise_key
 from claims.readers.plain_export import close_sections
-from claims.readers.structure import ParsedDocument
+from claims.readers.structure import END_SECTIONS, ParsedDocument
 from claims.textmap import LineMap, strip_range
 
 #: A markup region: start, end, kind and (for templates) the normalised template name.
@@ -66,10 +66,6 @@ _WIKI_HEADING_LINE = re.compile(r"(?m)^==+[^=\n]+==+[ \t]*$")
 
 FILE_NAMESPACES = frozenset({"file", "image", "category", "media"})
 #: Sections from which on nothing is running text.
-END_SECTIONS = frozenset({
-    "references", "notes", "see also", "external links", "further reading", "bibliography",
-    "sources", "citations", "footnotes", "literature", "notes and references", "works cited",
-})
 #: Templates inside infobox values that state nothing: icons and footnotes.
 NO_TEXT_TEMPLATES = frozenset({
     "flagicon", "flagicon image", "flag icon", "flagdeco", "flag deco", "efn", "refn", "sfn", "sfnp",

@@ -721,3 +721,12 @@ def test_a_dateline_is_no_doer_and_of_two_states_a_story_of_insurgents_names_the
     seventy_one = found["at least 71 soldiers"]
     assert (seventy_one.side.name, seventy_one.attribution.claimant) == ("Niger", "the government")
     assert next(c for q, c in found.items() if q.startswith("12 soldiers")).side.name == "Niger"
+
+
+def test_two_parties_coordinated_before_the_noun_are_the_figures_words() -> None:
+    text = ("Siege of Kut\n\nAccording to the British official history, 1,746 British and Indian soldiers died during "
+            "the siege.\n")
+    (died,) = [c for c in figures(text) if "1,746" in c.span.quote]
+    assert died.span.quote == "1,746 British and Indian soldiers died"
+    assert (died.kind, died.side.name, died.attribution.claimant) == (Kind.CASUALTIES, "United Kingdom",
+                                                                       "the British official history")

@@ -832,6 +832,7 @@ def _noun_phrase(text: str, pos: int, hi: int):
     modifiers = 0
     relative = None
     weak = None
+    last = None
     while modifiers <= 5:
         ws = _SPACE_PAREN.match(text, cursor, hi)
         at = ws.end() if ws else cursor
@@ -856,6 +857,13 @@ def _noun_phrase(text: str, pos: int, hi: int):
             break
         word = w.group(0)
         lower = word.lower().rstrip(".")
+        if lower in ("and", "or") and last is not None and lx.party_of(last) is not None:
+            after_and = _WORD_RE.match(text, _SPACES.match(text, w.end(), hi).end(), hi)
+            if after_and is not None and after_and.group(0)[:1].isupper() and lx.party_of(after_and.group(0)) is not None:
+                cursor = w.end()  # `1,746 British and Indian soldiers`: two parties' men
+                modifiers += 1
+                continue
+        last = word
         if word[:1].islower() and (lower in _STOP_MODIFIER or lower in lx.predicates_after or lower in lx.cue_verbs):
             if lower in ("its", "their", "our") and modifiers == 0:
                 relative = "own"

@@ -730,3 +730,13 @@ def test_two_parties_coordinated_before_the_noun_are_the_figures_words() -> None
     assert died.span.quote == "1,746 British and Indian soldiers died"
     assert (died.kind, died.side.name, died.attribution.claimant) == (Kind.CASUALTIES, "United Kingdom",
                                                                        "the British official history")
+
+
+def test_a_confirmed_loss_is_the_claimants_own_and_a_countrys_media_are_journalists() -> None:
+    text = ("Intro.\n\nA day later Pakistan said it had shot down two Indian fighter jets. India confirmed the loss of "
+            "one MiG-21. Indian media said as many as 300 militants were killed.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["one MiG-21"].side.name == "India"
+    assert found["two Indian fighter jets"].side.name == "India"
+    media = next(c for q, c in found.items() if "300" in q)
+    assert media.attribution.claimant_class is ClaimantClass.JOURNALIST

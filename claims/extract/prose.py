@@ -119,6 +119,8 @@ _PARTY_LABEL = re.compile(
 # Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
 # denies losing 300 fighters`: the RSF's, negated).
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
+_CONFIRMED = re.compile(r"(?i)(?:admit|acknowledg|conced|confirm)")
+_LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
                               Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
@@ -1045,8 +1047,12 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"the sentence is about {who}")
                 if side is not None:
                     return side
-        if attribution.claimant_side and _ADMITTED.match(attribution.cue or "") and f.category in _LOSS_CATEGORIES \
-                and (f.noun or "").lower() not in lexicon().hostile_labels and not f.party_mentions:
+        if attribution.claimant_side and not f.party_mentions and (
+                _ADMITTED.match(attribution.cue or "") and f.category in _LOSS_CATEGORIES
+                and (f.noun or "").lower() not in lexicon().hostile_labels
+                # `India confirmed the loss of one MiG-21`: its own loss, weapons too
+                or _CONFIRMED.match(attribution.cue or "") and f.predicate and not f.predicate_after
+                and _LOSS_OF.fullmatch(f.predicate.strip())):
             # `The DPR admitted 60 fighters killed`: a belligerent admits its own losses.
             side = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} {attribution.cue} its own losses")
             if side is not None:

@@ -79,3 +79,9 @@ def test_blocks_in_an_infobox_value() -> None:
 @pytest.mark.parametrize("claimant", ["The Sudan Doctors Network", "Sudanese Doctors Union", "a Britain-based war monitor"])
 def test_a_medical_or_monitoring_body_named_after_its_country_is_no_belligerent(claimant: str) -> None:
     assert classify_claimant(claimant) == (ClaimantClass.NGO, None)
+
+
+@pytest.mark.parametrize(("claimant", "party"), [("Hamas' armed wing", "Hamas"), ("al-Shabaab", "Al-Shabaab"),
+                                                 ("the Philippines' army", "Philippines")])
+def test_a_possessive_after_a_final_s_and_an_arabic_article_name_the_party(claimant: str, party: str) -> None:
+    assert classify_claimant(claimant) == (ClaimantClass.BELLIGERENT, party)

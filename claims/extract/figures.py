@@ -243,8 +243,8 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     while i < len(words):
         hit = None
         s, _, first = words[i]
-        key = first.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
-        if not first[:1].isupper() or (key not in starts and key.rstrip("s") not in starts
+        key = first.lower().rstrip(".").removesuffix("’s").removesuffix("'s").rstrip("'’")
+        if not (first[:1].isupper() or _ARTICLE_PREFIX.match(first)) or (key not in starts and key.rstrip("s") not in starts
                                        and key.removesuffix("es") not in starts and first not in lx.party_acronyms):
             i += 1
             continue
@@ -266,7 +266,9 @@ def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
 
 
 _PHRASE_PARTIES: dict[str, str | None] = {}
-_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# An Arabic article before a capitalised name: `al-Shabaab`, `el-Fasher`, `ad-Dawla`.
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|at|az|ash)-[A-Z]")
 
 
 def _party_of_phrase(phrase: str) -> str | None:

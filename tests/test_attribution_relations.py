@@ -740,3 +740,10 @@ def test_a_confirmed_loss_is_the_claimants_own_and_a_countrys_media_are_journali
     assert found["two Indian fighter jets"].side.name == "India"
     media = next(c for q, c in found.items() if "300" in q)
     assert media.attribution.claimant_class is ClaimantClass.JOURNALIST
+
+
+def test_a_belligerent_citing_reports_speaks_for_itself_an_outlet_relays_what_it_cites() -> None:
+    army = "Intro.\n\nThe army, citing intelligence reports, said about 500 rebels had been killed.\n"
+    assert claimant_of(army, "500") == "The army"
+    outlet = "Intro.\n\nThe Times, citing the defence ministry, reported that 40 soldiers were killed.\n"
+    assert claimant_of(outlet, "40") == "the defence ministry"

@@ -85,3 +85,13 @@ def test_a_medical_or_monitoring_body_named_after_its_country_is_no_belligerent(
                                                  ("the Philippines' army", "Philippines")])
 def test_a_possessive_after_a_final_s_and_an_arabic_article_name_the_party(claimant: str, party: str) -> None:
     assert classify_claimant(claimant) == (ClaimantClass.BELLIGERENT, party)
+
+
+@pytest.mark.parametrize(("claimant", "cls"), [
+    ("The UN human rights office (OHCHR)", ClaimantClass.INTERNATIONAL),
+    ("Amnesty International", ClaimantClass.NGO),
+    ("the International Committee of the Red Cross", ClaimantClass.NGO),
+    ("international observers", ClaimantClass.INTERNATIONAL),
+])
+def test_the_kind_of_body_a_name_gives_first_is_its_class(claimant: str, cls: ClaimantClass) -> None:
+    assert classify_claimant(claimant)[0] is cls

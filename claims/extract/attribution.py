@@ -907,9 +907,17 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
     if _OFFICE_OF.search(claimant) and (party is not None or _belligerent_pattern().search(claimant)):
         # `The Press Service of the Ministry of Defence`: a belligerent's office, not the press.
         return ClaimantClass.BELLIGERENT, party
+    # The kind of body the phrase names first (`The UN human rights office`: the UN's, not a
+    # rights group; `Amnesty International`: a rights group).
+    earliest = None
     for cls, pattern in _class_patterns():
-        if pattern.search(claimant):
-            return cls, None
+        m = pattern.search(claimant)
+        # `International` opens many bodies' names (`the International Committee of the Red Cross`)
+        at = len(claimant) if m is not None and m.group(0).lower() == "international" else m.start() if m else None
+        if at is not None and (earliest is None or at < earliest[0]):
+            earliest = (at, cls)
+    if earliest is not None:
+        return earliest[1], None
     if party is not None:
         return ClaimantClass.BELLIGERENT, party
     if _belligerent_pattern().search(claimant) and re.search(

@@ -615,7 +615,10 @@ class _Extractor:
             if r.covers(start, end):
                 if best is None or (r.content_end - r.content_start) < (best[0].content_end - best[0].content_start):
                     best = (r, claimant, how)
-        if best is not None and best[0].form != "according":
+        if best is not None and best[0].form != "according" and (
+                # `The army, citing intelligence reports, said`: a belligerent, an agency or a
+                # monitor speaks for itself; a news outlet relays what it cites.
+                not best[1] or self._classify(best[1])[0] in (ClaimantClass.JOURNALIST, ClaimantClass.UNKNOWN)):
             reporter = best[0]
             for r, claimant, how in resolved:
                 if (r.form == "according" and claimant and r.cue.strip().lower() in ("citing", "quoting")

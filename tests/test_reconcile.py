@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from claims.model import (
-    Category, Claim, ClaimantClass, Conflict, InfoboxField, Kind, Outcome, Person, Qualifier, Relation, Severity,
+    Category, Claim, ClaimantClass, Conflict, InfoboxField, Kind, Outcome, Person, Qualifier, Relation, Severity, TextValue,
 )
 from claims.reconcile import ALL_DOCUMENTS, RULES, group_events, reconcile
 from claims.reconcile.events import TitleKey
@@ -29,7 +29,7 @@ def test_every_rule_has_id_severity_and_doc() -> None:
     assert set(RULES) == {
         "R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT", "R-SUM-PARTS", "R-TOTAL-SIDES", "R-DATE-RANGE",
         "R-DATE-ORDER", "R-UNIT-ECHELON", "R-PERSON-VARIANT", "R-RESULT-BODY", "R-ENEMY-LOSS-UNATTRIBUTED",
-        "R-MEASURES", "R-CASUALTY-SUM",
+        "R-MEASURES", "R-CASUALTY-SUM", "R-RESULT-DIFF",
     }
     for r in RULES.values():
         assert r.id.startswith("R-") and isinstance(r.severity, Severity) and len(r.doc) > 80 and r.title
@@ -669,3 +669,17 @@ def test_when_a_figure_was_said_or_mourned_is_not_its_time(text: str, number: st
     d = make_doc("s", "Attack on Foo", f"{text}\n")
     c = claim(d, f"{number} soldiers", Kind.CASUALTIES, q(int(number)), side_name="Northland")
     assert scope(c, build_context([d], [c])) == WHOLE
+
+
+def test_documents_naming_different_winners_conflict_and_a_stalemate_is_to_decide() -> None:
+    def page(name: str, result: str):
+        d = make_doc(name, "Battle of Foo", f"Result: {result}\n")
+        return d, claim(d, result, Kind.RESULT, TextValue(result))
+
+    (a, ra), (b, rb), (c, rc), (e, re_) = (page("a", "Northland victory"), page("b", "Southland victory"),
+                                           page("c", "Decisive Northland victory"), page("e", "Inconclusive"))
+    (k,) = by_rule(reconcile([a, b], [ra, rb]), "R-RESULT-DIFF")
+    assert k.outcome is Outcome.CONFLICT and "different winners" in k.explanation and "a:1" in k.explanation
+    assert by_rule(reconcile([a, c], [ra, rc]), "R-RESULT-DIFF") == []  # the same winner, other words
+    (k,) = by_rule(reconcile([a, e], [ra, re_]), "R-RESULT-DIFF")
+    assert k.outcome is Outcome.INDETERMINATE

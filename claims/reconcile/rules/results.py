@@ -106,7 +106,7 @@ def result_against_body(ctx: Context) -> Iterator[Conflict]:
         doc = ctx.documents.get(c.document)
         if m is None or doc is None or not doc.text:
             continue
-        winner = side_token(m.group(1) or m.group(2))
+        winner = side_token(_QUALITY.sub("", m.group(1) or m.group(2)))
         if winner is None:
             continue
         found = list(_setbacks(doc, winner))[:2]
@@ -124,3 +124,67 @@ def result_against_body(ctx: Context) -> Iterator[Conflict]:
             "aims; check whether the result line needs a qualifier or the body a source.",
             ctx, outcome=Outcome.INDETERMINATE,
         )
+
+
+RESULT_DIFF = rule(
+    "R-RESULT-DIFF", Severity.MEDIUM, "documents give different results",
+    """Documents about one event state its result differently: they name different winners
+    (`Velmar victory` against `Taran victory`: a conflict), or one names a winner and another
+    calls the event undecided (`Inconclusive`, `Indecisive`, `Stalemate`, `Draw`: for the
+    reviewer, since a tactical victory can sit inside a strategic stalemate). Wording that keeps
+    the winner (`Decisive Velmar victory` and `Velmar victory`) is no finding, nor is a result
+    that names no winner and no stalemate. One finding per event, listing every result. Between
+    versions of one article the result was edited: check the edit history; between independent
+    sources, check which sources each cites.""",
+    tension_disagrees=True,
+)
+
+# `Decisive Northland victory`: how the winner won, no part of its name.
+_QUALITY = re.compile(r"(?i)^(?:(?:decisive|pyrrhic|tactical|strategic|costly|major|minor|partial|overwhelming|narrow|"
+                      r"limited|initial|final|ultimate|clear)\s+)+")
+_UNDECIDED = re.compile(r"(?i)\b(?:inconclusive|indecisive|stalemate|draw|no clear (?:winner|victor)|status quo ante)\b")
+
+
+def _verdict(text: str) -> tuple[frozenset[str], bool]:
+    """(winners, undecided) a result line states."""
+    winners = frozenset(t for m in _WINNER.finditer(text)
+                        if (t := side_token(_QUALITY.sub("", m.group(1) or m.group(2)))))
+    return winners, bool(_UNDECIDED.search(text))
+
+
+@family
+def results_across_documents(ctx: Context) -> Iterator[Conflict]:
+    by_event: dict[str, dict[str, list[tuple[Claim, frozenset[str], bool]]]] = defaultdict(lambda: defaultdict(list))
+    for c in ctx.of_type(TextValue):  # in id order
+        if c.kind is not Kind.RESULT:
+            continue
+        winners, undecided = _verdict(c.value.text)
+        if winners or undecided:
+            by_event[ctx.event_of[c.document].id][c.document].append((c, winners, undecided))
+    for docs in by_event.values():
+        if len(docs) < 2:
+            continue
+        # A document's verdict: the winners its result lines name, else undecided.
+        verdicts = {d: (frozenset().union(*(w for _, w, _ in rs)), any(u for _, _, u in rs)) for d, rs in docs.items()}
+        named = [w for w, _ in verdicts.values() if w]
+        clash = any(not (a & b) for i, a in enumerate(named) for b in named[i + 1:])
+        open_ = any(not w and u for w, u in verdicts.values()) and bool(named)
+        if not (clash or open_):
+            continue
+        claims = [c for rs in docs.values() for c, _, _ in rs]
+        listed = "; ".join(cite(c, ctx) for c in claims)
+        if clash:
+            how = ("the documents name different winners"
+                   + (" (versions of one article: check the edit history)" if _versions(claims, ctx)
+                      else " (independent sources: check which sources each cites)"))
+            outcome = Outcome.CONFLICT
+        else:
+            how = ("one names a winner where another calls the event undecided; both can hold if the victory "
+                   "was tactical only, so the reviewer decides")
+            outcome = Outcome.INDETERMINATE
+        yield finding(RESULT_DIFF, claims, f"The results differ: {listed}. {how[:1].upper()}{how[1:]}.", ctx,
+                      outcome=outcome)
+
+
+def _versions(claims: list[Claim], ctx: Context) -> bool:
+    return all(ctx.versions_of_one_article(claims[0], c) for c in claims[1:])

@@ -127,3 +127,10 @@ def test_parties_of_other_wars_are_known() -> None:
                 "Tigrayan": "Tigray forces", "KLA": "Kosovo Liberation Army", "Sandinistas": "Sandinistas",
                 "Burkinabe": "Burkina Faso", "Nigerien": "Niger", "Nigerian": "Nigeria"}
     assert {w: lx.party_of(w) for w in expected} == expected
+
+
+def test_a_page_cited_after_a_footnote_is_no_figure() -> None:
+    from claims.extract.figures import read_figures
+
+    text = "400–600 killed[3]:p. 45; 1,115[6]:p.224 wounded; see p. 12"
+    assert [(f.low, f.high) for f in read_figures(text, 0, len(text), field=True)] == [(400, 600), (1115, 1115)]

@@ -232,7 +232,8 @@ def render_number(n: int) -> str:
 
 # A digit figure: digits, footnote markers, an optional scale word (`1.5 million`).
 _DIGIT_RE = re.compile(
-    rf"(?<![\w.,\[/:^])(?<![A-Za-z]-)(?P<d>{DIGITS_PATTERN})(?P<fn>{_FOOTNOTES})"
+    # not a page cited after a footnote (`[3]:p. 45`, `p. 224`)
+    rf"(?<![\w.,\[/:^])(?<![A-Za-z]-)(?<!\bp\.\s)(?<!\bpp\.\s)(?P<d>{DIGITS_PATTERN})(?P<fn>{_FOOTNOTES})"
     rf"(?:(?P<k>[kK])(?![\w\-])|\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
     re.I,
 )

@@ -747,3 +747,13 @@ def test_a_belligerent_citing_reports_speaks_for_itself_an_outlet_relays_what_it
     assert claimant_of(army, "500") == "The army"
     outlet = "Intro.\n\nThe Times, citing the defence ministry, reported that 40 soldiers were killed.\n"
     assert claimant_of(outlet, "40") == "the defence ministry"
+
+
+def test_a_belligerents_list_of_what_was_destroyed_is_its_enemys_weapons() -> None:
+    text = ("Briefing by Russian Defence Ministry\n\nOver the past day, the Armed Forces of Ukraine lost up to 1,240 "
+            "servicemen.\n\nAir defence facilities shot down 37 unmanned aerial vehicles.\n\nIn total, since the "
+            "beginning of the operation, the following have been destroyed: 578 aircraft, 271 helicopters, 17,345 "
+            "tanks and other armoured combat vehicles, 1,402 multiple rocket launchers.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    for quote in ("37 unmanned aerial vehicles", "578 aircraft", "17,345 tanks", "1,402 multiple rocket launchers"):
+        assert found[quote].value.lost and found[quote].side.name == "Ukraine", quote

@@ -119,6 +119,7 @@ _PARTY_LABEL = re.compile(
 # Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
 # denies losing 300 fighters`: the RSF's, negated).
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
+_LOST_LIST = re.compile(r"(?i)\b(?:destroyed|shot\s+down|downed|lost|knocked\s+out|damaged|disabled|sunk)\s*:\s*$")
 _CONFIRMED = re.compile(r"(?i)(?:admit|acknowledg|conced|confirm)")
 _LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
@@ -810,6 +811,13 @@ class _Extractor:
                 for k in members:
                     if k < j and figures[k].predicate is None and figures[k].noun_group == "equipment":
                         figures[k] = attrs.evolve(figures[k], predicate=last.predicate, predicate_after=True, lost=True)
+            colon = text.rfind(":", lo, first.start)
+            if first.predicate is None and colon != -1 and _LOST_LIST.search(text, max(lo, colon - 40), colon + 1) \
+                    and not re.search(r"[.;]", text[colon:first.start]):
+                # `the following have been destroyed: 578 aircraft, 271 helicopters, ...`
+                for k in members:
+                    if figures[k].predicate is None and figures[k].noun_group == "equipment":
+                        figures[k] = attrs.evolve(figures[k], lost=True)
             if j > i and first.predicate is not None and not first.predicate_after and first.noun_group in ("equipment", "people", None):
                 # `destroyed 12 tanks, 30 armoured vehicles and 5 helicopters`: the verb before
                 # the list governs every weapon in it (lost, and whose).

@@ -564,7 +564,8 @@ class SideResolver:
         if own not in [p for p, _ in self.text_parties()[:2]]:
             return None  # not one of the two parties the text is about: its enemy is not said
         ranked = [(p, n) for p, n in self.text_parties() if p != own]
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        # The one other party the text names, or the one it names most (at least twice).
+        if len(ranked) == 1 or ranked and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
             return None, ranked[0][0]
         return None
 

@@ -147,7 +147,8 @@ _OWN_SUBJECT = re.compile(
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
 # car`) is no subject of the clause.
 _EVERYONE_NOUNS = frozenset("people persons inhabitants residents villagers bodies victims".split())
-_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?$")
+_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?"
+                                r"(?-i:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)?$")
 @cache
 def _fielding_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b{trie_pattern(lexicon().fielding)}\b")

@@ -683,3 +683,19 @@ def test_documents_naming_different_winners_conflict_and_a_stalemate_is_to_decid
     assert by_rule(reconcile([a, c], [ra, rc]), "R-RESULT-DIFF") == []  # the same winner, other words
     (k,) = by_rule(reconcile([a, e], [ra, re_]), "R-RESULT-DIFF")
     assert k.outcome is Outcome.INDETERMINATE
+
+
+def test_a_body_a_report_only_describes_is_the_body_it_names_and_its_counts_grow() -> None:
+    early = make_doc("e", "Toll in Foo", "The Observatory said 412 people have been killed in Foo.")
+    late = make_doc("l", "Rights group: 660 killed in Foo",
+                    "A human rights monitoring group said 660 people have been killed in Foo. The Syrian "
+                    "Observatory for Human Rights said more fighters died.")
+    a = claim(early, "412 people have been killed", Kind.CASUALTIES, q(412), claimant="The Observatory",
+              claimant_class=ClaimantClass.NGO)
+    b = claim(late, "660 people have been killed", Kind.CASUALTIES, q(660), claimant="A human rights monitoring group",
+              claimant_class=ClaimantClass.NGO)
+    named = claim(late, "more fighters", Kind.OTHER, q(1), claimant="The Syrian Observatory for Human Rights",
+                  claimant_class=ClaimantClass.NGO)
+    assert real(reconcile([early, late], [a, b, named])) == []
+    # without the name in the later report, the description may be any group: the counts clash
+    assert real(reconcile([early, late], [a, b]))

@@ -41,6 +41,7 @@ __all__ = [
     "find_blocks",
     "find_hedges",
     "find_quote_relations",
+    "description_key",
     "is_unnamed",
     "unnamed_attribution",
     "source_heads_in",
@@ -436,6 +437,19 @@ def is_unnamed(source: str) -> bool:
     if words[-1] not in lx.unnamed_heads:
         return False
     return all(w in lx.unnamed_modifiers or w in lx.unnamed_heads for w in words)
+
+
+def description_key(claimant: str) -> frozenset[str] | None:
+    """The telling words of a source the text describes without naming (`A human rights
+    monitoring group` -> human rights monitoring; a headline's `Rights Group` -> rights), or
+    None for a name."""
+    lx = lexicon()
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’\-]*", claimant)]
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    if not words or not all(w in lx.description_words for w in words):
+        return None
+    return frozenset(w for w in words if w not in lx.description_filler)
 
 
 def unnamed_attribution(document: str, words: str, cue: str | None, content_span: tuple[int, int] | None,

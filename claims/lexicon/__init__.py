@@ -187,6 +187,8 @@ class Lexicon:
         sources = _load("sources.toml")
         self.source_heads: frozenset[str] = frozenset(sources["heads"])
         self.unnamed_modifiers: frozenset[str] = frozenset(sources["unnamed_modifiers"])
+        self.description_words: frozenset[str] = frozenset(sources["description_words"])
+        self.description_filler: frozenset[str] = frozenset(sources["description_filler"])
         self.unnamed_heads: frozenset[str] = frozenset(sources["unnamed_heads"])
         self.unnamed_indefinite_heads: frozenset[str] = frozenset(sources["unnamed_indefinite_heads"])
         self.person_heads: frozenset[str] = frozenset(sources["person_heads"])

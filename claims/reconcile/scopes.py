@@ -395,6 +395,55 @@ def _claimant_words(name: str) -> frozenset[str]:
     return found
 
 
+def named_source(c: Claim, ctx: Context) -> str | None:
+    """The claimant's name; for a body its text only describes (`A human rights monitoring
+    group`, a headline's `Rights Group`), the one body of that class its document names with a
+    word of the description (`The Syrian Observatory for Human Rights`), when there is one."""
+    name = c.attribution.claimant
+    if not name or c.attribution.claimant_class not in _BODIES:
+        return name
+    resolved: dict[tuple[str, str], str] | None = ctx.memo.get("named_sources")
+    if resolved is None:
+        resolved = ctx.memo["named_sources"] = _named_sources(ctx)
+    return resolved.get((c.document, name), name)
+
+
+_BODIES = frozenset({ClaimantClass.NGO, ClaimantClass.INTERNATIONAL})
+
+
+def _named_sources(ctx: Context) -> dict[tuple[str, str], str]:
+    from claims.extract.attribution import description_key
+
+    described: dict[str, dict[str, tuple[ClaimantClass, frozenset[str]]]] = {}
+    named: dict[str, dict[str, tuple[ClaimantClass, frozenset[str]]]] = {}
+    for c in ctx.claims.values():
+        a = c.attribution
+        if a.claimant_class not in _BODIES or not a.claimant:
+            continue
+        key = description_key(a.claimant)
+        if key is not None:
+            described.setdefault(c.document, {})[a.claimant] = (a.claimant_class, key)
+        else:
+            named.setdefault(c.document, {})[a.claimant] = (a.claimant_class, frozenset(fold(a.claimant).split()))
+    out: dict[tuple[str, str], str] = {}
+    for document, descriptions in described.items():
+        bodies = named.get(document, {})
+        for who, (cls, key) in descriptions.items():
+            words = {fold(w) for w in key}
+            hits = sorted(n for n, (ncls, nwords) in bodies.items() if ncls is cls and words & nwords)
+            if hits and all(_same_claimant_names(hits[0], n) for n in hits[1:]):
+                out[(document, who)] = hits[0]
+    return out
+
+
+def same_source(a: Claim, b: Claim, ctx: Context) -> bool:
+    """:func:`same_claimant`, with a described body read as the body its document names."""
+    name_a, name_b = named_source(a, ctx), named_source(b, ctx)
+    if name_a == a.attribution.claimant and name_b == b.attribution.claimant:
+        return same_claimant(a, b)
+    return bool(name_a and name_b) and _same_claimant_names(name_a, name_b)
+
+
 def same_claimant(a: Claim, b: Claim) -> bool:
     """Both give the figure on the same claimant's word (by name, shortened name or acronym)."""
     name_a, name_b = a.attribution.claimant, b.attribution.claimant

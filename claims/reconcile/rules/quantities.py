@@ -39,7 +39,9 @@ from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, d
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, locate, rule, who
 from claims.reconcile.placement import claimant_side
-from claims.reconcile.scopes import WHOLE, event_end, is_cumulative, moment, report_date, same_claimant
+from claims.reconcile.scopes import (
+    WHOLE, event_end, is_cumulative, moment, named_source, report_date, same_claimant, same_source,
+)
 
 INTERVAL = rule(
     "R-INTERVAL", Severity.MEDIUM, "estimates that cannot all be true",
@@ -228,8 +230,10 @@ def _update(a: Claim, b: Claim, ctx: Context) -> bool:
     group`, which may be the named source of the other report), counts as the same source
     when the later report, dates known, gives more and its figure is worded as a running
     count, and so is the earlier figure unless a source is unidentified."""
-    named = _identified(a) and _identified(b)
-    if named and not same_claimant(a, b):
+    # A body a report only describes is the body it names (`a human rights monitoring group`
+    # and, later, `the Syrian Observatory for Human Rights`).
+    named = _identified(a, ctx) and _identified(b, ctx)
+    if named and not same_source(a, b, ctx):
         return False
     da, db = report_date(a.document, ctx), report_date(b.document, ctx)
     if not named:
@@ -263,8 +267,8 @@ def _indefinite(claimant: str) -> bool:
     return bool(_INDEFINITE.match(claimant))
 
 
-def _identified(c: Claim) -> bool:
-    return bool(c.attribution.claimant) and not _unidentified(c)
+def _identified(c: Claim, ctx: Context) -> bool:
+    return bool(c.attribution.claimant) and (not _unidentified(c) or named_source(c, ctx) != c.attribution.claimant)
 
 
 def _is_report(c: Claim, ctx: Context) -> bool:

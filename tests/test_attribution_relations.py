@@ -757,3 +757,14 @@ def test_a_belligerents_list_of_what_was_destroyed_is_its_enemys_weapons() -> No
     found = {c.span.quote: c for c in figures(text)}
     for quote in ("37 unmanned aerial vehicles", "578 aircraft", "17,345 tanks", "1,402 multiple rocket launchers"):
         assert found[quote].value.lost and found[quote].side.name == "Ukraine", quote
+
+
+def test_a_list_labelled_by_roles_gives_sides_and_a_bracketed_claim_is_no_cue() -> None:
+    text = ("Battle of Marwen\n\nThe battle was fought in Marwen, Philippines, between government forces and militants "
+            "of the Islamic State in 2017.\n\nCasualties\n* Government forces: 168 killed, 1,400 wounded\n"
+            "* Militants: 978 killed, 12 captured (government claim)\n* Civilians: 87 killed\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["168 killed"].side.name == "Philippines"
+    militants = found["978 killed"]
+    assert (militants.side.name, militants.attribution.claimant) == ("Islamic State", None)  # a label, no source
+    assert found["87 killed"].attribution.claimant is None  # `(government claim)` was one line's note

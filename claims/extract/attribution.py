@@ -701,7 +701,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
-_NO_CONTENT = re.compile(r"(?i)[ \t]*(?:[,;][ \t]*)?(?:and|or|but|nor)\b|[ \t]*[.;]?[ \t]*$")
+_NO_CONTENT = re.compile(r"(?i)[ \t]*(?:[,;][ \t]*)?(?:and|or|but|nor)\b|[ \t]*[)\]\"”’']*[ \t]*[.;,]?[ \t]*$")
 _APPOSED_NAME = re.compile(r",[ \t]+(?P<name>(?:[A-Z][\w.'’\-]*[ \t]+){1,4}[A-Z][\w'’\-]+)[ \t]*(?=[.;]|,[ \t]*(?:adding|saying|who)\b|$)")
 def _apposed_name(text: str, np: tuple[int, int], hi: int) -> tuple[int, int]:
     """`said the army's spokesman, Colonel Dan Ferro.`: the name after a person's title is the source."""

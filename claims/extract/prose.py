@@ -119,6 +119,19 @@ _PARTY_LABEL = re.compile(
 # Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
 # denies losing 300 fighters`: the RSF's, negated).
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
+_ROLE_LEAD = re.compile(r"[ \t]*(?:[•*\-–·][ \t]*)?(?P<who>[A-Za-z][\w \-]{2,30}?)[ \t]*:")
+
+
+def _role_label(words: str) -> bool:
+    """A label that says whose the figures are, not who says them (`Militants:`, `Government
+    forces:`, `Civilians:`)."""
+    lx = lexicon()
+    folded = " ".join(words.lower().split()).removeprefix("the ")
+    head = folded.split()[-1] if folded else ""
+    return folded in lx.insurgent_labels or folded in lx.state_forces or folded in lx.hostile_labels \
+        or head in ("civilians", "forces", "troops", "fighters", "soldiers") and len(folded.split()) <= 3
+
+
 _LOST_LIST = re.compile(r"(?i)\b(?:destroyed|shot\s+down|downed|lost|knocked\s+out|damaged|disabled|sunk)\s*:\s*$")
 _CONFIRMED = re.compile(r"(?i)(?:admit|acknowledg|conced|confirm)")
 _LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
@@ -548,7 +561,8 @@ class _Extractor:
         if m and (source_heads_in(m.group("who")) or _BRACKETED_SOURCE.search(text, m.start("who"), m.end("who")) or (
                 m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
                 and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
-                " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns):
+                " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns) \
+                and not _role_label(m.group("who")):
             # (`Russia's combat losses: 1,140 ...` names what is counted, not who says it)
             s, e = m.start("who"), m.end("who")
             inner = _BRACKETED_SOURCE.search(text, s, e)
@@ -1030,6 +1044,14 @@ class _Extractor:
                     side = self.sides.side_for_mention(party, f"{text[s:e]} opens the figures after it")
                     if side is not None:
                         return side
+        line_start = text.rfind("\n", 0, f.start) + 1
+        label = _ROLE_LEAD.match(text, max(lo, line_start), f.start)
+        if label is not None and _role_label(label.group("who")):
+            # `- Government forces: 168 killed`, `- Militants: 978 killed`: a role labels its side.
+            who = " ".join(label.group("who").lower().split())
+            side = self.sides.government() if who.split()[0] in lexicon().government_words else self.sides.role_side(who)
+            if side is not None:
+                return attrs.evolve(side, reason=f"the line's label `{label.group('who')}`: {side.reason}")
         if antecedent is not None:
             a = antecedent.side
             return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")

@@ -47,6 +47,8 @@ _FORCE_WORDS = re.compile(
     r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
     r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
 )
+# Parties the lexicon knows that never fight a state as its insurgents.
+_NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|in\s+total|altogether|both\s+sides|on\s+both\s+sides|combined)\b")
 _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
@@ -632,6 +634,11 @@ class SideResolver:
                 return attrs.evolve(government, reason=f"`{noun}` in a story of insurgents: the state's, {government.name}")
             pair = self._pair()
             if pair is None or all(p in lexicon().states for _, p in pair):
+                lx = lexicon()
+                groups = [p for p, _ in self.text_parties()
+                          if p not in lx.states and p not in lx.coalition_members and p not in _NOT_INSURGENTS]
+                if len(groups) == 1:
+                    return Side(name=groups[0], reason=f"`{noun}` fight the state ({government.name}): {groups[0]}, the one group named")
                 return Side(name="insurgents", reason=f"`{noun}` fight the state ({government.name}), and the text names no group")
             column, name = next(p for p in pair if p[1] != government.name)
             return Side(column=column, name=name, reason=f"`{noun}` fight the state ({government.name}): {name}")

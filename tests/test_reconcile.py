@@ -419,8 +419,9 @@ def test_sub_groups_in_one_cell_are_not_alternatives() -> None:
     assert reconcile([d], [a, b]) == []
 
 
-def test_alternatives_in_one_cell_conflict() -> None:
-    d = make_doc("g", "Battle of Foo", "Strength1: 15,000 or 40,000–60,000\n")
+@pytest.mark.parametrize("cell", ["15,000 or 40,000–60,000", "15,000 / 40,000–60,000"])
+def test_alternatives_in_one_cell_conflict(cell: str) -> None:
+    d = make_doc("g", "Battle of Foo", f"Strength1: {cell}\n")
     a = claim(d, "15,000", Kind.STRENGTH, q(15000, category=q(1).category.TROOPS), column=1, field="Strength1")
     b = claim(d, "40,000–60,000", Kind.STRENGTH, q(40000, 60000, Qualifier.RANGE, q(1).category.TROOPS),
               column=1, field="Strength1")

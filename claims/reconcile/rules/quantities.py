@@ -95,7 +95,7 @@ MEASURES = rule(
 PAIR_LIMIT = 12
 """Disputes up to this many estimates are compared pair by pair; larger ones by a sorted sweep."""
 
-_ALTERNATIVE = re.compile(r"\bor\b|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[|\bwhile\b|\bwhereas\b"
+_ALTERNATIVE = re.compile(r"\bor\b|/|accord|\bper\b|estimat|claim|official|sources?\b|\(|\[|\bwhile\b|\bwhereas\b"
                           r"|\bbut\b|\bsaid\b|\bsays\b|\bvs\.?\b|\bversus\b|\baccounts?\b|\bothers? (?:say|give|put)",
                           re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")

@@ -700,3 +700,13 @@ def test_a_body_a_report_only_describes_is_the_body_it_names_and_its_counts_grow
     assert real(reconcile([early, late], [a, b, named])) == []
     # without the name in the later report, the description may be any group: the counts clash
     assert real(reconcile([early, late], [a, b]))
+
+
+def test_a_toll_named_in_another_clause_makes_no_running_total() -> None:
+    d = make_doc("t", "Siege of Foo", "The death toll is disputed: the government says 200 soldiers died, while the "
+                                      "rebels claim over 1,000 soldiers were killed. Historians estimate between 300 "
+                                      "and 400 killed.")
+    a = claim(d, "over 1,000 soldiers", Kind.CASUALTIES, q(1000, None, Qualifier.AT_LEAST), claimant="the rebels")
+    b = claim(d, "between 300 and 400 killed", Kind.CASUALTIES, q(300, 400, Qualifier.RANGE), claimant="Historians")
+    (k,) = real(reconcile([d], [a, b]))
+    assert Relation.CLASH in {p.relation for p in k.dispute.pairs}  # type: ignore[union-attr]

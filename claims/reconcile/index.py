@@ -605,8 +605,14 @@ def is_running_total(claim: Claim, ctx: Context) -> bool:
     key = claim.id if doc and doc.text else (claim.span.prefix, claim.span.quote)
     found = known.get(key)
     if found is None:
-        found = known[key] = bool(_RUNNING_TOTAL.search(before(claim, ctx) + " " + claim.span.quote))
+        # The figure's own clause: `The death toll is disputed: X says 200, while Y claims over
+        # 1,000` makes neither a running total.
+        ahead = _CLAUSE_BREAK.split(before(claim, ctx))[-1]
+        found = known[key] = bool(_RUNNING_TOTAL.search(ahead + " " + claim.span.quote))
     return found
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but)\b|\b(?:while|whereas)\b")
 
 
 _OVERALL = WordPattern(r"\b(?:overall|in total|total|altogether|in all|combined|both sides|on both sides|all sides)\b",

@@ -229,3 +229,20 @@ def test_the_enemy_in_a_claimants_statement_is_the_side_opposed_to_the_claimants
     found = reconcile([article, wire], claims, grouping={"*": "Battle of Karsk Ford"})
     sides = _sides_of(found, claims)
     assert sides[450] == SIDES[0] and sides[2000] == SIDES[1]
+
+
+def test_a_story_that_names_neither_party_joins_the_state_and_the_group_of_its_event() -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    page = read_text("Battle of Kalora\n\nThe Battle of Kalora was fought in March 2024 between the Nigerian Armed "
+                     "Forces and Boko Haram near Kalora.\n\nBelligerents\nNigeria\tBoko Haram\nCasualties and losses\n"
+                     "12 killed\t150 killed\n", "page.txt")
+    story = read_text("Army says it repelled attack on Kalora base\n\nMarch 5, 2024\n\nThe army repelled an attack by "
+                      "insurgents on its base near Kalora, the defence ministry said. Seven soldiers were killed, the "
+                      "ministry said, adding that 90 insurgents were killed.\n", "story.txt")
+    claims = extract_document(page) + extract_document(story)
+    found = reconcile([page, story], claims)
+    quotes = {frozenset(c.span.quote for c in claims if c.id in k.claims) for k in found}
+    assert any({"Seven soldiers were killed", "12 killed"} <= q for q in quotes)
+    assert any({"150 killed"} <= q and any(x.startswith("90 insurgents") for x in q) for q in quotes)

@@ -335,7 +335,34 @@ def resolve_sides(
             resolved[triple] = party_key.get((event_id, party), party)
         else:
             resolved[triple] = NO_SIDE
+    if any(t[2] in _ROLE_SIDES for t in stated):
+        _place_roles(resolved, event_of)
     return ClaimSides(claims, list(map(resolved.__getitem__, claim_keys)))
+
+
+#: The sides a story of a state against insurgents gives when it names neither (see
+#: ``SideResolver.role_side``): True for the state's.
+_ROLE_SIDES = {"government forces": True, "insurgents": False}
+
+
+def _place_roles(resolved: dict[SideKey, str], event_of: Mapping[str, str]) -> None:
+    """A story that names neither party (`The army said seven soldiers were killed`) counts
+    the state's and the insurgents' men: in an event whose other documents name one state and
+    one armed group (`Nigeria`, `Boko Haram`), those are the two sides."""
+    states = lexicon().states
+    named: dict[str, set[str]] = defaultdict(set)
+    for (document, _, name, _), key in resolved.items():
+        if key != NO_SIDE and name not in _ROLE_SIDES and "#" not in key:
+            named[event_of.get(document, document)].add(key)
+    for triple, key in list(resolved.items()):
+        role = _ROLE_SIDES.get(triple[2])  # type: ignore[arg-type]
+        if role is None:
+            continue
+        here = named.get(event_of.get(triple[0], triple[0]), set())
+        state = [k for k in here if any(p in states for p in k.split("/"))]
+        group = [k for k in here if k not in state]
+        if len(state) == 1 and len(group) == 1:
+            resolved[triple] = state[0] if role else group[0]
 
 
 def _column_votes(documents: Mapping[str, Document], stated: Iterable[SideKey],

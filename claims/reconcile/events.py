@@ -485,23 +485,53 @@ def _join_titles(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[s
                 buckets[w].append((doc_id, tk))
             buckets["=" + skeleton(tk.core)].append((doc_id, tk))
     for key in sorted(buckets):
-        members = buckets[key]
-        if len(members) < 2:
-            continue
-        # Each document against one earlier document per (group, title) rather than every
-        # earlier one: the test depends only on the titles and the groups' years, so the
-        # joins are the same, in time linear in the bucket when its titles agree.
-        seen: dict[tuple[str, TitleKey], str] = {}
-        for db, kb in members:
-            for (_, ka), da in list(seen.items()):
-                if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
-                    g.union(da, db, _titles_why(by_id[da], by_id[db]))
-            seen.setdefault((g.find(db), kb), db)
-            if len(seen) > 8:
-                fresh: dict[tuple[str, TitleKey], str] = {}
-                for (_, ka), da in seen.items():
-                    fresh.setdefault((g.find(da), ka), da)
-                seen = fresh
+        if len(buckets[key]) >= 2:
+            _join_bucket(g, buckets[key], by_id)
+
+
+def _join_bucket(g: _Groups, members: list[tuple[str, TitleKey]], by_id: Mapping[str, Document]) -> None:
+    """Each title against the earlier ones in the bucket, in order, that could name its event.
+
+    ``same_event`` needs the cores to be spellings of one name (one skeleton) or one to be the
+    other plus trailing words (word by word, one skeleton each): an index on those skeletons
+    finds every such earlier title without comparing the bucket's titles pairwise (titles that
+    share only a word, `Battle of Mount X` and `Battle of Mount Y`, share a bucket)."""
+    entries: list[tuple[str, TitleKey, int]] = []
+    title_ids: dict[TitleKey, int] = {}
+    index: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for db, kb in members:
+        words = tuple(skeleton(w) for w in kb.core.split())
+        name = ("name", (skeleton(kb.core),))
+        lists = [index[k] for k in (name, ("start", words), *(("whole", words[:n]) for n in range(1, len(words))))
+                 if k in index]
+        if len(lists) == 1:
+            candidates: Iterable[int] = _live(g, entries, lists[0])
+        else:
+            candidates = sorted({i for positions in lists for i in _live(g, entries, positions)})
+        for i in candidates:
+            da, ka, _ = entries[i]
+            if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
+                g.union(da, db, _titles_why(by_id[da], by_id[db]))
+        for k in (name, ("whole", words), *(("start", words[:n]) for n in range(1, len(words) + 1))):
+            index[k].append(len(entries))
+        entries.append((db, kb, title_ids.setdefault(kb, len(title_ids))))
+
+
+def _live(g: _Groups, entries: list[tuple[str, TitleKey, int]], positions: list[int]) -> list[int]:
+    """``positions`` without any title already there earlier for the same group (it can join
+    nothing the earlier one did not), pruned in place so a list of one article's versions
+    stays short."""
+    find = g.find
+    first: set[tuple[str, int]] = set()
+    kept = []
+    for i in positions:
+        d, _, title = entries[i]
+        key = (find(d), title)
+        if key not in first:
+            first.add(key)
+            kept.append(i)
+    positions[:] = kept
+    return kept
 
 
 def _titles_why(a: Document, b: Document) -> str:

@@ -1,15 +1,19 @@
 """Event grouping of many titles that share a word: the indexed title join groups exactly as
-comparing every title with every earlier one in its bucket does."""
+comparing every title with every earlier one in each bucket does."""
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.model import InfoboxField
 from claims.reconcile import events
-from claims.reconcile.events import group_events
+from claims.reconcile.events import TitleKey, group_events
+from claims.reconcile.names import skeleton
 from test_reconcile_fixtures import make_doc
 
 _SYLLABLES = "ka lo mi ran tu vel sor dan pe gri ost zan bel kor ni sha vil mar".split()
@@ -56,12 +60,22 @@ def shared_word_collection(n: int, seed: int) -> list:
     return documents
 
 
-def _join_bucket_pairwise(g, members, by_id) -> None:
-    """The definition the index must match: each title against every earlier one, in order."""
-    for j, (db, kb) in enumerate(members):
-        for da, ka in members[:j]:
-            if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
-                g.union(da, db, events._titles_why(by_id[da], by_id[db]))
+def _join_titles_pairwise(g, evidence, by_id) -> None:
+    """The definition the index must match: in each bucket of title words, each title against
+    every earlier one, in order."""
+    buckets = defaultdict(list)
+    for doc_id, ev in evidence.items():
+        for tk in ev.keys:
+            words = [w for w in tk.core.split() if len(w) >= 4] or tk.core.split()[:1]
+            for w in {skeleton(w) for w in words}:
+                buckets[w].append((doc_id, tk))
+            buckets["=" + skeleton(tk.core)].append((doc_id, tk))
+    for key in sorted(buckets):
+        members = buckets[key]
+        for j, (db, kb) in enumerate(members):
+            for da, ka in members[:j]:
+                if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
+                    g.union(da, db, events._titles_why(by_id[da], by_id[db]))
 
 
 def _grouping(documents) -> list[tuple]:
@@ -72,6 +86,23 @@ def _grouping(documents) -> list[tuple]:
 def test_titles_sharing_a_word_group_as_comparing_every_pair(seed: int, monkeypatch) -> None:
     documents = shared_word_collection(300, seed)
     indexed = _grouping(documents)
-    monkeypatch.setattr(events, "_join_bucket", _join_bucket_pairwise)
+    monkeypatch.setattr(events, "_join_titles", _join_titles_pairwise)
     assert indexed == _grouping(documents)
     assert any(len(documents) > 1 for _, documents, _ in indexed)
+
+
+_years = st.one_of(st.none(), st.tuples(st.integers(1990, 1995), st.integers(0, 2)).map(lambda y: (y[0], y[0] + y[1])))
+title_keys = st.builds(
+    TitleKey,
+    core=st.sampled_from(["kala", "kalla", "kela", "mount kala", "mount kala road", "mount", "dien bien phu",
+                          "dienbien phu", ""]),
+    ordinal=st.one_of(st.none(), st.integers(1, 2)),
+    years=_years,
+    article=st.just(""),
+)
+
+
+@given(title_keys, title_keys, title_keys)
+def test_a_title_covering_another_names_one_event_with_all_it_does(a: TitleKey, b: TitleKey, c: TitleKey) -> None:
+    if a.covers(b) and b.same_event(c):
+        assert a.same_event(c)

@@ -11,7 +11,10 @@ the CPU time per document of each stage:
 - extract: read and extract every file (``load_paths`` in one process, ``jobs=1``);
 - assess: the first confidence assessment of every claim (``claims.confidence.assess``, which
   groups documents into events and resolves sides across them);
-- json: the `claims/1` payload of `claims extract --format json`, built and encoded.
+- json: the `claims/1` payload of `claims extract --format json`, built and encoded;
+- group: event grouping alone (``group_events`` of the documents and their dates);
+- titles: event grouping of as many documents whose titles all share words (`Battle of Mount
+  X`, each X a place of its own), so every title lands in one bucket of the title join.
 
 and prints each stage's cost per document against the smallest size (1.00 = flat; over 1.10
 is marked `!`, super-linear). CPU time, not wall time, so other work on the machine matters
@@ -21,10 +24,13 @@ less; no figure is asserted anywhere.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -34,27 +40,66 @@ FLAT = 1.10
 """A stage whose cost per document grows beyond this factor of the smallest size is marked."""
 
 
+def shared_title_documents(n: int) -> list:
+    """``n`` short reports titled `Battle of Mount X`, no two about one place."""
+    from claims.model import Document, DocumentFormat
+
+    syllables = "ka lo mi ran tu vel sor dan pe gri ost zan bel kor ni sha vil mar".split()
+    documents = []
+    for i in range(n):
+        place, rest = "", i
+        while True:  # i written in base len(syllables): a distinct name for each document
+            place, rest = place + syllables[rest % len(syllables)], rest // len(syllables)
+            if not rest:
+                break
+        place = place.capitalize() + "ovo"
+        documents.append(Document(
+            id=f"t{i:06d}", path=f"t{i:06d}.txt", title=f"Battle of Mount {place}", format=DocumentFormat.TEXT,
+            text=f"Fighting near {place} went on for days. {place} fell in 1995.", sha256="",
+        ))
+    return documents
+
+
+def _timed(stage: Callable[[], Any]) -> tuple[Any, float]:
+    """The stage's result and CPU seconds, with what earlier stages left frozen (``gc.freeze``):
+    a full collection that happens to fall inside a stage would otherwise charge it for
+    walking the whole heap, a cost of when it falls, not of how the stage scales."""
+    gc.collect()
+    gc.freeze()
+    began = time.process_time()
+    result = stage()
+    return result, time.process_time() - began
+
+
 def measure(paths: list[str]) -> dict[str, float]:
     """CPU seconds of each stage on these files, and the counts."""
     from claims.confidence import assess
     from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
+    from claims.model import Kind
     from claims.pipeline import load_paths
+    from claims.reconcile import group_events
 
-    t0 = time.process_time()
-    loaded = load_paths(paths, jobs=1)
-    t1 = time.process_time()
-    claims = assess(loaded.claims, [])
-    t2 = time.process_time()
-    payload = {
-        "schema": SCHEMA,
-        "documents": [document_record(d) for d in loaded.documents],
-        "claims": claim_records(claims, paths_of(loaded.documents)),
-    }
-    text = json_text(payload)
-    t3 = time.process_time()
+    def encode() -> str:
+        payload = {
+            "schema": SCHEMA,
+            "documents": [document_record(d) for d in loaded.documents],
+            "claims": claim_records(claims, paths_of(loaded.documents)),
+        }
+        return json_text(payload)
+
+    try:
+        loaded, extract = _timed(lambda: load_paths(paths, jobs=1))
+        claims, assessing = _timed(lambda: assess(loaded.claims, []))
+        text, encoding = _timed(encode)
+        dates = [c for c in loaded.claims if c.kind is Kind.DATE]
+        _, grouping = _timed(lambda: group_events(loaded.documents, dates))
+        titled = shared_title_documents(len(loaded.documents))
+        _, titles = _timed(lambda: group_events(titled))
+    finally:
+        gc.unfreeze()
     return {
         "documents": len(loaded.documents), "claims": len(claims), "json_mib": len(text) / 2**20,
-        "extract": t1 - t0, "assess": t2 - t1, "json": t3 - t2,
+        "extract": extract, "assess": assessing, "json": encoding, "group": grouping, "titles": titles,
     }
 
 
@@ -74,7 +119,7 @@ def main() -> None:
         largest = args.base * 2**args.doublings
         files = [str(p) for p in write_corpus(out, largest, args.seed, args.rounds)]
         measure(files[: min(20, len(files))])  # warm up: imports, lexicons, compiled patterns
-        stages = ("extract", "assess", "json")
+        stages = ("extract", "assess", "json", "group", "titles")
         print(f"{'documents':>9} {'claims':>8} {'MB':>6} | " + " | ".join(f"{s + ' ms/doc':>14} {'x':>5}" for s in stages))
         first: dict[str, float] = {}
         for step in range(args.doublings + 1):

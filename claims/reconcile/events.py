@@ -113,6 +113,13 @@ class TitleKey:
             return self.years[0] <= other.years[1] and other.years[0] <= self.years[1]
         return True
 
+    def covers(self, other: TitleKey) -> bool:
+        """Every title ``other`` names one event with, this one does too (``same_event``)."""
+        return self.core == other.core and (self.ordinal is None or self.ordinal == other.ordinal) and (
+            self.years is None
+            or other.years is not None and self.years[0] <= other.years[0] and other.years[1] <= self.years[1]
+        )
+
     def _contains(self, other: TitleKey) -> bool:
         """One core is the other plus trailing words (`dien bien phu explained`): a site name
         or a subtitle after the event's name, never words before it (`second ...`)."""
@@ -486,22 +493,57 @@ def _join_titles(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[s
             buckets["=" + skeleton(tk.core)].append((doc_id, tk))
     for key in sorted(buckets):
         members = buckets[key]
-        if len(members) < 2:
-            continue
-        # Each document against one earlier document per (group, title) rather than every
-        # earlier one: the test depends only on the titles and the groups' years, so the
-        # joins are the same, in time linear in the bucket when its titles agree.
-        seen: dict[tuple[str, TitleKey], str] = {}
-        for db, kb in members:
-            for (_, ka), da in list(seen.items()):
-                if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
-                    g.union(da, db, _titles_why(by_id[da], by_id[db]))
-            seen.setdefault((g.find(db), kb), db)
-            if len(seen) > 8:
-                fresh: dict[tuple[str, TitleKey], str] = {}
-                for (_, ka), da in seen.items():
-                    fresh.setdefault((g.find(da), ka), da)
-                seen = fresh
+        # A one-word name is in two buckets (`klbjr`, `=klbjr`) alike: the second time every
+        # pair is already joined or still fails (groups' years only narrow), so it is skipped.
+        twin = key[1:] if key.startswith("=") else "=" + key
+        if len(members) >= 2 and not (twin < key and buckets.get(twin) == members):
+            _join_bucket(g, members, by_id)
+
+
+def _join_bucket(g: _Groups, members: list[tuple[str, TitleKey]], by_id: Mapping[str, Document]) -> None:
+    """Each title against the earlier ones in the bucket, in order, that could name its event.
+
+    ``same_event`` needs the cores to be spellings of one name (one skeleton) or one to be the
+    other plus trailing words (word by word, one skeleton each): an index on those skeletons
+    finds every such earlier title without comparing the bucket's titles pairwise (titles that
+    share only a word, `Battle of Mount X` and `Battle of Mount Y`, share a bucket). A title is
+    filed under every run of its first words (`starts`) and under all its words (`is`); the
+    skeleton of its whole name is filed as a start too (for a one-word name, the same key)."""
+    entries: list[tuple[str, TitleKey]] = []
+    index: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for db, kb in members:
+        words = tuple(skeleton(w) for w in kb.core.split())
+        name = ("starts", (skeleton(kb.core),))
+        wanted = dict.fromkeys((name, ("starts", words), *(("is", words[:n]) for n in range(1, len(words)))))
+        lists = [index[k] for k in wanted if k in index]
+        if len(lists) == 1:
+            candidates: Iterable[int] = _live(g, entries, lists[0])
+        else:
+            candidates = sorted({i for positions in lists for i in _live(g, entries, positions)})
+        for i in candidates:
+            da, ka = entries[i]
+            if da != db and g.find(da) != g.find(db) and ka.same_event(kb) and g.years_fit(da, db):
+                g.union(da, db, _titles_why(by_id[da], by_id[db]))
+        for k in dict.fromkeys((name, ("is", words), *(("starts", words[:n]) for n in range(1, len(words) + 1)))):
+            index[k].append(len(entries))
+        entries.append((db, kb))
+
+
+def _live(g: _Groups, entries: list[tuple[str, TitleKey]], positions: list[int]) -> list[int]:
+    """``positions`` without the titles an earlier title of the same group covers (they can
+    join nothing it does not, and it is tried first), pruned in place: a name many documents
+    share keeps about one title per event, not one per document."""
+    find = g.find
+    kept_by_group: dict[str, list[TitleKey]] = defaultdict(list)
+    kept = []
+    for i in positions:
+        d, title = entries[i]
+        earlier = kept_by_group[find(d)]
+        if not any(k.covers(title) for k in earlier):
+            earlier.append(title)
+            kept.append(i)
+    positions[:] = kept
+    return kept
 
 
 def _titles_why(a: Document, b: Document) -> str:

@@ -57,6 +57,7 @@ def test_fold_strips_diacritics() -> None:
     ("Capture of Shusha", "Battle of Shusha"),
     ("Battle of Grozny (1994–1995)", "1994-95 First Battle of Grozny"),
     ("Siege of Vukovar", "Battle of Vukovar"),
+    ("Siege of Kut", "Siege of Kut-al-Amara"),
 ])
 def test_titles_of_one_event(a: str, b: str) -> None:
     assert TitleKey.of(a).same_event(TitleKey.of(b))
@@ -67,6 +68,7 @@ def test_titles_of_one_event(a: str, b: str) -> None:
     ("First Battle of Grozny", "Second Battle of Grozny"),
     ("Battle of Grozny (1994–1995)", "Battle of Grozny (1999–2000)"),
     ("Battle of Grozny", "First Chechen War"),
+    ("Siege of Kut (1915–1916)", "Siege of Kut al Amara (1941)"),
 ])
 def test_titles_of_different_events(a: str, b: str) -> None:
     assert not TitleKey.of(a).same_event(TitleKey.of(b))
@@ -710,3 +712,10 @@ def test_a_toll_named_in_another_clause_makes_no_running_total() -> None:
     b = claim(d, "between 300 and 400 killed", Kind.CASUALTIES, q(300, 400, Qualifier.RANGE), claimant="Historians")
     (k,) = real(reconcile([d], [a, b]))
     assert Relation.CLASH in {p.relation for p in k.dispute.pairs}  # type: ignore[union-attr]
+
+
+def test_a_short_place_name_and_its_longer_form_group_as_one_event() -> None:
+    a = make_doc("a", "Siege of Kut", "The siege of Kut took place in 1916.")
+    b = make_doc("b", "Siege of Kut-al-Amara", "The siege of Kut-al-Amara took place in 1916.")
+    (event,) = group_events([a, b])
+    assert set(event.documents) == {"a", "b"}

@@ -125,8 +125,8 @@ class TitleKey:
         or a subtitle after the event's name, never words before it (`second ...`)."""
         a, b = self.core.split(), other.core.split()
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-        if len(short) == len(long_) or not any(len(w) >= 4 for w in short):
-            return False
+        if len(short) == len(long_) or not any(len(w) >= 4 for w in short) and not (len(short) == 1 and len(short[0]) == 3):
+            return False  # a name of one short word still names a place (`Kut`, `Ulm`)
         return all(similar(x, y) for x, y in zip(short, long_[: len(short)]))
 
     def same_article(self, other: TitleKey) -> bool:
@@ -487,7 +487,8 @@ def _join_titles(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[s
     buckets: dict[str, list[tuple[str, TitleKey]]] = defaultdict(list)
     for doc_id, ev in evidence.items():
         for tk in ev.keys:
-            words = [w for w in tk.core.split() if len(w) >= 4] or tk.core.split()[:1]
+            # the long words, and the first (`kut` of `Kut al Amara` meets `Siege of Kut`)
+            words = [w for w in tk.core.split() if len(w) >= 4] + tk.core.split()[:1]
             for w in {skeleton(w) for w in words}:
                 buckets[w].append((doc_id, tk))
             buckets["=" + skeleton(tk.core)].append((doc_id, tk))
@@ -577,8 +578,7 @@ def _join_mentions(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping
         best = max(n for n, _ in hits.values())
         roots = sorted(r for r, (n, _) in hits.items() if n == best)
         if len(roots) == 1:
-            tk = hits[roots[0]][1]
-            g.union(doc_id, roots[0], f"{doc_id} names “{tk.core.title()}”, the event of {_q(by_id[roots[0]].title)}")
+            g.union(doc_id, roots[0], f"{doc_id} names the event of {_q(by_id[roots[0]].title)}")
 
 
 def _join_places(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping[str, Document]) -> None:

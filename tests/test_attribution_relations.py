@@ -768,3 +768,17 @@ def test_a_list_labelled_by_roles_gives_sides_and_a_bracketed_claim_is_no_cue() 
     militants = found["978 killed"]
     assert (militants.side.name, militants.attribution.claimant) == ("Islamic State", None)  # a label, no source
     assert found["87 killed"].attribution.claimant is None  # `(government claim)` was one line's note
+
+
+@pytest.mark.parametrize(("headline", "claimant"), [
+    ("Ukraine war latest: Russia lost 1,000 troops in a day, Kyiv says", "Kyiv"),
+    ("Russia lost 1,000 troops in a day - Ukraine", "Ukraine"),
+    ("Kyiv: Russia lost 1,000 troops in a day", "Kyiv"),
+])
+def test_a_headlines_rubric_is_no_source_and_a_party_after_its_dash_is(headline: str, claimant: str) -> None:
+    assert claimant_of(f"{headline}\n\nFighting went on.\n", "1,000") == claimant
+
+
+def test_a_place_in_a_tolls_subject_is_no_side() -> None:
+    (toll,) = figures("Death toll in Sudan clashes rises to 185, UN envoy says\n\nFighting went on.\n")
+    assert toll.side.name is None and toll.attribution.claimant == "UN envoy"

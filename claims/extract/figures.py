@@ -201,6 +201,7 @@ _NUMBER_THEN_LABEL = re.compile(r"[ \t]*[:–—][ \t]*")
 _LINE_OPENS = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?")
 _FOOTNOTES_RE = re.compile(rf"(?:{FOOTNOTE})+")
 _PLUS = re.compile(r"\+(?!\d)")
+_IN_PLACE = re.compile(r"(?i)\b(?:in|at|near|across|around|inside|throughout)[ \t]+(?:the[ \t]+)?$")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
 _SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
 _NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
@@ -597,7 +598,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `The cumulative Israeli fatality toll was 71`, `the death toll among Palestinians`,
         # `its own losses at 300`: the subject names whose the figure is.
         head_start = _modifiers_before(text, max(lo, subject.start() - 40), subject.start())
-        mentions = mentions + party_mentions(text, head_start, subject.end())
+        # not a place (`The death toll in Sudan's clashes rose to 185`: everyone there)
+        mentions = mentions + [m for m in party_mentions(text, head_start, subject.end())
+                               if not _IN_PLACE.search(text, max(head_start, m[0] - 12), m[0])]
         if re.search(r"(?i)\b(?:its|their|our)\b(?:[ \t]+[\w'’]+){0,2}[ \t]+$", text[max(lo, subject.start() - 30):subject.start()]):
             relative = relative or "own"
     predicate_end = None

@@ -274,6 +274,8 @@ _LINE_END_SOURCE = re.compile(r"[ \t]\((?P<who>[A-Z][^()\n]{1,40})\)[ \t]*$")
 _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estimate|estimates|figures?|data|sources?|count)\b[^()\n]{0,20})\)\s*$", re.I)
 _HEADLINE_SOURCE = re.compile(r"\s*(?P<bullet>[-*•–][ \t]+)?(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+# A rubric before a headline's colon names no source: `Ukraine war latest:`, `Live updates:`.
+_RUBRIC = re.compile(r"(?i)\b(?:latest|live|updates?|news|explained|analysis|in\s+numbers|timeline|at\s+a\s+glance|what\s+we\s+know)\s*$")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4
@@ -558,6 +560,8 @@ class _Extractor:
         # 300 killed` in a list is Russia's losses, not what Russia says. `Ukraine: 300 killed`
         # labels figures with their party too; a party is a headline's source only before a
         # statement (`Russia: Kyiv lost 300 troops`).
+        if m and _RUBRIC.search(m.group("who")):
+            m = None  # `Ukraine war latest: ...`: a rubric, no source
         if m and (source_heads_in(m.group("who")) or _BRACKETED_SOURCE.search(text, m.start("who"), m.end("who")) or (
                 m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
                 and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
@@ -578,7 +582,10 @@ class _Extractor:
             out.append(Relation(text[s:e], s, e, "(", note.start(), s, lo, note.start(), "headline",
                                 unnamed=is_unnamed(text[s:e])))
         t = _HEADLINE_TAIL.search(text, lo, hi)
-        if t and source_heads_in(t.group("who")):
+        if t and (source_heads_in(t.group("who")) or (
+                # `Russia lost 1,000 troops in a day - Ukraine`: a party after the dash says it
+                len(t.group("who").split()) <= 3 and lexicon().party_of(t.group("who")) is not None
+                and _DIGIT.search(text, lo, t.start()))):
             s, e = t.start("who"), t.end("who")
             out.append(Relation(text[s:e], s, e, "-", t.start(), s, lo, t.start(), "headline",
                                 unnamed=is_unnamed(text[s:e])))

@@ -782,3 +782,10 @@ def test_a_headlines_rubric_is_no_source_and_a_party_after_its_dash_is(headline:
 def test_a_place_in_a_tolls_subject_is_no_side() -> None:
     (toll,) = figures("Death toll in Sudan clashes rises to 185, UN envoy says\n\nFighting went on.\n")
     assert toll.side.name is None and toll.attribution.claimant == "UN envoy"
+
+
+def test_of_his_men_are_the_speakers_own() -> None:
+    text = ("Intro.\n\nWagner chief Yevgeny Prigozhin said in a video released by his press service that 20,000 of "
+            "his fighters had died in Bakhmut.\n")
+    (died,) = figures(text)
+    assert (died.side.name, died.attribution.claimant) == ("Wagner Group", "Wagner chief Yevgeny Prigozhin")

@@ -1001,7 +1001,7 @@ def _partitive(text: str, pos: int, hi: int):
             if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties"):
                 return pm.group(0), NounSense("people", "unknown", "people"), pm.end(), [], None, Category(cat)
         return None
-    own = "own" if re.search(r"(?i)\b(?:its|their|our)\b", m.group(0)) else relative
+    own = "own" if re.search(r"(?i)\b(?:its|their|our|his|her)\b", m.group(0)) else relative
     return noun, sense, np_end, mentions, own, None
 
 

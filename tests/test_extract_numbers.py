@@ -134,3 +134,10 @@ def test_a_page_cited_after_a_footnote_is_no_figure() -> None:
 
     text = "400–600 killed[3]:p. 45; 1,115[6]:p.224 wounded; see p. 12"
     assert [(f.low, f.high) for f in read_figures(text, 0, len(text), field=True)] == [(400, 600), (1115, 1115)]
+
+
+def test_a_scale_after_a_ranges_end_is_its_starts_and_m_is_million() -> None:
+    from claims.extract.figures import read_figures
+
+    text = "Soviet losses range from 8.7 to 11 million military deaths. About 1.5m people fled. A 5m wall fell."
+    assert [(f.low, f.high) for f in read_figures(text, 0, len(text))] == [(8_700_000, 11_000_000), (1_500_000, 1_500_000)]

@@ -234,9 +234,10 @@ def render_number(n: int) -> str:
 _DIGIT_RE = re.compile(
     # not a page cited after a footnote (`[3]:p. 45`, `p. 224`)
     rf"(?<![\w.,\[/:^])(?<![A-Za-z]-)(?<!\bp\.\s)(?<!\bpp\.\s)(?P<d>{DIGITS_PATTERN})(?P<fn>{_FOOTNOTES})"
-    rf"(?:(?P<k>[kK])(?![\w\-])|\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
+    rf"(?:(?P<k>[kK])(?![\w\-])|(?P<m>m)(?=[ \t]+[a-z])|\s*(?P<scale>million|thousand|billion|bn)(?![\w\-]))?",
     re.I,
 )
+_SCALE_AHEAD = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*\d[\d.,]*[ \t]*(?P<scale>million|billion)\b", re.I)
 _SCALE_WORDS = {"million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
 # Digits that are not a figure by their look: an ordinal, a decimal share, a time, a power,
 # a calibre or measure glued to the number, a model number (`T-72`), a score (`3-2`).
@@ -252,6 +253,11 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         if _NOT_FIGURE_AFTER.match(text, m.end("d")) and not m.group("fn"):
             continue
         scale = m.group("scale")
+        shared = None
+        if not scale and not m.group("k") and not m.group("m"):
+            # `from 8.7 to 11 million`: the scale after a range's end is its start's too
+            ahead = _SCALE_AHEAD.match(text, m.end(), hi)
+            shared = ahead.group("scale") if ahead else None
         try:
             if not scale and _DOT_GROUPS.fullmatch(d):
                 value = int(d.replace(".", ""))  # `12.000 captured`: a dot before each group of three
@@ -259,11 +265,13 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
                 value = parse_digits(d)
         except (InvalidOperation, ValueError):
             continue
-        end = m.end("d") if not (scale or m.group("k")) else m.end()
-        if scale:
-            value = value * _SCALE_WORDS[scale.lower()]
+        end = m.end("d") if not (scale or m.group("k") or m.group("m")) else m.end()
+        if scale or shared:
+            value = value * _SCALE_WORDS[(scale or shared).lower()]  # type: ignore[union-attr]
         elif m.group("k"):
             value = value * 1000  # `3k prisoners`
+        elif m.group("m"):
+            value = value * 1_000_000  # `1.5m people`
         elif m.group("fn"):
             end = m.end("d")
         if isinstance(value, Fraction):

@@ -789,3 +789,12 @@ def test_of_his_men_are_the_speakers_own() -> None:
             "his fighters had died in Bakhmut.\n")
     (died,) = figures(text)
     assert (died.side.name, died.attribution.claimant) == ("Wagner Group", "Wagner chief Yevgeny Prigozhin")
+
+
+def test_a_rival_estimate_of_the_figure_before_and_journalists_as_a_source() -> None:
+    text = ("Battle of Ap Dong\n\nThe Viet Cong lost an estimated 2,000 men, according to MACV body counts, although "
+            "the figure was disputed by journalists who put it at 700.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    rival = found["700"]
+    assert (rival.kind, rival.side.name) == (Kind.CASUALTIES, "Viet Cong")
+    assert rival.attribution.claimant == "journalists"  # unnamed, but not MACV

@@ -162,7 +162,7 @@ def _source_noun(word: str) -> bool:
 
 _NOT_SOURCE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february "
-    "march april may june july august september october november december reporters journalists".split()
+    "march april may june july august september october november december".split()
 )
 _STOP_IN_NP = frozenset(
     "meanwhile however moreover furthermore also yet still now later earlier separately instead indeed "
@@ -215,6 +215,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         return None
     if words[i][2].lower() in ("who", "which") and i > 1 and words[i - 1][2] == ",":
         return _np_before(text, words, i - 1, lo)  # `..., disputed by Ostlandic scholars, who give 3,000`
+    if words[i][2].lower() == "who" and i > 0:
+        return _np_before(text, words, i, lo)  # `journalists who put it at 700`
     if words[i][2] == ",":
         # `X, <apposition>, said`: the source is X, before the previous comma, unless the part
         # between the commas is the name and X describes it (`The press secretary of the

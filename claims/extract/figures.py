@@ -668,7 +668,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
                 anaphoric, bare_end = True, gapped.end()
                 mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
-            elif _RIVAL_COUNT.search(text, max(lo, start - 80), start):
+            elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start):
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
                 anaphoric = True
@@ -815,6 +815,12 @@ _GAPPED_AFTER = re.compile(r"[ \t]+(?:for|on[ \t]+the[ \t]+side[ \t]+of)[ \t]+(?
 _LINKING_BEFORE = frozenset({"estimated at", "put at", "numbered", "numbering", "totalling", "totaling",
                              "totalled", "totaled"})
 _PEOPLE_PLURAL = re.compile(r"[A-Z][\w\-]*s['’]?(?![\w\-])")
+# `journalists who put it at 700`, `others put the figure at 3,000`: the figure before, re-estimated.
+_PUT_IT_AT = re.compile(
+    r"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|set|sets|gave|give|gives)[ \t]+"
+    r"(?:it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
+    r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
+)
 _RIVAL_COUNT = re.compile(
     r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"

@@ -59,3 +59,13 @@ def test_a_wikipedia_table_in_a_saved_page_is_read_as_rows() -> None:
     found = {c.span.quote: (c.value.category, c.side.name) for c in table_claims(page, "page.html")}
     assert found == {"1,340 (est.)": (Category.KILLED, "Prussia"), "2,100": (Category.WOUNDED, "Prussia"),
                      "3,000": (Category.WOUNDED, "Austria")}
+
+
+def test_a_source_column_names_each_rows_claimant() -> None:
+    text = ("# Harl Pass casualty estimates\n\nThe battle was fought in 1993 between Armenia and Azerbaijan.\n\n"
+            "| Side | Killed | Source |\n|---|---|---|\n| Azerbaijan | 1,100 | Armenian Defence Ministry |\n"
+            "| Azerbaijan | 450 | Azerbaijani government |\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "estimates.md")) if c.rule == "prose.table"}
+    assert found["1,100"].attribution.claimant == "Armenian Defence Ministry"
+    assert found["450"].attribution.claimant == "Azerbaijani government"
+    assert found["450"].side.name == "Azerbaijan"

@@ -18,6 +18,7 @@ import re
 
 import attrs
 
+from claims.extract.attribution import classify_claimant
 from claims.extract.figures import kind_for
 from claims.extract.quantities import find_quantities
 from claims.extract.spans import build_claim
@@ -31,6 +32,7 @@ _DIGIT = re.compile(r"\d")
 _CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
+_SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|reported\s+by|claimant|estimated\s+by|per|by|cited\s+by)\W*$")
 _LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
 
 
@@ -137,9 +139,17 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     measures = columns if across else rows
     lost = bool(_LOSS_HEADING.search(section or "")) or any(c is not None and not c[1] for c in measures)
     column_sides = None if across else [None] + [party_side(c, "column") for c in grid.header[1:]]
+    # A column that says whose figures each row gives (`Source`, `According to`).
+    source_column = next((k for k, c in enumerate(grid.header) if k and _SOURCE_HEADER.match(words(c))), None) if across else None
     out: list[Claim] = []
     for r, row in enumerate(grid.rows):
         row_side = party_side(row[0], "row") if across else None
+        attribution = Attribution(document=document.id)
+        if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(who):
+            cls, claimant_side = classify_claimant(who, sides)
+            attribution = Attribution(document=document.id, claimant=who, claimant_class=cls, claimant_side=claimant_side,
+                                      evidence=f"the table's `{words(grid.header[source_column])}` column",
+                                      source_span=row[source_column])
         for k, cell in enumerate(row[1:], start=1):
             if not _DIGIT.search(text, *cell):
                 continue
@@ -164,7 +174,7 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                              lost=is_lost)
             out.append(build_claim(
                 document, kind=kind_for(category, is_lost), subject=subject, side=side, value=value,
-                start=q.start, end=q.end, attribution=Attribution(document=document.id), rule="prose.table",
+                start=q.start, end=q.end, attribution=attribution, rule="prose.table",
                 section=section, field=words(grid.header[k] if across else row[0]) or None,
             ))
     return out

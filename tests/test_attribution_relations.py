@@ -798,3 +798,13 @@ def test_a_rival_estimate_of_the_figure_before_and_journalists_as_a_source() -> 
     rival = found["700"]
     assert (rival.kind, rival.side.name) == (Kind.CASUALTIES, "Viet Cong")
     assert rival.attribution.claimant == "journalists"  # unnamed, but not MACV
+
+
+def test_the_brigade_named_before_in_an_infobox_column_is_the_subject_that_lost() -> None:
+    text = ("Battle of Vuhledar\n\nBattle of Vuhledar\nDate\t3 November 2022 – 1 October 2024\nBelligerents\n"
+            " Russia\t Ukraine\nUnits involved\n155th Naval Infantry Brigade\t72nd Mechanized Brigade\n"
+            "Casualties and losses\n1,500 killed\t5,000 killed\n\nIn February 2023, Russian forces launched a major "
+            "assault on the town, led by the 155th Naval Infantry Brigade. Russian military bloggers reported that the "
+            "brigade had lost 300 men killed.\n")
+    found = {c.span.quote: c for c in figures(text)}
+    assert found["300 men killed"].side.name == "Russia"

@@ -1121,9 +1121,9 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
-            definite = _DEFINITE_SUBJECT.search(text, clause, f.start)
-            if definite is not None and (side := self._named_in_full(definite.group("head"), lo)) is not None:
-                return side
+        if not f.party_mentions and (definite := _DEFINITE_SUBJECT.search(text, lo, f.start)) is not None \
+                and (side := self._named_in_full(definite.group("head"), lo)) is not None:
+            return side  # `the front had lost`, `the brigade had lost 300 men killed`
         if f.category in _LOSS_CATEGORIES and _PRONOUN_SUBJECT.match(text, lo) and not f.party_mentions:
             # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`:
             # the party that opens the sentence before, in the same paragraph.
@@ -1262,7 +1262,7 @@ class _Extractor:
         """The party whose full name, given earlier in the document, ends with ``head``
         (`the front` after `the Tigray People's Liberation Front (TPLF)`): the last such name."""
         text = self.text
-        name = re.compile(rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,5}}{re.escape(head.capitalize())}\b")
+        name = re.compile(rf"(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’\-]*)[ \t]+){{1,5}}{re.escape(head.capitalize())}\b")
         found = None
         for found in name.finditer(text, max(0, before - 3000), before):
             pass

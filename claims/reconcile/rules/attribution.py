@@ -45,10 +45,10 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
     # One pass: belligerents' attributed figures, and the losses stated as plain fact (in id order).
     attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
     plain: list[tuple[Claim, str]] = []
-    belligerent = ClaimantClass.BELLIGERENT  # read once (see _is_loss)
+    belligerent, casualties = ClaimantClass.BELLIGERENT, Kind.CASUALTIES  # read once (see _is_loss)
     for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
-        if not _is_loss(c):
-            continue
+        if c.kind is not casualties or c.value.category not in _LOSSES:  # type: ignore[union-attr]
+            continue  # _is_loss, inline: this runs for every figure
         a = c.attribution
         if a.claimant:
             if a.claimant_class is belligerent:

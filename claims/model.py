@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 import attrs
@@ -744,9 +744,14 @@ class Conflict:
     ) -> Conflict:
         """The conflict with its stable id. Claims are kept in the order given (a dispute lists
         its estimates in order) without repeats; plain findings sort them."""
-        ordered = tuple(dict.fromkeys(claims)) if dispute is not None else tuple(sorted(set(claims)))
+        key: Sequence[str]
+        if dispute is not None:
+            ordered = tuple(dict.fromkeys(claims))
+            key = sorted(ordered)
+        else:
+            ordered = key = tuple(sorted(set(claims)))
         return cls(
-            id=cls.id_for(rule, ordered),
+            id=stable_id("k_", rule, *key),  # id_for, on claims already without repeats
             rule=rule,
             severity=severity,
             claims=ordered,

@@ -492,10 +492,12 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     `civilians`, both sides); :func:`inferred_side` says which claims were so placed.
     Computed once per context and shared by the rules that read it (do not mutate).
     """
-    from claims.reconcile.scopes import classify
-
     buckets = ctx.memo.get("quantity_buckets")
     if buckets is None:
+        # Imported on the first call only (scopes imports this module): an import statement
+        # costs microseconds, and the figure rules ask for the buckets once per dispute.
+        from claims.reconcile.scopes import classify
+
         buckets = defaultdict(list)
         event_id = {d: e.id for d, e in ctx.event_of.items()}
         other = Kind.OTHER  # read once: on Python 3.11 each read of an Enum member is a slow lookup

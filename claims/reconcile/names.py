@@ -67,8 +67,10 @@ def fold_words(text: str) -> list[str]:
     return [w for token in text.split() for w in fold(token).split()]
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The folded text without vowels and spaces: `kalbajar` and `kelbajar` share `klbjr`."""
+    # Cached as fold is: a run asks for it per commander and per place word, which repeat.
     return _VOWELS.sub("", fold(text)).replace(" ", "")
 
 

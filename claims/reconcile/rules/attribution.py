@@ -43,17 +43,21 @@ def _is_loss(c: Claim, casualties: Kind = Kind.CASUALTIES) -> bool:
 def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
     event_id = {d: e.id for d, e in ctx.event_of.items()}
     # One pass: belligerents' attributed figures, and the losses stated as plain fact (in id order).
-    attributed: dict[tuple[str, str, float, float], list[Claim]] = defaultdict(list)
+    # A figure is kept with its claimant's side token, read once, and only when it has one (a
+    # figure of no side echoes none): a plain figure is matched against many.
+    attributed: dict[tuple[str, str, float, float], list[tuple[Claim, str]]] = defaultdict(list)
     plain: list[tuple[Claim, str]] = []
-    belligerent = ClaimantClass.BELLIGERENT  # read once (see _is_loss)
+    belligerent, casualties = ClaimantClass.BELLIGERENT, Kind.CASUALTIES  # read once (see _is_loss)
     for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
-        if not _is_loss(c):
-            continue
+        if c.kind is not casualties or c.value.category not in _LOSSES:  # type: ignore[union-attr]
+            continue  # _is_loss, inline: this runs for every figure
         a = c.attribution
         if a.claimant:
             if a.claimant_class is belligerent:
-                iv = strict(c.value)  # type: ignore[arg-type]
-                attributed[(event_id[c.document], side, iv.low, iv.high)].append(c)
+                token = side_token(a.claimant_side)
+                if token is not None:
+                    iv = strict(c.value)  # type: ignore[arg-type]
+                    attributed[(event_id[c.document], side, iv.low, iv.high)].append((c, token))
         elif not c.hedges:
             plain.append((c, side))
     counted_columns: set[tuple[str, int | None]] | None = None  # read only when a column says `unknown`
@@ -62,9 +66,11 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
     for c, side in plain:
         if side == NO_SIDE:
             continue
-        iv = strict(c.value)  # type: ignore[arg-type]
-        echoes = [e for e in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
-                  if side_token(e.attribution.claimant_side) not in (None, side)]
+        echoes: list[Claim] = []
+        if attributed:  # else no interval to read: no belligerent's figure names a side
+            iv = strict(c.value)  # type: ignore[arg-type]
+            echoes = [e for e, token in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
+                      if token != side]
         if echoes:
             e = echoes[0]
             yield finding(

@@ -111,6 +111,10 @@ def _noun(q: Quantity) -> str:
 
 
 _MILITARY_AND_CIVILIAN = {Population.MILITARY, Population.CIVILIAN}
+# The relations as module names: on Python 3.11 each read of an Enum member (`Relation.CLASH`)
+# is a slow lookup, and the pair loops read them for every pair of estimates.
+_CLASH, _LOOSE, _UPDATE, _AGREE, _NOT_COMPARED = (
+    Relation.CLASH, Relation.LOOSE, Relation.UPDATE, Relation.AGREE, Relation.NOT_COMPARED)
 
 
 def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
@@ -166,18 +170,18 @@ def _relation(a: Claim, b: Claim, overlap: bool, loose: bool, ctx: Context) -> R
     """How two estimates (their first claims) stand to each other, given whether their strict
     intervals overlap and whether their tolerant ones do (the caller has both at hand)."""
     if not _comparable(a, b, ctx):
-        return Relation.NOT_COMPARED
+        return _NOT_COMPARED
     if overlap:
-        return Relation.AGREE
+        return _AGREE
     if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)):
         total, other = (a, b) if is_running_total(a, ctx) else (b, a)
         if claim_strict(other).high <= claim_strict(total).high:
-            return Relation.UPDATE  # an earlier part of a running tally
+            return _UPDATE  # an earlier part of a running tally
     if a.document == b.document and _grown_in_document(a, b, ctx):
-        return Relation.UPDATE
+        return _UPDATE
     if a.document != b.document and (_update(a, b, ctx) or _interim(a, b, ctx)):
-        return Relation.UPDATE
-    return Relation.LOOSE if loose else Relation.CLASH
+        return _UPDATE
+    return _LOOSE if loose else _CLASH
 
 
 def _grown(early: Claim, late: Claim) -> bool:
@@ -255,9 +259,10 @@ def _update(a: Claim, b: Claim, ctx: Context) -> bool:
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|another)\s", re.I)
 
 
-def _unidentified(c: Claim) -> bool:
+def _unidentified(c: Claim, unnamed: ClaimantClass = ClaimantClass.UNNAMED) -> bool:
     """A source the text describes without naming it (`a human rights monitoring group`, `officials`)."""
-    if c.attribution.claimant_class is ClaimantClass.UNNAMED:
+    # The member is a default argument: each read of an Enum member is a slow lookup (see _CLASH).
+    if c.attribution.claimant_class is unnamed:
         return True
     return _indefinite(c.attribution.claimant) if c.attribution.claimant else False
 
@@ -355,7 +360,7 @@ def _POSITION(c: Claim) -> tuple:
 
 _MEMBER_PAIRS = 16
 """Pairs of estimates tried between two figures before the first that can be compared is taken."""
-_RELATION_RANK = {Relation.CLASH: 0, Relation.UPDATE: 1, Relation.LOOSE: 2, Relation.AGREE: 3, Relation.NOT_COMPARED: 4}
+_RELATION_RANK = {_CLASH: 0, _UPDATE: 1, _LOOSE: 2, _AGREE: 3, _NOT_COMPARED: 4}
 PairKey = tuple[int, int, Relation, str]
 """A pair as (a, b, relation, rule): pairs are compared and sorted as tuples, made `Pair`s once."""
 
@@ -389,7 +394,7 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
     for g, h in _pairs([[firsts[g[0]]] for g in groups]):
         # Figures that overlap as stated can at best agree: stop at the first pair that does.
         overlap = strict_[groups[g][0]].overlaps(strict_[groups[h][0]])
-        ceiling = Relation.AGREE if overlap else Relation.CLASH
+        ceiling = _AGREE if overlap else _CLASH
         best: tuple[int, int, Relation] | None = None
         tried = 0
         for i in groups[g]:
@@ -405,9 +410,10 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
         assert best is not None
         a, b, relation = best
         found.append((a, b, relation, _rule_of(facts[a], facts[b])))
-        if relation is Relation.CLASH:
+        if relation is _CLASH:
             found += _same_clash(firsts, figure_of, tolerant_, facts, a, b, groups[g] + groups[h], ctx)
-    return [_pair(*p) for p in sorted(set(found), key=_PAIR_ORDER)]
+    found.sort(key=_PAIR_ORDER)  # no two pairs share (a, b): each pair of figures is paired once
+    return [_pair(*p) for p in found]
 
 
 _PAIR_ORDER = itemgetter(0, 1)
@@ -419,7 +425,6 @@ def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], toler
     figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
     out: list[PairKey] = []
     figure_a = figure_of[a]
-    clash = Relation.CLASH  # read once: on Python 3.11 each read of an Enum member is a slow lookup
     for i in members:
         if i == a or i == b:
             continue
@@ -427,7 +432,7 @@ def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], toler
         ti, to = tolerant_[i], tolerant_[other]
         if (ti.low > to.high or to.low > ti.high) and _comparable(firsts[i], firsts[other], ctx):
             lo, hi = (i, other) if i < other else (other, i)
-            out.append((lo, hi, clash, _rule_of(facts[lo], facts[hi])))
+            out.append((lo, hi, _CLASH, _rule_of(facts[lo], facts[hi])))
     return out
 
 
@@ -465,7 +470,7 @@ def _pairs(estimates: list[list[Claim]]) -> Iterator[tuple[int, int]]:
 def disputes(ctx: Context) -> Iterator[Conflict]:
     """One finding per disputed quantity (see the module docstring)."""
     buckets = quantity_buckets(ctx)
-    for key in sorted(buckets, key=lambda k: tuple(str(x) for x in k)):
+    for key in sorted(buckets, key=lambda k: tuple(map(str, k))):
         bucket = buckets[key]
         if len(bucket) < 2:
             continue
@@ -489,10 +494,10 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
         return None  # every estimate agrees with every other as stated: nothing to show
     pairs = _compare(estimates, strict_, ctx)
     by_relation = _by_relation(pairs)
-    clashes, loose = by_relation[Relation.CLASH], by_relation[Relation.LOOSE]
+    clashes, loose = by_relation[_CLASH], by_relation[_LOOSE]
     # A growing count across reports is worth showing as checked; a running tally in one
     # document is not a finding.
-    updates = [p for p in by_relation[Relation.UPDATE] if estimates[p.a][0].document != estimates[p.b][0].document]
+    updates = [p for p in by_relation[_UPDATE] if estimates[p.a][0].document != estimates[p.b][0].document]
     if not clashes and not loose and not updates:
         return None
     deciding = clashes or loose or updates
@@ -513,7 +518,7 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
         outcome, severity = Outcome.INDETERMINATE, Severity.LOW
     else:
         outcome, severity = Outcome.CONSISTENT, Severity.INFO
-    explanation = _explain(dispute, estimates, ctx, outcome)
+    explanation = _explain(dispute, estimates, ctx, outcome, by_relation)
     return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
 
 
@@ -576,35 +581,38 @@ def _labels(n: int) -> tuple[str, ...]:
     return tuple(chr(ord("A") + i) if i < 26 else f"E{i + 1}" for i in range(n))
 
 
-def relation_lines(dispute: Dispute, outcome: Outcome) -> list[str]:
+def relation_lines(dispute: Dispute, outcome: Outcome,
+                   by_relation: Mapping[Relation, list[Pair]] | None = None) -> list[str]:
     """What a dispute's pairs say, one sentence per relation, estimates named `A`, `B`, ...:
     which cannot both be true (with the advice of their rule), which agree only under
     tolerance, which are updates of a growing count, which agree, which were not compared;
-    then the dispute's notes (an inferred side, dated against undated figures)."""
+    then the dispute's notes (an inferred side, dated against undated figures). ``by_relation``
+    is the pairs grouped by relation, when the caller has them."""
     labels = _labels(len(dispute.estimates))
-    by_relation = _by_relation(dispute.pairs)
+    if by_relation is None:
+        by_relation = _by_relation(dispute.pairs)
     lines = []
-    if by_relation[Relation.CLASH]:
+    if by_relation[_CLASH]:
         groups: dict[str, list[str]] = defaultdict(list)
-        for p in by_relation[Relation.CLASH]:
+        for p in by_relation[_CLASH]:
             groups[p.rule].append(f"{labels[p.a]} and {labels[p.b]}")
         said = "; ".join(f"{', '.join(v[:12])}{', …' if len(v) > 12 else ''} ({_RULE_ADVICE[k]})"
                          for k, v in sorted(groups.items()))
         lines.append(f"Cannot both be true: {said}.")
-    if by_relation[Relation.LOOSE]:
-        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.LOOSE]])
+    if by_relation[_LOOSE]:
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[_LOOSE]])
         lines.append(f"Agree only if the round or approximate figure is read loosely: {pairs}"
                      + (" (to decide)." if outcome is Outcome.INDETERMINATE else "."))
-    if by_relation[Relation.UPDATE]:
-        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.UPDATE]])
+    if by_relation[_UPDATE]:
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[_UPDATE]])
         lines.append(f"Updates of a growing count (a later, larger figure from the same source, or a running "
                      f"total): {pairs}.")
-    agree = by_relation[Relation.AGREE]
+    agree = by_relation[_AGREE]
     if agree:
         pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in agree[:8]])
         lines.append(f"Agree: {pairs}{', …' if len(agree) > 8 else ''}.")
-    if by_relation[Relation.NOT_COMPARED]:
-        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[Relation.NOT_COMPARED][:8]])
+    if by_relation[_NOT_COMPARED]:
+        pairs = ", ".join([f"{labels[p.a]} and {labels[p.b]}" for p in by_relation[_NOT_COMPARED][:8]])
         lines.append(f"Not compared (different moments, or sub-groups listed together): {pairs}.")
     return lines + list(dispute.notes)
 
@@ -639,11 +647,12 @@ def _notes(estimates: list[list[Claim]], clashes: bool, ctx: Context) -> tuple[s
     return tuple(notes)
 
 
-def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome) -> str:
+def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome,
+             by_relation: Mapping[Relation, list[Pair]]) -> str:
     labels = _labels(len(estimates))
     listing = "; ".join([f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates)])
     lines = [f"{quantity_label(dispute)}, {len(estimates)} estimates: {listing}."]
-    lines += relation_lines(dispute, outcome)
+    lines += relation_lines(dispute, outcome, by_relation)
     if outcome is Outcome.CONFLICT:
         lines.append("Check which source each figure comes from and whether all count the same thing.")
     return " ".join(lines)

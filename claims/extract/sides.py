@@ -47,6 +47,7 @@ _FORCE_WORDS = re.compile(
     r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
     r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
 )
+_UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.
 _NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|in\s+total|altogether|both\s+sides|on\s+both\s+sides|combined)\b")
@@ -233,6 +234,7 @@ class SideResolver:
         self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
         self._led: dict[str, str] | None = None
+        self._government: Side | None | object = _UNREAD
         self._led_re: re.Pattern[str] | None = None
         for column in self.columns:
             for name in (self.columns[column], self.raw.get(column, "")):
@@ -586,7 +588,13 @@ class SideResolver:
 
     def government(self) -> Side | None:
         """The side `government troops` are on: of the two parties at war (the columns, else
-        the two the text names most), the one that is a state when the other is not."""
+        the two the text names most), the one that is a state when the other is not. Read once
+        per document (every role figure asks)."""
+        if self._government is _UNREAD:
+            self._government = self._read_government()
+        return self._government  # type: ignore[return-value]
+
+    def _read_government(self) -> Side | None:
         pair = self._pair()
         states = lexicon().states
         if pair is None:

@@ -186,6 +186,13 @@ def _data_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     return i > 0 and words[i][2].lower() in lexicon().source_suffixes and _demonym_adjective(words[i - 1][2])
 
 
+def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
+    """`Western estimates put ...`: a data noun before the cue verb it is the subject of."""
+    lx = lexicon()
+    nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
+    return i > 0 and words[i][2].lower() in lx.source_suffixes and nxt in lx.cue_verbs and nxt not in lx.source_suffixes
+
+
 def _head_ok(word: str) -> bool:
     lx = lexicon()
     lower = word.lower()
@@ -558,7 +565,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if m.group(0)[:1].isupper() and k > 0 and words[k - 1][2][:1].isalnum():
             continue  # `Islamic State`, `Reports Unit`: part of a name
-        if _data_noun_at(words, k):
+        if _data_noun_at(words, k) or _subject_noun_at(words, k):
             continue  # `German records list ...`: a noun, the source of the verb after it
         if form in lx.unnamed_modifiers and k + 1 < len(words) and _source_noun(words[k + 1][2]):
             continue  # `informed sources said`: an adjective of the source
@@ -605,9 +612,9 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as)[ \t]+(?:about|around|some|more\s+than|over|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window) and not (
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?[\d~]", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
-                    form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:a[ \t]+(?:figure|total|toll)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|some|over|more\s+than|at\s+least|up\s+to|nearly)?[ \t]*[\d~]", window)):
+                    form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:a[ \t]+(?:figure|total|toll)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue
         # Passive: `was reported` is a hedge; `was reported by X` names X after.
         if before_word in ("was", "were", "is", "are", "been", "be", "being") or (

@@ -204,6 +204,7 @@ _PLUS = re.compile(r"\+(?!\d)")
 _IN_PLACE = re.compile(r"(?i)\b(?:in|at|near|across|around|inside|throughout)[ \t]+(?:the[ \t]+)?$")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
 _SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
+_AND_HEAD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+")
 _NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
@@ -603,6 +604,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                                if not _IN_PLACE.search(text, max(head_start, m[0] - 12), m[0])]
         if re.search(r"(?i)\b(?:its|their|our)\b(?:[ \t]+[\w'’]+){0,2}[ \t]+$", text[max(lo, subject.start() - 30):subject.start()]):
             relative = relative or "own"
+        elif any(w.lower().rstrip("'’s") in lx.enemy_words or w.lower() in lx.enemy_words
+                 for w in re.findall(r"[\w'’]+", text[head_start:subject.start()])):
+            relative = relative or "enemy"  # `Enemy losses are assessed at 1,600`
     predicate_end = None
     if after is not None:
         predicate, cat, predicate_end = after
@@ -932,6 +936,18 @@ _MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?\b")
 
 def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
     end = head.end()
+    if sense.group == "people":
+        # `453 officers and men`, `40 soldiers and policemen`: one count of two kinds of people.
+        joined = _AND_HEAD.match(text, end, hi)
+        other = _patterns()["nouns"].match(text, joined.end(), hi) if joined else None
+        other_sense = lexicon().nouns.get(_fold(other.group(0))) if other else None
+        if other_sense is not None and other_sense.group == "people" and _fold(other.group(0)) not in _WEAK_HEADS:
+            if other_sense.population != sense.population:
+                sense = NounSense(sense.category, "unknown", sense.group)
+            end = other.end()
+            mentions = party_mentions(text, pos, end)
+            pp_end, pp_mentions, pp_relative = _pp(text, end, hi)
+            return text[head.start():end], sense, pp_end, mentions + pp_mentions, relative or pp_relative
     if sense.group == "people" and _MODEL.search(text, pos, at):
         sense = lexicon().after_model.get(_fold(head.group(0)), sense)  # `two MiG-29 fighters`
     if sense.group == "people" and sense.population != "civilian" and re.search(r"(?i)\bcivilian\b", text[pos:at]):
@@ -952,12 +968,16 @@ def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], 
     limit = stop.start() if stop else hi
     # Stop at the first auxiliary or predicate verb (`fighters from YPG died in clashes`).
     lx = lexicon()
+    p_after = _patterns()["pred_after"]
     end = before_and = m.end()
     relative = None
     for w in re.finditer(r"[\w'’\-\.]+", text[m.end():limit]):
         lower = w.group(0).lower()
         if w.group(0)[:1].islower() and (lower in _AUX - _QUANTIFIERS_IN_PP
-                                         or lower in lx.predicates_after or lower in lx.cue_verbs):
+                                         or lower in lx.predicates_after or lower in lx.cue_verbs
+                                         # `... of the infantry laid down their lives`
+                                         or lower in lx.predicate_heads
+                                         and p_after.match(text, m.end() + w.start(), hi) is not None):
             if text[end - 4:end].lower() in (" and", " but") or text[end - 3:end].lower() == " or":
                 end = before_and  # `members of the junta and captured 430`: a second verb, not theirs
             break

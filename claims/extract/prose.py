@@ -118,6 +118,8 @@ _PARTY_LABEL = re.compile(
 )
 # Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
 # denies losing 300 fighters`: the RSF's, negated).
+# What names a body's country right after its name: `Ministry of Defence, Islamabad`, `of Ukraine`.
+_NAMED_AFTER_BODY = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]of[ \t]+(?:the[ \t]+)?|[ \t]*\([ \t]*)")
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
 _ROLE_LEAD = re.compile(r"[ \t]*(?:[•*\-–·][ \t]*)?(?P<who>[A-Za-z][\w \-]{2,30}?)[ \t]*:")
 
@@ -748,7 +750,44 @@ class _Extractor:
                     if fuller[0] is not ClaimantClass.UNKNOWN:
                         return fuller
                     break
+        if cls is ClaimantClass.BELLIGERENT and side is None:
+            side = self._party_named_with(claimant)
+            short = re.fullmatch(r"(?i)the\s+(\w+(?:\s+\w+)?)", claimant.strip())
+            if side is None and short is not None:
+                # `the ministry` after `Pakistan's Ministry of Defence`: the body named before.
+                head = short.group(1).lower()
+                for earlier in reversed(self.discourse.sources):
+                    if earlier.text != claimant and head in earlier.text.lower():
+                        side = self._classify(earlier.text)[1]
+                        break
+            self._titled[claimant] = (cls, side)
         return cls, side
+
+    def _party_named_with(self, claimant: str) -> str | None:
+        """The party the document names right beside a belligerent body it names elsewhere
+        without one: `The Ministry of Defence` is Pakistan's where the page is headed `Ministry
+        of Defence, Islamabad` or says `Pakistan's Ministry of Defence`."""
+        core = re.sub(r"(?i)^the\s+", "", claimant.strip())
+        if len(core) < 6 or not core[:1].isupper():
+            return None
+        text = self.text
+        found = None
+        for k, m in enumerate(re.finditer(re.escape(core), text)):
+            if k == 20:
+                break
+            before = text[max(0, m.start() - 40):m.start()]
+            for s, e, party in self.sides.party_mentions(text, m.start() - len(before), m.start()):
+                if re.fullmatch(r"(?:['’]s)?[ \t]+(?:the[ \t]+)?", text[e:m.start()]):
+                    found = found or party  # `Pakistan's Ministry of Defence`
+            after = _NAMED_AFTER_BODY.match(text, m.end())
+            if after is not None:
+                for s, e, party in self.sides.party_mentions(text, after.end(), min(len(text), after.end() + 40))[:1]:
+                    if s == after.end():
+                        found = found or party  # `Ministry of Defence, Islamabad`, `... of Ukraine`
+            if found is not None:
+                hit = self.sides.party(found)
+                return hit[1] if hit is not None else found
+        return None
 
     def _attribute_back(self, lo: int, resolved) -> None:
         """`This was reported by the General Staff.` after a list of figures: the figures
@@ -1070,6 +1109,10 @@ class _Extractor:
             return other
         if f.relative_side == "government" and (state := self.sides.government()) is not None:
             return state
+        if not f.party_mentions and (f.noun or "").lower() in lexicon().hostile_labels and (
+                other := self._claimants_opponent(attribution, f"`{f.noun}`, a belligerent's word for its enemy,")) is not None:
+            # `India's army said 700 intruders had died`: the army's enemy, not the army.
+            return other
         skip = [(r.source_start, r.source_end) for r, _, _ in resolved if r.source_start is not None]
         lost_by = _LOST_BY.match(text, f.end, hi) if _LOSS_END.search(text, f.start, f.end) else None
         if lost_by is not None:
@@ -1093,7 +1136,11 @@ class _Extractor:
                 and (f.noun or "").lower() not in lexicon().hostile_labels
                 # `India confirmed the loss of one MiG-21`: its own loss, weapons too
                 or _CONFIRMED.match(attribution.cue or "") and f.predicate and not f.predicate_after
-                and _LOSS_OF.fullmatch(f.predicate.strip())):
+                and _LOSS_OF.fullmatch(f.predicate.strip())
+                # `The ministry confirms that 453 officers and men were killed`: men it confirms
+                # died, not men it killed (`confirmed it had killed 40`: the verb comes first)
+                or _CONFIRMED.match(attribution.cue or "") and f.predicate_after and f.category in _LOSS_CATEGORIES
+                and f.noun_group == "people" and (f.noun or "").lower() not in lexicon().hostile_labels):
             # `The DPR admitted 60 fighters killed`: a belligerent admits its own losses.
             side = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} {attribution.cue} its own losses")
             if side is not None:

@@ -157,6 +157,8 @@ class Lexicon:
         for category, table in predicates["after"].items():
             for word in table["words"]:
                 self.predicates_after.setdefault(word, category)
+        #: First words of the phrases of more than one word (`embraced` of `embraced martyrdom`).
+        self.predicate_heads: frozenset[str] = frozenset(w.split()[0] for w in self.predicates_after if " " in w)
         self.predicates_before: dict[str, str] = {}
         for category, table in predicates["before"].items():
             for word in table["words"]:

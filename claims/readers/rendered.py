@@ -95,6 +95,7 @@ _INLINE_RE = re.compile(
 _DUMP_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?)(?P<num>\d)?\s*:\s*(?P<value>.*?)\s*$")
 _TRAILING_PIPES = re.compile(r"\s*\|[\s|]*$")
 _ONLY_PIPES = re.compile(r"^[\s|]*\|[\s|]*$")
+_CELL_SEPARATOR = re.compile(r"\t+|[ \t]+\|[ \t]+")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●]|-(?=\s)|–(?=\s))\s*")
 _FOOTNOTE_LINE = re.compile(r"^(?P<stars>\*+)\s*(?=\S)")
 _REFS = re.compile(r"(?:\s*\[(?:\d{1,3}|[a-z]|\*+|Note \d+|note \d+|citation needed|nb \d+)\](?::p?p?\.?\s?[\d–-]+)?)+")
@@ -720,20 +721,22 @@ class _Reader:
         if section is not None and section.key in COLUMN_KEYS and self.forced is None and index is not None \
                 and self._aligned_cells(index, a, b, number, pipe_end):
             return
-        if section is not None and section.key in COLUMN_KEYS and "\t" in text[a:b] and self.forced is None:
-            # Cells copied from an HTML table: one tab between the columns. Lines of this row
-            # before the first tab are the first cell's (`Lowland` / `Marca<TAB>Ostland`).
+        if section is not None and section.key in COLUMN_KEYS and self.forced is None \
+                and _CELL_SEPARATOR.search(text[a:b]):
+            # Cells copied from an HTML table: a tab (or a pipe with spaces around it, as text
+            # browsers render a table) between the columns. Lines of this row before the first
+            # separator are the first cell's (`Lowland` / `Marca<TAB>Ostland`).
             if section.tail_column is None:
                 for cell in self.cells:
                     if cell.block == section.block and cell.column is None:
                         cell.column, cell.column_reason = 1, "a cell copied over lines, before the first tab"
             pos = a
             column = 1
-            for m in list(re.finditer(r"\t+", text[a:b])) + [None]:
+            for m in list(_CELL_SEPARATOR.finditer(text[a:b])) + [None]:
                 end = a + m.start() if m is not None else b
                 sa, sb = _trim(text, pos, end)
                 if sa < sb:
-                    self.forced = (column, "tab-separated cells")
+                    self.forced = (column, "cells separated by tabs or pipes")
                     self._cell_line(index, sa, sb, number, pipe_end=False)
                     self.forced = None
                 column += 1

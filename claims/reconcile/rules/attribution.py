@@ -69,8 +69,10 @@ def enemy_losses_unattributed(ctx: Context) -> Iterator[Conflict]:
         echoes: list[Claim] = []
         if attributed:  # else no interval to read: no belligerent's figure names a side
             iv = strict(c.value)  # type: ignore[arg-type]
+            # The figure's side key is a name (`India`), the claimant's a token (`indi`).
+            own = side_token(side)
             echoes = [e for e, token in attributed.get((event_id[c.document], side, iv.low, iv.high), ())
-                      if token != side]
+                      if token != own]
         if echoes:
             e = echoes[0]
             yield finding(

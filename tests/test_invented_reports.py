@@ -1,0 +1,94 @@
+"""Reports of wars the extractor was never tuned on, written for these tests: rival estimates in
+one sentence, statements that name their country only in the heading, and pages whose tables a
+text browser flattened to `A | B`. Each test names the general mechanism it holds."""
+
+from __future__ import annotations
+
+from claims.extract import extract_document
+from claims.extract.attribution import find_attributions
+from claims.model import Category, Claim
+from claims.readers import read_text
+
+
+def claims_of(text: str, name: str = "story.txt") -> dict[str, Claim]:
+    return {c.span.quote: c for c in extract_document(read_text(text, name))}
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    return [(r.source or "", text[r.content_start:r.content_end].strip(" .")) for r in find_attributions(text, 0, len(text))]
+
+
+def test_put_at_takes_any_bound_and_a_possessive_subject() -> None:
+    text = "Independent analysts put the enemy's dead at between 400 and 450."
+    assert sources(text) == [("Independent analysts", "the enemy's dead at between 400 and 450")]
+
+
+def test_gave_with_a_bound_closes_the_rival_estimate() -> None:
+    text = "Northern estimates put the raiders' strength at 5,000, while southern sources gave no more than 2,000."
+    assert sources(text) == [("Northern estimates", "the raiders' strength at 5,000"),
+                             ("southern sources", "no more than 2,000")]
+    # giving something to someone is no estimate
+    assert sources("The allies gave Ruritania 31 tanks.") == []
+
+
+def test_a_belligerents_word_for_its_enemy_is_the_enemy() -> None:
+    found = claims_of("Intro.\n\nIndia and Pakistan fought for the ridge. India's army said more than 700 intruders had died.\n")
+    assert found["more than 700 intruders had died"].side.name == "Pakistan"
+
+
+def test_two_kinds_of_people_in_one_count_share_the_predicate() -> None:
+    found = claims_of("Intro.\n\nThe ministry said 453 officers and men of the Light Infantry laid down their lives.\n\n"
+                      "At least 40 soldiers and civilians were killed, officials said.\n")
+    fallen = found["453 officers and men of the Light Infantry laid down their lives"]
+    assert fallen.value.category is Category.KILLED
+    mixed = found["At least 40 soldiers and civilians were killed"]
+    assert mixed.value.category is Category.KILLED and mixed.side.name is None  # not the soldiers' side alone
+
+
+def test_martyrdom_is_death() -> None:
+    found = claims_of("Intro.\n\nThe ministry said 12 soldiers embraced martyrdom.\n")
+    assert found["12 soldiers embraced martyrdom"].value.category is Category.KILLED
+
+
+def test_a_body_named_with_its_capital_in_the_heading_speaks_for_that_country() -> None:
+    text = ("Press release: Ministry of Defence, Islamabad\n\n"
+            "The Ministry of Defence confirms that 45 officers and men were killed at the ridge. "
+            "Enemy losses are assessed at over 160 killed.\n\n"
+            "The Ministry rejects Indian claims that 70 of our soldiers were captured.\n")
+    found = claims_of(text)
+    own = found["45 officers and men were killed"]
+    assert own.attribution.claimant_side == "Pakistan" and own.side.name == "Pakistan"
+    assert found["over 160 killed"].side.name == "India"  # `Enemy losses`, in Pakistan's statement
+    assert found["70 of our soldiers were captured"].side.name == "Pakistan"  # `the Ministry` named before
+
+
+def test_confirming_deaths_is_no_confirmation_of_killing() -> None:
+    text = ("Press release: Ministry of Defence, Islamabad\n\n"
+            "The Ministry of Defence confirmed that it had killed 30 fighters near the ridge.\n")
+    assert claims_of(text)["30 fighters"].side.name != "Pakistan"
+
+
+def test_pipes_between_cells_are_columns() -> None:
+    page = ("Battle of Kessel Ridge\n\nThe battle was fought between Ruritania and Borduria in 1999.\n\n"
+            "Belligerents\nRuritania | Borduria\n\nStrength\n30,000 | 5,000\n\n"
+            "Casualties and losses\n527 killed, 1,363 wounded | 453 killed (Bordurian claim); 4,000 killed (Western estimate)\n")
+    found = claims_of(page, "page.txt")
+    assert found["527 killed"].side.column == 1 and found["1,363 wounded"].side.column == 1
+    assert found["453 killed (Bordurian claim)"].side.column == 2
+    assert found["4,000 killed (Western estimate)"].side.column == 2
+
+
+def test_a_belligerents_own_loss_repeated_as_fact_is_no_enemy_figure() -> None:
+    from claims.reconcile import reconcile
+
+    page = read_text("Battle of Kessel Ridge\n\nThe battle was fought between Peru and Chile in 1999.\n\n"
+                     "Belligerents\nPeru | Chile\n\nCasualties and losses\n527 killed | 453 killed\n", "page.txt")
+    own = read_text("Ridge battle ends\n\nThe battle of Kessel Ridge ended in 1999. Peru's army said 527 of its "
+                    "soldiers had been killed.\n", "own.txt")
+    enemy = read_text("Ridge battle ends\n\nThe battle of Kessel Ridge ended in 1999. Chile's army said it had "
+                      "killed 527 Peruvian soldiers.\n", "enemy.txt")
+    for story, flagged in ((own, False), (enemy, True)):
+        docs = [page, story]
+        claims = [c for d in docs for c in extract_document(d)]
+        found = [k for k in reconcile(docs, claims) if k.rule == "R-ENEMY-LOSS-UNATTRIBUTED"]
+        assert bool(found) is flagged, story.id

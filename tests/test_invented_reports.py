@@ -92,3 +92,25 @@ def test_a_belligerents_own_loss_repeated_as_fact_is_no_enemy_figure() -> None:
         claims = [c for d in docs for c in extract_document(d)]
         found = [k for k in reconcile(docs, claims) if k.rule == "R-ENEMY-LOSS-UNATTRIBUTED"]
         assert bool(found) is flagged, story.id
+
+
+def test_a_quoted_vague_amount_is_a_figure_of_its_noun() -> None:
+    found = claims_of('Intro.\n\nThe defence ministry said "dozens" of civilians had died.\n')
+    dozens = found['"dozens" of civilians had died']
+    assert dozens.value.low == 12 and dozens.value.vague and dozens.value.population.value == "civilian"
+
+
+def test_the_doer_of_a_headline_verb_is_not_whose_the_toll_is() -> None:
+    from claims.reconcile import reconcile
+
+    story = read_text("Insurgents kill dozens in assault on Palma\n\nThe battle of Palma began in March 2021. "
+                      "The defence ministry said 40 insurgents had been killed and 12 soldiers died.\n", "ap.txt")
+    page = read_text("# Battle of Palma\n\nThe Battle of Palma was fought between Mozambique and Islamic State "
+                     "insurgents in March 2021.\n\n| Belligerents | |\n|---|---|\n| Mozambique | Islamic State |\n\n"
+                     "| Casualties and losses | |\n|---|---|\n| 9 soldiers killed | 41 killed |\n", "page.md")
+    docs = [story, page]
+    claims = [c for d in docs for c in extract_document(d)]
+    by_quote = {c.span.quote: c.id for c in claims}
+    found = reconcile(docs, claims)
+    (dispute,) = [k for k in found if by_quote["40 insurgents had been killed"] in k.claims]
+    assert by_quote["41 killed"] in dispute.claims and by_quote["dozens"] not in dispute.claims

@@ -204,6 +204,9 @@ _PLUS = re.compile(r"\+(?!\d)")
 _IN_PLACE = re.compile(r"(?i)\b(?:in|at|near|across|around|inside|throughout)[ \t]+(?:the[ \t]+)?$")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
 _SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
+_VAGUE_OF = re.compile(r"[ \t]+of[ \t]+(?=[a-z])")
+_OPEN_QUOTES = frozenset("\"“‘'")
+_CLOSE_QUOTES = frozenset("\"”’'")
 _AND_HEAD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+")
 _NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -461,6 +464,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # Marks after the number.
     end = number_end
     increment = False
+    if n.spelled and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES:
+        start, end = start - 1, end + 1  # `said "dozens" of civilians had died`: a word quoted
+        of = _VAGUE_OF.match(text, end, hi) if n.vague else None
+        if of is not None:
+            end = of.end()  # `"dozens" of civilians`: the noun is the count's, as in `dozens of`
     fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()

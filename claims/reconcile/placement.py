@@ -124,6 +124,10 @@ def side_from_words(claim: Claim, sides: tuple[EventSide, ...], ctx: Context) ->
     clause = before(claim, ctx)
     m = _CUE.match(clause)
     own_clause = _AFTER_FIGURE.split(clause[m.end():] if m else clause)[-1]
+    if _doer_before(own_clause):
+        # `Insurgents kill dozens`: the words before the verb name who did it, not whose the
+        # figure is (the extractor names the doer's enemy when it knows the parties).
+        own_clause = ""
     for text in (quote, own_clause):
         named = _named(text, sides)
         if named:
@@ -139,6 +143,20 @@ def side_from_words(claim: Claim, sides: tuple[EventSide, ...], ctx: Context) ->
     q = claim.value
     unit = (q.unit or "").lower() if isinstance(q, Quantity) else ""
     return _by_force(words | {unit}, sides)
+
+
+def _doer_before(clause: str) -> bool:
+    """Whether the clause ends with a verb whose subject did something to the figure
+    (`insurgents killed`, `the army shot down`), an adverb or two after it allowed."""
+    words = [w.lower() for w in _WORD.findall(clause[-60:])]
+    agentive = lexicon().agentive
+    for n in (1, 2):
+        for skip in (0, 1, 2):
+            end = len(words) - skip
+            if end - n >= 1 and " ".join(words[end - n:end]) in agentive and not any(
+                    w in ("were", "was", "been", "being", "are", "is") for w in words[max(0, end - n - 2):end - n]):
+                return True
+    return False
 
 
 def claimant_side(claim: Claim, ctx: Context) -> str | None:

@@ -114,3 +114,38 @@ def test_the_doer_of_a_headline_verb_is_not_whose_the_toll_is() -> None:
     found = reconcile(docs, claims)
     (dispute,) = [k for k in found if by_quote["40 insurgents had been killed"] in k.claims]
     assert by_quote["41 killed"] in dispute.claims and by_quote["dozens"] not in dispute.claims
+
+
+def test_by_a_reckoning_is_a_source_at_the_start_or_as_an_aside() -> None:
+    assert sources("By Soviet reckoning, the Finns lost 85,000 men.") == [("Soviet reckoning", "the Finns lost 85,000 men")]
+    text = "Soviet losses, by the official count, were 126,875 dead."
+    (rel,) = find_attributions(text, 0, len(text))
+    assert rel.source == "official count" and rel.unnamed and rel.content_start == 0
+    assert sources("He was struck by the count's carriage.") == []
+
+
+def test_a_report_described_by_a_participle_is_still_the_source() -> None:
+    assert sources("A UN report released on Monday estimated that 3,000 civilians had been killed.") == [
+        ("A UN report", "3,000 civilians had been killed")]
+
+
+def test_adjectives_between_a_possessive_and_its_study() -> None:
+    found = claims_of("Intro.\n\nKrivosheev's statistical study lists 126,875 killed or missing.\n")
+    assert found["126,875 killed or missing"].attribution.claimant == "Krivosheev's study"
+
+
+def test_admitted_to_keeps_its_figure_whole() -> None:
+    found = claims_of("Intro.\n\nThe Soviet side admitted to 5,000 prisoners taken by the Finns.\n")
+    prisoners = found["5,000 prisoners"]
+    assert prisoners.value.low == 5000 and prisoners.attribution.claimant == "The Soviet side"
+    assert prisoners.side.name == "Soviet Union"
+
+
+def test_a_loss_verb_before_only_still_counts_losses() -> None:
+    found = claims_of("Intro.\n\nMannerheim later claimed that Finland lost only 24,923 men.\n")
+    assert found["24,923 men"].kind.value == "casualties"
+
+
+def test_a_capitalised_season_before_a_name_is_no_date() -> None:
+    found = claims_of("Intro.\n\nIt was fought in the Winter War. In Spring the offensive began in 1944.\n")
+    assert "the Winter" not in found and "Spring" in found

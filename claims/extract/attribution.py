@@ -103,7 +103,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _PREPOSITIONS_IN_NP = frozenset({"of", "for", "in", "with", "at", "on", "and", "&", "de", "al", "von", "van", "der", "du", "la", "le", "el", "bin", "ibn"})
 _TIME_AFTER_CUE = re.compile(
-    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|in\s+their|at\s+a|during\s+a|to)\s+(?:(?:daily|latest|weekly|nightly|regular|televised|video|evening|morning)\s+)?[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|update|address|speech|bulletin|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|television|tv|radio|channel|website|broadcast|the\s+\w+))?\b|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:on|late|early|last|this|earlier|later|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|in\s+their|at\s+a|during\s+a|to)\s+(?:(?:daily|latest|weekly|nightly|regular|televised|video|evening|morning)\s+)?(?!\d)[\w’'\-]+(?:\s+(?:statement|post|briefing|interview|conference|message|report|update|address|speech|bulletin|evening|morning|night|afternoon|week|month|year|day|reporters|journalists|television|tv|radio|channel|website|broadcast|the\s+\w+))?\b|today|yesterday|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*"
 )
 # `said in a statement posted online that`, `... released on Telegram`: how the statement was
 # published, not a second source (`a statement` is no claimant) nor part of its content.
@@ -132,7 +132,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(
             rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+"
             # (`Keel's 1998 study`, `the ministry's latest figures`)
-            rf"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+)?"
+            rf"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+"
+            rf"|[a-z]+(?:al|ic|ive|ed|ary|ous)[ \t]+){{0,2}}"  # `Krivosheev's statistical study`
             rf"(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
         ),
         "relay": re.compile(phrase_pattern(lx.relay), re.I),
@@ -184,6 +185,13 @@ def _demonym_adjective(word: str) -> bool:
 def _data_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     """`German records`, `Ukrainian estimates`: a data noun after a people's adjective."""
     return i > 0 and words[i][2].lower() in lexicon().source_suffixes and _demonym_adjective(words[i - 1][2])
+
+
+_BY_RECKONING = re.compile(
+    r"[ \t\n]*(?P<by>[Bb]y|On)[ \t]+(?:the[ \t]+)?(?P<src>(?:[\w\-]+[ \t]+){0,3}?"
+    r"(?:count|counts|reckoning|estimates?|tally|calculations?|figures|accounts?))[ \t]*,[ \t]*")
+_REDUCED_RELATIVE = frozenset(
+    "released published issued compiled obtained seen prepared presented posted circulated leaked made".split())
 
 
 def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -277,6 +285,13 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         # phrase before the relative clause.
         for j in range(i, max(-1, i - 12), -1):
             if words[j][2] in (",", ";", ":", "“", "”", '"'):
+                break
+            if words[j][2].lower() in _REDUCED_RELATIVE and j > 0 and words[j - 1][2] != ",":
+                # `A UN report released on Monday estimated`: a participle's phrase hangs on
+                # the source before it.
+                found = _np_before(text, words, j, lo)
+                if found is not None:
+                    return found
                 break
             if words[j][2].lower() in ("that", "which", "who", "whose") and j > 0:
                 # `a commander, who gave only his first name, Petro, told`: a relative clause
@@ -503,6 +518,19 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     taken: list[tuple[int, int]] = []
     words: list[tuple[int, int, str]] = []
     index_at: dict[int, int] = {}
+
+    # `By Soviet reckoning, ...`, `By one count, ...`: the reckoning is the source.
+    for by in _BY_RECKONING.finditer(text, lo, hi):
+        head = text[lo:by.start()].rstrip()
+        if head and not head.endswith(","):
+            continue
+        # At the start it covers what follows; as an aside (`Soviet losses, by the official
+        # count, were ...`), the whole sentence.
+        content = (by.end(), hi) if not head else (lo, hi)
+        rel = _make(text, (by.start("src"), by.end("src")), (by.start("by"), by.start("src")), content, "according", "assert")
+        if rel is not None:
+            found.append(rel)
+            taken.append((by.start(), by.end()))
 
     # Prepositions: `according to X`, `per X`, `citing X`, `as reported by X`.
     for m in p["preposition"].finditer(text, lo, hi):

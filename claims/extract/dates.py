@@ -127,6 +127,8 @@ _SEASON_ALONE_RE = re.compile(
     r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s))(?:the\s+)?"
     r"(?P<sx>(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter))"
     r"(?!\s+(?:of\s+)?\d)(?![\w-])"
+    # `in the Winter War`, `during the Summer Offensive`: a capitalised name, no season
+    r"(?!(?<=[A-Z][a-z]{5})\s+[A-Z])"
 )
 # A day range inside one month: `8–11 August 2008`, `from 28 to 29 May`, `the night of the
 # 21st to the 22nd May 1982`, and month first: `May 28–29, 1982`.

@@ -130,7 +130,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pred_after": re.compile(phrase_pattern(lx.predicates_after), re.I),
         "pred_before": re.compile(
             rf"(?i)(?P<p>{phrase_pattern(lx.predicates_before)})[ \t]+"
-            rf"(?:(?:the|a|an|some|another|an\s+additional|a\s+further|nearly|almost|at\s+least|about|around|over|more\s+than|up\s+to|as\s+many\s+as|roughly|approximately|estimated|an\s+estimated|its|their|his|her|our)[ \t]+)*[\"“'‘]?$"
+            rf"(?:(?:the|a|an|some|another|an\s+additional|a\s+further|nearly|almost|at\s+least|about|around|over|more\s+than|up\s+to|as\s+many\s+as|roughly|approximately|estimated|an\s+estimated|its|their|his|her|our"
+            rf"|only|just|merely|a\s+mere|a\s+total\s+of|no\s+fewer\s+than|no\s+more\s+than|fewer\s+than|less\s+than)[ \t]+)*[\"“'‘]?$"
         ),
         "subject_link": re.compile(
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
@@ -204,7 +205,7 @@ _PLUS = re.compile(r"\+(?!\d)")
 _IN_PLACE = re.compile(r"(?i)\b(?:in|at|near|across|around|inside|throughout)[ \t]+(?:the[ \t]+)?$")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
 _SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
-_VAGUE_OF = re.compile(r"[ \t]+of[ \t]+(?=[a-z])")
+_VAGUE_OF = re.compile(r"[ \t]+of[ \t]+(?!(?:the|its|their|his|her|our|those|these|them|whom)\b)(?=[a-z])")
 _OPEN_QUOTES = frozenset("\"“‘'")
 _CLOSE_QUOTES = frozenset("\"”’'")
 _AND_HEAD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+")
@@ -464,11 +465,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # Marks after the number.
     end = number_end
     increment = False
-    if n.spelled and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES:
-        start, end = start - 1, end + 1  # `said "dozens" of civilians had died`: a word quoted
-        of = _VAGUE_OF.match(text, end, hi) if n.vague else None
-        if of is not None:
-            end = of.end()  # `"dozens" of civilians`: the noun is the count's, as in `dozens of`
+    if n.vague and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
+            and (of := _VAGUE_OF.match(text, end + 1, hi)) is not None:
+        # `said "dozens" of civilians had died`: the quoted word counts the noun, as `dozens of` does
+        start, end = start - 1, of.end()
     fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()

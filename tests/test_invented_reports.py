@@ -149,3 +149,12 @@ def test_a_loss_verb_before_only_still_counts_losses() -> None:
 def test_a_capitalised_season_before_a_name_is_no_date() -> None:
     found = claims_of("Intro.\n\nIt was fought in the Winter War. In Spring the offensive began in 1944.\n")
     assert "the Winter" not in found and "Spring" in found
+
+
+def test_a_second_source_that_leaves_out_the_verb_says_its_own_figure() -> None:
+    found = claims_of("Intro.\n\nCasualty figures are disputed: Finnish sources give 25,904 dead, Soviet sources 95,000.\n\n"
+                      "German records list 30,000 killed; Soviet records, 45,000.\n")
+    gapped = found["95,000"]
+    assert gapped.attribution.claimant == "Soviet sources" and gapped.value.category is Category.KILLED
+    assert found["25,904 dead"].attribution.claimant == "Finnish sources"
+    assert found["45,000"].attribution.claimant == "Soviet records" and found["45,000"].value.low == 45000

@@ -190,6 +190,11 @@ def _data_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
 _BY_RECKONING = re.compile(
     r"[ \t\n]*(?P<by>[Bb]y|On)[ \t]+(?:the[ \t]+)?(?P<src>(?:[\w\-]+[ \t]+){0,3}?"
     r"(?:count|counts|reckoning|estimates?|tally|calculations?|figures|accounts?))[ \t]*,[ \t]*")
+_CLAUSE_STOP = re.compile(r"[,;](?!\d{3})")
+_GAPPED_SOURCE = re.compile(
+    r"[,;][ \t]*(?:(?:and|while|whereas|but)[ \t]+)?(?P<src>(?:the[ \t]+)?(?:[A-Z][\w\-]+[ \t]+){1,3}"
+    r"(?:sources|records|figures|estimates|accounts|data|historians))[ \t]*,?[ \t]*"
+    r"(?=(?:(?:only|just|about|some|around|nearly)[ \t]+)?[~≈]?\d)")
 _REDUCED_RELATIVE = frozenset(
     "released published issued compiled obtained seen prepared presented posted circulated leaked made".split())
 
@@ -734,6 +739,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         # A cue with no source in the sentence (`officials said` was caught above; `It is
         # claimed`): nothing to attribute.
+    for r in list(found):
+        if r.form != "source_before":
+            continue
+        for g in _GAPPED_SOURCE.finditer(text, r.content_start, r.content_end):
+            # `Finnish sources give 25,904 dead, Soviet sources 95,000`: the second source says
+            # its figure with the first one's verb, left out.
+            stop = _CLAUSE_STOP.search(text, g.end(), r.content_end)
+            rel = _make(text, (g.start("src"), g.end("src")), (r.cue_start, r.cue_end),
+                        (g.end("src"), stop.start() if stop else r.content_end), "gapped", r.type)
+            if rel is not None:
+                found.append(rel)
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
 
@@ -822,7 +838,7 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
     contrast = _cue_patterns()["contrast_tail"]
     for i, r in enumerate(out):
         for later in out[i + 1:]:
-            if later.form != "source_before" or later.source_start is None:
+            if later.form not in ("source_before", "gapped") or later.source_start is None:
                 continue
             if r.content_start <= later.source_start < r.content_end:
                 head = text[r.content_start:later.source_start]

@@ -837,6 +837,9 @@ _RIVAL_COUNT = re.compile(
     r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"
     r"|suggest|suggests|suggested|indicate|indicates|indicated)[ \t]+(?:(?:only|just|about|some|around|nearly|a\s+mere)[ \t]+)?$"
+    # `Finnish sources give 25,904 dead, Soviet sources 95,000`: the verb left out
+    r"|[,;][ \t]*(?:(?:and|while|whereas|but)[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w\-]+[ \t]+){1,3}"
+    r"(?:sources|records|figures|estimates|accounts|data|historians)[ \t]*,?[ \t]*(?:(?:only|just|about|some|around|nearly)[ \t]+)?$"
 )
 _SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")

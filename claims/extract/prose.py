@@ -1445,6 +1445,7 @@ _EVIDENCE = {
     "source_after": "a reporting verb with its source after the statement in the same sentence",
     "passive": "a passive reporting verb with its agent (`was reported by X`)",
     "possessive": "a possessive source (`X's figures`) in the same sentence",
+    "gapped": "a second source sharing the first one's reporting verb (`A give 300, B 500`)",
     "quote": "the speaker of the quotation",
     "headline": "the source a headline names",
     "note": "a note in brackets right after the figure",

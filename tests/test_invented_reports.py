@@ -158,3 +158,22 @@ def test_a_second_source_that_leaves_out_the_verb_says_its_own_figure() -> None:
     assert gapped.attribution.claimant == "Soviet sources" and gapped.value.category is Category.KILLED
     assert found["25,904 dead"].attribution.claimant == "Finnish sources"
     assert found["45,000"].attribution.claimant == "Soviet records" and found["45,000"].value.low == 45000
+
+
+def test_a_party_in_another_figures_words_is_that_figures_own() -> None:
+    found = claims_of("Intro.\n\nThe rebels of M23 fought the Congolese army near Kibumba. According to the army, "
+                      "27 M23 fighters and 13 soldiers were killed.\n")
+    assert found["27 M23 fighters"].side.name == "M23"
+    assert found["13 soldiers were killed"].side.name != "M23"
+
+
+def test_a_toll_of_the_fighting_between_two_parties_is_neither_ones() -> None:
+    found = claims_of("Intro.\n\nGOMA, Democratic Republic of Congo, Nov 3 (Reuters) - At least 40 people were killed "
+                      "in fighting between the Congolese army and M23 rebels, the army said.\n")
+    assert found["At least 40 people were killed"].side.name is None
+
+
+def test_those_fighting_a_party_are_its_enemy() -> None:
+    found = claims_of("Intro.\n\nKurdish fighters held the town against Islamic State. Among those fighting the IS on "
+                      "the ground, a total of 236 people have died, the Observatory said.\n")
+    assert found["236 people have died"].side.name == "Kurds"

@@ -120,6 +120,9 @@ _PARTY_LABEL = re.compile(
 # denies losing 300 fighters`: the RSF's, negated).
 # What names a body's country right after its name: `Ministry of Defence, Islamabad`, `of Ukraine`.
 _NAMED_AFTER_BODY = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]of[ \t]+(?:the[ \t]+)?|[ \t]*\([ \t]*)")
+_AMONG_FIGHTING = re.compile(
+    r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
+    r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
 _ROLE_LEAD = re.compile(r"[ \t]*(?:[•*\-–·][ \t]*)?(?P<who>[A-Za-z][\w \-]{2,30}?)[ \t]*:")
 
@@ -817,6 +820,7 @@ class _Extractor:
                  paragraph: int, index: int) -> None:
         text = self.text
         n = len(figures)
+        spans = [(g.start, g.np_end) for g in figures]
         categories: list[Category | None] = [f.category for f in figures]
         settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share") for f in figures]
         parents: list[int | None] = [None] * n
@@ -956,13 +960,16 @@ class _Extractor:
                 cat = antecedent.value.category
                 kind = antecedent.kind
             previous = made[-1] if made else None
+            # The other figures' own words, not those of the whole this one is part of.
+            siblings = tuple(sp for j, sp in enumerate(spans) if j != k and j != parents[k]) \
+                if f.noun_group == "people" and f.noun and not f.anaphoric else ()
             if antecedent is None and f.noun is None and previous is not None and previous.side.name is not None \
                     and _BARE_GOES_ON.fullmatch(text, previous.span.end, f.start):
                 # `Three of our servicemen were killed and 14 were wounded`: the bare number
                 # goes on counting the same people, on the same side.
-                side = self._side(f, lo, hi, attribution, resolved, previous)
+                side = self._side(f, lo, hi, attribution, resolved, previous, siblings=siblings)
             else:
-                side = self._side(f, lo, hi, attribution, resolved, antecedent)
+                side = self._side(f, lo, hi, attribution, resolved, antecedent, siblings=siblings)
             whole_of = whole if k in of_whole else made[parents[k]] if parents[k] is not None else None
             if whole_of is not None:
                 # A part of a toll is told by whoever told the toll, about the same side.
@@ -1039,7 +1046,7 @@ class _Extractor:
         return None
 
     def _side(self, f: Figure, lo: int, hi: int, attribution: Attribution, resolved,
-              antecedent: Claim | None = None) -> Side:
+              antecedent: Claim | None = None, siblings: tuple[tuple[int, int], ...] = ()) -> Side:
         """The side a figure is about: a party its own words name, the claimant's own side
         (`its soldiers`), the other side (`enemy`), the figure it continues (`40 more`), a
         scope (`Among the IS, ...`), the subject of a loss verb (`X lost 300 men`), else what
@@ -1124,7 +1131,16 @@ class _Extractor:
                         return side
         # A scope holds to the end of its clause (`Casualties on the Soviet side were 3,000;
         # the Germans lost 1,000`: the second is no longer on the Soviet side).
-        scope = _SCOPE_RE.search(text, max(lo, text.rfind(";", lo, f.start) + 1), f.start)
+        against = _AMONG_FIGHTING.search(text, lo, f.start)
+        if against is not None:
+            # `Among those fighting the IS on the ground, 236 have died`: the IS's enemy.
+            for s, e, party in self.sides.party_mentions(text, against.start("who"), against.end("who"))[:1]:
+                hit = self.sides.party(party)
+                other = self.sides.opponent_of(hit[1]) if hit is not None else None
+                if other is not None:
+                    return Side(column=other[0], name=other[1], reason=f"those fighting {text[s:e]}: its opponent")
+        dateline = _DATELINE.match(text, lo, f.start)  # `GOMA, Democratic Republic of Congo, Nov 3`: a place
+        scope = _SCOPE_RE.search(text, max(dateline.end() if dateline else lo, text.rfind(";", lo, f.start) + 1), f.start)
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
             for s, e, party in self.sides.party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
@@ -1249,7 +1265,9 @@ class _Extractor:
                     attribution.claimant_side, f"troops that `{f.predicate.strip()}` in the claimant's own report ({attribution.claimant})")
                 if own is not None:
                     return own
-        side = self.sides.infer(text, f.start, f.end, lo, hi, skip)
+        # A party named in another figure's own words (`27 M23 fighters and 13 soldiers`) is
+        # that figure's, not the sentence's.
+        side = self.sides.infer(text, f.start, f.end, lo, hi, skip + list(siblings))
         if side.name is not None and f.predicate and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
             # `Ostlandic forces shelled the town, killing 12`: the party named before the verb
             # did it; the figure is about the other side, if a soldier's or a weapon's.

@@ -45,8 +45,11 @@ class _LazyPattern:
 _DEMONYM_RE = _LazyPattern()
 _FORCE_WORDS = re.compile(
     r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
-    r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police)\b"
+    r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police"
+    r"|rebels|insurgents|militants|guerrillas|separatists|jihadists|gunmen|paramilitaries|navy|marines)\b"
 )
+# `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
+_FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
 _UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.
 _NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})
@@ -719,6 +722,9 @@ class SideResolver:
     def _sentence_side(self, text: str, sentence_start: int, sentence_end: int, outside_skip) -> Side:
         if _TOTAL_WORDS.search(text, sentence_start, sentence_end):
             return Side(reason="the sentence gives a total across sides")
+        between = _FIGHTING_BETWEEN.search(text, sentence_start, sentence_end)
+        if between is not None and len({p for _, _, p in self.party_mentions(text, between.start(), between.end())}) >= 2:
+            return Side(reason="the sentence is about the fighting between two parties")
         parties: dict[str, tuple[int | None, str, str]] = {}
         for m in self._mentions(text, sentence_start, sentence_end):
             if not outside_skip(m.start()):

@@ -177,3 +177,30 @@ def test_those_fighting_a_party_are_its_enemy() -> None:
     found = claims_of("Intro.\n\nKurdish fighters held the town against Islamic State. Among those fighting the IS on "
                       "the ground, a total of 236 people have died, the Observatory said.\n")
     assert found["236 people have died"].side.name == "Kurds"
+
+
+SIEGE = ("Defenders leave the citadel\n\nThe siege of the citadel of Varna ended in May 2022. Russia said 300 Ukrainian "
+         "fighters had surrendered, including 40 who were wounded.\n\nUkraine said {left} soldiers, including {hurt} wounded, "
+         "had been evacuated from the citadel.\n")
+
+
+def framing(left: int, hurt: int) -> list:
+    from claims.reconcile import reconcile
+
+    doc = read_text(SIEGE.format(left=left, hurt=hurt), "siege.txt")
+    return [k for k in reconcile([doc], extract_document(doc)) if k.rule == "R-SURRENDER-EVACUATION"]
+
+
+def test_one_group_told_as_surrendered_and_as_evacuated_is_compared() -> None:
+    group, wounded = sorted(framing(310, 45), key=lambda k: "its wounded" in k.explanation)
+    assert "300" in group.explanation and "310" in group.explanation and "surrendered" in group.explanation
+    assert "its wounded" in wounded.explanation and "40" in wounded.explanation and "45" in wounded.explanation
+    assert framing(300, 40) == []  # the same counts told two ways agree
+
+
+def test_parts_inside_their_totals_words_are_some_of_it() -> None:
+    from claims.reconcile import reconcile
+
+    doc = read_text(SIEGE.format(left=300, hurt=40), "siege.txt")
+    sums = [k for k in reconcile([doc], extract_document(doc)) if k.rule == "R-SUM-PARTS"]
+    assert sums and all(k.outcome.value == "consistent" for k in sums)

@@ -29,7 +29,7 @@ def test_every_rule_has_id_severity_and_doc() -> None:
     assert set(RULES) == {
         "R-INTERVAL", "R-INFOBOX-BODY", "R-VERSION-DRIFT", "R-SUM-PARTS", "R-TOTAL-SIDES", "R-DATE-RANGE",
         "R-DATE-ORDER", "R-UNIT-ECHELON", "R-PERSON-VARIANT", "R-RESULT-BODY", "R-ENEMY-LOSS-UNATTRIBUTED",
-        "R-MEASURES", "R-CASUALTY-SUM", "R-RESULT-DIFF",
+        "R-MEASURES", "R-CASUALTY-SUM", "R-RESULT-DIFF", "R-SURRENDER-EVACUATION",
     }
     for r in RULES.values():
         assert r.id.startswith("R-") and isinstance(r.severity, Severity) and len(r.doc) > 80 and r.title

@@ -123,6 +123,8 @@ _NAMED_AFTER_BODY = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]of[ \t]+(?:the[ \t]+)?|[ 
 _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
+_PARTS_AFTER_CLAUSE = re.compile(r"(?i)[\"”’']?\s*,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$")
+_NEW_CLAUSE = re.compile(r"[;:.!?]|\b(?:while|whereas|but|said|says|told)\b|\band\s+(?:the|a|an|[A-Z])|\d")
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
 _ROLE_LEAD = re.compile(r"[ \t]*(?:[•*\-–·][ \t]*)?(?P<who>[A-Za-z][\w \-]{2,30}?)[ \t]*:")
 
@@ -828,7 +830,10 @@ class _Extractor:
         for i in range(n - 1):
             gap = _gap(text, figures[i], figures[i + 1])
             # A part may have parts (`four civilians, including one child`).
-            if parents[i + 1] is None and _PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0:
+            if parents[i + 1] is None and (_PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0
+                                           # `256 fighters had "laid down their arms and surrendered",
+                                           # including 51 who ...`: the clause of the total goes on first
+                                           or _PARTS_AFTER_CLAUSE.search(gap) and not _NEW_CLAUSE.search(gap)):
                 k = i + 1
                 while k < n:
                     parents[k] = i

@@ -126,3 +126,4 @@ from claims.reconcile.rules import dates as _dates  # noqa: E402,F401
 from claims.reconcile.rules import identities as _identities  # noqa: E402,F401
 from claims.reconcile.rules import results as _results  # noqa: E402,F401
 from claims.reconcile.rules import attribution as _attribution  # noqa: E402,F401
+from claims.reconcile.rules import framing as _framing  # noqa: E402,F401

@@ -122,9 +122,11 @@ def _only_some(total: Claim, members: Sequence[Claim], ctx: Context) -> bool:
     `among them`, `such as`), or in a later sentence than the total's."""
     doc = ctx.documents.get(total.document)
     first = members[0]
-    if doc is None or first.document != total.document or first.span.start < total.span.end:
+    if doc is None or first.document != total.document or first.span.start < total.span.start:
         return False
-    return bool(_SOME_OF.search(doc.text, total.span.end, first.span.start))
+    # `264 soldiers, including 53 wounded, had left`: the parts may sit inside the total's span.
+    start = total.span.end if first.span.start >= total.span.end else total.span.start
+    return bool(_SOME_OF.search(doc.text, start, first.span.start))
 
 
 _SERVICES = frozenset({"army", "air force", "navy", "marines"})

@@ -204,3 +204,33 @@ def test_parts_inside_their_totals_words_are_some_of_it() -> None:
     doc = read_text(SIEGE.format(left=300, hurt=40), "siege.txt")
     sums = [k for k in reconcile([doc], extract_document(doc)) if k.rule == "R-SUM-PARTS"]
     assert sums and all(k.outcome.value == "consistent" for k in sums)
+
+
+def test_lives_claimed_are_deaths() -> None:
+    found = claims_of("Intro.\n\nThe fighting has claimed more than 1,300 lives since April, the UN said.\n")
+    assert found["more than 1,300 lives"].value.category is Category.KILLED
+
+
+def test_vague_amounts_after_a_link() -> None:
+    found = claims_of("Intro.\n\nCasualties among government troops numbered in the hundreds.\n\n"
+                      "The dead number in the thousands, the agency said.\n\nLosses ran into the hundreds.\n")
+    assert found["in the hundreds"].value.low == 100 and found["in the hundreds"].value.vague
+    assert found["in the thousands"].value.category is Category.KILLED
+    assert found["hundreds"].value.category is Category.CASUALTIES
+
+
+def test_remaining_unaccounted_for_is_missing() -> None:
+    found = claims_of("Intro.\n\nNinety-two soldiers remain unaccounted for.\n")
+    assert found["Ninety-two soldiers remain unaccounted for"].value.category is Category.MISSING
+
+
+def test_one_weapon_named_by_country_and_model() -> None:
+    found = claims_of("Intro.\n\nThe group said it had downed a US MQ-9 drone.\n")
+    assert found["a US MQ-9 drone"].value.low == 1 and found["a US MQ-9 drone"].kind.value == "equipment"
+
+
+def test_a_quoted_verb_still_governs_its_figure() -> None:
+    found = claims_of('Intro.\n\nIn a statement, the army said it had "eliminated" 15 fighters.\n\n'
+                      "The ministry's tally stands at 1,650.\n")
+    assert found["15 fighters"].value.category is Category.KILLED
+    assert found["1,650"].value.category is Category.KILLED

@@ -129,7 +129,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_figure": re.compile(rf"[ \t\u00a0]*-?{phrase_pattern(lx.not_figure_nouns)}", re.I),
         "pred_after": re.compile(phrase_pattern(lx.predicates_after), re.I),
         "pred_before": re.compile(
-            rf"(?i)(?P<p>{phrase_pattern(lx.predicates_before)})[ \t]+"
+            rf"(?i)(?P<p>{phrase_pattern(lx.predicates_before)})[\"”’']?[ \t]+"
             rf"(?:(?:the|a|an|some|another|an\s+additional|a\s+further|nearly|almost|at\s+least|about|around|over|more\s+than|up\s+to|as\s+many\s+as|roughly|approximately|estimated|an\s+estimated|its|their|his|her|our"
             rf"|only|just|merely|a\s+mere|a\s+total\s+of|no\s+fewer\s+than|no\s+more\s+than|fewer\s+than|less\s+than)[ \t]+)*[\"“'‘]?$"
         ),
@@ -205,6 +205,7 @@ _PLUS = re.compile(r"\+(?!\d)")
 _IN_PLACE = re.compile(r"(?i)\b(?:in|at|near|across|around|inside|throughout)[ \t]+(?:the[ \t]+)?$")
 _MODIFIERS_BEFORE = re.compile(r"(?:[\w'’\-]+[ \t]+){0,4}$")
 _SPACE_BEFORE_WORD = re.compile(r"[ \t]+(?=[A-Za-z])")
+_IN_THE = re.compile(r"(?i)\bin[ \t]+the[ \t]+$")
 _VAGUE_OF = re.compile(r"[ \t]+of[ \t]+(?!(?:the|its|their|his|her|our|those|these|them|whom)\b)(?=[a-z])")
 _OPEN_QUOTES = frozenset("\"“‘'")
 _CLOSE_QUOTES = frozenset("\"”’'")
@@ -409,11 +410,18 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
     for m in _ARTICLE.finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        # Only before a noun the lexicon knows, right away or after one word (`a government helicopter`).
-        if nouns.match(text, m.end(), hi) is None:
-            nxt = _NEXT_WORD.match(text, m.end(), hi)
-            if nxt is None or nouns.match(text, nxt.end(), hi) is None:
-                continue
+        # Only before a noun the lexicon knows, right away or after a word or two (`a government
+        # helicopter`, `a US MQ-9 drone`).
+        at = m.end()
+        for _ in range(3):
+            if nouns.match(text, at, hi) is not None:
+                break
+            nxt = _NEXT_WORD.match(text, at, hi)
+            at = nxt.end() if nxt is not None else hi
+        else:
+            continue
+        if at >= hi:
+            continue
         number = NumberExpr(m.start(), m.end() - len(text[m.start():m.end()]) + len(text[m.start():m.end()].rstrip()), 1,
                             spelled=True, article=True)
         figure = _read_one(text, lo, hi, number, None, False)
@@ -465,6 +473,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     # Marks after the number.
     end = number_end
     increment = False
+    if n.vague and (in_the := _IN_THE.search(text, max(lo, start - 10), start)) is not None:
+        start = in_the.start()  # `numbered in the hundreds`, `ran into the thousands`
     if n.vague and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
             and (of := _VAGUE_OF.match(text, end + 1, hi)) is not None:
         # `said "dozens" of civilians had died`: the quoted word counts the noun, as `dozens of` does

@@ -234,3 +234,14 @@ def test_a_quoted_verb_still_governs_its_figure() -> None:
                       "The ministry's tally stands at 1,650.\n")
     assert found["15 fighters"].value.category is Category.KILLED
     assert found["1,650"].value.category is Category.KILLED
+
+
+def test_a_belligerents_participle_and_a_group_named_before() -> None:
+    text = ("Army says attack repelled\n\nCAIRO, May 12 (Reuters) - Sudan's army said on Sunday it had repelled a major "
+            "attack by the paramilitary Rapid Support Forces (RSF) on the city, killing hundreds of fighters.\n\n"
+            "The RSF did not immediately respond. In a post on X, the group said it had inflicted heavy losses on the "
+            "army, killing more than 100 soldiers.\n")
+    found = claims_of(text)
+    assert found["hundreds of fighters"].side.name == "Rapid Support Forces"
+    soldiers = found["more than 100 soldiers"]
+    assert soldiers.attribution.claimant == "RSF" and soldiers.side.name == "Sudan"

@@ -168,7 +168,8 @@ _OWN_SUBJECT = re.compile(
 # car`) is no subject of the clause.
 _EVERYONE_NOUNS = frozenset("people persons inhabitants residents villagers bodies victims".split())
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?"
-                                r"(?-i:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western)\s+)?$")
+                                # `by the paramilitary Rapid Support Forces`: a modifier between
+                                r"(?-i:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|[a-z][a-z\-]{3,})\s+)?$")
 @cache
 def _fielding_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b{trie_pattern(lexicon().fielding)}\b")
@@ -180,7 +181,8 @@ def _subjects(text: str, lo: int, hi: int, skip, mentions=party_mentions) -> lis
     (`four Ossetians`)."""
     return [(s, e, party) for s, e, party in mentions(text, lo, hi)
             if not any(a is not None and a <= s < b for a, b in skip)
-            and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) and not _counted(text, max(lo, s - 30), s)]
+            and not _AFTER_PREPOSITION.search(text, max(lo, s - 30), s) and not _counted(text, max(lo, s - 30), s)
+            and text[max(lo, s - 1):s] != "("]  # `the ... Forces (RSF)`: the name before, in brackets
 
 
 def _counted(text: str, lo: int, hi: int) -> bool:
@@ -204,6 +206,12 @@ _CLAIMANT_AGENT = re.compile(
     r"soldiers|fighters|air\s+defen[cs]es?|air\s+force|navy))\s+(?:(?:has|have|had|also|now|reportedly|just|already|"
     r"been|would|will|managed\s+to|were\s+able\s+to)\s+)*$"
 )
+_GROUP_DESCRIPTION = re.compile(r"(?i)the\s+(?:armed\s+|rebel\s+|militant\s+|paramilitary\s+|insurgent\s+)?(?:group|militia|movement|rebels|paramilitaries|insurgents)")
+_CLAIMANT_SUBJECT = re.compile(
+    r"(?i)[\s\"“‘']*(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|soldiers|fighters))\s+"
+    r"(?:(?:has|have|had|also|now|reportedly|just|already|been)\s+)*[a-z]+ed\b")
+
+
 @cache
 def _force_before() -> re.Pattern[str]:
     """A noun for a body of troops (`[force_nouns]`) right before the number it completes."""
@@ -620,6 +628,11 @@ class _Extractor:
                 continue
             if r.pronoun:
                 claimant, how = self.discourse.resolve(r)
+                if how is None and _GROUP_DESCRIPTION.fullmatch(r.source or "") and r.source_start is not None:
+                    # `the group said` after `The RSF did not respond`: the armed group named last.
+                    found = self._group_named_before(r.source_start)
+                    if found is not None:
+                        claimant, how = found, f"`{r.source}` refers back to {found}, the armed group named before"
                 if self.discourse.unnamed_referent is not None:
                     self._unnamed_words[r] = self.discourse.unnamed_referent
                 if r.unnamed and how is None:
@@ -635,6 +648,17 @@ class _Extractor:
                 self.discourse.note_source(r.source, r.source_start or r.cue_start)
             out.append((r, claimant, how))
         return out
+
+    def _group_named_before(self, at: int) -> str | None:
+        """The armed group (a party that is no state) the text names last before ``at``, within
+        a few paragraphs, as the text names it."""
+        states = lexicon().states
+        for s, e, party in reversed(self.sides.party_mentions(self.text, max(0, at - 1500), at)):
+            hit = self.sides.party(party)
+            name = hit[1] if hit is not None else party
+            if name not in states:
+                return self.text[s:e]
+        return None
 
     def _covering(self, start: int, end: int, resolved):
         """The innermost relation whose content holds ``[start, end)``; a source the reporting
@@ -1248,7 +1272,11 @@ class _Extractor:
             # `destroyed 46 tanks and killed 300`).
             c_lo = max(lo, attribution.content_span[0]) if attribution.content_span else lo
             verb = _first_agentive(text, c_lo, f.start)
-            if verb is not None and _CLAIMANT_AGENT.match(text[c_lo:verb]) \
+            # `said it had repelled an attack ..., killing hundreds`: a participle after a comma
+            # has the clause's subject, the claimant.
+            participle = verb is not None and text[verb:verb + 12].split()[0].lower().endswith("ing") \
+                and text[c_lo:verb].rstrip().endswith(",") and _CLAIMANT_SUBJECT.match(text, c_lo, verb) is not None
+            if verb is not None and (_CLAIMANT_AGENT.match(text[c_lo:verb]) or participle) \
                     and (other := self._claimants_opponent(attribution, f"the claimant did the `{f.predicate.strip()}`")) is not None:
                 return other
         if attribution.claimant_side and not f.party_mentions and f.lost and f.noun_group == "equipment" \

@@ -50,6 +50,7 @@ _FORCE_WORDS = re.compile(
 )
 # `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
+_DATELINE_LINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
 _UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.
 _NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})
@@ -584,8 +585,12 @@ class SideResolver:
 
             counts: dict[str, int] = {}
             text = self._document.text
-            for _, _, named in party_mentions(text, 0, min(len(text), 20_000)):
-                counts[named] = counts.get(named, 0) + 1
+            end = min(len(text), 20_000)
+            # `CAIRO, May 12 (Reuters) -`: where the story was filed, no party to it.
+            datelines = [(m.start(), m.end()) for m in _DATELINE_LINE.finditer(text, 0, end)]
+            for s, _, named in party_mentions(text, 0, end):
+                if not any(a <= s < b for a, b in datelines):
+                    counts[named] = counts.get(named, 0) + 1
             self._text_parties = sorted(counts.items(), key=lambda kv: -kv[1])
         return self._text_parties
 

@@ -236,6 +236,25 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|incl
 def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Parties named by the capitalised words (or acronyms) in ``text[start:end]``, with
     multi-word names tried first (`Islamic State`, `South Ossetian`)."""
+    if start >= end:
+        return []
+    # What is found depends on the characters of the range alone (no word boundary or
+    # look-behind reaches out of it), so it is kept by those characters: a figure's words,
+    # its clause and its sentence are asked about several times, and stock phrases recur.
+    piece = text[start:end]
+    known = _SPAN_PARTIES.get(piece)
+    if known is None:
+        known = tuple(_party_mentions(piece, 0, len(piece)))
+        if len(piece) <= _SPAN_PARTIES_LONGEST and len(_SPAN_PARTIES) < 50_000:
+            _SPAN_PARTIES[piece] = known
+    return [(s + start, e + start, party) for s, e, party in known]
+
+
+_SPAN_PARTIES: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_SPAN_PARTIES_LONGEST = 400
+
+
+def _party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     lx = lexicon()
     found: list[tuple[int, int, str]] = []
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORDS.finditer(text, start, end)]

@@ -795,7 +795,9 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
 
 
 def _fold(words: str) -> str:
-    return re.sub(r"\s+", " ", words.strip().lower())
+    # str.split() splits on what the regex \s matches (str.isspace), so this is the old
+    # `re.sub(r"\s+", " ", words.strip().lower())` without the regex (run for every noun).
+    return " ".join(words.lower().split())
 
 
 def _combine(noun_category: Category | None, predicate: str, sense: NounSense | None) -> Category:

@@ -752,13 +752,13 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
     """A note in brackets right after a figure: an as-of date (`(December 1993)`), `(est.)`,
     `(official figure)`, or a claimant (`(separatist claim)`, `(Kurdish claims as of 1
     November 2014)`, `(per Ukraine)`). The figure's span takes the note in."""
+    m = _NOTE.match(text, f.end, hi)
+    if m is None:
+        return f  # most figures have no note: no imports run for them
     import attrs
 
     from claims.extract.dates import parse_date
 
-    m = _NOTE.match(text, f.end, hi)
-    if m is None:
-        return f
     paren = m.group("paren").strip()
     start = m.start("paren") + (len(m.group("paren")) - len(m.group("paren").lstrip()))
     date = parse_date(paren, default_year)

@@ -306,8 +306,10 @@ class SideResolver:
                     continue
                 found.setdefault(last, set()).add(field.column)
         head = document.text[:200_000]
+        # (`in` first: the regex only runs where the lower-case word occurs at all, so a long
+        # page is not scanned by a pattern with no literal prefix once per surname)
         return [(next(iter(c)), w) for w, c in found.items()
-                if len(c) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", head)]
+                if len(c) == 1 and not (w.lower() in head and re.search(rf"\b{re.escape(w.lower())}\b", head))]
 
     def _lead_order(self, document: Document) -> tuple[list[str], str, re.Match | None]:
         """The two parties in the order the lead gives them (`between X and Y`, `waged by X

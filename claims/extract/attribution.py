@@ -119,6 +119,15 @@ _ADDRESSEE = re.compile(
 _THAT = re.compile(r"(?i)[ \t]*(?:,[ \t]*)?(?:that\b|:|,)[ \t]*")
 
 
+_POSSESSIVE_TAIL = (
+    r"['’]s?[ \t]+"
+    # (`Keel's 1998 study`, `the ministry's latest figures`)
+    r"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+"
+    r"|[a-z]+(?:al|ic|ive|ed|ary|ous)[ \t]+){{0,2}}"  # `Krivosheev's statistical study`
+    r"(?P<what>(?i:{suffixes}))"
+)
+
+
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
@@ -130,12 +139,13 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?:{phrase_pattern(prepositions)}|(?<![\w])(?:as\s+)?per(?=\s+[A-Z]))[ \t]+"
         ),
         "possessive": re.compile(
-            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})['’]s?[ \t]+"
-            # (`Keel's 1998 study`, `the ministry's latest figures`)
-            rf"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+"
-            rf"|[a-z]+(?:al|ic|ive|ed|ary|ous)[ \t]+){{0,2}}"  # `Krivosheev's statistical study`
-            rf"(?P<what>(?i:{phrase_pattern(lx.source_suffixes)}))"
+            rf"(?:(?i:by)[ \t]+)?(?P<who>(?:(?i:the)[ \t]+)?(?:[A-Z][\w\-]*|{phrase_pattern(sorted(lx.source_heads))})(?:[ \t]+(?:of[ \t]+|the[ \t]+|for[ \t]+)?[A-Z][\w\-]*){{0,6}})"
+            + _POSSESSIVE_TAIL.format(suffixes=phrase_pattern(lx.source_suffixes))
         ),
+        # The end of "possessive" alone: a sentence without it has no possessive source, and
+        # it scans fast (it starts at an apostrophe), while the whole pattern backtracks over
+        # every run of capitalised words.
+        "possessive_tail": re.compile(_POSSESSIVE_TAIL.format(suffixes=phrase_pattern(lx.source_suffixes))),
         "relay": re.compile(phrase_pattern(lx.relay), re.I),
         "header_suffix": re.compile(rf"(?i){phrase_pattern(lx.source_suffixes)}$"),
         "clause_break": re.compile(rf"(?i);|,\s*(?:{phrase_pattern(lx.contrast)})\s"),
@@ -567,7 +577,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             taken.append((m.start(), np[1]))
 
     # Possessives: `X's figures show`, `by Memorial's account`.
-    possessive = "'" in text[lo:hi] or "’" in text[lo:hi]
+    possessive = ("'" in text[lo:hi] or "’" in text[lo:hi]) and p["possessive_tail"].search(text, lo, hi) is not None
     for m in (p["possessive"].finditer(text, lo, hi) if possessive else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue

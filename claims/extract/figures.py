@@ -242,6 +242,25 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|incl
 def party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Parties named by the capitalised words (or acronyms) in ``text[start:end]``, with
     multi-word names tried first (`Islamic State`, `South Ossetian`)."""
+    if start >= end:
+        return []
+    # What is found depends on the characters of the range alone (no word boundary or
+    # look-behind reaches out of it), so it is kept by those characters: a figure's words,
+    # its clause and its sentence are asked about several times, and stock phrases recur.
+    piece = text[start:end]
+    known = _SPAN_PARTIES.get(piece)
+    if known is None:
+        known = tuple(_party_mentions(piece, 0, len(piece)))
+        if len(piece) <= _SPAN_PARTIES_LONGEST and len(_SPAN_PARTIES) < 50_000:
+            _SPAN_PARTIES[piece] = known
+    return [(s + start, e + start, party) for s, e, party in known]
+
+
+_SPAN_PARTIES: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_SPAN_PARTIES_LONGEST = 400
+
+
+def _party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     lx = lexicon()
     found: list[tuple[int, int, str]] = []
     words = [(m.start(), m.end(), m.group(0)) for m in _NAME_WORDS.finditer(text, start, end)]
@@ -755,13 +774,13 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
     """A note in brackets right after a figure: an as-of date (`(December 1993)`), `(est.)`,
     `(official figure)`, or a claimant (`(separatist claim)`, `(Kurdish claims as of 1
     November 2014)`, `(per Ukraine)`). The figure's span takes the note in."""
+    m = _NOTE.match(text, f.end, hi)
+    if m is None:
+        return f  # most figures have no note: no imports run for them
     import attrs
 
     from claims.extract.dates import parse_date
 
-    m = _NOTE.match(text, f.end, hi)
-    if m is None:
-        return f
     paren = m.group("paren").strip()
     start = m.start("paren") + (len(m.group("paren")) - len(m.group("paren").lstrip()))
     date = parse_date(paren, default_year)
@@ -798,7 +817,9 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
 
 
 def _fold(words: str) -> str:
-    return re.sub(r"\s+", " ", words.strip().lower())
+    # str.split() splits on what the regex \s matches (str.isspace), so this is the old
+    # `re.sub(r"\s+", " ", words.strip().lower())` without the regex (run for every noun).
+    return " ".join(words.lower().split())
 
 
 def _combine(noun_category: Category | None, predicate: str, sense: NounSense | None) -> Category:

@@ -43,13 +43,14 @@ DIGITS_PATTERN = (r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?!\d)|
                   r"|\d+,\d{1,2}(?=\s*(?i:million|billion|thousand)\b)|\d+(?:\.\d+)?")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 
 
 def parse_digits(token: str) -> int | Fraction:
     """The exact value of a digit token with separators (`1,834` -> 1834, `1.5` -> 3/2)."""
     if _DECIMAL_COMMA.fullmatch(token):
         return Fraction(Decimal(token.replace(",", ".")))
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", token)
+    cleaned = _SEPARATORS.sub("", token)
     if "." in cleaned:
         return Fraction(Decimal(cleaned))
     return int(cleaned)

@@ -245,8 +245,10 @@ _SUBJECT_CLAUSE = re.compile(r"(?i)[,;:(]|\b(?:that|who|which|while|whereas|but)
 def _agent_verb() -> re.Pattern[str]:
     """An agentive verb (`killed`, `captured`, `took`) with the figure as its object: at most
     a few qualifying words between it and the number."""
-    verbs = sorted(set(lexicon().agentive) | {"took", "taking", "take", "takes"}, key=len, reverse=True)
-    return re.compile(r"(?i)\b(?P<v>" + "|".join(re.escape(v) for v in verbs) + r")[ \t]+"
+    verbs = set(lexicon().agentive) | {"took", "taking", "take", "takes"}
+    # A trie matches what the longest-first alternation of the verbs matched (the verbs a
+    # position can match are prefixes of one another), spaces still as written.
+    return re.compile(r"(?i)\b(?P<v>" + trie_pattern(verbs, space=re.escape(" ")) + r")[ \t]+"
                       # `captured 15,000 men and 70 guns`: the second object of the verb
                       r"(?:\d[\d,]*[ \t]+[\w\-]+(?:[ \t]+[\w\-]+)?(?:,[ \t]+|,?[ \t]+and[ \t]+))?"
                       r"(?:(?:some|about|around|over|nearly|almost|more[ \t]+than|at[ \t]+least|up[ \t]+to|an[ \t]+estimated|"

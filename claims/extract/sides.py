@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import attrs
 
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, trie_pattern
 from claims.model import Document, Side
 
 def _demonym_pattern() -> re.Pattern:
@@ -24,11 +24,10 @@ def _demonym_pattern() -> re.Pattern:
     for alias in lx.party_aliases:
         names.add(" ".join(w[:1].upper() + w[1:] for w in alias.split()))
     names |= set(lx.party_acronyms)
-    body = "|".join(
-        r"\s+".join(re.escape(w) for w in name.split())
-        for name in sorted(names, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w\-])(?P<d>{body})(?:s|es)?(?![\w\-])")
+    # A trie, not an alternation of ~1,000 names: it matches what the longest-first alternation
+    # matches (the names a position can match are prefixes of one another, tried longest
+    # first), and scans about six times faster.
+    return re.compile(rf"(?<![\w\-])(?P<d>{trie_pattern(names)})(?:s|es)?(?![\w\-])")
 
 
 class _LazyPattern:
@@ -311,8 +310,10 @@ class SideResolver:
                     continue
                 found.setdefault(last, set()).add(field.column)
         head = document.text[:200_000]
+        # (`in` first: the regex only runs where the lower-case word occurs at all, so a long
+        # page is not scanned by a pattern with no literal prefix once per surname)
         return [(next(iter(c)), w) for w, c in found.items()
-                if len(c) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", head)]
+                if len(c) == 1 and not (w.lower() in head and re.search(rf"\b{re.escape(w.lower())}\b", head))]
 
     def _lead_order(self, document: Document) -> tuple[list[str], str, re.Match | None]:
         """The two parties in the order the lead gives them (`between X and Y`, `waged by X

@@ -59,10 +59,11 @@ def phrase_pattern(phrases: Iterable[str], *, words: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words`` (lower case, white space matching any run of it),
-    nested as a trie (`a(?:bout|ccording)`) so the engine rejects a position after a character
-    or two instead of trying every word: word lists of hundreds scan at tens of MB/s."""
+def trie_pattern(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """A regex matching exactly ``words`` (lower case, white space matching any run of it, or
+    ``space`` where a space is written), nested as a trie (`a(?:bout|ccording)`) so the engine
+    rejects a position after a character or two instead of trying every word: word lists of
+    hundreds scan at tens of MB/s."""
     trie: dict = {}
     for word in set(words):
         node = trie
@@ -74,7 +75,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            atom = r"\s+" if ch == " " else re.escape(ch)
+            atom = space if ch == " " else re.escape(ch)
             branches.append(atom + emit(node[ch]))
         if not branches:
             return ""

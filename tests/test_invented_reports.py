@@ -245,3 +245,19 @@ def test_a_belligerents_participle_and_a_group_named_before() -> None:
     assert found["hundreds of fighters"].side.name == "Rapid Support Forces"
     soldiers = found["more than 100 soldiers"]
     assert soldiers.attribution.claimant == "RSF" and soldiers.side.name == "Sudan"
+
+
+def test_a_bold_party_labels_every_figure_of_its_list_line() -> None:
+    page = ("# Winter War\n\nThe Winter War was fought between the Soviet Union and Finland in 1939.\n\n## Casualties\n\n"
+            "* **Soviet Union**: 126,875 dead or missing (Krivosheev); 264,908 wounded\n"
+            "* **Finland**: 25,904 dead or missing; 800–1,100 captured\n")
+    found = claims_of(page, "war.md")
+    assert found["126,875 dead or missing (Krivosheev)"].side.name == "Soviet Union"
+    assert found["264,908 wounded"].side.name == "Soviet Union"
+    assert found["800–1,100 captured"].side.name == "Finland"
+
+
+def test_a_dateline_city_is_no_label_of_the_sentence() -> None:
+    found = claims_of("Toll rises\n\nBeirut : At least 554 people have died since the offensive on Kobani began in "
+                      "September, the Syrian Observatory for Human Rights said Saturday.\n")
+    assert found["At least 554 people have died"].side.name is None

@@ -206,6 +206,7 @@ _CLAIMANT_AGENT = re.compile(
     r"soldiers|fighters|air\s+defen[cs]es?|air\s+force|navy))\s+(?:(?:has|have|had|also|now|reportedly|just|already|"
     r"been|would|will|managed\s+to|were\s+able\s+to)\s+)*$"
 )
+_LINE_PARTY = re.compile(r"[*_]{0,2}(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]")
 _GROUP_DESCRIPTION = re.compile(r"(?i)the\s+(?:armed\s+|rebel\s+|militant\s+|paramilitary\s+|insurgent\s+)?(?:group|militia|movement|rebels|paramilitaries|insurgents)")
 _CLAIMANT_SUBJECT = re.compile(
     r"(?i)[\s\"“‘']*(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|soldiers|fighters))\s+"
@@ -1129,6 +1130,21 @@ class _Extractor:
                     if side is not None:
                         return side
         line_start = text.rfind("\n", 0, f.start) + 1
+        bullet = _BULLET.match(text, max(lo, line_start), hi)
+        named = _LINE_PARTY.match(text, bullet.end(), f.start)
+        line_end = text.find("\n", f.start)
+        listed = named is not None and (bullet.group(0).strip() or named.group(0)[:1] in "*_" or (
+            # a short line of figures, not a sentence after a dateline (`Beirut : At least 554
+            # people have died ..., the Observatory said`)
+            (line_end if line_end != -1 else len(text)) - line_start < 120))
+        if listed and not self.sides.party_mentions(text, named.end(), f.start):
+            # `* **Soviet Union**: 126,875 dead (Krivosheev); 264,908 wounded`: a party labels
+            # every figure of its line (unless another party is named before the figure).
+            for s, e, party in self.sides.party_mentions(text, named.start("who"), named.end("who"))[:1]:
+                if (s, e) == (named.start("who"), named.end("who")):
+                    side = self.sides.side_for_mention(party, f"the line's label `{text[s:e]}`")
+                    if side is not None:
+                        return side
         label = _ROLE_LEAD.match(text, max(lo, line_start), f.start)
         if label is not None and _role_label(label.group("who")):
             # `- Government forces: 168 killed`, `- Militants: 978 killed`: a role labels its side.

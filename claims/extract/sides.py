@@ -93,7 +93,7 @@ _SUPPORTERS_ONLY = re.compile(
 #: A party that opens a clause or a part of a cell, right before a number (`Prussia 42,000;
 #: Austria 38,500`, `Casualties: Prussia 2,100 killed`): it names the figures after it.
 PARTY_LEAD = re.compile(
-    r"[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*[:–—\-]?[ \t]*"
+    r"[ \t]*[*_]{0,2}(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[*_]{0,2}[ \t]*[:–—\-]?[*_]{0,2}[ \t]*"
     r"(?=(?:(?:about|some|around|over|nearly|roughly|up[ \t]+to|c\.|~|≈)[ \t]*)?\d)"
 )
 _VAGUE_ENTRY = re.compile(r"(?i)^(?:various|other|several|alleged|supported\s+by|weapons|advisors|supplied)\b|\bpro-")

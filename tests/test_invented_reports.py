@@ -261,3 +261,23 @@ def test_a_dateline_city_is_no_label_of_the_sentence() -> None:
     found = claims_of("Toll rises\n\nBeirut : At least 554 people have died since the offensive on Kobani began in "
                       "September, the Syrian Observatory for Human Rights said Saturday.\n")
     assert found["At least 554 people have died"].side.name is None
+
+
+def test_a_revision_and_a_data_noun_subject_are_sources() -> None:
+    text = ("Intro.\n\nRussian researchers have revised Soviet losses upward to about 167,000 killed.\n\n"
+            "Finnish estimates of Soviet losses were much higher, at around 200,000 killed.\n")
+    found = claims_of(text)
+    revised = found["about 167,000 killed"]
+    assert revised.attribution.claimant == "Russian researchers" and revised.side.name == "Soviet Union"
+    assert found["around 200,000 killed"].attribution.claimant == "Finnish estimates"
+
+
+def test_a_figure_restated_in_two_versions_is_one_estimate_of_a_measure_clash() -> None:
+    from claims.reconcile import reconcile
+
+    page = ("# Winter War\n\nThe Winter War was fought between the Soviet Union and Finland in 1939.\n\n## Casualties\n\n"
+            "* **Soviet Union**: 126,875 dead or missing (Krivosheev); 167,976 dead (Van Dyke)\n"
+            "* **Finland**: {finns} dead or missing\n")
+    docs = [read_text(page.format(finns="25,904"), "a.md"), read_text(page.format(finns="26,662"), "b.md")]
+    found = [k for k in reconcile(docs, [c for d in docs for c in extract_document(d)]) if k.rule == "R-MEASURES"]
+    assert len(found) == 1 and "restated at" in found[0].explanation

@@ -197,6 +197,9 @@ def _data_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     return i > 0 and words[i][2].lower() in lexicon().source_suffixes and _demonym_adjective(words[i - 1][2])
 
 
+_DATA_SUBJECT = re.compile(
+    r"[ \t\n\"“]*(?:(?:But|However|Yet|And),?[ \t]+)?(?P<src>(?:[A-Z][\w\-]+[ \t]+){1,3}(?:estimates|figures|accounts|records|claims|statistics|data|sources))"
+    r"(?:[ \t]+(?:of|for|on)[ \t]+[^,;:.\d]{2,60}?)?[ \t]+(?P<cue>were|was|are|is|ranged|range|stood|stand)\b")
 _BY_RECKONING = re.compile(
     r"[ \t\n]*(?P<by>[Bb]y|On)[ \t]+(?:the[ \t]+)?(?P<src>(?:[\w\-]+[ \t]+){0,3}?"
     r"(?:count|counts|reckoning|estimates?|tally|calculations?|figures|accounts?))[ \t]*,[ \t]*")
@@ -534,6 +537,16 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     words: list[tuple[int, int, str]] = []
     index_at: dict[int, int] = {}
 
+    # `Finnish estimates of Soviet losses were much higher, at 200,000`: a data noun that is
+    # the sentence's subject, before a copula, is the source of what the sentence says.
+    subject = _DATA_SUBJECT.match(text, lo, hi)
+    if subject is not None:
+        rel = _make(text, (subject.start("src"), subject.end("src")), (subject.start("cue"), subject.end("cue")),
+                    (subject.start("cue"), hi), "source_before", "assert")
+        if rel is not None:
+            found.append(rel)
+            taken.append((subject.start(), subject.end()))
+
     # `By Soviet reckoning, ...`, `By one count, ...`: the reckoning is the source.
     for by in _BY_RECKONING.finditer(text, lo, hi):
         head = text[lo:by.start()].rstrip()
@@ -655,7 +668,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?[\d~]", window) and not (
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith("revis") else "")
+                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?[\d~]", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:a[ \t]+(?:figure|total|toll)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue

@@ -154,7 +154,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # `bringing its losses in the ground operation to 260`: a running count brought to it.
         "brought_subject": re.compile(
-            rf"(?i)\b(?:bringing|brings|bring|brought|raising|raises|raised|taking|takes|took|pushing|pushes|pushed)[ \t]+"
+            rf"(?i)\b(?:bringing|brings|bring|brought|raising|raises|raised|taking|takes|took|pushing|pushes|pushed"
+            rf"|revised|revises|revising)[ \t]+"
             rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
             rf"[ \t]+to[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),

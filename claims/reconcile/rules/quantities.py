@@ -675,19 +675,33 @@ def measure_clashes(ctx: Context) -> Iterator[Conflict]:
         killed, either = groups[key]
         if not killed or not either or len(killed) > PAIR_LIMIT or len(either) > PAIR_LIMIT:
             continue
-        for a in sorted(killed, key=_ID):
-            for b in sorted(either, key=_ID):
+        # One finding per pair of distinct figures: a figure restated (the same value from the
+        # same claimant, as in two versions of one article) is one estimate, cited once.
+        for a_all in _restated(killed):
+            for b_all in _restated(either):
+                a, b = a_all[0], b_all[0]
                 if _comparable(a, b, ctx):
-                    found = _measure_clash(a, b, ctx)
+                    found = _measure_clash(a, b, ctx, a_all[1:] + b_all[1:])
                     if found is not None:
                         yield found
 
 
-def _measure_clash(killed: Claim, either: Claim, ctx: Context) -> Conflict | None:
+def _restated(claims: list[Claim]) -> list[list[Claim]]:
+    """The claims grouped by figure and claimant, each group in id order, groups by first id."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=_ID):
+        q = c.value
+        groups[(q.low, q.high, q.qualifier, fold(c.attribution.claimant or ""))].append(c)  # type: ignore[union-attr]
+    return list(groups.values())
+
+
+def _measure_clash(killed: Claim, either: Claim, ctx: Context, restated: list[Claim] = ()) -> Conflict | None:
     qk, qe = killed.value, either.value
     assert isinstance(qk, Quantity) and isinstance(qe, Quantity)
     sk, se = claim_strict(killed), claim_strict(either)
     figures = f"{cite(killed, ctx)} and {cite(either, ctx)}"
+    if restated:
+        figures += f" (restated at {', '.join(f'{ctx.path(c.document)}:{c.span.line}' for c in restated)})"
     side = killed.side.name or either.side.name
     about = f" for {side}" if side else ""
     if sk.low > se.high:

@@ -148,8 +148,15 @@ class Context:
 
     def path(self, document_id: str) -> str:
         """The document's path as given (what a reviewer opens), else its id."""
-        doc = self.documents.get(document_id)
-        return doc.path if doc and doc.path else document_id
+        return self.paths().get(document_id, document_id)
+
+    def paths(self) -> Mapping[str, str]:
+        """Document id -> :meth:`path`, worked out once per document (a dispute's explanation
+        locates every estimate and some of its restatements)."""
+        paths: dict[str, str] | None = self.memo.get("paths")
+        if paths is None:
+            paths = self.memo["paths"] = {d: doc.path or d for d, doc in self.documents.items()}
+        return paths
 
 
 # --- parties ------------------------------------------------------------------------------------

@@ -274,11 +274,17 @@ def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:
     """The figure a bracketed breakdown belongs to: `~1,040,000 men (400,000+ Germans, 143,296
     Romanians, ...)` makes each bracketed figure a part of the figure before the bracket (same
     kind and category). None for any other figure."""
+    total = breakdown_totals(ctx).get(claim.id)
+    return ctx.claims.get(total) if total else None
+
+
+def breakdown_totals(ctx: Context) -> dict[str, str]:
+    """Claim id -> the id of the figure its bracketed breakdown belongs to (see
+    :func:`breakdown_total`), for callers that look up every figure. Do not mutate."""
     totals: dict[str, str] | None = ctx.memo.get("breakdowns")
     if totals is None:
         totals = ctx.memo["breakdowns"] = _breakdowns(ctx)
-    total = totals.get(claim.id)
-    return ctx.claims.get(total) if total else None
+    return totals
 
 
 _BRACKET_AFTER = re.compile(r"[^\d()\n|]{0,20}?\(")

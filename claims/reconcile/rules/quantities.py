@@ -35,7 +35,7 @@ from claims.reconcile.index import (
     is_running_total,
     quantity_buckets,
 )
-from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe
+from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe, strict_intervals
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, located, rule, who
 from claims.reconcile.placement import claimant_side
@@ -484,7 +484,7 @@ _ID, _LOW, _HIGH = attrgetter("id"), attrgetter("low"), attrgetter("high")
 
 def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | None:
     event_id, kind, side, category, lost, scope = key
-    strict_all = list(map(claim_strict, bucket))
+    strict_all = strict_intervals(bucket)
     if max(map(_LOW, strict_all)) <= min(map(_HIGH, strict_all)):
         return None  # every figure agrees with every other as stated (so do the estimates)
     estimates, strict_ = _estimates(bucket, strict_all, ctx)

@@ -99,10 +99,13 @@ def locate(claim: Claim, ctx: Context) -> str:
 
 def located(claim: Claim, paths: Mapping[str, str]) -> str:
     """:func:`locate` with the context's ``paths()`` at hand (for callers locating many claims)."""
-    field = claim.field
-    place = f"infobox {field}" if field else (f"section “{claim.section}”" if claim.section else "body")
-    document = claim.document
-    return f"{paths.get(document, document)}:{claim.span.line}, {place}"
+    document, field = claim.document, claim.field
+    # One string built per branch: the dispute explanations locate every estimate.
+    if field:
+        return f"{paths.get(document, document)}:{claim.span.line}, infobox {field}"
+    if claim.section:
+        return f"{paths.get(document, document)}:{claim.span.line}, section “{claim.section}”"
+    return f"{paths.get(document, document)}:{claim.span.line}, body"
 
 
 def where(claim: Claim, ctx: Context) -> str:

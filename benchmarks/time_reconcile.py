@@ -17,7 +17,7 @@ by each tree's own converter. ``alternate`` loads another work tree's package to
 ``claims_base``, its imports renamed, with a renamed copy of ``bench_reconcile.py``) and runs the two reconcilers in turn in one process, each on its own copy of the
 corpus, REPS times each: on a shared machine the load then falls on both alike, which two
 processes run one after the other do not get. It prints each one's CPU seconds, medians and
-digests (the first run's).
+digests (the first run's), and the same for wall seconds.
 """
 
 from __future__ import annotations
@@ -119,19 +119,25 @@ def _alternate(base_tree: str, mode: str, arg: str, reps: int) -> None:
     gc.enable()
     run = {package: importlib.import_module(f"{package}.reconcile").reconcile_grouped for package in corpora}
     times: dict[str, list[float]] = {package: [] for package in corpora}
+    walls: dict[str, list[float]] = {package: [] for package in corpora}
     digests: dict[str, str] = {}
     for i in range(reps):
         for package in sorted(corpora, reverse=i % 2 == 1):  # who goes first alternates too
-            t0 = time.process_time()
+            t0, w0 = time.process_time(), time.perf_counter()
             events, found = run[package](*corpora[package])
             times[package].append(time.process_time() - t0)
+            walls[package].append(time.perf_counter() - w0)
             digests.setdefault(package, f"{len(found):,} findings, digest {_digest(events, found)}")
             del events, found
     for package, label in (("claims_base", base_tree), ("claims", str(HERE.parent))):
         runs = " ".join(f"{t:.2f}" for t in times[package])
-        print(f"{label}: {runs} s CPU, median {statistics.median(times[package]):.2f}; {digests[package]}")
-    base, this = statistics.median(times["claims_base"]), statistics.median(times["claims"])
-    print(f"{mode} {arg}: {reps} runs each, ratio of medians {base / this:.3f}")
+        wall = " ".join(f"{t:.2f}" for t in walls[package])
+        print(f"{label}: {runs} s CPU, median {statistics.median(times[package]):.2f}; wall {wall} s, "
+              f"median {statistics.median(walls[package]):.2f}; {digests[package]}")
+    for what, measured in (("CPU", times), ("wall", walls)):
+        base, this = statistics.median(measured["claims_base"]), statistics.median(measured["claims"])
+        pairs = " ".join(f"{b / t:.2f}" for b, t in zip(measured["claims_base"], measured["claims"]))
+        print(f"{mode} {arg}: {reps} runs each, {what} ratio of medians {base / this:.3f} (pairs {pairs})")
     shutil.rmtree(work)
 
 

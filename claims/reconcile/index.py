@@ -23,7 +23,7 @@ from typing import Any
 from attrs import field, frozen
 
 from claims.lexicon import lexicon
-from claims.model import Claim, Document, Kind, Person, Quantity
+from claims.model import Claim, Document, Person, Quantity
 from claims.reconcile.events import Event
 from claims.reconcile.names import WordPattern, fold, side_token
 
@@ -148,8 +148,15 @@ class Context:
 
     def path(self, document_id: str) -> str:
         """The document's path as given (what a reviewer opens), else its id."""
-        doc = self.documents.get(document_id)
-        return doc.path if doc and doc.path else document_id
+        return self.paths().get(document_id, document_id)
+
+    def paths(self) -> Mapping[str, str]:
+        """Document id -> :meth:`path`, worked out once per document (a dispute's explanation
+        locates every estimate and some of its restatements)."""
+        paths: dict[str, str] | None = self.memo.get("paths")
+        if paths is None:
+            paths = self.memo["paths"] = {d: doc.path or d for d, doc in self.documents.items()}
+        return paths
 
 
 # --- parties ------------------------------------------------------------------------------------
@@ -496,19 +503,11 @@ def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
     if buckets is None:
         # Imported on the first call only (scopes imports this module): an import statement
         # costs microseconds, and the figure rules ask for the buckets once per dispute.
-        from claims.reconcile.scopes import classify
+        from claims.reconcile.scopes import scoped_quantities
 
         buckets = defaultdict(list)
-        event_id = {d: e.id for d, e in ctx.event_of.items()}
-        other = Kind.OTHER  # read once: on Python 3.11 each read of an Enum member is a slow lookup
-        for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
+        for c, event, side, scope_ in scoped_quantities(ctx):
             q = c.value
-            if q.increment or c.kind is other or c.negated:  # type: ignore[union-attr]
-                continue
-            event = event_id[c.document]
-            increment, scope_ = classify(c, ctx, side, event)
-            if increment:
-                continue
             buckets[(event, c.kind, side, q.category, q.lost, scope_)].append(c)  # type: ignore[union-attr]
         from claims.reconcile.placement import place_by_words
 

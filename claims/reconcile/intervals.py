@@ -28,6 +28,7 @@ Two readings depend on the words of the claim, not only its value (``claim_stric
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 
 from attrs import frozen
@@ -202,6 +203,14 @@ def claim_strict(claim: Claim) -> Interval:
     q, span = claim.value, claim.span
     return _figure_intervals(_phrasing_of(span.prefix, span.quote),
                              q.qualifier, q.low, q.high, q.vague)[0]  # type: ignore[union-attr]
+
+
+def strict_intervals(claims: Iterable[Claim]) -> list[Interval]:
+    """``claim_strict`` of each claim, read in one comprehension (no call per claim: a
+    dispute reads every figure of its bucket)."""
+    phrasing, intervals = _phrasing_of, _figure_intervals
+    return [intervals(phrasing((span := c.span).prefix, span.quote),
+                      (q := c.value).qualifier, q.low, q.high, q.vague)[0] for c in claims]  # type: ignore[union-attr]
 
 
 def claim_tolerant(claim: Claim) -> Interval:

@@ -29,6 +29,7 @@ count: the later, larger figure is an update, not a disagreement.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.model import Category, Claim, ClaimantClass, Kind, Population, Quantity, UncertainDate
@@ -157,21 +158,60 @@ def classify(claim: Claim, ctx: Context, side: str | None = None, event_id: str 
     doc = ctx.documents.get(claim.document)
     if doc is not None and doc.text:
         return _scope(claim, ctx)
-    span, q = claim.span, claim.value
-    # What `_scope` reads of the figure; of its category, only a part's noun and whether it is a
-    # share (keying by every category would read the same wording once per category).
-    figure = (q.unit, q.category if claim.part_of else q.category is Category.SHARE, q.population,
-              q.increment) if isinstance(q, Quantity) else None
-    key = (span.prefix, span.quote, span.suffix, claim.part_of is None, claim.side.column, figure,
-           event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
-           doc.belligerents if doc else ())
-    by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
-    if by_wording is None:
-        by_wording = ctx.memo["scope_by_wording"] = {}
+    span, q, part_of = claim.span, claim.value, claim.part_of
+    # The key's layout is the one `scoped_quantities` builds inline.
+    if isinstance(q, Quantity):
+        key: tuple = (span.prefix, span.quote, span.suffix, part_of is None, claim.side.column, q.unit,
+                      q.category if part_of else q.category is Category.SHARE, q.population, q.increment,
+                      event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
+                      doc.belligerents if doc else ())
+    else:
+        key = (span.prefix, span.quote, span.suffix, part_of is None, claim.side.column,
+               event_id or ctx.event_of[claim.document].id, side or ctx.sides.get(claim.id),
+               doc.belligerents if doc else ())
+    by_wording = _by_wording(ctx)
     found = by_wording.get(key)
     if found is None:
         found = by_wording[key] = _scope(claim, ctx)
     return found
+
+
+def _by_wording(ctx: Context) -> dict[tuple, tuple[bool, str]]:
+    by_wording: dict[tuple, tuple[bool, str]] | None = ctx.memo.get("scope_by_wording")
+    if by_wording is None:
+        by_wording = ctx.memo["scope_by_wording"] = {}
+    return by_wording
+
+
+def scoped_quantities(ctx: Context) -> Iterator[tuple[Claim, str, str, str]]:
+    """(claim, event id, side key, scope) of every figure the index buckets: not an increment,
+    not kind `other`, not denied. :func:`classify` of each, with its per-wording cache read
+    inline: this loop runs once per figure, and a call, its document lookup and the enum
+    member reads per figure cost more than the cache lookup itself."""
+    event_id = {d: e.id for d, e in ctx.event_of.items()}
+    with_text = {d for d, doc in ctx.documents.items() if doc.text}
+    belligerents = {d: doc.belligerents for d, doc in ctx.documents.items()}
+    by_wording = _by_wording(ctx)
+    other, share = Kind.OTHER, Category.SHARE  # read once: each read of an Enum member is a slow lookup
+    for c, side in zip(ctx.of_type(Quantity), ctx.sides_of_type(Quantity)):
+        q = c.value
+        if q.increment or c.kind is other or c.negated:  # type: ignore[union-attr]
+            continue
+        document = c.document
+        event = event_id[document]
+        if document in with_text:
+            increment, scope_ = _scope(c, ctx)
+        else:
+            span, part_of = c.span, c.part_of
+            key = (span.prefix, span.quote, span.suffix, part_of is None, c.side.column, q.unit,  # type: ignore[union-attr]
+                   q.category if part_of else q.category is share, q.population, False,  # type: ignore[union-attr]
+                   event, side, belligerents.get(document, ()))
+            found = by_wording.get(key)
+            if found is None:
+                found = by_wording[key] = _scope(c, ctx)
+            increment, scope_ = found
+        if not increment:
+            yield c, event, side, scope_
 
 
 def is_share(q: Quantity) -> bool:
@@ -234,11 +274,17 @@ def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:
     """The figure a bracketed breakdown belongs to: `~1,040,000 men (400,000+ Germans, 143,296
     Romanians, ...)` makes each bracketed figure a part of the figure before the bracket (same
     kind and category). None for any other figure."""
+    total = breakdown_totals(ctx).get(claim.id)
+    return ctx.claims.get(total) if total else None
+
+
+def breakdown_totals(ctx: Context) -> dict[str, str]:
+    """Claim id -> the id of the figure its bracketed breakdown belongs to (see
+    :func:`breakdown_total`), for callers that look up every figure. Do not mutate."""
     totals: dict[str, str] | None = ctx.memo.get("breakdowns")
     if totals is None:
         totals = ctx.memo["breakdowns"] = _breakdowns(ctx)
-    total = totals.get(claim.id)
-    return ctx.claims.get(total) if total else None
+    return totals
 
 
 _BRACKET_AFTER = re.compile(r"[^\d()\n|]{0,20}?\(")

@@ -7,7 +7,7 @@ a family share one pass over the index (the three pairwise figure rules share on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from operator import attrgetter
 
@@ -94,8 +94,18 @@ def finding(
 
 def locate(claim: Claim, ctx: Context) -> str:
     """`seeds/terter-operation.txt:14, infobox Casualties2`: the file and line a reviewer opens."""
-    place = f"infobox {claim.field}" if claim.field else (f"section “{claim.section}”" if claim.section else "body")
-    return f"{ctx.path(claim.document)}:{claim.span.line}, {place}"
+    return located(claim, ctx.paths())
+
+
+def located(claim: Claim, paths: Mapping[str, str]) -> str:
+    """:func:`locate` with the context's ``paths()`` at hand (for callers locating many claims)."""
+    document, field = claim.document, claim.field
+    # One string built per branch: the dispute explanations locate every estimate.
+    if field:
+        return f"{paths.get(document, document)}:{claim.span.line}, infobox {field}"
+    if claim.section:
+        return f"{paths.get(document, document)}:{claim.span.line}, section “{claim.section}”"
+    return f"{paths.get(document, document)}:{claim.span.line}, body"
 
 
 def where(claim: Claim, ctx: Context) -> str:

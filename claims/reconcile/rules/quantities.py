@@ -35,9 +35,9 @@ from claims.reconcile.index import (
     is_running_total,
     quantity_buckets,
 )
-from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe
+from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe, strict_intervals
 from claims.reconcile.names import fold
-from claims.reconcile.rules import ChartKind, cite, family, finding, locate, rule, who
+from claims.reconcile.rules import ChartKind, cite, family, finding, located, rule, who
 from claims.reconcile.placement import claimant_side
 from claims.reconcile.scopes import (
     WHOLE, event_end, is_cumulative, moment, named_source, report_date, same_claimant, same_source,
@@ -484,7 +484,7 @@ _ID, _LOW, _HIGH = attrgetter("id"), attrgetter("low"), attrgetter("high")
 
 def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | None:
     event_id, kind, side, category, lost, scope = key
-    strict_all = list(map(claim_strict, bucket))
+    strict_all = strict_intervals(bucket)
     if max(map(_LOW, strict_all)) <= min(map(_HIGH, strict_all)):
         return None  # every figure agrees with every other as stated (so do the estimates)
     estimates, strict_ = _estimates(bucket, strict_all, ctx)
@@ -558,7 +558,7 @@ def quantity_label(dispute: Dispute) -> str:
     return f"{who_}{dispute.kind.value}: {what}{scope}"
 
 
-def _estimate_text(e: list[Claim], ctx: Context) -> str:
+def _estimate_text(e: list[Claim], paths: Mapping[str, str]) -> str:
     first = e[0]
     q = first.value
     assert isinstance(q, Quantity)
@@ -566,8 +566,8 @@ def _estimate_text(e: list[Claim], ctx: Context) -> str:
     more = ""
     if len(e) > 1:
         times = "once more" if len(e) == 2 else f"{len(e) - 1} more times"
-        more = f"; restated {times} ({', '.join([locate(c, ctx) for c in e[1:4]])}{', …' if len(e) > 4 else ''})"
-    return f"{describe(q)}{dated} ({who(first)}; {locate(first, ctx)}{more})"
+        more = f"; restated {times} ({', '.join([located(c, paths) for c in e[1:4]])}{', …' if len(e) > 4 else ''})"
+    return f"{describe(q)}{dated} ({who(first)}; {located(first, paths)}{more})"
 
 
 def estimate_labels(n: int) -> list[str]:
@@ -650,7 +650,8 @@ def _notes(estimates: list[list[Claim]], clashes: bool, ctx: Context) -> tuple[s
 def _explain(dispute: Dispute, estimates: list[list[Claim]], ctx: Context, outcome: Outcome,
              by_relation: Mapping[Relation, list[Pair]]) -> str:
     labels = _labels(len(estimates))
-    listing = "; ".join([f"{labels[i]} {_estimate_text(e, ctx)}" for i, e in enumerate(estimates)])
+    paths = ctx.paths()
+    listing = "; ".join([f"{labels[i]} {_estimate_text(e, paths)}" for i, e in enumerate(estimates)])
     lines = [f"{quantity_label(dispute)}, {len(estimates)} estimates: {listing}."]
     lines += relation_lines(dispute, outcome, by_relation)
     if outcome is Outcome.CONFLICT:

@@ -10,7 +10,7 @@ from claims.model import Category, Claim, Conflict, Kind, Outcome, Population, Q
 from claims.reconcile.index import NO_SIDE, Context, between, is_overall_total, named_parties, quantity_buckets, sentence, side_label
 from claims.reconcile.names import fold
 from claims.reconcile.intervals import INF, Interval, claim_strict, claim_tolerant, describe, describe_interval, nominal
-from claims.reconcile.scopes import WHOLE, breakdown_total, is_share
+from claims.reconcile.scopes import WHOLE, breakdown_totals, is_share
 from claims.reconcile.rules import ChartKind, cite, family, finding, rule
 
 SUM_PARTS = rule(
@@ -78,8 +78,11 @@ def _sum_text(parts: Sequence[Claim], point: float, tol: Interval) -> str:
 @family
 def sum_of_parts(ctx: Context) -> Iterator[Conflict]:
     parts: dict[str, list[Claim]] = defaultdict(list)
+    # The breakdowns' totals are claims of this context, so a total's id is read from the map
+    # itself; with no breakdown (documents without text) only ``part_of`` is read.
+    breakdowns = breakdown_totals(ctx)
     for c in ctx.of_type(Quantity):
-        total = c.part_of or (t.id if (t := breakdown_total(c, ctx)) is not None else None)
+        total = c.part_of or (breakdowns.get(c.id) if breakdowns else None)
         if total:
             parts[total].append(c)
     for total_id, members in sorted(parts.items()):

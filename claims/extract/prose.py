@@ -166,7 +166,6 @@ _OWN_SUBJECT = re.compile(
 )
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
 # car`) is no subject of the clause.
-_EVERYONE_NOUNS = frozenset("people persons inhabitants residents villagers bodies victims".split())
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:on|near|at|in|into|against|from|to|with|of|by|toward|towards|over|across|behind)\s+(?:(?:the|a|an)\s+)?"
                                 # `by the paramilitary Rapid Support Forces`: a modifier between
                                 r"(?-i:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|[a-z][a-z\-]{3,})\s+)?$")
@@ -1100,7 +1099,7 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]}'s figure")
                 if side is not None:
                     return side
-        if f.relative_side is None and antecedent is None and (f.noun or "").lower() not in _EVERYONE_NOUNS:
+        if f.relative_side is None and antecedent is None and (f.noun or "").lower() not in lexicon().everyone_nouns:
             agent = self._agent(f, lo, resolved)
             if agent is not None:
                 # `The Russians captured 15,000 men`, `..., taking 20,000 prisoners`: the subject

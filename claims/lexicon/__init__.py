@@ -147,6 +147,7 @@ class Lexicon:
         for word in nouns["units"]["words"]:
             self.nouns.setdefault(word, NounSense("units", "military", "units"))
         self.not_figure_nouns: list[str] = nouns["not_figures"]["words"]
+        self.everyone_nouns: frozenset[str] = frozenset(nouns["everyone"]["words"])
         #: Model designation prefix (`Su`, `T`, `BMP`) -> the equipment it names.
         self.model_prefixes: dict[str, NounSense] = {
             prefix: NounSense(category, "military", "equipment")

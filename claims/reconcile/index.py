@@ -487,7 +487,6 @@ def _column_name(c: Claim, ctx: Context) -> str | None:
 
 _ACROSS_SIDES = WordPattern(r"\b(?:both sides|all sides|each side|either side|overall|combined|on both sides)\b",
                             "side|overall|combined")
-_EVERYONE = frozenset("people persons civilians inhabitants residents dead bodies victims".split())
 
 
 def quantity_buckets(ctx: Context) -> dict[tuple, list[Claim]]:
@@ -527,7 +526,7 @@ def counts_everyone(c: Claim, ctx: Context) -> bool:
     """The figure counts people of every side (`people`, civilians, `on both sides`, a total)."""
     q = c.value
     assert isinstance(q, Quantity)
-    return (q.unit or "").lower() in _EVERYONE or q.population.value == "civilian" \
+    return (q.unit or "").lower() in lexicon().everyone_nouns or q.population.value == "civilian" \
         or "total" in (c.side.reason or "") or bool(_ACROSS_SIDES.search(sentence(c, ctx)))
 
 

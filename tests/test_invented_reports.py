@@ -281,3 +281,8 @@ def test_a_figure_restated_in_two_versions_is_one_estimate_of_a_measure_clash() 
     docs = [read_text(page.format(finns="25,904"), "a.md"), read_text(page.format(finns="26,662"), "b.md")]
     found = [k for k in reconcile(docs, [c for d in docs for c in extract_document(d)]) if k.rule == "R-MEASURES"]
     assert len(found) == 1 and "restated at" in found[0].explanation
+
+
+def test_a_size_in_apposition_keeps_out_of_its_subjects_verb() -> None:
+    found = claims_of("Intro.\n\nThe defenders, perhaps 800 strong, surrendered on 12 May.\n")
+    assert found["800 strong"].kind.value == "strength"

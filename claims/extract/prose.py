@@ -886,7 +886,7 @@ class _Extractor:
             shared = None
             if last.predicate_after and last.category is not None and last.noun_group in ("people", None):
                 shared = last.category
-            else:
+            elif (last.noun or "").lower() != "strong":  # `The defenders, 800 strong, surrendered`: theirs
                 after = predicate_after(text, _after_comma(text, last.np_end, hi), hi)
                 if after is not None and after[1] not in ("strength", "equipment_lost"):
                     shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES

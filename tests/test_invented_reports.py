@@ -286,3 +286,9 @@ def test_a_figure_restated_in_two_versions_is_one_estimate_of_a_measure_clash() 
 def test_a_size_in_apposition_keeps_out_of_its_subjects_verb() -> None:
     found = claims_of("Intro.\n\nThe defenders, perhaps 800 strong, surrendered on 12 May.\n")
     assert found["800 strong"].kind.value == "strength"
+
+
+def test_a_headlines_topic_is_no_source_and_its_says_clause_is() -> None:
+    found = claims_of("Sudan fighting: toll passes 185, UN envoy says\n\nKHARTOUM, April 18 (Reuters) - The fighting "
+                      "goes on.\n")
+    assert found["185"].attribution.claimant == "UN envoy"

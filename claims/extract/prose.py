@@ -292,7 +292,9 @@ _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estim
 _HEADLINE_SOURCE = re.compile(r"\s*(?P<bullet>[-*•–][ \t]+)?(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 # A rubric before a headline's colon names no source: `Ukraine war latest:`, `Live updates:`.
-_RUBRIC = re.compile(r"(?i)\b(?:latest|live|updates?|news|explained|analysis|in\s+numbers|timeline|at\s+a\s+glance|what\s+we\s+know)\s*$")
+_RUBRIC = re.compile(r"(?i)\b(?:latest|live|updates?|news|explained|analysis|in\s+numbers|timeline|at\s+a\s+glance|what\s+we\s+know"
+                     # a topic (`Sudan fighting:`, `Gaza war:`), not who says what follows
+                     r"|fighting|war|conflict|crisis|clashes|violence|offensive|battle|siege|attacks?|strikes|unrest)\s*$")
 _HEADLINE_TAIL = re.compile(r"\s+[-–—]\s+(?P<who>[A-Za-z][^-–—\n]{1,40}?)\s*$")
 #: How far a statement's attribution carries over into following sentences that name no source.
 _CARRY_SENTENCES = 4

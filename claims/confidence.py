@@ -69,9 +69,12 @@ def _reliability(claim: Claim, sides: Mapping[str, str]) -> tuple[str, list[str]
     elif cls is ClaimantClass.JOURNALIST:
         grade, reason = "C", f"{who} is a journalist (fairly reliable)."
     elif cls is ClaimantClass.BELLIGERENT:
-        own = side_token(a.claimant_side) if a.claimant_side else side_token(a.claimant)
+        own = side_token(a.claimant_side) if a.claimant_side else None  # a person's name is no side
         about = sides.get(claim.id)
-        if own and about and "#" not in about and about != "-" and own != about:
+        # The side key is a name (`India`, `India/Pakistan` for a column of both), the
+        # claimant's a token (`indi`): compare tokens.
+        about = side_token(about) if about and "#" not in about and about != "-" else None
+        if own and about and own != about:
             grade, reason = "E", f"{who} is a belligerent speaking about its enemy (often unreliable)."
         elif own and about == own:
             grade, reason = "D", f"{who} is a belligerent speaking about its own side (not usually reliable)."

@@ -295,8 +295,12 @@ def test_a_headlines_topic_is_no_source_and_its_says_clause_is() -> None:
 
 
 def test_a_belligerents_own_losses_are_graded_as_its_own_word() -> None:
-    found = claims_of("Intro.\n\nIndia and Pakistan fought for the ridge. India's army said 527 of its soldiers had been "
-                      "killed and more than 700 intruders had died.\n\nMajor General Rashid Qureshi said 357 troops had died.\n")
+    from claims.confidence import assess
+
+    doc = read_text("Intro.\n\nIndia and Pakistan fought for the ridge. India's army said 527 of its soldiers had been "
+                    "killed and more than 700 intruders had died.\n\nMajor General Rashid Qureshi said 357 troops had died.\n",
+                    "story.txt")
+    found = {c.span.quote: c for c in assess(extract_document(doc), [], documents=[doc])}
     assert "its own side" in found["527 of its soldiers had been killed"].confidence.reasons[0]
     assert "its enemy" in found["more than 700 intruders had died"].confidence.reasons[0]
     assert "enemy" not in found["357 troops had died"].confidence.reasons[0]  # no side known for the general

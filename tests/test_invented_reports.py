@@ -304,3 +304,10 @@ def test_a_belligerents_own_losses_are_graded_as_its_own_word() -> None:
     assert "its own side" in found["527 of its soldiers had been killed"].confidence.reasons[0]
     assert "its enemy" in found["more than 700 intruders had died"].confidence.reasons[0]
     assert "enemy" not in found["357 troops had died"].confidence.reasons[0]  # no side known for the general
+
+
+def test_a_force_that_crosses_a_border_is_no_refugee_count() -> None:
+    found = claims_of("Intro.\n\nCoalition forces totalling 60,000 crossed the border.\n\n"
+                      "Refugees numbering 40,000 crossed the border.\n")
+    assert found["60,000 crossed the border"].kind.value == "strength"
+    assert found["40,000 crossed the border"].value.category.value in ("displaced", "refugees")

@@ -679,6 +679,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 category = Category(cat)
                 predicate = label.group(0)
                 start = label.start()
+    if category in (Category.DISPLACED, Category.REFUGEES) and subject is not None \
+            and lexicon().subject_nouns[_fold(subject.group("n"))] == "strength":
+        category = None  # `Coalition forces totalling 60,000 crossed the border`: a force moving
     if category is None and subject is not None:
         cat = lexicon().subject_nouns[_fold(subject.group("n"))]
         predicate = subject.group(0).strip()

@@ -311,3 +311,8 @@ def test_a_force_that_crosses_a_border_is_no_refugee_count() -> None:
                       "Refugees numbering 40,000 crossed the border.\n")
     assert found["60,000 crossed the border"].kind.value == "strength"
     assert found["40,000 crossed the border"].value.category.value in ("displaced", "refugees")
+
+
+def test_a_bare_number_against_a_figure_counts_the_same_thing() -> None:
+    found = claims_of("Intro.\n\nThe score was 3 to 1. The attackers had 9,000 men against 3,000.\n")
+    assert found["3,000"].kind.value == "strength" and "1" not in found

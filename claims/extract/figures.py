@@ -713,7 +713,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
                 anaphoric, bare_end = True, gapped.end()
                 mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
-            elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start):
+            elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start) \
+                    or _BARE_COMPARED.search(text, max(lo, start - 30), start):
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
                 anaphoric = True
@@ -876,6 +877,8 @@ _RIVAL_COUNT = re.compile(
     r"|[,;][ \t]*(?:(?:and|while|whereas|but)[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w\-]+[ \t]+){1,3}"
     r"(?:sources|records|figures|estimates|accounts|data|historians)[ \t]*,?[ \t]*(?:(?:only|just|about|some|around|nearly)[ \t]+)?$"
 )
+# `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.
+_BARE_COMPARED = re.compile(r"\d[\d,]*(?:[ \t]+[a-z]+)?[ \t]+(?:against|versus|vs\.?)[ \t]+$")
 _SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})

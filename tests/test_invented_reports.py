@@ -316,3 +316,11 @@ def test_a_force_that_crosses_a_border_is_no_refugee_count() -> None:
 def test_a_bare_number_against_a_figure_counts_the_same_thing() -> None:
     found = claims_of("Intro.\n\nThe score was 3 to 1. The attackers had 9,000 men against 3,000.\n")
     assert found["3,000"].kind.value == "strength" and "1" not in found
+
+
+def test_abductions_and_arrests_are_captures() -> None:
+    found = claims_of("Intro.\n\nAt least 12 people were abducted by gunmen in Zamfara state.\n\n"
+                      "Gunmen kidnapped 30 students from a school.\n\nPolice arrested 45 suspected militants.\n")
+    assert found["At least 12 people were abducted"].kind.value == "captured"
+    assert found["30 students from a school"].kind.value == "captured"
+    assert found["45 suspected militants"].kind.value == "captured"

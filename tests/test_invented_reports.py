@@ -324,3 +324,10 @@ def test_abductions_and_arrests_are_captures() -> None:
     assert found["At least 12 people were abducted"].kind.value == "captured"
     assert found["30 students from a school"].kind.value == "captured"
     assert found["45 suspected militants"].kind.value == "captured"
+
+
+def test_a_clause_before_a_speaker_is_no_title() -> None:
+    found = claims_of("Intro.\n\nSpeaking to reporters in Kyiv, Zelensky said 31,000 Ukrainian troops had died.\n\n"
+                      "Asked about casualties, the spokesman said only that \"dozens\" had been wounded.\n")
+    assert found["31,000 Ukrainian troops had died"].attribution.claimant_class.value != "journalist"
+    assert found['"dozens" had been wounded'].value.category is Category.WOUNDED

@@ -495,10 +495,13 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     increment = False
     if n.vague and (in_the := _IN_THE.search(text, max(lo, start - 10), start)) is not None:
         start = in_the.start()  # `numbered in the hundreds`, `ran into the thousands`
-    if n.vague and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
-            and (of := _VAGUE_OF.match(text, end + 1, hi)) is not None:
-        # `said "dozens" of civilians had died`: the quoted word counts the noun, as `dozens of` does
-        start, end = start - 1, of.end()
+    if n.vague and text[max(lo, start - 1):start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES:
+        of = _VAGUE_OF.match(text, end + 1, hi)
+        if of is not None:
+            # `said "dozens" of civilians had died`: the quoted word counts the noun, as `dozens of` does
+            start, end = start - 1, of.end()
+        elif not re.match(r"[ \t]+of\b", text[end + 1:end + 5]):
+            start, end = start - 1, end + 1  # `said only that "dozens" had been wounded`: the word quoted
     fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()

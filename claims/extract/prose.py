@@ -231,6 +231,7 @@ def _first_agentive(text: str, lo: int, hi: int) -> int | None:
 
 
 # A title before a name, set off by a comma (`The Kremlin's spokesman, Dmitry Peskov`).
+_OPENING_CLAUSE = re.compile(r"(?i)(?:[a-z]+ing|asked|interviewed|quoted|in|on|at|after|before|during|from|with|without|when|while|as)\b")
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
 # `the front had lost`, `the alliance suffered`: a definite noun for a party named before in full.
 _DEFINITE_SUBJECT = re.compile(
@@ -771,6 +772,8 @@ class _Extractor:
         cls, side = classify_claimant(claimant, self.sides)
         if cls is ClaimantClass.UNKNOWN and at is not None:
             title = _TITLE_BEFORE.search(self.text, max(0, at - 100), at)
+            if title is not None and _OPENING_CLAUSE.match(title.group("t").strip()):
+                title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
             if title is not None and source_heads_in(title.group("t")):
                 by_title = classify_claimant(title.group("t"), self.sides)
                 if by_title[0] is not ClaimantClass.UNKNOWN:

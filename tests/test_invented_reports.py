@@ -331,3 +331,11 @@ def test_a_clause_before_a_speaker_is_no_title() -> None:
                       "Asked about casualties, the spokesman said only that \"dozens\" had been wounded.\n")
     assert found["31,000 Ukrainian troops had died"].attribution.claimant_class.value != "journalist"
     assert found['"dozens" had been wounded'].value.category is Category.WOUNDED
+
+
+def test_what_rival_sources_bare_numbers_count_is_named_before_the_colon() -> None:
+    found = claims_of("Intro.\n\nCasualty estimates vary widely: the government says 200, while rebels claim over 1,000.\n\n"
+                      "The score: the government says 3.\n")
+    assert found["200"].value.category is Category.CASUALTIES and found["200"].attribution.claimant == "the government"
+    assert found["over 1,000"].value.low == 1000 and found["over 1,000"].attribution.claimant == "rebels"
+    assert "3" not in found

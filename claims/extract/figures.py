@@ -721,6 +721,13 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
                 anaphoric = True
+            if _SAYS_BARE.search(text, max(lo, start - 40), start) \
+                    and (lead := _MEASURE_LEAD.search(text, lo, start)) is not None:
+                # `Casualty estimates vary widely: the government says 200, while rebels claim
+                # over 1,000`: what the sources' bare numbers count is named before the colon.
+                measure = "casualties" if lead.group("n").lower().startswith(("casualt", "loss")) else "killed"
+                category = _combine(None, measure, sense)
+                predicate, anaphoric = lead.group(0).strip(), False
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
@@ -881,6 +888,10 @@ _RIVAL_COUNT = re.compile(
     r"(?:sources|records|figures|estimates|accounts|data|historians)[ \t]*,?[ \t]*(?:(?:only|just|about|some|around|nearly)[ \t]+)?$"
 )
 # `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.
+_SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|counts?|counted|reports?|reported|estimates?|estimated)"
+                        r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
+_MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
+                           r"\b[^.:;\d]{0,40}:\s")
 _BARE_COMPARED = re.compile(r"\d[\d,]*(?:[ \t]+[a-z]+)?[ \t]+(?:against|versus|vs\.?)[ \t]+$")
 _SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")

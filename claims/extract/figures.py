@@ -999,25 +999,22 @@ _MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?\b")
 
 def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
     end = head.end()
-    if sense.group == "people":
+    joined = _AND_HEAD.match(text, end, hi) if sense.group == "people" else None
+    other = _patterns()["nouns"].match(text, joined.end(), hi) if joined else None
+    other_sense = lexicon().nouns.get(_fold(other.group(0))) if other else None
+    if other_sense is not None and other_sense.group == "people" and _fold(other.group(0)) not in _WEAK_HEADS:
         # `453 officers and men`, `40 soldiers and policemen`: one count of two kinds of people.
-        joined = _AND_HEAD.match(text, end, hi)
-        other = _patterns()["nouns"].match(text, joined.end(), hi) if joined else None
-        other_sense = lexicon().nouns.get(_fold(other.group(0))) if other else None
-        if other_sense is not None and other_sense.group == "people" and _fold(other.group(0)) not in _WEAK_HEADS:
-            if other_sense.population != sense.population:
-                sense = NounSense(sense.category, "unknown", sense.group)
-            end = other.end()
-            mentions = party_mentions(text, pos, end)
-            pp_end, pp_mentions, pp_relative = _pp(text, end, hi)
-            return text[head.start():end], sense, pp_end, mentions + pp_mentions, relative or pp_relative
-    if sense.group == "people" and _MODEL.search(text, pos, at):
-        sense = lexicon().after_model.get(_fold(head.group(0)), sense)  # `two MiG-29 fighters`
-    if sense.group == "people" and sense.population != "civilian" and re.search(r"(?i)\bcivilian\b", text[pos:at]):
-        sense = NounSense(sense.category, "civilian", sense.group)  # `27 civilian Kurds`
+        if other_sense.population != sense.population:
+            sense = NounSense(sense.category, "unknown", sense.group)
+        end = other.end()
+    else:
+        if sense.group == "people" and _MODEL.search(text, pos, at):
+            sense = lexicon().after_model.get(_fold(head.group(0)), sense)  # `two MiG-29 fighters`
+        if sense.group == "people" and sense.population != "civilian" and re.search(r"(?i)\bcivilian\b", text[pos:at]):
+            sense = NounSense(sense.category, "civilian", sense.group)  # `27 civilian Kurds`
     mentions = party_mentions(text, pos, end)
     pp_end, pp_mentions, pp_relative = _pp(text, end, hi)
-    return head.group(0), sense, pp_end, mentions + pp_mentions, relative or pp_relative
+    return text[head.start():end], sense, pp_end, mentions + pp_mentions, relative or pp_relative
 
 
 def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], str | None]:

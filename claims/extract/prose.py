@@ -44,7 +44,7 @@ from claims.extract.figures import Figure, continues_figure, kind_for, party_men
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
-from claims.extract.sides import PARTY_LEAD, resolver_for
+from claims.extract.sides import DATELINE, PARTY_LEAD, resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, phrase_pattern, trie_pattern
 from claims.model import (
@@ -238,7 +238,6 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,6}[\"“'‘]?$"
 )
-_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
 _SUBJECT_CLAUSE = re.compile(r"(?i)[,;:(]|\b(?:that|who|which|while|whereas|but)\b")
 
 
@@ -384,6 +383,8 @@ class _Extractor:
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()
         self._titled: dict[str, tuple[ClaimantClass, str | None]] = {}
+        #: Belligerents named without their country, with the country found beside them elsewhere.
+        self._sided: dict[str, tuple[ClaimantClass, str | None]] = {}
         self._paragraph_starts = [lo for lo, _ in self._paragraphs]
         #: The words of the unnamed source behind each relation of the sentence (`officials`).
         self._unnamed_words: dict[Relation, str] = {}
@@ -766,7 +767,7 @@ class _Extractor:
         the text gave before (`British historian John Keel`); for a name after its title (`The
         Kremlin's spokesman, Dmitry Peskov`, the name at ``at``), the title's class, which the
         name keeps for the rest of the document."""
-        known = self._titled.get(claimant)
+        known = self._titled.get(claimant) or self._sided.get(claimant)
         if known is not None:
             return known
         cls, side = classify_claimant(claimant, self.sides)
@@ -796,7 +797,7 @@ class _Extractor:
                     if earlier.text != claimant and head in earlier.text.lower():
                         side = self._classify(earlier.text)[1]
                         break
-            self._titled[claimant] = (cls, side)
+            self._sided[claimant] = (cls, side)  # the text is scanned once per claimant
         return cls, side
 
     def _party_named_with(self, claimant: str) -> str | None:
@@ -811,8 +812,7 @@ class _Extractor:
         for k, m in enumerate(re.finditer(re.escape(core), text)):
             if k == 20:
                 break
-            before = text[max(0, m.start() - 40):m.start()]
-            for s, e, party in self.sides.party_mentions(text, m.start() - len(before), m.start()):
+            for s, e, party in self.sides.party_mentions(text, max(0, m.start() - 40), m.start()):
                 if re.fullmatch(r"(?:['’]s)?[ \t]+(?:the[ \t]+)?", text[e:m.start()]):
                     found = found or party  # `Pakistan's Ministry of Defence`
             after = _NAMED_AFTER_BODY.match(text, m.end())
@@ -1190,7 +1190,7 @@ class _Extractor:
                 other = self.sides.opponent_of(hit[1]) if hit is not None else None
                 if other is not None:
                     return Side(column=other[0], name=other[1], reason=f"those fighting {text[s:e]}: its opponent")
-        dateline = _DATELINE.match(text, lo, f.start)  # `GOMA, Democratic Republic of Congo, Nov 3`: a place
+        dateline = DATELINE.match(text, lo, f.start)  # `GOMA, Democratic Republic of Congo, Nov 3`: a place
         scope = _SCOPE_RE.search(text, max(dateline.end() if dateline else lo, text.rfind(";", lo, f.start) + 1), f.start)
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
@@ -1365,7 +1365,7 @@ class _Extractor:
             return None
         at = verb.start("v")
         participle = verb.group("v").lower().endswith("ing") and text[lo:at].rstrip().endswith(",")
-        dateline = _DATELINE.match(text, lo, at)
+        dateline = DATELINE.match(text, lo, at)
         if dateline is not None:
             lo = dateline.end()  # `NIAMEY, Dec 11 (Reuters) -`: a place, no doer
         # A finite verb's subject is in its own clause (`adding that troops had killed 45`: not

@@ -49,7 +49,9 @@ _FORCE_WORDS = re.compile(
 )
 # `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
-_DATELINE_LINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
+#: A news dateline (`NIAMEY, Dec 11 (Reuters) -`): where the story was filed, no party to it.
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
+_DATELINE_LINE = re.compile("(?m)^" + DATELINE.pattern)
 _UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.
 _NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})

@@ -696,7 +696,7 @@ def _restated(claims: list[Claim]) -> list[list[Claim]]:
     return list(groups.values())
 
 
-def _measure_clash(killed: Claim, either: Claim, ctx: Context, restated: list[Claim] = ()) -> Conflict | None:
+def _measure_clash(killed: Claim, either: Claim, ctx: Context, restated: Sequence[Claim] = ()) -> Conflict | None:
     qk, qe = killed.value, either.value
     assert isinstance(qk, Quantity) and isinstance(qe, Quantity)
     sk, se = claim_strict(killed), claim_strict(either)

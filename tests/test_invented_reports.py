@@ -339,3 +339,41 @@ def test_what_rival_sources_bare_numbers_count_is_named_before_the_colon() -> No
     assert found["200"].value.category is Category.CASUALTIES and found["200"].attribution.claimant == "the government"
     assert found["over 1,000"].value.low == 1000 and found["over 1,000"].attribution.claimant == "rebels"
     assert "3" not in found
+
+
+def test_civilians_in_a_column_copied_over_lines_are_no_belligerents() -> None:
+    page = ("Siege of Kessel\n\nThe siege was fought between Peru and the Shining Path in 1999.\n\n"
+            "Belligerents\nPeru\tShining Path\nCasualties and losses\n30 killed\t95 killed\n"
+            "14 civilians killed\n2,000 civilians displaced\n")
+    found = claims_of(page, "page.txt")
+    assert found["95 killed"].side.name == "Shining Path"
+    assert found["14 civilians killed"].side.name is None
+    assert found["2,000 civilians displaced"].side.name is None
+
+
+def test_coordinated_state_forces_and_a_measure_naming_a_role_take_their_side() -> None:
+    text = ("Intro.\n\nThe Bolivian army fought rebels in the hills for a month. The defence minister said "
+            "212 rebels, 31 soldiers and police and 9 civilians had been killed. "
+            "The government put rebel deaths at 250.\n")
+    found = claims_of(text)
+    assert found["31 soldiers and police"].side.name == "Bolivia"
+    assert found["250"].side.name == found["212 rebels"].side.name != "Bolivia"
+    # a modifier that is no role gives none
+    assert claims_of("Intro.\n\nThe Bolivian army fought rebels. Officials put gun deaths at 40.\n")["40"].side.name is None
+
+
+def test_a_version_with_no_claimant_is_not_folded_into_another_versions_attributed_figure() -> None:
+    from claims.reconcile import disagreements, reconcile
+
+    old = read_text("Siege of Kessel\n\nFrom Wikipedia, the free encyclopedia\n\nThe siege was fought between Peru "
+                    "and the Shining Path in 1999.\n\nBelligerents\nPeru\tShining Path\nCasualties and losses\n"
+                    "30 killed\t95 killed\n\nAftermath\n\nWhen the siege was over, the government put rebel deaths at 80.\n", "old.txt")
+    # the later version changed the infobox to the text's figure and dropped the paragraph
+    new = read_text(old.text.replace("95 killed", "80 killed").split("\n\nAftermath")[0] + "\n", "new.txt")
+    docs = [old, new]
+    claims = [c for d in docs for c in extract_document(d)]
+    where = {c.id: (c.document, c.span.quote) for c in claims}
+    rules = {frozenset(where[i] for i in k.claims): k.rule for f in reconcile(docs, claims) for k in disagreements(f)}
+    # the edit that changed the infobox is an edit, beside the old infobox against its own text
+    assert rules[frozenset({("old.txt", "95 killed"), ("new.txt", "80 killed")})] == "R-VERSION-DRIFT"
+    assert rules[frozenset({("old.txt", "95 killed"), ("old.txt", "80")})] == "R-INFOBOX-BODY"

@@ -86,6 +86,8 @@ class Figure:
     """`estimated`, `official` or `unnamed_source` when a note after the figure says so."""
     as_of: UncertainDate | None = None
     """The date the figure holds for, from a note (`3,500 servicemen (December 1993)`)."""
+    role: str | None = None
+    """A role the measure before a bare number names (`put militant deaths at 920`: `militants`)."""
 
     @property
     def kind(self) -> Kind | None:
@@ -548,6 +550,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    measure_role = None
     if sense is None and (lead := _NUMBER_THEN_LABEL.match(text, end, hi)) is not None \
             and _LINE_OPENS.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None:
         # `- 1,200: Russian soldiers killed in the past day`: a list line that opens with its
@@ -634,6 +637,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if put is not None:
             subject = put
             mentions = mentions + party_mentions(text, put.start("np"), put.end("np"))
+            measure_role = _role_of(text, put.start("np"), put.start("n"))
             if re.search(r"(?i)\b(?:its|their|our)\b", put.group("np")):
                 relative = relative or "own"
     elif subject is not None:
@@ -643,6 +647,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # not a place (`The death toll in Sudan's clashes rose to 185`: everyone there)
         mentions = mentions + [m for m in party_mentions(text, head_start, subject.end())
                                if not _IN_PLACE.search(text, max(head_start, m[0] - 12), m[0])]
+        measure_role = _role_of(text, head_start, subject.start("n"))
         if re.search(r"(?i)\b(?:its|their|our)\b(?:[ \t]+[\w'’]+){0,2}[ \t]+$", text[max(lo, subject.start() - 30):subject.start()]):
             relative = relative or "own"
         elif any(w.lower().rstrip("'’s") in lx.enemy_words or w.lower() in lx.enemy_words
@@ -745,8 +750,20 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         lost=lost, noun=noun, noun_group=sense.group if sense is not None else None,
         predicate=predicate, predicate_after=follows, party_mentions=tuple(mentions),
         relative_side=relative, spelled=n.spelled, increment=increment, year_like=year_like,
-        anaphoric=anaphoric,
+        anaphoric=anaphoric, role=measure_role if sense is None else None,
     )
+
+
+def _role_of(text: str, start: int, end: int) -> str | None:
+    """The role a measure's modifier names (`militant deaths`, `the rebel death toll`,
+    `police casualties`): the lexicon's plural for it, else None."""
+    lx = lexicon()
+    for word in re.findall(r"[A-Za-z]+", text[start:end]):
+        w = word.lower()
+        for role in (w, w + "s"):
+            if role in lx.insurgent_labels or role in lx.state_forces:
+                return role
+    return None
 
 
 _EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)|tops|pass(?:es|ed|ing)|climbed[ \t]+past|rose[ \t]+above|risen[ \t]+above)[ \t]+$")

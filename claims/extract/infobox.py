@@ -876,7 +876,8 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             for i in unit.members:
                 c = out[i]
                 side = side_for(column, why)
-                if c.value.population is Population.CIVILIAN and c.side.name is None:
+                named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
+                if c.value.population is Population.CIVILIAN and named is None:
                     side = Side(reason="a civilian toll, not a belligerent's")
                 attribution = c.attribution
                 if attribution.evidence == "a header over the cells" and f.claimant_start is not None \
@@ -887,7 +888,6 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                     mates = of_field[id(f)]
                     if mates and column_of[mates[-1]] != column:
                         attribution = Attribution(document=ctx.document.id)
-                named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 # (a party labelling its part of the cell, `; Ostrania: 12,000`, beats the cell's column)
                 if named is not None and side.column is not None and (
                         f.column is None or _OPENS_PART in (named.reason or "")):

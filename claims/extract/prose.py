@@ -1338,8 +1338,8 @@ class _Extractor:
                 if other is not None and (f.population is Population.MILITARY or f.category not in _PEOPLE_CATEGORIES):
                     return Side(column=other[0], name=other[1], reason=why)
                 return Side(reason=f"{side.name} did the `{f.predicate.strip()}`; whose losses the figure counts is not said")
-        if side.name is None and f.noun and f.population is not Population.CIVILIAN \
-                and (role := self.sides.role_side(f.noun)) is not None:
+        if side.name is None and (f.noun or f.role) and f.population is not Population.CIVILIAN \
+                and (role := self.sides.role_side(f.noun or f.role)) is not None:
             return role
         if side.name is None and side.reason is None:
             return Side(reason="neither the figure's words nor its sentence say whose it is")

@@ -644,7 +644,10 @@ class SideResolver:
         forces`), so that a story's tolls of each are not compared with the other's."""
         lx = lexicon()
         noun = " ".join(noun.lower().split())
-        insurgent, state = noun in lx.insurgent_labels, noun in lx.state_forces
+        # `soldiers and police`: coordinated heads of one role are that role.
+        heads = [h for h in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", noun) if h]
+        insurgent = all(h in lx.insurgent_labels for h in heads)
+        state = all(h in lx.state_forces for h in heads)
         if not (insurgent or state) or not self._insurgency():
             return None
         government = self.government()
@@ -668,8 +671,10 @@ class SideResolver:
 
     def _insurgency(self) -> bool:
         if self._insurgent is None:
-            labels = "|".join(sorted((re.escape(w) for w in lexicon().insurgent_labels if w != "attackers"), key=len, reverse=True))
-            self._insurgent = re.search(rf"(?i)\b(?:{labels})\b", self._document.text[:20_000]) is not None
+            # (a modifier counts: `rebel deaths`, `militant positions`)
+            labels = "|".join(sorted((re.escape(w.removesuffix("s")) for w in lexicon().insurgent_labels if w != "attackers"),
+                                     key=len, reverse=True))
+            self._insurgent = re.search(rf"(?i)\b(?:{labels})s?\b", self._document.text[:20_000]) is not None
         return self._insurgent
 
     def _pair(self) -> list[tuple[int | None, str]] | None:

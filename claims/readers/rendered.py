@@ -511,7 +511,8 @@ class _Reader:
             return False
         following = self._line_under(index)
         words = (following or "").split()
-        return len(words) >= 8 and bool(re.search(r"[a-z)][.!?][\"”’)]?$", following)) and sum(
+        # (a sentence may end on its figure: `... put rebel deaths at 80.`)
+        return len(words) >= 8 and bool(re.search(r"[a-z0-9)][.!?][\"”’)]?$", following)) and sum(
             1 for w in words if w.lower().strip(",.;:") in _FUNCTION_WORDS) >= 2
 
     def _heads_prose(self, index: int) -> bool:

@@ -331,20 +331,27 @@ def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
         anonymous = by_claimant.pop(None, [])
         if by_claimant:
             groups = list(by_claimant.values())
-            groups[0] = groups[0] + anonymous
             named += [(key, g) for g in groups]
-        else:
+        if anonymous:
             unnamed.append((key, anonymous))
+    # Only within one document: in another version of the article the same number with no
+    # claimant is that version's own statement (an infobox an edit changed to the text's
+    # figure), which the other version's figures are compared with.
     by_number: dict[tuple, list[Claim]] = {}
     for key, g in named:
-        by_number.setdefault((key[2], _number(g[0])), g)
+        for c in g:
+            by_number.setdefault((c.document, _number(c)), g)
     out = list(named)
     for key, g in unnamed:
-        target = by_number.get((key[2], _number(g[0])))
-        if target is not None:
-            target.extend(g)
-        else:
-            out.append((key, g))
+        rest = []
+        for c in g:
+            target = by_number.get((c.document, _number(c)))
+            if target is not None:
+                target.append(c)
+            else:
+                rest.append(c)
+        if rest:
+            out.append((key, rest))
     out.sort(key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))
     return [g for _, g in out], [strict_of[key] for key, _ in out]
 

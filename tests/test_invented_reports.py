@@ -377,3 +377,34 @@ def test_a_version_with_no_claimant_is_not_folded_into_another_versions_attribut
     # the edit that changed the infobox is an edit, beside the old infobox against its own text
     assert rules[frozenset({("old.txt", "95 killed"), ("new.txt", "80 killed")})] == "R-VERSION-DRIFT"
     assert rules[frozenset({("old.txt", "95 killed"), ("old.txt", "80")})] == "R-INFOBOX-BODY"
+
+
+def test_an_armed_groups_own_outlet_and_a_led_coalition_are_belligerents() -> None:
+    from claims.extract.attribution import classify_claimant
+    from claims.model import ClaimantClass
+
+    assert classify_claimant("Hezbollah's Al-Manar television") == (ClaimantClass.BELLIGERENT, "Hezbollah")
+    assert classify_claimant("Israel's Haaretz newspaper")[0] is ClaimantClass.JOURNALIST  # a state's press is press
+    assert classify_claimant("the Saudi-led coalition")[0] is ClaimantClass.BELLIGERENT
+    assert classify_claimant("A coalition of rights groups")[0] is ClaimantClass.NGO
+    assert classify_claimant("Medecins Sans Frontieres")[0] is ClaimantClass.NGO
+
+
+def test_soldiers_a_state_says_died_naming_nobody_are_its_own() -> None:
+    text = ("Town falls\n\nLIMA, May 2 (AFP) - Peru and Chile fought for the town. Peru's defence ministry said "
+            "64 servicemen had been killed in the battle, which Chileans call the siege of Arica. "
+            "Chile's army said it had killed 300 Peruvian soldiers.\n")
+    found = claims_of(text)
+    assert found["64 servicemen had been killed"].side.name == "Peru"
+    assert found["300 Peruvian soldiers"].side.name == "Peru"
+    shelled = claims_of("Intro.\n\nPeru and Chile fought for the town. Peru's defence ministry said "
+                        "12 soldiers were killed by Chilean shelling.\n")
+    assert shelled["12 soldiers were killed"].side.name != "Chile"
+
+
+def test_the_start_of_the_war_is_not_the_start_of_the_battle() -> None:
+    from claims.reconcile import reconcile
+
+    doc = read_text("Town falls after four days\n\nYEREVAN, Nov 9, 2020 (AFP) - The town fell on Sunday, Nov 8, after four "
+                    "days of fighting. Neither side has published its losses since the war began on September 27.\n", "afp.txt")
+    assert not [k for k in reconcile([doc], extract_document(doc)) if k.rule == "R-DATE-ORDER"]

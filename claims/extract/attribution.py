@@ -1008,6 +1008,11 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
         if at is not None and (earliest is None or at < earliest[0]):
             earliest = (at, cls)
     if earliest is not None:
+        if earliest[1] is ClaimantClass.JOURNALIST and party is not None and party not in lexicon().states \
+                and (owner := _POSSESSOR.match(claimant)) is not None and _party_in(owner.group(1), sides) == party:
+            # `the Islamic State group's Amaq news agency`, `Hezbollah's Al-Manar TV`: an armed
+            # group's own outlet speaks for it.
+            return ClaimantClass.BELLIGERENT, party
         return earliest[1], None
     if party is not None:
         return ClaimantClass.BELLIGERENT, party
@@ -1018,7 +1023,15 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
         r"|minister|police|prosecutors?|prime\s+minister)\b", claimant
     ):
         return ClaimantClass.BELLIGERENT, None
+    if _COALITION.search(claimant):
+        return ClaimantClass.BELLIGERENT, None  # `the US-led coalition`, not `a coalition of rights groups`
     return ClaimantClass.UNKNOWN, None
+
+
+_COALITION = re.compile(r"(?i)\bcoalition\b(?!\s+of\b)")
+
+
+_POSSESSOR = re.compile(r"(?i)(?:the\s+)?(.+?)['’]s?\s+\S")
 
 
 def _party_in(claimant: str, sides) -> str | None:

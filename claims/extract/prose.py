@@ -144,6 +144,8 @@ _CONFIRMED = re.compile(r"(?i)(?:admit|acknowledg|conced|confirm)")
 _LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
                               Category.KILLED_OR_WOUNDED})
+_OWN_TOLL_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CASUALTIES,
+                                  Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
@@ -1320,6 +1322,17 @@ class _Extractor:
                     attribution.claimant_side, f"troops that `{f.predicate.strip()}` in the claimant's own report ({attribution.claimant})")
                 if own is not None:
                     return own
+        noun = (f.noun or "").lower()
+        if attribution.claimant_side and not f.party_mentions and f.relative_side is None and f.predicate_after \
+                and f.category in _OWN_TOLL_CATEGORIES and noun in lexicon().state_forces \
+                and self.sides.role_side(noun) is None \
+                and not self.sides.party_mentions(text, f.end, clause_end if (clause_end := text.find(",", f.end, hi)) != -1 else hi):
+            # `Armenia's defence ministry said 64 servicemen had been killed`: a state's soldiers
+            # that it says died, with no word of whose, are its own (it names the enemy's:
+            # `Ukrainian servicemen`, `the enemy lost`).
+            own = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} reports {noun} lost, naming no other side")
+            if own is not None:
+                return own
         # A party named in another figure's own words (`27 M23 fighters and 13 soldiers`) is
         # that figure's, not the sentence's.
         side = self.sides.infer(text, f.start, f.end, lo, hi, skip + list(siblings))

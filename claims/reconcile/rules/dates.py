@@ -205,6 +205,11 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+_WAR_BEGAN = re.compile(r"(?i)\b(?:war|conflict|invasion|uprising|insurgency)\s+(?:had\s+|has\s+)?"
+                        r"(?:began|begun|started|broke\s+out|erupted)\b")
+_WHOLE_WAR = re.compile(r"(?i)\b(?:war|conflict|invasion|uprising|insurgency)\b")
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _WORDS[word.lower()]
 
@@ -214,7 +219,10 @@ def dates_in_order(ctx: Context) -> Iterator[Conflict]:
     for claims in _dates(ctx).values():
         body = [c for c in claims if c.field is None and not in_context_section(c)]
         text = {c.id: sentence(c, ctx) for c in body}
-        starts = [c for c in body if _START.search(text[c.id])]
+        # `since the war began on September 27` in a story of one battle: the start of a larger
+        # event, not this one's.
+        war = bool(claims) and _WHOLE_WAR.search(ctx.event(claims[0]).name) is not None
+        starts = [c for c in body if _START.search(text[c.id]) and (war or not _WAR_BEGAN.search(text[c.id]))]
         ends = [c for c in body if _END.search(text[c.id]) and not _START.search(text[c.id])]
         for s in starts:
             for e in ends:

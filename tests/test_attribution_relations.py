@@ -626,8 +626,11 @@ def test_roles_give_sides_in_a_story_of_a_state_against_insurgents() -> None:
     assert sides["12 soldiers"] == "government forces"
     assert sides["more than 100 rebels"] == "insurgents"
     # two states at war: `soldiers` stay unplaced
-    states = "Intro.\n\nRussia and Ukraine fought for the town. Ukraine said 12 soldiers were killed.\n"
+    states = "Intro.\n\nRussia and Ukraine fought for the town. Reporters saw that 12 soldiers were killed.\n"
     assert {c.span.quote: c.side.name for c in figures(states)}["12 soldiers were killed"] is None
+    # (a state that says soldiers died, naming no side, speaks of its own)
+    states = "Intro.\n\nRussia and Ukraine fought for the town. Ukraine said 12 soldiers were killed.\n"
+    assert {c.span.quote: c.side.name for c in figures(states)}["12 soldiers were killed"] == "Ukraine"
 
 
 def test_a_second_verb_after_a_figures_phrase_has_its_own_object() -> None:

@@ -408,3 +408,46 @@ def test_the_start_of_the_war_is_not_the_start_of_the_battle() -> None:
     doc = read_text("Town falls after four days\n\nYEREVAN, Nov 9, 2020 (AFP) - The town fell on Sunday, Nov 8, after four "
                     "days of fighting. Neither side has published its losses since the war began on September 27.\n", "afp.txt")
     assert not [k for k in reconcile([doc], extract_document(doc)) if k.rule == "R-DATE-ORDER"]
+
+
+def test_a_partys_name_counts_its_men() -> None:
+    found = claims_of("Intro.\n\nSomali officials said 300 Shabaab were killed near Kismayo.\n")
+    taken = found["300 Shabaab were killed"]
+    assert taken.value.category is Category.KILLED and taken.attribution.claimant == "Somali officials"
+    # a year before a name is no count of it
+    assert not [c for c in claims_of("Intro.\n\nBy 1995 Chechens were killed daily.\n").values() if c.kind.value != "date"]
+
+
+def test_officialese_nominal_losses() -> None:
+    found = claims_of("Statement\n\n- The killing of 85 terrorists.\n- The destruction of 14 booby-trapped vehicles.\n\n"
+                      "The ministry said the losses of the Ruritanian armed forces since 27 September amount to "
+                      "7,630 servicemen, 41 combat aircraft and 24 helicopters. It said 1,221 of its servicemen had fallen.\n")
+    assert found["85 terrorists"].value.category is Category.KILLED
+    assert found["14 booby-trapped vehicles"].value.lost
+    assert found["7,630 servicemen"].value.category is Category.CASUALTIES
+    assert found["41 combat aircraft"].value.lost and found["24 helicopters"].value.lost
+    assert found["1,221 of its servicemen had fallen"].value.category is Category.KILLED
+
+
+def test_a_statement_headed_by_its_issuer_speaks_for_it() -> None:
+    from claims.extract.discourse import masthead
+
+    assert masthead("Briefing by the Official Representative of the Ministry of Defence of the Russian Federation") \
+        == "Official Representative of the Ministry of Defence of the Russian Federation"
+    assert masthead("Joint Operations Command - Statement No. 47") == "Joint Operations Command"
+    text = ("Briefing by the Official Representative of the Ministry of Defence of the Russian Federation\n\n"
+            "Units repelled four attacks of the Armed Forces of Ukraine. The enemy lost up to 215 servicemen killed "
+            "and wounded over the past day.\n")
+    (c,) = [c for c in claims_of(text).values() if c.kind.value == "casualties"]
+    assert c.attribution.claimant_side == "Russia" and c.side.name == "Ukraine"
+
+
+def test_reports_a_year_apart_about_one_siege_are_one_event() -> None:
+    from claims.reconcile.events import group_events
+
+    docs = [read_text("Troops push into eastern Mosul\n\nMOSUL, Iraq, Nov. 30, 2016 (Reuters) - Iraqi troops "
+                      "advanced into two more districts of Mosul.\n", "a.txt"),
+            read_text("Mosul live: last pockets fall\n\nJuly 9, 2017 - Iraqi forces cleared the last streets of "
+                      "Mosul's Old City.\n", "b.txt")]
+    (event,) = group_events(docs)
+    assert set(event.documents) == {"a.txt", "b.txt"}

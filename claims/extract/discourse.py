@@ -205,7 +205,9 @@ _PUBLICATION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:official|joint)\s+)?(?:press\s+release|statement|briefing|bulletin|communiqu[eé]|update)\s*[:|\-–—]\s+")
 _ORG_THEN_KIND = re.compile(
     r"^\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’\-]*)){0,8}?)\s+"
-    r"(?:(?:daily|weekly|official|joint|press)\s+)?(?:statement|briefing|update|bulletin|communiqu[eé]|press\s+release|summary)\b")
+    # (`Joint Operations Command - Statement No. 47`: a dash between the body and the kind)
+    r"(?:[\-–—:|]\s+)?(?i:(?:(?:daily|weekly|official|joint|press)\s+)?(?:statement|briefing|update|bulletin|communiqu[eé]"
+    r"|press\s+release|summary))\b")
 _PUBLICATION = re.compile(
     r"(?i)^\s*(?:(?:daily|weekly|official|joint|press)\s+)?(?:briefing|statement|press\s+release|release|report|bulletin"
     r"|update|communiqu[eé]|announcement|summary)\s+(?:by|of|from)\s+(?:the\s+)?"
@@ -233,7 +235,7 @@ def masthead(line: str) -> str | None:
     if named is not None and _ORG_HEADS.search(named.group("org")):
         line = named.group("org")  # `Ministry of Defence statement on the situation in ...`
     words = line.split()
-    if not 2 <= len(words) <= 9 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
+    if not 2 <= len(words) <= 12 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None
     small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
     if not all(w[:1].isupper() or w.lower() in small for w in words):

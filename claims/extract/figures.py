@@ -217,6 +217,7 @@ _NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
 _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
+_PARTY_HEAD = re.compile(r"[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2})(?=[ \t]+[a-z])")
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
     r"|losses|displaced|refugees|killed\s+or\s+missing)[ \t]*:[ \t]*$"
@@ -572,6 +573,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if sense is None:
         # `600 PKK`, `1,500–2,000 YPG & YPJ`: a party's name for its fighters.
         named = _PARTY_RUN.match(text, end, hi)
+        if named is None and (head := _PARTY_HEAD.match(text, end, hi)) is not None \
+                and predicate_after(text, head.end(1), hi) is not None:
+            named = head  # `300 Taliban were killed`, `2,000 Viet Cong had surrendered`: the party's men
         if named is not None:
             parties = party_mentions(text, named.start(1), named.end(1))
             if parties:

@@ -144,6 +144,8 @@ _CONFIRMED = re.compile(r"(?i)(?:admit|acknowledg|conced|confirm)")
 _LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
                               Category.KILLED_OR_WOUNDED})
+# The words before a figure that opens what a source says (`said that 64 servicemen ...`).
+_OPENS_CONTENT = re.compile(r"[\s\"“‘']*(?:that\s+)?")
 _OWN_TOLL_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CASUALTIES,
                                   Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
@@ -928,7 +930,9 @@ class _Extractor:
                     if k > i and figures[k].predicate is None and figures[k].noun_group == "equipment":
                         figures[k] = attrs.evolve(figures[k], predicate=first.predicate,
                                                   lost=first.lost or lexicon().predicates_before.get(
-                                                      first.predicate.strip().lower()) in ("equipment_lost", "killed", "casualties"))
+                                                      first.predicate.strip().lower()) in ("equipment_lost", "killed", "casualties")
+                                                  # `losses ... amount to 7,630 servicemen, 41 aircraft`
+                                                  or lexicon().subject_nouns.get(first.predicate.split()[0].lower()) == "casualties")
             if shared is not None and j > i:
                 for k in members:
                     if not settled[k] and figures[k].noun_group in ("people", None):
@@ -1214,6 +1218,9 @@ class _Extractor:
             side = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} {attribution.cue} its own losses")
             if side is not None:
                 return side
+        if f.predicate_after and not f.party_mentions and _ENEMY_SUBJECT.search(text, lo, f.start) \
+                and (opponent := self._claimants_opponent(attribution, "`the enemy`")) is not None:
+            return opponent  # `The enemy lost up to 215 servicemen killed and wounded`
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
             if _ENEMY_SUBJECT.search(text, lo, f.start):
                 # `The enemy lost up to 200 servicemen` in a belligerent's statement; when the
@@ -1324,6 +1331,8 @@ class _Extractor:
                     return own
         noun = (f.noun or "").lower()
         if attribution.claimant_side and not f.party_mentions and f.relative_side is None and f.predicate_after \
+                and attribution.content_span is not None \
+                and _OPENS_CONTENT.fullmatch(text, attribution.content_span[0], max(attribution.content_span[0], f.start)) \
                 and f.category in _OWN_TOLL_CATEGORIES and noun in lexicon().state_forces \
                 and self.sides.role_side(noun) is None \
                 and not self.sides.party_mentions(text, f.end, clause_end if (clause_end := text.find(",", f.end, hi)) != -1 else hi):

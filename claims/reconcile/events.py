@@ -387,7 +387,9 @@ class _Groups:
         if ra == rb:
             return True
         ba, bb = self.bounds[ra], self.bounds[rb]
-        return all(ba[f][0] <= bb[f][1] and bb[f][0] <= ba[f][1] for f in ba.keys() & bb.keys())
+        # A report's years are when it was written, and a siege or an offensive runs on into the
+        # next year (Mosul, October 2016 to July 2017): mentions a year apart still fit.
+        return all(ba[f][0] <= bb[f][1] + (not f) and bb[f][0] <= ba[f][1] + (not f) for f in ba.keys() & bb.keys())
 
     def contradiction(self, a: str, b: str) -> str | None:
         """Why the groups of ``a`` and ``b`` are about different events, or None."""

@@ -451,3 +451,13 @@ def test_reports_a_year_apart_about_one_siege_are_one_event() -> None:
                       "Mosul's Old City.\n", "b.txt")]
     (event,) = group_events(docs)
     assert set(event.documents) == {"a.txt", "b.txt"}
+
+
+def test_a_total_row_under_the_columns_is_nobodys_and_a_states_insurgents_are_no_state() -> None:
+    page = ("Siege of Kessel\n\nThe siege was fought between Peru and Peruvian insurgents in 1999.\n\n"
+            "Belligerents\nPeru\tPeruvian insurgents\nCasualties and losses\n300 killed\t500 killed\n"
+            "Total: 900 killed\n")
+    found = claims_of(page, "page.txt")
+    assert found["300 killed"].side.name == "Peru"
+    assert found["500 killed"].side.name == "Peruvian insurgents"
+    assert found["900 killed"].side.name is None

@@ -111,10 +111,19 @@ def _column_name(raw: str) -> str:
     entries = [e.strip(" :") for e in re.split(rf"[,\n;:]|\s{{2,}}|\s+(?=(?i:{_SUPPORTED_BY})\b)", raw) if e.strip(" :")]
     chosen = next((e for e in entries if not _VAGUE_ENTRY.search(e)), entries[0] if entries else raw)
     for s, e, party in party_mentions(chosen, 0, len(chosen)):
+        if _insurgents_of(chosen, e):
+            break  # `Iraqi insurgents`: a state's demonym before an insurgent noun names a group, not the state
         if not _ALLIED.search(chosen, max(0, s - 4), e + 8):
             return party
     # `Republic of Dresk (Union)`: the parenthesis is another name for it (see ``_ALIAS``).
     return _ALIAS.sub("", chosen).strip() or chosen
+
+
+def _insurgents_of(text: str, end: int) -> bool:
+    """An insurgent noun right after ``end`` (`Iraqi insurgents`, `Chechen rebels`)."""
+    m = re.match(r"[ \t]+([a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?)", text[end:end + 40])
+    labels = lexicon().insurgent_labels
+    return m is not None and (m.group(1).lower() in labels or m.group(1).split()[0].lower() in labels)
 
 
 def _names_in(text: str, names: list[str]) -> bool:

@@ -174,6 +174,9 @@ _CAPTURE_VERBS = re.compile(
 )
 
 
+_TOTAL_ROW = re.compile(r"(?i)[ \t]*(?:total|overall|combined|in\s+total|grand\s+total)\b[^:\n\d]{0,30}:")
+
+
 def _clean(text: str) -> str:
     return _REFS.sub("", text).strip()
 
@@ -841,7 +844,11 @@ class _Reader:
         elif self.forced is not None:
             cell.column, cell.column_reason = self.forced
         elif section.tail_column is not None:
-            cell.column, cell.column_reason = section.tail_column
+            if _TOTAL_ROW.match(self.text, cell.start):
+                # `Total: 13,952 killed` under the columns: a row spanning them (column 3)
+                cell.column, cell.column_reason = 3, "a total row under the columns"
+            else:
+                cell.column, cell.column_reason = section.tail_column
         elif section.column is not None:
             cell.column = section.column
         elif section.pipe:

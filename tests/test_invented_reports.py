@@ -461,3 +461,18 @@ def test_a_total_row_under_the_columns_is_nobodys_and_a_states_insurgents_are_no
     assert found["300 killed"].side.name == "Peru"
     assert found["500 killed"].side.name == "Peruvian insurgents"
     assert found["900 killed"].side.name is None
+
+
+def test_sources_with_an_intensifier_an_ordinal_a_date_or_a_subject_of_their_own() -> None:
+    assert sources("Dudayev himself claimed that his men had lost 300.")[0][0] == "Dudayev"
+    assert sources("The 3rd Marine Division reported 142 dead.")[0][0] == "The 3rd Marine Division"
+    assert sources("A leaked assessment of March 2031 put Ruritanian losses at 5,000.")[0][0] == "A leaked assessment"
+    assert sources("The tribunal's judgement against Ivan Petrov found that the corps had 18,000 men.")[0][0] \
+        == "The tribunal's judgement against Ivan Petrov"
+    assert sources("In 3 reports 40 died.") == []  # a count before a cue noun is no date
+
+
+def test_homeless_are_displaced_and_the_whole_of_a_partitive_is_no_list_member() -> None:
+    found = claims_of("Intro.\n\nOf the town's 40,000 inhabitants, 31,000 were left homeless.\n")
+    assert found["31,000 were left homeless"].value.category is Category.DISPLACED
+    assert found["40,000 inhabitants"].value.category is not Category.DISPLACED

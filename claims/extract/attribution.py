@@ -240,10 +240,15 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     before it."""
     lx = lexicon()
     i = index - 1
-    while i >= 0 and (words[i][2].lower() in _AUX_BEFORE_CUE or (words[i][2].lower().endswith("ly") and words[i][2][:1].islower())
+    while i >= 0 and (words[i][2].lower() in _AUX_BEFORE_CUE or words[i][2].lower() in _REFLEXIVES or (words[i][2].lower().endswith("ly") and words[i][2][:1].islower())
                       or words[i][2].lower() in _TIME_WORDS or words[i][2].lower() == "on" and i + 1 < index
                       and words[i + 1][2].lower() in _TIME_WORDS):
         i -= 1  # `has also said`, `Azerbaijan on Thursday said`
+    if i > 1 and _YEAR_WORD.fullmatch(words[i][2]):
+        # `A leaked assessment of February 2023 put ...`: a date after the source noun.
+        k = i - 1 if words[i - 1][2].lower() not in _MONTHS else i - 2
+        if k > 0 and words[k][2].lower() in ("of", "in", "from", "dated"):
+            i = k - 1
     if i < 0:
         return None
     if words[i][2].lower() in ("who", "which") and i > 1 and words[i - 1][2] == ",":
@@ -355,8 +360,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                 count += 1
                 continue
             break
-        if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or w[:1].isdigit():
-            break
+        if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or w[:1].isdigit() and not _ORDINAL.fullmatch(w):
+            break  # (an ordinal is part of a unit's name: `the 93rd Brigade`)
         # A cue verb ends the phrase, unless it is a noun there too (`State television`).
         if lower in lx.cue_verbs and not (
             (lower in lx.not_person_words or lower in lx.source_heads or lower in lx.unnamed_modifiers)
@@ -375,9 +380,21 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     lead = re.match(r"(?i)(?:(?:of|for|in|with|at|on|from)\s+)+", seg)
     if lead:
         start += lead.end()
+    k = next((k for k, w in enumerate(words) if w[0] == start), None)
+    if k is not None and k >= 2 and words[k - 1][2].lower() in ("against", "on", "into", "about") \
+            and words[k - 2][2].lower() in lx.source_heads:
+        # `The ICTY judgement against Stanislav Galić found`: the judgement speaks, not its subject.
+        whole = _np_before(text, words, k - 1, lo)
+        if whole is not None:
+            return whole[0], end
     return (start, end) if start < end else None
 
 
+_YEAR_WORD = re.compile(r"1[5-9]\d\d|20\d\d")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# `Prigozhin himself claimed`: the intensifier is no part of the source.
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
@@ -640,7 +657,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     found.append(rel)
                     taken.append((m.start(), np[1]))
             continue
-        if before_word in _DETERMINERS or (before_word[:1].isdigit()) or before_word in ("for", "of"):  # `for fear of`
+        # (`3 reports` is a noun; `an assessment of February 2023 put` a verb after a date)
+        dated = _YEAR_WORD.fullmatch(before_word) is not None and k > 1 \
+            and words[k - 2][2].lower() in _MONTHS | {"of", "in", "from", "dated"}
+        if before_word in _DETERMINERS or (before_word[:1].isdigit() and not dated) or before_word in ("for", "of"):  # `for fear of`
             continue
         if (form in lx.source_suffixes and k >= 2 and words[k - 2][2].lower() in _PREPOSITIONS_IN_NP
                 and not re.search(r"[A-Za-z0-9]", text[m.end():hi])):

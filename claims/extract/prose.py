@@ -1586,10 +1586,18 @@ def _gap(text: str, a: Figure, b: Figure) -> str:
     return text[a.end if a.end <= b.start else a.np_end:b.start]
 
 
+_WHOLE_BEFORE_PART = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:[\w'’\-]+\s+){0,4}")
+
+
 def _list_gap(text: str, a: Figure, b: Figure) -> bool:
     """Whether ``b`` is the next member of a list that ``a`` is in (`A, B and C`)."""
     m = _LIST_SEP.match(_gap(text, a, b))
-    return m is not None and m.start() == 0
+    if m is None or m.start() != 0:
+        return False
+    # `Of Hue's 140,000 inhabitants, 116,000 were left homeless`: the whole a partitive opens
+    # with is no member of a list with the part after its comma.
+    opening = max(text.rfind(c, 0, a.start) for c in ".;:\n") + 1
+    return _WHOLE_BEFORE_PART.fullmatch(text, opening, a.start) is None
 
 
 def _after_comma(text: str, pos: int, hi: int) -> int:

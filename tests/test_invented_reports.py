@@ -476,3 +476,21 @@ def test_homeless_are_displaced_and_the_whole_of_a_partitive_is_no_list_member()
     found = claims_of("Intro.\n\nOf the town's 40,000 inhabitants, 31,000 were left homeless.\n")
     assert found["31,000 were left homeless"].value.category is Category.DISPLACED
     assert found["40,000 inhabitants"].value.category is not Category.DISPLACED
+
+
+def test_civilians_of_two_nations_a_months_toll_and_the_last_holdouts_are_other_quantities() -> None:
+    from claims.reconcile import disagreements, reconcile
+
+    a = read_text("Siege of Kessel ends\n\nThe siege of Kessel between Peru and Chile ended in 2031. Peru's prosecutor said "
+                  "92 Peruvian civilians were killed. Officials said 4,000 Chilean troops had taken part in the siege. "
+                  "Peru's army said 2,000 Chilean soldiers were killed in November alone.\n", "a.txt")
+    b = read_text("Kessel: the last days\n\nThe siege of Kessel between Peru and Chile ended in 2031. A Chilean ombudsman "
+                  "said about 50 Chilean civilians died. Officials said 30 Chilean troops were still holding out. "
+                  "Peru's army said 5,000 Chilean soldiers were killed in the siege.\n", "b.txt")
+    docs = [a, b]
+    claims = [c for d in docs for c in extract_document(d)]
+    quote = {c.id: c.span.quote for c in claims}
+    pairs = {frozenset(quote[i] for i in k.claims) for f in reconcile(docs, claims) for k in disagreements(f)}
+    assert frozenset({"92 Peruvian civilians were killed", "about 50 Chilean civilians died"}) not in pairs
+    assert not any("still holding out" in " ".join(p) for p in pairs)
+    assert not any("in November alone" in " ".join(p) for p in pairs)

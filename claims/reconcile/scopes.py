@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.model import Category, Claim, ClaimantClass, Kind, Population, Quantity, UncertainDate
-from claims.reconcile.index import Context, after, before, party_of, parties_of
+from claims.reconcile.index import Context, after, before, named_parties, party_of, parties_of
 from claims.reconcile.names import WordPattern, fold
 
 WHOLE = "whole event"
@@ -42,7 +42,11 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WINDOW = re.compile(
     r"\b(?P<w>overnight|last night|yesterday|this morning|this week|last week"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|on the (?:first|second|third|fourth|fifth|last|same) day"
-    r"|(?:in|over|during) (?:the )?(?:past|last|previous|first) (?:\d+|twenty-four|forty-eight|two|three|four|five|six|seven|ten|few) (?:hours?|days?|weeks?)"
+    r"|(?:in|over|during|within) (?:the )?(?:(?:past|last|previous|first|next|following) )?(?:\d+|twenty-four|forty-eight|two|three|four|five|six|seven|ten|few) (?:hours?|days?|weeks?)"
+    # `in November alone`: one month of a longer battle
+    rf"|in {_MONTHS}(?: \d{{4}})? alone"
+    # `30 fighters were still holding out`: the last of them, not the force
+    r"|still (?:holding out|holed up|inside|trapped|fighting|remain(?:ed|ing)?)|remaining"
     r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
     r"|during the (?:pull-?out|withdrawal|retreat|evacuation|breakout|night)"
     rf"|on (?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?))\b",
@@ -83,7 +87,7 @@ _CUMULATIVE = re.compile(
 
 
 _WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
-                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining")
 """Words every match of ``_WINDOW`` contains (lower case)."""
 _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
                   "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",
@@ -231,7 +235,9 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
         if claim.part_of:
             parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
         if q.population is Population.CIVILIAN:
-            parts.add("civilians")
+            # `92 Azerbaijani civilians` and `about 50 Armenian civilians` count different people.
+            named = named_parties(claim.span.quote)
+            parts.add(f"civilians: {named[0]}" if len(named) == 1 else "civilians")
     text, whole_clause, ahead = _texts(claim, ctx)
     increment = _is_increment(claim, ahead)
     # Each pattern runs only where a word it needs occurs (a substring test costs far less

@@ -494,3 +494,13 @@ def test_civilians_of_two_nations_a_months_toll_and_the_last_holdouts_are_other_
     assert frozenset({"92 Peruvian civilians were killed", "about 50 Chilean civilians died"}) not in pairs
     assert not any("still holding out" in " ".join(p) for p in pairs)
     assert not any("in November alone" in " ".join(p) for p in pairs)
+
+
+def test_men_a_lists_destroyed_covers_are_losses_and_serbs_fit_a_republika_srpska_column() -> None:
+    found = claims_of("Intro.\n\nIn the northern direction, up to 60 Ruritanian servicemen, two pickup trucks and a "
+                      "howitzer were destroyed.\n")
+    assert found["up to 60 Ruritanian servicemen"].value.category is Category.CASUALTIES
+    page = ("Siege of Kessel\n\nThe siege was fought in 1993.\n\nBelligerents\nBosnia and Herzegovina\tRepublika Srpska\n"
+            "Casualties and losses\n600 killed\t200 killed\n\nCasualties\n\nAccording to the centre, the Serb forces lost "
+            "250 men in the siege, while the defenders lost 700.\n")
+    assert claims_of(page, "page.txt")["250 men"].side.column == 2

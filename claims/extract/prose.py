@@ -899,6 +899,10 @@ class _Extractor:
                 after = predicate_after(text, _after_comma(text, last.np_end, hi), hi)
                 if after is not None and after[1] not in ("strength", "equipment_lost"):
                     shared = Category(after[1]) if after[1] != "casualties" else Category.CASUALTIES
+                elif after is not None and after[1] == "equipment_lost" and j > i:
+                    # `up to 60 servicemen, two pickup trucks and a howitzer were destroyed`: men
+                    # a list's `destroyed` covers are losses, as `60 servicemen were destroyed` is.
+                    shared = Category.CASUALTIES
             if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
                 shared = first.category
             if shared is None and j > i and first.predicate_after and first.category is not None \

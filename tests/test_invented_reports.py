@@ -504,3 +504,15 @@ def test_men_a_lists_destroyed_covers_are_losses_and_serbs_fit_a_republika_srpsk
             "Casualties and losses\n600 killed\t200 killed\n\nCasualties\n\nAccording to the centre, the Serb forces lost "
             "250 men in the siege, while the defenders lost 700.\n")
     assert claims_of(page, "page.txt")["250 men"].side.column == 2
+
+
+def test_the_enemy_as_a_partitive_units_of_manpower_and_men_after_a_list_of_weapons() -> None:
+    found = claims_of("Intro.\n\nPeru and Chile fought for the town. The Peruvian general claimed that his men had "
+                      "killed 5,113 of the enemy. The Peruvian ministry said its units destroyed 2 tanks and more than "
+                      "100 units of the adversary's manpower.\n")
+    enemy = found["5,113 of the enemy"]
+    assert enemy.value.category is Category.KILLED and enemy.side.name == "Chile"
+    manpower = found["more than 100 units of the adversary's manpower"]
+    assert manpower.value.category is Category.CASUALTIES and manpower.side.name == "Chile"
+    men = claims_of("Intro.\n\nThe army said it destroyed 2 tanks and more than 100 soldiers.\n")["more than 100 soldiers"]
+    assert men.kind.value == "casualties"

@@ -558,7 +558,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # number; the words after the colon say what it counts.
         noun, sense, np_end, mentions, relative = _noun_phrase(text, lead.end(), hi)
     partitive_category = None
-    if sense is None:
+    if sense is None or sense.group == "units" and _MANPOWER.match(text, end, hi):
         part = _partitive(text, end, hi)
         if part is not None:
             noun, sense, np_end, mentions, relative, partitive_category = part
@@ -1075,9 +1075,19 @@ def _pp(text: str, pos: int, hi: int) -> tuple[int, list[tuple[int, int, str]], 
     return end, party_mentions(text, m.end(), end), relative
 
 
+_OF_THE_ENEMY = re.compile(r"(?i)[ \t]+of[ \t]+the[ \t]+(?P<enemy>enemy|adversary|opponent)\b(?![’']s\b)")
+_MANPOWER = re.compile(
+    r"(?i)[ \t]+units?[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?P<enemy>enemy|adversary|opponent)(?:['’]s)?[ \t]+)?manpower\b")
+
+
 def _partitive(text: str, pos: int, hi: int):
     """`16 out of the 481 militants`, `four of whom`, `Seventeen of those victims`, `N of its
     soldiers`: the noun comes from the phrase after `of`."""
+    enemy = _OF_THE_ENEMY.match(text, pos, hi) or _MANPOWER.match(text, pos, hi)
+    if enemy is not None:
+        # `killed 5,113 of the enemy`, `100 units of the adversary's manpower`: the enemy's men
+        relative = "enemy" if enemy.group("enemy") else None
+        return enemy.group(0).strip(), NounSense("troops", "military", "people"), enemy.end(), [], relative, None
     m = _PARTITIVE.match(text, pos, hi)
     if m is None:
         return None

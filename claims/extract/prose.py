@@ -905,6 +905,11 @@ class _Extractor:
                     shared = Category.CASUALTIES
             if shared is None and first.predicate is not None and not first.predicate_after and first.category is not None:
                 shared = first.category
+                if first.noun_group == "equipment":
+                    # `destroyed 2 tanks and more than 100 soldiers`: the men are losses, not tanks
+                    verb = lexicon().predicates_before.get(first.predicate.strip().lower())
+                    shared = Category.CASUALTIES if verb == "equipment_lost" else Category(verb) \
+                        if verb in ("killed", "wounded", "captured", "casualties") else None
             if shared is None and j > i and first.predicate_after and first.category is not None \
                     and first.noun_group in ("people", None) and _ALONG_WITH.match(_gap(text, first, figures[i + 1])):
                 # `67 soldiers have been killed, along with 257 militants`: what follows shares the

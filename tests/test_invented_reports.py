@@ -516,3 +516,25 @@ def test_the_enemy_as_a_partitive_units_of_manpower_and_men_after_a_list_of_weap
     assert manpower.value.category is Category.CASUALTIES and manpower.side.name == "Chile"
     men = claims_of("Intro.\n\nThe army said it destroyed 2 tanks and more than 100 soldiers.\n")["more than 100 soldiers"]
     assert men.kind.value == "casualties"
+
+
+def test_a_notes_table_of_rival_sources_and_its_headings() -> None:
+    note = ("# Siege of Kessel notes\n\n## Chilean losses\n\n| Source | Killed | Wounded |\n|---|---|---|\n"
+            "| UN panel | 1,000 | 300 |\n| Peruvian army | 1,700 | – |\n\n## Peruvian losses\n\n"
+            "- **Lima central hospital**: 712 killed, 3,200 wounded\n")
+    found = [c for c in extract_document(read_text(note, "notes.md")) if c.kind.value == "casualties"]
+    by_value = {c.value.low: c for c in found}
+    assert by_value[1700].attribution.claimant == "Peruvian army" and by_value[1700].side.name == "Chile"
+    assert by_value[1000].attribution.claimant == "UN panel" and by_value[1000].side.name == "Chile"
+    assert by_value[712].attribution.claimant == "Lima central hospital" and by_value[712].side.name == "Peru"
+
+
+def test_an_apposition_after_a_name_a_higher_figure_and_them_for_a_measure() -> None:
+    found = claims_of("Intro.\n\nPeru and Chile fought for the town. Juan Soto, a Chilean army spokesman, said 300 "
+                      "Peruvians had been killed. A rights group gave a higher figure of 450 Peruvian dead. "
+                      "Chilean losses are harder to assess; historians put them at about 2,000.\n")
+    spoken = found["300 Peruvians had been killed"]
+    assert spoken.attribution.claimant_class.value == "belligerent" and spoken.attribution.claimant_side == "Chile"
+    assert found["450 Peruvian dead"].attribution.claimant == "A rights group"
+    them = found["about 2,000"]
+    assert them.kind.value == "casualties" and them.side.name == "Chile" and them.attribution.claimant == "historians"

@@ -691,7 +691,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith("revis") else "")
                               + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?[\d~]", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
-                    form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:a[ \t]+(?:figure|total|toll)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
+                    form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:an?[ \t]+(?:(?:higher|lower|different|far[ \t]+higher|much[ \t]+higher|smaller|larger)[ \t]+)?(?:figure|total|toll|estimate)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue
         # Passive: `was reported` is a hedge; `was reported by X` names X after.
         if before_word in ("was", "were", "is", "are", "been", "be", "being") or (

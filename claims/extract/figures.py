@@ -737,6 +737,15 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 measure = "casualties" if lead.group("n").lower().startswith(("casualt", "loss")) else "killed"
                 category = _combine(None, measure, sense)
                 predicate, anaphoric = lead.group(0).strip(), False
+    if not field and (them := _PUT_THEM_AT.search(text, max(lo, start - 60), start)) is not None \
+            and (named := _measure_before(text, them.start())) is not None:
+        # `German losses are harder to assess; Kesselring's staff put them at about 25,000`:
+        # `them` is the measure named before, and whose it is.
+        measure_start, noun, cat = named
+        if not mentions:
+            mentions = party_mentions(text, measure_start, measure_start + len(noun))
+        if category is None and sense is None:
+            category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), False
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
@@ -900,6 +909,33 @@ _PUT_IT_AT = re.compile(
     r"(?:it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
 )
+_PUT_THEM_AT = re.compile(
+    r"(?i)\b(?:put|puts|placed|places|estimated|estimates|estimate|set|sets)[ \t]+(?:it|them)[ \t]+(?:at|as)[ \t]+"
+    r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$")
+
+
+def _measure_before(text: str, pos: int) -> tuple[int, str, str] | None:
+    """The last measure of losses or strength named before ``pos`` in its paragraph, with
+    its modifiers (`German losses`, `Russian and separatist losses`): (start, words, category)."""
+    para = max(text.rfind("\n\n", 0, pos), pos - 250, 0)
+    found = None
+    for found in _measure_noun().finditer(text, para, pos):
+        pass
+    if found is None:
+        return None
+    cat = lexicon().subject_nouns.get(_fold(found.group("n")))
+    if cat not in ("killed", "wounded", "missing", "captured", "casualties", "strength"):
+        return None
+    return found.start(), found.group(0), cat
+
+
+@cache
+def _measure_noun() -> re.Pattern[str]:
+    nouns = [n for n, cat in lexicon().subject_nouns.items()
+             if cat in ("killed", "wounded", "missing", "captured", "casualties") and " " not in n or n in ("losses", "casualties")]
+    return re.compile(rf"(?i)\b(?:[\w'’\-]+[ \t]+(?:and[ \t]+)?){{0,3}}?\b(?P<n>{phrase_pattern(nouns)})\b")
+
+
 _RIVAL_COUNT = re.compile(
     r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"

@@ -109,6 +109,16 @@ def _category(words: str) -> tuple[Category, bool] | None:
     return Category(found[0]), found[1]
 
 
+def _heading_side(section: str | None, sides) -> Side | None:
+    """The one party a heading names (`ISIL losses`, `Ukrainian losses — rival estimates`)."""
+    if not section:
+        return None
+    named = {party for _, _, party in sides.party_mentions(section, 0, len(section))}
+    if len(named) != 1:
+        return None
+    return sides.side_for_mention(named.pop(), f"the heading `{section.strip()}` over the table")
+
+
 def grid_claims(document: Document, grid: Grid, sides, subject: str, section: str | None) -> list[Claim]:
     """The figures of a table: one claim per number cell under a header that says what it
     counts, the row's party (or the column's, when parties head the columns) its side."""
@@ -139,11 +149,17 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     measures = columns if across else rows
     lost = bool(_LOSS_HEADING.search(section or "")) or any(c is not None and not c[1] for c in measures)
     column_sides = None if across else [None] + [party_side(c, "column") for c in grid.header[1:]]
-    # A column that says whose figures each row gives (`Source`, `According to`).
-    source_column = next((k for k, c in enumerate(grid.header) if k and _SOURCE_HEADER.match(words(c))), None) if across else None
+    # A column that says whose figures each row gives (`Source`, `According to`), the first
+    # column too (a note's table of rival estimates: `| Source | Killed | Wounded |`).
+    source_column = next((k for k, c in enumerate(grid.header) if _SOURCE_HEADER.match(words(c))), None) if across else None
+    # Whose figures a table of rival sources gives: the party its heading names (`## ISIL losses`).
+    heading_side = _heading_side(section, sides) if source_column == 0 else None
     out: list[Claim] = []
     for r, row in enumerate(grid.rows):
-        row_side = party_side(row[0], "row") if across else None
+        if source_column == 0:
+            row_side = heading_side or Side(reason="the rows are sources; the table's heading names no party")
+        else:
+            row_side = party_side(row[0], "row") if across else None
         attribution = Attribution(document=document.id)
         if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(who):
             cls, claimant_side = classify_claimant(who, sides)

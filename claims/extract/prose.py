@@ -111,6 +111,10 @@ _SCOPE_RE = re.compile(
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
 _LOSS_SUBJECT = re.compile(r"(?i)\b(?:lost|losing|loses|suffered|suffering|sustained|sustaining|incurred)\b")
+# A section about one party's losses (`GNA losses`, `Ukrainian casualties — rival estimates`).
+_LOSS_HEADING = re.compile(
+    r"[ \t#]*(?P<who>[A-Z][\w'’.\-/]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}?)(?:'s|’s)?[ \t]+"
+    r"(?i:losses|casualties|dead|deaths|fatalities)(?:[ \t]*[—–:\-(][^\n]{0,40})?[ \t]*")
 _PARTY_LABEL = re.compile(
     r"[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}?)(?:'s|’s)?[ \t]+"
     r"(?i:losses|casualties|dead|killed|deaths|fatalities|wounded|strength|forces|troops)"
@@ -236,6 +240,7 @@ def _first_agentive(text: str, lo: int, hi: int) -> int | None:
 
 # A title before a name, set off by a comma (`The Kremlin's spokesman, Dmitry Peskov`).
 _OPENING_CLAUSE = re.compile(r"(?i)(?:[a-z]+ing|asked|interviewed|quoted|in|on|at|after|before|during|from|with|without|when|while|as)\b")
+_APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<t>(?:an?|the)[ \t]+[^,.;:!?\n\"“”]{2,90}?)[ \t]*,")
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
 # `the front had lost`, `the alliance suffered`: a definite noun for a party named before in full.
 _DEFINITE_SUBJECT = re.compile(
@@ -293,7 +298,9 @@ _PERSON_RE = re.compile(
 )
 _LINE_END_SOURCE = re.compile(r"[ \t]\((?P<who>[A-Z][^()\n]{1,40})\)[ \t]*$")
 _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estimate|estimates|figures?|data|sources?|count)\b[^()\n]{0,20})\)\s*$", re.I)
-_HEADLINE_SOURCE = re.compile(r"\s*(?P<bullet>[-*•–][ \t]+)?(?P<who>[A-Z][^:\n]{1,48}?)\s*:\s+(?=\S)")
+# (`- **Misrata central hospital**: 712 killed`: Markdown emphasis around the label)
+_HEADLINE_SOURCE = re.compile(
+    r"\s*(?P<bullet>[-*•–][ \t]+)?(?:\*\*|__)?(?P<who>[A-Z][^:\n*]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 # A rubric before a headline's colon names no source: `Ukraine war latest:`, `Live updates:`.
 _RUBRIC = re.compile(r"(?i)\b(?:latest|live|updates?|news|explained|analysis|in\s+numbers|timeline|at\s+a\s+glance|what\s+we\s+know"
@@ -781,6 +788,14 @@ class _Extractor:
                 title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
             if title is not None and source_heads_in(title.group("t")):
                 by_title = classify_claimant(title.group("t"), self.sides)
+                if by_title[0] is not ClaimantClass.UNKNOWN:
+                    self._titled[claimant] = by_title
+                    return by_title
+        if cls is ClaimantClass.UNKNOWN and at is not None:
+            # `Talal Silo, an SDF spokesman, said`: an apposition after the name says who it is.
+            apposition = _APPOSITION_AFTER.match(self.text, at + len(claimant))
+            if apposition is not None and source_heads_in(apposition.group("t")):
+                by_title = classify_claimant(apposition.group("t"), self.sides)
                 if by_title[0] is not ClaimantClass.UNKNOWN:
                     self._titled[claimant] = by_title
                     return by_title
@@ -1369,6 +1384,13 @@ class _Extractor:
                 if other is not None and (f.population is Population.MILITARY or f.category not in _PEOPLE_CATEGORIES):
                     return Side(column=other[0], name=other[1], reason=why)
                 return Side(reason=f"{side.name} did the `{f.predicate.strip()}`; whose losses the figure counts is not said")
+        if side.name is None and f.category in _LOSS_CATEGORIES and not f.party_mentions \
+                and (heading := _LOSS_HEADING.fullmatch(self.section_for(f.start) or "")) is not None:
+            # `## GNA losses` over `- Misrata central hospital: 712 killed`: the heading's party.
+            for s, e, party in self.sides.party_mentions(heading.group("who"), 0, len(heading.group("who")))[:1]:
+                named = self.sides.side_for_mention(party, f"the section `{heading.group(0).strip()}`")
+                if named is not None:
+                    return named
         if side.name is None and (f.noun or f.role) and f.population is not Population.CIVILIAN \
                 and (role := self.sides.role_side(f.noun or f.role)) is not None:
             return role

@@ -538,3 +538,13 @@ def test_an_apposition_after_a_name_a_higher_figure_and_them_for_a_measure() -> 
     assert found["450 Peruvian dead"].attribution.claimant == "A rights group"
     them = found["about 2,000"]
     assert them.kind.value == "casualties" and them.side.name == "Chile" and them.attribution.claimant == "historians"
+
+
+def test_a_flag_template_before_the_first_link_names_the_column() -> None:
+    page = ("{{Infobox military conflict\n| conflict = Battle of Kessel\n| date = 1944\n"
+            "| combatant1 = {{flag|United Kingdom}}<br />{{flagicon|Poland}} [[Polish Armed Forces in the West|Poland]]\n"
+            "| combatant2 = {{flag|Nazi Germany}}\n| casualties1 = 5,000\n| casualties2 = 2,000\n}}\n"
+            "The '''Battle of Kessel''' was fought in 1944.\n")
+    doc = read_text(page, "kessel.wiki")
+    assert doc.belligerents[0] == "United Kingdom"
+    assert {c.span.quote: c.side.name for c in extract_document(doc) if c.kind.value == "casualties"}["5,000"] == "United Kingdom"

@@ -520,10 +520,14 @@ def _belligerent(text: str, span: tuple[int, int] | None) -> str:
     if span is None:
         return ""
     lo, hi = span
+    items = value_items(text, lo, hi)
     for start, end, kind, _ in scan(text, lo, hi):
         if kind == LINK:
+            # `{{flag|United Kingdom}}<br />... [[Polish Armed Forces|Poland]]`: a flag
+            # template's country listed before the first link is the first belligerent.
+            if items and items[0][1] <= start and (first := display_text(text[items[0][0]:items[0][1]])):
+                return first
             return display_text(text[start:end])
-    items = value_items(text, lo, hi)
     return display_text(text[items[0][0] : items[0][1]]) if items else ""
 
 

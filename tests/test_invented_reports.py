@@ -548,3 +548,22 @@ def test_a_flag_template_before_the_first_link_names_the_column() -> None:
     doc = read_text(page, "kessel.wiki")
     assert doc.belligerents[0] == "United Kingdom"
     assert {c.span.quote: c.side.name for c in extract_document(doc) if c.kind.value == "casualties"}["5,000"] == "United Kingdom"
+
+
+def test_each_version_checks_its_own_casualty_sum_and_a_whole_campaign_is_another_quantity() -> None:
+    from claims.reconcile import reconcile
+
+    def page(total: str, killed: str) -> str:
+        return ("Battle of Kessel\n\nFrom Wikipedia, the free encyclopedia\n\nThe battle was fought between Peru and "
+                "Chile in 1943.\n\nBelligerents\nPeru\tChile\nCasualties and losses\n"
+                f"{total} casualties\t900 casualties\n{killed} killed\t300 killed\n4,000 wounded\t600 wounded\n\nCasualties\n\n"
+                "For the whole summer campaign, Chilean losses were 20,000, while Peruvian losses for the same "
+                "period were about 60,000.\n")
+    docs = [read_text(page("5,100", "1,100"), "old.txt"), read_text(page("5,200", "1,100"), "new.txt")]
+    claims = [c for d in docs for c in extract_document(d)]
+    sums = [k for k in reconcile(docs, claims) if k.rule == "R-CASUALTY-SUM"]
+    quote = {c.id: (c.document, c.span.quote) for c in claims}
+    # new.txt's own total against its own parts; no version's parts against another's total
+    assert all(len({quote[i][0] for i in k.claims}) == 1 for k in sums)
+    assert any(("new.txt", "5,200 casualties") in {quote[i] for i in k.claims} for k in sums)
+    assert not any("about 60,000" in quote[i][1] for k in sums for i in k.claims)

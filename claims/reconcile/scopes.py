@@ -75,6 +75,9 @@ _ROLES = {
 }
 _WAR = re.compile(r"\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
                   r"|\bsince the (?:war|conflict) (?:began|started)", re.I)
+# `For the whole summer campaign, ..., while German losses for the same period were about
+# 170,000`: a larger whole, for every figure of the sentence.
+_WHOLE_CAMPAIGN = re.compile(r"\b(?:for|in|during|throughout|over) the (?:whole|entire) (?:\w+ )?(?:campaign|war|offensive)\b", re.I)
 _INCREMENT_AFTER = re.compile(r"^\s*[\d,.]+\s+(?:more|others?|additional)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = WordPattern(r"\b(?:another|a further|an additional|additional|plus)\s*$",
                                 "another|further|additional|plus")
@@ -134,6 +137,13 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
         tail = _SOURCE_AFTER.regex.split(tail, maxsplit=1)[0]
     short = _DIGIT.split(tail, maxsplit=1)[0]
     return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
+
+
+def _whole_campaign(claim: Claim, ctx: Context) -> bool:
+    """The figure's sentence opens on a larger whole (`For the whole summer campaign, ...`)."""
+    sentence = re.split(r"[.!?][\"”’)]?\s+(?=[A-Z])|\n", before(claim, ctx, 300))[-1]
+    low = sentence.lower()
+    return ("whole" in low or "entire" in low) and _WHOLE_CAMPAIGN.search(sentence) is not None
 
 
 def _is_increment(claim: Claim, ahead: str) -> bool:
@@ -249,7 +259,7 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     for label, trigger in _ROLE_TRIGGERS.items():
         if trigger in low and _ROLES[label].search(text):
             parts.add(label)
-    if any(t in low for t in _WAR_TRIGGERS) and _WAR.search(text):
+    if any(t in low for t in _WAR_TRIGGERS) and _WAR.search(text) or _whole_campaign(claim, ctx):
         parts.add("the whole war")
     if _ROLES["army"].search(claim.span.quote + " " + after(claim, ctx)):
         parts.add("army")

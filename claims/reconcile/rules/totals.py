@@ -336,8 +336,14 @@ def casualty_sums(ctx: Context) -> Iterator[Conflict]:
         if not breakdowns or len(breakdowns) > _BREAKDOWN_LIMIT or len(totals) > _BREAKDOWN_LIMIT:
             continue
         judged: dict[tuple[str, int], Conflict] = {}
+        # A document that gives both a total and its breakdown is checked against itself; other
+        # documents' totals and breakdowns are for documents that give only one of the two.
+        with_total = {t.document for t in totals}
+        with_parts = {parts[0].document for parts in breakdowns}
         for total in sorted(totals, key=lambda c: c.id):
             for n, parts in enumerate(breakdowns):
+                if parts[0].document != total.document and (total.document in with_parts or parts[0].document in with_total):
+                    continue
                 if total.value.category is Category.KILLED_OR_WOUNDED:  # type: ignore[union-attr]
                     parts = [p for p in parts if _COMPONENTS[p.value.category] <= 1]  # type: ignore[union-attr]
                 if len(parts) >= 2 and all(_same_moment(total, p) for p in parts):

@@ -567,3 +567,15 @@ def test_each_version_checks_its_own_casualty_sum_and_a_whole_campaign_is_anothe
     assert all(len({quote[i][0] for i in k.claims}) == 1 for k in sums)
     assert any(("new.txt", "5,200 casualties") in {quote[i] for i in k.claims} for k in sums)
     assert not any("about 60,000" in quote[i][1] for k in sums for i in k.claims)
+
+
+def test_a_pdf_running_head_is_no_title_and_a_second_battle_recalling_the_first_is_its_own_event() -> None:
+    from claims.reconcile.events import group_events
+
+    page = read_text("212                          THE PACIFIC CAMPAIGN 1943–1945\n\n   The cost of the battle was "
+                     "appalling. By the\nofficial count the defenders lost\n5,000 men.\n", "p212.txt")
+    assert "CAMPAIGN" not in page.title
+    first = read_text("# First Battle of Kessel Airport (26–27 May 2031)\n\nThe battle left 40 dead.\n", "first.md")
+    second = read_text("# Second Battle of Kessel Airport (Sep 2031 – Jan 2032)\n\nUnlike the First Battle of Kessel "
+                       "Airport, the fighting lasted months; 170 fighters died.\n", "second.md")
+    assert len(group_events([first, second])) == 2

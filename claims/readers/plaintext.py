@@ -13,11 +13,16 @@ from claims.readers.structure import ParsedDocument, belligerents_from, lines_wi
 
 MARKDOWN_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
 TITLE_LINE = re.compile(r"^Title:\s+")
+# A printed page's running head copied from a PDF (`212     THE ITALIAN CAMPAIGN 1943–1945`): no title.
+RUNNING_HEAD = re.compile(r"^\s*(?:\d{1,4}\s{3,}[A-Z][A-Z0-9 ,.:'’\-–—]+|[A-Z][A-Z0-9 ,.:'’\-–—]+?\s{3,}\d{1,4})\s*$")
+# A line of a wrapped paragraph, not a title: a sentence ends inside it, or it begins in lower case.
+_WRAPPED_PROSE = re.compile(r"[a-z][.!?][\"”’)]?\s+[A-Z]|^\s*[a-z\d]")
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 
 def parse(text: str) -> ParsedDocument:
     title = ""
+    seen = 0  # lines with text so far
     sections: list[Section] = []
     front = FRONT_MATTER.match(text)
     body_start = front.end() if front else 0
@@ -37,7 +42,12 @@ def parse(text: str) -> ParsedDocument:
         if match:
             sections.append(Section(match.group("title"), len(match.group("marks")), start, len(text)))
             continue
-        if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith("."):
+        if line.strip():
+            seen += 1
+        if RUNNING_HEAD.match(line):
+            continue
+        if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith(".") \
+                and not (seen > 1 and _WRAPPED_PROSE.search(line)):
             # `Title: ...` heads a page a reader service converted to Markdown.
             title = TITLE_LINE.sub("", line.strip().strip("=").strip())
     lines = list(lines_with_offsets(text))

@@ -223,7 +223,8 @@ def is_event_title(document: Document) -> bool:
     """The title names an event: an article with an infobox, or a short `Battle of X`-shaped title."""
     if document.infobox or any(document.belligerents):
         return True
-    title = " ".join(document.title.split())
+    # (`Second Battle of Donetsk Airport (28 Sep 2014 – 21 Jan 2015)`: the dates in brackets are no words of the name)
+    title = " ".join(_PAREN.sub(" ", document.title).split())
     return bool(title) and len(title.split()) <= _EVENT_TITLE_WORDS and bool(_EVENT_TITLE.search(title))
 
 
@@ -569,8 +570,12 @@ def _join_mentions(g: _Groups, evidence: Mapping[str, _Evidence], by_id: Mapping
         if ev.titled:
             continue
         hits: dict[str, tuple[int, TitleKey]] = {}
+        # `Second Battle of Donetsk Airport` recalling the first names another event.
+        own_ordinal = TitleKey.of(by_id[doc_id].title).ordinal if by_id[doc_id].title else None
         for w in ev.words:
             for target, tk in by_word.get(w, ()):
+                if own_ordinal is not None and tk.ordinal is not None and own_ordinal != tk.ordinal:
+                    continue
                 if set(tk.core.split()) <= ev.words and g.years_fit(doc_id, target):
                     root = g.find(target)
                     if root not in hits or len(tk.core) > hits[root][0]:

@@ -579,3 +579,12 @@ def test_a_pdf_running_head_is_no_title_and_a_second_battle_recalling_the_first_
     second = read_text("# Second Battle of Kessel Airport (Sep 2031 – Jan 2032)\n\nUnlike the First Battle of Kessel "
                        "Airport, the fighting lasted months; 170 fighters died.\n", "second.md")
     assert len(group_events([first, second])) == 2
+
+
+def test_a_passive_with_its_source_cost_as_a_loss_and_those_allowed_to_leave() -> None:
+    found = claims_of("Intro.\n\nPeru and Chile fought for the town. Chilean losses in the assault are given by Soto as "
+                      "5,182 men. The push had cost 34 of their own men, the Peruvian army said.\n")
+    given = found["5,182 men"]
+    assert given.kind.value == "casualties" and given.side.name == "Chile" and given.attribution.claimant == "Soto"
+    assert found["34 of their own men"].kind.value == "casualties"
+    assert not [c for c in claims_of("Intro.\n\nThe repairs cost 5,000 dollars.\n").values() if c.kind.value == "casualties"]

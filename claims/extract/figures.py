@@ -146,6 +146,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[ \t]+(?:far|much|even|slightly|somewhat|considerably|very|extremely)?[ \t]*[a-z]+(?:[,:]|,?[ \t]+at))?"
             rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
+        # `German losses during Operation Citadel are given by Frieser as 54,182 men`: a
+        # passive with its source between the measure and the figure.
+        "passive_link": re.compile(
+            rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})(?P<mid>(?:[ \t]+[\w'’\-]+){{0,8}}?)[ \t]+"
+            rf"(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:given|put|estimated|reckoned|assessed|calculated|placed)"
+            rf"[ \t]+by[ \t]+(?:[\w'’.\-]+[ \t]+){{1,6}}?(?:as|at)[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+        ),
         # `put total losses on both sides at 90,000`, `estimate Italian dead at 20,000`: the
         # noun the verb puts at the number says what it counts.
         "put_subject": re.compile(
@@ -632,7 +639,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         linked = p["subject_link"].search(text, max(lo, start - 120), start)
         if linked is not None and linked.start() < before.start():
             before = None
-    subject = p["subject_link"].search(text, max(lo, start - 120), start) if before is None else None
+    subject = (p["subject_link"].search(text, max(lo, start - 120), start)
+               or p["passive_link"].search(text, max(lo, start - 140), start)) if before is None else None
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), start)
         if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start):

@@ -47,6 +47,8 @@ _WINDOW = re.compile(
     rf"|in {_MONTHS}(?: \d{{4}})? alone"
     # `30 fighters were still holding out`: the last of them, not the force
     r"|still (?:holding out|holed up|inside|trapped|fighting|remain(?:ed|ing)?)|remaining"
+    # `275 IS fighters were allowed to leave the city`: those who left under a deal
+    r"|allowed to leave|bussed out|evacuated from"
     r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
     r"|during the (?:pull-?out|withdrawal|retreat|evacuation|breakout|night)"
     rf"|on (?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?))\b",
@@ -90,7 +92,7 @@ _CUMULATIVE = re.compile(
 
 
 _WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
-                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining")
+                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining", "leave", "bussed", "evacuated")
 """Words every match of ``_WINDOW`` contains (lower case)."""
 _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
                   "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",

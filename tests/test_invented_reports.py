@@ -588,3 +588,12 @@ def test_a_passive_with_its_source_cost_as_a_loss_and_those_allowed_to_leave() -
     assert given.kind.value == "casualties" and given.side.name == "Chile" and given.attribution.claimant == "Soto"
     assert found["34 of their own men"].kind.value == "casualties"
     assert not [c for c in claims_of("Intro.\n\nThe repairs cost 5,000 dollars.\n").values() if c.kind.value == "casualties"]
+
+
+def test_a_statement_issued_in_a_capital_speaks_for_that_country() -> None:
+    text = ("Joint Operations Command - Statement No. 12\nIslamabad, 1 December 2031\n\n"
+            "Since the beginning of the operations, the enemy has lost up to 1,600 of its fighters.\n\n"
+            "Our forces lost 9 martyrs and 31 wounded in the course of yesterday's operations.\n")
+    found = claims_of(text)
+    assert found["9 martyrs"].attribution.claimant == "Joint Operations Command"
+    assert found["9 martyrs"].side.name == "Pakistan" and found["31 wounded"].side.name == "Pakistan"

@@ -123,6 +123,7 @@ _PARTY_LABEL = re.compile(
 # Cues by which a belligerent speaks of its own losses: it admits them, or denies them (`RSF
 # denies losing 300 fighters`: the RSF's, negated).
 # What names a body's country right after its name: `Ministry of Defence, Islamabad`, `of Ukraine`.
+_ISSUED_AT = re.compile(r"[ \t]*(?P<place>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)[ \t]*(?:,|\n|$)")
 _NAMED_AFTER_BODY = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]of[ \t]+(?:the[ \t]+)?|[ \t]*\([ \t]*)")
 _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
@@ -766,7 +767,7 @@ class _Extractor:
             # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
             publisher = next((s.text for s in reversed(self.discourse.sources)
                               if same_organisation(s.text, self._publisher)), self._publisher)
-            cls, side = classify_claimant(publisher, self.sides)
+            cls, side = self._classify(publisher)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
                 evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
@@ -839,6 +840,14 @@ class _Extractor:
                 for s, e, party in self.sides.party_mentions(text, after.end(), min(len(text), after.end() + 40))[:1]:
                     if s == after.end():
                         found = found or party  # `Ministry of Defence, Islamabad`, `... of Ukraine`
+            if found is None and text.rfind("\n", 0, m.start()) == -1:
+                # A statement's heading, and under it the place it was issued (`Joint Operations
+                # Command - Statement No. 47` / `Baghdad, 1 December 2016`).
+                line = text.find("\n", m.end())
+                place = _ISSUED_AT.match(text, line + 1) if line != -1 else None
+                if place is not None:
+                    for s, e, party in self.sides.party_mentions(text, place.start("place"), place.end("place"))[:1]:
+                        found = party
             if found is not None:
                 hit = self.sides.party(found)
                 return hit[1] if hit is not None else found
@@ -1245,6 +1254,12 @@ class _Extractor:
         if f.predicate_after and not f.party_mentions and _ENEMY_SUBJECT.search(text, lo, f.start) \
                 and (opponent := self._claimants_opponent(attribution, "`the enemy`")) is not None:
             return opponent  # `The enemy lost up to 215 servicemen killed and wounded`
+        if f.predicate is None and f.noun_group == "loss" and not f.party_mentions and attribution.claimant_side \
+                and _OWN_SUBJECT.search(text, lo, f.start):
+            # `Our forces lost 9 martyrs and 31 wounded`: a loss noun after the claimant's own loss.
+            own = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")
+            if own is not None:
+                return own
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
             if _ENEMY_SUBJECT.search(text, lo, f.start):
                 # `The enemy lost up to 200 servicemen` in a belligerent's statement; when the

@@ -597,3 +597,12 @@ def test_a_statement_issued_in_a_capital_speaks_for_that_country() -> None:
     found = claims_of(text)
     assert found["9 martyrs"].attribution.claimant == "Joint Operations Command"
     assert found["9 martyrs"].side.name == "Pakistan" and found["31 wounded"].side.name == "Pakistan"
+
+
+def test_raising_or_lowering_a_toll_is_a_revision_by_its_source() -> None:
+    assert sources("Later, the regional governor raised the toll to seven.") == [
+        ("the regional governor", "the toll to seven")]
+    assert sources("The governor lowered his estimate to 300.")[0][0] == "The governor"
+    assert sources("The army raised 3,000 troops in the north.") == []  # raising troops is no revision
+    from claims.extract.attribution import classify_claimant
+    assert classify_claimant("Agence France-Presse")[0].value == "journalist"

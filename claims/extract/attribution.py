@@ -390,6 +390,9 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     return (start, end) if start < end else None
 
 
+# A number in words where a figure follows a cue (`raised the toll to seven`).
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+                r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|several|scores)\b")
 _YEAR_WORD = re.compile(r"1[5-9]\d\d|20\d\d")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -688,8 +691,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith("revis") else "")
-                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?[\d~]", window) and not (
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
+                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + _NUMBER_WORD + ")", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:an?[ \t]+(?:(?:higher|lower|different|far[ \t]+higher|much[ \t]+higher|smaller|larger)[ \t]+)?(?:figure|total|toll|estimate)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue

@@ -606,3 +606,12 @@ def test_raising_or_lowering_a_toll_is_a_revision_by_its_source() -> None:
     assert sources("The army raised 3,000 troops in the north.") == []  # raising troops is no revision
     from claims.extract.attribution import classify_claimant
     assert classify_claimant("Agence France-Presse")[0].value == "journalist"
+
+
+def test_officials_in_a_town_name_nobody_officials_in_a_capital_name_its_state() -> None:
+    from claims.extract.attribution import is_unnamed
+
+    assert is_unnamed("Officials in Kessel") and is_unnamed("a source in the army")
+    assert not is_unnamed("officials in Islamabad")
+    said = claims_of("Intro.\n\nOfficials in Kessel said three people died.\n")["three people died"]
+    assert said.attribution.claimant_class.value == "unnamed"  # its words kept, naming nobody

@@ -494,6 +494,14 @@ def is_unnamed(source: str) -> bool:
         if all(w in lx.unnamed_modifiers for w in first):
             first = first + words[-1:]  # `medical and military sources`: one head for both
         return is_unnamed(" ".join(first)) and is_unnamed(" ".join(words[k + 1:]))
+    for k, w in enumerate(words[1:-1], start=1):
+        if w in ("in", "at", "from", "near") and words[k - 1] in lx.unnamed_heads:
+            # `Officials in Kherson`, `police in the city`: a place names nobody, unless it
+            # stands for a party (`officials in Kyiv`)
+            place = source.split(maxsplit=k + 1)[-1] if len(source.split()) > k + 1 else ""
+            if lx.party_of(place.removeprefix("the ").strip()) is None:
+                return is_unnamed(" ".join(words[:k]))
+            return False
     if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
         return all(w in lx.unnamed_modifiers for w in words[1:-1])
     if words[-1] not in lx.unnamed_heads:

@@ -615,3 +615,8 @@ def test_officials_in_a_town_name_nobody_officials_in_a_capital_name_its_state()
     assert not is_unnamed("officials in Islamabad")
     said = claims_of("Intro.\n\nOfficials in Kessel said three people died.\n")["three people died"]
     assert said.attribution.claimant_class.value == "unnamed"  # its words kept, naming nobody
+
+
+def test_a_towns_population_is_no_force() -> None:
+    found = claims_of("Intro.\n\nOfficials said fewer than 500 of Kessel's pre-war population of 70,000 remained.\n")
+    assert not [c for c in found.values() if c.kind.value == "strength"]

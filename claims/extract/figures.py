@@ -745,6 +745,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 measure = "casualties" if lead.group("n").lower().startswith(("casualt", "loss")) else "killed"
                 category = _combine(None, measure, sense)
                 predicate, anaphoric = lead.group(0).strip(), False
+    if not field and _POPULATION_OF.search(text, max(lo, start - 50), start) is not None \
+            and (sense is None or sense.group == "people"):
+        # `fewer than 500 of Bakhmut's pre-war population of 70,000 remained`: a town's people,
+        # no force and no toll (what `remained` says is the 500's).
+        category, population, predicate, follows, predicate_end = Category.PEOPLE, Population.CIVILIAN, None, False, None
     if not field and (them := _PUT_THEM_AT.search(text, max(lo, start - 60), start)) is not None \
             and (named := _measure_before(text, them.start())) is not None:
         # `German losses are harder to assess; Kesselring's staff put them at about 25,000`:
@@ -917,6 +922,7 @@ _PUT_IT_AT = re.compile(
     r"(?:it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
 )
+_POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
 _PUT_THEM_AT = re.compile(
     r"(?i)\b(?:put|puts|placed|places|estimated|estimates|estimate|set|sets)[ \t]+(?:it|them)[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$")

@@ -499,9 +499,9 @@ def is_unnamed(source: str) -> bool:
             # `Officials in Kherson`, `police in the city`: a place names nobody, unless it
             # stands for a party (`officials in Kyiv`)
             place = source.split(maxsplit=k + 1)[-1] if len(source.split()) > k + 1 else ""
-            if lx.party_of(place.removeprefix("the ").strip()) is None:
-                return is_unnamed(" ".join(words[:k]))
-            return False
+            if place[:1].isupper() and lx.party_of(place.strip()) is None or words[0] in ("a", "an", "one"):
+                return is_unnamed(" ".join(words[:k]))  # (`a source in the army` is still a source)
+            return False  # `medics at the central hospital`: an institution says who they are
     if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
         return all(w in lx.unnamed_modifiers for w in words[1:-1])
     if words[-1] not in lx.unnamed_heads:

@@ -620,3 +620,18 @@ def test_officials_in_a_town_name_nobody_officials_in_a_capital_name_its_state()
 def test_a_towns_population_is_no_force() -> None:
     found = claims_of("Intro.\n\nOfficials said fewer than 500 of Kessel's pre-war population of 70,000 remained.\n")
     assert not [c for c in found.values() if c.kind.value == "strength"]
+
+
+def test_a_coalition_members_labelled_part_of_its_columns_cell_is_that_members_only() -> None:
+    from claims.reconcile import disagreements, reconcile
+
+    page = read_text("# Battle of Kessel\n\nThe battle of Kessel was fought between a coalition of Peru and Chile and "
+                     "Bolivian insurgents in 2031.\n\n| Belligerents | |\n|---|---|\n| Peru, Chile | Bolivian insurgents |\n\n"
+                     "| Casualties and losses | |\n|---|---|\n| Peru: 95 killed; Chile: 4 killed | 1,200 killed |\n", "page.md")
+    story = read_text("Kessel battle ends\n\nThe battle of Kessel ended in 2031. The Peruvian army said 82 of its soldiers "
+                      "had been killed in the battle.\n", "story.txt")
+    docs = [page, story]
+    claims = [c for d in docs for c in extract_document(d)]
+    quote = {c.id: c.span.quote for c in claims}
+    pairs = {frozenset(quote[i] for i in k.claims) for f in reconcile(docs, claims) for k in disagreements(f)}
+    assert not any("4 killed" in p for p in pairs)  # Chile's part, not the column's whole

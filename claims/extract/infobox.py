@@ -342,7 +342,10 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
                     labelled = Side(column=whole.column, name=whole.name,
                                     reason=f"the figure names {lead.group('who')} ({_OPENS_PART})")
         if labelled is not None and labelled.name is not None:
-            side = labelled if f.column is None or labelled.name != side.name else side
+            # (a coalition member labelling its part of its column's cell keeps the label in the
+            # reason: `Iraq: 8 killed` under the United States is Iraq's part of the column)
+            side = labelled if f.column is None or labelled.name != side.name \
+                else attrs.evolve(side, reason=f"{side.reason}; {labelled.reason}")
         elif named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))

@@ -345,6 +345,10 @@ def _breakdowns(ctx: Context) -> dict[str, str]:
     return out
 
 
+# The side reason of a figure a party label opens its part of a cell for (see extract.infobox).
+_PART_LABEL = re.compile(r"the figure names (.+?) \(it opens the figure's part of the cell\)")
+
+
 def _coalition_member(claim: Claim, ctx: Context) -> str | None:
     """The one party of a coalition column a figure names (`143,296 Romanians`), or None."""
     column = claim.side.column
@@ -355,6 +359,10 @@ def _coalition_member(claim: Claim, ctx: Context) -> str | None:
     if len(members) < 2:
         return None
     named = [p for p in parties_of(claim.span.quote) if p in members]
+    label = _PART_LABEL.search(claim.side.reason or "") if not named else None
+    if label is not None:
+        # `US: 95 killed; Iraq: 8 killed; UK: 4 killed` in one cell: each member labels its part
+        named = [p for p in parties_of(label.group(1)) if p in members]
     if len(named) != 1 or named[0] in ctx.sides.get(claim.id, "").split("/"):
         return None  # the column's own party is the whole side, not a part of it
     return named[0]

@@ -635,3 +635,10 @@ def test_a_coalition_members_labelled_part_of_its_columns_cell_is_that_members_o
     quote = {c.id: c.span.quote for c in claims}
     pairs = {frozenset(quote[i] for i in k.claims) for f in reconcile(docs, claims) for k in disagreements(f)}
     assert not any("4 killed" in p for p in pairs)  # Chile's part, not the column's whole
+
+
+def test_a_unit_reporting_its_dead_reports_its_own() -> None:
+    found = claims_of("Intro.\n\nPeru and Chile fought for the port. Chile's 1st Division reported 357 dead, 1,830 wounded "
+                      "and 42 missing. Chile's army reported 300 dead among the enemy.\n")
+    assert found["357 dead"].side.name == "Chile" and found["42 missing"].side.name == "Chile"
+    assert found["300 dead among the enemy"].side.name == "Peru"

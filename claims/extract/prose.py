@@ -1369,10 +1369,13 @@ class _Extractor:
                 if own is not None:
                     return own
         noun = (f.noun or "").lower()
-        if attribution.claimant_side and not f.party_mentions and f.relative_side is None and f.predicate_after \
+        if attribution.claimant_side and not f.party_mentions and f.relative_side is None \
+                and (f.predicate_after and noun in lexicon().state_forces
+                     # `Truong's ARVN 1st Division reported 357 dead, 1,830 wounded`: a loss noun alone
+                     or f.predicate is None and f.noun_group == "loss") \
                 and attribution.content_span is not None \
                 and _OPENS_CONTENT.fullmatch(text, attribution.content_span[0], max(attribution.content_span[0], f.start)) \
-                and f.category in _OWN_TOLL_CATEGORIES and noun in lexicon().state_forces \
+                and f.category in _OWN_TOLL_CATEGORIES \
                 and self.sides.role_side(noun) is None \
                 and not self.sides.party_mentions(text, f.end, clause_end if (clause_end := text.find(",", f.end, hi)) != -1 else hi):
             # `Armenia's defence ministry said 64 servicemen had been killed`: a state's soldiers

@@ -642,3 +642,13 @@ def test_a_unit_reporting_its_dead_reports_its_own() -> None:
                       "and 42 missing. Chile's army reported 300 dead among the enemy.\n")
     assert found["357 dead"].side.name == "Chile" and found["42 missing"].side.name == "Chile"
     assert found["300 dead among the enemy"].side.name == "Peru"
+
+
+def test_a_word_a_printed_page_broke_over_two_lines_is_read_whole() -> None:
+    text = ("Intro.\n\n   The report said that 102 Ruritanian sol-\ndiers were killed in the\nfighting, and that 40 "
+            "ar-\nmoured vehicles were destroyed.\n")
+    found = claims_of(text)
+    killed = found["102 Ruritanian sol-\ndiers were killed"]
+    assert killed.value.category is Category.KILLED and killed.attribution.claimant == "The report"
+    assert found["40 ar-\nmoured vehicles were destroyed"].value.lost
+    assert all(text[c.span.start:c.span.end] == c.span.quote for c in found.values())  # spans keep the break

@@ -969,6 +969,27 @@ _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as
 _WEAK_HEADS = frozenset({"more", "others", "other", "additional", "members", "member"})
 
 
+# A word a printed page broke over two lines with a hyphen (`sol-\ndiers`).
+# (prose reads a paragraph's line breaks as spaces: `sol- diers`)
+_BROKEN_WORD = re.compile(r"([A-Za-z]{2,})-(?:[ \t]*\r?\n[ \t]*|[ \t])([a-z]{2,})\b")
+
+
+class _Joined:
+    """A word broken over two lines, read as the one word it is (the span keeps the break)."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+    def group(self, n: int = 0) -> str:
+        return self._m.group(1) + self._m.group(2)
+
+
 def _noun_phrase(text: str, pos: int, hi: int):
     """(noun, sense, end, party mentions, relative side) of the noun phrase starting at ``pos``:
     up to five modifiers, then a head noun from the lexicon (longest match) or a people's
@@ -990,6 +1011,9 @@ def _noun_phrase(text: str, pos: int, hi: int):
         if head is not None:
             word = _fold(head.group(0))
             sense = lx.nouns.get(word) or lx.nouns.get(word.rstrip("'’s"))
+        elif (broken := _BROKEN_WORD.match(text, at, hi)) is not None \
+                and (joined := lx.nouns.get(_fold(broken.group(1) + broken.group(2)))) is not None:
+            head, sense = _Joined(broken), joined  # `sol-\ndiers` in a copy of a printed page
         w = _WORD_RE.match(text, at, hi)
         if sense is None and w is not None and w.group(0)[:1].isupper():
             plural = _PEOPLE_PLURAL.match(text, at, hi)  # `Russians.` at a sentence's end too

@@ -18,6 +18,16 @@ def sources(text: str) -> list[tuple[str, str]]:
     return [(r.source or "", text[r.content_start:r.content_end].strip(" .")) for r in find_attributions(text, 0, len(text))]
 
 
+def disagreeing(docs: list, label=lambda c: c.span.quote) -> dict[frozenset, str]:
+    """Each set of claims that reconciling ``docs`` says cannot all be true, by ``label`` of each
+    claim, with the rule that says so."""
+    from claims.reconcile import disagreements, reconcile
+
+    claims = [c for d in docs for c in extract_document(d)]
+    named = {c.id: label(c) for c in claims}
+    return {frozenset(named[i] for i in k.claims): k.rule for f in reconcile(docs, claims) for k in disagreements(f)}
+
+
 def test_put_at_takes_any_bound_and_a_possessive_subject() -> None:
     text = "Independent analysts put the enemy's dead at between 400 and 450."
     assert sources(text) == [("Independent analysts", "the enemy's dead at between 400 and 450")]
@@ -363,17 +373,12 @@ def test_coordinated_state_forces_and_a_measure_naming_a_role_take_their_side() 
 
 
 def test_a_version_with_no_claimant_is_not_folded_into_another_versions_attributed_figure() -> None:
-    from claims.reconcile import disagreements, reconcile
-
     old = read_text("Siege of Kessel\n\nFrom Wikipedia, the free encyclopedia\n\nThe siege was fought between Peru "
                     "and the Shining Path in 1999.\n\nBelligerents\nPeru\tShining Path\nCasualties and losses\n"
                     "30 killed\t95 killed\n\nAftermath\n\nWhen the siege was over, the government put rebel deaths at 80.\n", "old.txt")
     # the later version changed the infobox to the text's figure and dropped the paragraph
     new = read_text(old.text.replace("95 killed", "80 killed").split("\n\nAftermath")[0] + "\n", "new.txt")
-    docs = [old, new]
-    claims = [c for d in docs for c in extract_document(d)]
-    where = {c.id: (c.document, c.span.quote) for c in claims}
-    rules = {frozenset(where[i] for i in k.claims): k.rule for f in reconcile(docs, claims) for k in disagreements(f)}
+    rules = disagreeing([old, new], lambda c: (c.document, c.span.quote))
     # the edit that changed the infobox is an edit, beside the old infobox against its own text
     assert rules[frozenset({("old.txt", "95 killed"), ("new.txt", "80 killed")})] == "R-VERSION-DRIFT"
     assert rules[frozenset({("old.txt", "95 killed"), ("old.txt", "80")})] == "R-INFOBOX-BODY"
@@ -479,18 +484,13 @@ def test_homeless_are_displaced_and_the_whole_of_a_partitive_is_no_list_member()
 
 
 def test_civilians_of_two_nations_a_months_toll_and_the_last_holdouts_are_other_quantities() -> None:
-    from claims.reconcile import disagreements, reconcile
-
     a = read_text("Siege of Kessel ends\n\nThe siege of Kessel between Peru and Chile ended in 2031. Peru's prosecutor said "
                   "92 Peruvian civilians were killed. Officials said 4,000 Chilean troops had taken part in the siege. "
                   "Peru's army said 2,000 Chilean soldiers were killed in November alone.\n", "a.txt")
     b = read_text("Kessel: the last days\n\nThe siege of Kessel between Peru and Chile ended in 2031. A Chilean ombudsman "
                   "said about 50 Chilean civilians died. Officials said 30 Chilean troops were still holding out. "
                   "Peru's army said 5,000 Chilean soldiers were killed in the siege.\n", "b.txt")
-    docs = [a, b]
-    claims = [c for d in docs for c in extract_document(d)]
-    quote = {c.id: c.span.quote for c in claims}
-    pairs = {frozenset(quote[i] for i in k.claims) for f in reconcile(docs, claims) for k in disagreements(f)}
+    pairs = disagreeing([a, b])
     assert frozenset({"92 Peruvian civilians were killed", "about 50 Chilean civilians died"}) not in pairs
     assert not any("still holding out" in " ".join(p) for p in pairs)
     assert not any("in November alone" in " ".join(p) for p in pairs)
@@ -623,17 +623,12 @@ def test_a_towns_population_is_no_force() -> None:
 
 
 def test_a_coalition_members_labelled_part_of_its_columns_cell_is_that_members_only() -> None:
-    from claims.reconcile import disagreements, reconcile
-
     page = read_text("# Battle of Kessel\n\nThe battle of Kessel was fought between a coalition of Peru and Chile and "
                      "Bolivian insurgents in 2031.\n\n| Belligerents | |\n|---|---|\n| Peru, Chile | Bolivian insurgents |\n\n"
                      "| Casualties and losses | |\n|---|---|\n| Peru: 95 killed; Chile: 4 killed | 1,200 killed |\n", "page.md")
     story = read_text("Kessel battle ends\n\nThe battle of Kessel ended in 2031. The Peruvian army said 82 of its soldiers "
                       "had been killed in the battle.\n", "story.txt")
-    docs = [page, story]
-    claims = [c for d in docs for c in extract_document(d)]
-    quote = {c.id: c.span.quote for c in claims}
-    pairs = {frozenset(quote[i] for i in k.claims) for f in reconcile(docs, claims) for k in disagreements(f)}
+    pairs = disagreeing([page, story])
     assert not any("4 killed" in p for p in pairs)  # Chile's part, not the column's whole
 
 

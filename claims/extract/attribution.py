@@ -390,9 +390,6 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     return (start, end) if start < end else None
 
 
-# A number in words where a figure follows a cue (`raised the toll to seven`).
-_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-                r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|several|scores)\b")
 _YEAR_WORD = re.compile(r"1[5-9]\d\d|20\d\d")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -498,7 +495,7 @@ def is_unnamed(source: str) -> bool:
         if w in ("in", "at", "from", "near") and words[k - 1] in lx.unnamed_heads:
             # `Officials in Kherson`, `police in the city`: a place names nobody, unless it
             # stands for a party (`officials in Kyiv`)
-            place = source.split(maxsplit=k + 1)[-1] if len(source.split()) > k + 1 else ""
+            place = source[list(re.finditer(r"[\w'’\-]+", source))[k + 1].start():]
             if place[:1].isupper() and lx.party_of(place.strip()) is None or words[0] in ("a", "an", "one"):
                 return is_unnamed(" ".join(words[:k]))  # (`a source in the army` is still a source)
             return False  # `medics at the central hospital`: an institution says who they are
@@ -700,7 +697,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 if form not in ("citing", "quoting"):
                     continue
             elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
-                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + _NUMBER_WORD + ")", window) and not (
+                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:an?[ \t]+(?:(?:higher|lower|different|far[ \t]+higher|much[ \t]+higher|smaller|larger)[ \t]+)?(?:figure|total|toll|estimate)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue

@@ -750,8 +750,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `fewer than 500 of Bakhmut's pre-war population of 70,000 remained`: a town's people,
         # no force and no toll (what `remained` says is the 500's).
         category, population, predicate, follows, predicate_end = Category.PEOPLE, Population.CIVILIAN, None, False, None
-    if not field and (them := _PUT_THEM_AT.search(text, max(lo, start - 60), start)) is not None \
-            and (named := _measure_before(text, them.start())) is not None:
+    if not field and (them := _PUT_IT_AT.search(text, max(lo, start - 60), start)) is not None \
+            and them.group("what").lower() in ("it", "them") and (named := _measure_before(text, them.start())) is not None:
         # `German losses are harder to assess; Kesselring's staff put them at about 25,000`:
         # `them` is the measure named before, and whose it is.
         measure_start, noun, cat = named
@@ -919,28 +919,22 @@ _PEOPLE_PLURAL = re.compile(r"[A-Z][\w\-]*s['’]?(?![\w\-])")
 # `journalists who put it at 700`, `others put the figure at 3,000`: the figure before, re-estimated.
 _PUT_IT_AT = re.compile(
     r"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|set|sets|gave|give|gives)[ \t]+"
-    r"(?:it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
+    r"(?P<what>it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
 )
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
-_PUT_THEM_AT = re.compile(
-    r"(?i)\b(?:put|puts|placed|places|estimated|estimates|estimate|set|sets)[ \t]+(?:it|them)[ \t]+(?:at|as)[ \t]+"
-    r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$")
 
 
 def _measure_before(text: str, pos: int) -> tuple[int, str, str] | None:
-    """The last measure of losses or strength named before ``pos`` in its paragraph, with
-    its modifiers (`German losses`, `Russian and separatist losses`): (start, words, category)."""
-    para = max(text.rfind("\n\n", 0, pos), pos - 250, 0)
+    """The last measure of losses named before ``pos`` in its paragraph, with its modifiers
+    (`German losses`, `Russian and separatist losses`): (start, words, category)."""
+    para = max(text.rfind("\n\n", max(0, pos - 250), pos), pos - 250, 0)
     found = None
     for found in _measure_noun().finditer(text, para, pos):
         pass
     if found is None:
         return None
-    cat = lexicon().subject_nouns.get(_fold(found.group("n")))
-    if cat not in ("killed", "wounded", "missing", "captured", "casualties", "strength"):
-        return None
-    return found.start(), found.group(0), cat
+    return found.start(), found.group(0), lexicon().subject_nouns[_fold(found.group("n"))]
 
 
 @cache
@@ -958,11 +952,11 @@ _RIVAL_COUNT = re.compile(
     r"|[,;][ \t]*(?:(?:and|while|whereas|but)[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w\-]+[ \t]+){1,3}"
     r"(?:sources|records|figures|estimates|accounts|data|historians)[ \t]*,?[ \t]*(?:(?:only|just|about|some|around|nearly)[ \t]+)?$"
 )
-# `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.
 _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|counts?|counted|reports?|reported|estimates?|estimated)"
                         r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
                            r"\b[^.:;\d]{0,40}:\s")
+# `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.
 _BARE_COMPARED = re.compile(r"\d[\d,]*(?:[ \t]+[a-z]+)?[ \t]+(?:against|versus|vs\.?)[ \t]+$")
 _SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
 _COMPARED = re.compile(r"(?i)\b(?:against|versus|vs\.?|compared\s+(?:with|to)|as\s+against)[ \t]+(?:(?:some|about|around|roughly|nearly|only)[ \t]+)?$")

@@ -787,19 +787,14 @@ class _Extractor:
             title = _TITLE_BEFORE.search(self.text, max(0, at - 100), at)
             if title is not None and _OPENING_CLAUSE.match(title.group("t").strip()):
                 title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
-            if title is not None and source_heads_in(title.group("t")):
-                by_title = classify_claimant(title.group("t"), self.sides)
-                if by_title[0] is not ClaimantClass.UNKNOWN:
-                    self._titled[claimant] = by_title
-                    return by_title
-        if cls is ClaimantClass.UNKNOWN and at is not None:
             # `Talal Silo, an SDF spokesman, said`: an apposition after the name says who it is.
             apposition = _APPOSITION_AFTER.match(self.text, at + len(claimant))
-            if apposition is not None and source_heads_in(apposition.group("t")):
-                by_title = classify_claimant(apposition.group("t"), self.sides)
-                if by_title[0] is not ClaimantClass.UNKNOWN:
-                    self._titled[claimant] = by_title
-                    return by_title
+            for described in (title, apposition):
+                if described is not None and source_heads_in(described.group("t")):
+                    by_title = classify_claimant(described.group("t"), self.sides)
+                    if by_title[0] is not ClaimantClass.UNKNOWN:
+                        self._titled[claimant] = by_title
+                        return by_title
         if cls is ClaimantClass.UNKNOWN and " " not in claimant.strip():
             for s in reversed(self.discourse.sources):
                 if s.text != claimant and s.text.split()[-1] == claimant.strip():
@@ -829,6 +824,8 @@ class _Extractor:
             return None
         text = self.text
         found = None
+        first_break = text.find("\n")
+        first_line_end = len(text) if first_break == -1 else first_break
         for k, m in enumerate(re.finditer(re.escape(core), text)):
             if k == 20:
                 break
@@ -840,7 +837,7 @@ class _Extractor:
                 for s, e, party in self.sides.party_mentions(text, after.end(), min(len(text), after.end() + 40))[:1]:
                     if s == after.end():
                         found = found or party  # `Ministry of Defence, Islamabad`, `... of Ukraine`
-            if found is None and text.rfind("\n", 0, m.start()) == -1:
+            if found is None and m.start() <= first_line_end:
                 # A statement's heading, and under it the place it was issued (`Joint Operations
                 # Command - Statement No. 47` / `Baghdad, 1 December 2016`).
                 line = text.find("\n", m.end())
@@ -1635,7 +1632,8 @@ def _gap(text: str, a: Figure, b: Figure) -> str:
     return text[a.end if a.end <= b.start else a.np_end:b.start]
 
 
-_WHOLE_BEFORE_PART = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:[\w'’\-]+\s+){0,4}")
+# The opening of a partitive right before a figure, at the start of its clause (`Of Hue's `).
+_WHOLE_BEFORE_PART = re.compile(r"(?:^|[.;:\n])[^\S\n]*(?:Of|Out[^\S\n]+of|Among)[^\S\n]+(?:[\w'’\-]+[^\S\n]+){0,4}$")
 
 
 def _list_gap(text: str, a: Figure, b: Figure) -> bool:
@@ -1645,8 +1643,9 @@ def _list_gap(text: str, a: Figure, b: Figure) -> bool:
         return False
     # `Of Hue's 140,000 inhabitants, 116,000 were left homeless`: the whole a partitive opens
     # with is no member of a list with the part after its comma.
-    opening = max(text.rfind(c, 0, a.start) for c in ".;:\n") + 1
-    return _WHOLE_BEFORE_PART.fullmatch(text, opening, a.start) is None
+    # (read in a window before the figure: a scan back to the clause's start would cross the
+    # whole text for every pair of figures in a page without a full stop)
+    return _WHOLE_BEFORE_PART.search(text, max(0, a.start - 120), a.start) is None
 
 
 def _after_comma(text: str, pos: int, hi: int) -> int:

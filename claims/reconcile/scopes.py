@@ -143,7 +143,10 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
 
 def _whole_campaign(claim: Claim, ctx: Context) -> bool:
     """The figure's sentence opens on a larger whole (`For the whole summer campaign, ...`)."""
-    sentence = re.split(r"[.!?][\"”’)]?\s+(?=[A-Z])|\n", before(claim, ctx, 300))[-1]
+    ahead = before(claim, ctx, 300)
+    if "whole" not in (low := ahead.lower()) and "entire" not in low:
+        return False  # (most figures: no sentence to split out)
+    sentence = re.split(r"[.!?][\"”’)]?\s+(?=[A-Z])|\n", ahead)[-1]
     low = sentence.lower()
     return ("whole" in low or "entire" in low) and _WHOLE_CAMPAIGN.search(sentence) is not None
 

@@ -115,8 +115,16 @@ ROWS: list[tuple[str, str]] = (
         ("claimant.wrong", "wrong claimants"),
         ("side.accuracy", "side accuracy"),
         ("side.given", "side given"),
+        ("side.wrong.none", "  side missing"),
+        ("side.wrong.extra", "  side where none"),
+        ("side.wrong.other", "  side of another party"),
+        ("side.wrong.unknown", "  side no gold party"),
     ]
 )
+# Counts of wrong sides by what went wrong (a count row, not a ratio): no side where gold has
+# one; a side where gold has none; the side of another party the document's gold names (a
+# swap); a name matching no party of the document's gold (a naming gap or a wrong party).
+SIDE_WRONG_KEYS: tuple[str, ...] = ("side.wrong.none", "side.wrong.extra", "side.wrong.other", "side.wrong.unknown")
 COUNT_ROWS: list[tuple[str, str]] = [("documents", "documents"), ("gold", "gold claims")]
 
 
@@ -176,6 +184,7 @@ def score_document(
     cs = [(c, span_of(c, text)) for c in claims]
     located = [(c, sp) for c, sp in cs if sp]
     gold_spans: list[tuple[str, Span]] = []
+    parties = {x["side"] for x in gold if x.get("side")}
 
     def add(key: str, ok: bool) -> None:
         for t in tallies:
@@ -232,6 +241,13 @@ def score_document(
                     why.append(f"kind (got {best.get('kind')})")
                 if not side_ok:
                     why.append(f"side (want {x.get('side')!r})")
+                    got = side_name(best)
+                    if got is None or not x.get("side"):
+                        wrong = "none" if got is None else "extra"
+                    else:
+                        wrong = "other" if any(side_matches(p, got) for p in parties) else "unknown"
+                    for t in tallies:
+                        t.counts[f"side.wrong.{wrong}"] += 1
         if why and misses is not None:
             gold_value = _value_text(x)
             seen = "; ".join(_describe(c) for c, _ in around[:4]) or "nothing"
@@ -280,7 +296,7 @@ def evaluate_set(set_dir: Path, claims_bin: str, keep_misses: bool) -> SetResult
 
 
 def _cell(section: Section, key: str) -> tuple[str, float | None]:
-    if key in section.counts or key == "claimant.wrong":
+    if key in section.counts or key in ("claimant.wrong", *SIDE_WRONG_KEYS):
         n = section.counts.get(key, 0)
         return str(n), None
     r = section.ratios.get(key)
@@ -304,7 +320,7 @@ def render(results: list[SetResult]) -> str:
                 (a, va), (b, vb) = cells
                 if va is not None and vb is not None:
                     row += f"{vb - va:>+16.2f}" + (" !" if va - vb > FLAG_GAP else "")
-                elif key in ("claimant.wrong", *dict(COUNT_ROWS)):
+                elif key in ("claimant.wrong", *SIDE_WRONG_KEYS, *dict(COUNT_ROWS)):
                     row += f"{int(b) - int(a):>+16d}"
             lines.append(row)
     lines += ["", "== run"]

@@ -290,12 +290,21 @@ def extract_bounded(
     """
     from claims.extract import extract_document
 
-    if len(document.text) <= PIECES_ABOVE:
-        claims = extract_document(document, problems)
-        if progress is not None:
-            progress(len(document.text))
-        return claims
-    return _extract_in_pieces(document, progress, problems)
+    try:
+        if len(document.text) <= PIECES_ABOVE:
+            claims = extract_document(document, problems)
+            if progress is not None:
+                progress(len(document.text))
+            return claims
+        return _extract_in_pieces(document, progress, problems)
+    except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        # A fault of the extractor's, never of the user's file: the run goes on without the
+        # document's claims, and the user hears which document and what to send us.
+        if problems is not None:
+            problems.append(Problem(
+                f"no claims read: the extractor failed on this document ({type(exc).__name__}); "
+                "the other documents are read; please report it with the file", 1))
+        return []
 
 
 def _extract_in_pieces(

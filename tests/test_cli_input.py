@@ -178,3 +178,27 @@ def test_a_missing_postgresql_store_for_a_read_command(pg_url):
     assert_one_line_error(run("list", "--db", pg_url), "claims ingest")
     bad = pg_url.replace("/claims?", "/no_such_database?")
     assert_one_line_error(run("list", "--db", bad), "no_such_database")
+
+
+def test_a_fault_of_the_extractor_on_one_document_spares_the_others(tmp_path, monkeypatch, capsys) -> None:
+    import claims.extract
+    from claims.cli import main
+
+    real = claims.extract.extract_document
+
+    def failing(document, problems=None):
+        if "broken" in document.id:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(document, problems)
+
+    monkeypatch.setattr(claims.extract, "extract_document", failing)
+    monkeypatch.setenv("CLAIMS_WORKERS", "1")
+    (tmp_path / "broken.txt").write_text("Intro.\n\nThe ministry said 40 soldiers were killed.\n", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text("Intro.\n\nThe ministry said 12 soldiers were killed.\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(tmp_path / "broken.txt"), str(tmp_path / "fine.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 0
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if "broken.txt" in line and "extractor failed" in line]
+    assert [c["value"]["low"] for c in json.loads(out)["claims"] if c["kind"] == "casualties"] == [12]

@@ -647,3 +647,29 @@ def test_a_word_a_printed_page_broke_over_two_lines_is_read_whole() -> None:
     assert killed.value.category is Category.KILLED and killed.attribution.claimant == "The report"
     assert found["40 ar-\nmoured vehicles were destroyed"].value.lost
     assert all(text[c.span.start:c.span.end] == c.span.quote for c in found.values())  # spans keep the break
+
+
+def test_a_numbered_list_of_losses_reads_each_lines_label_and_whose_they_are() -> None:
+    text = ("COMMUNIQUE OF THE GENERAL STAFF OF THE ARMED FORCES OF ETHIOPIA\n"
+            "on the results of the defence of Badme\n\n"
+            "The General Staff reports that the defence of Badme lasted 40 days. Ethiopia and Eritrea "
+            "fought for the town; Eritrean units attacked it daily.\n\n"
+            "The losses of our units amount to:\n\n"
+            "1. killed in action — 179 servicemen;\n2. wounded — 110 servicemen;\n3. missing — 82 servicemen.\n\n"
+            "According to preliminary information, the enemy lost:\n\n"
+            "1) personnel — up to 868 killed;\n2) tanks — 22;\n3) armoured combat vehicles — 11.\n")
+    found = claims_of(text)
+    assert found["killed in action — 179 servicemen"].value.category is Category.KILLED
+    assert found["killed in action — 179 servicemen"].side.name == "Ethiopia"  # `our units`: the claimant's
+    assert found["wounded — 110 servicemen"].value.category is Category.WOUNDED
+    assert found["missing — 82 servicemen"].value.category is Category.MISSING
+    tanks = next(c for c in found.values() if c.span.start == text.index("22;"))
+    assert tanks.value.lost and tanks.side.name == "Eritrea"
+    # the masthead over the title line is the statement's voice, and says whose staff it is
+    assert tanks.attribution.claimant == "The General Staff" and tanks.attribution.claimant_side == "Ethiopia"
+    assert found["up to 868 killed"].side.name == "Eritrea"
+
+
+def test_a_body_named_twice_in_two_cases_is_classed_without_looping() -> None:
+    found = claims_of("Intro.\n\nFighting continued, the army said. The army said 12 tanks were lost.\n")
+    assert found["12 tanks were lost"].attribution.claimant == "The army"

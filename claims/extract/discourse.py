@@ -56,7 +56,8 @@ class Discourse:
         #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
         self.header: str | None = None
         #: When the line over the list says what it counts (`the following Russian losses:`):
-        #: the party whose losses they are ("" when it names none).
+        #: the party whose losses they are ("" when it names none, "enemy" for the speaker's
+        #: enemy). Also set by a line that names no source (`the enemy lost:`).
         self.header_losses: str | None = None
         #: The unnamed source the last pronoun resolved pointed back to (`a witness ... he said`).
         self.unnamed_referent: str | None = None
@@ -181,7 +182,8 @@ def block_header(line: str) -> str | None:
 
 _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
-    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau)\b"
+    r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau"
+    r"|general\s+staff|armed\s+forces|headquarters|service)\b"
 )
 
 
@@ -240,6 +242,8 @@ def masthead(line: str) -> str | None:
     small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
     if not all(w[:1].isupper() or w.lower() in small for w in words):
         return None
+    if line.isupper():  # `STATEMENT OF THE GENERAL STAFF ...`: named as prose names it
+        return " ".join(w.lower() if w.lower() in small else w if len(w) <= 3 else w.capitalize() for w in words)
     return line.strip()
 
 

@@ -171,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "line_label": re.compile(
             # `tanks – 1,358`, `personnel: about 40,120`, a table row `| Tanks | 1,358 |`.
             # (`Refugees abroad: 6.3 million`: a word or two may follow the noun)
-            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*)?(?P<l>{phrase_pattern(lx.nouns)})(?:[ \t]+[a-z][a-z\-]+){{0,2}}[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
+            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)?(?P<l>{phrase_pattern(lx.nouns)})(?:[ \t]+[a-z][a-z\-]+){{0,2}}[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
             rf"(?::|[ \t][–—‒\-]|\|)[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "gapped_before": re.compile(
@@ -227,7 +227,7 @@ _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|
 _PARTY_HEAD = re.compile(r"[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2})(?=[ \t]+[a-z])")
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
-    r"|losses|displaced|refugees|killed\s+or\s+missing)[ \t]*:[ \t]*$"
+    r"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-])[ \t]*$"
 )
 _OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
 _ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")

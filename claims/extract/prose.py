@@ -104,6 +104,10 @@ _PARTS_SEP = re.compile(
     re.I,
 )
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
+# A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
+_LOST_OVER = re.compile(
+    r"(?i)(?:\b(?:(?P<enemy>enemy|adversary|opponent)|(?P<own>our|own))\b[^:\n]{0,30})?\b(?:lost|losses|casualties)\b"
+    r"(?:[^:\n.]{0,50}?\b(?:(?P<enemy2>enemy|adversary|opponent)|(?P<own2>our|own))\b)?[^:\n.]{0,50}:\s*$")
 _SCOPE_RE = re.compile(
     r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
     r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
@@ -469,7 +473,8 @@ class _Extractor:
             self.discourse.header = header
             self.discourse.header_losses = None
             return
-        if self.discourse.header is not None and not (LIST_ITEM.match(stripped) or LABELLED_LINE.match(stripped)):
+        if (self.discourse.header is not None or self.discourse.header_losses is not None) \
+                and not (LIST_ITEM.match(stripped) or LABELLED_LINE.match(stripped)):
             self.discourse.header = None
             self.discourse.header_losses = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
@@ -477,7 +482,9 @@ class _Extractor:
         headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
-            self._publisher = masthead(stripped) if headline else None
+            # (a masthead may head a title on the next line: `Statement of the General Staff ...`
+            # over `on the results of the withdrawal ...`)
+            self._publisher = (masthead(stripped) or masthead(self.document.text[lo:hi].strip().split("\n", 1)[0])) if headline else None
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
@@ -510,6 +517,13 @@ class _Extractor:
                     if losses is not None:
                         named = party_mentions(text, lo, losses.end())
                         self.discourse.header_losses = named[-1][2] if named else ""
+            elif (lost := _LOST_OVER.search(text, lo, hi)) is not None:
+                # `According to preliminary information, the enemy lost:`, `Russian losses
+                # amount to:`: whose losses the list below counts, in the voice of the text.
+                named = party_mentions(text, lo, hi)
+                self.discourse.header_losses = ("enemy" if lost.group("enemy") or lost.group("enemy2")
+                                                else "own" if lost.group("own") or lost.group("own2")
+                                                else named[-1][2] if named else "")
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -807,11 +821,15 @@ class _Extractor:
             short = re.fullmatch(r"(?i)the\s+(\w+(?:\s+\w+)?)", claimant.strip())
             if side is None and short is not None:
                 # `the ministry` after `Pakistan's Ministry of Defence`: the body named before.
+                self._sided[claimant] = (cls, None)  # while looking back (`the army` after `The army`)
                 head = short.group(1).lower()
                 for earlier in reversed(self.discourse.sources):
-                    if earlier.text != claimant and head in earlier.text.lower():
+                    if earlier.text.lower() != claimant.lower() and head in earlier.text.lower():
                         side = self._classify(earlier.text)[1]
                         break
+            if side is None and self._publisher is not None and claimant != self._publisher \
+                    and same_organisation(claimant, self._publisher):
+                side = classify_claimant(self._publisher, self.sides)[1]  # `The General Staff` of the masthead
             self._sided[claimant] = (cls, side)  # the text is scanned once per claimant
         return cls, side
 
@@ -1052,15 +1070,20 @@ class _Extractor:
                     side = Side(column=whole_of.side.column, name=whole_of.side.name,
                                 reason=f"a part of “{whole_of.span.quote}” ({whole_of.side.reason})")
             lost_by_list = False
-            if self.discourse.header_losses is not None and self.discourse.header == attribution.claimant:
+            losses_of = self.discourse.header_losses
+            if losses_of is not None and self.discourse.header in (None, attribution.claimant):
                 # A line of a list of someone's losses: `personnel – 40,120` counts the dead,
                 # `tanks – 1,358` tanks lost, and the party is the one the line above names.
                 lost_by_list = True
                 if cat in (Category.TROOPS, Category.PEOPLE):
                     cat, kind = Category.CASUALTIES, Kind.CASUALTIES
-                if side.name is None and self.discourse.header_losses:
-                    side = self.sides.side_for_mention(self.discourse.header_losses,
-                                                       f"a list of {self.discourse.header_losses}'s losses") or side
+                if side.name is None and losses_of == "enemy":
+                    side = self._claimants_opponent(attribution, "a list of the enemy's losses") or side
+                elif side.name is None and losses_of == "own" and attribution.claimant_side:
+                    side = self.sides.side_for_mention(
+                        attribution.claimant_side, f"a list of the claimant's own losses ({attribution.claimant})") or side
+                elif side.name is None and losses_of:
+                    side = self.sides.side_for_mention(losses_of, f"a list of {losses_of}'s losses") or side
             if parents[k] is not None and side.name is None and made[parents[k]] is not None:
                 parent_side = made[parents[k]].side
                 if parent_side.name is not None:

@@ -251,8 +251,9 @@ def test_a_list_of_labelled_figures_and_a_later_this_was_reported_by() -> None:
         "Separately, 12 civilians were killed in the town.\n"
     )
     found = {c.span.quote: c for c in figures(text)}
+    # a list of the enemy's losses: `personnel` counts the dead
     assert {q: (c.value.category.value, c.attribution.claimant) for q, c in found.items() if "civilians" not in q} == {
-        "about 40,120": ("troops", "the General Staff of the Ostland Armed Forces"),
+        "about 40,120": ("casualties", "the General Staff of the Ostland Armed Forces"),
         "697": ("tanks", "the General Staff of the Ostland Armed Forces"),
         "985": ("artillery", "the General Staff of the Ostland Armed Forces"),
         "25": ("helicopters", "the General Staff of the Ostland Armed Forces"),

@@ -673,3 +673,17 @@ def test_a_numbered_list_of_losses_reads_each_lines_label_and_whose_they_are() -
 def test_a_body_named_twice_in_two_cases_is_classed_without_looping() -> None:
     found = claims_of("Intro.\n\nFighting continued, the army said. The army said 12 tanks were lost.\n")
     assert found["12 tanks were lost"].attribution.claimant == "The army"
+
+
+def test_no_source_phrase_runs_back_over_a_full_stop() -> None:
+    text = ('A former officer said the movement lost "around eleven thousand" fighters in the last two years. '
+            "Defence Secretary Ivan Horvat told a press conference that 11,664 rebels had surrendered.")
+    assert sources(text)[1][0] == "Defence Secretary Ivan Horvat"
+    # an abbreviated title is no full stop
+    assert sources("Lt. Gen. Ivan Horvat said 40 soldiers were killed.")[0][0] == "Lt. Gen. Ivan Horvat"
+
+
+def test_a_speaker_after_the_cue_may_open_with_a_modifier_noun() -> None:
+    found = claims_of('Intro.\n\nArmy officials said the town was calm.\n\n'
+                      '"We buried more than 200 of their dead," said rebel spokesman Ali Haddad.\n')
+    assert found["more than 200 of their dead"].attribution.claimant == "rebel spokesman Ali Haddad"

@@ -90,7 +90,10 @@ class Relation:
 
 # --- patterns from the lexicon ---------------------------------------------------------------
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z]))*|[“”\"'‘’(),;:\[\]—–-]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z]))*|[“”\"'‘’(),;:\[\]—–-]"
+                   # a full stop that ends a sentence (no source phrase runs over it)
+                   # (`Gen. Petraeus` is one name)
+                   r"|(?<=[a-z0-9\"”'’)])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bCapt)(?<!\bMaj)(?<!\bSgt)(?<!\bCpl)(?<!\bBrig)(?<!\bAdm)(?<!\bCdr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\bFr)\.(?=\s+[A-Z\"“])")
 _AUX_BEFORE_CUE = frozenset(
     "has have had also later previously then would could will further again since earlier "
     "already initially first subsequently separately recently reportedly officially publicly "
@@ -434,8 +437,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
               or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
-        if not ok and w[:1].islower() and start is not None:
-            # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`).
+        if not ok and w[:1].islower() and (start is not None or k == 0):
+            # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`,
+            # `said rebel spokesman Ali Haddad`).
             nxt = [x for _, _, x in words[k + 1:k + 3]]
             ok = any(_source_noun(x) or _is_name_word(x) for x in nxt) and lower not in _CLAUSE_WORDS
         if not ok:

@@ -687,3 +687,17 @@ def test_a_speaker_after_the_cue_may_open_with_a_modifier_noun() -> None:
     found = claims_of('Intro.\n\nArmy officials said the town was calm.\n\n'
                       '"We buried more than 200 of their dead," said rebel spokesman Ali Haddad.\n')
     assert found["more than 200 of their dead"].attribution.claimant == "rebel spokesman Ali Haddad"
+
+
+def test_a_subject_quoted_by_an_outlet_speaks_through_the_verb_after_it() -> None:
+    assert sources("Witnesses quoted by the BBC said 40 soldiers were killed.") == [
+        ("Witnesses", "40 soldiers were killed")]
+    assert sources("Survivors interviewed by UNHCR in Sudan said more than 150 people had been killed.") == [
+        ("Survivors", "more than 150 people had been killed")]
+    assert sources("Western intelligence estimates cited by Reuters put rebel losses at 300.") == [
+        ("Western intelligence estimates", "rebel losses at 300")]
+    # whom someone spoke to says nothing yet
+    assert sources("Survivors interviewed by UNHCR described the attack.") == []
+    found = claims_of("Intro.\n\nWitnesses quoted by the BBC said 40 soldiers were killed.\n")
+    said = found["40 soldiers were killed"].attribution
+    assert said.claimant == "Witnesses" and said.claimant_class.value == "unnamed"  # not the BBC

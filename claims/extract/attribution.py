@@ -607,6 +607,18 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 found.append(rel)
                 taken.append((speaker[0], content_start))
             continue
+        relay = _relayed_subject(text, m, np[1], lo, hi)
+        if relay is not None:
+            # `Witnesses quoted by the BBC said ...`, `estimates cited by Reuters put ...`: the
+            # subject speaks through the verb after the outlet; the outlet only relays it.
+            speaker, cue = relay
+            rel = _make(text, speaker, cue, (cue[1], hi), "relay", lx.cue_verbs[text[cue[0]:cue[1]].lower()].type)
+            if rel is not None:
+                found.append(rel)
+                taken.append((speaker[0], cue[1]))
+            continue
+        if m.group(0).lower().startswith("interviewed"):
+            continue  # `survivors interviewed by UNHCR`: whom someone spoke to says nothing yet
         head = text[lo:m.start()]
         initial = not re.search(r"[A-Za-z0-9]", re.sub(r"(?i)\b(?:but|and|however|also|yet|so|then)\b", "", head))
         if initial:
@@ -859,6 +871,36 @@ def _relayed_speaker(text: str, at: int, prep: str, np_end: int, lo: int, hi: in
         return None
     speaker = _np_before(text, words, k, lo)
     return (speaker, tail.end()) if speaker is not None else None
+
+
+def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """For `X quoted by Y said ...` (also `cited by`, `interviewed by`, and a place after Y:
+    `interviewed by UNHCR in Sudan said`): X's span and the cue verb's, else None."""
+    if not m.group(0).lower().startswith(("quoted by", "cited by", "interviewed by")):
+        return None
+    after = _words(text, np_end, min(hi, np_end + 60))
+    k = 0
+    if after and after[0][2].lower() in ("in", "at"):  # `in Sudan`, `at the border`
+        k = 1
+        while k < len(after) and (_is_name_word(after[k][2]) or after[k][2].lower() in ("the", "of")):
+            k += 1
+    if k >= len(after) or lexicon().cue_verbs.get(after[k][2].lower()) is None:
+        return None
+    words = _words(text, lo, m.start())
+    if not words:
+        return None
+    speaker = _np_before(text, words, len(words), lo)
+    if speaker is None:
+        # `Casualty estimates quoted by Reuters`: a data noun is the phrase's head
+        head = words[-1][2].lower()
+        if head not in lexicon().source_suffixes and not _source_noun(head):
+            return None
+        first = len(words) - 1
+        while first > 0 and words[first - 1][2][:1].isalpha() and words[first - 1][2].lower() not in _CLAUSE_WORDS \
+                and words[first - 1][2].lower() not in ("the", "a", "an") and len(words) - first < 4:
+            first -= 1
+        speaker = (words[first][0], words[-1][1])
+    return speaker, (after[k][0], after[k][1])
 
 
 def _lower(text: str, lo: int, hi: int) -> str:

@@ -701,3 +701,17 @@ def test_a_subject_quoted_by_an_outlet_speaks_through_the_verb_after_it() -> Non
     found = claims_of("Intro.\n\nWitnesses quoted by the BBC said 40 soldiers were killed.\n")
     said = found["40 soldiers were killed"].attribution
     assert said.claimant == "Witnesses" and said.claimant_class.value == "unnamed"  # not the BBC
+
+
+def test_a_rival_sources_bare_number_after_admitting_or_estimating_counts_the_same() -> None:
+    text = ("Intro.\n\nRebels claimed 300 soldiers killed; the army admitted 45.\n\n"
+            "The ministry said 120 rebels had died, while Western analysts estimated 900.\n\n"
+            "Rebels said 80 soldiers had been captured. The ministry acknowledged only 19.\n\n"
+            "The UN said 50,000 people had fled. Local officials put the number higher, at 80,000.\n")
+    found = claims_of(text)
+    assert found["45"].value.category is Category.KILLED and found["45"].attribution.claimant == "the army"
+    assert found["estimated 900"].value.category is Category.KILLED
+    assert found["estimated 900"].attribution.claimant == "Western analysts"
+    assert found["19"].value.category is Category.CAPTURED and found["19"].attribution.claimant == "The ministry"
+    assert found["80,000"].value.category is Category.DISPLACED
+    assert found["80,000"].attribution.claimant == "Local officials"  # not the UN before it

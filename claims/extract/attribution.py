@@ -712,7 +712,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
                               + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:an?[ \t]+(?:(?:higher|lower|different|far[ \t]+higher|much[ \t]+higher|smaller|larger)[ \t]+)?(?:figure|total|toll|estimate)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):

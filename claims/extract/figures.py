@@ -734,6 +734,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 anaphoric, bare_end = True, gapped.end()
                 mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
             elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start) \
+                    or (start < n.start and _RIVAL_COUNT.search(text, max(lo, n.start - 80), n.start)) \
+                    or (start - lo <= 60 and _ADMITS_BARE.fullmatch(text, lo, start)) \
                     or _BARE_COMPARED.search(text, max(lo, start - 30), start):
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
@@ -919,7 +921,8 @@ _PEOPLE_PLURAL = re.compile(r"[A-Z][\w\-]*s['’]?(?![\w\-])")
 # `journalists who put it at 700`, `others put the figure at 3,000`: the figure before, re-estimated.
 _PUT_IT_AT = re.compile(
     r"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|set|sets|gave|give|gives)[ \t]+"
-    r"(?P<what>it|them|the[ \t]+(?:figure|number|total|count|tally))[ \t]+(?:at|as)[ \t]+"
+    # (`put the number higher, at 80,000`)
+    r"(?P<what>it|them|the[ \t]+(?:figure|number|total|count|tally))(?:[ \t]+(?:much[ \t]+|even[ \t]+)?(?:higher|lower),?)?[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
 )
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
@@ -947,11 +950,17 @@ def _measure_noun() -> re.Pattern[str]:
 _RIVAL_COUNT = re.compile(
     r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"
-    r"|suggest|suggests|suggested|indicate|indicates|indicated)[ \t]+(?:(?:only|just|about|some|around|nearly|a\s+mere)[ \t]+)?$"
+    r"|suggest|suggests|suggested|indicate|indicates|indicated|estimate|estimates|estimated|admit|admits|admitted"
+    r"|acknowledge|acknowledges|acknowledged|concede|concedes|conceded|confirm|confirms|confirmed|registered|tallied)"
+    r"[ \t]+(?:(?:only|just|about|some|around|nearly|a\s+mere)[ \t]+)?$"
     # `Finnish sources give 25,904 dead, Soviet sources 95,000`: the verb left out
     r"|[,;][ \t]*(?:(?:and|while|whereas|but)[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w\-]+[ \t]+){1,3}"
     r"(?:sources|records|figures|estimates|accounts|data|historians)[ \t]*,?[ \t]*(?:(?:only|just|about|some|around|nearly)[ \t]+)?$"
 )
+# `Rebels said 80 soldiers had been captured. The ministry acknowledged only 19.`: a sentence
+# whose subject admits a bare number counts what the sentence before counted.
+_ADMITS_BARE = re.compile(r"(?i)(?:[\w'’\-]+[ \t]+){1,5}?(?:admitted|admits|acknowledged|acknowledges|conceded|concedes"
+                          r"|confirmed|confirms)[ \t]+(?:(?:only|just|a\s+mere)[ \t]+)?")
 _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|counts?|counted|reports?|reported|estimates?|estimated)"
                         r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"

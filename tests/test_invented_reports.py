@@ -715,3 +715,31 @@ def test_a_rival_sources_bare_number_after_admitting_or_estimating_counts_the_sa
     assert found["19"].value.category is Category.CAPTURED and found["19"].attribution.claimant == "The ministry"
     assert found["80,000"].value.category is Category.DISPLACED
     assert found["80,000"].attribution.claimant == "Local officials"  # not the UN before it
+
+
+_WIKI_BOX = """{{Infobox military conflict
+| conflict    = Battle of Ostrava Ridge
+| date        = 3 March – 9 May 1961
+| combatant1  = [[Ruritania]]
+| combatant2  = [[Borduria]]
+| strength1   = 10,800 (initial)<br />16,200 (total, with reinforcements)
+| strength2   = 49,500 combat troops<br />15,000 logistics personnel
+| casualties2 = ''Bordurian figures:''<br />4,020 killed<br />9,118 wounded<br />''Ruritanian estimate:''<br />8,000 killed<br />15,000 wounded
+}}
+The '''Battle of Ostrava Ridge''' was fought in 1961.
+"""
+
+
+def test_an_infobox_label_in_italics_names_the_claimant_of_the_figures_under_it() -> None:
+    found = {c.span.quote: c for c in extract_document(read_text(_WIKI_BOX, "ridge.wiki"))}
+    assert found["4,020 killed"].attribution.claimant == "Bordurian figures"
+    assert found["8,000 killed"].attribution.claimant == "Ruritanian estimate"
+
+
+def test_a_cells_initial_force_and_its_parts_by_role_are_not_rival_estimates() -> None:
+    found = disagreeing([read_text(_WIKI_BOX, "ridge.wiki")])
+    pairs = {frozenset(k) for k in found}
+    assert frozenset({"10,800", "16,200"}) not in pairs
+    assert frozenset({"49,500 combat troops", "15,000 logistics personnel"}) not in pairs
+    # two claimants' counts of the dead still disagree
+    assert any({"4,020 killed", "8,000 killed"} <= k for k in pairs)

@@ -150,11 +150,17 @@ def extract_infobox(document: Document) -> list[Claim]:
     return claims
 
 
+_CLOSING_MARKUP = re.compile(r"(?:'{2,3}|</(?:i|b|em|strong)>)\s*$")
+
+
 def _note_heading(ctx: _Context, f: InfoboxField) -> None:
     """A field that is only a label (`Official Croatian figures:`) governs the next fields of
     the same key, as a table row heading does."""
     blocks = find_blocks(ctx.document.text, f.start, f.end)
     value_end = trim(ctx.document.text, f.start, f.end, " \t")[1]
+    markup = _CLOSING_MARKUP.search(ctx.document.text, f.start, value_end)
+    if markup is not None:
+        value_end = markup.start()  # `''Vietnamese figures:''`: the label in italics
     if blocks and len(blocks) == 1 and blocks[0][0] <= f.start + 1 and blocks[0][1] >= value_end:
         ctx.heading = (f.key, blocks[0][2])
     elif ctx.heading is not None and ctx.heading[0] != f.key:

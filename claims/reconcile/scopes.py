@@ -50,6 +50,8 @@ _WINDOW = re.compile(
     # `275 IS fighters were allowed to leave the city`: those who left under a deal
     r"|allowed to leave|bussed out|evacuated from"
     r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
+    # `10,800 (initial)` against `16,200 (total)`: the force at the start, not the whole of it
+    r"|initial(?:ly)?|at (?:the )?(?:start|outset)|at (?:its )?(?:peak|height)|peak"
     r"|during the (?:pull-?out|withdrawal|retreat|evacuation|breakout|night)"
     rf"|on (?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?))\b",
     re.I,
@@ -73,6 +75,9 @@ _ROLES = {
     "navy": re.compile(r"\bnav(?:y|al)\b", re.I),
     "marines": re.compile(r"\bmarines?\b", re.I),
     "special forces": re.compile(r"\bspecial (?:forces|operations)", re.I),
+    # `49,500 combat troops` and `15,000 logistics personnel`: two parts of one force
+    "combat troops": re.compile(r"\bcombat (?:troops|personnel|soldiers|forces|units)", re.I),
+    "logistics": re.compile(r"\blogistic", re.I),
     "army": WordPattern(r"^\S+\s+(?:\(\s*)?army\b", "army"),
 }
 _WAR = re.compile(r"\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
@@ -92,19 +97,21 @@ _CUMULATIVE = re.compile(
 
 
 _WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
-                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining", "leave", "bussed", "evacuated")
+                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining", "leave", "bussed", "evacuated",
+                    "initial", "start", "outset", "peak", "height")
 """Words every match of ``_WINDOW`` contains (lower case)."""
 _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
                   "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",
                   "National Guard": "national guard", "interior troops": "interior ", "air force": "force",
-                  "navy": "nav", "marines": "marine", "special forces": "special "}
+                  "navy": "nav", "marines": "marine", "special forces": "special ", "combat troops": "combat ",
+                  "logistics": "logistic"}
 """For each role of ``_ROLES`` but `army`, a word every match contains (lower case)."""
 _WAR_TRIGGERS = ("war", "conflict", "insurgency")
 _PLACE_CUE = re.compile(r"\b(?:in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?[A-Z]")
 _DIGIT = re.compile(r"\d")
 _SUBSET = WordPattern(r"\b(?:of|among) (?:whom|them|those|these|which)\b|\bof those (?:killed|dead|victims)\b",
                       "whom|them|those|these|which")
-_HEAD_BREAK = re.compile(r"[,;:(]")
+_HEAD_BREAK = re.compile(r"[,;:()]|<br")  # (`(initial)<br />16,200`: the label before is another figure's)
 _SOURCE_AFTER = WordPattern(r"\b(?:according to|per|citing|(?:as )?(?:said|says|reported|claimed|estimated|told) by)\b",
                             "according to|per|citing|said|says|reported|claimed|estimated|told")
 _SOURCE_BEFORE = WordPattern(

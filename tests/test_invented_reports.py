@@ -743,3 +743,27 @@ def test_a_cells_initial_force_and_its_parts_by_role_are_not_rival_estimates() -
     assert frozenset({"49,500 combat troops", "15,000 logistics personnel"}) not in pairs
     # two claimants' counts of the dead still disagree
     assert any({"4,020 killed", "8,000 killed"} <= k for k in pairs)
+
+
+def test_prisoners_and_injuries_in_other_words() -> None:
+    found = claims_of("Intro.\n\nThe rebels said they had taken prisoner some 80 soldiers.\n\n"
+                      "The ministry said 19 soldiers were in rebel hands.\n\n"
+                      "One pilot was taken into custody, the army said.\n\n"
+                      "Nine soldiers sustained injuries in the shelling, the army said.\n")
+    assert found["some 80 soldiers"].value.category is Category.CAPTURED
+    assert found["19 soldiers were in rebel hands"].value.category is Category.CAPTURED
+    assert found["One pilot was taken into custody"].value.category is Category.CAPTURED
+    assert found["Nine soldiers sustained injuries"].value.category is Category.WOUNDED
+
+
+def test_figures_a_source_gives_after_a_colon_are_its_own() -> None:
+    found = claims_of("Intro.\n\nThe ministry gave its first figures on 12 January: 246 killed and 704 wounded.\n")
+    assert found["246 killed"].attribution.claimant == "The ministry"
+    assert found["704 wounded"].attribution.claimant == "The ministry"
+
+
+def test_a_day_of_a_month_is_no_figure_and_a_possessive_source_may_be_compared() -> None:
+    found = claims_of("Intro.\n\nTwo aircraft which crossed the line on 27 May were shot down, the statement said.\n\n"
+                      "Memorial's more cautious count was 3,000 to 5,000 civilians killed.\n")
+    assert not [q for q in found if q.startswith("27")]
+    assert found["3,000 to 5,000 civilians killed"].attribution.claimant == "Memorial's count"

@@ -125,7 +125,9 @@ _THAT = re.compile(r"(?i)[ \t]*(?:,[ \t]*)?(?:that\b|:|,)[ \t]*")
 _POSSESSIVE_TAIL = (
     r"['’]s?[ \t]+"
     # (`Keel's 1998 study`, `the ministry's latest figures`)
-    r"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary)[ \t]+"
+    # (`Memorial's more cautious count`, `the army's higher figure`)
+    r"(?:(?:1[5-9]|20)\d\d[ \t]+|(?i:latest|new|own|official|final|updated|revised|preliminary|more|less|most|much|far"
+    r"|higher|lower|earlier|later|first|initial|careful)[ \t]+"
     r"|[a-z]+(?:al|ic|ive|ed|ary|ous)[ \t]+){{0,2}}"  # `Krivosheev's statistical study`
     r"(?P<what>(?i:{suffixes}))"
 )
@@ -714,6 +716,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
             elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
                               + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
+                    # `The ministry gave its first figures on 12 January: 246 killed ...`
+                    re.match(r"(?i)[ \t]+(?:(?:its|their|his|her|the|new|first|latest|official|own|updated)[ \t]+){0,3}"
+                             r"(?:casualty[ \t]+)?(?:figures|toll|tally|count|numbers|breakdown|estimates?)\b[^:.\n]{0,40}:", window)
+                    or
                     # `Keel gives 1,200 British dead`: giving a figure is stating it.
                     form in ("gives", "gave", "give") and re.match(r"(?i)[ \t]+(?:an?[ \t]+(?:(?:higher|lower|different|far[ \t]+higher|much[ \t]+higher|smaller|larger)[ \t]+)?(?:figure|total|toll|estimate)[ \t]+of[ \t]+|an?[ \t]+estimated[ \t]+)?(?:about|around|roughly|some|almost|nearly|between|under|over|(?:just|well)\s+over|(?:no\s+)?(?:more|fewer|less)\s+than|as\s+many\s+as|at\s+(?:least|most)|up\s+to)?[ \t]*[\d~]", window)):
                 continue

@@ -526,6 +526,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                     qualifier, high, end = Qualifier.AT_LEAST, None, m.end()
     if p["not_figure"].match(text, end, hi):
         return None
+    if low is not None and low <= 31 and not n.spelled and _MONTH_AFTER.match(text, end, hi):
+        return None  # `on 27 May were shot down`: a day of a month, whatever the date reader made of it
     # A footnote marker after a bare figure is no part of it (it is the figure's citation).
     bare_end = number_end if fn is not None and end == fn.end() else end
     # A qualifier before the number.
@@ -925,6 +927,8 @@ _PUT_IT_AT = re.compile(
     r"(?P<what>it|them|the[ \t]+(?:figure|number|total|count|tally))(?:[ \t]+(?:much[ \t]+|even[ \t]+)?(?:higher|lower),?)?[ \t]+(?:at|as)[ \t]+"
     r"(?:(?:only|just|about|some|around|nearly|roughly|a\s+mere|as\s+(?:low|high|many|few)\s+as)[ \t]+)?$"
 )
+_MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
 
 

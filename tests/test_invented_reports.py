@@ -767,3 +767,10 @@ def test_a_day_of_a_month_is_no_figure_and_a_possessive_source_may_be_compared()
                       "Memorial's more cautious count was 3,000 to 5,000 civilians killed.\n")
     assert not [q for q in found if q.startswith("27")]
     assert found["3,000 to 5,000 civilians killed"].attribution.claimant == "Memorial's count"
+
+
+def test_it_points_back_to_the_source_that_disputed_a_figure() -> None:
+    found = claims_of("Intro.\n\nMore than 268,000 people had fled, the regional authorities said.\n\n"
+                      "Rebels said they had captured 80 soldiers, a figure the ministry disputed. "
+                      "It said only 19 soldiers had been captured.\n")
+    assert found["19 soldiers had been captured"].attribution.claimant == "the ministry"

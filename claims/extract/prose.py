@@ -103,6 +103,12 @@ _PARTS_SEP = re.compile(
     r"|consisting\s+of|broken\s+down\s+as)\b)\s*$",
     re.I,
 )
+# A source that disputes a figure without a statement of its own (`a figure the ministry
+# disputed`, `a claim denied by the army`): a later `it` or `they` may point back to it.
+_DISPUTED_BY = re.compile(
+    r"\b(?:a|the|which|that)\s+(?:figure|claim|number|toll|count|account|report)s?\s+(?:that\s+|which\s+)?"
+    r"(?P<src>(?:the\s+)?[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){0,4}?)\s+(?:has\s+|had\s+)?(?:disputed|denied|rejected|contested)\b"
+    r"|\b(?:disputed|denied|rejected|contested)\s+by\s+(?P<src2>(?:the\s+)?[A-Za-z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})")
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 # A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
 _LOST_OVER = re.compile(
@@ -545,6 +551,11 @@ class _Extractor:
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         relations += _citations(text, lo, hi)
         resolved = self._resolve(relations)
+        if "disput" in (low_sentence := text[lo:hi].lower()) or "denied" in low_sentence or "reject" in low_sentence:
+            for m in _DISPUTED_BY.finditer(text, lo, hi):
+                # `80 soldiers, a figure the ministry disputed. It said ...`: `it` is the ministry.
+                src = m.group("src") or m.group("src2")
+                self.discourse.note_source(src, m.start("src") if m.group("src") else m.start("src2"))
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
         low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
         has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None

@@ -180,3 +180,14 @@ def test_a_plain_export_without_its_title_line_or_infobox_line_keeps_its_columns
     assert [(f.key, f.column, f.value) for f in doc.infobox if f.key == "Casualties"] == [
         ("Casualties", 1, "6,000 killed"), ("Casualties", 2, "4,000 killed")]
     assert doc.title == ("Siege of Bar" if head else "bar")  # else the file name
+
+
+def test_a_mirrors_banner_over_a_plain_export_is_no_part_of_the_page() -> None:
+    text = ("EncycloMirror | Encyclopedia articles, archived\n"
+            "Source page: Battle of Ostrava Ridge | Mirrored 2019-03-11 | Content under CC BY-SA\n\n"
+            "Battle of Ostrava Ridge\n\nInfobox\n- Combatant1: Iran\n- Combatant2: Iraq\n"
+            "- Strength1: 70,000 troops\n- Strength2: 35,000 troops\n\nThe battle was fought in 1982.\n")
+    document = read_text(text, "mirror.txt")
+    assert document.title == "Battle of Ostrava Ridge"
+    assert [f.column for f in document.infobox if f.key == "Strength"] == [1, 2]
+    assert document.belligerents == ("Iran", "Iraq")

@@ -35,16 +35,28 @@ def parse(text: str) -> ParsedDocument:
     sections: list[Section] = []
     body_start = 0
     state = "start"
+    # A mirror's banner may come before the page (`MilitaryPedia Mirror | ...`, `Source page:
+    # ...`): lines before an `Infobox` line near the top are the page's head, its title the
+    # last short line there (or its `= Title =`).
+    box = re.search(r"(?m)^Infobox[ \t]*\r?$", text[:3000])
+    box_at = box.start() if box is not None and text.count("\n", 0, box.start()) <= 12 else -1
     for number, start, end in lines_with_offsets(text):
         line = text[start:end].rstrip("\r")
         if state == "start":
             match = TITLE.match(line)
-            if match and not title:
+            if match and (not title or start < box_at):
                 title = match.group("title").strip()
                 body_start = end + 1
+                if start < box_at:
+                    box_at = start  # a `= Title =` line is the page's own first line
                 continue
             if line.strip() == "Infobox":
                 state = "infobox"
+                continue
+            if start < box_at:
+                if line.strip() and len(line.strip()) <= 120 and not line.rstrip().endswith("."):
+                    title = line.strip()
+                body_start = end + 1
                 continue
             field = FIELD.match(line)
             if field and normalise_key(field.group("label"))[1] is not None:

@@ -774,3 +774,31 @@ def test_it_points_back_to_the_source_that_disputed_a_figure() -> None:
                       "Rebels said they had captured 80 soldiers, a figure the ministry disputed. "
                       "It said only 19 soldiers had been captured.\n")
     assert found["19 soldiers had been captured"].attribution.claimant == "the ministry"
+
+
+def _story(name: str, text: str):
+    return read_text(text, name)
+
+
+def test_the_battles_own_time_is_no_part_of_it_and_a_forces_date_does_not_scope_its_size() -> None:
+    page = _story("ridge.txt", "= Battle of Ostrava Ridge =\n\nInfobox\n- Date: 23–26 February 1999\n"
+                  "- Combatant1: Ethiopia\n- Combatant2: Eritrea\n- Strength2: 7,000 soldiers\n"
+                  "- Casualties2: Per Ethiopia: 9,000 killed\n\nThe battle of Ostrava Ridge was fought in 1999.\n")
+    wire = _story("wire.txt", "Ethiopia says 12,000 Eritreans killed at Ostrava Ridge\n\n"
+                  "ADDIS ABABA, March 2, 1999 - Ethiopia said on Tuesday that 12,000 Eritrean troops were killed "
+                  "in last week's battle for Ostrava Ridge.\n\n"
+                  "Some 5,000 Eritrean soldiers were defending the ridge when the attack began on Monday, it said.\n")
+    found = disagreeing([page, wire])
+    assert any({"Per Ethiopia: 9,000 killed", "12,000 Eritrean troops were killed"} <= k or
+               {"9,000 killed", "12,000 Eritrean troops were killed"} <= k for k in found)
+    assert any("7,000 soldiers" in k and any(q.startswith("Some 5,000") for q in k) for k in found)
+
+
+def test_a_time_set_before_the_clauses_comma_scopes_the_figure() -> None:
+    wire = _story("wire.txt", "Toll rises at Ostrava\n\nKYIV, Sept 3, 2014 - The number of soldiers killed at Ostrava "
+                  "has risen to 241, Ukraine's defence ministry said.\n\n"
+                  "A spokesman said that on 29 August alone, 108 soldiers were killed.\n")
+    note = _story("note.md", "# Ostrava: estimates\n\n- The prosecutor gave a final toll of 366 soldiers killed.\n")
+    found = disagreeing([wire, note])
+    assert not any(any(q.startswith("108") for q in k) for k in found)  # one day against the whole
+    assert not any("241" in k for k in found)  # a running count against a final one: it went on

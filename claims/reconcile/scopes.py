@@ -56,6 +56,12 @@ _WINDOW = re.compile(
     rf"|on (?:\d{{1,2}} {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?))\b",
     re.I,
 )
+# After a window, words that make it the battle's own time, not a part of it (`the four days of
+# fighting`, `last week's battle`), unless the window names a part (`the first two days`).
+_BATTLES_OWN_TIME = re.compile(r"(?:['’]s|\s+of)\s+(?:the\s+)?(?:fighting|battle|siege|combat|clashes|offensive|assault)\b", re.I)
+_PART_OF_TIME = re.compile(r"\b(?:first|past|previous|next|following|single|alone)\b|\bthe last\b")
+_FRONTED_TIME = re.compile(r"(?:^|[;:]|\bthat\b|\bbut\b|\band\b)\s*((?:on|in|during|over|within|overnight|yesterday|last)\b[^;:.,]{0,30}),\s*$", re.I)
+_DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
     r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
@@ -261,13 +267,26 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
             named = named_parties(claim.span.quote)
             parts.add(f"civilians: {named[0]}" if len(named) == 1 else "civilians")
     text, whole_clause, ahead = _texts(claim, ctx)
+    strength = claim.kind is Kind.STRENGTH
     increment = _is_increment(claim, ahead)
     # Each pattern runs only where a word it needs occurs (a substring test costs far less
     # than a case-insensitive alternation scanned at every position).
     low_whole, low = whole_clause.lower(), text.lower()
     if any(t in low_whole for t in _WINDOW_TRIGGERS):
         for m in _WINDOW.finditer(whole_clause):
-            parts.add(" ".join(m.group("w").lower().split()))
+            window = " ".join(m.group("w").lower().split())
+            if _BATTLES_OWN_TIME.match(whole_clause, m.end()) and not _PART_OF_TIME.search(window):
+                continue  # `in the four days of fighting`, `in last week's battle`: the battle's own time
+            if strength and _DAY_WINDOW.match(window):
+                continue  # `5,000 were defending the city when it was attacked on Monday`: a force's size, dated
+            parts.add(window)
+    if "," in ahead and (fronted := _FRONTED_TIME.search(ahead)) is not None:
+        # `said that on 29 August alone, 108 soldiers were killed`: a time set before the
+        # clause's comma is the figure's own (the clause words above stop at the comma)
+        for m in _WINDOW.finditer(fronted.group(1)):
+            window = " ".join(m.group("w").lower().split())
+            if not (strength and _DAY_WINDOW.match(window)):
+                parts.add(window)
     for label, trigger in _ROLE_TRIGGERS.items():
         if trigger in low and _ROLES[label].search(text):
             parts.add(label)

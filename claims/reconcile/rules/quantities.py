@@ -29,6 +29,8 @@ from claims.model import (
 from claims.reconcile.index import (
     NO_SIDE,
     Context,
+    after,
+    before,
     between,
     inferred_side,
     side_label,
@@ -207,24 +209,44 @@ def _grown_in_document(a: Claim, b: Claim, ctx: Context) -> bool:
 
 def _interim(a: Claim, b: Claim, ctx: Context) -> bool:
     """A running count from a report written before the event ended (its date before the end
-    its articles give) against a count of the whole event no smaller: the toll grew after the
-    report, so the two do not disagree."""
+    its articles give) against a count of the whole event no smaller (from a page with an
+    infobox, a page with no date of its own, or a report written after the end): the toll grew
+    after the report, so the two do not disagree."""
     for early, whole in ((a, b), (b, a)):
+        if _is_final(whole, ctx) and is_cumulative(early, ctx) and not _is_final(early, ctx) and _grown(early, whole):
+            return True  # `has risen to 241` against `a final toll of 366`: the count went on
         written = report_date(early.document, ctx)
         if written is None:
             continue  # no report (most figures): the event's end is not needed
         end = event_end(early, ctx)
+        whole_doc = ctx.documents.get(whole.document)
+        later = report_date(whole.document, ctx)
         if end is None:
+            # no article gives the end: a running count against a page with no date of its own
+            # (a note looking back) that counts no less
+            if later is None and whole_doc is not None and not whole_doc.infobox and is_cumulative(early, ctx) \
+                    and not is_cumulative(whole, ctx) and _grown(early, whole):
+                return True
             continue
         if written[0] == 0:  # a wire's `Aug 30`: the year of the event it was grouped with
             written = (end[0], *written[1:])
         if written >= end or not is_cumulative(early, ctx):
             continue
-        whole_doc = ctx.documents.get(whole.document)
-        later = report_date(whole.document, ctx)
-        if (whole_doc is not None and whole_doc.infobox or later is not None and later >= end) and _grown(early, whole):
+        # (a page with no date of its own, such as a note or an article looking back, counts
+        # the whole event as an infobox does)
+        if (whole_doc is not None and (whole_doc.infobox or later is None) or later is not None and later >= end) \
+                and _grown(early, whole):
             return True
     return False
+
+
+_FINAL = re.compile(r"\bfinal\b", re.I)
+
+
+def _is_final(c: Claim, ctx: Context) -> bool:
+    """The figure is worded as the event's final count (`a final toll of 366`, `(final)`)."""
+    return bool(_FINAL.search(before(c, ctx, 60)) or _FINAL.search(after(c, ctx, 40))
+                or c.attribution.claimant and _FINAL.search(c.attribution.claimant))
 
 
 def _update(a: Claim, b: Claim, ctx: Context) -> bool:

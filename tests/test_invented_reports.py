@@ -802,3 +802,13 @@ def test_a_time_set_before_the_clauses_comma_scopes_the_figure() -> None:
     found = disagreeing([wire, note])
     assert not any(any(q.startswith("108") for q in k) for k in found)  # one day against the whole
     assert not any("241" in k for k in found)  # a running count against a final one: it went on
+
+
+def test_a_page_stating_both_figures_of_a_clash_is_paired_with_itself() -> None:
+    page = _story("ridge.txt", "= Battle of Ostrava Ridge =\n\nInfobox\n- Combatant1: Ethiopia\n- Combatant2: Eritrea\n"
+                  "- Strength1: 60,000 troops\n\nEthiopia committed about 100,000 troops to the offensive, "
+                  "according to later accounts.\n")
+    note = _story("note.md", "# Ostrava Ridge: estimates\n\nEthiopian strength:\n\n- 60,000 troops (official)\n"
+                  "- 100,000 troops (officers' accounts)\n")
+    found = disagreeing([page, note], label=lambda c: (c.document, c.span.quote))
+    assert any({("ridge.txt", "60,000 troops"), ("ridge.txt", "about 100,000 troops")} <= k for k in found)

@@ -453,14 +453,23 @@ def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], toler
     """The other estimates of two clashing figures that clash the same way: each stating the
     figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
     out: list[PairKey] = []
+    seen: set[tuple[int, int]] = set()
     figure_a = figure_of[a]
     for i in members:
         if i == a or i == b:
             continue
         other = b if figure_of[i] == figure_a else a
+        if firsts[i].document != firsts[other].document:
+            # A page that states both figures is paired with itself (its infobox against its
+            # text: the pair its editor can settle), whatever other pages also state them.
+            other = next((j for j in members if figure_of[j] == figure_of[other] and j != i
+                          and firsts[j].document == firsts[i].document
+                          and _comparable(firsts[i], firsts[j], ctx)), other)
         ti, to = tolerant_[i], tolerant_[other]
-        if (ti.low > to.high or to.low > ti.high) and _comparable(firsts[i], firsts[other], ctx):
-            lo, hi = (i, other) if i < other else (other, i)
+        lo, hi = (i, other) if i < other else (other, i)
+        if (lo, hi) not in seen and (lo, hi) != (a, b) and (ti.low > to.high or to.low > ti.high) \
+                and _comparable(firsts[i], firsts[other], ctx):
+            seen.add((lo, hi))
             out.append((lo, hi, _CLASH, _rule_of(facts[lo], facts[hi])))
     return out
 

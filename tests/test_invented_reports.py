@@ -812,3 +812,11 @@ def test_a_page_stating_both_figures_of_a_clash_is_paired_with_itself() -> None:
                   "- 100,000 troops (officers' accounts)\n")
     found = disagreeing([page, note], label=lambda c: (c.document, c.span.quote))
     assert any({("ridge.txt", "60,000 troops"), ("ridge.txt", "about 100,000 troops")} <= k for k in found)
+
+
+def test_an_indefinite_speaker_after_the_cue_is_a_speaker_not_a_force_of_one() -> None:
+    found = claims_of('Intro.\n\n"We were driving in the open, and they were waiting for us," '
+                      "said one fighter from the Ostrava battalion, who gave only his first name.\n")
+    assert not [c for c in found.values() if c.kind.value == "strength"]
+    quote = next(c for q, c in found.items() if q.startswith('"We were'))
+    assert quote.attribution.claimant is None  # an unnamed speaker names no claimant

@@ -436,9 +436,13 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         ok = (_is_name_word(w) or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
               or (start is None and lower in lx.pronouns)
+              or (start is None and lower in ("one", "two", "three", "several", "some", "many"))  # `said one fighter`
               or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
+        indefinite = (lower in lx.unnamed_indefinite_heads and start is not None
+                      and words[0][2].lower() in ("a", "an", "one"))  # `said one fighter from ...`
+        ok = ok or indefinite
         if not ok and w[:1].islower() and (start is not None or k == 0):
             # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`,
             # `said rebel spokesman Ali Haddad`).
@@ -449,7 +453,7 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         if (has_head and w[:1].islower() and re.fullmatch(r"[a-z][a-z\-]*(?:ed|ing)", lower)
                 and not _source_noun(w) and not (k + 1 < len(words) and (_is_name_word(words[k + 1][2]) or _source_noun(words[k + 1][2])))):
             break  # `AFP based on medical sources`: a participle clause after the head, not a modifier
-        if _head_ok(w):
+        if _head_ok(w) or indefinite:
             has_head = True
         if start is None:
             start = s
@@ -498,7 +502,8 @@ def is_unnamed(source: str) -> bool:
             first = first + words[-1:]  # `medical and military sources`: one head for both
         return is_unnamed(" ".join(first)) and is_unnamed(" ".join(words[k + 1:]))
     for k, w in enumerate(words[1:-1], start=1):
-        if w in ("in", "at", "from", "near") and words[k - 1] in lx.unnamed_heads:
+        if w in ("in", "at", "from", "near") and (words[k - 1] in lx.unnamed_heads or (
+                words[k - 1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"))):
             # `Officials in Kherson`, `police in the city`: a place names nobody, unless it
             # stands for a party (`officials in Kyiv`)
             place = source[list(re.finditer(r"[\w'’\-]+", source))[k + 1].start():]

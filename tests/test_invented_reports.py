@@ -820,3 +820,17 @@ def test_an_indefinite_speaker_after_the_cue_is_a_speaker_not_a_force_of_one() -
     assert not [c for c in found.values() if c.kind.value == "strength"]
     quote = next(c for q, c in found.items() if q.startswith('"We were'))
     assert quote.attribution.claimant is None  # an unnamed speaker names no claimant
+
+
+def test_the_party_opening_a_clause_of_time_does_what_it_says_and_is_not_the_figures() -> None:
+    found = claims_of("Intro.\n\nUkraine and Russia fought at Ostrava. According to the ministry, 1,700 soldiers were "
+                      "trapped in the pocket when separatist and Russian forces closed the ring on 24 August.\n")
+    assert found["1,700 soldiers"].side.name != "Russia"
+
+
+def test_a_tables_first_column_headed_estimate_names_who_estimates() -> None:
+    text = ("# Ostrava Ridge\n\n## Eritrean losses\n\n| Estimate | Killed |\n|---|---|\n"
+            "| Ethiopian government | 9,000 killed |\n| Independent estimate | around 3,000 |\n")
+    found = claims_of(text, "note.md")
+    assert found["9,000 killed"].attribution.claimant == "Ethiopian government"
+    assert found["9,000 killed"].side.name == "Eritrea"  # the heading's, not the row's

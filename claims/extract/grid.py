@@ -32,7 +32,10 @@ _DIGIT = re.compile(r"\d")
 _CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
-_SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|reported\s+by|claimant|estimated\s+by|per|by|cited\s+by)\W*$")
+_SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|reported\s+by|claimants?|estimated\s+by|per|by|cited\s+by"
+                            r"|estimates?\s+by|figures?\s+by)\W*$")
+# The first column's header over rows naming who estimates (`| Estimate | Killed |`).
+_ESTIMATE_HEADER = re.compile(r"(?i)^\W*(?:estimates?|estimated|who)\W*$")
 _LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
 
 
@@ -152,6 +155,8 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     # A column that says whose figures each row gives (`Source`, `According to`), the first
     # column too (a note's table of rival estimates: `| Source | Killed | Wounded |`).
     source_column = next((k for k, c in enumerate(grid.header) if _SOURCE_HEADER.match(words(c))), None) if across else None
+    if source_column is None and across and _ESTIMATE_HEADER.match(words(grid.header[0])):
+        source_column = 0
     # Whose figures a table of rival sources gives: the party its heading names (`## ISIL losses`).
     heading_side = _heading_side(section, sides) if source_column == 0 else None
     out: list[Claim] = []

@@ -30,6 +30,11 @@ def _demonym_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w\-])(?P<d>{trie_pattern(names)})(?:s|es)?(?![\w\-])")
 
 
+# A party that opens a clause of time or cause (`when separatist and Russian forces closed the
+# ring`) does what that clause says; the sentence's figure is not its.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?i)\b(?:when|as|after|before|while|until|once|because)\s+(?:the\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,2}$")
+
 class _LazyPattern:
     """The demonym pattern, compiled on first use (it is large; importing costs nothing)."""
 
@@ -753,6 +758,8 @@ class SideResolver:
                 continue
             if not _FORCE_WORDS.match(text, m.end()):
                 continue
+            if _SUBORDINATE_SUBJECT.search(text, max(sentence_start, m.start() - 40), m.start()):
+                continue  # `... were trapped when Russian forces closed the ring`: the doer of another clause
             hit = self.party(m.group("d"))
             if hit is None:
                 continue

@@ -834,3 +834,11 @@ def test_a_tables_first_column_headed_estimate_names_who_estimates() -> None:
     found = claims_of(text, "note.md")
     assert found["9,000 killed"].attribution.claimant == "Ethiopian government"
     assert found["9,000 killed"].side.name == "Eritrea"  # the heading's, not the row's
+
+
+def test_a_label_after_a_semicolon_in_a_cell_takes_over_from_the_one_before() -> None:
+    text = ("= Battle of Ostrava Ridge =\n\nInfobox\n- Combatant1: Iran\n- Combatant2: Iraq\n"
+            "- Casualties1: Per Iran: 5,400 killed; Western estimate: 7,000–10,000 killed\n\nThe battle was fought in 1982.\n")
+    found = claims_of(text, "ridge.txt")
+    assert found["5,400 killed"].attribution.claimant == "Iran"
+    assert found["7,000–10,000 killed"].attribution.claimant == "Western estimate"

@@ -1143,7 +1143,7 @@ def _party_in(claimant: str, sides) -> str | None:
 
 _BLOCK_RE = re.compile(
     # (in italics or bold markup too: `''Vietnamese figures:''<br />4,020 killed`)
-    r"(?:^|(?<=[,|\n>])|(?<=[a-z\d\]\)] ))\s*(?:'{2,3}|<(?:i|b|em|strong)>)?(?:(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|']{2,50}?)"
+    r"(?:^|(?<=[,;|\n>])|(?<=[a-z\d\]\);] ))\s*(?:'{2,3}|<(?:i|b|em|strong)>)?(?:(?:(?:[Pp]er|[Aa]ccording\s+to)\s+(?P<who>[^:,\n|']{2,50}?)"
     r"|(?P<label>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:estimates?|figures?|data|claims?|sources|count)))\s*:"
     # without a colon, right before the figures it heads: `Vietnamese figures 4,020 dead`
     r"|(?P<bare>[A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?\s+(?:estimates?|figures?|claims?|data))(?=\s+[~≈]?\d))"

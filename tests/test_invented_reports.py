@@ -842,3 +842,12 @@ def test_a_label_after_a_semicolon_in_a_cell_takes_over_from_the_one_before() ->
     found = claims_of(text, "ridge.txt")
     assert found["5,400 killed"].attribution.claimant == "Iran"
     assert found["7,000–10,000 killed"].attribution.claimant == "Western estimate"
+
+
+def test_a_source_phrase_stops_at_a_noun_before_a_name_and_a_council_member_is_nobody_named() -> None:
+    assert sources("Across the whole battle Iranian sources later put the number of Iraqi soldiers killed at 7,000.")[0][0] \
+        == "Iranian sources"
+    assert sources("The pro-government Syrian Observatory said 3 died.")[0][0] == "The pro-government Syrian Observatory"
+    found = claims_of("Intro.\n\nInterior ministry spokesman Ivan Horvat said 200 rebels had been killed. "
+                      "A provincial council member said the rebels had seized at least 20 Humvees.\n")
+    assert found["at least 20 Humvees"].attribution.claimant != "Interior ministry spokesman Ivan Horvat"

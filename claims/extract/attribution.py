@@ -377,6 +377,9 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             break  # an adverb (`Separately`, `reportedly`) is no part of a name
         if lower in lx.predicates_after and not _is_name_word(w):
             break
+        if w[:1].islower() and _is_name_word(words[i + 1][2]) and lower not in lx.unnamed_modifiers \
+                and lower not in _PREPOSITIONS_IN_NP and not _ADJECTIVE_LIKE.fullmatch(lower) and not _source_noun(w):
+            break  # `Across the whole battle Iranian sources put`: a noun before the name ends the phrase
         start = s
         i -= 1
         count += 1
@@ -395,6 +398,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     return (start, end) if start < end else None
 
 
+_ADJECTIVE_LIKE = re.compile(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed|ior|ent|ant|ly|-\w+)")
 _YEAR_WORD = re.compile(r"1[5-9]\d\d|20\d\d")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -511,7 +515,9 @@ def is_unnamed(source: str) -> bool:
                 return is_unnamed(" ".join(words[:k]))  # (`a source in the army` is still a source)
             return False  # `medics at the central hospital`: an institution says who they are
     if words[-1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"):
-        return all(w in lx.unnamed_modifiers for w in words[1:-1])
+        # (`a provincial council member`: common nouns describe, a capitalised word names)
+        written = re.findall(r"[\w'’\-]+", source)
+        return all(w in lx.unnamed_modifiers or written[k][:1].islower() for k, w in enumerate(words[1:-1], start=1))
     if words[-1] not in lx.unnamed_heads:
         return False
     return all(w in lx.unnamed_modifiers or w in lx.unnamed_heads for w in words)

@@ -851,3 +851,10 @@ def test_a_source_phrase_stops_at_a_noun_before_a_name_and_a_council_member_is_n
     found = claims_of("Intro.\n\nInterior ministry spokesman Ivan Horvat said 200 rebels had been killed. "
                       "A provincial council member said the rebels had seized at least 20 Humvees.\n")
     assert found["at least 20 Humvees"].attribution.claimant != "Interior ministry spokesman Ivan Horvat"
+
+
+def test_cadres_are_fighters_and_a_number_destroyed_of_nothing_named_is_no_figure() -> None:
+    found = claims_of("Intro.\n\nThe army fought the LTTE. The military said it had killed more than 22,000 LTTE cadres.\n\n"
+                      "Some 3,200 were destroyed in the shelling, the mayor said of the houses.\n")
+    assert found["more than 22,000 LTTE cadres"].value.category is Category.KILLED
+    assert not [q for q in found if q.startswith("Some 3,200")]

@@ -766,6 +766,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
+    if sense is None and lost and not field and not anaphoric and after is not None and after[1] == "equipment_lost":
+        return None  # `Some 3,200 were destroyed`: a number destroyed, of nothing it names (not people)
     end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN

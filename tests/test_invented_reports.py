@@ -858,3 +858,8 @@ def test_cadres_are_fighters_and_a_number_destroyed_of_nothing_named_is_no_figur
                       "Some 3,200 were destroyed in the shelling, the mayor said of the houses.\n")
     assert found["more than 22,000 LTTE cadres"].value.category is Category.KILLED
     assert not [q for q in found if q.startswith("Some 3,200")]
+
+
+def test_a_bare_count_after_a_civilian_toll_counts_civilians_too() -> None:
+    found = claims_of("Intro.\n\nA UN document recorded 7,721 civilians killed and 18,479 wounded between January and May.\n")
+    assert found["18,479 wounded"].value.population.value == "civilian"

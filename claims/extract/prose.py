@@ -1101,6 +1101,11 @@ class _Extractor:
                     side = Side(column=parent_side.column, name=parent_side.name,
                                 reason=f"part of a total about {parent_side.name}")
             population = f.population
+            before_it = antecedent or previous
+            if population is Population.UNKNOWN and (f.noun is None or f.noun_group == "loss") and before_it is not None \
+                    and isinstance(before_it.value, Quantity) and before_it.value.population is not Population.UNKNOWN \
+                    and _BARE_GOES_ON.fullmatch(text, before_it.span.end, f.start):
+                population = before_it.value.population  # `7,721 civilians killed and 18,479 wounded`: civilians too
             # Parts of equipment lost are lost too (`28 armored vehicles were captured - 8 tanks, ...`).
             lost = f.lost or (parents[k] is not None and figures[parents[k]].lost and f.noun_group == "equipment") \
                 or (lost_by_list and f.noun_group == "equipment")

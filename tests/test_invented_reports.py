@@ -863,3 +863,26 @@ def test_cadres_are_fighters_and_a_number_destroyed_of_nothing_named_is_no_figur
 def test_a_bare_count_after_a_civilian_toll_counts_civilians_too() -> None:
     found = claims_of("Intro.\n\nA UN document recorded 7,721 civilians killed and 18,479 wounded between January and May.\n")
     assert found["18,479 wounded"].value.population.value == "civilian"
+
+
+def test_the_who_is_an_organisation_and_a_force_is_no_count_of_one() -> None:
+    found = claims_of("Intro.\n\nThe death toll has risen to 174, the WHO said.\n\n"
+                      "General Horvat sent a force of about 5,000 men across the river.\n")
+    assert found["174"].attribution.claimant == "the WHO"
+    assert found["174"].attribution.claimant_class.value == "international"
+    assert not [q for q in found if q.startswith("a force")]
+
+
+def test_coordinated_heads_and_an_adverb_before_the_participle_keep_the_predicate() -> None:
+    found = claims_of("Intro.\n\nAt least 188 soldiers and pro-government militiamen had been killed, the Observatory said.\n\n"
+                      "The ministry said 38 soldiers had in fact been killed.\n")
+    assert next(c for q, c in found.items() if q.startswith("At least 188")).value.category is Category.KILLED
+    assert found["38 soldiers had in fact been killed"].value.category is Category.KILLED
+
+
+def test_indented_numbered_lines_under_a_sources_list_of_enemy_losses() -> None:
+    found = claims_of("Intro.\n\nRussia and Ukraine fought for the town.\n\nAccording to the ministry, the enemy lost:\n\n"
+                      "   1. personnel — over 2,000 militants eliminated;\n   2. tanks — 12;\n")
+    assert found["over 2,000 militants eliminated"].value.category is Category.KILLED
+    tanks = found["12"]
+    assert tanks.value.lost and tanks.attribution.claimant == "the ministry"

@@ -159,7 +159,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
+    return [(m.start(), m.end(), _ACRONYM_WORDS.get(m.group(0), m.group(0))) for m in _WORD.finditer(text, lo, hi)]
+
+
+# Acronyms spelled like function words (`the WHO said`, `IS fighters`, `US officials`): read as
+# names, never as `who`, `is` or `us` (the token's text only; offsets are the text's own).
+_ACRONYM_WORDS = {w: w + "·" for w in ("WHO", "IS", "US", "IT", "AS", "ON", "OR", "AT", "IN", "AN", "NO", "SO", "TO", "BY")}
 
 
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|abu|ibn|bin|de|da|di|van|von|du|le|la|d|l)[-’'][A-Z]")
@@ -1085,6 +1090,8 @@ def classify_claimant(claimant: str, sides=None) -> tuple[ClaimantClass, str | N
     A named journalist, scholar, NGO or international body is that, whatever country it is
     from (`British journalist Thomas de Waal`); a party named in the claimant, or a side word
     (`ministry`, `government`, `army`), makes it a belligerent."""
+    if re.search(r"\bWHO\b", claimant):
+        return ClaimantClass.INTERNATIONAL, None  # the World Health Organization, written as its acronym
     party = _party_in(claimant, sides)
     if _OFFICE_OF.search(claimant) and (party is not None or _belligerent_pattern().search(claimant)):
         # `The Press Service of the Ministry of Defence`: a belligerent's office, not the press.

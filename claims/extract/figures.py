@@ -193,7 +193,7 @@ _AUX = frozenset(
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
     "estimated to who that which whom apparently likely probably possibly either both each "
     "just only still further additionally altogether in total overall so far may might could would must "
-    "will shall".split()
+    "will shall fact indeed reality effect".split()  # (`had in fact been killed`)
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())
@@ -220,6 +220,7 @@ _VAGUE_OF = re.compile(r"[ \t]+of[ \t]+(?!(?:the|its|their|his|her|our|those|the
 _OPEN_QUOTES = frozenset("\"“‘'")
 _CLOSE_QUOTES = frozenset("\"”’'")
 _AND_HEAD = re.compile(r"[ \t]+(?:and|or|&)[ \t]+")
+_MODIFIER_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*")
 _NUMBER_AHEAD = re.compile(r"[ \t]*[\d,]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
@@ -575,7 +576,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `tanks ‒ 6,497 (+12)`, `personnel: about 403,720`: a list line whose label is a
         # noun the lexicon knows says what the number counts.
         line_start = text.rfind("\n", lo, start) + 1
-        label = p["line_label"].search(text, max(lo, line_start), start)
+        if line_start <= lo:
+            # (an indented line: `   2. tanks — 12;`, its indentation before the sentence)
+            indent = text.rfind("\n", max(0, lo - 40), lo) + 1
+            line_start = indent if indent and not text[indent:lo].strip() else lo
+        label = p["line_label"].search(text, line_start, start)
         if label is not None:
             noun, sense = label.group("l"), lx.nouns.get(_fold(label.group("l")))
             np_end = end
@@ -1104,7 +1109,18 @@ _MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,4}-\d{1,3}[A-Z]?\b")
 def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, hi: int, relative: str | None):
     end = head.end()
     joined = _AND_HEAD.match(text, end, hi) if sense.group == "people" else None
-    other = _patterns()["nouns"].match(text, joined.end(), hi) if joined else None
+    other = None
+    if joined is not None:
+        # (up to two modifiers before the second noun: `188 soldiers and pro-government militiamen`)
+        at = joined.end()
+        for _ in range(3):
+            other = _patterns()["nouns"].match(text, at, hi)
+            w = _WORD_RE.match(text, at, hi) if other is None else None
+            lower = w.group(0).lower() if w is not None else ""
+            if w is None or not _MODIFIER_WORD.fullmatch(w.group(0)) or lower in lexicon().ones or lower in lexicon().tens \
+                    or lower in lexicon().scales or lower in _STOP_MODIFIER or lower in ("a", "an", "the", "their", "its"):
+                break
+            at = _SPACES.match(text, w.end(), hi).end()
     other_sense = lexicon().nouns.get(_fold(other.group(0))) if other else None
     if other_sense is not None and other_sense.group == "people" and _fold(other.group(0)) not in _WEAK_HEADS:
         # `453 officers and men`, `40 soldiers and policemen`: one count of two kinds of people.

@@ -485,7 +485,7 @@ class _Extractor:
             self.discourse.header_losses = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
         # the headline's own voice unless it names a source (`Rights group: ...`).
-        headline = not self.document.infobox and not re.search(r"[.!?][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
+        headline = not self.document.infobox and not re.search(r"[.!?;][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
             # (a masthead may head a title on the next line: `Statement of the General Staff ...`
@@ -520,7 +520,10 @@ class _Extractor:
                 if claimant:
                     self.discourse.header = claimant
                     losses = _LOSSES_OVER.search(text, lo, hi)
-                    if losses is not None:
+                    lost = _LOST_OVER.search(text, lo, hi)
+                    if lost is not None and (lost.group("enemy") or lost.group("enemy2")):
+                        self.discourse.header_losses = "enemy"  # `According to the ministry, the enemy lost:`
+                    elif losses is not None:
                         named = party_mentions(text, lo, losses.end())
                         self.discourse.header_losses = named[-1][2] if named else ""
             elif (lost := _LOST_OVER.search(text, lo, hi)) is not None:
@@ -640,7 +643,7 @@ class _Extractor:
             out.append(Relation(text[s:e], s, e, "(", note.start(), s, lo, note.start(), "headline",
                                 unnamed=is_unnamed(text[s:e])))
         t = _HEADLINE_TAIL.search(text, lo, hi)
-        if t and (source_heads_in(t.group("who")) or (
+        if t and not _DIGIT.search(t.group("who")) and (source_heads_in(t.group("who")) or (
                 # `Russia lost 1,000 troops in a day - Ukraine`: a party after the dash says it
                 len(t.group("who").split()) <= 3 and lexicon().party_of(t.group("who")) is not None
                 and _DIGIT.search(text, lo, t.start()))):

@@ -886,3 +886,12 @@ def test_indented_numbered_lines_under_a_sources_list_of_enemy_losses() -> None:
     assert found["over 2,000 militants eliminated"].value.category is Category.KILLED
     tanks = found["12"]
     assert tanks.value.lost and tanks.attribution.claimant == "the ministry"
+
+
+def test_up_to_in_a_claim_is_the_claimants_figure_not_a_ceiling() -> None:
+    ministry = _story("mod.txt", "Ostrava garrison\n\nMOSCOW, June 20 - The ministry said up to 2,000 Ukrainian servicemen "
+                      "were trapped in the Ostrava plant.\n")
+    wire = _story("wire.txt", "Ostrava garrison smaller than claimed\n\nKYIV, June 21 - The Ukrainian garrison at the Ostrava plant "
+                  "numbered about 800 troops, a Ukrainian officer said.\n")
+    found = disagreeing([ministry, wire])
+    assert any(any(q.startswith("up to 2,000") for q in k) and any("800" in q for q in k) for k in found)

@@ -22,7 +22,9 @@ Two readings depend on the words of the claim, not only its value (``claim_stric
   (`several dozen` is 36–99, `hundreds` 100–999), since `hundreds` is not a thousand;
 - `as many as N` and `as few as N` give the claimant's figure N at the top or the bottom of a
   contrast (`as many as 3,000 killed, ... as few as several dozen`), not a bound that any smaller
-  (or larger) figure satisfies: N as stated, read loosely down to half (or up to twice) N.
+  (or larger) figure satisfies: N as stated, read loosely down to half (or up to twice) N. So
+  does `up to N` in a claim (`the ministry said up to 2,000 servicemen were trapped`): the
+  claimant's figure, not a ceiling that 800 would meet.
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ def describe_interval(iv: Interval) -> str:
     return f"{n(iv.low)}–{n(iv.high)}"
 
 
-_AS_MANY = ("as many as", "as high as", "as much as", "as large as")
+_AS_MANY = ("as many as", "as high as", "as much as", "as large as", "up to ")
 _AS_FEW = ("as few as", "as low as", "as little as")
 
 
@@ -164,7 +166,7 @@ def _phrasing_of(prefix: str, quote: str) -> str | None:
     # Cached on the span's own strings, whose hashes Python keeps: a key built by slicing
     # them would be a new string to hash on every call.
     lead = " ".join((prefix[-14:] + quote[:14]).lower().split())
-    if "as " not in lead:
+    if "as " not in lead and "up to " not in lead:
         return None
     if any(p in lead for p in _AS_MANY):
         return "many"

@@ -895,3 +895,11 @@ def test_up_to_in_a_claim_is_the_claimants_figure_not_a_ceiling() -> None:
                   "numbered about 800 troops, a Ukrainian officer said.\n")
     found = disagreeing([ministry, wire])
     assert any(any(q.startswith("up to 2,000") for q in k) and any("800" in q for q in k) for k in found)
+
+
+def test_a_revised_figure_counts_the_same_people_as_the_one_it_revises() -> None:
+    found = claims_of("Intro.\n\nMali and the rebels fought for the town. The Ministry of Defence announced that 11 Malian "
+                      "soldiers had been killed. On 18 January the ministry revised this figure, stating that 38 soldiers "
+                      "had in fact been killed.\n")
+    first = next(c for q, c in found.items() if q.startswith("11"))
+    assert found["38 soldiers had in fact been killed"].side.name == first.side.name == "Mali"

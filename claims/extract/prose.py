@@ -109,6 +109,9 @@ _DISPUTED_BY = re.compile(
     r"\b(?:a|the|which|that)\s+(?:figure|claim|number|toll|count|account|report)s?\s+(?:that\s+|which\s+)?"
     r"(?P<src>(?:the\s+)?[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){0,4}?)\s+(?:has\s+|had\s+)?(?:disputed|denied|rejected|contested)\b"
     r"|\b(?:disputed|denied|rejected|contested)\s+by\s+(?P<src2>(?:the\s+)?[A-Za-z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})")
+_REVISED_FIGURE = re.compile(
+    r"(?i)\b(?:revised|raised|lowered|corrected|updated|increased|reduced|cut)\s+(?:this|that|the|its|their)\s+"
+    r"(?:figure|toll|number|count|tally|estimate)\b")
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 # A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
 _LOST_OVER = re.compile(
@@ -1074,6 +1077,14 @@ class _Extractor:
                 side = self._side(f, lo, hi, attribution, resolved, previous, siblings=siblings)
             else:
                 side = self._side(f, lo, hi, attribution, resolved, antecedent, siblings=siblings)
+            if side.name is None and self._recent and isinstance(self._recent[-1].value, Quantity) \
+                    and self._recent[-1].side.name is not None and self._recent[-1].value.category is cat \
+                    and _REVISED_FIGURE.search(text, max(self._recent[-1].span.end, f.start - 120), f.start):
+                # `announced that 11 soldiers had been killed. The ministry revised this figure,
+                # stating that 38 soldiers ...`: the revision counts the same people.
+                before_it = self._recent[-1]
+                side = Side(column=before_it.side.column, name=before_it.side.name,
+                            reason=f"revises “{before_it.span.quote}” ({before_it.side.reason})")
             whole_of = whole if k in of_whole else made[parents[k]] if parents[k] is not None else None
             if whole_of is not None:
                 # A part of a toll is told by whoever told the toll, about the same side.

@@ -903,3 +903,12 @@ def test_a_revised_figure_counts_the_same_people_as_the_one_it_revises() -> None
                       "had in fact been killed.\n")
     first = next(c for q, c in found.items() if q.startswith("11"))
     assert found["38 soldiers had in fact been killed"].side.name == first.side.name == "Mali"
+
+
+def test_a_units_own_count_is_not_the_whole_sides() -> None:
+    page = _story("ridge.txt", "= Battle of Ostrava Ridge =\n\nInfobox\n- Combatant1: South Vietnam\n- Combatant2: North Vietnam\n"
+                  "- Casualties1: 229 killed\n\nThe battle was fought in 1968.\n")
+    note = _story("note.md", "# Ostrava Ridge\n\nSouth Vietnamese losses were heavy: the 37th Ranger Battalion lost 115 killed "
+                  "in the siege, according to its commander.\n")
+    found = disagreeing([page, note])
+    assert not any("115 killed" in k for k in found)

@@ -61,6 +61,10 @@ _WINDOW = re.compile(
 _BATTLES_OWN_TIME = re.compile(r"(?:['’]s|\s+of)\s+(?:the\s+)?(?:fighting|battle|siege|combat|clashes|offensive|assault)\b", re.I)
 _PART_OF_TIME = re.compile(r"\b(?:first|past|previous|next|following|single|alone)\b|\bthe last\b")
 _FRONTED_TIME = re.compile(r"(?:^|[;:]|\bthat\b|\bbut\b|\band\b)\s*((?:on|in|during|over|within|overnight|yesterday|last)\b[^;:.,]{0,30}),\s*$", re.I)
+_UNIT_SUBJECT = re.compile(
+    r"(?P<unit>(?:\d+(?:st|nd|rd|th)|(?!The\b)[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2}\s+"
+    r"(?:Battalion|Brigade|Division|Regiment|Company|Squadron|Platoon|Battery))"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustained|reported|counted|had|was|were|numbered)\b[^.;:\d]{0,20}$")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
     r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
@@ -280,6 +284,11 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
             if strength and _DAY_WINDOW.match(window):
                 continue  # `5,000 were defending the city when it was attacked on Monday`: a force's size, dated
             parts.add(window)
+    if ("ion" in ahead or "ade" in ahead or "ent" in ahead or "any" in ahead or "ron" in ahead or "oon" in ahead or "ery" in ahead) \
+            and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
+        # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
+        # unit's count, not the whole side's
+        parts.add("unit: " + " ".join(unit.group("unit").lower().split()))
     if "," in ahead and (fronted := _FRONTED_TIME.search(ahead)) is not None:
         # `said that on 29 August alone, 108 soldiers were killed`: a time set before the
         # clause's comma is the figure's own (the clause words above stop at the comma)

@@ -912,3 +912,8 @@ def test_a_units_own_count_is_not_the_whole_sides() -> None:
                   "in the siege, according to its commander.\n")
     found = disagreeing([page, note])
     assert not any("115 killed" in k for k in found)
+
+
+def test_a_speaker_in_a_wiki_link_is_the_source() -> None:
+    assert sources("[[Fidel Castro]] declared in 1988 that the South Africans had lost over 1,000 men.")[0][0] == "Fidel Castro"
+    assert sources("According to [[Fidel Castro|Castro]], the SADF lost over 1,000 men.")[0][0] == "Fidel Castro"

@@ -159,7 +159,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _ACRONYM_WORDS.get(m.group(0), m.group(0))) for m in _WORD.finditer(text, lo, hi)]
+    words = [(m.start(), m.end(), _ACRONYM_WORDS.get(m.group(0), m.group(0))) for m in _WORD.finditer(text, lo, hi)]
+    if "[[" in text[lo:hi]:
+        # A wiki link's brackets (`[[Fidel Castro]] declared`) are no words: the name is.
+        words = [w for w in words if not (w[2] in "[]" and (text[w[0] - 1:w[0]] == w[2] or text[w[1]:w[1] + 1] == w[2]))]
+    return words
 
 
 # Acronyms spelled like function words (`the WHO said`, `IS fighters`, `US officials`): read as
@@ -563,6 +567,8 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
     if owner is not None and owner.end() == e:
         e = owner.end("owner")  # `The ministry's daily briefing put ...`: the ministry says it
     src = " ".join(text[s:e].split())  # a source broken across lines reads as one phrase
+    if "|" in src and "[[" in text[max(0, s - 2):s]:
+        src = src.split("|", 1)[0].strip()  # `[[Fidel Castro|Castro]]`: the page the link names
     lower = src.lower()
     pronoun = lower in lx.pronouns or (
         lower.split()[0] == "the" and len(lower.split()) <= 3 and all(_source_noun(w) or w == "the" or lexicon().party_of(w) for w in lower.split())

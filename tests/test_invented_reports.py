@@ -917,3 +917,10 @@ def test_a_units_own_count_is_not_the_whole_sides() -> None:
 def test_a_speaker_in_a_wiki_link_is_the_source() -> None:
     assert sources("[[Fidel Castro]] declared in 1988 that the South Africans had lost over 1,000 men.")[0][0] == "Fidel Castro"
     assert sources("According to [[Fidel Castro|Castro]], the SADF lost over 1,000 men.")[0][0] == "Fidel Castro"
+
+
+def test_a_year_after_since_is_not_the_year_the_text_goes_on_in() -> None:
+    text = ("= Battle of Ostrava =\n\nInfobox\n- Date: 28 September – 13 October 2015\n- Combatant1: Afghanistan\n"
+            "- Combatant2: Taliban\n\nThe Taliban had held the district since 2001. On 1 October the army counterattacked.\n")
+    found = claims_of(text, "ostrava.txt")
+    assert found["1 October"].value.earliest.year == 2015

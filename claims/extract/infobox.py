@@ -83,11 +83,19 @@ class _Context:
 
 def document_year_mentions(document: Document) -> list[tuple[int, int]]:
     """(offset, year) for the years a reader sees: in wikitext only those in infobox items
-    and prose, never a citation's `|year=2001` or a comment's."""
+    and prose, never a citation's `|year=2001` or a comment's. A year after `since` (`the
+    Taliban had held the district since 2001`) says when something began, not the year the
+    text goes on in: a later `on 28 September` is not in it."""
+    text = document.text
     if document.format is not DocumentFormat.WIKITEXT:
-        return year_mentions(document.text)
-    ranges = sorted([(f.start, f.end) for f in document.infobox] + list(document.prose))
-    return [m for lo, hi in ranges for m in year_mentions(document.text, lo, hi)]
+        found = year_mentions(text)
+    else:
+        ranges = sorted([(f.start, f.end) for f in document.infobox] + list(document.prose))
+        found = [m for lo, hi in ranges for m in year_mentions(text, lo, hi)]
+    return [m for m in found if not _SINCE_BEFORE.search(text, max(0, m[0] - 16), m[0])]
+
+
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$")
 
 
 def _subject(document: Document) -> str:

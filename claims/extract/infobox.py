@@ -95,7 +95,7 @@ def document_year_mentions(document: Document) -> list[tuple[int, int]]:
     return [m for m in found if not _SINCE_BEFORE.search(text, max(0, m[0] - 16), m[0])]
 
 
-_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$")  # `since May 1998`
 
 
 def _subject(document: Document) -> str:

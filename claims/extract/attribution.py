@@ -160,7 +160,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     words = [(m.start(), m.end(), _ACRONYM_WORDS.get(m.group(0), m.group(0))) for m in _WORD.finditer(text, lo, hi)]
-    if "[[" in text[lo:hi]:
+    if text.find("[[", lo, hi) != -1:
         # A wiki link's brackets (`[[Fidel Castro]] declared`) are no words: the name is.
         words = [w for w in words if not (w[2] in "[]" and (text[w[0] - 1:w[0]] == w[2] or text[w[1]:w[1] + 1] == w[2]))]
     return words
@@ -407,7 +407,11 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
     return (start, end) if start < end else None
 
 
-_ADJECTIVE_LIKE = re.compile(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed|ior|ent|ant|ly|-\w+)")
+# Words shaped like adjectives (`Ukrainian`, `Kremlin-backed`, `provincial`): modifiers of a
+# source after its cue; before its cue also `senior`, `independent`, `pro-government`.
+_ADJECTIVE_ENDINGS = "ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed"
+_ADJECTIVE = re.compile(rf"[a-z][a-z\-]*(?:{_ADJECTIVE_ENDINGS})")
+_ADJECTIVE_LIKE = re.compile(rf"[a-z][a-z\-]*(?:{_ADJECTIVE_ENDINGS}|ior|ent|ant|ly|-\w+)")
 _YEAR_WORD = re.compile(r"1[5-9]\d\d|20\d\d")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -450,7 +454,7 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         ok = (_is_name_word(w) or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
               or (start is None and lower in lx.pronouns)
               or (start is None and lower in ("one", "two", "three", "several", "some", "many"))  # `said one fighter`
-              or re.fullmatch(r"[a-z][a-z\-]*(?:ian|ese|ish|ern|based|led|backed|proclaimed|run|ary|al|ic|ive|ing|ed)", lower) is not None
+              or _ADJECTIVE.fullmatch(lower) is not None
               or lower in lx.unnamed_modifiers or lower.removesuffix("’s").removesuffix("'s") in lx.party_aliases
               or w in ("’s", "'s"))
         indefinite = (lower in lx.unnamed_indefinite_heads and start is not None
@@ -635,8 +639,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         if relay is not None:
             # `Witnesses quoted by the BBC said ...`, `estimates cited by Reuters put ...`: the
             # subject speaks through the verb after the outlet; the outlet only relays it.
-            speaker, cue = relay
-            rel = _make(text, speaker, cue, (cue[1], hi), "relay", lx.cue_verbs[text[cue[0]:cue[1]].lower()].type)
+            speaker, cue, cue_type = relay
+            rel = _make(text, speaker, cue, (cue[1], hi), "relay", cue_type)
             if rel is not None:
                 found.append(rel)
                 taken.append((speaker[0], cue[1]))
@@ -901,9 +905,10 @@ def _relayed_speaker(text: str, at: int, prep: str, np_end: int, lo: int, hi: in
     return (speaker, tail.end()) if speaker is not None else None
 
 
-def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int
+                     ) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """For `X quoted by Y said ...` (also `cited by`, `interviewed by`, and a place after Y:
-    `interviewed by UNHCR in Sudan said`): X's span and the cue verb's, else None."""
+    `interviewed by UNHCR in Sudan said`): X's span, the cue verb's and its type, else None."""
     if not m.group(0).lower().startswith(("quoted by", "cited by", "interviewed by")):
         return None
     after = _words(text, np_end, min(hi, np_end + 60))
@@ -912,7 +917,8 @@ def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int)
         k = 1
         while k < len(after) and (_is_name_word(after[k][2]) or after[k][2].lower() in ("the", "of")):
             k += 1
-    if k >= len(after) or lexicon().cue_verbs.get(after[k][2].lower()) is None:
+    cue = lexicon().cue_verbs.get(after[k][2].lower()) if k < len(after) else None
+    if cue is None:
         return None
     words = _words(text, lo, m.start())
     if not words:
@@ -928,7 +934,7 @@ def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int)
                 and words[first - 1][2].lower() not in ("the", "a", "an") and len(words) - first < 4:
             first -= 1
         speaker = (words[first][0], words[-1][1])
-    return speaker, (after[k][0], after[k][1])
+    return speaker, (after[k][0], after[k][1]), cue.type
 
 
 def _lower(text: str, lo: int, hi: int) -> str:

@@ -1112,14 +1112,16 @@ def _finish_np(text: str, pos: int, at: int, head: re.Match, sense: NounSense, h
     other = None
     if joined is not None:
         # (up to two modifiers before the second noun: `188 soldiers and pro-government militiamen`)
-        at = joined.end()
+        lx, at = lexicon(), joined.end()
         for _ in range(3):
             other = _patterns()["nouns"].match(text, at, hi)
             w = _WORD_RE.match(text, at, hi) if other is None else None
-            lower = w.group(0).lower() if w is not None else ""
-            if w is None or not _MODIFIER_WORD.fullmatch(w.group(0)) or lower in lexicon().ones or lower in lexicon().tens \
-                    or lower in lexicon().scales or lower in _STOP_MODIFIER or lower in ("a", "an", "the", "their", "its"):
+            if w is None or not _MODIFIER_WORD.fullmatch(w.group(0)):
                 break
+            lower = w.group(0).lower()
+            if lower in lx.ones or lower in lx.tens or lower in lx.scales or lower in _STOP_MODIFIER \
+                    or lower in ("a", "an", "the", "their", "its"):
+                break  # another figure (`and three civilians`) or another phrase
             at = _SPACES.match(text, w.end(), hi).end()
     other_sense = lexicon().nouns.get(_fold(other.group(0))) if other else None
     if other_sense is not None and other_sense.group == "people" and _fold(other.group(0)) not in _WEAK_HEADS:

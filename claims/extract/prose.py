@@ -518,24 +518,24 @@ class _Extractor:
             # `The General Staff reported the following Russian losses as of 1 June:` over a list
             # or table: its lines are the source's.
             named = [r for r in find_attributions(text, lo, hi) if r.source and not r.unnamed and r.content_end >= hi - 2]
+            lost = _LOST_OVER.search(text, lo, hi)
+            whose = None if lost is None else "enemy" if lost.group("enemy") or lost.group("enemy2") \
+                else "own" if lost.group("own") or lost.group("own2") else None
             if named:
                 claimant = self.discourse.resolve(named[-1])[0] if named[-1].pronoun else named[-1].source
                 if claimant:
                     self.discourse.header = claimant
                     losses = _LOSSES_OVER.search(text, lo, hi)
-                    lost = _LOST_OVER.search(text, lo, hi)
-                    if lost is not None and (lost.group("enemy") or lost.group("enemy2")):
+                    if whose == "enemy":
                         self.discourse.header_losses = "enemy"  # `According to the ministry, the enemy lost:`
                     elif losses is not None:
-                        named = party_mentions(text, lo, losses.end())
-                        self.discourse.header_losses = named[-1][2] if named else ""
-            elif (lost := _LOST_OVER.search(text, lo, hi)) is not None:
+                        parties = party_mentions(text, lo, losses.end())
+                        self.discourse.header_losses = parties[-1][2] if parties else ""
+            elif lost is not None:
                 # `According to preliminary information, the enemy lost:`, `Russian losses
                 # amount to:`: whose losses the list below counts, in the voice of the text.
-                named = party_mentions(text, lo, hi)
-                self.discourse.header_losses = ("enemy" if lost.group("enemy") or lost.group("enemy2")
-                                                else "own" if lost.group("own") or lost.group("own2")
-                                                else named[-1][2] if named else "")
+                parties = party_mentions(text, lo, hi) if whose is None else ()
+                self.discourse.header_losses = whose or (parties[-1][2] if parties else "")
 
     # --- one sentence -----------------------------------------------------------------------
 
@@ -557,13 +557,13 @@ class _Extractor:
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         relations += _citations(text, lo, hi)
         resolved = self._resolve(relations)
-        if "disput" in (low_sentence := text[lo:hi].lower()) or "denied" in low_sentence or "reject" in low_sentence:
+        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
+        if "disput" in low or "denied" in low or "reject" in low:
             for m in _DISPUTED_BY.finditer(text, lo, hi):
                 # `80 soldiers, a figure the ministry disputed. It said ...`: `it` is the ministry.
-                src = m.group("src") or m.group("src2")
-                self.discourse.note_source(src, m.start("src") if m.group("src") else m.start("src2"))
+                src = "src" if m.group("src") else "src2"
+                self.discourse.note_source(m.group(src), m.start(src))
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
-        low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
         has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None
                       or " a " in low or " an " in low or low.startswith(("a ", "an ")))
         hedges = find_hedges(text, lo, hi)
@@ -1082,9 +1082,9 @@ class _Extractor:
                     and _REVISED_FIGURE.search(text, max(self._recent[-1].span.end, f.start - 120), f.start):
                 # `announced that 11 soldiers had been killed. The ministry revised this figure,
                 # stating that 38 soldiers ...`: the revision counts the same people.
-                before_it = self._recent[-1]
-                side = Side(column=before_it.side.column, name=before_it.side.name,
-                            reason=f"revises “{before_it.span.quote}” ({before_it.side.reason})")
+                revised = self._recent[-1]
+                side = Side(column=revised.side.column, name=revised.side.name,
+                            reason=f"revises “{revised.span.quote}” ({revised.side.reason})")
             whole_of = whole if k in of_whole else made[parents[k]] if parents[k] is not None else None
             if whole_of is not None:
                 # A part of a toll is told by whoever told the toll, about the same side.

@@ -35,6 +35,7 @@ def _demonym_pattern() -> re.Pattern:
 _SUBORDINATE_SUBJECT = re.compile(
     r"(?i)\b(?:when|as|after|before|while|until|once|because)\s+(?:the\s+)?(?:[\w\-]+\s+(?:and\s+)?){0,2}$")
 
+
 class _LazyPattern:
     """The demonym pattern, compiled on first use (it is large; importing costs nothing)."""
 

@@ -61,9 +61,9 @@ _WINDOW = re.compile(
 _BATTLES_OWN_TIME = re.compile(r"(?:['’]s|\s+of)\s+(?:the\s+)?(?:fighting|battle|siege|combat|clashes|offensive|assault)\b", re.I)
 _PART_OF_TIME = re.compile(r"\b(?:first|past|previous|next|following|single|alone)\b|\bthe last\b")
 _FRONTED_TIME = re.compile(r"(?:^|[;:]|\bthat\b|\bbut\b|\band\b)\s*((?:on|in|during|over|within|overnight|yesterday|last)\b[^;:.,]{0,30}),\s*$", re.I)
+_UNIT_WORDS = ("Battalion", "Brigade", "Division", "Regiment", "Company", "Squadron", "Platoon", "Battery")
 _UNIT_SUBJECT = re.compile(
-    r"(?P<unit>(?:\d+(?:st|nd|rd|th)|(?!The\b)[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2}\s+"
-    r"(?:Battalion|Brigade|Division|Regiment|Company|Squadron|Platoon|Battery))"
+    rf"(?P<unit>(?:\d+(?:st|nd|rd|th)|(?!The\b)[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}}\s+(?:{'|'.join(_UNIT_WORDS)}))"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustained|reported|counted|had|was|were|numbered)\b[^.;:\d]{0,20}$")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
@@ -277,25 +277,15 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     # than a case-insensitive alternation scanned at every position).
     low_whole, low = whole_clause.lower(), text.lower()
     if any(t in low_whole for t in _WINDOW_TRIGGERS):
-        for m in _WINDOW.finditer(whole_clause):
-            window = " ".join(m.group("w").lower().split())
-            if _BATTLES_OWN_TIME.match(whole_clause, m.end()) and not _PART_OF_TIME.search(window):
-                continue  # `in the four days of fighting`, `in last week's battle`: the battle's own time
-            if strength and _DAY_WINDOW.match(window):
-                continue  # `5,000 were defending the city when it was attacked on Monday`: a force's size, dated
-            parts.add(window)
-    if ("ion" in ahead or "ade" in ahead or "ent" in ahead or "any" in ahead or "ron" in ahead or "oon" in ahead or "ery" in ahead) \
-            and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
+        parts.update(_windows(whole_clause, strength))
+    if any(u in ahead for u in _UNIT_WORDS) and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
         # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
         # unit's count, not the whole side's
         parts.add("unit: " + " ".join(unit.group("unit").lower().split()))
     if "," in ahead and (fronted := _FRONTED_TIME.search(ahead)) is not None:
         # `said that on 29 August alone, 108 soldiers were killed`: a time set before the
         # clause's comma is the figure's own (the clause words above stop at the comma)
-        for m in _WINDOW.finditer(fronted.group(1)):
-            window = " ".join(m.group("w").lower().split())
-            if not (strength and _DAY_WINDOW.match(window)):
-                parts.add(window)
+        parts.update(_windows(fronted.group(1), strength))
     for label, trigger in _ROLE_TRIGGERS.items():
         if trigger in low and _ROLES[label].search(text):
             parts.add(label)
@@ -324,6 +314,20 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     if total is not None:
         parts.add(f"part of “{' '.join(total.span.quote.split())}”")
     return increment, "; ".join(sorted(parts)) or WHOLE
+
+
+def _windows(text: str, strength: bool) -> Iterator[str]:
+    """The times ``text`` narrows a figure to (`on Sunday`, `in November alone`), but for the
+    battle's own time (`in the four days of fighting`, `in last week's battle`) and, for a
+    force's size (``strength``), the day it was seen (`defending the city when it was attacked
+    on Monday`)."""
+    for m in _WINDOW.finditer(text):
+        window = " ".join(m.group("w").lower().split())
+        if _BATTLES_OWN_TIME.match(text, m.end()) and not _PART_OF_TIME.search(window):
+            continue
+        if strength and _DAY_WINDOW.match(window):
+            continue
+        yield window
 
 
 def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:

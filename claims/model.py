@@ -199,6 +199,8 @@ class Span:
     """Where a claim's text sits in its document: offsets and the quote, side by side.
 
     Offsets are character offsets into the decoded text, so ``text[start:end] == quote``.
+    ``line`` and ``column`` say where a reader finds it in the file: for a web page, in the HTML
+    source (its text is read out of the page and is no file of its own).
     Prefix and suffix (up to 32 characters each) let an annotation re-anchor after an edit
     moves the offsets, as the W3C TextQuoteSelector does.
     """

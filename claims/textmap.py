@@ -9,7 +9,7 @@ import re
 from array import array
 from bisect import bisect_right
 
-from claims.model import Span
+from claims.model import Document, Span
 
 CONTEXT = 32
 """Characters of prefix and suffix kept on either side of a quote."""
@@ -37,6 +37,44 @@ class LineMap:
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset)
+
+
+class SourceMap:
+    """Maps an offset in a web page's text to its place in the page's source: (offset, line,
+    column), from the reader's breakpoints ``(text offset, source offset)`` and the source's
+    line starts (see :class:`~claims.model.Provenance`)."""
+
+    def __init__(self, offsets: tuple[tuple[int, int], ...], source_lines: tuple[int, ...]) -> None:
+        self.starts = array("q", [t for t, _ in offsets])
+        self.sources = array("q", [s for _, s in offsets])
+        self.lines = array("q", source_lines or (0,))
+
+    def position(self, offset: int) -> tuple[int, int, int] | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return None
+        source = self.sources[k] + (offset - self.starts[k])
+        line = bisect_right(self.lines, source)
+        return source, line, source - self.lines[line - 1] + 1
+
+
+_SOURCE_MAPS: dict[int, tuple[object, SourceMap]] = {}
+
+
+def source_map(document: Document) -> SourceMap | None:
+    """The document's :class:`SourceMap` when its text was read out of a web page, else None
+    (one per document, kept while it is in use: every claim of a page asks)."""
+    provenance = document.provenance
+    if provenance is None or not provenance.offsets:
+        return None
+    key = id(provenance)
+    hit = _SOURCE_MAPS.get(key)
+    if hit is None or hit[0] is not provenance:
+        if len(_SOURCE_MAPS) > 64:
+            _SOURCE_MAPS.clear()
+        hit = (provenance, SourceMap(provenance.offsets, provenance.source_lines))
+        _SOURCE_MAPS[key] = hit
+    return hit[1]
 
 
 def span_in(text: str, document_id: str, start: int, end: int, lines: LineMap | None = None) -> Span:

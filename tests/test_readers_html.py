@@ -281,5 +281,25 @@ def test_claims_show_gives_the_page_and_the_place_in_the_html(tmp_path):
     assert "page:        https://en.wikipedia.org/wiki/Battle_of_Karavan_Pass" in shown
     assert "page title:  Battle of Karavan Pass - Wikipedia" in shown
     assert "modified:    2024-03-14" in shown
+    # The line and column a reader opens are the HTML file's, not the text read out of it.
+    document = next(line for line in shown.splitlines() if line.strip().startswith("document:"))
+    assert document.endswith("battle-of-karavan-pass.html line 48, column 4200")
     line = next(line for line in shown.splitlines() if line.strip().startswith("in source:"))
-    assert "battle-of-karavan-pass.html line 48" in line
+    assert "HTML offset 8057" in line
+
+
+def test_a_finding_names_the_line_of_the_html_file(tmp_path, monkeypatch):
+    page = ("<html><head><title>Battle of Orlen - Wikipedia</title></head>\n<body>\n"
+            "<div class='mw-parser-output'>\n<p>The <b>Battle of Orlen</b> was fought in 1951.</p>\n"
+            "<p>The ministry said {} soldiers were killed.</p>\n</div></body></html>\n")
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_text(page.format("1,200"), encoding="utf-8")
+    second.write_text(page.format("1,900"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["conflicts", "a.html", "b.html"])
+    # The figures are on line 5 of each file (the text read from the page has them on line 3).
+    assert "a.html:5" in result.output and "b.html:5" in result.output, result.output
+    claims = extract_document(read_path(first))
+    killed = next(c for c in claims if c.span.quote.startswith("1,200"))
+    assert (killed.span.line, killed.span.column) == (5, 22)
+    assert killed.span.quote == read_path(first).text[killed.span.start:killed.span.end]

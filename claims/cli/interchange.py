@@ -29,8 +29,9 @@ def provenance_lines(document: Document, claim: Claim) -> list[str]:
     lines = []
     found = source_position(document, claim.span.start)
     if found is not None:
-        offset, line, column = found
-        lines.append(f"  in source:   {provenance.source} line {line}, column {column} (offset {offset}, {provenance.source_format.upper()})")
+        kind = provenance.source_format.upper()
+        lines.append(f"  in source:   {kind} offset {found[0]} (the line and column above are the {kind}'s; "
+                     f"offset {claim.span.start} of the text read from it)")
     for label, value in (("page", provenance.url), ("page title", provenance.title), ("published", provenance.published),
                          ("modified", provenance.modified), ("byline", provenance.author), ("site", provenance.site),
                          ("fetched", provenance.fetched_at)):

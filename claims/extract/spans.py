@@ -6,7 +6,7 @@ from bisect import bisect_right
 from hashlib import sha1
 
 from claims.model import Attribution, Claim, Document, Hedge, Kind, Side, Span, Value
-from claims.textmap import CONTEXT, LineMap, strip_range
+from claims.textmap import CONTEXT, LineMap, source_map, strip_range
 
 _LINE_MAPS: dict[int, tuple[str, LineMap]] = {}
 
@@ -20,6 +20,16 @@ def _lines(document: Document) -> LineMap:
         hit = (document.text, LineMap(document.text))
         _LINE_MAPS[key] = hit
     return hit[1]
+
+
+def _source_line(document: Document, start: int) -> tuple[int, int]:
+    """A web page's claim is found by its line and column in the HTML a reader opens, not in
+    the text read out of it (which is no file)."""
+    found = source_map(document)
+    position = None if found is None else found.position(start)
+    if position is None:
+        return _lines(document).position(start)
+    return position[1], position[2]
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\r\n,;|.") -> tuple[int, int]:
@@ -49,12 +59,16 @@ def build_claim(
     # from one bisect over the document's cached line starts.
     text = document.text
     doc_id = document.id
-    starts = _lines(document).starts
-    row = bisect_right(starts, start) - 1
+    if document.provenance is None:
+        starts = _lines(document).starts
+        row = bisect_right(starts, start) - 1
+        line, column = row + 1, start - starts[row] + 1
+    else:
+        line, column = _source_line(document, start)
     span = Span(
         document=doc_id, start=start, end=end, quote=text[start:end],
         prefix=text[max(0, start - CONTEXT):start], suffix=text[end:end + CONTEXT],
-        line=row + 1, column=start - starts[row] + 1,
+        line=line, column=column,
     )
     digest = sha1(f"{doc_id}\x1f{start}\x1f{end}\x1f{kind.value}".encode("utf-8")).hexdigest()
     return Claim(

@@ -61,6 +61,7 @@ from claims.readers.common import MAX_BYTES, decode, document_id, normalise_key,
 from claims.readers.plain_export import close_sections
 from claims.readers.structure import belligerents_from, is_blank_value
 from claims.readers.structure import END_SECTIONS
+from claims.textmap import source_map
 
 if TYPE_CHECKING:  # lxml and urllib are imported when a page is parsed or fetched
     from lxml import etree
@@ -1193,18 +1194,8 @@ def read_html(source: str, path: str, *, url: str | None = None, fetched_at: str
 
 def source_position(document: Document, offset: int) -> tuple[int, int, int] | None:
     """Where a character of a page's text is in its HTML: (offset, line, column), or None."""
-    provenance = document.provenance
-    if provenance is None or not provenance.offsets:
-        return None
-    starts = [t for t, _ in provenance.offsets]
-    k = bisect.bisect_right(starts, offset) - 1
-    if k < 0:
-        return None
-    text_start, source_start = provenance.offsets[k]
-    source = source_start + (offset - text_start)
-    lines = provenance.source_lines or (0,)
-    line = bisect.bisect_right(lines, source)
-    return source, line, source - lines[line - 1] + 1
+    found = source_map(document)
+    return None if found is None else found.position(offset)
 
 
 __all__ = [

@@ -924,3 +924,99 @@ def test_a_year_after_since_is_not_the_year_the_text_goes_on_in() -> None:
             "- Combatant2: Taliban\n\nThe Taliban had held the district since 2001. On 1 October the army counterattacked.\n")
     found = claims_of(text, "ostrava.txt")
     assert found["1 October"].value.earliest.year == 2015
+
+
+def test_a_count_set_before_what_it_counts() -> None:
+    found = claims_of("Intro.\n\nThe ministry on Friday raised to 23 the number of guardsmen killed in the ambush.\n\n"
+                      "A rebel spokesman puts the number of fighters killed since March at 140.\n")
+    raised = next(c for q, c in found.items() if q.startswith("23"))
+    assert raised.value.category is Category.KILLED and raised.attribution.claimant == "The ministry"
+    put = next(c for q, c in found.items() if q.startswith("140"))
+    assert put.value.category is Category.KILLED
+
+
+def test_the_linking_verb_counts_the_measure_in_its_own_clause() -> None:
+    found = claims_of("Intro.\n\nNine guardsmen were killed and the number of wounded reached 31.\n\n"
+                      "Hundreds fled as the army shelled the port and the toll rose to 52.\n\n"
+                      "The toll since Jan. 4 had risen to 77, the monitor said.\n")
+    assert next(c for q, c in found.items() if q.startswith("31")).value.category is Category.WOUNDED
+    assert next(c for q, c in found.items() if q.startswith("52")).value.category is Category.KILLED
+    assert next(c for q, c in found.items() if q.startswith("77")).value.category is Category.KILLED
+
+
+def test_a_denied_bound_is_an_upper_bound() -> None:
+    found = claims_of("Intro.\n\nThe command said its losses did not exceed 14 martyrs.\n")
+    figure = next(c for q, c in found.items() if "14" in q)
+    assert (figure.value.low, figure.value.high, figure.value.qualifier.value) == (None, 14, "at_most")
+
+
+def test_civilians_who_leave_are_displaced_and_troops_who_leave_are_not() -> None:
+    found = claims_of("Intro.\n\n4,210 civilians, including 1,905 children, left the old town through the corridor. "
+                      "Some 9,000 residents have moved to Dorno.\n\nThe 300 troops left the bridge at dawn.\n")
+    assert next(c for q, c in found.items() if q.startswith("4,210")).value.category is Category.DISPLACED
+    assert next(c for q, c in found.items() if q.startswith("Some 9,000")).value.category is Category.DISPLACED
+    assert all(c.value.category is not Category.DISPLACED for q, c in found.items() if "300" in q)
+
+
+def test_a_figure_or_estimate_with_no_noun_counts_the_losses_named_before() -> None:
+    found = claims_of("Intro.\n\nOstravan casualties in the offensive are usually given as 61,300, a figure later revised "
+                      "downward to 58,900 by the army's historians. Most modern estimates range from 64,000 to 70,000. "
+                      "Kessel and Varga estimate 66,410. The true figure was nearer 72,000.\n")
+    for lead in ("61,300", "58,900", "from 64,000", "66,410", "72,000"):
+        figure = next(c for q, c in found.items() if q.startswith(lead))
+        assert figure.value.category is Category.CASUALTIES, lead
+    assert next(c for q, c in found.items() if q.startswith("66,410")).attribution.claimant == "Kessel and Varga"
+    # a comparative after the copula is no noun (`The Ruritanian figure of 40,250 is lower`)
+    lower = claims_of("Intro.\n\nOstravan casualties were heavy. The Ruritanian figure of 40,250 is lower.\n")
+    assert next(c for q, c in lower.items() if q.startswith("40,250")).value.category is Category.CASUALTIES
+
+
+def test_a_member_of_a_coalition_column_keeps_its_name_in_the_prose() -> None:
+    text = ("= Battle of Ostrava Hill =\n\nInfobox\n- Combatant1: United Nations: Australia, Canada, New Zealand\n"
+            "- Combatant2: China\n- Casualties1: 51 killed\n\nThe battle was fought in 1951. Canadian losses were "
+            "12 killed and 30 wounded.\n")
+    found = claims_of(text, "hill.txt")
+    assert found["51 killed"].side.name == "United Nations"  # the column's cell stays the column's
+    assert found["12 killed"].side.name == "Canada" and found["12 killed"].side.column == 1
+
+
+def test_a_unit_named_in_full_before_and_a_pronoun_after_it() -> None:
+    found = claims_of("Intro.\n\nThe 8th Republic of Korea Division broke under the attack. The division lost 1,900 men "
+                      "in two days.\n\nThe Chinese 120th Division withdrew on 2 May. Its losses were later put at 3,000 killed.\n")
+    assert next(c for q, c in found.items() if q.startswith("1,900")).side.name == "South Korea"
+    assert next(c for q, c in found.items() if "3,000" in q).side.name == "China"
+
+
+def test_a_new_subject_in_an_article_is_the_narrators_not_the_last_source() -> None:
+    text = ("= Battle of Ostrava Hill =\n\nInfobox\n- Combatant1: United Nations: Australia, New Zealand\n"
+            "- Combatant2: China\n\nThe battle was fought in 1951. Chinese sources give 1,800 casualties. "
+            "The New Zealand gunners had 4 killed and 9 wounded.\n")
+    found = claims_of(text, "hill.txt")
+    assert found["1,800 casualties"].attribution.claimant == "Chinese sources"
+    assert found["4 killed"].attribution.claimant is None and found["4 killed"].side.name == "New Zealand"
+
+
+def test_a_headline_before_a_colon_names_its_source() -> None:
+    found = claims_of("Marines: 14 killed in Dorno fighting\n\nDORNO (Reuters) - Fighting went on.\n")
+    assert found["14 killed"].attribution.claimant == "Marines"
+    found = claims_of("OSHR: 212 civilians killed in Dorno\n\nDORNO (Reuters) - Fighting went on.\n")
+    assert found["212 civilians killed"].attribution.claimant == "OSHR"
+    # a battle's name before the colon is a topic, not a source
+    found = claims_of("Battle of Dorno: 47 killed\n\nFighting went on.\n")
+    assert found["47 killed"].attribution.claimant is None
+
+
+def test_a_statement_the_page_gives_is_its_issuers() -> None:
+    text = ("Communique No. 12 (text)\n\nDorno, 4 May - The following is the text of Communique No. 12 issued by the "
+            "General Command of the Chadian Armed Forces and read on state television.\n\n"
+            "In the battle of Dorno the enemy suffered the following losses:\n\n- 44 enemy soldiers killed\n"
+            "- 6 tanks destroyed\n\nOur own forces lost 5 martyrs. The Libyan invaders fled.\n")
+    found = claims_of(text, "communique.txt")
+    for quote in ("44 enemy soldiers killed", "6 tanks destroyed", "5 martyrs"):
+        assert found[quote].attribution.claimant == "General Command of the Chadian Armed Forces", quote
+    assert found["44 enemy soldiers killed"].side.name == "Libya"
+    assert found["5 martyrs"].side.name == "Chad"
+    # a page whose title names the issuing body and what the page is: the body's own report
+    found = claims_of("Ruritanian Defence Ministry: daily bulletin (translated)\n\nOver the past day 17 militants were "
+                      "killed.\n", "bulletin.txt")
+    assert found["17 militants were killed"].attribution.claimant == "Ruritanian Defence Ministry"

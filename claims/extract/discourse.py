@@ -183,7 +183,7 @@ def block_header(line: str) -> str | None:
 _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
     r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau"
-    r"|general\s+staff|armed\s+forces|headquarters|service)\b"
+    r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit)\b"
 )
 
 
@@ -206,9 +206,10 @@ def same_organisation(a: str, b: str) -> bool:
 _PUBLICATION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:official|joint)\s+)?(?:press\s+release|statement|briefing|bulletin|communiqu[eé]|update)\s*[:|\-–—]\s+")
 _ORG_THEN_KIND = re.compile(
-    r"^\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’\-]*)){0,8}?)\s+"
-    # (`Joint Operations Command - Statement No. 47`: a dash between the body and the kind)
-    r"(?:[\-–—:|]\s+)?(?i:(?:(?:daily|weekly|official|joint|press)\s+)?(?:statement|briefing|update|bulletin|communiqu[eé]"
+    r"^\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w'’\-]*)){0,8}?)"
+    # (`Joint Operations Command - Statement No. 47`, `Defence Ministry: daily bulletin`: a dash
+    # or colon between the body and the kind)
+    r"(?:\s*[\-–—:|]\s+|\s+)(?i:(?:(?:daily|weekly|official|joint|press)\s+)?(?:statement|briefing|update|bulletin|communiqu[eé]"
     r"|press\s+release|summary))\b")
 _PUBLICATION = re.compile(
     r"(?i)^\s*(?:(?:daily|weekly|official|joint|press)\s+)?(?:briefing|statement|press\s+release|release|report|bulletin"

@@ -130,6 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "nouns": re.compile(phrase_pattern(lx.nouns), re.I),
         "not_figure": re.compile(rf"[ \t\u00a0]*-?{phrase_pattern(lx.not_figure_nouns)}", re.I),
         "pred_after": re.compile(phrase_pattern(lx.predicates_after), re.I),
+        "civilians_moved": re.compile(phrase_pattern(lx.civilian_movements), re.I),
         "pred_before": re.compile(
             rf"(?i)(?P<p>{phrase_pattern(lx.predicates_before)})[\"”’']?[ \t]+"
             rf"(?:(?:the|a|an|some|another|an\s+additional|a\s+further|nearly|almost|at\s+least|about|around|over|more\s+than|up\s+to|as\s+many\s+as|roughly|approximately|estimated|an\s+estimated|its|their|his|her|our"
@@ -139,7 +140,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?P<n>{phrase_pattern(lx.subject_nouns)})"
             # An aside between the noun and its verb (`The toll, provided by the ministry, stood
             # at`, `The number of wounded, officials said, had reached`).
-            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+){{0,12}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
+            # (a word may be an abbreviation: `The toll since Nov. 15 had risen to`)
+            rf"(?:(?P<mid>(?:[ \t]+[\w'’\-]+\.?){{0,12}}?(?:[ \t]*,[^,.;:\n\d]{{2,80}},(?:[ \t]+[\w'’\-]+){{0,3}}?)?)"
             rf"[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'at', 'to')])})"
             # `Russian losses were heavier, at some 45,000`, `losses were severe: 13,773 men`: how
             # heavy, before the figure.
@@ -157,15 +159,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # noun the verb puts at the number says what it counts.
         "put_subject": re.compile(
             rf"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|estimating|set|sets|setting)[ \t]+"
-            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
+            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,5}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
             # `put the death toll as high as 150,000`: the bound stands for `at` (see _AS_BOUND).
             rf"[ \t]+(?P<at>at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?)?$"
+        ),
+        # `raised to 18 the number of Marines killed`: the count before what it counts (after
+        # a verb that sets it, see _SET_TO).
+        "inverted_subject": re.compile(
+            rf"(?i)[ \t]+the[ \t]+(?P<np>(?:[\w'’\-]+[ \t]+){{0,4}}?(?P<n>{phrase_pattern(lx.subject_nouns)}))\b"
         ),
         # `bringing its losses in the ground operation to 260`: a running count brought to it.
         "brought_subject": re.compile(
             rf"(?i)\b(?:bringing|brings|bring|brought|raising|raises|raised|taking|takes|took|pushing|pushes|pushed"
             rf"|revised|revises|revising)[ \t]+"
-            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,3}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
+            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,5}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
             rf"[ \t]+to[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "line_label": re.compile(
@@ -197,6 +204,11 @@ _AUX = frozenset(
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())
+# Words ending like a person's role that are comparatives or adverbs (`is lower`, `was higher`).
+_COMPARATIVES = frozenset(
+    "lower higher greater fewer larger smaller later earlier bigger heavier lighter longer shorter "
+    "further farther rather never ever over under after either neither other another whether".split()
+)
 _STOP_MODIFIER = frozenset(
     "of in on at to from by with for into onto over under after before during since until than as "
     "and or but nor were was are is be been have has had who which that whom whose the a an this "
@@ -245,7 +257,7 @@ _SPACES_QUOTES = re.compile(r"[ \t\u00a0\"“”'‘’]*")
 #: A parenthetical between a noun phrase and its predicate: `, including fighters,`,
 #: `, among them 51 wounded,`, `(of which 4,436 wounded)`.
 _PARENTHETICAL = re.compile(
-    r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|either)\b[^,;:.()]{1,80},|\([^()\n]{1,80}\)"
+    r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|either)\b(?:[^,;:.()]|(?<=\d)[,.](?=\d{3})){1,80},|\([^()\n]{1,80}\)"
 )
 _PP = re.compile(r"(?i)[ \t]+(?P<p>of|from|with|among|belonging\s+to|supporting|serving\s+in|serving\s+with|attached\s+to)[ \t]+")
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|including)\s|\sand\s+(?=[\d~]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|another|some|about|around|over|at)\s)", re.I)
@@ -467,6 +479,32 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 
 
+# A verb that sets a count, before the count and what it counts (`raised to 18 the number of`).
+_SET_TO = re.compile(
+    r"(?i)\b(?:raised|raises|raising|lowered|lowers|lowering|revised|revises|revising|increased|increases|put|puts"
+    r"|brought|brings|upped|ups|cut|cuts|reduced|reduces)(?:[ \t]+(?:up|down|upwards?|downwards?))?[ \t]+(?:to|at)[ \t]+$")
+
+
+# A word that starts another clause between a measure noun and the verb linking it to the
+# number: that noun is no subject of the verb (`Ten soldiers were killed and the number of
+# wounded reached 40`: `wounded`, not `killed`).
+_CLAUSE_BREAK = re.compile(r"(?i)\b(?:and|but|while|whereas|when|after|before|because|although|though|then|as(?![ \t]+of\b))\b")
+
+
+def _subject_of(pattern: re.Pattern[str], text: str, lo: int, end: int) -> re.Match[str] | None:
+    """The measure noun the linking verb before ``end`` is said of: the first one not cut off
+    from the verb by another clause (`The death toll among government forces rose to`: the
+    toll), else the last (`Thousands fled as the army shelled the town and the toll rose to`)."""
+    found = pattern.search(text, lo, end)
+    last = None
+    while found is not None:
+        if not _CLAUSE_BREAK.search(text, found.end("n"), found.end()):
+            return found
+        last = found
+        found = pattern.search(text, found.end("n"), end)
+    return last
+
+
 def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
     p = _patterns()
     lx = lexicon()
@@ -561,6 +599,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    inverted = p["inverted_subject"].match(text, end, hi) \
+        if sense is None and _SET_TO.search(text, max(lo, start - 40), start) else None
     measure_role = None
     if sense is None and (lead := _NUMBER_THEN_LABEL.match(text, end, hi)) is not None \
             and _LINE_OPENS.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None:
@@ -595,11 +635,12 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if parties:
                 noun, sense, np_end = named.group(1), NounSense("troops", "military", "people"), named.end(1)
                 mentions = parties
-    if sense is None and not field:
+    if sense is None and not field and inverted is None:
         # `one security coordinator`: a noun the lexicon does not list, read as people when it
         # has the shape of a person's role (a list or a predicate must still say what happened).
         role = _ROLE.match(text, end, hi)
         if (role is not None and role.group("w").lower() not in lx.not_figure_nouns and role.group("w").lower() not in _STOP_MODIFIER
+                and role.group("w").lower() not in _COMPARATIVES  # `The French figure of 204,253 is lower`
                 and predicate_after(text, end, hi) is None):  # `12,000 were taken prisoner`: no role
             noun, sense, np_end = role.group(0).strip(), NounSense("people", "unknown", "people"), role.end()
     if sense is None:
@@ -638,21 +679,21 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     compared = (not anaphoric and noun is not None and sense is not None and sense.category == "people"
                 and lexicon().party_of(noun) is not None and _COMPARED.search(text, max(lo, start - 30), start) is not None)
     anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
-    after = predicate_after(text, np_end if sense is not None else end, hi)
+    after = predicate_after(text, np_end if sense is not None else end, hi, civilians=population is Population.CIVILIAN)
     before = None if compared else p["pred_before"].search(text, max(lo, start - 60), start)
     if before is not None and _fold(before.group("p")) in _LINKING_BEFORE:
         # `casualties were estimated at 1,129,619`: the noun before the link says what it
         # counts; the link alone (`estimated at`, `numbered`) would make it a strength.
-        linked = p["subject_link"].search(text, max(lo, start - 120), start)
+        linked = _subject_of(p["subject_link"], text, max(lo, start - 120), start)
         if linked is not None and linked.start() < before.start():
             before = None
-    subject = (p["subject_link"].search(text, max(lo, start - 120), start)
+    subject = (_subject_of(p["subject_link"], text, max(lo, start - 120), start)
                or p["passive_link"].search(text, max(lo, start - 140), start)) if before is None else None
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), start)
         if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start):
             put = None
-        put = put or p["brought_subject"].search(text, max(lo, start - 120), start)
+        put = put or p["brought_subject"].search(text, max(lo, start - 120), start) or inverted
         if put is not None:
             subject = put
             mentions = mentions + party_mentions(text, put.start("np"), put.end("np"))
@@ -768,6 +809,17 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             mentions = party_mentions(text, measure_start, measure_start + len(noun))
         if category is None and sense is None:
             category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), False
+    if category is None and sense is None and not field and not anaphoric \
+            and (lead := _GENERIC_LEAD.search(text, max(lo, start - 80), start)) is not None \
+            and (named := _measure_before(text, lead.start(), 600)) is not None:
+        # `British casualties are usually given as 419,654, a figure later revised downward to
+        # 415,000`, `Most modern estimates range from 500,000 to 600,000`, `Busey and Martin
+        # estimate 23,231`: a figure, an estimate or a source's count with no noun of its own
+        # counts the losses named before it in the paragraph, and whose they are.
+        measure_start, noun, cat = named
+        if not mentions:
+            mentions = party_mentions(text, measure_start, measure_start + len(noun))
+        category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), False
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable
@@ -939,10 +991,11 @@ _MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:January|February|March|April|May|June
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
 
 
-def _measure_before(text: str, pos: int) -> tuple[int, str, str] | None:
-    """The last measure of losses named before ``pos`` in its paragraph, with its modifiers
-    (`German losses`, `Russian and separatist losses`): (start, words, category)."""
-    para = max(text.rfind("\n\n", max(0, pos - 250), pos), pos - 250, 0)
+def _measure_before(text: str, pos: int, reach: int = 250) -> tuple[int, str, str] | None:
+    """The last measure of losses named before ``pos`` in its paragraph (at most ``reach``
+    characters back), with its modifiers (`German losses`, `Russian and separatist losses`):
+    (start, words, category)."""
+    para = max(text.rfind("\n\n", max(0, pos - reach), pos), pos - reach, 0)
     found = None
     for found in _measure_noun().finditer(text, para, pos):
         pass
@@ -976,6 +1029,17 @@ _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|
                         r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
                            r"\b[^.:;\d]{0,40}:\s")
+# What leads into a number that counts the losses named before it: a figure or an estimate
+# (`a figure later revised downward to`, `estimates range from`, `the true figure was nearer`,
+# `The French figure of`) or a source's verb of counting (`Busey and Martin estimate`).
+_GENERIC_LEAD = re.compile(
+    r"(?i)(?:\b(?:figure|figures|estimate|estimates|total|count|tally|reckoning|calculation|calculations)\b[^.;:\d]{0,50}?"
+    r"(?:\b(?:to|at|as|of|from|nearer|near|closer[ \t]+to|is|was|were|are|be|been|between|range|ranges|ranged|vary|varies|varied)|,)"
+    r"|\b(?:estimate|estimates|estimated|give|gives|gave|cite|cites|cited|prefer|prefers|preferred|accept|accepts|accepted"
+    r"|settles?[ \t]+on|settled[ \t]+on|arrives?[ \t]+at|arrived[ \t]+at|reach|reaches|reached|count|counts|counted"
+    r"|record|records|recorded|list|lists|listed|suggest|suggests|suggested|claim|claims|claimed|calculates?|calculated))"
+    r"[ \t]+(?:(?:only|just|about|some|around|nearly|roughly|perhaps|a[ \t]+mere|over|more[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)?[\"“‘']?$"
+)
 # `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.
 _BARE_COMPARED = re.compile(r"\d[\d,]*(?:[ \t]+[a-z]+)?[ \t]+(?:against|versus|vs\.?)[ \t]+$")
 _SIZE_AFTER = re.compile(r"(?:[ \t]*[-‐–][ \t]*|[ \t]+)(?:strong|man|men)\b(?![-‐])")
@@ -1223,10 +1287,10 @@ def _partitive(text: str, pos: int, hi: int):
     return noun, sense, np_end, mentions, own, None
 
 
-def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None:
+def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tuple[str, str, int] | None:
     """A predicate after the noun phrase, over auxiliaries and adverbs (`have also been
     killed`, `who were severely wounded`, `are believed to have been killed`), within the
-    clause: (words, category, end)."""
+    clause: (words, category, end). Of ``civilians``, leaving a place is displacement too."""
     p = _patterns()
     lx = lexicon()
     cursor = pos
@@ -1236,6 +1300,8 @@ def predicate_after(text: str, pos: int, hi: int) -> tuple[str, str, int] | None
         paren = _PARENTHETICAL.match(text, at, hi)
         if paren is not None and steps == 0:
             at = _SPACES_QUOTES.match(text, paren.end(), hi).end()
+        if civilians and (m := p["civilians_moved"].match(text, at, hi)) is not None:
+            return m.group(0), "displaced", m.end()  # (`left` is said of troops too: see lexicon)
         m = p["pred_after"].match(text, at, hi)
         if m is not None:
             word = _fold(m.group(0))

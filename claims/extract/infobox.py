@@ -342,7 +342,7 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         side = ctx.sides.column_side(f.column)
         # Only the figure itself says whom it is about: `2,500-2,700 (Russian official data)` is
         # a figure for the column's side that Russia gives, not a Russian figure.
-        named = ctx.sides.demonym_in(text, q.start, q.body_end if q.body_end is not None else q.end)
+        named = ctx.sides.demonym_in(text, q.start, q.body_end if q.body_end is not None else q.end, member=False)
         labelled = None
         if named is None:
             # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its

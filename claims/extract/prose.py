@@ -44,7 +44,7 @@ from claims.extract.figures import Figure, continues_figure, kind_for, party_men
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
-from claims.extract.sides import DATELINE, PARTY_LEAD, resolver_for
+from claims.extract.sides import DATELINE, PARTY_LEAD, canonical, resolver_for
 from claims.extract.spans import build_claim
 from claims.lexicon import lexicon, phrase_pattern, trie_pattern
 from claims.model import (
@@ -316,6 +316,19 @@ _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estim
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<bullet>[-*•–][ \t]+)?(?:\*\*|__)?(?P<who>[A-Z][^:\n*]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+# A page that gives a body's statement says so before it (see ``_paragraph``).
+_ISSUED_BY = re.compile(
+    r"\b[Tt]he\s+following\b(?:[^.\n]|\.(?=[ \t]*\d)){0,120}?\b(?:issued|released|published|read\s+out|distributed|posted|sent)\s+by\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][^,.;:\n]{2,80}?)(?=\s+(?:and|on|at|in|to|via)\b|\s*[,.;:\n]|\s*$)")
+_REPORTS_FOLLOWING = re.compile(
+    r"\s*(?:The\s+)?(?P<who>[A-Z][^,.;:\n]{2,80}?)\s+(?:reports|reported|has\s+reported|issued|has\s+issued|released"
+    r"|has\s+released|published|announces|announced|states|stated|gives|gave)\s+the\s+following\b")
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:ministry|command|staff|headquarters|army|forces|office|spokes\w+|centre|center|service|government"
+    r"|council|committee|presidency|military|navy|unit|agency|observatory|mission|department|secretariat|police)\b")
+# Before a headline's colon: an acronym (`SOHR`, `UN`), or one to three capitalised words
+# ending in a plural (`Marines`, `Rebels`, `Kurdish officials`) or naming a party.
+_TITLE_SOURCE = re.compile(r"[A-Z]{2,8}|(?:[A-Z][\w'’\-]*[ \t]+){0,2}[A-Z][a-z'’\-]+s|(?:[A-Z][\w'’\-]*[ \t]+){0,2}[a-z]+s")
 # A rubric before a headline's colon names no source: `Ukraine war latest:`, `Live updates:`.
 _RUBRIC = re.compile(r"(?i)\b(?:latest|live|updates?|news|explained|analysis|in\s+numbers|timeline|at\s+a\s+glance|what\s+we\s+know"
                      # a topic (`Sudan fighting:`, `Gaza war:`), not who says what follows
@@ -415,6 +428,7 @@ class _Extractor:
         self._unnamed_words: dict[Relation, str] = {}
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
+        self._title: tuple[int, int] | None = None
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
         self._publisher: str | None = None
@@ -491,9 +505,17 @@ class _Extractor:
         headline = not self.document.infobox and not re.search(r"[.!?;][\"”’']?\s*$", stripped) and len(stripped.split()) <= 25
         if not self._headline_done:
             self._headline_done = True
+            self._title = (lo, hi) if headline else None
             # (a masthead may head a title on the next line: `Statement of the General Staff ...`
             # over `on the results of the withdrawal ...`)
             self._publisher = (masthead(stripped) or masthead(self.document.text[lo:hi].strip().split("\n", 1)[0])) if headline else None
+        if self._publisher is None and index <= 4 and "following" in stripped:
+            # `The following is the text of Communique No. 7 issued by the General Command`,
+            # `The Defence Ministry reports the following on the situation in Aleppo.`: the
+            # statement the page then gives is that body's own.
+            issued = _ISSUED_BY.search(stripped) or _REPORTS_FOLLOWING.match(stripped)
+            if issued is not None and _ORG_WORDS.search(issued.group("who")):
+                self._publisher = issued.group("who").strip()
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
@@ -626,7 +648,12 @@ class _Extractor:
         # statement (`Russia: Kyiv lost 300 troops`).
         if m and _RUBRIC.search(m.group("who")):
             m = None  # `Ukraine war latest: ...`: a rubric, no source
-        if m and (source_heads_in(m.group("who")) or _BRACKETED_SOURCE.search(text, m.start("who"), m.end("who")) or (
+        # A story's own headline follows the wire convention `Source: what it says` (`Marines: 16
+        # killed in Nasiriyah fighting`, `SOHR: 413 civilians killed`): before its colon an
+        # acronym, a party or the plural of who fights or speaks is the source.
+        title = self._title is not None and self._title[0] <= lo < self._title[1] and m is not None \
+            and m.group("bullet") is None and _TITLE_SOURCE.fullmatch(m.group("who").strip()) is not None
+        if m and (title or source_heads_in(m.group("who")) or _BRACKETED_SOURCE.search(text, m.start("who"), m.end("who")) or (
                 m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
                 and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
                 " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns) \
@@ -775,7 +802,7 @@ class _Extractor:
             # Within a paragraph any statement carries over; past its end only a reported
             # statement (`X said ...`), as news stories go on in the source's voice, never an
             # `According to X,` that opens a passage of an article.
-            if index - k <= _CARRY_SENTENCES if p == paragraph else (
+            if (index - k <= _CARRY_SENTENCES and not self._own_subject(sentence[0], claimant)) if p == paragraph else (
                     paragraph - p <= 3 and r.form != "according"
                     and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0])
                          # a quotation alone in the next paragraph goes on in the speaker's voice
@@ -804,6 +831,18 @@ class _Extractor:
                 evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
             )
         return Attribution(document=doc)
+
+    def _own_subject(self, start: int, claimant: str) -> bool:
+        """In an encyclopedia page, a sentence that opens with a party of its own other than the
+        claimant's (`The New Zealand gunners ... had 2 killed` after `Chinese sources give
+        2,300`) is the narrator's: an article reports its sources one sentence at a time."""
+        if not self.document.infobox:
+            return False
+        opening = self.sides.party_mentions(self.text, start, min(len(self.text), start + 40))
+        if not opening or opening[0][0] - start > 12:
+            return False
+        party = canonical(opening[0][2]) or opening[0][2]
+        return party != self._classify(claimant)[1]
 
     def _classify(self, claimant: str, at: int | None = None) -> tuple[ClaimantClass, str | None]:
         """The claimant's class, or for a surname alone (`Keel`) the class of the fuller name
@@ -1337,13 +1376,14 @@ class _Extractor:
                 and (side := self._named_in_full(definite.group("head"), lo)) is not None:
             return side  # `the front had lost`, `the brigade had lost 300 men killed`
         if f.category in _LOSS_CATEGORIES and _PRONOUN_SUBJECT.match(text, lo) and not f.party_mentions:
-            # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`:
-            # the party that opens the sentence before, in the same paragraph.
+            # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`,
+            # `The Chinese division withdrew. Its losses were put at 1,000`: the party that
+            # opens the sentence before, in the same paragraph.
             start = self._paragraph_start(lo)
             before = text.rfind(". ", start, lo - 1)
             before = before + 2 if before != -1 else start
             for s, e, party in self.sides.party_mentions(text, before, min(lo, before + 60))[:1]:
-                side = self.sides.side_for_mention(party, f"`{text[lo:text.find(' ', lo)]}` are {text[s:e]}, the subject before")
+                side = self.sides.side_for_mention(party, f"`{text[lo:text.find(' ', lo)]}` points back to {text[s:e]}, the subject before")
                 if side is not None:
                     return side
         force = _force_before().search(text, max(lo, f.number_start - 60), f.number_start)
@@ -1503,7 +1543,9 @@ class _Extractor:
         """The party whose full name, given earlier in the document, ends with ``head``
         (`the front` after `the Tigray People's Liberation Front (TPLF)`): the last such name."""
         text = self.text
-        name = re.compile(rf"(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’\-]*)[ \t]+){{1,5}}{re.escape(head.capitalize())}\b")
+        # (function words inside a name: `the 6th Republic of Korea Division`)
+        name = re.compile(rf"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’\-]*)(?:[ \t]+(?:of|the|and|\d+(?:st|nd|rd|th)|[A-Z][\w'’\-]*)){{0,6}}"
+                          rf"[ \t]+{re.escape(head.capitalize())}\b")
         found = None
         for found in name.finditer(text, max(0, before - 3000), before):
             pass
@@ -1660,7 +1702,7 @@ _ORIGIN = re.compile(
 )
 
 
-_PRONOUN_SUBJECT = re.compile(r"[ \t]*(?:They|Their)\b")
+_PRONOUN_SUBJECT = re.compile(r"[ \t]*(?:They|Their|It|Its)\b")
 _ELLIPSIS_GAP = re.compile(r"[ \t]*(?:(?:in|at|near|on)[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]*)?(?:,[ \t]*)?(?:and[ \t]+)?")
 _OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 

@@ -248,6 +248,7 @@ class SideResolver:
         self._coalition_columns(document)
         self._unnamed_columns(document)
         self._by_party: dict[str, tuple[int, str]] = {}
+        self._members: dict[str, tuple[int, str]] = {}
         self._sentence_sides: dict[tuple, Side] = {}
         self._document = document
         self._text_parties: list[tuple[str, int]] | None = None
@@ -257,6 +258,7 @@ class SideResolver:
         self._government: Side | None | object = _UNREAD
         self._led_re: re.Pattern[str] | None = None
         for column in self.columns:
+            own = canonical(self.columns[column])
             for name in (self.columns[column], self.raw.get(column, "")):
                 for m in _DEMONYM_RE.finditer(name):
                     if _ALLIED.search(name, max(0, m.start() - 4), m.end() + 8):
@@ -264,6 +266,11 @@ class SideResolver:
                     party = canonical(m.group("d"))
                     if party and party not in self._by_party:
                         self._by_party[party] = (column, self.columns[column])
+                        if own is not None and party != own:
+                            # A member of a coalition's column, in the text, keeps its own name
+                            # (`Australian losses were 32 killed` under `United Nations: Australia,
+                            # Canada, ...` are Australia's, not the whole column's).
+                            self._members[party] = (column, party)
                 for short in acronyms(name):
                     self._by_party.setdefault(short.lower(), (column, self.columns[column]))
         # Names of belligerents the lexicon does not know (`Republic of Dresk`, `Northern
@@ -562,12 +569,16 @@ class SideResolver:
             parts.append(self.column_reasons[column])
         return f"infobox column {column}" + (f" ({'; '.join(parts)})" if parts else "")
 
-    def party(self, mention: str) -> tuple[int | None, str] | None:
-        """(column, name) for a demonym or name mentioned in text, or None."""
+    def party(self, mention: str, member: bool = True) -> tuple[int | None, str] | None:
+        """(column, name) for a demonym or name mentioned in text, or None. A ``member`` of a
+        coalition's column is named as itself, not as the column (an infobox cell of the
+        column is the column's, whatever member it names)."""
         party = canonical(mention)
         if party is None:
             hit = self._by_party.get(mention.strip().lower())
             return hit
+        if member and party in self._members:
+            return self._members[party]
         if party in self._by_party:
             return self._by_party[party]
         for other in lexicon().equivalents.get(party, ()):
@@ -701,8 +712,8 @@ class SideResolver:
             return None
         return pair
 
-    def side_for_mention(self, mention: str, reason: str) -> Side | None:
-        hit = self.party(mention)
+    def side_for_mention(self, mention: str, reason: str, member: bool = True) -> Side | None:
+        hit = self.party(mention, member)
         if hit is None:
             return None
         column, name = hit
@@ -881,10 +892,10 @@ class SideResolver:
                 out.append(hit[0])
         return out
 
-    def demonym_in(self, text: str, start: int, end: int) -> Side | None:
+    def demonym_in(self, text: str, start: int, end: int, member: bool = True) -> Side | None:
         """A side named inside ``text[start:end]`` (an infobox value such as `50,000 Azerbaijanis`)."""
         for m in self._mentions(text, start, end):
-            side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}")
+            side = self.side_for_mention(m.group("d"), f"the figure names {m.group(0)}", member)
             if side is not None:
                 return side
         return None

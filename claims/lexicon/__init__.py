@@ -167,6 +167,7 @@ class Lexicon:
                 self.predicates_before.setdefault(word, category)
         self.agentive: frozenset[str] = frozenset(predicates["agentive"]["words"])
         self.own_movements: frozenset[str] = frozenset(predicates["own_movements"]["words"])
+        self.civilian_movements: tuple[str, ...] = tuple(predicates["civilian_movements"]["words"])
         self.force_nouns: frozenset[str] = frozenset(predicates["force_nouns"]["words"])
         self.fielding: tuple[str, ...] = tuple(predicates["fielding"]["words"])
         subject = predicates["subject_nouns"]

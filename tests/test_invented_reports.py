@@ -1020,3 +1020,13 @@ def test_a_statement_the_page_gives_is_its_issuers() -> None:
     found = claims_of("Ruritanian Defence Ministry: daily bulletin (translated)\n\nOver the past day 17 militants were "
                       "killed.\n", "bulletin.txt")
     assert found["17 militants were killed"].attribution.claimant == "Ruritanian Defence Ministry"
+
+
+def test_a_transcript_gives_each_paragraph_to_its_speaker() -> None:
+    text = ("Press briefing, 4 May\n\nGEN. VARGA: Good afternoon. We have 14 soldiers killed in action at Dorno.\n\n"
+            "Q: The rebels are claiming 60.\n\nGEN. VARGA: Our estimate is that between 200 and 300 rebel fighters were killed.\n\n"
+            "BREAKING: 40 killed in a second attack.\n")
+    found = claims_of(text, "briefing.txt")
+    assert found["14 soldiers killed in action"].attribution.claimant == "Gen. Varga"
+    assert next(c for q, c in found.items() if "200 and 300" in q).attribution.claimant == "Gen. Varga"
+    assert found["40 killed"].attribution.claimant is None  # a rubric is no speaker

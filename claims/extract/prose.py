@@ -316,6 +316,24 @@ _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estim
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<bullet>[-*•–][ \t]+)?(?:\*\*|__)?(?P<who>[A-Z][^:\n*]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+# A speaker's label in a transcript: capitals and initials before a colon (`GEN. ARDEN:`,
+# `MR. SMITH:`, `SECRETARY ALVAREZ:`), at the start of the paragraph.
+_SPEAKER_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z'’\-]*\.?[ \t]+){0,3}[A-Z][A-Z'’\-]+\.?):[ \t]+\S")
+# Labels that name no speaker of the paragraph: a question, or a rubric (`BREAKING:`, `UPDATE:`).
+_NO_SPEAKER = frozenset(
+    "q question reporter audience moderator voice operator breaking update updated note correction warning "
+    "exclusive analysis live watch source sources photo video timeline background context summary factbox "
+    "editor's note key points read more related total totals".split())
+
+
+def _is_speaker(label: str) -> bool:
+    """A transcript speaker's label, not a rubric, a party or a word of what is counted."""
+    words = label.lower().rstrip(".").split()
+    folded = " ".join(words)
+    if folded in _NO_SPEAKER or words[-1] in _NO_SPEAKER:
+        return False
+    lx = lexicon()
+    return lx.party_of(folded) is None and folded not in lx.nouns and folded not in lx.subject_nouns
 # A page that gives a body's statement says so before it (see ``_paragraph``).
 _ISSUED_BY = re.compile(
     r"\b[Tt]he\s+following\b(?:[^.\n]|\.(?=[ \t]*\d)){0,120}?\b(?:issued|released|published|read\s+out|distributed|posted|sent)\s+by\s+(?:the\s+)?"
@@ -428,6 +446,7 @@ class _Extractor:
         self._unnamed_words: dict[Relation, str] = {}
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
+        self._speaker: str | None = None
         self._title: tuple[int, int] | None = None
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
@@ -490,6 +509,11 @@ class _Extractor:
     def _paragraph(self, lo: int, hi: int, index: int) -> None:
         text = self.text
         stripped = text[lo:hi].strip()
+        # A transcript gives each paragraph to the speaker its label names (`GEN. ARDEN: We have
+        # ten Marines killed`); a reporter's question (`Q:`) is nobody's statement of fact.
+        label = _SPEAKER_LABEL.match(stripped)
+        self._speaker = None if label is None or not _is_speaker(label.group("who")) \
+            else " ".join(w if len(w) <= 2 else w.capitalize() for w in label.group("who").split())
         header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
@@ -789,6 +813,10 @@ class _Extractor:
             )
         if any(r.covers(start, end) for r, c, _ in resolved):
             return Attribution(document=doc)
+        if self._speaker is not None:
+            cls, side = self._classify(self._speaker)
+            return Attribution(document=doc, claimant=self._speaker, claimant_class=cls, claimant_side=side,
+                               evidence=f"the transcript gives the paragraph to {self._speaker}")
         if self.discourse.header is not None:
             claimant = self.discourse.header
             cls, side = self._classify(claimant)

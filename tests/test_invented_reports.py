@@ -1030,3 +1030,17 @@ def test_a_transcript_gives_each_paragraph_to_its_speaker() -> None:
     assert found["14 soldiers killed in action"].attribution.claimant == "Gen. Varga"
     assert next(c for q, c in found.items() if "200 and 300" in q).attribution.claimant == "Gen. Varga"
     assert found["40 killed"].attribution.claimant is None  # a rubric is no speaker
+
+
+def test_an_author_date_citation_is_a_source_not_a_date() -> None:
+    text = ("The Battle of Dorno began in 1916.\n\nRuritanian losses are disputed. The state archive admitted only "
+            "41,000 (Kessel and Varga 2005, p. 301). Ostravan losses on 1 July were 7,470 (Marek 1971). The garrison "
+            "numbered 3,500 (December 1915).\n")
+    found = claims_of(text, "dorno.txt")
+    admitted = found["41,000"]
+    assert admitted.value.category is Category.CASUALTIES and admitted.attribution.claimant == "Kessel and Varga"
+    assert admitted.value.as_of is None  # the book's year is no date of the count
+    assert found["1 July"].value.earliest.year == 1916  # not 1971, the year the book came out
+    assert found["7,470"].attribution.claimant == "Marek"
+    garrison = found["3,500 (December 1915)"]
+    assert garrison.value.as_of is not None and garrison.attribution.claimant is None  # a month is no author

@@ -809,7 +809,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             mentions = party_mentions(text, measure_start, measure_start + len(noun))
         if category is None and sense is None:
             category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), False
-    if category is None and sense is None and not field and not anaphoric \
+    # (a rival's bare number with no figure before it in its sentence has nothing to repeat)
+    if category is None and sense is None and not field and (not anaphoric or not _DIGIT_RE.search(text, lo, start)) \
             and (lead := _GENERIC_LEAD.search(text, max(lo, start - 80), start)) is not None \
             and (named := _measure_before(text, lead.start(), 600)) is not None:
         # `British casualties are usually given as 419,654, a figure later revised downward to
@@ -902,7 +903,11 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
 
     from claims.extract.dates import parse_date
 
+    from claims.extract.dates import AUTHOR_DATE
+
     paren = m.group("paren").strip()
+    if AUTHOR_DATE.fullmatch(paren):
+        return f  # `(Prior and Wilson 2005, p. 301)`: who the sentence cites, read with the sentence
     start = m.start("paren") + (len(m.group("paren")) - len(m.group("paren").lstrip()))
     date = parse_date(paren, default_year)
     if date is not None and len(date.text) >= len(paren) - 3:
@@ -1029,6 +1034,7 @@ _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|
                         r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
                            r"\b[^.:;\d]{0,40}:\s")
+_DIGIT_RE = re.compile(r"\d")
 # What leads into a number that counts the losses named before it: a figure or an estimate
 # (`a figure later revised downward to`, `estimates range from`, `the true figure was nearer`,
 # `The French figure of`) or a source's verb of counting (`Busey and Martin estimate`).
@@ -1037,7 +1043,8 @@ _GENERIC_LEAD = re.compile(
     r"(?:\b(?:to|at|as|of|from|nearer|near|closer[ \t]+to|is|was|were|are|be|been|between|range|ranges|ranged|vary|varies|varied)|,)"
     r"|\b(?:estimate|estimates|estimated|give|gives|gave|cite|cites|cited|prefer|prefers|preferred|accept|accepts|accepted"
     r"|settles?[ \t]+on|settled[ \t]+on|arrives?[ \t]+at|arrived[ \t]+at|reach|reaches|reached|count|counts|counted"
-    r"|record|records|recorded|list|lists|listed|suggest|suggests|suggested|claim|claims|claimed|calculates?|calculated))"
+    r"|record|records|recorded|list|lists|listed|suggest|suggests|suggested|claim|claims|claimed|calculates?|calculated"
+    r"|admit|admits|admitted|acknowledge|acknowledges|acknowledged|concede|concedes|conceded))"
     r"[ \t]+(?:(?:only|just|about|some|around|nearly|roughly|perhaps|a[ \t]+mere|over|more[ \t]+than|at[ \t]+least|up[ \t]+to)[ \t]+)?[\"“‘']?$"
 )
 # `with 9,000 against 3,000`: the other side's count of the same thing, right after the first.

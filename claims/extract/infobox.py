@@ -14,7 +14,7 @@ import re
 import attrs
 
 from claims.extract.attribution import classify_claimant, find_blocks, find_hedges, is_unnamed
-from claims.extract.dates import find_dates, DateContext, year_mentions
+from claims.extract.dates import DateContext, cited_year, find_dates, year_mentions
 from claims.extract.figures import read_figures
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
@@ -85,14 +85,16 @@ def document_year_mentions(document: Document) -> list[tuple[int, int]]:
     """(offset, year) for the years a reader sees: in wikitext only those in infobox items
     and prose, never a citation's `|year=2001` or a comment's. A year after `since` (`the
     Taliban had held the district since 2001`) says when something began, not the year the
-    text goes on in: a later `on 28 September` is not in it."""
+    text goes on in: a later `on 28 September` is not in it; nor does a citation's year
+    (`(Middlebrook 1971)`: when the book came out)."""
     text = document.text
     if document.format is not DocumentFormat.WIKITEXT:
         found = year_mentions(text)
     else:
         ranges = sorted([(f.start, f.end) for f in document.infobox] + list(document.prose))
         found = [m for lo, hi in ranges for m in year_mentions(text, lo, hi)]
-    return [m for m in found if not _SINCE_BEFORE.search(text, max(0, m[0] - 16), m[0])]
+    return [m for m in found if not _SINCE_BEFORE.search(text, max(0, m[0] - 16), m[0])
+            and not cited_year(text, m[0], m[0] + 4)]
 
 
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$")  # `since May 1998`

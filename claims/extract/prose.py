@@ -36,7 +36,7 @@ from claims.extract.attribution import (
     unnamed_attribution,
     source_heads_in,
 )
-from claims.extract.dates import DateContext, find_dates
+from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates
 from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
@@ -1717,10 +1717,7 @@ _EVIDENCE = {
 }
 
 # `(Glantz 1995)`, `(Glantz and House 1995: 134)`, `(Overy et al., 1997, p. 12)`.
-_CITATION = re.compile(
-    r"\((?P<who>[A-Z][\w'’\-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]+|[ \t]+et[ \t]+al\.?)?),?[ \t]+"
-    r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:[:,][ \t]*(?:pp?\.[ \t]*)?[\d–\-]+)?\)"
-)
+_CITATION = re.compile(rf"\((?:{AUTHOR_DATE.pattern})\)")
 # `These figures come from the Russian archives`, `The data are based on the work of X`.
 _ORIGIN = re.compile(
     r"(?i)[ \t\"“]*(?:these|those|the|this|that|all)[ \t]+(?:\w+[ \t]+){0,2}?(?:figures?|numbers?|data|estimates?|statistics"

@@ -1044,3 +1044,16 @@ def test_an_author_date_citation_is_a_source_not_a_date() -> None:
     assert found["7,470"].attribution.claimant == "Marek"
     garrison = found["3,500 (December 1915)"]
     assert garrison.value.as_of is not None and garrison.attribution.claimant is None  # a month is no author
+
+
+def test_an_abbreviation_the_page_defines_names_its_party() -> None:
+    found = claims_of("Intro.\n\nThe brigadier placed the 2nd Battalion, Royal Canadian Rifles (2 RCR) on the ridge. "
+                      "2 RCR withdrew after losing 19 killed and 40 wounded.\n")
+    assert found["19 killed"].side.name == "Canada" and found["40 wounded"].side.name == "Canada"
+
+
+def test_attackers_and_defenders_are_who_the_paragraph_says_attacked_whom() -> None:
+    found = claims_of("Intro.\n\nOn 3 May the Chinese attacked the Canadian position on the ridge. The attackers suffered "
+                      "700 casualties, while the defenders lost 12 killed.\n")
+    assert found["700 casualties"].side.name == "China"
+    assert found["12 killed"].side.name == "Canada"

@@ -176,7 +176,7 @@ _PARTITIVE_OPENER = re.compile(
     r"|additionally\s*,|in\s+addition\s*,)"
 )
 _LOSS_GOVERNOR = re.compile(
-    r"(?i)\b(?:lost|loses|suffered|sustained|incurred)\b"
+    r"(?i)\b(?:lost|loses|losing|suffered|suffering|sustained|sustaining|incurred)\b"
     r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included"
     r"|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:estimated|put|given|reckoned|calculated|counted)\s+(?:at|as)"
     r"|of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?:were|was|numbered|totall?ed))\b"

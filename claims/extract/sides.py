@@ -228,6 +228,10 @@ def resolver_for(document: Document) -> "SideResolver":
     return resolver
 
 
+# `(3 RAR)`, `(SVK)`, `(2 PPCLI)`: an abbreviation in brackets, maybe after a number.
+_DEFINED_ABBREVIATION = re.compile(r"\((?P<a>(?:\d{1,2}[ \t]+)?[A-Z][A-Z0-9&]{1,7})\)")
+
+
 class SideResolver:
     """Maps infobox columns and demonyms to the document's belligerents."""
 
@@ -254,6 +258,8 @@ class SideResolver:
         self._text_parties: list[tuple[str, int]] | None = None
         self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
+        self._defined: re.Pattern[str] | None | object = _UNREAD
+        self._defined_parties: dict[str, str] = {}
         self._led: dict[str, str] | None = None
         self._government: Side | None | object = _UNREAD
         self._led_re: re.Pattern[str] | None = None
@@ -803,11 +809,22 @@ class SideResolver:
         if self._roles:
             extra += [(m.start(), m.end(), self._roles[m.lastgroup]) for m in _ROLE_WORDS.finditer(text, start, end)
                       if m.lastgroup in self._roles]
+        elif self._roles is not None and text is self._document.text:
+            for m in _ROLE_WORDS.finditer(text, start, end):
+                local = self._local_roles(text, m.start()).get(m.lastgroup or "")
+                if local is not None:
+                    extra.append((m.start(), m.end(), local))
         if self._led is None:
             self._led = {}  # while they are looked for, mentions carry no commanders
             self._led = self._leaders()
         if self._led:
             extra += [(m.start(), m.end(), self._led[m.group(0)]) for m in self._led_re.finditer(text, start, end)]
+        if self._defined is _UNREAD:
+            self._defined = None  # while they are looked for, mentions carry no abbreviations
+            self._defined = self._defined_abbreviations()
+        if self._defined is not None:
+            extra += [(m.start(), m.end(), self._defined_parties[m.group(0)])
+                      for m in self._defined.finditer(text, start, end)]  # type: ignore[union-attr]
         for s, e, named in extra:
             over = [m for m in found if m[0] < e and s < m[1]]
             if over and all(self.foreign(p) for _, _, p in over):
@@ -839,6 +856,27 @@ class SideResolver:
             return start, end, sharing[0]
         return None
 
+    def _defined_abbreviations(self) -> re.Pattern[str] | None:
+        """Abbreviations the page defines for a phrase that names a party (`3rd Battalion, Royal
+        Australian Regiment (3 RAR)`, `the Krajina Serb militia (KSM)`): later mentions of the
+        abbreviation name that party. Those the lexicon knows keep their own meaning."""
+        from claims.extract.figures import party_mentions
+
+        text = self._document.text
+        for m in _DEFINED_ABBREVIATION.finditer(text):
+            short = m.group("a")
+            if short in self._defined_parties or canonical(short) is not None:
+                continue
+            lo = max(text.rfind(".", max(0, m.start() - 90), m.start()), text.rfind("\n", max(0, m.start() - 90), m.start()),
+                     m.start() - 90)
+            named = party_mentions(text, lo + 1, m.start())
+            if named:
+                self._defined_parties[short] = named[-1][2]
+        if not self._defined_parties:
+            return None
+        return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in sorted(self._defined_parties, key=len, reverse=True))
+                          + r")(?![\w\-])")
+
     def _attack_roles(self) -> dict[str, str]:
         """Which column attacked and which defended, when the page's opening says so (`Northland
         besieged Southland`, `X launched an offensive against Y`): `the defenders lost 2,000`
@@ -855,6 +893,26 @@ class SideResolver:
             if before and after and before[-1] != after[0]:
                 return {"attacker": self.columns[before[-1]], "defender": self.columns[after[0]]}
         return {}
+
+    def _local_roles(self, text: str, pos: int) -> dict[str, str]:
+        """Who attacked whom in the last sentences of the paragraph before ``pos`` (`the
+        Chinese attacked the Canadian position. The attackers suffered 900 casualties`), for a
+        page whose opening assigns no roles: the parties before and after the verb."""
+        from claims.extract.figures import party_mentions
+
+        lo = max(text.rfind("\n\n", max(0, pos - 600), pos) + 1, pos - 600, 0)
+        found = None
+        for found in _ATTACK_VERB.finditer(text, lo, pos):
+            pass
+        if found is None:
+            return {}
+        clause = max(text.rfind(c, lo, found.start()) for c in ".;\n") + 1
+        before = party_mentions(text, max(clause, found.start() - 80), found.start())
+        stop = min([pos] + [i for i in (text.find(c, found.end(), pos) for c in ".;\n") if i != -1])
+        after = party_mentions(text, found.end(), min(stop, found.end() + 80))
+        if not before or not after or canonical(before[-1][2]) == canonical(after[0][2]):
+            return {}
+        return {"attacker": before[-1][2], "defender": after[0][2]}
 
     def _leaders(self) -> dict[str, str]:
         """Surname -> party of each commander the text puts at the head of a party's force

@@ -1057,3 +1057,9 @@ def test_attackers_and_defenders_are_who_the_paragraph_says_attacked_whom() -> N
                       "700 casualties, while the defenders lost 12 killed.\n")
     assert found["700 casualties"].side.name == "China"
     assert found["12 killed"].side.name == "Canada"
+
+
+def test_its_garrison_is_the_garrison_of_the_party_before() -> None:
+    found = claims_of("Intro.\n\nThe Free French brigade held the fort at the crossroads. Its garrison of 3,100 held out "
+                      "for two weeks.\n")
+    assert next(c for q, c in found.items() if q.startswith("3,100")).side.name == "Free France"

@@ -1403,10 +1403,11 @@ class _Extractor:
         if not f.party_mentions and (definite := _DEFINITE_SUBJECT.search(text, lo, f.start)) is not None \
                 and (side := self._named_in_full(definite.group("head"), lo)) is not None:
             return side  # `the front had lost`, `the brigade had lost 300 men killed`
-        if f.category in _LOSS_CATEGORIES and _PRONOUN_SUBJECT.match(text, lo) and not f.party_mentions:
+        if (f.category in _LOSS_CATEGORIES or f.category is Category.TROOPS) and _PRONOUN_SUBJECT.match(text, lo) \
+                and not f.party_mentions:
             # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`,
-            # `The Chinese division withdrew. Its losses were put at 1,000`: the party that
-            # opens the sentence before, in the same paragraph.
+            # `The Chinese division withdrew. Its losses were put at 1,000`, `Its garrison of
+            # 3,700 held out`: the party that opens the sentence before, in the same paragraph.
             start = self._paragraph_start(lo)
             before = text.rfind(". ", start, lo - 1)
             before = before + 2 if before != -1 else start

@@ -1063,3 +1063,30 @@ def test_its_garrison_is_the_garrison_of_the_party_before() -> None:
     found = claims_of("Intro.\n\nThe Free French brigade held the fort at the crossroads. Its garrison of 3,100 held out "
                       "for two weeks.\n")
     assert next(c for q, c in found.items() if q.startswith("3,100")).side.name == "Free France"
+
+
+def test_a_members_label_inside_a_cell_names_its_part() -> None:
+    text = ("= Battle of Dorno Heights =\n\nInfobox\n- Combatant1: Israel\n- Combatant2: Syria / Iraq / Jordan\n"
+            "- Casualties2: Total: 2,950 killed, Syria: 2,600 killed, Iraq: 310 killed, 120 tanks lost, Jordan: 40 killed\n\n"
+            "The battle was fought in 1973.\n")
+    found = claims_of(text, "dorno.txt")
+    assert found["310 killed"].side.name == "Iraq" and found["120 tanks lost"].side.name == "Iraq"
+    assert found["40 killed"].side.name == "Jordan"
+    assert found["2,950 killed"].side.name == "Syria"  # the total stays the column's
+
+
+def test_a_passives_agent_is_who_counted_not_whose_they_are() -> None:
+    found = claims_of("Intro.\n\nGovernment forces were estimated by NATO officials to number around 2,000 troops.\n\n"
+                      "The rebels said 46 government troops were captured.\n")
+    assert found["around 2,000 troops"].side.name != "NATO"
+    assert found["around 2,000 troops"].attribution.claimant == "NATO officials"
+    # `the rebels` are no alliance named before
+    assert found["46 government troops were captured"].attribution.claimant == "The rebels"
+
+
+def test_a_statement_attributed_in_the_next_sentence_is_its_issuers() -> None:
+    text = ("Statement on the fighting\n\nThe following is an unofficial translation of a statement read on state "
+            "television on 19 April. It was attributed to the General Command of the Chadian Armed Forces.\n\n"
+            "Our units inflicted the following losses on the armed gangs:\n\n1. 112 gunmen killed\n2. 9 pickups destroyed\n")
+    found = claims_of(text, "statement.txt")
+    assert found["112 gunmen killed"].attribution.claimant == "General Command of the Chadian Armed Forces"

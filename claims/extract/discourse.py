@@ -183,7 +183,7 @@ def block_header(line: str) -> str | None:
 _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
     r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau"
-    r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit)\b"
+    r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit|government)\b"
 )
 
 

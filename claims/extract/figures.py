@@ -704,8 +704,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `The cumulative Israeli fatality toll was 71`, `the death toll among Palestinians`,
         # `its own losses at 300`: the subject names whose the figure is.
         head_start = _modifiers_before(text, max(lo, subject.start() - 40), subject.start())
-        # not a place (`The death toll in Sudan's clashes rose to 185`: everyone there)
-        mentions = mentions + [m for m in party_mentions(text, head_start, subject.end())
+        # not a passive's agent (`Gaddafi's forces were estimated by NATO officials to number`:
+        # NATO counted them) nor a place (`The death toll in Sudan's clashes rose to 185`:
+        # everyone there)
+        agent = _BY_AGENT.search(text, subject.end("n"), subject.end())
+        mentions = mentions + [m for m in party_mentions(text, head_start, agent.start() if agent else subject.end())
                                if not _IN_PLACE.search(text, max(head_start, m[0] - 12), m[0])]
         measure_role = _role_of(text, head_start, subject.start("n"))
         if re.search(r"(?i)\b(?:its|their|our)\b(?:[ \t]+[\w'’]+){0,2}[ \t]+$", text[max(lo, subject.start() - 30):subject.start()]):
@@ -1035,6 +1038,7 @@ _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
                            r"\b[^.:;\d]{0,40}:\s")
 _DIGIT_RE = re.compile(r"\d")
+_BY_AGENT = re.compile(r"\bby\b")
 # What leads into a number that counts the losses named before it: a figure or an estimate
 # (`a figure later revised downward to`, `estimates range from`, `the true figure was nearer`,
 # `The French figure of`) or a source's verb of counting (`Busey and Martin estimate`).

@@ -350,6 +350,13 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
             # `Prussia 42,000; Austria 38,500`: a party opening the cell's segment names its
             # figures, whatever column the cell began in.
             segment = max(text.rfind(";", f.start, q.start), text.rfind("\n", f.start, q.start), f.start - 1) + 1
+            # (`Total: 3,801 killed, Syria: 3,500 killed, 370 captured, Iraq: 278 killed`: the
+            # last label before the figure opens its part, after a comma too)
+            label = None
+            for label in _CELL_LABEL.finditer(text, segment, q.start):
+                pass
+            if label is not None:
+                segment = label.start("who")
             lead = PARTY_LEAD.match(text, segment, f.end)
             # (`Germany: 12,000 killed or wounded, 6,500 captured`: all of the part is Germany's)
             if lead is not None and lead.end() <= q.start and text[lead.end():q.start].strip(" ,\t").count(":") == 0:
@@ -382,6 +389,8 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
 
 
 _OPENS_PART = "it opens the figure's part of the cell"
+# A label in a cell after a comma or at its start: `, Iraq: 278 killed`.
+_CELL_LABEL = re.compile(r"(?:(?<=[,;(|])|^)[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*:", re.M)
 """The reason of a side a party label gives (`; Germany: 12,000 killed`); it beats the cell's column."""
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")

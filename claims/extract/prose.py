@@ -336,7 +336,10 @@ def _is_speaker(label: str) -> bool:
     return lx.party_of(folded) is None and folded not in lx.nouns and folded not in lx.subject_nouns
 # A page that gives a body's statement says so before it (see ``_paragraph``).
 _ISSUED_BY = re.compile(
-    r"\b[Tt]he\s+following\b(?:[^.\n]|\.(?=[ \t]*\d)){0,120}?\b(?:issued|released|published|read\s+out|distributed|posted|sent)\s+by\s+(?:the\s+)?"
+    # (`The following is a translation of a statement read on state television. It was
+    # attributed to the General Command.`: the next sentence may name who issued it)
+    r"\b[Tt]he\s+following\b[^\n]{0,300}?\b(?:(?:issued|released|published|read\s+out|distributed|posted|sent)\s+by"
+    r"|attributed\s+to)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][^,.;:\n]{2,80}?)(?=\s+(?:and|on|at|in|to|via)\b|\s*[,.;:\n]|\s*$)")
 _REPORTS_FOLLOWING = re.compile(
     r"\s*(?:The\s+)?(?P<who>[A-Z][^,.;:\n]{2,80}?)\s+(?:reports|reported|has\s+reported|issued|has\s+issued|released"
@@ -752,11 +755,13 @@ class _Extractor:
     def _group_named_before(self, at: int) -> str | None:
         """The armed group (a party that is no state) the text names last before ``at``, within
         a few paragraphs, as the text names it."""
-        states = lexicon().states
+        lx = lexicon()
         for s, e, party in reversed(self.sides.party_mentions(self.text, max(0, at - 1500), at)):
             hit = self.sides.party(party)
             name = hit[1] if hit is not None else party
-            if name not in states:
+            # (nor an alliance or an international body: `the rebels` after NATO are not NATO)
+            if name not in lx.states and name not in lx.coalition_members \
+                    and self._classify(self.text[s:e])[0] is not ClaimantClass.INTERNATIONAL:
                 return self.text[s:e]
         return None
 

@@ -1090,3 +1090,22 @@ def test_a_statement_attributed_in_the_next_sentence_is_its_issuers() -> None:
             "Our units inflicted the following losses on the armed gangs:\n\n1. 112 gunmen killed\n2. 9 pickups destroyed\n")
     found = claims_of(text, "statement.txt")
     assert found["112 gunmen killed"].attribution.claimant == "General Command of the Chadian Armed Forces"
+
+
+def test_a_revision_that_changes_an_exact_figure_changed_it_however_close() -> None:
+    body = ("= Battle of Dorno Drift =\n\nInfobox\n- Date: 22 January 1879\n- Combatant1: United Kingdom\n"
+            "- Combatant2: Zulu Kingdom\n- Strength1: {}\n- Strength2: 20,000\n\nThe battle was fought at the drift "
+            "below the hill in January 1879. The camp was overrun in the afternoon, and most of its defenders died.\n")
+    current = _story("dorno.txt", body.format("1,800"))
+    older = _story("dorno-2006.txt", body.format("1,700"))
+    found = disagreeing([current, older])
+    assert frozenset({"1,800", "1,700"}) in found and found[frozenset({"1,800", "1,700"})] == "R-VERSION-DRIFT"
+
+
+def test_a_key_figures_line_says_what_it_counts_before_where_and_since_when() -> None:
+    found = claims_of("Key figures\n\nKilled in Dorno since 10 May: 134\nDisplaced in and around Dorno: 350,000\n"
+                      "Total militia dead on the eastern fronts: over 3,500\n")
+    assert found["Killed in Dorno since 10 May: 134"].value.category is Category.KILLED
+    assert found["Displaced in and around Dorno: 350,000"].value.category is Category.DISPLACED
+    militia = next(c for q, c in found.items() if q.startswith("Total militia dead"))
+    assert (militia.value.low, militia.value.qualifier.value) == (3500, "at_least")

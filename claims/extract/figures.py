@@ -242,6 +242,12 @@ _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
     r"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-])[ \t]*$"
 )
+# A key-figures line whose label opens with what it counts and says where or since when
+# (`Killed in El Fasher since 10 May: 134`, `Total militia dead on Marib fronts: over 3,500`).
+_KEY_FIGURE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:(?:total|cumulative|confirmed|reported|newly|new)[ \t]+)?(?:[a-z\-]+[ \t]+)?"
+    r"(?P<l>killed|dead|deaths|wounded|injured|missing|captured|prisoners|casualties|displaced|refugees|bodies)"
+    r"\b[^:\n.;!?]{1,70}:[ \t]*(?:(?:over|more[ \t]+than|at[ \t]+least|about|some|nearly|up[ \t]+to|around)[ \t]+)?$")
 _OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
 _ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")
 _COPULA = re.compile(
@@ -741,7 +747,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 lost = True
     if category is None or (sense is not None and sense.group == "people" and predicate is None):
         # `Killed: 169`, `POW: 96`: a label before the number names what it counts.
-        label = _LABEL_BEFORE.search(text, max(lo, start - 24), start)
+        label = _LABEL_BEFORE.search(text, max(lo, start - 24), start) \
+            or _KEY_FIGURE_LABEL.search(text, max(lo, text.rfind("\n", 0, start) + 1, start - 100), start)
         if label is not None:
             word = _fold(label.group("l"))
             hit = lx.nouns.get(word)

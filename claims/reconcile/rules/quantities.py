@@ -23,7 +23,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from claims.model import (
-    Category, Claim, ClaimantClass, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Quantity, Relation, Severity,
+    Category, Claim, ClaimantClass, Conflict, Dispute, Estimate, Kind, Outcome, Pair, Population, Qualifier, Quantity, Relation, Severity,
     UncertainDate,
 )
 from claims.reconcile.index import (
@@ -433,7 +433,11 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
                     break
                 tried += 1
                 tj = tolerant_[j]
-                relation = _relation(firsts[i], firsts[j], overlap, ti.low <= tj.high and tj.low <= ti.high, ctx)
+                loose = ti.low <= tj.high and tj.low <= ti.high
+                if loose and facts[i][0] != facts[j][0] and facts[i][1] == facts[j][1] \
+                        and _stated_exactly(firsts[i]) and _stated_exactly(firsts[j]):
+                    loose = False  # an edit that changed an exact figure changed it, however close
+                relation = _relation(firsts[i], firsts[j], overlap, loose, ctx)
                 if best is None or _RELATION_RANK[relation] < _RELATION_RANK[best[2]]:
                     best = (i, j, relation) if i < j else (j, i, relation)
         assert best is not None
@@ -446,6 +450,12 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
 
 
 _PAIR_ORDER = itemgetter(0, 1)
+
+
+def _stated_exactly(c: Claim) -> bool:
+    """The figure is written as an exact number (`1,800`, not `about 1,800` or `hundreds`)."""
+    q = c.value
+    return isinstance(q, Quantity) and q.qualifier is Qualifier.EXACT and not q.vague
 
 
 def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], tolerant_: list[Interval],

@@ -1109,3 +1109,17 @@ def test_a_key_figures_line_says_what_it_counts_before_where_and_since_when() ->
     assert found["Displaced in and around Dorno: 350,000"].value.category is Category.DISPLACED
     militia = next(c for q, c in found.items() if q.startswith("Total militia dead"))
     assert (militia.value.low, militia.value.qualifier.value) == (3500, "at_least")
+
+
+def test_a_ministrys_post_with_its_country_after_a_dash_is_its_own_word() -> None:
+    text = ("Ministry of Defence - Republic of Chad\nOfficial channel\n\nEnemy losses in the last 24 hours:\n"
+            "- 87 rebel elements killed\n- 12 taken prisoner\n")
+    found = claims_of(text, "post.txt")
+    assert found["87 rebel elements killed"].attribution.claimant == "Ministry of Defence, Republic of Chad"
+    assert found["12 taken prisoner"].attribution.claimant == "Ministry of Defence, Republic of Chad"
+
+
+def test_a_figure_put_out_by_a_source_is_its_even_when_another_rejects_it() -> None:
+    found = claims_of("Intro.\n\nThe Government rejects the so-called figure of 2,000 dead put out by the rebels.\n")
+    disputed = found["2,000 dead"]
+    assert disputed.attribution.claimant == "the rebels" and not disputed.negated

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from claims.extract.numbers import number_words_hint
 from claims.lexicon import lexicon, phrase_pattern
@@ -850,6 +850,13 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                         (g.end("src"), stop.start() if stop else r.content_end), "gapped", r.type)
             if rel is not None:
                 found.append(rel)
+    for i, r in enumerate(found):
+        if r.form == "according" and r.cue.strip().lower().endswith(" by") and r.content_start < r.cue_start:
+            # `The Government rejects the figure of 2,000 dead put out by the M23`: a figure the
+            # phrase after it names a source for is that source's, not the verb's before it.
+            after = max((o.cue_end for o in found if o is not r and r.content_start <= o.cue_end <= r.cue_start), default=None)
+            if after is not None:
+                found[i] = evolve(r, content_start=after, content_end=r.cue_start)
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
 

@@ -203,6 +203,7 @@ def same_organisation(a: str, b: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == _initials(long_)
 
 
+_MASTHEAD_DASH = re.compile(r"[ \t]+[\-–—|][ \t]+")
 _PUBLICATION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:official|joint)\s+)?(?:press\s+release|statement|briefing|bulletin|communiqu[eé]|update)\s*[:|\-–—]\s+")
 _ORG_THEN_KIND = re.compile(
@@ -227,7 +228,13 @@ def _person_head(name: str) -> bool:
 def masthead(line: str) -> str | None:
     """An organisation's name alone on a page's first line (its own report), or after a word
     for what the page is (`Briefing by the Ministry of Defence of ...`, `Statement of the ...`),
-    else None."""
+    with the country it serves after a dash (`Ministry of Defence - Republic of Yemen`: `Ministry
+    of Defence, Republic of Yemen`), else None."""
+    parts = _MASTHEAD_DASH.split(line.strip(), maxsplit=1)
+    if len(parts) == 2 and len(parts[1].split()) <= 4 \
+            and any(lexicon().party_of(w) is not None for w in re.findall(r"[A-Z][\w'’\-]*", parts[1])):
+        body = masthead(parts[0])
+        return f"{body}, {parts[1].strip()}" if body is not None else None
     label = _PUBLICATION_LABEL.match(line)
     if label is not None:
         line = line[label.end():]  # `Press release: ...`

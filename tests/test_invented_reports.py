@@ -1123,3 +1123,14 @@ def test_a_figure_put_out_by_a_source_is_its_even_when_another_rejects_it() -> N
     found = claims_of("Intro.\n\nThe Government rejects the so-called figure of 2,000 dead put out by the rebels.\n")
     disputed = found["2,000 dead"]
     assert disputed.attribution.claimant == "the rebels" and not disputed.negated
+
+
+def test_sitrep_words_for_the_wounded_the_arrived_and_the_earlier_count() -> None:
+    found = claims_of("Intro.\n\nThe hospital received 27 war-wounded patients on Sunday. Camps across the border "
+                      "registered 25,000 new arrivals.\n\nThe toll rose to 14, up from 8 earlier.\n\n"
+                      "Rebel elements neutralised since 26 January: more than 450.\n")
+    assert found["27 war-wounded patients"].value.category is Category.WOUNDED
+    assert found["25,000 new arrivals"].value.category is Category.DISPLACED
+    assert found["8"].value.category is found["14"].value.category is Category.KILLED
+    neutralised = next(c for q, c in found.items() if q.startswith("Rebel elements"))
+    assert neutralised.value.category is Category.KILLED and neutralised.value.low == 450

@@ -245,8 +245,9 @@ _LABEL_BEFORE = re.compile(
 # A key-figures line whose label opens with what it counts and says where or since when
 # (`Killed in El Fasher since 10 May: 134`, `Total militia dead on Marib fronts: over 3,500`).
 _KEY_FIGURE_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:(?:total|cumulative|confirmed|reported|newly|new)[ \t]+)?(?:[a-z\-]+[ \t]+)?"
-    r"(?P<l>killed|dead|deaths|wounded|injured|missing|captured|prisoners|casualties|displaced|refugees|bodies)"
+    r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:(?:total|cumulative|confirmed|reported|newly|new)[ \t]+)?(?:[\w\-]+[ \t]+){0,4}?"
+    r"(?P<l>killed|dead|deaths|wounded|injured|missing|captured|prisoners|casualties|displaced|refugees|bodies"
+    r"|neutrali[sz]ed|eliminated)"
     r"\b[^:\n.;!?]{1,70}:[ \t]*(?:(?:over|more[ \t]+than|at[ \t]+least|about|some|nearly|up[ \t]+to|around)[ \t]+)?$")
 _OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
 _ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")
@@ -794,7 +795,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start) \
                     or (start < n.start and _RIVAL_COUNT.search(text, max(lo, n.start - 80), n.start)) \
                     or (start - lo <= 60 and _ADMITS_BARE.fullmatch(text, lo, start)) \
-                    or _BARE_COMPARED.search(text, max(lo, start - 30), start):
+                    or _BARE_COMPARED.search(text, max(lo, start - 30), start) \
+                    or _UP_FROM.search(text, max(lo, start - 30), start):
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
                 anaphoric = True
@@ -1026,6 +1028,8 @@ def _measure_noun() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:[\w'’\-]+[ \t]+(?:and[ \t]+)?){{0,3}}?\b(?P<n>{phrase_pattern(nouns)})\b")
 
 
+# `The toll rose to 14, up from 8 earlier`: the earlier count of what the figure before counts.
+_UP_FROM = re.compile(r"(?i)\b(?:up|down|rising|climbing|falling)[ \t]+from[ \t]+(?:the[ \t]+)?(?:(?:about|some|around|nearly)[ \t]+)?$")
 _RIVAL_COUNT = re.compile(
     r"(?i)(?:,|;|\bwhile|\bwhereas|\bbut|\bthough|\balthough)[^.;:\d]{2,60}?\b(?:show|shows|showed|give|gives|gave|say|says"
     r"|said|claim|claims|claimed|count|counts|counted|record|records|recorded|list|lists|listed|report|reports|reported"

@@ -1134,3 +1134,10 @@ def test_sitrep_words_for_the_wounded_the_arrived_and_the_earlier_count() -> Non
     assert found["8"].value.category is found["14"].value.category is Category.KILLED
     neutralised = next(c for q, c in found.items() if q.startswith("Rebel elements"))
     assert neutralised.value.category is Category.KILLED and neutralised.value.low == 450
+
+
+def test_two_tables_one_after_the_other_are_each_read() -> None:
+    found = claims_of("Flash update\n\n| Locality | Newly displaced |\n|---|---|\n| Dorno | 38,000 |\n| Tawila | 9,500 |\n\n"
+                      "| | Killed | Injured |\n|---|---|---|\n| Civilians | 16 | 9 |\n")
+    assert found["38,000"].value.category is Category.DISPLACED
+    assert found["16"].value.category is Category.KILLED and found["9"].value.category is Category.WOUNDED

@@ -91,6 +91,9 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
             pass  # a rule under the header, or a blank line between rows (a page's rows as paragraphs)
         else:
             cells = _cells(text, pos, end)
+            if cells is not None and len(cells) >= 2 and block and len(cells) != len(block[0]):
+                close()  # another table right after (its header has another width)
+                block = []
             if cells is not None and len(cells) >= 2:
                 if not block:
                     block_start = pos

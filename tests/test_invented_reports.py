@@ -1141,3 +1141,14 @@ def test_two_tables_one_after_the_other_are_each_read() -> None:
                       "| | Killed | Injured |\n|---|---|---|\n| Civilians | 16 | 9 |\n")
     assert found["38,000"].value.category is Category.DISPLACED
     assert found["16"].value.category is Category.KILLED and found["9"].value.category is Category.WOUNDED
+
+
+def test_a_capitalised_verb_inside_a_name_is_part_of_the_source() -> None:
+    assert sources("According to the State Department, 40 people were killed.")[0][0] == "the State Department"
+    assert sources("According to the State Ministry of Health, at least 134 people have been killed.")[0][0] \
+        == "the State Ministry of Health"
+
+
+def test_plural_bodies_and_coordinators_are_sources() -> None:
+    assert sources("Local resistance committees say at least 20 civilians were killed.")[0][0] == "Local resistance committees"
+    assert sources("Shelling struck the camp, killing 6 civilians, according to camp coordinators.")[0][0] == "camp coordinators"

@@ -443,7 +443,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if lower in _CLAUSE_WORDS - {"and"} or (lower == "and" and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]))):
             break
-        if lower in lx.cue_verbs and start is not None and not (k > 0 and re.search(r"['’]s?$", words[k - 1][2])):
+        if lower in lx.cue_verbs and start is not None and not (k > 0 and re.search(r"['’]s?$", words[k - 1][2])) \
+                and not (w[:1].isupper() and k > 0 and (words[k - 1][2].lower() in _DETERMINERS or _is_name_word(words[k - 1][2]))):
+            # (a capitalised one inside a name is part of it: `the State Department`)
             if lower in lx.source_suffixes and (lx.party_of(words[k - 1][2]) is not None or _is_name_word(words[k - 1][2])):
                 end = e  # `according to Israeli tallies`, `according to Ukrainian estimates`: a noun here
             break  # a cue verb ends the phrase, but after a possessive it is a noun (`the commission's report`)

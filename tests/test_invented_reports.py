@@ -1152,3 +1152,13 @@ def test_a_capitalised_verb_inside_a_name_is_part_of_the_source() -> None:
 def test_plural_bodies_and_coordinators_are_sources() -> None:
     assert sources("Local resistance committees say at least 20 civilians were killed.")[0][0] == "Local resistance committees"
     assert sources("Shelling struck the camp, killing 6 civilians, according to camp coordinators.")[0][0] == "camp coordinators"
+
+
+def test_a_live_blog_entry_and_a_long_put_at_frame() -> None:
+    text = ("Live updates\n\n12:30 GMT - The Dorno health ministry now puts the death toll in Dorno town since 10 May "
+            "at 145, with 930 wounded.\n\n10:02 GMT - MSF: the town hospital received 56 wounded patients on Sunday; "
+            "11 of them died of their injuries.\n")
+    found = claims_of(text, "live.txt")
+    assert found["145"].attribution.claimant == "The Dorno health ministry"
+    assert found["145"].value.category is Category.KILLED
+    assert found["56 wounded patients"].attribution.claimant == "MSF"

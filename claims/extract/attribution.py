@@ -742,7 +742,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     continue
                 if form not in ("citing", "quoting"):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,8}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,12}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
                               + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
                     # `The ministry gave its first figures on 12 January: 246 killed ...`
                     re.match(r"(?i)[ \t]+(?:(?:its|their|his|her|the|new|first|latest|official|own|updated)[ \t]+){0,3}"

@@ -159,7 +159,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # noun the verb puts at the number says what it counts.
         "put_subject": re.compile(
             rf"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|estimating|set|sets|setting)[ \t]+"
-            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,5}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,5}}?)"
+            rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,5}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,8}}?)"
             # `put the death toll as high as 150,000`: the bound stands for `at` (see _AS_BOUND).
             rf"[ \t]+(?P<at>at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?)?$"
         ),

@@ -319,6 +319,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 # A speaker's label in a transcript: capitals and initials before a colon (`GEN. ARDEN:`,
 # `MR. SMITH:`, `SECRETARY ALVAREZ:`), at the start of the paragraph.
 _SPEAKER_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z'’\-]*\.?[ \t]+){0,3}[A-Z][A-Z'’\-]+\.?):[ \t]+\S")
+_ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|BST|UTC|CET|CEST|EST|EDT|local[ \t]+time|[ap]\.?m\.?))?[ \t]*[\-–—:|][ \t]*")
 # Labels that name no speaker of the paragraph: a question, or a rubric (`BREAKING:`, `UPDATE:`).
 _NO_SPEAKER = frozenset(
     "q question reporter audience moderator voice operator breaking update updated note correction warning "
@@ -514,8 +515,11 @@ class _Extractor:
         stripped = text[lo:hi].strip()
         # A transcript gives each paragraph to the speaker its label names (`GEN. ARDEN: We have
         # ten Marines killed`); a reporter's question (`Q:`) is nobody's statement of fact.
-        label = _SPEAKER_LABEL.match(stripped)
+        # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
+        stamp = _ENTRY_TIME.match(stripped)
+        label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
         self._speaker = None if label is None or not _is_speaker(label.group("who")) \
+            else label.group("who") if len(label.group("who")) <= 4 and label.group("who").isalpha() \
             else " ".join(w if len(w) <= 2 else w.capitalize() for w in label.group("who").split())
         header = block_header(stripped)
         if header is not None:

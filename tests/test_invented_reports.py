@@ -1162,3 +1162,20 @@ def test_a_live_blog_entry_and_a_long_put_at_frame() -> None:
     assert found["145"].attribution.claimant == "The Dorno health ministry"
     assert found["145"].value.category is Category.KILLED
     assert found["56 wounded patients"].attribution.claimant == "MSF"
+
+
+def test_one_separator_throughout_a_number() -> None:
+    found = claims_of("Intro.\n\nThe army numbered 225,000 men with 700 guns. Total: 118,000 300 guns\n")
+    assert all(c.value.low in (225000, 700, 118000, 300) for c in found.values() if c.kind.value != "date")
+
+
+def test_a_party_before_a_colon_labels_the_next_figure() -> None:
+    found = claims_of("Intro.\n\nTotal: 52,000 killed and wounded Ruritanians: 22,000 Prussians: 16,000 Austrians: 14,000\n")
+    prussian = found["Prussians: 16,000"]
+    assert prussian.side.name == "Prussia" and prussian.value.category is Category.KILLED_OR_WOUNDED
+    assert found["Austrians: 14,000"].side.name == "Austria"
+
+
+def test_a_higher_estimate_put_at_names_its_party() -> None:
+    found = claims_of("Intro.\n\nThe historian Karl Wendt puts the French losses higher, at 45,000 killed and wounded.\n")
+    assert found["45,000 killed and wounded"].side.name == "France"

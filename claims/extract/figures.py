@@ -160,7 +160,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "put_subject": re.compile(
             rf"(?i)\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimate|estimating|set|sets|setting)[ \t]+"
             rf"(?P<np>(?:[\w'’\-]+[ \t]+){{0,5}}?(?P<n>{phrase_pattern(lx.subject_nouns)})(?:[ \t]+[\w'’\-]+){{0,8}}?)"
-            # `put the death toll as high as 150,000`: the bound stands for `at` (see _AS_BOUND).
+            # `put the death toll as high as 150,000`: the bound stands for `at` (see _AS_BOUND);
+            # `puts the French losses higher, at 45,000`.
+            rf"(?:[ \t]+(?:much[ \t]+|even[ \t]+|far[ \t]+)?(?:higher|lower),?)?"
             rf"[ \t]+(?P<at>at[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?)?$"
         ),
         # `raised to 18 the number of Marines killed`: the count before what it counts (after
@@ -606,6 +608,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    if sense is not None and noun and _LABEL_COLON.match(text, np_end, hi) and lx.party_of(noun.strip()) is not None:
+        # `Russians: 22,000 Prussians: 16,000`: a party before a colon labels the next figure
+        noun, sense, np_end, mentions, relative = None, None, end, [], None
     inverted = p["inverted_subject"].match(text, end, hi) \
         if sense is None and _SET_TO.search(text, max(lo, start - 40), start) else None
     measure_role = None
@@ -784,6 +789,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # against 434,000 for the Germans`: a number with a party and no noun of its own
         # repeats the measure of the figure before it, for that party.
         gapped = p["gapped_before"].search(text, max(lo, start - 50), start)
+        if gapped is None and (label := _PARTY_COLON_BEFORE.search(text, max(lo, start - 40), start)) is not None \
+                and _DIGIT_RE.search(text, lo, label.start()):
+            gapped = label  # `Total: 52,000 killed and wounded Russians: 22,000 Prussians: 16,000`
         if gapped is not None and party_mentions(text, gapped.start("who"), gapped.end("who")):
             anaphoric, start = True, gapped.start("who")
             mentions = mentions + party_mentions(text, gapped.start("who"), gapped.end("who"))
@@ -1049,6 +1057,8 @@ _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"
                            r"\b[^.:;\d]{0,40}:\s")
 _DIGIT_RE = re.compile(r"\d")
+_LABEL_COLON = re.compile(r"[ \t]*:")
+_PARTY_COLON_BEFORE = re.compile(r"(?P<who>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})[ \t]*:[ \t]*(?:(?:about|some|around|over|nearly|c\.|~)[ \t]*)?$")
 _BY_AGENT = re.compile(r"\bby\b")
 # What leads into a number that counts the losses named before it: a figure or an estimate
 # (`a figure later revised downward to`, `estimates range from`, `the true figure was nearer`,

@@ -39,7 +39,8 @@ _FOOTNOTES = rf"(?:{FOOTNOTE})*"
 #: `1.5` before a scale word. A run of digits of any length is one number.
 #: Also `12.000` and `1.200.000` (a dot before each group: European copy), and `1,2` before a
 #: scale word (`1,2 million`: a decimal comma).
-DIGITS_PATTERN = (r"\d{1,3}(?:(?:,|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
+# (one separator throughout: `225,000 700 guns` is two numbers, not 225,000,700)
+DIGITS_PATTERN = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
                   r"|\d+,\d{1,2}(?=\s*(?i:million|billion|thousand)\b)|\d+(?:\.\d+)?")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")

@@ -1179,3 +1179,20 @@ def test_a_party_before_a_colon_labels_the_next_figure() -> None:
 def test_a_higher_estimate_put_at_names_its_party() -> None:
     found = claims_of("Intro.\n\nThe historian Karl Wendt puts the French losses higher, at 45,000 killed and wounded.\n")
     assert found["45,000 killed and wounded"].side.name == "France"
+
+
+def test_a_commanders_party_before_his_rank_and_a_wartime_name() -> None:
+    found = claims_of("Intro.\n\nConfederate General Robert Varga invaded the valley in June 1863. Varga's army numbered "
+                      "some 61,000 men. Union General George Kessel had about 82,000 men. Union casualties were 21,040.\n")
+    assert found["some 61,000 men"].side.name == "Confederate States"
+    assert found["about 82,000 men"].side.name == "United States"
+    assert found["21,040"].side.name == "United States"
+    # `Union` is no party where the text names no Confederacy
+    other = claims_of("Intro.\n\nThe Union of dock workers said 4,000 members were arrested.\n")
+    assert all(c.side.name is None for c in other.values())
+
+
+def test_allied_is_the_allies() -> None:
+    found = claims_of("Intro.\n\nAbout 489,000 Allied troops landed. The Russian-allied militia lost 40 men.\n")
+    assert found["About 489,000 Allied troops"].side.name == "Allies"
+    assert found["40 men"].side.name is None

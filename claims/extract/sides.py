@@ -166,6 +166,12 @@ _LED_BY = re.compile(
     r"\b(?:under|led[ \t]+by|commanded[ \t]+by|under[ \t]+the[ \t]+command[ \t]+of)[ \t]+"
     r"(?P<name>(?:[A-Z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]+)"
 )
+# A commander named with the party he serves before his rank: `Confederate General Robert E.
+# Lee`, `the German Field Marshal Erwin Rommel`.
+_TITLED_LEADER = re.compile(
+    r"\b(?P<party>[A-Z][\w'’\-]+)[ \t]+(?:General|Gen\.|Field[ \t]+Marshal|Marshal|Admiral|Colonel|Col\.|Major[ \t]+General"
+    r"|Lieutenant[ \t]+General|Lt\.[ \t]+Gen\.|Brigadier(?:[ \t]+General)?|Brig\.[ \t]+Gen\.|commander|general)[ \t]+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]+)")
 _UNIT_NAME = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th)|[IVXL]{1,6})[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}?"
     r"(?P<ech>(?:Guards[ \t]+|Panzer[ \t]+|Tank[ \t]+|Shock[ \t]+)?(?:Army|Corps|Division|Brigade|Regiment|Battalion|Fleet|Front|Group))\b"
@@ -259,6 +265,8 @@ class SideResolver:
         self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
         self._defined: re.Pattern[str] | None | object = _UNREAD
+        self._wartime: dict[str, str] | None = None
+        self._wartime_re: re.Pattern[str] | None = None
         self._defined_parties: dict[str, str] = {}
         self._led: dict[str, str] | None = None
         self._government: Side | None | object = _UNREAD
@@ -814,6 +822,11 @@ class SideResolver:
                 local = self._local_roles(text, m.start()).get(m.lastgroup or "")
                 if local is not None:
                     extra.append((m.start(), m.end(), local))
+        if self._wartime is None:
+            self._wartime = {}  # while they are looked for, mentions carry no wartime names
+            self._wartime = self._wartime_names()
+        if self._wartime:
+            extra += [(m.start(), m.end(), self._wartime[m.group(0)]) for m in self._wartime_re.finditer(text, start, end)]
         if self._led is None:
             self._led = {}  # while they are looked for, mentions carry no commanders
             self._led = self._leaders()
@@ -855,6 +868,18 @@ class SideResolver:
         if len(sharing) == 1 and self.party(sharing[0]) is not None:
             return start, end, sharing[0]
         return None
+
+    def _wartime_names(self) -> dict[str, str]:
+        """On a page with no columns, the names a party goes by in one war when the text names
+        the other side of that war (`Union casualties were 23,049` on a page that names the
+        Confederates): the lexicon's ``wartime_names``. Pages with columns name them by column."""
+        if self.columns:
+            return {}
+        named = {party for party, _ in self.text_parties()}
+        found = {name: party for name, (party, against) in lexicon().wartime_names.items() if named & against}
+        if found:
+            self._wartime_re = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) + r")\b")
+        return found
 
     def _defined_abbreviations(self) -> re.Pattern[str] | None:
         """Abbreviations the page defines for a phrase that names a party (`3rd Battalion, Royal
@@ -936,6 +961,12 @@ class SideResolver:
             named = party_mentions(head, max(clause, m.start() - 60), m.start())
             if named:
                 found.setdefault(surname, set()).add(canonical(named[-1][2]) or named[-1][2])
+        wartime = self._wartime_names()
+        for m in _TITLED_LEADER.finditer(head):
+            party = canonical(m.group("party")) or wartime.get(m.group("party"))
+            surname = m.group("name").split()[-1]
+            if party and not lx.party_of(surname) and surname.lower() not in lx.not_person_words:
+                found.setdefault(surname, set()).add(party)  # `Lee's army` after `Confederate General Robert E. Lee`
         led = {w: next(iter(p)) for w, p in found.items()
                if len(p) == 1 and not re.search(rf"\b{re.escape(w.lower())}\b", head)}
         if led:

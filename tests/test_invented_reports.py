@@ -1196,3 +1196,11 @@ def test_allied_is_the_allies() -> None:
     found = claims_of("Intro.\n\nAbout 489,000 Allied troops landed. The Russian-allied militia lost 40 men.\n")
     assert found["About 489,000 Allied troops"].side.name == "Allies"
     assert found["40 men"].side.name is None
+
+
+def test_a_table_of_measures_by_place() -> None:
+    found = claims_of("Update\n\n| Indicator (March) | Dorno district | Dorno town |\n|---|---|---|\n"
+                      "| Civilians killed | 16 | 9 |\n| Newly displaced individuals | 8,400 | 1,200 |\n")
+    assert found["16"].value.category is found["9"].value.category is Category.KILLED
+    assert found["8,400"].value.category is Category.DISPLACED
+    assert found["9"].side.name is None  # a place heads the column, no party

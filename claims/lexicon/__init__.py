@@ -252,7 +252,8 @@ class Lexicon:
         """(category, counts equipment) for a table's header that says what its numbers count
         (`Killed`, `KIA`, `Prisoners`, `Tanks`, `Aircraft lost`), or None (`Men`, `Year`)."""
         key = " ".join(re.sub(r"\[[^\]\n]{1,12}\]", " ", header).lower().split())
-        for candidate in (key, key.rstrip("s"), key.split(" ")[0] if key else ""):
+        # (then any word that is a loss: `Civilians killed`, `Newly displaced individuals`)
+        for candidate in (key, key.rstrip("s"), key.split(" ")[0] if key else "", *key.split(" ")[1:]):
             if candidate in self.subject_nouns:
                 return self.subject_nouns[candidate], False
             sense = self.nouns.get(candidate)

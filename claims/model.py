@@ -64,6 +64,7 @@ class Category(str, Enum):
     SHIPS = "ships"
     DRONES = "drones"
     MISSILES = "missiles"
+    SMALL_ARMS = "small_arms"
     DISPLACED = "displaced"
     REFUGEES = "refugees"
     VILLAGES = "villages"

@@ -1204,3 +1204,11 @@ def test_a_table_of_measures_by_place() -> None:
     assert found["16"].value.category is found["9"].value.category is Category.KILLED
     assert found["8,400"].value.category is Category.DISPLACED
     assert found["9"].side.name is None  # a place heads the column, no party
+
+
+def test_small_arms_and_other_ranks() -> None:
+    found = claims_of("Intro.\n\nAbout 800 Martini-Henry rifles were taken by the raiders. 21 officers and 578 other ranks "
+                      "were killed.\n")
+    rifles = found["About 800 Martini-Henry rifles"]
+    assert rifles.value.category is Category.SMALL_ARMS and rifles.kind.value == "equipment"
+    assert found["578 other ranks were killed"].value.category is Category.KILLED

@@ -33,7 +33,7 @@ __all__ = ["EQUIPMENT", "Figure", "LOSSES", "kind_for", "party_mentions", "predi
 
 EQUIPMENT = frozenset({
     Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
-    Category.HELICOPTERS, Category.VEHICLES, Category.SHIPS, Category.DRONES, Category.MISSILES,
+    Category.HELICOPTERS, Category.VEHICLES, Category.SHIPS, Category.DRONES, Category.MISSILES, Category.SMALL_ARMS,
 })
 LOSSES = frozenset({
     Category.KILLED, Category.WOUNDED, Category.MISSING, Category.KILLED_OR_MISSING,

@@ -1212,3 +1212,8 @@ def test_small_arms_and_other_ranks() -> None:
     rifles = found["About 800 Martini-Henry rifles"]
     assert rifles.value.category is Category.SMALL_ARMS and rifles.kind.value == "equipment"
     assert found["578 other ranks were killed"].value.category is Category.KILLED
+
+
+def test_the_dead_a_party_left_behind_are_its_own() -> None:
+    found = claims_of("Intro.\n\nThe North Koreans left 634 bodies around the perimeter.\n")
+    assert found["634 bodies"].side.name == "North Korea"

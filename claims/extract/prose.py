@@ -167,6 +167,8 @@ _OPENS_CONTENT = re.compile(r"[\s\"“‘']*(?:that\s+)?")
 _OWN_TOLL_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CASUALTIES,
                                   Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
+_BODY_NOUNS = frozenset({"bodies", "dead", "corpses", "dead bodies"})
+_LEFT_BEHIND = re.compile(r"(?i)\b(?:left|leaving|abandoned|abandoning)\b")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
@@ -1454,6 +1456,9 @@ class _Extractor:
         governor = None
         for governor in _LOSS_GOVERNOR.finditer(text, lo, f.start):
             pass
+        if governor is None and (f.noun or "").lower() in _BODY_NOUNS:
+            for governor in _LEFT_BEHIND.finditer(text, lo, f.start):
+                pass  # `The North Vietnamese left 634 bodies around the perimeter`: their dead
         if governor is not None and not _CLAUSE_BREAK.search(text, governor.end(), f.start):
             clause = max([lo] + [m.end() for m in _CLAUSE_JOIN.finditer(text, lo, governor.start())])
             for s, e, party in reversed(self.sides.party_mentions(text, clause, governor.end())):

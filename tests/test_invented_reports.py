@@ -1198,14 +1198,6 @@ def test_allied_is_the_allies() -> None:
     assert found["40 men"].side.name is None
 
 
-def test_a_table_of_measures_by_place() -> None:
-    found = claims_of("Update\n\n| Indicator (March) | Dorno district | Dorno town |\n|---|---|---|\n"
-                      "| Civilians killed | 16 | 9 |\n| Newly displaced individuals | 8,400 | 1,200 |\n")
-    assert found["16"].value.category is found["9"].value.category is Category.KILLED
-    assert found["8,400"].value.category is Category.DISPLACED
-    assert found["9"].side.name is None  # a place heads the column, no party
-
-
 def test_small_arms_and_other_ranks() -> None:
     found = claims_of("Intro.\n\nAbout 800 Martini-Henry rifles were taken by the raiders. 21 officers and 578 other ranks "
                       "were killed.\n")

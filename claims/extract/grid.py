@@ -36,9 +36,6 @@ _SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|re
                             r"|estimates?\s+by|figures?\s+by)\W*$")
 # The first column's header over rows naming who estimates (`| Estimate | Killed |`).
 _ESTIMATE_HEADER = re.compile(r"(?i)^\W*(?:estimates?|estimated|who)\W*$")
-# A column headed by a place's name (capitalised, not a word for a column of figures).
-_PLACE_HEADER = re.compile(r"(?!(?:Total|Totals|Change|Changes|Number|Count|Value|Figure|Figures|Estimate|Estimates|Source|Sources"
-                           r"|Share|Percent|Daily|Cumulative|New|All|Sum|Overall|Previous|Current|Latest)\b)[A-Z][\w'’\-]+(?:[ \t]+[\w'’\-]+){0,3}$")
 _LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
 
 
@@ -148,10 +145,10 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     columns = [_category(words(c)) for c in grid.header]
     across = any(c is not None for c in columns[1:])
     if not across:
-        # Parties (or places: `| Indicator | Marib governorate | Marib city |`) head the columns
-        # and the rows say what is counted; columns of a total and its change are a list's.
-        if not any(sides.party_mentions(text, s, e) for s, e in grid.header[1:]) \
-                and not all(_PLACE_HEADER.match(words(c)) for c in grid.header[1:]):
+        # Parties head the columns and the rows say what is counted. (Places over the columns,
+        # `| Indicator | Marib governorate | Marib city |`, are left to the sentences: a town's
+        # figure and its province's would be set against each other.)
+        if not any(sides.party_mentions(text, s, e) for s, e in grid.header[1:]):
             return []
         rows = [_category(words(r[0])) for r in grid.rows]
         if not any(rows):

@@ -1209,3 +1209,14 @@ def test_small_arms_and_other_ranks() -> None:
 def test_the_dead_a_party_left_behind_are_its_own() -> None:
     found = claims_of("Intro.\n\nThe North Koreans left 634 bodies around the perimeter.\n")
     assert found["634 bodies"].side.name == "North Korea"
+
+
+def test_a_storys_roles_are_the_sides_a_page_names_as_state_forces_and_a_group() -> None:
+    page = _story("dorno.txt", "= Siege of Dorno =\n\nInfobox\n- Date: 3–19 April 2004\n"
+                  "- Combatant1: Ostravan Defence Forces\n- Combatant2: Dorno Brigades\n"
+                  "- Casualties1: 27 killed\n- Casualties2: 56 killed\n\nThe siege of Dorno was fought in April 2004.\n")
+    wire = _story("wire.txt", "Army ends Dorno siege\n\nDORNO, April 20 (Reuters) - The army said on Tuesday that 49 "
+                  "gunmen had been killed in the siege of Dorno. It said 31 of its soldiers died in the fighting.\n")
+    found = disagreeing([page, wire])
+    assert any(k >= {"56 killed", "49 gunmen had been killed"} for k in found)
+    assert not any("27 killed" in k and "49 gunmen had been killed" in k for k in found)

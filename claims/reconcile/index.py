@@ -352,22 +352,37 @@ def resolve_sides(
 _ROLE_SIDES = {"government forces": True, "insurgents": False}
 
 
+_STATE_FORCE = re.compile(r"(?i)\b(?:defen[cs]e\s+forces|armed\s+forces|national\s+army|army|government|republic|kingdom"
+                          r"|ministry|federation|state)\b")
+_GROUP_NAME = re.compile(r"(?i)\b(?:brigades?|front|militias?|rebels?|movement|liberation|resistance|insurgents?|mujahideen"
+                         r"|army\s+of\s+the\s+\w+\s+people|jihad|battalions|fighters|guerrillas?)\b")
+
+
 def _place_roles(resolved: dict[SideKey, str], event_of: Mapping[str, str]) -> None:
     """A story that names neither party (`The army said seven soldiers were killed`) counts
     the state's and the insurgents' men: in an event whose other documents name one state and
     one armed group (`Nigeria`, `Boko Haram`), those are the two sides."""
     states = lexicon().states
     named: dict[str, set[str]] = defaultdict(set)
+    # (a column the lexicon cannot name is keyed by its page, `doc#c1`: its name says what it is)
+    called: dict[str, str] = {}
     for (document, _, name, _), key in resolved.items():
-        if key != NO_SIDE and name not in _ROLE_SIDES and "#" not in key:
+        if key != NO_SIDE and name not in _ROLE_SIDES:
             named[event_of.get(document, document)].add(key)
+            called.setdefault(key, name or key)
     for triple, key in list(resolved.items()):
         role = _ROLE_SIDES.get(triple[2])  # type: ignore[arg-type]
         if role is None:
             continue
         here = named.get(event_of.get(triple[0], triple[0]), set())
-        state = [k for k in here if any(p in states for p in k.split("/"))]
-        group = [k for k in here if k not in state]
+        known = {k for k in here if "#" not in k}
+        state = [k for k in known if any(p in states for p in k.split("/"))]
+        group = [k for k in known if k not in state]
+        if not state and len(here) == 2:
+            # Two sides the lexicon does not know: the one named as a state's forces
+            # (`Karsenian Defence Forces`) against the one named as a group (`Hamra Brigades`).
+            state = [k for k in here if _STATE_FORCE.search(called[k]) and not _GROUP_NAME.search(called[k])]
+            group = [k for k in here if k not in state and _GROUP_NAME.search(called[k])]
         if len(state) == 1 and len(group) == 1:
             resolved[triple] = state[0] if role else group[0]
 

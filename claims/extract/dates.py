@@ -1069,12 +1069,15 @@ def _relative_one(m: re.Match, ctx: DateContext) -> FoundDate | None:
     return FoundDate(m.start(), m.end(), value, relative=True)
 
 
+# Words before a year that name no author: months, seasons, `since`, `census` (`(December
+# 1993)` is a date, not a citation).
+_NOT_AUTHORS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec spring summer autumn fall winter early late mid since until before after in the of "
+    "by from to as at on est estimated census".split())
 # Inside an author-date citation's brackets: `Prior and Wilson 2005, p. 301`, `Glantz 1995:87`.
 AUTHOR_DATE = re.compile(
-    # (not a month or season: `(December 1993)` is a date)
-    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar"
-    r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid|Since|Until|Before|After"
-    r"|In|Of|By|From|As|At|On|Est|Census)\b)"
+    rf"(?!(?i:{'|'.join(sorted(_NOT_AUTHORS, key=len, reverse=True))})\b)"
     r"(?P<who>[A-Z][\w'’\-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]+|[ \t]+et[ \t]+al\.?)?),?[ \t]+"
     r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:[:,][ \t]*(?:pp?\.[ \t]*)?[\d–\-]+)?")
 # An author-date citation: `(Prior and Wilson 2005, p. 301)`, `(Middlebrook 1971)`,
@@ -1083,10 +1086,6 @@ _CITED_BEFORE = re.compile(
     r"(?:\([ \t]*(?P<a>[A-Z][\w'’\-]+)(?:[ \t]+(?:[A-Z][\w'’\-]+|and|&|et[ \t]+al\.?|von|van|de|du))*,?[ \t]+"
     r"|(?P<b>[A-Z][\w'’\-]+)[ \t]+\()$")
 _CITED_AFTER = re.compile(r"[a-z]?(?:\)|[,:;][ \t]*(?:pp?\.|vol\.|ch\.|\d))")
-_NOT_AUTHORS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec spring summer autumn fall winter early late mid since until before after in the of "
-    "by from to as at on est estimated census".split())
 
 
 def cited_year(text: str, start: int, end: int) -> bool:

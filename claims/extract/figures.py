@@ -921,9 +921,7 @@ def _with_note(text: str, f: Figure, hi: int, default_year: int | None) -> Figur
         return f  # most figures have no note: no imports run for them
     import attrs
 
-    from claims.extract.dates import parse_date
-
-    from claims.extract.dates import AUTHOR_DATE
+    from claims.extract.dates import AUTHOR_DATE, parse_date
 
     paren = m.group("paren").strip()
     if AUTHOR_DATE.fullmatch(paren):

@@ -389,9 +389,9 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
 
 
 _OPENS_PART = "it opens the figure's part of the cell"
+"""The reason of a side a party label gives (`; Germany: 12,000 killed`); it beats the cell's column."""
 # A label in a cell after a comma or at its start: `, Iraq: 278 killed`.
 _CELL_LABEL = re.compile(r"(?:(?<=[,;(|])|^)[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*:", re.M)
-"""The reason of a side a party label gives (`; Germany: 12,000 killed`); it beats the cell's column."""
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
 

@@ -329,14 +329,18 @@ _NO_SPEAKER = frozenset(
     "editor's note key points read more related total totals".split())
 
 
-def _is_speaker(label: str) -> bool:
-    """A transcript speaker's label, not a rubric, a party or a word of what is counted."""
+def _speaker_name(label: str) -> str | None:
+    """The speaker a transcript's label names, as prose names it (`GEN. ARDEN` -> `Gen. Arden`;
+    an acronym as written: `MSF`), or None for a rubric, a party or a word of what is counted."""
     words = label.lower().rstrip(".").split()
     folded = " ".join(words)
-    if folded in _NO_SPEAKER or words[-1] in _NO_SPEAKER:
-        return False
     lx = lexicon()
-    return lx.party_of(folded) is None and folded not in lx.nouns and folded not in lx.subject_nouns
+    if folded in _NO_SPEAKER or words[-1] in _NO_SPEAKER or lx.party_of(folded) is not None \
+            or folded in lx.nouns or folded in lx.subject_nouns:
+        return None
+    if len(label) <= 4 and label.isalpha():
+        return label
+    return " ".join(w if len(w) <= 2 else w.capitalize() for w in label.split())
 # A page that gives a body's statement says so before it (see ``_paragraph``).
 _ISSUED_BY = re.compile(
     # (`The following is a translation of a statement read on state television. It was
@@ -520,9 +524,7 @@ class _Extractor:
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
         label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
-        self._speaker = None if label is None or not _is_speaker(label.group("who")) \
-            else label.group("who") if len(label.group("who")) <= 4 and label.group("who").isalpha() \
-            else " ".join(w if len(w) <= 2 else w.capitalize() for w in label.group("who").split())
+        self._speaker = _speaker_name(label.group("who")) if label is not None else None
         header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.

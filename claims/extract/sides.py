@@ -234,6 +234,15 @@ def resolver_for(document: Document) -> "SideResolver":
     return resolver
 
 
+def _around_attack(text: str, verb: re.Match[str], lo: int, hi: int, mentions) -> tuple[list, list]:
+    """The parties ``mentions`` finds before an attack verb in its clause (the attacker) and
+    after it to the clause's end (the attacked), each within 80 characters."""
+    clause = max(text.rfind(c, lo, verb.start()) for c in ".;\n") + 1
+    stop = min([hi] + [i for i in (text.find(c, verb.end(), hi) for c in ".;\n") if i != -1])
+    return (mentions(text, max(clause, verb.start() - 80), verb.start()),
+            mentions(text, verb.end(), min(stop, verb.end() + 80)))
+
+
 # `(3 RAR)`, `(SVK)`, `(2 PPCLI)`: an abbreviation in brackets, maybe after a number.
 _DEFINED_ABBREVIATION = re.compile(r"\((?P<a>(?:\d{1,2}[ \t]+)?[A-Z][A-Z0-9&]{1,7})\)")
 
@@ -822,11 +831,9 @@ class SideResolver:
                 local = self._local_roles(text, m.start()).get(m.lastgroup or "")
                 if local is not None:
                     extra.append((m.start(), m.end(), local))
-        if self._wartime is None:
-            self._wartime = {}  # while they are looked for, mentions carry no wartime names
-            self._wartime = self._wartime_names()
-        if self._wartime:
-            extra += [(m.start(), m.end(), self._wartime[m.group(0)]) for m in self._wartime_re.finditer(text, start, end)]
+        wartime = self._wartime_names()
+        if wartime:
+            extra += [(m.start(), m.end(), wartime[m.group(0)]) for m in self._wartime_re.finditer(text, start, end)]
         if self._led is None:
             self._led = {}  # while they are looked for, mentions carry no commanders
             self._led = self._leaders()
@@ -872,14 +879,16 @@ class SideResolver:
     def _wartime_names(self) -> dict[str, str]:
         """On a page with no columns, the names a party goes by in one war when the text names
         the other side of that war (`Union casualties were 23,049` on a page that names the
-        Confederates): the lexicon's ``wartime_names``. Pages with columns name them by column."""
-        if self.columns:
-            return {}
-        named = {party for party, _ in self.text_parties()}
-        found = {name: party for name, (party, against) in lexicon().wartime_names.items() if named & against}
-        if found:
-            self._wartime_re = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) + r")\b")
-        return found
+        Confederates): the lexicon's ``wartime_names``. Pages with columns name them by column.
+        Read once per document."""
+        if self._wartime is not None:
+            return self._wartime
+        named = {party for party, _ in self.text_parties()} if not self.columns else set()
+        self._wartime = {name: party for name, (party, against) in lexicon().wartime_names.items() if named & against}
+        if self._wartime:
+            self._wartime_re = re.compile(
+                r"\b(?:" + "|".join(re.escape(n) for n in sorted(self._wartime, key=len, reverse=True)) + r")\b")
+        return self._wartime
 
     def _defined_abbreviations(self) -> re.Pattern[str] | None:
         """Abbreviations the page defines for a phrase that names a party (`3rd Battalion, Royal
@@ -911,10 +920,7 @@ class SideResolver:
         lo = document.body_start
         hi = min(len(text), lo + 6000)
         for m in _ATTACK_VERB.finditer(text, lo, hi):
-            clause = max(text.rfind(c, lo, m.start()) for c in ".;\n") + 1
-            before = self._column_mentions(self.party_mentions(text, max(clause, m.start() - 80), m.start()))
-            stop = min([hi] + [i for i in (text.find(c, m.end(), hi) for c in ".;\n") if i != -1])
-            after = self._column_mentions(self.party_mentions(text, m.end(), min(stop, m.end() + 80)))
+            before, after = (self._column_mentions(found) for found in _around_attack(text, m, lo, hi, self.party_mentions))
             if before and after and before[-1] != after[0]:
                 return {"attacker": self.columns[before[-1]], "defender": self.columns[after[0]]}
         return {}
@@ -931,10 +937,7 @@ class SideResolver:
             pass
         if found is None:
             return {}
-        clause = max(text.rfind(c, lo, found.start()) for c in ".;\n") + 1
-        before = party_mentions(text, max(clause, found.start() - 80), found.start())
-        stop = min([pos] + [i for i in (text.find(c, found.end(), pos) for c in ".;\n") if i != -1])
-        after = party_mentions(text, found.end(), min(stop, found.end() + 80))
+        before, after = _around_attack(text, found, lo, pos, party_mentions)
         if not before or not after or canonical(before[-1][2]) == canonical(after[0][2]):
             return {}
         return {"attacker": before[-1][2], "defender": after[0][2]}

@@ -43,7 +43,7 @@ from claims.describe import describe_claimant, describe_side, describe_value
 from claims.textmap import json_printable, printable
 from claims.errors import ExitCode, InputError
 from claims.extract import extract_document
-from claims.jsonout import SCHEMA, claim_records, document_record, json_text, paths_of
+from claims.jsonout import SCHEMA, claim_records, document_record, in_page_source, json_text, paths_of
 from claims.model import (
     CLAIM_VERDICTS,
     CONFLICT_VERDICTS,
@@ -226,6 +226,7 @@ __all__ = [
     "build_context",
     "check_annotation",
     "claim_records",
+    "in_page_source",
     "claim_strict",
     "claim_tolerant",
     "conflict_rule",

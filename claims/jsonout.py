@@ -13,6 +13,7 @@ from typing import Any
 
 from claims.convert import orjson_default, to_data
 from claims.model import Claim, Document
+from claims.textmap import source_map
 
 SCHEMA = "claims/1"
 
@@ -38,6 +39,34 @@ def claim_record(claim: Claim, paths: Mapping[str, str]) -> dict[str, Any]:
     data["document"] = paths.get(claim.span.document, claim.document)
     data["document_id"] = claim.span.document
     return data
+
+
+def in_page_source(record: dict[str, Any], claim: Claim, document: Document | None) -> dict[str, Any]:
+    """A web page's claim with its offsets into the page's HTML, as a reader of the file given
+    counts them (`span.start`/`end`, the attribution's `source_span`/`content_span`); the
+    offsets into the text read from the page stay as `span.text_start`/`text_end`. Other
+    documents' text is their file's, so their records are returned as they are."""
+    found = None if document is None else source_map(document)
+    if found is None:
+        return record
+
+    def mapped(start: int, end: int) -> list[int] | None:
+        first = found.position(start)
+        last = found.position(max(start, end - 1))
+        if first is None or last is None:
+            return None
+        return [first[0], max(first[0], last[0] + (end > start))]
+
+    span = to_data(claim.span)
+    where = mapped(claim.span.start, claim.span.end)
+    if where is not None:
+        span["text_start"], span["text_end"] = span["start"], span["end"]
+        span["start"], span["end"] = where
+    attribution = to_data(claim.attribution)
+    for key in ("source_span", "content_span"):
+        if attribution.get(key):
+            attribution[key] = mapped(*attribution[key]) or attribution[key]
+    return {**record, "span": span, "attribution": attribution}
 
 
 def claim_records(claims: Iterable[Claim], paths: Mapping[str, str]) -> list[dict[str, Any]]:

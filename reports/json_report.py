@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.api import SCHEMA, Conflict, describe_value, disagreements, json_text, quantity_label, to_data
+from claims.api import SCHEMA, Conflict, describe_value, disagreements, in_page_source, json_text, quantity_label, to_data
 from claims.reports import Report
 
 
@@ -108,7 +108,8 @@ def report_data(report: Report) -> dict:
                 conflicts.append(entry)
     claims = []
     for cid in sorted(report.claims):
-        data = to_data(report.claims[cid])
+        claim = report.claims[cid]
+        data = in_page_source(to_data(claim), claim, report.documents.get(claim.span.document))
         if cid in report.verdicts:
             data["verdict"] = to_data(report.verdicts[cid])
         if cid in report.notes:

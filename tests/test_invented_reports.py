@@ -1220,3 +1220,40 @@ def test_a_storys_roles_are_the_sides_a_page_names_as_state_forces_and_a_group()
     found = disagreeing([page, wire])
     assert any(k >= {"56 killed", "49 gunmen had been killed"} for k in found)
     assert not any("27 killed" in k and "49 gunmen had been killed" in k for k in found)
+
+
+def test_a_second_verb_shares_the_subject_that_opens_the_sentence() -> None:
+    # `X accepted A's total but revised ...`: X revised it, not A.
+    text = "Marsh accepted Hale's total but revised the Ostland figure to 3,400."
+    assert sources(text) == [("Marsh", "the Ostland figure to 3,400")]
+    text = "The army said 20 soldiers died and put rebel losses at 300."
+    assert [s for s, _ in sources(text)] == ["The army", "The army"]
+
+
+def test_the_one_singled_out_of_a_group_is_the_source() -> None:
+    found = claims_of("Notes\n\nHale gave Ostland losses as 5,200 killed and wounded. "
+                      "Later writers, notably Marsh (1963), revised the Westmark figure to 3,400.\n")
+    revised = found["3,400"]
+    assert revised.attribution.claimant == "Marsh (1963)"
+
+
+def test_a_bare_figure_is_the_party_its_measure_names() -> None:
+    found = claims_of("Notes\n\nHale gave Russian losses as 5,200 killed and wounded, but Marsh revised the "
+                      "German figure to 3,400.\n")
+    assert found["5,200 killed and wounded"].side.name == "Russia"
+    revised = found["3,400"]
+    assert revised.side.name == "Germany"
+    # the measure before it is `killed and wounded`, not `wounded`
+    assert revised.value.category is Category.KILLED_OR_WOUNDED
+
+
+def test_a_citations_year_does_not_date_an_essay() -> None:
+    # `Hale (1901)` is when a book came out: the essay is still about the battle of 1863.
+    from claims.reconcile import events as ev
+
+    page = read_text("Battle of Harrow Ford\n\nThe Battle of Harrow Ford was fought on 3–5 July 1863 between Ostland "
+                     "and Westmark.\n\nCasualties and losses\n4,800 killed and wounded\n", "wiki.txt")
+    essay = read_text("The Fight at Harrow Ford Reconsidered\n\nThe regimental returns studied by Hale (1901) put "
+                      "Westmark losses at 5,200 killed and wounded, and Marsh (1963) agreed.\n", "essay.txt")
+    groups = ev.group_events([page, essay])
+    assert [sorted(g.documents) for g in groups] == [["essay.txt", "wiki.txt"]]

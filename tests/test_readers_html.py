@@ -9,6 +9,8 @@ also", captions, share bar, newsletter). Each has a twin with the same content a
 from __future__ import annotations
 
 import html as html_entities
+import json
+import re
 import http.server
 import threading
 import time
@@ -303,3 +305,31 @@ def test_a_finding_names_the_line_of_the_html_file(tmp_path, monkeypatch):
     killed = next(c for c in claims if c.span.quote.startswith("1,200"))
     assert (killed.span.line, killed.span.column) == (5, 22)
     assert killed.span.quote == read_path(first).text[killed.span.start:killed.span.end]
+
+
+@pytest.mark.parametrize("page", [WIKI, NEWS], ids=["wikipedia", "news"])
+def test_json_offsets_of_a_page_point_into_the_file_given(page):
+    # A tool reading the JSON opens the HTML it passed, not the text read out of it: `start`
+    # and `end` are the file's offsets, `text_start`/`text_end` the text's.
+    result = CliRunner().invoke(cli, ["extract", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    source = page.read_text(encoding="utf-8")
+    document = read_path(page)
+    records = json.loads(result.output)["claims"]
+    assert records
+    for record in records:
+        span = record["span"]
+        assert document.text[span["text_start"]:span["text_end"]] == span["quote"]
+        end = span["end"]
+        if "&" in source[span["start"]:end] and ";" not in source[source.rindex("&", span["start"], end):end]:
+            end = source.index(";", end) + 1  # the last character was written as an entity
+        read = html_entities.unescape(re.sub(r"<[^>]*>", "", source[span["start"]:end]))
+        assert read.split() == span["quote"].split(), (read, span["quote"])
+
+
+def test_json_offsets_of_a_text_file_are_its_own(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Story\n\nThe ministry said 40 soldiers were killed.\n", encoding="utf-8")
+    record = json.loads(CliRunner().invoke(cli, ["extract", str(path), "--format", "json"]).output)["claims"][0]
+    assert "text_start" not in record["span"]
+    assert path.read_text()[record["span"]["start"]:record["span"]["end"]] == record["span"]["quote"]

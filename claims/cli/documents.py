@@ -149,11 +149,13 @@ def emit_claims(
     """Print claims as a table, TSV or claims/1 JSON; with ``verdicts`` (claim id -> its current
     verdict, as a reviewer may see them) each claim also says its verdict, or that it has none."""
     if output == "json":
-        from claims.jsonout import SCHEMA, claim_json_record, document_record, json_pieces
+        from claims.jsonout import SCHEMA, claim_json_record, document_record, in_page_source, json_pieces
+
+        by_id = {d.id: d for d in documents or ()}
 
         def records() -> Iterator[dict]:
             for claim in claims:
-                record = claim_json_record(claim, paths)
+                record = in_page_source(claim_json_record(claim, paths), claim, by_id.get(claim.span.document))
                 if verdicts is not None:
                     given = verdicts.get(claim.id)
                     record["verdict"] = None if given is None else {"verdict": given.verdict.value,

@@ -241,6 +241,24 @@ def _head_ok(word: str) -> bool:
     return _is_name_word(word) or _source_noun(word) or lower in lx.pronouns or lx.party_of(word) is not None
 
 
+# Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
+_SINGLED_OUT = frozenset("notably especially particularly chiefly principally including".split())
+
+
+def _shared_subject(text: str, words: list[tuple[int, int, str]], conj: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first verb, when the cue after ``words[conj]`` (`but`,
+    `and`) is that verb's second: `X accepted A but revised B to N`. None when the sentence
+    does not open on its subject."""
+    lx = lexicon()
+    for j in range(conj):
+        w = words[j][2]
+        if w in (";", ":") or w.lower() in _CLAUSE_WORDS:
+            return None
+        if j and w[:1].islower() and (w.lower() in lx.cue_verbs or w.endswith("ed")):
+            return _np_before(text, words, j, lo)
+    return None
+
+
 def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int) -> tuple[int, int] | None:
     """The source noun phrase ending right before ``words[index]`` (the cue): (start, end).
 
@@ -265,6 +283,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             i = k - 1
     if i < 0:
         return None
+    if words[i][2].lower() in ("but", "and", "yet") and i > 1:
+        # `Marsh accepted Hale's total but revised the figure to 3,400`: the verbs share the
+        # subject that opens the sentence, not the phrase before `but`.
+        return _shared_subject(text, words, i, lo)
     if words[i][2].lower() in ("who", "which") and i > 1 and words[i - 1][2] == ",":
         return _np_before(text, words, i - 1, lo)  # `..., disputed by Ostlandic scholars, who give 3,000`
     if words[i][2].lower() == "who" and i > 0:
@@ -274,7 +296,10 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         # between the commas is the name and X describes it (`The press secretary of the
         # ministry, Ivan Petrov, said`).
         j = i - 1
-        while j >= 0 and words[j][2] not in (",", ";", ":", "“", "”", '"', "(", ")"):
+        depth = 0
+        while j >= 0 and (depth or words[j][2] not in (",", ";", ":", "“", "”", '"', "(", ")") or words[j][2] == ")"):
+            # (a bracket inside the apposition is part of it: `, notably Marsh (1963),`)
+            depth += (words[j][2] == ")") - (words[j][2] == "(")
             j -= 1
         if j <= 0 or words[j][2] != ",":
             return None
@@ -282,6 +307,11 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         # `the spokesman ..., Colonel Ivan Petrenko, said`: a title may lead the name.
         if _titled_name([w for _, _, w in between]):
             return between[0][0], between[-1][1]
+        if len(between) > 1 and between[0][2].lower() in _SINGLED_OUT:
+            # `Later writers, notably Marsh (1963), revised ...`: the one named speaks for them.
+            found = _np_before(text, words[:i] + [(between[-1][1], between[-1][1], "said")], i, lo)
+            if found is not None and found[0] >= between[1][0]:
+                return found
         found = _np_before(text, words, j, lo)
         if found is None and between and between[0][2].lower() == "who":
             # `One farmer, who asked not to be named, said`: a person the relative clause describes.

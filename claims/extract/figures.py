@@ -1024,7 +1024,12 @@ def _measure_before(text: str, pos: int, reach: int = 250) -> tuple[int, str, st
         pass
     if found is None:
         return None
+    if _KILLED_AND_WOUNDED.search(text, max(0, found.start() - 12), found.end()):
+        return found.start(), found.group(0), "killed_or_wounded"  # `5,200 killed and wounded`
     return found.start(), found.group(0), lexicon().subject_nouns[_fold(found.group("n"))]
+
+
+_KILLED_AND_WOUNDED = re.compile(r"(?i)\b(?:killed|dead)[ \t]+(?:and|or|&)[ \t]+wounded\b")
 
 
 @cache

@@ -281,6 +281,12 @@ def _agent_verb() -> re.Pattern[str]:
 
 
 _POSSESSIVE_TO = re.compile(r"['’]s?[ \t]+(?:(?:some|about|around|nearly|almost|over|roughly|approximately)[ \t]+)?")
+# `revised the Union figure to 3,400`, `put the Confederate total at 5,000`: a bare number
+# is the figure of the party named in the measure before it.
+_PARTY_MEASURE = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’\-]*[ \t]+){1,3})(?P<m>figures?|totals?|estimates?|count|toll|tally|losses|casualties|dead)"
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:to|at|as|of|was|were|is|are)[ \t]+"
+    r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|only|just)[ \t]+)?$")
 _ENEMY_SUBJECT = re.compile(
     r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
@@ -1271,6 +1277,11 @@ class _Extractor:
             if _POSSESSIVE_TO.fullmatch(text, e, f.start):
                 # `faced Kutuzov's 120,000 regulars`: the possessor's.
                 side = self.sides.side_for_mention(party, f"{text[s:e]}'s figure")
+                if side is not None:
+                    return side
+        if (named := _PARTY_MEASURE.search(text, max(lo, f.start - 60), f.start)) is not None:
+            for s, e, party in self.sides.party_mentions(text, named.start("who"), named.end("who"))[-1:]:
+                side = self.sides.side_for_mention(party, f"the {text[s:e]} {named.group('m')}")
                 if side is not None:
                     return side
         if f.relative_side is None and antecedent is None and (f.noun or "").lower() not in lexicon().everyone_nouns:

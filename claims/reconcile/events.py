@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from attrs import field, frozen
 
+from claims.extract.dates import cited_year
 from claims.lexicon import lexicon
 from claims.model import Claim, Document, DocumentFormat, Kind, UncertainDate, stable_id
 from claims.reconcile.lineage import ALL_PAIRS, fingerprint, version_groups
@@ -205,7 +206,8 @@ def _document_years(document: Document, dates: Iterable[UncertainDate], titled: 
         if not titled:
             lead = document.title + " " + lead
         lead = _URL.sub(" ", lead)
-        years.update(int(m.group(1)) for m in _YEAR.finditer(lead))
+        # `Hale (1901) put the losses at ...`: a citation's year is when a book came out.
+        years.update(int(m.group(1)) for m in _YEAR.finditer(lead) if not cited_year(lead, m.start(1), m.end(1)))
     return years, False
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from claims.extract import extract_document
 from claims.extract.attribution import find_attributions
-from claims.model import Category, Claim
+from claims.model import Category, Claim, ClaimantClass
 from claims.readers import read_text
 
 
@@ -1257,3 +1257,78 @@ def test_a_citations_year_does_not_date_an_essay() -> None:
                       "Westmark losses at 5,200 killed and wounded, and Marsh (1963) agreed.\n", "essay.txt")
     groups = ev.group_events([page, essay])
     assert [sorted(g.documents) for g in groups] == [["essay.txt", "wiki.txt"]]
+
+
+def test_a_denied_claim_is_its_owners_not_the_deniers() -> None:
+    # `X rejected Y's claim that ...`: what follows `that` is Y's claim; X only denies it.
+    found = claims_of("Air clash\n\nRuritania's foreign ministry rejected Pakistan's claim that five Indian jets had "
+                      "been downed.\n\nThe army dismissed Russian claims that 40 soldiers had been killed.\n\n"
+                      "The ministry denied reports that 300 civilians died.\n")
+    assert found["five Indian jets had been downed"].attribution.claimant == "Pakistan's claim"
+    assert found["40 soldiers had been killed"].attribution.claimant == "Russian"
+    reported = found["300 civilians died"]
+    assert reported.attribution.claimant_class is ClaimantClass.UNNAMED  # a hedge, not the ministry's
+    assert not any(c.attribution.claimant and "ministry" in c.attribution.claimant for c in found.values())
+
+
+def test_a_loss_the_speaker_says_did_not_happen_is_negated() -> None:
+    found = claims_of('Clash\n\n"We have not lost a single aircraft," the defence minister told reporters. '
+                      "The army said it had not lost more than 20 men.\n")
+    assert found["a single aircraft"].negated
+    assert not found["more than 20 men"].negated  # a bound, not a denial
+
+
+def test_a_figure_in_quotation_marks_keeps_its_measure_and_source() -> None:
+    found = claims_of('Notes\n\nThe army put rebel losses at "nearly 200". Officials said the Russian death toll '
+                      "was likely 60.\n")
+    quoted = found["nearly 200"]
+    assert quoted.value.category is Category.CASUALTIES and quoted.attribution.claimant == "The army"
+    assert found["60"].value.category is Category.KILLED
+
+
+def test_relayed_and_recorded_sources() -> None:
+    assert sources("Grey Zone was quoted as saying about 80 Wagner men died in the ambush.") == [
+        ("Grey Zone", "about 80 Wagner men died in the ambush")]
+    # the recorder of the figures is the source, the medium that carried a statement is not
+    assert sources("According to casualty figures recorded by UNAMI, at least 1,178 civilians were killed.")[0][0] == "UNAMI"
+    assert sources("A Hezbollah commander quoted in Lebanese media said his party had sent some 1,700 fighters.") == [
+        ("A Hezbollah commander", "his party had sent some 1,700 fighters")]
+    # a participle sizing a force is no one's estimate
+    assert sources("ISIL seized Ramadi with an assault force estimated at 400 fighters.") == []
+    assert sources("The official returns put Union losses at 13,047.") == [("The official returns", "Union losses at 13,047")]
+
+
+def test_the_subject_of_lost_is_the_side_not_a_party_inside_the_source() -> None:
+    found = claims_of("Report\n\nAccording to the General Staff of the Armed Forces of Ukraine, Russia lost at least "
+                      "17,000 killed in the battle.\n")
+    assert found["at least 17,000 killed"].side.name == "Russia"
+
+
+def test_its_points_back_to_the_party_the_sentence_opens_on() -> None:
+    found = claims_of("Statement\n\nThe M23 deplores the loss of 7 of its fighters in the fighting.\n")
+    assert found["7 of its fighters"].side.name == "M23"
+
+
+def test_a_list_of_groups_between_a_noun_and_its_verb() -> None:
+    found = claims_of("Strikes\n\nMore than 100 fighters belonging to Jaish-e-Mohammed, Lashkar-e-Taiba and "
+                      "Hizbul Mujahideen were killed.\n")
+    killed = next(c for q, c in found.items() if q.startswith("More than 100"))
+    assert killed.value.category is Category.KILLED
+
+
+def test_men_surrendered_by_their_commander_are_captured() -> None:
+    found = claims_of("Shiloh\n\nBy evening Prentiss had surrendered about 2,200 of his men.\n")
+    assert found["about 2,200 of his men"].value.category is Category.CAPTURED
+
+
+def test_a_line_broken_mid_phrase_is_one_sentence() -> None:
+    # Text saved from a PDF: a source broken over two lines still names it.
+    found = claims_of("Report\n\nThe battle lasted three weeks and cost both armies dearly. Russian losses, according to "
+                      "the Russian\nMain Staff, were some 8,700 killed. Japanese losses were put by the\nJapanese "
+                      "General Staff at 15,892 killed.\n")
+    assert found["some 8,700 killed"].attribution.claimant == "the Russian Main Staff"
+    assert found["15,892 killed"].attribution.claimant == "the Japanese General Staff"
+    # a headline stays apart from the story under it
+    story = claims_of("Rebels say they killed 40 soldiers near the border crossing at Tinzaouaten\n"
+                      "The army said 12 soldiers died.\n")
+    assert story["12 soldiers died"].attribution.claimant == "The army"

@@ -679,6 +679,12 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if m.group(0).lower().startswith("interviewed"):
             continue  # `survivors interviewed by UNHCR`: whom someone spoke to says nothing yet
+        kept = _KEPT_BY.match(text, np[1], hi)
+        if kept is not None and _source_noun(text[np[0]:np[1]].split()[-1]) \
+                and (keeper := _np_after(text, kept.end(), hi)) is not None:
+            # `According to casualty figures recorded by UNAMI, ...`: the figures are UNAMI's.
+            taken.append((m.start(), keeper[1]))
+            np = keeper
         head = text[lo:m.start()]
         initial = not re.search(r"[A-Za-z0-9]", re.sub(r"(?i)\b(?:but|and|however|also|yet|so|then)\b", "", head))
         if initial:
@@ -749,6 +755,11 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         if (form in lx.source_suffixes and k >= 2 and words[k - 2][2].lower() in _PREPOSITIONS_IN_NP
                 and not re.search(r"[A-Za-z0-9]", text[m.end():hi])):
             continue  # `based on hospital records.`: a noun after a preposition, not a verb
+        if form == "estimated" and k > 0 and re.match(r"[ \t]+at[ \t]+(?!least\b|most\b)", after) \
+                and words[k - 1][2].lower() not in _AUX_BEFORE_CUE and words[k - 1][2].lower() not in _COPULAS and (
+                    not _head_ok(words[k - 1][2])
+                    or re.search(r"(?i)(?:^|\s)an?\s", text[(_np_before(text, words, k, lo) or (m.start(),))[0]:m.start()])):
+            continue  # `an assault force estimated at 400 fighters`: a size, no one's estimate
         # A qualifier, not a cue: `an estimated 250,000`, `estimated 3,000 dead`.
         if re.match(r"[ \t]+(?:at[ \t]+)?[~≈]?\d", after) and cue.lemma in ("estimate", "report", "count", "record"):
             if before_word in ("an", "the", "") or not words or k == 0:
@@ -770,10 +781,11 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                             found.append(rel)
                             taken.append((m.start(), m.end() + relayed.end()))
                     continue
-                if form not in ("citing", "quoting"):
+                if form not in ("citing", "quoting") and not (
+                        before_word in ("was", "were", "is", "are", "been") and _AS_SAYING.match(text, m.end(), hi)):
                     continue
             elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,12}?(?:at|as" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
-                              + r")[ \t]+(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
+                              + r")[ \t]+[\"“‘']?(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
                     # `The ministry gave its first figures on 12 January: 246 killed ...`
                     re.match(r"(?i)[ \t]+(?:(?:its|their|his|her|the|new|first|latest|official|own|updated)[ \t]+){0,3}"
                              r"(?:casualty[ \t]+)?(?:figures|toll|tally|count|numbers|breakdown|estimates?)\b[^:.\n]{0,40}:", window)
@@ -787,6 +799,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             and words[k - 2][2].lower() in ("was", "were", "is", "are", "been", "be")
         ):
             by = _PASSIVE_BY.match(text, m.end(), hi)
+            said = _AS_SAYING.match(text, m.end(), hi) if form in ("quoted", "cited") else None
+            if said is not None and not by:
+                # `Grey Zone was quoted as saying ...`: the subject is the speaker.
+                aux = k - 1 if before_word in ("was", "were", "is", "are", "been", "be", "being") else k - 2
+                np = _np_before(text, words, aux, lo)
+                if np is not None:
+                    rel = _make(text, np, (m.start(), said.end()), (said.end(), hi), "relay", "assert")
+                    if rel is not None:
+                        found.append(rel)
+                        taken.append((np[0], said.end()))
+                continue
             if by and not _BY_TIME.match(text, by.end(), hi):
                 np = _np_after(text, by.end(), hi)
                 if np is not None:
@@ -796,6 +819,12 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                         taken.append((m.start(), np[1]))
             continue
         source = _np_before(text, words, k, lo)
+        if source is not None and (via := _CARRIED_BY.search(text, lo, source[0])) is not None:
+            # `A Hezbollah commander quoted in Lebanese media said`: the commander speaks; the
+            # media only carried it.
+            at = index_at.get(via.start("p"))
+            speaker = _np_before(text, words, at, lo) if at else None
+            source = speaker or source
         if source is not None and form == cue.lemma and cue.lemma != "put" and re.match(r"(?i)(?:an?|each|every|this|that)\s", text[source[0]:source[1]]):
             # A bare present verb needs a plural subject: `a military base in Borno state on
             # Saturday` is a place, no one stating anything (`put`, `set` are past tenses too).
@@ -889,8 +918,46 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             after = max((o.cue_end for o in found if o is not r and r.content_start <= o.cue_end <= r.cue_start), default=None)
             if after is not None:
                 found[i] = evolve(r, content_start=after, content_end=r.cue_start)
+    if " that " in text[lo:hi]:
+        _claims_that(text, lo, hi, found)
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
+
+
+# `Pakistan's claim that ...`, `rebel claims that ...`, `claims by the rebels that ...`, `reports that ...`
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
+_CLAIM_THAT = re.compile(
+    r"(?:\b(?P<adj>[A-Za-z][\w\-]*)[ \t]+)?(?P<noun>claims?|reports?|allegations?|assertions?|accounts?)"
+    r"(?:[ \t]+(?:by|from)[ \t]+[^,;:.]{2,60}?)?[ \t]+that[ \t]+")
+
+
+def _claims_that(text: str, lo: int, hi: int, found: list[Relation]) -> None:
+    """What follows `<owner>'s claim that` is the owner's, not the verb's before it: in `India
+    rejected Pakistan's claim that five jets were downed` the five jets are Pakistan's claim
+    (India denies it); `rebel claims that`, the rebels'; `denied reports that`, unnamed reports'.
+    Narrows the claim noun's relation to what follows `that`, or adds one."""
+    lx = lexicon()
+    for m in _CLAIM_THAT.finditer(text, lo, hi):
+        own = next((i for i, r in enumerate(found) if r.cue_start == m.start("noun")), None)
+        if own is not None:
+            found[own] = evolve(found[own], content_start=m.end(), content_end=hi)
+            continue
+        denier = next((r for r in found if r.type == "deny" and r.content_start <= m.start("noun") < r.content_end
+                       and not re.search(r"[.,;:]", text[r.cue_end:m.start()])), None)
+        if denier is None or _FIRST_PERSON.search(text, m.end(), hi):
+            # (a claim noun no denial holds keeps the sentence's attribution; `rejects Indian
+            # claims that 70 of our soldiers were captured` is the denier's own paraphrase)
+            continue
+        adj = m.group("adj")
+        if adj and lx.party_of(adj) is not None:
+            rel = _make(text, m.span("adj"), m.span("noun"), (m.end(), hi), "possessive", "claim")
+        elif not adj or adj.lower() in _DETERMINERS or adj.lower() in lx.cue_verbs or m.start("adj") < denier.content_start:
+            rel = Relation(m.group("noun"), m.start("noun"), m.end("noun"), m.group("noun"), m.start("noun"),
+                           m.end("noun"), m.end(), hi, "possessive", "claim", unnamed=True)
+        else:  # `hospital reports that`: whoever the phrase names
+            rel = _make(text, (m.start("adj"), m.end("noun")), m.span("noun"), (m.end(), hi), "possessive", "claim")
+        if rel is not None:
+            found.append(rel)
 
 
 _NO_CONTENT = re.compile(r"(?i)[ \t]*(?:[,;][ \t]*)?(?:and|or|but|nor)\b|[ \t]*[)\]\"”’']*[ \t]*[.;,]?[ \t]*$")
@@ -914,6 +981,10 @@ def _titled_name(words: list[str]) -> bool:
 
 # `was reported by X`, `were put at 7,500 by X`, `was given as 1,200 by X`: the agent of a
 # passive cue, after the figure it states when there is one.
+_COPULAS = frozenset("is are was were be been being".split())
+_CARRIED_BY = re.compile(r"(?i)(?P<p>quoted|cited|interviewed)[ \t]+(?:in|by|on)[ \t]+(?:the[ \t]+)?$")
+_KEPT_BY = re.compile(r"(?i)[ \t]+(?:recorded|compiled|collected|published|released|provided|issued|gathered|kept|verified|documented)[ \t]+by[ \t]+")
+_AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w ]{2,30}?)[ \t]*(?:that[ \t]+)?")
 _PASSIVE_BY = re.compile(r"(?i)(?:[ \t]+(?:at|as)(?:[ \t]+(?:\d[\d,.]*\d|[^\s,;.]+)){1,5}?)?[ \t]+by[ \t]+")
 # `estimated at 300 by the end of the week`, `by Monday`: a time, not an agent.
 _BY_TIME = re.compile(

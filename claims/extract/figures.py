@@ -699,13 +699,15 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         linked = _subject_of(p["subject_link"], text, max(lo, start - 120), start)
         if linked is not None and linked.start() < before.start():
             before = None
-    subject = (_subject_of(p["subject_link"], text, max(lo, start - 120), start)
-               or p["passive_link"].search(text, max(lo, start - 140), start)) if before is None else None
+    # (`put rebel losses at "nearly 200"`: a quotation mark opening the figure)
+    lead_end = start - 1 if start > lo and text[start - 1] in _OPEN_QUOTES else start
+    subject = (_subject_of(p["subject_link"], text, max(lo, start - 120), lead_end)
+               or p["passive_link"].search(text, max(lo, start - 140), lead_end)) if before is None else None
     if subject is None and before is None:
-        put = p["put_subject"].search(text, max(lo, start - 120), start)
+        put = p["put_subject"].search(text, max(lo, start - 120), lead_end)
         if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start):
             put = None
-        put = put or p["brought_subject"].search(text, max(lo, start - 120), start) or inverted
+        put = put or p["brought_subject"].search(text, max(lo, start - 120), lead_end) or inverted
         if put is not None:
             subject = put
             mentions = mentions + party_mentions(text, put.start("np"), put.end("np"))
@@ -1322,6 +1324,16 @@ def _partitive(text: str, pos: int, hi: int):
     return noun, sense, np_end, mentions, own, None
 
 
+_BELONGING = re.compile(
+    r"(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*"
+    r"(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*,[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*){0,12}")
+
+
+_BELONGING_IN = re.compile(r"\b(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*$")
+_NAME_LIST_TAIL = re.compile(
+    r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*){1,12}")
+
+
 def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tuple[str, str, int] | None:
     """A predicate after the noun phrase, over auxiliaries and adverbs (`have also been
     killed`, `who were severely wounded`, `are believed to have been killed`), within the
@@ -1335,6 +1347,10 @@ def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tu
         paren = _PARENTHETICAL.match(text, at, hi)
         if paren is not None and steps == 0:
             at = _SPACES_QUOTES.match(text, paren.end(), hi).end()
+        if steps == 0 and ((groups := _BELONGING.match(text, at, hi)) is not None or _BELONGING_IN.search(text, max(0, pos - 80), pos)
+                           and (groups := _NAME_LIST_TAIL.match(text, cursor, hi)) is not None):
+            # `100 terrorists belonging to A, B and C were killed`: the groups they belong to
+            at = _SPACES_QUOTES.match(text, groups.end(), hi).end()
         if civilians and (m := p["civilians_moved"].match(text, at, hi)) is not None:
             return m.group(0), "displaced", m.end()  # (`left` is said of troops too: see lexicon)
         m = p["pred_after"].match(text, at, hi)

@@ -280,6 +280,9 @@ def _agent_verb() -> re.Pattern[str]:
                       r"as[ \t]+many[ \t]+as|roughly|approximately|another|a[ \t]+further|the|its|their)[ \t]+)*$")
 
 
+_NEGATED_LOSS = re.compile(r"(?i)\b(?:not|never|n['’]t)[ \t]+(?:(?:have|has|had|been|even|yet)[ \t]+){0,2}"
+                           r"(?:lost|lose|losing|suffered|suffer|sustained)[ \t]+$")
+_NOT_A_BOUND = re.compile(r"(?i)(?:more|less|fewer|over|under|only|just|even|as[ \t]+many|so[ \t]+many|many|much)\b")
 _POSSESSIVE_TO = re.compile(r"['’]s?[ \t]+(?:(?:some|about|around|nearly|almost|over|roughly|approximately)[ \t]+)?")
 # `revised the Union figure to 3,400`, `put the Confederate total at 5,000`: a bare number
 # is the figure of the party named in the measure before it.
@@ -1216,7 +1219,10 @@ class _Extractor:
             claim_hedges = tuple(h for h in hedges if not (f.start <= (h.start or 0) < f.end)) + tuple(
                 h for h in hedges if f.start <= (h.start or 0) < f.end)
             rel = self._covering(f.number_start, f.number_end, resolved)
-            negated = rel is not None and rel[0].type == "deny"
+            negated = rel is not None and rel[0].type == "deny" or (
+                # `We have not lost a single aircraft`: a loss the speaker says did not happen
+                _NEGATED_LOSS.search(text, max(lo, f.start - 30), f.start) is not None
+                and _NOT_A_BOUND.match(text, f.start, f.end) is None)
             if rel is not None and rel[0].unnamed and rel[0].source and not rel[0].pronoun and rel[1] is None \
                     and not any(h.kind is HedgeKind.UNNAMED_SOURCE for h in claim_hedges):
                 # `Local officials reported 17 deaths`, `some researchers believe`: said by nobody named.
@@ -1281,7 +1287,7 @@ class _Extractor:
                     return side
         if (named := _PARTY_MEASURE.search(text, max(lo, f.start - 60), f.start)) is not None:
             for s, e, party in self.sides.party_mentions(text, named.start("who"), named.end("who"))[-1:]:
-                side = self.sides.side_for_mention(party, f"the {text[s:e]} {named.group('m')}")
+                side = self.sides.side_for_mention(party, f"`{text[s:e]} {named.group('m')}` names {text[s:e]}")
                 if side is not None:
                     return side
         if f.relative_side is None and antecedent is None and (f.noun or "").lower() not in lexicon().everyone_nouns:
@@ -1343,6 +1349,14 @@ class _Extractor:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:
                 return side
+        if f.relative_side == "own" and not attribution.claimant_side:
+            # `The AFC/M23 deplores the loss of 7 of its fighters`: the party the sentence opens on.
+            opening = self.sides.party_mentions(text, lo, min(f.start, lo + 60))
+            if opening and not _CLAUSE_BREAK.search(text, opening[0][1], f.start):
+                s, e, party = opening[0]
+                side = self.sides.side_for_mention(party, f"`its`/`their` points back to {text[s:e]}, the subject")
+                if side is not None:
+                    return side
         if f.relative_side == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
             return other
         if f.relative_side == "government" and (state := self.sides.government()) is not None:
@@ -1372,6 +1386,8 @@ class _Extractor:
                     return Side(column=other[0], name=other[1], reason=f"those fighting {text[s:e]}: its opponent")
         dateline = DATELINE.match(text, lo, f.start)  # `GOMA, Democratic Republic of Congo, Nov 3`: a place
         scope = _SCOPE_RE.search(text, max(dateline.end() if dateline else lo, text.rfind(";", lo, f.start) + 1), f.start)
+        if scope is not None and any(a is not None and a <= scope.start() < b for a, b in skip):
+            scope = None  # `According to the General Staff of the Armed Forces of Ukraine, Russia lost`: the source's words
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
             for s, e, party in self.sides.party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):

@@ -28,6 +28,9 @@ _BOUNDARY = re.compile(
 _TOKEN_TAIL = re.compile(r"[\w.]+\Z")
 # A line of a list, never the rest of the line before (`tanks ‒ 6,497 (+12),`, `- 40 killed`).
 _LIST_LINE = re.compile(r"[•*·\-–—]\s|[^\W\d][\w \-']{0,40}?\s*(?::|\s[–—‒\-])\s*(?:about|approximately|around|some|over|up to|~|≈)?\s*\d")
+_MID_PHRASE = re.compile(r"(?:\b(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|according|said|that|which|who)|,)$")
+# A sentence ends inside the line: running prose, no headline.
+_INNER_SENTENCE = re.compile(r"[a-z\d][.!?][\"”’)]?\s+[A-Z]")
 _ENDS_SENTENCE = re.compile(r"[.!?:\"”’)\]]\s*$")
 
 
@@ -136,7 +139,12 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
             if current is not None and not _LIST_LINE.match(stripped):
                 # Only the line before decides (how it ends), never the whole paragraph so far.
                 wrapped = wrap is not None and len(previous) >= 0.7 * wrap and not previous.endswith(":")
-                joins = wrapped or (not _ENDS_SENTENCE.search(previous) and stripped[:1].islower())
+                # (`... according to the Russian` / `Main Staff, were ...`: a long line that stops
+                # mid-phrase goes on, whatever the case of the next one)
+                joins = wrapped or not _ENDS_SENTENCE.search(previous) and (
+                    stripped[:1].islower() or len(previous) >= 50 and (
+                        _MID_PHRASE.search(previous) is not None or _INNER_SENTENCE.search(previous) is not None
+                        or text.find("\n", current[0], current[1]) != -1))
             if joins:
                 current = (current[0], end)
             else:

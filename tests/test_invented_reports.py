@@ -1332,3 +1332,26 @@ def test_a_line_broken_mid_phrase_is_one_sentence() -> None:
     story = claims_of("Rebels say they killed 40 soldiers near the border crossing at Tinzaouaten\n"
                       "The army said 12 soldiers died.\n")
     assert story["12 soldiers died"].attribution.claimant == "The army"
+
+
+def test_a_writers_one_off_finding_does_not_carry_into_the_narrators_next_sentence() -> None:
+    found = claims_of("Shiloh\n\nHistorian James Larkin wrote that the Confederates suffered about 10,700 casualties. "
+                      "On the first day alone, the Union army lost some 7,000 men.\n")
+    assert found["about 10,700 casualties"].attribution.claimant == "Historian James Larkin"
+    assert found["some 7,000 men"].attribution.claimant is None
+    # a spokesman's statement goes on in the next sentence, as stories report it
+    said = claims_of("Clash\n\nThe ministry said 40 soldiers were killed. Russian forces lost 12 tanks.\n")
+    assert said["12 tanks"].attribution.claimant == "The ministry"
+
+
+def test_a_participle_of_testimony_after_a_plain_verb_names_the_subject() -> None:
+    assert sources("Defence witness Dragan Lukic, an officer of the 9th Corps, gave a markedly lower figure, "
+                   "testifying that no more than 1,200 JNA soldiers took part.") == [
+        ("Defence witness Dragan Lukic", "no more than 1,200 JNA soldiers took part")]
+
+
+def test_the_enemy_of_the_party_the_sentence_opens_on() -> None:
+    found = claims_of("Front update\n\nRussian troops attacked the town again on Monday.\n\n"
+                      "The Defense Forces of Ukraine continue to hold the line near the town, where the "
+                      "enemy over the past week has lost more than 1,000 personnel, the spokesperson said.\n")
+    assert found["more than 1,000 personnel"].side.name == "Russia"

@@ -733,7 +733,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         if form in lx.unnamed_modifiers and k + 1 < len(words) and _source_noun(words[k + 1][2]):
             continue  # `informed sources said`: an adjective of the source
         if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
-            continue  # `..., adding that ...`: the main verb's source goes on speaking
+            # `..., adding that ...`: the main verb's source goes on speaking; when the main
+            # verb is no cue (`Lukic gave a lower figure, testifying that ...`), the sentence's
+            # subject is the source of what follows.
+            if not any(r.cue_start < m.start() < r.content_end for r in found) and cue.lemma != "put" \
+                    and (subject := _shared_subject(text, words, k - 1, lo)) is not None:
+                that = _THAT.match(text, m.end(), hi)
+                rel = _make(text, subject, (m.start(), m.end()), (that.end() if that else m.end(), hi), "source_before", cue.type)
+                if rel is not None:
+                    found.append(rel)
+                    taken.append((m.start(), m.end()))
+            continue
         before_word = words[k - 1][2].lower() if k > 0 else ""
         after = text[m.end():min(hi, m.end() + 40)]
         # A noun, not a verb: `the claim`, `their report`, `3 reports`; `estimates by the

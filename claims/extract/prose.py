@@ -280,6 +280,12 @@ def _agent_verb() -> re.Pattern[str]:
                       r"as[ \t]+many[ \t]+as|roughly|approximately|another|a[ \t]+further|the|its|their)[ \t]+)*$")
 
 
+# Cues of a finding stated once (a historian's, a witness's), not of a statement a story
+# goes on reporting sentence after sentence.
+_OPENING_ADVERBIAL = re.compile(r"(?:In|On|At|By|During|After|Before|Over|Within|From)\b[^,.;:\n]{1,40},[ \t]+")
+_ONE_OFF_CUES = frozenset(
+    "wrote writes written estimated estimates calculated calculates counted counts testified testifies argued argues "
+    "believes believed suggested suggests concluded concludes put puts gave gives".split())
 _NEGATED_LOSS = re.compile(r"(?i)\b(?:not|never|n['’]t)[ \t]+(?:(?:have|has|had|been|even|yet)[ \t]+){0,2}"
                            r"(?:lost|lose|losing|suffered|suffer|sustained)[ \t]+$")
 _NOT_A_BOUND = re.compile(r"(?i)(?:more|less|fewer|over|under|only|just|even|as[ \t]+many|so[ \t]+many|many|much)\b")
@@ -291,7 +297,7 @@ _PARTY_MEASURE = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:to|at|as|of|was|were|is|are)[ \t]+"
     r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|only|just)[ \t]+)?$")
 _ENEMY_SUBJECT = re.compile(
-    r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
+    r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,5}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
 )
 _PEOPLE_CATEGORIES = frozenset({
@@ -852,7 +858,7 @@ class _Extractor:
             # Within a paragraph any statement carries over; past its end only a reported
             # statement (`X said ...`), as news stories go on in the source's voice, never an
             # `According to X,` that opens a passage of an article.
-            if (index - k <= _CARRY_SENTENCES and not self._own_subject(sentence[0], claimant)) if p == paragraph else (
+            if (index - k <= _CARRY_SENTENCES and not self._own_subject(sentence[0], claimant, r)) if p == paragraph else (
                     paragraph - p <= 3 and r.form != "according"
                     and (CONTINUES.search(self.text, *sentence) or AMONG.match(self.text, sentence[0])
                          # a quotation alone in the next paragraph goes on in the speaker's voice
@@ -882,12 +888,17 @@ class _Extractor:
             )
         return Attribution(document=doc)
 
-    def _own_subject(self, start: int, claimant: str) -> bool:
+    def _own_subject(self, start: int, claimant: str, relation: Relation) -> bool:
         """In an encyclopedia page, a sentence that opens with a party of its own other than the
         claimant's (`The New Zealand gunners ... had 2 killed` after `Chinese sources give
-        2,300`) is the narrator's: an article reports its sources one sentence at a time."""
-        if not self.document.infobox:
+        2,300`) is the narrator's: an article reports its sources one sentence at a time. So
+        in any text after a writer's one-off finding (`Larkin wrote that ...`, `X estimated`,
+        `the witness testified`), not after a statement a story goes on reporting (`said`)."""
+        if not self.document.infobox and relation.cue.strip().lower() not in _ONE_OFF_CUES:
             return False
+        adverbial = _OPENING_ADVERBIAL.match(self.text, start)  # `On the first day alone, the Union army`
+        if adverbial is not None:
+            start = adverbial.end()
         opening = self.sides.party_mentions(self.text, start, min(len(self.text), start + 40))
         if not opening or opening[0][0] - start > 12:
             return False
@@ -1421,7 +1432,7 @@ class _Extractor:
             if _ENEMY_SUBJECT.search(text, lo, f.start):
                 # `The enemy lost up to 200 servicemen` in a belligerent's statement; when the
                 # document names no opponent, no party named earlier in the sentence is it.
-                return self._claimants_opponent(attribution, "`the enemy`") or Side(
+                return self._claimants_opponent(attribution, "`the enemy`") or self._openers_opponent(lo, f.start) or Side(
                     reason="`the enemy` of the claimant, whom the document does not name")
             if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
                 # `his country had lost 31,000 troops`: the claimant's own side.
@@ -1577,6 +1588,19 @@ class _Extractor:
         if side.name is None and side.reason is None:
             return Side(reason="neither the figure's words nor its sentence say whose it is")
         return side
+
+    def _openers_opponent(self, lo: int, at: int) -> Side | None:
+        """`The Defense Forces of Ukraine hold the line, where the enemy has lost ...`: with no
+        claimant's side to go by, the enemy of the party the sentence opens on."""
+        opening = self.sides.party_mentions(self.text, lo, min(at, lo + 60))
+        if not opening or opening[0][0] - lo > 40:
+            return None
+        s, e, party = opening[0]
+        hit = self.sides.party(party)
+        other = self.sides.opponent_of(hit[1]) if hit is not None else None
+        if other is None:
+            return None
+        return Side(column=other[0], name=other[1], reason=f"`the enemy` of {self.text[s:e]}, the subject")
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:
         """The side opposed to the claimant (`the enemy` in a belligerent's statement)."""

@@ -49,9 +49,11 @@ class _LazyPattern:
 
 _DEMONYM_RE = _LazyPattern()
 _FORCE_WORDS = re.compile(
-    r"\s+(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
+    # (a unit's number and name may come between: `Russian 155th Naval Infantry Brigade`)
+    r"\s+(?:\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3})?(?:armed\s+)?(?:forces|troops|army|armies|soldiers|units|side|military|servicemen|formations"
     r"|group|groupings|fighters|militia|militias|battalions?|brigades?|command|positions|police"
-    r"|rebels|insurgents|militants|guerrillas|separatists|jihadists|gunmen|paramilitaries|navy|marines)\b"
+    r"|rebels|insurgents|militants|guerrillas|separatists|jihadists|gunmen|paramilitaries|navy|marines"
+    r"|Army|Brigade|Division|Regiment|Battalion|Corps)\b"
 )
 # `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")

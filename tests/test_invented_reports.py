@@ -295,7 +295,8 @@ def test_a_figure_restated_in_two_versions_is_one_estimate_of_a_measure_clash() 
 
 def test_a_size_in_apposition_keeps_out_of_its_subjects_verb() -> None:
     found = claims_of("Intro.\n\nThe defenders, perhaps 800 strong, surrendered on 12 May.\n")
-    assert found["800 strong"].kind.value == "strength"
+    assert found["perhaps 800 strong"].kind.value == "strength"
+    assert found["perhaps 800 strong"].value.qualifier.value == "approx"  # `perhaps` bounds no figure exactly
 
 
 def test_a_headlines_topic_is_no_source_and_its_says_clause_is() -> None:
@@ -1355,3 +1356,33 @@ def test_the_enemy_of_the_party_the_sentence_opens_on() -> None:
                       "The Defense Forces of Ukraine continue to hold the line near the town, where the "
                       "enemy over the past week has lost more than 1,000 personnel, the spokesperson said.\n")
     assert found["more than 1,000 personnel"].side.name == "Russia"
+
+
+def test_or_so_and_perhaps_bound_a_figure_and_the_fallen_are_dead() -> None:
+    found = claims_of("Returns\n\nOfficial returns record 141 killed and a further 950 or so wounded. "
+                      "The army now lists 37 fallen for the battle.\n")
+    wounded = found["950 or so wounded"]
+    assert wounded.value.category is Category.WOUNDED and wounded.value.qualifier.value == "approx"
+    assert found["37 fallen"].value.category is Category.KILLED
+
+
+def test_the_party_a_force_is_set_against_is_not_its_side() -> None:
+    found = claims_of("Imjin\n\nThe brigade, some 4,000 strong, held a front against the Chinese 63rd Army.\n\n"
+                      "The Russian 155th Naval Infantry Brigade, in all some 7,000 troops, attacked Ukrainian positions.\n")
+    assert found["some 4,000 strong"].side.name is None
+    assert found["some 7,000 troops"].side.name == "Russia"
+
+
+def test_a_relative_clause_after_an_apposition_leaves_the_name_the_source() -> None:
+    assert sources("Sharfan Darwish, spokesman for the Manbij Military Council, which is part of the SDF, told "
+                   "Reuters that 264 fighters had been killed.")[0][0] == "Sharfan Darwish"
+    assert sources("The Syrian Observatory, which has a network of sources, said 40 people died.")[0][0] == \
+        "The Syrian Observatory"
+
+
+def test_a_saved_pages_navigation_and_revision_banner_are_no_title_nor_date() -> None:
+    page = read_text("[Skip to content](#main)  [Donate](https://donate.example.org)\n\n# Battle of Mukden\n\n"
+                     "This is an old revision of this page, as edited by Editor1 at 14:02, 3 June 2011.\n\n"
+                     "The battle was fought in February 1905.\n", "page.md")
+    assert page.title == "Battle of Mukden"
+    assert not any(c.kind.value == "date" and "2011" in c.span.quote for c in extract_document(page))

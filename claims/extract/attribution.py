@@ -313,6 +313,12 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             if found is not None and found[0] >= between[1][0]:
                 return found
         found = _np_before(text, words, j, lo)
+        if found is not None and len(between) > 1 and between[0][2].lower() in ("which", "who"):
+            # `Darwish, spokesman for the Council, which is part of the SDF, told`: the
+            # relative clause hangs on a phrase that may itself be an apposition.
+            apposed = _np_before(text, words[:j + 1] + [(words[j][1], words[j][1], "said")], j + 1, lo)
+            if apposed is not None:
+                return apposed
         if found is None and between and between[0][2].lower() == "who":
             # `One farmer, who asked not to be named, said`: a person the relative clause describes.
             for d in range(j - 1, max(-1, j - 5), -1):

@@ -563,6 +563,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     fn = _FOOTNOTES_RE.match(text, end, hi)
     if fn:
         end = fn.end()
+    if qualifier is Qualifier.EXACT and (about := _OR_SO.match(text, end, hi)) is not None:
+        qualifier, end = Qualifier.APPROX, about.end()  # `950 or so wounded`, `a hundred or so`
     if qualifier is Qualifier.EXACT or qualifier is Qualifier.AT_LEAST:
         plus = _PLUS.match(text, end, hi)
         if plus:
@@ -1320,10 +1322,13 @@ def _partitive(text: str, pos: int, hi: int):
             if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties"):
                 return pm.group(0), NounSense("people", "unknown", "people"), pm.end(), [], None, Category(cat)
         return None
-    own = "own" if re.search(r"(?i)\b(?:its|their|our|his|her)\b", m.group(0)) else relative
+    # (`264 of the alliance's fighters` in its spokesman's statement: the speaker's own body)
+    own = "own" if re.search(r"(?i)\b(?:its|their|our|his|her)\b|\bthe[ \t]+(?:alliance|group|movement|organi[sz]ation|coalition|front)['’]s?\b",
+                             m.group(0)) else relative
     return noun, sense, np_end, mentions, own, None
 
 
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+more)")
 _BELONGING = re.compile(
     r"(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*"
     r"(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*,[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*){0,12}")

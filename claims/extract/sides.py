@@ -56,6 +56,7 @@ _FORCE_WORDS = re.compile(
     r"|Army|Brigade|Division|Regiment|Battalion|Corps)\b"
 )
 # `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
+_OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|facing|faced|opposite|opposing|attacked|attacking|towards?)[ \t]+(?:the[ \t]+)?$")
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
 #: A news dateline (`NIAMEY, Dec 11 (Reuters) -`): where the story was filed, no party to it.
 DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
@@ -797,6 +798,8 @@ class SideResolver:
                 continue
             if _SUBORDINATE_SUBJECT.search(text, max(sentence_start, m.start() - 40), m.start()):
                 continue  # `... were trapped when Russian forces closed the ring`: the doer of another clause
+            if _OPPOSED_BEFORE.search(text, max(sentence_start, m.start() - 25), m.start()):
+                continue  # `The brigade, 4,000 strong, held a front against the Chinese 63rd Army`: its enemy
             hit = self.party(m.group("d"))
             if hit is None:
                 continue

@@ -17,11 +17,14 @@ TITLE_LINE = re.compile(r"^Title:\s+")
 RUNNING_HEAD = re.compile(r"^\s*(?:\d{1,4}\s{3,}[A-Z][A-Z0-9 ,.:'’\-–—]+|[A-Z][A-Z0-9 ,.:'’\-–—]+?\s{3,}\d{1,4})\s*$")
 # A line of a wrapped paragraph, not a title: a sentence ends inside it, or it begins in lower case.
 _WRAPPED_PROSE = re.compile(r"[a-z][.!?][\"”’)]?\s+[A-Z]|^\s*[a-z\d]")
+# A line of navigation links (`[Skip to content](#main) [Donate](https://...)`): no title.
+_LINKS_ONLY = re.compile(r"(?:\[[^\]\n]*\]\([^)\n]*\)[ \t|·•]*)+")
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 
 def parse(text: str) -> ParsedDocument:
     title = ""
+    headed = False  # the title is a `# ` heading's, not a plain line's
     seen = 0  # lines with text so far
     sections: list[Section] = []
     front = FRONT_MATTER.match(text)
@@ -33,8 +36,10 @@ def parse(text: str) -> ParsedDocument:
         match = MARKDOWN_HEADING.match(line)
         if match:
             level = len(match.group("marks"))
-            if level == 1 and not title:
-                title = match.group("title")
+            if level == 1 and not headed and seen <= 5:
+                # (a page a reader service saved: a `# ` heading names it, not the line of
+                # navigation links or the site name above it)
+                title, headed = match.group("title"), True
                 continue
             sections.append(Section(match.group("title"), level, start, len(text)))
             continue
@@ -47,7 +52,7 @@ def parse(text: str) -> ParsedDocument:
         if RUNNING_HEAD.match(line):
             continue
         if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith(".") \
-                and not (seen > 1 and _WRAPPED_PROSE.search(line)):
+                and not (seen > 1 and _WRAPPED_PROSE.search(line)) and not _LINKS_ONLY.fullmatch(line.strip()):
             # `Title: ...` heads a page a reader service converted to Markdown.
             title = TITLE_LINE.sub("", line.strip().strip("=").strip())
     lines = list(lines_with_offsets(text))

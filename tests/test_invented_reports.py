@@ -1386,3 +1386,17 @@ def test_a_saved_pages_navigation_and_revision_banner_are_no_title_nor_date() ->
                      "The battle was fought in February 1905.\n", "page.md")
     assert page.title == "Battle of Mukden"
     assert not any(c.kind.value == "date" and "2011" in c.span.quote for c in extract_document(page))
+
+
+def test_a_spokesmans_the_group_is_his_own_body() -> None:
+    found = claims_of("Bukavu\n\nM23 spokesman Lawrence Kanyuka said the group had lost seven fighters.\n")
+    assert found["seven fighters"].side.name == "M23"
+
+
+def test_a_printed_pages_footnotes_are_no_figures() -> None:
+    found = claims_of("Mukden\n\nThe Japanese attacked with 270,000 men.\n\n1 Japanese General Staff, Nichi-Ro senshi, "
+                      "vol. 9 (Tokyo, 1914), p. 212.\n14 Croatian Red Cross, Report on the fighting (Zagreb, 1993).\n")
+    assert list(found) == ["270,000 men"]
+    # a numbered paragraph is no footnote
+    judged = claims_of("Judgment\n\n12. The Chamber finds that at least 28 civilians were killed (Exhibit P-12, p. 4).\n")
+    assert "at least 28 civilians were killed" in judged

@@ -74,10 +74,20 @@ def _noise() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?i)\s*(?:{starts})(?:\s|:|$|\b)"), lx.noise_exact
 
 
+# A note at the foot of a printed page (`1 Japanese General Staff, Nichi-Ro senshi, vol. 9
+# (Tokyo, 1914)`, `14 Ibid., p. 212.`): its number is the note's, no figure.
+_NOTE_LINE = re.compile(
+    r"\d{1,3}[ \t]+(?:[A-Z\u00C0-\u024F]|Ibid|ibid|Op\.|op\.)[^\n]{0,300}?"
+    r"(?:\bvol\.|\bpp?\.[ \t]*\d|\(\s*[A-Z][\w .]+,[ \t]*1[5-9]\d\d\s*\)|\bIbid\b|\bop\.[ \t]*cit\b|\bed(?:s)?\.[ \t]|\btrans\.)")
+
+
 def is_noise_line(line: str) -> bool:
-    """Page furniture: a related-article link, a call to subscribe, an advertisement."""
+    """Page furniture: a related-article link, a call to subscribe, an advertisement, a
+    printed page's footnote."""
     stripped = line.strip()
     if not stripped:
+        return True
+    if stripped[:1].isdigit() and len(stripped) <= 320 and _NOTE_LINE.match(stripped):
         return True
     pattern, exact = _noise()
     if stripped.lower() in exact:

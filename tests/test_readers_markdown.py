@@ -120,3 +120,51 @@ def test_every_markdown_infobox_field_is_the_text_it_points_to(rows) -> None:
         assert "<br" not in f.value and "](" not in f.value and "|" not in f.value
     for c in extract_document(document):
         assert text[c.span.start:c.span.end] == c.span.quote
+
+
+HEADED = """# Battle of Karsk
+
+From the encyclopedia
+
+## Date
+3–9 March 1878
+
+## Belligerents
+- Kingdom of Prussia (Prussians)
+- Austrian Empire
+
+## Commanders and leaders
+- **Prussians:**
+  - Karl F. von Steinmetz
+- **Austrian Empire:** Ludwig A. Benedek
+
+## Strength
+- **Prussians:** 46,000[2]
+- **Austrian Empire:**
+  - Northern Army: 21,000
+
+## Casualties and losses
+- 2,100 killed
+- 4,800 killed
+
+---
+
+The **Battle of Karsk** was fought in March 1878. The Prussians lost 2,100 killed.
+"""
+
+
+def test_an_infobox_written_as_headings_and_bullets_has_columns() -> None:
+    # A bold label names the column, a sub-bullet is its parent's, unlabelled bullets go by position.
+    document = read_text(HEADED, "karsk.md")
+    assert document.title == "Battle of Karsk"
+    assert document.belligerents == ("Kingdom of Prussia (Prussians)", "Austrian Empire")
+    claims = extract_document(document)
+    found = {c.span.quote: c for c in claims}
+    assert found["46,000"].side.column == 1 and found["21,000"].side.column == 2
+    assert found["Karl F. von Steinmetz"].side.column == 1 and found["Ludwig A. Benedek"].side.column == 2
+    infobox = [c for c in claims if c.rule.startswith("infobox.") and c.kind.value == "casualties"]
+    assert sorted((c.span.quote, c.side.column) for c in infobox) == [("2,100 killed", 1), ("4,800 killed", 2)]
+    for field in document.infobox:
+        assert document.text[field.start:field.end] == field.value
+    # the prose after the rule is prose, not the box
+    assert any(c.rule.startswith("prose.") and c.span.quote == "2,100 killed" for c in extract_document(document))

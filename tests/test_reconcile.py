@@ -564,6 +564,7 @@ def test_restated_figures_make_one_finding_that_names_every_statement() -> None:
     ("110 killed Overnight", "overnight"), ("120 killed on 12 May", "on 12 may"), ("130 killed daily", "daily"),
     ("140 killed during the withdrawal", "during the withdrawal"), ("150 killed in the past 24 hours",
                                                                     "in the past 24 hours"),
+    ("160 tanks lost in the first sortie alone", "in the first sortie"),
 ])
 def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
     from claims.reconcile import build_context

@@ -8,7 +8,7 @@ import re
 from claims.model import Section
 from claims.readers.plain_export import HEADING as WIKI_HEADING
 from claims.readers.plain_export import close_sections
-from claims.readers import markdown_table
+from claims.readers import markdown_sections, markdown_table
 from claims.readers.structure import ParsedDocument, belligerents_from, lines_with_offsets
 
 MARKDOWN_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
@@ -57,6 +57,19 @@ def parse(text: str) -> ParsedDocument:
             title = TITLE_LINE.sub("", line.strip().strip("=").strip())
     lines = list(lines_with_offsets(text))
     table = markdown_table.find_infobox(text, lines)
+    headed_box = markdown_sections.find_infobox(text, lines) if table is None else None
+    if headed_box is not None:
+        fields, box_start, box_end = headed_box
+        prose = tuple(r for r in ((body_start, box_start), (box_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
+        return ParsedDocument(
+            title=title,
+            infobox=tuple(fields),
+            sections=close_sections([s for s in sections if not box_start <= s.start < box_end], len(text)),
+            problems=(),
+            body_start=max(body_start, box_end) if box_start - body_start < 400 else body_start,
+            belligerents=belligerents_from(fields),
+            prose=prose,
+        )
     if table is None:
         return ParsedDocument(
             title=title,

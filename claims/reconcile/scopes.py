@@ -45,6 +45,9 @@ _WINDOW = re.compile(
     r"|(?:in|over|during|within) (?:the )?(?:(?:past|last|previous|first|next|following) )?(?:\d+|twenty-four|forty-eight|two|three|four|five|six|seven|ten|few) (?:hours?|days?|weeks?)"
     # `in November alone`: one month of a longer battle
     rf"|in {_MONTHS}(?: \d{{4}})? alone"
+    # `lost around a dozen tanks in the first sortie`: one phase of it
+    r"|(?:in|during) (?:the|its|their) (?:first|opening|initial|second|third|final|last) (?:\w+ )?"
+    r"(?:sorties?|attacks?|assaults?|waves?|strikes?|raids?|phases?|stages?|engagements?|nights?)"
     # `30 fighters were still holding out`: the last of them, not the force
     r"|still (?:holding out|holed up|inside|trapped|fighting|remain(?:ed|ing)?)|remaining"
     # `275 IS fighters were allowed to leave the city`: those who left under a deal
@@ -61,7 +64,7 @@ _WINDOW = re.compile(
 _BATTLES_OWN_TIME = re.compile(r"(?:['’]s|\s+of)\s+(?:the\s+)?(?:fighting|battle|siege|combat|clashes|offensive|assault)\b", re.I)
 _PART_OF_TIME = re.compile(r"\b(?:first|past|previous|next|following|single|alone)\b|\bthe last\b")
 _FRONTED_TIME = re.compile(r"(?:^|[;:]|\bthat\b|\bbut\b|\band\b)\s*((?:on|in|during|over|within|overnight|yesterday|last)\b[^;:.,]{0,30}),\s*$", re.I)
-_UNIT_WORDS = ("Battalion", "Brigade", "Division", "Regiment", "Company", "Squadron", "Platoon", "Battery")
+_UNIT_WORDS = ("Battalion", "Brigade", "Division", "Regiment", "Company", "Squadron", "Platoon", "Battery", "Cavalry", "Corps")
 _UNIT_SUBJECT = re.compile(
     rf"(?P<unit>(?:\d+(?:st|nd|rd|th)|(?!The\b)[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}}\s+(?:{'|'.join(_UNIT_WORDS)}))"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustained|reported|counted|had|was|were|numbered)\b[^.;:\d]{0,20}$")
@@ -108,7 +111,8 @@ _CUMULATIVE = re.compile(
 
 _WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
                     "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining", "leave", "bussed", "evacuated",
-                    "initial", "start", "outset", "peak", "height")
+                    "initial", "start", "outset", "peak", "height", "first", "opening", "second", "third", "final",
+                    "last")
 """Words every match of ``_WINDOW`` contains (lower case)."""
 _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
                   "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from enum import Enum
 
 import attrs
@@ -440,7 +440,13 @@ class Confidence:
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that is the same every time the same parts are hashed."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return text_id(prefix, map(str, parts))
+
+
+def text_id(prefix: str, parts: Iterable[str]) -> str:
+    """:func:`stable_id` of parts that are already strings (a finding's rule and claim ids:
+    no ``str`` call and no argument tuple per part)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
 
 
@@ -747,14 +753,16 @@ class Conflict:
     ) -> Conflict:
         """The conflict with its stable id. Claims are kept in the order given (a dispute lists
         its estimates in order) without repeats; plain findings sort them."""
-        key: Sequence[str]
+        key: list[str]
         if dispute is not None:
             ordered = tuple(dict.fromkeys(claims))
             key = sorted(ordered)
         else:
-            ordered = key = tuple(sorted(set(claims)))
+            key = sorted(set(claims))
+            ordered = tuple(key)
+        key.insert(0, rule)
         return cls(
-            id=stable_id("k_", rule, *key),  # id_for, on claims already without repeats
+            id=text_id("k_", key),  # id_for, on claims already without repeats
             rule=rule,
             severity=severity,
             claims=ordered,

@@ -215,6 +215,13 @@ def strict_intervals(claims: Iterable[Claim]) -> list[Interval]:
                       (q := c.value).qualifier, q.low, q.high, q.vague)[0] for c in claims]  # type: ignore[union-attr]
 
 
+def tolerant_intervals(claims: Iterable[Claim]) -> list[Interval]:
+    """``claim_tolerant`` of each claim, in one comprehension (see :func:`strict_intervals`)."""
+    phrasing, intervals = _phrasing_of, _figure_intervals
+    return [intervals(phrasing((span := c.span).prefix, span.quote),
+                      (q := c.value).qualifier, q.low, q.high, q.vague)[1] for c in claims]  # type: ignore[union-attr]
+
+
 def claim_tolerant(claim: Claim) -> Interval:
     """``tolerant`` of the claim's figure, read with the words around it."""
     q, span = claim.value, claim.span

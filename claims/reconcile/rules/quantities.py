@@ -37,7 +37,9 @@ from claims.reconcile.index import (
     is_running_total,
     quantity_buckets,
 )
-from claims.reconcile.intervals import Interval, claim_strict, claim_tolerant, describe, strict_intervals
+from claims.reconcile.intervals import (
+    Interval, claim_strict, claim_tolerant, describe, strict_intervals, tolerant_intervals,
+)
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, located, rule, who
 from claims.reconcile.placement import claimant_side
@@ -358,33 +360,38 @@ def _estimates(bucket: Sequence[Claim], strict_all: Sequence[Interval],
             unnamed.append((key, anonymous))
     # Only within one document: in another version of the article the same number with no
     # claimant is that version's own statement (an infobox an edit changed to the text's
-    # figure), which the other version's figures are compared with.
-    by_number: dict[tuple, list[Claim]] = {}
-    for key, g in named:
-        for c in g:
-            by_number.setdefault((c.document, _number(c)), g)
-    out = list(named)
-    for key, g in unnamed:
-        rest = []
-        for c in g:
-            target = by_number.get((c.document, _number(c)))
-            if target is not None:
-                target.append(c)
-            else:
-                rest.append(c)
-        if rest:
-            out.append((key, rest))
-    out.sort(key=lambda kv: (kv[0][0], kv[0][1]) + _POSITION(kv[1][0]))
-    return [g for _, g in out], [strict_of[key] for key, _ in out]
+    # figure), which the other version's figures are compared with. Looked up only when there
+    # are both (a bucket's figures often all have a claimant, or none).
+    out = named
+    if named and unnamed:
+        by_number: dict[tuple, list[Claim]] = {}
+        for key, g in named:
+            for c in g:
+                by_number.setdefault((c.document, _number(c)), g)
+        out = list(named)
+        for key, g in unnamed:
+            rest = []
+            for c in g:
+                target = by_number.get((c.document, _number(c)))
+                if target is not None:
+                    target.append(c)
+                else:
+                    rest.append(c)
+            if rest:
+                out.append((key, rest))
+    else:
+        out += unnamed
+    # By figure, then where the estimate is first stated: (low, high, document, start, id) is
+    # unique per estimate (no claim is in two), so the tuples sort with no key function and
+    # never compare past the id.
+    ranked = [(key[0], key[1], (c := g[0]).document, c.span.start, c.id, key, g) for key, g in out]
+    ranked.sort()
+    return [r[6] for r in ranked], [strict_of[r[5]] for r in ranked]
 
 
 def _number(c: Claim) -> int | None:
     q = c.value
     return q.low if q.low is not None else q.high  # type: ignore[union-attr]
-
-
-def _POSITION(c: Claim) -> tuple:
-    return (c.document, c.span.start, c.id)
 
 
 _MEMBER_PAIRS = 16
@@ -411,7 +418,7 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
     are skipped.
     """
     firsts = [e[0] for e in estimates]
-    tolerant_ = list(map(claim_tolerant, firsts))
+    tolerant_ = tolerant_intervals(firsts)
     version_group = ctx.version_groups()
     facts: list[Facts] = [(c.document, version_group[c.document], c.field is None) for c in firsts]
     figure_of = [(iv.low, iv.high) for iv in strict_]
@@ -444,7 +451,7 @@ def _compare(estimates: list[list[Claim]], strict_: list[Interval], ctx: Context
         a, b, relation = best
         found.append((a, b, relation, _rule_of(facts[a], facts[b])))
         if relation is _CLASH:
-            found += _same_clash(firsts, figure_of, tolerant_, facts, a, b, groups[g] + groups[h], ctx)
+            found += _same_clash(firsts, tolerant_, facts, a, b, groups[g], groups[h], ctx)
     found.sort(key=_PAIR_ORDER)  # no two pairs share (a, b): each pair of figures is paired once
     return [_pair(*p) for p in found]
 
@@ -458,27 +465,32 @@ def _stated_exactly(c: Claim) -> bool:
     return isinstance(q, Quantity) and q.qualifier is Qualifier.EXACT and not q.vague
 
 
-def _same_clash(firsts: list[Claim], figure_of: list[tuple[float, float]], tolerant_: list[Interval],
-                facts: list[Facts], a: int, b: int, members: list[int], ctx: Context) -> list[PairKey]:
+def _same_clash(firsts: list[Claim], tolerant_: list[Interval], facts: list[Facts], a: int, b: int,
+                first: list[int], second: list[int], ctx: Context) -> list[PairKey]:
     """The other estimates of two clashing figures that clash the same way: each stating the
-    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance."""
+    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance. ``first``
+    and ``second`` are the estimates of the two figures, one holding ``a`` and the other ``b``."""
     out: list[PairKey] = []
     seen: set[tuple[int, int]] = set()
-    figure_a = figure_of[a]
-    for i in members:
+    of_b = second if b in second else first  # the estimates stating b's figure
+    of_a = first if of_b is second else second
+    for i in (*first, *second):
         if i == a or i == b:
             continue
-        other = b if figure_of[i] == figure_a else a
-        if firsts[i].document != firsts[other].document:
+        other, candidates = (b, of_b) if i in of_a else (a, of_a)
+        document = facts[i][0]
+        comparable = False  # known comparable with ``other`` (the search below asks)
+        if document != facts[other][0]:
             # A page that states both figures is paired with itself (its infobox against its
             # text: the pair its editor can settle), whatever other pages also state them.
-            other = next((j for j in members if figure_of[j] == figure_of[other] and j != i
-                          and firsts[j].document == firsts[i].document
-                          and _comparable(firsts[i], firsts[j], ctx)), other)
+            for j in candidates:
+                if j != i and facts[j][0] == document and _comparable(firsts[i], firsts[j], ctx):
+                    other, comparable = j, True
+                    break
         ti, to = tolerant_[i], tolerant_[other]
         lo, hi = (i, other) if i < other else (other, i)
         if (lo, hi) not in seen and (lo, hi) != (a, b) and (ti.low > to.high or to.low > ti.high) \
-                and _comparable(firsts[i], firsts[other], ctx):
+                and (comparable or _comparable(firsts[i], firsts[other], ctx)):
             seen.add((lo, hi))
             out.append((lo, hi, _CLASH, _rule_of(facts[lo], facts[hi])))
     return out
@@ -552,12 +564,12 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     rules = {p.rule for p in deciding}
     r = {INFOBOX_BODY.id: INFOBOX_BODY, VERSION_DRIFT.id: VERSION_DRIFT}.get(rules.pop(), INTERVAL) \
         if len(rules) == 1 else INTERVAL
-    members = list(chain.from_iterable(estimates))
     version_group = ctx.version_groups()
+    ids = [tuple(map(_ID, e)) for e in estimates]  # read once, for the estimates and the finding
     dispute = Dispute(
-        event=event_id, kind=kind, category=category, side=side, side_name=side_label(side, members, ctx),
-        scope=scope, lost=lost,
-        estimates=tuple(Estimate(tuple(map(_ID, e)), _source(e[0], version_group)) for e in estimates),
+        event=event_id, kind=kind, category=category, side=side,
+        side_name=side_label(side, list(chain.from_iterable(estimates)), ctx), scope=scope, lost=lost,
+        estimates=tuple(Estimate(e_ids, _source(e[0], version_group)) for e_ids, e in zip(ids, estimates)),
         pairs=tuple(pairs), notes=_notes(estimates, bool(clashes), ctx),
     )
     if clashes:
@@ -567,7 +579,13 @@ def _dispute(key: tuple, bucket: Sequence[Claim], ctx: Context) -> Conflict | No
     else:
         outcome, severity = Outcome.CONSISTENT, Severity.INFO
     explanation = _explain(dispute, estimates, ctx, outcome, by_relation)
-    return finding(r, members, explanation, ctx, outcome=outcome, severity=severity, dispute=dispute)
+    # `finding`, without reading every figure's document and id again: a bucket's figures are
+    # all of its event (placing a figure on a side keeps it in its event).
+    event = ctx.event_of[estimates[0][0].document]
+    return Conflict.create(
+        rule=r.id, severity=severity, claims=tuple(chain.from_iterable(ids)), explanation=explanation,
+        outcome=outcome, subject=event.name, event=event.id, dispute=dispute,
+    )
 
 
 def _source(c: Claim, version_group: Mapping[str, str]) -> str:

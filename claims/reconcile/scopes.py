@@ -415,8 +415,19 @@ def _coalition_member(claim: Claim, ctx: Context) -> str | None:
 
 
 def is_cumulative(claim: Claim, ctx: Context) -> bool:
-    """The figure is a running count (`the toll has reached 815`, `have been killed since ...`)."""
-    return bool(_CUMULATIVE.search(before(claim, ctx) + " " + claim.span.quote + " " + after(claim, ctx)))
+    """The figure is a running count (`the toll has reached 815`, `have been killed since ...`).
+    Read once per claim (a dispute asks for it per pair of estimates), or once per wording in a
+    document without text, where only the span's own prefix, quote and suffix are read."""
+    known: dict[object, bool] | None = ctx.memo.get("cumulative")
+    if known is None:
+        known = ctx.memo["cumulative"] = {}
+    doc = ctx.documents.get(claim.document)
+    span = claim.span
+    key = claim.id if doc and doc.text else (span.prefix, span.quote, span.suffix)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = bool(_CUMULATIVE.search(before(claim, ctx) + " " + span.quote + " " + after(claim, ctx)))
+    return found
 
 
 _MONTH_NAMES = {m[:3]: i for i, m in enumerate(

@@ -1400,3 +1400,13 @@ def test_a_printed_pages_footnotes_are_no_figures() -> None:
     # a numbered paragraph is no footnote
     judged = claims_of("Judgment\n\n12. The Chamber finds that at least 28 civilians were killed (Exhibit P-12, p. 4).\n")
     assert "at least 28 civilians were killed" in judged
+
+
+def test_a_report_that_names_the_other_reports_town_is_not_about_another_place() -> None:
+    from claims.reconcile import events as ev
+
+    story = read_text("Rebels enter Bukavu\n\nBUKAVU, Feb 16 (AFP) - Rebels entered Bukavu on Sunday. Bukavu residents "
+                      "said the army had left Bukavu overnight.\n", "afp.txt")
+    statement = read_text("Communique\n\nKinshasa, 17 February 2025\n\nThe enemy launched an offensive towards Kavumu "
+                          "and Bukavu. The army left Kavumu airport in good order; Kavumu is calm.\n", "army.txt")
+    assert [sorted(g.documents) for g in ev.group_events([story, statement])] == [["afp.txt", "army.txt"]]

@@ -405,9 +405,14 @@ class _Groups:
         if pa and pb and not pa & pb:
             return "they name no party in common"
         la, lb = self.places(ra), self.places(rb)
-        if la and lb and _same_place(la, lb) is None:
+        if la and lb and _same_place(la, lb) is None and not self._names_any(ra, lb) and not self._names_any(rb, la):
+            # (`an offensive towards Kavumu and Bukavu` names the other report's town: no contradiction)
             return "they report from different places"
         return None
+
+    def _names_any(self, root: str, places: frozenset[str]) -> bool:
+        """Whether a document of the group names one of ``places`` in its title or opening."""
+        return any(p in self.ev[d].words for d in self.members[root] for p in places)
 
     def union(self, a: str, b: str, why: str) -> bool:
         ra, rb = self.find(a), self.find(b)

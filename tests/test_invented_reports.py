@@ -1410,3 +1410,22 @@ def test_a_report_that_names_the_other_reports_town_is_not_about_another_place()
     statement = read_text("Communique\n\nKinshasa, 17 February 2025\n\nThe enemy launched an offensive towards Kavumu "
                           "and Bukavu. The army left Kavumu airport in good order; Kavumu is calm.\n", "army.txt")
     assert [sorted(g.documents) for g in ev.group_events([story, statement])] == [["afp.txt", "army.txt"]]
+
+
+def test_a_share_is_no_count_of_one_and_a_quarter_of_a_million_is_250000() -> None:
+    from claims.extract.figures import read_figures
+
+    text = "The Japanese, who had lost roughly a quarter of their force, could not put more than a quarter of a million men."
+    assert [(text[f.start:f.end], f.low) for f in read_figures(text, 0, len(text))] == [
+        ("more than a quarter of a million men", 250_000)]
+
+
+def test_a_book_excerpts_running_title_is_no_event_name() -> None:
+    from claims.reconcile import events as ev
+
+    page = read_text("Battle of Mukden\n\nThe Battle of Mukden was fought from 20 February to 10 March 1905.\n", "wiki.txt")
+    book = read_text("THE RUSSO-JAPANESE WAR\nOFFICIAL HISTORY\n\nCHAPTER XXXIV. THE OCCUPATION OF MUKDEN.\n\n"
+                     "A detachment entered the walled city of Mukden on the 10th March 1905.\n", "history.txt")
+    assert [sorted(g.documents) for g in ev.group_events([page, book])] == [["history.txt", "wiki.txt"]]
+    # a printed page's number is no title either
+    assert read_text("133\nThe Mukden Campaign Reconsidered\n\nText.\n", "journal.txt").title == "The Mukden Campaign Reconsidered"

@@ -143,6 +143,9 @@ def _parse_words(words: list[str]) -> tuple[int, bool] | None:
             i += 1  # `one hundred and five`
             continue
         if w == "of":
+            if current is not None and current < 1 and i + 2 < n and words[i + 1] in ("a", "an") and words[i + 2] in scales:
+                i += 2  # `a quarter of a million`: the fraction of the scale after it
+                continue
             return None
         if w in ("a", "an"):
             if i + 1 < n and words[i + 1] in fractions:
@@ -332,10 +335,13 @@ def _vague_with_of() -> frozenset[str]:
 
 def _parse_run(words: list[str]) -> tuple[int, bool, int] | None:
     """The longest prefix of ``words`` that is one number: (value, vague, words used)."""
+    fractions = _word_tables()[3]
     for n in range(len(words), 0, -1):
         head = words[:n]
         if head[-1] in ("and", "a", "an") and n > 1:
             continue
+        if n == 1 and head[0] in ("a", "an") and len(words) > 1 and words[1] in fractions:
+            return None  # `a quarter of their force`: a share, no count of one
         parsed = _parse_words(head)
         if parsed is not None:
             return parsed[0], parsed[1], n

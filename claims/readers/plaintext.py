@@ -52,7 +52,8 @@ def parse(text: str) -> ParsedDocument:
         if RUNNING_HEAD.match(line):
             continue
         if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith(".") \
-                and not (seen > 1 and _WRAPPED_PROSE.search(line)) and not _LINKS_ONLY.fullmatch(line.strip()):
+                and not (seen > 1 and _WRAPPED_PROSE.search(line)) and not _LINKS_ONLY.fullmatch(line.strip()) \
+                and not line.strip().isdigit():  # (a printed page's number)
             # `Title: ...` heads a page a reader service converted to Markdown.
             title = TITLE_LINE.sub("", line.strip().strip("=").strip())
     lines = list(lines_with_offsets(text))

@@ -227,6 +227,10 @@ def is_event_title(document: Document) -> bool:
         return True
     # (`Second Battle of Donetsk Airport (28 Sep 2014 – 21 Jan 2015)`: the dates in brackets are no words of the name)
     title = " ".join(_PAREN.sub(" ", document.title).split())
+    if title.isupper() and len(title) > 12:
+        # `THE RUSSO-JAPANESE WAR` over a chapter: a book's or a series' running title, not
+        # the name of the event the excerpt tells (its opening may name that, see step 2)
+        return False
     return bool(title) and len(title.split()) <= _EVENT_TITLE_WORDS and bool(_EVENT_TITLE.search(title))
 
 

@@ -1429,3 +1429,11 @@ def test_a_book_excerpts_running_title_is_no_event_name() -> None:
     assert [sorted(g.documents) for g in ev.group_events([page, book])] == [["history.txt", "wiki.txt"]]
     # a printed page's number is no title either
     assert read_text("133\nThe Mukden Campaign Reconsidered\n\nText.\n", "journal.txt").title == "The Mukden Campaign Reconsidered"
+
+
+def test_a_group_with_an_example_speaks_and_a_semicolon_ends_its_content() -> None:
+    text = ('Serb sources, including the memoirs of the 9th Corps chief of staff, admit to "41 dead and about 100 '
+            'wounded"; the Croatian side lost, according to the Croatian Ministry of Defence, 56 killed.')
+    found = claims_of("Kupres\n\n" + text + "\n")
+    assert found["41 dead"].attribution.claimant == "Serb sources"
+    assert found["56 killed"].attribution.claimant == "the Croatian Ministry of Defence"

@@ -242,7 +242,7 @@ def _head_ok(word: str) -> bool:
 
 
 # Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
-_SINGLED_OUT = frozenset("notably especially particularly chiefly principally including".split())
+_SINGLED_OUT = frozenset("notably especially particularly chiefly principally".split())
 
 
 def _shared_subject(text: str, words: list[tuple[int, int, str]], conj: int, lo: int) -> tuple[int, int] | None:
@@ -1096,6 +1096,14 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
     contrast = _cue_patterns()["contrast_tail"]
     for i, r in enumerate(out):
         for later in out[i + 1:]:
+            if later.form == "according" and later.source_start is not None and r.content_start < later.cue_start < r.content_end:
+                # `X admit to 41 dead; the other side lost, according to Y, 56 killed`: X's
+                # content ends at the semicolon before Y's clause.
+                semi = text.rfind(";", r.content_start, later.cue_start)
+                if semi != -1:
+                    out[i] = r = evolve(r, content_end=semi)
+                    out[i + 1 + out[i + 1:].index(later)] = evolve(later, content_start=max(later.content_start, semi + 1))
+                continue
             if later.form not in ("source_before", "gapped") or later.source_start is None:
                 continue
             if r.content_start <= later.source_start < r.content_end:

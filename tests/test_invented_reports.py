@@ -1437,3 +1437,10 @@ def test_a_group_with_an_example_speaks_and_a_semicolon_ends_its_content() -> No
     found = claims_of("Kupres\n\n" + text + "\n")
     assert found["41 dead"].attribution.claimant == "Serb sources"
     assert found["56 killed"].attribution.claimant == "the Croatian Ministry of Defence"
+
+
+def test_a_quotations_speaker_may_be_described_or_ranked() -> None:
+    found = claims_of('Veterans\n\n"We were maybe 280 men altogether," the retired paratrooper says.\n\n'
+                      '"Seventy-one of our soldiers were killed on the hill," Brig.-Gen. Saleh Shudeifat said.\n')
+    assert found["maybe 280 men"].attribution.claimant == "the retired paratrooper"
+    assert "Saleh Shudeifat" in (found["Seventy-one of our soldiers were killed"].attribution.claimant or "")

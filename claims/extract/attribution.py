@@ -242,6 +242,8 @@ def _head_ok(word: str) -> bool:
 
 
 # Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
+_TITLE_ABBREVIATIONS = frozenset(
+    "Brig Gen Col Lt Maj Capt Sgt Cpl Pte Pvt Cmdr Adm Dr Mr Mrs Ms Prof Gov Sen Rep Gen Maj-Gen Lt-Gen Lt-Col".split())
 _SINGLED_OUT = frozenset("notably especially particularly chiefly principally".split())
 
 
@@ -1149,8 +1151,8 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
         words = _words(text, after, min(hi, after + 200))
         found = None
         for k, (s, e, w) in enumerate(words[:16]):
-            if w in (".", ";", "“", '"', "!", "?"):
-                break
+            if w in (".", ";", "“", '"', "!", "?") and not (w == "." and k > 0 and words[k - 1][2] in _TITLE_ABBREVIATIONS):
+                break  # (`Brig.-Gen. Saleh Shudeifat said`: a rank's period goes on)
             cue = lx.cue_verbs.get(w.lower())
             if cue is None or w[:1].isupper() and k > 0:
                 continue
@@ -1161,7 +1163,12 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
                 relative = next((j for j in range(1, k) if words[j][2].lower() in _RELATIVE_PRONOUNS), None)
                 if (src is None or src[0] > words[0][0] + 1) and relative is not None:
                     src = _np_before(text, words, relative, after)  # the speaker is the noun the clause is about
-                if src is not None and src[0] <= words[0][0] + 1:
+                if src is None and 2 <= k <= 5 and words[0][2].lower() in ("the", "a", "an", "one") \
+                        and all(w2.isalpha() and w2.islower() for _, _, w2 in words[1:k]):
+                    src = (words[0][0], words[k - 1][1])  # `,” the retired paratrooper says`: whoever the words describe
+                if src is not None and (src[0] <= words[0][0] + 1 or all(
+                        w2 in _TITLE_ABBREVIATIONS or w2 in ("-", ".") for s2, _, w2 in words if s2 < src[0])):
+                    # (`,” Brig.-Gen. Saleh Shudeifat said`: a rank before the name)
                     found = _make(text, src, (s, e), content, "quote", cue.type)
             else:
                 np = _np_after(text, e, hi)

@@ -1100,8 +1100,11 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
         for later in out[i + 1:]:
             if later.form == "according" and later.source_start is not None and r.content_start < later.cue_start < r.content_end:
                 # `X admit to 41 dead; the other side lost, according to Y, 56 killed`: X's
-                # content ends at the semicolon before Y's clause.
+                # content ends at the semicolon (else the comma) before Y's clause.
                 semi = text.rfind(";", r.content_start, later.cue_start)
+                if semi == -1:
+                    # `armies whose strength, according to Y, stood at 270,000`: the aside's clause
+                    semi = text.rfind(",", r.content_start, later.cue_start)
                 if semi != -1:
                     out[i] = r = evolve(r, content_end=semi)
                     out[i + 1 + out[i + 1:].index(later)] = evolve(later, content_start=max(later.content_start, semi + 1))

@@ -242,6 +242,7 @@ def _head_ok(word: str) -> bool:
 
 
 # Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
+_CLAUSE_COMMA = re.compile(r",(?=\s)")
 _TITLE_ABBREVIATIONS = frozenset(
     "Brig Gen Col Lt Maj Capt Sgt Cpl Pte Pvt Cmdr Adm Dr Mr Mrs Ms Prof Gov Sen Rep Gen Maj-Gen Lt-Gen Lt-Col".split())
 _SINGLED_OUT = frozenset("notably especially particularly chiefly principally".split())
@@ -1102,9 +1103,10 @@ def _cut_at_contrast(text: str, relations: list[Relation]) -> list[Relation]:
                 # `X admit to 41 dead; the other side lost, according to Y, 56 killed`: X's
                 # content ends at the semicolon (else the comma) before Y's clause.
                 semi = text.rfind(";", r.content_start, later.cue_start)
-                if semi == -1:
+                if semi == -1 and later.content_end > later.cue_end:  # (`put out by X` names what comes before it)
                     # `armies whose strength, according to Y, stood at 270,000`: the aside's clause
-                    semi = text.rfind(",", r.content_start, later.cue_start)
+                    # (a comma between words; `2,000` has none)
+                    semi = max((m.start() for m in _CLAUSE_COMMA.finditer(text, r.content_start, later.cue_start)), default=-1)
                 if semi != -1:
                     out[i] = r = evolve(r, content_end=semi)
                     out[i + 1 + out[i + 1:].index(later)] = evolve(later, content_start=max(later.content_start, semi + 1))

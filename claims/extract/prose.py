@@ -263,8 +263,6 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
     r"\s+(?:[^.;:!?\s]+\s+){0,6}[\"“'‘]?$"
 )
-# Words for a body its spokesman calls by its kind (`the group had lost`): the speaker's own.
-_OWN_BODY = frozenset("group movement alliance organisation organization coalition militia".split())
 _SUBJECT_CLAUSE = re.compile(r"(?i)[,;:(]|\b(?:that|who|which|while|whereas|but)\b")
 
 
@@ -1456,11 +1454,6 @@ class _Extractor:
         if not f.party_mentions and (definite := _DEFINITE_SUBJECT.search(text, lo, f.start)) is not None:
             if (side := self._named_in_full(definite.group("head"), lo)) is not None:
                 return side  # `the front had lost`, `the brigade had lost 300 men killed`
-            if definite.group("head").lower() in _OWN_BODY and attribution.claimant_side:
-                # `M23 spokesman X said the group had lost seven fighters`: the speaker's own body
-                own = self.sides.side_for_mention(attribution.claimant_side, f"`the {definite.group('head')}` is the claimant's own ({attribution.claimant})")
-                if own is not None:
-                    return own
         if (f.category in _LOSS_CATEGORIES or f.category is Category.TROOPS) and _PRONOUN_SUBJECT.match(text, lo) \
                 and not f.party_mentions:
             # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`,

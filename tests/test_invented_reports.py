@@ -1454,3 +1454,8 @@ def test_an_according_aside_takes_the_clause_it_opens() -> None:
     found = claims_of("Mukden\n\n" + text + "\n")
     assert found["293,000 men"].attribution.claimant == "the Russian staff returns"
     assert found["about 270,000 men"].attribution.claimant == "the Japanese General Staff history"
+
+
+def test_a_dateline_with_its_agency_is_no_subject() -> None:
+    found = claims_of("Tabqa\n\nBEIRUT (Reuters) - The monitor said the militants had between 500 and 600 fighters left.\n")
+    assert found["between 500 and 600 fighters left"].side.name != "Lebanon"

@@ -333,3 +333,12 @@ def test_json_offsets_of_a_text_file_are_its_own(tmp_path):
     record = json.loads(CliRunner().invoke(cli, ["extract", str(path), "--format", "json"]).output)["claims"][0]
     assert "text_start" not in record["span"]
     assert path.read_text()[record["span"]["start"]:record["span"]["end"]] == record["span"]["quote"]
+
+
+def test_an_infobox_row_with_its_label_then_a_cell_per_column():
+    page = ("<html><body><h1>Battle of X</h1><table class='infobox'><tr><th>Belligerents</th><td>United Kingdom</td>"
+            "<td>Argentina</td></tr><tr><th>Strength</th><td>600</td><td>278</td></tr><tr><th>Casualties and losses</th>"
+            "<td>18 killed<br>40 wounded</td><td>31 killed<br>50 captured</td></tr></table></body></html>")
+    found = {c.span.quote: c.side.name for c in extract_document(read_text(page, "x.html"))}
+    assert found["600"] == "United Kingdom" and found["278"] == "Argentina"
+    assert found["18 killed"] == "United Kingdom" and found["50 captured"] == "Argentina"

@@ -1282,6 +1282,8 @@ class _Extractor:
         text = self.text
         if f.population is Population.CIVILIAN:
             return Side(reason="civilians: not a belligerent's figure")
+        if (dateline := DATELINE.match(text, lo, f.start)) is not None:
+            lo = dateline.end()  # `BEIRUT (Reuters) - ...`: where the story was filed, no subject
         # Its own words first (`and the Germans 337,000`), then the page's own names for its
         # belligerents inside them (`150 Velmar soldiers`, a party no lexicon knows).
         for s, e, party in list(f.party_mentions) + self.sides.party_mentions(text, f.start, f.end):

@@ -59,7 +59,7 @@ _FORCE_WORDS = re.compile(
 _OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|facing|faced|opposite|opposing|attacked|attacking|towards?)[ \t]+(?:the[ \t]+)?$")
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
 #: A news dateline (`NIAMEY, Dec 11 (Reuters) -`): where the story was filed, no party to it.
-DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?[ \t]+[\-–—][ \t]+")
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[\-–—][ \t]+")
 _DATELINE_LINE = re.compile("(?m)^" + DATELINE.pattern)
 _UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.

@@ -19,7 +19,8 @@ kept beside it:
 - **The infobox** (`table.infobox`) as infobox fields: a header row (`Belligerents`,
   `Strength`, `Casualties and losses`) opens a block whose rows hold one cell per belligerent
   column; a one-cell row under a wider one spans the columns (column 3, as in the other
-  readers); a label/data row (`Date`, `Location`, `Result`) is one field. Each item of a cell
+  readers); a label/data row (`Date`, `Location`, `Result`) is one field, and a label with a cell
+  per column after it (`<th>Strength</th><td>600</td><td>278</td>`) one field per column. Each item of a cell
   (split at `<br>`, list items, paragraphs) is one field, written into the text as one line
   `- Label (column): value`.
 - **Footnotes**: a `<sup class="reference">` (or a Markdown-style footnote link) stays in the
@@ -57,7 +58,7 @@ import attrs
 from claims.errors import InputError
 from claims.lexicon import lexicon
 from claims.model import Document, DocumentFormat, InfoboxField, Problem, Provenance, Reference, Section
-from claims.readers.common import MAX_BYTES, decode, document_id, normalise_key, sha256
+from claims.readers.common import LABEL_KEYS, MAX_BYTES, decode, document_id, normalise_key, sha256
 from claims.readers.plain_export import close_sections
 from claims.readers.structure import belligerents_from, is_blank_value
 from claims.readers.structure import END_SECTIONS
@@ -972,6 +973,12 @@ class _Reader:
                 else:
                     label, previous_width = text, 0
                     values.setdefault(label, False)
+                continue
+            if len(cells) >= 3 and cells[0].tag.lower() == "th" and text.strip().rstrip(":").strip().lower() in LABEL_KEYS:
+                # `<th>Strength</th><td>600</td><td>278</td>`: the row's label, then a cell per column
+                key, _ = normalise_key(text)
+                for index, cell in enumerate(cells[1:], start=1):
+                    self.infobox_cell(cell, key, text, index, f"table column {index} after the row's label")
                 continue
             if len(cells) == 2 and cells[0].tag.lower() == "th":
                 key, column = normalise_key(text)

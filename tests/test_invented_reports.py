@@ -1459,3 +1459,9 @@ def test_an_according_aside_takes_the_clause_it_opens() -> None:
 def test_a_dateline_with_its_agency_is_no_subject() -> None:
     found = claims_of("Tabqa\n\nBEIRUT (Reuters) - The monitor said the militants had between 500 and 600 fighters left.\n")
     assert found["between 500 and 600 fighters left"].side.name != "Lebanon"
+
+
+def test_a_further_five_counts_five_and_a_pages_update_line_is_no_date() -> None:
+    found = claims_of("Longdon\n\nLast updated March 14, 2017\n\nA further five men died of wounds on 13 June 1982.\n")
+    assert [(q, c.value.low) for q, c in found.items() if c.kind.value == "casualties"] == [("five men died of wounds", 5)]
+    assert not any("2017" in q for q in found)

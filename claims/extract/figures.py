@@ -25,7 +25,7 @@ from functools import cache
 
 from attrs import frozen
 
-from claims.extract.numbers import FOOTNOTE, NumberExpr, find_numbers
+from claims.extract.numbers import ARTICLE_BEFORE_NUMBER, FOOTNOTE, NumberExpr, find_numbers
 from claims.lexicon import NounSense, lexicon, phrase_pattern
 from claims.model import Category, Kind, Population, Qualifier, UncertainDate
 
@@ -462,6 +462,8 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
     for m in _ARTICLE.finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if ARTICLE_BEFORE_NUMBER.match(text, m.end() - 1, hi):
+            continue  # `a further five men`: the number after it counts them
         # Only before a noun the lexicon knows, right away or after a word or two (`a government
         # helicopter`, `a US MQ-9 drone`).
         at = m.end()

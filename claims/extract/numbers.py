@@ -312,9 +312,16 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
             continue
         s, e = span
         article = used == 1 and words[0] in ("a", "an", "one")
+        if article and words[0] != "one" and ARTICLE_BEFORE_NUMBER.match(text, e, hi):
+            continue  # `a further five men`, `an additional 300`: the number after it counts
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found
+
+
+ARTICLE_BEFORE_NUMBER = re.compile(
+    r"(?i)[ \t]+(?:further|additional|extra|total[ \t]+of|more)[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b)")
 
 
 @cache

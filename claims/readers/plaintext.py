@@ -1,11 +1,13 @@
 """Plain text and Markdown drafts: a title, `#` or `==` headings, prose, and an infobox when
-a Markdown pipe table near the top has infobox labels (`markdown_table`)."""
+a Markdown pipe table near the top has infobox labels (`markdown_table`) or a run of infobox
+headings with bullets opens the page (`markdown_sections`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claims.model import Section
+from claims.model import InfoboxField, Problem, Section
 from claims.readers.plain_export import HEADING as WIKI_HEADING
 from claims.readers.plain_export import close_sections
 from claims.readers import markdown_sections, markdown_table
@@ -61,16 +63,7 @@ def parse(text: str) -> ParsedDocument:
     headed_box = markdown_sections.find_infobox(text, lines) if table is None else None
     if headed_box is not None:
         fields, box_start, box_end = headed_box
-        prose = tuple(r for r in ((body_start, box_start), (box_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
-        return ParsedDocument(
-            title=title,
-            infobox=tuple(fields),
-            sections=close_sections([s for s in sections if not box_start <= s.start < box_end], len(text)),
-            problems=(),
-            body_start=max(body_start, box_end) if box_start - body_start < 400 else body_start,
-            belligerents=belligerents_from(fields),
-            prose=prose,
-        )
+        return _with_box(text, title, fields, [], sections, body_start, box_start, box_end)
     if table is None:
         return ParsedDocument(
             title=title,
@@ -85,16 +78,21 @@ def parse(text: str) -> ParsedDocument:
     for more in markdown_table.following_tables(text, lines, bottom):
         _, more_fields, more_problems = markdown_table.parse_infobox(text, lines, more[0], more[2], more[1])
         fields, problems, bottom = fields + more_fields, problems + more_problems, more[1]
-    table_start = lines[top][1]
     table_end = lines[bottom][1] if bottom < len(lines) else len(text)
-    # The lead follows the box; the table's cells are the infobox's, not prose.
-    prose = tuple(r for r in ((body_start, table_start), (table_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
+    return _with_box(text, title or box_title, fields, problems, sections, body_start, lines[top][1], table_end)
+
+
+def _with_box(text: str, title: str, fields: Sequence[InfoboxField], problems: Sequence[Problem], sections: list[Section], body_start: int,
+              box_start: int, box_end: int) -> ParsedDocument:
+    """The page with an infobox at ``box_start:box_end``: the lead follows the box, whose
+    cells are the infobox's, not prose."""
+    prose = tuple(r for r in ((body_start, box_start), (box_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
     return ParsedDocument(
-        title=title or box_title,
+        title=title,
         infobox=tuple(fields),
-        sections=close_sections([s for s in sections if not table_start <= s.start < table_end], len(text)),
+        sections=close_sections([s for s in sections if not box_start <= s.start < box_end], len(text)),
         problems=tuple(problems),
-        body_start=max(body_start, table_end) if table_start - body_start < 400 else body_start,
+        body_start=max(body_start, box_end) if box_start - body_start < 400 else body_start,
         belligerents=belligerents_from(fields),
         prose=prose,
     )

@@ -565,6 +565,8 @@ def test_restated_figures_make_one_finding_that_names_every_statement() -> None:
     ("140 killed during the withdrawal", "during the withdrawal"), ("150 killed in the past 24 hours",
                                                                     "in the past 24 hours"),
     ("160 tanks lost in the first sortie alone", "in the first sortie"),
+    ("170 civilians killed on that road on those two days alone", "on those two days"),
+    ("180 wounded were counted at the end of May", "at the end of may"),
 ])
 def test_every_scope_word_is_read(phrase: str, expected: str) -> None:
     from claims.reconcile import build_context

@@ -45,6 +45,9 @@ _WINDOW = re.compile(
     r"|(?:in|over|during|within) (?:the )?(?:(?:past|last|previous|first|next|following) )?(?:\d+|twenty-four|forty-eight|two|three|four|five|six|seven|ten|few) (?:hours?|days?|weeks?)"
     # `in November alone`: one month of a longer battle
     rf"|in {_MONTHS}(?: \d{{4}})? alone"
+    # `11 civilians killed on those two days alone`, `trapped in the town at the end of May`
+    r"|on (?:those|these|that|the) (?:\d+|two|three|four|five|six|seven|ten|few) days"
+    rf"|at the (?:end|start|beginning|close|middle) of {_MONTHS}"
     # `lost around a dozen tanks in the first sortie`: one phase of it
     r"|(?:in|during) (?:the|its|their) (?:first|opening|initial|second|third|final|last) (?:\w+ )?"
     r"(?:sorties?|attacks?|assaults?|waves?|strikes?|raids?|phases?|stages?|engagements?|nights?)"

@@ -722,3 +722,20 @@ def test_a_short_place_name_and_its_longer_form_group_as_one_event() -> None:
     b = make_doc("b", "Siege of Kut-al-Amara", "The siege of Kut-al-Amara took place in 1916.")
     (event,) = group_events([a, b])
     assert set(event.documents) == {"a", "b"}
+
+
+def test_a_formations_labelled_count_in_a_cell_is_no_count_of_the_side() -> None:
+    """`Army of the Tennessee: 48,894` over `Total: 66,812` in one strength cell: one formation's
+    men, set against nobody's total; the total is compared."""
+    from claims.extract import extract_document
+    from claims.readers import read_text
+    from claims.reconcile import disagreements
+
+    box = ("{{Infobox military conflict\n| conflict = Battle of Foo\n| combatant1 = Northland\n| combatant2 = Southland\n"
+           "| strength1 = %s\n| strength2 = 44,699\n}}\nThe Battle of Foo was fought.\n")
+    a = read_text(box % "Army of the Tennessee: 48,894<br>Army of the Ohio: 17,918<br>Total: 66,812", "a.wiki")
+    b = read_text(box % "65,085", "b.wiki")
+    claims = extract_document(a) + extract_document(b)
+    clashing = {frozenset(c.span.quote for c in claims if c.id in k.claims)
+                for f in reconcile([a, b], claims) for k in disagreements(f)}
+    assert clashing == {frozenset({"65,085", "66,812"})}

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from claims.lexicon import lexicon
 from claims.model import Category, Claim, ClaimantClass, Kind, Population, Quantity, UncertainDate
 from claims.reconcile.index import Context, after, before, named_parties, party_of, parties_of
 from claims.reconcile.names import WordPattern, fold
@@ -71,6 +72,10 @@ _UNIT_WORDS = ("Battalion", "Brigade", "Division", "Regiment", "Company", "Squad
 _UNIT_SUBJECT = re.compile(
     rf"(?P<unit>(?:\d+(?:st|nd|rd|th)|(?!The\b)[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}}\s+(?:{'|'.join(_UNIT_WORDS)}))"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustained|reported|counted|had|was|were|numbered)\b[^.;:\d]{0,20}$")
+# A cell's own label before its figure (`- Army of the Ohio: 17,918`), and the words that make
+# it a formation of a side rather than the side or a total.
+_CELL_LABEL = re.compile(r"(?:^|[\n|•*>=])[ \t]*(?:[-*+•][ \t]+)?(?P<label>[A-Z][\w .'’\-]{2,50}?)[ \t]*:[ \t]*$")
+_FORMATION = re.compile(r"(?i)\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|garrison|detachment|squadron|wing)\b")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
     r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
@@ -285,6 +290,11 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     low_whole, low = whole_clause.lower(), text.lower()
     if any(t in low_whole for t in _WINDOW_TRIGGERS):
         parts.update(_windows(whole_clause, strength))
+    if claim.field is not None and ":" in ahead and (cell := _CELL_LABEL.search(ahead)) is not None \
+            and _FORMATION.search(cell.group("label")) and lexicon().party_of(cell.group("label")) is None:
+        # `Army of the Tennessee: 48,894` over `Total: 66,812` in a strength cell: one
+        # formation's count, not the side's (a party's own name labels the side: no part)
+        parts.add("unit: " + " ".join(cell.group("label").lower().split()))
     if any(u in ahead for u in _UNIT_WORDS) and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
         # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
         # unit's count, not the whole side's

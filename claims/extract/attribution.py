@@ -241,10 +241,12 @@ def _head_ok(word: str) -> bool:
     return _is_name_word(word) or _source_noun(word) or lower in lx.pronouns or lx.party_of(word) is not None
 
 
-# Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
+# A comma between clauses (`2,000` has none).
 _CLAUSE_COMMA = re.compile(r",(?=\s)")
+# Ranks written before a name (`,” Brig.-Gen. Saleh Shudeifat said`).
 _TITLE_ABBREVIATIONS = frozenset(
-    "Brig Gen Col Lt Maj Capt Sgt Cpl Pte Pvt Cmdr Adm Dr Mr Mrs Ms Prof Gov Sen Rep Gen Maj-Gen Lt-Gen Lt-Col".split())
+    "Brig Gen Col Lt Maj Capt Sgt Cpl Pte Pvt Cmdr Adm Dr Mr Mrs Ms Prof Gov Sen Rep Maj-Gen Lt-Gen Lt-Col".split())
+# Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
 _SINGLED_OUT = frozenset("notably especially particularly chiefly principally".split())
 
 
@@ -821,7 +823,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             said = _AS_SAYING.match(text, m.end(), hi) if form in ("quoted", "cited") else None
             if said is not None and not by:
                 # `Grey Zone was quoted as saying ...`: the subject is the speaker.
-                aux = k - 1 if before_word in ("was", "were", "is", "are", "been", "be", "being") else k - 2
+                aux = k - 1 if before_word in _COPULAS else k - 2
                 np = _np_before(text, words, aux, lo)
                 if np is not None:
                     rel = _make(text, np, (m.start(), said.end()), (said.end(), hi), "relay", "assert")
@@ -943,8 +945,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
-# `Pakistan's claim that ...`, `rebel claims that ...`, `claims by the rebels that ...`, `reports that ...`
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
+# `Pakistan's claim that ...`, `rebel claims that ...`, `claims by the rebels that ...`, `reports that ...`
 _CLAIM_THAT = re.compile(
     r"(?:\b(?P<adj>[A-Za-z][\w\-]*)[ \t]+)?(?P<noun>claims?|reports?|allegations?|assertions?|accounts?)"
     r"(?:[ \t]+(?:by|from)[ \t]+[^,;:.]{2,60}?)?[ \t]+that[ \t]+")
@@ -998,12 +1000,15 @@ def _titled_name(words: list[str]) -> bool:
                                         and not _source_noun(w) and lx.party_of(w) is None for w in words)
 
 
+_COPULAS = frozenset("is are was were be been being".split())
+# `A commander quoted in Lebanese media said`: the medium that carried what the subject said.
+_CARRIED_BY = re.compile(r"(?i)(?P<p>quoted|cited|interviewed)[ \t]+(?:in|by|on)[ \t]+(?:the[ \t]+)?$")
+# `figures recorded by UNAMI`: the body that kept the data named.
+_KEPT_BY = re.compile(r"(?i)[ \t]+(?:recorded|compiled|collected|published|released|provided|issued|gathered|kept|verified|documented)[ \t]+by[ \t]+")
+# `X was quoted as saying ...`
+_AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w ]{2,30}?)[ \t]*(?:that[ \t]+)?")
 # `was reported by X`, `were put at 7,500 by X`, `was given as 1,200 by X`: the agent of a
 # passive cue, after the figure it states when there is one.
-_COPULAS = frozenset("is are was were be been being".split())
-_CARRIED_BY = re.compile(r"(?i)(?P<p>quoted|cited|interviewed)[ \t]+(?:in|by|on)[ \t]+(?:the[ \t]+)?$")
-_KEPT_BY = re.compile(r"(?i)[ \t]+(?:recorded|compiled|collected|published|released|provided|issued|gathered|kept|verified|documented)[ \t]+by[ \t]+")
-_AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w ]{2,30}?)[ \t]*(?:that[ \t]+)?")
 _PASSIVE_BY = re.compile(r"(?i)(?:[ \t]+(?:at|as)(?:[ \t]+(?:\d[\d,.]*\d|[^\s,;.]+)){1,5}?)?[ \t]+by[ \t]+")
 # `estimated at 300 by the end of the week`, `by Monday`: a time, not an agent.
 _BY_TIME = re.compile(

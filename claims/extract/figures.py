@@ -1331,12 +1331,13 @@ def _partitive(text: str, pos: int, hi: int):
 
 
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+more)")
+# `belonging to Jaish-e-Mohammed, Lashkar-e-Taiba and Hizbul Mujahideen`: the groups between a
+# noun and its verb, whether the noun phrase took the first of them (`_BELONGING_IN`, then the
+# rest of the list, `_NAME_LIST_TAIL`) or none (`_BELONGING`).
+_BELONGS_TO = r"(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*"
 _BELONGING = re.compile(
-    r"(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*"
-    r"(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*,[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*){0,12}")
-
-
-_BELONGING_IN = re.compile(r"\b(?:belonging|affiliated|linked|loyal|attached)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*$")
+    _BELONGS_TO + r"(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*,[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*){0,12}")
+_BELONGING_IN = re.compile(r"\b" + _BELONGS_TO + "$")
 _NAME_LIST_TAIL = re.compile(
     r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*){1,12}")
 

@@ -280,9 +280,10 @@ def _agent_verb() -> re.Pattern[str]:
                       r"as[ \t]+many[ \t]+as|roughly|approximately|another|a[ \t]+further|the|its|their)[ \t]+)*$")
 
 
+# `On the first day alone, the Union army ...`: a phrase of time or place before the subject.
+_OPENING_ADVERBIAL = re.compile(r"(?:In|On|At|By|During|After|Before|Over|Within|From)\b[^,.;:\n]{1,40},[ \t]+")
 # Cues of a finding stated once (a historian's, a witness's), not of a statement a story
 # goes on reporting sentence after sentence.
-_OPENING_ADVERBIAL = re.compile(r"(?:In|On|At|By|During|After|Before|Over|Within|From)\b[^,.;:\n]{1,40},[ \t]+")
 _ONE_OFF_CUES = frozenset(
     "wrote writes written estimated estimates calculated calculates counted counts testified testifies argued argues "
     "believes believed suggested suggests concluded concludes put puts gave gives".split())
@@ -899,10 +900,10 @@ class _Extractor:
         adverbial = _OPENING_ADVERBIAL.match(self.text, start)  # `On the first day alone, the Union army`
         if adverbial is not None:
             start = adverbial.end()
-        opening = self.sides.party_mentions(self.text, start, min(len(self.text), start + 40))
-        if not opening or opening[0][0] - start > 12:
+        opening = self._opening_party(start, len(self.text), 40)
+        if opening is None or opening[0] - start > 12:
             return False
-        party = canonical(opening[0][2]) or opening[0][2]
+        party = canonical(opening[2]) or opening[2]
         return party != self._classify(claimant)[1]
 
     def _classify(self, claimant: str, at: int | None = None) -> tuple[ClaimantClass, str | None]:
@@ -1364,9 +1365,9 @@ class _Extractor:
                 return side
         if f.relative_side == "own" and not attribution.claimant_side:
             # `The AFC/M23 deplores the loss of 7 of its fighters`: the party the sentence opens on.
-            opening = self.sides.party_mentions(text, lo, min(f.start, lo + 60))
-            if opening and not _CLAUSE_BREAK.search(text, opening[0][1], f.start):
-                s, e, party = opening[0]
+            opening = self._opening_party(lo, f.start)
+            if opening is not None and not _CLAUSE_BREAK.search(text, opening[1], f.start):
+                s, e, party = opening
                 side = self.sides.side_for_mention(party, f"`its`/`their` points back to {text[s:e]}, the subject")
                 if side is not None:
                     return side
@@ -1397,8 +1398,8 @@ class _Extractor:
                 other = self.sides.opponent_of(hit[1]) if hit is not None else None
                 if other is not None:
                     return Side(column=other[0], name=other[1], reason=f"those fighting {text[s:e]}: its opponent")
-        dateline = DATELINE.match(text, lo, f.start)  # `GOMA, Democratic Republic of Congo, Nov 3`: a place
-        scope = _SCOPE_RE.search(text, max(dateline.end() if dateline else lo, text.rfind(";", lo, f.start) + 1), f.start)
+        # (lo is past a dateline: `GOMA, Democratic Republic of Congo, Nov 3` is a place)
+        scope = _SCOPE_RE.search(text, max(lo, text.rfind(";", lo, f.start) + 1), f.start)
         if scope is not None and any(a is not None and a <= scope.start() < b for a, b in skip):
             scope = None  # `According to the General Staff of the Armed Forces of Ukraine, Russia lost`: the source's words
         if scope is not None:
@@ -1453,9 +1454,9 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"{text[s:e]} is the subject of `{f.predicate.strip()}`")
                 if side is not None:
                     return side
-        if not f.party_mentions and (definite := _DEFINITE_SUBJECT.search(text, lo, f.start)) is not None:
-            if (side := self._named_in_full(definite.group("head"), lo)) is not None:
-                return side  # `the front had lost`, `the brigade had lost 300 men killed`
+        if not f.party_mentions and (definite := _DEFINITE_SUBJECT.search(text, lo, f.start)) is not None \
+                and (side := self._named_in_full(definite.group("head"), lo)) is not None:
+            return side  # `the front had lost`, `the brigade had lost 300 men killed`
         if (f.category in _LOSS_CATEGORIES or f.category is Category.TROOPS) and _PRONOUN_SUBJECT.match(text, lo) \
                 and not f.party_mentions:
             # `The Germans attacked at dawn. They lost 3,000 men`, `Their losses were lighter`,
@@ -1591,13 +1592,19 @@ class _Extractor:
             return Side(reason="neither the figure's words nor its sentence say whose it is")
         return side
 
+    def _opening_party(self, lo: int, at: int, reach: int = 60) -> tuple[int, int, str] | None:
+        """The first party named in the ``reach`` characters from ``lo`` (and before ``at``):
+        the party a sentence opens on."""
+        opening = self.sides.party_mentions(self.text, lo, min(at, lo + reach))
+        return opening[0] if opening else None
+
     def _openers_opponent(self, lo: int, at: int) -> Side | None:
         """`The Defense Forces of Ukraine hold the line, where the enemy has lost ...`: with no
         claimant's side to go by, the enemy of the party the sentence opens on."""
-        opening = self.sides.party_mentions(self.text, lo, min(at, lo + 60))
-        if not opening or opening[0][0] - lo > 40:
+        opening = self._opening_party(lo, at)
+        if opening is None or opening[0] - lo > 40:
             return None
-        s, e, party = opening[0]
+        s, e, party = opening
         hit = self.sides.party(party)
         other = self.sides.opponent_of(hit[1]) if hit is not None else None
         if other is None:

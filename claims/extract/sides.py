@@ -55,8 +55,9 @@ _FORCE_WORDS = re.compile(
     r"|rebels|insurgents|militants|guerrillas|separatists|jihadists|gunmen|paramilitaries|navy|marines"
     r"|Army|Brigade|Division|Regiment|Battalion|Corps)\b"
 )
-# `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
+# `held a front against the Chinese 63rd Army`: a party named as the one opposed.
 _OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|facing|faced|opposite|opposing|attacked|attacking|towards?)[ \t]+(?:the[ \t]+)?$")
+# `clashes between the Islamic State (IS) terror group and Kurdish militants`: both sides.
 _FIGHTING_BETWEEN = re.compile(r"(?i)\bbetween\b[^.;:]{3,120}?\band\b[^.;:,]{3,80}")
 #: A news dateline (`NIAMEY, Dec 11 (Reuters) -`): where the story was filed, no party to it.
 DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n\-–—]{0,60})?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[\-–—][ \t]+")

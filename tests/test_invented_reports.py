@@ -1465,3 +1465,33 @@ def test_a_further_five_counts_five_and_a_pages_update_line_is_no_date() -> None
     found = claims_of("Longdon\n\nLast updated March 14, 2017\n\nA further five men died of wounds on 13 June 1982.\n")
     assert [(q, c.value.low) for q, c in found.items() if c.kind.value == "casualties"] == [("five men died of wounds", 5)]
     assert not any("2017" in q for q in found)
+
+
+def test_being_held_or_released_is_captivity_and_fleeing_ones_home_is_displacement() -> None:
+    found = claims_of("Intro.\n\nTen Velmar soldiers were held by Ostlandic troops and released on 18 June, officials said.\n\n"
+                      "\"Around 2,000 of our residents had to leave their homes,\" the governor said.\n\n"
+                      "About 3,000 residents of border villages had been taken to safer areas, the ministry said.\n\n"
+                      "A day earlier the ministry had put the number of evacuated at 60,000.\n")
+    assert found["Ten Velmar soldiers were held"].value.category is Category.CAPTURED
+    assert found["Around 2,000 of our residents had to leave their homes"].value.category is Category.DISPLACED
+    assert found["About 3,000 residents of border villages had been taken to safer areas"].value.category is Category.DISPLACED
+    assert found["60,000"].value.category is Category.DISPLACED
+
+
+def test_killed_or_seriously_injured_is_one_measure_and_the_second_of_two_verbs_says_what_happened() -> None:
+    found = claims_of("Intro.\n\nAn official said that 43 Ostlandic soldiers had been killed or seriously injured.\n\n"
+                      "At least 38 Ostlandic troops were swept away and drowned. Twenty-three Velmar soldiers fell in the camp.\n")
+    assert found["43 Ostlandic soldiers had been killed or seriously injured"].value.category is Category.KILLED_OR_WOUNDED
+    assert found["At least 38 Ostlandic troops were swept away and drowned"].value.category is Category.KILLED
+    assert found["Twenty-three Velmar soldiers fell in"].value.category is Category.KILLED
+    # troops sent somewhere are no toll
+    assert found_kind("About 300 Velmar troops were sent and deployed.") == [("About 300 Velmar troops were sent", Category.TROOPS)]
+
+
+def test_all_but_two_counts_the_spared_not_the_dead() -> None:
+    found = claims_of("Intro.\n\nOf the 1,019 men of the cruiser, all but two were killed.\n")
+    assert [c.value.category for c in found.values()] == [Category.TROOPS]
+
+
+def found_kind(text: str) -> list[tuple[str, Category]]:
+    return [(q, c.value.category) for q, c in claims_of(f"Intro.\n\n{text}\n").items()]

@@ -141,6 +141,27 @@ def test_a_news_page_dates_without_a_year_in_the_year_it_was_published(tmp_path)
     assert dates[0].value.year_inferred
 
 
+def test_a_live_blog_is_read_entry_by_entry_and_a_storys_teasers_are_not(tmp_path):
+    entry = "<article><time>{t} GMT</time><p>{p}</p></article>"
+    blog = tmp_path / "live.html"
+    blog.write_text(
+        "<html><body><main><h1>Live: clashes on the border</h1>"
+        + entry.format(t="21:40", p="The Velmar health ministry says 24 people have been killed in the fighting.")
+        + entry.format(t="18:05", p="The emergencies ministry says 60,000 people have been evacuated from the valley.")
+        + entry.format(t="14:10", p="Ostland's defence ministry said it had shot down three drones over the border.")
+        + "</main></body></html>", encoding="utf-8")
+    text = read_path(blog).text
+    assert all(s in text for s in ("24 people", "60,000 people", "three drones"))
+    story = tmp_path / "story.html"
+    story.write_text(
+        "<html><body><main><article><h1>Town falls</h1>"
+        + "<p>The Velmar army said 120 of its soldiers were killed in the battle for the town.</p>" * 6
+        + "</article><article><p>Floods: 12 dead in the south</p></article></main></body></html>",
+        encoding="utf-8")
+    text = read_path(story).text
+    assert "120 of its soldiers" in text and "Floods" not in text
+
+
 @pytest.mark.parametrize("page", [WIKI, NEWS], ids=["wikipedia", "news"])
 def test_every_claim_is_traced_to_its_place_in_the_html(page):
     source = page.read_text(encoding="utf-8")

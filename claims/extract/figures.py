@@ -516,7 +516,13 @@ def _subject_of(pattern: re.Pattern[str], text: str, lo: int, end: int) -> re.Ma
     return last
 
 
+# `all but two were killed`, `all but one of her 589 men`: the number is of those spared.
+_ALL_BUT = re.compile(r"(?i)\ball[ \t]+but[ \t]+(?:some[ \t]+|about[ \t]+|a[ \t]+)?$")
+
+
 def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
+    if _ALL_BUT.search(text, max(lo, n.start - 16), n.start):
+        return None
     p = _patterns()
     lx = lexicon()
     low: int | None = n.value
@@ -1342,6 +1348,9 @@ _NAME_LIST_TAIL = re.compile(
     r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*){1,12}")
 
 
+_PARTICIPLE_AND = re.compile(r"(?i)[a-z]{3,}(?:[ \t]+(?:away|off|out|up|down|back))?[ \t]*,?[ \t]+and[ \t]+")
+
+
 def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tuple[str, str, int] | None:
     """A predicate after the noun phrase, over auxiliaries and adverbs (`have also been
     killed`, `who were severely wounded`, `are believed to have been killed`), within the
@@ -1367,6 +1376,13 @@ def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tu
             if word in ("lost", "losing") and _OBJECT.match(text, m.end(), hi):
                 return None  # `families lost three members`: what they lost, not themselves
             return m.group(0), lx.predicates_after[word], m.end()
+        coordinated = _PARTICIPLE_AND.match(text, at, hi) if steps else None
+        if coordinated is not None and p["pred_after"].match(text, coordinated.end(), hi):
+            # `were swept away and drowned`, `were ambushed and killed`: after an auxiliary, the
+            # second of two verbs says what happened to them
+            cursor = coordinated.end()
+            steps += 1
+            continue
         w = _LETTERS.match(text, at, hi)
         if w is None:
             return None

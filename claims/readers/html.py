@@ -5,8 +5,8 @@ extraction, the store and re-anchoring work as for any other format. What the pa
 kept beside it:
 
 - **Main text, without boilerplate.** The content root is the article: Wikipedia's
-  `.mw-parser-output`, else `[itemprop=articleBody]`, the `<article>` with the most text,
-  `<main>` or `[role=main]`, else the body. Inside it, what is never content is left out by
+  `.mw-parser-output`, else `[itemprop=articleBody]`, the `<article>` with the most text (a
+  live blog's entries, sibling `<article>`s none of which dominates, together), `<main>` or `[role=main]`, else the body. Inside it, what is never content is left out by
   structure (`nav`, `aside`, `footer`, `form`, `figure` and captions, scripts, hidden
   elements, ARIA roles navigation/banner/contentinfo/complementary/dialog), by the class and id
   names sites and CMSes give it (cookie/consent banners, related and "read also" boxes,
@@ -699,9 +699,16 @@ class _Reader:
         if body is not None:
             # The article around the body, so that its header's standfirst is read too.
             return next(iter(body.iterancestors("article")), body)
-        articles = list(self.root.iter("article"))
+        articles = [a for a in self.root.iter("article") if not any(True for _ in a.iterancestors("article"))]
         if articles:
-            return max(articles, key=lambda a: sum(len(_text_of(p)) for p in a.iter("p")))
+            size = {a: sum(len(_text_of(p)) for p in a.iter("p")) for a in articles}
+            biggest = max(articles, key=size.__getitem__)
+            feed = [a for a in articles if a.getparent() is biggest.getparent()]
+            if len(feed) > 1 and size[biggest] < 0.6 * sum(size[a] for a in feed):
+                # A live blog's entries, one `<article>` each: the feed is the content, not
+                # its longest entry (a story's teasers beside it are short and sit elsewhere).
+                return biggest.getparent()
+            return biggest
         for el in self.root.iter():
             if isinstance(el.tag, str) and (el.tag == "main" or (el.get("role") or "").lower() == "main"):
                 return el

@@ -1495,3 +1495,19 @@ def test_all_but_two_counts_the_spared_not_the_dead() -> None:
 
 def found_kind(text: str) -> list[tuple[str, Category]]:
     return [(q, c.value.category) for q, c in claims_of(f"Intro.\n\n{text}\n").items()]
+
+
+def test_our_in_a_statement_is_its_issuers_and_a_side_may_be_said_from_where_the_speaker_stands() -> None:
+    text = ("Ministry of Defence of the Republic of Peru\n\nStatement\n\n"
+            "On our side, 12 servicemen were killed and 30 wounded. The provisional toll on the enemy side is 200 soldiers killed.\n\n"
+            "Chilean officials claim that more than 100 of our servicemen died. We have lost 2 armoured personnel carriers "
+            "and 1 infantry fighting vehicle.\n")
+    found = claims_of(text)
+    assert found["12 servicemen were killed"].side.name == "Peru"
+    assert found["200 soldiers killed"].side.name == "Chile"
+    claimed = found["more than 100 of our servicemen died"]
+    assert claimed.attribution.claimant == "Chilean officials" and claimed.side.name == "Peru"
+    assert found["1 infantry fighting vehicle"].side.name == "Peru"  # the list `we have lost` opens
+    # in a quotation, `our` is the speaker's
+    quoted = claims_of(text + '\n"We lost 40 of our men," a Chilean commander said.\n')
+    assert quoted["40 of our men"].side.name == "Chile"

@@ -183,10 +183,29 @@ _LOSS_GOVERNOR = re.compile(
     r"|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:estimated|put|given|reckoned|calculated|counted)\s+(?:at|as)"
     r"|of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?:were|was|numbered|totall?ed))\b"
 )
+# A clause's side said from where the speaker stands (`On the friendly side, the toll is 2
+# dead`, `the provisional toll on the enemy side is 20`).
+_SIDE_SCOPE = re.compile(
+    r"(?i)\b(?:on|from|for)[ \t]+(?:the[ \t]+)?(?P<w>friendly|our|own|enemy|enemy['’]s|opposing|adversary['’]s|other)[ \t]+side\b")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
+
+
+_WE_OPENS = re.compile(r"[ \t]*(?:We|Our)\b")
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened since ``start`` (a paragraph's start)."""
+    part = text[start:pos]
+    return part.count('"') % 2 == 1 or part.count("“") > part.count("”")
+
+
 # `his country had lost`, `we have lost`, `their forces suffered`: the speaker's own side.
 _OWN_SUBJECT = re.compile(
     r"(?i)\b(?:(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|nation|side|forces|army|troops|military|government)|we|it|they)"
-    r"\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)\s+(?:[\w,~]+\s+){0,3}$"
+    # (a list after the verb goes on: `We have lost 2 armoured personnel carriers and 1 ...`,
+    # until another verb: `lost 2 and destroyed 14 tanks`)
+    r"\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)\s+"
+    r"(?:(?!(?:destroy|kill|down|shot|captur|seiz|took|wound|hit)\w*\b)[\w,~]+\s+){0,6}$"
 )
 # A party named after a preposition (`fired on Ostlandic positions`, `near a Lowland police
 # car`) is no subject of the clause.
@@ -854,6 +873,8 @@ class _Extractor:
         if any(c for _, c, _ in resolved) or any(r.unnamed for r, _, _ in resolved):
             return Attribution(document=doc)
         carry = self.discourse.carry
+        if carry is not None and self._publisher is not None and _WE_OPENS.match(self.text, sentence[0]):
+            carry = None  # `We have lost ...` in a ministry's statement: its own voice again
         if carry is not None:
             r, claimant, p, k = carry
             # Within a paragraph any statement carries over; past its end only a reported
@@ -1359,11 +1380,23 @@ class _Extractor:
         if antecedent is not None:
             a = antecedent.side
             return Side(column=a.column, name=a.name, reason=f"continues the figure “{antecedent.span.quote}”")
-        if f.relative_side == "own" and attribution.claimant_side:
+        relative = f.relative_side
+        if relative is None and (scope := _SIDE_SCOPE.search(text, max(lo, clause - 1), f.start)) is not None:
+            # `On the friendly side, the provisional toll is 2 dead`, `the toll on the enemy side`
+            relative = "enemy" if scope.group("w").lower().startswith(("enem", "oppos", "advers", "other")) else "own"
+        if relative == "own" and _FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
+                and not _inside_quotes(text, self._paragraph_start(f.start), f.start) \
+                and (voice := self._voice_side()) is not None and voice != attribution.claimant_side:
+            # `The statements of Tajik officials alleging the death of 100 of our servicemen are
+            # false`: `our` is the statement's own voice, not the officials'.
+            side = self.sides.side_for_mention(voice, f"`our` in {self._publisher}'s own statement")
+            if side is not None:
+                return side
+        if relative == "own" and attribution.claimant_side:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:
                 return side
-        if f.relative_side == "own" and not attribution.claimant_side:
+        if relative == "own" and not attribution.claimant_side:
             # `The AFC/M23 deplores the loss of 7 of its fighters`: the party the sentence opens on.
             opening = self._opening_party(lo, f.start)
             if opening is not None and not _CLAUSE_BREAK.search(text, opening[1], f.start):
@@ -1371,7 +1404,7 @@ class _Extractor:
                 side = self.sides.side_for_mention(party, f"`its`/`their` points back to {text[s:e]}, the subject")
                 if side is not None:
                     return side
-        if f.relative_side == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
+        if relative == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
             return other
         if f.relative_side == "government" and (state := self.sides.government()) is not None:
             return state
@@ -1610,6 +1643,10 @@ class _Extractor:
         if other is None:
             return None
         return Side(column=other[0], name=other[1], reason=f"`the enemy` of {self.text[s:e]}, the subject")
+
+    def _voice_side(self) -> str | None:
+        """The party of the body whose own statement the document is (its masthead), if any."""
+        return self._classify(self._publisher)[1] if self._publisher is not None else None
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:
         """The side opposed to the claimant (`the enemy` in a belligerent's statement)."""

@@ -168,3 +168,23 @@ def test_an_infobox_written_as_headings_and_bullets_has_columns() -> None:
         assert document.text[field.start:field.end] == field.value
     # the prose after the rule is prose, not the box
     assert any(c.rule.startswith("prose.") and c.span.quote == "2,100 killed" for c in extract_document(document))
+
+
+def test_inline_markup_is_blanked_offset_for_offset_so_claimants_and_predicates_are_read() -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    note = ("# Clash notes\n\nIndia says it lost **20 soldiers** in the clash.\n\n"
+            "In February 2021 the [PLA Daily](https://example.org/pla-daily \"daily\") said four soldiers were killed.\n\n"
+            "* a bullet with *emphasis* and a snake_case word, ![map](map.png) and `code`\n")
+    document = read_text(note, "notes.md")
+    assert len(document.text) == len(note) and document.text.count("\n") == note.count("\n")
+    assert "**" not in document.text and "](" not in document.text and "`" not in document.text
+    assert "snake_case" in document.text and document.text.split("\n")[6].startswith("* a bullet")
+    found = {c.span.quote: c for c in extract_document(document)}
+    assert found["20 soldiers"].value.category.value == "killed"
+    assert found["four soldiers were killed"].attribution.claimant == "the PLA Daily"
+    for c in found.values():  # a quote is the file's words at the same offsets
+        assert note[c.span.start:c.span.end].replace("*", " ") == c.span.quote or "](" in note[c.span.start:c.span.end]
+    # a .txt file keeps its characters
+    assert "**" in read_text(note, "notes.txt").text

@@ -11,6 +11,7 @@ from pathlib import Path
 from claims.errors import InputError
 from claims.model import Document, DocumentFormat, Problem
 from claims.readers import html, plain_export, plaintext, rendered, scraped_table, wikitext
+from claims.readers.markdown_inline import blank_inline_markup, is_markdown_path
 from claims.readers.common import MAX_BYTES, document_id, sha256
 
 PARSERS = {
@@ -58,13 +59,18 @@ def read_text(text: str, path: str = "document.txt", format: DocumentFormat | No
     problems = parsed.problems
     if format is not None and format is not detect_format(text) and chosen is format:
         problems += (Problem(f"read as {format.value} as asked, though it looks like {detect_format(text).value}", 1),)
+    file_sha = sha256(original)
+    if is_markdown_path(path) and chosen is not DocumentFormat.WIKITEXT:
+        # Emphasis and links are blanked for the extractors, offset for offset (the readers
+        # above saw them: a bold label is structure to them).
+        original = blank_inline_markup(original)
     return Document(
         id=document_id(path),
         path=path,
         title=parsed.title or Path(path).stem,
         format=chosen,
         text=original,
-        sha256=sha256(original),
+        sha256=file_sha,
         sections=parsed.sections,
         infobox=parsed.infobox,
         problems=problems,

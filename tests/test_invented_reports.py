@@ -1511,3 +1511,13 @@ def test_our_in_a_statement_is_its_issuers_and_a_side_may_be_said_from_where_the
     # in a quotation, `our` is the speaker's
     quoted = claims_of(text + '\n"We lost 40 of our men," a Chilean commander said.\n')
     assert quoted["40 of our men"].side.name == "Chile"
+
+
+def test_historians_sources_and_verbs_for_taking_one_figure() -> None:
+    assert sources("Kitchener's dispatch listed 48 dead and 434 wounded.") == [("Kitchener's dispatch", "48 dead and 434 wounded")]
+    assert sources("Groos settled on 2,545 dead; Tarrant himself accepts 2,551.") == [("Groos", "2,545 dead"), ("Tarrant", "2,551")]
+    assert sources("Campbell arrives at 6,094 dead.") == [("Campbell", "6,094 dead")]
+    assert sources("The official return gave 48 killed.") == [("The official return", "48 killed")]
+    # a title's `of State for War` is part of the name, not a verb or a clause
+    assert sources("The Secretary of State for War estimates that 5,000 men were killed.") == [
+        ("The Secretary of State for War", "5,000 men were killed")]

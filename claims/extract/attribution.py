@@ -223,7 +223,7 @@ _GAPPED_SOURCE = re.compile(
     r"(?:sources|records|figures|estimates|accounts|data|historians))[ \t]*,?[ \t]*"
     r"(?=(?:(?:only|just|about|some|around|nearly)[ \t]+)?[~≈]?\d)")
 _REDUCED_RELATIVE = frozenset(
-    "released published issued compiled obtained seen prepared presented posted circulated leaked made".split())
+    "released published issued compiled obtained seen prepared presented posted circulated leaked made gathered collected".split())
 
 
 def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -415,14 +415,21 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                 count += 1
                 continue
             break
+        if lower == "for" and i > 0 and _is_name_word(words[i + 1][2]) and (
+                _is_name_word(words[i - 1][2]) or _source_noun(words[i - 1][2])):
+            # `The Secretary of State for War`, `the Commissioner for Human Rights`: a title's part
+            start = s
+            i -= 1
+            count += 1
+            continue
         if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or w[:1].isdigit() and not _ORDINAL.fullmatch(w):
             break  # (an ordinal is part of a unit's name: `the 93rd Brigade`)
         # A cue verb ends the phrase, unless it is a noun there too (`State television`).
         if lower in lx.cue_verbs and not (
             (lower in lx.not_person_words or lower in lx.source_heads or lower in lx.unnamed_modifiers)
             and _source_noun(words[i + 1][2])
-        ):
-            break
+        ) and not (w[:1].isupper() and i > 0 and words[i - 1][2].lower() in ("of", "for")):
+            break  # (`Secretary of State`: a capitalised word in a name is no verb)
         if w[:1].islower() and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_ADJECTIVES:
             break  # an adverb (`Separately`, `reportedly`) is no part of a name
         if lower in lx.predicates_after and not _is_name_word(w):

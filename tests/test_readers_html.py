@@ -141,6 +141,20 @@ def test_a_news_page_dates_without_a_year_in_the_year_it_was_published(tmp_path)
     assert dates[0].value.year_inferred
 
 
+def test_a_table_of_losses_on_any_page_is_read_by_row_and_column_and_a_layout_table_is_not(tmp_path):
+    page = tmp_path / "museum.html"
+    page.write_text(
+        "<html><body><main><h1>Losses at Karavan Pass</h1><p>Both armies paid dearly.</p>"
+        "<table><tr><th></th><th>Peru</th><th>Chile</th></tr>"
+        "<tr><td>Killed</td><td>6,094</td><td>2,551</td></tr><tr><td>Tanks destroyed</td><td>14</td><td>11</td></tr></table>"
+        "<table><tr><td><p>" + "Killed in the old days of the web, pages were laid out in tables. " * 3 + "</p></td>"
+        "<td>12 soldiers were killed at the pass, the army said.</td></tr></table>"
+        "</main></body></html>", encoding="utf-8")
+    found = {(c.span.quote, c.value.category.value) for c in extract_document(read_path(page)) if c.kind is not Kind.DATE}
+    assert {("6,094", "killed"), ("2,551", "killed"), ("14", "tanks"), ("11", "tanks")} <= found
+    assert ("12 soldiers were killed", "killed") in found  # the layout table's prose is still prose
+
+
 def test_a_live_blog_is_read_entry_by_entry_and_a_storys_teasers_are_not(tmp_path):
     entry = "<article><time>{t} GMT</time><p>{p}</p></article>"
     blog = tmp_path / "live.html"

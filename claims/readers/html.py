@@ -377,6 +377,15 @@ def _counts_losses(table: etree._Element) -> bool:
     return any(lexicon().table_measure(" ".join("".join(c.itertext()).split())) for c in heads)
 
 
+def _data_table(table: etree._Element) -> bool:
+    """A table of short cells with no table inside (a table of figures), not a page laid out
+    in a table (whose cells hold paragraphs)."""
+    if table.find(".//table") is not None:
+        return False
+    cells = [c for c in table.iter("td", "th")]
+    return bool(cells) and all(len("".join(c.itertext())) <= 120 for c in cells)
+
+
 class _Line:
     """One line of text being assembled: runs of (text, source offset), links counted."""
 
@@ -816,7 +825,7 @@ class _Reader:
                 self.add_text(child, child.tail, True)
                 continue
             tag = child.tag.lower()
-            if tag == "table" and self.wikipedia and _has_class(child, "wikitable") and not self.in_cell \
+            if tag == "table" and (_has_class(child, "wikitable") if self.wikipedia else _data_table(child)) and not self.in_cell \
                     and child not in self.consumed and not _hidden(child) and _counts_losses(child):
                 self.flush()
                 self.rows(child)
@@ -846,7 +855,8 @@ class _Reader:
             self.add_text(child, child.tail, True)
 
     def rows(self, table: etree._Element) -> None:
-        """A Wikipedia table in the body (`wikitable`: casualties by side, losses by day) as
+        """A table of figures in the body (Wikipedia's `wikitable`, any page's table of short
+        cells whose headers say what is counted: casualties by side, losses by day) as
         one line per row, its cells between tabs, for the figures of a table to be read by
         their row and column (`claims.extract.grid`)."""
         for tr in table.iter("tr"):

@@ -1521,3 +1521,25 @@ def test_historians_sources_and_verbs_for_taking_one_figure() -> None:
     # a title's `of State for War` is part of the name, not a verb or a clause
     assert sources("The Secretary of State for War estimates that 5,000 men were killed.") == [
         ("The Secretary of State for War", "5,000 men were killed")]
+
+
+def test_a_speakers_turn_goes_on_over_paragraphs_and_a_parliaments_record_titles_its_speakers() -> None:
+    briefing = ("Ministry of Defence of the Republic of Armenia\nBriefing, 3 April 2016\n\n"
+                "ARTSRUN HOVHANNISYAN: Good afternoon. The situation remains tense.\n\n"
+                "Now the figures. On our side, we lost 29 servicemen killed.\n\n"
+                "QUESTION: How many tanks?\n\nSENOR HASRATYAN: We lost 14 tanks.\n")
+    found = claims_of(briefing)
+    assert found["29 servicemen killed"].attribution.claimant == "Artsrun Hovhannisyan"
+    assert found["29 servicemen killed"].side.name == "Armenia"
+    tanks = found["14 tanks"]
+    assert tanks.attribution.claimant == "Senor Hasratyan" and tanks.side.name == "Armenia"  # the ministry's briefing
+    record = ("HOUSE OF COMMONS\n\nThe PRIME MINISTER (Mr. Churchill): I am able to tell the House that 16,500 men "
+              "have been brought back safely to Egypt.\n\nMr. SHINWELL (Seaham): How many were left behind?\n\n"
+              "The SECRETARY OF STATE for WAR (Captain Margesson): Some 12,000 men remain on the island.\n")
+    found = claims_of(record)
+    assert found["16,500 men"].attribution.claimant == "The Prime Minister (Mr. Churchill)"
+    assert found["Some 12,000 men"].attribution.claimant == "The Secretary of State for War (Captain Margesson)"
+    # a one-word label (a dateline, a rubric) speaks for its own paragraph only
+    wire = claims_of("Intro.\n\nMSF: the hospital received 40 wounded.\n\nAt least 12 people were killed, residents said.\n")
+    assert wire["40 wounded"].attribution.claimant == "MSF"
+    assert wire["At least 12 people were killed"].attribution.claimant == "residents"

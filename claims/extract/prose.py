@@ -355,7 +355,12 @@ _HEADLINE_SOURCE = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
 # A speaker's label in a transcript: capitals and initials before a colon (`GEN. ARDEN:`,
 # `MR. SMITH:`, `SECRETARY ALVAREZ:`), at the start of the paragraph.
-_SPEAKER_LABEL = re.compile(r"(?P<who>(?:[A-Z][A-Z'’\-]*\.?[ \t]+){0,3}[A-Z][A-Z'’\-]+\.?):[ \t]+\S")
+_SPEAKER_LABEL = re.compile(
+    # a parliament's record titles its speakers: `The PRIME MINISTER (Mr. Churchill):`,
+    # `Mr. SHINWELL (Seaham):`, `The SECRETARY OF STATE for WAR (Captain Margesson):`
+    r"(?P<who>(?:(?:The|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Captain|Colonel|Major|General|Admiral|Commander)\.?[ \t]+)?"
+    r"(?:[A-Z][A-Z'’\-]*\.?[ \t]+(?:(?:of|for|the|and)[ \t]+)?){0,5}[A-Z][A-Z'’\-]+\.?"
+    r"(?:[ \t]+\([A-Z][^()\n]{1,40}\))?):[ \t]+\S")
 _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|BST|UTC|CET|CEST|EST|EDT|local[ \t]+time|[ap]\.?m\.?))?[ \t]*[\-–—:|][ \t]*")
 # Labels that name no speaker of the paragraph: a question, or a rubric (`BREAKING:`, `UPDATE:`).
 _NO_SPEAKER = frozenset(
@@ -375,7 +380,11 @@ def _speaker_name(label: str) -> str | None:
         return None
     if len(label) <= 4 and label.isalpha():
         return label
-    return " ".join(w if len(w) <= 2 else w.capitalize() for w in label.split())
+    head, _, paren = label.partition(" (")
+    named = " ".join(w.lower() if w.lower() in ("of", "for", "the", "and") and k else w if len(w) <= 2 or not w.isupper()
+                     else w.capitalize() for k, w in enumerate(head.split()))
+    # (`(Mr. Churchill)` names the speaker of a title; `(Seaham)`, a member's seat, is kept too)
+    return f"{named} ({paren}" if paren else named
 # A page that gives a body's statement says so before it (see ``_paragraph``).
 _ISSUED_BY = re.compile(
     # (`The following is a translation of a statement read on state television. It was
@@ -492,6 +501,7 @@ class _Extractor:
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         self._speaker: str | None = None
+        self._turn = False  # a transcript speaker's turn, going on over paragraphs
         self._title: tuple[int, int] | None = None
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
@@ -559,7 +569,13 @@ class _Extractor:
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
         label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
-        self._speaker = _speaker_name(label.group("who")) if label is not None else None
+        if label is not None:
+            self._speaker = _speaker_name(label.group("who"))
+            # (a one-word label may be a dateline or a rubric: only a person's turn goes on)
+            self._turn = self._speaker is not None and stamp is None and " " in label.group("who").strip()
+        elif not (self._turn and stamp is None and not stripped.startswith("#") and self._speaker is not None):
+            self._speaker, self._turn = None, False
+        # (else a transcript's turn goes on over paragraphs until the next label)
         header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
@@ -863,6 +879,9 @@ class _Extractor:
             return Attribution(document=doc)
         if self._speaker is not None:
             cls, side = self._classify(self._speaker)
+            if side is None and self._publisher is not None and cls is not ClaimantClass.BELLIGERENT \
+                    and (publisher := self._classify(self._publisher))[1] is not None:
+                cls, side = publisher  # a briefing on a ministry's own page: its spokesman speaks for it
             return Attribution(document=doc, claimant=self._speaker, claimant_class=cls, claimant_side=side,
                                evidence=f"the transcript gives the paragraph to {self._speaker}")
         if self.discourse.header is not None:

@@ -1226,7 +1226,7 @@ def test_a_storys_roles_are_the_sides_a_page_names_as_state_forces_and_a_group()
 def test_a_second_verb_shares_the_subject_that_opens_the_sentence() -> None:
     # `X accepted A's total but revised ...`: X revised it, not A.
     text = "Marsh accepted Hale's total but revised the Ostland figure to 3,400."
-    assert sources(text) == [("Marsh", "the Ostland figure to 3,400")]
+    assert sources(text) == [("Marsh", "Hale's total"), ("Marsh", "the Ostland figure to 3,400")]
     text = "The army said 20 soldiers died and put rebel losses at 300."
     assert [s for s, _ in sources(text)] == ["The army", "The army"]
 
@@ -1543,3 +1543,11 @@ def test_a_speakers_turn_goes_on_over_paragraphs_and_a_parliaments_record_titles
     wire = claims_of("Intro.\n\nMSF: the hospital received 40 wounded.\n\nAt least 12 people were killed, residents said.\n")
     assert wire["40 wounded"].attribution.claimant == "MSF"
     assert wire["At least 12 people were killed"].attribution.claimant == "residents"
+
+
+def test_a_national_armys_acronym_names_its_country() -> None:
+    found = claims_of("Intro.\n\nThe army said 20 KDF soldiers were killed. SNA reports 5 of its soldiers killed.\n\n"
+                      "The UPDF lost 4 men and the ISF 9.\n")
+    assert found["20 KDF soldiers were killed"].side.name == "Kenya"
+    assert found["5 of its soldiers killed"].side.name == "Somalia"
+    assert found["4 men"].side.name == "Uganda"

@@ -1551,3 +1551,14 @@ def test_a_national_armys_acronym_names_its_country() -> None:
     assert found["20 KDF soldiers were killed"].side.name == "Kenya"
     assert found["5 of its soldiers killed"].side.name == "Somalia"
     assert found["4 men"].side.name == "Uganda"
+
+
+def test_one_sides_own_toll_that_grows_is_an_update_and_a_rivals_count_stays_a_dispute() -> None:
+    blog = read_text("Live: clashes on the Kyrgyz-Tajik border\n\nKyrgyzstan's health ministry says the number of "
+                     "Kyrgyz citizens killed has risen to 24, with 87 wounded.\n", "blog.txt")
+    wire = read_text("Kyrgyzstan says 59 dead in border fighting\n\nBISHKEK, Sept 18 (Reuters) - Kyrgyzstan's health "
+                     "ministry said 59 of its citizens had died. Tajikistan's border service said more than "
+                     "100 Kyrgyz citizens were killed.\n", "wire.txt")
+    found = disagreeing([blog, wire])
+    assert not any("24" in k and any("59" in q for q in k) for k in found)
+    assert any(any("more than 100" in q for q in k) and any("59" in q for q in k) for k in found)

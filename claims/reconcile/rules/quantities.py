@@ -183,9 +183,21 @@ def _relation(a: Claim, b: Claim, overlap: bool, loose: bool, ctx: Context) -> R
             return _UPDATE  # an earlier part of a running tally
     if a.document == b.document and _grown_in_document(a, b, ctx):
         return _UPDATE
-    if a.document != b.document and (_update(a, b, ctx) or _interim(a, b, ctx)):
+    if a.document != b.document and (_update(a, b, ctx) or _interim(a, b, ctx) or _own_toll_grew(a, b, ctx)):
         return _UPDATE
     return _LOOSE if loose else _CLASH
+
+
+def _own_toll_grew(a: Claim, b: Claim, ctx: Context) -> bool:
+    """One side's own sources in two reports, one of them worded as a running count (`the
+    number of Kyrgyz citizens killed has risen to 24`, `59 of its citizens had died`): a toll
+    that grows, not two counts at odds. Only a belligerent's own losses grow this way in its
+    sources' mouths; a rival's count of them stays a dispute."""
+    side = claimant_side(a, ctx) or a.attribution.claimant_side
+    if side is None or side != (claimant_side(b, ctx) or b.attribution.claimant_side) \
+            or (a.side.name or side) != side or (b.side.name or side) != side:
+        return False
+    return is_cumulative(a, ctx) or is_cumulative(b, ctx)
 
 
 def _grown(early: Claim, late: Claim) -> bool:

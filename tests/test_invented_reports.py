@@ -1562,3 +1562,25 @@ def test_one_sides_own_toll_that_grows_is_an_update_and_a_rivals_count_stays_a_d
     found = disagreeing([blog, wire])
     assert not any("24" in k and any("59" in q for q in k) for k in found)
     assert any(any("more than 100" in q for q in k) and any("59" in q for q in k) for k in found)
+
+
+def test_of_these_shares_the_toll_before_it() -> None:
+    found = claims_of("Intro.\n\nAt least 54 Palestinians were killed. Of these, 22 were civilians, including six children.\n")
+    assert found["22 were civilians"].value.category is Category.KILLED
+    assert found["six children"].value.category is Category.KILLED
+
+
+def test_weapons_lost_before_their_noun_and_a_phrasal_over() -> None:
+    found = claims_of("Intro.\n\nSatellite imagery shows 5 destroyed vehicles. Two armoured bulldozers were damaged. "
+                      "The fighters handed over 14 AK-47s.\n")
+    assert found["5 destroyed vehicles"].kind.value == "equipment" and found["5 destroyed vehicles"].value.lost
+    assert found["Two armoured bulldozers were damaged"].kind.value == "equipment"
+    rifles = found["14 AK-47s"]
+    assert rifles.kind.value == "equipment" and rifles.value.qualifier.value == "exact"  # `handed over` is no bound
+
+
+def test_a_speakers_label_is_not_the_side_of_the_figures_after_it() -> None:
+    found = claims_of("Intro.\n\nKDF: 12 Al Shabaab killed in Miido, 2 technicals destroyed.\n\nUkraine: 300 killed, 20 tanks lost.\n")
+    assert found["2 technicals destroyed"].attribution.claimant == "KDF"
+    assert found["2 technicals destroyed"].side.name != "Kenya"
+    assert found["20 tanks lost"].side.name == "Ukraine"  # a party's label over its own losses

@@ -594,6 +594,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if qm is not None and qm.group(0).strip() == "+" and text[max(lo, start - 1):start] == "+" and (
             start - 1 == lo or not text[start - 2:start - 1].isalnum()):
         qm = None  # `+2,000 servicemen`: an increment, read below
+    if qm is not None and qm.group(0).strip().lower() == "over" and _PHRASAL_OVER.search(text, max(lo, qm.start() - 12), qm.start()):
+        qm = None  # `handed over 14 rifles`: a verb's particle, no bound
     if qm is not None:
         q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
         start = qm.start()
@@ -747,6 +749,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         category = _combine(category, cat, sense)
         if cat == "equipment_lost" or (cat in ("killed", "casualties", "captured") and sense is not None and sense.group == "equipment"):
             lost = True
+    if not lost and sense is not None and sense.group == "equipment" \
+            and any(w.lower() in _LOST_PARTICIPLES for w in text[n.end:np_end].split()):
+        lost = True  # `5 destroyed vehicles`, `two burnt-out tanks`
     people_unsettled = sense is not None and sense.group == "people" and category in (None, Category.TROOPS, Category.PEOPLE)
     if before is not None and sense is None and _OTHER_OBJECT.match(text, end, hi):
         before = None  # `destroying 9 fighting positions`: the verb's object is no person nor listed weapon
@@ -1115,6 +1120,12 @@ class _Joined:
         return self._m.group(1) + self._m.group(2)
 
 
+_PHRASAL_OVER = re.compile(r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|taken|taking|passed|signed|won)[ \t]+$")
+# Participles before a weapon's noun that say it was lost (`5 destroyed vehicles`).
+_LOST_PARTICIPLES = frozenset(
+    "destroyed damaged downed abandoned captured disabled wrecked burned-out burnt-out knocked-out sunk".split())
+
+
 def _noun_phrase(text: str, pos: int, hi: int):
     """(noun, sense, end, party mentions, relative side) of the noun phrase starting at ``pos``:
     up to five modifiers, then a head noun from the lexicon (longest match) or a people's
@@ -1162,6 +1173,10 @@ def _noun_phrase(text: str, pos: int, hi: int):
                 modifiers += 1
                 continue
         last = word
+        if lower in _LOST_PARTICIPLES and _another_head_follows(text, w.end(), hi):
+            cursor = w.end()  # `5 destroyed vehicles`: a participle before the noun (see `lost`)
+            modifiers += 1
+            continue
         if word[:1].islower() and (lower in _STOP_MODIFIER or lower in lx.predicates_after or lower in lx.cue_verbs):
             if lower in ("its", "their", "our") and modifiers == 0:
                 relative = "own"

@@ -173,7 +173,8 @@ _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _PARTITIVE_OPENER = re.compile(
-    r"\W*(?i:(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
+    r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
+    r"|(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
     r"\b(?:cases|victims|dead|deaths|fatalities|killed|casualties|wounded|injured|them|those)\s*,"
     r"|additionally\s*,|in\s+addition\s*,)"
 )
@@ -1361,6 +1362,11 @@ class _Extractor:
             # `Ukraine: 300 killed, 20 tanks`: the party is the label of the figures after it.
             start = max(lo, max(text.rfind(c, lo, clause - 1) for c in ";\n(") + 1)
             opener = PARTY_LEAD.match(text, _BULLET.match(text, start, hi).end(), hi)
+            if opener is not None and attribution.claimant \
+                    and opener.group("who").strip().lower() == attribution.claimant.strip().lower():
+                # `KDF: 12 Al Shabaab killed, 2 technicals destroyed`: the label is who speaks,
+                # not whose the figures are
+                opener = None
             if opener is None:
                 # `Ukrainian losses: 410 killed`: the party's losses, labelled.
                 label = _PARTY_LABEL.match(text, _BULLET.match(text, start, hi).end(), clause)

@@ -1584,3 +1584,17 @@ def test_a_speakers_label_is_not_the_side_of_the_figures_after_it() -> None:
     assert found["2 technicals destroyed"].attribution.claimant == "KDF"
     assert found["2 technicals destroyed"].side.name != "Kenya"
     assert found["20 tanks lost"].side.name == "Ukraine"  # a party's label over its own losses
+
+
+def test_a_breakdown_clause_names_a_part_not_the_whole() -> None:
+    found = claims_of("Intro.\n\nThe official return gave the loss of the whole army at 48 killed and 434 wounded, "
+                      "of whom the greater part were of the Egyptian battalions.\n")
+    assert found["48 killed"].side.name is None
+
+
+def test_our_losses_in_a_quotation_are_the_speakers_and_an_event_held_is_no_captivity() -> None:
+    found = claims_of('Intro.\n\nThe RSF said: "Our losses since 15 April do not exceed 120 martyrs."\n\n'
+                      "Funerals for 12 fighters were held in the city. At least four Iraqi soldiers appeared to have been killed.\n")
+    assert found["do not exceed 120 martyrs"].side.name == "Rapid Support Forces"
+    assert found["12 fighters"].value.category is not Category.CAPTURED
+    assert found["At least four Iraqi soldiers appeared to have been killed"].value.category is Category.KILLED

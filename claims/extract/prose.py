@@ -189,6 +189,7 @@ _LOSS_GOVERNOR = re.compile(
 _SIDE_SCOPE = re.compile(
     r"(?i)\b(?:on|from|for)[ \t]+(?:the[ \t]+)?(?P<w>friendly|our|own|enemy|enemy['’]s|opposing|adversary['’]s|other)[ \t]+side\b")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
+_OWN_MEASURE = re.compile(r"(?i)\b(?:our|its|their)[ \t]+(?:own[ \t]+)?(?:losses|casualties|dead|death[ \t]+toll|fatalities)\b")
 
 
 _WE_OPENS = re.compile(r"[ \t]*(?:We|Our)\b")
@@ -1409,6 +1410,9 @@ class _Extractor:
         if relative is None and (scope := _SIDE_SCOPE.search(text, max(lo, clause - 1), f.start)) is not None:
             # `On the friendly side, the provisional toll is 2 dead`, `the toll on the enemy side`
             relative = "enemy" if scope.group("w").lower().startswith(("enem", "oppos", "advers", "other")) else "own"
+        if relative is None and _OWN_MEASURE.search(text, max(lo, clause - 1), f.start) \
+                and not self.sides.party_mentions(text, max(lo, clause - 1), f.start):
+            relative = "own"  # `"Our losses since 15 April do not exceed 120 martyrs"`
         if relative == "own" and _FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
                 and not _inside_quotes(text, self._paragraph_start(f.start), f.start) \
                 and (voice := self._voice_side()) is not None and voice != attribution.claimant_side:

@@ -180,6 +180,8 @@ _UNIT_NAME = re.compile(
     r"\b(?P<num>\d+(?:st|nd|rd|th)|[IVXL]{1,6})[ \t]+(?:[A-Z][\w\-]*[ \t]+){0,3}?"
     r"(?P<ech>(?:Guards[ \t]+|Panzer[ \t]+|Tank[ \t]+|Shock[ \t]+)?(?:Army|Corps|Division|Brigade|Regiment|Battalion|Fleet|Front|Group))\b"
 )
+# A clause that breaks a figure down (`, of whom the greater part were ...`, `, including`).
+_BREAKDOWN_BEFORE = re.compile(r"(?i),[ \t]*(?:of[ \t]+(?:whom|which|these|them)|including|among[ \t]+(?:them|whom))\b[^,;.]*$")
 _ENTRY_SPLIT = re.compile(r"\n|,|;|\s{2,}|<br\s*/?>|\*|•")
 _SURNAME = re.compile(r"\b[A-Z][a-z][\w'’\-]*[a-z]\b")
 _ALIAS = re.compile(r"\((?:the\s+)?([A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3})\)")
@@ -801,6 +803,8 @@ class SideResolver:
                 continue  # `... were trapped when Russian forces closed the ring`: the doer of another clause
             if _OPPOSED_BEFORE.search(text, max(sentence_start, m.start() - 25), m.start()):
                 continue  # `The brigade, 4,000 strong, held a front against the Chinese 63rd Army`: its enemy
+            if _BREAKDOWN_BEFORE.search(text, max(sentence_start, m.start() - 80), m.start()):
+                continue  # `48 killed, of whom most were of the Sudanese battalions`: a part, not the whole
             hit = self.party(m.group("d"))
             if hit is None:
                 continue

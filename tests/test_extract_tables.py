@@ -69,3 +69,25 @@ def test_a_source_column_names_each_rows_claimant() -> None:
     assert found["1,100"].attribution.claimant == "Armenian Defence Ministry"
     assert found["450"].attribution.claimant == "Azerbaijani government"
     assert found["450"].side.name == "Azerbaijan"
+
+
+def test_a_table_set_in_columns_by_spaces_is_read_with_its_source_and_side_columns() -> None:
+    from claims.extract import extract_document
+    from claims.readers import read_text
+
+    text = ("Casualties by source\n\n"
+            "Source                      Side        Killed     Wounded    Prisoners\n"
+            "Russian Main Staff (1907)   Russian     8,705      51,438     29,330\n"
+            "Japanese GS (1914)          Japanese    15,892     59,612     c. 2,000\n\n"
+            "Historian   French losses   Russian losses\n"
+            "Chandler (1966)   28,000-31,000   44,000\n"
+            "Zemtsov (2001)   35,000   45,000\n\n"
+            "The corps lost 300 men.  It was a hard day.  Nobody disputes it.\n")
+    found = {c.span.quote: c for c in extract_document(read_text(text, "article.txt"))}
+    killed = found["8,705"]
+    assert killed.value.category.value == "killed" and killed.side.name == "Russia"
+    assert killed.attribution.claimant == "Russian Main Staff (1907)"
+    assert found["c. 2,000"].value.category.value == "captured" and found["c. 2,000"].side.name == "Japan"
+    assert found["28,000-31,000"].side.name == "France" and found["44,000"].side.name == "Russia"
+    assert found["44,000"].attribution.claimant == "Chandler (1966)"
+    assert "300 men" in found  # a sentence with spaces after its stops is no table

@@ -1,6 +1,7 @@
 """Tables of figures in the body of a page: a header row of what is counted and a row per
-party (or the other way round), as a browser copies an HTML table (cells between tabs) or a
-converter writes it (a Markdown pipe table)::
+party (or the other way round), as a browser copies an HTML table (cells between tabs), a
+converter writes it (a Markdown pipe table) or a PDF sets it in columns (two spaces or more
+between cells, three cells or more)::
 
     Side        Killed   Wounded   Missing
     Union       3,155    14,531    5,369
@@ -33,6 +34,7 @@ _CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
 _SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|reported\s+by|claimants?|estimated\s+by|per|by|cited\s+by"
+                            r"|historians?|authors?|studies|study|works?|estimate\s+by"
                             r"|estimates?\s+by|figures?\s+by)\W*$")
 # The first column's header over rows naming who estimates (`| Estimate | Killed |`).
 _ESTIMATE_HEADER = re.compile(r"(?i)^\W*(?:estimates?|estimated|who)\W*$")
@@ -47,6 +49,12 @@ class Grid:
     rows: tuple[tuple[Cell, ...], ...]
 
 
+_SIDE_HEADER = re.compile(r"(?i)^\W*(?:side|party|belligerent|army|country|nationality)\W*$")
+# A source's year in brackets (`Chandler (1966)`, `Kitchener's dispatch (1898)`) is no figure.
+_CITED_YEAR = re.compile(r"\s*\((?:c\.\s*)?1[5-9]\d\d[a-z]?\)|\s*\((?:c\.\s*)?20\d\d[a-z]?\)")
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
 def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     """The cells of a table line (between tabs, or between the pipes of a Markdown row),
     trimmed; None for a line that is no table row."""
@@ -54,7 +62,12 @@ def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     if ROW.match(line):
         return row_cells(text, start, end)
     if "\t" not in line:
-        return None
+        if "   " not in line:
+            return None
+        # A table a PDF or a typewriter set in columns (`Unit    Killed   Wounded`): three cells
+        # or more, two spaces or more between them.
+        out = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line.rstrip("\r"))]
+        return out if len(out) >= 3 else None
     out, at = [], start
     for part in line.split("\t"):
         s, e = at, at + len(part)
@@ -164,14 +177,21 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
         source_column = 0
     # Whose figures a table of rival sources gives: the party its heading names (`## ISIL losses`).
     heading_side = _heading_side(section, sides) if source_column == 0 else None
+    # A column that says whose each row's figures are (`| Source | Side | Killed |`).
+    side_column = next((k for k, c in enumerate(grid.header) if _SIDE_HEADER.match(words(c))), None) if across else None
+    # A measure's header may name whose it is (`French losses`).
+    column_parties = [party_side(c, "column") if across and sides.party_mentions(text, c[0], c[1]) else None
+                      for c in grid.header]
     out: list[Claim] = []
     for r, row in enumerate(grid.rows):
-        if source_column == 0:
+        if side_column is not None:
+            row_side = party_side(row[side_column], "`" + words(grid.header[side_column]) + "` column")
+        elif source_column == 0:
             row_side = heading_side or Side(reason="the rows are sources; the table's heading names no party")
         else:
             row_side = party_side(row[0], "row") if across else None
         attribution = Attribution(document=document.id)
-        if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(who):
+        if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(_CITED_YEAR.sub("", who)):
             cls, claimant_side = classify_claimant(who, sides)
             attribution = Attribution(document=document.id, claimant=who, claimant_class=cls, claimant_side=claimant_side,
                                       evidence=f"the table's `{words(grid.header[source_column])}` column",
@@ -181,6 +201,8 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                 continue
             if across:
                 counted, side = columns[k], row_side
+                if side.name is None and column_parties[k] is not None:
+                    side = column_parties[k]  # `| Source | French losses | Russian losses |`
             else:
                 counted, side = rows[r], column_sides[k]
             if counted is None:

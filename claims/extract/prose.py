@@ -483,6 +483,7 @@ class _Extractor:
         # Tables of figures in the body are read by their rows and columns, not as sentences.
         self._grids = [g for lo, hi in regions
                        if document.text.find("\t", lo, hi) != -1 or document.text.find("|", lo, hi) != -1
+                       or document.text.find("   ", lo, hi) != -1
                        for g in find_grids(document.text, lo, hi)]
         self.sides = resolver_for(document)
         self.subject = _subject(document)

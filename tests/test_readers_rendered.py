@@ -1045,3 +1045,11 @@ def test_an_infobox_at_the_end_of_the_page_stops_at_the_references() -> None:
     _, claims = claims_of(text)
     figures = sorted(c.span.quote for c in claims if isinstance(c.value, Quantity))
     assert figures == ["1,100 killed", "3,500", "400 killed", "8,000"]
+
+
+def test_a_native_name_in_another_script_under_the_title_is_not_the_title() -> None:
+    from claims.readers import read_text
+
+    page = ("Battle of Borodino\n\nБородинское сражение\nPart of the Patriotic War of 1812\nBelligerents\n"
+            "Russian Empire\nFrench Empire\nStrength\n120,000 men\n130,000 men\n\nThe battle was fought on 7 September 1812.\n")
+    assert read_text(page, "borodino.txt").title == "Battle of Borodino"

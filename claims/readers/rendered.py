@@ -65,6 +65,7 @@ SECTION_LABELS = {
     "territorial changes": "Territory",
 }
 # A label glued to its first value (`Commanders and leadersAdolf Hitler`, `Strength 6,000`).
+_LATIN = re.compile(r"[A-Za-z]")
 _GLUED_SECTION = re.compile(
     r"^(?P<label>Belligerents|Combatants|Commanders and leaders|Commanders & leaders|Commanders|Units involved"
     r"|Strength|Casualties and losses|Casualties & losses|Casualties|Losses)(?P<sep>\s*[:|]\s*|\s*)(?P<value>\S.*)$"
@@ -552,7 +553,10 @@ class _Reader:
             part = _PART_OF.match(line)
             if part:
                 if candidates and not title:
-                    title = candidates[-1]
+                    # (a native name in another script under the title, `Бородинское сражение`,
+                    # is not the title of an English page)
+                    latin = [c for c in candidates if _LATIN.search(c)]
+                    title = latin[-1] if latin and not _LATIN.search(candidates[-1]) else candidates[-1]
                 va, vb = a + part.start("value"), a + part.end("value")
                 self.cells.append(_Cell("Partof", "Part of", va, vb, number, self._next_block(), self.group))
                 continue

@@ -1598,3 +1598,11 @@ def test_our_losses_in_a_quotation_are_the_speakers_and_an_event_held_is_no_capt
     assert found["do not exceed 120 martyrs"].side.name == "Rapid Support Forces"
     assert found["12 fighters"].value.category is not Category.CAPTURED
     assert found["At least four Iraqi soldiers appeared to have been killed"].value.category is Category.KILLED
+
+
+def test_historians_hedges_bound_a_figure() -> None:
+    found = claims_of("Intro.\n\nLentz argues that French losses were nearer 30,000. The French lost something like "
+                      "31,000 men. Kitchener's force of somewhat above 22,000 men advanced.\n")
+    assert found["nearer 30,000"].value.qualifier.value == "approx"
+    assert found["something like 31,000 men"].value.qualifier.value == "approx"
+    assert found["somewhat above 22,000 men advanced"].value.qualifier.value == "at_least"

@@ -155,6 +155,19 @@ def test_a_table_of_losses_on_any_page_is_read_by_row_and_column_and_a_layout_ta
     assert ("12 soldiers were killed", "killed") in found  # the layout table's prose is still prose
 
 
+def test_an_infobox_with_labels_in_plain_cells_and_whose_row_it_is_in_brackets(tmp_path):
+    page = tmp_path / "crisis.html"
+    page.write_text(
+        '<html><body><h1>Kirkuk crisis</h1><table class="infobox">'
+        "<tr><td>Strength</td><td>Iraq: 5,000 troops<br>Peshmerga: 8,000</td></tr>"
+        "<tr><td>Casualties (Peshmerga)</td><td>38 killed (Peshmerga Ministry)</td></tr>"
+        "</table><p>The fighting lasted five days.</p></body></html>", encoding="utf-8")
+    found = {c.span.quote: c for c in extract_document(read_path(page))}
+    killed = found["38 killed (Peshmerga Ministry)"]
+    assert killed.side.name == "Peshmerga" and killed.attribution.claimant == "Peshmerga Ministry"
+    assert found["8,000"].side.name == "Peshmerga"
+
+
 def test_a_live_blog_is_read_entry_by_entry_and_a_storys_teasers_are_not(tmp_path):
     entry = "<article><time>{t} GMT</time><p>{p}</p></article>"
     blog = tmp_path / "live.html"

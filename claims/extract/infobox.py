@@ -108,6 +108,9 @@ def _subject(document: Document) -> str:
     return document.title or document.id
 
 
+_LABEL_ABOUT = re.compile(r"\(([^()\n]{2,40})\)\s*:?\s*$")
+
+
 def _default_year(document: Document) -> int | None:
     for f in document.infobox:
         if f.key == "Date":
@@ -372,6 +375,10 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         elif named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
+        elif f.column is None and side.name is None and (about := _LABEL_ABOUT.search(f.label or "")) is not None \
+                and (party := ctx.sides.demonym_in(about.group(1), 0, len(about.group(1)))) is not None:
+            # `Casualties (Peshmerga): 38 killed`: the label says whose the row is
+            side = attrs.evolve(party, reason=f"the row's label `{f.label.strip()}`")
         value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category,
                          population=q.population, unit=q.noun, as_of=as_of, increment=q.increment,
                          lost=q.lost)

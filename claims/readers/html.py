@@ -377,6 +377,11 @@ def _counts_losses(table: etree._Element) -> bool:
     return any(lexicon().table_measure(" ".join("".join(c.itertext()).split())) for c in heads)
 
 
+# A row label in a plain cell: an infobox key, with what it is about in brackets.
+_LABEL_CELL = re.compile(r"(?i)(?:" + "|".join(re.escape(k) for k in sorted(LABEL_KEYS, key=len, reverse=True))
+                         + r")(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:?$")
+
+
 def _data_table(table: etree._Element) -> bool:
     """A table of short cells with no table inside (a table of figures), not a page laid out
     in a table (whose cells hold paragraphs)."""
@@ -997,8 +1002,10 @@ class _Reader:
                 for index, cell in enumerate(cells[1:], start=1):
                     self.infobox_cell(cell, key, text, index, f"table column {index} after the row's label")
                 continue
-            if len(cells) == 2 and cells[0].tag.lower() == "th":
-                key, column = normalise_key(text)
+            if len(cells) == 2 and (cells[0].tag.lower() == "th" or _LABEL_CELL.match(text.strip())):
+                # (`<td>Casualties (Peshmerga)</td><td>38 killed</td>`: a label in a plain cell;
+                # the key without what it is about, which the label keeps)
+                key, column = normalise_key(re.sub(r"\s*\([^()\n]*\)\s*:?\s*$", "", text))
                 self.infobox_cell(cells[1], key, text, column, None)
                 continue
             if len(cells) == 1:

@@ -168,6 +168,17 @@ def test_an_infobox_with_labels_in_plain_cells_and_whose_row_it_is_in_brackets(t
     assert found["8,000"].side.name == "Peshmerga"
 
 
+def test_a_storys_factbox_aside_is_content_and_a_related_stories_aside_is_not(tmp_path):
+    page = tmp_path / "mag.html"
+    page.write_text(
+        "<html><body><article><h1>Borodino</h1><p>A bloody day near Moscow.</p>"
+        '<aside class="factbox"><ul><li>French strength: 130,000 men, 587 guns</li></ul></aside>'
+        '<aside class="related"><ul><li>Floods: 12 dead in the south</li></ul></aside>'
+        "</article></body></html>", encoding="utf-8")
+    text = read_path(page).text
+    assert "130,000 men" in text and "Floods" not in text
+
+
 def test_a_live_blog_is_read_entry_by_entry_and_a_storys_teasers_are_not(tmp_path):
     entry = "<article><time>{t} GMT</time><p>{p}</p></article>"
     blog = tmp_path / "live.html"

@@ -82,6 +82,8 @@ _NOT_SPACE = re.compile(r"[^ \t\n\r\f]+")
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)|url:\s*(https?://\S+)", re.I)
 
 #: Elements that are never content.
+# Class words of an `<aside>` that holds the story's own figures (`factbox`, `key-facts`).
+_FACT_BOX_WORDS = frozenset({"factbox", "facts", "fact", "keyfacts", "glance", "factfile", "stats", "infobox", "summary"})
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "form", "button", "iframe", "object",
     "embed", "canvas", "select", "input", "textarea", "nav", "aside", "footer", "figure", "figcaption",
@@ -734,6 +736,8 @@ class _Reader:
     def skipped(self, el: etree._Element) -> bool:
         """Never content: by tag, by being hidden, by ARIA role, by class or id."""
         tag = el.tag.lower()
+        if tag == "aside" and el not in self.consumed and not _hidden(el) and _words(_classes(el)) & _FACT_BOX_WORDS:
+            return False  # a story's box of key facts is its content, not a sidebar of other stories
         if tag in _SKIP_TAGS or el in self.consumed:
             return True
         if tag == "header" and not self.in_article:

@@ -1606,3 +1606,9 @@ def test_historians_hedges_bound_a_figure() -> None:
     assert found["nearer 30,000"].value.qualifier.value == "approx"
     assert found["something like 31,000 men"].value.qualifier.value == "approx"
     assert found["somewhat above 22,000 men advanced"].value.qualifier.value == "at_least"
+
+
+def test_it_points_back_to_the_body_the_sentence_before_is_about() -> None:
+    found = claims_of("Intro.\n\nIraq's Joint Operations Command said troops had taken the oil fields. The Peshmerga "
+                      "General Command gave a different account. It said its fighters had destroyed five Humvees.\n")
+    assert found["five Humvees"].attribution.claimant == "The Peshmerga General Command"

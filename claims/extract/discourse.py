@@ -36,6 +36,11 @@ CONTINUES = re.compile(
 )
 
 
+# A sentence opening on a named body and its verb (`The Peshmerga General Command gave`).
+_BODY_SUBJECT = re.compile(
+    r"[ \t\"“]*(?P<np>(?:The[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){1,5}(?P<head>[A-Z][\w\-]*))[ \t]+(?:also[ \t]+|later[ \t]+)?(?!(?:of|and|in|for|at|on|from|to)\b)[a-z]+\b")
+
+
 @frozen
 class _Source:
     text: str
@@ -52,6 +57,7 @@ class Discourse:
     def __init__(self) -> None:
         self.sources: list[_Source] = []
         self.persons: list[tuple[int, str]] = []
+        self.bodies: list[tuple[int, str]] = []  # (start, name) of bodies sentences open on
         self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
         #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
         self.header: str | None = None
@@ -78,6 +84,10 @@ class Discourse:
                                      or lx.party_of(w) for w in words):
                 continue
             self.persons.append((m.start(), " ".join(words)))
+        subject = _BODY_SUBJECT.match(text, lo, hi)
+        if subject is not None and subject.group("head").lower() in lx.source_heads:
+            # `The Peshmerga General Command gave a different account.`: what a later `it` means
+            self.bodies.append((subject.start("np"), subject.group("np")))
 
     def note_unnamed(self, name: str, start: int) -> None:
         """An unnamed source (`a senior officer told ...`): a later `he` or `they` points back
@@ -107,6 +117,7 @@ class Discourse:
         while self._unread and self._unread[0][1] < before:
             self.note_persons(*self._unread.popleft())
         self.persons.sort()
+        self.bodies.sort()
 
     def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
         """(claimant, how it was resolved) for a relation's source; a pronoun that points back
@@ -129,6 +140,12 @@ class Discourse:
             return None, None
         if lower in ("it", "they", "them", "this", "these", "we", "the latter"):
             pool = [s for s in before if not s.person]
+            if lower == "it":
+                if self._unread:
+                    self._read_deferred(relation.source_start or 0)
+                body = next((b for b in reversed(self.bodies) if b[0] < (relation.source_start or 0)), None)
+                if body is not None and (not pool or body[0] > pool[-1].start) and body[1] != (pool[-1].text if pool else None):
+                    return body[1], f"`{source}` refers back to {body[1]}, the body an earlier sentence is about"
             if pool:
                 if pool[-1].unnamed:
                     self.unnamed_referent = pool[-1].text

@@ -1612,3 +1612,14 @@ def test_it_points_back_to_the_body_the_sentence_before_is_about() -> None:
     found = claims_of("Intro.\n\nIraq's Joint Operations Command said troops had taken the oil fields. The Peshmerga "
                       "General Command gave a different account. It said its fighters had destroyed five Humvees.\n")
     assert found["five Humvees"].attribution.claimant == "The Peshmerga General Command"
+
+
+def test_ranks_counted_and_a_citizen_and_pieces_of_artillery() -> None:
+    found = claims_of("Intro.\n\nThree majors and four officers were among the dead. A US citizen died in Khartoum, "
+                      "according to the State Department. The Republicans lost about 70 pieces of artillery.\n")
+    assert found["Three majors"].value.category is Category.KILLED
+    assert found["A US citizen died"].value.low == 1
+    assert found["about 70 pieces of artillery"].kind.value == "equipment"
+    # an adjective is no rank (`two major offensives`), nor a lone `a commander said`
+    assert all(c not in (Category.TROOPS, Category.KILLED)
+               for _, c in found_kind("Two major offensives failed. A commander said the town held."))

@@ -1623,3 +1623,11 @@ def test_ranks_counted_and_a_citizen_and_pieces_of_artillery() -> None:
     # an adjective is no rank (`two major offensives`), nor a lone `a commander said`
     assert all(c not in (Category.TROOPS, Category.KILLED)
                for _, c in found_kind("Two major offensives failed. A commander said the town held."))
+
+
+def test_a_product_is_no_person_and_a_denials_object_is_no_source() -> None:
+    found = claims_of("Intro.\n\nSpokesman Kanybek Nurmatov said Tajik forces had used Turkish-made Bayraktar TB2 aircraft. "
+                      "He said Kyrgyz units had destroyed 14 Tajik armoured vehicles.\n")
+    assert found["14 Tajik armoured vehicles"].attribution.claimant == "Kanybek Nurmatov"
+    headline = claims_of('Tajikistan reports 41 dead, rejects Kyrgyz "fabrications" on losses\n\nDUSHANBE - The toll rose.\n')
+    assert headline["41 dead"].attribution.claimant == "Tajikistan"

@@ -25,6 +25,7 @@ _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
 
+_MADE_BY = re.compile(r"(?i)-(?:made|built|supplied|designed|manufactured|backed|led|based|born|owned|run)$")
 AMONG = re.compile(r"\W*(?i:among)\b")
 #: Words that make a sentence go on with an earlier paragraph's statement.
 CONTINUES = re.compile(
@@ -78,7 +79,8 @@ class Discourse:
             words = m.group(0).split()
             # Leading titles and party words are no part of a name (`Ukrainian President X`).
             while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
-                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")):
+                             or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")
+                             or _MADE_BY.search(words[0])):  # `Turkish-made Bayraktar`: a product, no person
                 words = words[1:]
             if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
                                      or lx.party_of(w) for w in words):

@@ -1631,3 +1631,12 @@ def test_a_product_is_no_person_and_a_denials_object_is_no_source() -> None:
     assert found["14 Tajik armoured vehicles"].attribution.claimant == "Kanybek Nurmatov"
     headline = claims_of('Tajikistan reports 41 dead, rejects Kyrgyz "fabrications" on losses\n\nDUSHANBE - The toll rose.\n')
     assert headline["41 dead"].attribution.claimant == "Tajikistan"
+
+
+def test_a_claim_named_by_a_noun_or_a_participle_after_its_owner() -> None:
+    found = claims_of("Intro.\n\nSAF statements claiming more than 2,800 RSF fighters killed are not consistent with the "
+                      "evidence. RSF claims of nine aircraft shot down are supported by visual evidence for only two aircraft.\n")
+    assert found["more than 2,800 RSF fighters killed"].attribution.claimant == "SAF"
+    assert found["nine aircraft shot down"].attribution.claimant == "RSF"
+    assert found["two aircraft"].attribution.claimant is None  # the narrator's own finding
+    assert sources("India rejected Pakistan's claims of 70 casualties.")[-1] == ("Pakistan", "70 casualties")

@@ -949,6 +949,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 found[i] = evolve(r, content_start=after, content_end=r.cue_start)
     if " that " in text[lo:hi]:
         _claims_that(text, lo, hi, found)
+    if "laim" in text[lo:hi] or "alleg" in text[lo:hi]:
+        _claims_of(text, lo, hi, found)
     found.sort(key=lambda r: r.cue_start)
     return _cut_at_contrast(text, found)
 
@@ -958,6 +960,35 @@ _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
 _CLAIM_THAT = re.compile(
     r"(?:\b(?P<adj>[A-Za-z][\w\-]*)[ \t]+)?(?P<noun>claims?|reports?|allegations?|assertions?|accounts?)"
     r"(?:[ \t]+(?:by|from)[ \t]+[^,;:.]{2,60}?)?[ \t]+that[ \t]+")
+
+
+# `RSF claims of nine aircraft shot down`, `SAF statements claiming more than 2,800 killed`,
+# `Pakistan's allegation of 70 casualties`: a named owner's claim, as a noun or a participle.
+_CLAIM_OF = re.compile(
+    r"\b(?P<src>(?:[A-Z][\w\-]*[ \t]+){0,3}[A-Z][\w\-]*)(?:['’]s)?[ \t]+(?:(?:statements?|reports?|sources)[ \t]+)?"
+    r"(?P<noun>claims?[ \t]+of|claims?[ \t]+to[ \t]+have|allegations?[ \t]+of|claiming|alleging)[ \t]+")
+# What such a claim holds ends at the sentence's own verb (`... are not consistent`) or a clause break.
+_CLAIM_OF_END = re.compile(r"[;:]|[,.](?!\d)|\b(?:are|were|is|was|has|have|had|remains?|remained|seems?|seemed|appears?|appeared|do|does|did|cannot|can)\b")
+
+
+def _claims_of(text: str, lo: int, hi: int, found: list[Relation]) -> None:
+    """Add the relation of a claim named by a noun or a participle after its owner (see
+    ``_CLAIM_OF``), its content up to the sentence's own verb."""
+    lx = lexicon()
+    for m in _CLAIM_OF.finditer(text, lo, hi):
+        src = m.group("src")
+        if src.split()[0].lower() in ("the", "a", "an", "these", "those") and len(src.split()) == 1:
+            continue
+        if not (lx.party_of(src.split()[-1]) is not None or any(_is_name_word(w) for w in src.split())):
+            continue
+        end = _CLAIM_OF_END.search(text, m.end(), hi)
+        content_end = end.start() if end is not None else hi
+        if content_end <= m.end():
+            continue
+        rel = _make(text, m.span("src"), m.span("noun"), (m.end(), content_end), "possessive", "claim")
+        if rel is not None:
+            found[:] = [r for r in found if r.source_start != rel.source_start]
+            found.append(rel)
 
 
 def _claims_that(text: str, lo: int, hi: int, found: list[Relation]) -> None:

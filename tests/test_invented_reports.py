@@ -1640,3 +1640,9 @@ def test_a_claim_named_by_a_noun_or_a_participle_after_its_owner() -> None:
     assert found["nine aircraft shot down"].attribution.claimant == "RSF"
     assert found["two aircraft"].attribution.claimant is None  # the narrator's own finding
     assert sources("India rejected Pakistan's claims of 70 casualties.")[-1] == ("Pakistan", "70 casualties")
+
+
+def test_a_participle_phrase_after_the_source_and_an_operations_room() -> None:
+    assert sources("Army officials speaking on condition of anonymity told Israeli radio that as many as 200 "
+                   "Palestinians might have died.")[0][0] == "Army officials"
+    assert sources("Strikes killed about 300 rebels, according to the operations room.")[0][0] == "the operations room"

@@ -223,7 +223,8 @@ _GAPPED_SOURCE = re.compile(
     r"(?:sources|records|figures|estimates|accounts|data|historians))[ \t]*,?[ \t]*"
     r"(?=(?:(?:only|just|about|some|around|nearly)[ \t]+)?[~≈]?\d)")
 _REDUCED_RELATIVE = frozenset(
-    "released published issued compiled obtained seen prepared presented posted circulated leaked made gathered collected".split())
+    "released published issued compiled obtained seen prepared presented posted circulated leaked made gathered collected "
+    "speaking requesting asking declining".split())  # (`Army officials speaking on condition of anonymity told`)
 
 
 def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:

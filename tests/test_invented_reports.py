@@ -1646,3 +1646,13 @@ def test_a_participle_phrase_after_the_source_and_an_operations_room() -> None:
     assert sources("Army officials speaking on condition of anonymity told Israeli radio that as many as 200 "
                    "Palestinians might have died.")[0][0] == "Army officials"
     assert sources("Strikes killed about 300 rebels, according to the operations room.")[0][0] == "the operations room"
+
+
+def test_a_bodys_collected_posts_are_its_own_voice() -> None:
+    found = claims_of("Rapid Support Forces - official statements and posts (compiled)\n\n[16 April 2023]\n"
+                      "Our losses since 15 April do not exceed 120 martyrs.\n")
+    own = found["do not exceed 120 martyrs"]
+    assert own.attribution.claimant == "Rapid Support Forces" and own.side.name == "Rapid Support Forces"
+    # a headline in title case naming forces is no masthead
+    headline = claims_of("Syrian Forces Retake Palmyra\n\nGovernment troops killed 40 militants, the army said.\n")
+    assert headline["40 militants"].attribution.claimant == "the army"

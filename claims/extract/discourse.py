@@ -222,6 +222,8 @@ def same_organisation(a: str, b: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == _initials(long_)
 
 
+_FORCES_NAME = re.compile(r"(?:[A-Z][\w'’\-]*[ \t]+){1,5}Forces")
+_PUBLICATION_KIND = re.compile(r"(?i)\b(?:statements?|posts|press\s+releases?|communiqu[eé]s?|bulletins?|briefings?|updates)\b")
 _MASTHEAD_DASH = re.compile(r"[ \t]+[\-–—|][ \t]+")
 _PUBLICATION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:official|joint)\s+)?(?:press\s+release|statement|briefing|bulletin|communiqu[eé]|update)\s*[:|\-–—]\s+")
@@ -254,6 +256,10 @@ def masthead(line: str) -> str | None:
             and any(lexicon().party_of(w) is not None for w in re.findall(r"[A-Z][\w'’\-]*", parts[1])):
         body = masthead(parts[0])
         return f"{body}, {parts[1].strip()}" if body is not None else None
+    if len(parts) == 2 and _PUBLICATION_KIND.search(parts[1]):
+        # `Rapid Support Forces - official statements and posts (compiled)`: the body's own page
+        name = parts[0].strip()
+        return masthead(name) or (name if _FORCES_NAME.fullmatch(name) else None)
     label = _PUBLICATION_LABEL.match(line)
     if label is not None:
         line = line[label.end():]  # `Press release: ...`

@@ -202,7 +202,7 @@ _AUX = frozenset(
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
     "estimated to who that which whom apparently likely probably possibly either both each "
     "just only still further additionally altogether in total overall so far may might could would must "
-    "will shall fact indeed reality effect appeared appears appear seemed seems seem".split()  # (`had in fact been killed`)
+    "will shall fact indeed reality effect".split()  # (`had in fact been killed`)
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())

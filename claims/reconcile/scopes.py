@@ -75,6 +75,8 @@ _UNIT_SUBJECT = re.compile(
 # A cell's own label before its figure (`- Army of the Ohio: 17,918`), and the words that make
 # it a formation of a side rather than the side or a total.
 _CELL_LABEL = re.compile(r"(?:^|[\n|•*>=])[ \t]*(?:[-*+•][ \t]+)?(?P<label>[A-Z][\w .'’\-]{2,50}?)[ \t]*:[ \t]*$")
+# The first cell of a table row (its label), before the cells that follow it on the line.
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t|]*(?P<label>[^\t|\n]+?)(?:[ \t]*\||\t|[ \t]{2,})[^\n]*$")
 _FORMATION = re.compile(r"(?i)\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|garrison|detachment|squadron|wing)\b")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
@@ -295,6 +297,10 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
         # `Army of the Tennessee: 48,894` over `Total: 66,812` in a strength cell: one
         # formation's count, not the side's (a party's own name labels the side: no part)
         parts.add("unit: " + " ".join(cell.group("label").lower().split()))
+    if claim.rule == "prose.table" and (row := _ROW_LABEL.search(before(claim, ctx, 160))) is not None \
+            and _FORMATION.search(row.group("label")) and lexicon().party_of(row.group("label")) is None:
+        # `4 Infantry Brigade    126    198` in a table of units: one unit's count
+        parts.add("unit: " + " ".join(row.group("label").lower().split()))
     if any(u in ahead for u in _UNIT_WORDS) and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
         # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
         # unit's count, not the whole side's

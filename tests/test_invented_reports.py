@@ -1665,3 +1665,10 @@ def test_a_units_row_in_a_table_is_that_units_count() -> None:
     total = read_text("Battle of Kessel Ridge\n\nThe battle was fought in 1941. The defenders lost 1,751 killed.\n", "note.txt")
     found = disagreeing([table, total])
     assert not any("126" in k or "94" in k for k in found)
+
+
+def test_two_parties_numbers_share_one_noun_and_verb() -> None:
+    found = claims_of("Intro.\n\nAt least 20 Indian and 45 Chinese soldiers died in the clash.\n")
+    first = found["At least 20 Indian"]
+    assert first.value.category is Category.KILLED and first.side.name == "India" and first.value.low == 20
+    assert found["45 Chinese soldiers died"].side.name == "China"

@@ -631,6 +631,15 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         # `- 1,200: Russian soldiers killed in the past day`: a list line that opens with its
         # number; the words after the colon say what it counts.
         noun, sense, np_end, mentions, relative = _noun_phrase(text, lead.end(), hi)
+    gapped_end = None
+    if sense is None and (gap := _GAPPED_DEMONYM.match(text, end, hi)) is not None \
+            and lx.party_of(gap.group("party")) is not None:
+        # `20 Indian and 45 Chinese soldiers died`: the first number shares the noun and the
+        # verb of the second, and is the first party's
+        noun2, sense2, np_end2, _, _ = _noun_phrase(text, gap.end("num"), hi)
+        if sense2 is not None:
+            noun, sense, np_end, gapped_end = noun2, sense2, gap.end("party"), np_end2
+            mentions = party_mentions(text, gap.start("party"), gap.end("party"))
     partitive_category = None
     if sense is None or sense.group == "units" and _MANPOWER.match(text, end, hi):
         part = _partitive(text, end, hi)
@@ -703,7 +712,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     compared = (not anaphoric and noun is not None and sense is not None and sense.category == "people"
                 and lexicon().party_of(noun) is not None and _COMPARED.search(text, max(lo, start - 30), start) is not None)
     anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
-    after = predicate_after(text, np_end if sense is not None else end, hi, civilians=population is Population.CIVILIAN)
+    after = predicate_after(text, gapped_end or (np_end if sense is not None else end), hi,
+                            civilians=population is Population.CIVILIAN)
+    if after is not None and gapped_end is not None:
+        after = (after[0], after[1], np_end)  # (the span stays `20 Indian`: the verb is the other figure's too)
     before = None if compared else p["pred_before"].search(text, max(lo, start - 60), start)
     if before is not None and _fold(before.group("p")) in _LINKING_BEFORE:
         # `casualties were estimated at 1,129,619`: the noun before the link says what it
@@ -1363,6 +1375,8 @@ _NAME_LIST_TAIL = re.compile(
     r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*){1,12}")
 
 
+_GAPPED_DEMONYM = re.compile(
+    r"[ \t]+(?P<party>[A-Z][\w'’\-]*)[ \t]+and[ \t]+(?:(?:about|some|around|nearly|at[ \t]+least|more[ \t]+than)[ \t]+)?(?P<num>\d[\d,]*)")
 _PARTICIPLE_AND = re.compile(r"(?i)[a-z]{3,}(?:[ \t]+(?:away|off|out|up|down|back))?[ \t]*,?[ \t]+and[ \t]+")
 
 

@@ -35,6 +35,7 @@ from claims.lexicon import lexicon, phrase_pattern
 from claims.model import Attribution, ClaimantClass, Hedge, HedgeKind
 
 __all__ = [
+    "FIRST_PERSON",
     "Relation",
     "classify_claimant",
     "find_attributions",
@@ -956,7 +957,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     return _cut_at_contrast(text, found)
 
 
-_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
+#: A first-person word: what the speaker calls its own side.
+FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
 # `Pakistan's claim that ...`, `rebel claims that ...`, `claims by the rebels that ...`, `reports that ...`
 _CLAIM_THAT = re.compile(
     r"(?:\b(?P<adj>[A-Za-z][\w\-]*)[ \t]+)?(?P<noun>claims?|reports?|allegations?|assertions?|accounts?)"
@@ -977,10 +979,10 @@ def _claims_of(text: str, lo: int, hi: int, found: list[Relation]) -> None:
     ``_CLAIM_OF``), its content up to the sentence's own verb."""
     lx = lexicon()
     for m in _CLAIM_OF.finditer(text, lo, hi):
-        src = m.group("src")
-        if src.split()[0].lower() in ("the", "a", "an", "these", "those") and len(src.split()) == 1:
+        words = m.group("src").split()
+        if len(words) == 1 and words[0].lower() in ("the", "a", "an", "these", "those"):
             continue
-        if not (lx.party_of(src.split()[-1]) is not None or any(_is_name_word(w) for w in src.split())):
+        if not (lx.party_of(words[-1]) is not None or any(_is_name_word(w) for w in words)):
             continue
         end = _CLAIM_OF_END.search(text, m.end(), hi)
         content_end = end.start() if end is not None else hi
@@ -1005,7 +1007,7 @@ def _claims_that(text: str, lo: int, hi: int, found: list[Relation]) -> None:
             continue
         denier = next((r for r in found if r.type == "deny" and r.content_start <= m.start("noun") < r.content_end
                        and not re.search(r"[.,;:]", text[r.cue_end:m.start()])), None)
-        if denier is None or _FIRST_PERSON.search(text, m.end(), hi):
+        if denier is None or FIRST_PERSON.search(text, m.end(), hi):
             # (a claim noun no denial holds keeps the sentence's attribution; `rejects Indian
             # claims that 70 of our soldiers were captured` is the denier's own paraphrase)
             continue

@@ -34,7 +34,7 @@ _CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
 _SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|reported\s+by|claimants?|estimated\s+by|per|by|cited\s+by"
-                            r"|historians?|authors?|studies|study|works?|estimate\s+by"
+                            r"|historians?|authors?|studies|study|works?"
                             r"|estimates?\s+by|figures?\s+by)\W*$")
 # The first column's header over rows naming who estimates (`| Estimate | Killed |`).
 _ESTIMATE_HEADER = re.compile(r"(?i)^\W*(?:estimates?|estimated|who)\W*$")
@@ -56,8 +56,8 @@ _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell] | None:
-    """The cells of a table line (between tabs, or between the pipes of a Markdown row),
-    trimmed; None for a line that is no table row."""
+    """The cells of a table line (between tabs, between the pipes of a Markdown row, or in
+    columns set by runs of spaces), trimmed; None for a line that is no table row."""
     line = text[start:end]
     if ROW.match(line):
         return row_cells(text, start, end)

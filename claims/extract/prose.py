@@ -27,6 +27,7 @@ from functools import cache
 import attrs
 
 from claims.extract.attribution import (
+    FIRST_PERSON,
     Relation,
     classify_claimant,
     find_attributions,
@@ -188,10 +189,7 @@ _LOSS_GOVERNOR = re.compile(
 # dead`, `the provisional toll on the enemy side is 20`).
 _SIDE_SCOPE = re.compile(
     r"(?i)\b(?:on|from|for)[ \t]+(?:the[ \t]+)?(?P<w>friendly|our|own|enemy|enemy['’]s|opposing|adversary['’]s|other)[ \t]+side\b")
-_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
 _OWN_MEASURE = re.compile(r"(?i)\b(?:our|its|their)[ \t]+(?:own[ \t]+)?(?:losses|casualties|dead|death[ \t]+toll|fatalities)\b")
-
-
 _WE_OPENS = re.compile(r"[ \t]*(?:We|Our)\b")
 
 
@@ -1414,7 +1412,7 @@ class _Extractor:
         if relative is None and _OWN_MEASURE.search(text, max(lo, clause - 1), f.start) \
                 and not self.sides.party_mentions(text, max(lo, clause - 1), f.start):
             relative = "own"  # `"Our losses since 15 April do not exceed 120 martyrs"`
-        if relative == "own" and _FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
+        if relative == "own" and FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
                 and not _inside_quotes(text, self._paragraph_start(f.start), f.start) \
                 and (voice := self._voice_side()) is not None and voice != attribution.claimant_side:
             # `The statements of Tajik officials alleging the death of 100 of our servicemen are

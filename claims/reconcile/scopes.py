@@ -292,15 +292,13 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     low_whole, low = whole_clause.lower(), text.lower()
     if any(t in low_whole for t in _WINDOW_TRIGGERS):
         parts.update(_windows(whole_clause, strength))
-    if claim.field is not None and ":" in ahead and (cell := _CELL_LABEL.search(ahead)) is not None \
-            and _FORMATION.search(cell.group("label")) and lexicon().party_of(cell.group("label")) is None:
-        # `Army of the Tennessee: 48,894` over `Total: 66,812` in a strength cell: one
-        # formation's count, not the side's (a party's own name labels the side: no part)
-        parts.add("unit: " + " ".join(cell.group("label").lower().split()))
-    if claim.rule == "prose.table" and (row := _ROW_LABEL.search(before(claim, ctx, 160))) is not None \
-            and _FORMATION.search(row.group("label")) and lexicon().party_of(row.group("label")) is None:
-        # `4 Infantry Brigade    126    198` in a table of units: one unit's count
-        parts.add("unit: " + " ".join(row.group("label").lower().split()))
+    # `Army of the Tennessee: 48,894` over `Total: 66,812` in a strength cell, `4 Infantry
+    # Brigade    126    198` in a table of units: one formation's count, not the side's (a
+    # party's own name labels the side: no part)
+    label = (_CELL_LABEL.search(ahead) if claim.field is not None and ":" in ahead
+             else _ROW_LABEL.search(before(claim, ctx, 160)) if claim.rule == "prose.table" else None)
+    if label is not None and _FORMATION.search(label.group("label")) and lexicon().party_of(label.group("label")) is None:
+        parts.add("unit: " + " ".join(label.group("label").lower().split()))
     if any(u in ahead for u in _UNIT_WORDS) and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
         # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
         # unit's count, not the whole side's

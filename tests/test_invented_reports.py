@@ -1672,3 +1672,81 @@ def test_two_parties_numbers_share_one_noun_and_verb() -> None:
     first = found["At least 20 Indian"]
     assert first.value.category is Category.KILLED and first.side.name == "India" and first.value.low == 20
     assert found["45 Chinese soldiers died"].side.name == "China"
+
+
+def claimant(found: dict[str, Claim], quote: str) -> str | None:
+    return found[quote].attribution.claimant
+
+
+def test_a_coordinated_finding_after_an_opening_adverbial_is_its_subjects() -> None:
+    found = claims_of("Intro.\n\nThe army has said that 12 villagers died. In March and April, monitors from the "
+                      "Ostland Rights Centre visited 14 camps, and recorded at least 90 civilian deaths.\n")
+    assert claimant(found, "12 villagers died") == "The army"
+    assert claimant(found, "at least 90 civilian deaths") == "the Ostland Rights Centre"
+
+
+def test_an_unnamed_source_ends_the_named_speakers_run() -> None:
+    found = claims_of("Intro.\n\nColonel Ivo Marek said 8 soldiers were killed. Jets struck the depot twice, a local "
+                      "source said. The strikes hit the market, killing 19 traders.\n")
+    assert claimant(found, "8 soldiers were killed") == "Colonel Ivo Marek"
+    assert claimant(found, "19 traders") is None
+
+
+def test_the_sources_again_are_the_same_unnamed_sources() -> None:
+    found = claims_of("Intro.\n\nSecurity sources said 11 guards had died. The sources said 6 more were wounded.\n")
+    assert found["6 more were wounded"].attribution.claimant_class is ClaimantClass.UNNAMED
+    assert claimant(found, "6 more were wounded") == claimant(found, "11 guards had died")
+
+
+def test_he_after_a_full_rank_points_to_the_ranked_speaker() -> None:
+    found = claims_of("Intro.\n\nTwo sappers were wounded, Lieutenant Colonel Arno Vesk said. The number of raiders "
+                      "killed rose to 31, he said.\n")
+    assert claimant(found, "31") == "Arno Vesk"
+
+
+def test_a_relayed_quote_is_the_speakers_not_the_agencys() -> None:
+    found = claims_of('Intro.\n\nThe rebel commander Juma Oket said his men "have killed more than 300 of the enemy," '
+                      "the radio quoted him as saying.\n\nThe garrison lost 40 men, the agency quoted Oket as saying.\n")
+    assert claimant(found, "more than 300 of the enemy") == "Juma Oket"
+    assert claimant(found, "40 men") == "Oket"
+
+
+def test_figures_received_from_a_body_are_the_bodys() -> None:
+    found = claims_of("Intro.\n\nAccording to the figures received from the Regional Command, the garrison lost 52 "
+                      "soldiers killed.\n")
+    assert claimant(found, "52 soldiers killed") == "the Regional Command"
+
+
+def test_an_acronym_in_apposition_names_the_described_body() -> None:
+    found = claims_of("Intro.\n\nThe UN refugee agency, UNHCR, says some 9,000 people have fled the valley.\n")
+    assert claimant(found, "some 9,000 people have fled") == "UNHCR"
+
+
+def test_an_age_apposition_before_a_description_keeps_the_name() -> None:
+    found = claims_of("Intro.\n\nPetar Ilic, 81, a former platoon leader, told the paper that his platoon lost 17 killed.\n")
+    assert claimant(found, "17 killed") == "Petar Ilic"
+
+
+def test_a_participle_after_the_reporting_clause_keeps_the_source_after() -> None:
+    found = claims_of("Intro.\n\nThe floods have displaced about 20,000 people, the relief commission said, "
+                      "straining the camps.\n")
+    assert claimant(found, "about 20,000 people") == "the relief commission"
+
+
+def test_a_name_with_the_inside_is_one_source() -> None:
+    found = claims_of("Intro.\n\nFriends of the Wounded said 14 medics were killed. Save the Children said 9 children "
+                      "had been injured. On Monday the Ministry said 3 guards had died.\n")
+    assert claimant(found, "9 children had been injured") == "Save the Children"
+    assert claimant(found, "3 guards had died") == "the Ministry"
+
+
+def test_it_after_a_rejection_is_the_one_who_rejected() -> None:
+    found = claims_of("Intro.\n\nThe border command rejected claims by the militia that it had shot down two helicopters. "
+                      "It said its troops had destroyed 5 trucks.\n")
+    assert claimant(found, "two helicopters") == "the militia"
+    assert claimant(found, "5 trucks") == "The border command"
+
+
+def test_a_claim_made_by_a_party_is_that_partys() -> None:
+    found = claims_of("Intro.\n\nThe ministry denies the claim made by the insurgents that 600 soldiers were killed.\n")
+    assert claimant(found, "600 soldiers were killed") == "the insurgents"

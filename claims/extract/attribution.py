@@ -248,6 +248,7 @@ _CLAUSE_COMMA = re.compile(r",(?=\s)")
 # Ranks written before a name (`,” Brig.-Gen. Saleh Shudeifat said`).
 _TITLE_ABBREVIATIONS = frozenset(
     "Brig Gen Col Lt Maj Capt Sgt Cpl Pte Pvt Cmdr Adm Dr Mr Mrs Ms Prof Gov Sen Rep Maj-Gen Lt-Gen Lt-Col".split())
+_OPENING_PREPOSITIONS = frozenset("in on at by during after before over within from between since until throughout".split())
 # Words that single out one of a group in an apposition: `Later writers, notably Marsh, put`.
 _SINGLED_OUT = frozenset("notably especially particularly chiefly principally".split())
 
@@ -257,7 +258,12 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], conj: int, lo:
     `and`) is that verb's second: `X accepted A but revised B to N`. None when the sentence
     does not open on its subject."""
     lx = lexicon()
-    for j in range(conj):
+    first = 0
+    if words and words[0][2].lower() in _OPENING_PREPOSITIONS:
+        # `Between June and October, field workers interviewed ... and recorded N`: the
+        # subject comes after the opening adverbial and its comma.
+        first = next((k + 1 for k in range(1, min(conj, 12)) if words[k][2] == ","), 0)
+    for j in range(first, conj):
         w = words[j][2]
         if w in (";", ":") or w.lower() in _CLAUSE_WORDS:
             return None
@@ -319,7 +325,13 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             found = _np_before(text, words[:i] + [(between[-1][1], between[-1][1], "said")], i, lo)
             if found is not None and found[0] >= between[1][0]:
                 return found
+        if j >= 3 and words[j - 2][2] == "," and words[j - 1][2].isdigit() and len(words[j - 1][2]) <= 3:
+            j -= 2  # `Nguyen Van Tan, 78, a former company commander, told`: the age is a second apposition
         found = _np_before(text, words, j, lo)
+        if found is not None and len(between) == 1 and re.fullmatch(r"[A-Z][A-Z&\-]{1,9}", between[0][2]) \
+                and text[found[0]:found[1]].split()[0].lower() in ("the", "a", "an"):
+            # `The UN humanitarian office, OCHA, says`: the acronym names what the phrase describes.
+            return between[0][0], between[0][1]
         if found is not None and len(between) > 1 and between[0][2].lower() in ("which", "who"):
             # `Darwish, spokesman for the Council, which is part of the SDF, told`: the
             # relative clause hangs on a phrase that may itself be an apposition.
@@ -396,7 +408,13 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             break
         if lower in ("the", "a", "an"):
             prev = words[i - 1][2].lower() if i > 0 else ""
-            if prev in ("of", "for", "in", "with", "on", "at", "from"):
+            if prev in ("of", "for", "in", "with", "on", "at", "from") or (
+                    # `Save the Children`: a name with `the` inside, capitalised on both sides
+                    lower == "the" and w == "the" and i > 0 and words[i - 1][2][:1].isupper()
+                    and words[i - 1][2].isalpha() and _is_name_word(words[i + 1][2])
+                    and prev not in _CLAUSE_WORDS and prev not in _STOP_IN_NP and prev not in _NOT_SOURCE
+                    and prev not in _TIME_WORDS and lx.party_of(words[i - 1][2]) is None
+                    and prev not in lx.cue_verbs and (i == 1 or not words[i - 2][2][:1].isalnum())):
                 start = s
                 i -= 1
                 count += 1
@@ -549,7 +567,7 @@ _DOCUMENT_NOUNS = (
 _TALLY_OF = re.compile(
     r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+){0,3}?"
     rf"(?:{_DOCUMENT_NOUNS}|information|numbers|tolls?|surveys?|analys[ie]s|reviews?|compilations?)[ \t]+"
-    r"(?:(?:compiled|collected|gathered|kept|published|released|provided|given|issued|cited|obtained|verified|made"
+    r"(?:(?:compiled|collected|gathered|kept|published|released|provided|given|issued|cited|obtained|received|verified|made"
     r"|maintained)[ \t]+(?:(?:on|late|early|last|this|earlier)[ \t]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day"
     r"|overnight|earlier|week|month|year)?[ \t]*)?(?:by|from|of)[ \t]+"
 )
@@ -806,7 +824,13 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     s0 = m.end() + relayed.start("who")
                     np = _np_after(text, s0, m.end() + relayed.end("who"))
                     if np is not None:
-                        rel = _make(text, np, (m.start(), m.end()), (m.end() + relayed.end(), hi), "relay", "assert")
+                        content = (m.end() + relayed.end(), hi)
+                        if _NO_CONTENT.match(text, content[0], hi) and k > 0:
+                            # `The enemy lost 1,200 men, Al Masirah quoted Luqman as saying.`:
+                            # what was said comes before the agency.
+                            agency = _np_before(text, words, k, lo)
+                            content = (lo, agency[0] if agency is not None else m.start())
+                        rel = _make(text, np, (m.start(), m.end()), content, "relay", "assert")
                         if rel is not None:
                             found.append(rel)
                             taken.append((m.start(), m.end() + relayed.end()))
@@ -876,7 +900,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:adding|citing|noting|saying|bringing|raising|taking|pushing|and\s+added|who|which|in\s+(?:a|an|the|what)\b|as\b|amid\b|after\b|during\b|of\b|according\s+to\b|including\b|among\s+(?:them|whom)\b|mostly\b|(?:many|most|all)\s+of\s+them\b)", rest_after) or (
+                r"(?i)[ \t]*,?[ \t]*(?:[a-z]{2,}ing\b|and\s+added|who|which|in\s+(?:a|an|the|what)\b|as\b|amid\b|after\b|during\b|of\b|according\s+to\b|including\b|among\s+(?:them|whom)\b|mostly\b|(?:many|most|all)\s+of\s+them\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
                 re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
                 # `..., X said on the air of the national telethon.`, `told AFP by telephone from
@@ -962,7 +986,7 @@ FIRST_PERSON = re.compile(r"(?i)\b(?:our|we|us)\b")
 # `Pakistan's claim that ...`, `rebel claims that ...`, `claims by the rebels that ...`, `reports that ...`
 _CLAIM_THAT = re.compile(
     r"(?:\b(?P<adj>[A-Za-z][\w\-]*)[ \t]+)?(?P<noun>claims?|reports?|allegations?|assertions?|accounts?)"
-    r"(?:[ \t]+(?:by|from)[ \t]+[^,;:.]{2,60}?)?[ \t]+that[ \t]+")
+    r"(?:[ \t]+(?:(?:made|put[ \t]+forward|advanced|published|issued)[ \t]+)?(?:by|from)[ \t]+(?P<by>[^,;:.]{2,60}?))?[ \t]+that[ \t]+")
 
 
 # `RSF claims of nine aircraft shot down`, `SAF statements claiming more than 2,800 killed`,
@@ -1002,6 +1026,20 @@ def _claims_that(text: str, lo: int, hi: int, found: list[Relation]) -> None:
     lx = lexicon()
     for m in _CLAIM_THAT.finditer(text, lo, hi):
         own = next((i for i, r in enumerate(found) if r.cue_start == m.start("noun")), None)
+        by = None
+        if m.group("by"):
+            by = _np_after(text, m.start("by"), m.end("by"))
+            if by is None and re.fullmatch(r"(?:the|its|their)[ \t]+[a-z][\w\-]*(?:[ \t]+[a-z][\w\-]*)?", m.group("by")):
+                by = m.span("by")  # `claims by the militia that`
+        if by is not None and by[1] == m.end("by"):
+            # `denies the claim made by the LTTE that ...`: the claim is the LTTE's
+            rel = _make(text, by, m.span("noun"), (m.end(), hi), "possessive", "claim")
+            if rel is not None:
+                if own is not None:
+                    found[own] = rel
+                else:
+                    found.append(rel)
+            continue
         if own is not None:
             found[own] = evolve(found[own], content_start=m.end(), content_end=hi)
             continue
@@ -1048,7 +1086,6 @@ _CARRIED_BY = re.compile(r"(?i)(?P<p>quoted|cited|interviewed)[ \t]+(?:in|by|on)
 # `figures recorded by UNAMI`: the body that kept the data named.
 _KEPT_BY = re.compile(r"(?i)[ \t]+(?:recorded|compiled|collected|published|released|provided|issued|gathered|kept|verified|documented)[ \t]+by[ \t]+")
 # `X was quoted as saying ...`
-_AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w ]{2,30}?)[ \t]*(?:that[ \t]+)?")
 # `was reported by X`, `were put at 7,500 by X`, `was given as 1,200 by X`: the agent of a
 # passive cue, after the figure it states when there is one.
 _PASSIVE_BY = re.compile(r"(?i)(?:[ \t]+(?:at|as)(?:[ \t]+(?:\d[\d,.]*\d|[^\s,;.]+)){1,5}?)?[ \t]+by[ \t]+")
@@ -1190,6 +1227,9 @@ _LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which"})
 
 
+_RELAYED_AFTER_QUOTE = re.compile(r"(?i)[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)\b")
+
+
 def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
     """Quotations in the paragraph ``text[lo:hi]`` whose speaker a reporting clause names:
     `“...,” Kadyrov said`, `“...,” said the ministry`, `He claimed: '...'`, `X told
@@ -1213,6 +1253,13 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
                 continue
             if k > 0 and words[k - 1][2].lower() in _RELATIVE_PRONOUNS:
                 continue  # `a commander who gave only his call sign, ... told AFP`: the relative clause's verb
+            relayed = _RELAYED_AFTER_QUOTE.match(text, e, hi) if cue.lemma == "put" else None
+            if k > 0 and relayed is not None:
+                # `“...,” Saba quoted him as saying`: the quoted speaker says it, not the agency.
+                src = _np_after(text, relayed.start("who"), relayed.end("who"))
+                if src is not None:
+                    found = _make(text, src, (s, e), content, "quote", "assert")
+                break
             if k > 0:
                 src = _np_before(text, words, k, after)
                 relative = next((j for j in range(1, k) if words[j][2].lower() in _RELATIVE_PRONOUNS), None)

@@ -79,6 +79,7 @@ class Discourse:
             words = m.group(0).split()
             # Leading titles and party words are no part of a name (`Ukrainian President X`).
             while words and (words[0].lower() in lx.source_heads or lx.party_of(words[0]) is not None
+                             or words[0].lower().rstrip(".") in lx.ranks
                              or words[0].lower() in ("president", "prime", "minister", "the", "rebel", "chechen")
                              or _MADE_BY.search(words[0])):  # `Turkish-made Bayraktar`: a product, no person
                 words = words[1:]
@@ -160,7 +161,13 @@ class Discourse:
         heads = source_heads_in(source)
         own = {p for _, _, p in party_mentions(source, 0, len(source))}
         for s in reversed(before):
-            if s.text.lower() == lower or s.unnamed:
+            if s.text.lower() == lower:
+                continue
+            if s.unnamed:
+                if relation.unnamed and any(h in s.text.lower().split() for h in heads):
+                    # `Military sources said ... The sources said`: the unnamed sources again.
+                    self.unnamed_referent = s.text
+                    return None, f"`{source}` refers back to {s.text}, who are not named"
                 continue
             if own and s.party not in own:
                 continue  # `the Azerbaijani army` is not the Armenian army named before

@@ -666,6 +666,13 @@ class _Extractor:
         relations += [q for q in quotes if q.content_start < hi and lo < q.content_end]
         relations += _citations(text, lo, hi)
         resolved = self._resolve(relations)
+        for r, claimant, _ in resolved:
+            if r.type == "deny" and claimant and r.source_start is not None and any(
+                    o is not r and o.source_start is not None and r.content_start <= o.source_start < r.content_end
+                    for o, _, _ in resolved):
+                # `The centre rejected claims by X that ... It said`: `it` is the one who
+                # rejected them, not the source of what was rejected.
+                self.discourse.note_source(claimant, r.source_start)
         low = self._scan[lo:hi] if self._scan is not None else text[lo:hi].lower()
         if "disput" in low or "denied" in low or "reject" in low:
             for m in _DISPUTED_BY.finditer(text, lo, hi):
@@ -721,7 +728,11 @@ class _Extractor:
             r = carrying[-1]
             claimant = next(c for rr, c, _ in resolved if rr is r)
             self.discourse.carry = (r, claimant, paragraph, index)
-        elif any(claimant for _, claimant, _ in resolved):
+        elif any(claimant for _, claimant, _ in resolved) or any(
+                r.unnamed and r.form in ("source_before", "source_after") and r.content_end >= hi - 2
+                for r, _, _ in resolved):
+            # Another source now speaks (`..., a source in the governorate said`): the next
+            # sentence no longer goes on in the voice of one named before it.
             self.discourse.carry = None
 
     def _headline_relations(self, lo: int, hi: int) -> list[Relation]:

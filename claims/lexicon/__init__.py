@@ -197,6 +197,7 @@ class Lexicon:
         self.unnamed_heads: frozenset[str] = frozenset(sources["unnamed_heads"])
         self.unnamed_indefinite_heads: frozenset[str] = frozenset(sources["unnamed_indefinite_heads"])
         self.person_heads: frozenset[str] = frozenset(sources["person_heads"])
+        self.ranks: frozenset[str] = frozenset(sources["ranks"])
         self.pronouns: frozenset[str] = frozenset(sources["pronouns"])
         self.not_person_words: frozenset[str] = frozenset(sources["not_person_words"])
         self.claimant_classes: dict[str, list[str]] = sources["classes"]

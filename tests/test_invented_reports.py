@@ -1750,3 +1750,29 @@ def test_it_after_a_rejection_is_the_one_who_rejected() -> None:
 def test_a_claim_made_by_a_party_is_that_partys() -> None:
     found = claims_of("Intro.\n\nThe ministry denies the claim made by the insurgents that 600 soldiers were killed.\n")
     assert claimant(found, "600 soldiers were killed") == "the insurgents"
+
+
+def test_a_statement_announced_with_a_colon_is_the_bodys() -> None:
+    found = claims_of("Intro.\n\nKORVA - The Press Office of the Joint Staff of the Ostland Defence Forces issued the "
+                      'following statement:\n\n"Our units have destroyed 6 trucks and killed 70 raiders."\n')
+    assert claimant(found, "6 trucks") == "The Press Office of the Joint Staff of the Ostland Defence Forces"
+
+
+def test_continues_to_insist_and_a_bare_concede() -> None:
+    found = claims_of("Intro.\n\nThe militia, for its part, continues to insist that 500 soldiers perished. Army "
+                      "officers now privately concede that at least three guns were lost.\n")
+    assert claimant(found, "500 soldiers perished") == "The militia"
+    assert claimant(found, "at least three guns were lost") == "Army officers"
+
+
+def test_a_release_dated_after_its_noun_is_a_source() -> None:
+    found = claims_of("Intro.\n\nA major spoke of 90 dead; the command's release of May 3 put the figure at 112.\n")
+    assert claimant(found, "112") == "the command's release"
+    assert claimant(found, "90 dead") == "A major"
+
+
+def test_a_capitalised_total_over_a_figure_is_no_speaker() -> None:
+    found = claims_of("Roll of honour\n\nTOTAL NORTH RIDGE: 61 KIA\n\nAbout 90 more men were wounded.\n")
+    assert claimant(found, "61 KIA") is None and claimant(found, "About 90 more men were wounded") is None
+    spoken = claims_of("Briefing\n\nCOL. BRANDT: 12 sappers were killed at the bridge today.\n")
+    assert claimant(spoken, "12 sappers were killed") == "Col. Brandt"

@@ -100,6 +100,7 @@ _AUX_BEFORE_CUE = frozenset(
     "already initially first subsequently separately recently reportedly officially publicly "
     "did does do not yet once just still now repeatedly".split()
 )
+_GOES_ON = frozenset("continues continued continue went goes go has have had".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our whose my your".split())
 _CLAUSE_WORDS = frozenset(
     "that which who whom where when while whereas as if because since although though but and or "
@@ -289,10 +290,19 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
                       or words[i][2].lower() in _TIME_WORDS or words[i][2].lower() == "on" and i + 1 < index
                       and words[i + 1][2].lower() in _TIME_WORDS):
         i -= 1  # `has also said`, `Azerbaijan on Thursday said`
-    if i > 1 and _YEAR_WORD.fullmatch(words[i][2]):
-        # `A leaked assessment of February 2023 put ...`: a date after the source noun.
-        k = i - 1 if words[i - 1][2].lower() not in _MONTHS else i - 2
-        if k > 0 and words[k][2].lower() in ("of", "in", "from", "dated"):
+    if i > 0 and words[i][2] == "to" and words[i - 1][2].lower() in _GOES_ON:
+        i -= 2  # `continues to insist`
+        while i >= 0 and words[i][2].lower() in _AUX_BEFORE_CUE:
+            i -= 1
+    if i > 1 and (_YEAR_WORD.fullmatch(words[i][2]) or words[i][2].lower() in _MONTHS
+                  or words[i][2].isdigit() and len(words[i][2]) <= 2 and words[i - 1][2].lower() in _MONTHS):
+        # `A leaked assessment of February 2023 put ...`, `the release of April 24 put`: a
+        # date after the source noun.
+        k = i
+        while k > 0 and (words[k][2].lower() in _MONTHS or words[k][2].isdigit() and len(words[k][2]) in (1, 2, 4)) \
+                and i - k < 3:
+            k -= 1
+        if k > 0 and k < i and words[k][2].lower() in ("of", "in", "from", "dated"):
             i = k - 1
     if i < 0:
         return None
@@ -652,6 +662,11 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
                     unnamed=is_unnamed(src), pronoun=pronoun, extends=extends)
 
 
+_STATEMENT_FOLLOWS = re.compile(
+    r"(?i)[ \t]+(?P<cue>(?:has[ \t]+|have[ \t]+)?(?:issued|released|published|put[ \t]+out|read[ \t]+out|made)[ \t]+(?:the[ \t]+following|this|a|an)"
+    r"[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:statement|communiqu[eé]|announcement|message|bulletin|update))(?:[ \t]+on[ \t]+[\w ]{2,30}?)?[ \t]*:[ \t]*$")
+
+
 def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
     """The attribution relations in the sentence ``text[lo:hi]``, in text order.
 
@@ -673,6 +688,17 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
         if rel is not None:
             found.append(rel)
             taken.append((subject.start(), subject.end()))
+
+    # `The Media Office ... issued the following statement:` over the statement's paragraphs.
+    follows = _STATEMENT_FOLLOWS.search(text, lo, hi)
+    if follows is not None:
+        before = _words(text, lo, follows.start())
+        source = _np_before(text, before + [(follows.start(), follows.end(), "issued")], len(before), lo)
+        if source is not None:
+            rel = _make(text, source, follows.span("cue"), (follows.end(), hi), "source_before", "assert")
+            if rel is not None:
+                found.append(rel)
+                taken.append((source[0], follows.end()))
 
     # `By Soviet reckoning, ...`, `By one count, ...`: the reckoning is the source.
     for by in _BY_RECKONING.finditer(text, lo, hi):
@@ -796,7 +822,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     taken.append((m.start(), np[1]))
             continue
         # (`3 reports` is a noun; `an assessment of February 2023 put` a verb after a date)
-        dated = _YEAR_WORD.fullmatch(before_word) is not None and k > 1 \
+        dated = (_YEAR_WORD.fullmatch(before_word) is not None or len(before_word) <= 2) and k > 1 \
             and words[k - 2][2].lower() in _MONTHS | {"of", "in", "from", "dated"}
         if before_word in _DETERMINERS or (before_word[:1].isdigit() and not dated) or before_word in ("for", "of"):  # `for fear of`
             continue

@@ -375,7 +375,7 @@ def _speaker_name(label: str) -> str | None:
     words = label.lower().rstrip(".").split()
     folded = " ".join(words)
     lx = lexicon()
-    if folded in _NO_SPEAKER or words[-1] in _NO_SPEAKER or lx.party_of(folded) is not None \
+    if folded in _NO_SPEAKER or words[-1] in _NO_SPEAKER or words[0] in _NO_SPEAKER or lx.party_of(folded) is not None \
             or folded in lx.nouns or folded in lx.subject_nouns:
         return None
     if len(label) <= 4 and label.isalpha():
@@ -570,6 +570,8 @@ class _Extractor:
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
         label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
+        if label is not None and re.fullmatch(r"[ \t]*[~≈<>]?\d[^\s]*(?:[ \t]+[^\s]+){0,3}[ \t]*", stripped[label.end() - 1:]):
+            label = None  # `TOTAL IA DRANG: 235 KIA`: a labelled figure, nobody's turn
         if label is not None:
             self._speaker = _speaker_name(label.group("who"))
             # (a one-word label may be a dateline or a rubric: only a person's turn goes on)

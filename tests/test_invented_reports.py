@@ -1776,3 +1776,89 @@ def test_a_capitalised_total_over_a_figure_is_no_speaker() -> None:
     assert claimant(found, "61 KIA") is None and claimant(found, "About 90 more men were wounded") is None
     spoken = claims_of("Briefing\n\nCOL. BRANDT: 12 sappers were killed at the bridge today.\n")
     assert claimant(spoken, "12 sappers were killed") == "Col. Brandt"
+
+
+def _texts(*bodies: str) -> list:
+    return [read_text(f"Battle of Korva Ridge\n\n{b}\n", f"d{k}.txt") for k, b in enumerate(bodies)]
+
+
+def test_a_breakdown_of_losses_by_measure_is_compared_across_documents() -> None:
+    found = disagreeing(_texts("Northern casualties were 3,100, of whom around 900 were killed.",
+                               "The Northern army lost 610 killed."))
+    assert found.get(frozenset({"around 900 were killed", "610 killed"})) == "R-INTERVAL"
+    found = disagreeing(_texts("Northern losses are put at about 40,000, including some 12,000 dead.",
+                               "More than 25,000 Northern soldiers died."))
+    assert found.get(frozenset({"some 12,000 dead", "More than 25,000 Northern soldiers died"})) == "R-INTERVAL"
+
+
+def test_a_total_with_a_part_named_inside_it_is_still_compared() -> None:
+    found = disagreeing(_texts("The rebels said 70 of their fighters, including three women officers, had been killed.",
+                               "The ministry said over 400 rebel fighters were killed."))
+    assert any("over 400 rebel fighters were killed" in k and any(q.startswith("70 of their fighters") for q in k)
+               for k in found)
+
+
+def test_two_named_sources_tolls_in_one_story_are_two_counts() -> None:
+    found = disagreeing(_texts("The clashes have killed 212 people, the Red Cross said on Monday.\n\n"
+                               "The health ministry gave a higher toll, saying 260 people had been killed."))
+    assert found.get(frozenset({"212 people", "260 people had been killed"})) == "R-INTERVAL"
+
+
+def test_the_history_of_the_war_is_no_war_scope() -> None:
+    found = disagreeing(_texts("The retreat of more than 9,000 soldiers from the ridge was the largest in the history "
+                               "of the war, the rebel spokesman said.",
+                               "Some 6,000 troops withdrew from the ridge, the ministry said."))
+    assert any("Some 6,000 troops withdrew" in k for k in found)
+
+
+def test_a_dateline_in_capitals_dates_the_report() -> None:
+    from claims.reconcile import build_context
+    from claims.reconcile.scopes import report_date
+
+    wire = read_text("Korva Newswire\nASIA   MARCH 3, 2021 / 4:05 PM\n\nFighting goes on at Korva Ridge\n\n"
+                     "The number of militants killed rose to 120, the army said.\n", "wire.txt")
+    ctx = build_context([wire], extract_document(wire))
+    assert report_date("wire.txt", ctx) == (2021, 3, 3)
+
+
+_RENDERED_PAGE = """Battle of Korva Ridge - Wikipedia
+Jump to content
+
+Battle of Korva Ridge
+
+From Wikipedia, the free encyclopedia
+
+Battle of Korva Ridge
+Part of the Northern War
+
+Date	4 April – 22 June 1951
+Location	Korva Ridge, Ostland
+Result	Ostlandic victory
+Belligerents
+ United Kingdom
+ British India
+ Empire of Japan
+Commanders and leaders
+ Arthur Lane
+ Kenji Oda
+Strength
+c. 2,000 combatants[1]
+9,000–12,000[2]
+Casualties and losses
+Per British sources:
+3,100 killed, wounded and missing[3]
+Per British sources:
+4,800 killed or wounded[3]
+Japanese estimate:
+over 5,000 killed[4]
+
+The Battle of Korva Ridge was fought in 1951 between British and Japanese forces on the ridge.
+"""
+
+
+def test_a_claimant_header_repeated_on_its_own_line_opens_the_next_column() -> None:
+    doc = read_text(_RENDERED_PAGE, "korva.txt")
+    assert [f.value for f in doc.infobox if f.key == "Combatant"] == ["United Kingdom", "British India", "Empire of Japan"]
+    sides = {c.span.quote: c.side.name for c in extract_document(doc) if c.kind.value == "casualties"}
+    assert sides == {"3,100 killed, wounded and missing": "United Kingdom", "4,800 killed or wounded": "Japan",
+                     "over 5,000 killed": "Japan"}

@@ -1002,6 +1002,7 @@ def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
     headers: set[str | None] = set()
     equipment: set[tuple] = set()
     last_time = last_header = last_group = None
+    last_header_start: int | None = None
     previous: _Unit | None = None
     count = 0
     boundary = -1
@@ -1024,7 +1025,11 @@ def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
                     why = "a new group of cells"
                 elif f.time_label is not None and f.time_label != last_time and f.time_label in times:
                     why = f"time label {f.time_label!r} repeated"
-                elif f.claimant is not None and f.claimant != last_header and f.claimant in headers:
+                elif f.claimant is not None and f.claimant in headers and (
+                        f.claimant != last_header or f.claimant_start is not None and last_header_start is not None
+                        and f.claimant_start != last_header_start):
+                    # (the same header on a line of its own again: `Per British sources:` over
+                    # each side's losses)
                     why = f"claimant header {f.claimant!r} repeated"
                 elif key in seen and not rival:
                     why = f"{unit.token!r} repeated"
@@ -1048,6 +1053,7 @@ def _place_units(units: list[_Unit], claims: list[Claim], suppressed: set[int]):
                     equipment.add((f.time_label, f.claimant))
             why = column_why
             last_time, last_header, last_group = f.time_label, f.claimant, f.group
+            last_header_start = f.claimant_start
         count += 1
         previous = unit
         placed.append((column, why, boundary))

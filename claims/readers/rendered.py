@@ -169,6 +169,7 @@ _NAME_PARTICLES = {
     "of", "the", "and", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "les", "al", "el",
     "von", "van", "der", "den", "for", "by", "bin", "ibn", "y", "e", "&",
 }
+_DEMONYM_WORD = re.compile(r"[A-Z][a-z]+(?:ish|ch|an|ese|ian|ic)")
 _CAPTURE_VERBS = re.compile(
     r"(?i)\b(?:captures?|captured|recaptures?|recaptured|seize[sd]?|takes?|took|retakes?|retook|"
     r"controls?|controlled|annex(?:es|ed)?|occup(?:y|ies|ied)|regain(?:s|ed)?|los[te]s?|cede[sd]?)\b"
@@ -1079,10 +1080,16 @@ class _Reader:
                       or i + n < len(words) and (words[i + n].lower() in _NAME_PARTICLES or words[i + n][:1].islower())):
                 n = 0  # a place inside a longer name: `Islamic State of Iraq and the Levant`
             if n:
+                j = i + n
+                if other_start == i - 1 and _DEMONYM_WORD.fullmatch(words[i - 1]):
+                    # `British India`, `French Indochina`: one name, the adjective with its place
+                    out.append((tokens[other_start][0], tokens[j - 1][1], None))
+                    other_start = None
+                    i = j
+                    continue
                 if other_start is not None:
                     out.append((tokens[other_start][0], tokens[i - 1][1], None))
                     other_start = None
-                j = i + n
                 # a bracket after the name belongs to it: `Iraqi Kurdistan (from 30.10)`
                 if j < len(words) and words[j].startswith("("):
                     k = j

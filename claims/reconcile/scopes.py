@@ -103,7 +103,7 @@ _ROLES = {
     "logistics": re.compile(r"\blogistic", re.I),
     "army": WordPattern(r"^\S+\s+(?:\(\s*)?army\b", "army"),
 }
-_WAR = re.compile(r"\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
+_WAR = re.compile(r"(?<!\bhistory )\b(?:in|of|from|during|since|throughout) the (?:whole |entire )?(?:war|conflict|insurgency|civil war)\b"
                   r"|\bsince the (?:war|conflict) (?:began|started)", re.I)
 # `For the whole summer campaign, ..., while German losses for the same period were about
 # 170,000`: a larger whole, for every figure of the sentence.
@@ -148,6 +148,9 @@ _THAT_AFTER_CUE = re.compile(r"^[^.;:]{0,80}?\bthat\b")
 _FOR_THE = re.compile(r"\bfor\s+(?:the|its|their|all)?\s*$", re.I)
 
 
+_ASIDE = re.compile(r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b[^,;]*,")
+
+
 def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     """(clause to the next figure, whole clause, the 40 characters before the quote): the
     figure's own words, the start of its clause when no other figure is there, its quote, and
@@ -169,7 +172,9 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     if _SOURCE_AFTER.may_match(tail):
         tail = _SOURCE_AFTER.regex.split(tail, maxsplit=1)[0]
     short = _DIGIT.split(tail, maxsplit=1)[0]
-    return f"{head} {claim.span.quote}{short}", f"{head} {claim.span.quote}{tail}", ahead[-40:]
+    # (`96 of its fighters, including two women commanders, had died`: the aside is its part's)
+    quote = _ASIDE.sub(" ", claim.span.quote) if "," in claim.span.quote else claim.span.quote
+    return f"{head} {quote}{short}", f"{head} {quote}{tail}", ahead[-40:]
 
 
 def _whole_campaign(claim: Claim, ctx: Context) -> bool:
@@ -272,13 +277,31 @@ def is_share(q: Quantity) -> bool:
 _PERCENT = frozenset({"percent", "per cent", "%", "percentage"})
 
 
+_LOSS_TOTALS = frozenset({Category.CASUALTIES, Category.KILLED_OR_WOUNDED, Category.KILLED_OR_MISSING})
+_LOSS_PARTS = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED})
+_WHOLE_NOUNS = frozenset({None, "killed", "dead", "wounded", "injured", "missing", "captured", "prisoners", "men",
+                          "soldiers", "troops", "casualties"})
+
+
+def measure_breakdown(claim: Claim, ctx: Context) -> bool:
+    """A part that breaks a loss total down by measure (`casualties were 4,064, of whom
+    around 1,500 were killed`): the side's whole count of that measure, no sub-group, so it
+    is compared with the others' figures of it."""
+    parent = ctx.claims.get(claim.part_of or "")
+    q = claim.value
+    pq = parent.value if parent is not None else None
+    return isinstance(q, Quantity) and isinstance(pq, Quantity) and pq.category in _LOSS_TOTALS \
+        and q.category in _LOSS_PARTS and (q.unit.lower() if q.unit else None) in _WHOLE_NOUNS \
+        and parent.side.name == claim.side.name
+
+
 def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     q = claim.value
     parts: set[str] = set()
     if isinstance(q, Quantity):
         if is_share(q):
             parts.add("a percentage")
-        if claim.part_of:
+        if claim.part_of and not measure_breakdown(claim, ctx):  # (a breakdown by measure is no sub-group)
             parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
         if q.population is Population.CIVILIAN:
             # `92 Azerbaijani civilians` and `about 50 Armenian civilians` count different people.
@@ -314,7 +337,7 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
         parts.add("the whole war")
     if _ROLES["army"].search(claim.span.quote + " " + after(claim, ctx)):
         parts.add("army")
-    if _SUBSET.search(text):
+    if _SUBSET.search(text) and not (claim.part_of and measure_breakdown(claim, ctx)):
         parts.add("a part of another figure")
     if _PLACE_CUE.search(text):
         event = ctx.event(claim)
@@ -451,7 +474,10 @@ _MONTH_NAMES = {m[:3]: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # Wire datelines abbreviate the month (`KIEV, Aug 30 (Reuters)`, `Sept. 4`).
 _MONTH_RE = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+             # (a dateline in capitals: `JUNE 20, 2017 / 4:05 PM`)
+             r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+             r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}(?:,?\s+(\d{{4}}))?\b|\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"(?:,?\s+(\d{{4}}))?\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b")
 _A_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")

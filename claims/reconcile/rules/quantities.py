@@ -44,7 +44,7 @@ from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, located, rule, who
 from claims.reconcile.placement import claimant_side
 from claims.reconcile.scopes import (
-    WHOLE, event_end, is_cumulative, moment, named_source, report_date, same_claimant, same_source,
+    WHOLE, event_end, is_cumulative, measure_breakdown, moment, named_source, report_date, same_claimant, same_source,
 )
 
 INTERVAL = rule(
@@ -137,7 +137,8 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of):
         return False
-    if (a.part_of or b.part_of) and _noun(qa) != _noun(qb):
+    if (a.part_of and not measure_breakdown(a, ctx) or b.part_of and not measure_breakdown(b, ctx)) \
+            and _noun(qa) != _noun(qb):
         # A part names a sub-group (`5 infantry fighting vehicles` of 28 armoured vehicles);
         # it says nothing about another figure of the broader category.
         return False
@@ -177,8 +178,13 @@ def _relation(a: Claim, b: Claim, overlap: bool, loose: bool, ctx: Context) -> R
         return _NOT_COMPARED
     if overlap:
         return _AGREE
-    if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)):
+    if a.document == b.document and (is_running_total(a, ctx) or is_running_total(b, ctx)) and not (
+            # (two named sources' tolls are two counts, not one tally: `the WHO said 392 ...
+            # The health ministry gave a higher toll, 432`)
+            a.attribution.claimant and b.attribution.claimant and not same_claimant(a, b)):
         total, other = (a, b) if is_running_total(a, ctx) else (b, a)
+        if is_running_total(other, ctx) and claim_strict(other).high > claim_strict(total).high:
+            total, other = other, total  # two running totals: the smaller is a part of the larger
         if claim_strict(other).high <= claim_strict(total).high:
             return _UPDATE  # an earlier part of a running tally
     if a.document == b.document and _grown_in_document(a, b, ctx):

@@ -1862,3 +1862,29 @@ def test_a_claimant_header_repeated_on_its_own_line_opens_the_next_column() -> N
     sides = {c.span.quote: c.side.name for c in extract_document(doc) if c.kind.value == "casualties"}
     assert sides == {"3,100 killed, wounded and missing": "United Kingdom", "4,800 killed or wounded": "Japan",
                      "over 5,000 killed": "Japan"}
+
+
+def test_a_count_that_stayed_the_same_and_the_number_of_martyrs() -> None:
+    found = claims_of("Intro.\n\nThe number of villagers killed remained at 31, the governor said. The number of "
+                      "martyrs was 12, the front said.\n")
+    assert found["31"].value.category is Category.KILLED
+    assert found["12"].value.category is Category.KILLED
+
+
+def test_a_rank_inside_an_aside_does_not_end_the_total() -> None:
+    found = claims_of("Intro.\n\nThe front said 52 of its fighters, including three cadres of Lt. Col. rank, had been "
+                      "killed.\n")
+    total = next(c for q, c in found.items() if q.startswith("52 of its fighters"))
+    assert total.value.category is Category.KILLED
+
+
+def test_parts_after_a_loss_word_and_its_noun_share_its_measure() -> None:
+    found = claims_of("Intro.\n\nClinics treated 90 wounded civilians (41 children, 30 women and 19 men).\n")
+    for part in ("41 children", "30 women", "19 men"):
+        assert found[part].value.category is Category.WOUNDED, part
+        assert found[part].part_of == found["90 wounded"].id
+
+
+def test_an_old_style_ordinal_is_no_count() -> None:
+    found = claims_of("Intro.\n\nThe 33d Regiment struck the 2d Battalion, which lost 40 men.\n")
+    assert list(found) == ["40 men"]

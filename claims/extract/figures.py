@@ -266,7 +266,9 @@ _SPACES_QUOTES = re.compile(r"[ \t\u00a0\"“”'‘’]*")
 #: A parenthetical between a noun phrase and its predicate: `, including fighters,`,
 #: `, among them 51 wounded,`, `(of which 4,436 wounded)`.
 _PARENTHETICAL = re.compile(
-    r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|either)\b(?:[^,;:.()]|(?<=\d)[,.](?=\d{3})){1,80},|\([^()\n]{1,80}\)"
+    r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|either)\b"
+    # (a rank's full stop is no clause end: `, including two cadres of Lt. Col. rank,`)
+    r"(?:[^,;:.()]|(?<=\d)[,.](?=\d{3})|(?<=\b[A-Z][a-z])\.(?=[ \t])|(?<=\b[A-Z][a-z]{2})\.(?=[ \t])){1,80},|\([^()\n]{1,80}\)"
 )
 _PP = re.compile(r"(?i)[ \t]+(?P<p>of|from|with|among|belonging\s+to|supporting|serving\s+in|serving\s+with|attached\s+to)[ \t]+")
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|including)\s|\sand\s+(?=[\d~]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|another|some|about|around|over|at)\s)", re.I)

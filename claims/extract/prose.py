@@ -143,6 +143,7 @@ _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
 _PARTS_AFTER_CLAUSE = re.compile(r"(?i)[\"”’']?\s*,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$")
+_LEAD_PEOPLE = re.compile(r"[ \t]*([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[;:.!?]|\b(?:while|whereas|but|said|says|told)\b|\band\s+(?:the|a|an|[A-Z])|\d")
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
 _ROLE_LEAD = re.compile(r"[ \t]*(?:[•*\-–·][ \t]*)?(?P<who>[A-Za-z][\w \-]{2,30}?)[ \t]*:")
@@ -1075,6 +1076,9 @@ class _Extractor:
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
         for i in range(n - 1):
             gap = _gap(text, figures[i], figures[i + 1])
+            if figures[i].noun is None and (lead := _LEAD_PEOPLE.match(gap)) is not None \
+                    and (sense := lexicon().nouns.get(lead.group(1).lower())) is not None and sense.group == "people":
+                gap = gap[lead.end():]  # `168 wounded civilians (61 children, ...)`: the noun after the loss word
             # A part may have parts (`four civilians, including one child`).
             if parents[i + 1] is None and (_PARTS_SEP.match(gap) and _PARTS_SEP.match(gap).start() == 0
                                            # `256 fighters had "laid down their arms and surrendered",

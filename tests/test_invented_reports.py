@@ -1888,3 +1888,23 @@ def test_parts_after_a_loss_word_and_its_noun_share_its_measure() -> None:
 def test_an_old_style_ordinal_is_no_count() -> None:
     found = claims_of("Intro.\n\nThe 33d Regiment struck the 2d Battalion, which lost 40 men.\n")
     assert list(found) == ["40 men"]
+
+
+def test_a_quotations_speech_verb_gives_its_speaker() -> None:
+    found = claims_of('Intro.\n\n"They lost 30 aircraft and 52 tanks," recalled General Ivo Branik.\n\n'
+                      "Ostland has long maintained that the enemy lost 30 aircraft.\n")
+    assert claimant(found, "52 tanks") == "General Ivo Branik"
+    assert "Ostland" in {c.attribution.claimant for q, c in found.items() if q == "30 aircraft"}
+
+
+def test_a_bodys_own_part_speaks_for_the_body() -> None:
+    found = claims_of("Intro.\n\nThe Health Ministry said its clinics had recorded 88 civilian deaths.\n")
+    assert claimant(found, "88 civilian deaths") == "The Health Ministry"
+
+
+def test_documents_and_stations_are_sources_and_particle_names_are_names() -> None:
+    found = claims_of("Intro.\n\nThe film says 300 killed. The rebels' radio station claimed that 90 soldiers "
+                      "had died. At least four villagers were still missing, Anna deWitt said.\n")
+    assert claimant(found, "300 killed") == "The film"
+    assert claimant(found, "90 soldiers had died") == "The rebels' radio station"
+    assert claimant(found, "At least four villagers were still missing") == "Anna deWitt"

@@ -96,7 +96,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z
                    # (`Gen. Petraeus` is one name)
                    r"|(?<=[a-z0-9\"”'’)])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bCapt)(?<!\bMaj)(?<!\bSgt)(?<!\bCpl)(?<!\bBrig)(?<!\bAdm)(?<!\bCdr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\bFr)\.(?=\s+[A-Z\"“])")
 _AUX_BEFORE_CUE = frozenset(
-    "has have had also later previously then would could will further again since earlier "
+    "long has have had also later previously then would could will further again since earlier "
     "already initially first subsequently separately recently reportedly officially publicly "
     "did does do not yet once just still now repeatedly".split()
 )
@@ -173,12 +173,13 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 _ACRONYM_WORDS = {w: w + "·" for w in ("WHO", "IS", "US", "IT", "AS", "ON", "OR", "AT", "IN", "AN", "NO", "SO", "TO", "BY")}
 
 
-_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|abu|ibn|bin|de|da|di|van|von|du|le|la|d|l)[-’'][A-Z]")
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|abu|ibn|bin|de|da|di|van|von|du|le|la|d|l)[-’'][A-Z]"
+                            r"|(?:de|da|di|du|van|von|le|la|mac)[A-Z][a-z]")  # `deLaski`
 
 
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() is False and word.isupper() and len(word) > 1) or (
-        ("-" in word or "'" in word or "’" in word) and _NAME_PARTICLE.match(word) is not None)  # `al-Saadi`
+        _NAME_PARTICLE.match(word) is not None)  # `al-Saadi`, `deLaski`
 
 
 def _source_noun(word: str) -> bool:
@@ -1253,6 +1254,13 @@ _LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which"})
 
 
+@frozen
+class _Speech:
+    lemma: str = "speak"
+    type: str = "assert"
+
+
+_SPOKE = _Speech()
 _RELAYED_AFTER_QUOTE = re.compile(r"(?i)[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)\b")
 
 
@@ -1275,6 +1283,8 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
             if w in (".", ";", "“", '"', "!", "?") and not (w == "." and k > 0 and words[k - 1][2] in _TITLE_ABBREVIATIONS):
                 break  # (`Brig.-Gen. Saleh Shudeifat said`: a rank's period goes on)
             cue = lx.cue_verbs.get(w.lower())
+            if cue is None and w.lower() in lx.speech_verbs and k <= 3:
+                cue = _SPOKE  # `"The enemy lost 24 aircraft," recalled General X`: a quotation's speaker
             if cue is None or w[:1].isupper() and k > 0:
                 continue
             if k > 0 and words[k - 1][2].lower() in _RELATIVE_PRONOUNS:

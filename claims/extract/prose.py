@@ -143,6 +143,7 @@ _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
 _PARTS_AFTER_CLAUSE = re.compile(r"(?i)[\"”’']?\s*,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$")
+_OWN_PART = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
 _LEAD_PEOPLE = re.compile(r"[ \t]*([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[;:.!?]|\b(?:while|whereas|but|said|says|told)\b|\band\s+(?:the|a|an|[A-Z])|\d")
 _ADMITTED = re.compile(r"(?i)(?:admit|acknowledg|conced|den(?:y|ie))")
@@ -794,9 +795,13 @@ class _Extractor:
                     self._unnamed_words[r] = r.source
                 out.append((r, None, None))
                 continue
-            outer = next((o for o in reversed(out) if r.pronoun and r.source_start is not None
+            outer = next((o for o in reversed(out) if r.source_start is not None
                           and o[0].source is not None and 0 <= r.source_start - o[0].content_start <= 6
-                          and r.source.lower() in ("he", "she", "they", "it", "we")), None)
+                          and (r.pronoun and r.source.lower() in ("he", "she", "they", "it", "we")
+                               # `The Health Ministry said its hospitals had recorded 127 deaths`:
+                               # the body's own hospitals speak for it
+                               or _OWN_PART.search(self.text, max(0, r.source_start - 7), r.source_start) is not None
+                               and o[1] is not None)), None)
             if outer is not None:
                 # `One farmer ... said he had counted 14 bodies`: the speaker's own `he`.
                 if outer[0] in self._unnamed_words:

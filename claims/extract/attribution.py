@@ -927,7 +927,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     break
                 rest_after = rest_after[tail.end():]
             trailing = not re.search(r"[A-Za-z0-9]", re.sub(r"^[\s.,;:!?\"”’')]+|[\s.,;:!?\"”’')]+$", "", rest_after)) or re.match(
-                r"(?i)[ \t]*,?[ \t]*(?:[a-z]{2,}ing\b|and\s+added|who|which|in\s+(?:a|an|the|what)\b|as\b|amid\b|after\b|during\b|of\b|according\s+to\b|including\b|among\s+(?:them|whom)\b|mostly\b|(?:many|most|all)\s+of\s+them\b)", rest_after) or (
+                r"(?i)[ \t]*,?[ \t]*(?:(?!quoting\b)[a-z]{2,}ing\b|and\s+added|who|which|in\s+(?:a|an|the|what)\b|as\b|amid\b|after\b|during\b|of\b|according\s+to\b|including\b|among\s+(?:them|whom)\b|mostly\b|(?:many|most|all)\s+of\s+them\b)", rest_after) or (
                 # `A, X said on Sunday, while Y put it at B`: X's content ends at the contrast.
                 re.match(r"(?i)[ \t]*[,;][ \t]*(?:while|whereas|but|although|though|as|and)\b", rest_after)) or (
                 # `..., X said on the air of the national telethon.`, `told AFP by telephone from

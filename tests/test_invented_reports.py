@@ -1908,3 +1908,21 @@ def test_documents_and_stations_are_sources_and_particle_names_are_names() -> No
     assert claimant(found, "300 killed") == "The film"
     assert claimant(found, "90 soldiers had died") == "The rebels' radio station"
     assert claimant(found, "At least four villagers were still missing") == "Anna deWitt"
+
+
+def test_a_range_whose_upper_end_is_hedged_is_one_range() -> None:
+    found = claims_of("Intro.\n\nEstimates of the raiders' dead range from 150 to as many as 600.\n")
+    (quote, claim), = found.items()
+    assert (claim.value.low, claim.value.high) == (150, 600)
+
+
+def test_a_loss_denied_outright_is_a_count_of_zero() -> None:
+    found = claims_of("Intro.\n\nNo Ostlandic soldier was killed, the army said. None of the Ostlandic pilots were "
+                      "captured. The garrison reported no casualties. No aircraft were lost, the ministry said.\n"
+                      "There is no doubt that 40 raiders died.\n")
+    zero = {q: (c.value.low, c.value.high, c.value.category) for q, c in found.items() if c.value.low == 0}
+    assert zero == {"No Ostlandic soldier was killed": (0, 0, Category.KILLED),
+                    "None of the Ostlandic pilots were captured": (0, 0, Category.CAPTURED),
+                    "no casualties": (0, 0, Category.CASUALTIES),
+                    "No aircraft were lost": (0, 0, Category.AIRCRAFT)}
+    assert claimant(found, "No Ostlandic soldier was killed") == "the army"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from claims.extract.numbers import ARTICLE_BEFORE_NUMBER, FOOTNOTE, NumberExpr, find_numbers
 from claims.lexicon import NounSense, lexicon, phrase_pattern
@@ -196,7 +196,8 @@ def qual_alt_plain(lx) -> str:
 
 
 _AS_BOUND = re.compile(r"(?i)as[ \t]+(?:high|many|much|low|few)[ \t]+as\b")
-_RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*")
+# (`from 300 to as many as 1,000`: the bound words inside a range are part of its upper end)
+_RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*(?:(?:as[ \t]+many[ \t]+as|as[ \t]+high[ \t]+as|perhaps|possibly|maybe|nearly|almost|about|around|some|over|more[ \t]+than)[ \t]+)?")
 _AUX = frozenset(
     "were was are is be been being have has had also all now already since then later subsequently "
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
@@ -388,6 +389,8 @@ def read_figures(
             i += 1
     taken = [(f.start, f.np_end) for f in figures]
     figures.extend(_article_figures(text, lo, hi, taken))
+    if "no" in text[lo:hi].lower():
+        figures.extend(_zero_figures(text, lo, hi, taken))
     if "%" in text[lo:hi] or "cent" in text[lo:hi]:
         figures.extend(_share_figures(text, lo, hi, taken))
     figures.sort(key=lambda f: f.start)
@@ -486,6 +489,34 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
         if figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
             continue  # `a female commander`: one person named by role is no count
         out.append(figure)
+    return out
+
+
+# `No Irish soldier was killed`, `none of the crew were hurt`, `suffered no fatalities`: a
+# count of zero, stated as a negation.
+_ZERO = re.compile(r"(?<![\w-])(?:(?P<verb>(?:suffered|sustained|reported|recorded|had|has|have|were|was)[ \t]+)?(?:[Nn]o|[Nn]ot[ \t]+a[ \t]+single)"
+                   r"|[Nn]one[ \t]+of[ \t]+(?:the|its|their|our|his|her)(?:[ \t]+own)?)(?=[ \t]+[A-Za-z])")
+
+
+def _zero_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Zero counts: a people or equipment noun with a loss predicate after `no` or `none of
+    the`, or a loss noun after a verb of suffering (`reported no casualties`)."""
+    out = []
+    for m in _ZERO.finditer(text, lo, hi):
+        start = m.end("verb") if m.group("verb") else m.start()
+        if any(a <= start < b for a, b in taken):
+            continue
+        number = NumberExpr(start, m.end(), 0, spelled=True)
+        figure = _read_one(text, lo, hi, number, None, False)
+        if figure is None or figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
+            continue
+        if figure.noun_group == "loss" and m.group("verb") is None:
+            continue  # `no casualty figures were given`: no count of zero
+        if figure.noun_group in ("people", "equipment") and figure.predicate is None:
+            continue  # `no soldiers` with nothing said of them
+        if figure.noun_group not in ("people", "equipment", "loss") or figure.category not in LOSSES | EQUIPMENT | {Category.CAPTURED}:
+            continue
+        out.append(evolve(figure, low=0, high=0, qualifier=Qualifier.EXACT))
     return out
 
 

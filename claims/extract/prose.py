@@ -143,6 +143,8 @@ _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
 _PARTS_AFTER_CLAUSE = re.compile(r"(?i)[\"”’']?\s*,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$")
+_ZERO_HINT = re.compile(r"\b(?:no|none of|not a single)\b[^.;]{0,60}?\b(?:killed|wounded|injured|hurt|captured|lost|died"
+                        r"|dead|destroyed|downed|shot down|fatalities|casualties|losses|deaths|missing)\b")
 _OWN_PART = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
 _LEAD_PEOPLE = re.compile(r"[ \t]*([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[;:.!?]|\b(?:while|whereas|but|said|says|told)\b|\band\s+(?:the|a|an|[A-Z])|\d")
@@ -685,7 +687,8 @@ class _Extractor:
                 self.discourse.note_source(m.group(src), m.start(src))
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
         has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None
-                      or " a " in low or " an " in low or low.startswith(("a ", "an ")))
+                      or " a " in low or " an " in low or low.startswith(("a ", "an "))
+                      or ("no " in low or "none of" in low) and _ZERO_HINT.search(low) is not None)
         hedges = find_hedges(text, lo, hi)
         section = self.section_for(lo)
         before = len(self.claims)

@@ -565,6 +565,9 @@ class InfoboxField:
     group: int | None = None
     block: int | None = None
     note_of: int | None = None
+    party: str | None = None
+    """The belligerent a sub-header over the cell names (`Malaysia:` over `1 killed` in the
+    first column, whose first belligerent is the United States)."""
 
 
 @frozen

@@ -1926,3 +1926,14 @@ def test_a_loss_denied_outright_is_a_count_of_zero() -> None:
                     "no casualties": (0, 0, Category.CASUALTIES),
                     "No aircraft were lost": (0, 0, Category.AIRCRAFT)}
     assert claimant(found, "No Ostlandic soldier was killed") == "the army"
+
+
+def test_a_party_sub_header_inside_a_column_names_the_side() -> None:
+    page = ("Siege of Korva - Wikipedia\nJump to content\n\nSiege of Korva\n\nFrom Wikipedia, the free encyclopedia\n\n"
+            "Siege of Korva\nDate\t3–4 October 1993\nLocation\tKorva\nResult\tStalemate\nBelligerents\n United States\n"
+            " Malaysia\tSomali National Alliance\nCasualties and losses\nUnited States:\n18 killed\n73 wounded\nMalaysia:\n"
+            "1 killed\n7 wounded\tSomali militia:\n315 killed\n\nThe siege of Korva was fought in 1993.\n")
+    sides = {c.span.quote: c.side.name for c in extract_document(read_text(page, "korva.txt")) if c.kind.value == "casualties"}
+    assert sides["18 killed"] == "United States" and sides["73 wounded"] == "United States"
+    assert sides["1 killed"] == "Malaysia" and sides["7 wounded"] == "Malaysia"
+    assert sides["315 killed"] == "Somalia"

@@ -1159,6 +1159,14 @@ class _Reader:
                 e.reason = "one block of lines per column"
             return
 
+    def _party_over(self, cell: _Cell) -> str | None:
+        """The belligerent a sub-header over a figure cell names, when that belligerent is in
+        the cell's own column (`Malaysia:` over `1 killed` in the first column)."""
+        if not cell.subheader or cell.key not in ("Strength", "Casualties") or cell.column is None:
+            return None
+        entry = self._entry_named(cell.subheader)
+        return _clean(cell.subheader).rstrip(":").strip() if entry is not None and entry.column == cell.column else None
+
     def _entry_named(self, label: str) -> _Entry | None:
         """The belligerent entry a sub-header names (`Local Forces`, `Islamic State ...`)."""
         want = _clean(label).rstrip(":").strip().lower()
@@ -1329,6 +1337,7 @@ class _Reader:
                 column=cell.column, column_reason=cell.column_reason, claimant=cell.claimant,
                 claimant_start=cell.claimant_start, time_label=cell.time_label, time_start=cell.time_start,
                 group=cell.group, block=cell.block, note_of=cell.note_of,
+                party=self._party_over(cell),
             ))
         return out
 

@@ -1937,3 +1937,31 @@ def test_a_party_sub_header_inside_a_column_names_the_side() -> None:
     assert sides["18 killed"] == "United States" and sides["73 wounded"] == "United States"
     assert sides["1 killed"] == "Malaysia" and sides["7 wounded"] == "Malaysia"
     assert sides["315 killed"] == "Somalia"
+
+
+def test_a_pages_table_of_contents_holds_no_figures() -> None:
+    found = claims_of("Battle of Korva\n\nThe Battle of Korva was fought in 1993 near the town.\n\nContents\n1 Background\n"
+                      "2 Battle\n3 Casualties\n4 Refugees\n\nBackground\nThe garrison lost 40 men in the first week.\n")
+    assert "3 Casualties" not in found and "4 Refugees" not in found
+    assert "40 men" in found
+
+
+def test_two_small_counts_joined_by_or_are_one_range() -> None:
+    found = claims_of("Intro.\n\nThe spokesman said only seven or eight fighters had been killed.\n")
+    claim = next(c for q, c in found.items() if q.startswith("seven or eight"))
+    assert (claim.value.low, claim.value.high) == (7, 8)
+
+
+def test_one_days_toll_is_not_the_whole_battles() -> None:
+    found = disagreeing(_texts("On 14 March eleven sappers were killed when the depot was shelled.",
+                               "From 14 March to 30 April the sappers lost 96 killed in action."))
+    assert not any("96 killed in action" in k for k in found)
+    found = disagreeing(_texts("On 14 March the raiders lost 30 trucks.", "The raiders lost 8 trucks on 14 March."))
+    assert frozenset({"30 trucks", "8 trucks"}) in found
+
+
+def test_other_spellings_and_names_of_parties() -> None:
+    found = claims_of("Intro.\n\nThe army said troops killed at least 20 Hizbullah fighters. The Serb Army of Krajina "
+                      "had about 16,000 men under arms.\n")
+    assert found["at least 20 Hizbullah fighters"].side.name == "Hezbollah"
+    assert found["about 16,000 men"].side.name == "Republic of Serbian Krajina"

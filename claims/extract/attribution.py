@@ -227,7 +227,7 @@ _GAPPED_SOURCE = re.compile(
     r"(?=(?:(?:only|just|about|some|around|nearly)[ \t]+)?[~≈]?\d)")
 _REDUCED_RELATIVE = frozenset(
     "released published issued compiled obtained seen prepared presented posted circulated leaked made gathered collected "
-    "speaking requesting asking declining".split())  # (`Army officials speaking on condition of anonymity told`)
+    "speaking requesting asking declining interviewed quoted cited contacted reached".split())  # (`Army officials speaking on condition of anonymity told`)
 
 
 def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:

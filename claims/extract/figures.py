@@ -198,6 +198,7 @@ def qual_alt_plain(lx) -> str:
 _AS_BOUND = re.compile(r"(?i)as[ \t]+(?:high|many|much|low|few)[ \t]+as\b")
 # (`from 300 to as many as 1,000`: the bound words inside a range are part of its upper end)
 _RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*(?:(?:as[ \t]+many[ \t]+as|as[ \t]+high[ \t]+as|perhaps|possibly|maybe|nearly|almost|about|around|some|over|more[ \t]+than)[ \t]+)?")
+_OR_SEP = re.compile(r"[ \t]+or[ \t]+")
 _AUX = frozenset(
     "were was are is be been being have has had also all now already since then later subsequently "
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
@@ -379,6 +380,9 @@ def read_figures(
             sep = _RANGE_SEP.match(text, n.end, numbers[i + 1].start)
             if sep is not None and sep.end() == numbers[i + 1].start and numbers[i + 1].spelled == n.spelled:
                 second = numbers[i + 1]
+            elif n.spelled and numbers[i + 1].spelled and n.value < numbers[i + 1].value <= 20 \
+                    and _OR_SEP.fullmatch(text, n.end, numbers[i + 1].start):
+                second = numbers[i + 1]  # `seven or eight fighters`: one vague count between the two
         figure = _read_one(text, lo, hi, n, second, field)
         if figure is not None:
             figure = _with_note(text, figure, hi, default_year)

@@ -128,6 +128,10 @@ def unwrapped(text: str, regions: list[tuple[int, int]]) -> tuple[str, list[tupl
     return (text if chars is None else "".join(chars)), found
 
 
+_CONTENTS = re.compile(r"[ \t]*(?:Contents|Table of contents|CONTENTS)[ \t]*(?:\[(?:hide|show)\])?[ \t]*")
+_CONTENTS_ENTRY = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[\w'’\-()]+){0,6}[ \t]*")
+
+
 def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph in ``text[lo:hi]``: lines, soft-wrapped ones joined,
     page furniture left out. With ``wrap`` (a hard-wrapped text), a line that reaches near
@@ -135,11 +139,16 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
     pos = lo
     current: tuple[int, int] | None = None
     previous = ""
+    contents = False  # inside a page's table of contents (`Contents` / `3 Casualties` / ...)
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl == -1 else nl
         line = text[pos:end]
-        if not line.strip() or is_noise_line(line):
+        if contents:
+            contents = _CONTENTS_ENTRY.fullmatch(line) is not None or not line.strip()
+        elif _CONTENTS.fullmatch(line):
+            contents = True
+        if contents or not line.strip() or is_noise_line(line):
             if current is not None:
                 yield current
                 current = None

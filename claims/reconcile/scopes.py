@@ -57,6 +57,8 @@ _WINDOW = re.compile(
     # `275 IS fighters were allowed to leave the city`: those who left under a deal
     r"|allowed to leave|bussed out|evacuated from"
     r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
+    # `On 21 January eighteen Marines were killed`: one day of a longer battle
+    rf"|on (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS}(?! ?[-–—] ?\d)|on {_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?! ?[-–—] ?\d)"
     # `10,800 (initial)` against `16,200 (total)`: the force at the start, not the whole of it
     r"|initial(?:ly)?|at (?:the )?(?:start|outset)|at (?:its )?(?:peak|height)|peak"
     r"|during the (?:pull-?out|withdrawal|retreat|evacuation|breakout|night)"
@@ -151,6 +153,9 @@ _FOR_THE = re.compile(r"\bfor\s+(?:the|its|their|all)?\s*$", re.I)
 _ASIDE = re.compile(r"(?i),[ \t]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b[^,;]*,")
 
 
+_A_DAY = re.compile(rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS}(?: \d{{4}})?|\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?")
+
+
 def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     """(clause to the next figure, whole clause, the 40 characters before the quote): the
     figure's own words, the start of its clause when no other figure is there, its quote, and
@@ -158,8 +163,8 @@ def _texts(claim: Claim, ctx: Context) -> tuple[str, str, str]:
     clause: `6 killed and 100 wounded during the pullout`)."""
     ahead = before(claim, ctx, 120)
     head = _HEAD_BREAK.split(ahead)[-1]
-    if _DIGIT.search(head):
-        head = ""
+    if _DIGIT.search(_A_DAY.sub("", head)):
+        head = ""  # (another figure's words; a day's date is the figure's own time)
     # Who says it, and when, is no part of what is counted: `according to volunteer researchers`
     # names no volunteers, `Police said on Sunday that 40 ...` neither police nor one day.
     if _SOURCE_BEFORE.may_match(head):

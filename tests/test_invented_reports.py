@@ -1965,3 +1965,17 @@ def test_other_spellings_and_names_of_parties() -> None:
                       "had about 16,000 men under arms.\n")
     assert found["at least 20 Hizbullah fighters"].side.name == "Hezbollah"
     assert found["about 16,000 men"].side.name == "Republic of Serbian Krajina"
+
+
+def test_a_sides_martyrs_are_its_own_dead_and_an_epithet_names_the_enemy() -> None:
+    found = claims_of("Intro.\n\nThe Taliban spokesman said seven mujahideen had been martyred. The Resistance said its "
+                      "fighters killed 13 Zionist soldiers.\n")
+    assert found["seven mujahideen had been martyred"].side.name == "Taliban"
+    assert found["13 Zionist soldiers"].side.name == "Israel"
+
+
+def test_the_number_of_fighters_is_a_strength_unless_they_were_killed() -> None:
+    found = claims_of("Intro.\n\nThe number of fighters defending the town was 300. The number of fighters killed "
+                      "reached 40.\n")
+    assert found["300"].value.category is Category.TROOPS
+    assert found["40"].value.category is Category.KILLED

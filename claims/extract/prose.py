@@ -1449,6 +1449,13 @@ class _Extractor:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:
                 return side
+        if relative is None and attribution.claimant_side and f.predicate and "martyr" in f.predicate.lower() \
+                and not f.party_mentions:
+            # `seven mujahideen had been martyred`: a side calls its own dead martyrs
+            side = self.sides.side_for_mention(
+                attribution.claimant_side, f"martyrdom is how a side speaks of its own dead ({attribution.claimant})")
+            if side is not None:
+                return side
         if relative == "own" and not attribution.claimant_side:
             # `The AFC/M23 deplores the loss of 7 of its fighters`: the party the sentence opens on.
             opening = self._opening_party(lo, f.start)

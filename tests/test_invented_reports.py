@@ -1979,3 +1979,13 @@ def test_the_number_of_fighters_is_a_strength_unless_they_were_killed() -> None:
                       "reached 40.\n")
     assert found["300"].value.category is Category.TROOPS
     assert found["40"].value.category is Category.KILLED
+
+
+def test_a_year_named_in_an_earlier_paragraph_does_not_date_the_events_days() -> None:
+    page = _RENDERED_PAGE.replace("The Battle of Korva Ridge was fought in 1951 between British and Japanese forces on the ridge.",
+                                  "The Battle of Korva Ridge was fought in 1951 between British and Japanese forces on "
+                                  "the ridge.\n\nThe general had visited the ridge in May 1938 with his staff.\n\n"
+                                  "On 26 July a company was ambushed on the ridge by the enemy.")
+    dates = {c.span.quote: c.value.earliest.year for c in extract_document(read_text(page, "korva.txt"))
+             if c.kind.value == "date"}
+    assert dates["May 1938"] == 1938 and dates["26 July"] == 1951

@@ -286,15 +286,24 @@ class DateContext:
     year_mentions: list[tuple[int, int]] = field(default_factory=list)
     _positions: list[int] | None = field(default=None, repr=False)
     problems: list[DateProblem] = field(default_factory=list)
+    #: The one year an infobox dates the event to, and the text: a year named in an earlier
+    #: paragraph (`Nasrallah spoke there in May 2000.`) does not date the event's own days.
+    event_year: int | None = None
+    text: str | None = field(default=None, repr=False)
 
     def year_before(self, offset: int) -> int | None:
-        """The nearest year stated before ``offset``, else the default year."""
+        """The nearest year stated before ``offset``, else the default year; the event's own
+        year when the nearest one is stated in an earlier paragraph."""
         if self._positions is None or len(self._positions) != len(self.year_mentions):
             self._positions = [pos for pos, _ in self.year_mentions]
         index = bisect_left(self._positions, offset)
         if index == 0:
             return self.default_year
-        return self.year_mentions[index - 1][1]
+        at, year = self.year_mentions[index - 1]
+        if self.event_year is not None and year != self.event_year and self.text is not None \
+                and self.text.find("\n", at, offset) != -1:
+            return self.event_year
+        return year
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from claims.extract.attribution import (
     unnamed_attribution,
     source_heads_in,
 )
-from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates
+from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
 from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
@@ -493,7 +493,9 @@ class _Extractor:
         # A date before any year is in the year the document first names (`on Oct. 25` in a
         # story that says `2014` further down), when neither infobox, title nor page says one.
         default_year = _default_year(document) or (years[0][1] if years else None)
-        self.dates = DateContext(default_year=default_year, year_mentions=years)
+        event_years = {y for f in document.infobox if f.key == "Date" for _, y in year_mentions(f.value)}
+        self.dates = DateContext(default_year=default_year, year_mentions=years, text=document.text,
+                                 event_year=event_years.pop() if len(event_years) == 1 else None)
         self.claims: list[Claim] = []
         self._section_starts = [s.start for s in document.sections]
         self.discourse = Discourse()

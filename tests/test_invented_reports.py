@@ -1989,3 +1989,9 @@ def test_a_year_named_in_an_earlier_paragraph_does_not_date_the_events_days() ->
     dates = {c.span.quote: c.value.earliest.year for c in extract_document(read_text(page, "korva.txt"))
              if c.kind.value == "date"}
     assert dates["May 1938"] == 1938 and dates["26 July"] == 1951
+
+
+def test_they_after_a_body_gave_a_different_account_is_that_body() -> None:
+    found = claims_of("Intro.\n\nDefence Minister Ivo Rask told reporters the army had advanced. Ostland rebel officials "
+                      "gave a very different account. They said hundreds of civilians had been killed.\n")
+    assert claimant(found, "hundreds of civilians had been killed") == "Ostland rebel officials"

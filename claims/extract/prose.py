@@ -143,6 +143,10 @@ _AMONG_FIGHTING = re.compile(
     r"(?i)\bamong\s+(?:those|the\s+forces|the\s+groups|the\s+fighters|the\s+men)\s+(?:fighting|battling)\s+(?:against\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})")
 _PARTS_AFTER_CLAUSE = re.compile(r"(?i)[\"”’']?\s*,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$")
+_GAVE_ACCOUNT = re.compile(
+    r"(?P<src>[A-Za-z][\w'’\-]*(?:[ \t]+[\w'’\-]+){0,4}?)[ \t]+(?:gave|offered|presented|had|told)[ \t]+(?:a|an|their|its)[ \t]+"
+    r"(?:(?:very|quite|entirely|completely|rather|sharply)[ \t]+)?(?:different|conflicting|contrasting|contradictory|other|rival)"
+    r"[ \t]+(?:account|version|picture|story)\b")
 _ZERO_HINT = re.compile(r"\b(?:no|none of|not a single)\b[^.;]{0,60}?\b(?:killed|wounded|injured|hurt|captured|lost|died"
                         r"|dead|destroyed|downed|shot down|fatalities|casualties|losses|deaths|missing)\b")
 _OWN_PART = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
@@ -687,6 +691,11 @@ class _Extractor:
                 # `80 soldiers, a figure the ministry disputed. It said ...`: `it` is the ministry.
                 src = "src" if m.group("src") else "src2"
                 self.discourse.note_source(m.group(src), m.start(src))
+        if "account" in low or "version" in low:
+            for m in _GAVE_ACCOUNT.finditer(text, lo, hi):
+                # `Krajina Serb officials gave a very different account. They said ...`: `they`
+                # are the ones who gave it.
+                self.discourse.note_source(m.group("src"), m.start("src"))
         # Figures need a digit or a number word (`a`/`an` count only before a noun the lexicon knows).
         has_figure = (_DIGIT.search(text, lo, hi) is not None or number_words_hint().search(low) is not None
                       or " a " in low or " an " in low or low.startswith(("a ", "an "))

@@ -1995,3 +1995,13 @@ def test_they_after_a_body_gave_a_different_account_is_that_body() -> None:
     found = claims_of("Intro.\n\nDefence Minister Ivo Rask told reporters the army had advanced. Ostland rebel officials "
                       "gave a very different account. They said hundreds of civilians had been killed.\n")
     assert claimant(found, "hundreds of civilians had been killed") == "Ostland rebel officials"
+
+
+def test_a_sentence_that_is_a_source_and_a_bare_number_counts_the_figure_before() -> None:
+    found = claims_of("Intro.\n\nThe garrison said the attackers numbered 3,000. Western diplomats said roughly 2,000. "
+                      "Ostland's army said 40 of its men died. The rebels said fewer than 90, and the monitors say 60.\n")
+    assert found["roughly 2,000"].value.category is Category.TROOPS
+    assert claimant(found, "roughly 2,000") == "Western diplomats"
+    assert found["fewer than 90"].value.category is Category.KILLED
+    assert found["60"].value.category is Category.KILLED
+    assert claims_of("Intro.\n\nHe said 2,000.\n") == {}  # nothing before it says what it counts

@@ -869,6 +869,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             elif _RIVAL_COUNT.search(text, max(lo, start - 80), start) or _PUT_IT_AT.search(text, max(lo, start - 60), start) \
                     or (start < n.start and _RIVAL_COUNT.search(text, max(lo, n.start - 80), n.start)) \
                     or (start - lo <= 60 and _ADMITS_BARE.fullmatch(text, lo, start)) \
+                    or (start - lo <= 60 and _SAYS_BARE_SENTENCE.fullmatch(text, lo, start)
+                        and _BARE_ENDS.match(text, bare_end, hi)) \
                     or _BARE_COMPARED.search(text, max(lo, start - 30), start) \
                     or _UP_FROM.search(text, max(lo, start - 30), start):
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
@@ -1121,6 +1123,12 @@ _RIVAL_COUNT = re.compile(
 # whose subject admits a bare number counts what the sentence before counted.
 _ADMITS_BARE = re.compile(r"(?i)(?:[\w'’\-]+[ \t]+){1,5}?(?:admitted|admits|acknowledged|acknowledges|conceded|concedes"
                           r"|confirmed|confirms)[ \t]+(?:(?:only|just|a\s+mere)[ \t]+)?")
+# `Western diplomats said roughly 2,000.`, `The Katangese said fewer than 600, and ...`: a
+# sentence that is a source and its bare number gives a rival count of the figure before it.
+_SAYS_BARE_SENTENCE = re.compile(
+    r"(?i)(?:[\w'’\-]+[ \t]+){1,6}?(?:says?|said|claims?|claimed|gives?|gave|puts?\s+it\s+at|estimates?|estimated"
+    r"|counted|reported|insists?|insisted)[ \t]+")
+_BARE_ENDS = re.compile(r"[ \t]*(?:\[\d+\])*[ \t]*(?:[.;]|,[ \t]*(?:and|while|whereas|but)\b|$)")
 _SAYS_BARE = re.compile(r"(?i)\b(?:says?|said|claims?|claimed|gives?|gave|puts?|counts?|counted|reports?|reported|estimates?|estimated)"
                         r"[ \t]+(?:(?:only|just|about|some|around|nearly|over|more\s+than|at\s+least|up\s+to)[ \t]+)?$")
 _MEASURE_LEAD = re.compile(r"(?i)\b(?P<n>casualt(?:y|ies)|losses|death\s+toll|toll|deaths|dead|fatalities)(?:\s+(?:estimates|figures|counts))?"

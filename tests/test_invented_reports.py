@@ -2005,3 +2005,8 @@ def test_a_sentence_that_is_a_source_and_a_bare_number_counts_the_figure_before(
     assert found["fewer than 90"].value.category is Category.KILLED
     assert found["60"].value.category is Category.KILLED
     assert claims_of("Intro.\n\nHe said 2,000.\n") == {}  # nothing before it says what it counts
+
+
+def test_a_count_of_zero_later_in_a_paragraph_and_as_a_bare_post() -> None:
+    found = claims_of("Intro.\n\nThe army said 4 trucks burned. No Ostlandic soldier was killed. No KDF casualties.\n")
+    assert (found["No Ostlandic soldier was killed"].value.low, found["No KDF casualties"].value.high) == (0, 0)

@@ -514,8 +514,8 @@ def _zero_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         figure = _read_one(text, lo, hi, number, None, False)
         if figure is None or figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
             continue
-        if figure.noun_group == "loss" and m.group("verb") is None:
-            continue  # `no casualty figures were given`: no count of zero
+        if figure.noun_group == "loss" and m.group("verb") is None and re.match(r"[ \t]*[.!]?[ \t]*$", text[figure.np_end:hi]) is None:
+            continue  # `no casualty figures were given`: no count of zero (`No KDF casualties.` alone is one)
         if figure.noun_group in ("people", "equipment") and figure.predicate is None:
             continue  # `no soldiers` with nothing said of them
         if figure.noun_group not in ("people", "equipment", "loss") or figure.category not in LOSSES | EQUIPMENT | {Category.CAPTURED}:

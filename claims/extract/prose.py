@@ -451,7 +451,10 @@ def _trigger() -> re.Pattern[str]:
               "control", "captured", "victory", "defeat", "ended", "repelled", "repulsed", "routed", "able",
               "leader", "commander", "commanded", "led", "headed", "general", "colonel", "minister",
               "marshal", "admiral", "brigadier", "warlord", "per", "according", "lt", "col", "maj", "gen", "adm", "brig",
-              "come", "comes", "came", "derived", "drawn", "based"}  # `These figures come from X` (_ORIGIN)
+              "come", "comes", "came", "derived", "drawn", "based",  # `These figures come from X` (_ORIGIN)
+              # a count of zero (`No soldier was killed`, `None of the pilots were captured`;
+              # `no` alone is too common to scan for)
+              "none", "killed", "wounded", "injured", "hurt", "casualties", "fatalities"}
     words -= {"a", "an"}
     # Scanned over the lower-cased text: a case-sensitive trie is several times faster.
     return re.compile(rf"\d|[\"“”‘]|\b{trie_pattern(w.lower() for w in words)}\b")

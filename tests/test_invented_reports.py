@@ -2010,3 +2010,8 @@ def test_a_sentence_that_is_a_source_and_a_bare_number_counts_the_figure_before(
 def test_a_count_of_zero_later_in_a_paragraph_and_as_a_bare_post() -> None:
     found = claims_of("Intro.\n\nThe army said 4 trucks burned. No Ostlandic soldier was killed. No KDF casualties.\n")
     assert (found["No Ostlandic soldier was killed"].value.low, found["No KDF casualties"].value.high) == (0, 0)
+
+
+def test_a_towns_population_is_no_captive_count() -> None:
+    found = claims_of("Intro.\n\nThe town, with a population of about 40,000, had been held by the rebels since 2011.\n")
+    assert found["about 40,000"].kind.value == "other"

@@ -29,7 +29,7 @@ from claims.extract.numbers import ARTICLE_BEFORE_NUMBER, FOOTNOTE, NumberExpr, 
 from claims.lexicon import NounSense, lexicon, phrase_pattern
 from claims.model import Category, Kind, Population, Qualifier, UncertainDate
 
-__all__ = ["EQUIPMENT", "Figure", "LOSSES", "kind_for", "party_mentions", "predicate_after", "read_figures"]
+__all__ = ["EQUIPMENT", "Figure", "LOSSES", "is_population", "kind_for", "party_mentions", "predicate_after", "read_figures"]
 
 EQUIPMENT = frozenset({
     Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
@@ -1079,6 +1079,12 @@ _PUT_IT_AT = re.compile(
 )
 _MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November"
                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+def is_population(text: str, lo: int, start: int) -> bool:
+    """The number at ``start`` is a place's population (`with a population of about 80,000`):
+    its people, no force and no toll, whatever verb the sentence goes on with."""
+    return _POPULATION_OF.search(text, max(lo, start - 50), start) is not None
+
+
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
 
 

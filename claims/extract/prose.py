@@ -41,7 +41,7 @@ from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_ment
 from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
-from claims.extract.figures import Figure, continues_figure, kind_for, party_mentions, predicate_after, read_figures
+from claims.extract.figures import Figure, continues_figure, is_population, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
@@ -1093,7 +1093,8 @@ class _Extractor:
         n = len(figures)
         spans = [(g.start, g.np_end) for g in figures]
         categories: list[Category | None] = [f.category for f in figures]
-        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share") for f in figures]
+        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share")
+                   or f.category is Category.PEOPLE and is_population(text, lo, f.start) for f in figures]
         parents: list[int | None] = [None] * n
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.
         for i in range(n - 1):

@@ -2015,3 +2015,10 @@ def test_a_count_of_zero_later_in_a_paragraph_and_as_a_bare_post() -> None:
 def test_a_towns_population_is_no_captive_count() -> None:
     found = claims_of("Intro.\n\nThe town, with a population of about 40,000, had been held by the rebels since 2011.\n")
     assert found["about 40,000"].kind.value == "other"
+
+
+def test_a_capital_inside_a_name_keeps_the_name_whole() -> None:
+    found = claims_of("Intro.\n\nThe push was led by Gen. Ross McAllister. It was commanded by General Ian MacLeod "
+                      "and Colonel Sean O'Brien.\n")
+    names = {c.value.name for c in found.values() if c.kind.value == "commander"}
+    assert {"Ross McAllister", "Ian MacLeod", "Sean O'Brien"} <= names

@@ -334,14 +334,16 @@ _PEOPLE_CATEGORIES = frozenset({
     Category.REFUGEES, None,
 })
 _CLAUSE_BREAK = re.compile(r"(?i);|\b(?:while|whereas|but|although|though|however|who|which|when)\b|,\s+(?:and\s+)?(?:the|its|their|his|her)\b")
+# One part of a person's name, a capital inside it too (`McChrystal`, `MacArthur`, `O'Neill`).
+_NAME_PART = r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"
 _TITLE_RE = re.compile(
     r"(?P<title>\b(?:(?:[A-Z][A-Za-z\-]+\s+)?(?:[Rr]ebel|[Ss]eparatist|[Mm]ilitary|[Mm]ilitia|[Ff]ield|[Aa]rmy|[Gg]uerrilla|[Ii]nsurgent)\s+(?:leader|commander|chief)"
     r"|(?:[A-Z][A-Za-z\-]+\s+)?(?:[Ll]eader|[Cc]ommander(?:-in-[Cc]hief)?|[Cc]hief\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+)?[Ss]taff|[Dd]efen[cs]e\s+[Mm]inister|[Ww]ar\s+[Mm]inister"
     r"|[Cc]olonel[- ][Gg]eneral|[Gg]eneral|(?:(?:Lt|Maj|Brig|Col)\.[- ]?\s*)?[Gg]en\.|[Cc]olonel|[Ll]ieutenant[- ][Cc]olonel|[Ll]ieutenant[- ][Gg]eneral|[Mm]ajor[- ][Gg]eneral|[Bb]rigadier(?:[- ][Gg]eneral)?"
     r"|[Aa]dmiral|[Mm]arshal|[Ff]ield\s+[Mm]arshal|[Ww]arlord|Lt\.\s*Col\.|Col\.|Maj\.|Brig\.|Adm\.))\s+)"
-    r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3})"
+    rf"(?P<name>(?:{_NAME_PART}|[A-Z]\.)(?:\s+(?:{_NAME_PART}|al-[A-Z][a-z]+|bin|ibn|de|van|von)){{1,3}})"
 )
-_NAME = r"(?:[A-Z][a-zà-ÿ'’\-]+)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}"
+_NAME = rf"(?:{_NAME_PART})(?:\s+(?:{_NAME_PART}|al-[A-Z][a-z]+|bin|ibn|de|van|von)){{1,3}}"
 # `Oleksandr Syrskyi, commander of Ukraine's ground forces`; `The commander of the 93rd
 # brigade, Pavlo Palisa,`: a name in apposition with the post.
 _APPOSED_COMMANDER = re.compile(
@@ -350,7 +352,7 @@ _APPOSED_COMMANDER = re.compile(
 )
 _COMMANDED_BY = re.compile(
     r"\b(?:commanded|led|headed)\s+by\s+(?:the\s+)?(?:(?:[A-Z][a-z]+[- ])?(?:[A-Z][a-z]+\.?)\s+)?"
-    r"(?P<name>(?:[A-Z][a-zà-ÿ'’\-]+)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|al-[A-Z][a-z]+|de|van|von)){1,3})"
+    rf"(?P<name>(?:{_NAME_PART})(?:\s+(?:{_NAME_PART}|al-[A-Z][a-z]+|de|van|von)){{1,3}})"
 )
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"

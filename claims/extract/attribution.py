@@ -31,7 +31,7 @@ from functools import cache
 from attrs import evolve, frozen
 
 from claims.extract.numbers import number_words_hint
-from claims.lexicon import lexicon, phrase_pattern
+from claims.lexicon import CueVerb, lexicon, phrase_pattern
 from claims.model import Attribution, ClaimantClass, Hedge, HedgeKind
 
 __all__ = [
@@ -846,7 +846,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             if form in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
                 # `the agency quoted Major X as saying ...`: the speaker is the source, the
                 # agency only relays the statement.
-                relayed = re.match(r"(?i)[ \t]+(?P<who>.{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)[ \t]*(?:that[ \t]+)?", window)
+                relayed = _QUOTED_AS_SAYING.match(window)
                 if relayed:
                     s0 = m.end() + relayed.start("who")
                     np = _np_after(text, s0, m.end() + relayed.end("who"))
@@ -1112,7 +1112,6 @@ _COPULAS = frozenset("is are was were be been being".split())
 _CARRIED_BY = re.compile(r"(?i)(?P<p>quoted|cited|interviewed)[ \t]+(?:in|by|on)[ \t]+(?:the[ \t]+)?$")
 # `figures recorded by UNAMI`: the body that kept the data named.
 _KEPT_BY = re.compile(r"(?i)[ \t]+(?:recorded|compiled|collected|published|released|provided|issued|gathered|kept|verified|documented)[ \t]+by[ \t]+")
-# `X was quoted as saying ...`
 # `was reported by X`, `were put at 7,500 by X`, `was given as 1,200 by X`: the agent of a
 # passive cue, after the figure it states when there is one.
 _PASSIVE_BY = re.compile(r"(?i)(?:[ \t]+(?:at|as)(?:[ \t]+(?:\d[\d,.]*\d|[^\s,;.]+)){1,5}?)?[ \t]+by[ \t]+")
@@ -1123,7 +1122,10 @@ _BY_TIME = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d)"
 )
 _ADDING = re.compile(r"(?i),[ \t]*(?:adding|noting|saying)[ \t]+(?:that[ \t]+)?")
+# `X was quoted as saying ...`
 _AS_SAYING = re.compile(r"(?i)[ \t]+as[ \t]+(?:saying|stating|telling[ \t]+[\w\-]+|having[ \t]+said)[ \t]*(?:that[ \t]+|,[ \t]*|:[ \t]*)?")
+# `quoted Major X as saying`, `"...," Saba quoted him as saying`: whom the relaying verb quotes.
+_QUOTED_AS_SAYING = re.compile(r"(?i)[ \t]+(?P<who>.{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)[ \t]*(?:that[ \t]+)?")
 _PASSIVE_AUX = frozenset("was were is are been has have had being also".split())
 
 
@@ -1254,14 +1256,8 @@ _LY_ADJECTIVES = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which"})
 
 
-@frozen
-class _Speech:
-    lemma: str = "speak"
-    type: str = "assert"
-
-
-_SPOKE = _Speech()
-_RELAYED_AFTER_QUOTE = re.compile(r"(?i)[ \t]+(?P<who>[^,.;:]{2,60}?)[ \t]+as[ \t]+(?:saying|stating|telling)\b")
+# A speech verb that gives a quotation its speaker (`recalled`), taken as a plain statement.
+_SPOKE = CueVerb("speak", "assert")
 
 
 def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
@@ -1289,7 +1285,7 @@ def find_quote_relations(text: str, lo: int, hi: int) -> list[Relation]:
                 continue
             if k > 0 and words[k - 1][2].lower() in _RELATIVE_PRONOUNS:
                 continue  # `a commander who gave only his call sign, ... told AFP`: the relative clause's verb
-            relayed = _RELAYED_AFTER_QUOTE.match(text, e, hi) if cue.lemma == "put" else None
+            relayed = _QUOTED_AS_SAYING.match(text, e, hi) if cue.lemma == "put" else None
             if k > 0 and relayed is not None:
                 # `“...,” Saba quoted him as saying`: the quoted speaker says it, not the agency.
                 src = _np_after(text, relayed.start("who"), relayed.end("who"))

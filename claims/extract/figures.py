@@ -883,7 +883,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 measure = "casualties" if lead.group("n").lower().startswith(("casualt", "loss")) else "killed"
                 category = _combine(None, measure, sense)
                 predicate, anaphoric = lead.group(0).strip(), False
-    if not field and _POPULATION_OF.search(text, max(lo, start - 50), start) is not None \
+    if not field and is_population(text, lo, start) \
             and (sense is None or sense.group == "people"):
         # `fewer than 500 of Bakhmut's pre-war population of 70,000 remained`: a town's people,
         # no force and no toll (what `remained` says is the 500's).
@@ -1079,13 +1079,13 @@ _PUT_IT_AT = re.compile(
 )
 _MONTH_AFTER = re.compile(r"[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November"
                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
+
+
 def is_population(text: str, lo: int, start: int) -> bool:
     """The number at ``start`` is a place's population (`with a population of about 80,000`):
     its people, no force and no toll, whatever verb the sentence goes on with."""
     return _POPULATION_OF.search(text, max(lo, start - 50), start) is not None
-
-
-_POPULATION_OF = re.compile(r"(?i)\b(?:population|inhabitants|residents)[ \t]+of[ \t]+(?:(?:about|some|around|nearly|roughly|over|more[ \t]+than|up[ \t]+to)[ \t]+)?$")
 
 
 def _measure_before(text: str, pos: int, reach: int = 250) -> tuple[int, str, str] | None:

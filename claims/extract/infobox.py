@@ -912,12 +912,12 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
             for i in unit.members:
                 c = out[i]
                 side = side_for(column, why)
-                if f.party is not None and side.name is not None and column == f.column:
-                    # `Malaysia:` over cells of the first column: that belligerent's, in it
-                    party = lexicon().party_of(f.party)  # (a sub-header naming no known party, such
-                    # as `Local Forces`, leaves the column's side)
-                    if party is not None and party != side.name and (lexicon().party_of(side.name) or side.name) != party:
-                        side = Side(column=column, name=party, reason=f"under the sub-header {f.party!r} in column {column}")
+                # `Malaysia:` over cells of the first column: that belligerent's, in it (a
+                # sub-header naming no known party, such as `Local Forces`, leaves the column's)
+                party = lexicon().party_of(f.party) if f.party is not None and side.name is not None \
+                    and column == f.column else None
+                if party is not None and party != side.name and party != (lexicon().party_of(side.name) or side.name):
+                    side = Side(column=column, name=party, reason=f"under the sub-header {f.party!r} in column {column}")
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 if c.value.population is Population.CIVILIAN and named is None:
                     side = Side(reason="a civilian toll, not a belligerent's")

@@ -371,6 +371,8 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<who>(?:(?:The|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Captain|Colonel|Major|General|Admiral|Commander)\.?[ \t]+)?"
     r"(?:[A-Z][A-Z'’\-]*\.?[ \t]+(?:(?:of|for|the|and)[ \t]+)?){0,5}[A-Z][A-Z'’\-]+\.?"
     r"(?:[ \t]+\([A-Z][^()\n]{1,40}\))?):[ \t]+\S")
+# What follows a label when the line is a labelled figure, not a speaker's turn (`235 KIA`).
+_LABELLED_FIGURE = re.compile(r"[ \t]*[~≈<>]?\d[^\s]*(?:[ \t]+[^\s]+){0,3}[ \t]*")
 _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|BST|UTC|CET|CEST|EST|EDT|local[ \t]+time|[ap]\.?m\.?))?[ \t]*[\-–—:|][ \t]*")
 # Labels that name no speaker of the paragraph: a question, or a rubric (`BREAKING:`, `UPDATE:`).
 _NO_SPEAKER = frozenset(
@@ -585,7 +587,7 @@ class _Extractor:
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
         label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
-        if label is not None and re.fullmatch(r"[ \t]*[~≈<>]?\d[^\s]*(?:[ \t]+[^\s]+){0,3}[ \t]*", stripped[label.end() - 1:]):
+        if label is not None and _LABELLED_FIGURE.fullmatch(stripped, label.end() - 1):
             label = None  # `TOTAL IA DRANG: 235 KIA`: a labelled figure, nobody's turn
         if label is not None:
             self._speaker = _speaker_name(label.group("who"))

@@ -303,10 +303,11 @@ def measure_breakdown(claim: Claim, ctx: Context) -> bool:
 def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     q = claim.value
     parts: set[str] = set()
+    breakdown = claim.part_of is not None and measure_breakdown(claim, ctx)  # (by measure: no sub-group)
     if isinstance(q, Quantity):
         if is_share(q):
             parts.add("a percentage")
-        if claim.part_of and not measure_breakdown(claim, ctx):  # (a breakdown by measure is no sub-group)
+        if claim.part_of and not breakdown:
             parts.add(f"part: {(q.unit or q.category.value).lower().replace('armour', 'armor').rstrip('s')}")
         if q.population is Population.CIVILIAN:
             # `92 Azerbaijani civilians` and `about 50 Armenian civilians` count different people.
@@ -342,7 +343,7 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
         parts.add("the whole war")
     if _ROLES["army"].search(claim.span.quote + " " + after(claim, ctx)):
         parts.add("army")
-    if _SUBSET.search(text) and not (claim.part_of and measure_breakdown(claim, ctx)):
+    if _SUBSET.search(text) and not breakdown:
         parts.add("a part of another figure")
     if _PLACE_CUE.search(text):
         event = ctx.event(claim)

@@ -2022,3 +2022,45 @@ def test_a_capital_inside_a_name_keeps_the_name_whole() -> None:
                       "and Colonel Sean O'Brien.\n")
     names = {c.value.name for c in found.values() if c.kind.value == "commander"}
     assert {"Ross McAllister", "Ian MacLeod", "Sean O'Brien"} <= names
+
+
+def test_a_scope_in_the_sources_own_words_is_not_the_figures() -> None:
+    found = claims_of("Intro.\n\nThe chief of staff of the Armenian Defence Force, General Ivo Rask, said the "
+                      "Azerbaijani forces had lost between 3,000 and 3,500 fighters killed.\n")
+    assert found["between 3,000 and 3,500 fighters killed"].side.name == "Azerbaijan"
+
+
+def test_a_negated_one_is_a_count_of_zero() -> None:
+    found = claims_of("Intro.\n\nNot a single civilian was killed in the city. The army said it did not kill a single "
+                      "villager.\n")
+    assert [(c.span.quote, c.value.low) for c in found.values() if c.kind.value == "casualties"] == [
+        ("Not a single civilian was killed", 0), ("a single villager", 0)]
+
+
+def test_a_states_servicemen_after_according_to_are_its_own() -> None:
+    found = claims_of("Ministry of Defence of Georgia\n\nPress release\n\nAccording to the Ministry, 158 servicemen of "
+                      "the Armed Forces were killed.\n")
+    assert found["158 servicemen of the Armed Forces were killed"].side.name == "Georgia"
+
+
+def test_gangs_are_the_enemy_of_whoever_speaks() -> None:
+    found = claims_of("Intro.\n\nThe Kurdish YPG said more than 3,000 gang members were killed in Kobani. The gangs "
+                      "lost 200 vehicles, the YPG said. The Islamic State has not commented.\n")
+    assert found["more than 3,000 gang members were killed"].side.name == "Islamic State"
+    assert found["200 vehicles"].side.name == "Islamic State"
+
+
+def test_new_loss_phrasings() -> None:
+    found = claims_of("Intro.\n\nGunners brought down 94 Ostlandic planes. In this period 457 of our comrades reached "
+                      "martyrdom. One soldier paid the supreme price.\n")
+    assert found["94 Ostlandic planes"].value.lost
+    assert found["457 of our comrades reached martyrdom"].value.category is Category.KILLED
+    assert found["One soldier paid the supreme price"].value.category is Category.KILLED
+
+
+def test_a_list_label_names_the_party_and_what_happened() -> None:
+    found = claims_of("Results\n\nISIL vehicles destroyed: 45\nTaken prisoner: 11,721\nAircraft lost over the valley: 62\n")
+    vehicles = found["45"]
+    assert vehicles.value.lost and vehicles.side.name == "Islamic State" and vehicles.attribution.claimant is None
+    assert found["11,721"].value.category is Category.CAPTURED
+    assert found["62"].value.lost

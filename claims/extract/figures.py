@@ -180,7 +180,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "line_label": re.compile(
             # `tanks – 1,358`, `personnel: about 40,120`, a table row `| Tanks | 1,358 |`.
             # (`Refugees abroad: 6.3 million`: a word or two may follow the noun)
-            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)?(?P<l>{phrase_pattern(lx.nouns)})(?:[ \t]+[a-z][a-z\-]+){{0,2}}[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
+            # (a party's name or a modifier may open it, and what happened to them close it:
+            # `ISIL vehicles destroyed: 45`, `Aircraft lost over the valley: 62`)
+            rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)?(?:[A-Z][\w\-]*[ \t]+){{0,2}}?(?P<l>{phrase_pattern(lx.nouns)})"
+            rf"(?P<after>(?:[ \t]+[a-z][a-z\-]+){{0,2}}|[ \t]+(?:{phrase_pattern(lx.predicates_after)})(?:[ \t]+[a-z][a-z\-]+){{0,3}})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
             rf"(?::|[ \t][–—‒\-]|\|)[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "gapped_before": re.compile(
@@ -461,6 +464,9 @@ def _share_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) ->
         ))
     return out
 _ARTICLE = re.compile(r"(?i)(?<![\w\-])(?:a|an)[ \t]+(?=[a-z])")
+# `did not kill a single civilian`: the negated one is a count of zero (a loss denied, `has not
+# lost a single aircraft`, stays a negated claim of one: the loss the speaker says did not happen).
+_NEGATED_BEFORE = re.compile(r"(?i)\b(?:not|never|n't)(?P<verb>[ \t]+(?!los[et]|losing|suffer|sustain)[a-z]+)?[ \t]+$")
 
 
 def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[Figure]:
@@ -492,7 +498,10 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
             continue
         if figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
             continue  # `a female commander`: one person named by role is no count
-        out.append(figure)
+        negated = _NEGATED_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+        if negated is not None and negated.group("verb") is None:
+            continue  # `Not a single civilian was killed`: a zero count, read as one
+        out.append(figure if negated is None else evolve(figure, low=0, high=0, qualifier=Qualifier.EXACT))
     return out
 
 
@@ -678,6 +687,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             noun, sense, np_end, gapped_end = noun2, sense2, gap.end("party"), np_end2
             mentions = party_mentions(text, gap.start("party"), gap.end("party"))
     partitive_category = None
+    label_predicate: tuple[str, str, int] | None = None
     if sense is None or sense.group == "units" and _MANPOWER.match(text, end, hi):
         part = _partitive(text, end, hi)
         if part is not None:
@@ -694,6 +704,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         if label is not None:
             noun, sense = label.group("l"), lx.nouns.get(_fold(label.group("l")))
             np_end = end
+            mentions = mentions + party_mentions(text, label.start(), label.start("l"))  # `ISIL tanks destroyed: 3`
+            said = p["pred_after"].match(text, label.start("after") + 1, label.end("after")) if label.group("after") else None
+            if said is not None:
+                # `ISIL tanks destroyed: 3`: the label says what happened to them
+                label_predicate = (said.group(0), lx.predicates_after[_fold(said.group(0))], end)
     if sense is None:
         # `600 PKK`, `1,500–2,000 YPG & YPJ`: a party's name for its fighters.
         named = _PARTY_RUN.match(text, end, hi)
@@ -750,7 +765,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 and lexicon().party_of(noun) is not None and _COMPARED.search(text, max(lo, start - 30), start) is not None)
     anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
     after = predicate_after(text, gapped_end or (np_end if sense is not None else end), hi,
-                            civilians=population is Population.CIVILIAN)
+                            civilians=population is Population.CIVILIAN) or label_predicate
     if after is not None and gapped_end is not None:
         after = (after[0], after[1], np_end)  # (the span stays `20 Indian`: the verb is the other figure's too)
     before = None if compared else p["pred_before"].search(text, max(lo, start - 60), start)
@@ -836,6 +851,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         cat = lexicon().subject_nouns[_fold(subject.group("n"))]
         predicate = subject.group(0).strip()
         category = _combine(None, cat, sense)
+    if not lost and subject is not None and sense is not None and sense.group == "equipment" \
+            and lexicon().subject_nouns[_fold(subject.group("n"))] in ("casualties", "killed", "equipment_lost"):
+        lost = True  # `Losses of equipment amounted to 6 tanks`: the losses are the tanks
     if category is None and (sense is None or sense.group == "people"):
         # `Of those killed, 45 were civilians`: a partitive scope before the number says it.
         scope = _SCOPE_BEFORE.search(text, lo, start)

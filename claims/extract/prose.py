@@ -172,7 +172,7 @@ _LOSS_OF = re.compile(r"(?i)(?:the\s+)?loss(?:es)?\s+of|lost|losing")
 _LOSS_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.CASUALTIES,
                               Category.KILLED_OR_WOUNDED})
 # The words before a figure that opens what a source says (`said that 64 servicemen ...`).
-_OPENS_CONTENT = re.compile(r"[\s\"“‘']*(?:that\s+)?")
+_OPENS_CONTENT = re.compile(r"[\s,\"“‘']*(?:that\s+)?")  # (`According to X, 158 servicemen`)
 _OWN_TOLL_CATEGORIES = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CASUALTIES,
                                   Category.KILLED_OR_WOUNDED})
 _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\s+well\s+as\s*$")
@@ -324,10 +324,17 @@ _PARTY_MEASURE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’\-]*[ \t]+){1,3})(?P<m>figures?|totals?|estimates?|count|toll|tally|losses|casualties|dead)"
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:to|at|as|of|was|were|is|are)[ \t]+"
     r"(?:(?:some|about|around|nearly|almost|over|roughly|approximately|only|just)[ \t]+)?$")
-_ENEMY_SUBJECT = re.compile(
-    r"(?i)\b(?:the\s+)?(?:enemy|adversary|opponent)\s+(?:[a-z]+\s+){0,5}(?:lost|losing|loses|suffered|sustained|incurred)"
-    r"\s+(?:[^.;:!?\s]+\s+){0,16}$"
-)
+
+
+@cache
+def _enemy_subject() -> re.Pattern[str]:
+    """`the enemy lost`, `the gangs suffered ...` before a figure: the loss of the side opposed to
+    whoever speaks (a word no side uses for itself: the lexicon's ``pejoratives``)."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().pejoratives), key=len, reverse=True))
+    return re.compile(
+        rf"(?i)\b(?P<who>(?:the\s+)?(?:enemy|adversary|opponent|{words}))\s+(?:[a-z]+\s+){{0,5}}(?:lost|losing|loses|suffered|sustained|incurred)"
+        r"\s+(?:[^.;:!?\s]+\s+){0,16}$")
+
 _PEOPLE_CATEGORIES = frozenset({
     Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED, Category.KILLED_OR_MISSING,
     Category.KILLED_OR_WOUNDED, Category.CASUALTIES, Category.PEOPLE, Category.TROOPS, Category.DISPLACED,
@@ -780,8 +787,11 @@ class _Extractor:
                 m.group("bullet") is None and lexicon().party_of(m.group("who").split()[0]) is not None
                 and not PARTY_LEAD.match(text, m.start("who"), hi))) and not any(
                 " ".join(m.group("who").lower().split()).endswith(noun) for noun in lexicon().subject_nouns) \
-                and not _role_label(m.group("who")):
-            # (`Russia's combat losses: 1,140 ...` names what is counted, not who says it)
+                and not _role_label(m.group("who")) \
+                and (_BRACKETED_SOURCE.search(text, m.start("who"), m.end("who"))
+                     or not any(w.lower() in lexicon().nouns for w in m.group("who").split()[1:])):
+            # (`Russia's combat losses: 1,140 ...`, `ISIL vehicles destroyed: 45` name what is
+            # counted, not who says it)
             s, e = m.start("who"), m.end("who")
             inner = _BRACKETED_SOURCE.search(text, s, e)
             if inner is not None:
@@ -1512,8 +1522,11 @@ class _Extractor:
                     return Side(column=other[0], name=other[1], reason=f"those fighting {text[s:e]}: its opponent")
         # (lo is past a dateline: `GOMA, Democratic Republic of Congo, Nov 3` is a place)
         scope = _SCOPE_RE.search(text, max(lo, text.rfind(";", lo, f.start) + 1), f.start)
-        if scope is not None and any(a is not None and a <= scope.start() < b for a, b in skip):
-            scope = None  # `According to the General Staff of the Armed Forces of Ukraine, Russia lost`: the source's words
+        if scope is not None and (any(a is not None and a <= scope.start() < b for a, b in skip) or any(
+                scope.start() < r.cue_start and r.content_start <= f.start < r.content_end for r, _, _ in resolved)):
+            # `According to the General Staff of the Armed Forces of Ukraine, Russia lost`, `The
+            # head of the DPR, X, told journalists that ...`: the source's words, not the figure's
+            scope = None
         if scope is not None:
             who = scope.group("who") or scope.group("who2")
             for s, e, party in self.sides.party_mentions(text, scope.start("who" if scope.group("who") else "who2"), scope.end("who" if scope.group("who") else "who2")):
@@ -1534,8 +1547,8 @@ class _Extractor:
             side = self.sides.side_for_mention(attribution.claimant_side, f"{attribution.claimant} {attribution.cue} its own losses")
             if side is not None:
                 return side
-        if f.predicate_after and not f.party_mentions and _ENEMY_SUBJECT.search(text, lo, f.start) \
-                and (opponent := self._claimants_opponent(attribution, "`the enemy`")) is not None:
+        if f.predicate_after and not f.party_mentions and (enemy := _enemy_subject().search(text, lo, f.start)) \
+                and (opponent := self._claimants_opponent(attribution, f"`{enemy.group('who')}`")) is not None:
             return opponent  # `The enemy lost up to 215 servicemen killed and wounded`
         if f.predicate is None and f.noun_group == "loss" and not f.party_mentions and attribution.claimant_side \
                 and _OWN_SUBJECT.search(text, lo, f.start):
@@ -1544,11 +1557,12 @@ class _Extractor:
             if own is not None:
                 return own
         if f.predicate and _LOSS_SUBJECT.fullmatch(f.predicate.strip()) and not f.predicate_after:
-            if _ENEMY_SUBJECT.search(text, lo, f.start):
+            if (enemy := _enemy_subject().search(text, lo, f.start)) is not None:
                 # `The enemy lost up to 200 servicemen` in a belligerent's statement; when the
                 # document names no opponent, no party named earlier in the sentence is it.
-                return self._claimants_opponent(attribution, "`the enemy`") or self._openers_opponent(lo, f.start) or Side(
-                    reason="`the enemy` of the claimant, whom the document does not name")
+                who = enemy.group("who")
+                return self._claimants_opponent(attribution, f"`{who}`") or self._openers_opponent(lo, f.start) or Side(
+                    reason=f"`{who}` of the claimant, whom the document does not name")
             if attribution.claimant_side and _OWN_SUBJECT.search(text, lo, f.start):
                 # `his country had lost 31,000 troops`: the claimant's own side.
                 side = self.sides.side_for_mention(attribution.claimant_side, f"the claimant's own side lost them ({attribution.claimant})")

@@ -239,6 +239,7 @@ class Lexicon:
         self.own_words: frozenset[str] = frozenset(parties["relative"]["own"])
         self.government_words: frozenset[str] = frozenset(parties["relative"]["government"])
         self.hostile_labels: frozenset[str] = frozenset(parties["relative"]["hostile_labels"])
+        self.pejoratives: frozenset[str] = frozenset(parties["relative"]["pejoratives"])
         self.insurgent_labels: frozenset[str] = frozenset(parties["relative"]["insurgent_labels"])
         self.state_forces: frozenset[str] = frozenset(parties["relative"]["state_forces"])
         #: Parties that are states (the `demonyms` table), as against armed groups.

@@ -2064,3 +2064,15 @@ def test_a_list_label_names_the_party_and_what_happened() -> None:
     assert vehicles.value.lost and vehicles.side.name == "Islamic State" and vehicles.attribution.claimant is None
     assert found["11,721"].value.category is Category.CAPTURED
     assert found["62"].value.lost
+
+
+def test_citation_titles_after_a_references_heading_are_no_claims() -> None:
+    for heading in ("References[edit]", "References", "## Notes", "See also", "Sources:"):
+        found = claims_of(f"Battle of Ostmark\n\nThe battle ended in 2014. Ostland lost 366 servicemen.[1]\n\n{heading}\n\n"
+                          '1. ^ "Defence ministry: 107 killed near Ostmark". Wire. 4 September 2014.\n'
+                          ' ^ "Drevia says Ostland lost 400 troops". Civil. 12 August 2008.\n')
+        assert "366 servicemen" in found, heading
+        assert not any("107" in q or "400" in q or "September" in q for q in found), heading
+    # a heading word inside a paragraph ends nothing
+    found = claims_of("Intro.\n\nSources said 40 soldiers were killed.\nSee also the 12 wounded.\n")
+    assert "40 soldiers were killed" in found

@@ -11,7 +11,7 @@ from claims.model import InfoboxField, Problem, Section
 from claims.readers.plain_export import HEADING as WIKI_HEADING
 from claims.readers.plain_export import close_sections
 from claims.readers import markdown_sections, markdown_table
-from claims.readers.structure import ParsedDocument, belligerents_from, lines_with_offsets
+from claims.readers.structure import ParsedDocument, back_matter_start, belligerents_from, lines_with_offsets
 
 MARKDOWN_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
 TITLE_LINE = re.compile(r"^Title:\s+")
@@ -71,7 +71,7 @@ def parse(text: str) -> ParsedDocument:
             sections=close_sections(sections, len(text)),
             problems=(),
             body_start=body_start,
-            prose=((body_start, len(text)),),
+            prose=((body_start, back_matter_start(text, body_start)),),
         )
     top, bottom, rule = table
     box_title, fields, problems = markdown_table.parse_infobox(text, lines, top, rule, bottom)
@@ -86,7 +86,7 @@ def _with_box(text: str, title: str, fields: Sequence[InfoboxField], problems: S
               box_start: int, box_end: int) -> ParsedDocument:
     """The page with an infobox at ``box_start:box_end``: the lead follows the box, whose
     cells are the infobox's, not prose."""
-    prose = tuple(r for r in ((body_start, box_start), (box_end, len(text))) if r[1] > r[0] and text[r[0]:r[1]].strip())
+    prose = tuple(r for r in ((body_start, box_start), (box_end, back_matter_start(text, box_end))) if r[1] > r[0] and text[r[0]:r[1]].strip())
     return ParsedDocument(
         title=title,
         infobox=tuple(fields),

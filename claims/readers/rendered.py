@@ -44,7 +44,7 @@ from claims.lexicon import lexicon
 from claims.model import InfoboxField, Problem, Section
 from claims.readers.common import normalise_key
 from claims.readers.places import place_at
-from claims.readers.structure import END_SECTIONS, ParsedDocument, lines_with_offsets
+from claims.readers.structure import END_SECTIONS, ParsedDocument, back_matter_start, lines_with_offsets
 
 # Labels that open a block of cells, and single-valued labels (value glued or on the next line).
 SECTION_LABELS = {
@@ -442,8 +442,8 @@ class _Reader:
                                              "bracket, a dangling word or an unclosed cell); the file may be truncated",
                                              last.line))
         sections = _headings(text, lines[end_index:])
-        if body_start < len(text):
-            prose.append((body_start, len(text)))
+        if body_start < (end := back_matter_start(text, body_start)):
+            prose.append((body_start, end))
         return ParsedDocument(
             title=title,
             infobox=tuple(self._fields()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from attrs import frozen
@@ -13,6 +14,24 @@ END_SECTIONS = frozenset({
     "references", "notes", "see also", "external links", "further reading", "bibliography",
     "sources", "citations", "footnotes", "literature", "notes and references", "works cited",
 })
+
+# A line that is only the heading of one of those sections, in any page's rendering of it
+# (`References`, `References[edit]`, `## Notes`, `== See also ==`, `EXTERNAL LINKS`, `Sources:`).
+_END_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:#{1,6}[ \t]*|=+[ \t]*)?(?P<t>[A-Za-z][A-Za-z ]{2,28}?)[ \t]*(?:\[[ \t]*edit[ \t]*\]|=+)?[ \t]*:?[ \t]*$")
+_BODY = re.compile(r"\S")
+
+
+def back_matter_start(text: str, start: int) -> int:
+    """Where the references, notes and links after an article's body begin (the first line
+    after ``start`` that heads one of them alone, after a blank line), else the end of the
+    text: citation titles there (`"Defence ministry: 107 killed"`) are no claims of the page."""
+    for m in _END_HEADING.finditer(text, start):
+        # (after some of the body: a page titled `Notes` is no back matter)
+        if m.group("t").strip().lower() in END_SECTIONS and _BODY.search(text, start, m.start()) \
+                and text[max(0, m.start() - 80):m.start()].rstrip(" \t").endswith("\n\n"):
+            return m.start()
+    return len(text)
 
 
 @frozen

@@ -2076,3 +2076,13 @@ def test_citation_titles_after_a_references_heading_are_no_claims() -> None:
     # a heading word inside a paragraph ends nothing
     found = claims_of("Intro.\n\nSources said 40 soldiers were killed.\nSee also the 12 wounded.\n")
     assert "40 soldiers were killed" in found
+
+
+def test_a_statement_given_in_full_after_its_announcement_is_its_issuers() -> None:
+    found = claims_of("Intro.\n\nThe General Command of the YPG announced the liberation of the town. The statement said "
+                      "the fighting was over.\n\nFollowing is the text of the statement, translated from Kurdish:\n\n"
+                      '"During the siege 457 of our fighters were killed.\n\nMore than 3,000 gang members were killed."\n\n'
+                      "Residents said 40 houses burned and 12 civilians died.\n")
+    assert claimant(found, "457 of our fighters were killed") == "The General Command of the YPG"
+    assert claimant(found, "More than 3,000 gang members were killed") == "The General Command of the YPG"
+    assert claimant(found, "12 civilians died") == "Residents"  # the quotation closed

@@ -405,6 +405,15 @@ def _speaker_name(label: str) -> str | None:
     # (`(Mr. Churchill)` names the speaker of a title; `(Seaham)`, a member's seat, is kept too)
     return f"{named} ({paren}" if paren else named
 # A page that gives a body's statement says so before it (see ``_paragraph``).
+# A paragraph that announces a text given in full after it (`Following is the text of the
+# statement, translated from Kurdish:`, `The statement reads:`).
+_TEXT_FOLLOWS = re.compile(
+    r"(?i)(?:(?:the\s+)?following\s+is|below\s+is|here\s+is|(?:the\s+)?(?:full\s+)?text\s+of|in\s+full)\b[^\n:]{0,60}?"
+    r"\b(?P<what>statement|communiqu[eé]|message|letter|announcement|declaration|address)\b[^\n]{0,120}:$"
+    r"|(?:the\s+)?(?P<what2>statement|communiqu[eé]|message|letter)\s+(?:reads|read|says|said)(?:\s+in\s+full)?[^\n]{0,40}:$")
+_OPEN_QUOTE_MARKS = "\"“«„'‘"
+_CLOSE_QUOTE_MARKS = "\"”»'’"
+_STATEMENT_PARAGRAPHS = 12  # a statement given in full runs no longer (an unclosed quote ends there)
 _ISSUED_BY = re.compile(
     # (`The following is a translation of a statement read on state television. It was
     # attributed to the General Command.`: the next sentence may name who issued it)
@@ -526,7 +535,13 @@ class _Extractor:
         self._references = ReferenceIndex(document) if document.references else None
         self._headline_done = bool(document.infobox)
         self._speaker: str | None = None
+        self._speaker_why: str | None = None  # why the paragraph is the speaker's, if no transcript label
         self._turn = False  # a transcript speaker's turn, going on over paragraphs
+        #: Whose statement the quoted paragraphs after `Following is the text of the statement:`
+        #: are, announced (pending) and then given (until the quotation closes).
+        self._statement_pending: str | None = None
+        self._statement: str | None = None
+        self._statement_left = 0
         self._title: tuple[int, int] | None = None
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
@@ -597,12 +612,22 @@ class _Extractor:
         if label is not None and _LABELLED_FIGURE.fullmatch(stripped, label.end() - 1):
             label = None  # `TOTAL IA DRANG: 235 KIA`: a labelled figure, nobody's turn
         if label is not None:
-            self._speaker = _speaker_name(label.group("who"))
+            self._speaker, self._speaker_why = _speaker_name(label.group("who")), None
             # (a one-word label may be a dateline or a rubric: only a person's turn goes on)
             self._turn = self._speaker is not None and stamp is None and " " in label.group("who").strip()
         elif not (self._turn and stamp is None and not stripped.startswith("#") and self._speaker is not None):
             self._speaker, self._turn = None, False
         # (else a transcript's turn goes on over paragraphs until the next label)
+        pending, self._statement_pending = self._statement_pending, None
+        if pending is not None and stripped[:1] in _OPEN_QUOTE_MARKS:
+            self._statement, self._statement_left = pending, _STATEMENT_PARAGRAPHS
+        if self._statement is not None and label is None:
+            # `Following is the text of the statement:` and then the statement, in quotation
+            # marks over paragraphs: each of them is the statement's.
+            self._speaker, self._speaker_why = self._statement, f"the paragraph is {self._statement}'s statement, given in full"
+            self._statement_left -= 1
+            if stripped[-1:] in _CLOSE_QUOTE_MARKS or self._statement_left <= 0:
+                self._statement = None
         header = block_header(stripped)
         if header is not None:
             # `Western historians estimate:`, `Per Ukraine:`: a header over the list below it.
@@ -649,6 +674,20 @@ class _Extractor:
                 self._sentence(s, e, index, k, quotes, headline)
             else:
                 self.discourse.defer_persons(text, s, e)
+        if stripped.endswith(":") and (follows := _TEXT_FOLLOWS.match(stripped)) is not None:
+            # `Following is the text of the statement, translated from Kurdish:`: whose it is, the
+            # body that issued it (`... issued by X:`), else the statement named before.
+            issued = _ISSUED_BY.search(stripped)
+            if issued is not None:
+                self._statement_pending = issued.group("who").strip()
+            else:
+                key = "what" if follows.group("what") else "what2"
+                at = text.find(stripped, lo) + follows.start(key)
+                what = Relation(f"the {follows.group(key).lower()}", at, at + len(follows.group(key)), "", at, at, at, at,
+                                "source_before", pronoun=True)
+                self._statement_pending = self.discourse.resolve(what)[0]
+                if self._statement_pending is not None and self._statement_pending.lower() == what.source:
+                    self._statement_pending = None
         if stripped.endswith(":"):
             # `The General Staff reported the following Russian losses as of 1 June:` over a list
             # or table: its lines are the source's.
@@ -934,7 +973,7 @@ class _Extractor:
                     and (publisher := self._classify(self._publisher))[1] is not None:
                 cls, side = publisher  # a briefing on a ministry's own page: its spokesman speaks for it
             return Attribution(document=doc, claimant=self._speaker, claimant_class=cls, claimant_side=side,
-                               evidence=f"the transcript gives the paragraph to {self._speaker}")
+                               evidence=self._speaker_why or f"the transcript gives the paragraph to {self._speaker}")
         if self.discourse.header is not None:
             claimant = self.discourse.header
             cls, side = self._classify(claimant)

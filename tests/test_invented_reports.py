@@ -2086,3 +2086,27 @@ def test_a_statement_given_in_full_after_its_announcement_is_its_issuers() -> No
     assert claimant(found, "457 of our fighters were killed") == "The General Command of the YPG"
     assert claimant(found, "More than 3,000 gang members were killed") == "The General Command of the YPG"
     assert claimant(found, "12 civilians died") == "Residents"  # the quotation closed
+
+
+def test_a_table_row_after_dot_leaders_counts_what_its_own_label_says() -> None:
+    found = claims_of("Report\n\nLosses\n\nKilled in action .......... 2,242\nMissing in action . . . . . 171\n"
+                      "Wounded ............... 6,463\nTanks destroyed ..... 10\n")
+    assert [(c.span.quote, c.value.category) for c in found.values()] == [
+        ("2,242", Category.KILLED), ("171", Category.MISSING), ("6,463", Category.WOUNDED), ("10", Category.TANKS)]
+    assert found["10"].value.lost
+    # an ellipsis in a sentence still ends it
+    assert "40 soldiers died" in claims_of("Intro.\n\nThe war ended. 40 soldiers died... 30 more were hurt.\n")
+
+
+def test_a_page_header_in_capitals_is_no_speaker() -> None:
+    found = claims_of("CHECHNYA ARCHIVE: OFFICIAL STATEMENTS\n\nFederal forces eliminated more than 2,500 militants.\n")
+    assert found["more than 2,500 militants"].attribution.claimant is None
+
+
+def test_a_name_keeps_the_title_the_text_first_gave_it() -> None:
+    found = claims_of("Army gains\n\nThe Chief of Staff of the Ethiopian National Defense Force, General Birhanu Jula, "
+                      "said the army had entered the city. The TPLF denied it.\n\nGeneral Birhanu Jula said the army "
+                      "destroyed 23 tanks. Birhanu said 30 soldiers were killed.\n")
+    assert found["23 tanks"].attribution.claimant_side == "Ethiopia"
+    assert found["23 tanks"].side.name == "Tigray forces"  # weapons it destroyed: its enemy's
+    assert found["30 soldiers were killed"].side.name == "Ethiopia"

@@ -184,7 +184,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # `ISIL vehicles destroyed: 45`, `Aircraft lost over the valley: 62`)
             rf"(?im)^[ \t]*(?:[•*·\-–—|][ \t]*|\(?(?:\d{{1,2}}|[a-z])[.)][ \t]+)?(?:[A-Z][\w\-]*[ \t]+){{0,2}}?(?P<l>{phrase_pattern(lx.nouns)})"
             rf"(?P<after>(?:[ \t]+[a-z][a-z\-]+){{0,2}}|[ \t]+(?:{phrase_pattern(lx.predicates_after)})(?:[ \t]+[a-z][a-z\-]+){{0,3}})[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?"
-            rf"(?::|[ \t][–—‒\-]|\|)[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            rf"(?::|[ \t][–—‒\-]|\||{LEADER})[ \t]*(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
         "gapped_before": re.compile(
             rf"(?:\band|,|;|\bwhile|\bwhereas|\bagainst|\bversus|\bvs\.?)[ \t]+(?:(?i:the)[ \t]+)?"
@@ -245,9 +245,12 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _NAME_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’\.\-]*")
 _PARTY_RUN = re.compile(r"[ \t]+((?:[A-Z][\w\-]*|&|and)(?:[ \t]+(?:[A-Z][\w\-]*|&|and))*)(?=[ \t]*(?:\(|\[|$|,|;|\n))")
 _PARTY_HEAD = re.compile(r"[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2})(?=[ \t]+[a-z])")
+# Dot leaders between a table row's label and its number (`Killed in action ........ 2,242`).
+LEADER = r"[ \t]*(?:\.[ \t]?){3,}|[ \t]*…+[ \t]*(?:…+[ \t]*)*"
+_LEADER_BEFORE = re.compile(rf"(?:{LEADER})[ \t]*$")
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
-    r"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-])[ \t]*$"
+    rf"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-]|{LEADER})[ \t]*$"
 )
 # A key-figures line whose label opens with what it counts and says where or since when
 # (`Killed in El Fasher since 10 May: 134`, `Total militia dead on Marib fronts: over 3,500`).
@@ -255,7 +258,7 @@ _KEY_FIGURE_LABEL = re.compile(
     r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:(?:total|cumulative|confirmed|reported|newly|new)[ \t]+)?(?:[\w\-]+[ \t]+){0,4}?"
     r"(?P<l>killed|dead|deaths|wounded|injured|missing|captured|prisoners|casualties|displaced|refugees|bodies"
     r"|neutrali[sz]ed|eliminated)"
-    r"\b[^:\n.;!?]{1,70}:[ \t]*(?:(?:over|more[ \t]+than|at[ \t]+least|about|some|nearly|up[ \t]+to|around)[ \t]+)?$")
+    rf"\b[^:\n.;!?]{{1,70}}?(?::|{LEADER})[ \t]*(?:(?:over|more[ \t]+than|at[ \t]+least|about|some|nearly|up[ \t]+to|around)[ \t]+)?$")
 _OBJECT = re.compile(r"(?i)[ \t]+(?:\d|(?:a|an|the|their|its|his|her|our|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands|more|control)\b)")
 _ROLE = re.compile(r"[ \t]+(?:[a-z][a-z\-]+[ \t]+){0,2}(?P<w>[a-z][a-z\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee|eer)s?)\b")
 _COPULA = re.compile(
@@ -569,6 +572,11 @@ _ALL_BUT = re.compile(r"(?i)\ball[ \t]+but[ \t]+(?:some[ \t]+|about[ \t]+|a[ \t]
 def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
     if _ALL_BUT.search(text, max(lo, n.start - 16), n.start):
         return None
+    if _LEADER_BEFORE.search(text, max(lo, text.rfind("\n", lo, n.start) + 1), n.start):
+        # A table row's number after dot leaders counts what its label says, not the next row's
+        # label (`Died of wounds ....... 104` over `Missing in action ...... 171`).
+        line_end = text.find("\n", n.end, hi)
+        hi = line_end if line_end != -1 else hi
     p = _patterns()
     lx = lexicon()
     low: int | None = n.value

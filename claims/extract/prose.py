@@ -284,6 +284,8 @@ def _first_agentive(text: str, lo: int, hi: int) -> int | None:
 # A title before a name, set off by a comma (`The Kremlin's spokesman, Dmitry Peskov`).
 _OPENING_CLAUSE = re.compile(r"(?i)(?:[a-z]+ing|asked|interviewed|quoted|in|on|at|after|before|during|from|with|without|when|while|as)\b")
 _APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<t>(?:an?|the)[ \t]+[^,.;:!?\n\"“”]{2,90}?)[ \t]*,")
+# A person's name as a claimant: capitalised words, a rank or title before them allowed.
+_PERSON_NAME = re.compile(r"(?:[A-Z][a-z]+\.?[ \t]+){0,2}[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3}")
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
 # `the front had lost`, `the alliance suffered`: a definite noun for a party named before in full.
 _DEFINITE_SUBJECT = re.compile(
@@ -609,8 +611,11 @@ class _Extractor:
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
         label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
-        if label is not None and _LABELLED_FIGURE.fullmatch(stripped, label.end() - 1):
-            label = None  # `TOTAL IA DRANG: 235 KIA`: a labelled figure, nobody's turn
+        if label is not None and (_LABELLED_FIGURE.fullmatch(stripped, label.end() - 1)
+                                  or not re.search(r"[a-z]", stripped[label.end():])):
+            # `TOTAL IA DRANG: 235 KIA`: a labelled figure; `CHECHNYA ARCHIVE: OFFICIAL
+            # STATEMENTS`: a page's header in capitals. Nobody's turn.
+            label = None
         if label is not None:
             self._speaker, self._speaker_why = _speaker_name(label.group("who")), None
             # (a one-word label may be a dateline or a rubric: only a person's turn goes on)
@@ -1045,22 +1050,30 @@ class _Extractor:
         if known is not None:
             return known
         cls, side = classify_claimant(claimant, self.sides)
-        if cls is ClaimantClass.UNKNOWN and at is not None:
-            title = _TITLE_BEFORE.search(self.text, max(0, at - 100), at)
-            if title is not None and _OPENING_CLAUSE.match(title.group("t").strip()):
-                title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
-            # `Talal Silo, an SDF spokesman, said`: an apposition after the name says who it is.
-            apposition = _APPOSITION_AFTER.match(self.text, at + len(claimant))
-            for described in (title, apposition):
-                if described is not None and source_heads_in(described.group("t")):
-                    by_title = classify_claimant(described.group("t"), self.sides)
-                    if by_title[0] is not ClaimantClass.UNKNOWN:
-                        self._titled[claimant] = by_title
-                        return by_title
+        if (cls is ClaimantClass.UNKNOWN or cls is ClaimantClass.BELLIGERENT and side is None and _PERSON_NAME.fullmatch(claimant.strip())) \
+                and (at is not None or _PERSON_NAME.fullmatch(claimant.strip())):
+            # (a name titled where the text first gives it keeps the title after: `The Chief of
+            # Staff of the Ethiopian National Defense Force, General Birhanu Jula, said` and
+            # then `General Birhanu Jula said`)
+            places = [at] if at is not None else []
+            places += [m.start() for m, _ in zip(re.finditer(re.escape(claimant), self.text), range(8)) if m.start() != at]
+            for place in places:
+                title = _TITLE_BEFORE.search(self.text, max(0, place - 100), place)
+                if title is not None and _OPENING_CLAUSE.match(title.group("t").strip()):
+                    title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
+                # `Talal Silo, an SDF spokesman, said`: an apposition after the name says who it is.
+                apposition = _APPOSITION_AFTER.match(self.text, place + len(claimant))
+                for described in (title, apposition):
+                    if described is not None and source_heads_in(described.group("t")):
+                        by_title = classify_claimant(described.group("t"), self.sides)
+                        if by_title[0] is not ClaimantClass.UNKNOWN and (cls is ClaimantClass.UNKNOWN or by_title[1] is not None):
+                            self._titled[claimant] = by_title
+                            return by_title
         if cls is ClaimantClass.UNKNOWN and " " not in claimant.strip():
             for s in reversed(self.discourse.sources):
-                if s.text != claimant and s.text.split()[-1] == claimant.strip():
-                    fuller = classify_claimant(s.text, self.sides)
+                # (`Birhanu` after `General Birhanu Jula`, as `Keel` after `John Keel`)
+                if s.text != claimant and claimant.strip() in s.text.split()[1:]:
+                    fuller = self._classify(s.text)
                     if fuller[0] is not ClaimantClass.UNKNOWN:
                         return fuller
                     break

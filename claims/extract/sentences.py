@@ -26,6 +26,14 @@ _BOUNDARY = re.compile(
     r"[.!?]+[\"”’'»)\]]*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\])*(?:\s+|(?=[A-Z][a-z]))"
 )
 _TOKEN_TAIL = re.compile(r"[\w.]+\Z")
+_LEADER_TO_NUMBER = re.compile(r"(?:\.[ \t]?){3,}[ \t]*[~≈<>]?\d")
+
+
+def _dot_run_start(text: str, lo: int, at: int) -> int:
+    """Where the run of dots (spaced or not) that ``text[at]`` is part of begins."""
+    while at - 1 >= lo and (text[at - 1] == "." or text[at - 1] in " \t" and at - 2 >= lo and text[at - 2] == "."):
+        at -= 1
+    return at
 # A line of a list, never the rest of the line before (`tanks ‒ 6,497 (+12),`, `- 40 killed`).
 _LIST_LINE = re.compile(r"[•*·\-–—]\s|[^\W\d][\w \-']{0,40}?\s*(?::|\s[–—‒\-])\s*(?:about|approximately|around|some|over|up to|~|≈)?\s*\d")
 _MID_PHRASE = re.compile(r"(?:\b(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|according|said|that|which|who)|,)$")
@@ -40,6 +48,8 @@ def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     start = lo
     for m in _BOUNDARY.finditer(text, lo, hi):
         at = m.start()
+        if text[at] == "." and _LEADER_TO_NUMBER.match(text, _dot_run_start(text, lo, at), hi):
+            continue  # dot leaders before a table row's number (`Killed in action ...... 2,242`)
         if text[at] == "." and at > lo:
             c = text[at - 1]
             if c.isalnum() or c == "_":

@@ -2110,3 +2110,14 @@ def test_a_name_keeps_the_title_the_text_first_gave_it() -> None:
     assert found["23 tanks"].attribution.claimant_side == "Ethiopia"
     assert found["23 tanks"].side.name == "Tigray forces"  # weapons it destroyed: its enemy's
     assert found["30 soldiers were killed"].side.name == "Ethiopia"
+
+
+def test_allies_are_no_enemies() -> None:
+    found = claims_of("Mali army says 100 terrorists killed\n\nBAMAKO, Jan 14 (PANA) - The Malian army said it had "
+                      "neutralised more than 100 terrorists, with the support of French aircraft. French and Malian "
+                      "troops retook the town. Colonel Maiga said the army, with the support of French aircraft, had "
+                      "destroyed more than 30 vehicles. Mali said 11 soldiers were killed. France said one French pilot "
+                      "was killed.\n")
+    assert found["more than 100 terrorists"].side.name != "France"
+    assert found["more than 30 vehicles"].side.name != "France"  # `of French aircraft,` is no scope
+    assert found["11 soldiers were killed"].side.name == "Mali"

@@ -119,8 +119,10 @@ _LOST_OVER = re.compile(
     r"(?i)(?:\b(?:(?P<enemy>enemy|adversary|opponent)|(?P<own>our|own))\b[^:\n]{0,30})?\b(?:lost|losses|casualties)\b"
     r"(?:[^:\n.]{0,50}?\b(?:(?P<enemy2>enemy|adversary|opponent)|(?P<own2>our|own))\b)?[^:\n.]{0,50}:\s*$")
 _SCOPE_RE = re.compile(
-    r"(?i)\b(?:among|on\s+the\s+side\s+of|for|of)\s+(?:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
-    r"|\bon\s+the\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+side\b"
+    # (the flag only on the words: a name is capitalised, `with the support of French aircraft,`
+    # is no scope)
+    r"\b(?i:among|on\s+the\s+side\s+of|for|of)\s+(?i:the\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s*,"
+    r"|\b(?i:on\s+the)\s+(?P<who2>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s+(?i:side)\b"
 )
 _LOSS_END = re.compile(r"(?i)\b(?:lost|suffered|sustained|incurred)\s*$")
 _LOST_BY = re.compile(r"(?i)[ \t]+by[ \t]+(?:the[ \t]+)?")
@@ -1730,7 +1732,7 @@ class _Extractor:
                 and attribution.content_span is not None \
                 and _OPENS_CONTENT.fullmatch(text, attribution.content_span[0], max(attribution.content_span[0], f.start)) \
                 and f.category in _OWN_TOLL_CATEGORIES \
-                and self.sides.role_side(noun) is None \
+                and (self.sides.role_side(noun) is None or attribution.claimant_side in lexicon().states) \
                 and not self.sides.party_mentions(text, f.end, clause_end if (clause_end := text.find(",", f.end, hi)) != -1 else hi):
             # `Armenia's defence ministry said 64 servicemen had been killed`: a state's soldiers
             # that it says died, with no word of whose, are its own (it names the enemy's:

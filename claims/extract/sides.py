@@ -65,6 +65,12 @@ _DATELINE_LINE = re.compile("(?m)^" + DATELINE.pattern)
 _UNREAD = object()
 # Parties the lexicon knows that never fight a state as its insurgents.
 _NOT_INSURGENTS = frozenset({"NATO", "US-led coalition", "United Nations"})
+# Words that join two parties fighting on one side (`backed by`, `with the support of`). (Not `A
+# and B troops`: `Armenian and Azerbaijani forces fought for the bridge` are enemies.)
+_FIGHTING_TOGETHER = re.compile(
+    r"(?i:\b(?:backed|supported|assisted|aided|reinforced)\s+by\s+(?:the\s+)?"
+    r"|\bwith\s+the\s+(?:support|help|backing|assistance|air\s+support)\s+of\s+(?:the\s+)?"
+    r"|\b(?:alongside|together\s+with|allied\s+with|in\s+support\s+of)\s+(?:the\s+)?)")
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:overall|in\s+total|altogether|both\s+sides|on\s+both\s+sides|combined)\b")
 _HEDGE_PREFIX = re.compile(r"(?i)^\s*(?:alleged|reportedly|possibly)\s*:?")
 
@@ -277,6 +283,7 @@ class SideResolver:
         self._sentence_sides: dict[tuple, Side] = {}
         self._document = document
         self._text_parties: list[tuple[str, int]] | None = None
+        self._allies: frozenset[frozenset[str]] | None = None
         self._insurgent: bool | None = None
         self._roles: dict[str, str] | None = None
         self._defined: re.Pattern[str] | None | object = _UNREAD
@@ -627,13 +634,36 @@ class SideResolver:
         if self.columns:
             return None
         own = canonical(party) or party
-        if own not in [p for p, _ in self.text_parties()[:2]]:
+        allies = self.allies()
+        parties = [(p, n) for p, n in self.text_parties() if frozenset((own, p)) not in allies]
+        if own not in [p for p, _ in parties[:2]]:
             return None  # not one of the two parties the text is about: its enemy is not said
-        ranked = [(p, n) for p, n in self.text_parties() if p != own]
+        ranked = [(p, n) for p, n in parties if p != own]
         # The one other party the text names, or the one it names most (at least twice).
         if len(ranked) == 1 or ranked and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
             return None, ranked[0][0]
         return None
+
+    def allies(self) -> frozenset[frozenset[str]]:
+        """Pairs of parties the text says fight together (`the Malian army, with the support of
+        French aircraft`, `backed by`, `alongside`): neither is the other's
+        enemy. Read once per document (its first 20,000 characters)."""
+        if self._allies is None:
+            from claims.extract.figures import party_mentions
+
+            text = self._document.text
+            end = min(len(text), 20_000)
+            pairs: set[frozenset[str]] = set()
+            for m in _FIGHTING_TOGETHER.finditer(text, 0, end):
+                after = party_mentions(text, m.end(), min(end, m.end() + 40))[:1]
+                start = max(0, m.start() - 150, text.rfind(".", 0, m.start()) + 1)
+                before = party_mentions(text, start, m.start())[-1:]
+                if before and after and before[0][2] != after[0][2] and after[0][0] - m.end() < 25:
+                    a, b = (canonical(x) or x for x in (before[0][2], after[0][2]))
+                    if a != b:
+                        pairs.add(frozenset((a, b)))
+            self._allies = frozenset(pairs)
+        return self._allies
 
     def text_parties(self) -> list[tuple[str, int]]:
         """The parties the text names, most named first, with how often (its first 20,000

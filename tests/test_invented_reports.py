@@ -2121,3 +2121,18 @@ def test_allies_are_no_enemies() -> None:
     assert found["more than 100 terrorists"].side.name != "France"
     assert found["more than 30 vehicles"].side.name != "France"  # `of French aircraft,` is no scope
     assert found["11 soldiers were killed"].side.name == "Mali"
+
+
+def test_two_pages_stating_both_figures_pair_across_pages_too() -> None:
+    from claims.reconcile import disagreements, reconcile
+
+    docs = [read_text("Battle of Ostmark\n\nPakistan says 453 soldiers were killed. Former prime minister Nawaz Sharif "
+                      "said more than 2,700 Pakistani soldiers were killed.\n", "a.txt"),
+            read_text("Battle of Ostmark\n\nThe ISPR said 453 Pakistani soldiers were killed. Nawaz Sharif later said "
+                      "over 2,700 Pakistani soldiers were killed.\n", "b.txt")]
+    claims = [c for d in docs for c in extract_document(d)]
+    by_id = {c.id: c for c in claims}
+    pairs = {tuple(sorted((by_id[i].document, by_id[i].value.low) for i in part.claims))
+             for f in reconcile(docs, claims) for part in disagreements(f)}
+    assert (("a.txt", 453), ("b.txt", 2700)) in pairs  # independent pages
+    assert (("a.txt", 453), ("a.txt", 2700)) in pairs  # the page against itself

@@ -487,8 +487,9 @@ def _stated_exactly(c: Claim) -> bool:
 def _same_clash(firsts: list[Claim], tolerant_: list[Interval], facts: list[Facts], a: int, b: int,
                 first: list[int], second: list[int], ctx: Context) -> list[PairKey]:
     """The other estimates of two clashing figures that clash the same way: each stating the
-    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance. ``first``
-    and ``second`` are the estimates of the two figures, one holding ``a`` and the other ``b``."""
+    figure of ``a`` (or ``b``) and comparable with ``b`` (or ``a``) beyond tolerance, and with
+    its own page's statement of the other figure when the page states both. ``first`` and
+    ``second`` are the estimates of the two figures, one holding ``a`` and the other ``b``."""
     out: list[PairKey] = []
     seen: set[tuple[int, int]] = set()
     of_b = second if b in second else first  # the estimates stating b's figure
@@ -498,20 +499,22 @@ def _same_clash(firsts: list[Claim], tolerant_: list[Interval], facts: list[Fact
             continue
         other, candidates = (b, of_b) if i in of_a else (a, of_a)
         document = facts[i][0]
-        comparable = False  # known comparable with ``other`` (the search below asks)
+        partners = [(other, False)]  # (estimate, known comparable: the search below asks)
         if document != facts[other][0]:
             # A page that states both figures is paired with itself (its infobox against its
-            # text: the pair its editor can settle), whatever other pages also state them.
+            # text: the pair its editor can settle), and with the other page's statement too
+            # (the independent sources that disagree).
             for j in candidates:
                 if j != i and facts[j][0] == document and _comparable(firsts[i], firsts[j], ctx):
-                    other, comparable = j, True
+                    partners.insert(0, (j, True))
                     break
-        ti, to = tolerant_[i], tolerant_[other]
-        lo, hi = (i, other) if i < other else (other, i)
-        if (lo, hi) not in seen and (lo, hi) != (a, b) and (ti.low > to.high or to.low > ti.high) \
-                and (comparable or _comparable(firsts[i], firsts[other], ctx)):
-            seen.add((lo, hi))
-            out.append((lo, hi, _CLASH, _rule_of(facts[lo], facts[hi])))
+        for other, comparable in partners:
+            ti, to = tolerant_[i], tolerant_[other]
+            lo, hi = (i, other) if i < other else (other, i)
+            if (lo, hi) not in seen and (lo, hi) != (a, b) and (ti.low > to.high or to.low > ti.high) \
+                    and (comparable or _comparable(firsts[i], firsts[other], ctx)):
+                seen.add((lo, hi))
+                out.append((lo, hi, _CLASH, _rule_of(facts[lo], facts[hi])))
     return out
 
 

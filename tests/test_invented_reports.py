@@ -2136,3 +2136,17 @@ def test_two_pages_stating_both_figures_pair_across_pages_too() -> None:
              for f in reconcile(docs, claims) for part in disagreements(f)}
     assert (("a.txt", 453), ("b.txt", 2700)) in pairs  # independent pages
     assert (("a.txt", 453), ("a.txt", 2700)) in pairs  # the page against itself
+
+
+def test_one_ministry_spelled_two_ways_gives_a_growing_count() -> None:
+    from claims.model import Outcome
+    from claims.reconcile import disagreements, reconcile
+
+    docs = [read_text("Battle of Ostmark\n\nMOSCOW, January 13, 1995 - The Russian Defense Ministry said 486 Russian "
+                      "soldiers had been killed in the city so far.\n", "a.txt"),
+            read_text("Battle of Ostmark\n\nMOSCOW, 19 January 1995 - The Defence Ministry said 734 Russian soldiers "
+                      "had been killed in the city so far.\n", "b.txt")]
+    claims = [c for d in docs for c in extract_document(d)]
+    found = reconcile(docs, claims)
+    assert not [part for f in found for part in disagreements(f)]
+    assert any(f.outcome is Outcome.CONSISTENT for f in found)

@@ -564,7 +564,8 @@ def _claimant_words(name: str) -> frozenset[str]:
     syrian observatory human rights), plus its acronym (`sohr`)."""
     found = _KEYS.get(name)
     if found is None:
-        words = [w for w in fold(name).split() if w not in _CLAIMANT_FILLER]
+        # (`Defense` and `Defence` are one word of one ministry's name)
+        words = [w[:-4] + "ence" if w.endswith("ense") else w for w in fold(name).split() if w not in _CLAIMANT_FILLER]
         acronym = "".join(w[0] for w in words) if len(words) >= 2 else ""
         found = frozenset(words) | ({f"={acronym}"} if acronym else frozenset())
         if len(words) == 1 and len(words[0]) <= 6:

@@ -2150,3 +2150,10 @@ def test_one_ministry_spelled_two_ways_gives_a_growing_count() -> None:
     found = reconcile(docs, claims)
     assert not [part for f in found for part in disagreements(f)]
     assert any(f.outcome is Outcome.CONSISTENT for f in found)
+
+
+def test_a_text_in_a_partys_own_voice() -> None:
+    found = claims_of("Heroes of the lake\n\nBEIJING, Oct. 26 -- Seventy years ago the Chinese People's Volunteers "
+                      "fought one of the most glorious battles in the history of our army.\n\nMore than 150,000 "
+                      "officers and men of our army entered the battlefield. The US Marines fought them there.\n")
+    assert found["More than 150,000 officers and men of our army entered the battlefield"].side.name == "China"

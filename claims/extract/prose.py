@@ -409,6 +409,12 @@ def _speaker_name(label: str) -> str | None:
     # (`(Mr. Churchill)` names the speaker of a title; `(Seaham)`, a member's seat, is kept too)
     return f"{named} ({paren}" if paren else named
 # A page that gives a body's statement says so before it (see ``_paragraph``).
+_UNSET = object()
+_REPORTED = re.compile(r"(?i)\b(?:claim|claims|claimed|said|says|report|reports|reported|according|alleg\w*|den\w*|reject\w*)\b")
+# A first-person force or country (`our army`, `our troops`, `our country`): a text in a party's
+# own voice.
+_OUR_FORCE = re.compile(r"(?i)\bour\s+(?:own\s+)?(?:army|armies|forces|troops|soldiers|country|nation|side|military"
+                        r"|fighters|units|men|people|motherland)\b")
 # A paragraph that announces a text given in full after it (`Following is the text of the
 # statement, translated from Kurdish:`, `The statement reads:`).
 _TEXT_FOLLOWS = re.compile(
@@ -550,6 +556,7 @@ class _Extractor:
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
         self._publisher: str | None = None
+        self._text_voice: str | None | object = _UNSET  # see _voice_side
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
         self._scan = lower if len(lower) == len(self.text) else None
@@ -1525,7 +1532,8 @@ class _Extractor:
                 and (voice := self._voice_side()) is not None and voice != attribution.claimant_side:
             # `The statements of Tajik officials alleging the death of 100 of our servicemen are
             # false`: `our` is the statement's own voice, not the officials'.
-            side = self.sides.side_for_mention(voice, f"`our` in {self._publisher}'s own statement")
+            side = self.sides.side_for_mention(voice, f"`our` in {self._publisher}'s own statement" if self._publisher
+                                               else f"`our` in a text that speaks for {voice}")
             if side is not None:
                 return side
         if relative == "own" and attribution.claimant_side:
@@ -1549,6 +1557,10 @@ class _Extractor:
                     return side
         if relative == "enemy" and (other := self._claimants_opponent(attribution, "`enemy`")) is not None:
             return other
+        if relative == "enemy" and not attribution.claimant_side and (voice := self._voice_side()) is not None \
+                and (other := self.sides.opponent_of(voice)) is not None:
+            # `our army annihilated 13,916 enemy troops` in a text that speaks for China
+            return Side(column=other[0], name=other[1], reason=f"`enemy` in a text that speaks for {voice}: its opponent")
         if f.relative_side == "government" and (state := self.sides.government()) is not None:
             return state
         if not f.party_mentions and (f.noun or "").lower() in lexicon().hostile_labels and (
@@ -1792,8 +1804,26 @@ class _Extractor:
         return Side(column=other[0], name=other[1], reason=f"`the enemy` of {self.text[s:e]}, the subject")
 
     def _voice_side(self) -> str | None:
-        """The party of the body whose own statement the document is (its masthead), if any."""
-        return self._classify(self._publisher)[1] if self._publisher is not None else None
+        """The party of the body whose own statement the document is (its masthead), else the
+        one party the text names beside its own first person (`the Chinese People's Volunteers
+        (CPV) fought one of the most glorious battles in the history of our army`), if any."""
+        if self._publisher is not None and (party := self._classify(self._publisher)[1]) is not None:
+            return party
+        if self._text_voice is _UNSET:
+            self._text_voice = None
+            text = self.text
+            for m in _OUR_FORCE.finditer(text, 0, min(len(text), 20_000)):
+                start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+                ends = [e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e != -1]
+                end = min(ends, default=len(text))
+                if _REPORTED.search(text, start, end):
+                    continue  # `rejects Indian claims that 70 of our soldiers ...`: another's words
+                named = {party for _, _, party in self.sides.party_mentions(text, start, end)}
+                if len(named) == 1:
+                    hit = self.sides.party(named.pop())
+                    self._text_voice = hit[1] if hit is not None else None
+                    break
+        return self._text_voice  # type: ignore[return-value]
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:
         """The side opposed to the claimant (`the enemy` in a belligerent's statement)."""

@@ -2067,7 +2067,7 @@ def test_a_list_label_names_the_party_and_what_happened() -> None:
 
 
 def test_citation_titles_after_a_references_heading_are_no_claims() -> None:
-    for heading in ("References[edit]", "References", "## Notes", "See also", "Sources:"):
+    for heading in ("References[edit]", "References", "## Bibliography", "See also", "Sources:"):
         found = claims_of(f"Battle of Ostmark\n\nThe battle ended in 2014. Ostland lost 366 servicemen.[1]\n\n{heading}\n\n"
                           '1. ^ "Defence ministry: 107 killed near Ostmark". Wire. 4 September 2014.\n'
                           ' ^ "Drevia says Ostland lost 400 troops". Civil. 12 August 2008.\n')
@@ -2157,3 +2157,9 @@ def test_a_text_in_a_partys_own_voice() -> None:
                       "fought one of the most glorious battles in the history of our army.\n\nMore than 150,000 "
                       "officers and men of our army entered the battlefield. The US Marines fought them there.\n")
     assert found["More than 150,000 officers and men of our army entered the battlefield"].side.name == "China"
+
+
+def test_an_explanatory_note_after_the_body_keeps_its_figures() -> None:
+    found = claims_of("Battle of Ostmark\n\nThe town fell in June.\n\nNotes\n\n[1] Figures on displacement: the IOM "
+                      "recorded 85,000 people displaced from the district.\n")
+    assert "85,000 people displaced" in found

@@ -20,15 +20,18 @@ END_SECTIONS = frozenset({
 _END_HEADING = re.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]*|=+[ \t]*)?(?P<t>[A-Za-z][A-Za-z ]{2,28}?)[ \t]*(?:\[[ \t]*edit[ \t]*\]|=+)?[ \t]*:?[ \t]*$")
 _BODY = re.compile(r"\S")
+# Of those, the ones of citations and links only (`Notes` and `Footnotes` explain the text, with
+# figures of their own).
+_CITATION_SECTIONS = END_SECTIONS - {"notes", "footnotes", "notes and references"}
 
 
 def back_matter_start(text: str, start: int) -> int:
-    """Where the references, notes and links after an article's body begin (the first line
+    """Where the references and links after an article's body begin (the first line
     after ``start`` that heads one of them alone, after a blank line), else the end of the
     text: citation titles there (`"Defence ministry: 107 killed"`) are no claims of the page."""
     for m in _END_HEADING.finditer(text, start):
         # (after some of the body: a page titled `Notes` is no back matter)
-        if m.group("t").strip().lower() in END_SECTIONS and _BODY.search(text, start, m.start()) \
+        if m.group("t").strip().lower() in _CITATION_SECTIONS and _BODY.search(text, start, m.start()) \
                 and text[max(0, m.start() - 80):m.start()].rstrip(" \t").endswith("\n\n"):
             return m.start()
     return len(text)

@@ -572,7 +572,7 @@ _ALL_BUT = re.compile(r"(?i)\ball[ \t]+but[ \t]+(?:some[ \t]+|about[ \t]+|a[ \t]
 def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
     if _ALL_BUT.search(text, max(lo, n.start - 16), n.start):
         return None
-    if _LEADER_BEFORE.search(text, max(lo, text.rfind("\n", lo, n.start) + 1), n.start):
+    if _LEADER_BEFORE.search(text, max(lo, n.start - 200, text.rfind("\n", max(lo, n.start - 200), n.start) + 1), n.start):
         # A table row's number after dot leaders counts what its label says, not the next row's
         # label (`Died of wounds ....... 104` over `Missing in action ...... 171`).
         line_end = text.find("\n", n.end, hi)

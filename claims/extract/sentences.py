@@ -30,7 +30,9 @@ _LEADER_TO_NUMBER = re.compile(r"(?:\.[ \t]?){3,}[ \t]*[~≈<>]?\d")
 
 
 def _dot_run_start(text: str, lo: int, at: int) -> int:
-    """Where the run of dots (spaced or not) that ``text[at]`` is part of begins."""
+    """Where the run of dots (spaced or not) that ``text[at]`` is part of begins (looking back
+    at most 120 characters: a run of spaced dots is met once per dot)."""
+    lo = max(lo, at - 120)
     while at - 1 >= lo and (text[at - 1] == "." or text[at - 1] in " \t" and at - 2 >= lo and text[at - 2] == "."):
         at -= 1
     return at

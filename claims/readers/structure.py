@@ -16,7 +16,7 @@ END_SECTIONS = frozenset({
 })
 
 # A line that is only the heading of one of those sections, in any page's rendering of it
-# (`References`, `References[edit]`, `## Notes`, `== See also ==`, `EXTERNAL LINKS`, `Sources:`).
+# (`References`, `References[edit]`, `## Bibliography`, `== See also ==`, `EXTERNAL LINKS`, `Sources:`).
 _END_HEADING = re.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]*|=+[ \t]*)?(?P<t>[A-Za-z][A-Za-z ]{2,28}?)[ \t]*(?:\[[ \t]*edit[ \t]*\]|=+)?[ \t]*:?[ \t]*$")
 _BODY = re.compile(r"\S")

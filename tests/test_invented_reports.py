@@ -2163,3 +2163,10 @@ def test_an_explanatory_note_after_the_body_keeps_its_figures() -> None:
     found = claims_of("Battle of Ostmark\n\nThe town fell in June.\n\nNotes\n\n[1] Figures on displacement: the IOM "
                       "recorded 85,000 people displaced from the district.\n")
     assert "85,000 people displaced" in found
+
+
+def test_a_units_number_and_a_models_number_are_no_counts() -> None:
+    found = claims_of("Intro.\n\nThe feature was secured by 18 GRENADIERS and 2 RAJPUTANA RIFLES on 13 June. 41 Commando "
+                      "landed at dawn. Mirage 2000D aircraft struck the column. 300 Marines landed, 8,290 POW died and "
+                      "12 MLRS were destroyed. The army had 3K men.\n")
+    assert set(found) == {"300 Marines", "8,290 POW died", "12 MLRS were destroyed", "3K men"}

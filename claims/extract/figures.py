@@ -569,6 +569,23 @@ def _subject_of(pattern: re.Pattern[str], text: str, lo: int, end: int) -> re.Ma
 _ALL_BUT = re.compile(r"(?i)\ball[ \t]+but[ \t]+(?:some[ \t]+|about[ \t]+|a[ \t]+)?$")
 
 
+def _unit_designation(text: str, end: int, np_end: int, value: int) -> bool:
+    """A number that names a unit, not a count: a noun phrase in capitals in a line that is not
+    (`the feature was secured by 18 GRENADIERS`), or a capitalised singular after a number above
+    one (`41 Commando landed`)."""
+    words = text[end:np_end].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if all(w.isupper() for w in words) and max(map(len, words)) >= 5:
+        line_start = text.rfind("\n", 0, end) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        return sum(c.islower() for c in line) > sum(c.isupper() for c in line)
+    head = _fold(words[-1])
+    return len(words) == 1 and words[0][1:].islower() and value > 1 and not head.endswith("s") \
+        and (head + "s") in lexicon().nouns  # (not `8,290 POW dead`: an acronym counts)
+
+
 def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | None, field: bool) -> Figure | None:
     if _ALL_BUT.search(text, max(lo, n.start - 16), n.start):
         return None
@@ -674,6 +691,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             qualifier = Qualifier.APPROX
     # The noun phrase after the number.
     noun, sense, np_end, mentions, relative = _noun_phrase(text, end, hi)
+    if sense is not None and not n.spelled and _unit_designation(text, end, np_end, n.value):
+        return None  # `18 GRENADIERS`, `2 RAJPUTANA RIFLES`, `41 Commando`: a unit's name
     if sense is not None and noun and _LABEL_COLON.match(text, np_end, hi) and lx.party_of(noun.strip()) is not None:
         # `Russians: 22,000 Prussians: 16,000`: a party before a colon labels the next figure
         noun, sense, np_end, mentions, relative = None, None, end, [], None

@@ -408,7 +408,6 @@ def _speaker_name(label: str) -> str | None:
                      else w.capitalize() for k, w in enumerate(head.split()))
     # (`(Mr. Churchill)` names the speaker of a title; `(Seaham)`, a member's seat, is kept too)
     return f"{named} ({paren}" if paren else named
-# A page that gives a body's statement says so before it (see ``_paragraph``).
 _UNSET = object()
 _REPORTED = re.compile(r"(?i)\b(?:claim|claims|claimed|said|says|report|reports|reported|according|alleg\w*|den\w*|reject\w*)\b")
 # A first-person force or country (`our army`, `our troops`, `our country`): a text in a party's
@@ -424,6 +423,7 @@ _TEXT_FOLLOWS = re.compile(
 _OPEN_QUOTE_MARKS = "\"“«„'‘"
 _CLOSE_QUOTE_MARKS = "\"”»'’"
 _STATEMENT_PARAGRAPHS = 12  # a statement given in full runs no longer (an unclosed quote ends there)
+# A page that gives a body's statement says so before it (see ``_paragraph``).
 _ISSUED_BY = re.compile(
     # (`The following is a translation of a statement read on state television. It was
     # attributed to the General Command.`: the next sentence may name who issued it)
@@ -696,7 +696,7 @@ class _Extractor:
                 self._statement_pending = issued.group("who").strip()
             else:
                 key = "what" if follows.group("what") else "what2"
-                at = text.find(stripped, lo) + follows.start(key)
+                at = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()) + follows.start(key)  # (`stripped` starts there)
                 what = Relation(f"the {follows.group(key).lower()}", at, at + len(follows.group(key)), "", at, at, at, at,
                                 "source_before", pronoun=True)
                 self._statement_pending = self.discourse.resolve(what)[0]
@@ -1059,8 +1059,9 @@ class _Extractor:
         if known is not None:
             return known
         cls, side = classify_claimant(claimant, self.sides)
-        if (cls is ClaimantClass.UNKNOWN or cls is ClaimantClass.BELLIGERENT and side is None and _PERSON_NAME.fullmatch(claimant.strip())) \
-                and (at is not None or _PERSON_NAME.fullmatch(claimant.strip())):
+        person = _PERSON_NAME.fullmatch(claimant.strip()) is not None
+        if (cls is ClaimantClass.UNKNOWN or cls is ClaimantClass.BELLIGERENT and side is None and person) \
+                and (at is not None or person):
             # (a name titled where the text first gives it keeps the title after: `The Chief of
             # Staff of the Ethiopian National Defense Force, General Birhanu Jula, said` and
             # then `General Birhanu Jula said`)
@@ -1810,20 +1811,25 @@ class _Extractor:
         if self._publisher is not None and (party := self._classify(self._publisher)[1]) is not None:
             return party
         if self._text_voice is _UNSET:
-            self._text_voice = None
-            text = self.text
-            for m in _OUR_FORCE.finditer(text, 0, min(len(text), 20_000)):
-                start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
-                ends = [e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e != -1]
-                end = min(ends, default=len(text))
-                if _REPORTED.search(text, start, end):
-                    continue  # `rejects Indian claims that 70 of our soldiers ...`: another's words
-                named = {party for _, _, party in self.sides.party_mentions(text, start, end)}
-                if len(named) == 1:
-                    hit = self.sides.party(named.pop())
-                    self._text_voice = hit[1] if hit is not None else None
-                    break
+            self._text_voice = self._first_person_party()
         return self._text_voice  # type: ignore[return-value]
+
+    def _first_person_party(self) -> str | None:
+        """The one party named beside the text's first `our army` (in its first 20,000
+        characters) whose words, to the next full stop or line end, report nobody's."""
+        text = self.text
+        for m in _OUR_FORCE.finditer(text, 0, min(len(text), 20_000)):
+            # (a window to the next `. ` or line end, not a sentence: a quotation's closing
+            # mark ends no window, so `"... our soldiers saw ...," he said` reports someone)
+            start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+            end = min((e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e != -1), default=len(text))
+            if _REPORTED.search(text, start, end):
+                continue  # `rejects Indian claims that 70 of our soldiers ...`: another's words
+            named = {party for _, _, party in self.sides.party_mentions(text, start, end)}
+            if len(named) == 1:
+                hit = self.sides.party(named.pop())
+                return hit[1] if hit is not None else None
+        return None
 
     def _claimants_opponent(self, attribution: Attribution, words: str) -> Side | None:
         """The side opposed to the claimant (`the enemy` in a belligerent's statement)."""

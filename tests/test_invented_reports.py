@@ -2170,3 +2170,39 @@ def test_a_units_number_and_a_models_number_are_no_counts() -> None:
                       "landed at dawn. Mirage 2000D aircraft struck the column. 300 Marines landed, 8,290 POW died and "
                       "12 MLRS were destroyed. The army had 3K men.\n")
     assert set(found) == {"300 Marines", "8,290 POW died", "12 MLRS were destroyed", "3K men"}
+
+
+def test_a_statement_label_gives_the_text_under_it_to_the_body_that_issued_it() -> None:
+    # A news site reposts a ministry's statement: its letterhead stands by the label, or its
+    # first sentence names it, and the figures under the label are that body's.
+    letterhead = ("Harbour Daily\nHome | News | Opinion\n\nSTATE OF VALDORIA\nMINISTRY OF INFORMATION\nPort Alder\n\n"
+                  "STATEMENT\n\nOur forces destroyed 12 tanks and over 300 enemy soldiers were taken prisoner.\n")
+    tanks = claims_of(letterhead)["12 tanks"]
+    assert tanks.attribution.claimant == "Ministry of Information, State of Valdoria"
+    assert "STATEMENT" in tanks.attribution.evidence and "line 8" in tanks.attribution.evidence
+    informs = ("Coast Courier\n\nThe following is the statement read on Sunday.\n\nPRESS STATEMENT\n\n"
+               "The Ministry of National Defence informs the public that rebels attacked the port.\n\n"
+               "Three soldiers lost their lives and 40 rebels were killed.\n")
+    got = claims_of(informs)
+    assert got["40 rebels were killed"].attribution.claimant == "The Ministry of National Defence"
+    # (without a label, the site's text in its own voice stays nobody's)
+    assert claims_of(informs.replace("PRESS STATEMENT", "Read more"))["40 rebels were killed"].attribution.claimant is None
+
+
+def test_how_a_count_was_made_stands_between_the_number_and_its_noun() -> None:
+    got = claims_of("The clashes ended with 142 reported fatalities and 30 confirmed deaths among the police.")
+    assert {q: (c.value.category, c.value.low) for q, c in got.items()} == {
+        "142 reported fatalities": (Category.KILLED, 142), "30 confirmed deaths among the police": (Category.KILLED, 30)}
+    assert claims_of("Three soldiers lost their heroic lives.")["Three soldiers lost their heroic lives"].value.category is Category.KILLED
+
+
+def test_an_infobox_sub_header_by_initials_and_a_civilians_sub_header() -> None:
+    page = ("Battle of Korvin\n\nBattle of Korvin\nDate\t3 – 9 May 2019\nLocation\tKorvin\nBelligerents\n"
+            "Ostland\tValdorian People's Republic\nStrength\nOstland: 2,500\nVPR: 15,000–17,000\n"
+            "Casualties and losses\nOstland:\n179 killed\nVPR:\n24 killed (VPR claim)\nCivilians:\n500+ killed\n\n"
+            "The Battle of Korvin was fought in May 2019.\n")
+    got = {q.split(" (")[0]: c.side for q, c in claims_of(page, "korvin.txt").items() if c.kind.value in ("casualties", "strength")}
+    assert {q: s.name for q, s in got.items()} == {
+        "2,500": "Ostland", "15,000–17,000": "Valdorian People's Republic", "179 killed": "Ostland",
+        "24 killed": "Valdorian People's Republic", "500+ killed": None}
+    assert "Civilians" in got["500+ killed"].reason

@@ -19,7 +19,8 @@ from claims.extract.attribution import Relation, find_blocks, is_unnamed, source
 from claims.extract.figures import party_mentions
 from claims.lexicon import lexicon
 
-__all__ = ["AMONG", "CONTINUES", "LIST_ITEM", "Discourse", "block_header", "masthead", "same_organisation"]
+__all__ = ["AMONG", "CONTINUES", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
+           "statement_issuer"]
 
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
@@ -209,7 +210,8 @@ def block_header(line: str) -> str | None:
 _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
     r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau"
-    r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit|government)\b"
+    r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit|government"
+    r"|alliance)\b"
 )
 
 
@@ -259,7 +261,9 @@ def masthead(line: str) -> str | None:
     with the country it serves after a dash (`Ministry of Defence - Republic of Yemen`: `Ministry
     of Defence, Republic of Yemen`), else None."""
     parts = _MASTHEAD_DASH.split(line.strip(), maxsplit=1)
-    if len(parts) == 2 and len(parts[1].split()) <= 4 \
+    if len(parts) == 1 and ", " in line and len(line.split(", ")) == 2 and len(line.split(", ")[1].split()) <= 6:
+        parts = line.strip().split(", ")  # `Office of the Government Spokesperson, Federal Democratic Republic of Ethiopia`
+    if len(parts) == 2 and len(parts[1].split()) <= 6 \
             and any(lexicon().party_of(w) is not None for w in re.findall(r"[A-Z][\w'’\-]*", parts[1])):
         body = masthead(parts[0])
         return f"{body}, {parts[1].strip()}" if body is not None else None
@@ -282,8 +286,94 @@ def masthead(line: str) -> str | None:
     small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
     if not all(w[:1].isupper() or w.lower() in small for w in words):
         return None
-    if line.isupper():  # `STATEMENT OF THE GENERAL STAFF ...`: named as prose names it
-        return " ".join(w.lower() if w.lower() in small else w if len(w) <= 3 else w.capitalize() for w in words)
-    return line.strip()
+    return _as_prose_names_it(line)
 
 
+def _as_prose_names_it(line: str) -> str:
+    """`STATEMENT OF THE GENERAL STAFF` as prose names it: `Statement of the General Staff`."""
+    if not line.isupper():
+        return line.strip()
+    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
+    return " ".join(w.lower() if w.lower() in small else w if len(w) <= 3 else w.capitalize() for w in line.split())
+
+
+
+
+#: A line saying that the text under it is a body's own statement: `PRESS STATEMENT`,
+#: `Statement No. 9/2024`, `Communiqué n° 12`, `Press Release` (not a site's `STATEMENTS`).
+STATEMENT_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:(?:official|joint|press|public|final)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
+    r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+)?[ \t]*$")
+# A statement's first sentence naming the body that makes it (`The Ministry of National Defence
+# informs national and international public opinion that ...`).
+_BODY_INFORMS = re.compile(
+    r"[ \t]*(?:\d{1,2}\.[ \t]+)?(?:The[ \t]+)?(?P<who>[A-Z][^,.;:\n]{2,80}?)[ \t]+(?:hereby[ \t]+)?(?:informs|wishes[ \t]+to[ \t]+inform"
+    r"|would[ \t]+like[ \t]+to[ \t]+inform|announces|notifies|brings[ \t]+to[ \t]+the[ \t]+attention|declares|states)\b")
+# A letterhead's line naming the state a body serves (`STATE OF ERITREA`, `Republic of Yemen`).
+_STATE_OF = re.compile(r"(?i)(?:the\s+)?(?:[\w'’]+\s+){0,3}(?:state|republic|kingdom|emirate|federation|sultanate|principality)"
+                       r"\s+of\s+(?:the\s+)?[A-Z]")
+_HEAD_LINES_ABOVE = 4  # lines with text a letterhead stands above its statement's label, at most
+_HEAD_LINES_BELOW = 2
+
+
+def _short_lines(text: str, start: int, step: int, count: int) -> list[tuple[int, int, int]]:
+    """(distance, start, end) of up to ``count`` lines with text from ``start`` on, backwards
+    (``step`` -1) or forwards; a long line (a paragraph of prose) ends the run."""
+    found: list[tuple[int, int, int]] = []
+    pos = start
+    while len(found) < count:
+        if step < 0:
+            if pos <= 0:
+                break
+            lo = text.rfind("\n", 0, pos - 1) + 1
+            hi = pos - 1
+            pos = lo
+        else:
+            if pos >= len(text):
+                break
+            hi = text.find("\n", pos)
+            hi = len(text) if hi == -1 else hi
+            lo, pos = pos, hi + 1
+        line = text[lo:hi].strip()
+        if not line:
+            continue
+        if len(line) > 120:
+            break
+        found.append((len(found) + 1, lo, hi))
+    return found
+
+
+def statement_issuer(text: str, start: int, end: int) -> str | None:
+    """The body whose statement the label line ``text[start:end]`` heads: the nearest body named
+    alone on a line around it (a letterhead: up to four lines above, two below), with the
+    country a line of its block names (`MINISTRY OF INFORMATION` under `STATE OF ERITREA`);
+    else the body the statement's first sentence has speak (`The Ministry of ... informs`)."""
+    around = sorted(_short_lines(text, start, -1, _HEAD_LINES_ABOVE) + _short_lines(text, end + 1, 1, _HEAD_LINES_BELOW))
+    for _, lo, hi in around:
+        body = masthead(text[lo:hi])
+        if body is None:
+            continue
+        if "," not in body:
+            block_lo = text.rfind("\n\n", 0, lo) + 2 if text.rfind("\n\n", 0, lo) != -1 else 0
+            block_hi = text.find("\n\n", hi)
+            for line in text[block_lo:len(text) if block_hi == -1 else block_hi].split("\n"):
+                line = line.strip()
+                if line and line != text[lo:hi].strip() and len(line.split()) <= 6 and not re.search(r"\d", line) \
+                        and (_STATE_OF.match(line) or any(lexicon().party_of(w) is not None
+                                                           for w in re.findall(r"[A-Z][\w'’\-]*", line.title()))):
+                    return f"{body}, {_as_prose_names_it(line)}"
+        return body
+    seen = 0
+    for line in _LINE.finditer(text, end):
+        if not line.group(0).strip():
+            continue
+        informs = _BODY_INFORMS.match(text, line.start())
+        if informs is not None and _ORG_HEADS.search(informs.group("who")):
+            return informs.group("who").strip()
+        seen += 1
+        if seen == 3:  # (a date or a place line may stand between the label and the text)
+            break
+    return None
+
+
+_LINE = re.compile(r"(?m)^.*$")

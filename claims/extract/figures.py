@@ -198,6 +198,7 @@ def qual_alt_plain(lx) -> str:
     return phrase_pattern([w for words in lx.qualifiers_before.values() for w in words if w[:1].isalpha()])
 
 
+_BETWEEN = re.compile(r"(?i)between\b")
 _AS_BOUND = re.compile(r"(?i)as[ \t]+(?:high|many|much|low|few)[ \t]+as\b")
 # (`from 300 to as many as 1,000`: the bound words inside a range are part of its upper end)
 _RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*(?:(?:as[ \t]+many[ \t]+as|as[ \t]+high[ \t]+as|perhaps|possibly|maybe|nearly|almost|about|around|some|over|more[ \t]+than)[ \t]+)?")
@@ -808,7 +809,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                or p["passive_link"].search(text, max(lo, start - 140), lead_end)) if before is None else None
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), lead_end)
-        if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start):
+        if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start) \
+                and not _BETWEEN.match(text, start):  # (`put the number of prisoners between 12,000 and 15,000`)
             put = None
         put = put or p["brought_subject"].search(text, max(lo, start - 120), lead_end) or inverted
         if put is not None:
@@ -1230,6 +1232,7 @@ class _Joined:
 
 _PHRASAL_OVER = re.compile(r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|taken|taking|passed|signed|won)[ \t]+$")
 # Participles before a weapon's noun that say it was lost (`5 destroyed vehicles`).
+_COUNTED_PARTICIPLES = frozenset("reported confirmed recorded documented verified registered known acknowledged".split())
 _LOST_PARTICIPLES = frozenset(
     "destroyed damaged downed abandoned captured disabled wrecked burned-out burnt-out knocked-out sunk".split())
 
@@ -1281,8 +1284,11 @@ def _noun_phrase(text: str, pos: int, hi: int):
                 modifiers += 1
                 continue
         last = word
-        if lower in _LOST_PARTICIPLES and _another_head_follows(text, w.end(), hi):
-            cursor = w.end()  # `5 destroyed vehicles`: a participle before the noun (see `lost`)
+        if lower in _LOST_PARTICIPLES and _another_head_follows(text, w.end(), hi) \
+                or lower in _COUNTED_PARTICIPLES and _noun_follows(text, w.end(), hi):
+            # `5 destroyed vehicles`: a participle before the noun (see `lost`); `142 reported
+            # fatalities`, `30 confirmed deaths`: how the count was made, not a reporting verb
+            cursor = w.end()
             modifiers += 1
             continue
         if word[:1].islower() and (lower in _STOP_MODIFIER or lower in lx.predicates_after or lower in lx.cue_verbs):
@@ -1312,6 +1318,13 @@ def _noun_phrase(text: str, pos: int, hi: int):
 
 
 _SPACE_PAREN = re.compile(r"[ \t\u00a0]*(?:\((?:[^()\n]{1,30})\)[ \t]*)?[\"“”'‘’]?[ \t]*")
+
+
+def _noun_follows(text: str, pos: int, hi: int) -> bool:
+    """Whether a head noun of the lexicon (no weak one) starts right after ``pos`` (one space)."""
+    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
+    nxt = _patterns()["nouns"].match(text, m.end(), hi) if m is not None else None
+    return nxt is not None and _fold(nxt.group(0)) not in _WEAK_HEADS and lexicon().nouns.get(_fold(nxt.group(0))) is not None
 
 
 def _another_head_follows(text: str, pos: int, hi: int) -> bool:

@@ -921,6 +921,8 @@ def _rendered_sides(ctx: _Context, claims: list[Claim], fields: list[tuple[Infob
                 named = c.side if c.side.name is not None and "figure names" in (c.side.reason or "") else None
                 if c.value.population is Population.CIVILIAN and named is None:
                     side = Side(reason="a civilian toll, not a belligerent's")
+                elif f.party == "Civilians" and named is None:
+                    side = Side(reason="under the sub-header `Civilians:`, a civilian toll, not a belligerent's")
                 attribution = c.attribution
                 if attribution.evidence == "a header over the cells" and f.claimant_start is not None \
                         and f.claimant_start < boundary:

@@ -38,7 +38,8 @@ from claims.extract.attribution import (
     source_heads_in,
 )
 from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
-from claims.extract.discourse import AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, Discourse, block_header, masthead, same_organisation
+from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
+                                      same_organisation, statement_issuer)
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
 from claims.extract.figures import Figure, continues_figure, is_population, kind_for, party_mentions, predicate_after, read_figures
@@ -115,6 +116,13 @@ _REVISED_FIGURE = re.compile(
     r"(?:figure|toll|number|count|tally|estimate)\b")
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 # A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
+_SHORT_BODY = re.compile(r"(?i)the[ \t]+(ministry|office|command|government|council|committee|alliance|headquarters|agency|service)")
+
+
+def index_line(text: str, at: int) -> str:
+    return f"line {text.count(chr(10), 0, at) + 1}"
+
+
 _LOST_OVER = re.compile(
     r"(?i)(?:\b(?:(?P<enemy>enemy|adversary|opponent)|(?P<own>our|own))\b[^:\n]{0,30})?\b(?:lost|losses|casualties)\b"
     r"(?:[^:\n.]{0,50}?\b(?:(?P<enemy2>enemy|adversary|opponent)|(?P<own2>our|own))\b)?[^:\n.]{0,50}:\s*$")
@@ -556,6 +564,10 @@ class _Extractor:
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
         self._publisher: str | None = None
+        self._publisher_why = "its name heads the page"
+        #: Labels over a body's statement (`PRESS STATEMENT`) with the body that issued it.
+        self._labels = [(m.start(), m.group(0).strip(), issuer) for m in STATEMENT_LABEL.finditer(self.text)
+                        if (issuer := statement_issuer(self.text, m.start(), m.end())) is not None]
         self._text_voice: str | None | object = _UNSET  # see _voice_side
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
@@ -661,6 +673,11 @@ class _Extractor:
             # (a masthead may head a title on the next line: `Statement of the General Staff ...`
             # over `on the results of the withdrawal ...`)
             self._publisher = (masthead(stripped) or masthead(self.document.text[lo:hi].strip().split("\n", 1)[0])) if headline else None
+        while self._labels and self._labels[0][0] < hi:
+            at, label, issuer = self._labels.pop(0)
+            # From a label over a body's statement on, the text's own voice is that body's (a
+            # ministry's press statement a news site reposts under its own masthead).
+            self._publisher, self._publisher_why = issuer, f"the text under `{label}` ({index_line(self.text, at)}) is its statement"
         if self._publisher is None and index <= 4 and "following" in stripped:
             # `The following is the text of Communique No. 7 issued by the General Command`,
             # `The Defence Ministry reports the following on the situation in Aleppo.`: the
@@ -668,6 +685,7 @@ class _Extractor:
             issued = _ISSUED_BY.search(stripped) or _REPORTS_FOLLOWING.match(stripped)
             if issued is not None and _ORG_WORDS.search(issued.group("who")):
                 self._publisher = issued.group("who").strip()
+                self._publisher_why = f"the page says it gives the statement ({index_line(self.text, lo)})"
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text
@@ -970,6 +988,9 @@ class _Extractor:
                     return unnamed_attribution(doc, words, r.cue.strip(), (r.content_start, r.content_end),
                                                None if r.pronoun else (r.source_start, r.source_end), how)
                 return Attribution(document=doc, cue=r.cue, content_span=(r.content_start, r.content_end))
+            if self._publisher is not None and (short := _SHORT_BODY.fullmatch(claimant)) is not None \
+                    and re.search(rf"(?i)\b{short.group(1)}\b", self._publisher):
+                claimant = self._publisher  # `The Ministry` in the Ministry of Information's own statement
             cls, side = self._classify(claimant, r.source_start if not r.pronoun else None)
             evidence = _EVIDENCE.get(r.form, "named in the same sentence")
             if how:
@@ -1029,7 +1050,7 @@ class _Extractor:
             cls, side = self._classify(publisher)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
-                evidence=f"the document is {self._publisher}'s own publication (its name heads the page)",
+                evidence=f"the document is {self._publisher}'s own publication ({self._publisher_why})",
             )
         return Attribution(document=doc)
 

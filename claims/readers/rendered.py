@@ -179,6 +179,15 @@ _CAPTURE_VERBS = re.compile(
 _TOTAL_ROW = re.compile(r"(?i)[ \t]*(?:total|overall|combined|in\s+total|grand\s+total)\b[^:\n\d]{0,30}:")
 
 
+#: A sub-header over civilians' figures in a belligerents' infobox block.
+CIVILIAN_HEADER = re.compile(r"(?i)(?:civilians?|civilian\s+(?:casualties|losses|deaths|toll)|non-combatants)")
+
+
+def _initials(name: str) -> str:
+    """`Donetsk People's Republic` -> `dpr`: its capitalised words' first letters."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", name)).lower()
+
+
 def _clean(text: str) -> str:
     return _REFS.sub("", text).strip()
 
@@ -926,8 +935,8 @@ class _Reader:
     def _header(self, label: str, start: int, number: int, inline: bool = False) -> bool:
         """A label over the next cells: a side, a time point or a claimant. False when unknown."""
         section = self.section
-        if not inline and self._entry_named(label) is not None:
-            self._side_header(label, number)
+        if not inline and (self._entry_named(label) is not None or CIVILIAN_HEADER.fullmatch(label)):
+            self._side_header(label, number)  # (`Civilians:` closes the last belligerent's cells too)
             return True
         if _TIME_START.match(label) or _DATE_WORDS.search(label):
             section.time = (label, start)
@@ -1162,19 +1171,29 @@ class _Reader:
     def _party_over(self, cell: _Cell) -> str | None:
         """The belligerent a sub-header over a figure cell names, when that belligerent is in
         the cell's own column (`Malaysia:` over `1 killed` in the first column)."""
-        if not cell.subheader or cell.key not in ("Strength", "Casualties") or cell.column is None:
+        if not cell.subheader or cell.key not in ("Strength", "Casualties"):
+            return None
+        if CIVILIAN_HEADER.fullmatch(_clean(cell.subheader).rstrip(":").strip()):
+            return "Civilians"
+        if cell.column is None:
             return None
         entry = self._entry_named(cell.subheader)
         return _clean(cell.subheader).rstrip(":").strip() if entry is not None and entry.column == cell.column else None
 
     def _entry_named(self, label: str) -> _Entry | None:
-        """The belligerent entry a sub-header names (`Local Forces`, `Islamic State ...`)."""
+        """The belligerent entry a sub-header names (`Local Forces`, `Islamic State ...`), by
+        its initials too (`DPR/LPR:` over the figures of `Donetsk People's Republic`)."""
         want = _clean(label).rstrip(":").strip().lower()
         if len(want) < 3:
             return None
         for e in self.entries:
             if want == _clean(e.name).lower() or (e.alias and want == e.alias.lower()):
                 return e
+        pieces = [p for p in re.split(r"\s*(?:/|&|\+|,|\band\b)\s*", want) if len(p) >= 2]
+        if re.fullmatch(r"[A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*", _clean(label).rstrip(":").strip()):
+            for e in self.entries:
+                if _initials(_clean(e.name)) in pieces:
+                    return e
         # `Chinese:` or `U.S.:` over an entry `China` / `United States`: the same party.
         party = lexicon().party_of(want)
         if party is not None:

@@ -2206,3 +2206,39 @@ def test_an_infobox_sub_header_by_initials_and_a_civilians_sub_header() -> None:
         "2,500": "Ostland", "15,000–17,000": "Valdorian People's Republic", "179 killed": "Ostland",
         "24 killed": "Valdorian People's Republic", "500+ killed": None}
     assert "Civilians" in got["500+ killed"].reason
+
+
+def test_a_party_leading_a_coalition_in_one_hyphenated_word() -> None:
+    got = claims_of("The Saudi-led coalition lost 40 soldiers. Russian-backed separatists lost 30 fighters.")
+    assert got["40 soldiers"].side.name == "Saudi Arabia"
+    assert got["30 fighters"].side.name is None  # backed by Russia: its allies, not Russia
+
+
+def test_a_title_right_before_a_name_gives_the_speaker_a_side() -> None:
+    text = ("Russian troops attacked the town. Ukrainian commander Viktor Orlenko said 66 soldiers were killed. "
+            "The enemy's losses, he said, amounted to several hundred killed.")
+    assert claims_of(text)["several hundred killed"].side.name == "Russia"
+    assessed = claims_of("Russian troops attacked. In the assessment of the Ukrainian General Staff, enemy losses amounted to 300 killed.")
+    assert assessed["300 killed"].attribution.claimant == "the Ukrainian General Staff"
+    assert assessed["300 killed"].side.name == "Russia"
+
+
+def test_no_casualties_after_an_abbreviated_party() -> None:
+    got = claims_of("The Pentagon said there were no U.S. casualties in the raid, and no Americans were killed.")
+    assert {q: (c.value.low, c.side.name) for q, c in got.items() if c.kind.value == "casualties"} == {
+        "no U.S. casualties": (0, "United States"), "no Americans were killed": (0, "United States")}
+
+
+def test_rows_under_a_header_that_says_what_they_count() -> None:
+    text = ("The front command issued its tally.\n\nPersonnel of the garrison who surrendered, by town:\n\n"
+            "   Korvin ......... 2,389\n   Dalsk ........... over 268\n   Total ........... 2,657\n\n"
+            "Fighting went on in the hills.\n\n   Ostrov ......... 1,200\n")
+    got = {c.field: c for c in extract_document(read_text(text, "tally.txt")) if c.kind.value == "captured"}
+    assert {f: (c.value.low, c.value.qualifier.value, c.rule) for f, c in got.items()} == {
+        "Korvin": (2389, "exact", "prose.header_row"), "Dalsk": (268, "at_least", "prose.header_row"),
+        "Total": (2657, "exact", "prose.header_row")}  # (a paragraph of prose ends the list)
+    # a town's row is no estimate of the whole: only the totals of two pages are compared
+    other = read_text("The garrison lost 4,000 men taken prisoner, the ministry said.", "ministry.txt")
+    pairs = disagreeing([read_text(text, "tally.txt"), other])
+    assert frozenset({"2,657", "4,000 men taken prisoner"}) in pairs
+    assert not any("2,389" in pair or "over 268" in pair for pair in pairs)

@@ -315,7 +315,8 @@ def _party_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
         s, _, first = words[i]
         key = first.lower().rstrip(".").removesuffix("’s").removesuffix("'s").rstrip("'’")
         if not (first[:1].isupper() or _ARTICLE_PREFIX.match(first)) or (key not in starts and key.rstrip("s") not in starts
-                                       and key.removesuffix("es") not in starts and first not in lx.party_acronyms):
+                                       and key.removesuffix("es") not in starts and first not in lx.party_acronyms
+                                       and not ("-" in first and _LED_BY.fullmatch(first))):
             i += 1
             continue
         for n in (4, 3, 2, 1):
@@ -341,6 +342,12 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|at|az|ash)-[A-Z]")
 
 
+# A party leading a coalition or named with a word for its own forces, in one hyphenated word
+# (`Saudi-led`, `Russian-terrorist`, `Russian-separatist`); `Russian-backed` and `pro-Russian`
+# name its allies, not the party.
+_LED_BY = re.compile(r"([A-Z][\w.]*)-(?:led|terrorist|fascist|separatist|occupation|occupying)")
+
+
 def _party_of_phrase(phrase: str) -> str | None:
     """The party a run of capitalised words names (memoised: the same runs recur)."""
     if phrase in _PHRASE_PARTIES:
@@ -351,6 +358,9 @@ def _party_of_phrase(phrase: str) -> str | None:
         found = lx.party_of(candidate)
         if found is not None:
             break
+    led = _LED_BY.fullmatch(phrase) if found is None else None
+    if led is not None:
+        found = lx.party_of(led.group(1))  # `Saudi-led coalition`, `Russian-terrorist forces`: that party's side
     # `pro-Russian`, `Russian-backed`: allied with a party, not that party (no entry matches).
     if len(_PHRASE_PARTIES) < 100_000:
         _PHRASE_PARTIES[phrase] = found
@@ -525,8 +535,9 @@ def _zero_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue
         number = NumberExpr(start, m.end(), 0, spelled=True)
         figure = _read_one(text, lo, hi, number, None, False)
-        if figure is None or figure.noun is None or _fold(figure.noun) not in lexicon().nouns:
-            continue
+        if figure is None or figure.noun is None or (_fold(figure.noun) not in lexicon().nouns
+                                                     and figure.noun.lower() not in lexicon().people_plurals):
+            continue  # (`no Americans were killed`: a people's plural)
         if figure.noun_group == "loss" and m.group("verb") is None and re.match(r"[ \t]*[.!]?[ \t]*$", text[figure.np_end:hi]) is None:
             continue  # `no casualty figures were given`: no count of zero (`No KDF casualties.` alone is one)
         if figure.noun_group in ("people", "equipment") and figure.predicate is None:

@@ -42,7 +42,7 @@ from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM
                                       same_organisation, statement_issuer)
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
-from claims.extract.figures import Figure, continues_figure, is_population, kind_for, party_mentions, predicate_after, read_figures
+from claims.extract.figures import EQUIPMENT, LOSSES, Figure, continues_figure, is_population, kind_for, party_mentions, predicate_after, read_figures
 from claims.extract.infobox import _default_year, _subject, document_year_mentions, parse_unit
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sentences import sentences, unwrapped
@@ -119,6 +119,32 @@ _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
 _SHORT_BODY = re.compile(r"(?i)the[ \t]+(ministry|office|command|government|council|committee|alliance|headquarters|agency|service)")
 
 
+# A list's row: a label (a place, a unit), then leader dots, a colon, a tab or spaces, then a
+# number with its qualifier (`Laukkaing ......... 2,389`, `Mueda: 9,438`, `Kunlong   over 268`).
+_LABEL_ROW = re.compile(
+    r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Z][^\d\n:.…\t]{1,40}?)[ \t]*(?:[.…·][ .…·]{2,}|:|\t|[ \t]{3,})[ \t]*"
+    r"(?P<v>(?:(?:more[ \t]+than|over|about|some|nearly|almost|at[ \t]+least|up[ \t]+to|around|approximately|c\.|~)[ \t]*)?"
+    r"\d[\d,.]*\+?)[ \t]*;?[ \t]*")
+_LINE = re.compile(r"(?m)^.*$")
+# What a header over such rows must count for its rows to be read.
+_ROW_CATEGORIES = frozenset(LOSSES | EQUIPMENT | {Category.CAPTURED, Category.DISPLACED})
+
+
+def _row_template(header: str) -> Figure | None:
+    """What a list header counts (`Personnel of the military council who surrendered, by
+    town:`, `Civilians killed by province:`): a figure read from the header as if a number
+    opened it, when it counts losses, prisoners, displaced people or equipment."""
+    words = header.rstrip(":").strip()
+    words = re.sub(r"^(?:\d{1,2}[.)]|[-•*·])[ \t]*", "", words)
+    if not 1 <= len(words.split()) <= 14 or re.search(r"\d", words):
+        return None
+    probe = f"1 {words}"
+    read = read_figures(probe, 0, len(probe))
+    if not read or read[0].start != 0 or read[0].category not in _ROW_CATEGORIES:
+        return None
+    return read[0]
+
+
 def index_line(text: str, at: int) -> str:
     return f"line {text.count(chr(10), 0, at) + 1}"
 
@@ -157,7 +183,7 @@ _GAVE_ACCOUNT = re.compile(
     r"(?P<src>[A-Za-z][\w'’\-]*(?:[ \t]+[\w'’\-]+){0,4}?)[ \t]+(?:gave|offered|presented|had|told)[ \t]+(?:a|an|their|its)[ \t]+"
     r"(?:(?:very|quite|entirely|completely|rather|sharply)[ \t]+)?(?:different|conflicting|contrasting|contradictory|other|rival)"
     r"[ \t]+(?:account|version|picture|story)\b")
-_ZERO_HINT = re.compile(r"\b(?:no|none of|not a single)\b[^.;]{0,60}?\b(?:killed|wounded|injured|hurt|captured|lost|died"
+_ZERO_HINT = re.compile(r"\b(?:no|none of|not a single)\b(?:[^.;]|\.(?=\w|[ \t]+[a-z])){0,60}?\b(?:killed|wounded|injured|hurt|captured|lost|died"
                         r"|dead|destroyed|downed|shot down|fatalities|casualties|losses|deaths|missing)\b")
 _OWN_PART = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
 _LEAD_PEOPLE = re.compile(r"[ \t]*([a-z]+)\b")
@@ -297,6 +323,7 @@ _APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<t>(?:an?|the)[ \t]+[^,.;:!?\n\
 # A person's name as a claimant: capitalised words, a rank or title before them allowed.
 _PERSON_NAME = re.compile(r"(?:[A-Z][a-z]+\.?[ \t]+){0,2}[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3}")
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Za-z][^,.;:!?\n\"“”]{2,90}),[ \t]*$")
+_BARE_TITLE_BEFORE = re.compile(r"(?<![\w'’\-])(?P<t>(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:[a-z][\w\-]*[ \t]+){0,2}?[a-z]+)[ \t]+$")
 # `the front had lost`, `the alliance suffered`: a definite noun for a party named before in full.
 _DEFINITE_SUBJECT = re.compile(
     r"(?i)\bthe\s+(?P<head>[a-z]{4,})\s+(?:[a-z]+\s+){0,2}(?:lost|losing|loses|suffered|sustained|incurred)"
@@ -564,6 +591,8 @@ class _Extractor:
         #: The organisation whose own publication this is (`The Syrian Observatory for Human
         #: Rights` as a page's first line): the claimant of what the page says in its own voice.
         self._publisher: str | None = None
+        #: What the rows under a list's header count (`Personnel who surrendered, by town:`).
+        self._row_template: Figure | None = None
         self._publisher_why = "its name heads the page"
         #: Labels over a body's statement (`PRESS STATEMENT`) with the body that issued it.
         self._labels = [(m.start(), m.group(0).strip(), issuer) for m in STATEMENT_LABEL.finditer(self.text)
@@ -692,6 +721,7 @@ class _Extractor:
         if trigger.search(scan, lo, hi) is None:
             return  # nothing any extractor or attribution could start from
         quotes = find_quote_relations(text, lo, hi) if _QUOTE_CHARS.search(text, lo, hi) else []
+        before_rows = len(self.claims)
         spans = sentences(text, lo, hi)
         # Only sentences with something to start from are read (one scan over the paragraph).
         wanted = set()
@@ -706,6 +736,8 @@ class _Extractor:
                 self._sentence(s, e, index, k, quotes, headline)
             else:
                 self.discourse.defer_persons(text, s, e)
+        if self._row_template is not None or ":" in stripped:
+            self._list_rows(lo, hi, index, before_rows)
         if stripped.endswith(":") and (follows := _TEXT_FOLLOWS.match(stripped)) is not None:
             # `Following is the text of the statement, translated from Kurdish:`: whose it is, the
             # body that issued it (`... issued by X:`), else the statement named before.
@@ -1046,13 +1078,43 @@ class _Extractor:
         if self._publisher is not None:
             # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
             publisher = next((s.text for s in reversed(self.discourse.sources)
-                              if same_organisation(s.text, self._publisher)), self._publisher)
+                              if same_organisation(s.text, self._publisher)
+                              and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip())), self._publisher)
             cls, side = self._classify(publisher)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
                 evidence=f"the document is {self._publisher}'s own publication ({self._publisher_why})",
             )
         return Attribution(document=doc)
+
+    def _list_rows(self, lo: int, hi: int, index: int, before: int) -> None:
+        """The rows of a list under a header that says what they count, each labelled by a place
+        or a unit (`Laukkaing ......... 2,389` under `Personnel of the military council who
+        surrendered, by town:`): the header's measure, for the row's label. A paragraph that is
+        no such list ends the header's reach."""
+        text = self.text
+        for line in _LINE.finditer(text, lo, hi):
+            stripped = line.group(0).strip()
+            if stripped.endswith(":"):
+                self._row_template = _row_template(stripped)
+                continue
+            row = _LABEL_ROW.fullmatch(line.group(0)) if self._row_template is not None else None
+            if row is None:
+                if stripped:
+                    self._row_template = None
+                continue
+            template = self._row_template
+            a, b = line.start() + row.start("v"), line.start() + row.end("v")
+            if any(c.span.start < b and a < c.span.end for c in self.claims[before:]):
+                continue
+            read = read_figures(text, a, b, field=True, default_year=self.dates.default_year)
+            if len(read) != 1:
+                continue
+            figure = attrs.evolve(read[0], category=template.category, noun=template.noun, noun_group=template.noun_group,
+                            predicate=template.predicate, predicate_after=False, population=template.population,
+                            lost=template.lost, party_mentions=(), relative_side=template.relative_side)
+            label = " ".join(row.group("label").split())
+            self._figures([figure], line.start(), line.end(), [], [], self.section_for(a), index, index, row=label)
 
     def _own_subject(self, start: int, claimant: str, relation: Relation) -> bool:
         """In an encyclopedia page, a sentence that opens with a party of its own other than the
@@ -1092,6 +1154,12 @@ class _Extractor:
                 title = _TITLE_BEFORE.search(self.text, max(0, place - 100), place)
                 if title is not None and _OPENING_CLAUSE.match(title.group("t").strip()):
                     title = None  # `Speaking to reporters in Kyiv, Zelensky said`: a clause, no title
+                if title is None and person:
+                    # `Ukrainian commander Viktor Muzhenko`, `LPR leader Igor Plotnitsky`: a title
+                    # right before the name, its last word a source's head
+                    bare = _BARE_TITLE_BEFORE.search(self.text, max(0, place - 60), place)
+                    if bare is not None and bare.group("t").split()[-1].lower() in lexicon().person_heads:
+                        title = bare
                 # `Talal Silo, an SDF spokesman, said`: an apposition after the name says who it is.
                 apposition = _APPOSITION_AFTER.match(self.text, place + len(claimant))
                 for described in (title, apposition):
@@ -1185,7 +1253,7 @@ class _Extractor:
     # --- figures ----------------------------------------------------------------------------
 
     def _figures(self, figures: list[Figure], lo: int, hi: int, resolved, hedges: list[Hedge], section,
-                 paragraph: int, index: int) -> None:
+                 paragraph: int, index: int, row: str | None = None) -> None:
         text = self.text
         n = len(figures)
         spans = [(g.start, g.np_end) for g in figures]
@@ -1419,8 +1487,9 @@ class _Extractor:
                 claim_hedges += (Hedge(HedgeKind.UNNAMED_SOURCE, rel[0].source, rel[0].source_start, rel[0].source_end),)
             claim = build_claim(
                 self.document, kind=kind, subject=self.subject, side=side, value=value, start=f.start, end=f.end,
-                attribution=attribution, rule="prose.total_parts" if parents[k] is not None else "prose.figure",
-                hedges=claim_hedges, section=section,
+                attribution=attribution, rule="prose.header_row" if row is not None
+                else "prose.total_parts" if parents[k] is not None else "prose.figure",
+                hedges=claim_hedges, section=section, field=row,
                 part_of=made[parents[k]].id if parents[k] is not None and made[parents[k]] is not None
                 else whole.id if k in of_whole and kind is whole.kind else None,
                 negated=negated,

@@ -79,6 +79,7 @@ _UNIT_SUBJECT = re.compile(
 _CELL_LABEL = re.compile(r"(?:^|[\n|•*>=])[ \t]*(?:[-*+•][ \t]+)?(?P<label>[A-Z][\w .'’\-]{2,50}?)[ \t]*:[ \t]*$")
 # The first cell of a table row (its label), before the cells that follow it on the line.
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t|]*(?P<label>[^\t|\n]+?)(?:[ \t]*\||\t|[ \t]{2,})[^\n]*$")
+_TOTAL_LABEL = re.compile(r"(?i)(?:grand\s+)?(?:total|overall|all|altogether|sum)\b")
 _FORMATION = re.compile(r"(?i)\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|garrison|detachment|squadron|wing)\b")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
@@ -328,6 +329,10 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
              else _ROW_LABEL.search(before(claim, ctx, 160)) if claim.rule == "prose.table" else None)
     if label is not None and _FORMATION.search(label.group("label")) and lexicon().party_of(label.group("label")) is None:
         parts.add("unit: " + " ".join(label.group("label").lower().split()))
+    if claim.rule == "prose.header_row" and claim.field and not _TOTAL_LABEL.match(claim.field) \
+            and lexicon().party_of(claim.field) is None:
+        # `Laukkaing ..... 2,389` in a list by town: that town's count, not the whole event's
+        parts.add("row: " + " ".join(claim.field.lower().split()))
     if any(u in ahead for u in _UNIT_WORDS) and (unit := _UNIT_SUBJECT.search(ahead)) is not None:
         # `the ARVN 37th Ranger Battalion lost 115 killed`, `the 2nd Division lost 2,125`: one
         # unit's count, not the whole side's

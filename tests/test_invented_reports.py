@@ -2242,3 +2242,13 @@ def test_rows_under_a_header_that_says_what_they_count() -> None:
     pairs = disagreeing([read_text(text, "tally.txt"), other])
     assert frozenset({"2,657", "4,000 men taken prisoner"}) in pairs
     assert not any("2,389" in pair or "over 268" in pair for pair in pairs)
+
+
+def test_sources_with_a_clause_or_a_second_apposition_before_their_verb() -> None:
+    assert sources("Pieter Varga, operations director of Kestrel Air (KA), the company hired by the police, said "
+                   "his pilots rescued some 220 people.")[0][0] == "Pieter Varga"
+    close = find_attributions("A source close to the militia's command said 90 fighters were killed.", 0, 60)
+    assert [(r.source, r.unnamed) for r in close] == [("A source close to the militia's command", True)]
+    text = 'Eritrea, which describes its pullback as a "tactical readjustment", said it had lost 212 men killed.'
+    got = claims_of("Ethiopian troops attacked. " + text)["212 men killed"]
+    assert (got.attribution.claimant, got.side.name) == ("Eritrea", "Eritrea")

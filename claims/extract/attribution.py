@@ -237,6 +237,9 @@ def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     return i > 0 and words[i][2].lower() in lx.source_suffixes and nxt in lx.cue_verbs and nxt not in lx.source_suffixes
 
 
+_CLOSE_TO = frozenset("close loyal linked allied affiliated attached near sympathetic".split())
+
+
 def _head_ok(word: str) -> bool:
     lx = lexicon()
     lower = word.lower()
@@ -325,6 +328,11 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             # (a bracket inside the apposition is part of it: `, notably Marsh (1963),`)
             depth += (words[j][2] == ")") - (words[j][2] == "(")
             j -= 1
+        if j > 0 and words[j][2] in ("“", "”", '"'):
+            # `Eritrea, which describes its pullback as a "tactical readjustment", said`: a
+            # relative clause may quote a word
+            j = next((k for k in range(j - 1, max(0, i - 30), -1)
+                      if words[k][2] == "," and words[k + 1][2].lower() in ("which", "who")), j)
         if j <= 0 or words[j][2] != ",":
             return None
         between = words[j + 1:i]
@@ -339,6 +347,14 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         if j >= 3 and words[j - 2][2] == "," and words[j - 1][2].isdigit() and len(words[j - 1][2]) <= 3:
             j -= 2  # `Nguyen Van Tan, 78, a former company commander, told`: the age is a second apposition
         found = _np_before(text, words, j, lo)
+        if found is not None and text[found[0]:found[0] + 1].islower():
+            # `Pieter Venter, operations director of X, the company ..., said`: the phrase
+            # before the second apposition is itself one; the name before it speaks.
+            m = next((k for k in range(j - 1, -1, -1) if words[k][0] == found[0]), None)
+            if m is not None and m > 1 and words[m - 1][2] == "," and _is_name_word(words[m - 2][2]):
+                named = _np_before(text, words, m - 1, lo)
+                if named is not None and _titled_name(text[named[0]:named[1]].split()):
+                    return named
         if found is not None and len(between) == 1 and re.fullmatch(r"[A-Z][A-Z&\-]{1,9}", between[0][2]) \
                 and text[found[0]:found[1]].split()[0].lower() in ("the", "a", "an"):
             # `The UN humanitarian office, OCHA, says`: the acronym names what the phrase describes.
@@ -420,6 +436,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         if lower in ("the", "a", "an"):
             prev = words[i - 1][2].lower() if i > 0 else ""
             if prev in ("of", "for", "in", "with", "on", "at", "from") or (
+                    prev == "to" and i > 1 and words[i - 2][2].lower() in _CLOSE_TO) or (
                     # `Save the Children`: a name with `the` inside, capitalised on both sides
                     lower == "the" and w == "the" and i > 0 and words[i - 1][2][:1].isupper()
                     and words[i - 1][2].isalpha() and _is_name_word(words[i + 1][2])
@@ -452,6 +469,11 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             start = s
             i -= 1
             count += 1
+            continue
+        if lower == "to" and i > 1 and words[i - 1][2].lower() in _CLOSE_TO:
+            start = words[i - 1][0]  # `a source close to the command`: one phrase
+            i -= 2
+            count += 2
             continue
         if lower in _CLAUSE_WORDS or lower in _STOP_IN_NP or w[:1].isdigit() and not _ORDINAL.fullmatch(w):
             break  # (an ordinal is part of a unit's name: `the 93rd Brigade`)
@@ -600,6 +622,8 @@ def is_unnamed(source: str) -> bool:
             first = first + words[-1:]  # `medical and military sources`: one head for both
         return is_unnamed(" ".join(first)) and is_unnamed(" ".join(words[k + 1:]))
     for k, w in enumerate(words[1:-1], start=1):
+        if w in _CLOSE_TO and words[k + 1] == "to":
+            return is_unnamed(" ".join(words[:k]))  # `a source close to the command` names nobody
         if w in ("in", "at", "from", "near") and (words[k - 1] in lx.unnamed_heads or (
                 words[k - 1] in lx.unnamed_indefinite_heads and words[0] in ("a", "an", "one"))):
             # `Officials in Kherson`, `police in the city`: a place names nobody, unless it

@@ -223,6 +223,8 @@ _PARTITIVE_OPENER = re.compile(
     r"\b(?:cases|victims|dead|deaths|fatalities|killed|casualties|wounded|injured|them|those)\s*,"
     r"|additionally\s*,|in\s+addition\s*,)"
 )
+# `it had lost`, `they have suffered`: a pronoun subject right before a loss verb.
+_PRONOUN_LOSER = re.compile(r"(?i)\b(it|they)(?:\s+(?:had|has|have|also|only|already|so\s+far|reportedly))*\s*$")
 _LOSS_GOVERNOR = re.compile(
     r"(?i)\b(?:lost|loses|losing|suffered|suffering|sustained|sustaining|incurred)\b"
     r"|\b(?:casualties|losses|dead|death\s+toll|toll)\s+(?:were|was|numbered|amounted\s+to|totall?ed|stood\s+at|came\s+to|included"
@@ -1794,6 +1796,13 @@ class _Extractor:
                 if side is not None:
                     return side
                 break
+            pronoun = _PRONOUN_LOSER.search(text, lo, governor.start())
+            if pronoun is not None and attribution.claimant_side and attribution.claimant:
+                # `Eritrea said it had lost 212 men`: the claimant is the one who lost them
+                side = self.sides.side_for_mention(
+                    attribution.claimant_side, f"`{pronoun.group(1)}` ({attribution.claimant}) is the subject of `{governor.group(0)}`")
+                if side is not None:
+                    return side
         if attribution.claimant_side and not f.party_mentions and f.predicate \
                 and not f.predicate_after and f.predicate.strip().lower() in lexicon().agentive:
             # `X says it has killed 300 fighters`, `“Over the past day, we destroyed 14 tanks”`:

@@ -2252,3 +2252,19 @@ def test_sources_with_a_clause_or_a_second_apposition_before_their_verb() -> Non
     text = 'Eritrea, which describes its pullback as a "tactical readjustment", said it had lost 212 men killed.'
     got = claims_of("Ethiopian troops attacked. " + text)["212 men killed"]
     assert (got.attribution.claimant, got.side.name) == ("Eritrea", "Eritrea")
+
+
+def test_the_party_prisoners_surrendered_to_is_no_subgroup_of_them() -> None:
+    a = read_text("Ostland's troops withdrew. Rebel commander Ivo Sarn said that 312 Ostlandic servicemen had surrendered to the militia.", "a.txt")
+    b = read_text("Ostland's troops withdrew. Spokesman Pavel Dorn said 90 Ostlandic servicemen were taken prisoner.", "b.txt")
+    assert frozenset({"312 Ostlandic servicemen had surrendered", "90 Ostlandic servicemen were taken prisoner"}) in disagreeing([a, b])
+
+
+def test_areas_positions_and_a_count_that_remained_high() -> None:
+    got = claims_of("Some 5,400 square kilometres were liberated. The alliance says it captured more than 400 military positions. "
+                    "In March, fatalities remained high at 141. The town is 20 kilometres from the border.")
+    assert {q: (c.value.category, c.value.low) for q, c in got.items()} == {
+        "Some 5,400 square kilometres": (Category.AREA, 5400), "more than 400 military positions": (Category.VILLAGES, 400),
+        "141": (Category.KILLED, 141)}
+    assert claims_of("The Foundation for War Records has given a figure of under 6,000 killed.")["under 6,000 killed"] \
+        .attribution.claimant == "The Foundation for War Records"

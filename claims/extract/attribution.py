@@ -889,7 +889,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                 if form not in ("citing", "quoting") and not (
                         before_word in ("was", "were", "is", "are", "been") and _AS_SAYING.match(text, m.end(), hi)):
                     continue
-            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,12}?(?:at|as|between" + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
+            elif not re.match(r"(?i)[ \t]+(?:[\w'’\-]+,?[ \t]+){0,12}?(?:at|as|between|(?:figure|toll|estimate|strength|total|tally|count)[ \t]+of"
+                              + ("|to" if form.startswith(("revis", "rais", "lower")) else "")
                               + r")[ \t]+[\"“‘']?(?:[A-Za-z]+[ \t]+){0,3}?(?:[\d~]|" + number_words_hint().pattern + ")", window) and not (
                     # `The ministry gave its first figures on 12 January: 246 killed ...`
                     re.match(r"(?i)[ \t]+(?:(?:its|their|his|her|the|new|first|latest|official|own|updated)[ \t]+){0,3}"

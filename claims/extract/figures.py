@@ -665,8 +665,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             if m and not text[m.start():m.end()].strip().startswith("+"):
                 if qualifier is Qualifier.EXACT:
                     qualifier, high, end = Qualifier.AT_LEAST, None, m.end()
-    if p["not_figure"].match(text, end, hi):
-        return None
+    if (nf := p["not_figure"].match(text, end, hi)) is not None:
+        ws = _SPACE_PAREN.match(text, end, hi)
+        noun = p["nouns"].match(text, ws.end() if ws else end, hi)
+        if noun is None or noun.end() <= nf.end():
+            return None  # (`5,400 square kilometres` is an area, `20 kilometres` a distance)
     if low is not None and low <= 31 and not n.spelled and _MONTH_AFTER.match(text, end, hi):
         return None  # `on 27 May were shot down`: a day of a month, whatever the date reader made of it
     # A footnote marker after a bare figure is no part of it (it is the figure's citation).

@@ -127,6 +127,9 @@ _WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour
                     "initial", "start", "outset", "peak", "height", "first", "opening", "second", "third", "final",
                     "last")
 """Words every match of ``_WINDOW`` contains (lower case)."""
+# A group named as the other party of what happened, not as who is counted (`surrendered to
+# the militia`, `killed by police`, `fighting against the volunteers`).
+_AGENT_BEFORE = re.compile(r"(?i)\b(?:to|by|from|against|with)\s+(?:the\s+|a\s+)?(?:[\w\-]+\s+)?$")
 _ROLE_TRIGGERS = {"peacekeepers": "peace", "reinforcements": "reinforcement", "police": "police", "militia": "militia",
                   "volunteers": "volunteer", "attack forces": "attack forces", "children": "children", "women": "women",
                   "National Guard": "national guard", "interior troops": "interior ", "air force": "force",
@@ -342,7 +345,8 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
         # clause's comma is the figure's own (the clause words above stop at the comma)
         parts.update(_windows(fronted.group(1), strength))
     for label, trigger in _ROLE_TRIGGERS.items():
-        if trigger in low and _ROLES[label].search(text):
+        if trigger in low and any(not _AGENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                                  for m in _ROLES[label].finditer(text)):
             parts.add(label)
     if any(t in low for t in _WAR_TRIGGERS) and _WAR.search(text) or _whole_campaign(claim, ctx):
         parts.add("the whole war")

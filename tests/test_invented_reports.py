@@ -2268,3 +2268,13 @@ def test_areas_positions_and_a_count_that_remained_high() -> None:
         "141": (Category.KILLED, 141)}
     assert claims_of("The Foundation for War Records has given a figure of under 6,000 killed.")["under 6,000 killed"] \
         .attribution.claimant == "The Foundation for War Records"
+
+
+def test_partitives_of_a_body_of_men_and_counts_of_cases() -> None:
+    got = claims_of("About 100 of the attacking force were killed, the general said. Partners registered 43 reports of "
+                    "missing persons and nine cases of gunshot wounds. Analysts said between 4,000 and 6,000 soldiers "
+                    "on both sides were killed.")
+    assert {q: (c.value.category, c.value.low) for q, c in got.items()} == {
+        "About 100 of the attacking force were killed": (Category.KILLED, 100),
+        "43 reports of missing persons": (Category.MISSING, 43), "nine cases of gunshot wounds": (Category.WOUNDED, 9),
+        "between 4,000 and 6,000 soldiers on both sides were killed": (Category.KILLED, 4000)}

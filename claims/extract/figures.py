@@ -279,7 +279,8 @@ _PARENTHETICAL = re.compile(
     # (a rank's full stop is no clause end: `, including two cadres of Lt. Col. rank,`)
     r"(?:[^,;:.()]|(?<=\d)[,.](?=\d{3})|(?<=\b[A-Z][a-z])\.(?=[ \t])|(?<=\b[A-Z][a-z]{2})\.(?=[ \t])){1,80},|\([^()\n]{1,80}\)"
 )
-_PP = re.compile(r"(?i)[ \t]+(?P<p>of|from|with|among|belonging\s+to|supporting|serving\s+in|serving\s+with|attached\s+to)[ \t]+")
+_PP = re.compile(r"(?i)[ \t]+(?P<p>of|from|with|among|belonging\s+to|supporting|serving\s+in|serving\s+with|attached\s+to"
+                 r"|on(?=[ \t]+(?:both|each|either|the[ \t]+[\w\-]+[ \t]+side)\b))[ \t]+")
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]\"“”]|\s(?:or|but|while|whereas|including)\s|\sand\s+(?=[\d~]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|another|some|about|around|over|at)\s)", re.I)
 
 
@@ -1442,6 +1443,13 @@ _MANPOWER = re.compile(
     r"(?i)[ \t]+units?[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?P<enemy>enemy|adversary|opponent)(?:['’]s)?[ \t]+)?manpower\b")
 
 
+_CASES_OF = re.compile(r"(?i)[ \t]+(?:cases|reports|incidents|instances)[ \t]+of[ \t]+")
+# A body of men after a partitive `of the`: `the attacking force`, `the garrison`, `the 3rd battalion`.
+_GROUP_OF = re.compile(
+    r"(?i)[ \t]*(?:[\w'’\-]+[ \t]+){0,3}?(?:force|garrison|column|unit|army|battalion|brigade|regiment|division|contingent"
+    r"|detachment|crew|convoy|company|platoon|squadron)\b")
+
+
 def _partitive(text: str, pos: int, hi: int):
     """`16 out of the 481 militants`, `four of whom`, `Seventeen of those victims`, `N of its
     soldiers`: the noun comes from the phrase after `of`."""
@@ -1450,6 +1458,13 @@ def _partitive(text: str, pos: int, hi: int):
         # `killed 5,113 of the enemy`, `100 units of the adversary's manpower`: the enemy's men
         relative = "enemy" if enemy.group("enemy") else None
         return enemy.group(0).strip(), NounSense("troops", "military", "people"), enemy.end(), [], relative, None
+    cases = _CASES_OF.match(text, pos, hi)
+    if cases is not None:
+        # `43 reports of missing persons`, `9 cases of gunshot wounds`: what the cases are of
+        noun, sense, np_end, mentions, relative = _noun_phrase(text, cases.end(), hi)
+        if sense is not None and sense.group in ("loss", "people"):
+            return noun, sense, np_end, mentions, relative, None
+        return None
     m = _PARTITIVE.match(text, pos, hi)
     if m is None:
         return None
@@ -1470,6 +1485,10 @@ def _partitive(text: str, pos: int, hi: int):
                                                or re.fullmatch(r"1\d{3}|20\d{2}", n.group(1))):
             return None
     noun, sense, np_end, mentions, relative = _noun_phrase(text, after, hi)
+    if (sense is None or sense.group == "units") and not bare and (group := _GROUP_OF.match(text, after, hi)) is not None:
+        # `About 100 of the attacking force were killed`, `200 of the battalion`: its men
+        noun, sense, np_end, relative = group.group(0).strip(), NounSense("troops", "military", "people"), group.end(), None
+        mentions = party_mentions(text, after, group.end())
     if bare and sense is not None:
         return noun, sense, pos, [], relative, None
     if sense is None:

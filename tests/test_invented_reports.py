@@ -2278,3 +2278,13 @@ def test_partitives_of_a_body_of_men_and_counts_of_cases() -> None:
         "About 100 of the attacking force were killed": (Category.KILLED, 100),
         "43 reports of missing persons": (Category.MISSING, 43), "nine cases of gunshot wounds": (Category.WOUNDED, 9),
         "between 4,000 and 6,000 soldiers on both sides were killed": (Category.KILLED, 4000)}
+
+
+def test_a_bare_number_another_gave_and_a_count_listed_as_missing() -> None:
+    got = claims_of("The Red Cross registered 1,062 prisoners, well below the 1,600 claimed by state radio.")
+    assert {q: (c.value.category, c.attribution.claimant) for q, c in got.items()} == {
+        "1,062 prisoners": (Category.CAPTURED, "The Red Cross"), "1,600": (Category.CAPTURED, "state radio")}
+    raised = claims_of("The ministry raised the number of prisoners to 1,600, from 1,250 announced on Saturday.")
+    assert raised["1,250"].value.category is Category.CAPTURED
+    listed = claims_of("Spokesman Ivo Sarn said 13 were killed and 157 were wounded. Another 82 servicemen are considered missing.")
+    assert listed["82 servicemen are considered missing"].value.category is Category.MISSING

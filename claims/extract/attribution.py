@@ -240,6 +240,9 @@ def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
 _CLOSE_TO = frozenset("close loyal linked allied affiliated attached near sympathetic".split())
 
 
+_COMPARED_WITH = re.compile(r"(?i),(?=\s)|\b(?:below|above|than|against|versus|vs\.?|compared\s+with|compared\s+to|not)\b")
+
+
 def _head_ok(word: str) -> bool:
     lx = lexicon()
     lower = word.lower()
@@ -1024,7 +1027,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             # phrase after it names a source for is that source's, not the verb's before it.
             after = max((o.cue_end for o in found if o is not r and r.content_start <= o.cue_end <= r.cue_start), default=None)
             if after is not None:
-                found[i] = evolve(r, content_start=after, content_end=r.cue_start)
+                # (`registered 1,062 prisoners, well below the 1,600 claimed by X`: only the
+                # figure the participle follows, after a comma or a comparison)
+                compared = [m.end() for m in _COMPARED_WITH.finditer(text, after, r.cue_start)]
+                found[i] = evolve(r, content_start=compared[-1] if compared else after, content_end=r.cue_start)
     if " that " in text[lo:hi]:
         _claims_that(text, lo, hi, found)
     if "laim" in text[lo:hi] or "alleg" in text[lo:hi]:

@@ -208,7 +208,8 @@ _AUX = frozenset(
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
     "estimated to who that which whom apparently likely probably possibly either both each "
     "just only still further additionally altogether in total overall so far may might could would must "
-    "will shall fact indeed reality effect".split()  # (`had in fact been killed`)
+    "will shall fact indeed reality effect considered listed declared".split()  # (`had in fact been killed`,
+    # `are considered missing`)
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())
@@ -934,7 +935,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                     or (start - lo <= 60 and _SAYS_BARE_SENTENCE.fullmatch(text, lo, start)
                         and _BARE_ENDS.match(text, bare_end, hi)) \
                     or _BARE_COMPARED.search(text, max(lo, start - 30), start) \
-                    or _UP_FROM.search(text, max(lo, start - 30), start):
+                    or _UP_FROM.search(text, max(lo, start - 30), start) \
+                    or (_THE_OR_FROM.search(text, max(lo, start - 8), start) and _CLAIMED_AFTER.match(text, bare_end, hi)):
+                # (`well below the 1,600 claimed by Ethiopian radio`, `to 1,600, from 1,250
+                # announced on Saturday`: the number another gave, of the same measure)
                 # `Soviet figures put German losses at 100,000, but German records show 45,000`:
                 # a rival source's bare number counts what the figure before it counts.
                 anaphoric = True
@@ -1450,6 +1454,11 @@ _GROUP_OF = re.compile(
     r"|detachment|crew|convoy|company|platoon|squadron)\b")
 
 
+_THE_OR_FROM = re.compile(r"(?i)\b(?:the|from)[ \t]+$")
+_CLAIMED_AFTER = re.compile(
+    r"(?i)[ \t]+(?:claimed|reported|announced|given|cited|stated|quoted|put[ \t]+out|published|released)[ \t]+(?:by|on|in|earlier|last|initially|previously)\b")
+
+
 def _partitive(text: str, pos: int, hi: int):
     """`16 out of the 481 militants`, `four of whom`, `Seventeen of those victims`, `N of its
     soldiers`: the noun comes from the phrase after `of`."""
@@ -1558,7 +1567,7 @@ def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tu
         if w is None:
             return None
         lower = w.group(0).lower()
-        if lower not in _AUX and not lower.endswith("ly"):
+        if lower not in _AUX and not lower.endswith("ly") and not (lower == "as" and steps):  # (`are listed as missing`)
             return None
         cursor = w.end()
         steps += 1

@@ -2288,3 +2288,12 @@ def test_a_bare_number_another_gave_and_a_count_listed_as_missing() -> None:
     assert raised["1,250"].value.category is Category.CAPTURED
     listed = claims_of("Spokesman Ivo Sarn said 13 were killed and 157 were wounded. Another 82 servicemen are considered missing.")
     assert listed["82 servicemen are considered missing"].value.category is Category.MISSING
+
+
+def test_a_statement_given_in_full_without_quotation_marks_is_its_issuers() -> None:
+    text = ("Harbour News | Home | Security\n\nPort Alder (HN) - The Joint Operations Command issued on Sunday its "
+            "statement on the operation, the text of which Harbour News publishes in translation.\n\n"
+            "Text of the statement:\n\nOur heroic forces have killed 2,500 terrorists and destroyed 126 car bombs.\n")
+    got = claims_of(text)
+    assert got["126 car bombs"].attribution.claimant == "Joint Operations Command"
+    assert "line 7" in got["126 car bombs"].attribution.evidence

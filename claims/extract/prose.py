@@ -470,6 +470,10 @@ _ISSUED_BY = re.compile(
 _REPORTS_FOLLOWING = re.compile(
     r"\s*(?:The\s+)?(?P<who>[A-Z][^,.;:\n]{2,80}?)\s+(?:reports|reported|has\s+reported|issued|has\s+issued|released"
     r"|has\s+released|published|announces|announced|states|stated|gives|gave)\s+the\s+following\b")
+# `The Joint Operations Command issued on Sunday its statement`: a body and the statement it issued.
+_ISSUED_A_STATEMENT = re.compile(
+    r"(?:^|(?<=[.\n])\s*|\s-\s)(?:The\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’\-]*)){0,8})\s+"
+    r"(?:issued|released|published|put\s+out|read\s+out|made\s+public)\b[^.\n]{0,60}?\b(?:statement|communiqu[eé]|declaration)\b")
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:ministry|command|staff|headquarters|army|forces|office|spokes\w+|centre|center|service|government"
     r"|council|committee|presidency|military|navy|unit|agency|observatory|mission|department|secretariat|police)\b")
@@ -678,6 +682,10 @@ class _Extractor:
         pending, self._statement_pending = self._statement_pending, None
         if pending is not None and stripped[:1] in _OPEN_QUOTE_MARKS:
             self._statement, self._statement_left = pending, _STATEMENT_PARAGRAPHS
+        elif pending is not None:
+            # A statement given without quotation marks runs on: from here the text's own
+            # voice is the body's, as under a statement's label.
+            self._publisher, self._publisher_why = pending, f"the text from {index_line(self.text, lo)} on is its statement, given in full"
         if self._statement is not None and label is None:
             # `Following is the text of the statement:` and then the statement, in quotation
             # marks over paragraphs: each of them is the statement's.
@@ -751,7 +759,12 @@ class _Extractor:
                 at = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()) + follows.start(key)  # (`stripped` starts there)
                 what = Relation(f"the {follows.group(key).lower()}", at, at + len(follows.group(key)), "", at, at, at, at,
                                 "source_before", pronoun=True)
-                self._statement_pending = self.discourse.resolve(what)[0]
+                # `The Joint Operations Command issued on Sunday its statement ...` before
+                # `Text of the statement:`: the body said to issue it just before, else the
+                # statement the text named last
+                issuers = [m for m in _ISSUED_A_STATEMENT.finditer(text, max(0, lo - 800), lo)
+                           if _ORG_WORDS.search(m.group("who"))]
+                self._statement_pending = issuers[-1].group("who").strip() if issuers else self.discourse.resolve(what)[0]
                 if self._statement_pending is not None and self._statement_pending.lower() == what.source:
                     self._statement_pending = None
         if stripped.endswith(":"):

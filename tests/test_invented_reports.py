@@ -2297,3 +2297,17 @@ def test_a_statement_given_in_full_without_quotation_marks_is_its_issuers() -> N
     got = claims_of(text)
     assert got["126 car bombs"].attribution.claimant == "Joint Operations Command"
     assert "line 7" in got["126 car bombs"].attribution.evidence
+
+
+def test_a_civilians_label_opening_an_infobox_line() -> None:
+    page = ("Battle of Korvin\n\nBattle of Korvin\nDate\t3 – 9 May 2019\nLocation\tKorvin\nBelligerents\n"
+            "Ostland\tValdoria\nCasualties and losses\nOstland: 179 killed\nValdoria: 24 killed\n"
+            "Civilians: 500+ killed (AP count)\n\nThe Battle of Korvin was fought in May 2019.\n")
+    got = {q: c.side for q, c in claims_of(page, "korvin.txt").items() if c.kind.value == "casualties"}
+    assert {q: s.name for q, s in got.items()} == {"179 killed": "Ostland", "24 killed": "Valdoria", "500+ killed (AP count)": None}
+
+
+def test_a_statement_label_naming_its_body() -> None:
+    text = ("Archive of liberation documents\n\nKorvin: Communique of the Ministry of Defence of Ostland\n\n"
+            "COMMUNIQUE OF THE MINISTRY OF DEFENCE\nPort Alder, 6 May 1978\n\nSixteen soldiers fell in combat.\n")
+    assert claims_of(text)["Sixteen soldiers fell in combat"].attribution.claimant == "Ministry of Defence"

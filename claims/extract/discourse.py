@@ -303,7 +303,9 @@ def _as_prose_names_it(line: str) -> str:
 #: `Statement No. 9/2024`, `Communiqué n° 12`, `Press Release` (not a site's `STATEMENTS`).
 STATEMENT_LABEL = re.compile(
     r"(?im)^[ \t]*(?:(?:official|joint|press|public|final)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
-    r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+)?[ \t]*$")
+    r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+)?"
+    # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
+    r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?[A-Z][^\n]{3,80}?)?[ \t]*$")
 # A statement's first sentence naming the body that makes it (`The Ministry of National Defence
 # informs national and international public opinion that ...`).
 _BODY_INFORMS = re.compile(
@@ -349,7 +351,7 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
     country a line of its block names (`MINISTRY OF INFORMATION` under `STATE OF ERITREA`);
     else the body the statement's first sentence has speak (`The Ministry of ... informs`)."""
     around = sorted(_short_lines(text, start, -1, _HEAD_LINES_ABOVE) + _short_lines(text, end + 1, 1, _HEAD_LINES_BELOW))
-    for _, lo, hi in around:
+    for _, lo, hi in [(0, start, end)] + around:
         body = masthead(text[lo:hi])
         if body is None:
             continue

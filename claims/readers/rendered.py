@@ -909,7 +909,8 @@ class _Reader:
             return
         # A line that opens with a belligerent's name (`Ostland: 12,000`) is that side's.
         lead = re.match(r"[ \t]*(?P<label>[^:\d\n]{2,60}?)[ \t]*:[ \t]+(?=\S)", line)
-        if lead and self._entry_named(lead.group("label").strip()) is not None:
+        if lead and (self._entry_named(lead.group("label").strip()) is not None
+                     or CIVILIAN_HEADER.fullmatch(lead.group("label").strip())):  # (`Civilians: 9,000 killed`)
             self._side_header(lead.group("label").strip(), number)
             a += lead.end()
         # Labels inside the cell (`Initial: 270,000 ... At the time of ...: 1,040,000`) split it.

@@ -191,3 +191,17 @@ def test_a_mirrors_banner_over_a_plain_export_is_no_part_of_the_page() -> None:
     assert document.title == "Battle of Ostrava Ridge"
     assert [f.column for f in document.infobox if f.key == "Strength"] == [1, 2]
     assert document.belligerents == ("Iran", "Iraq")
+
+
+@pytest.mark.parametrize("chrome", [
+    "Skip to main content | Screen Reader Access | A- A A+",
+    "Home | News | World | Africa | Business | Sport",
+    "Home > Questions > Question Details",
+    "Home  Countries  Disasters  Organizations  Topics",
+    "Last updated March 3, 2025",
+    "AFRICA",
+    "Source: Agence France-Presse (AFP)",
+])
+def test_a_copied_pages_chrome_is_no_title(chrome: str) -> None:
+    text = f"{chrome}\n\nRebels take Korvin as the army pulls out\n\nRebels took the town of Korvin on Sunday.\n"
+    assert read_text(text, "page.txt").title == "Rebels take Korvin as the army pulls out"

@@ -303,7 +303,8 @@ def _as_prose_names_it(line: str) -> str:
 #: `Statement No. 9/2024`, `Communiqué n° 12`, `Press Release` (not a site's `STATEMENTS`).
 STATEMENT_LABEL = re.compile(
     r"(?im)^[ \t]*(?:(?:official|joint|press|public|final)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
-    r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+)?"
+    r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+"
+    r"(?:[ \t]*[:\-–—][ \t]+[^\n]{1,100})?)?"  # (`Statement No. 187: Sirte is liberated`)
     # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
     r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?[A-Z][^\n]{3,80}?)?[ \t]*$")
 # A statement's first sentence naming the body that makes it (`The Ministry of National Defence

@@ -21,6 +21,25 @@ RUNNING_HEAD = re.compile(r"^\s*(?:\d{1,4}\s{3,}[A-Z][A-Z0-9 ,.:'’\-–—]+|[
 _WRAPPED_PROSE = re.compile(r"[a-z][.!?][\"”’)]?\s+[A-Z]|^\s*[a-z\d]")
 # A line of navigation links (`[Skip to content](#main) [Donate](https://...)`): no title.
 _LINKS_ONLY = re.compile(r"(?:\[[^\]\n]*\]\([^)\n]*\)[ \t|·•]*)+")
+# A copied page's chrome, no title: `Skip to main content`, `Last updated March 3, 2025`,
+# `Advertisement`, a bare `Search...`.
+_CHROME = re.compile(r"(?i)(?:skip\s+to\b.*|last\s+(?:updated|modified)\b.*|advertisement|search\W*|menu|home|subscribe|sign\s+in"
+                     r"|(?:source|date|posted|published|updated|filed|from|to|by|share)\s*:.*|[a-z]{2}(?:\s*/\s*[a-z]{2})+)")
+# Menu items: between bars, arrows or bullets, or set apart by runs of spaces.
+_NAV_SEPARATOR = re.compile(r"\s+[|>»·•]\s+|\s*\|\s*|\s{2,}")
+
+
+def _navigation(line: str) -> bool:
+    """A line of a site's chrome (see ``_CHROME``) or of menu items (`Home | News | World`,
+    `Home > Questions > Details`): three or more short items between separators."""
+    if _CHROME.fullmatch(line) or re.fullmatch(r"[\w'’.\-]+", line) and not line[:1].isdigit():
+        return True  # (a single word is a site's name or a section's: `TASS`, `AFRICA`, `National`)
+    items = [i for i in _NAV_SEPARATOR.split(line) if i.strip()]
+    spaced = "|" not in line and ">" not in line and "»" not in line and "·" not in line and "•" not in line
+    return (len(items) >= (4 if spaced else 3) or len(items) == 2 and (">" in line or "»" in line)) \
+        and all(len(i.split()) <= (2 if spaced else 4) for i in items)
+
+
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 
@@ -55,7 +74,7 @@ def parse(text: str) -> ParsedDocument:
             continue
         if not title and line.strip() and len(line.strip()) <= 120 and not line.strip().endswith(".") \
                 and not (seen > 1 and _WRAPPED_PROSE.search(line)) and not _LINKS_ONLY.fullmatch(line.strip()) \
-                and not line.strip().isdigit():  # (a printed page's number)
+                and not line.strip().isdigit() and not _navigation(line.strip()):  # (a printed page's number)
             # `Title: ...` heads a page a reader service converted to Markdown.
             title = TITLE_LINE.sub("", line.strip().strip("=").strip())
     lines = list(lines_with_offsets(text))

@@ -356,10 +356,10 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
         body = masthead(text[lo:hi])
         if body is None:
             continue
-        if "," not in body:
-            block_lo = text.rfind("\n\n", 0, lo) + 2 if text.rfind("\n\n", 0, lo) != -1 else 0
-            block_hi = text.find("\n\n", hi)
-            for line in text[block_lo:len(text) if block_hi == -1 else block_hi].split("\n"):
+        if "," not in body:  # (a country already named after it: `Ministry of Defence, Republic of Yemen`)
+            gap_before, gap_after = text.rfind("\n\n", 0, lo), text.find("\n\n", hi)
+            block = text[gap_before + 2 if gap_before != -1 else 0:len(text) if gap_after == -1 else gap_after]
+            for line in block.split("\n"):
                 line = line.strip()
                 if line and line != text[lo:hi].strip() and len(line.split()) <= 6 and not re.search(r"\d", line) \
                         and (_STATE_OF.match(line) or any(lexicon().party_of(w) is not None

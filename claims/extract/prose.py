@@ -115,7 +115,7 @@ _REVISED_FIGURE = re.compile(
     r"(?i)\b(?:revised|raised|lowered|corrected|updated|increased|reduced|cut)\s+(?:this|that|the|its|their)\s+"
     r"(?:figure|toll|number|count|tally|estimate)\b")
 _LOSSES_OVER = re.compile(r"(?i)\b(?:combat\s+)?(?:losses|casualties)\b")
-# A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
+# A body named short in its own statement (`The Ministry` in the Ministry of Information's).
 _SHORT_BODY = re.compile(r"(?i)the[ \t]+(ministry|office|command|government|council|committee|alliance|headquarters|agency|service)")
 
 
@@ -145,10 +145,12 @@ def _row_template(header: str) -> Figure | None:
     return read[0]
 
 
-def index_line(text: str, at: int) -> str:
+def _line_of(text: str, at: int) -> str:
+    """`line 12`: where ``at`` is, for a reason a reviewer reads."""
     return f"line {text.count(chr(10), 0, at) + 1}"
 
 
+# A line over a list that says whose losses it counts (`the enemy lost:`, `Russian losses:`).
 _LOST_OVER = re.compile(
     r"(?i)(?:\b(?:(?P<enemy>enemy|adversary|opponent)|(?P<own>our|own))\b[^:\n]{0,30})?\b(?:lost|losses|casualties)\b"
     r"(?:[^:\n.]{0,50}?\b(?:(?P<enemy2>enemy|adversary|opponent)|(?P<own2>our|own))\b)?[^:\n.]{0,50}:\s*$")
@@ -685,7 +687,7 @@ class _Extractor:
         elif pending is not None:
             # A statement given without quotation marks runs on: from here the text's own
             # voice is the body's, as under a statement's label.
-            self._publisher, self._publisher_why = pending, f"the text from {index_line(self.text, lo)} on is its statement, given in full"
+            self._publisher, self._publisher_why = pending, f"the text from {_line_of(self.text, lo)} on is its statement, given in full"
         if self._statement is not None and label is None:
             # `Following is the text of the statement:` and then the statement, in quotation
             # marks over paragraphs: each of them is the statement's.
@@ -716,7 +718,7 @@ class _Extractor:
             at, label, issuer = self._labels.pop(0)
             # From a label over a body's statement on, the text's own voice is that body's (a
             # ministry's press statement a news site reposts under its own masthead).
-            self._publisher, self._publisher_why = issuer, f"the text under `{label}` ({index_line(self.text, at)}) is its statement"
+            self._publisher, self._publisher_why = issuer, f"the text under `{label}` ({_line_of(self.text, at)}) is its statement"
         if self._publisher is None and index <= 4 and "following" in stripped:
             # `The following is the text of Communique No. 7 issued by the General Command`,
             # `The Defence Ministry reports the following on the situation in Aleppo.`: the
@@ -724,7 +726,7 @@ class _Extractor:
             issued = _ISSUED_BY.search(stripped) or _REPORTS_FOLLOWING.match(stripped)
             if issued is not None and _ORG_WORDS.search(issued.group("who")):
                 self._publisher = issued.group("who").strip()
-                self._publisher_why = f"the page says it gives the statement ({index_line(self.text, lo)})"
+                self._publisher_why = f"the page says it gives the statement ({_line_of(self.text, lo)})"
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
         scan = scan if scan is not None else text

@@ -2311,3 +2311,11 @@ def test_a_statement_label_naming_its_body() -> None:
     text = ("Archive of liberation documents\n\nKorvin: Communique of the Ministry of Defence of Ostland\n\n"
             "COMMUNIQUE OF THE MINISTRY OF DEFENCE\nPort Alder, 6 May 1978\n\nSixteen soldiers fell in combat.\n")
     assert claims_of(text)["Sixteen soldiers fell in combat"].attribution.claimant == "Ministry of Defence"
+
+
+def test_fighters_who_remain_and_those_still_holding_out_are_one_scope() -> None:
+    a = read_text("Government forces advanced in Korvin. Officials said 1,000 rebel fighters remain in western Korvin.", "a.txt")
+    b = read_text("Government forces advanced in Korvin. Commanders said 2,000 rebel fighters were still holding out in western Korvin.", "b.txt")
+    c = read_text("Government forces advanced in Korvin. Officials said 12,000 rebel fighters had held the city.", "c.txt")
+    assert frozenset({"1,000 rebel fighters", "2,000 rebel fighters"}) in disagreeing([a, b])
+    assert not disagreeing([a, c])  # the last of them against the whole force: no estimate of one thing

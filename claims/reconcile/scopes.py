@@ -54,6 +54,8 @@ _WINDOW = re.compile(
     r"(?:sorties?|attacks?|assaults?|waves?|strikes?|raids?|phases?|stages?|engagements?|nights?)"
     # `30 fighters were still holding out`: the last of them, not the force
     r"|still (?:holding out|holed up|inside|trapped|fighting|remain(?:ed|ing)?)|remaining"
+    # `1,000 fighters remain in western Mosul`: the same last of them (not `remain missing`)
+    r"|(?<=\s)remains?(?=\s+(?:in|inside|within|holed|trapped|entrenched|holding)\b)"
     # `275 IS fighters were allowed to leave the city`: those who left under a deal
     r"|allowed to leave|bussed out|evacuated from"
     r"|in (?:a|one) (?:single )?day|(?:per|a|each) day|daily"
@@ -122,7 +124,8 @@ _CUMULATIVE = re.compile(
 )
 
 
-_WINDOW_TRIGGERS = ("night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
+_REMNANT = re.compile(r"still (?:holding out|holed up|inside|trapped|fighting|remain(?:ed|ing)?)|remaining|remains?")
+_WINDOW_TRIGGERS = ("remain", "night", "yesterday", "morning", "week", "day", "dai", "hour", "during", "jan", "feb", "mar",
                     "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "still", "remaining", "leave", "bussed", "evacuated",
                     "initial", "start", "outset", "peak", "height", "first", "opening", "second", "third", "final",
                     "last")
@@ -386,7 +389,8 @@ def _windows(text: str, strength: bool) -> Iterator[str]:
             continue
         if strength and _DAY_WINDOW.match(window):
             continue
-        yield window
+        # every way of saying the last of them is one scope (`still holding out`, `remain in`)
+        yield "the last of them" if _REMNANT.fullmatch(window) else window
 
 
 def breakdown_total(claim: Claim, ctx: Context) -> Claim | None:

@@ -91,3 +91,10 @@ def test_a_table_set_in_columns_by_spaces_is_read_with_its_source_and_side_colum
     assert found["28,000-31,000"].side.name == "France" and found["44,000"].side.name == "Russia"
     assert found["44,000"].attribution.claimant == "Chandler (1966)"
     assert "300 men" in found  # a sentence with spaces after its stops is no table
+
+
+def test_a_row_set_in_columns_may_leave_its_last_cells_empty() -> None:
+    text = ("Estimates of the dead at Korvin\n\nSource            Killed     Notes\nArmy statement    500-600    first\n"
+            "Intelligence      1,000\nRebel command     624        final\n\nThe figures differ widely.\n")
+    got = [(c.attribution.claimant, c.value.low) for c in extract_document(read_text(text, "table.txt")) if c.rule == "prose.table"]
+    assert got == [("Army statement", 500), ("Intelligence", 1000), ("Rebel command", 624)]

@@ -96,6 +96,7 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
                 out.append((block_start, block_end, Grid(tuple(header), tuple(tuple(r) for r in rows))))
 
     pos = lo
+    header_at = lo
     while pos < hi:
         end = text.find("\n", pos, hi)
         end = hi if end == -1 else end
@@ -104,6 +105,10 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
             pass  # a rule under the header, or a blank line between rows (a page's rows as paragraphs)
         else:
             cells = _cells(text, pos, end)
+            if block and (cells is None or len(cells) < len(block[0])) and "\t" not in line and not ROW.match(line):
+                cells = _under_columns(text, pos, end, [s - header_at for s, _ in block[0]]) or cells
+            if not block:
+                header_at = pos
             if cells is not None and len(cells) >= 2 and block and len(cells) != len(block[0]):
                 close()  # another table right after (its header has another width)
                 block = []
@@ -117,6 +122,26 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
                 block = []
         pos = end + 1
     close()
+    return out
+
+
+def _under_columns(text: str, start: int, end: int, columns: list[int]) -> list[Cell] | None:
+    """The cells of a row set in columns that leaves some empty (`DMI      1,000` under `Source
+    Killed    Notes`): each cell starts where a header cell does (two characters either way), the
+    missing ones empty; None when a cell stands under no header cell or the first is missing."""
+    found = [(m.start(), m.end()) for m in _ALIGNED_CELL.finditer(text, start, end)]
+    if len(found) < 2 or len(columns) < 3:
+        return None
+    out: list[Cell] = []
+    k = 0
+    for column in columns:
+        if k < len(found) and abs(found[k][0] - start - column) <= 2:
+            out.append(found[k])
+            k += 1
+        else:
+            out.append((min(start + column, end), min(start + column, end)))  # an empty cell
+    if k < len(found) or out[0][0] == out[0][1]:
+        return None
     return out
 
 

@@ -2319,3 +2319,9 @@ def test_fighters_who_remain_and_those_still_holding_out_are_one_scope() -> None
     c = read_text("Government forces advanced in Korvin. Officials said 12,000 rebel fighters had held the city.", "c.txt")
     assert frozenset({"1,000 rebel fighters", "2,000 rebel fighters"}) in disagreeing([a, b])
     assert not disagreeing([a, c])  # the last of them against the whole force: no estimate of one thing
+
+
+def test_its_assessment_is_the_body_named_before() -> None:
+    text = ("The Directorate of Military Intelligence said the raid had succeeded. "
+            "Its final assessment put rebel losses in the region of 1,000 dead.")
+    assert claims_of(text)["in the region of 1,000 dead"].attribution.claimant == "The Directorate of Military Intelligence"

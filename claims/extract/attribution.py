@@ -237,6 +237,7 @@ def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     return i > 0 and words[i][2].lower() in lx.source_suffixes and nxt in lx.cue_verbs and nxt not in lx.source_suffixes
 
 
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _CLOSE_TO = frozenset("close loyal linked allied affiliated attached near sympathetic".split())
 
 
@@ -453,6 +454,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             start = s
             break
         if lower in ("its", "his", "her", "their", "our", "whose"):
+            if lower in _POSSESSIVE_PRONOUNS and re.search(rf"(?i)\b(?:{_DOCUMENT_NOUNS})\W*$", text[e:end]):
+                return s, e  # `Its final assessment put`: whose it is, a pronoun pointing back
             break
         if lower == "and":
             # `Reuters and AFP`, `witnesses and local media`: two sources speak together.
@@ -682,6 +685,8 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
     if "|" in src and "[[" in text[max(0, s - 2):s]:
         src = src.split("|", 1)[0].strip()  # `[[Fidel Castro|Castro]]`: the page the link names
     lower = src.lower()
+    if lower in _POSSESSIVE_PRONOUNS:
+        src = lower = _POSSESSIVE_PRONOUNS[lower]  # (`Its final assessment`: it said so)
     pronoun = lower in lx.pronouns or (
         lower.split()[0] == "the" and len(lower.split()) <= 3 and all(_source_noun(w) or w == "the" or lexicon().party_of(w) for w in lower.split())
         and not any(w[:1].isupper() for w in src.split()[1:] if lexicon().party_of(w) is None)

@@ -2325,3 +2325,10 @@ def test_its_assessment_is_the_body_named_before() -> None:
     text = ("The Directorate of Military Intelligence said the raid had succeeded. "
             "Its final assessment put rebel losses in the region of 1,000 dead.")
     assert claims_of(text)["in the region of 1,000 dead"].attribution.claimant == "The Directorate of Military Intelligence"
+
+
+def test_links_to_other_stories_under_a_related_heading_are_no_claims() -> None:
+    text = ("The Observatory documented the death of 961 people in Korvin.\n\nShare this:\nFacebook | Twitter\n\n"
+            "Related\n- More than 800 people killed since the beginning of clashes in Korvin\n"
+            "- Fighters execute 5 civilians in the countryside\n")
+    assert list(claims_of(text)) == ["961 people"]

@@ -140,6 +140,11 @@ def unwrapped(text: str, regions: list[tuple[int, int]]) -> tuple[str, list[tupl
     return (text if chars is None else "".join(chars)), found
 
 
+# A heading over links to other stories, whose headlines carry other stories' figures.
+_RELATED_HEADING = re.compile(
+    r"(?i)[ \t]*(?:related(?:[ \t]+(?:articles|stories|news|coverage|content|posts|reading|links))?|more[ \t]+(?:stories|news"
+    r"|on[ \t]+this(?:[ \t]+story)?)|read[ \t]+more|you[ \t]+may[ \t]+also[ \t]+like|most[ \t]+read|recommended(?:[ \t]+for[ \t]+you)?"
+    r"|further[ \t]+reading)[ \t]*:?[ \t]*")
 _CONTENTS = re.compile(r"[ \t]*(?:Contents|Table of contents|CONTENTS)[ \t]*(?:\[(?:hide|show)\])?[ \t]*")
 _CONTENTS_ENTRY = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[\w'’\-()]+){0,6}[ \t]*")
 
@@ -152,6 +157,7 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
     current: tuple[int, int] | None = None
     previous = ""
     contents = False  # inside a page's table of contents (`Contents` / `3 Casualties` / ...)
+    related = False  # inside a box of links to other stories (`Related` / `- More than 800 killed ...`)
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl == -1 else nl
@@ -160,7 +166,13 @@ def paragraphs(text: str, lo: int, hi: int, wrap: int | None = None) -> Iterator
             contents = _CONTENTS_ENTRY.fullmatch(line) is not None or not line.strip()
         elif _CONTENTS.fullmatch(line):
             contents = True
-        if contents or not line.strip() or is_noise_line(line):
+        if related:
+            # its links: list items or short headlines, blank lines between them
+            related = not line.strip() or _LIST_LINE.match(line.strip()) is not None \
+                or len(line.strip()) <= 120 and not _ENDS_SENTENCE.search(line.rstrip())
+        elif _RELATED_HEADING.fullmatch(line):
+            related = True
+        if contents or related or not line.strip() or is_noise_line(line):
             if current is not None:
                 yield current
                 current = None

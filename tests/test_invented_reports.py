@@ -2332,3 +2332,8 @@ def test_links_to_other_stories_under_a_related_heading_are_no_claims() -> None:
             "Related\n- More than 800 people killed since the beginning of clashes in Korvin\n"
             "- Fighters execute 5 civilians in the countryside\n")
     assert list(claims_of(text)) == ["961 people"]
+
+
+def test_the_same_source_is_the_source_named_last() -> None:
+    got = claims_of("The Observatory said 40 fighters were killed. The same source said 12 civilians died.")
+    assert got["12 civilians died"].attribution.claimant == "The Observatory"

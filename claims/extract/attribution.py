@@ -688,7 +688,8 @@ def _make(text: str, source: tuple[int, int] | None, cue: tuple[int, int], conte
     if lower in _POSSESSIVE_PRONOUNS:
         src = lower = _POSSESSIVE_PRONOUNS[lower]  # (`Its final assessment`: it said so)
     pronoun = lower in lx.pronouns or (
-        lower.split()[0] == "the" and len(lower.split()) <= 3 and all(_source_noun(w) or w == "the" or lexicon().party_of(w) for w in lower.split())
+        lower.split()[0] == "the" and len(lower.split()) <= 3
+        and all(_source_noun(w) or w in ("the", "same") or lexicon().party_of(w) for w in lower.split())
         and not any(w[:1].isupper() for w in src.split()[1:] if lexicon().party_of(w) is None)
     )
     return Relation(src, s, e, text[cue[0]:cue[1]], cue[0], cue[1], content[0], content[1], form, type_,

@@ -157,6 +157,13 @@ class Discourse:
                 name = pool[-1].text
                 return name, f"`{source}` refers back to {name}"
             return None, None
+        if lower.startswith("the same ") and before:
+            # `The same source said`: the source the text named last, whoever it is
+            last = before[-1]
+            if last.unnamed:
+                self.unnamed_referent = last.text
+                return None, f"`{source}` refers back to {last.text}, who is not named"
+            return last.text, f"`{source}` refers back to {last.text}"
         # A definite description: `the ministry`, `the Observatory`, `the Russian statement`.
         lx = lexicon()
         heads = source_heads_in(source)

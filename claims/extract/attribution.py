@@ -237,10 +237,12 @@ def _subject_noun_at(words: list[tuple[int, int, str]], i: int) -> bool:
     return i > 0 and words[i][2].lower() in lx.source_suffixes and nxt in lx.cue_verbs and nxt not in lx.source_suffixes
 
 
+# `Its final assessment put`: the pronoun the possessive stands for.
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+# `a source close to the command`, `a commander loyal to the government`: one phrase.
 _CLOSE_TO = frozenset("close loyal linked allied affiliated attached near sympathetic".split())
-
-
+# What sets a figure against the one a participle's by-phrase names (`1,062, well below the
+# 1,600 claimed by X`): the phrase covers only what follows it.
 _COMPARED_WITH = re.compile(r"(?i),(?=\s)|\b(?:below|above|than|against|versus|vs\.?|compared\s+with|compared\s+to|not)\b")
 
 

@@ -19,7 +19,7 @@ from claims.extract.attribution import Relation, find_blocks, is_unnamed, source
 from claims.extract.figures import party_mentions
 from claims.lexicon import lexicon
 
-__all__ = ["AMONG", "CONTINUES", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
+__all__ = ["AMONG", "CONTINUES", "LINE", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
            "statement_issuer"]
 
 _PERSON_RE = re.compile(
@@ -222,11 +222,14 @@ _ORG_HEADS = re.compile(
 )
 
 
+# Words a name keeps in lower case (`Ministry of Defence`, `Save the Children`).
+_SMALL_WORDS = frozenset({"the", "of", "for", "and", "in", "on", "de", "du", "des"})
+
+
 def _initials(name: str) -> str:
     """`The Syrian Observatory For Human Rights` -> `SOHR`: capitalised words, function words left out."""
-    small = {"the", "of", "for", "and", "in", "on", "de", "du", "des"}
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’\-]*", name)
-                   if w[0].isupper() and w.lower() not in small).upper()
+                   if w[0].isupper() and w.lower() not in _SMALL_WORDS).upper()
 
 
 def same_organisation(a: str, b: str) -> bool:
@@ -290,8 +293,7 @@ def masthead(line: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= 12 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None
-    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
-    if not all(w[:1].isupper() or w.lower() in small for w in words):
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
         return None
     return _as_prose_names_it(line)
 
@@ -300,10 +302,7 @@ def _as_prose_names_it(line: str) -> str:
     """`STATEMENT OF THE GENERAL STAFF` as prose names it: `Statement of the General Staff`."""
     if not line.isupper():
         return line.strip()
-    small = {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
-    return " ".join(w.lower() if w.lower() in small else w if len(w) <= 3 else w.capitalize() for w in line.split())
-
-
+    return " ".join(w.lower() if w.lower() in _SMALL_WORDS else w if len(w) <= 3 else w.capitalize() for w in line.split())
 
 
 #: A line saying that the text under it is a body's own statement: `PRESS STATEMENT`,
@@ -322,6 +321,8 @@ _BODY_INFORMS = re.compile(
 # A letterhead's line naming the state a body serves (`STATE OF ERITREA`, `Republic of Yemen`).
 _STATE_OF = re.compile(r"(?i)(?:the\s+)?(?:[\w'’]+\s+){0,3}(?:state|republic|kingdom|emirate|federation|sultanate|principality)"
                        r"\s+of\s+(?:the\s+)?[A-Z]")
+#: A line of a text (for ``finditer`` from an offset: only whole lines after it).
+LINE = re.compile(r"(?m)^.*$")
 _HEAD_LINES_ABOVE = 4  # lines with text a letterhead stands above its statement's label, at most
 _HEAD_LINES_BELOW = 2
 
@@ -374,7 +375,7 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
                     return f"{body}, {_as_prose_names_it(line)}"
         return body
     seen = 0
-    for line in _LINE.finditer(text, end):
+    for line in LINE.finditer(text, end):
         if not line.group(0).strip():
             continue
         informs = _BODY_INFORMS.match(text, line.start())
@@ -384,6 +385,3 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
         if seen == 3:  # (a date or a place line may stand between the label and the text)
             break
     return None
-
-
-_LINE = re.compile(r"(?m)^.*$")

@@ -1339,27 +1339,34 @@ def _noun_phrase(text: str, pos: int, hi: int):
 _SPACE_PAREN = re.compile(r"[ \t\u00a0]*(?:\((?:[^()\n]{1,30})\)[ \t]*)?[\"“”'‘’]?[ \t]*")
 
 
+def _head_after(text: str, pos: int, hi: int) -> tuple[int, NounSense | None] | None:
+    """(where the next word starts, the sense of the lexicon's head noun there, no weak one)
+    right after ``pos`` (one space), or None when no word follows."""
+    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
+    if m is None:
+        return None
+    nxt = _patterns()["nouns"].match(text, m.end(), hi)
+    folded = _fold(nxt.group(0)) if nxt is not None else None
+    return m.end(), (lexicon().nouns.get(folded) if folded is not None and folded not in _WEAK_HEADS else None)
+
+
 def _noun_follows(text: str, pos: int, hi: int) -> bool:
     """Whether a head noun of the lexicon (no weak one) starts right after ``pos`` (one space)."""
-    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
-    nxt = _patterns()["nouns"].match(text, m.end(), hi) if m is not None else None
-    return nxt is not None and _fold(nxt.group(0)) not in _WEAK_HEADS and lexicon().nouns.get(_fold(nxt.group(0))) is not None
+    after = _head_after(text, pos, hi)
+    return after is not None and after[1] is not None
 
 
 def _another_head_follows(text: str, pos: int, hi: int) -> bool:
     """Whether a head noun or a people's plural starts right after ``pos`` (one space)."""
-    m = _SPACE_BEFORE_WORD.match(text, pos, hi)
-    if m is None:
+    after = _head_after(text, pos, hi)
+    if after is None:
         return False
-    lx = lexicon()
-    nxt = _patterns()["nouns"].match(text, m.end(), hi)
-    if nxt is not None and _fold(nxt.group(0)) not in _WEAK_HEADS:
-        sense = lx.nouns.get(_fold(nxt.group(0)))
-        # `civilians killed`: a loss noun after a people noun is its predicate, not its head.
-        if sense is not None and sense.group in ("people", "equipment", "units"):
-            return True
-    w = _WORD_RE.match(text, m.end(), hi)
-    return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lx.people_plurals
+    at, sense = after
+    # `civilians killed`: a loss noun after a people noun is its predicate, not its head.
+    if sense is not None and sense.group in ("people", "equipment", "units"):
+        return True
+    w = _WORD_RE.match(text, at, hi)
+    return w is not None and w.group(0)[:1].isupper() and w.group(0).lower() in lexicon().people_plurals
 
 
 # A loss noun that `civilian` modifies, right before the number it gives.

@@ -38,7 +38,7 @@ from claims.extract.attribution import (
     source_heads_in,
 )
 from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
-from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
+from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
                                       same_organisation, statement_issuer)
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
@@ -125,7 +125,6 @@ _LABEL_ROW = re.compile(
     r"[ \t]*(?:[-•*·][ \t]*)?(?P<label>[A-Z][^\d\n:.…\t]{1,40}?)[ \t]*(?:[.…·][ .…·]{2,}|:|\t|[ \t]{3,})[ \t]*"
     r"(?P<v>(?:(?:more[ \t]+than|over|about|some|nearly|almost|at[ \t]+least|up[ \t]+to|around|approximately|c\.|~)[ \t]*)?"
     r"\d[\d,.]*\+?)[ \t]*;?[ \t]*")
-_LINE = re.compile(r"(?m)^.*$")
 # What a header over such rows must count for its rows to be read.
 _ROW_CATEGORIES = frozenset(LOSSES | EQUIPMENT | {Category.CAPTURED, Category.DISPLACED})
 
@@ -1110,7 +1109,7 @@ class _Extractor:
         surrendered, by town:`): the header's measure, for the row's label. A paragraph that is
         no such list ends the header's reach."""
         text = self.text
-        for line in _LINE.finditer(text, lo, hi):
+        for line in LINE.finditer(text, lo, hi):
             stripped = line.group(0).strip()
             if stripped.endswith(":"):
                 self._row_template = _row_template(stripped)

@@ -2337,3 +2337,70 @@ def test_links_to_other_stories_under_a_related_heading_are_no_claims() -> None:
 def test_the_same_source_is_the_source_named_last() -> None:
     got = claims_of("The Observatory said 40 fighters were killed. The same source said 12 civilians died.")
     assert got["12 civilians died"].attribution.claimant == "The Observatory"
+
+
+def test_footnote_markers_are_no_words_for_attribution() -> None:
+    text = ("Ostlandic historians have estimated Valdorian losses at 1,300 killed,[4] a figure based on "
+            "the number of bodies reported by the survivors.")
+    assert claims_of(text)["1,300 killed"].attribution.claimant == "Ostlandic historians"
+
+
+def test_a_cue_broken_over_a_line_with_a_hyphen() -> None:
+    text = "In Korvin, Ostlandic authorities es-\ntimated that 5,800 civilians had been killed.\n"
+    assert claims_of(text)["5,800 civilians had been killed"].attribution.claimant == "Ostlandic authorities"
+
+
+def test_a_note_closing_an_infobox_line_before_its_footnote() -> None:
+    page = ("Battle of Korvin\n\nBattle of Korvin\nDate\t3 – 9 May 2019\nLocation\tKorvin\nBelligerents\n"
+            "Ostland\tValdoria\nCasualties and losses\n11 tanks and 7 artillery pieces destroyed (Ostlandic claim)[10]\n\n"
+            "The Battle of Korvin was fought in May 2019.\n")
+    got = claims_of(page, "korvin.txt")
+    assert got["11 tanks"].attribution.claimant == "Ostlandic claim"
+
+
+def test_a_ranked_name_after_a_title_is_the_source() -> None:
+    got = claims_of("The spokesman of the Coalition Forces, Brigadier General Ivo Marek, said coalition "
+                    "aircraft had destroyed 45 armoured vehicles.")
+    assert got["45 armoured vehicles"].attribution.claimant == "Brigadier General Ivo Marek"
+    got = claims_of("The toll was raised to 114 dead, said Lt Col (retd) N. K. Varga, who led the search.")
+    assert got["114 dead"].attribution.claimant == "Lt Col (retd) N. K. Varga"
+    got = claims_of("The brigade was down to seven tanks, according to the commander of its 77th Battalion, Avi Marek.")
+    assert got["seven tanks"].attribution.claimant == "Avi Marek"
+    got = claims_of("According to the spokesman of the army, Colonel Ivo Petrov, 45 soldiers were killed.")
+    assert got["45 soldiers were killed"].attribution.claimant == "Colonel Ivo Petrov"
+
+
+def test_two_parties_named_before_their_men() -> None:
+    got = claims_of("A spokesman said 4,173 North Vietnamese and Viet Cong soldiers had been killed.")
+    assert got["4,173 North Vietnamese and Viet Cong soldiers had been killed"].value.category is Category.KILLED
+    got = claims_of("About 7,000 Houthi and allied fighters were in the city.")
+    assert got["About 7,000 Houthi and allied fighters"].side.name == "Houthis"
+
+
+def test_the_number_of_lost_things_before_its_link() -> None:
+    got = claims_of("The total number of enemy tanks destroyed has reached 188 tanks.")
+    assert got["188 tanks"].value.lost
+    got = claims_of("Investigators put the number of Ostlandic military personnel killed in the operation at five.")
+    assert got["five"].value.category is Category.KILLED
+    got = claims_of("Crews counted about 200 armoured personnel carriers wrecked or abandoned in the valley.")
+    assert got["about 200 armoured personnel carriers wrecked or abandoned"].value.lost
+
+
+def test_a_table_a_text_browser_flattened_without_outer_pipes() -> None:
+    text = ("Tank strength by formation\n\nFormation | Tanks | Type\n7th Armoured Brigade | 100 | Centurion\n"
+            "188th Brigade | 77 | Centurion\nTotal | 177 |\n\nThe battle began at noon.\n")
+    got = [(c.span.quote, c.value.category) for c in extract_document(read_text(text, "t.txt")) if c.rule == "prose.table"]
+    assert got == [("100", Category.TANKS), ("77", Category.TANKS), ("177", Category.TANKS)]
+
+
+def test_a_party_in_brackets_after_a_measure_header_is_no_side() -> None:
+    text = ("Documented abuses by locality\n\nLocality | Killings (Valdorian army) | Rapes\n"
+            "Korvin town | 17 | 3\nMinova | 4 | 61\n\nThe fighting ended.\n")
+    got = {c.span.quote: c for c in extract_document(read_text(text, "t.txt")) if c.rule == "prose.table"}
+    assert {q: c.value.category for q, c in got.items()} == {"17": Category.KILLED, "4": Category.KILLED}
+    assert all(c.side.name is None for c in got.values())
+
+
+def test_a_thread_post_number_is_no_figure() -> None:
+    text = "@wire: Health officials say at least 44 people killed in last 24 hours. Dozens more wounded 3/\n"
+    assert "3" not in claims_of(text)

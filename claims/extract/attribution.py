@@ -30,7 +30,7 @@ from functools import cache
 
 from attrs import evolve, frozen
 
-from claims.extract.numbers import number_words_hint
+from claims.extract.numbers import FOOTNOTE, number_words_hint
 from claims.lexicon import CueVerb, lexicon, phrase_pattern
 from claims.model import Attribution, ClaimantClass, Hedge, HedgeKind
 
@@ -43,10 +43,34 @@ __all__ = [
     "find_hedges",
     "find_quote_relations",
     "description_key",
+    "reading_view",
     "is_unnamed",
     "unnamed_attribution",
     "source_heads_in",
 ]
+
+
+# A footnote marker on a word (`killed,[4]`, `(Russian claim)[10]`) and a word broken over a
+# line with a hyphen (`es-` / `timated`, as PDF copies break them).
+_MARKER = re.compile(rf"(?<=\S){FOOTNOTE}")
+_BROKEN_WORD = re.compile(r"\b(?P<a>[A-Za-z]+)-\n(?P<b>[a-z]+)\b")
+
+
+def reading_view(text: str, original: str) -> str:
+    """``text`` as attributions are read in it, with the same offsets: footnote markers blanked
+    (a reader skips them: `killed,[4] a figure ... reported by the survivors` is still the
+    historians' figure) and words ``original`` breaks over a line with a hyphen joined
+    (`estimated`, padded with spaces after it). ``original`` is ``text`` before its line
+    breaks were read as spaces."""
+    if "[" not in text and "-\n" not in original:
+        return text
+    chars = list(text)
+    for m in _MARKER.finditer(text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _BROKEN_WORD.finditer(original):
+        if text[m.end("a") + 1] == " ":  # (inside a paragraph, not over a paragraph break)
+            chars[m.start():m.end()] = m.group("a") + m.group("b") + "  "
+    return "".join(chars)
 
 
 @frozen
@@ -538,10 +562,16 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     start = end = None
     has_head = False
     count = 0
+    skip_to = -1
     for k, (s, e, w) in enumerate(words):
+        if s < skip_to:
+            continue
         lower = w.lower()
         if w in (",", ";", ":", "“", "”", '"', "—"):
             break
+        if w == "(" and start is not None and (retired := _RETIRED.match(text, s)) is not None:
+            skip_to = retired.end()  # `Lt Col (retd) N. K. Sharma`: part of the title
+            continue
         if w == "(":
             # A parenthesis right after a name is part of it (`(MoH)`).
             close = text.find(")", s, min(hi, s + 40))
@@ -560,9 +590,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break  # a cue verb ends the phrase, but after a possessive it is a noun (`the commission's report`)
         if lower in ("on", "in", "at", "during", "late", "early", "last", "this") and start is not None and not (k + 1 < len(words) and _is_name_word(words[k + 1][2]) and lower in ("in", "of")):
             break
-        if w[:1].isdigit():
-            break
-        ok = (_is_name_word(w) or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
+        if w[:1].isdigit() and not (start is not None and _ORDINAL.fullmatch(w)):
+            break  # (an ordinal names a unit: `the commander of its 77th Battalion`)
+        ok = (_is_name_word(w) or _ORDINAL.fullmatch(w) is not None or _source_noun(w) or lower in _DETERMINERS or lower in _PREPOSITIONS_IN_NP
               or (start is None and lower in lx.pronouns)
               or (start is None and lower in ("one", "two", "three", "several", "some", "many"))  # `said one fighter`
               or _ADJECTIVE.fullmatch(lower) is not None
@@ -757,6 +787,7 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if re.match(r"(?i)(?:its|their|his|her|our)\b", text[np[0]:np[1]]):
             continue  # `the government, citing its own figures, said`: the subject speaks
+        np = _apposed_name(text, np, hi, opening=not text[lo:m.start()].strip())
         relayed = _relayed_speaker(text, m.start(), m.group(0), np[1], lo, hi)
         if relayed is not None:
             # `X was quoted by the agency as saying that ...`: X is the source, the agency only
@@ -1128,19 +1159,37 @@ def _claims_that(text: str, lo: int, hi: int, found: list[Relation]) -> None:
 
 
 _NO_CONTENT = re.compile(r"(?i)[ \t]*(?:[,;][ \t]*)?(?:and|or|but|nor)\b|[ \t]*[)\]\"”’']*[ \t]*[.;,]?[ \t]*$")
-_APPOSED_NAME = re.compile(r",[ \t]+(?P<name>(?:[A-Z][\w.'’\-]*[ \t]+){1,4}[A-Z][\w'’\-]+)[ \t]*(?=[.;]|,[ \t]*(?:adding|saying|who)\b|$)")
-def _apposed_name(text: str, np: tuple[int, int], hi: int) -> tuple[int, int]:
-    """`said the army's spokesman, Colonel Dan Ferro.`: the name after a person's title is the source."""
+_NAME_AFTER_COMMA = r",[ \t]+(?P<name>(?:[A-Z][\w.'’\-]*[ \t]+){1,4}[A-Z][\w'’\-]+)[ \t]*"
+_APPOSED_NAME = re.compile(rf"{_NAME_AFTER_COMMA}(?=[.;]|,[ \t]*(?:adding|saying|who)\b|$)")
+_OPENING_APPOSED_NAME = re.compile(rf"{_NAME_AFTER_COMMA}(?=,)")
+
+
+def _apposed_name(text: str, np: tuple[int, int], hi: int, opening: bool = False) -> tuple[int, int]:
+    """`said the army's spokesman, Colonel Dan Ferro.`: the name after a person's title is the
+    source. ``opening``: the phrase opens the sentence, so a comma may end the name (`According
+    to the army's spokesman, Colonel Dan Ferro, 45 soldiers ...`)."""
     named = _APPOSED_NAME.match(text, np[1], hi)
-    if named is None or text[np[0]:np[1]].split()[-1].lower() not in lexicon().person_heads:
+    if named is None and opening:
+        named = _OPENING_APPOSED_NAME.match(text, np[1], hi)
+    # (the title's head comes before what it is of: `the commander of its 77th Battalion`)
+    head = re.split(r"\s+(?:of|for|at|in|with)\s+", text[np[0]:np[1]], maxsplit=1)[0].split()
+    if named is None or head[-1].lower() not in lexicon().person_heads:
         return np
     return (named.start("name"), named.end("name")) if _titled_name(named.group("name").split()) else np
 
 
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# A rank's mark of retirement, between the rank and the name.
+_RETIRED = re.compile(r"(?i)\((?:retd|ret|retired)\.?\)")
+
+
 def _titled_name(words: list[str]) -> bool:
-    """A person's name, perhaps after titles (`Ivan Petrov`, `Major General Ivan Korov`)."""
+    """A person's name, perhaps after titles (`Ivan Petrov`, `Major General Ivan Korov`,
+    `Brigadier (retd) R. V. Jatar`)."""
     lx = lexicon()
-    while len(words) >= 3 and words[0][:1].isupper() and (_source_noun(words[0]) or words[0].lower() in lx.person_heads):
+    while len(words) >= 3 and words[0][:1].isupper() and (_source_noun(words[0]) or words[0].lower() in lx.person_heads
+                                                          or words[0].lower().rstrip(".") in lx.ranks) \
+            or len(words) >= 3 and _RETIRED.fullmatch(words[0]):
         words = words[1:]
     return 2 <= len(words) <= 4 and all(_is_name_word(w) and w.lower() not in lx.not_person_words
                                         and not _source_noun(w) and lx.party_of(w) is None for w in words)

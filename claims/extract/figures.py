@@ -191,6 +191,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<who>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){{0,2}})(?:['’]s?)?[ \t]+(?:(?i:{qual_alt_plain(lx)})[ \t]+)?$"
         ),
         "range_open": re.compile(rf"(?i)(?:{phrase_pattern(lx.range_openers)})[ \t]+$"),
+        # `The total number of enemy tanks destroyed has reached 188`, `the number of aircraft
+        # shot down ... stands at 87`: what happened to what is counted, before its link.
+        "number_of": re.compile(
+            rf"(?i)\bnumber[ \t]+of[ \t]+(?P<np>(?:[\w'’\-]+[ \t]+){{0,4}}?)(?P<p>{phrase_pattern(lx.predicates_after)})\b"
+            rf"(?:[ \t]+[\w'’\-]+){{0,8}}?[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'to')])})"
+            rf"[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+        ),
     }
 
 
@@ -810,6 +817,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
     after = predicate_after(text, gapped_end or (np_end if sense is not None else end), hi,
                             civilians=population is Population.CIVILIAN) or label_predicate
+    if after is None and not field and (counted := p["number_of"].search(text, max(lo, start - 160), start)) is not None:
+        after = (counted.group("p"), lx.predicates_after[_fold(counted.group("p"))], None)
+        mentions = mentions + party_mentions(text, counted.start("np"), counted.end("np"))
+        if any(w.lower() in lx.enemy_words for w in counted.group("np").split()):
+            relative = relative or "enemy"
     if after is not None and gapped_end is not None:
         after = (after[0], after[1], np_end)  # (the span stays `20 Indian`: the verb is the other figure's too)
     before = None if compared else p["pred_before"].search(text, max(lo, start - 60), start)
@@ -893,7 +905,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             and lexicon().subject_nouns[_fold(subject.group("n"))] == "strength":
         category = None  # `Coalition forces totalling 60,000 crossed the border`: a force moving
     if category is None and subject is not None:
-        cat = lexicon().subject_nouns[_fold(subject.group("n"))]
+        cat = _subject_measure(text, subject)
         predicate = subject.group(0).strip()
         category = _combine(None, cat, sense)
     if not lost and subject is not None and sense is not None and sense.group == "equipment" \
@@ -1154,6 +1166,17 @@ def is_population(text: str, lo: int, start: int) -> bool:
     return _POPULATION_OF.search(text, max(lo, start - 50), start) is not None
 
 
+def _subject_measure(text: str, subject: re.Match[str]) -> str:
+    """What a subject noun before a figure counts: its lexicon measure, unless a loss follows
+    a word for a force (`put the number of Russian military personnel killed ... at five`)."""
+    cat = lexicon().subject_nouns[_fold(subject.group("n"))]
+    if cat == "strength":
+        after = predicate_after(text, subject.end("n"), subject.end())
+        if after is not None and after[1] in ("killed", "wounded", "missing", "captured", "casualties"):
+            return after[1]
+    return cat
+
+
 def _measure_before(text: str, pos: int, reach: int = 250) -> tuple[int, str, str] | None:
     """The last measure of losses named before ``pos`` in its paragraph (at most ``reach``
     characters back), with its modifiers (`German losses`, `Russian and separatist losses`):
@@ -1296,10 +1319,16 @@ def _noun_phrase(text: str, pos: int, hi: int):
             break
         word = w.group(0)
         lower = word.lower().rstrip(".")
-        if lower in ("and", "or") and last is not None and lx.party_of(last) is not None:
-            after_and = _WORD_RE.match(text, _SPACES.match(text, w.end(), hi).end(), hi)
-            if after_and is not None and after_and.group(0)[:1].isupper() and lx.party_of(after_and.group(0)) is not None:
-                cursor = w.end()  # `1,746 British and Indian soldiers`: two parties' men
+        if lower in ("and", "or") and last is not None and (lx.party_of(last) is not None or any(
+                e == w.start() - 1 for _, e, _ in party_mentions(text, pos, w.start() - 1))):
+            nxt = _SPACES.match(text, w.end(), hi).end()
+            after_and = _WORD_RE.match(text, nxt, hi)
+            if after_and is not None and (
+                    any(s == nxt for s, _, _ in party_mentions(text, nxt, min(hi, nxt + 40)))
+                    or after_and.group(0).lower() not in _STOP_MODIFIER and _noun_follows(text, after_and.end(), hi)):
+                # `1,746 British and Indian soldiers`, `North Vietnamese and Viet Cong troops`:
+                # two parties' men; `Houthi and allied fighters`: a party's and its allies'
+                cursor = w.end()
                 modifiers += 1
                 continue
         last = word

@@ -30,6 +30,7 @@ from claims.readers.markdown_table import ROW, RULE, row_cells
 Cell = tuple[int, int]
 
 _DIGIT = re.compile(r"\d")
+_BRACKETS = re.compile(r"\([^()]*\)")
 _CATEGORIES = frozenset(c.value for c in Category)
 _TOTAL = re.compile(r"(?i)^\W*(?:total|totals|overall|all|sum|both sides)\W*$")
 _CIVILIAN = re.compile(r"(?i)\bcivilian")
@@ -55,12 +56,29 @@ _CITED_YEAR = re.compile(r"\s*\((?:c\.\s*)?1[5-9]\d\d[a-z]?\)|\s*\((?:c\.\s*)?20
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
+def _split_cells(text: str, start: int, end: int, separator: str) -> list[Cell]:
+    """The cells of a line between ``separator``s, trimmed (the last may be empty: `Total | 177 |`)."""
+    out, at = [], start
+    for part in text[start:end].split(separator):
+        s, e = at, at + len(part)
+        at = e + 1
+        while s < e and text[s] in " \t*_":
+            s += 1
+        while e > s and text[e - 1] in " \t*_\r":
+            e -= 1
+        out.append((s, e))
+    return out
+
+
 def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     """The cells of a table line (between tabs, between the pipes of a Markdown row, or in
     columns set by runs of spaces), trimmed; None for a line that is no table row."""
     line = text[start:end]
     if ROW.match(line):
         return row_cells(text, start, end)
+    if "\t" not in line and line.count("|") >= 2 and " | " in line:
+        # `Goma town | 17 | 0`: a table a text browser flattened, with no pipes at the ends
+        return _split_cells(text, start, end, "|")
     if "\t" not in line:
         if "   " not in line:
             return None
@@ -68,16 +86,7 @@ def _cells(text: str, start: int, end: int) -> list[Cell] | None:
         # or more, two spaces or more between them.
         out = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line.rstrip("\r"))]
         return out if len(out) >= 3 else None
-    out, at = [], start
-    for part in line.split("\t"):
-        s, e = at, at + len(part)
-        at = e + 1
-        while s < e and text[s] in " *_":
-            s += 1
-        while e > s and text[e - 1] in " *_\r":
-            e -= 1
-        out.append((s, e))
-    return out
+    return _split_cells(text, start, end, "\t")
 
 
 def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
@@ -91,7 +100,8 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
     def close() -> None:
         if len(block) >= 2:
             header, rows = block[0], block[1:]
-            if (sum(1 for s, e in header if s < e) >= 2 and not any(_DIGIT.search(text, s, e) for s, e in header[1:])
+            # (a header's brackets may hold a number: `Killings (M23)`)
+            if (sum(1 for s, e in header if s < e) >= 2 and not any(_DIGIT.search(_BRACKETS.sub("", text[s:e])) for s, e in header[1:])
                     and all(len(r) == len(header) for r in rows) and any(_DIGIT.search(text, s, e) for r in rows for s, e in r[1:])):
                 out.append((block_start, block_end, Grid(tuple(header), tuple(tuple(r) for r in rows))))
 
@@ -153,6 +163,11 @@ def _category(words: str) -> tuple[Category, bool] | None:
     return Category(found[0]), found[1]
 
 
+def _inside_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` is inside brackets opened after ``start``."""
+    return text.count("(", start, at) > text.count(")", start, at)
+
+
 def _heading_side(section: str | None, sides) -> Side | None:
     """The one party a heading names (`ISIL losses`, `Ukrainian losses — rival estimates`)."""
     if not section:
@@ -204,8 +219,10 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     heading_side = _heading_side(section, sides) if source_column == 0 else None
     # A column that says whose each row's figures are (`| Source | Side | Killed |`).
     side_column = next((k for k, c in enumerate(grid.header) if _SIDE_HEADER.match(words(c))), None) if across else None
-    # A measure's header may name whose it is (`French losses`).
-    column_parties = [party_side(c, "column") if across and sides.party_mentions(text, c[0], c[1]) else None
+    # A measure's header may name whose it is (`French losses`); a party in brackets after the
+    # measure may as well be who inflicted it (`Killings (M23)`), and is left open.
+    column_parties = [party_side(c, "column") if across and any(
+                          not _inside_brackets(text, c[0], s) for s, _, _ in sides.party_mentions(text, c[0], c[1])) else None
                       for c in grid.header]
     out: list[Claim] = []
     for r, row in enumerate(grid.rows):

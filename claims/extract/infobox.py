@@ -16,6 +16,7 @@ import attrs
 from claims.extract.attribution import classify_claimant, find_blocks, find_hedges, is_unnamed
 from claims.extract.dates import DateContext, cited_year, find_dates, year_mentions
 from claims.extract.figures import read_figures
+from claims.extract.numbers import FOOTNOTE
 from claims.extract.quantities import find_quantities
 from claims.extract.references import ReferenceIndex, cite_claims
 from claims.extract.sides import PARTY_LEAD, SUPPORT_LABEL, resolver_for
@@ -401,6 +402,8 @@ _OPENS_PART = "it opens the figure's part of the cell"
 # A label in a cell after a comma or at its start: `, Iraq: 278 killed`.
 _CELL_LABEL = re.compile(r"(?:(?<=[,;(|])|^)[ \t]*(?P<who>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]*:", re.M)
 _ALTERNATIVE_GAP = re.compile(r"[\s,;/]*")
+# What may follow a field's closing note: separators and the note's footnote markers.
+_AFTER_NOTE = re.compile(rf"[ \t|,;]*(?:{FOOTNOTE}[ \t|,;]*)*")
 _LABEL_AFTER_DATE = re.compile(r"\s*\)?\s*:")
 
 
@@ -414,7 +417,7 @@ def _closing_note(text: str, found: list, end: int) -> str | None:
     last = found[-1]
     if last.claimant is None or last.claimant_start is None or text[last.claimant_start - 1:last.claimant_start] != "(":
         return None
-    if any(q.claimant is not None for q in found[:-1]) or text[last.end:end].strip(" \t|,;"):
+    if any(q.claimant is not None for q in found[:-1]) or not _AFTER_NOTE.fullmatch(text, last.end, end):
         return None
     return last.claimant
 

@@ -248,7 +248,9 @@ _SCALE_WORDS = {"million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_00
 # a calibre or measure glued to the number, a model number (`T-72`), a score (`3-2`).
 _NOT_FIGURE_AFTER = re.compile(r"(?:st|nd|rd|th|d)\b|\s*%|\s*per\s?cent\b|:\d|\^|mm\b|cm\b|km\b|kg\b|[a-z]{1,2}\d"
                                # (a model's letters: `Mirage 2000D`, `747SP`; not `3K`, `1.5M`, `2BN`)
-                               r"|(?![KMB]\b|BN\b)[A-Z]{1,3}\b")
+                               r"|(?![KMB]\b|BN\b)[A-Z]{1,3}\b"
+                               # a thread's post number closing a post (`Dozens more wounded 3/`)
+                               r"|/(?=\s|$)")
 
 
 def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberExpr]:

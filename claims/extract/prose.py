@@ -34,8 +34,9 @@ from claims.extract.attribution import (
     find_hedges,
     find_quote_relations,
     is_unnamed,
-    unnamed_attribution,
+    reading_view,
     source_heads_in,
+    unnamed_attribution,
 )
 from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
 from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
@@ -561,6 +562,8 @@ class _Extractor:
         # Matched on with line breaks inside paragraphs read as spaces (same offsets).
         regions = prose_regions(document)
         self.text, self._paragraphs = unwrapped(document.text, regions)
+        #: The text attributions are read in (same offsets; see ``reading_view``).
+        self._atext = reading_view(self.text, document.text)
         # Tables of figures in the body are read by their rows and columns, not as sentences.
         self._grids = [g for lo, hi in regions
                        if document.text.find("\t", lo, hi) != -1 or document.text.find("|", lo, hi) != -1
@@ -731,7 +734,7 @@ class _Extractor:
         scan = scan if scan is not None else text
         if trigger.search(scan, lo, hi) is None:
             return  # nothing any extractor or attribution could start from
-        quotes = find_quote_relations(text, lo, hi) if _QUOTE_CHARS.search(text, lo, hi) else []
+        quotes = find_quote_relations(self._atext, lo, hi) if _QUOTE_CHARS.search(text, lo, hi) else []
         before_rows = len(self.claims)
         spans = sentences(text, lo, hi)
         # Only sentences with something to start from are read (one scan over the paragraph).
@@ -771,7 +774,7 @@ class _Extractor:
         if stripped.endswith(":"):
             # `The General Staff reported the following Russian losses as of 1 June:` over a list
             # or table: its lines are the source's.
-            named = [r for r in find_attributions(text, lo, hi) if r.source and not r.unnamed and r.content_end >= hi - 2]
+            named = [r for r in find_attributions(self._atext, lo, hi) if r.source and not r.unnamed and r.content_end >= hi - 2]
             lost = _LOST_OVER.search(text, lo, hi)
             whose = None if lost is None else "enemy" if lost.group("enemy") or lost.group("enemy2") \
                 else "own" if lost.group("own") or lost.group("own2") else None
@@ -798,7 +801,7 @@ class _Extractor:
         slug = _WIRE_SLUG.match(text, lo, hi)
         if slug is not None:
             lo = slug.end()  # `UPDATE 2-Russia says ...`: the agency's slug is no part of the sentence
-        relations = find_attributions(text, lo, hi)
+        relations = find_attributions(self._atext, lo, hi)
         if headline:
             extra = self._headline_relations(lo, hi)
             tail = next((r for r in extra if r.cue == "-"), None)

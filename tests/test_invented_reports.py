@@ -2404,3 +2404,31 @@ def test_a_party_in_brackets_after_a_measure_header_is_no_side() -> None:
 def test_a_thread_post_number_is_no_figure() -> None:
     text = "@wire: Health officials say at least 44 people killed in last 24 hours. Dozens more wounded 3/\n"
     assert "3" not in claims_of(text)
+
+
+def test_forces_that_continued_their_advance_say_nothing() -> None:
+    got = claims_of("During the night our ground forces continued their advance. "
+                    "In the fighting north of Korvin our forces destroyed 48 enemy tanks.")
+    assert got["48 enemy tanks"].attribution.claimant is None
+    got = claims_of('"We lost 40 men," the colonel continued.')
+    assert got["40 men"].attribution.claimant == "the colonel"
+
+
+def test_a_heading_over_a_page_of_communiques_names_their_issuer() -> None:
+    text = ("Home | Archive | Documents | Contact\n\n"
+            "Documents of the Korvin War: Ostlandic General Command communiques, 6-10 October 1973\n\n"
+            "Military Communique No. 3\nKorvin, 6 October 1973\n\n"
+            "Our air defences shot down four enemy aircraft over the front.\n\n"
+            "Military Communique No. 9\nKorvin, 9 October 1973\n\n"
+            "The General Command announces that the total number of enemy tanks destroyed since "
+            "the afternoon of 6 October has reached 188 tanks, in addition to 64 armoured vehicles.\n")
+    got = claims_of(text)
+    assert {got[q].attribution.claimant for q in ("four enemy aircraft", "188 tanks")} == {"Ostlandic General Command"}
+    assert got["188 tanks"].value.lost and got["64 armoured vehicles"].value.lost
+
+
+def test_weapons_listed_together_share_their_fate_and_side() -> None:
+    text = "Crews counted some 230 Eritrean tanks and about 200 armoured personnel carriers wrecked or abandoned."
+    got = claims_of(text)
+    assert got["some 230 Eritrean tanks"].value.lost
+    assert got["about 200 armoured personnel carriers wrecked or abandoned"].side.name == "Eritrea"

@@ -863,6 +863,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue  # `German records list ...`: a noun, the source of the verb after it
         if form in lx.unnamed_modifiers and k + 1 < len(words) and _source_noun(words[k + 1][2]):
             continue  # `informed sources said`: an adjective of the source
+        if cue.lemma == "inform" and form in ("continued", "went on") and not _GOES_ON_SAYING.match(text, m.end(), hi):
+            continue  # `our forces continued their advance`: going on doing, not saying
         if form.endswith("ing") and k > 0 and words[k - 1][2] == ",":
             # `..., adding that ...`: the main verb's source goes on speaking; when the main
             # verb is no cue (`Lukic gave a lower figure, testifying that ...`), the sentence's
@@ -1179,6 +1181,9 @@ def _apposed_name(text: str, np: tuple[int, int], hi: int, opening: bool = False
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# What follows `continued` or `went on` when they report speech: `continued: "..."`, `went on
+# to say`, `he continued, adding`.
+_GOES_ON_SAYING = re.compile(r"(?i)[ \t]*(?:[,:\"“]|to[ \t]+(?:say|add|state|claim|insist|note)|that\b|$)")
 # A rank's mark of retirement, between the rank and the name.
 _RETIRED = re.compile(r"(?i)\((?:retd|ret|retired)\.?\)")
 

@@ -308,11 +308,18 @@ def _as_prose_names_it(line: str) -> str:
 #: A line saying that the text under it is a body's own statement: `PRESS STATEMENT`,
 #: `Statement No. 9/2024`, `Communiqué n° 12`, `Press Release` (not a site's `STATEMENTS`).
 STATEMENT_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:(?:official|joint|press|public|final)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
+    r"(?im)^[ \t]*(?:(?:official|joint|press|public|final|military|war|army|daily|operational)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
     r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+"
     r"(?:[ \t]*[:\-–—][ \t]+[^\n]{1,100})?)?"  # (`Statement No. 187: Sirte is liberated`)
     # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
     r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?[A-Z][^\n]{3,80}?)?[ \t]*$")
+# A line naming whose statements a page collects: `Syrian General Command communiques`,
+# `Statements of the General Staff` (the heading's body, in capitals).
+_STATEMENTS_OF = re.compile(
+    r"(?m)(?:^|:[ \t]+)(?P<who>(?:[A-Z][\w'’\-]*[ \t]+){1,5})(?i:communiqu[eé]s|statements|press[ \t]+releases|bulletins)\b"
+    r"|(?i:communiqu[eé]s|statements|press[ \t]+releases|bulletins)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?"
+    r"(?P<who2>[A-Z][\w'’\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’\-]*){0,5})")
+_HEADING_REACH = 3000
 # A statement's first sentence naming the body that makes it (`The Ministry of National Defence
 # informs national and international public opinion that ...`).
 _BODY_INFORMS = re.compile(
@@ -380,8 +387,21 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
             continue
         informs = _BODY_INFORMS.match(text, line.start())
         if informs is not None and _ORG_HEADS.search(informs.group("who")):
-            return informs.group("who").strip()
+            who = informs.group("who").strip()
+            # (`The General Command announces` under `Syrian General Command communiques`)
+            heading = _collection_of(text, start)
+            return heading if heading is not None and heading.lower().endswith(" " + who.lower()) else who
         seen += 1
         if seen == 3:  # (a date or a place line may stand between the label and the text)
             break
+    return _collection_of(text, start)
+
+
+def _collection_of(text: str, start: int) -> str | None:
+    """The body a heading before ``start`` says a page's statements are all from
+    (`Documents of the October War: Syrian General Command communiques, 6-10 October 1973`)."""
+    for heading in _STATEMENTS_OF.finditer(text, max(0, start - _HEADING_REACH), start):
+        who = heading.group("who") or heading.group("who2")
+        if _ORG_HEADS.search(who):
+            return who.strip()
     return None

@@ -195,7 +195,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # shot down ... stands at 87`: what happened to what is counted, before its link.
         "number_of": re.compile(
             rf"(?i)\bnumber[ \t]+of[ \t]+(?P<np>(?:[\w'’\-]+[ \t]+){{0,4}}?)(?P<p>{phrase_pattern(lx.predicates_after)})\b"
-            rf"(?:[ \t]+[\w'’\-]+){{0,8}}?[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'to')])})"
+            rf"(?:[ \t]+[\w'’\-]+){{0,12}}?[ \t]+(?:{phrase_pattern([w for w in lx.subject_links if w not in ('of', 'to')])})"
             rf"[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
         ),
     }

@@ -217,6 +217,8 @@ _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\
 _BODY_NOUNS = frozenset({"bodies", "dead", "corpses", "dead bodies"})
 _LEFT_BEHIND = re.compile(r"(?i)\b(?:left|leaving|abandoned|abandoning)\b")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
+# Between two weapons of one list: `17 tanks and three aircraft`, `188 tanks, in addition to 64`.
+_LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|as[ \t]+well[ \t]+as|plus|in[ \t]+addition[ \t]+to)?[ \t]*")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _PARTITIVE_OPENER = re.compile(
@@ -476,6 +478,8 @@ _REPORTS_FOLLOWING = re.compile(
 _ISSUED_A_STATEMENT = re.compile(
     r"(?:^|(?<=[.\n])\s*|\s-\s)(?:The\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’\-]*)){0,8})\s+"
     r"(?:issued|released|published|put\s+out|read\s+out|made\s+public)\b[^.\n]{0,60}?\b(?:statement|communiqu[eé]|declaration)\b")
+# A body named by its kind alone (`the General Command`, `The Ministry`).
+_THE_BODY = re.compile(r"(?i)the[ \t]+((?:[A-Z][\w'’\-]*[ \t]+){0,2}[A-Z][\w'’\-]*)")
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:ministry|command|staff|headquarters|army|forces|office|spokes\w+|centre|center|service|government"
     r"|council|committee|presidency|military|navy|unit|agency|observatory|mission|department|secretariat|police)\b")
@@ -981,6 +985,11 @@ class _Extractor:
             else:
                 claimant, how = r.source, None
                 self.discourse.note_source(r.source, r.source_start or r.cue_start)
+            if how is None and claimant is not None and self._publisher is not None \
+                    and (the := _THE_BODY.fullmatch(claimant)) is not None \
+                    and self._publisher.lower().endswith(" " + the.group(1).lower()):
+                # `The General Command announces` in the Syrian General Command's statements
+                claimant, how = self._publisher, f"`{claimant}` is the body whose statement this is"
             out.append((r, claimant, how))
         return out
 
@@ -1096,9 +1105,12 @@ class _Extractor:
                 self.discourse.carry = None
         if self._publisher is not None:
             # Named as the text last named it (`SOHR` for `The Syrian Observatory For Human Rights`).
+            # (not a description by the name's last words: `the General Command`)
             publisher = next((s.text for s in reversed(self.discourse.sources)
                               if same_organisation(s.text, self._publisher)
-                              and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip())), self._publisher)
+                              and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip())
+                              and not ((the := _THE_BODY.fullmatch(s.text.strip())) is not None
+                                       and self._publisher.lower().endswith(" " + the.group(1).lower()))), self._publisher)
             cls, side = self._classify(publisher)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,
@@ -1275,6 +1287,18 @@ class _Extractor:
                  paragraph: int, index: int, row: str | None = None) -> None:
         text = self.text
         n = len(figures)
+        listed = [k > 0 and figures[k].noun_group == figures[k - 1].noun_group == "equipment"
+                  and _LISTED_WITH.fullmatch(text, figures[k - 1].end, figures[k].start) is not None for k in range(n)]
+        if any(listed):
+            # `some 230 Syrian tanks and about 200 carriers wrecked or abandoned`, `Our losses:
+            # 17 tanks and three aircraft`: weapons listed together share what befell them.
+            figures = list(figures)
+            for k in range(n - 1, 0, -1):
+                if listed[k] and figures[k].lost and figures[k].predicate_after and not figures[k - 1].lost:
+                    figures[k - 1] = attrs.evolve(figures[k - 1], lost=True)
+            for k in range(1, n):
+                if listed[k] and figures[k - 1].lost and not figures[k].lost and figures[k].predicate is None:
+                    figures[k] = attrs.evolve(figures[k], lost=True)
         spans = [(g.start, g.np_end) for g in figures]
         categories: list[Category | None] = [f.category for f in figures]
         settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share")
@@ -1443,6 +1467,10 @@ class _Extractor:
                 side = self._side(f, lo, hi, attribution, resolved, previous, siblings=siblings)
             else:
                 side = self._side(f, lo, hi, attribution, resolved, antecedent, siblings=siblings)
+            if side.name is None and listed[k] and previous is not None and previous.side.name is not None \
+                    and f.relative_side is None and not f.party_mentions:
+                side = Side(column=previous.side.column, name=previous.side.name,
+                            reason=f"listed with “{previous.span.quote}” ({previous.side.reason})")
             if side.name is None and self._recent and isinstance(self._recent[-1].value, Quantity) \
                     and self._recent[-1].side.name is not None and self._recent[-1].value.category is cat \
                     and _REVISED_FIGURE.search(text, max(self._recent[-1].span.end, f.start - 120), f.start):

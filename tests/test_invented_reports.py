@@ -2432,3 +2432,54 @@ def test_weapons_listed_together_share_their_fate_and_side() -> None:
     got = claims_of(text)
     assert got["some 230 Eritrean tanks"].value.lost
     assert got["about 200 armoured personnel carriers wrecked or abandoned"].side.name == "Eritrea"
+
+
+def test_a_press_release_is_the_body_its_first_sentence_names() -> None:
+    text = ("Korvin Relief | Press releases\n\nKORVIN: hospitals overwhelmed as wounded keep arriving\n"
+            "Press release | 9 July 2015\n\n"
+            "Korvin/Geneva - Since 19 March our teams in Korvin have treated more than 3,100 war-wounded patients, "
+            "the international medical organisation MedAid International said today.\n\n"
+            "Weekly figures from the hospital:\n- By 15 April: 1,050 wounded treated since 19 March\n\n"
+            "Two of our drivers were injured when their ambulance came under fire on 28 June.\n")
+    got = claims_of(text)
+    assert got["Two of our drivers were injured"].attribution.claimant == "MedAid International"
+    assert got["1,050 wounded"].attribution.claimant == "MedAid International"
+
+
+def test_a_briefing_whose_turns_a_surname_labels() -> None:
+    text = ("Briefing by Colonel General Ivo Marek\n\nMarek: One officer was killed while directing strikes.\n\n"
+            "Question: Is it true that 50 soldiers died?\n\nMarek: More than 400 militants were killed near the city.\n")
+    got = claims_of(text)
+    assert got["One officer was killed"].attribution.claimant == "Ivo Marek"
+    assert got["More than 400 militants were killed"].attribution.claimant == "Ivo Marek"
+    assert got["50 soldiers died"].attribution.claimant is None
+
+
+def test_two_spelled_numbers_joined_by_and_are_a_range_not_a_sum() -> None:
+    got = claims_of("They counted between sixty and seventy destroyed tanks near the town.")
+    assert (got["between sixty and seventy destroyed tanks"].value.low, got["between sixty and seventy destroyed tanks"].value.high) == (60, 70)
+    got = claims_of("The garrison was estimated at between four and five thousand men.")
+    assert (got["between four and five thousand men"].value.low, got["between four and five thousand men"].value.high) == (4000, 5000)
+    got = claims_of("Between one hundred and two hundred soldiers died. The battalion had two hundred and fifty men.")
+    assert got["Between one hundred and two hundred soldiers died"].value.high == 200
+    assert got["two hundred and fifty men"].value.low == 250
+
+
+def test_a_numbered_statement_label_naming_its_body() -> None:
+    text = ("Statement No. 117 of the Official Spokesman of the Valdorian Armed Forces\n\n"
+            "Our forces destroyed 32 combat vehicles.\n")
+    assert claims_of(text)["32 combat vehicles"].attribution.claimant == "Official Spokesman of the Valdorian Armed Forces"
+
+
+def test_a_party_informing_of_the_following_speaks_in_the_paragraphs_below() -> None:
+    text = ("The Islamic Emirate informs the nation of the following:\n\n"
+            "The mujahideen released more than 600 prisoners.\n\nMore than 400 puppet soldiers were killed.\n")
+    got = claims_of(text)
+    assert {c.attribution.claimant for c in got.values()} == {"The Islamic Emirate"}
+
+
+def test_bullets_under_a_source_ending_in_a_colon() -> None:
+    text = ("Flash update\n\nThe International Organization for Migration (IOM) estimates that:\n"
+            " - between 10 and 15 May, about 39,000 people fled their homes;\n - some 12,000 people reached Tawila.\n")
+    got = claims_of(text)
+    assert got["about 39,000 people fled their homes"].attribution.claimant == "The International Organization for Migration (IOM)"

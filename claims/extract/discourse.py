@@ -15,13 +15,14 @@ from collections import deque
 
 from attrs import frozen
 
-from claims.extract.attribution import Relation, find_blocks, is_unnamed, source_heads_in
+from claims.extract.attribution import Relation, find_attributions, find_blocks, is_unnamed, source_heads_in
 from claims.extract.figures import party_mentions
 from claims.lexicon import lexicon
 
 __all__ = ["AMONG", "CONTINUES", "LINE", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
            "statement_issuer"]
 
+_SURNAME_RE = re.compile(r"(?<![\w’'.])[A-Z][a-zà-ÿ'’\-]+(?![\w’'])")
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
@@ -85,9 +86,17 @@ class Discourse:
                              or _MADE_BY.search(words[0])):  # `Turkish-made Bayraktar`: a product, no person
                 words = words[1:]
             if len(words) < 2 or any(w.lower() in lx.source_heads or w.lower() in lx.not_person_words
-                                     or lx.party_of(w) for w in words):
-                continue
+                                     or lx.party_of(w) for w in words) or lx.party_of(" ".join(words)):
+                continue  # (`Viet Cong`: a party's name, not a person's)
             self.persons.append((m.start(), " ".join(words)))
+        # A person named before by a full name may come back by the surname alone (`Trask lands
+        # in between: she estimates`): the last such mention is whom a later `she` means.
+        if self.persons:
+            surnames = {name.split()[-1]: name for _, name in self.persons}
+            for m in _SURNAME_RE.finditer(text, lo, hi):
+                name = surnames.get(m.group(0))
+                if name is not None and not any(start <= m.start() < start + len(n) for start, n in self.persons[-3:]):
+                    self.persons.append((m.start(), name))
         subject = _BODY_SUBJECT.match(text, lo, hi)
         if subject is not None and subject.group("head").lower() in lx.source_heads:
             # `The Peshmerga General Command gave a different account.`: what a later `it` means
@@ -122,6 +131,14 @@ class Discourse:
             self.note_persons(*self._unread.popleft())
         self.persons.sort()
         self.bodies.sort()
+
+    def person_called(self, surname: str, before: int) -> str | None:
+        """The full name of the last person named before ``before`` whose surname is ``surname``
+        (`Rudskoy:` in a briefing under `Colonel General Sergei Rudskoy`), or None."""
+        if self._unread:
+            self._read_deferred(before)
+        return next((name for start, name in reversed(self.persons)
+                     if start < before and name.split()[-1] == surname and " " in name), None)
 
     def resolve(self, relation: Relation) -> tuple[str | None, str | None]:
         """(claimant, how it was resolved) for a relation's source; a pronoun that points back
@@ -312,7 +329,9 @@ STATEMENT_LABEL = re.compile(
     r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+"
     r"(?:[ \t]*[:\-–—][ \t]+[^\n]{1,100})?)?"  # (`Statement No. 187: Sirte is liberated`)
     # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
-    r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?[A-Z][^\n]{3,80}?)?[ \t]*$")
+    r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^\n]{3,80}?))?"
+    # (`Press release | 9 July 2015`: the date it was issued)
+    r"(?:[ \t]*[|·•,\-–—][ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[ \t]*$")
 # A line naming whose statements a page collects: `Syrian General Command communiques`,
 # `Statements of the General Staff` (the heading's body, in capitals).
 _STATEMENTS_OF = re.compile(
@@ -320,6 +339,8 @@ _STATEMENTS_OF = re.compile(
     r"|(?i:communiqu[eé]s|statements|press[ \t]+releases|bulletins)[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?"
     r"(?P<who2>[A-Z][\w'’\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’\-]*){0,5})")
 _HEADING_REACH = 3000
+#: A name after a description of what it names: `the international medical organisation MedAid International`.
+DESCRIBED_NAME = re.compile(r"(?i:the)[ \t]+(?:[a-z][\w\-]*[ \t]+){1,4}(?P<name>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,4})")
 # A statement's first sentence naming the body that makes it (`The Ministry of National Defence
 # informs national and international public opinion that ...`).
 _BODY_INFORMS = re.compile(
@@ -366,6 +387,10 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
     alone on a line around it (a letterhead: up to four lines above, two below), with the
     country a line of its block names (`MINISTRY OF INFORMATION` under `STATE OF ERITREA`);
     else the body the statement's first sentence has speak (`The Ministry of ... informs`)."""
+    label = STATEMENT_LABEL.match(text, start, end)
+    if label is not None and label.group("body") and _ORG_HEADS.search(label.group("body")) and masthead(text[start:end]) is None:
+        # `Statement No. 117 of the Official Spokesman of the Sudanese Armed Forces`
+        return _as_prose_names_it(label.group("body").strip())
     around = sorted(_short_lines(text, start, -1, _HEAD_LINES_ABOVE) + _short_lines(text, end + 1, 1, _HEAD_LINES_BELOW))
     for _, lo, hi in [(0, start, end)] + around:
         body = masthead(text[lo:hi])
@@ -391,6 +416,18 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
             # (`The General Command announces` under `Syrian General Command communiques`)
             heading = _collection_of(text, start)
             return heading if heading is not None and heading.lower().endswith(" " + who.lower()) else who
+        if len(line.group(0).split()) > 12:
+            # `Since 19 March our teams have treated 3,100 patients, the international medical
+            # organisation MedAid International said today.`: a release's first paragraph names
+            # the body whose release it is, as the source of its first sentence.
+            end_of_first = line.group(0).find(". ")
+            sentence_end = line.start() + (end_of_first + 1 if end_of_first != -1 else len(line.group(0)))
+            named = [r.source for r in find_attributions(text, line.start(), sentence_end)
+                     if r.source and not r.unnamed and not r.pronoun]
+            if named:
+                described = DESCRIBED_NAME.fullmatch(named[0])  # (`the ... organisation MedAid International`)
+                return described.group("name") if described is not None else named[0]
+            break
         seen += 1
         if seen == 3:  # (a date or a place line may stand between the label and the text)
             break

@@ -292,11 +292,11 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
     if number_words_hint().search(text[lo:hi].lower()) is None:
         found.sort(key=lambda n: n.start)
         return found
-    for m in _words_re().finditer(text, lo, hi):
-        start, end = m.start(), m.end()
+    runs = [piece for m in _words_re().finditer(text, lo, hi) for piece in _two_numbers(text, m.start(), m.end())]
+    for k, (start, end) in enumerate(runs):
         if any(a < end and start < b for a, b in taken):
             continue
-        words = [w for w in re.split(r"[\s\-]+", m.group(0).lower()) if w]
+        words = [w for w in re.split(r"[\s\-]+", text[start:end].lower()) if w]
         # Trim connectors that cannot end or start a number (`of`, `and`, a dangling `a`).
         while words and words[-1] in ("and", "of", "a", "an"):
             if words[-1] == "of" and " ".join(words) in _vague_with_of():
@@ -318,9 +318,40 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         article = used == 1 and words[0] in ("a", "an", "one")
         if article and words[0] != "one" and ARTICLE_BEFORE_NUMBER.match(text, e, hi):
             continue  # `a further five men`, `an additional 300`: the number after it counts
+        if k + 1 < len(runs) and runs[k + 1][0] - end <= 5 and value < 1000 and not vague \
+                and (shared := _SHARED_SCALE.search(text, runs[k + 1][0], runs[k + 1][1])) is not None:
+            value *= _word_tables()[2][shared.group(1).lower()]  # `between four and five thousand`: one scale for both
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found
+
+
+# `and` between two numbers, not inside one (`sixty and seventy`, `one hundred and two
+# hundred`; not `two hundred and fifty` nor `two and a half`).
+_AND = re.compile(r"(?i)[ \t]+and[ \t]+")
+_SCALE_WORD = re.compile(r"(?i)\b(hundred|thousand|million|billion|dozen)s?\b")
+_FRACTION_AFTER = re.compile(r"(?i)an?[ \t]+(?:half|quarter|third)\b")
+_SHARED_SCALE = re.compile(r"(?i)\b(thousand|million|billion)[ \t]*$")
+_SCALE_RANK = {"dozen": 1, "hundred": 2, "thousand": 3, "million": 4, "billion": 5}
+
+
+def _two_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The number-word runs in ``text[start:end]``, split at an `and` that joins two numbers."""
+    out = []
+    for m in _AND.finditer(text, start, end):
+        if _FRACTION_AFTER.match(text, m.end(), end):
+            continue
+        before = _SCALE_WORD.findall(text, start, m.start())
+        if before:
+            # (after a scale, `and` goes on with a smaller number, unless a scale as large follows)
+            nxt = _AND.search(text, m.end(), end)
+            after = _SCALE_WORD.findall(text, m.end(), nxt.start() if nxt else end)
+            if not after or max(_SCALE_RANK[w.lower()] for w in after) < _SCALE_RANK[before[-1].lower()]:
+                continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return out
 
 
 ARTICLE_BEFORE_NUMBER = re.compile(

@@ -39,7 +39,7 @@ from claims.extract.attribution import (
     unnamed_attribution,
 )
 from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
-from claims.extract.discourse import (AMONG, CONTINUES, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
+from claims.extract.discourse import (AMONG, CONTINUES, DESCRIBED_NAME, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
                                       same_organisation, statement_issuer)
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
@@ -415,6 +415,7 @@ _BRACKETED_SOURCE = re.compile(r"\((?P<src>[^()\n]{2,40}?\b(?:claim|claims|estim
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<bullet>[-*•–][ \t]+)?(?:\*\*|__)?(?P<who>[A-Z][^:\n*]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+_BULLETED = re.compile(r"[-*•–·][ \t]+\S")  # a list's item, whatever it opens with
 # A speaker's label in a transcript: capitals and initials before a colon (`GEN. ARDEN:`,
 # `MR. SMITH:`, `SECRETARY ALVAREZ:`), at the start of the paragraph.
 _SPEAKER_LABEL = re.compile(
@@ -423,6 +424,8 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<who>(?:(?:The|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Captain|Colonel|Major|General|Admiral|Commander)\.?[ \t]+)?"
     r"(?:[A-Z][A-Z'’\-]*\.?[ \t]+(?:(?:of|for|the|and)[ \t]+)?){0,5}[A-Z][A-Z'’\-]+\.?"
     r"(?:[ \t]+\([A-Z][^()\n]{1,40}\))?):[ \t]+\S")
+# A transcript's turn labelled by a surname as prose writes it: `Rudskoy: ...`.
+_NAME_LABEL = re.compile(r"(?P<who>[A-Z][a-z][\w'’\-]*):[ \t]+(?=\S)")
 # What follows a label when the line is a labelled figure, not a speaker's turn (`235 KIA`).
 _LABELLED_FIGURE = re.compile(r"[ \t]*[~≈<>]?\d[^\s]*(?:[ \t]+[^\s]+){0,3}[ \t]*")
 _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|BST|UTC|CET|CEST|EST|EDT|local[ \t]+time|[ap]\.?m\.?))?[ \t]*[\-–—:|][ \t]*")
@@ -473,7 +476,10 @@ _ISSUED_BY = re.compile(
     r"(?P<who>[A-Z][^,.;:\n]{2,80}?)(?=\s+(?:and|on|at|in|to|via)\b|\s*[,.;:\n]|\s*$)")
 _REPORTS_FOLLOWING = re.compile(
     r"\s*(?:The\s+)?(?P<who>[A-Z][^,.;:\n]{2,80}?)\s+(?:reports|reported|has\s+reported|issued|has\s+issued|released"
-    r"|has\s+released|published|announces|announced|states|stated|gives|gave)\s+the\s+following\b")
+    r"|has\s+released|published|announces|announced|states|stated|gives|gave)\s+the\s+following\b"
+    # `The Islamic Emirate informs the nation of the following:`
+    r"|\s*(?:The\s+)?(?P<who2>[A-Z][^,.;:\n]{2,80}?)\s+(?:informs|informed|notifies|notified|assures|reassures)\s+"
+    r"(?:[\w'’\-]+\s+){0,4}?of\s+the\s+following\b")
 # `The Joint Operations Command issued on Sunday its statement`: a body and the statement it issued.
 _ISSUED_A_STATEMENT = re.compile(
     r"(?:^|(?<=[.\n])\s*|\s-\s)(?:The\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’\-]*)){0,8})\s+"
@@ -680,7 +686,16 @@ class _Extractor:
             # `TOTAL IA DRANG: 235 KIA`: a labelled figure; `CHECHNYA ARCHIVE: OFFICIAL
             # STATEMENTS`: a page's header in capitals. Nobody's turn.
             label = None
-        if label is not None:
+        named = _NAME_LABEL.match(stripped, stamp.end() if stamp else 0) if label is None else None
+        person = self.discourse.person_called(named.group("who"), lo) if named is not None else None
+        if named is not None and person is None:
+            self._speaker, self._turn = None, False  # `Question: ...`, `Kyiv: ...`: no turn of the speaker's
+        elif named is not None:
+            # `Rudskoy: One officer was killed` in a briefing under `Colonel General Sergei
+            # Rudskoy`: a transcript that labels turns by a surname named before
+            self._speaker, self._speaker_why = person, f"the paragraph opens with `{named.group('who')}:`, {person}'s turn"
+            self._turn = stamp is None
+        elif label is not None:
             self._speaker, self._speaker_why = _speaker_name(label.group("who")), None
             # (a one-word label may be a dateline or a rubric: only a person's turn goes on)
             self._turn = self._speaker is not None and stamp is None and " " in label.group("who").strip()
@@ -708,7 +723,7 @@ class _Extractor:
             self.discourse.header_losses = None
             return
         if (self.discourse.header is not None or self.discourse.header_losses is not None) \
-                and not (LIST_ITEM.match(stripped) or LABELLED_LINE.match(stripped)):
+                and not (LIST_ITEM.match(stripped) or LABELLED_LINE.match(stripped) or _BULLETED.match(stripped)):
             self.discourse.header = None
             self.discourse.header_losses = None
         # A headline or subhead: no full stop at the end, short. Its figures are stated in
@@ -730,8 +745,9 @@ class _Extractor:
             # `The Defence Ministry reports the following on the situation in Aleppo.`: the
             # statement the page then gives is that body's own.
             issued = _ISSUED_BY.search(stripped) or _REPORTS_FOLLOWING.match(stripped)
-            if issued is not None and _ORG_WORDS.search(issued.group("who")):
-                self._publisher = issued.group("who").strip()
+            who = issued.group("who") or issued.groupdict().get("who2") if issued is not None else None
+            if who is not None and (_ORG_WORDS.search(who) or self.sides.party_mentions(who, 0, len(who))):
+                self._publisher = who.strip()
                 self._publisher_why = f"the page says it gives the statement ({_line_of(self.text, lo)})"
         scan = self._scan
         trigger = _trigger() if scan is not None else re.compile(_trigger().pattern, re.I)
@@ -1108,7 +1124,7 @@ class _Extractor:
             # (not a description by the name's last words: `the General Command`)
             publisher = next((s.text for s in reversed(self.discourse.sources)
                               if same_organisation(s.text, self._publisher)
-                              and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip())
+                              and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip()) and not DESCRIBED_NAME.fullmatch(s.text.strip())
                               and not ((the := _THE_BODY.fullmatch(s.text.strip())) is not None
                                        and self._publisher.lower().endswith(" " + the.group(1).lower()))), self._publisher)
             cls, side = self._classify(publisher)

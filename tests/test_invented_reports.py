@@ -2483,3 +2483,33 @@ def test_bullets_under_a_source_ending_in_a_colon() -> None:
             " - between 10 and 15 May, about 39,000 people fled their homes;\n - some 12,000 people reached Tawila.\n")
     got = claims_of(text)
     assert got["about 39,000 people fled their homes"].attribution.claimant == "The International Organization for Migration (IOM)"
+
+
+def test_staff_and_households_are_people_counted() -> None:
+    got = claims_of("The charity announced that at least 9 staff had been killed. Nearly 2,000 households were displaced.")
+    assert got["at least 9 staff had been killed"].value.category is Category.KILLED
+    assert got["Nearly 2,000 households were displaced"].value.category is Category.DISPLACED
+
+
+def test_a_toll_revised_to_a_figure() -> None:
+    got = claims_of("The hospital said 22 people died in the strike. The toll was later revised to at least 30.")
+    assert got["at least 30"].value.category is Category.KILLED
+
+
+def test_counts_given_as_of_a_date_are_updates_not_rivals() -> None:
+    text = ("Korvin, June 2024\n\nThe agency said that by 28 May, 76,000 people had been displaced from Korvin.\n\n"
+            "As of 16 June, some 130,000 people had been displaced, the agency said.\n")
+    got = claims_of(text)
+    assert got["some 130,000 people had been displaced"].value.as_of.text == "16 June"
+    assert got["76,000 people had been displaced"].value.as_of.text == "28 May"
+    assert not disagreeing([read_text(text, "korvin.txt")])
+
+
+def test_a_party_row_heads_the_formations_under_it_each_its_own_count() -> None:
+    text = ("Tank strength in the northern sector\n\nFormation | Tanks | Type\nISRAEL | |\n"
+            "7th Armoured Brigade | 100 | Centurion\nSYRIA | |\n7th Infantry Division | 230 | T-55\n"
+            "3rd Armoured Division | 180 | T-55\nTotal Syrian | 410 |\n\nThe battle began at noon.\n")
+    got = {c.span.quote: c for c in extract_document(read_text(text, "t.txt")) if c.rule == "prose.table"}
+    assert {q: c.side.name for q, c in got.items()} == {"100": "Israel", "230": "Syria", "180": "Syria", "410": "Syria"}
+    # each formation's count is its own, not a rival estimate of the side's total
+    assert not disagreeing([read_text(text, "t.txt")])

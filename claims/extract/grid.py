@@ -225,13 +225,20 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                           not _inside_brackets(text, c[0], s) for s, _, _ in sides.party_mentions(text, c[0], c[1])) else None
                       for c in grid.header]
     out: list[Claim] = []
+    block_side: Side | None = None  # the party a row of its own names, over the rows under it
     for r, row in enumerate(grid.rows):
+        if across and all(s == e for s, e in row[1:]) and sides.party_mentions(text, row[0][0], row[0][1]):
+            # `ISRAEL | |` over its formations' rows: whose the rows below are
+            block_side = party_side(row[0], "block's heading row")
+            continue
         if side_column is not None:
             row_side = party_side(row[side_column], "`" + words(grid.header[side_column]) + "` column")
         elif source_column == 0:
             row_side = heading_side or Side(reason="the rows are sources; the table's heading names no party")
         else:
             row_side = party_side(row[0], "row") if across else None
+            if row_side is not None and row_side.name is None and block_side is not None and not _TOTAL.match(words(row[0])):
+                row_side = block_side
         attribution = Attribution(document=document.id)
         if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(_CITED_YEAR.sub("", who)):
             cls, claimant_side = classify_claimant(who, sides)

@@ -217,6 +217,30 @@ _ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:along|together)\s+with\s*$|\s*,?\s*as\
 _BODY_NOUNS = frozenset({"bodies", "dead", "corpses", "dead bodies"})
 _LEFT_BEHIND = re.compile(r"(?i)\b(?:left|leaving|abandoned|abandoning)\b")
 _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
+# A date a count is given as of, opening its clause: `As of 16 June, some 130,000 people had
+# been displaced`, `by 28 May, 76,000`.
+_AS_OF_BEFORE = re.compile(r"(?i)\b(?:as[ \t]+of|as[ \t]+at|by|up[ \t]+to|until|through)[ \t]+(?:the[ \t]+(?:end[ \t]+of[ \t]+)?)?$")
+_DATE_TO_FIGURE = re.compile(r"[ \t]*,?[ \t]*(?:[^\d,;:.]{0,60}?)?$")
+
+
+def _dated(text: str, figures: list[Figure], dates) -> list[Figure]:
+    """``figures``, each count with no date of its own given the as-of date that opens its
+    clause (`As of 16 June, some 130,000 people had been displaced`): the date tells a later
+    count of a growing toll from a rival one."""
+    out = []
+    for f in figures:
+        if f.as_of is None:
+            for d in reversed(dates):
+                if d.end <= f.start and not d.relative and d.value.bound in (None, "until") \
+                        and _AS_OF_BEFORE.search(text, max(0, d.start - 20), d.start) \
+                        and _DATE_TO_FIGURE.fullmatch(text, d.end, f.start):
+                    # (`by 28 May` reads as a bound `until`: the count is as of that day)
+                    f = attrs.evolve(f, as_of=attrs.evolve(d.value, bound=None))
+                    break
+        out.append(f)
+    return out
+
+
 # Between two weapons of one list: `17 tanks and three aircraft`, `188 tanks, in addition to 64`.
 _LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|as[ \t]+well[ \t]+as|plus|in[ \t]+addition[ \t]+to)?[ \t]*")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
@@ -870,6 +894,8 @@ class _Extractor:
         speakers = [(r.source_start, r.source_end) for r in relations if r.source_start is not None and not r.pronoun]
         figures = read_figures(text, lo, hi, excluded=[(d.start, d.end) for d in dates] + speakers,
                                default_year=self.dates.default_year) if has_figure else []
+        if figures and dates:
+            figures = _dated(text, figures, dates)
         if not figures and _RETRO.match(text, lo, hi):
             self._attribute_back(lo, resolved)
         elif not figures and (origin := _ORIGIN.match(text, lo, hi)) is not None:

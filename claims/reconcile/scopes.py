@@ -82,7 +82,8 @@ _CELL_LABEL = re.compile(r"(?:^|[\n|•*>=])[ \t]*(?:[-*+•][ \t]+)?(?P<label>[
 # The first cell of a table row (its label), before the cells that follow it on the line.
 _ROW_LABEL = re.compile(r"(?:^|\n)[ \t|]*(?P<label>[^\t|\n]+?)(?:[ \t]*\||\t|[ \t]{2,})[^\n]*$")
 _TOTAL_LABEL = re.compile(r"(?i)(?:grand\s+)?(?:total|overall|all|altogether|sum)\b")
-_FORMATION = re.compile(r"(?i)\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|garrison|detachment|squadron|wing)\b")
+_FORMATION = re.compile(r"(?i)\b(?:army|armies|corps|division|brigade|regiment|battalion|fleet|garrison|detachment|squadron|wing"
+                        r"|guard|company|task\s+force)\b")
 _DAY_WINDOW = re.compile(r"(?:on |overnight|last night|yesterday|this morning|this week|last week|in (?:a|one) (?:single )?day)")
 _PLACE = re.compile(
     r"\b(?P<prep>in|inside|within|entering|outside|near)\s+(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+)?"
@@ -307,6 +308,13 @@ def measure_breakdown(claim: Claim, ctx: Context) -> bool:
         and parent.side.name == claim.side.name
 
 
+def _line_before(claim: Claim, ctx: Context) -> str:
+    """The claim's line up to its quote (a table's row: its label and the cells before)."""
+    doc = ctx.documents.get(claim.document)
+    text, end = (doc.text, claim.span.start) if doc is not None and doc.text else (claim.span.prefix, len(claim.span.prefix))
+    return text[text.rfind("\n", max(0, end - 160), end) + 1:end]
+
+
 def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     q = claim.value
     parts: set[str] = set()
@@ -331,8 +339,8 @@ def _scope(claim: Claim, ctx: Context) -> tuple[bool, str]:
     # `Army of the Tennessee: 48,894` over `Total: 66,812` in a strength cell, `4 Infantry
     # Brigade    126    198` in a table of units: one formation's count, not the side's (a
     # party's own name labels the side: no part)
-    label = (_CELL_LABEL.search(ahead) if claim.field is not None and ":" in ahead
-             else _ROW_LABEL.search(before(claim, ctx, 160)) if claim.rule == "prose.table" else None)
+    label = (_ROW_LABEL.search(_line_before(claim, ctx)) if claim.rule == "prose.table"
+             else _CELL_LABEL.search(ahead) if claim.field is not None and ":" in ahead else None)
     if label is not None and _FORMATION.search(label.group("label")) and lexicon().party_of(label.group("label")) is None:
         parts.add("unit: " + " ".join(label.group("label").lower().split()))
     if claim.rule == "prose.header_row" and claim.field and not _TOTAL_LABEL.match(claim.field) \

@@ -205,3 +205,23 @@ def test_a_mirrors_banner_over_a_plain_export_is_no_part_of_the_page() -> None:
 def test_a_copied_pages_chrome_is_no_title(chrome: str) -> None:
     text = f"{chrome}\n\nRebels take Korvin as the army pulls out\n\nRebels took the town of Korvin on Sunday.\n"
     assert read_text(text, "page.txt").title == "Rebels take Korvin as the army pulls out"
+
+
+def test_an_infobox_mirror_with_double_colons_and_pipes_between_columns() -> None:
+    from claims.extract import extract_document
+
+    text = ("Battle of Korvin (2015)\n\nFrom Wikipedia, the free encyclopedia\n\nBattle of Korvin (2015)\n\n"
+            "Date :: 28 September – 13 October 2015\nLocation :: Korvin, Afghanistan\n"
+            "Belligerents :: Afghanistan; United States (air support) | Taliban\n"
+            "Strength :: 7,000 soldiers and police[2] | 500–1,000 fighters[3]\n"
+            "Casualties and losses (Afghanistan) :: 71 soldiers and police killed (MoD)[4]\n"
+            "Casualties and losses (Taliban) :: 200+ killed (government claim)[4]\n"
+            "Civilian casualties :: 289 killed (UNAMA)[6]\n\n"
+            "The Battle of Korvin was fought between the Taliban and Afghan forces in 2015.\n")
+    doc = read_text(text, "korvin.txt")
+    assert doc.belligerents == ("Afghanistan, United States (air support)", "Taliban")
+    assert {f.key: doc.text[f.start:f.end] for f in doc.infobox if f.key in ("Date", "Place")} == {
+        "Date": "28 September – 13 October 2015", "Place": "Korvin, Afghanistan"}
+    sides = {c.span.quote: c.side.name for c in extract_document(doc) if c.rule == "infobox.casualties"}
+    assert sides == {"71 soldiers and police killed (MoD)": "Afghanistan", "200+ killed (government claim)": "Taliban",
+                     "289 killed (UNAMA)": None}

@@ -377,7 +377,7 @@ def _figures(ctx: _Context, f: InfoboxField) -> list[Claim]:
         elif named is not None and (side.column is None or side.name is None or side.name == named.name):
             side = Side(column=side.column, name=named.name,
                         reason=(f"{side.reason}; {named.reason}" if side.column else named.reason))
-        elif f.column is None and side.name is None and (about := _LABEL_ABOUT.search(f.label or "")) is not None \
+        elif f.column is None and (about := _LABEL_ABOUT.search(f.label or "")) is not None \
                 and (party := ctx.sides.demonym_in(about.group(1), 0, len(about.group(1)))) is not None:
             # `Casualties (Peshmerga): 38 killed`: the label says whose the row is
             side = attrs.evolve(party, reason=f"the row's label `{f.label.strip()}`")

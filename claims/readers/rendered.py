@@ -68,7 +68,9 @@ SECTION_LABELS = {
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUED_SECTION = re.compile(
     r"^(?P<label>Belligerents|Combatants|Commanders and leaders|Commanders & leaders|Commanders|Units involved"
-    r"|Strength|Casualties and losses|Casualties & losses|Casualties|Losses)(?P<sep>\s*[:|]\s*|\s*)(?P<value>\S.*)$"
+    r"|Strength|Casualties and losses|Casualties & losses|Casualties|Losses)"
+    # (whose the row is: `Casualties and losses (Taliban) :: 200+ killed`)
+    r"(?P<about>[ \t]+\([^()\n]{1,40}\))?(?P<sep>\s*(?:::|[:|])\s*|\s*)(?P<value>\S.*)$"
 )
 STRONG_LABELS = {"belligerents", "commanders and leaders", "casualties and losses", "units involved", "territorial changes"}
 INLINE_LABELS = {
@@ -91,9 +93,9 @@ COLUMN_KEYS = {"Combatant", "Commander", "Units", "Strength", "Casualties", "Not
 
 _INLINE_RE = re.compile(
     r"^(?P<label>Date|Location|Place|Result|Status|Territorial changes)"
-    r"(?P<sep>\s*[:|]\s*|\s+|)(?P<value>.*?)\s*$"
+    r"(?P<sep>\s*(?:::|[:|])\s*|\s+|)(?P<value>.*?)\s*$"
 )
-_DUMP_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?)(?P<num>\d)?\s*:\s*(?P<value>.*?)\s*$")
+_DUMP_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?)(?P<num>\d)?\s*::?\s*(?P<value>.*?)\s*$")
 _TRAILING_PIPES = re.compile(r"\s*\|[\s|]*$")
 _ONLY_PIPES = re.compile(r"^[\s|]*\|[\s|]*$")
 _CELL_SEPARATOR = re.compile(r"\t+|[ \t]+\|[ \t]+")
@@ -189,7 +191,7 @@ def _initials(name: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _REFS.sub("", text).strip()
+    return _REFS.sub("", text).strip().rstrip(";,").strip()  # (`Afghanistan; United States`: the list's separator)
 
 
 def _trim(text: str, a: int, b: int, chars: str = " \t\r") -> tuple[int, int]:
@@ -632,7 +634,10 @@ class _Reader:
         glued = _glued_section(line) if not (self.dump and _dump_match(line)) else None
         if glued is not None:
             self.noise_zone = False
-            self._open_section(glued.group("label").lower(), pipe=pipe_end, number=number, shown=glued.group("label"))
+            about = self._entry_named(glued.group("about").strip(" \t()")) if glued.group("about") else None
+            self._open_section(glued.group("label").lower(), pipe=pipe_end, number=number,
+                               shown=glued.group("label") + (glued.group("about") or ""),
+                               column=about.column if about is not None else None)
             self._cell_line(index, a + glued.start("value"), b, number, pipe_end=False)
             if pipe_end:
                 self._pipe_separator()
@@ -908,7 +913,7 @@ class _Reader:
             self.cells.append(cell)
             return
         # A line that opens with a belligerent's name (`Ostland: 12,000`) is that side's.
-        lead = re.match(r"[ \t]*(?P<label>[^:\d\n]{2,60}?)[ \t]*:[ \t]+(?=\S)", line)
+        lead = re.match(r"[ \t]*(?P<label>[^:\d\n]{2,60}?)[ \t]*::?[ \t]+(?=\S)", line)
         if lead and (self._entry_named(lead.group("label").strip()) is not None
                      or CIVILIAN_HEADER.fullmatch(lead.group("label").strip())):  # (`Civilians: 9,000 killed`)
             self._side_header(lead.group("label").strip(), number)

@@ -2513,3 +2513,9 @@ def test_a_party_row_heads_the_formations_under_it_each_its_own_count() -> None:
     assert {q: c.side.name for q, c in got.items()} == {"100": "Israel", "230": "Syria", "180": "Syria", "410": "Syria"}
     # each formation's count is its own, not a rival estimate of the side's total
     assert not disagreeing([read_text(text, "t.txt")])
+
+
+def test_not_one_is_none() -> None:
+    got = claims_of("Not one civilian was killed by our forces. One soldier was wounded.")
+    assert got["Not one civilian was killed"].value.high == 0
+    assert got["One soldier was wounded"].value.low == 1

@@ -530,7 +530,7 @@ def _article_figures(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) 
 
 # `No Irish soldier was killed`, `none of the crew were hurt`, `suffered no fatalities`: a
 # count of zero, stated as a negation.
-_ZERO = re.compile(r"(?<![\w-])(?:(?P<verb>(?:suffered|sustained|reported|recorded|had|has|have|were|was)[ \t]+)?(?:[Nn]o|[Nn]ot[ \t]+a[ \t]+single)"
+_ZERO = re.compile(r"(?<![\w-])(?:(?P<verb>(?:suffered|sustained|reported|recorded|had|has|have|were|was)[ \t]+)?(?:[Nn]o|[Nn]ot[ \t]+(?:a[ \t]+single|one(?:[ \t]+single)?))"
                    r"|[Nn]one[ \t]+of[ \t]+(?:the|its|their|our|his|her)(?:[ \t]+own)?)(?=[ \t]+[A-Za-z])")
 
 

@@ -315,6 +315,8 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         if span is None:
             continue
         s, e = span
+        if value == 1 and _NOT_BEFORE.search(text, max(0, s - 5), s):
+            continue  # `not one civilian was killed`: none (see figures' zero counts)
         article = used == 1 and words[0] in ("a", "an", "one")
         if article and words[0] != "one" and ARTICLE_BEFORE_NUMBER.match(text, e, hi):
             continue  # `a further five men`, `an additional 300`: the number after it counts
@@ -354,6 +356,7 @@ def _two_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_BEFORE = re.compile(r"(?i)\bnot[ \t]+$")
 ARTICLE_BEFORE_NUMBER = re.compile(
     r"(?i)[ \t]+(?:further|additional|extra|total[ \t]+of|more)[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b)")

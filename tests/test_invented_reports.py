@@ -2519,3 +2519,18 @@ def test_not_one_is_none() -> None:
     got = claims_of("Not one civilian was killed by our forces. One soldier was wounded.")
     assert got["Not one civilian was killed"].value.high == 0
     assert got["One soldier was wounded"].value.low == 1
+
+
+def test_a_press_release_over_a_reported_claim_keeps_its_letterhead() -> None:
+    text = ("DEFENCE HEADQUARTERS\nVALDORIA\nHome | About | Press Releases | Contact\n\nPress Releases\n\n"
+            "KORVIN: HEADQUARTERS DISMISSES CASUALTY FIGURES\nPosted on 12 January 2015 by Admin\n\nPRESS RELEASE\n\n"
+            "The attention of the Defence Headquarters has been drawn to reports in some sections of the local and "
+            "foreign media claiming that as many as 2,000 persons were killed in Korvin.\n\n"
+            "2. Troops neutralised 27 terrorists in the fighting.\n")
+    assert claims_of(text)["27 terrorists"].attribution.claimant == "Defence Headquarters"
+
+
+def test_a_surname_back_in_the_sentence_is_whom_she_means() -> None:
+    text = ("The historian Nancy Trask wrote a book. The historian Gareth Porter argued that executions numbered "
+            "in the hundreds. Trask lands in between: she estimates that between 4,000 and 6,000 civilians died.")
+    assert claims_of(text)["between 4,000 and 6,000 civilians died"].attribution.claimant == "Nancy Trask"

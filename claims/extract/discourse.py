@@ -22,7 +22,8 @@ from claims.lexicon import lexicon
 __all__ = ["AMONG", "CONTINUES", "LINE", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
            "statement_issuer"]
 
-_SURNAME_RE = re.compile(r"(?<![\w’'.])[A-Z][a-zà-ÿ'’\-]+(?![\w’'])")
+# (a surname standing alone: no capitalised word after it, as a name's first word would have)
+_SURNAME_RE = re.compile(r"(?<![\w’'.\-])[A-Z][a-zà-ÿ'’\-]{2,}(?![\w’'\-])(?![ \t]+[A-Z])")
 _PERSON_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
@@ -60,6 +61,7 @@ class Discourse:
     def __init__(self) -> None:
         self.sources: list[_Source] = []
         self.persons: list[tuple[int, str]] = []
+        self._text = ""  # the text persons were read in (for a surname that comes back)
         self.bodies: list[tuple[int, str]] = []  # (start, name) of bodies sentences open on
         self.carry: tuple[Relation, str, int, int] | None = None  # relation, claimant, paragraph, sentence
         #: A header over a list of figures (`Vietnamese figures:`) and the claimant it names.
@@ -89,14 +91,7 @@ class Discourse:
                                      or lx.party_of(w) for w in words) or lx.party_of(" ".join(words)):
                 continue  # (`Viet Cong`: a party's name, not a person's)
             self.persons.append((m.start(), " ".join(words)))
-        # A person named before by a full name may come back by the surname alone (`Trask lands
-        # in between: she estimates`): the last such mention is whom a later `she` means.
-        if self.persons:
-            surnames = {name.split()[-1]: name for _, name in self.persons}
-            for m in _SURNAME_RE.finditer(text, lo, hi):
-                name = surnames.get(m.group(0))
-                if name is not None and not any(start <= m.start() < start + len(n) for start, n in self.persons[-3:]):
-                    self.persons.append((m.start(), name))
+        self._text = text
         subject = _BODY_SUBJECT.match(text, lo, hi)
         if subject is not None and subject.group("head").lower() in lx.source_heads:
             # `The Peshmerga General Command gave a different account.`: what a later `it` means
@@ -132,6 +127,17 @@ class Discourse:
         self.persons.sort()
         self.bodies.sort()
 
+    def _surname_before(self, at: int) -> list[tuple[int, str, bool]]:
+        """A person named before by a full name, back by the surname alone earlier in the
+        sentence of ``at`` (`Trask lands in between: she estimates`)."""
+        text = self._text
+        if not text or not self.persons:
+            return []
+        start = max(text.rfind(". ", max(0, at - 200), at) + 2, text.rfind("\n", max(0, at - 200), at) + 1, at - 200)
+        surnames = {name.split()[-1]: name for _, name in self.persons if len(name.split()[-1]) >= 3}
+        return [(m.start(), surnames[m.group(0)], False) for m in _SURNAME_RE.finditer(text, start, at)
+                if m.group(0) in surnames]
+
     def person_called(self, surname: str, before: int) -> str | None:
         """The full name of the last person named before ``before`` whose surname is ``surname``
         (`Rudskoy:` in a briefing under `Colonel General Sergei Rudskoy`), or None."""
@@ -152,6 +158,7 @@ class Discourse:
                 self._read_deferred(relation.source_start or 0)
             candidates = [(p[0], p[1], False) for p in self.persons if p[0] < (relation.source_start or 0)]
             candidates += [(s.start, s.text, s.unnamed) for s in before if s.person]
+            candidates += self._surname_before(relation.source_start or 0)
             if candidates:
                 _, name, unnamed = max(candidates)
                 if unnamed:
@@ -235,7 +242,7 @@ _ORG_HEADS = re.compile(
     r"(?i)\b(?:observatory|ministry|committee|commission|council|organi[sz]ation|agency|watch|institute|office"
     r"|command|mission|cent(?:re|er)|network|foundation|union|monitor|federation|society|association|bureau"
     r"|general\s+staff|armed\s+forces|headquarters|service|spokes(?:person|man|woman)['’]s\s+unit|government"
-    r"|alliance)\b"
+    r"|alliance|task\s+force)\b"
 )
 
 
@@ -310,7 +317,7 @@ def masthead(line: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= 12 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None
-    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or w in ("-", "–", "—") for w in words):
         return None
     return _as_prose_names_it(line)
 
@@ -325,7 +332,7 @@ def _as_prose_names_it(line: str) -> str:
 #: A line saying that the text under it is a body's own statement: `PRESS STATEMENT`,
 #: `Statement No. 9/2024`, `Communiqué n° 12`, `Press Release` (not a site's `STATEMENTS`).
 STATEMENT_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:(?:official|joint|press|public|final|military|war|army|daily|operational)[ \t]+)?(?:statement|press[ \t]+release|communiqu[eé]"
+    r"(?im)^[ \t]*(?:(?:official|joint|press|public|final|military|war|army|daily|operational)[ \t]+)?(?:statement|(?:press|news)[ \t]+release|communiqu[eé]"
     r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+"
     r"(?:[ \t]*[:\-–—][ \t]+[^\n]{1,100})?)?"  # (`Statement No. 187: Sirte is liberated`)
     # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
@@ -422,11 +429,14 @@ def statement_issuer(text: str, start: int, end: int) -> str | None:
             # the body whose release it is, as the source of its first sentence.
             end_of_first = line.group(0).find(". ")
             sentence_end = line.start() + (end_of_first + 1 if end_of_first != -1 else len(line.group(0)))
+            # (a name that says it, not `reports in the local and foreign media claiming`)
             named = [r.source for r in find_attributions(text, line.start(), sentence_end)
-                     if r.source and not r.unnamed and not r.pronoun]
+                     if r.source and not r.unnamed and not r.pronoun and r.type == "assert"]
             if named:
                 described = DESCRIBED_NAME.fullmatch(named[0])  # (`the ... organisation MedAid International`)
-                return described.group("name") if described is not None else named[0]
+                name = described.group("name") if described is not None else named[0]
+                if name[:1].isupper():
+                    return name
             break
         seen += 1
         if seen == 3:  # (a date or a place line may stand between the label and the text)

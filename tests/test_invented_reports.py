@@ -2534,3 +2534,10 @@ def test_a_surname_back_in_the_sentence_is_whom_she_means() -> None:
     text = ("The historian Nancy Trask wrote a book. The historian Gareth Porter argued that executions numbered "
             "in the hundreds. Trask lands in between: she estimates that between 4,000 and 6,000 civilians died.")
     assert claims_of(text)["between 4,000 and 6,000 civilians died"].attribution.claimant == "Nancy Trask"
+
+
+def test_horses_are_an_armys_animals_not_its_men() -> None:
+    got = claims_of("The two regiments lost 31 men killed, and some 70 horses were killed. He led 5,000 horse.")
+    assert got["some 70 horses were killed"].value.category is Category.VEHICLES
+    assert got["31 men killed"].value.category is Category.KILLED
+    assert got["5,000 horse"].value.category is Category.TROOPS

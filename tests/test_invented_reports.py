@@ -4,6 +4,8 @@ text browser flattened to `A | B`. Each test names the general mechanism it hold
 
 from __future__ import annotations
 
+import re
+
 from claims.extract import extract_document
 from claims.extract.attribution import find_attributions
 from claims.model import Category, Claim, ClaimantClass
@@ -2541,3 +2543,29 @@ def test_horses_are_an_armys_animals_not_its_men() -> None:
     assert got["some 70 horses were killed"].value.category is Category.VEHICLES
     assert got["31 men killed"].value.category is Category.KILLED
     assert got["5,000 horse"].value.category is Category.TROOPS
+
+
+def test_the_reading_view_keeps_every_offset() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from claims.extract.attribution import reading_view
+    from claims.extract.sentences import unwrapped
+
+    pieces = st.sampled_from(["killed", ",", "[4]", " ", "es-\ntimated", "\n", "\n\n", "a", "[note 2]", "Ostland", "-"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(pieces, max_size=30))
+    def check(parts: list[str]) -> None:
+        original = "".join(parts)
+        text, _ = unwrapped(original, [(0, len(original))])
+        view = reading_view(text, original)
+        assert len(view) == len(text)
+        # letters stay where they are, but for footnote markers (blanked) and a broken word's own
+        # letters moved over its hyphen
+        markers = [m.span() for m in re.finditer(r"\[(?:\d+|note \d+)\]", text)]
+        for i, ch in enumerate(text):
+            if ch.isalpha() and view[i] != ch and not any(a <= i < b for a, b in markers):
+                assert "-" in text[max(0, i - 40):i + 1]
+
+    check()

@@ -62,15 +62,15 @@ def reading_view(text: str, original: str) -> str:
     historians' figure) and words ``original`` breaks over a line with a hyphen joined
     (`estimated`, padded with spaces after it). ``original`` is ``text`` before its line
     breaks were read as spaces."""
-    if "[" not in text and "-\n" not in original:
-        return text
-    chars = list(text)
-    for m in _MARKER.finditer(text):
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    view = _MARKER.sub(lambda m: " " * len(m.group(0)), text) if "[" in text else text
+    if "-\n" not in original:
+        return view
+    pieces, last = [], 0
     for m in _BROKEN_WORD.finditer(original):
         if text[m.end("a") + 1] == " ":  # (inside a paragraph, not over a paragraph break)
-            chars[m.start():m.end()] = m.group("a") + m.group("b") + "  "
-    return "".join(chars)
+            pieces += [view[last:m.start()], m.group("a") + m.group("b") + "  "]
+            last = m.end()
+    return "".join(pieces) + view[last:] if pieces else view
 
 
 @frozen

@@ -2569,3 +2569,11 @@ def test_the_reading_view_keeps_every_offset() -> None:
                 assert "-" in text[max(0, i - 40):i + 1]
 
     check()
+
+
+def test_an_update_line_dates_what_it_says() -> None:
+    text = ("Korvin, 19 February 2021\n\nFour soldiers were killed in the clash.\n\n"
+            "*Updated Feb 20, 2021: A segment aired on Saturday said the total number of personnel killed in the clash was five.*\n")
+    got = claims_of(text)
+    assert got["five"].value.category is Category.KILLED
+    assert got["five"].value.as_of.text == "Feb 20, 2021"

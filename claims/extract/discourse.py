@@ -317,7 +317,7 @@ def masthead(line: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= 12 or re.search(r"\d|[:;,!?]", line) or not _ORG_HEADS.search(line):
         return None
-    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or w in ("-", "–", "—") for w in words):
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
         return None
     return _as_prose_names_it(line)
 

@@ -220,15 +220,22 @@ _CLAUSE_JOIN = re.compile(r"(?i);|,[ \t]*(?:and|but|while|whereas)\b")
 # A date a count is given as of, opening its clause: `As of 16 June, some 130,000 people had
 # been displaced`, `by 28 May, 76,000`.
 _AS_OF_BEFORE = re.compile(r"(?i)\b(?:as[ \t]+of|as[ \t]+at|by|up[ \t]+to|until|through)[ \t]+(?:the[ \t]+(?:end[ \t]+of[ \t]+)?)?$")
+# `Updated Feb 20, 2021:` opening a sentence: what it says is as of that day.
+_UPDATED_LEAD = re.compile(r"(?i)(?:^|[\n*_])[ \t*_]*(?:updated|update)(?:[ \t]+on)?[ \t]*$")
+_UPDATE_COLON = re.compile(r"[ \t]*[:\-–—]")
 _DATE_TO_FIGURE = re.compile(r"[ \t]*,?[ \t]*(?:[^\d,;:.]{0,60}?)?$")
 
 
 def _dated(text: str, figures: list[Figure], dates) -> list[Figure]:
     """``figures``, each count with no date of its own given the as-of date that opens its
-    clause (`As of 16 June, some 130,000 people had been displaced`): the date tells a later
-    count of a growing toll from a rival one."""
+    clause (`As of 16 June, some 130,000 people had been displaced`) or its update (`Updated Feb
+    20, 2021: ... was five`): the date tells a later count of a growing toll from a rival one."""
+    update = next((d for d in dates if not d.relative and _UPDATED_LEAD.search(text, max(0, d.start - 24), d.start)
+                   and _UPDATE_COLON.match(text, d.end)), None)
     out = []
     for f in figures:
+        if f.as_of is None and update is not None and update.end <= f.start:
+            f = attrs.evolve(f, as_of=update.value)
         if f.as_of is None:
             for d in reversed(dates):
                 if d.end <= f.start and not d.relative and d.value.bound in (None, "until") \

@@ -817,7 +817,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     anaphoric = anaphoric or compared  # `93,921 men, against 71,699 Soviets`: the same measure, for the Soviets
     after = predicate_after(text, gapped_end or (np_end if sense is not None else end), hi,
                             civilians=population is Population.CIVILIAN) or label_predicate
-    if after is None and not field and (counted := p["number_of"].search(text, max(lo, start - 160), start)) is not None:
+    # (the pattern runs only where `number` or `Number` occurs)
+    if after is None and not field and text.find("umber", max(lo, start - 160), start) != -1 \
+            and (counted := p["number_of"].search(text, max(lo, start - 160), start)) is not None:
         after = (counted.group("p"), lx.predicates_after[_fold(counted.group("p"))], None)
         mentions = mentions + party_mentions(text, counted.start("np"), counted.end("np"))
         if any(w.lower() in lx.enemy_words for w in counted.group("np").split()):

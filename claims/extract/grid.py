@@ -22,7 +22,7 @@ import attrs
 from claims.extract.attribution import classify_claimant
 from claims.extract.figures import kind_for
 from claims.extract.quantities import find_quantities
-from claims.extract.spans import build_claim
+from claims.extract.spans import build_claim, trim
 from claims.lexicon import lexicon
 from claims.model import Attribution, Category, Claim, Document, Population, Quantity, Side
 from claims.readers.markdown_table import ROW, RULE, row_cells
@@ -60,13 +60,8 @@ def _split_cells(text: str, start: int, end: int, separator: str) -> list[Cell]:
     """The cells of a line between ``separator``s, trimmed (the last may be empty: `Total | 177 |`)."""
     out, at = [], start
     for part in text[start:end].split(separator):
-        s, e = at, at + len(part)
-        at = e + 1
-        while s < e and text[s] in " \t*_":
-            s += 1
-        while e > s and text[e - 1] in " \t*_\r":
-            e -= 1
-        out.append((s, e))
+        out.append(trim(text, at, at + len(part), " \t*_\r"))
+        at += len(part) + 1
     return out
 
 

@@ -334,7 +334,12 @@ _AND = re.compile(r"(?i)[ \t]+and[ \t]+")
 _SCALE_WORD = re.compile(r"(?i)\b(hundred|thousand|million|billion|dozen)s?\b")
 _FRACTION_AFTER = re.compile(r"(?i)an?[ \t]+(?:half|quarter|third)\b")
 _SHARED_SCALE = re.compile(r"(?i)\b(thousand|million|billion)[ \t]*$")
-_SCALE_RANK = {"dozen": 1, "hundred": 2, "thousand": 3, "million": 4, "billion": 5}
+
+
+def _scale_value(word: str) -> int:
+    """`thousand` -> 1000, `dozen` -> 12: what a scale word multiplies by (the lexicon's tables)."""
+    _, _, scales, _, counters, _, _ = _word_tables()
+    return scales.get(word.lower()) or counters[word.lower()]
 
 
 def _two_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -348,7 +353,7 @@ def _two_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # (after a scale, `and` goes on with a smaller number, unless a scale as large follows)
             nxt = _AND.search(text, m.end(), end)
             after = _SCALE_WORD.findall(text, m.end(), nxt.start() if nxt else end)
-            if not after or max(_SCALE_RANK[w.lower()] for w in after) < _SCALE_RANK[before[-1].lower()]:
+            if not after or max(map(_scale_value, after)) < _scale_value(before[-1]):
                 continue
         out.append((start, m.start()))
         start = m.end()

@@ -990,6 +990,12 @@ class _Extractor:
                                 unnamed=is_unnamed(text[s:e])))
         return out
 
+    def _publisher_by_its_end(self, name: str) -> bool:
+        """Whether ``name`` is the publisher called by the last words of its name (`the
+        General Command` for the Syrian General Command)."""
+        the = _THE_BODY.fullmatch(name) if self._publisher is not None else None
+        return the is not None and self._publisher.lower().endswith(" " + the.group(1).lower())
+
     def _resolve(self, relations: list[Relation]) -> list[tuple[Relation, str | None, str | None]]:
         """Each relation with its claimant (pronouns and definite sources resolved) and how."""
         out = []
@@ -1034,9 +1040,7 @@ class _Extractor:
             else:
                 claimant, how = r.source, None
                 self.discourse.note_source(r.source, r.source_start or r.cue_start)
-            if how is None and claimant is not None and self._publisher is not None \
-                    and (the := _THE_BODY.fullmatch(claimant)) is not None \
-                    and self._publisher.lower().endswith(" " + the.group(1).lower()):
+            if how is None and claimant is not None and self._publisher_by_its_end(claimant):
                 # `The General Command announces` in the Syrian General Command's statements
                 claimant, how = self._publisher, f"`{claimant}` is the body whose statement this is"
             out.append((r, claimant, how))
@@ -1158,8 +1162,7 @@ class _Extractor:
             publisher = next((s.text for s in reversed(self.discourse.sources)
                               if same_organisation(s.text, self._publisher)
                               and not re.fullmatch(r"(?i)the\s+\w+", s.text.strip()) and not DESCRIBED_NAME.fullmatch(s.text.strip())
-                              and not ((the := _THE_BODY.fullmatch(s.text.strip())) is not None
-                                       and self._publisher.lower().endswith(" " + the.group(1).lower()))), self._publisher)
+                              and not self._publisher_by_its_end(s.text.strip())), self._publisher)
             cls, side = self._classify(publisher)
             return Attribution(
                 document=doc, claimant=publisher, claimant_class=cls, claimant_side=side,

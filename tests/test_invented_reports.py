@@ -8,7 +8,7 @@ import re
 
 from claims.extract import extract_document
 from claims.extract.attribution import find_attributions
-from claims.model import Category, Claim, ClaimantClass
+from claims.model import Category, Claim, ClaimantClass, Kind
 from claims.readers import read_text
 
 
@@ -2577,3 +2577,55 @@ def test_an_update_line_dates_what_it_says() -> None:
     got = claims_of(text)
     assert got["five"].value.category is Category.KILLED
     assert got["five"].value.as_of.text == "Feb 20, 2021"
+
+
+def test_an_explicit_bound_is_taken_at_its_word() -> None:
+    # `at least 130` and `fewer than 120` cannot both be true, however round the figures are
+    # (a bound is no rounding of the truth); `about 700` may still be a rounding of 679
+    a = read_text("Intro.\n\nThe ministry said at least 130 Ostlandic soldiers were killed and more than 700 Ostlandic soldiers were wounded.\n", "a.txt")
+    b = read_text("Intro.\n\nThe army said fewer than 120 Ostlandic soldiers were killed and 679 Ostlandic soldiers were wounded.\n", "b.txt")
+    found = disagreeing([a, b])
+    assert frozenset({"at least 130 Ostlandic soldiers were killed", "fewer than 120 Ostlandic soldiers were killed"}) in found
+    assert frozenset({"more than 700 Ostlandic soldiers were wounded", "679 Ostlandic soldiers were wounded"}) in found
+    c = read_text("Intro.\n\nThe army said about 700 Ostlandic soldiers were wounded.\n", "c.txt")
+    assert not disagreeing([b, c])
+
+
+def test_what_a_force_did_or_hit_is_counted_as_its_own_kind() -> None:
+    got = claims_of("Ostlandic aircraft flew 420 sorties and carried out 24 airstrikes. As a result, 27 command posts, "
+                    "16 ammunition depots and 14 VBIEDs were destroyed. 250 PW taken. 17 enemy tks knocked out.")
+    for quote in ("420 sorties", "24 airstrikes", "27 command posts", "16 ammunition depots"):
+        assert got[quote].kind is Kind.OTHER and got[quote].value.category is Category.OTHER
+        assert got[quote].attribution.claimant is None  # (`command posts,` is no command that posts)
+    assert got["14 VBIEDs were destroyed"].value.category is Category.MISSILES
+    assert got["250 PW"].value.category is Category.CAPTURED
+    assert got["17 enemy tks knocked out"].value.category is Category.TANKS and got["17 enemy tks knocked out"].value.lost
+
+
+def test_put_out_of_action_and_wiped_out_are_losses_of_every_kind() -> None:
+    got = claims_of("Our forces put out of action more than 12,000 Ostlandic troops. Varnia claimed that 20,000 Ostlandic "
+                    "troops had been wiped out. Eleven Ostlandic tanks are claimed destroyed. Engineers found the remains "
+                    "of at least 78 people.")
+    assert got["more than 12,000 Ostlandic troops"].value.category is Category.CASUALTIES
+    assert got["20,000 Ostlandic troops had been wiped out"].value.category is Category.CASUALTIES
+    assert got["Eleven Ostlandic tanks are claimed destroyed"].value.lost
+    assert got["at least 78 people"].value.category is Category.KILLED
+
+
+def test_a_record_gives_each_turn_to_the_speaker_its_title_and_name_open() -> None:
+    text = ("Security Council, 8050th meeting\n\nThe President: I give the floor to Mr. Varn.\n\n"
+            "Mr. Varn: We estimate that more than 60,000 people were displaced in September.\n\n"
+            "Mr. Tallis (Ostland): Ostlandic aviation has eliminated over 2,000 terrorists near the river.\n\n"
+            "Colonel-General Ivo Tark: Over the past week our aircraft carried out 420 sorties.\n")
+    got = claims_of(text)
+    assert got["more than 60,000 people were displaced"].attribution.claimant == "Mr. Varn"  # `we` in his turn
+    assert got["over 2,000 terrorists"].attribution.claimant == "Mr. Tallis (Ostland)"
+    assert got["420 sorties"].attribution.claimant == "Colonel-General Ivo Tark"
+
+
+def test_the_text_of_a_statement_is_its_issuers_after_the_sentence_that_names_it() -> None:
+    text = ("Intro.\n\nThe Joint Operations Command (JOC) issued on Sunday its statement No. 6. The following is the "
+            "text of the statement:\n\n1. The heroic forces killed 2,000 terrorists.\n\n2. The forces offered 115 martyrs.\n")
+    got = claims_of(text)
+    assert got["2,000 terrorists"].attribution.claimant == "Joint Operations Command"
+    assert got["115 martyrs"].attribution.claimant == "Joint Operations Command"

@@ -215,7 +215,8 @@ _AUX = frozenset(
     "eventually officially reportedly allegedly reported said believed thought feared presumed "
     "estimated to who that which whom apparently likely probably possibly either both each "
     "just only still further additionally altogether in total overall so far may might could would must "
-    "will shall fact indeed reality effect considered listed declared".split()  # (`had in fact been killed`,
+    "will shall fact indeed reality effect considered listed declared claimed confirmed assessed "
+    "understood known alleged rumoured rumored suspected assumed".split()  # (`had in fact been killed`,
     # `are considered missing`)
 )
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
@@ -1116,6 +1117,8 @@ def _fold(words: str) -> str:
 
 def _combine(noun_category: Category | None, predicate: str, sense: NounSense | None) -> Category:
     """The category from a predicate (`killed`, `equipment_lost`, `strength`...) and the noun."""
+    if sense is not None and sense.group == "other":
+        return Category.OTHER  # `destroyed 27 command posts`, `420 sorties were flown`: whatever befell them
     if predicate == "equipment_lost":
         if sense is not None and sense.group == "equipment":
             return Category(sense.category)

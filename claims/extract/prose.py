@@ -455,6 +455,14 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<who>(?:(?:The|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Captain|Colonel|Major|General|Admiral|Commander)\.?[ \t]+)?"
     r"(?:[A-Z][A-Z'’\-]*\.?[ \t]+(?:(?:of|for|the|and)[ \t]+)?){0,5}[A-Z][A-Z'’\-]+\.?"
     r"(?:[ \t]+\([A-Z][^()\n]{1,40}\))?):[ \t]+\S")
+# A record's speaker as prose writes a name, after a title or rank: `Mr. Nebenzia (Russian
+# Federation):` in a UN verbatim record, `Colonel-General Sergei Rudskoy:` in a briefing.
+_RANK = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Ambassador|General|Colonel|Major|Lieutenant|Captain"
+         r"|Admiral|Commander|Brigadier|Marshal|Sergeant|Professor|Prof|Gen|Col|Maj|Lt|Capt|Adm|Brig|Sgt|Rear|Vice"
+         r"|Senator|Sen|Representative|Rep|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson)\.?")
+_TITLED_LABEL = re.compile(
+    rf"(?P<who>{_RANK}(?:[ \t\-]+{_RANK})*(?:[ \t]+(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|de|van|von|al-[A-Z][a-z]+|bin|ibn)){{1,4}}"
+    r"(?:[ \t]+\([A-Z][^()\n]{1,40}\))?):[ \t]+\S")
 # A transcript's turn labelled by a surname as prose writes it: `Rudskoy: ...`.
 _NAME_LABEL = re.compile(r"(?P<who>[A-Z][a-z][\w'’\-]*):[ \t]+(?=\S)")
 # What follows a label when the line is a labelled figure, not a speaker's turn (`235 KIA`).
@@ -465,6 +473,13 @@ _NO_SPEAKER = frozenset(
     "q question reporter audience moderator voice operator breaking update updated note correction warning "
     "exclusive analysis live watch source sources photo video timeline background context summary factbox "
     "editor's note key points read more related total totals".split())
+
+
+def _last_sentence(paragraph: str) -> int:
+    """Where the paragraph's last sentence starts (`The command issued a statement. The
+    following is its text:`)."""
+    k = paragraph.rfind(". ", 0, len(paragraph) - 1)
+    return k + 2 if k >= 0 else 0
 
 
 def _speaker_name(label: str) -> str | None:
@@ -513,8 +528,8 @@ _REPORTS_FOLLOWING = re.compile(
     r"(?:[\w'’\-]+\s+){0,4}?of\s+the\s+following\b")
 # `The Joint Operations Command issued on Sunday its statement`: a body and the statement it issued.
 _ISSUED_A_STATEMENT = re.compile(
-    r"(?:^|(?<=[.\n])\s*|\s-\s)(?:The\s+)?(?P<who>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’\-]*)){0,8})\s+"
-    r"(?:issued|released|published|put\s+out|read\s+out|made\s+public)\b[^.\n]{0,60}?\b(?:statement|communiqu[eé]|declaration)\b")
+    r"(?:^|(?<=[.\n])\s*|\s-\s)(?:The\s+)?(?P<who>[A-Z][\w'’\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w'’\-]*)){0,8})"
+    r"(?:\s+\([A-Z][A-Za-z]{1,7}\))?\s+(?:issued|released|published|put\s+out|read\s+out|made\s+public)\b[^.\n]{0,60}?\b(?:statement|communiqu[eé]|declaration)\b")
 # A body named by its kind alone (`the General Command`, `The Ministry`).
 _THE_BODY = re.compile(r"(?i)the[ \t]+((?:[A-Z][\w'’\-]*[ \t]+){0,2}[A-Z][\w'’\-]*)")
 _ORG_WORDS = re.compile(
@@ -711,7 +726,8 @@ class _Extractor:
         # ten Marines killed`); a reporter's question (`Q:`) is nobody's statement of fact.
         # (a live blog's entry opens with its time: `10:02 GMT - MSF: the hospital received ...`)
         stamp = _ENTRY_TIME.match(stripped)
-        label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0)
+        label = _SPEAKER_LABEL.match(stripped, stamp.end() if stamp else 0) \
+            or _TITLED_LABEL.match(stripped, stamp.end() if stamp else 0)
         if label is not None and (_LABELLED_FIGURE.fullmatch(stripped, label.end() - 1)
                                   or not re.search(r"[a-z]", stripped[label.end():])):
             # `TOTAL IA DRANG: 235 KIA`: a labelled figure; `CHECHNYA ARCHIVE: OFFICIAL
@@ -803,7 +819,7 @@ class _Extractor:
                 self.discourse.defer_persons(text, s, e)
         if self._row_template is not None or ":" in stripped:
             self._list_rows(lo, hi, index, before_rows)
-        if stripped.endswith(":") and (follows := _TEXT_FOLLOWS.match(stripped)) is not None:
+        if stripped.endswith(":") and (follows := _TEXT_FOLLOWS.match(stripped, _last_sentence(stripped))) is not None:
             # `Following is the text of the statement, translated from Kurdish:`: whose it is, the
             # body that issued it (`... issued by X:`), else the statement named before.
             issued = _ISSUED_BY.search(stripped)
@@ -817,7 +833,7 @@ class _Extractor:
                 # `The Joint Operations Command issued on Sunday its statement ...` before
                 # `Text of the statement:`: the body said to issue it just before, else the
                 # statement the text named last
-                issuers = [m for m in _ISSUED_A_STATEMENT.finditer(text, max(0, lo - 800), lo)
+                issuers = [m for m in _ISSUED_A_STATEMENT.finditer(text, max(0, lo - 800), at - follows.start(key) + follows.start())
                            if _ORG_WORDS.search(m.group("who"))]
                 self._statement_pending = issuers[-1].group("who").strip() if issuers else self.discourse.resolve(what)[0]
                 if self._statement_pending is not None and self._statement_pending.lower() == what.source:
@@ -1020,7 +1036,10 @@ class _Extractor:
                     self._unnamed_words[r] = self._unnamed_words[outer[0]]
                 out.append((r, outer[1], outer[2]))
                 continue
-            if r.pronoun:
+            if r.pronoun and self._speaker is not None and r.source.lower() in ("we", "i"):
+                # `Mr. Lowcock: We estimate that ...`: the first person of a speaker's turn
+                claimant, how = self._speaker, f"`{r.source}` in {self._speaker}'s turn"
+            elif r.pronoun:
                 claimant, how = self.discourse.resolve(r)
                 if how is None and _GROUP_DESCRIPTION.fullmatch(r.source or "") and r.source_start is not None:
                     # `the group said` after `The RSF did not respond`: the armed group named last.
@@ -1353,7 +1372,7 @@ class _Extractor:
                     figures[k] = attrs.evolve(figures[k], lost=True)
         spans = [(g.start, g.np_end) for g in figures]
         categories: list[Category | None] = [f.category for f in figures]
-        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share")
+        settled = [f.predicate is not None or f.noun_group in ("loss", "equipment", "territory", "share", "other")
                    or f.category is Category.PEOPLE and is_population(text, lo, f.start) for f in figures]
         parents: list[int | None] = [None] * n
         # Parts of a total: `71: 66 soldiers, ...`, `11,100 Palestinians, including 3,374 children`.

@@ -144,6 +144,9 @@ class Lexicon:
         for category, table in nouns["territory"].items():
             for word in table["words"]:
                 self.nouns.setdefault(word, NounSense(category, "unknown", "territory"))
+        for table in nouns["other"].values():
+            for word in table["words"]:
+                self.nouns.setdefault(word, NounSense("other", "military", "other"))
         for word in nouns["units"]["words"]:
             self.nouns.setdefault(word, NounSense("units", "military", "units"))
         self.not_figure_nouns: list[str] = nouns["not_figures"]["words"]

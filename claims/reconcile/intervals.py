@@ -104,11 +104,10 @@ def _strict(qualifier: Qualifier, low: int | None, high: int | None) -> Interval
 @lru_cache(maxsize=1 << 18)
 def _tolerant(qualifier: Qualifier, low: int | None, high: int | None) -> Interval:
     if qualifier is Qualifier.AT_LEAST:
-        lo = low if low is not None else 0
-        return Interval(lo - _round_slack(lo), INF)
+        return Interval(float(low if low is not None else 0), INF)
     if qualifier is Qualifier.AT_MOST:
         hi = high if high is not None else low
-        return Interval(0.0, hi + _round_slack(hi))  # type: ignore[operator,arg-type]
+        return Interval(0.0, float(hi))  # type: ignore[arg-type]
     lo = low if low is not None else high
     hi = high if high is not None else low
     if qualifier is Qualifier.APPROX:

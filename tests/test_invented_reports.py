@@ -2629,3 +2629,49 @@ def test_the_text_of_a_statement_is_its_issuers_after_the_sentence_that_names_it
     got = claims_of(text)
     assert got["2,000 terrorists"].attribution.claimant == "Joint Operations Command"
     assert got["115 martyrs"].attribution.claimant == "Joint Operations Command"
+
+
+def test_a_table_of_rival_claims_by_row_with_each_cell_saying_what_it_counts() -> None:
+    text = ("Table 2. Casualty estimates by source\n"
+            "Source                    Chinese losses          Vietnamese losses\n"
+            "General Staff (1980)      2,610 KIA; 6,480 WIA    13,000+ KIA; 700 POW\n"
+            "Tass (6 Mar 1979)         –                       12,000+ killed\n"
+            "This study                2,600–3,500 KIA         5,000–7,000 KIA\n")
+    got = claims_of(text)
+    assert got["2,610 KIA"].value.category is Category.KILLED and got["6,480 WIA"].value.category is Category.WOUNDED
+    assert got["700 POW"].kind is Kind.CAPTURED
+    assert got["5,000–7,000 KIA"].value.category is Category.KILLED  # the cell's own word, under a column of losses
+    assert got["12,000+ killed"].attribution.claimant == "Tass (6 Mar 1979)"  # a dated source is still the source
+    assert got["2,610 KIA"].side.name == "China" and got["13,000+ KIA"].side.name == "Vietnam"
+
+
+def test_rows_that_say_what_they_count_beside_a_source_and_a_figure_column() -> None:
+    text = ("Claim | Source | Figure | Date\n"
+            "ISIS fighters killed | Ostlandic MoD | 850+ | 11 Sep\n"
+            "ISIS fighters killed | Monitor 24 | 163 | 10 Sep\n"
+            "Civilians killed in airstrikes | Monitor 24 | 41 | 10 Sep\n")
+    got = claims_of(text)
+    assert got["850+"].value.category is Category.KILLED and got["850+"].side.name == "Islamic State"
+    assert got["850+"].attribution.claimant == "Ostlandic MoD" and got["163"].attribution.claimant == "Monitor 24"
+    assert got["41"].value.population.value == "civilian" and got["163"].value.population.value == "military"
+    assert "11 Sep" not in got  # the date column is no figure
+
+
+def test_a_source_phrase_with_places_and_adverbs_before_its_verb() -> None:
+    assert sources("A medical source at a field hospital south of the city said at least 130 soldiers had been killed.")[0][0] \
+        == "A medical source at a field hospital south of the city"
+    assert sources("The coalition itself only ever estimated 1,000-2,000 fighters in the city.")[0][0] == "The coalition"
+    assert sources("Tass and Monitor24 both report that over 300 fighters surrendered.")[0][0] == "Tass and Monitor24"
+
+
+def test_it_points_back_to_a_body_named_by_one_word() -> None:
+    got = claims_of("Intro.\n\nAmaq claimed that the raiders had killed 70 guards. It also said four guards had been taken prisoner.\n")
+    assert got["four guards had been taken prisoner"].attribution.claimant == "Amaq"
+
+
+def test_a_measure_linked_to_its_figure_by_a_bound_or_a_range_phrase() -> None:
+    got = claims_of("Varnian military deaths were probably in the range of 5,000–7,000. "
+                    "Another study suggests Ostlandic military deaths well below 10,000. Varnian deaths 1995 were recorded.")
+    assert got["5,000–7,000"].value.category is Category.KILLED
+    assert got["well below 10,000"].value.category is Category.KILLED and got["well below 10,000"].value.high == 10_000
+    assert not any(q.value.low == 1995 for q in got.values() if q.kind is Kind.CASUALTIES)

@@ -122,7 +122,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z
 _AUX_BEFORE_CUE = frozenset(
     "long has have had also later previously then would could will further again since earlier "
     "already initially first subsequently separately recently reportedly officially publicly "
-    "did does do not yet once just still now repeatedly".split()
+    "did does do not yet once just still now repeatedly ever both all each jointly together".split()
 )
 _GOES_ON = frozenset("continues continued continue went goes go has have had".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our whose my your".split())
@@ -416,7 +416,7 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         end = words[i][1]
     if i >= 0 and not _head_ok(words[i][2].removesuffix("’s").removesuffix("'s")) and not _data_noun_at(words, i):
         # `The health ministry in the enclave said`: the head comes before a prepositional phrase.
-        for j in range(i - 1, max(0, i - 6), -1):
+        for j in range(i - 1, max(0, i - 11), -1):  # (`A medical source at a field hospital south of the city said`)
             w = words[j][2]
             if not (w[:1].isalnum() or w in ("’s", "'s")):
                 break

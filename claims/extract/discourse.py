@@ -167,10 +167,14 @@ class Discourse:
                 return name, f"`{source}` refers back to {name}"
             return None, None
         if lower in ("it", "they", "them", "this", "these", "we", "the latter"):
-            pool = [s for s in before if not s.person]
+            if self._unread:
+                self._read_deferred(relation.source_start or 0)
+            # (one capitalised word may name a body as well as a person: `Amaq`, `Reuters`; not
+            # the surname of someone the text named in full)
+            surnames = {name.split()[-1] for _, name in self.persons}
+            pool = [s for s in before if not s.person or " " not in s.text and s.text not in surnames
+                    and not _person_head(s.text)]
             if lower == "it":
-                if self._unread:
-                    self._read_deferred(relation.source_start or 0)
                 body = next((b for b in reversed(self.bodies) if b[0] < (relation.source_start or 0)), None)
                 if body is not None and (not pool or body[0] > pool[-1].start) and body[1] != (pool[-1].text if pool else None):
                     return body[1], f"`{source}` refers back to {body[1]}, the body an earlier sentence is about"

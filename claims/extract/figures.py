@@ -146,7 +146,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # `Russian losses were heavier, at some 45,000`, `losses were severe: 13,773 men`: how
             # heavy, before the figure.
             rf"(?:[ \t]+(?:far|much|even|slightly|somewhat|considerably|very|extremely)?[ \t]*[a-z]+(?:[,:]|,?[ \t]+at))?"
-            rf"|[ \t]+(?:of|at|to))[ \t]+(?:{qual_alt_plain(lx)}[ \t]+)?$"
+            rf"|[ \t]+(?:of|at|to)"
+            # `military deaths well below 10,000`: a bound right after the noun links it
+            rf"|(?=[ \t]*$))"
+            rf"[ \t]+(?:(?:{qual_alt_plain(lx)})[ \t]+){{0,2}}$"
         ),
         # `German losses during Operation Citadel are given by Frieser as 54,182 men`: a
         # passive with its source between the measure and the figure.
@@ -838,6 +841,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     lead_end = start - 1 if start > lo and text[start - 1] in _OPEN_QUOTES else start
     subject = (_subject_of(p["subject_link"], text, max(lo, start - 120), lead_end)
                or p["passive_link"].search(text, max(lo, start - 140), lead_end)) if before is None else None
+    if subject is not None and qualifier is Qualifier.EXACT and not text[subject.end("n"):subject.end()].strip():
+        subject = None  # the noun right before a bare number is no link (`deaths 1995`); before a bound it is
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), lead_end)
         if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start) \

@@ -39,6 +39,8 @@ _SOURCE_HEADER = re.compile(r"(?i)^\W*(?:sources?|according\s+to|claimed\s+by|re
                             r"|estimates?\s+by|figures?\s+by)\W*$")
 # The first column's header over rows naming who estimates (`| Estimate | Killed |`).
 _ESTIMATE_HEADER = re.compile(r"(?i)^\W*(?:estimates?|estimated|who)\W*$")
+# A column of bare figures whose rows say what each counts (`| Claim | Source | Figure |`).
+_FIGURE_HEADER = re.compile(r"(?i)^\W*(?:figures?|numbers?|counts?|estimates?|values?|totals?|claimed|claims?|toll|reported)\W*$")
 _LOSS_HEADING = re.compile(r"(?i)\b(?:casualt|loss|losses|killed|dead|deaths|toll)")
 
 
@@ -51,8 +53,9 @@ class Grid:
 
 
 _SIDE_HEADER = re.compile(r"(?i)^\W*(?:side|party|belligerent|army|country|nationality)\W*$")
-# A source's year in brackets (`Chandler (1966)`, `Kitchener's dispatch (1898)`) is no figure.
-_CITED_YEAR = re.compile(r"\s*\((?:c\.\s*)?1[5-9]\d\d[a-z]?\)|\s*\((?:c\.\s*)?20\d\d[a-z]?\)")
+# Losses a cell's own words may name under a column of all losses (`5,000 KIA`, `700 POW`).
+_LOSS_KINDS = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED,
+                         Category.KILLED_OR_WOUNDED, Category.KILLED_OR_MISSING})
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
@@ -192,22 +195,28 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
 
     columns = [_category(words(c)) for c in grid.header]
     across = any(c is not None for c in columns[1:])
+    # Rows that each say what they count, with who claims it and the figure in columns of
+    # their own (`| ISIS fighters killed | SOHR | 163 |`).
+    figure_columns: frozenset[int] = frozenset()
     if not across:
         # Parties head the columns and the rows say what is counted. (Places over the columns,
         # `| Indicator | Marib governorate | Marib city |`, are left to the sentences: a town's
         # figure and its province's would be set against each other.)
-        if not any(sides.party_mentions(text, s, e) for s, e in grid.header[1:]):
-            return []
         rows = [_category(words(r[0])) for r in grid.rows]
         if not any(rows):
             return []
+        if not any(sides.party_mentions(text, s, e) for s, e in grid.header[1:]):
+            figure_columns = frozenset(k for k, c in enumerate(grid.header) if k and _FIGURE_HEADER.match(words(c)))
+            if not figure_columns or not any(_SOURCE_HEADER.match(words(c)) for c in grid.header):
+                return []
     # Weapons counted beside the dead, or under a losses heading, were lost.
     measures = columns if across else rows
     lost = bool(_LOSS_HEADING.search(section or "")) or any(c is not None and not c[1] for c in measures)
-    column_sides = None if across else [None] + [party_side(c, "column") for c in grid.header[1:]]
+    column_sides = None if across or figure_columns else [None] + [party_side(c, "column") for c in grid.header[1:]]
     # A column that says whose figures each row gives (`Source`, `According to`), the first
     # column too (a note's table of rival estimates: `| Source | Killed | Wounded |`).
-    source_column = next((k for k, c in enumerate(grid.header) if _SOURCE_HEADER.match(words(c))), None) if across else None
+    source_column = next((k for k, c in enumerate(grid.header) if _SOURCE_HEADER.match(words(c))), None) \
+        if across or figure_columns else None
     if source_column is None and across and _ESTIMATE_HEADER.match(words(grid.header[0])):
         source_column = 0
     # Whose figures a table of rival sources gives: the party its heading names (`## ISIL losses`).
@@ -235,7 +244,7 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
             if row_side is not None and row_side.name is None and block_side is not None and not _TOTAL.match(words(row[0])):
                 row_side = block_side
         attribution = Attribution(document=document.id)
-        if source_column is not None and (who := words(row[source_column]).strip()) and not _DIGIT.search(_CITED_YEAR.sub("", who)):
+        if source_column is not None and (who := words(row[source_column]).strip()) and who[:1].isalpha():
             cls, claimant_side = classify_claimant(who, sides)
             attribution = Attribution(document=document.id, claimant=who, claimant_class=cls, claimant_side=claimant_side,
                                       evidence=f"the table's `{words(grid.header[source_column])}` column",
@@ -247,26 +256,45 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                 counted, side = columns[k], row_side
                 if side.name is None and column_parties[k] is not None:
                     side = column_parties[k]  # `| Source | French losses | Russian losses |`
+            elif figure_columns:
+                if k not in figure_columns:
+                    continue
+                counted, side = rows[r], party_side(row[0], "row")
             else:
                 counted, side = rows[r], column_sides[k]
             if counted is None:
                 continue
             category, equipment = counted
             found = [q for q in find_quantities(text, cell[0], cell[1], field_key="Casualties") if q.low is not None or q.high is not None]
-            if len(found) != 1:
-                continue
-            q = found[0]
-            is_lost = equipment and lost
-            labels = words(row[0]) + " " + words(grid.header[k])
-            population = Population.CIVILIAN if _CIVILIAN.search(labels) else q.population
-            if population is Population.CIVILIAN:
-                side = Side(reason="civilians: not a belligerent's figure")
-            value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category,
-                             population=population, unit=words(grid.header[k] if across else row[0]).strip() or None,
-                             lost=is_lost)
-            out.append(build_claim(
-                document, kind=kind_for(category, is_lost), subject=subject, side=side, value=value,
-                start=q.start, end=q.end, attribution=attribution, rule="prose.table",
-                section=section, field=words(grid.header[k] if across else row[0]) or None,
-            ))
+            if len(found) > 1:
+                # `2,610 KIA; 6,480 WIA`: figures that each say what they count, under a
+                # column of losses; else the cell is not one figure of the column's measure
+                found = [q for q in found if q.category in _LOSS_KINDS] if category is Category.CASUALTIES else []
+            for q in found:
+                out.append(_cell_claim(document, q, category, equipment and lost, grid.header[k] if across else row[0],
+                                       labels=words(row[0]) + " " + words(grid.header[k]), side=side,
+                                       subject=subject, attribution=attribution, section=section,
+                                       field=words(grid.header[k] if across else row[0]) or None))
     return out
+
+
+def _cell_claim(document: Document, q, category: Category, is_lost: bool, unit_cell: Cell, *,
+                labels: str, side: Side, subject: str, attribution: Attribution, section: str | None,
+                field: str | None) -> Claim:
+    """One figure of a table's cell: the measure its column (or row) says, unless the cell's own
+    words say which of the losses it counts (`5,000 KIA` under `Vietnamese losses`)."""
+    if category is Category.CASUALTIES and q.category in _LOSS_KINDS:
+        category = q.category
+    population = Population.CIVILIAN if _CIVILIAN.search(labels) else q.population
+    if population is Population.UNKNOWN:
+        # `ISIS fighters killed`: the label's people say whom the bare figure counts
+        senses = [lexicon().nouns.get(w) for w in labels.lower().split()]
+        if any(n is not None and n.group == "people" and n.population == "military" for n in senses):
+            population = Population.MILITARY
+    if population is Population.CIVILIAN:
+        side = Side(reason="civilians: not a belligerent's figure")
+    value = Quantity(low=q.low, high=q.high, qualifier=q.qualifier, category=category, population=population,
+                     unit=document.text[unit_cell[0]:unit_cell[1]].strip() or None, lost=is_lost)
+    return build_claim(document, kind=kind_for(category, is_lost), subject=subject, side=side, value=value,
+                       start=q.start, end=q.end, attribution=attribution, rule="prose.table",
+                       section=section, field=field)

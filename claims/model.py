@@ -65,6 +65,8 @@ class Category(str, Enum):
     DRONES = "drones"
     MISSILES = "missiles"
     SMALL_ARMS = "small_arms"
+    POSITIONS = "positions"
+    """Fortifications and depots destroyed or taken (`27 command posts`, `14 fighting positions`)."""
     DISPLACED = "displaced"
     REFUGEES = "refugees"
     VILLAGES = "villages"

@@ -68,7 +68,7 @@ def test_figures(text, key, low, high, qualifier, category, kind) -> None:
 def test_a_verb_with_an_object_the_lexicon_does_not_list_counts_no_casualties() -> None:
     assert find_quantities("the strike destroyed 40 homes") == []
     # a target the lexicon lists is counted as what it is, never as casualties
-    assert [q.category for q in find_quantities("the strike destroyed 9 fighting positions")] == [Category.OTHER]
+    assert [q.category for q in find_quantities("the strike destroyed 9 fighting positions")] == [Category.POSITIONS]
     found = find_quantities("shelling killed 12 and injured dozens more")
     assert [q.category for q in found] == [Category.KILLED, Category.WOUNDED]  # `and` begins no object
 

@@ -2594,8 +2594,10 @@ def test_an_explicit_bound_is_taken_at_its_word() -> None:
 def test_what_a_force_did_or_hit_is_counted_as_its_own_kind() -> None:
     got = claims_of("Ostlandic aircraft flew 420 sorties and carried out 24 airstrikes. As a result, 27 command posts, "
                     "16 ammunition depots and 14 VBIEDs were destroyed. 250 PW taken. 17 enemy tks knocked out.")
-    for quote in ("420 sorties", "24 airstrikes", "27 command posts", "16 ammunition depots"):
+    for quote in ("420 sorties", "24 airstrikes"):
         assert got[quote].kind is Kind.OTHER and got[quote].value.category is Category.OTHER
+    for quote in ("27 command posts", "16 ammunition depots"):
+        assert got[quote].kind is Kind.EQUIPMENT and got[quote].value.category is Category.POSITIONS
         assert got[quote].attribution.claimant is None  # (`command posts,` is no command that posts)
     assert got["14 VBIEDs were destroyed"].value.category is Category.MISSILES
     assert got["250 PW"].value.category is Category.CAPTURED
@@ -2675,3 +2677,32 @@ def test_a_measure_linked_to_its_figure_by_a_bound_or_a_range_phrase() -> None:
     assert got["5,000–7,000"].value.category is Category.KILLED
     assert got["well below 10,000"].value.category is Category.KILLED and got["well below 10,000"].value.high == 10_000
     assert not any(q.value.low == 1995 for q in got.values() if q.kind is Kind.CASUALTIES)
+
+
+def test_a_part_of_a_toll_with_its_own_measure_is_about_the_tolls_side() -> None:
+    got = claims_of("Intro.\n\nThe ministry said more than 10,000 Ethiopian soldiers have been put out of action. "
+                    "Of these, some 3,400 were killed.\n")
+    assert got["some 3,400 were killed"].side.name == "Ethiopia"
+    assert got["some 3,400 were killed"].attribution.claimant == "The ministry"
+
+
+def test_the_real_figure_restates_the_figure_before_for_its_side() -> None:
+    got = claims_of("Intro.\n\nHanoi's official history admits 4,020 of its soldiers killed. "
+                    "Our officers at the time believed the real figure was nearer 10,000.\n")
+    assert got["nearer 10,000"].value.category is Category.KILLED and got["nearer 10,000"].side.name == "Vietnam"
+
+
+def test_whose_figures_a_sentence_opens_on_or_a_put_with_a_bound_names() -> None:
+    got = claims_of("Intro.\n\nFor the Soviet side, the official balance gave 4,800 dead and 26,000 wounded. "
+                    "Its final assessment put SWAPO losses in the region of 1,000 dead.\n")
+    assert got["4,800 dead"].side.name == "Soviet Union" and got["26,000 wounded"].side.name == "Soviet Union"
+    assert got["in the region of 1,000 dead"].side.name == "SWAPO"
+
+
+def test_an_editorial_is_its_papers_voice_and_a_statement_label_ends_before_its_topic() -> None:
+    got = claims_of("Archive > 1979 > Editorials\n\nNHAN DAN EDITORIAL, 8 MARCH 1979\n\nTHE AGGRESSORS MUST PAY\n\n"
+                    "Our armed forces put out of action some 20,000 enemy troops.\n")
+    assert got["some 20,000 enemy troops"].attribution.claimant == "Nhan Dan"
+    got = claims_of("Home > Statements\n\nSTATEMENT OF THE REGIONAL SECURITY COUNCIL ON THE LIBERATION OF THE TOWN\n\n"
+                    "Five Peshmerga were martyred and 26 were wounded.\n")
+    assert got["Five Peshmerga were martyred"].attribution.claimant == "Regional Security Council"

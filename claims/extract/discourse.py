@@ -19,7 +19,7 @@ from claims.extract.attribution import Relation, find_attributions, find_blocks,
 from claims.extract.figures import party_mentions
 from claims.lexicon import lexicon
 
-__all__ = ["AMONG", "CONTINUES", "LINE", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
+__all__ = ["AMONG", "CONTINUES", "EDITORIAL_LABEL", "LINE", "LIST_ITEM", "STATEMENT_LABEL", "Discourse", "block_header", "masthead", "same_organisation",
            "statement_issuer"]
 
 # (a surname standing alone: no capitalised word after it, as a name's first word would have)
@@ -293,6 +293,10 @@ def _person_head(name: str) -> bool:
     return bool(words) and words[-1] in lexicon().person_heads
 
 
+# What a statement is about, after the body that makes it (`... COUNCIL ON THE LIBERATION OF ...`).
+_TOPIC = r"[ \t]+(?i:on|regarding|concerning|about|over|following|in[ \t]+connection[ \t]+with)[ \t]"
+
+
 def masthead(line: str) -> str | None:
     """An organisation's name alone on a page's first line (its own report), or after a word
     for what the page is (`Briefing by the Ministry of Defence of ...`, `Statement of the ...`),
@@ -314,7 +318,7 @@ def masthead(line: str) -> str | None:
         line = line[label.end():]  # `Press release: ...`
     kind = _PUBLICATION.match(line)
     if kind is not None:
-        line = line[kind.end():]
+        line = re.split(_TOPIC, line[kind.end():], maxsplit=1)[0]  # (`Statement of the Council on the liberation of ...`)
     named = _ORG_THEN_KIND.match(line)
     if named is not None and _ORG_HEADS.search(named.group("org")):
         line = named.group("org")  # `Ministry of Defence statement on the situation in ...`
@@ -340,9 +344,15 @@ STATEMENT_LABEL = re.compile(
     r"|announcement|declaration|information[ \t]+note)(?:[ \t]+(?:no\.?|n[°o]\.?|number|#)[ \t]*[\w/.\-]+"
     r"(?:[ \t]*[:\-–—][ \t]+[^\n]{1,100})?)?"  # (`Statement No. 187: Sirte is liberated`)
     # (`COMMUNIQUE OF THE MINISTRY OF DEFENCE`: the label names its body)
-    r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^\n]{3,80}?))?"
+    # (`STATEMENT OF THE KURDISTAN REGION SECURITY COUNCIL ON THE LIBERATION OF SINJAR`: its topic after)
+    r"(?:[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?(?P<body>[A-Z](?:(?!" + _TOPIC + r")[^\n]){3,80}?)(?:" + _TOPIC + r"[^\n]*)?)?"
     # (`Press release | 9 July 2015`: the date it was issued)
     r"(?:[ \t]*[|·•,\-–—][ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[ \t]*$")
+#: A line saying the text under it is a paper's own editorial: `NHÂN DÂN EDITORIAL, 8 MARCH 1979`,
+#: `The Times editorial` (the paper named before the word).
+EDITORIAL_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<paper>(?:The[ \t]+|THE[ \t]+)?[A-ZÀ-Þ][\w'’\-]*(?:[ \t]+[A-ZÀ-Þ][\w'’\-]*){0,3})[ \t]+(?:EDITORIAL|[Ee]ditorial)"
+    r"(?:[ \t]*[,|·•\-–—][ \t]*[^\n]{0,30}\d{4})?[ \t]*$")
 # A line naming whose statements a page collects: `Syrian General Command communiques`,
 # `Statements of the General Staff` (the heading's body, in capitals).
 _STATEMENTS_OF = re.compile(

@@ -34,6 +34,7 @@ __all__ = ["EQUIPMENT", "Figure", "LOSSES", "is_population", "kind_for", "party_
 EQUIPMENT = frozenset({
     Category.TANKS, Category.ARMOURED_VEHICLES, Category.ARTILLERY, Category.AIRCRAFT,
     Category.HELICOPTERS, Category.VEHICLES, Category.SHIPS, Category.DRONES, Category.MISSILES, Category.SMALL_ARMS,
+    Category.POSITIONS,
 })
 LOSSES = frozenset({
     Category.KILLED, Category.WOUNDED, Category.MISSING, Category.KILLED_OR_MISSING,
@@ -846,7 +847,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if subject is None and before is None:
         put = p["put_subject"].search(text, max(lo, start - 120), lead_end)
         if put is not None and put.group("at") is None and not _AS_BOUND.match(text, start) \
-                and not _BETWEEN.match(text, start):  # (`put the number of prisoners between 12,000 and 15,000`)
+                and not _BETWEEN.match(text, start) and not (start < n.start and qualifier is not Qualifier.EXACT):
+            # (`put the number of prisoners between 12,000 and 15,000`, `put SWAPO losses in
+            # the region of 1,000`: a bound or a range stands for `at`)
             put = None
         put = put or p["brought_subject"].search(text, max(lo, start - 120), lead_end) or inverted
         if put is not None:
@@ -994,7 +997,9 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         measure_start, noun, cat = named
         if not mentions:
             mentions = party_mentions(text, measure_start, measure_start + len(noun))
-        category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), False
+        # (with no party in the measure's words, it is the figure before that says whose:
+        # `admits 4,020 of its soldiers killed ... the real figure was nearer 10,000`)
+        category, predicate, anaphoric = _combine(None, cat, sense), noun.strip(), not mentions
     if category is None and not field:
         if sense is None and qualifier is Qualifier.EXACT and not anaphoric:
             return None  # a bare number in prose says nothing checkable

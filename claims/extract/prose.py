@@ -21,6 +21,7 @@ Headlines are prose too: `Rights group: more than 600 killed` names its source b
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from functools import cache
 
@@ -39,7 +40,7 @@ from claims.extract.attribution import (
     unnamed_attribution,
 )
 from claims.extract.dates import AUTHOR_DATE, DateContext, find_dates, year_mentions
-from claims.extract.discourse import (AMONG, CONTINUES, DESCRIBED_NAME, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
+from claims.extract.discourse import (AMONG, CONTINUES, DESCRIBED_NAME, EDITORIAL_LABEL, LABELLED_LINE, LINE, LIST_ITEM, STATEMENT_LABEL, Discourse, block_header, masthead,
                                       same_organisation, statement_issuer)
 from claims.extract.numbers import number_words_hint
 from claims.extract.grid import find_grids, grid_claims
@@ -252,6 +253,7 @@ def _dated(text: str, figures: list[Figure], dates) -> list[Figure]:
 _LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|as[ \t]+well[ \t]+as|plus|in[ \t]+addition[ \t]+to)?[ \t]*")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_FOR_THE_SIDE = re.compile(r"\W*(?i:for|on|among)[ \t]+the[ \t]+(?P<who>[^,.;:\n]{2,40}?)[ \t]+(?i:side|camp|forces)[ \t]*,")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
     r"|(?:of|among)\s+(?:the|those|these|them|whom)\b[^,.;:\n]{0,60}?"
@@ -663,6 +665,11 @@ class _Extractor:
         #: Labels over a body's statement (`PRESS STATEMENT`) with the body that issued it.
         self._labels = [(m.start(), m.group(0).strip(), issuer) for m in STATEMENT_LABEL.finditer(self.text)
                         if (issuer := statement_issuer(self.text, m.start(), m.end())) is not None]
+        # (a paper's editorial is the paper's own voice: `NHÂN DÂN EDITORIAL, 8 MARCH 1979`)
+        # (a paper's name in capitals is words, not an acronym: `NHAN DAN`)
+        self._labels = sorted(self._labels + [(m.start(), m.group(0).strip(), string.capwords(m.group("paper"))
+                                               if m.group("paper").isupper() else m.group("paper"))
+                                              for m in EDITORIAL_LABEL.finditer(self.text)])
         self._text_voice: str | None | object = _UNSET  # see _voice_side
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
@@ -1490,6 +1497,9 @@ class _Extractor:
                     of_whole.add(k)
                 else:
                     break
+            if figures and 0 not in of_whole and figures[0].noun_group in ("people", "loss", None) \
+                    and not figures[0].party_mentions and whole.value.category in (Category.CASUALTIES, Category.KILLED_OR_WOUNDED):
+                of_whole.add(0)  # `... put out of action. Of these, 3,400 were killed`: a part with its own measure
         for k in range(n):
             parent = parents[k]
             if parent is not None and not settled[k] and categories[parent] is not None:
@@ -1680,6 +1690,13 @@ class _Extractor:
                     return Side(column=other[0], name=other[1], reason=f"{text[s:e]} {verb} them: the side opposed to {text[s:e]}")
                 if f.noun is None or self.sides.role_side(f.noun) is None:
                     return Side(reason=f"{text[s:e]} {verb} them, and the text does not say whom they fought")
+        if (fronted := _FOR_THE_SIDE.match(text, lo, f.start)) is not None:
+            # `For the Nationalist side, the official balance gave 4,800 dead`: the sentence's
+            # figures are that side's.
+            for s, e, party in self.sides.party_mentions(text, fronted.start("who"), fronted.end("who"))[:1]:
+                side = self.sides.side_for_mention(party, f"the sentence opens `{fronted.group(0).strip()}`")
+                if side is not None:
+                    return side
         clause = max(text.rfind(c, lo, f.start) for c in ";:\n(") + 1
         opener = PARTY_LEAD.match(text, max(lo, clause), hi)
         if opener is None and clause > lo and text[clause - 1] == ":":

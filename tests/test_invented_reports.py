@@ -2706,3 +2706,29 @@ def test_an_editorial_is_its_papers_voice_and_a_statement_label_ends_before_its_
     got = claims_of("Home > Statements\n\nSTATEMENT OF THE REGIONAL SECURITY COUNCIL ON THE LIBERATION OF THE TOWN\n\n"
                     "Five Peshmerga were martyred and 26 were wounded.\n")
     assert got["Five Peshmerga were martyred"].attribution.claimant == "Regional Security Council"
+
+
+def test_a_calibre_between_a_number_and_its_weapons() -> None:
+    got = claims_of("The regiment captured 12 105mm howitzers, twelve 81 mm mortars and one 120 mm mortar. The army has 4 155 troops.")
+    assert got["12 105mm howitzers"].value.low == 12 and got["12 105mm howitzers"].value.category is Category.ARTILLERY
+    assert got["twelve 81 mm mortars"].value.low == 12
+    assert got["4 155 troops"].value.low == 4155  # (a space between groups of three is still one number)
+
+
+def test_tanks_by_name_refugees_and_a_belligerents_words_for_its_enemy() -> None:
+    got = claims_of("The Germans lost 15 Tigers. More than 100 Kenyan crusaders have been killed. "
+                    "Some 96,000 Eritrean refugees were sheltering there.")
+    assert got["15 Tigers"].value.category is Category.TANKS
+    assert got["More than 100 Kenyan crusaders have been killed"].value.category is Category.KILLED
+    assert got["Some 96,000 Eritrean refugees"].kind is Kind.DISPLACED
+
+
+def test_a_two_column_table_under_a_measure() -> None:
+    for table in ("  Category                              Killed\n  Government forces                      112\n"
+                  "  Civilians                              78\n",
+                  "Category | Killed\nGovernment forces | 112\nCivilians | 78\n"):
+        got = claims_of("Annex 9. Fatalities\n\n" + table)
+        assert got["112"].value.category is Category.KILLED and got["78"].value.population.value == "civilian"
+    # two columns with no measure over them are no table
+    got = claims_of("Annex 9\n\nBelligerents        Ostland\nStrength            5,000 troops\n")
+    assert all(c.value.category is not Category.KILLED for c in got.values() if c.kind is not Kind.DATE)

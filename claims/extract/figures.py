@@ -236,7 +236,8 @@ _STOP_MODIFIER = frozenset(
     "these those there here it its their his her our my your we they he she i you will would could "
     "should may might must can not no".split()
 )
-_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-\.]*|\d+mm|\d+(?:st|nd|rd|th)")
+# (a calibre between a number and its weapons: `12 105mm howitzers`, `twelve 81 mm mortars`)
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-\.]*|\d+(?:\.\d+)?[ \-]?(?:mm|cm)\b|\d+-(?:pdr|pounders?)\b|\d+(?:st|nd|rd|th)")
 _PARTITIVE = re.compile(
     r"(?i)[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?P<pron>them|whom|which|us)\b|(?:the|its|their|our|his|her|my|your|those|these|all)\b|(?=\d))"
 )

@@ -87,6 +87,18 @@ def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     return _split_cells(text, start, end, "\t")
 
 
+def _two_cells(text: str, start: int, end: int) -> list[Cell] | None:
+    """The two cells of a line of a two-column table (`Government forces | 112`, or set apart by
+    a run of spaces), else None: a table only under a header that names its measure."""
+    line = text[start:end]
+    if "\t" in line:
+        return None
+    if line.count("|") == 1 and " | " in line:
+        return _split_cells(text, start, end, "|")
+    out = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line.rstrip("\r"))]
+    return out if len(out) == 2 and "   " in line else None
+
+
 def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
     """(start, end, grid) of every table of two rows or more between ``lo`` and ``hi`` whose
     rows have as many cells as its header and whose header holds no number; blank lines may
@@ -100,7 +112,10 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
             header, rows = block[0], block[1:]
             # (a header's brackets may hold a number: `Killings (M23)`)
             if (sum(1 for s, e in header if s < e) >= 2 and not any(_DIGIT.search(_BRACKETS.sub("", text[s:e])) for s, e in header[1:])
-                    and all(len(r) == len(header) for r in rows) and any(_DIGIT.search(text, s, e) for r in rows for s, e in r[1:])):
+                    and all(len(r) == len(header) for r in rows) and any(_DIGIT.search(text, s, e) for r in rows for s, e in r[1:])
+                    # (two columns make a table only under a measure: `Category | Killed`)
+                    and (len(header) > 2 or _category(text[header[1][0]:header[1][1]]) is not None
+                         and not _DIGIT.search(text, *header[0]))):
                 out.append((block_start, block_end, Grid(tuple(header), tuple(tuple(r) for r in rows))))
 
     pos = lo
@@ -113,6 +128,8 @@ def find_grids(text: str, lo: int, hi: int) -> list[tuple[int, int, Grid]]:
             pass  # a rule under the header, or a blank line between rows (a page's rows as paragraphs)
         else:
             cells = _cells(text, pos, end)
+            if cells is None and (not block or len(block[0]) == 2):
+                cells = _two_cells(text, pos, end)
             if block and (cells is None or len(cells) < len(block[0])) and "\t" not in line and not ROW.match(line):
                 cells = _under_columns(text, pos, end, [s - header_at for s, _ in block[0]]) or cells
             if not block:

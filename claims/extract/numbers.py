@@ -40,7 +40,7 @@ _FOOTNOTES = rf"(?:{FOOTNOTE})*"
 #: Also `12.000` and `1.200.000` (a dot before each group: European copy), and `1,2` before a
 #: scale word (`1,2 million`: a decimal comma).
 # (one separator throughout: `225,000 700 guns` is two numbers, not 225,000,700)
-DIGITS_PATTERN = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
+DIGITS_PATTERN = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![ \t]?-?(?:mm|cm|pdr|pounders?)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
                   r"|\d+,\d{1,2}(?=\s*(?i:million|billion|thousand)\b)|\d+(?:\.\d+)?")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
@@ -246,7 +246,8 @@ _SCALE_AHEAD = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*\d[\d.,]*[ \t]*(?P<s
 _SCALE_WORDS = {"million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
 # Digits that are not a figure by their look: an ordinal, a decimal share, a time, a power,
 # a calibre or measure glued to the number, a model number (`T-72`), a score (`3-2`).
-_NOT_FIGURE_AFTER = re.compile(r"(?:st|nd|rd|th|d)\b|\s*%|\s*per\s?cent\b|:\d|\^|mm\b|cm\b|km\b|kg\b|[a-z]{1,2}\d"
+_NOT_FIGURE_AFTER = re.compile(r"(?:st|nd|rd|th|d)\b|\s*%|\s*per\s?cent\b|:\d|\^|[ \-]?(?:mm|cm)\b|km\b|kg\b|[a-z]{1,2}\d"
+                               r"|-pdr\b|-pounders?\b"
                                # (a model's letters: `Mirage 2000D`, `747SP`; not `3K`, `1.5M`, `2BN`)
                                r"|(?![KMB]\b|BN\b)[A-Z]{1,3}\b"
                                # a thread's post number closing a post (`Dozens more wounded 3/`)

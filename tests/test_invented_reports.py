@@ -2732,3 +2732,43 @@ def test_a_two_column_table_under_a_measure() -> None:
     # two columns with no measure over them are no table
     got = claims_of("Annex 9\n\nBelligerents        Ostland\nStrength            5,000 troops\n")
     assert not any(c.rule == "prose.table" for c in got.values())
+
+
+def test_two_numbers_joined_by_or_are_one_vague_count() -> None:
+    got = claims_of("The companies were reduced to thirty or forty men each. The rebels claimed 13 or 14 aircraft destroyed. "
+                    "Two or three thousand men were killed. Five to eight hundred fighters held the caves.")
+    assert (got["thirty or forty men"].value.low, got["thirty or forty men"].value.high) == (30, 40)
+    assert (got["13 or 14 aircraft destroyed"].value.low, got["13 or 14 aircraft destroyed"].value.high) == (13, 14)
+    assert (got["Two or three thousand men were killed"].value.low, got["Two or three thousand men were killed"].value.high) == (2000, 3000)
+    assert (got["Five to eight hundred fighters"].value.low, got["Five to eight hundred fighters"].value.high) == (500, 800)
+
+
+def test_an_arrow_is_no_bound_and_a_rule_followed_is_no_source() -> None:
+    got = claims_of("Intro.\n\n989 casualties -> 201 KIA.\n\nEleven soldiers were captured and are being treated according to "
+                    "the Geneva Conventions.\n\nAccording to the ministry of defence, 11 soldiers died.\n")
+    assert got["201 KIA"].value.qualifier.value == "exact"
+    assert got["Eleven soldiers were captured"].attribution.claimant is None
+    assert got["11 soldiers died"].attribution.claimant == "the ministry of defence"
+
+
+def test_a_connective_before_a_described_source_is_no_source() -> None:
+    got = claims_of("Intro.\n\nMeanwhile, the acting commissioner of the county, who asked not to be named, told the radio "
+                    "that the bodies of 176 civilians had been collected.\n")
+    assert got["176 civilians"].attribution.claimant == "the acting commissioner of the county"
+
+
+def test_a_source_line_under_a_table_and_labels_set_apart_by_spaces() -> None:
+    text = ("APPENDIX 24\nBATTLE CASUALTIES, IV CORPS\n\n"
+            "Category          Killed     Wounded     Missing\nBritish           1,200      3,400       500\n"
+            "Source: IV Corps A. Branch returns. The figures do not include sick.\n\n"
+            "APPENDIX 25\n\nKilled            2,669\nWounded           8,310\nMissing           1,624\n")
+    got = claims_of(text)
+    assert got["1,200"].attribution.claimant == "IV Corps A. Branch returns"
+    assert got["Missing           1,624"].value.category is Category.MISSING
+
+
+def test_finding_bodies_is_a_record_of_them_and_a_head_count_no_source() -> None:
+    got = claims_of("Intro.\n\nMission investigators recovered the bodies of 19 people at the hospital.\n\n"
+                    "Following a head count, the strength of the camp was 1,407 officers and other ranks.\n")
+    assert got["19 people"].attribution.claimant == "Mission investigators"
+    assert got["1,407 officers and other ranks"].attribution.claimant != "a head"

@@ -119,6 +119,11 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ0-9](?:[\w'’\-&]|\.(?=[A-Za-z
                    # a full stop that ends a sentence (no source phrase runs over it)
                    # (`Gen. Petraeus` is one name)
                    r"|(?<=[a-z0-9\"”'’)])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bCapt)(?<!\bMaj)(?<!\bSgt)(?<!\bCpl)(?<!\bBrig)(?<!\bAdm)(?<!\bCdr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\bFr)\.(?=\s+[A-Z\"“])")
+# Words that open a sentence and link it to the one before: no source, however capitalised.
+_CONNECTIVES = frozenset(
+    "meanwhile however separately elsewhere moreover furthermore nevertheless nonetheless instead thus therefore "
+    "overall besides still also earlier later today yesterday subsequently afterwards consequently".split()
+)
 _AUX_BEFORE_CUE = frozenset(
     "long has have had also later previously then would could will further again since earlier "
     "already initially first subsequently separately recently reportedly officially publicly "
@@ -393,8 +398,8 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
             # `Darwish, spokesman for the Council, which is part of the SDF, told`: the
             # relative clause hangs on a phrase that may itself be an apposition.
             apposed = _np_before(text, words[:j + 1] + [(words[j][1], words[j][1], "said")], j + 1, lo)
-            if apposed is not None:
-                return apposed
+            if apposed is not None and text[apposed[0]:apposed[1]].lower() not in _CONNECTIVES:
+                return apposed  # (not `Meanwhile, the commissioner, who asked not to be named, told`)
         if found is None and between and between[0][2].lower() == "who":
             # `One farmer, who asked not to be named, said`: a person the relative clause describes.
             for d in range(j - 1, max(-1, j - 5), -1):
@@ -601,6 +606,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         indefinite = (lower in lx.unnamed_indefinite_heads and start is not None
                       and words[0][2].lower() in ("a", "an", "one"))  # `said one fighter from ...`
         ok = ok or indefinite
+        if not ok and start is not None and w[:1].islower() and w.isalpha() and any(
+                words[j][2].lower() == "of" and words[j - 1][2].lower() in _DEPARTMENT_HEADS for j in range(max(1, k - 2), k)):
+            ok = True  # `the ministry of defence`, `the department of foreign affairs`: what it is the ministry of
         if not ok and w[:1].islower() and (start is not None or k == 0):
             # A modifier noun before a source noun or a name (`the UN refugee agency UNHCR`,
             # `said rebel spokesman Ali Haddad`).
@@ -628,6 +636,10 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
+# Bodies named by what they are in charge of, written in lower case (`the ministry of defence`).
+_DEPARTMENT_HEADS = frozenset("ministry ministries department office minister secretary bureau directorate".split())
+
+
 # `according to a tally by X`, `preliminary data collected by X`, `the latest UN figures from
 # X`: the agent after the noun is the source, not the tally.
 # Nouns for what a source publishes its figures in: `a tally by X`, `the ministry's daily briefing`.
@@ -635,6 +647,9 @@ _DOCUMENT_NOUNS = (
     r"tall(?:y|ies)|counts?|estimates?|figures?|data|statistics|records|assessments?|statements?|reports?"
     r"|communiqu[eé]s?|announcements?|bulletins?|updates?|briefings?"
 )
+# What one acts `according to` that says nothing: a rule, a law, a plan.
+_NORMS = re.compile(r"(?i)\b(?:conventions?|law|laws|rules?|procedures?|protocols?|plan|plans|schedule|standards?|norms?"
+                    r"|principles?|regulations?|treaty|treaties|instructions|orders|custom|tradition|agreement|accords?)\W*$")
 _TALLY_OF = re.compile(
     r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+){0,3}?"
     rf"(?:{_DOCUMENT_NOUNS}|information|numbers|tolls?|surveys?|analys[ie]s|reviews?|compilations?)[ \t]+"
@@ -787,6 +802,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
             continue
         if re.match(r"(?i)(?:its|their|his|her|our)\b", text[np[0]:np[1]]):
             continue  # `the government, citing its own figures, said`: the subject speaks
+        if _NORMS.search(text, np[0], np[1]):
+            continue  # `treated according to the Geneva Conventions`: a rule followed, no source
         np = _apposed_name(text, np, hi, opening=not text[lo:m.start()].strip())
         relayed = _relayed_speaker(text, m.start(), m.group(0), np[1], lo, hi)
         if relayed is not None:

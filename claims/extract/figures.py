@@ -267,6 +267,10 @@ _LABEL_BEFORE = re.compile(
     r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
     rf"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-]|{LEADER})[ \t]*$"
 )
+# A line that sets its label apart from its number by a run of spaces (`Missing      1,624`).
+_COLUMN_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners"
+    r"|casualties|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)(?:[ \t]{2,}|\t)[ \t]*$")
 # A key-figures line whose label opens with what it counts and says where or since when
 # (`Killed in El Fasher since 10 May: 134`, `Total militia dead on Marib fronts: over 3,500`).
 _KEY_FIGURE_LABEL = re.compile(
@@ -412,9 +416,11 @@ def read_figures(
             sep = _RANGE_SEP.match(text, n.end, numbers[i + 1].start)
             if sep is not None and sep.end() == numbers[i + 1].start and numbers[i + 1].spelled == n.spelled:
                 second = numbers[i + 1]
-            elif n.spelled and numbers[i + 1].spelled and n.value < numbers[i + 1].value <= 20 \
+            elif n.spelled == numbers[i + 1].spelled and n.value < numbers[i + 1].value <= max(2 * n.value, n.value + 10) \
                     and _OR_SEP.fullmatch(text, n.end, numbers[i + 1].start):
-                second = numbers[i + 1]  # `seven or eight fighters`: one vague count between the two
+                # `seven or eight fighters`, `30 or 40 men`, `two or three thousand`: one vague
+                # count between the two
+                second = numbers[i + 1]
         figure = _read_one(text, lo, hi, n, second, field)
         if figure is not None:
             figure = _with_note(text, figure, hi, default_year)
@@ -697,6 +703,8 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
         qm = None  # `+2,000 servicemen`: an increment, read below
     if qm is not None and qm.group(0).strip().lower() == "over" and _PHRASAL_OVER.search(text, max(lo, qm.start() - 12), qm.start()):
         qm = None  # `handed over 14 rifles`: a verb's particle, no bound
+    if qm is not None and qm.group(0)[:1] in "><" and qm.start() > lo and text[qm.start() - 1] in "-=<>":
+        qm = None  # `989 casualties -> 201 KIA`: an arrow, no bound
     if qm is not None:
         q = next(k for k, v in qm.groupdict().items() if v is not None)[2:]
         start = qm.start()
@@ -904,6 +912,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     if category is None or (sense is not None and sense.group == "people" and predicate is None):
         # `Killed: 169`, `POW: 96`: a label before the number names what it counts.
         label = _LABEL_BEFORE.search(text, max(lo, start - 24), start) \
+            or _COLUMN_LABEL.search(text, max(lo, text.rfind("\n", 0, start) + 1), start) \
             or _KEY_FIGURE_LABEL.search(text, max(lo, text.rfind("\n", 0, start) + 1, start - 100), start)
         if label is not None:
             word = _fold(label.group("l"))
@@ -911,7 +920,7 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
             cat = hit.category if hit is not None and hit.group == "loss" else lx.predicates_after.get(word)
             if cat in ("killed", "wounded", "missing", "captured", "displaced", "casualties", "killed_or_missing"):
                 category = Category(cat)
-                predicate = label.group(0)
+                predicate = label.group(0).strip()
                 start = label.start()
     if category in (Category.DISPLACED, Category.REFUGEES) and subject is not None \
             and lexicon().subject_nouns[_fold(subject.group("n"))] == "strength":

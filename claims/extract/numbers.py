@@ -322,8 +322,10 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
         if article and words[0] != "one" and ARTICLE_BEFORE_NUMBER.match(text, e, hi):
             continue  # `a further five men`, `an additional 300`: the number after it counts
         if k + 1 < len(runs) and runs[k + 1][0] - end <= 5 and value < 1000 and not vague \
-                and (shared := _SHARED_SCALE.search(text, runs[k + 1][0], runs[k + 1][1])) is not None:
-            value *= _word_tables()[2][shared.group(1).lower()]  # `between four and five thousand`: one scale for both
+                and (shared := _SHARED_SCALE.search(text, runs[k + 1][0], runs[k + 1][1])) is not None \
+                and (value < 10 or shared.group(1).lower() != "hundred"):
+            # `between four and five thousand`, `five to eight hundred`: one scale for both
+            value *= _word_tables()[2][shared.group(1).lower()]
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found
@@ -334,7 +336,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
 _AND = re.compile(r"(?i)[ \t]+and[ \t]+")
 _SCALE_WORD = re.compile(r"(?i)\b(hundred|thousand|million|billion|dozen)s?\b")
 _FRACTION_AFTER = re.compile(r"(?i)an?[ \t]+(?:half|quarter|third)\b")
-_SHARED_SCALE = re.compile(r"(?i)\b(thousand|million|billion)[ \t]*$")
+_SHARED_SCALE = re.compile(r"(?i)\b(hundred|thousand|million|billion)[ \t]*$")
 
 
 def _scale_value(word: str) -> int:

@@ -253,6 +253,9 @@ def _dated(text: str, figures: list[Figure], dates) -> list[Figure]:
 _LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|as[ \t]+well[ \t]+as|plus|in[ \t]+addition[ \t]+to)?[ \t]*")
 _BARE_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|while|but)?[ \t]*(?:[a-z]+(?:ing|ed)[ \t]+)?(?:another|a[ \t]+further|some|about|around)?[ \t]*")
 _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# A line under a table naming where its figures come from (`Source: IV Corps A. Branch returns.`).
+_SOURCE_LINE = re.compile(r"(?:[ \t]*\r?\n){1,3}[ \t]*(?:Sources?|Data|Figures)[ \t]*:[ \t]*(?P<who>[^\n;]{3,100}?)(?:(?<=[a-z]{2})\.[ \t]+(?=[A-Z])|\.?[ \t]*(?=\n|$))")
+_NO_SOURCE_NAMED = re.compile(r"(?i)\W*(?:see|cf|note|notes|author|authors|own|various|compiled)\b|\W*\d")
 _FOR_THE_SIDE = re.compile(r"\W*(?i:for|on|among)[ \t]+the[ \t]+(?P<who>[^,.;:\n]{2,40}?)[ \t]+(?i:side|camp|forces)[ \t]*,")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
@@ -677,12 +680,21 @@ class _Extractor:
         #: Figure claims of the current paragraph, for `40 more`, `another 50`, `four of whom`.
         self._recent: list[Claim] = []
 
-    def _table_source(self, claims: list[Claim]) -> list[Claim]:
+    def _table_source(self, claims: list[Claim], end: int) -> list[Claim]:
         """A table's figures, with the source a line over it names (`The General Staff
-        reported the following losses:`)."""
+        reported the following losses:`), else the one a `Source:` line under it names for
+        the rows that name none."""
         header = self.discourse.header
         if header is None:
-            return claims
+            footer = _SOURCE_LINE.match(self.document.text, end)
+            if footer is None or _NO_SOURCE_NAMED.match(footer.group("who")):
+                return claims
+            who = footer.group("who").strip().rstrip(".")
+            cls, side = self._classify(who)
+            attribution = Attribution(document=self.document.id, claimant=who, claimant_class=cls, claimant_side=side,
+                                      evidence=f"the line `Source: {who}` under the table",
+                                      source_span=(footer.start("who"), footer.start("who") + len(who)))
+            return [c if c.attribution.claimant else attrs.evolve(c, attribution=attribution) for c in claims]
         cls, side = self._classify(header)
         attribution = Attribution(document=self.document.id, claimant=header, claimant_class=cls, claimant_side=side,
                                   evidence=f"the header `{header}:` over the table the figure is in")
@@ -711,7 +723,8 @@ class _Extractor:
         for p_lo, p_hi in self._paragraphs:
             pieces = [(p_lo, p_hi)]
             while pending and pending[0][0] < p_hi:
-                self.claims.extend(self._table_source(pending.pop(0)[2]))
+                _, g_hi, found = pending.pop(0)
+                self.claims.extend(self._table_source(found, g_hi))
             for g_lo, g_hi, _ in tables:
                 if g_lo < p_hi and p_lo < g_hi:
                     pieces = [(a, b) for lo, hi in pieces for a, b in ((lo, min(hi, g_lo)), (max(lo, g_hi), hi)) if a < b]

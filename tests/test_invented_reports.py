@@ -2772,3 +2772,11 @@ def test_finding_bodies_is_a_record_of_them_and_a_head_count_no_source() -> None
                     "Following a head count, the strength of the camp was 1,407 officers and other ranks.\n")
     assert got["19 people"].attribution.claimant == "Mission investigators"
     assert got["1,407 officers and other ranks"].attribution.claimant != "a head"
+
+
+def test_their_is_the_subjects_and_our_is_not_the_party_we_fight() -> None:
+    got = claims_of("Intro.\n\nThe rebels lost over 200 of their fighters, the SPLA said.\n")
+    assert got["over 200 of their fighters"].side.name != "SPLA"  # not the claimant's own
+    got = claims_of("PRESS STATEMENT\n\nOur forces took the town from the regime and its allies, the Sudanese rebel JEM.\n\n"
+                    "On our side we lost 17 martyrs.\n")
+    assert got["17 martyrs"].side.name != "Sudan"  # the ally of the enemy is not who `we` are

@@ -256,6 +256,11 @@ _CLOSE_THEN_LIST = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # A line under a table naming where its figures come from (`Source: IV Corps A. Branch returns.`).
 _SOURCE_LINE = re.compile(r"(?:[ \t]*\r?\n){1,3}[ \t]*(?:Sources?|Data|Figures)[ \t]*:[ \t]*(?P<who>[^\n;]{3,100}?)(?:(?<=[a-z]{2})\.[ \t]+(?=[A-Z])|\.?[ \t]*(?=\n|$))")
 _NO_SOURCE_NAMED = re.compile(r"(?i)\W*(?:see|cf|note|notes|author|authors|own|various|compiled)\b|\W*\d")
+# The subject of a sentence whose figure is `N of their men` (`The rebels lost over 200 of their fighters`).
+_THEIR_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){0,3}?[\w'’\-]+)[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?"
+                           r"(?:lost|losing|loses|suffered|buried|evacuated|had)[ \t]+")
+_OPPOSED_TO = re.compile(r"(?i)\b(?:from|against|allies|allied|ally|enemy|enemies|regime|fighting|fought|attacked|attacking|"
+                         r"repelled|defeated|routed|aggressors?|invaders?)\b")
 _FOR_THE_SIDE = re.compile(r"\W*(?i:for|on|among)[ \t]+the[ \t]+(?P<who>[^,.;:\n]{2,40}?)[ \t]+(?i:side|camp|forces)[ \t]*,")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
@@ -1775,6 +1780,21 @@ class _Extractor:
                                                else f"`our` in a text that speaks for {voice}")
             if side is not None:
                 return side
+        if relative == "own" and attribution.claimant_side and f.relative_side == "own" \
+                and not FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
+                and (subject := _THEIR_SUBJECT.match(text, lo, f.start)) is not None:
+            # `The rebels lost over 200 of their fighters, the SPLA said`: `their` is the
+            # subject's, not the claimant's
+            words = " ".join(subject.group("who").lower().split())
+            named = self.sides.party_mentions(text, subject.start("who"), subject.end("who"))
+            role = words.removeprefix("the ")
+            side = self.sides.side_for_mention(named[0][2], f"`their` points back to {subject.group('who')}, the subject") \
+                if named else self.sides.role_side(role)
+            if side is not None and side.name is not None and side.name != attribution.claimant_side:
+                return attrs.evolve(side, reason=f"`their` points back to {subject.group('who')}, the subject")
+            lx = lexicon()
+            if side is None and not named and (role in lx.insurgent_labels or role in lx.hostile_labels):
+                return Side(reason=f"`their` points back to {subject.group('who')}, whose side the text does not name")
         if relative == "own" and attribution.claimant_side:
             side = self.sides.side_for_mention(attribution.claimant_side, f"`its`/`their` is the claimant's own side ({attribution.claimant})")
             if side is not None:
@@ -2070,7 +2090,9 @@ class _Extractor:
             end = min((e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e != -1), default=len(text))
             if _REPORTED.search(text, start, end):
                 continue  # `rejects Indian claims that 70 of our soldiers ...`: another's words
-            named = {party for _, _, party in self.sides.party_mentions(text, start, end)}
+            # (not a party the text fights: `took Bentiu from the regime and its allies, the Sudanese rebel JEM`)
+            named = {party for s, _, party in self.sides.party_mentions(text, start, end)
+                     if not _OPPOSED_TO.search(text, max(start, s - 50), s)}
             if len(named) == 1:
                 hit = self.sides.party(named.pop())
                 return hit[1] if hit is not None else None

@@ -2780,3 +2780,14 @@ def test_their_is_the_subjects_and_our_is_not_the_party_we_fight() -> None:
     got = claims_of("PRESS STATEMENT\n\nOur forces took the town from the regime and its allies, the Sudanese rebel JEM.\n\n"
                     "On our side we lost 17 martyrs.\n")
     assert got["17 martyrs"].side.name != "Sudan"  # the ally of the enemy is not who `we` are
+
+
+def test_a_possessive_names_whose_records_not_where_they_were_written() -> None:
+    from claims.reconcile import group_events
+
+    a = read_text("Chapter XX: Across the River\n\nThe division crossed near Varnsk and held Varnsk for a week. "
+                  "Losses at Varnsk were 1,200 killed.\n", "a.txt")
+    b = read_text("The Volunteer Army in 1944\n\nAccording to the Bureau's records some 8,000 officers and men "
+                  "served, and figures from the Bureau's own rolls show that about 800 were taken prisoner.\n", "b.txt")
+    events = group_events([a, b], [c for d in (a, b) for c in extract_document(d) if c.kind is Kind.DATE])
+    assert len(events) == 1  # given together, and `Bureau's` is no place they were reported from

@@ -255,13 +255,14 @@ _NOT_PLACES = frozenset(fold(w) for w in (
     "Organisation Mission Monitoring Special Group Groups North South East West Central Upper Lower Greater "
     "Great Old Saint Fort Mount Lake River Street Square Hospital Airport Station Bridge Road Highway "
     "Thomson Foundation Observer Tribune Herald Telegraph Post Journal Magazine Weekly Online Reason "
-    "Logo Wide Home Menu Search Advertisement Advertising Subscribe Share Follow Read More Related"
+    "Logo Wide Home Menu Search Advertisement Advertising Subscribe Share Follow Read More Related "
+    "Bureau Archive Archives Library Museum Research Records Society Association Commission Academy"
 ).split())
 
 
 def _is_place_word(word: str, lower_words: frozenset[str]) -> bool:
-    if len(word) < 4 or not word[0].isupper() or word.isupper() and len(word) < 5:
-        return False
+    if len(word) < 4 or not word[0].isupper() or word.isupper() and len(word) < 5 or word.endswith(("'s", "’s")):
+        return False  # (a possessive names whose, not where: `the Bureau's records`)
     folded = fold(word)
     if not folded or folded in _NOT_PLACES or word.lower() in lower_words:
         return False

@@ -2791,3 +2791,20 @@ def test_a_possessive_names_whose_records_not_where_they_were_written() -> None:
                   "served, and figures from the Bureau's own rolls show that about 800 were taken prisoner.\n", "b.txt")
     events = group_events([a, b], [c for d in (a, b) for c in extract_document(d) if c.kind is Kind.DATE])
     assert len(events) == 1  # given together, and `Bureau's` is no place they were reported from
+
+
+def test_posts_are_their_authors() -> None:
+    thread = ("Thread by @VarnMoD on Thread Reader App\n\nIvo Tark\n@IvoTark_MoD\nSpokesman, Ministry of Defence.\n\n"
+              "2/ 47 soldiers were martyred defending the capital and 160 were wounded.\n\n"
+              "4/ Contrary to what the militia's media claims, the army handed over nothing. More than 60 tanks were "
+              "taken from the camp.\n")
+    got = claims_of(thread)
+    assert got["47 soldiers were martyred"].attribution.claimant == "Ivo Tark"
+    assert got["More than 60 tanks"].attribution.claimant != "the militia's media"  # what it claims is not given
+    blog = ("Live: the offensive\n\n14:02 GMT\nTweet from @RegionalSC:\n\n"
+            "\"Forces have entered the town from the east. Approx. 7,500 Peshmerga taking part.\"\n"
+            "- Regional Security Council (@RegionalSC) November 13, 2015\n\n08:50 GMT\nTweet from @AidGroup:\n\n"
+            "\"Thousands still missing after the 2014 attack.\"\n")
+    got = claims_of(blog)
+    assert got["Approx. 7,500 Peshmerga"].attribution.claimant == "Regional Security Council"
+    assert got["Thousands still missing"].attribution.claimant == "@AidGroup"

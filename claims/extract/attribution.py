@@ -650,6 +650,7 @@ _DOCUMENT_NOUNS = (
 # What one acts `according to` that says nothing: a rule, a law, a plan.
 _NORMS = re.compile(r"(?i)\b(?:conventions?|law|laws|rules?|procedures?|protocols?|plan|plans|schedule|standards?|norms?"
                     r"|principles?|regulations?|treaty|treaties|instructions|orders|custom|tradition|agreement|accords?)\W*$")
+_WHAT_BEFORE = re.compile(r"(?i)\b(?:what|whatever)[ \t]+$")
 _TALLY_OF = re.compile(
     r"(?i)(?:(?:the|a|an|its|their|his|her)[ \t]+)?(?:[\w\-]+[ \t]+){0,3}?"
     rf"(?:{_DOCUMENT_NOUNS}|information|numbers|tolls?|surveys?|analys[ie]s|reviews?|compilations?)[ \t]+"
@@ -1042,6 +1043,8 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Relation]:
                     # `in northern Shan state, and 22 ...`, `156 military posts and four towns`: a
                     # noun that is also a cue, with nothing said after it.
                     continue
+                if _WHAT_BEFORE.search(text, max(lo, source[0] - 12), source[0]):
+                    continue  # `Contrary to what the militia's media claims, the army ...`: what it says is not given
                 that = _THAT.match(text, content_start, hi)
                 if that:
                     content_start = that.end()

@@ -261,6 +261,11 @@ _THEIR_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he[ \t]+)?(?:[A-Z][\w'’\-]*[ \
                            r"(?:lost|losing|loses|suffered|buried|evacuated|had)[ \t]+")
 _OPPOSED_TO = re.compile(r"(?i)\b(?:from|against|allies|allied|ally|enemy|enemies|regime|fighting|fought|attacked|attacking|"
                          r"repelled|defeated|routed|aggressors?|invaders?)\b")
+# A social network's post: its author's name over the handle at the head of a thread, the
+# signature under an embedded post, the label over one.
+_THREAD_AUTHOR = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w'’.\-]+(?:[ \t]+[\w'’.\-]+){1,3})[ \t]*\n[ \t]*@\w{2,30}[ \t]*$")
+_POST_SIGNATURE = re.compile(r"(?m)^[ \t]*[—–\-][ \t]*(?P<name>[^(\n@]{2,60}?)[ \t]*\(@\w{2,30}\)[ \t]+[A-Z][a-z]+[ \t]+\d{1,2},[ \t]*\d{4}[ \t]*$")
+_POST_FROM = re.compile(r"(?im)^[ \t]*(?:tweet|post)[ \t]+(?:from|by)[ \t]+@(?P<handle>\w{2,30})[ \t]*:?[ \t]*$")
 _FOR_THE_SIDE = re.compile(r"\W*(?i:for|on|among)[ \t]+the[ \t]+(?P<who>[^,.;:\n]{2,40}?)[ \t]+(?i:side|camp|forces)[ \t]*,")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
@@ -485,6 +490,22 @@ _NO_SPEAKER = frozenset(
     "editor's note key points read more related total totals".split())
 
 
+def _embedded_posts(text: str) -> dict[int, tuple[int, str]]:
+    """Posts quoted in a page, by where their text starts: (end, author). A post embedded with its
+    signature under it (`— Name (@handle) November 13, 2015`) is the named author's; one under
+    `Tweet from @handle:` with none is the handle's."""
+    posts: dict[int, tuple[int, str]] = {}
+    for m in _POST_SIGNATURE.finditer(text):
+        start = text.rfind("\n\n", 0, m.start() - 1)
+        posts[start + 2 if start != -1 else 0] = (m.start(), m.group("name").strip())
+    for m in _POST_FROM.finditer(text):
+        body = m.end()
+        if not any(a <= body + 2 < b for a, (b, _) in posts.items()):
+            end = text.find("\n\n", body + 2)
+            posts[body] = (len(text) if end == -1 else end, "@" + m.group("handle"))
+    return posts
+
+
 def _last_sentence(paragraph: str) -> int:
     """Where the paragraph's last sentence starts (`The command issued a statement. The
     following is its text:`)."""
@@ -678,6 +699,13 @@ class _Extractor:
         self._labels = sorted(self._labels + [(m.start(), m.group(0).strip(), string.capwords(m.group("paper"))
                                                if m.group("paper").isupper() else m.group("paper"))
                                               for m in EDITORIAL_LABEL.finditer(self.text)])
+        # A thread's author named over its posts (`Saeed al-Masawi` / `@SaeedAlMasawi_YE`): the
+        # posts are in the author's own voice.
+        if (author := _THREAD_AUTHOR.search(self.text, 0, min(len(self.text), 800))) is not None:
+            self._labels = sorted(self._labels + [(author.start(), author.group(0).strip(), author.group("name"))])
+        #: Embedded posts, by where their text starts: (end, author) (`"..."` over `— Kurdistan
+        #: Region Security Council (@KurdistanRSC) November 13, 2015`, or under `Tweet from @X:`).
+        self._posts = _embedded_posts(self.text)
         self._text_voice: str | None | object = _UNSET  # see _voice_side
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).
@@ -771,6 +799,8 @@ class _Extractor:
             self._speaker, self._speaker_why = _speaker_name(label.group("who")), None
             # (a one-word label may be a dateline or a rubric: only a person's turn goes on)
             self._turn = self._speaker is not None and stamp is None and " " in label.group("who").strip()
+        elif (post := next(((end, who) for start, (end, who) in self._posts.items() if start <= lo < end), None)) is not None:
+            self._speaker, self._speaker_why, self._turn = post[1], f"the post is {post[1]}'s", False
         elif not (self._turn and stamp is None and not stripped.startswith("#") and self._speaker is not None):
             self._speaker, self._turn = None, False
         # (else a transcript's turn goes on over paragraphs until the next label)

@@ -2808,3 +2808,19 @@ def test_posts_are_their_authors() -> None:
     got = claims_of(blog)
     assert got["Approx. 7,500 Peshmerga"].attribution.claimant == "Regional Security Council"
     assert got["Thousands still missing"].attribution.claimant == "@AidGroup"
+
+
+def test_a_live_blogs_later_entry_updates_an_earlier_one() -> None:
+    blog = read_text("Live: the fall of the town\n\n17:45 GMT\nVigilantes have now recovered the remains of 87 people in the town.\n\n"
+                     "12:10 GMT\nThe army said 30 soldiers were killed.\n\n"
+                     "09:05 GMT\nVigilantes who entered the town say they found 45 bodies.\n\n"
+                     "08:30 GMT\nRebels said 400 soldiers were killed.\n", "blog.txt")
+    found = disagreeing([blog])
+    assert frozenset({"87 people", "45 bodies"}) not in found  # the toll grew over the day
+    assert frozenset({"30 soldiers were killed", "400 soldiers were killed"}) in found  # a later, smaller count rivals it
+
+
+def test_a_speaker_citing_what_he_has_is_still_the_source() -> None:
+    got = claims_of("Lok Sabha debate\n\nSHRI Y. B. CHAVAN: According to the information so far available, 109 were killed "
+                    "and 6 are prisoners of war.\n")
+    assert got["109 were killed"].attribution.claimant == "Shri Y. B. Chavan"

@@ -266,6 +266,9 @@ _OPPOSED_TO = re.compile(r"(?i)\b(?:from|against|allies|allied|ally|enemy|enemie
 _THREAD_AUTHOR = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w'’.\-]+(?:[ \t]+[\w'’.\-]+){1,3})[ \t]*\n[ \t]*@\w{2,30}[ \t]*$")
 _POST_SIGNATURE = re.compile(r"(?m)^[ \t]*[—–\-][ \t]*(?P<name>[^(\n@]{2,60}?)[ \t]*\(@\w{2,30}\)[ \t]+[A-Z][a-z]+[ \t]+\d{1,2},[ \t]*\d{4}[ \t]*$")
 _POST_FROM = re.compile(r"(?im)^[ \t]*(?:tweet|post)[ \t]+(?:from|by)[ \t]+@(?P<handle>\w{2,30})[ \t]*:?[ \t]*$")
+# What a speaker goes by rather than who speaks (`according to the information available`).
+_EVIDENCE_HEADS = frozenset("information data intelligence reconnaissance figures reports report estimates estimate "
+                            "count tally records".split())
 _FOR_THE_SIDE = re.compile(r"\W*(?i:for|on|among)[ \t]+the[ \t]+(?P<who>[^,.;:\n]{2,40}?)[ \t]+(?i:side|camp|forces)[ \t]*,")
 _PARTITIVE_OPENER = re.compile(
     r"\W*(?i:(?:of|among)\s+(?:these|those|them)\s*,"  # `Of these, 22 were civilians`
@@ -1171,6 +1174,13 @@ class _Extractor:
             r, claimant, how = hit
             if claimant is None:
                 words = self._unnamed_words.get(r)
+                if words is not None and self._speaker is not None and words.lower().split()[-1] in _EVIDENCE_HEADS:
+                    # `SHRI CHAVAN: According to the information so far available, 109 were
+                    # killed`: the speaker says it, on what he has
+                    cls, side = self._classify(self._speaker)
+                    return Attribution(document=doc, claimant=self._speaker, claimant_class=cls, claimant_side=side,
+                                       evidence=f"{self._speaker_why or f'the transcript gives the paragraph to {self._speaker}'}, "
+                                                f"citing `{words}`", cue=r.cue.strip(), content_span=(r.content_start, r.content_end))
                 if words is not None:
                     return unnamed_attribution(doc, words, r.cue.strip(), (r.content_start, r.content_end),
                                                None if r.pronoun else (r.source_start, r.source_end), how)

@@ -15,6 +15,7 @@ Army`, `Kurds` / `YPG`). See :func:`resolve_sides`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -629,6 +630,28 @@ def between(a: Claim, b: Claim, ctx: Context) -> str | None:
         return None
     first, second = sorted((a, b), key=lambda c: c.span.start)
     return doc.text[first.span.end: second.span.start]
+
+
+# A live blog's entry opens with the time it was posted, alone on its line or before a dash
+# (`17:45 GMT`, `09:05 - Vigilantes say ...`).
+_ENTRY_STAMP = re.compile(r"(?m)^[ \t]*(?:[*_#]+[ \t]*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)[ \t]*"
+                          r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|local[ \t]+time|[ap]\.?m\.?)?[ \t]*[*_]*[ \t]*(?:$|[\-–—|:][ \t]+)")
+
+
+def entry_time(claim: Claim, ctx: Context) -> int | None:
+    """The minute of the day a live blog posted the entry a claim is in (its last time stamp
+    before the claim), or None for a document with fewer than two entries."""
+    stamps: dict[str, tuple[list[int], list[int]]] | None = ctx.memo.get("entry_stamps")
+    if stamps is None:
+        stamps = ctx.memo["entry_stamps"] = {}
+    found = stamps.get(claim.document)
+    if found is None:
+        doc = ctx.documents.get(claim.document)
+        hits = [(m.start(), int(m.group("h")) * 60 + int(m.group("m"))) for m in _ENTRY_STAMP.finditer(doc.text)] \
+            if doc is not None and doc.text else []
+        found = stamps[claim.document] = ([p for p, _ in hits], [t for _, t in hits]) if len(hits) >= 2 else ([], [])
+    k = bisect_right(found[0], claim.span.start) - 1
+    return found[1][k] if k >= 0 else None
 
 
 _RUNNING_TOTAL = WordPattern(r"\b(?:total|toll|became|rose to|risen to|reached|bringing|so far|altogether|in all|overall|combined)\b",

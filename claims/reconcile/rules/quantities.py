@@ -32,6 +32,7 @@ from claims.reconcile.index import (
     after,
     before,
     between,
+    entry_time,
     inferred_side,
     side_label,
     is_running_total,
@@ -137,6 +138,13 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if a.part_of == b.id or b.part_of == a.id or (a.part_of and a.part_of == b.part_of):
         return False
+    if a.document == b.document and (ta := entry_time(a, ctx)) is not None and (tb := entry_time(b, ctx)) is not None \
+            and ta != tb:
+        # A live blog's later entry updates an earlier one when its count has not fallen (`45
+        # bodies` at 09:05, `87` at 17:45): a growing toll, no rival figure.
+        early, late = (qa, qb) if ta < tb else (qb, qa)
+        if (late.high if late.high is not None else INF_COUNT) >= (early.low if early.low is not None else 0):
+            return False
     if (a.part_of and not measure_breakdown(a, ctx) or b.part_of and not measure_breakdown(b, ctx)) \
             and _noun(qa) != _noun(qb):
         # A part names a sub-group (`5 infantry fighting vehicles` of 28 armoured vehicles);
@@ -155,6 +163,9 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
                     and not _ALTERNATIVE.search(text):
                 return False
     return True
+
+
+INF_COUNT = float("inf")
 
 
 def _same_time(a: UncertainDate, b: UncertainDate) -> bool:

@@ -2824,3 +2824,10 @@ def test_a_speaker_citing_what_he_has_is_still_the_source() -> None:
     got = claims_of("Lok Sabha debate\n\nSHRI Y. B. CHAVAN: According to the information so far available, 109 were killed "
                     "and 6 are prisoners of war.\n")
     assert got["109 were killed"].attribution.claimant == "Shri Y. B. Chavan"
+
+
+def test_the_whole_a_part_is_of_is_a_strength_and_a_place_between_a_figure_and_its_verb() -> None:
+    got = claims_of("Intro.\n\nThe ministry conceded that 1,173 of the 1,407 men in the camp were killed or missing.\n")
+    part = got["1,173 of the 1,407 men in the camp were killed or missing"]
+    assert part.value.category is Category.KILLED_OR_MISSING
+    assert got["1,407 men"].kind is Kind.STRENGTH  # what befell the part is not said of the whole

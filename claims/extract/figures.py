@@ -223,6 +223,8 @@ _AUX = frozenset(
     "understood known alleged rumoured rumored suspected assumed".split()  # (`had in fact been killed`,
     # `are considered missing`)
 )
+# Where the people a figure counts were, between them and their predicate (`in the camp`).
+_PLACE_PP = re.compile(r"(?:in|at|on|inside|aboard)[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:[a-z][\w'’\-]*[ \t]+)?[a-z][\w'’\-]*(?=[ \t])")
 # Words of `_AUX` that a prepositional phrase may hold (`fighters from both sides died`).
 _QUANTIFIERS_IN_PP = frozenset("to that who which whom both each either all".split())
 # Words ending like a person's role that are comparatives or adverbs (`is lower`, `was higher`).
@@ -426,6 +428,15 @@ def read_figures(
             figure = _with_note(text, figure, hi, default_year)
             figures.append(figure)
             skip_until = figure.np_end
+            whole = next((m for m in numbers[i + 1:i + 3] if figure.number_end < m.start < figure.np_end
+                          and _OF_THE_WHOLE.search(text, max(lo, m.start - 12), m.start)), None)
+            if whole is not None and not field:
+                # `1,173 of the 1,407 men in the camp were killed`: the whole is a figure too,
+                # of what its noun counts (what befell the part is not said of it)
+                counted = _read_one(text, lo, figure.np_end, whole, None, field)
+                if counted is not None and counted.category is Category.TROOPS and counted.predicate is None:
+                    figures.append(evolve(counted, predicate=_OF_THE_WHOLE.search(
+                        text, max(lo, whole.start - 12), whole.start).group(0).strip()))  # (settled: the whole, no loss)
             i += 2 if second is not None and figure.high is not None and figure.number_end >= second.end else 1
         else:
             i += 1
@@ -439,6 +450,7 @@ def read_figures(
     return figures
 
 
+_OF_THE_WHOLE = re.compile(r"(?i)\bof[ \t]+(?:the|its|their|our|his|her)[ \t]+$")
 _NEXT_WORD = re.compile(r"[\w'’\-]+[ \t]+")
 # A number that is part of a name, not a count: `Hill 303`, `Height 776`, `Route 66`, `Flight
 # 17`, `Resolution 242`.
@@ -1609,6 +1621,9 @@ def predicate_after(text: str, pos: int, hi: int, civilians: bool = False) -> tu
                            and (groups := _NAME_LIST_TAIL.match(text, cursor, hi)) is not None):
             # `100 terrorists belonging to A, B and C were killed`: the groups they belong to
             at = _SPACES_QUOTES.match(text, groups.end(), hi).end()
+        if steps == 0 and (place := _PLACE_PP.match(text, at, hi)) is not None \
+                and (found := predicate_after(text, place.end(), hi, civilians)) is not None:
+            return found  # `1,173 of the 1,407 men in the camp were killed`: where they were, then what befell them
         if civilians and (m := p["civilians_moved"].match(text, at, hi)) is not None:
             return m.group(0), "displaced", m.end()  # (`left` is said of troops too: see lexicon)
         m = p["pred_after"].match(text, at, hi)

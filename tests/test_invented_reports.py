@@ -2552,7 +2552,8 @@ def test_the_reading_view_keeps_every_offset() -> None:
     from claims.extract.attribution import reading_view
     from claims.extract.sentences import unwrapped
 
-    pieces = st.sampled_from(["killed", ",", "[4]", " ", "es-\ntimated", "\n", "\n\n", "a", "[note 2]", "Ostland", "-"])
+    pieces = st.sampled_from(["killed", ",", "[4]", " ", "es-\ntimated", "\n", "\n\n", "a", "[note 2]", "Ostland", "-",
+                              "OSTLAND SOURCES REPORT 1,500 ENEMY KILLED IN THE 18TH WEEK"])
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(pieces, max_size=30))
@@ -2561,11 +2562,11 @@ def test_the_reading_view_keeps_every_offset() -> None:
         text, _ = unwrapped(original, [(0, len(original))])
         view = reading_view(text, original)
         assert len(view) == len(text)
-        # letters stay where they are, but for footnote markers (blanked) and a broken word's own
-        # letters moved over its hyphen
+        # letters stay where they are (a line in capitals in lower case), but for footnote
+        # markers (blanked) and a broken word's own letters moved over its hyphen
         markers = [m.span() for m in re.finditer(r"\[(?:\d+|note \d+)\]", text)]
         for i, ch in enumerate(text):
-            if ch.isalpha() and view[i] != ch and not any(a <= i < b for a, b in markers):
+            if ch.isalpha() and view[i].lower() != ch.lower() and not any(a <= i < b for a, b in markers):
                 assert "-" in text[max(0, i - 40):i + 1]
 
     check()
@@ -2831,3 +2832,11 @@ def test_the_whole_a_part_is_of_is_a_strength_and_a_place_between_a_figure_and_i
     part = got["1,173 of the 1,407 men in the camp were killed or missing"]
     assert part.value.category is Category.KILLED_OR_MISSING
     assert got["1,407 men"].kind is Kind.STRENGTH  # what befell the part is not said of the whole
+
+
+def test_a_cable_in_capitals_is_read_as_prose() -> None:
+    got = claims_of("Intro.\n\n2. ARVN SOURCES REPORT MORE THAN 1,500 ENEMY KILLED SINCE APRIL 9.\n\n"
+                    "3. AS OF APRIL 11 THE 18TH DIVISION REPORTED 312 KIA. ARVN STRENGTH IS NOW ON THE ORDER OF 12,000 TO 14,000 MEN.\n")
+    assert got["MORE THAN 1,500 ENEMY KILLED"].attribution.claimant == "ARVN sources"
+    assert got["312 KIA"].attribution.claimant == "the 18th division"
+    assert (got["12,000 TO 14,000 MEN"].value.low, got["12,000 TO 14,000 MEN"].value.high) == (12_000, 14_000)

@@ -59,10 +59,13 @@ _BROKEN_WORD = re.compile(r"\b(?P<a>[A-Za-z]+)-\n(?P<b>[a-z]+)\b")
 def reading_view(text: str, original: str) -> str:
     """``text`` as attributions are read in it, with the same offsets: footnote markers blanked
     (a reader skips them: `killed,[4] a figure ... reported by the survivors` is still the
-    historians' figure) and words ``original`` breaks over a line with a hyphen joined
-    (`estimated`, padded with spaces after it). ``original`` is ``text`` before its line
-    breaks were read as spaces."""
+    historians' figure), paragraphs set all in capitals (a cable's `ARVN SOURCES REPORT ...`)
+    in lower case but for their acronyms, and words ``original`` breaks over a line with a
+    hyphen joined (`estimated`, padded with spaces after it). ``original`` is ``text`` before
+    its line breaks were read as spaces."""
     view = _MARKER.sub(lambda m: " " * len(m.group(0)), text) if "[" in text else text
+    if _SHOUTING.search(view):
+        view = _SHOUTING.sub(_spoken, view)
     if "-\n" not in original:
         return view
     pieces, last = [], 0
@@ -71,6 +74,27 @@ def reading_view(text: str, original: str) -> str:
             pieces += [view[last:m.start()], m.group("a") + m.group("b") + "  "]
             last = m.end()
     return "".join(pieces) + view[last:] if pieces else view
+
+
+# A paragraph in capitals: forty letters or more and no lower-case word.
+_SHOUTING = re.compile(r"(?m)^(?=[^\n]*[A-Z]{2,}[^\n]*[A-Z]{2,})(?![^\n]*[a-z]{2})[^\n]{40,}$")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]*|\d+(?:ST|ND|RD|TH)\b")
+_VOWELS = frozenset("AEIOUY")
+
+
+def _spoken(m: re.Match[str]) -> str:
+    """A line in capitals as prose would write it, letter for letter: acronyms (a party's, or
+    short and without vowels: `ARVN`, `JGS`) kept, the rest in lower case (`18th division`)."""
+    def word(w: re.Match[str]) -> str:
+        token = w.group(0)
+        lower = token.lower()
+        if token[0].isdigit():
+            return lower
+        if len(lower) != len(token) or lexicon().party_of(token) is not None \
+                or len(token) <= 4 and not _VOWELS & set(token):
+            return token
+        return lower
+    return _CAPS_WORD.sub(word, m.group(0))
 
 
 @frozen

@@ -212,7 +212,7 @@ def qual_alt_plain(lx) -> str:
 _BETWEEN = re.compile(r"(?i)between\b")
 _AS_BOUND = re.compile(r"(?i)as[ \t]+(?:high|many|much|low|few)[ \t]+as\b")
 # (`from 300 to as many as 1,000`: the bound words inside a range are part of its upper end)
-_RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|to|and)[ \t]*(?:(?:as[ \t]+many[ \t]+as|as[ \t]+high[ \t]+as|perhaps|possibly|maybe|nearly|almost|about|around|some|over|more[ \t]+than)[ \t]+)?")
+_RANGE_SEP = re.compile(rf"[ \t]*(?:{FOOTNOTE})*[ \t]*(?:[-–—]|(?i:to|and))[ \t]*(?:(?:as[ \t]+many[ \t]+as|as[ \t]+high[ \t]+as|perhaps|possibly|maybe|nearly|almost|about|around|some|over|more[ \t]+than)[ \t]+)?")
 _OR_SEP = re.compile(r"[ \t]+or[ \t]+")
 _AUX = frozenset(
     "were was are is be been being have has had also all now already since then later subsequently "

@@ -76,8 +76,9 @@ def reading_view(text: str, original: str) -> str:
     return "".join(pieces) + view[last:] if pieces else view
 
 
-# A paragraph in capitals: forty letters or more and no lower-case word.
-_SHOUTING = re.compile(r"(?m)^(?=[^\n]*[A-Z]{2,}[^\n]*[A-Z]{2,})(?![^\n]*[a-z]{2})[^\n]{40,}$")
+# A paragraph of sentences in capitals: forty letters or more, no lower-case word, a full stop
+# at its end (not a headline).
+_SHOUTING = re.compile(r"(?m)^(?=[^\n]*[A-Z]{2,}[^\n]*[A-Z]{2,})(?![^\n]*[a-z]{2})[^\n]{40,}[.!?][\"”']?[ \t]*$")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]*|\d+(?:ST|ND|RD|TH)\b")
 _VOWELS = frozenset("AEIOUY")
 

@@ -2840,3 +2840,12 @@ def test_a_cable_in_capitals_is_read_as_prose() -> None:
     assert got["MORE THAN 1,500 ENEMY KILLED"].attribution.claimant == "ARVN sources"
     assert got["312 KIA"].attribution.claimant == "the 18th division"
     assert (got["12,000 TO 14,000 MEN"].value.low, got["12,000 TO 14,000 MEN"].value.high) == (12_000, 14_000)
+
+
+def test_a_belligerents_word_for_its_enemy_names_a_claimant_whose_our_is_not_its_own() -> None:
+    got = claims_of("Intro.\n\nThe Peking expansionists claim that they have put out of action more than 12,000 of our soldiers.\n\n"
+                    "The enemy claimed to have taken more than 4,000 prisoners.\n\n\"We lost 40 of our soldiers,\" the Russian army said.\n")
+    assert got["more than 12,000 of our soldiers"].attribution.claimant == "The Peking expansionists"
+    assert got["more than 12,000 of our soldiers"].side.name != "China"  # `our` is the editorial's, not Peking's
+    assert got["more than 4,000 prisoners"].attribution.claimant == "The enemy"
+    assert got["40 of our soldiers"].side.name == "Russia"  # in the claimant's own quoted words it is the claimant's

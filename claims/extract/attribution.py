@@ -305,7 +305,9 @@ def _head_ok(word: str) -> bool:
     lower = word.lower()
     if lower in _NOT_SOURCE:
         return False
-    return _is_name_word(word) or _source_noun(word) or lower in lx.pronouns or lx.party_of(word) is not None
+    # (a belligerent's word for its enemy speaks for it too: `The Peking expansionists claim`)
+    return _is_name_word(word) or _source_noun(word) or lower in lx.pronouns or lx.party_of(word) is not None \
+        or lower in lx.hostile_labels
 
 
 # A comma between clauses (`2,000` has none).

@@ -1820,6 +1820,13 @@ class _Extractor:
                                                else f"`our` in a text that speaks for {voice}")
             if side is not None:
                 return side
+        if relative == "own" and attribution.claimant_side and attribution.cue \
+                and attribution.claimant not in (self._publisher, self._speaker) \
+                and FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
+                and not _inside_quotes(text, self._paragraph_start(f.start), f.start):
+            # `The Peking expansionists claim that they have put out of action 12,000 of our
+            # soldiers`: `our` is the text's own, whose party it does not say, not the claimant's
+            return Side(reason=f"`our` in a claim {attribution.claimant} makes is the text's own voice, whose party it does not name")
         if relative == "own" and attribution.claimant_side and f.relative_side == "own" \
                 and not FIRST_PERSON.search(text, max(lo, f.start - 40), f.np_end) \
                 and (subject := _THEIR_SUBJECT.match(text, lo, f.start)) is not None:

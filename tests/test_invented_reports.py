@@ -2849,3 +2849,8 @@ def test_a_belligerents_word_for_its_enemy_names_a_claimant_whose_our_is_not_its
     assert got["more than 12,000 of our soldiers"].side.name != "China"  # `our` is the editorial's, not Peking's
     assert got["more than 4,000 prisoners"].attribution.claimant == "The enemy"
     assert got["40 of our soldiers"].side.name == "Russia"  # in the claimant's own quoted words it is the claimant's
+
+
+def test_records_consulted_by_an_investigator_say_it_themselves() -> None:
+    got = claims_of("Intro.\n\nHospital records consulted by the Panel show that at least 78 of the dead were civilians.\n")
+    assert got["at least 78 of the dead"].attribution.claimant == "Hospital records"

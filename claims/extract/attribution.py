@@ -1289,9 +1289,11 @@ def _relayed_speaker(text: str, at: int, prep: str, np_end: int, lo: int, hi: in
 
 def _relayed_subject(text: str, m: re.Match[str], np_end: int, lo: int, hi: int
                      ) -> tuple[tuple[int, int], tuple[int, int], str] | None:
-    """For `X quoted by Y said ...` (also `cited by`, `interviewed by`, and a place after Y:
+    """For `X quoted by Y said ...` (also `cited by`, `interviewed by`, `consulted by`, and a place after Y:
     `interviewed by UNHCR in Sudan said`): X's span, the cue verb's and its type, else None."""
-    if not m.group(0).lower().startswith(("quoted by", "cited by", "interviewed by")):
+    # (`Hospital records consulted by the Panel show`: the records say it, the Panel read them)
+    if not m.group(0).lower().startswith(("quoted by", "cited by", "interviewed by", "consulted by", "reviewed by",
+                                          "examined by")):
         return None
     after = _words(text, np_end, min(hi, np_end + 60))
     k = 0

@@ -2854,3 +2854,11 @@ def test_a_belligerents_word_for_its_enemy_names_a_claimant_whose_our_is_not_its
 def test_records_consulted_by_an_investigator_say_it_themselves() -> None:
     got = claims_of("Intro.\n\nHospital records consulted by the Panel show that at least 78 of the dead were civilians.\n")
     assert got["at least 78 of the dead"].attribution.claimant == "Hospital records"
+
+
+def test_people_sheltering_at_a_camp_are_displaced() -> None:
+    got = claims_of("More than 20,000 people are sheltering in the UN camp. Several hundred civilians had taken refuge "
+                    "in the mosque. 5,000 people have sought protection at the base.")
+    for quote in ("More than 20,000 people are sheltering", "Several hundred civilians had taken refuge",
+                  "5,000 people have sought protection"):
+        assert got[quote].kind is Kind.DISPLACED

@@ -2862,3 +2862,6 @@ def test_people_sheltering_at_a_camp_are_displaced() -> None:
     for quote in ("More than 20,000 people are sheltering", "Several hundred civilians had taken refuge",
                   "5,000 people have sought protection"):
         assert got[quote].kind is Kind.DISPLACED
+    # displaced people who are hurt are wounded
+    assert claims_of("Two internally displaced persons were also injured by stray bullets.")[
+        "Two internally displaced persons were also injured"].value.category is Category.WOUNDED

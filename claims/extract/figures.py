@@ -1165,8 +1165,9 @@ def _combine(noun_category: Category | None, predicate: str, sense: NounSense | 
         return noun_category if noun_category is not None else Category.TROOPS
     if sense is not None and sense.group == "equipment":
         return Category(sense.category)
-    if sense is not None and sense.group == "loss" and predicate not in ("killed", "casualties"):
-        return Category(sense.category)  # `53 wounded ... were evacuated`
+    if sense is not None and sense.group == "loss" and predicate not in ("killed", "casualties") \
+            and not (sense.category == "displaced" and predicate in ("wounded", "missing", "captured")):
+        return Category(sense.category)  # `53 wounded ... were evacuated` (but `two displaced persons were injured`)
     if predicate == "displaced" and sense is not None and sense.category == "troops":
         return Category.TROOPS  # troops evacuated or withdrawn are moved, not displaced
     return Category(predicate)

@@ -2865,3 +2865,8 @@ def test_people_sheltering_at_a_camp_are_displaced() -> None:
     # displaced people who are hurt are wounded
     assert claims_of("Two internally displaced persons were also injured by stray bullets.")[
         "Two internally displaced persons were also injured"].value.category is Category.WOUNDED
+
+
+def test_a_person_from_a_place_is_the_person() -> None:
+    assert sources("A 34-year-old trader from Nyala said more than a hundred people had died.")[0][0] \
+        == "A 34-year-old trader from Nyala"

@@ -569,6 +569,14 @@ def _np_before(text: str, words: list[tuple[int, int, str]], index: int, lo: int
         whole = _np_before(text, words, k - 1, lo)
         if whole is not None:
             return whole[0], end
+    if k is not None and k >= 3 and words[k - 1][2].lower() in ("from", "in", "at") and words[k - 2][2][:1].islower() \
+            and words[k - 2][2].isalpha() and words[k - 2][2].lower() not in _CLAUSE_WORDS:
+        # `A trader from Nyala said`, `a 34-year-old trader from Nyala`: the person, not the place
+        for j in range(k - 3, max(-1, k - 7), -1):
+            if words[j][2].lower() in ("a", "an", "one"):
+                return words[j][0], end
+            if not (words[j][2][:1].islower() or words[j][2][:1].isdigit()) or words[j][2].lower() in _CLAUSE_WORDS:
+                break
     return (start, end) if start < end else None
 
 

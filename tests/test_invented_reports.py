@@ -2721,7 +2721,7 @@ def test_tanks_by_name_refugees_and_a_belligerents_words_for_its_enemy() -> None
                     "Some 96,000 Eritrean refugees were sheltering there.")
     assert got["15 Tigers"].value.category is Category.TANKS
     assert got["More than 100 Kenyan crusaders have been killed"].value.category is Category.KILLED
-    assert got["Some 96,000 Eritrean refugees"].kind is Kind.DISPLACED
+    assert got["Some 96,000 Eritrean refugees were sheltering"].kind is Kind.DISPLACED
 
 
 def test_a_two_column_table_under_a_measure() -> None:

@@ -2870,3 +2870,7 @@ def test_people_sheltering_at_a_camp_are_displaced() -> None:
 def test_a_person_from_a_place_is_the_person() -> None:
     assert sources("A 34-year-old trader from Nyala said more than a hundred people had died.")[0][0] \
         == "A 34-year-old trader from Nyala"
+
+
+def test_recalled_that_states_what_it_recalls() -> None:
+    assert sources("A medical officer recalled that more than 300 patients died in the first week.")[0][0] == "A medical officer"

@@ -2720,6 +2720,8 @@ def test_tanks_by_name_refugees_and_a_belligerents_words_for_its_enemy() -> None
     got = claims_of("The Germans lost 15 Tigers. More than 100 Kenyan crusaders have been killed. "
                     "Some 96,000 Eritrean refugees were sheltering there.")
     assert got["15 Tigers"].value.category is Category.TANKS
+    assert claims_of("Intro.\n\nSea Tigers sank one gunboat off the coast, the Tigers claimed.\n")["one gunboat"].value.category \
+        is Category.SHIPS
     assert got["More than 100 Kenyan crusaders have been killed"].value.category is Category.KILLED
     assert got["Some 96,000 Eritrean refugees were sheltering"].kind is Kind.DISPLACED
 

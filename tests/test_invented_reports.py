@@ -2876,3 +2876,8 @@ def test_a_person_from_a_place_is_the_person() -> None:
 
 def test_recalled_that_states_what_it_recalls() -> None:
     assert sources("A medical officer recalled that more than 300 patients died in the first week.")[0][0] == "A medical officer"
+
+
+def test_the_number_of_civilians_killed_counts_civilians() -> None:
+    got = claims_of("Intro.\n\nThe monitor said the number of civilians killed by airstrikes has risen to 41.\n")
+    assert got["41"].value.population.value == "civilian"

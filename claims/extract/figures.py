@@ -1030,8 +1030,11 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
     end = max(np_end if sense is not None else bare_end, predicate_end or 0)
     if population is Population.UNKNOWN and category in (Category.DISPLACED, Category.REFUGEES):
         population = Population.CIVILIAN
-    if population is Population.UNKNOWN and _CIVILIAN_TOLL.search(text, max(lo, start - 60), start):
-        population = Population.CIVILIAN  # `put civilian deaths at 365`, `the civilian toll rose to`
+    if population is Population.UNKNOWN and (_CIVILIAN_TOLL.search(text, max(lo, start - 60), start) or (
+            subject is not None and "civilian" in subject.group("n").lower())):
+        # `put civilian deaths at 365`, `the civilian toll rose to`, `the number of civilians
+        # killed ... has risen to 41`
+        population = Population.CIVILIAN
     return Figure(
         start=start, end=end, number_start=n.start, number_end=number_end,
         # The noun phrase only: a predicate after a parenthetical (`264 soldiers, including 53

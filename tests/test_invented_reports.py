@@ -2612,6 +2612,9 @@ def test_put_out_of_action_and_wiped_out_are_losses_of_every_kind() -> None:
     assert got["more than 12,000 Ostlandic troops"].value.category is Category.CASUALTIES
     assert got["20,000 Ostlandic troops had been wiped out"].value.category is Category.CASUALTIES
     assert got["Eleven Ostlandic tanks are claimed destroyed"].value.lost
+    held = claims_of("Approximately 1,100 men were held for additional screening. About 300 soldiers are still held.")
+    assert held["Approximately 1,100 men were held for additional screening"].kind is Kind.CAPTURED
+    assert held["About 300 soldiers are still held"].kind is Kind.CAPTURED
     assert got["at least 78 people"].value.category is Category.KILLED
 
 

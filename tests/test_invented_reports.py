@@ -2884,3 +2884,12 @@ def test_recalled_that_states_what_it_recalls() -> None:
 def test_the_number_of_civilians_killed_counts_civilians() -> None:
     got = claims_of("Intro.\n\nThe monitor said the number of civilians killed by airstrikes has risen to 41.\n")
     assert got["41"].value.population.value == "civilian"
+
+
+def test_a_tables_total_row_sums_the_rows_above_it() -> None:
+    doc = read_text("Annex 9. Fatalities\n\n  Category                              Killed\n  Government forces                      112\n"
+                    "  Houthi fighters                        104\n  Civilians                               78\n"
+                    "  Total                                  294\n", "annex.txt")
+    got = {c.span.quote: c for c in extract_document(doc)}
+    assert got["112"].part_of == got["294"].id and got["78"].part_of == got["294"].id
+    assert not disagreeing([doc])  # parts of the total, never its rivals

@@ -246,6 +246,7 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                           not _inside_brackets(text, c[0], s) for s, _, _ in sides.party_mentions(text, c[0], c[1])) else None
                       for c in grid.header]
     out: list[Claim] = []
+    cells: list[tuple[int, bool]] = []  # each claim's column, and whether its row is a total
     block_side: Side | None = None  # the party a row of its own names, over the rows under it
     for r, row in enumerate(grid.rows):
         if across and all(s == e for s, e in row[1:]) and sides.party_mentions(text, row[0][0], row[0][1]):
@@ -292,7 +293,12 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
                                        labels=words(row[0]) + " " + words(grid.header[k]), side=side,
                                        subject=subject, attribution=attribution, section=section,
                                        field=words(grid.header[k] if across else row[0]) or None))
-    return out
+                cells.append((k, _TOTAL.match(words(row[0])) is not None))
+    # A `Total` row sums the rows above it, column by column: they are its parts, never its
+    # rivals (`Government forces 112 ... Total 340`).
+    totals = {k: out[i].id for i, (k, is_total) in enumerate(cells) if is_total and across}
+    return [attrs.evolve(c, part_of=totals[k]) if k in totals and not is_total and c.part_of is None else c
+            for c, (k, is_total) in zip(out, cells)]
 
 
 def _cell_claim(document: Document, q, category: Category, is_lost: bool, unit_cell: Cell, *,

@@ -265,14 +265,11 @@ _PARTY_HEAD = re.compile(r"[ \t]+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2})(?=[ \
 # Dot leaders between a table row's label and its number (`Killed in action ........ 2,242`).
 LEADER = r"[ \t]*(?:\.[ \t]?){3,}|[ \t]*…+[ \t]*(?:…+[ \t]*)*"
 _LEADER_BEFORE = re.compile(rf"(?:{LEADER})[ \t]*$")
-_LABEL_BEFORE = re.compile(
-    r"(?i)\b(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
-    rf"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)[ \t]*(?::|[ \t][–—‒\-]|{LEADER})[ \t]*$"
-)
+_LABEL_WORDS = (r"(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners|casualties"
+                r"|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)")
+_LABEL_BEFORE = re.compile(rf"(?i)\b{_LABEL_WORDS}[ \t]*(?::|[ \t][–—‒\-]|{LEADER})[ \t]*$")
 # A line that sets its label apart from its number by a run of spaces (`Missing      1,624`).
-_COLUMN_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?P<l>killed|dead|deaths|wounded|injured|missing|mia|kia|wia|captured|pows?|prisoners"
-    r"|casualties|losses|displaced|refugees|killed\s+or\s+missing|(?:killed|wounded|missing)\s+in\s+action)(?:[ \t]{2,}|\t)[ \t]*$")
+_COLUMN_LABEL = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?{_LABEL_WORDS}(?:[ \t]{{2,}}|\t)[ \t]*$")
 # A key-figures line whose label opens with what it counts and says where or since when
 # (`Killed in El Fasher since 10 May: 134`, `Total militia dead on Marib fronts: over 3,500`).
 _KEY_FIGURE_LABEL = re.compile(
@@ -428,15 +425,15 @@ def read_figures(
             figure = _with_note(text, figure, hi, default_year)
             figures.append(figure)
             skip_until = figure.np_end
-            whole = next((m for m in numbers[i + 1:i + 3] if figure.number_end < m.start < figure.np_end
-                          and _OF_THE_WHOLE.search(text, max(lo, m.start - 12), m.start)), None)
-            if whole is not None and not field:
+            whole = None if field else next(
+                ((m, of) for m in numbers[i + 1:i + 3] if figure.number_end < m.start < figure.np_end
+                 and (of := _OF_THE_WHOLE.search(text, max(lo, m.start - 12), m.start)) is not None), None)
+            if whole is not None:
                 # `1,173 of the 1,407 men in the camp were killed`: the whole is a figure too,
                 # of what its noun counts (what befell the part is not said of it)
-                counted = _read_one(text, lo, figure.np_end, whole, None, field)
+                counted = _read_one(text, lo, figure.np_end, whole[0], None, field)
                 if counted is not None and counted.category is Category.TROOPS and counted.predicate is None:
-                    figures.append(evolve(counted, predicate=_OF_THE_WHOLE.search(
-                        text, max(lo, whole.start - 12), whole.start).group(0).strip()))  # (settled: the whole, no loss)
+                    figures.append(evolve(counted, predicate=whole[1].group(0).strip()))  # (settled: the whole, no loss)
             i += 2 if second is not None and figure.high is not None and figure.number_end >= second.end else 1
         else:
             i += 1
@@ -923,9 +920,10 @@ def _read_one(text: str, lo: int, hi: int, n: NumberExpr, second: NumberExpr | N
                 lost = True
     if category is None or (sense is not None and sense.group == "people" and predicate is None):
         # `Killed: 169`, `POW: 96`: a label before the number names what it counts.
+        # (the line the number is on, back to 100 characters before it)
+        line_start = max(lo, text.rfind("\n", max(lo, start - 100), start) + 1, start - 100)
         label = _LABEL_BEFORE.search(text, max(lo, start - 24), start) \
-            or _COLUMN_LABEL.search(text, max(lo, text.rfind("\n", 0, start) + 1), start) \
-            or _KEY_FIGURE_LABEL.search(text, max(lo, text.rfind("\n", 0, start) + 1, start - 100), start)
+            or _COLUMN_LABEL.search(text, line_start, start) or _KEY_FIGURE_LABEL.search(text, line_start, start)
         if label is not None:
             word = _fold(label.group("l"))
             hit = lx.nouns.get(word)

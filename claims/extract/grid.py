@@ -20,7 +20,7 @@ import re
 import attrs
 
 from claims.extract.attribution import classify_claimant
-from claims.extract.figures import kind_for
+from claims.extract.figures import LOSSES, kind_for
 from claims.extract.quantities import find_quantities
 from claims.extract.spans import build_claim, trim
 from claims.lexicon import lexicon
@@ -54,8 +54,7 @@ class Grid:
 
 _SIDE_HEADER = re.compile(r"(?i)^\W*(?:side|party|belligerent|army|country|nationality)\W*$")
 # Losses a cell's own words may name under a column of all losses (`5,000 KIA`, `700 POW`).
-_LOSS_KINDS = frozenset({Category.KILLED, Category.WOUNDED, Category.MISSING, Category.CAPTURED,
-                         Category.KILLED_OR_WOUNDED, Category.KILLED_OR_MISSING})
+_LOSS_KINDS = LOSSES - {Category.CASUALTIES} | {Category.CAPTURED}
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
@@ -297,7 +296,7 @@ def grid_claims(document: Document, grid: Grid, sides, subject: str, section: st
     # A `Total` row sums the rows above it, column by column: they are its parts, never its
     # rivals (`Government forces 112 ... Total 340`).
     totals = {k: out[i].id for i, (k, is_total) in enumerate(cells) if is_total and across}
-    return [attrs.evolve(c, part_of=totals[k]) if k in totals and not is_total and c.part_of is None else c
+    return [attrs.evolve(c, part_of=totals[k]) if k in totals and not is_total else c
             for c, (k, is_total) in zip(out, cells)]
 
 

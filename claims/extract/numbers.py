@@ -325,7 +325,7 @@ def find_numbers(text: str, lo: int = 0, hi: int | None = None) -> list[NumberEx
                 and (shared := _SHARED_SCALE.search(text, runs[k + 1][0], runs[k + 1][1])) is not None \
                 and (value < 10 or shared.group(1).lower() != "hundred"):
             # `between four and five thousand`, `five to eight hundred`: one scale for both
-            value *= _word_tables()[2][shared.group(1).lower()]
+            value *= _scale_value(shared.group(1))
         found.append(NumberExpr(s, e, value, vague=vague, spelled=True, article=article))
     found.sort(key=lambda n: n.start)
     return found

@@ -699,16 +699,19 @@ class _Extractor:
                         if (issuer := statement_issuer(self.text, m.start(), m.end())) is not None]
         # (a paper's editorial is the paper's own voice: `NHÂN DÂN EDITORIAL, 8 MARCH 1979`)
         # (a paper's name in capitals is words, not an acronym: `NHAN DAN`)
-        self._labels = sorted(self._labels + [(m.start(), m.group(0).strip(), string.capwords(m.group("paper"))
-                                               if m.group("paper").isupper() else m.group("paper"))
-                                              for m in EDITORIAL_LABEL.finditer(self.text)])
+        if "ditorial" in self.text or "DITORIAL" in self.text:
+            self._labels = sorted(self._labels + [(m.start(), m.group(0).strip(), string.capwords(m.group("paper"))
+                                                   if m.group("paper").isupper() else m.group("paper"))
+                                                  for m in EDITORIAL_LABEL.finditer(self.text)])
         # A thread's author named over its posts (`Saeed al-Masawi` / `@SaeedAlMasawi_YE`): the
         # posts are in the author's own voice.
-        if (author := _THREAD_AUTHOR.search(self.text, 0, min(len(self.text), 800))) is not None:
+        # (a page with no `@` has no handle: neither is looked for)
+        handles = "@" in self.text
+        if handles and (author := _THREAD_AUTHOR.search(self.text, 0, min(len(self.text), 800))) is not None:
             self._labels = sorted(self._labels + [(author.start(), author.group(0).strip(), author.group("name"))])
         #: Embedded posts, by where their text starts: (end, author) (`"..."` over `— Kurdistan
         #: Region Security Council (@KurdistanRSC) November 13, 2015`, or under `Tweet from @X:`).
-        self._posts = _embedded_posts(self.text)
+        self._posts = _embedded_posts(self.text) if handles else {}
         self._text_voice: str | None | object = _UNSET  # see _voice_side
         lower = self.text.lower()
         #: The text the trigger scans: lower-cased, unless that would move offsets (`İ`).

@@ -8,8 +8,9 @@ mean. Tolerance:
   half its rounding unit, at most 5 % (`6,000` -> 5,700–6,300; `1,834` stays 1,834);
 - an approximate figure (`~4,000`, `about 100`, `around 400`) widens by 10 %, or 15 % when it is
   round to its leading digit (`~4,000` -> 3,400–4,600);
-- `at least N` / `more than N` is open above and loosened below like an exact N; `up to N` is
-  open below; a range `35–58` loosens each end like an exact figure.
+- `at least N` / `more than N` is open above and taken at its word below (a bound stated is no
+  rounding: `at least 130` and `fewer than 120` cannot both be true); `up to N` is open below;
+  a range `35–58` loosens each end like an exact figure.
 
 Two figures whose tolerant intervals are disjoint cannot both be true: a conflict. Figures whose
 strict intervals are disjoint but whose tolerant ones meet *agree within tolerance*: they agree

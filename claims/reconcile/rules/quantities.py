@@ -39,7 +39,7 @@ from claims.reconcile.index import (
     quantity_buckets,
 )
 from claims.reconcile.intervals import (
-    Interval, claim_strict, claim_tolerant, describe, strict_intervals, tolerant_intervals,
+    Interval, claim_strict, claim_tolerant, describe, strict, strict_intervals, tolerant_intervals,
 )
 from claims.reconcile.names import fold
 from claims.reconcile.rules import ChartKind, cite, family, finding, located, rule, who
@@ -143,7 +143,7 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
         # A live blog's later entry updates an earlier one when its count has not fallen (`45
         # bodies` at 09:05, `87` at 17:45): a growing toll, no rival figure.
         early, late = (qa, qb) if ta < tb else (qb, qa)
-        if (late.high if late.high is not None else INF_COUNT) >= (early.low if early.low is not None else 0):
+        if strict(late).high >= strict(early).low:
             return False
     if (a.part_of and not measure_breakdown(a, ctx) or b.part_of and not measure_breakdown(b, ctx)) \
             and _noun(qa) != _noun(qb):
@@ -163,9 +163,6 @@ def _comparable(a: Claim, b: Claim, ctx: Context) -> bool:
                     and not _ALTERNATIVE.search(text):
                 return False
     return True
-
-
-INF_COUNT = float("inf")
 
 
 def _same_time(a: UncertainDate, b: UncertainDate) -> bool:
